@@ -1,0 +1,182 @@
+"""The library's exception hierarchy.
+
+Every error raised on purpose by kh922core derives from :class:`Kh922Error`.  The specific
+subclasses also inherit the built-in exception a caller would naturally expect (``ValueError``
+for a bad value, ``KeyError`` for an unknown identifier), so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "DeadlineParseError",
+    "IncompatibleUnitError",
+    "Kh922Error",
+    "ObservationError",
+    "ObservationProblem",
+    "PlanValidationError",
+    "TargetParseError",
+    "UnitError",
+    "UnknownAgencyError",
+    "UnknownIndicatorError",
+    "UnknownUnitError",
+    "ValidationProblem",
+]
+
+
+class Kh922Error(Exception):
+    """Root of every error raised by kh922core."""
+
+
+class TargetParseError(Kh922Error, ValueError):
+    """A target text could not be understood.
+
+    Attributes:
+        text: The text that was being parsed, verbatim.
+        position: Zero-based character offset where parsing failed.
+        expected: What the grammar expected at ``position``.
+        parts: For a cell that holds several targets, the parts found.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        position: int,
+        expected: str,
+        *,
+        reason: str | None = None,
+        parts: Sequence[str] = (),
+    ) -> None:
+        self.text = text
+        self.position = position
+        self.expected = expected
+        self.reason = reason
+        self.parts = tuple(parts)
+        head = reason or f"expected {expected}"
+        pointer = " " * (position + 4) + "^"
+        message = f"cannot parse target {text!r} at position {position}: {head}\n    {text}\n{pointer}"
+        if reason is not None:
+            message += f"\n(expected {expected})"
+        super().__init__(message)
+
+
+class UnitError(Kh922Error, ValueError):
+    """A unit text is unknown, or two units cannot be converted into each other."""
+
+
+class UnknownUnitError(UnitError):
+    """A unit text that the unit definitions do not know."""
+
+    def __init__(self, text: str, suggestions: Sequence[str] = ()) -> None:
+        self.text = text
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown unit {text!r}{hint}")
+
+
+class IncompatibleUnitError(UnitError):
+    """Two units of different dimensions (or a rank and anything else)."""
+
+    def __init__(self, source: str, target: str, detail: str = "") -> None:
+        self.source = source
+        self.target = target
+        extra = f" ({detail})" if detail else ""
+        super().__init__(f"cannot convert unit {source!r} to {target!r}{extra}")
+
+
+class UnknownIndicatorError(Kh922Error, KeyError):
+    """An indicator id that the plan does not define."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; keep the message readable.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownAgencyError(Kh922Error, KeyError):
+    """An agency id or name that the agency registry does not know."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class DeadlineParseError(Kh922Error, ValueError):
+    """A deadline text ("Thời gian hoàn thành") that does not follow a known form."""
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationProblem:
+    """One problem found in a plan file.
+
+    Attributes:
+        file: Path of the file, as given.
+        line: One-based line number, or ``None`` when unknown.
+        column: One-based column number, or ``None`` when unknown.
+        path: Field path inside the document, e.g. ``targets[3].text``.
+        message: What is wrong and what was expected.
+        value: The offending value, rendered with ``repr``, or ``None``.
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        got = f" (got {self.value})" if self.value is not None else ""
+        return f"{where}: {self.path}: {self.message}{got}"
+
+
+class PlanValidationError(Kh922Error, ValueError):
+    """A plan file has one or more problems; all of them are in :attr:`problems`."""
+
+    def __init__(self, problems: Sequence[ValidationProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in plan file:\n{lines}")
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationProblem:
+    """One kind of problem found in an observations table.
+
+    Attributes:
+        column: The column concerned.
+        message: What is wrong and what was expected.
+        rows: Zero-based row indices affected (at most the first 20).
+        values: The offending values, rendered as text (at most the first 20).
+        count: How many rows are affected in total.
+    """
+
+    column: str
+    message: str
+    rows: tuple[int, ...] = ()
+    values: tuple[str, ...] = ()
+    count: int = 0
+
+    def __str__(self) -> str:
+        parts = [f"column {self.column!r}: {self.message}"]
+        if self.count:
+            parts.append(f"{self.count} row(s)")
+        if self.rows:
+            parts.append(f"rows {list(self.rows)}")
+        if self.values:
+            parts.append(f"values {list(self.values)}")
+        return "; ".join(parts)
+
+
+class ObservationError(Kh922Error, ValueError):
+    """An observations table that cannot be evaluated; every problem is in :attr:`problems`."""
+
+    def __init__(self, problems: Sequence[ObservationProblem]) -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in observations:\n{lines}")

@@ -1,0 +1,113 @@
+"""Numbers as Vietnamese documents write them.
+
+* A comma is the decimal mark: ``0,7`` is 0.7.
+* A dot followed by exactly three digits separates thousands: ``12.000`` is 12000 and
+  ``6.388,3`` is 6388.3.  A single dot followed by some other count of digits, with no comma,
+  is read as a decimal point (``0.75``), as English-language tables do.
+* Leading zeros are just digits: ``01`` is 1.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+__all__ = ["NUMBER_PATTERN", "format_number", "parse_number"]
+
+#: A number token: a sign attached to digits, then digits, dots and commas, ending in a digit.
+NUMBER_PATTERN = re.compile(r"(?<![\w.,])[-−]?\d(?:[\d.,]*\d)?(?![\w])")
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_PLAIN = re.compile(r"\d+")
+
+
+class NumberFormatError(ValueError):
+    """A token that looks like a number but does not follow any Vietnamese number format."""
+
+
+def parse_number(token: str) -> float:
+    """Read one number written the Vietnamese way.
+
+    Args:
+        token: The number text, e.g. ``"6.388,3"``.
+
+    Returns:
+        The value as a float.
+
+    Raises:
+        NumberFormatError: When the token mixes separators in a way no format allows.
+
+    Examples:
+        >>> parse_number("0,7")
+        0.7
+        >>> parse_number("12.000")
+        12000.0
+        >>> parse_number("6.388,3")
+        6388.3
+        >>> parse_number("01")
+        1.0
+    """
+    text = token.strip()
+    sign = ""
+    if text[:1] in "-−":
+        sign, text = "-", text[1:]
+    integer, comma, fraction = text.partition(",")
+    if comma and ("," in fraction or "." in fraction or not fraction.isdigit()):
+        raise NumberFormatError(f"{token!r} is not a number (a comma is the decimal mark)")
+    if _PLAIN.fullmatch(integer):
+        digits = integer
+    elif _THOUSANDS.fullmatch(integer):
+        digits = integer.replace(".", "")
+    elif not comma and integer.count(".") == 1:
+        whole, _, decimals = integer.partition(".")
+        if not (whole.isdigit() and decimals.isdigit()):
+            raise NumberFormatError(f"{token!r} is not a number")
+        digits, fraction, comma = whole, decimals, ","
+    else:
+        raise NumberFormatError(
+            f"{token!r} is not a number (dots separate thousands in groups of three digits)"
+        )
+    literal = sign + digits + ("." + fraction if comma else "")
+    return float(Decimal(literal))
+
+
+def format_number(value: float) -> str:
+    """Write a number the Vietnamese way, so that :func:`parse_number` reads it back exactly.
+
+    Args:
+        value: A finite number.
+
+    Returns:
+        The text: dots between thousands, a comma before decimals.
+
+    Raises:
+        ValueError: When ``value`` is NaN or infinite.
+
+    Examples:
+        >>> format_number(12000)
+        '12.000'
+        >>> format_number(6388.3)
+        '6.388,3'
+        >>> format_number(0.7)
+        '0,7'
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"cannot write {value!r} as a target number")
+    literal = format(Decimal(repr(float(value))), "f")
+    sign = ""
+    if literal.startswith("-"):
+        sign, literal = "-", literal[1:]
+    whole, _, fraction = literal.partition(".")
+    fraction = fraction.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        groups.append(whole[-3:])
+        whole = whole[:-3]
+    groups.append(whole)
+    text = ".".join(reversed(groups))
+    if fraction:
+        text += "," + fraction
+    if text == "0":
+        sign = ""
+    return sign + text

@@ -1,0 +1,1 @@
+"""Test helpers for downstream suites: Hypothesis strategies and pytest fixtures."""

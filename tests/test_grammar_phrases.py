@@ -1,0 +1,102 @@
+"""Phrase families other provinces write (SEMANTICS.md §2) and Vietnamese numbers (§3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "operator", "value", "unit"),
+    [
+        ("từ 42% trở lên", "ge", 42.0, "%"),
+        ("tối thiểu 30%", "ge", 30.0, "%"),
+        ("ít nhất 3%", "ge", 3.0, "%"),
+        ("không dưới 15", "ge", 15.0, None),
+        ("duy trì 100%", "ge", 100.0, "%"),
+        ("duy trì trên 0,7", "gt", 0.7, None),
+        ("trên 80%", "gt", 80.0, "%"),
+        ("đạt trên 80%", "gt", 80.0, "%"),
+        ("hơn 5", "gt", 5.0, None),
+        ("vượt 12", "gt", 12.0, None),
+        ("tối đa 25%", "le", 25.0, "%"),
+        ("không quá 4", "le", 4.0, None),
+        ("< 3%", "lt", 3.0, "%"),
+        ("dưới 3%", "lt", 3.0, "%"),
+        ("còn dưới 1%", "lt", 1.0, "%"),
+        ("đạt 80%", "target", 80.0, "%"),
+        ("chiếm 20% GRDP", "target", 20.0, "% GRDP"),
+        ("phấn đấu đạt 12.000", "target", 12000.0, None),
+        ("12 người/vạn dân", "target", 12.0, "người/vạn dân"),
+        ("≥ 6.388,3", "ge", 6388.3, None),
+        ("≥ 05", "ge", 5.0, None),
+        ("0.75", "target", 0.75, None),
+    ],
+)
+def test_comparison_phrases(text: str, operator: str, value: float, unit: str | None) -> None:
+    spec = parse_target(text)
+    assert spec.kind == "comparison"
+    assert (spec.operator, spec.value, spec.unit) == (operator, value, unit)
+
+
+def test_unit_repeated_after_the_number_keeps_a_note() -> None:
+    spec = parse_target("30% GRDP của tỉnh")
+    assert (spec.kind, spec.value, spec.unit, spec.note) == ("comparison", 30.0, "% GRDP", "của tỉnh")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("8-10%", 8.0, 10.0, "%"),
+        ("6,0% - 6,5%", 6.0, 6.5, "%"),
+        ("từ 7,5 đến 8,0%/năm", 7.5, 8.0, "%/năm"),
+        ("7–9", 7.0, 9.0, None),
+        ("trong khoảng 1.000 - 2.000", 1000.0, 2000.0, None),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str | None) -> None:
+    spec = parse_target(text)
+    assert spec.kind == "range"
+    assert (spec.low, spec.high, spec.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("nhóm 30", 30), ("top 20", 20), ("Thuộc nhóm 10 tỉnh dẫn đầu", 10), ("trong nhóm 15", 15)],
+)
+def test_rank_groups(text: str, size: int) -> None:
+    spec = parse_target(text, direction="lower_is_better")
+    assert spec.kind == "rank_group"
+    assert spec.size == size
+
+
+@pytest.mark.parametrize("text", ["khoảng 30%", "xấp xỉ 30%", "gần 30%", "trên dưới 30%"])
+def test_approximately(text: str) -> None:
+    spec = parse_target(text)
+    assert (spec.kind, spec.value, spec.unit) == ("approximate", 30.0, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("đến năm 2030 đạt 168", 168.0),
+        ("Đến năm 2030 đạt trên 80%", 80.0),
+        ("giai đoạn 2021-2025 đạt 7%", 7.0),
+        ("vào năm 2025 tối thiểu 2%", 2.0),
+    ],
+)
+def test_a_year_before_the_number_is_not_the_threshold(text: str, value: float) -> None:
+    assert parse_target(text).value == value
+
+
+def test_rank_unit_turns_bare_and_at_most_numbers_into_rank_groups() -> None:
+    assert parse_target("30", direction="lower_is_better", unit="Thứ bậc").kind == "rank_group"
+    assert parse_target("≤ 30", direction="lower_is_better", unit="Thứ bậc").kind == "rank_group"
+    assert parse_target("≤ 30", direction="lower_is_better", unit="%").kind == "comparison"
+
+
+def test_explicit_at_least_keeps_its_meaning_when_lower_is_better() -> None:
+    spec = parse_target("≥ 5", direction="lower_is_better")
+    assert spec.is_met(6) is True
+    assert spec.is_met(4) is False
