@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import IncompatibleUnitError, Kh922Error, TargetParseError, parse_target, split_targets
+from kh922core import (
+    IncompatibleUnitError,
+    Kh922Error,
+    TargetParseError,
+    parse_target,
+    split_targets,
+)
 
 
 def test_empty_text() -> None:

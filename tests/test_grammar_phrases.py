@@ -42,7 +42,12 @@ def test_comparison_phrases(text: str, operator: str, value: float, unit: str | 
 
 def test_unit_repeated_after_the_number_keeps_a_note() -> None:
     spec = parse_target("30% GRDP của tỉnh")
-    assert (spec.kind, spec.value, spec.unit, spec.note) == ("comparison", 30.0, "% GRDP", "của tỉnh")
+    assert (spec.kind, spec.value, spec.unit, spec.note) == (
+        "comparison",
+        30.0,
+        "% GRDP",
+        "của tỉnh",
+    )
 
 
 @pytest.mark.parametrize(

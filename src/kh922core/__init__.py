@@ -125,5 +125,6 @@ __all__ = [
     "parse_deadline",
     "parse_number",
     "parse_target",
+    "parse_unit",
     "split_targets",
 ]

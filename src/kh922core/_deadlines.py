@@ -116,7 +116,9 @@ def parse_deadline(text: str) -> Deadline:
         'Bộ Nội vụ ban hành Đề án'
     """
     if not isinstance(text, str) or not text.strip():
-        raise DeadlineParseError(f"empty deadline {text!r}: expected e.g. 'Quý II/2025' or '12/2025'")
+        raise DeadlineParseError(
+            f"empty deadline {text!r}: expected e.g. 'Quý II/2025' or '12/2025'"
+        )
     folded = " ".join(unicodedata.normalize("NFC", text).split())
     condition = _CONDITIONAL.search(folded)
     if condition is not None:
@@ -148,8 +150,8 @@ def parse_deadline(text: str) -> Deadline:
                 raise DeadlineParseError(f"deadline {text!r}: month {month} is not 1-12")
             return Deadline(text=text, kind=kind, due=_end_of_month(year, month))
         if kind is DeadlineKind.OPEN_ENDED:
-            year = next(g for g in groups if g is not None)
-            return Deadline(text=text, kind=kind, start=date(int(year), 1, 1))
+            first_year = next(g for g in groups if g is not None)
+            return Deadline(text=text, kind=kind, start=date(int(first_year), 1, 1))
         if kind is DeadlineKind.PERIOD:
             first, last = int(groups[0]), int(groups[1])
             if first > last:

@@ -56,7 +56,9 @@ class TargetParseError(Kh922Error, ValueError):
         self.parts = tuple(parts)
         head = reason or f"expected {expected}"
         pointer = " " * (position + 4) + "^"
-        message = f"cannot parse target {text!r} at position {position}: {head}\n    {text}\n{pointer}"
+        message = (
+            f"cannot parse target {text!r} at position {position}: {head}\n    {text}\n{pointer}"
+        )
         if reason is not None:
             message += f"\n(expected {expected})"
         super().__init__(message)

@@ -158,8 +158,12 @@ def _read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None,
             continue
         note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
         if note is not None and any(ch.isdigit() for ch in note):
-            return None, None, offset + stripped.index(note) + next(
-                i for i, ch in enumerate(note) if ch.isdigit()
+            return (
+                None,
+                None,
+                offset
+                + stripped.index(note)
+                + next(i for i, ch in enumerate(note) if ch.isdigit()),
             )
         return " ".join(candidate.split()), note, None
     if digit is not None:
@@ -231,7 +235,7 @@ def parse_target(
     direction: Direction | str = Direction.HIGHER_IS_BETTER,
     unit: str | Unit | None = None,
 ) -> TargetSpec:
-    """Parse one target text into its kind (comparison, range, rank group, approximate, qualitative).
+    """Parse one target text into its kind: comparison, range, rank group, approximate or words.
 
     Args:
         text: The target as printed, e.g. ``"≥ 55"``, ``"trên 80%"``, ``"8-10%"``, ``"nhóm 30"``.
@@ -370,11 +374,19 @@ def _single(
         if match is not None:
             after.append(_Match(match.role, match.phrase, match.start, match.end))
     for match in after:
-        suffix_text = suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
-    shifted = [_Match(m.role, m.phrase, m.start + number.end(), m.end + number.end()) for m in after]
-    unit_text, note, stray = _read_unit(blanked[: number.end()] + suffix_text, number.end(), len(text))
+        suffix_text = (
+            suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
+        )
+    shifted = [
+        _Match(m.role, m.phrase, m.start + number.end(), m.end + number.end()) for m in after
+    ]
+    unit_text, note, stray = _read_unit(
+        blanked[: number.end()] + suffix_text, number.end(), len(text)
+    )
     if stray is not None:
-        raise TargetParseError(text, stray, "a unit or words after the number", reason="a stray number")
+        raise TargetParseError(
+            text, stray, "a unit or words after the number", reason="a stray number"
+        )
     operator, roles = _operator(text, prefix + shifted)
     _check_unit(text, unit_text, indicator_unit)
     rank_unit = indicator_unit is not None and indicator_unit.is_rank
@@ -396,7 +408,9 @@ def _single(
         return Approximate(value=value, unit=unit_text, note=note, direction=direction)
     if operator is None:
         operator = Operator.GE if roles & {"from", "maintain"} else Operator.TARGET
-    return Comparison(operator=operator, value=value, unit=unit_text, note=note, direction=direction)
+    return Comparison(
+        operator=operator, value=value, unit=unit_text, note=note, direction=direction
+    )
 
 
 def _range(

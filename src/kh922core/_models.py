@@ -558,7 +558,9 @@ def _cross_problems(plan: Plan) -> list[str]:
         ]
         used += [(f"agency {a.id!r}", s.agency) for a in plan.agencies for s in a.successors]
         used.append(("plan issuer", plan.issuer))
-        problems += [f"{where} names unknown agency {a!r}" for where, a in used if a not in agency_ids]
+        problems += [
+            f"{where} names unknown agency {a!r}" for where, a in used if a not in agency_ids
+        ]
     targets = set(target_ids)
     for objective in plan.objectives:
         problems += [
@@ -569,6 +571,8 @@ def _cross_problems(plan: Plan) -> list[str]:
     groups = {g.id for g in plan.task_groups}
     if groups:
         problems += [
-            f"task {t.id!r} is in unknown group {t.group!r}" for t in plan.tasks if t.group not in groups
+            f"task {t.id!r} is in unknown group {t.group!r}"
+            for t in plan.tasks
+            if t.group not in groups
         ]
     return problems

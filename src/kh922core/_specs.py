@@ -41,7 +41,7 @@ CohortPolicy: TypeAlias = Literal["absolute", "proportional"]
 
 
 class InvalidValueError(Kh922Error, TypeError):
-    """A value of the wrong type for a target (a boolean for a number, a number for an assessment)."""
+    """A value of the wrong type for a target (a boolean where a number belongs)."""
 
 
 class Direction(StrEnum):
@@ -370,8 +370,11 @@ class Range(_Spec):
         return None
 
     def render(self) -> str:
-        return "từ " + format_number(self.low) + " đến " + _with_unit(
-            format_number(self.high), self.unit, self.note
+        return (
+            "từ "
+            + format_number(self.low)
+            + " đến "
+            + _with_unit(format_number(self.high), self.unit, self.note)
         )
 
 

@@ -1,0 +1,50 @@
+"""``kh922 explain`` prints how a target text is understood."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kh922core._cli import main
+
+
+def test_explain_prints_kind_and_condition(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "trên 80%"]) == 0
+    out = capsys.readouterr().out
+    assert "kind:       more than" in out
+    assert "met when:   value > 80" in out
+    assert "unit:       %" in out
+    assert "canonical:  > 80%" in out
+
+
+def test_explain_rank_with_direction_and_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["explain", "≤ 30", "--direction", "lower_is_better", "--unit", "Thứ bậc"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "kind:       rank group" in out
+    assert "rank ≤ 30" in out
+
+
+def test_explain_bad_text_exits_2_with_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "≥ abc"]) == 2
+    err = capsys.readouterr().err
+    assert "kh922: error: cannot parse target '≥ abc'" in err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["no-such-command"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kh922core", "explain", "8-10%"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "kind:       range" in done.stdout
