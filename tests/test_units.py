@@ -114,13 +114,21 @@ def test_seed_texts_are_in_the_table() -> None:
         ("% dân số", "percent_population", "[person] / [inhabitant]"),
         ("% tổng chi NSNN", "percent_budget_spending", "[budget_share]"),
         ("Người/vạn dân", "person_per_ten_thousand_inhabitants", "[person] / [inhabitant]"),
-        ("Số doanh nghiệp/1000 dân", "enterprise_per_thousand_inhabitants", "[enterprise] / [inhabitant]"),
+        (
+            "Số doanh nghiệp/1000 dân",
+            "enterprise_per_thousand_inhabitants",
+            "[enterprise] / [inhabitant]",
+        ),
         ("%/năm", "percent_per_year", "[growth]"),
         ("Thứ bậc", "rank", "[rank]"),
         ("Chỉ số phát triển con người (HDI)", "hdi", "[hdi]"),
         ("Đô thị", "urban_area", "[urban_area]"),
         ("Trung tâm dữ liệu", "data_centre", "[data_centre]"),
-        ("person / (10000 * inhabitant)", "0.0001 * person / inhabitant", "[person] / [inhabitant]"),
+        (
+            "person / (10000 * inhabitant)",
+            "0.0001 * person / inhabitant",
+            "[person] / [inhabitant]",
+        ),
     ],
 )
 def test_expression_and_dimension(text: str, expression: str, dimension: str) -> None:
@@ -328,16 +336,18 @@ def test_factors_are_cached() -> None:
 
 
 def test_registry_is_built_once_and_private() -> None:
-    application = pint.get_application_registry()
+    application = pint.get_application_registry()  # type: ignore[no-untyped-call]
     application_registry = application.get()
     first = unit_registry()
     assert unit_registry() is first
-    assert pint.get_application_registry() is application
-    assert pint.get_application_registry().get() is application_registry
+    assert pint.get_application_registry() is application  # type: ignore[no-untyped-call]
+    assert pint.get_application_registry().get() is application_registry  # type: ignore[no-untyped-call]
     assert first is not application_registry
-    assert "percent_grdp" in first
-    assert "percent_grdp" not in application_registry
-    assert "meter" not in first
+    assert str(first.parse_units("percent_grdp")) == "percent_grdp"
+    with pytest.raises(pint.UndefinedUnitError):
+        application_registry.parse_units("percent_grdp")
+    with pytest.raises(pint.UndefinedUnitError):
+        first.parse_units("meter")
 
 
 # ---- Property ------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ Examples:
 
 from __future__ import annotations
 
+from kh922core._agencies import AgencyRegistry, Responsibility
+from kh922core._audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._deadlines import Deadline, DeadlineKind, parse_deadline
 from kh922core._errors import (
     DeadlineParseError,
@@ -28,6 +30,7 @@ from kh922core._errors import (
 )
 from kh922core._explain import explain
 from kh922core._grammar import parse_target, split_targets
+from kh922core._loader import available_plans, check_plan_file, dump_plan, load_agencies, load_plan
 from kh922core._models import (
     Agency,
     Baseline,
@@ -50,6 +53,15 @@ from kh922core._models import (
     TaskGroup,
 )
 from kh922core._numbers import format_number, parse_number
+from kh922core._progress import ProgressCategory, progress
+from kh922core._reporting import (
+    read_reporting_template,
+    reporting_calendar,
+    reporting_dates,
+    reporting_template,
+    write_reporting_template,
+)
+from kh922core._schema import agencies_json_schema, plan_json_schema
 from kh922core._specs import (
     COMPARISON_RTOL,
     DEFAULT_APPROXIMATE_TOLERANCE,
@@ -65,15 +77,19 @@ from kh922core._specs import (
     Status,
     TargetSpec,
 )
+from kh922core._task_status import TaskStatus, task_status
 from kh922core._units import Unit, conversion_factor, is_compatible, parse_unit
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AUDIT_RULES",
     "COMPARISON_RTOL",
     "DEFAULT_APPROXIMATE_TOLERANCE",
     "Agency",
+    "AgencyRegistry",
     "Approximate",
+    "AuditRule",
     "Baseline",
     "Claim",
     "Cohort",
@@ -84,6 +100,7 @@ __all__ = [
     "DeadlineParseError",
     "Derived",
     "Direction",
+    "Finding",
     "IncompatibleUnitError",
     "Indicator",
     "InvalidValueError",
@@ -95,12 +112,15 @@ __all__ = [
     "Operator",
     "Plan",
     "PlanValidationError",
+    "ProgressCategory",
     "Province",
     "Qualitative",
     "Range",
     "RankGroup",
     "Reporting",
     "ReportingDate",
+    "Responsibility",
+    "Severity",
     "Signer",
     "SolutionGroup",
     "SolutionItem",
@@ -111,6 +131,7 @@ __all__ = [
     "TargetSpec",
     "Task",
     "TaskGroup",
+    "TaskStatus",
     "Unit",
     "UnitError",
     "UnknownAgencyError",
@@ -118,13 +139,28 @@ __all__ = [
     "UnknownUnitError",
     "ValidationProblem",
     "__version__",
+    "agencies_json_schema",
+    "audit",
+    "available_plans",
+    "check_plan_file",
     "conversion_factor",
+    "dump_plan",
     "explain",
     "format_number",
     "is_compatible",
+    "load_agencies",
+    "load_plan",
     "parse_deadline",
     "parse_number",
     "parse_target",
     "parse_unit",
+    "plan_json_schema",
+    "progress",
+    "read_reporting_template",
+    "reporting_calendar",
+    "reporting_dates",
+    "reporting_template",
     "split_targets",
+    "task_status",
+    "write_reporting_template",
 ]

@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--unit", default=None, help="the indicator's unit text, e.g. '%%'")
     explain.set_defaults(handler=_explain)
+    from kh922core._tracking_cli import add_tracking_commands
+
+    add_tracking_commands(commands)
+    from kh922core._plan_cli import add_plan_commands
+
+    add_plan_commands(commands)
+    from kh922core._engine._cli import add_evaluate_command
+
+    add_evaluate_command(commands)
     return parser
 
 

@@ -2,19 +2,17 @@
 
 Forms (matched case-insensitively, after NFC normalisation and whitespace folding):
 
-=========================================  ================  ===================================
-Text                                       kind              dates
-=========================================  ================  ===================================
-``Thường xuyên``, ``Hằng năm``             ``recurring``     none: reported every cycle
-``12/2025``, ``Tháng 3/2026``              ``month``         due on the last day of the month
-``Quý II/2025``, ``Quý 2/2025``            ``quarter``       due on the last day of the quarter
-``Năm 2030``, ``2030``                     ``year``          due on 31 December
-``2025 - 2026``, ``Năm 2025-2026``         ``period``        starts 1 January, due 31 December
-``31/12/2025``, ``Trước 30/6/2025``        ``date``          due that day
-``Năm 2025 và các năm tiếp theo``,         ``open_ended``    starts 1 January, no due date
-``Năm 2025 trở lên``, ``Từ năm 2025``
-``Sau khi …``, ``… sau khi có …``          ``conditional``   waits on the trigger it names
-=========================================  ================  ===================================
+- ``Thường xuyên``, ``Hằng năm``: ``recurring``, no dates (reported every cycle).
+- ``12/2025``, ``Tháng 3/2026``: ``month``, due on the last day of the month.
+- ``Quý II/2025``, ``Quý 2/2025``: ``quarter``, due on the last day of the quarter.
+- ``Năm 2030``, ``2030``: ``year``, due on 31 December.
+- ``2025 - 2026``, ``Năm 2025-2026``: ``period``, starts 1 January, due 31 December.
+- ``31/12/2025``: ``date``, due that day.
+- ``Trước 01/6/2025``, ``Trước tháng 6/2025``: "before", so due the day before (31 May 2025);
+  the reporting calendar reads "trước ngày 01/6" the same way.
+- ``Năm 2025 và các năm tiếp theo``, ``Năm 2025 trở lên``, ``Từ năm 2025``: ``open_ended``,
+  starts 1 January, no due date.
+- ``Sau khi …``, ``… sau khi có …``: ``conditional``, waits on the trigger it names.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -75,8 +73,8 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (DeadlineKind.RECURRING, r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm)"),
         (DeadlineKind.QUARTER, r"quý\s+(i{1,3}|iv|[1-4])\s*/\s*(?:năm\s+)?" + _YEAR),
-        (DeadlineKind.DATE, r"(?:trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})/(\d{1,2})/" + _YEAR),
-        (DeadlineKind.MONTH, r"(?:trước\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(?:năm\s+)?" + _YEAR),
+        (DeadlineKind.DATE, r"(trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})/(\d{1,2})/" + _YEAR),
+        (DeadlineKind.MONTH, r"(trước\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(?:năm\s+)?" + _YEAR),
         (
             DeadlineKind.OPEN_ENDED,
             r"(?:từ\s+(?:năm\s+)?" + _YEAR + r"(?:\s+trở đi)?"
@@ -138,17 +136,21 @@ def parse_deadline(text: str) -> Deadline:
             quarter = _ROMAN.get(groups[0].lower()) or int(groups[0])
             return Deadline(text=text, kind=kind, due=_end_of_month(int(groups[1]), quarter * 3))
         if kind is DeadlineKind.DATE:
-            day, month, year = (int(g) for g in groups)
+            before = (groups[0] or "").lower().startswith("trước")
+            day, month, year = (int(g) for g in groups[1:])
             try:
                 due = date(year, month, day)
             except ValueError:
                 raise DeadlineParseError(f"deadline {text!r}: no such date") from None
-            return Deadline(text=text, kind=kind, due=due)
+            return Deadline(text=text, kind=kind, due=due - timedelta(days=1) if before else due)
         if kind is DeadlineKind.MONTH:
-            month, year = int(groups[0]), int(groups[1])
+            month, year = int(groups[1]), int(groups[2])
             if not 1 <= month <= 12:
                 raise DeadlineParseError(f"deadline {text!r}: month {month} is not 1-12")
-            return Deadline(text=text, kind=kind, due=_end_of_month(year, month))
+            due = _end_of_month(year, month)
+            if groups[0]:  # "trước tháng 6/2025": before June, so by the end of May
+                due = date(year, month, 1) - timedelta(days=1)
+            return Deadline(text=text, kind=kind, due=due)
         if kind is DeadlineKind.OPEN_ENDED:
             first_year = next(g for g in groups if g is not None)
             return Deadline(text=text, kind=kind, start=date(int(first_year), 1, 1))

@@ -7,9 +7,10 @@ word belongs, is an error rather than a silent conversion.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     BaseModel,
@@ -19,10 +20,13 @@ from pydantic import (
     PlainSerializer,
     Strict,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
+from kh922core._checks import CROSS_PROBLEMS, cross_problems
 from kh922core._deadlines import Deadline, parse_deadline
 from kh922core._errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
 from kh922core._grammar import parse_target
@@ -34,6 +38,9 @@ from kh922core._specs import (
     TargetSpec,
 )
 from kh922core._units import Unit, conversion_factor, parse_unit
+
+if TYPE_CHECKING:
+    from kh922core._agencies import AgencyRegistry, Responsibility
 
 __all__ = [
     "Agency",
@@ -84,7 +91,10 @@ def _to_unit(value: object) -> object:
 
 #: A unit written as its verbatim text in files, parsed into a :class:`~kh922core.Unit`.
 UnitField: TypeAlias = Annotated[
-    Unit, BeforeValidator(_to_unit), PlainSerializer(lambda u: u.text, return_type=str)
+    Unit,
+    BeforeValidator(_to_unit),
+    PlainSerializer(lambda u: u.text, return_type=str),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "unit text as printed"}),
 ]
 
 
@@ -93,7 +103,10 @@ def _to_deadline(value: object) -> object:
 
 
 DeadlineField: TypeAlias = Annotated[
-    Deadline, BeforeValidator(_to_deadline), PlainSerializer(lambda d: d.text, return_type=str)
+    Deadline,
+    BeforeValidator(_to_deadline),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "deadline text as printed"}),
 ]
 
 
@@ -102,10 +115,16 @@ class _Model(BaseModel):
 
 
 class Succession(_Model):
-    """One agency taking over another's duties from a date."""
+    """One agency taking over another's duties from a date.
+
+    ``scope`` is ``all`` when the successor takes over every duty (a merger), ``partial`` when it
+    takes only a named part (the note says which): a partial successor is reported beside the
+    main one but does not inherit the plan's targets and tasks.
+    """
 
     agency: Slug
     from_: IsoDate = Field(alias="from")
+    scope: Literal["all", "partial"] = "all"
     note: str | None = None
     source: str | None = None
 
@@ -230,9 +249,11 @@ class Target(_Model):
     lead_agencies: tuple[Slug, ...] = ()
     lead_agencies_text: str | None = None
     baseline: Baseline | None = None
-    spec: Annotated[TargetSpec, Field(exclude=True)]
-    cohort_at_adoption: Annotated[StrictInt | None, Field(exclude=True)] = None
-    approximate_tolerance: Annotated[StrictFloat | None, Field(exclude=True)] = None
+    spec: Annotated[TargetSpec, Field(exclude=True), SkipJsonSchema()]
+    cohort_at_adoption: Annotated[StrictInt | None, Field(exclude=True), SkipJsonSchema()] = None
+    approximate_tolerance: Annotated[StrictFloat | None, Field(exclude=True), SkipJsonSchema()] = (
+        None
+    )
 
     @field_validator("spec", mode="before")
     @classmethod
@@ -408,13 +429,15 @@ def _prepare_targets(data: Any) -> Any:
         text = raw.get("text")
         if indicator is not None and isinstance(text, str):
             unit_text = raw.get("unit") or indicator.get("unit")
+            direction = indicator.get("direction")
+            if direction not in tuple(Direction):  # a bad direction is reported where written
+                direction = Direction.HIGHER_IS_BETTER
             try:
                 unit = parse_unit(unit_text) if isinstance(unit_text, str) else None
-                raw["spec"] = parse_target(
-                    text,
-                    direction=indicator.get("direction") or Direction.HIGHER_IS_BETTER,
-                    unit=unit,
-                )
+            except Kh922Error:  # an unknown unit is reported where it is written
+                unit = None
+            try:
+                raw["spec"] = parse_target(text, direction=direction, unit=unit)
             except Kh922Error as error:
                 raw["spec"] = error
             except ValueError as error:
@@ -464,10 +487,63 @@ class Plan(_Model):
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> Plan:
-        problems = _cross_problems(self)
+        # Cross-checks live in _checks.py (shared with the loader, which maps each to a line).
+        # A list under CROSS_PROBLEMS in the validation context collects them instead.
+        problems = cross_problems(self)
         if problems:
-            raise ValueError("; ".join(problems))
+            sink = info.context.get(CROSS_PROBLEMS) if isinstance(info.context, dict) else None
+            if not isinstance(sink, list):
+                raise ValueError("; ".join(p.message for p in problems))
+            sink.extend(problems)
         return self
+
+    @property
+    def registry(self) -> AgencyRegistry:
+        """The plan's agencies as an :class:`~kh922core.AgencyRegistry` (lookup by abbreviation)."""
+        from kh922core._agencies import AgencyRegistry
+
+        return AgencyRegistry(self.agencies)
+
+    def responsible(
+        self,
+        item: Target | Task | str,
+        as_of: _dt.date | None = None,
+        *,
+        role: Literal["lead", "cooperating", "all"] = "lead",
+    ) -> tuple[Responsibility, ...]:
+        """Who carries a target or task on ``as_of``, after the 2025 reorganisation.
+
+        Args:
+            item: A target, a task, or the id of one (``"2030-5.1"``, ``"task-17"``).
+            as_of: The day asked about; default today.
+            role: ``lead`` (Cơ quan chủ trì, default), ``cooperating`` (Cơ quan phối hợp) or
+                ``all``.
+
+        Returns:
+            One :class:`~kh922core.Responsibility` per agency carrying it (see
+            :meth:`AgencyRegistry.responsible`).
+
+        Examples:
+            >>> from kh922core._loader import load_plan
+            >>> plan = load_plan()
+            >>> [r.agency for r in plan.responsible("task-17", date(2025, 2, 14))]
+            ['so-khcn', 'so-tttt', 'so-khdt']
+            >>> [(r.agency, r.printed) for r in plan.responsible("task-17", date(2025, 3, 1))]
+            [('so-khcn', ('so-khcn', 'so-tttt')), ('so-tai-chinh', ('so-khdt',))]
+        """  # noqa: E501
+        if isinstance(item, str):
+            found: Target | Task
+            try:
+                found = self.target(item)
+            except UnknownIndicatorError:
+                found = self.task(item)
+            item = found
+        agencies: tuple[str, ...] = ()
+        if role in ("lead", "all"):
+            agencies += item.lead_agencies
+        if role in ("cooperating", "all") and isinstance(item, Task):
+            agencies += item.cooperating_agencies
+        return self.registry.responsible(agencies, as_of if as_of is not None else date.today())
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id.
@@ -517,62 +593,3 @@ class Plan(_Model):
             if task.id == task_id:
                 return task
         raise KeyError(f"plan {self.id!r} has no task {task_id!r}")
-
-
-def _cross_problems(plan: Plan) -> list[str]:
-    """References that do not resolve and duplicates, as readable messages."""
-    problems: list[str] = []
-    indicator_ids = [i.id for i in plan.indicators]
-    agency_ids = {a.id for a in plan.agencies}
-    target_ids = [t.id for t in plan.targets]
-    for kind, ids in (("indicator", indicator_ids), ("target", target_ids)):
-        seen: set[str] = set()
-        for item in ids:
-            if item in seen:
-                problems.append(f"duplicate {kind} id {item!r}")
-            seen.add(item)
-    known = set(indicator_ids)
-    rows: set[tuple[int, str]] = set()
-    for target in plan.targets:
-        if target.indicator not in known:
-            problems.append(f"target {target.id!r} names unknown indicator {target.indicator!r}")
-        key = (target.horizon, target.row)
-        if key in rows:
-            problems.append(f"row {target.row!r} appears twice for horizon {target.horizon}")
-        rows.add(key)
-    for indicator in plan.indicators:
-        refs = [indicator.parent, indicator.growth_of]
-        if indicator.derived is not None:
-            refs += [indicator.derived.numerator, indicator.derived.denominator]
-        problems += [
-            f"indicator {indicator.id!r} refers to unknown indicator {ref!r}"
-            for ref in refs
-            if ref is not None and ref not in known
-        ]
-    if agency_ids:
-        used = [(f"target {t.id!r}", a) for t in plan.targets for a in t.lead_agencies]
-        used += [
-            (f"task {t.id!r}", a)
-            for t in plan.tasks
-            for a in (*t.lead_agencies, *t.cooperating_agencies)
-        ]
-        used += [(f"agency {a.id!r}", s.agency) for a in plan.agencies for s in a.successors]
-        used.append(("plan issuer", plan.issuer))
-        problems += [
-            f"{where} names unknown agency {a!r}" for where, a in used if a not in agency_ids
-        ]
-    targets = set(target_ids)
-    for objective in plan.objectives:
-        problems += [
-            f"objective {objective.id!r} links unknown target {t!r}"
-            for t in objective.targets
-            if t not in targets
-        ]
-    groups = {g.id for g in plan.task_groups}
-    if groups:
-        problems += [
-            f"task {t.id!r} is in unknown group {t.group!r}"
-            for t in plan.tasks
-            if t.group not in groups
-        ]
-    return problems

@@ -100,7 +100,7 @@ def _fold_diacritics(key: str) -> str:
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _NUMBER = r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _EXPRESSION_TOKEN = re.compile(
-    rf"\s*(?:{_NAME}\s*(?:\*\*|\^)\s*-?\d{{1,2}}(?![\d.])|{_NAME}|{_NUMBER}|[*/()])"
+    rf"\s*(?:{_NAME}\s*(?:\*\*|\^)\s*-?\d{{1,2}}(?![\d.])|{_NAME}|{_NUMBER}|\*(?!\*)|[/()])"
 )
 
 
@@ -140,7 +140,7 @@ class _Entry:
 class _State:
     """The private registry and the unit-text table."""
 
-    registry: pint.UnitRegistry
+    registry: pint.UnitRegistry[Any]
     entries: dict[str, _Entry]
     texts: tuple[str, ...]
     candidates: dict[str, str]
@@ -167,7 +167,7 @@ def _read_data(name: str) -> str:
 
 
 def _build_state() -> _State:
-    registry = pint.UnitRegistry(None)
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
     registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
     entries: dict[str, _Entry] = {}
     texts: list[str] = []
@@ -216,7 +216,7 @@ class _ExpressionError(UnitError):
     """An expression that pint cannot read (turned into :class:`UnknownUnitError`)."""
 
 
-def _evaluate(registry: pint.UnitRegistry, expression: str) -> Any:
+def _evaluate(registry: pint.UnitRegistry[Any], expression: str) -> Any:
     """Evaluate a pint expression to a quantity (a number times units)."""
     if not _is_plain_expression(expression):
         raise _ExpressionError(f"{expression!r} is not a plain unit expression")
@@ -229,7 +229,7 @@ def _evaluate(registry: pint.UnitRegistry, expression: str) -> Any:
     return quantity
 
 
-def _canonical(registry: pint.UnitRegistry, expression: str) -> tuple[str, str]:
+def _canonical(registry: pint.UnitRegistry[Any], expression: str) -> tuple[str, str]:
     """Return the canonical expression and the readable dimension of a pint expression."""
     quantity = _evaluate(registry, expression)
     magnitude = float(quantity.magnitude)
@@ -243,7 +243,7 @@ def _canonical(registry: pint.UnitRegistry, expression: str) -> tuple[str, str]:
     return canonical, dimension
 
 
-def unit_registry() -> pint.UnitRegistry:
+def unit_registry() -> pint.UnitRegistry[Any]:
     """Return the library's private pint registry, built on first use from ``units.txt``.
 
     The same object is returned on every call.  It is not pint's application registry; do not
@@ -337,7 +337,7 @@ def parse_unit(text: str) -> Unit:
         Traceback (most recent call last):
         ...
         kh922core._errors.UnknownUnitError: unknown unit 'Nguoi/van dan'; did you mean 'Người/vạn dân'?
-    """
+    """  # noqa: E501
     return _parse_unit(text)
 
 

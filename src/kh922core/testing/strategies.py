@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 
+import polars as pl
 from hypothesis import strategies as st
 
+from kh922core._models import Plan
 from kh922core._specs import (
     Approximate,
     Comparison,
@@ -30,6 +32,8 @@ __all__ = [
     "boundary_values",
     "directions",
     "finite_numbers",
+    "observation_frames",
+    "plans",
     "target_specs",
     "values",
 ]
@@ -138,3 +142,151 @@ def values(spec: TargetSpec | None = None) -> st.SearchStrategy[float | None]:
     if spec is not None:
         options.append(boundary_values(spec))
     return st.one_of(*options)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plans and observation frames, for the vectorised engine
+# ---------------------------------------------------------------------------------------------
+
+#: Units of generated numeric indicators, each with other texts of the same dimension that an
+#: observation may use instead (and the factor from that text to the indicator's unit).
+_NUMERIC_UNITS: dict[str | None, tuple[tuple[str, float], ...]] = {
+    None: (),
+    "%": (("fraction", 100.0), ("phần trăm", 1.0)),
+    "% GRDP": (("fraction_grdp", 100.0), ("%GDP", 1.0)),
+    "Người/vạn dân": (("người/1000 dân", 10.0), ("% dân số", 100.0)),
+    "%/năm": (("fraction_per_year", 100.0),),
+}
+_RANK_UNIT = "Thứ bậc"
+
+
+@st.composite
+def _indicator_targets(
+    draw: st.DrawFn, number: int, cohort: int, tolerance: float
+) -> tuple[dict[str, object], list[dict[str, object]]]:
+    kind = draw(st.sampled_from(["numeric", "numeric", "numeric", "rank", "qualitative"]))
+    identifier = f"indicator-{number}"
+    if kind == "rank":
+        unit: str | None = _RANK_UNIT
+        direction = Direction.LOWER_IS_BETTER
+    elif kind == "qualitative":
+        unit, direction = None, draw(directions())
+    else:
+        unit, direction = draw(st.sampled_from(list(_NUMERIC_UNITS))), draw(directions())
+    indicator = {"id": identifier, "name": f"Chỉ tiêu {number}", "unit": unit}
+    indicator["direction"] = direction.value
+    targets: list[dict[str, object]] = []
+    for horizon in draw(st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)):
+        if kind == "rank":
+            spec: TargetSpec = RankGroup(size=draw(st.integers(min_value=1, max_value=70)))
+        elif kind == "qualitative":
+            spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
+        else:
+            spec = draw(
+                target_specs(direction, kinds=("comparison", "range", "approximate"))
+            )
+        targets.append(
+            {
+                "id": f"{horizon}-{number}",
+                "indicator": identifier,
+                "horizon": horizon,
+                "row": str(number),
+                "unit": unit,
+                "text": spec.render(),
+                "spec": spec,
+                "cohort_at_adoption": cohort if kind == "rank" else None,
+                "approximate_tolerance": tolerance,
+            }
+        )
+    return indicator, targets
+
+
+@st.composite
+def plans(draw: st.DrawFn, max_indicators: int = 5) -> Plan:
+    """Small plans with every kind of target: numbers in several units, ranks, words.
+
+    Each indicator has one or two targets (horizons 2030 and 2045) of a kind that fits its unit:
+    ranks (``Thứ bậc``) get rank groups, unit-less qualitative indicators get words, the others
+    comparisons, ranges and approximate targets in any direction.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_indicators: At most this many indicators.
+    """
+    cohort = draw(st.integers(min_value=1, max_value=100))
+    tolerance = draw(st.sampled_from([0.0, 0.05, 0.1, 0.25]))
+    count = draw(st.integers(min_value=1, max_value=max_indicators))
+    indicators, targets = [], []
+    for number in range(1, count + 1):
+        indicator, its_targets = draw(_indicator_targets(number, cohort, tolerance))
+        indicators.append(indicator)
+        targets += its_targets
+    return Plan.model_validate(
+        {
+            "id": "generated-plan",
+            "number": "1/KH-TEST",
+            "title": "Kế hoạch thử",
+            "date": "2025-02-14",
+            "province": {"name": "Tỉnh thử", "code": "00"},
+            "issuer": "ubnd-tinh-thu",
+            "rank_cohort": {"size": cohort, "as_of": "2025-02-14"},
+            "approximate_tolerance": tolerance,
+            "indicators": indicators,
+            "targets": targets,
+        }
+    )
+
+
+@st.composite
+def _observation(draw: st.DrawFn, plan: Plan) -> dict[str, object]:
+    indicator = draw(st.sampled_from(plan.indicators))
+    targets = plan.targets_of(indicator.id)
+    text = indicator.unit.text if indicator.unit is not None else None
+    unit, factor = draw(
+        st.sampled_from([(None, 1.0), (text, 1.0), *_NUMERIC_UNITS.get(text, ())])
+    )
+    value = draw(values(draw(st.sampled_from(targets)).spec))
+    if value is not None and draw(st.booleans()):
+        value = value / factor  # the same quantity in the observation's unit
+    if text == _RANK_UNIT and value is not None and math.isfinite(value) and draw(st.booleans()):
+        value = float(round(value))
+    return {
+        "indicator": indicator.id,
+        "value": value,
+        "unit": unit,
+        "assessment": draw(st.sampled_from([None, True, False])),
+        "cohort_size": draw(st.integers(min_value=1, max_value=120)),
+        "year": draw(st.integers(min_value=2020, max_value=2030)),
+    }
+
+
+@st.composite
+def observation_frames(
+    draw: st.DrawFn, plan: Plan, *, max_rows: int = 30, min_rows: int = 0
+) -> pl.DataFrame:
+    """Observation frames for ``plan`` in the engine's input schema.
+
+    Columns: ``indicator`` (ids of the plan), ``value`` (missing, NaN, ±inf, ordinary numbers and
+    numbers hugging the targets' bounds, sometimes in another unit of the same dimension),
+    ``unit`` (missing, the indicator's own text, or a convertible one such as ``fraction`` for
+    ``%``), ``assessment``, ``cohort_size`` and ``year``.  The frame may be empty.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        plan: The plan whose indicators the observations measure.
+        max_rows: At most this many rows.
+        min_rows: At least this many rows.
+    """
+    rows = draw(st.lists(_observation(plan), min_size=min_rows, max_size=max_rows))
+    return pl.DataFrame(
+        rows,
+        schema={
+            "indicator": pl.String,
+            "value": pl.Float64,
+            "unit": pl.String,
+            "assessment": pl.Boolean,
+            "cohort_size": pl.Int64,
+            "year": pl.Int64,
+        },
+        orient="row",
+    )

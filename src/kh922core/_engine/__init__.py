@@ -1,0 +1,10 @@
+"""The vectorised evaluation engine: observations in, statuses out (see :func:`evaluate`)."""
+
+from __future__ import annotations
+
+from kh922core._engine._api import evaluate
+from kh922core._engine._ranks import rank
+from kh922core._engine._schema import STATUS_DTYPE
+from kh922core._engine._summary import summarize
+
+__all__ = ["STATUS_DTYPE", "evaluate", "rank", "summarize"]

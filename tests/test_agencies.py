@@ -1,0 +1,188 @@
+"""The agency registry and who carries a target or task after the 2025 reorganisation."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from kh922core import UnknownAgencyError
+from kh922core._agencies import AgencyRegistry
+from kh922core._loader import load_plan
+from kh922core._models import Agency, Plan, Succession
+
+BEFORE_MERGERS = date(2025, 2, 28)
+DEPARTMENTS_MERGED = date(2025, 3, 1)
+PROVINCES_MERGED = date(2025, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan()
+
+
+@pytest.mark.parametrize(
+    ("spelling", "agency_id"),
+    [
+        ("Sở KH&CN", "so-khcn"),
+        ("sở kh&cn", "so-khcn"),
+        ("Sở  Khoa học và Công nghệ ", "so-khcn"),
+        ("VP UBND tỉnh", "van-phong-ubnd-tinh"),
+        ("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"),
+        ("NHNN chi nhánh Bến Tre", "nhnn-chi-nhanh-ben-tre"),
+        ("Sở TT&TT", "so-tttt"),
+        ("Sở KH&ĐT", "so-khdt"),
+        ("UBND các huyện, thị xã, thành phố", "ubnd-cac-huyen-thanh-pho"),
+        ("so-tai-chinh", "so-tai-chinh"),
+        (unicodedata.normalize("NFD", "Sở Y tế"), "so-y-te"),
+    ],
+)
+def test_find_by_name_abbreviation_or_id(plan: Plan, spelling: str, agency_id: str) -> None:
+    assert plan.registry.find(spelling).id == agency_id
+
+
+def test_find_and_get_suggest_a_close_agency(plan: Plan) -> None:
+    with pytest.raises(
+        UnknownAgencyError,
+        match="no agency is called 'Sở Khoa học Công nghệ'; did you mean 'Sở Khoa học và Công ",
+    ):
+        plan.registry.find("Sở Khoa học Công nghệ")
+    with pytest.raises(UnknownAgencyError, match="did you mean 'so-khcn'"):
+        plan.registry.get("so-khcm")
+
+
+def test_existence_on_dates(plan: Plan) -> None:
+    registry = plan.registry
+    assert registry.exists_on("so-tttt", BEFORE_MERGERS)
+    assert not registry.exists_on("so-tttt", DEPARTMENTS_MERGED)
+    assert registry.exists_on("ubnd-tinh-ben-tre", date(2025, 6, 30))
+    assert not registry.exists_on("ubnd-tinh-ben-tre", PROVINCES_MERGED)
+    assert not registry.exists_on("so-nnmt", BEFORE_MERGERS)
+    assert registry.exists_on("so-nnmt", DEPARTMENTS_MERGED)
+    assert [s.agency for s in registry.successors_on("so-tttt", BEFORE_MERGERS)] == []
+    assert [s.agency for s in registry.successors_on("so-tttt", DEPARTMENTS_MERGED)] == [
+        "so-khcn",
+        "so-vhttdl",
+    ]
+
+
+def test_responsible_before_and_after_the_department_mergers(plan: Plan) -> None:
+    before = plan.responsible("2030-2", BEFORE_MERGERS)
+    assert [(r.agency, r.printed, r.inherited) for r in before] == [
+        ("so-tttt", ("so-tttt",), False)
+    ]
+    after = plan.responsible("2030-2", DEPARTMENTS_MERGED)
+    # Sở VHTTDL took over only press and publishing (scope "partial"): it is named in the notes
+    # but does not inherit the plan's targets and tasks.
+    assert [r.agency for r in after] == ["so-khcn"]
+    assert after[0].notes == (
+        "Sở Văn hóa, Thể thao và Du lịch took over part of Sở Thông tin và Truyền thông's duties "
+        "from 2025-03-01 (press and publishing only (báo chí, xuất bản))",
+        "Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ from 2025-03-01 "
+        "(merged into Sở Khoa học và Công nghệ)",
+    )
+    assert all(r.exists and r.inherited for r in after)
+
+
+def test_responsible_merges_printed_agencies_into_one_carrier(plan: Plan) -> None:
+    task = plan.task("task-44")
+    carriers = plan.responsible(task, DEPARTMENTS_MERGED)
+    assert [(r.agency, r.printed) for r in carriers] == [
+        ("so-tai-chinh", ("so-khdt",)),
+        ("so-khcn", ("so-khcn", "so-tttt")),
+    ]
+
+
+def test_district_level_abolished(plan: Plan) -> None:
+    carriers = plan.responsible("2030-16", PROVINCES_MERGED)
+    assert [(r.agency, r.collective) for r in carriers] == [
+        ("ubnd-cap-xa", True),
+        ("ubnd-tinh-vinh-long", False),
+    ]
+    assert carriers[0].printed == ("ubnd-tp-ben-tre", "ubnd-huyen-mo-cay-nam", "ubnd-huyen-ba-tri")
+    assert [r.agency for r in plan.responsible("2030-16", date(2025, 6, 30))] == [
+        "ubnd-tp-ben-tre",
+        "ubnd-huyen-mo-cay-nam",
+        "ubnd-huyen-ba-tri",
+    ]
+
+
+def test_cooperating_and_all_roles(plan: Plan) -> None:
+    task = plan.task("task-12")
+    assert [r.agency for r in plan.responsible(task, BEFORE_MERGERS, role="cooperating")] == [
+        "so-khcn",
+        "so-tttt",
+    ]
+    assert [r.agency for r in plan.responsible(task, DEPARTMENTS_MERGED, role="all")] == [
+        "so-noi-vu",
+        "so-khcn",
+    ]
+    assert plan.responsible(plan.target("2030-3"), BEFORE_MERGERS, role="cooperating") == ()
+
+
+def test_responsible_defaults_to_today(plan: Plan) -> None:
+    assert plan.responsible("task-43") == plan.responsible("task-43", date.today())
+
+
+def test_unknown_item(plan: Plan) -> None:
+    with pytest.raises(KeyError, match="task-99"):
+        plan.responsible("task-99")
+
+
+def _registry(*agencies: Agency) -> AgencyRegistry:
+    return AgencyRegistry(agencies)
+
+
+def test_abolished_without_successor_says_so() -> None:
+    registry = _registry(
+        Agency(id="a", name="Ban A", level="province", until=date(2025, 7, 1)),
+    )
+    (carrier,) = registry.responsible(["a"], date(2025, 8, 1))
+    assert (carrier.agency, carrier.exists) == ("a", False)
+    assert carrier.notes == ("Ban A ceased to exist on 2025-07-01 and no successor is recorded",)
+    (before,) = registry.responsible(["a"], date(2025, 6, 1))
+    assert before.exists
+    assert before.notes == ()
+
+
+def test_chains_of_successions_are_followed() -> None:
+    registry = _registry(
+        Agency(id="a", name="A", level="province", until=date(2025, 3, 1),
+               successors=(Succession(agency="b", from_=date(2025, 3, 1)),)),
+        Agency(id="b", name="B", level="province", until=date(2025, 7, 1),
+               successors=(Succession(agency="c", from_=date(2025, 7, 1), note="merged"),)),
+        Agency(id="c", name="C", level="province"),
+    )  # fmt: skip
+    assert [r.agency for r in registry.responsible(["a"], date(2025, 4, 1))] == ["b"]
+    (carrier,) = registry.responsible(["a"], date(2025, 7, 1))
+    assert carrier.agency == "c"
+    assert carrier.notes == ("A → B from 2025-03-01", "B → C from 2025-07-01 (merged)")
+
+
+def test_read_cell_handles_commas_in_collective_names(plan: Plan) -> None:
+    reading = plan.registry.read_cell(
+        "Các sở, ngành, UBND các huyện, thành phố; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các "
+        "tổ chức CT-XH; Đài Phát thanh và Truyền hình, Báo Đồng Khởi, Cổng TTĐT tỉnh"
+    )
+    assert reading.ids == plan.task("task-01").cooperating_agencies
+    assert (reading.unknown, reading.unseparated, reading.trailing) == ((), (), None)
+
+
+def test_read_cell_reports_what_it_cannot_read(plan: Plan) -> None:
+    reading = plan.registry.read_cell("Sở Y tế, Sở Lao động - Thương binh và Xã hội;")
+    assert reading.ids == ("so-y-te",)
+    assert reading.unknown == ("Sở Lao động - Thương binh và Xã hội",)
+    assert reading.trailing == ";"
+
+
+def test_every_agency_cell_of_the_plan_reads_as_its_ids(plan: Plan) -> None:
+    registry = plan.registry
+    cells = [(t.lead_agencies_text, t.lead_agencies) for t in plan.targets]
+    cells += [(t.lead_agencies_text, t.lead_agencies) for t in plan.tasks]
+    cells += [(t.cooperating_agencies_text, t.cooperating_agencies) for t in plan.tasks]
+    for text, ids in cells:
+        if text is not None:
+            reading = registry.read_cell(text)
+            assert reading.unknown == (), text
+            assert reading.ids == ids, text

@@ -1,0 +1,62 @@
+"""Every deadline form that Phụ lục II of 922/KH-UBND uses is read, with its dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kh922core._deadlines import DeadlineKind, parse_deadline
+from kh922core._loader import load_plan
+
+# (text as printed, kind, start, due, trigger, action)
+SEED_FORMS = [
+    ("Thường xuyên", "recurring", None, None, None, None),
+    ("Quý II/2025", "quarter", None, date(2025, 6, 30), None, None),
+    ("12/2025", "month", None, date(2025, 12, 31), None, None),
+    ("6/2025", "month", None, date(2025, 6, 30), None, None),
+    ("9/2025", "month", None, date(2025, 9, 30), None, None),
+    ("3/2026", "month", None, date(2026, 3, 31), None, None),
+    ("12/2026", "month", None, date(2026, 12, 31), None, None),
+    ("Năm 2025", "year", None, date(2025, 12, 31), None, None),
+    ("Năm 2026", "year", None, date(2026, 12, 31), None, None),
+    ("Năm 2027", "year", None, date(2027, 12, 31), None, None),
+    ("Năm 2029", "year", None, date(2029, 12, 31), None, None),
+    ("Năm 2030", "year", None, date(2030, 12, 31), None, None),
+    ("2025 - 2026", "period", date(2025, 1, 1), date(2026, 12, 31), None, None),
+    ("Năm 2025 trở lên", "open_ended", date(2025, 1, 1), None, None, None),
+    ("Năm 2025 và các năm tiếp theo", "open_ended", date(2025, 1, 1), None, None, None),
+    ("Sau khi Thủ tướng Chính phủ ban hành Quyết định", "conditional", None, None,
+     "Thủ tướng Chính phủ ban hành Quyết định", None),
+    ("Sau khi Bộ Nội vụ ban hành Đề án", "conditional", None, None,
+     "Bộ Nội vụ ban hành Đề án", None),
+    ("Sau khi Thủ tướng Chính phủ ban hành các Đề án cấp quốc gia", "conditional", None, None,
+     "Thủ tướng Chính phủ ban hành các Đề án cấp quốc gia", None),
+    ("Trình UBND tỉnh phê duyệt sau khi có Quyết định của Thủ tướng Chính phủ", "conditional",
+     None, None, "có Quyết định của Thủ tướng Chính phủ", "Trình UBND tỉnh phê duyệt"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "due", "trigger", "action"), SEED_FORMS)
+def test_seed_deadline_forms(
+    text: str,
+    kind: str,
+    start: date | None,
+    due: date | None,
+    trigger: str | None,
+    action: str | None,
+) -> None:
+    deadline = parse_deadline(text)
+    assert deadline.text == text
+    assert deadline.kind is DeadlineKind(kind)
+    assert (deadline.start, deadline.due, deadline.trigger, deadline.action) == (
+        start,
+        due,
+        trigger,
+        action,
+    )
+
+
+def test_the_list_covers_every_deadline_of_the_plan() -> None:
+    printed = {task.deadline.text for task in load_plan().tasks}
+    assert printed == {form[0] for form in SEED_FORMS}

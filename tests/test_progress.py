@@ -1,0 +1,425 @@
+"""``progress``: vectorised over targets × key groups, held equal to the scalar reference."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from kh922core._errors import IncompatibleUnitError, ObservationError
+from kh922core._loader import load_plan
+from kh922core._models import Baseline, Plan, Target
+from kh922core._progress import progress, progress_of_targets
+from kh922core._progress_reference import reference_columns, series_progress, target_threshold
+from kh922core._specs import (
+    Approximate,
+    Comparison,
+    Direction,
+    Operator,
+    Qualitative,
+    Range,
+    RankGroup,
+    TargetSpec,
+)
+from kh922core._units import parse_unit
+from kh922core.testing import strategies as kst
+
+
+def make_target(
+    spec: TargetSpec,
+    *,
+    horizon: int = 2030,
+    baseline: tuple[int, float] | None = None,
+    cohort: int | None = None,
+) -> Target:
+    """A target with this spec (unit ``Thứ bậc`` for rank groups, ``%`` otherwise)."""
+    if isinstance(spec, RankGroup):
+        unit = parse_unit("Thứ bậc")
+    elif isinstance(spec, Qualitative):
+        unit = None
+    else:
+        unit = parse_unit("%")
+    return Target(
+        id="t-1",
+        indicator="ind",
+        horizon=horizon,
+        row="1",
+        text=spec.render(),
+        unit=unit,
+        spec=spec,
+        baseline=Baseline(value=baseline[1], year=baseline[0]) if baseline else None,
+        cohort_at_adoption=cohort,
+    )
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan()
+
+
+# ------------------------------------------------------------------------------ strategies
+
+_NUMBERS = st.one_of(
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-5, max_value=120).map(float),
+    st.sampled_from([0.0, 30.0, 55.0, 100.0]),
+)
+_MAYBE = st.one_of(_NUMBERS, _NUMBERS, _NUMBERS, st.none(), st.just(math.nan))
+
+
+@st.composite
+def _series(draw: st.DrawFn, values: st.SearchStrategy[float | None] = _MAYBE) -> list[Any]:
+    years = draw(st.lists(st.integers(2015, 2035), min_size=0, max_size=6, unique=True))
+    return [(y, draw(values)) for y in years]
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> dict[str, Any]:
+    spec = draw(kst.target_specs())
+    horizon = draw(st.integers(2018, 2045))
+    baseline = draw(st.none() | st.tuples(st.integers(2010, 2035), _NUMBERS))
+    cohort = draw(st.none() | st.integers(30, 80))
+    target = make_target(spec, horizon=horizon, baseline=baseline, cohort=cohort)
+    entities = draw(st.lists(_series(), min_size=1, max_size=3))
+    return {
+        "target": target,
+        "entities": entities,
+        "baseline": draw(st.sampled_from(["plan", "series"])),
+        "base_year": draw(st.none() | st.integers(2012, 2036)),
+        "as_of": draw(st.none() | st.integers(2014, 2036)),
+        "assessments": draw(st.lists(st.none() | st.booleans(), min_size=6, max_size=6)),
+    }
+
+
+def _frame(case: dict[str, Any]) -> pl.DataFrame:
+    rows = []
+    for entity, series in enumerate(case["entities"]):
+        for (year, value), flag in zip(series, case["assessments"], strict=False):
+            rows.append(
+                {
+                    "indicator": "ind",
+                    "entity": f"e{entity}",
+                    "year": year,
+                    "value": value,
+                    "assessment": flag,
+                }
+            )
+    schema = {
+        "indicator": pl.String,
+        "entity": pl.String,
+        "year": pl.Int64,
+        "value": pl.Float64,
+        "assessment": pl.Boolean,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _same(left: Any, right: Any) -> bool:
+    if left is None or right is None:
+        return left is None and right is None
+    if isinstance(left, float) or isinstance(right, float):
+        if math.isinf(left) or math.isinf(right):
+            return bool(left == right)
+        return math.isclose(left, right, rel_tol=1e-9, abs_tol=1e-12)
+    return bool(left == right)
+
+
+def _run(case: dict[str, Any], shift: int = 0) -> pl.DataFrame:
+    target: Target = case["target"]
+    if shift:
+        base = target.baseline
+        target = target.model_copy(
+            update={
+                "horizon": target.horizon + shift,
+                "baseline": Baseline(value=base.value, year=base.year + shift) if base else None,
+            }
+        )
+    frame = _frame(case).with_columns(pl.col("year") + shift)
+    return progress_of_targets(
+        (target,),
+        frame,
+        as_of=None if case["as_of"] is None else case["as_of"] + shift,
+        baseline=case["baseline"],
+        base_year=None if case["base_year"] is None else case["base_year"] + shift,
+    )
+
+
+# ------------------------------------------------------------------ vectorised == reference
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_cases())
+def test_vectorised_equals_scalar_reference(case: dict[str, Any]) -> None:
+    result = _run(case)
+    target: Target = case["target"]
+    frame = _frame(case)
+    groups = sorted(set(frame["entity"].to_list()))
+    produced = {row["entity"]: row for row in result.iter_rows(named=True)}
+    for entity in groups or [None]:
+        rows = frame.filter(pl.col("entity") == entity) if entity else frame.head(0)
+        series = list(zip(rows["year"].to_list(), rows["value"].to_list(), strict=True))
+        flags = list(zip(rows["year"].to_list(), rows["assessment"].to_list(), strict=True))
+        expected = series_progress(
+            target,
+            series,
+            baseline=case["baseline"],
+            base_year=case["base_year"],
+            as_of=case["as_of"],
+            assessments=flags,
+        )
+        usable = (
+            [y for y, f in flags if f is not None]
+            if isinstance(target.spec, Qualitative)
+            else [y for y, v in series if v is not None and not math.isnan(v)]
+        )
+        usable = [y for y in usable if case["as_of"] is None or y <= case["as_of"]]
+        if not usable:
+            # No usable row: the entity has no group of its own; the target gets one row with
+            # null keys when no entity has data at all.
+            if entity not in produced and None in produced:
+                got = produced[None]
+            elif entity not in produced:
+                continue
+            else:
+                got = produced[entity]
+        else:
+            got = produced[entity]
+        for column in reference_columns():
+            assert _same(got[column], expected[column]), (column, got[column], expected[column])
+
+
+# --------------------------------------------------------------------------- the properties
+
+
+@st.composite
+def _monotone(draw: st.DrawFn) -> tuple[TargetSpec, list[tuple[int, float]]]:
+    spec = draw(
+        kst.target_specs(kinds=("comparison", "range", "rank_group", "approximate")).filter(
+            lambda s: s.direction is not Direction.BAND
+        )
+    )
+    threshold = target_threshold(make_target(spec))
+    assert threshold is not None
+    years = sorted(draw(st.lists(st.integers(2015, 2029), min_size=2, max_size=6, unique=True)))
+    start = draw(_NUMBERS)
+    steps = draw(
+        st.lists(st.floats(min_value=1e-3, max_value=1e3), min_size=len(years), max_size=len(years))
+    )
+    values, current = [], start
+    for step in steps:
+        values.append(current)
+        current += step * threshold.direction
+    return spec, list(zip(years, values, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(case=_monotone(), base_year=st.none() | st.integers(2014, 2030))
+def test_monotone_series_in_the_good_direction_never_deteriorate(
+    case: tuple[TargetSpec, list[tuple[int, float]]], base_year: int | None
+) -> None:
+    spec, series = case
+    frame = pl.DataFrame(
+        {"indicator": "ind", "year": [y for y, _ in series], "value": [v for _, v in series]}
+    )
+    result = progress_of_targets((make_target(spec),), frame, base_year=base_year)
+    assert result["category"].item() != "deterioration"
+    assert series_progress(make_target(spec), series, base_year=base_year)["category"] != (
+        "deterioration"
+    )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_cases())
+def test_a_met_target_is_target_achieved(case: dict[str, Any]) -> None:
+    result = _run(case)
+    for row in result.iter_rows(named=True):
+        if row["met"] is True:
+            assert row["category"] == "target_achieved"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=_cases(), shift=st.integers(-50, 50))
+def test_shifting_all_years_changes_nothing(case: dict[str, Any], shift: int) -> None:
+    assume(shift != 0)
+    before, after = _run(case), _run(case, shift)
+    years = {"horizon", "base_year", "current_year"}
+    assert before.columns == after.columns
+    for left, right in zip(before.iter_rows(named=True), after.iter_rows(named=True), strict=True):
+        for column in before.columns:
+            if column in years and left[column] is not None:
+                assert right[column] == left[column] + shift
+            else:
+                assert _same(left[column], right[column]), column
+
+
+# ----------------------------------------------------------------------- on the real plan
+
+
+def test_dti_ranks_2020_2022(plan: Plan) -> None:
+    ranks = pl.DataFrame(
+        {"indicator": "dti-rank", "year": [2020, 2021, 2022], "value": [33.0, 31.0, 51.0]}
+    )
+    row = progress(plan, ranks, targets=["2030-2"]).row(0, named=True)
+    assert row["direction"] == "decrease"
+    assert row["target_value"] == 30.0
+    assert (row["base_year"], row["base_value"]) == (2020, 33.0)
+    assert (row["current_year"], row["current_value"]) == (2022, 51.0)
+    assert row["category"] == "deterioration"
+    assert row["share_covered"] == pytest.approx((51 - 33) / (30 - 33))
+    # A rank cannot pass the cohort: both projections stop at 63.
+    assert row["projected_linear"] == 63.0
+    assert row["projected_compound"] == 63.0
+    assert row["projected_met_linear"] is False
+
+
+def test_rank_projection_cannot_pass_one(plan: Plan) -> None:
+    ranks = pl.DataFrame({"indicator": "dti-rank", "year": [2020, 2022], "value": [40.0, 20.0]})
+    row = progress(plan, ranks, targets=["2030-2"]).row(0, named=True)
+    assert row["category"] == "target_achieved"
+    assert row["projected_linear"] == 1.0
+    assert row["projected_compound"] == pytest.approx(40 * 0.5**5)
+    assert row["projected_met_compound"] is True
+
+
+def test_one_row_per_target_and_key_group(plan: Plan) -> None:
+    frame = pl.DataFrame(
+        {
+            "indicator": ["cashless-transactions"] * 4,
+            "entity": ["Bến Tre", "Bến Tre", "Trà Vinh", "Trà Vinh"],
+            "year": [2023, 2025, 2023, 2025],
+            "value": [40.0, 50.0, 60.0, 50.0],
+        }
+    )
+    result = progress(plan, frame)
+    assert result.height == len(plan.targets) + 1
+    rows = result.filter(pl.col("target_id") == "2030-6").sort("entity")
+    assert rows["entity"].to_list() == ["Bến Tre", "Trà Vinh"]
+    assert rows["category"].to_list() == ["substantial_progress", "deterioration"]
+    assert result.filter(pl.col("target_id") == "2030-3")["category"].item() == "not_available"
+
+
+def test_units_are_converted_to_the_targets_unit(plan: Plan) -> None:
+    frame = pl.DataFrame(
+        {
+            "indicator": "e-health-records",
+            "year": [2023, 2024],
+            "value": [0.5, 0.6],
+            "unit": "fraction",
+        }
+    )
+    row = progress(plan, frame, targets=["2030-22"]).row(0, named=True)
+    assert row["base_value"] == pytest.approx(50.0)
+    assert row["current_value"] == pytest.approx(60.0)
+    with pytest.raises(IncompatibleUnitError):
+        progress(plan, frame.with_columns(unit=pl.lit("Thứ bậc")), targets=["2030-22"])
+
+
+def test_plan_baseline_is_used_unless_asked_for_the_series(plan: Plan) -> None:
+    target = plan.target("2030-6").model_copy(
+        update={"baseline": Baseline(value=30.0, year=2020, source="test")}
+    )
+    frame = pl.DataFrame(
+        {"indicator": "cashless-transactions", "year": [2023, 2025], "value": [40.0, 50.0]}
+    )
+    row = progress_of_targets((target,), frame).row(0, named=True)
+    assert (row["baseline_source"], row["base_year"], row["base_value"]) == ("plan", 2020, 30.0)
+    row = progress_of_targets((target,), frame, baseline="series").row(0, named=True)
+    assert (row["baseline_source"], row["base_year"], row["base_value"]) == ("series", 2023, 40.0)
+
+
+def test_base_year_and_as_of(plan: Plan) -> None:
+    frame = pl.DataFrame(
+        {
+            "indicator": "cashless-transactions",
+            "year": [2019, 2021, 2023, 2025],
+            "value": [10.0, 20.0, 30.0, 40.0],
+        }
+    )
+    row = progress(plan, frame, targets=["2030-6"], base_year=2020, as_of=date(2024, 5, 1)).row(
+        0, named=True
+    )
+    assert (row["base_year"], row["current_year"], row["n_points"]) == (2021, 2023, 3)
+
+
+def test_qualitative_targets_use_the_assessment(plan: Plan) -> None:
+    frame = pl.DataFrame(
+        {
+            "indicator": "digital-infrastructure",
+            "year": [2024, 2025],
+            "value": [None, None],
+            "assessment": [False, True],
+        },
+        schema={
+            "indicator": pl.String,
+            "year": pl.Int64,
+            "value": pl.Float64,
+            "assessment": pl.Boolean,
+        },
+    )
+    result = progress(plan, frame, targets=["2030-15"])
+    assert result.select("met", "category").row(0) == (True, "target_achieved")
+    result = progress(plan, frame, targets=["2030-15"], as_of=2024)
+    assert result.select("met", "category").row(0) == (False, "not_available")
+
+
+def test_errors_name_the_problem(plan: Plan) -> None:
+    with pytest.raises(ObservationError, match="year"):
+        progress(plan, pl.DataFrame({"indicator": ["hdi"], "value": [0.7]}))
+    with pytest.raises(ObservationError, match="unknown indicator"):
+        progress(plan, pl.DataFrame({"indicator": ["nope"], "value": [0.7], "year": [2024]}))
+    with pytest.raises(ObservationError, match="several values"):
+        progress(
+            plan,
+            pl.DataFrame({"indicator": ["hdi", "hdi"], "value": [0.7, 0.8], "year": [2024, 2024]}),
+        )
+    with pytest.raises(ObservationError, match="cannot be read"):
+        progress(plan, pl.DataFrame({"indicator": ["hdi"], "value": ["abc"], "year": [2024]}))
+
+
+def test_band_targets_are_approached_from_either_side() -> None:
+    spec = Range(low=8, high=10, direction=Direction.BAND)
+    target = make_target(spec)
+    below = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [4.0, 6.0]})
+    above = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [16.0, 14.0]})
+    row = progress_of_targets((target,), below).row(0, named=True)
+    assert (row["direction"], row["target_value"]) == ("increase", 8.0)
+    row = progress_of_targets((target,), above).row(0, named=True)
+    assert (row["direction"], row["target_value"]) == ("decrease", 10.0)
+    inside = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [9.0, 9.5]})
+    assert progress_of_targets((target,), inside)["category"].item() == "target_achieved"
+
+
+def test_thresholds_of_each_kind() -> None:
+    approx = make_target(Approximate(value=30.0))
+    threshold = target_threshold(approx)
+    assert threshold is not None
+    assert threshold.low == pytest.approx(28.5)
+    strict = target_threshold(make_target(Comparison(operator=Operator.GT, value=0.7)))
+    assert strict is not None
+    assert strict.low_strict
+    assert target_threshold(make_target(Qualitative(text="Hoàn thành"))) is None
+    rank = target_threshold(
+        make_target(RankGroup(size=30), cohort=63), cohort_policy="proportional", cohort_size=34
+    )
+    assert rank is not None
+    assert rank.high == 16.0
+
+
+def test_key_columns_may_not_shadow_results(plan: Plan) -> None:
+    frame = pl.DataFrame({"indicator": ["hdi"], "value": [0.7], "year": [2024], "category": ["x"]})
+    with pytest.raises(ObservationError, match="rename it"):
+        progress(plan, frame)
+    frame = pl.DataFrame(
+        {
+            "indicator": ["pii-rank"] * 2,
+            "value": [28.0, 20.0],
+            "year": [2023, 2025],
+            "cohort_size": [63, 34],
+        }
+    )
+    assert progress(plan, frame, targets=["2030-1"]).columns[:2] == ["target_id", "indicator"]
