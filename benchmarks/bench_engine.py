@@ -111,7 +111,11 @@ def make_block(plan: Any, scenarios: np.ndarray, seed: int) -> pl.DataFrame:
         }
     ).with_columns(
         pl.when(pl.col("value").is_nan()).then(None).otherwise(pl.col("value")).alias("value"),
-        pl.when(pl.col("unit") == "").then(None).otherwise(pl.col("unit")).cast(unit_enum).alias("unit"),
+        pl.when(pl.col("unit") == "")
+        .then(None)
+        .otherwise(pl.col("unit"))
+        .cast(unit_enum)
+        .alias("unit"),
         pl.when(pl.Series(qualitative)).then(pl.col("assessment")).alias("assessment"),
     )
 
@@ -215,11 +219,13 @@ def hand_query(observations: pl.LazyFrame, bounds: pl.DataFrame, packed: bool) -
     def status(name: str) -> pl.Expr:
         return pl.lit(name, dtype=STATUS)
 
+    converted = (pl.col("value") * pl.col("factor")).fill_nan(None)
+    met = pl.when(pl.col("qual")).then(pl.col("assessment")).otherwise(pl.col("met_value"))
     return (
-        joined.with_columns((pl.col("value") * pl.col("factor")).fill_nan(None).alias("value_converted"))
+        joined.with_columns(converted.alias("value_converted"))
         .with_columns(met_value.alias("met_value"))
         .with_columns(
-            pl.when(pl.col("qual")).then(pl.col("assessment")).otherwise(pl.col("met_value")).alias("met")
+            met.alias("met")
         )
         .with_columns(
             pl.when(pl.col("met_value") & (v >= pl.col("ex_lo")) & (v <= pl.col("ex_hi")))
@@ -273,6 +279,7 @@ def duckdb_query() -> str:
 
 def pandas_run(frame: Any, bounds: Any) -> Any:
     import numpy as np_
+    import pandas as pd
 
     joined = frame.merge(bounds, on=["indicator", "unit"], how="inner")
     v = (joined["value"] * joined["factor"]).to_numpy(dtype="float64", na_value=np_.nan)
@@ -283,12 +290,11 @@ def pandas_run(frame: Any, bounds: Any) -> Any:
         assessment = joined["assessment"]
         met = np_.where(qual, assessment.fillna(False).to_numpy(dtype=bool), met_value)
         met_known = np_.where(qual, assessment.notna().to_numpy(), known)
-        exceeded = met_value & known & (v >= joined["ex_lo"].to_numpy()) & (v <= joined["ex_hi"].to_numpy())
-        status = np_.select(
-            [exceeded, met_known & met, met_known & ~met, qual],
-            ["exceeded", "met", "not_met", "needs_assessment"],
-            "no_data",
-        )
+        ex_lo, ex_hi = joined["ex_lo"].to_numpy(), joined["ex_hi"].to_numpy()
+        exceeded = met_value & known & (v >= ex_lo) & (v <= ex_hi)
+        codes = np_.select(
+            [exceeded, met_known & met, met_known & ~met, qual], [1, 0, 2, 4], 3
+        ).astype(np_.int8)
         gap = np_.maximum(joined["s_lo"].to_numpy() - v, v - joined["s_hi"].to_numpy())
         shortfall = np_.where(met_value, 0.0, np_.maximum(gap, 0.0))
         r = joined["r"].to_numpy(dtype="float64", na_value=np_.nan)
@@ -296,11 +302,13 @@ def pandas_run(frame: Any, bounds: Any) -> Any:
         attainment = np_.where(up, v / r, r / v)
         attainment[~np_.isfinite(v) | (~up & (v == 0))] = np_.nan
     joined["value_converted"] = v
-    joined["met"] = np_.where(met_known, met, None)
-    joined["status"] = status
+    joined["met"] = pd.arrays.BooleanArray(met, ~met_known)
+    joined["status"] = pd.Categorical.from_codes(codes, categories=STATUSES)
     joined["shortfall"] = np_.where(known, shortfall, np_.nan)
     joined["attainment"] = attainment
-    return joined  # fmt: skip
+    return joined.drop(
+        columns=["factor", "lo", "hi", "ex_lo", "ex_hi", "s_lo", "s_hi", "r", "up", "qual"]
+    )
 
 
 def scalar_run(plan: Any, rows: list[dict[str, Any]]) -> int:
@@ -352,7 +360,11 @@ def child(measure: str, folder: Path, reps: int, output: Path) -> dict[str, Any]
     files = str(folder / "*.parquet")
     lazy_input = measure in {"engine_sink", "hand_sink", "load_scan"}
     frame = None if lazy_input else pl.read_parquet(files)
-    input_mb = (frame.estimated_size() / 2**20) if frame is not None else None
+    if frame is not None:
+        input_mb = frame.estimated_size() / 2**20
+    else:  # the size the input would have in memory, one file at a time
+        parts = sorted(folder.glob("*.parquet"))
+        input_mb = sum(pl.read_parquet(part).estimated_size() for part in parts) / 2**20
     rows = int((folder / "_done").read_text())
     work: Callable[[], Any]
     if measure == "load":
@@ -387,17 +399,19 @@ def child(measure: str, folder: Path, reps: int, output: Path) -> dict[str, Any]
         connection.register("obs", arrow)
         connection.register("bounds", bounds.to_arrow())
         sql = duckdb_query()
-        work = lambda: connection.execute(sql).to_arrow_table()  # noqa: E731
+        work = lambda: connection.sql(sql).to_arrow_table()  # noqa: E731
     elif measure == "pandas":
         units = frame["unit"].cast(pl.String).unique().to_list()
-        bounds = hand_bounds(plan, units).with_columns(pl.col(pl.Enum).cast(pl.String)).to_pandas()
-        pandas_frame = frame.with_columns(pl.col("indicator", "unit").cast(pl.String)).to_pandas()
+        bounds = hand_bounds(plan, units).with_columns(  # categorical keys on both sides
+            pl.col("indicator").cast(frame.schema["indicator"]),
+            pl.col("unit").cast(frame.schema["unit"]),
+        )
+        bounds = bounds.to_pandas()
+        pandas_frame = frame.to_pandas()
         del frame
         work = lambda: pandas_run(pandas_frame, bounds)  # noqa: E731
     elif measure == "scalar":
-        sample = frame.head(SCALAR_SAMPLE).with_columns(
-            pl.col("indicator", "unit").cast(pl.String)
-        )
+        sample = frame.head(SCALAR_SAMPLE).with_columns(pl.col("indicator", "unit").cast(pl.String))
         records = sample.to_dicts()
         rows = len(records)
         del frame
@@ -493,13 +507,17 @@ def check(folder: Path, rows: int = 200_000) -> str:
     connection = duckdb.connect()
     connection.register("obs", strings.to_arrow())
     connection.register("bounds", flat.to_arrow())
-    sql = pl.from_arrow(connection.execute(duckdb_query()).to_arrow_table())
+    sql = pl.from_arrow(connection.sql(duckdb_query()).to_arrow_table())
     pandas = pl.from_pandas(pandas_run(strings.to_pandas(), flat.to_pandas()))
     for other in (sql, pandas):
         other = other.with_columns(pl.col("target_id").cast(pl.String)).sort(order)
-        assert other["status"].cast(pl.String).to_list() == engine["status"].cast(pl.String).to_list()
+        assert (
+            other["status"].cast(pl.String).to_list() == engine["status"].cast(pl.String).to_list()
+        )
     counts = engine["status"].value_counts().sort("status")
-    return f"checked {engine.height:,} rows: engine = hand-written = DuckDB = pandas; {counts.rows()}"
+    return (
+        f"checked {engine.height:,} rows: engine = hand-written = DuckDB = pandas; {counts.rows()}"
+    )
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -513,12 +531,10 @@ def table(results: list[dict[str, Any]]) -> str:
     ]
     for r in results:
         if r["measure"] in {"load", "load_scan"}:
-            lines.append(
-                f"| {LABELS[r['measure']]} | – | – | {r['peak_mb']:.0f} | – | – | – |"
-            )
+            lines.append(f"| {LABELS[r['measure']]} | – | – | {r['peak_mb']:.0f} | – | – | – |")
             continue
         rate = r["rows"] / r["best_s"]
-        added = r["peak_mb"] - (r["rss_before_mb"] or 0)
+        added = max(0.0, r["peak_mb"] - (r["rss_before_mb"] or 0))
         share = f"{added / input_mb:.2f}×" if input_mb else "–"
         ratio = "–"
         if engine and r["measure"] != "scalar":
@@ -560,7 +576,8 @@ def main() -> None:
             reps = 1 if measure in {"pandas", "scalar"} and rows > 1_000_000 else args.reps
             result = run_child(measure, folder, reps)
             results.append(result)
-            print(f"{rows:>10,} {measure:<14} {result['best_s']:.3f}s peak {result['peak_mb']:.0f} MiB")
+            seconds, peak = result["best_s"], result["peak_mb"]
+            print(f"{rows:>10,} {measure:<14} {seconds:.3f}s peak {peak:.0f} MiB")
         input_mb = next((r["input_mb"] for r in results if r["input_mb"]), None)
         title = f"\n### {rows:,} observation rows" + (
             f" (input frame {input_mb:.0f} MiB)" if input_mb else ""

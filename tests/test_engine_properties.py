@@ -14,9 +14,7 @@ from kh922core._models import Plan, Target
 from kh922core._specs import CohortPolicy, Qualitative
 from kh922core.testing import strategies as kst
 
-_SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _same_number(engine: float | None, reference: float | None) -> bool:
@@ -74,16 +72,15 @@ def _check(
         for target in plan.targets_of(indicator)
     }
     pairs = list(zip(result["obs"].to_list(), result["target_id"].cast(pl.String), strict=True))
-    assert len(pairs) == len(expected) and set(pairs) == expected
+    assert len(pairs) == len(expected)
+    assert set(pairs) == expected
     assert result.schema["status"] == pl.Enum(
         ["met", "exceeded", "not_met", "no_data", "needs_assessment"]
     )
     rows = frame.to_dicts()
     for out in result.iter_rows(named=True):
         target = plan.target(out["target_id"])
-        met, status, shortfall, attainment = _reference(
-            target, rows[out["obs"]], tolerance, policy
-        )
+        met, status, shortfall, attainment = _reference(target, rows[out["obs"]], tolerance, policy)
         where = (target.spec, rows[out["obs"]], out)
         assert out["met"] is met, where
         assert out["status"] == status, where
@@ -143,9 +140,9 @@ def test_rank_shares_the_best_rank_on_ties(
 def test_ranked_scores_evaluate_like_the_reference(
     data: st.DataObject, scores: list[float]
 ) -> None:
-    plan = data.draw(kst.plans(max_indicators=2).filter(
-        lambda p: any(t.cohort_at_adoption for t in p.targets)
-    ))
+    plan = data.draw(
+        kst.plans(max_indicators=2).filter(lambda p: any(t.cohort_at_adoption for t in p.targets))
+    )
     indicator = next(t.indicator for t in plan.targets if t.cohort_at_adoption)
     ranked = rank(pl.DataFrame({"score": scores}))
     observations = ranked.select(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from kh922core._agencies import AgencyRegistry, Responsibility
 from kh922core._audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._deadlines import Deadline, DeadlineKind, parse_deadline
+from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._errors import (
     DeadlineParseError,
     IncompatibleUnitError,
@@ -61,6 +62,7 @@ from kh922core._reporting import (
     reporting_template,
     write_reporting_template,
 )
+from kh922core._samples import PUBLISHED_INDICATORS, published_figures
 from kh922core._schema import agencies_json_schema, plan_json_schema
 from kh922core._specs import (
     COMPARISON_RTOL,
@@ -86,6 +88,8 @@ __all__ = [
     "AUDIT_RULES",
     "COMPARISON_RTOL",
     "DEFAULT_APPROXIMATE_TOLERANCE",
+    "PUBLISHED_INDICATORS",
+    "STATUS_DTYPE",
     "Agency",
     "AgencyRegistry",
     "Approximate",
@@ -145,6 +149,7 @@ __all__ = [
     "check_plan_file",
     "conversion_factor",
     "dump_plan",
+    "evaluate",
     "explain",
     "format_number",
     "is_compatible",
@@ -156,11 +161,14 @@ __all__ = [
     "parse_unit",
     "plan_json_schema",
     "progress",
+    "published_figures",
+    "rank",
     "read_reporting_template",
     "reporting_calendar",
     "reporting_dates",
     "reporting_template",
     "split_targets",
+    "summarize",
     "task_status",
     "write_reporting_template",
 ]

@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from kh922core._checks import CROSS_PROBLEMS, cross_problems, did_you_mean, fold
+from kh922core._checks import did_you_mean, fold, report_cross_problems
 from kh922core._errors import UnknownAgencyError
 from kh922core._models import Agency, Succession
 
@@ -42,12 +42,8 @@ class AgencyFile(BaseModel):
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> AgencyFile:
-        problems = cross_problems(self)
-        if problems:
-            sink = info.context.get(CROSS_PROBLEMS) if isinstance(info.context, dict) else None
-            if not isinstance(sink, list):
-                raise ValueError("; ".join(p.message for p in problems))
-            sink.extend(problems)
+        # Cross-checks live in _checks.py (shared with the loader, which maps each to a line).
+        report_cross_problems(self, info.context)
         return self
 
 

@@ -18,7 +18,14 @@ from typing import Any
 from kh922core._errors import UnitError
 from kh922core._units import parse_unit
 
-__all__ = ["CROSS_PROBLEMS", "CrossProblem", "cross_problems", "did_you_mean", "fold"]
+__all__ = [
+    "CROSS_PROBLEMS",
+    "CrossProblem",
+    "cross_problems",
+    "did_you_mean",
+    "fold",
+    "report_cross_problems",
+]
 
 PathKey = tuple[str | int, ...]
 
@@ -445,3 +452,19 @@ def cross_problems(plan: object) -> list[CrossProblem]:
     for check in _CHECKS:
         problems += check(plan)
     return problems
+
+
+def report_cross_problems(model: object, context: object) -> None:
+    """Hand a validated model's cross-field problems to the loader, or refuse the model.
+
+    The loader passes a list under :data:`CROSS_PROBLEMS` in the validation context and maps
+    each problem to a line of the file; without it (``Plan.model_validate`` on a dict) the
+    problems are raised together as one ``ValueError``.
+    """
+    problems = cross_problems(model)
+    if not problems:
+        return
+    sink = context.get(CROSS_PROBLEMS) if isinstance(context, dict) else None
+    if not isinstance(sink, list):
+        raise ValueError("; ".join(p.message for p in problems))
+    sink.extend(problems)

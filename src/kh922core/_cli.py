@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     from kh922core._plan_cli import add_plan_commands
 
     add_plan_commands(commands)
-    from kh922core._engine._cli import add_evaluate_command
+    from kh922core._evaluate_cli import add_evaluate_command
 
     add_evaluate_command(commands)
     return parser

@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from kh922core._checks import CROSS_PROBLEMS, cross_problems
+from kh922core._checks import report_cross_problems
 from kh922core._deadlines import Deadline, parse_deadline
 from kh922core._errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
 from kh922core._grammar import parse_target
@@ -488,13 +488,7 @@ class Plan(_Model):
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> Plan:
         # Cross-checks live in _checks.py (shared with the loader, which maps each to a line).
-        # A list under CROSS_PROBLEMS in the validation context collects them instead.
-        problems = cross_problems(self)
-        if problems:
-            sink = info.context.get(CROSS_PROBLEMS) if isinstance(info.context, dict) else None
-            if not isinstance(sink, list):
-                raise ValueError("; ".join(p.message for p in problems))
-            sink.extend(problems)
+        report_cross_problems(self, info.context)
         return self
 
     @property
@@ -530,7 +524,7 @@ class Plan(_Model):
             ['so-khcn', 'so-tttt', 'so-khdt']
             >>> [(r.agency, r.printed) for r in plan.responsible("task-17", date(2025, 3, 1))]
             [('so-khcn', ('so-khcn', 'so-tttt')), ('so-tai-chinh', ('so-khdt',))]
-        """  # noqa: E501
+        """
         if isinstance(item, str):
             found: Target | Task
             try:

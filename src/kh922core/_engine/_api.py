@@ -6,14 +6,15 @@ in :mod:`._conversion`, derived and growth indicators computed in :mod:`._compon
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 import polars as pl
 
 from kh922core._engine._backend import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._engine._checks import RowProblem, check_columns, locate, unknown_indicators
-from kh922core._engine._compile import compile_targets
+from kh922core._engine._compile import CompiledTarget, compile_targets
 from kh922core._engine._components import computed_observations
 from kh922core._engine._conversion import PairFactors, resolve_units
 from kh922core._engine._schema import (
@@ -35,7 +36,7 @@ __all__ = ["evaluate"]
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 #: Columns with a meaning for the engine; all others are keys that pass through.
-_ENGINE_COLUMNS = (INDICATOR, VALUE, UNIT, ASSESSMENT, COHORT_SIZE)
+_ENGINE = (INDICATOR, VALUE, UNIT, ASSESSMENT, COHORT_SIZE)
 
 
 def _distinct_pairs(
@@ -47,7 +48,9 @@ def _distinct_pairs(
     if cohort_column is None:
         distinct = frame.select(keys).unique().with_columns(pl.lit(False).alias(COHORT_SIZE))
     else:
-        distinct = frame.group_by(keys).agg(pl.col(cohort_column).is_null().any().alias(COHORT_SIZE))
+        distinct = frame.group_by(keys).agg(
+            pl.col(cohort_column).is_null().any().alias(COHORT_SIZE)
+        )
     found = distinct.collect()
     indicators = found[INDICATOR].cast(pl.String).to_list()
     units = found[UNIT].cast(pl.String).to_list() if with_unit else [None] * found.height
@@ -69,6 +72,11 @@ def _cohort(
                 message="the proportional cohort policy needs the current cohort size: add a "
                 "cohort_size column (rank() makes one) or pass cohort_size=",
             )
+        ]
+    integer = schema[column].is_integer() or schema[column] == pl.Null
+    if not integer and column != COHORT_SIZE:  # check_columns reports the default column
+        return None, [
+            ObservationProblem(column=column, message=f"expected an integer, got {schema[column]}")
         ]
     return pl.col(column), []
 
@@ -95,6 +103,9 @@ def evaluate(
     (text; values are converted to each target's unit, an empty unit means the target's unit),
     ``year``, ``assessment`` (Boolean, for qualitative targets) and ``cohort_size`` (integer,
     for proportional rank targets) are optional; every other column passes through as a key.
+
+    Rows come in no particular order (keeping the input's order would cost the streaming
+    engine about three times the time): sort the result if order matters.
 
     Before the query is built, the distinct ``(indicator, unit)`` pairs are collected (for a
     LazyFrame, a small streaming aggregate over those two columns) to check the ids and compute
@@ -129,21 +140,60 @@ def evaluate(
         ...     "value": [0.56, 31.0],
         ...     "unit": ["fraction", None],
         ... })
-        >>> result = evaluate(load_plan(), observations)
+        >>> result = evaluate(load_plan(), observations).sort("target_id")
         >>> result.select("target_id", "value_converted", "met", "status", "shortfall").rows()
-        [('2030-3', 56.00000000000001, True, 'met', 0.0), ('2030-1', 31.0, False, 'not_met', 1.0), ('2045-2', 31.0, False, 'not_met', 1.0)]
+        [('2030-1', 31.0, False, 'not_met', 1.0), ('2030-3', 56.00000000000001, True, 'met', 0.0), ('2045-2', 31.0, False, 'not_met', 1.0)]
     """  # noqa: E501
     if not isinstance(observations, pl.DataFrame | pl.LazyFrame):
         raise TypeError(
             f"observations must be a polars DataFrame or LazyFrame, got {type(observations)}"
         )
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
-    frame = observations.lazy()
-    schema = frame.collect_schema()
-    proportional = cohort_policy == "proportional" and any(
-        t.rank_size is not None for targets in compiled.values() for t in targets
+    checked = _check(plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys)
+    frame, factors, with_unit = _add_components(plan, checked, compiled)
+    table = bounds_table(
+        [pair for pair in factors if compiled.get(pair.indicator)],  # components only feed
+        compiled,
+        TargetDtypes.of(plan),
+        with_unit=with_unit,
     )
-    problems, located = check_columns(schema, cohort_needed=False)
+    units = sorted({unit for pair in factors if (unit := pair.unit) is not None})
+    result = evaluate_lazy(
+        frame,
+        table,
+        columns=checked.schema.names(),
+        indicators=sorted({pair.indicator for pair in factors}),
+        units=units if with_unit else None,
+        cohort=checked.cohort,
+    )
+    return result if isinstance(observations, pl.LazyFrame) else result.collect()
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """Observations that passed the checks, and what the checks learnt about them."""
+
+    frame: pl.LazyFrame
+    schema: pl.Schema
+    pairs: list[tuple[str, str | None]]
+    factors: list[PairFactors]
+    keys: list[str]
+    cohort: pl.Expr | None
+
+
+def _check(
+    plan: Plan,
+    frame: pl.LazyFrame,
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+    cohort_policy: CohortPolicy,
+    cohort_size: int | str | None,
+    keys: Sequence[str] | None,
+) -> _Checked:
+    """Check the observations; raise one :class:`ObservationError` with every problem."""
+    schema = frame.collect_schema()
+    ranked = {t.indicator for targets in compiled.values() for t in targets if t.rank_size}
+    proportional = cohort_policy == "proportional" and bool(ranked)
+    problems, located = check_columns(schema)
     cohort: pl.Expr | None = None
     if proportional:
         cohort, missing = _cohort(schema, cohort_size)
@@ -152,24 +202,26 @@ def evaluate(
         raise ObservationError([*problems, *locate(frame, located)])
 
     with_unit = UNIT in schema and schema[UNIT] != pl.Null
-    cohort_column = cohort_size or COHORT_SIZE if proportional and not isinstance(cohort_size, int) else None
-    found = _distinct_pairs(frame, with_unit, cohort_column if cohort_column in schema else None)
-    known = [indicator.id for indicator in plan.indicators]
-    located += unknown_indicators({indicator for indicator, _, _ in found}, known)
-    indicator_units = {indicator.id: indicator.unit for indicator in plan.indicators}
-    pairs = [(i, u) for i, u, _ in found if i is not None and i in indicator_units]
-    ranked = {t.indicator for targets in compiled.values() for t in targets if t.rank_size}
-    located += [
-        RowProblem(
-            str(cohort_column),
-            f"indicator {indicator!r} has rank targets: the proportional cohort policy needs "
-            "the current cohort size of every observation",
-            (pl.col(INDICATOR).cast(pl.String) == indicator) & pl.col(str(cohort_column)).is_null(),
-            str(cohort_column),
-        )
-        for indicator in sorted({i for i, _, gap in found if gap and i in ranked})
-    ]
-    factors, unit_problems = resolve_units(pairs, compiled, indicator_units)
+    cohort_column: str | None = None
+    if proportional and not isinstance(cohort_size, int):
+        cohort_column = cohort_size or COHORT_SIZE
+        cohort_column = cohort_column if cohort_column in schema else None
+    found = _distinct_pairs(frame, with_unit, cohort_column)
+    units = {indicator.id: indicator.unit for indicator in plan.indicators}
+    located += unknown_indicators({indicator for indicator, _, _ in found}, list(units))
+    pairs = [(i, u) for i, u, _ in found if i is not None and i in units]
+    if cohort_column is not None:
+        located += [
+            RowProblem(
+                cohort_column,
+                f"indicator {indicator!r} has rank targets: the proportional cohort policy "
+                "needs the current cohort size of every observation",
+                (pl.col(INDICATOR).cast(pl.String) == indicator) & pl.col(cohort_column).is_null(),
+                cohort_column,
+            )
+            for indicator in sorted({i for i, _, gap in found if gap and i in ranked})
+        ]
+    factors, unit_problems = resolve_units(pairs, compiled, units)
     located += [
         RowProblem(
             UNIT,
@@ -180,9 +232,8 @@ def evaluate(
         )
         for p in unit_problems
     ]
-    key_columns = list(keys) if keys is not None else [
-        c for c in schema.names() if c not in _ENGINE_COLUMNS
-    ]
+    names = schema.names()
+    key_columns = list(keys) if keys is not None else [c for c in names if c not in _ENGINE]
     problems += [
         ObservationProblem(column=k, message="a key column that is not in the observations")
         for k in key_columns
@@ -190,12 +241,22 @@ def evaluate(
     ]
     if problems or located:
         raise ObservationError([*problems, *locate(frame, located)])
+    return _Checked(frame, schema, pairs, factors, key_columns, cohort)
+
+
+def _add_components(
+    plan: Plan, checked: _Checked, compiled: Mapping[str, tuple[CompiledTarget, ...]]
+) -> tuple[pl.LazyFrame, list[PairFactors], bool]:
+    """The observations with the rows of derived and growth indicators computed from their
+    components, the factors of all their pairs, and whether they have units."""
+    units = {indicator.id: indicator.unit for indicator in plan.indicators}
 
     def factor_of(indicator: str, unit: str | None) -> float:
-        own = indicator_units[indicator]
+        own = units[indicator]
         return 1.0 if unit is None or own is None else conversion_factor(unit, own)
 
-    components = computed_observations(frame, plan, pairs, factor_of, key_columns)
+    frame, schema = checked.frame, checked.schema
+    components = computed_observations(frame, plan, checked.pairs, factor_of, checked.keys)
     if components.needs_year:
         located = [
             RowProblem(
@@ -208,35 +269,12 @@ def evaluate(
         ]
         raise ObservationError(locate(frame, located))
     frame = frame.with_columns(pl.lit(False).alias(COMPUTED))
-    if components.frames:
-        extra, _ = resolve_units(components.pairs, compiled, indicator_units)
-        factors = [*factors, *extra]
-        frame = pl.concat(
-            [
-                frame.with_columns(
-                    pl.col(INDICATOR).cast(pl.String),
-                    *([pl.col(UNIT).cast(pl.String)] if UNIT in schema else []),
-                ),
-                *components.frames,
-            ],
-            how="diagonal_relaxed",
-        )
-        with_unit = True
-    table = bounds_table(
-        _with_targets(factors, compiled), compiled, TargetDtypes.of(plan), with_unit=with_unit
-    )
-    units = sorted({unit for pair in factors if (unit := pair.unit) is not None})
-    result = evaluate_lazy(
-        frame,
-        table,
-        columns=schema.names(),
-        indicators=sorted({pair.indicator for pair in factors}),
-        units=units if with_unit else None,
-        cohort=cohort,
-    )
-    return result if isinstance(observations, pl.LazyFrame) else result.collect()
-
-
-def _with_targets(factors: list[PairFactors], compiled: dict[str, tuple[object, ...]]) -> list[PairFactors]:
-    """The pairs whose indicator has targets (component indicators are only inputs)."""
-    return [pair for pair in factors if compiled.get(pair.indicator)]
+    with_unit = UNIT in schema and schema[UNIT] != pl.Null
+    if not components.frames:
+        return frame, checked.factors, with_unit
+    extra, _ = resolve_units(components.pairs, compiled, units)
+    text = [pl.col(INDICATOR).cast(pl.String)]
+    if UNIT in schema:
+        text.append(pl.col(UNIT).cast(pl.String))
+    frame = pl.concat([frame.with_columns(text), *components.frames], how="diagonal_relaxed")
+    return frame, [*checked.factors, *extra], True

@@ -137,9 +137,7 @@ def bounds_table(
     return pl.DataFrame(columns)
 
 
-def _rank_bounds(
-    table: pl.DataFrame, cohort: pl.Expr | None
-) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+def _rank_bounds(table: pl.DataFrame, cohort: pl.Expr | None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Upper bound, shortfall bound and ratio bound, scaled per row for proportional ranks."""
     upper, short_upper, ratio = pl.col(_UPPER), pl.col(_SHORT_UPPER), pl.col(_RATIO_BOUND)
     if cohort is None or table[_RANK_SIZE].is_null().all():
@@ -266,4 +264,3 @@ def evaluate_lazy(
         )
         .select(*columns, *OUTPUT_COLUMNS)
     )
-

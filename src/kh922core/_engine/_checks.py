@@ -44,14 +44,11 @@ def _expected(column: str, dtype: pl.DataType, wanted: str, hint: str = "") -> O
     return ObservationProblem(column=column, message=f"expected {wanted}, got {dtype}{hint}")
 
 
-def check_columns(
-    schema: pl.Schema, *, cohort_needed: bool
-) -> tuple[list[ObservationProblem], list[RowProblem]]:
+def check_columns(schema: pl.Schema) -> tuple[list[ObservationProblem], list[RowProblem]]:
     """Problems of the columns themselves: missing, reserved or of the wrong type.
 
     Args:
         schema: The observations' schema.
-        cohort_needed: Whether a ``cohort_size`` column is required (proportional ranks).
 
     Returns:
         Problems that need no data, and problems whose rows are still to be located.
@@ -60,17 +57,7 @@ def check_columns(
     located: list[RowProblem] = []
     for column in (INDICATOR, VALUE):
         if column not in schema:
-            problems.append(
-                ObservationProblem(column=column, message="required column is missing")
-            )
-    if cohort_needed and COHORT_SIZE not in schema:
-        problems.append(
-            ObservationProblem(
-                column=COHORT_SIZE,
-                message="the proportional cohort policy needs the current cohort size: add a "
-                "cohort_size column (rank() makes one) or pass cohort_size=",
-            )
-        )
+            problems.append(ObservationProblem(column=column, message="required column is missing"))
     for column in sorted(RESERVED & set(schema)):
         problems.append(
             ObservationProblem(
@@ -116,7 +103,8 @@ def unknown_indicators(found: Collection[str | None], known: Sequence[str]) -> l
         problems.append(
             RowProblem(INDICATOR, "indicator id is missing", pl.col(INDICATOR).is_null(), INDICATOR)
         )
-    unknown = sorted(i for i in found if i is not None and i not in set(known))
+    ids = set(known)
+    unknown = sorted(i for i in found if i is not None and i not in ids)
     if unknown:
         hints = []
         for item in unknown[:5]:
@@ -148,9 +136,7 @@ def locate(frame: pl.LazyFrame, problems: Sequence[RowProblem]) -> list[Observat
     queries: list[pl.LazyFrame] = []
     for problem in problems:
         hits = indexed.filter(problem.condition)
-        queries.append(
-            hits.select(_ROW_INDEX, pl.col(problem.shown).cast(pl.String)).head(SHOWN)
-        )
+        queries.append(hits.select(_ROW_INDEX, pl.col(problem.shown).cast(pl.String)).head(SHOWN))
         queries.append(hits.select(pl.len()))
     results = pl.collect_all(queries)
     located: list[ObservationProblem] = []

@@ -64,7 +64,9 @@ def _levels(
     factor: pl.Expr = pl.lit(factor_of(indicator, None))
     for unit in units:
         if unit is not None:
-            factor = pl.when(pl.col(UNIT) == unit).then(factor_of(indicator, unit)).otherwise(factor)
+            factor = (
+                pl.when(pl.col(UNIT) == unit).then(factor_of(indicator, unit)).otherwise(factor)
+            )
     rows = frame.filter(pl.col(INDICATOR) == indicator)
     value = (pl.col(VALUE).cast(pl.Float64) * factor).fill_nan(None)
     return rows.select(*keys, value.alias(VALUE))
@@ -106,11 +108,15 @@ def _derived(
 ) -> pl.LazyFrame:
     assert indicator.derived is not None
     scale = _ratio_scale(plan, indicator)
-    numerator = _levels(frame, indicator.derived.numerator, units[indicator.derived.numerator],
-                        factor_of, keys).rename({VALUE: _NUMERATOR})
+    numerator = _levels(
+        frame, indicator.derived.numerator, units[indicator.derived.numerator], factor_of, keys
+    ).rename({VALUE: _NUMERATOR})
     denominator = _levels(
-        frame, indicator.derived.denominator, units[indicator.derived.denominator],
-        factor_of, keys,
+        frame,
+        indicator.derived.denominator,
+        units[indicator.derived.denominator],
+        factor_of,
+        keys,
     ).rename({VALUE: _DENOMINATOR})
     if keys:
         joined = numerator.join(denominator, on=list(keys), how="inner", nulls_equal=True)
@@ -183,18 +189,28 @@ def computed_observations(
         units.setdefault(indicator_id, []).append(unit)
     result = Components()
     for indicator in plan.indicators:
-        if indicator.derived is not None and {
-            indicator.derived.numerator,
-            indicator.derived.denominator,
-        } <= units.keys():
+        if (
+            indicator.derived is not None
+            and {
+                indicator.derived.numerator,
+                indicator.derived.denominator,
+            }
+            <= units.keys()
+        ):
             result.frames.append(_derived(frame, plan, indicator, units, factor_of, keys))
         elif indicator.growth_of is not None and indicator.growth_of in units:
             if YEAR not in keys:
                 result.needs_year.append(indicator.growth_of)
                 continue
             result.frames.append(
-                _growth(frame, indicator, indicator.growth_of, units[indicator.growth_of],
-                        factor_of, keys)
+                _growth(
+                    frame,
+                    indicator,
+                    indicator.growth_of,
+                    units[indicator.growth_of],
+                    factor_of,
+                    keys,
+                )
             )
         else:
             continue

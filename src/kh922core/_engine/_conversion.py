@@ -84,7 +84,9 @@ def resolve_units(
         compiled = targets.get(indicator, ())
         if text is None:
             resolved.append(
-                PairFactors(indicator, None, tuple(None if t.qualitative else 1.0 for t in compiled))
+                PairFactors(
+                    indicator, None, tuple(None if t.qualitative else 1.0 for t in compiled)
+                )
             )
             continue
         try:

@@ -30,7 +30,7 @@ Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 PLAN_COLUMNS = ("group", "lead_agency", "indicator_name")
 #: Columns fixed by the target (the rest belong to the observation).
 _TARGET_COLUMNS = (INDICATOR, TARGET_ID, ROW, HORIZON, TARGET_TEXT, *PLAN_COLUMNS)
-_WITH_DATA = (Status.MET.value, Status.EXCEEDED.value, Status.NOT_MET.value)
+_WITH_DATA = (Status.MET, Status.EXCEEDED, Status.NOT_MET)
 _MISSING = "_kh_missing_status"
 
 
@@ -115,22 +115,27 @@ def summarize(
         Kh922Error: ``by`` names a plan column without ``plan``, or an unknown column.
 
     Examples:
-        >>> import kh922core
+        >>> from kh922core._engine import evaluate
         >>> from kh922core._loader import load_plan
+        >>> from kh922core._samples import published_figures
         >>> plan = load_plan()
-        >>> result = kh922core.evaluate(plan, kh922core.published_figures())
-        >>> kh922core.summarize(result, by="indicator").rows()[0][:6]
-        ('dti-rank', 3, 3, 1.0, 1, 0.3333333333333333)
-        >>> whole = kh922core.summarize(result.filter(pl.col("year") == 2023), plan=plan)
-        >>> whole.select("n_targets", "n_with_data", "n_met").row(0)
-        (38, 3, 2)
+        >>> result = evaluate(plan, published_figures())
+        >>> summarize(result, by="indicator").select("indicator", "n_targets", "n_met").rows()
+        [('dti-rank', 3, 0), ('pii-rank', 4, 4), ('tfp-contribution', 1, 0)]
+        >>> in_2023 = summarize(result.filter(pl.col("year") == 2023), plan=plan)
+        >>> in_2023.select("n_targets", "n_with_data", "n_met", "coverage").row(0)
+        (38, 3, 2, 0.07894736842105263)
     """
     keys = [by] if isinstance(by, str) else list(by or ())
     frame = result.lazy()
     names = frame.collect_schema().names()
     unknown = [k for k in keys if k not in names and (plan is None or k not in _TARGET_COLUMNS)]
     if unknown:
-        hint = " (pass plan= to group by the plan's columns)" if set(unknown) & set(PLAN_COLUMNS) else ""
+        hint = (
+            " (pass plan= to group by the plan's columns)"
+            if set(unknown) & set(PLAN_COLUMNS)
+            else ""
+        )
         raise Kh922Error(f"cannot group by {unknown}: not a column of the result{hint}")
     if plan is None:
         rows = frame.select(*keys, MET, STATUS)
@@ -145,15 +150,14 @@ def summarize(
         if target_keys:
             facts = targets.select(TARGET_ID, *target_keys).unique().lazy()
             rows = rows.join(facts, on=TARGET_ID, how="left")
-    status = pl.col(STATUS)
+    counts: dict[Status, pl.Expr] = {
+        value: (pl.col(STATUS) == pl.lit(value.value, dtype=STATUS_DTYPE)).sum() for value in Status
+    }
     aggregates = [
         pl.len().alias("n_targets"),
-        status.cast(pl.String).is_in(_WITH_DATA).sum().alias("n_with_data"),
+        pl.sum_horizontal(counts[value] for value in _WITH_DATA).alias("n_with_data"),
         pl.col(MET).sum().alias("n_met"),
-        *[
-            (status == pl.lit(value.value, dtype=STATUS_DTYPE)).sum().alias(f"status_{value}")
-            for value in Status
-        ],
+        *[count.alias(f"status_{value}") for value, count in counts.items()],
     ]
     grouped = rows.group_by(keys).agg(aggregates).sort(keys) if keys else rows.select(aggregates)
     summary = grouped.with_columns(

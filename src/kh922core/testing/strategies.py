@@ -173,18 +173,22 @@ def _indicator_targets(
         unit, direction = None, draw(directions())
     else:
         unit, direction = draw(st.sampled_from(list(_NUMERIC_UNITS))), draw(directions())
-    indicator = {"id": identifier, "name": f"Chỉ tiêu {number}", "unit": unit}
-    indicator["direction"] = direction.value
+    indicator: dict[str, object] = {
+        "id": identifier,
+        "name": f"Chỉ tiêu {number}",
+        "unit": unit,
+        "direction": direction.value,
+    }
     targets: list[dict[str, object]] = []
-    for horizon in draw(st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)):
+    for horizon in draw(
+        st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)
+    ):
         if kind == "rank":
             spec: TargetSpec = RankGroup(size=draw(st.integers(min_value=1, max_value=70)))
         elif kind == "qualitative":
             spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
         else:
-            spec = draw(
-                target_specs(direction, kinds=("comparison", "range", "approximate"))
-            )
+            spec = draw(target_specs(direction, kinds=("comparison", "range", "approximate")))
         targets.append(
             {
                 "id": f"{horizon}-{number}",
@@ -242,9 +246,7 @@ def _observation(draw: st.DrawFn, plan: Plan) -> dict[str, object]:
     indicator = draw(st.sampled_from(plan.indicators))
     targets = plan.targets_of(indicator.id)
     text = indicator.unit.text if indicator.unit is not None else None
-    unit, factor = draw(
-        st.sampled_from([(None, 1.0), (text, 1.0), *_NUMERIC_UNITS.get(text, ())])
-    )
+    unit, factor = draw(st.sampled_from([(None, 1.0), (text, 1.0), *_NUMERIC_UNITS.get(text, ())]))
     value = draw(values(draw(st.sampled_from(targets)).spec))
     if value is not None and draw(st.booleans()):
         value = value / factor  # the same quantity in the observation's unit

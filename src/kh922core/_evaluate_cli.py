@@ -10,6 +10,8 @@ from typing import Any
 
 import polars as pl
 
+from kh922core._errors import Kh922Error
+
 __all__ = ["add_evaluate_command"]
 
 _SHOWN = [
@@ -26,13 +28,13 @@ _SHOWN = [
 ]
 
 
-def _read(path: str) -> pl.DataFrame | pl.LazyFrame:
+def _read(path: str) -> pl.LazyFrame:
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
         return pl.scan_parquet(path)
     if suffix == ".csv":
-        return pl.read_csv(path, comment_prefix="#")
-    raise argparse.ArgumentTypeError(f"observations must be a .csv or .parquet file, got {path!r}")
+        return pl.scan_csv(path, comment_prefix="#")
+    raise Kh922Error(f"observations must be a .csv or .parquet file, got {path!r}")
 
 
 def _print_table(frame: pl.DataFrame) -> None:
@@ -55,10 +57,13 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     plan = load_plan(args.plan)
     observations = (
-        _read(args.observations) if args.observations else published_figures(proxies=args.proxies)
+        _read(args.observations)
+        if args.observations
+        else published_figures(proxies=args.proxies).lazy()
     )
-    result = evaluate(plan, observations, cohort_policy=args.cohort_policy).lazy().collect()
-    by = args.by or ["horizon"]
+    result = evaluate(plan, observations, cohort_policy=args.cohort_policy).collect()
+    result = result.sort([c for c in ("target_id", "year", "entity") if c in result.columns])
+    by = args.by or (["year", "horizon"] if "year" in result.columns else ["horizon"])
     summary = summarize(result, by=by, plan=plan)
     if args.format == "csv":
         sys.stdout.write(result.write_csv())
@@ -66,8 +71,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.format == "json":
         document: dict[str, Any] = {
             "plan": plan.number,
-            "results": result.to_dicts(),
-            "summary": summary.to_dicts(),
+            "results": json.loads(result.write_json()),
+            "summary": json.loads(summary.write_json()),
         }
         print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
         return 0
@@ -106,7 +111,7 @@ def add_evaluate_command(commands: Any) -> None:
         default=None,
         metavar="COL",
         help="summary columns: horizon, group, lead_agency, indicator, or any key column "
-        "(default: horizon)",
+        "(default: year and horizon)",
     )
     command.add_argument(
         "--cohort-policy",
