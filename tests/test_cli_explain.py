@@ -48,3 +48,25 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "kind:       range" in done.stdout
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # Like `kh922 evaluate | head -1`: the reader leaves early; no traceback, exit 0.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import subprocess, sys;"
+            "p = subprocess.Popen([sys.executable, '-m', 'kh922core', 'evaluate'],"
+            " stdout=subprocess.PIPE, stderr=subprocess.PIPE);"
+            "p.stdout.readline(); p.stdout.close(); err = p.stderr.read(); p.wait();"
+            "print(p.returncode); print(err.decode())",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    code, _, stderr = done.stdout.partition("\n")
+    assert code == "0"
+    assert "Traceback" not in stderr

@@ -40,15 +40,11 @@ def _reference(
         "cohort_policy": policy,
         "cohort_size": row["cohort_size"],
     }
-    converted = target._convert(value, options["unit"])
-    spec_options = target._options(
-        {"tolerance": tolerance, "cohort_policy": policy, "cohort_size": row["cohort_size"]}
-    )
     return (
         target.is_met(value, **options),
         target.status(value, **options).value,
         target.shortfall(value, **options),
-        target.spec.attainment(converted, **spec_options),
+        target.attainment(value, **options),
     )
 
 

@@ -337,6 +337,24 @@ class Target(_Model):
             ),
         )
 
+    def attainment(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> float | None:
+        """Value over threshold (threshold over value when lower is better); ``None`` where it
+        means nothing (bands, qualitative targets, a zero denominator)."""
+        return self.spec.attainment(
+            self._convert(value, unit),
+            **self._options(
+                {"tolerance": tolerance, "cohort_policy": cohort_policy, "cohort_size": cohort_size}
+            ),
+        )
+
 
 class Baseline(_Model):
     """A starting value a target is tracked from."""
