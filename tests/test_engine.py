@@ -266,6 +266,61 @@ def test_text_columns_may_be_string_categorical_or_enum(kh922_plan: Plan, dtype:
     assert result.schema["indicator"] == observations.schema["indicator"]
 
 
+def test_enum_input_problems_are_located_like_string_ones(kh922_plan: Plan) -> None:
+    ids = pl.Enum([*(i.id for i in kh922_plan.indicators), "nope"])
+    observations = pl.DataFrame(
+        {
+            "indicator": ["pii-rank", "nope", None, "pii-rank", "hdi"],
+            "value": [1.0, 2.0, 3.0, 4.0, 0.7],
+            "unit": [None, None, None, "kg", "HDI"],
+        },
+        schema={"indicator": ids, "value": pl.Float64, "unit": pl.Enum(["HDI", "kg"])},
+    )
+    with pytest.raises(ObservationError) as caught:
+        evaluate(kh922_plan, observations.lazy())
+    found = {(p.column, p.rows) for p in caught.value.problems}
+    assert found == {("indicator", (1,)), ("indicator", (2,)), ("unit", (3,))}
+
+
+def test_enum_rows_without_targets_are_dropped_and_several_targets_repeat_a_row(
+    kh922_plan: Plan,
+) -> None:
+    ids = pl.Enum([i.id for i in kh922_plan.indicators])
+    observations = pl.DataFrame(
+        {
+            "indicator": ["pii-rank", "population", "tfp-contribution", "population"],
+            "value": [28.0, 1.0, 0.56, 2.0],
+            "unit": [None, None, "fraction", "inhabitant"],
+            "year": [2023, 2023, 2023, 2024],
+        },
+        schema_overrides={"indicator": ids, "unit": pl.Enum(["fraction", "inhabitant"])},
+    )
+    for lazy in (False, True):
+        given = observations.lazy() if lazy else observations
+        result = evaluate(kh922_plan, given)
+        result = result.collect() if isinstance(result, pl.LazyFrame) else result
+        result = result.sort("target_id")
+        assert result["target_id"].cast(pl.String).to_list() == ["2030-1", "2030-3", "2045-2"]
+        assert result["value_converted"].to_list() == pytest.approx([28.0, 56.0, 28.0])
+
+
+def test_categorical_codes_of_a_large_pool_work(kh922_plan: Plan) -> None:
+    pl.Series([f"padding-{n}" for n in range(5_000)]).cast(pl.Categorical)
+    rows = [
+        {"indicator": "tfp-contribution", "value": 0.56, "unit": "fraction"},
+        {"indicator": "pii-rank", "value": 29.0, "unit": None},
+        {"indicator": "hdi", "value": 0.7, "unit": "HDI-large-pool"},
+    ]
+    observations = frame(rows).with_columns(pl.col("indicator", "unit").cast(pl.Categorical))
+    with pytest.raises(ObservationError, match="HDI-large-pool"):
+        evaluate(kh922_plan, observations)
+    fixed = observations.with_columns(
+        pl.col("unit").cast(pl.String).replace("HDI-large-pool", "HDI").cast(pl.Categorical)
+    )
+    result = evaluate(kh922_plan, fixed.with_row_index("n")).sort("n", "target_id")
+    assert result["met"].to_list() == [True, True, True, False]
+
+
 # --- lazy and streaming ------------------------------------------------------------------------
 
 

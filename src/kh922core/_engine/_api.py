@@ -40,11 +40,14 @@ _ENGINE = (INDICATOR, VALUE, UNIT, ASSESSMENT, COHORT_SIZE)
 
 
 def _distinct_pairs(
-    frame: pl.LazyFrame, with_unit: bool, cohort_column: str | None
+    frame: pl.LazyFrame, schema: pl.Schema, with_unit: bool, cohort_column: str | None
 ) -> list[tuple[str | None, str | None, bool]]:
     """The distinct ``(indicator, unit)`` pairs, and whether a pair lacks a cohort size somewhere:
     the only data read before the query is built."""
     keys = [INDICATOR, UNIT] if with_unit else [INDICATOR]
+    enums = [dtype for key in keys if isinstance(dtype := schema[key], pl.Enum)]
+    if cohort_column is None and len(enums) == len(keys):
+        return _distinct_enum_pairs(frame, enums)
     if cohort_column is None:
         distinct = frame.select(keys).unique().with_columns(pl.lit(False).alias(COHORT_SIZE))
     else:
@@ -55,6 +58,21 @@ def _distinct_pairs(
     indicators = found[INDICATOR].cast(pl.String).to_list()
     units = found[UNIT].cast(pl.String).to_list() if with_unit else [None] * found.height
     return list(zip(indicators, units, found[COHORT_SIZE].to_list(), strict=True))
+
+
+def _distinct_enum_pairs(
+    frame: pl.LazyFrame, enums: list[pl.Enum]
+) -> list[tuple[str | None, str | None, bool]]:
+    """:func:`_distinct_pairs` of Enum columns: the unique values of one integer made of the two
+    codes (about twice as fast as the unique rows of two columns)."""
+    indicators = [*enums[0].categories.to_list(), None]
+    units = [*enums[1].categories.to_list(), None] if len(enums) == 2 else [None]
+    code = pl.col(INDICATOR).to_physical().cast(pl.UInt32).fill_null(len(indicators) - 1)
+    if len(enums) == 2:
+        unit = pl.col(UNIT).to_physical().cast(pl.UInt32).fill_null(len(units) - 1)
+        code = code * len(units) + unit
+    found = frame.select(code.unique()).collect().to_series().to_list()
+    return [(indicators[c // len(units)], units[c % len(units)], False) for c in sorted(found)]
 
 
 def _cohort(
@@ -162,7 +180,7 @@ def evaluate(
         frame,
         table,
         columns=checked.schema.names(),
-        indicators=sorted({pair.indicator for pair in factors}),
+        pairs=[(pair.indicator, pair.unit) for pair in factors],
         units=units if with_unit else None,
         cohort=checked.cohort,
     )
@@ -206,7 +224,7 @@ def _check(
     if proportional and not isinstance(cohort_size, int):
         cohort_column = cohort_size or COHORT_SIZE
         cohort_column = cohort_column if cohort_column in schema else None
-    found = _distinct_pairs(frame, with_unit, cohort_column)
+    found = _distinct_pairs(frame, schema, with_unit, cohort_column)
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
     located += unknown_indicators({indicator for indicator, _, _ in found}, list(units))
     pairs = [(i, u) for i, u, _ in found if i is not None and i in units]

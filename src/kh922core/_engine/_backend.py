@@ -1,15 +1,23 @@
-"""Execution: the per-target bounds table, one join, and one set of vectorised comparisons.
+"""Execution: the per-target bounds table, one lookup, and one set of vectorised comparisons.
 
 :func:`bounds_table` turns the compiled targets (see :mod:`._compile`) and the unit factors of
 the distinct ``(indicator, unit)`` pairs (see :mod:`._conversion`) into a tiny frame, one row per
-pair and target.  :func:`evaluate_lazy` joins the observations to it and computes ``met``,
-``status``, ``shortfall`` and ``attainment`` for every row with the same few Polars expressions,
-whatever the kind of target.  No Python runs per row.
+pair and target.  :func:`evaluate_lazy` finds each observation's row of that table and computes
+``met``, ``status``, ``shortfall`` and ``attainment`` for every row with the same few Polars
+expressions, whatever the kind of target.  No Python runs per row.
+
+It does what an inner join would, without one: each row's indicator and unit codes make one
+small integer, which indexes a dense array of table rows (one array per target slot: the first
+target of the indicator, the second, ...).  The rows of the first slot are the observations
+themselves, so their columns are passed through without a copy (a join would gather every
+column into a new buffer); only the few observations of indicators with a second target are
+filtered and repeated.  The table's columns are gathered by that index inside the expressions,
+so that none of them is materialised.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -53,9 +61,8 @@ _QUALITATIVE = "_kh_qualitative"
 _RANK_SIZE = "_kh_rank_size"
 _ADOPTED = "_kh_adopted_cohort"
 _MET_VALUE = "_kh_met_value"
-_KEY = "_kh_key"
-_SHIFT = 1 << 32  # codes are at most 32 bits
-_NO_UNIT = _SHIFT - 1
+_INDEX = "_kh_index"
+_MAX_CODE = 1 << 12  # beyond, Categorical codes are re-coded (the lookup would be too big)
 
 _NUMBERS = {
     _LOWER: "lower",
@@ -137,16 +144,18 @@ def bounds_table(
     return pl.DataFrame(columns)
 
 
-def _rank_bounds(table: pl.DataFrame, cohort: pl.Expr | None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+def _rank_bounds(
+    table: pl.DataFrame, cohort: pl.Expr | None, p: Callable[[str], pl.Expr]
+) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Upper bound, shortfall bound and ratio bound, scaled per row for proportional ranks."""
-    upper, short_upper, ratio = pl.col(_UPPER), pl.col(_SHORT_UPPER), pl.col(_RATIO_BOUND)
+    upper, short_upper, ratio = p(_UPPER), p(_SHORT_UPPER), p(_RATIO_BOUND)
     if cohort is None or table[_RANK_SIZE].is_null().all():
         return upper, short_upper, ratio
     size = pl.max_horizontal(
         pl.lit(1, dtype=pl.Int64),
-        (pl.col(_RANK_SIZE) * cohort.cast(pl.Int64)) // pl.col(_ADOPTED),
+        (p(_RANK_SIZE) * cohort.cast(pl.Int64)) // p(_ADOPTED),
     ).cast(pl.Float64)
-    scaled = pl.col(_RANK_SIZE).is_not_null()
+    scaled = p(_RANK_SIZE).is_not_null()
     return (
         pl.when(scaled).then(size + COMPARISON_RTOL * size.abs()).otherwise(upper),
         pl.when(scaled).then(size).otherwise(short_upper),
@@ -154,34 +163,77 @@ def _rank_bounds(table: pl.DataFrame, cohort: pl.Expr | None) -> tuple[pl.Expr, 
     )
 
 
-def _codes(column: str, dtype: pl.DataType, categories: Sequence[str]) -> tuple[pl.Expr, pl.Expr]:
-    """Integer codes of a text column, in the observations and in the (String) table.
+def _codes(column: str, dtype: pl.DataType, values: Sequence[str]) -> tuple[pl.Expr, list[int]]:
+    """Small integer codes of a text column: per row, and of each of ``values`` (every value that
+    occurs, as the checks found them).
 
     An Enum or Categorical column already holds codes (free); a String column is cast to an Enum
-    of the values that occur (the checks have made sure that every value is one of them)."""
-    if isinstance(dtype, pl.Enum | pl.Categorical):
-        target: pl.DataType = dtype
-        observed = pl.col(column).to_physical()
-    else:
-        target = pl.Enum(categories)
-        observed = pl.col(column).cast(target).to_physical()
-    return observed.cast(pl.UInt64), pl.col(column).cast(target).to_physical().cast(pl.UInt64)
+    of the values that occur.  Categorical codes index a process-wide pool and may be large: when
+    they would make the lookup array too big, the column is re-coded like a String one."""
+    observed = pl.col(column)
+    target: pl.DataType = dtype
+    if not isinstance(dtype, pl.Enum | pl.Categorical):
+        target = pl.Enum(values)
+    codes = pl.Series(values, dtype=pl.String).cast(target).to_physical().cast(pl.Int64).to_list()
+    if isinstance(dtype, pl.Categorical) and max(codes, default=0) >= _MAX_CODE:
+        target = pl.Enum(values)
+        observed = observed.cast(pl.String)
+        codes = list(range(len(values)))
+    if target != dtype:
+        observed = observed.cast(target)
+    return observed.to_physical().cast(pl.UInt32), codes
 
 
-def _join_keys(
-    schema: pl.Schema, indicators: Sequence[str], units: Sequence[str] | None
-) -> tuple[pl.Expr, pl.Expr]:
-    """One integer key per ``(indicator, unit)`` pair, for the observations and the table: the
-    two codes packed into a UInt64 (a join on one integer is several times faster than on two
-    text columns)."""
-    observed, tabled = _codes(INDICATOR, schema[INDICATOR], indicators)
-    if units is None:
-        return observed.alias(_KEY), tabled.alias(_KEY)
-    unit_observed, unit_tabled = _codes(UNIT, schema[UNIT], units)
-    missing = pl.lit(_NO_UNIT, dtype=pl.UInt64)
-    return (
-        (observed * _SHIFT + unit_observed.fill_null(missing)).alias(_KEY),
-        (tabled * _SHIFT + unit_tabled.fill_null(missing)).alias(_KEY),
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """Where each observation finds its targets: a dense code per row (indicator code × width +
+    unit code) and, per target slot (first target of the indicator, second, ...), an array from
+    that code to the row of the bounds table (null: no target in that slot)."""
+
+    code: pl.Expr
+    slots: list[pl.Series]
+    complete: list[bool]  # whether every observed pair has a target in the slot
+
+
+def _lookup(
+    schema: pl.Schema,
+    table: pl.DataFrame,
+    pairs: Sequence[tuple[str, str | None]],
+    units: Sequence[str] | None,
+) -> _Lookup:
+    indicators = sorted({indicator for indicator, _ in pairs})
+    observed, indicator_codes = _codes(INDICATOR, schema[INDICATOR], indicators)
+    by_indicator = dict(zip(indicators, indicator_codes, strict=True))
+    by_unit: dict[str | None, int] = {}
+    if units is not None:
+        unit_observed, unit_codes = _codes(UNIT, schema[UNIT], units)
+        by_unit = dict(zip(units, unit_codes, strict=True))
+    width = max(by_unit.values(), default=-1) + 2  # the last code is "no unit"
+    by_unit[None] = width - 1
+    code = observed * width
+    if units is not None:
+        code = code + unit_observed.fill_null(pl.lit(width - 1, dtype=pl.UInt32))
+    size = (max(indicator_codes, default=0) + 1) * width
+    table_indicators = table[INDICATOR].to_list()
+    table_units = table[UNIT].to_list() if units is not None else [None] * table.height
+    slots: list[list[int | None]] = []
+    seen: dict[int, int] = {}  # code -> targets so far
+    for number, (indicator, unit) in enumerate(zip(table_indicators, table_units, strict=True)):
+        pair = by_indicator[indicator] * width + by_unit[unit]
+        slot = seen.get(pair, 0)
+        seen[pair] = slot + 1
+        if slot == len(slots):
+            slots.append([None] * size)
+        slots[slot][pair] = number
+    counts = [
+        seen.get(by_indicator[i] * width + by_unit[u if units is not None else None], 0)
+        for i, u in pairs
+    ]
+    complete = [all(count > slot for count in counts) for slot in range(len(slots))]
+    return _Lookup(
+        code=code,
+        slots=[pl.Series(slot, dtype=pl.UInt32) for slot in slots],
+        complete=complete,
     )
 
 
@@ -190,18 +242,18 @@ def evaluate_lazy(
     table: pl.DataFrame,
     *,
     columns: Sequence[str],
-    indicators: Sequence[str],
+    pairs: Sequence[tuple[str, str | None]],
     units: Sequence[str] | None,
     cohort: pl.Expr | None = None,
 ) -> pl.LazyFrame:
-    """Join ``observations`` to the bounds table and evaluate every row.
+    """Match ``observations`` to the bounds table (an inner join) and evaluate every row.
 
     Args:
         observations: Checked observations (``indicator``, ``value``, optional ``unit`` and
             ``assessment``, the ``computed`` flag, and pass-through columns).
         table: The bounds table of :func:`bounds_table`.
         columns: The observation columns to keep, in order, before the output columns.
-        indicators: The indicator ids that occur in the observations.
+        pairs: The ``(indicator, unit)`` pairs that occur in the observations.
         units: The units that occur in the observations (``None``: no unit column).
         cohort: The current cohort size per row, for proportional rank targets.
 
@@ -209,25 +261,34 @@ def evaluate_lazy(
         The evaluated frame, lazy.
     """
     schema = observations.collect_schema()
-    observed_key, table_key = _join_keys(schema, indicators, units)
-    keyed = table.with_columns(table_key).drop(INDICATOR, *([UNIT] if units is not None else []))
-    joined = observations.with_columns(observed_key).join(keyed.lazy(), on=_KEY).drop(_KEY)
+    lookup = _lookup(schema, table, pairs, units)
+    parts = []
+    for slot, complete in zip(lookup.slots, lookup.complete, strict=True):
+        part = observations.with_columns(pl.lit(slot).gather(lookup.code).alias(_INDEX))
+        parts.append(part if complete else part.filter(pl.col(_INDEX).is_not_null()))
+    if not parts:  # no targets: an empty result
+        parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(_INDEX)).clear())
+    joined = pl.concat(parts)
 
-    value = (pl.col(VALUE).cast(pl.Float64) * pl.col(_FACTOR)).fill_nan(None)
-    upper, short_upper, ratio = _rank_bounds(table, cohort)
-    met_value = (pl.col(VALUE_CONVERTED) >= pl.col(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
+    def p(name: str) -> pl.Expr:
+        """A column of the bounds table, at each row's target (a gather from a tiny table)."""
+        return pl.lit(table[name]).gather(pl.col(_INDEX))
+
+    value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
+    upper, short_upper, ratio = _rank_bounds(table, cohort, p)
+    met_value = (pl.col(VALUE_CONVERTED) >= p(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
     has_qualitative = bool(table[_QUALITATIVE].any())
     if has_qualitative and ASSESSMENT in schema:
-        met = pl.when(pl.col(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(_MET_VALUE))
+        met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(_MET_VALUE))
     else:
         met = pl.col(_MET_VALUE)
     exceeded = (
         pl.col(_MET_VALUE)
-        & (pl.col(VALUE_CONVERTED) >= pl.col(_EXCEED_LOWER))
-        & (pl.col(VALUE_CONVERTED) <= pl.col(_EXCEED_UPPER))
+        & (pl.col(VALUE_CONVERTED) >= p(_EXCEED_LOWER))
+        & (pl.col(VALUE_CONVERTED) <= p(_EXCEED_UPPER))
     )
     missing = (
-        pl.when(pl.col(_QUALITATIVE))
+        pl.when(p(_QUALITATIVE))
         .then(_status(Status.NEEDS_ASSESSMENT))
         .otherwise(_status(Status.NO_DATA))
         if has_qualitative
@@ -243,12 +304,12 @@ def evaluate_lazy(
         .otherwise(missing)
     )
     v = pl.col(VALUE_CONVERTED)
-    gap = pl.max_horizontal(pl.col(_SHORT_LOWER) - v, v - short_upper).clip(lower_bound=0.0)
-    shortfall = pl.when(pl.col(_MET_VALUE)).then(0.0).otherwise(gap - pl.col(_SHORT_SLACK))
+    gap = pl.max_horizontal(p(_SHORT_LOWER) - v, v - short_upper).clip(lower_bound=0.0)
+    shortfall = pl.when(pl.col(_MET_VALUE)).then(0.0).otherwise(gap - p(_SHORT_SLACK))
     attainment = (
         pl.when(~v.is_finite())
         .then(None)
-        .when(pl.col(_RATIO_UP))
+        .when(p(_RATIO_UP))
         .then(v / ratio)
         .when(v != 0.0)
         .then(ratio / v)
@@ -258,6 +319,7 @@ def evaluate_lazy(
         .with_columns(met_value.alias(_MET_VALUE))
         .with_columns(met.alias(MET))
         .with_columns(
+            *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],
             status.alias(STATUS),
             shortfall.alias(SHORTFALL),
             attainment.cast(pl.Float64).alias(ATTAINMENT),
