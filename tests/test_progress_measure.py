@@ -91,7 +91,9 @@ def _open_sdg(
         observed = (current / base) ** (1 / (current_year - base_year)) - 1
         ratio_r = target / base
         exponent = 1 / (target_year - base_year)
-        if ratio_r < 0 and not float(exponent).is_integer():
+        # NumPy's power (which sdg-build's pandas series use) follows C's pow: a finite negative
+        # base to a fractional power is NaN, but pow(-inf, y > 0) is +inf.
+        if ratio_r < 0 and math.isfinite(ratio_r) and not float(exponent).is_integer():
             required = math.nan
         else:
             required = ratio_r**exponent - 1
