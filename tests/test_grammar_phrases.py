@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import parse_target
+from kh922core import TargetParseError, parse_target
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,38 @@ def test_explicit_at_least_keeps_its_meaning_when_lower_is_better() -> None:
     spec = parse_target("≥ 5", direction="lower_is_better")
     assert spec.is_met(6) is True
     assert spec.is_met(4) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "cohort"),
+    [
+        ("nhóm 30/63", 30, 63),
+        ("xếp thứ 15/63", 15, 63),
+        ("Đứng thứ 15", 15, None),
+        ("top 10/34 tỉnh", 10, 34),
+    ],
+)
+def test_rank_positions_and_cohorts(text: str, size: int, cohort: int | None) -> None:
+    spec = parse_target(text, direction="lower_is_better")
+    assert (spec.kind, spec.size, spec.cohort) == ("rank_group", size, cohort)
+
+
+def test_a_cohort_in_the_text_drives_the_proportional_policy() -> None:
+    spec = parse_target("nhóm 30/63")
+    # 30 of 63 scaled to 34 provinces: rank ≤ 16 (30·34 // 63), whatever cohort the caller says.
+    options = {"cohort_policy": "proportional", "cohort_size": 34, "adopted_cohort": 100}
+    assert spec.effective_size(**options) == 16
+    assert spec.is_met(16, **options) is True
+    assert spec.is_met(17, **options) is False
+
+
+def test_a_cohort_smaller_than_the_group_is_an_error() -> None:
+    with pytest.raises(TargetParseError, match="a whole cohort of at least 70 after '/'"):
+        parse_target("nhóm 70/63")
+
+
+def test_money_units_and_other_symbols() -> None:
+    spec = parse_target("phấn đấu đạt 12.000 tỷ đồng")
+    assert (spec.value, spec.unit, spec.note) == (12000.0, "tỷ đồng", None)
+    assert parse_target("≧ 5").operator == "ge"
+    assert parse_target("≦ 5").operator == "le"

@@ -44,7 +44,8 @@ def _met_when(spec: TargetSpec) -> tuple[str, str]:
             return "range", f"value ≤ {high}; below {low} the status is 'exceeded'"
         return "range (band)", f"{low} ≤ value ≤ {high}"
     if isinstance(spec, RankGroup):
-        return "rank group", f"rank ≤ {spec.size} (1 is best; 'proportional' scales {spec.size})"
+        of = f" of {spec.cohort}" if spec.cohort is not None else ""
+        return "rank group", f"rank ≤ {spec.size}{of} (1 is best; 'proportional' scales it)"
     if isinstance(spec, Approximate):
         value = format_number(spec.value)
         if spec.direction is Direction.LOWER_IS_BETTER:

@@ -298,6 +298,14 @@ def parse_target(
             reason=f"unexpected words {blanked[stop : numbers[0].start()].strip()!r}",
         )
     if len(numbers) == 2:
+        between = blanked[numbers[0].end() : numbers[1].start()]
+        ranked = any(m.role == "rank" for m in prefix) or (
+            indicator_unit is not None and indicator_unit.is_rank
+        )
+        if between == "/" and ranked:  # "nhóm 30/63": a rank group and its cohort
+            return _single(
+                text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
+            )
         return _range(text, blanked, numbers, prefix, direction, indicator_unit)
     return _single(text, blanked, numbers[0], prefix, direction, indicator_unit)
 
@@ -362,9 +370,12 @@ def _single(
     prefix: list[_Match],
     direction: Direction,
     indicator_unit: Unit | None,
+    *,
+    cohort: re.Match[str] | None = None,
 ) -> TargetSpec:
     value = _number_at(text, number)
-    suffix_text = blanked[number.end() :]
+    last = cohort if cohort is not None else number
+    suffix_text = blanked[last.end() :]
     lower = suffix_text.lower()
     after: list[_Match] = []
     for position in range(len(lower)):
@@ -377,12 +388,8 @@ def _single(
         suffix_text = (
             suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
         )
-    shifted = [
-        _Match(m.role, m.phrase, m.start + number.end(), m.end + number.end()) for m in after
-    ]
-    unit_text, note, stray = _read_unit(
-        blanked[: number.end()] + suffix_text, number.end(), len(text)
-    )
+    shifted = [_Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
+    unit_text, note, stray = _read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
     if stray is not None:
         raise TargetParseError(
             text, stray, "a unit or words after the number", reason="a stray number"
@@ -403,7 +410,18 @@ def _single(
             raise TargetParseError(
                 text, number.start(), "a whole rank of 1 or more", reason=f"rank {value!r}"
             )
-        return RankGroup(size=int(value), note=note)
+        size = int(value)
+        if cohort is None:
+            return RankGroup(size=size, note=note)
+        of = _number_at(text, cohort)
+        if not of.is_integer() or of < size:
+            raise TargetParseError(
+                text,
+                cohort.start(),
+                f"a whole cohort of at least {size} after '/'",
+                reason=f"cohort {of:g}",
+            )
+        return RankGroup(size=size, cohort=int(of), note=note)
     if "approx" in roles:
         return Approximate(value=value, unit=unit_text, note=note, direction=direction)
     if operator is None:

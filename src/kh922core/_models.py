@@ -460,7 +460,10 @@ def _prepare_targets(data: Any) -> Any:
                 raw["spec"] = error
             except ValueError as error:
                 raw["spec"] = Kh922Error(str(error))
-        if isinstance(cohort_size, int) and isinstance(raw.get("spec"), RankGroup):
+        spec = raw.get("spec")
+        if isinstance(spec, RankGroup) and spec.cohort is not None:
+            raw["cohort_at_adoption"] = spec.cohort  # the text names its own cohort
+        elif isinstance(cohort_size, int) and isinstance(spec, RankGroup):
             raw.setdefault("cohort_at_adoption", cohort_size)
         if isinstance(tolerance, float):
             raw.setdefault("approximate_tolerance", tolerance)

@@ -381,6 +381,8 @@ class Range(_Spec):
 class RankGroup(_Spec):
     """``Xếp hạng ở nhóm 30 tỉnh, thành``, ``nhóm 30``, ``top 20``: rank ``≤ N`` (1 is best).
 
+    ``nhóm 30/63`` (or ``xếp thứ 15/63``) also names the cohort of 63 the rank was set against.
+
     Under the ``proportional`` cohort policy ``N`` is scaled by the current cohort size over the
     cohort size at adoption and rounded down (never below 1).
 
@@ -396,11 +398,22 @@ class RankGroup(_Spec):
 
     kind: Literal["rank_group"] = "rank_group"
     size: int = Field(ge=1)
+    cohort: int | None = Field(default=None, ge=1)
     note: str | None = None
     direction: Direction = Direction.LOWER_IS_BETTER
 
+    @model_validator(mode="after")
+    def _within_cohort(self) -> RankGroup:
+        if self.cohort is not None and self.size > self.cohort:
+            raise ValueError(f"rank group {self.size} is larger than its cohort {self.cohort}")
+        return self
+
     def effective_size(self, **options: object) -> int:
-        """The rank a value must reach, after the cohort policy."""
+        """The rank a value must reach, after the cohort policy.
+
+        The cohort at adoption is the one the text names (``nhóm 30/63``), else the
+        ``adopted_cohort`` option (a plan's ``rank_cohort``).
+        """
         policy = options.get("cohort_policy", "absolute") or "absolute"
         if policy == "absolute":
             return self.size
@@ -408,7 +421,8 @@ class RankGroup(_Spec):
             raise InvalidValueError(
                 f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
             )
-        current, adopted = options.get("cohort_size"), options.get("adopted_cohort")
+        current = options.get("cohort_size")
+        adopted = self.cohort if self.cohort is not None else options.get("adopted_cohort")
         if not isinstance(current, int) or not isinstance(adopted, int) or adopted < 1:
             raise InvalidValueError(
                 "the proportional cohort policy needs integer cohort_size and adopted_cohort, "
@@ -442,7 +456,8 @@ class RankGroup(_Spec):
         return _ratio(float(self.effective_size(**options)), number)
 
     def render(self) -> str:
-        return f"nhóm {self.size}" + (f" {self.note}" if self.note else "")
+        cohort = f"/{self.cohort}" if self.cohort is not None else ""
+        return f"nhóm {self.size}{cohort}" + (f" {self.note}" if self.note else "")
 
 
 class Qualitative(_Spec):

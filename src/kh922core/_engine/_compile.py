@@ -134,7 +134,7 @@ def _rank(target: Target, spec: RankGroup, policy: CohortPolicy) -> dict[str, ob
         raise InvalidValueError(
             f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
         )
-    adopted = target.cohort_at_adoption
+    adopted = spec.cohort if spec.cohort is not None else target.cohort_at_adoption
     if adopted is None or adopted < 1:
         raise InvalidValueError(
             f"target {target.id!r} has no cohort at adoption (the plan's rank_cohort), so the "

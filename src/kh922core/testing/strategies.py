@@ -103,7 +103,9 @@ def target_specs(
     if kind == "range":
         return draw(_ranges(chosen))
     if kind == "rank_group":
-        return RankGroup(size=draw(st.integers(min_value=1, max_value=100)), note=note)
+        size = draw(st.integers(min_value=1, max_value=100))
+        cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
+        return RankGroup(size=size, cohort=cohort, note=note)
     if kind == "approximate":
         return Approximate(value=draw(_thresholds()), unit=unit, note=note, direction=chosen)
     words = draw(st.sampled_from(["Tiên tiến, hiện đại", "Hoàn thành", "Đạt chuẩn quốc gia"]))
@@ -184,7 +186,10 @@ def _indicator_targets(
         st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)
     ):
         if kind == "rank":
-            spec: TargetSpec = RankGroup(size=draw(st.integers(min_value=1, max_value=70)))
+            size = draw(st.integers(min_value=1, max_value=70))
+            # Sometimes the text names its own cohort ("nhóm 30/63"), which wins over the plan's.
+            own = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=100)))
+            spec: TargetSpec = RankGroup(size=size, cohort=own)
         elif kind == "qualitative":
             spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
         else:
