@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -62,6 +63,8 @@ __all__ = [
     "Task",
     "TaskGroup",
 ]
+
+_T = TypeVar("_T")
 
 StrictInt: TypeAlias = Annotated[int, Strict()]
 StrictFloat: TypeAlias = Annotated[float, Strict()]
@@ -270,6 +273,23 @@ class Target(_Model):
         merged.update({k: v for k, v in options.items() if v is not None})
         return merged
 
+    def _ask(
+        self,
+        question: Callable[..., _T],
+        value: float | bool | None,
+        unit: str | Unit | None,
+        tolerance: float | None,
+        cohort_policy: CohortPolicy,
+        cohort_size: int | None,
+    ) -> _T:
+        """Convert ``value`` into the target's unit and ask the spec ``question`` about it."""
+        options = {
+            "tolerance": tolerance,
+            "cohort_policy": cohort_policy,
+            "cohort_size": cohort_size,
+        }
+        return question(self._convert(value, unit), **self._options(options))
+
     def _convert(self, value: float | bool | None, unit: str | Unit | None) -> float | bool | None:
         if unit is None or value is None or isinstance(value, bool):
             return value
@@ -296,12 +316,7 @@ class Target(_Model):
             >>> target.text, target.is_met(0.55, unit="fraction"), target.is_met(54.9)
             ('≥ 55', True, False)
         """
-        return self.spec.is_met(
-            self._convert(value, unit),
-            **self._options(
-                {"tolerance": tolerance, "cohort_policy": cohort_policy, "cohort_size": cohort_size}
-            ),
-        )
+        return self._ask(self.spec.is_met, value, unit, tolerance, cohort_policy, cohort_size)
 
     def status(
         self,
@@ -313,12 +328,7 @@ class Target(_Model):
         cohort_size: int | None = None,
     ) -> Status:
         """The :class:`Status` of ``value`` against this target."""
-        return self.spec.status(
-            self._convert(value, unit),
-            **self._options(
-                {"tolerance": tolerance, "cohort_policy": cohort_policy, "cohort_size": cohort_size}
-            ),
-        )
+        return self._ask(self.spec.status, value, unit, tolerance, cohort_policy, cohort_size)
 
     def shortfall(
         self,
@@ -330,12 +340,7 @@ class Target(_Model):
         cohort_size: int | None = None,
     ) -> float | None:
         """Distance still to go in the target's unit: 0 when met, ``None`` when unknown."""
-        return self.spec.shortfall(
-            self._convert(value, unit),
-            **self._options(
-                {"tolerance": tolerance, "cohort_policy": cohort_policy, "cohort_size": cohort_size}
-            ),
-        )
+        return self._ask(self.spec.shortfall, value, unit, tolerance, cohort_policy, cohort_size)
 
     def attainment(
         self,
@@ -348,12 +353,7 @@ class Target(_Model):
     ) -> float | None:
         """Value over threshold (threshold over value when lower is better); ``None`` where it
         means nothing (bands, qualitative targets, a zero denominator)."""
-        return self.spec.attainment(
-            self._convert(value, unit),
-            **self._options(
-                {"tolerance": tolerance, "cohort_policy": cohort_policy, "cohort_size": cohort_size}
-            ),
-        )
+        return self._ask(self.spec.attainment, value, unit, tolerance, cohort_policy, cohort_size)
 
 
 class Baseline(_Model):

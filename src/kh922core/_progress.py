@@ -16,6 +16,7 @@ from typing import Literal
 import polars as pl
 
 from kh922core._errors import ObservationError, ObservationProblem, UnknownIndicatorError
+from kh922core._frame_problems import problem_at
 from kh922core._models import Plan, Target
 from kh922core._progress_reference import (
     HIGH_THRESHOLD,
@@ -36,19 +37,6 @@ __all__ = ["ProgressCategory", "progress", "progress_of_targets"]
 _RESERVED = ("indicator", "value", "unit", "year", "assessment", "cohort_size")
 _NEVER = -(2**62)
 _OUTPUT = frozenset(("target_id", *reference_columns()))
-
-
-def _problem(column: str, message: str, frame: pl.DataFrame, mask: pl.Series) -> ObservationProblem:
-    rows = frame.with_row_index("_row").filter(mask)
-    shown = rows.head(20)
-    values = [str(v) for v in shown[column].to_list()] if column in frame.columns else []
-    return ObservationProblem(
-        column=column,
-        message=message,
-        rows=tuple(int(r) for r in shown["_row"].to_list()),
-        values=tuple(values),
-        count=rows.height,
-    )
 
 
 def _prepare(observations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, list[str]]:
@@ -86,7 +74,7 @@ def _prepare(observations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, l
         except (pl.exceptions.InvalidOperationError, pl.exceptions.ComputeError):
             converted = frame[column].cast(dtype, strict=False)
             bad = converted.is_null() & frame[column].is_not_null()
-            problems.append(_problem(column, f"cannot be read as {dtype}", frame, bad))
+            problems.append(problem_at(frame, bad, column, f"cannot be read as {dtype}"))
     if problems:
         raise ObservationError(problems)
     for column in ("value", "unit", "assessment"):
@@ -98,7 +86,7 @@ def _prepare(observations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, l
         ("year", typed["year"].is_null(), "year is missing (progress needs a year per row)"),
         ("value", typed["value"].is_infinite(), "value is infinite"),
     ]
-    problems = [_problem(c, m, frame, mask) for c, mask, m in checks if mask.any()]
+    problems = [problem_at(frame, mask, c, m) for c, mask, m in checks if mask.any()]
     if problems:
         raise ObservationError(problems)
     keys = [c for c in frame.columns if c not in _RESERVED]
@@ -260,7 +248,7 @@ def progress_of_targets(
         unknown = ~frame["indicator"].is_in(sorted(known_indicators))
         if unknown.any():
             raise ObservationError(
-                [_problem("indicator", "unknown indicator id (not in the plan)", frame, unknown)]
+                [problem_at(frame, unknown, "indicator", "unknown indicator id (not in the plan)")]
             )
     last_year = _year(as_of)
     tf = _targets_frame(

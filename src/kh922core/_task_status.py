@@ -16,6 +16,7 @@ import polars as pl
 
 from kh922core._deadlines import DeadlineKind
 from kh922core._errors import ObservationError, ObservationProblem
+from kh922core._frame_problems import problem_at
 from kh922core._models import Plan
 
 __all__ = ["TaskStatus", "responsible_agencies", "task_status"]
@@ -71,21 +72,12 @@ def _date_column(frame: pl.DataFrame, column: str, table: str) -> pl.Series:
         parsed = series.cast(pl.String).str.to_date("%Y-%m-%d", strict=False)
         bad = parsed.is_null() & series.is_not_null()
         if bad.any():
-            raise ObservationError([_problem(frame, column, f"{table}: expected YYYY-MM-DD", bad)])
+            raise ObservationError(
+                [problem_at(frame, bad, column, f"{table}: expected YYYY-MM-DD")]
+            )
         return parsed
     raise ObservationError(
         [ObservationProblem(column=column, message=f"{table}: expected dates, got {series.dtype}")]
-    )
-
-
-def _problem(frame: pl.DataFrame, column: str, message: str, mask: pl.Series) -> ObservationProblem:
-    rows = frame.with_row_index("_row").filter(mask).head(20)
-    return ObservationProblem(
-        column=column,
-        message=message,
-        rows=tuple(int(r) for r in rows["_row"].to_list()),
-        values=tuple(str(v) for v in rows[column].to_list()),
-        count=int(mask.sum()),
     )
 
 
@@ -159,7 +151,7 @@ def _completions(plan: Plan, completions: pl.DataFrame | None, as_of: date) -> p
     unknown = ~frame["task_id"].cast(pl.String).is_in(sorted(task_ids))
     if unknown.any():
         raise ObservationError(
-            [_problem(frame, "task_id", "completions: unknown task id", unknown)]
+            [problem_at(frame, unknown, "task_id", "completions: unknown task id")]
         )
     agency = (
         frame["agency"].cast(pl.String)
@@ -169,12 +161,12 @@ def _completions(plan: Plan, completions: pl.DataFrame | None, as_of: date) -> p
     bad_agency = agency.is_not_null() & ~agency.is_in(sorted(agency_ids))
     if bad_agency.any():
         raise ObservationError(
-            [_problem(frame, "agency", "completions: unknown agency id", bad_agency)]
+            [problem_at(frame, bad_agency, "agency", "completions: unknown agency id")]
         )
     completed = _date_column(frame, "completed_on", "completions")
     if completed.is_null().any():
         raise ObservationError(
-            [_problem(frame, "completed_on", "completions: date is missing", completed.is_null())]
+            [problem_at(frame, completed.is_null(), "completed_on", "completions: date is missing")]
         )
     return pl.DataFrame(
         {
@@ -203,7 +195,7 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
     occurred = _date_column(triggers, "occurred_on", "triggers")
     if occurred.is_null().any():
         raise ObservationError(
-            [_problem(triggers, "occurred_on", "triggers: date is missing", occurred.is_null())]
+            [problem_at(triggers, occurred.is_null(), "occurred_on", "triggers: date is missing")]
         )
     due_on = (
         _date_column(triggers, "due_on", "triggers")
@@ -217,7 +209,7 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
         bad = after.is_null() & raw.is_not_null()
         if bad.any():
             message = "triggers: expected a whole number of days"
-            raise ObservationError([_problem(triggers, "due_after_days", message, bad)])
+            raise ObservationError([problem_at(triggers, bad, "due_after_days", message)])
     conditional = {
         t.id: _fold(t.deadline.trigger or "")
         for t in plan.tasks
