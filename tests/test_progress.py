@@ -26,35 +26,8 @@ from kh922core._specs import (
     RankGroup,
     TargetSpec,
 )
-from kh922core._units import parse_unit
 from kh922core.testing import strategies as kst
-
-
-def make_target(
-    spec: TargetSpec,
-    *,
-    horizon: int = 2030,
-    baseline: tuple[int, float] | None = None,
-    cohort: int | None = None,
-) -> Target:
-    """A target with this spec (unit ``Thứ bậc`` for rank groups, ``%`` otherwise)."""
-    if isinstance(spec, RankGroup):
-        unit = parse_unit("Thứ bậc")
-    elif isinstance(spec, Qualitative):
-        unit = None
-    else:
-        unit = parse_unit("%")
-    return Target(
-        id="t-1",
-        indicator="ind",
-        horizon=horizon,
-        row="1",
-        text=spec.render(),
-        unit=unit,
-        spec=spec,
-        baseline=Baseline(value=baseline[1], year=baseline[0]) if baseline else None,
-        cohort_at_adoption=cohort,
-    )
+from target_factory import make_target
 
 
 @pytest.fixture(scope="module")

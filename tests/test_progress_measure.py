@@ -15,7 +15,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kh922core._models import Baseline, Target
 from kh922core._progress_reference import (
     ProgressCategory,
     category_of,
@@ -24,37 +23,8 @@ from kh922core._progress_reference import (
     score_of,
     series_progress,
 )
-from kh922core._specs import Comparison, Direction, Operator, Qualitative, RankGroup, TargetSpec
-from kh922core._units import parse_unit
-
-
-def make_target(
-    spec: TargetSpec,
-    *,
-    horizon: int = 2030,
-    baseline: tuple[int, float] | None = None,
-    target_id: str = "t-1",
-    indicator: str = "ind",
-    cohort: int | None = None,
-) -> Target:
-    """A target with this spec (unit ``Thứ bậc`` for rank groups, ``%`` otherwise)."""
-    if isinstance(spec, RankGroup):
-        unit = parse_unit("Thứ bậc")
-    elif isinstance(spec, Qualitative):
-        unit = None
-    else:
-        unit = parse_unit("%")
-    return Target(
-        id=target_id,
-        indicator=indicator,
-        horizon=horizon,
-        row="1",
-        text=spec.render(),
-        unit=unit,
-        spec=spec,
-        baseline=Baseline(value=baseline[1], year=baseline[0]) if baseline else None,
-        cohort_at_adoption=cohort,
-    )
+from kh922core._specs import Comparison, Direction, Operator
+from target_factory import make_target
 
 
 def _open_sdg(
