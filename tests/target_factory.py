@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kh922core._models import Baseline, Target
-from kh922core._specs import Qualitative, RankGroup, TargetSpec
-from kh922core._units import parse_unit
+from kh922core._plans.model import Baseline, Target
+from kh922core._targets.specs import Qualitative, RankGroup, TargetSpec
+from kh922core._targets.units import parse_unit
 
 
 def make_target(

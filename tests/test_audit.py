@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._audit import AUDIT_RULES, Finding, Severity, audit
-from kh922core._loader import load_plan
-from kh922core._models import Plan
+from kh922core._plans.audit import AUDIT_RULES, Finding, Severity, audit
+from kh922core._plans.loader import load_plan
+from kh922core._plans.model import Plan
 from plan_files import AGENCIES, MINIMAL, broken, write
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kh922core._deadlines import DeadlineKind, parse_deadline
-from kh922core._loader import load_plan
+from kh922core._plans.deadlines import DeadlineKind, parse_deadline
+from kh922core._plans.loader import load_plan
 
 # (text as printed, kind, start, due, trigger, action)
 SEED_FORMS = [

@@ -10,10 +10,10 @@ import polars as pl
 import pytest
 
 from kh922core._engine import STATUS_DTYPE, evaluate, rank
-from kh922core._engine import _conversion as conversion
-from kh922core._errors import ObservationError, UnitError
-from kh922core._models import Plan
-from kh922core._specs import Comparison, Operator
+from kh922core._engine import conversion as conversion
+from kh922core.errors import ObservationError, UnitError
+from kh922core._plans.model import Plan
+from kh922core._targets.specs import Comparison, Operator
 
 INPUT = {"indicator": pl.String, "value": pl.Float64, "unit": pl.String}
 
@@ -81,7 +81,7 @@ def test_published_pii_rank_28_meets_group_30_and_dti_51_does_not(
 
 
 def test_proxies_are_flagged_not_silently_evaluated(kh922_plan: Plan) -> None:
-    from kh922core._samples import published_figures
+    from kh922core._plans.published_figures import published_figures
 
     assert "proxy" not in set(published_figures()["quality"])
     with_proxies = evaluate(kh922_plan, published_figures(proxies=True))
@@ -95,7 +95,7 @@ def test_proxies_are_flagged_not_silently_evaluated(kh922_plan: Plan) -> None:
 def test_the_sample_keeps_the_shared_file_with_its_sources() -> None:
     from importlib import resources
 
-    from kh922core._samples import PUBLISHED_INDICATORS
+    from kh922core._plans.published_figures import PUBLISHED_INDICATORS
 
     shipped = resources.files("kh922core") / "data" / "samples" / "ben_tre_published_figures.csv"
     text = shipped.read_text(encoding="utf-8")
@@ -580,7 +580,7 @@ def test_summarize_counts_statuses_coverage_and_share_met(kh922_plan: Plan) -> N
 
 def test_summarize_with_the_plan_counts_every_target(kh922_plan: Plan) -> None:
     from kh922core._engine import summarize
-    from kh922core._errors import Kh922Error
+    from kh922core.errors import Kh922Error
 
     rows = [{"indicator": "tfp-contribution", "value": 60.0, "unit": None, "province": "a"}]
     result = evaluate(kh922_plan, frame(rows, province=pl.String))

@@ -10,10 +10,10 @@ import polars as pl
 import pytest
 
 import kh922core
-from kh922core._cli import main
+from kh922core._cli.main import main
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
-from kh922core._loader import load_plan
-from kh922core._samples import published_figures
+from kh922core._plans.loader import load_plan
+from kh922core._plans.published_figures import published_figures
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kh922core import PlanValidationError, ValidationProblem
-from kh922core._loader import check_plan_file, load_plan
-from kh922core._models import Plan
+from kh922core._plans.loader import check_plan_file, load_plan
+from kh922core._plans.model import Plan
 from plan_files import AGENCIES, MINIMAL, broken, line_of, write
 
 

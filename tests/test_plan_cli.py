@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._cli import main
-from kh922core._loader import load_plan
-from kh922core._schema import agencies_json_schema, plan_json_schema, schema_text
+from kh922core._cli.main import main
+from kh922core._plans.loader import load_plan
+from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
 from plan_files import MINIMAL, broken, line_of, write
 
 ROOT = Path(__file__).parents[1]
@@ -126,8 +126,8 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_schema_accepts_the_shipped_files_and_a_dump() -> None:
     import jsonschema  # in the test extra
 
-    from kh922core._loader import dump_plan
-    from kh922core._strict_yaml import read_document
+    from kh922core._plans.loader import dump_plan
+    from kh922core._plans.strict_yaml import read_document
 
     validator = jsonschema.Draft202012Validator(plan_json_schema())
     validator.check_schema(plan_json_schema())
@@ -178,7 +178,7 @@ DOC_MISTAKES = [
 @pytest.mark.parametrize(("old", "new"), DOC_MISTAKES)
 def test_the_messages_shown_in_the_docs_are_current(tmp_path: Path, old: str, new: str) -> None:
     """docs/adapting.md quotes these messages; they must be what the loader says."""
-    from kh922core._loader import check_plan_file
+    from kh922core._plans.loader import check_plan_file
 
     docs = (ROOT / "docs" / "adapting.md").read_text(encoding="utf-8")
     (tmp_path / "agencies.yaml").write_text(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._loader import available_plans, dump_plan, load_agencies, load_plan
-from kh922core._models import Plan
-from kh922core._strict_yaml import format_path, read_text
+from kh922core._plans.loader import available_plans, dump_plan, load_agencies, load_plan
+from kh922core._plans.model import Plan
+from kh922core._plans.strict_yaml import format_path, read_text
 
 BUILTIN = (
     Path(__file__).parents[1] / "src" / "kh922core" / "data" / "plans" / "ben_tre_922_2025.yaml"
@@ -145,7 +145,7 @@ def test_merge_keys_are_refused() -> None:
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
-    from kh922core._loader import check_plan_file
+    from kh922core._plans.loader import check_plan_file
 
     path = tmp_path / "plan.yaml"
     path.write_bytes(b'id: "x"\ntitle: "K\xea ho\xb8ch"\n')  # TCVN3 / Latin-1 bytes

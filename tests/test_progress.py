@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kh922core._errors import IncompatibleUnitError, ObservationError
-from kh922core._loader import load_plan
-from kh922core._models import Baseline, Plan, Target
-from kh922core._progress import progress, progress_of_targets
-from kh922core._progress_reference import reference_columns, series_progress, target_threshold
-from kh922core._specs import (
+from kh922core.errors import IncompatibleUnitError, ObservationError
+from kh922core._plans.loader import load_plan
+from kh922core._plans.model import Baseline, Plan, Target
+from kh922core._tracking.progress import progress, progress_of_targets
+from kh922core._tracking.progress_reference import reference_columns, series_progress, target_threshold
+from kh922core._targets.specs import (
     Approximate,
     Comparison,
     Direction,

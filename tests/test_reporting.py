@@ -11,11 +11,11 @@ import polars as pl
 import pytest
 
 import kh922core
-from kh922core._errors import ObservationError, UnknownAgencyError
-from kh922core._loader import load_plan
-from kh922core._models import Plan
-from kh922core._progress import progress
-from kh922core._reporting import (
+from kh922core.errors import ObservationError, UnknownAgencyError
+from kh922core._plans.loader import load_plan
+from kh922core._plans.model import Plan
+from kh922core._tracking.progress import progress
+from kh922core._tracking.reporting import (
     read_reporting_template,
     reporting_calendar,
     reporting_dates,
@@ -159,7 +159,7 @@ def _evaluate() -> Any:
     evaluate = getattr(kh922core, "evaluate", None)
     if evaluate is None:
         try:
-            evaluate = importlib.import_module("kh922core._engine._api").evaluate
+            evaluate = importlib.import_module("kh922core._engine.api").evaluate
         except (ImportError, AttributeError):
             return None
     return evaluate

@@ -8,11 +8,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from kh922core._deadlines import DeadlineKind, parse_deadline
-from kh922core._errors import ObservationError
-from kh922core._loader import load_plan
-from kh922core._models import Plan
-from kh922core._task_status import responsible_agencies, task_status
+from kh922core._plans.deadlines import DeadlineKind, parse_deadline
+from kh922core.errors import ObservationError
+from kh922core._plans.loader import load_plan
+from kh922core._plans.model import Plan
+from kh922core._tracking.task_status import responsible_agencies, task_status
 
 SEED = (
     Path(__file__).resolve().parents[2]

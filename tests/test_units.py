@@ -1,4 +1,4 @@
-"""Tests of the units layer (kh922core._units)."""
+"""Tests of the units layer (kh922core._targets.units)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kh922core import _units
-from kh922core._errors import IncompatibleUnitError, UnitError, UnknownUnitError
-from kh922core._units import (
+from kh922core._targets import units as _units
+from kh922core.errors import IncompatibleUnitError, UnitError, UnknownUnitError
+from kh922core._targets.units import (
     Unit,
     conversion_factor,
     is_compatible,

@@ -11,11 +11,11 @@ Examples:
 
 from __future__ import annotations
 
-from kh922core._agencies import AgencyRegistry, Responsibility
-from kh922core._audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
-from kh922core._deadlines import Deadline, DeadlineKind, parse_deadline
+from kh922core._plans.agencies import AgencyRegistry, Responsibility
+from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
+from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
-from kh922core._errors import (
+from kh922core.errors import (
     DeadlineParseError,
     IncompatibleUnitError,
     Kh922Error,
@@ -29,10 +29,10 @@ from kh922core._errors import (
     UnknownUnitError,
     ValidationProblem,
 )
-from kh922core._explain import explain
-from kh922core._grammar import parse_target, split_targets
-from kh922core._loader import available_plans, check_plan_file, dump_plan, load_agencies, load_plan
-from kh922core._models import (
+from kh922core._targets.explain import explain
+from kh922core._targets.grammar import parse_target, split_targets
+from kh922core._plans.loader import available_plans, check_plan_file, dump_plan, load_agencies, load_plan
+from kh922core._plans.model import (
     Agency,
     Baseline,
     Claim,
@@ -53,18 +53,18 @@ from kh922core._models import (
     Task,
     TaskGroup,
 )
-from kh922core._numbers import format_number, parse_number
-from kh922core._progress import ProgressCategory, progress
-from kh922core._reporting import (
+from kh922core._targets.numbers import format_number, parse_number
+from kh922core._tracking.progress import ProgressCategory, progress
+from kh922core._tracking.reporting import (
     read_reporting_template,
     reporting_calendar,
     reporting_dates,
     reporting_template,
     write_reporting_template,
 )
-from kh922core._samples import PUBLISHED_INDICATORS, published_figures
-from kh922core._schema import agencies_json_schema, plan_json_schema
-from kh922core._specs import (
+from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
+from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
+from kh922core._targets.specs import (
     COMPARISON_RTOL,
     DEFAULT_APPROXIMATE_TOLERANCE,
     Approximate,
@@ -79,8 +79,8 @@ from kh922core._specs import (
     Status,
     TargetSpec,
 )
-from kh922core._task_status import TaskStatus, task_status
-from kh922core._units import Unit, conversion_factor, is_compatible, parse_unit
+from kh922core._tracking.task_status import TaskStatus, task_status
+from kh922core._targets.units import Unit, conversion_factor, is_compatible, parse_unit
 
 __version__ = "0.1.0"
 

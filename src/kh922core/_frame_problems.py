@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from kh922core._errors import ObservationProblem
+from kh922core.errors import ObservationProblem
 
 __all__ = ["problem_at"]
 

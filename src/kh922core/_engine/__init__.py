@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kh922core._engine._api import evaluate
-from kh922core._engine._ranks import rank
-from kh922core._engine._schema import STATUS_DTYPE
-from kh922core._engine._summary import summarize
+from kh922core._engine.api import evaluate
+from kh922core._engine.ranks import rank
+from kh922core._engine.columns import STATUS_DTYPE
+from kh922core._engine.summary import summarize
 
 __all__ = ["STATUS_DTYPE", "evaluate", "rank", "summarize"]

@@ -16,8 +16,8 @@ import math
 import polars as pl
 from hypothesis import strategies as st
 
-from kh922core._models import Plan
-from kh922core._specs import (
+from kh922core._plans.model import Plan
+from kh922core._targets.specs import (
     Approximate,
     Comparison,
     Direction,

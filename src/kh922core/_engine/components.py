@@ -1,0 +1,218 @@
+"""Derived and growth indicators, computed from component observations as Polars transforms.
+
+* A **derived** indicator (``derived: {numerator, denominator, scale}`` in the plan file) is
+  ``numerator / denominator × scale``: the two component observations are joined on the key
+  columns (every pass-through column, ``year`` included, unless ``keys=`` says otherwise).  The
+  scale is the plan's ``scale`` or, by default, the factor that takes the unit
+  ``numerator unit / denominator unit`` to the indicator's unit (× 10 000 for persons per 10,000
+  inhabitants), computed once with pint; units that do not fit are an error.
+* A **growth** indicator (``growth_of: <level indicator>``, unit ``%/năm``) is the compound
+  average annual growth of the level from the earliest year of each key group (the keys without
+  ``year``) to every later year: ``(level_y / level_first) ** (1 / (y - first)) - 1``.  The row
+  of year ``y`` says how fast the level grew on average from the first year to ``y``; the
+  earliest year itself has no growth and gives no row.
+
+Computed rows are marked ``computed = True``; their other pass-through columns are null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from kh922core._engine.columns import COMPUTED, INDICATOR, UNIT, VALUE, YEAR
+from kh922core.errors import UnitError
+from kh922core._plans.model import Indicator, Plan
+from kh922core._targets.units import Unit, conversion_factor, parse_unit
+
+__all__ = ["Components", "computed_observations"]
+
+#: Unit factor of one observation unit (``None``: no unit) to a component's unit.
+FactorOf = Callable[[str, str | None], float]
+
+_NUMERATOR = "_kh_numerator"
+_DENOMINATOR = "_kh_denominator"
+_FIRST_YEAR = "_kh_first_year"
+_FIRST_LEVEL = "_kh_first_level"
+
+
+@dataclass
+class Components:
+    """What :func:`computed_observations` produced."""
+
+    frames: list[pl.LazyFrame] = field(default_factory=list)
+    pairs: list[tuple[str, str | None]] = field(default_factory=list)
+    needs_year: list[str] = field(default_factory=list)
+
+
+def _unit_of(indicator: Indicator) -> Unit:
+    if indicator.unit is None:
+        raise UnitError(f"indicator {indicator.id!r} has no unit, so it cannot be computed")
+    return indicator.unit
+
+
+def _levels(
+    frame: pl.LazyFrame,
+    indicator: str,
+    units: Sequence[str | None],
+    factor_of: FactorOf,
+    keys: Sequence[str],
+) -> pl.LazyFrame:
+    """The observations of one component, converted to its unit (one factor per unit)."""
+    factor: pl.Expr = pl.lit(factor_of(indicator, None))
+    for unit in units:
+        if unit is not None:
+            factor = (
+                pl.when(pl.col(UNIT) == unit).then(factor_of(indicator, unit)).otherwise(factor)
+            )
+    rows = frame.filter(pl.col(INDICATOR) == indicator)
+    value = (pl.col(VALUE).cast(pl.Float64) * factor).fill_nan(None)
+    return rows.select(*keys, value.alias(VALUE))
+
+
+def _rows(values: pl.LazyFrame, keys: Sequence[str], indicator: Indicator) -> pl.LazyFrame:
+    unit = _unit_of(indicator)
+    return values.select(
+        *keys,
+        pl.lit(indicator.id, dtype=pl.String).alias(INDICATOR),
+        pl.col(VALUE),
+        pl.lit(unit.text, dtype=pl.String).alias(UNIT),
+        pl.lit(True).alias(COMPUTED),
+    )
+
+
+def _ratio_scale(plan: Plan, indicator: Indicator) -> float:
+    assert indicator.derived is not None
+    numerator = _unit_of(plan.indicator(indicator.derived.numerator))
+    denominator = _unit_of(plan.indicator(indicator.derived.denominator))
+    ratio = parse_unit(f"({numerator.expression}) / ({denominator.expression})")
+    try:
+        factor = conversion_factor(ratio, _unit_of(indicator))
+    except UnitError as error:
+        raise UnitError(
+            f"indicator {indicator.id!r} = {numerator.text!r} / {denominator.text!r} "
+            f"cannot be expressed in {_unit_of(indicator).text!r}: {error}"
+        ) from error
+    return indicator.derived.scale if indicator.derived.scale is not None else factor
+
+
+def _derived(
+    frame: pl.LazyFrame,
+    plan: Plan,
+    indicator: Indicator,
+    units: dict[str, list[str | None]],
+    factor_of: FactorOf,
+    keys: Sequence[str],
+) -> pl.LazyFrame:
+    assert indicator.derived is not None
+    scale = _ratio_scale(plan, indicator)
+    numerator = _levels(
+        frame, indicator.derived.numerator, units[indicator.derived.numerator], factor_of, keys
+    ).rename({VALUE: _NUMERATOR})
+    denominator = _levels(
+        frame,
+        indicator.derived.denominator,
+        units[indicator.derived.denominator],
+        factor_of,
+        keys,
+    ).rename({VALUE: _DENOMINATOR})
+    if keys:
+        joined = numerator.join(denominator, on=list(keys), how="inner", nulls_equal=True)
+    else:
+        joined = numerator.join(denominator, how="cross")
+    value = (
+        pl.when(pl.col(_DENOMINATOR) != 0.0)
+        .then(pl.col(_NUMERATOR) / pl.col(_DENOMINATOR) * scale)
+        .fill_nan(None)
+    )
+    return _rows(joined.with_columns(value.alias(VALUE)), keys, indicator)
+
+
+def _growth(
+    frame: pl.LazyFrame,
+    indicator: Indicator,
+    level: str,
+    units: list[str | None],
+    factor_of: FactorOf,
+    keys: Sequence[str],
+) -> pl.LazyFrame:
+    per_year = conversion_factor("fraction_per_year", _unit_of(indicator))
+    groups = [key for key in keys if key != YEAR]
+    levels = _levels(frame, level, units, factor_of, keys)
+
+    def window(expr: pl.Expr) -> pl.Expr:
+        return expr.over(groups) if groups else expr
+
+    first_year = window(pl.col(YEAR).min())
+    first_level = window(pl.col(VALUE).filter(pl.col(YEAR) == pl.col(YEAR).min()).first())
+    years = (pl.col(YEAR) - pl.col(_FIRST_YEAR)).cast(pl.Float64)
+    ratio = pl.col(VALUE) / pl.col(_FIRST_LEVEL)
+    growth = (
+        pl.when((pl.col(_FIRST_LEVEL) > 0.0) & (pl.col(VALUE) >= 0.0))
+        .then((ratio.pow(1.0 / years) - 1.0) * per_year)
+        .fill_nan(None)
+    )
+    rates = (
+        levels.with_columns(first_year.alias(_FIRST_YEAR), first_level.alias(_FIRST_LEVEL))
+        .filter(pl.col(YEAR) > pl.col(_FIRST_YEAR))
+        .with_columns(growth.alias(VALUE))
+    )
+    return _rows(rates, keys, indicator)
+
+
+def computed_observations(
+    frame: pl.LazyFrame,
+    plan: Plan,
+    pairs: Sequence[tuple[str, str | None]],
+    factor_of: FactorOf,
+    keys: Sequence[str],
+) -> Components:
+    """Observations of the plan's derived and growth indicators, from their components.
+
+    Only indicators whose components all occur in ``pairs`` are computed.
+
+    Args:
+        frame: The (checked) observations.
+        plan: The plan that declares derived and growth indicators.
+        pairs: Distinct ``(indicator, unit)`` pairs of the observations.
+        factor_of: The factor of a unit to a component's own unit.
+        keys: Columns that identify an observation apart from its indicator.
+
+    Returns:
+        The computed observations (lazy), their ``(indicator, unit)`` pairs, and the growth
+        indicators that could not be computed for want of a ``year`` key.
+    """
+    units: dict[str, list[str | None]] = {}
+    for indicator_id, unit in pairs:
+        units.setdefault(indicator_id, []).append(unit)
+    result = Components()
+    for indicator in plan.indicators:
+        if (
+            indicator.derived is not None
+            and {
+                indicator.derived.numerator,
+                indicator.derived.denominator,
+            }
+            <= units.keys()
+        ):
+            result.frames.append(_derived(frame, plan, indicator, units, factor_of, keys))
+        elif indicator.growth_of is not None and indicator.growth_of in units:
+            if YEAR not in keys:
+                result.needs_year.append(indicator.growth_of)
+                continue
+            result.frames.append(
+                _growth(
+                    frame,
+                    indicator,
+                    indicator.growth_of,
+                    units[indicator.growth_of],
+                    factor_of,
+                    keys,
+                )
+            )
+        else:
+            continue
+        result.pairs.append((indicator.id, _unit_of(indicator).text))
+    return result

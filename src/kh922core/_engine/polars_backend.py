@@ -1,0 +1,328 @@
+"""Execution: the per-target bounds table, one lookup, and one set of vectorised comparisons.
+
+:func:`bounds_table` turns the compiled targets (see :mod:`._compile`) and the unit factors of
+the distinct ``(indicator, unit)`` pairs (see :mod:`._conversion`) into a tiny frame, one row per
+pair and target.  :func:`evaluate_lazy` finds each observation's row of that table and computes
+``met``, ``status``, ``shortfall`` and ``attainment`` for every row with the same few Polars
+expressions, whatever the kind of target.  No Python runs per row.
+
+It does what an inner join would, without one: each row's indicator and unit codes make one
+small integer, which indexes a dense array of table rows (one array per target slot: the first
+target of the indicator, the second, ...).  The rows of the first slot are the observations
+themselves, so their columns are passed through without a copy (a join would gather every
+column into a new buffer); only the few observations of indicators with a second target are
+filtered and repeated.  The table's columns are gathered by that index inside the expressions,
+so that none of them is materialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from kh922core._engine.compile import CompiledTarget
+from kh922core._engine.conversion import PairFactors
+from kh922core._engine.columns import (
+    ASSESSMENT,
+    ATTAINMENT,
+    HORIZON,
+    INDICATOR,
+    MET,
+    OUTPUT_COLUMNS,
+    ROW,
+    SHORTFALL,
+    STATUS,
+    STATUS_DTYPE,
+    TARGET_ID,
+    TARGET_TEXT,
+    UNIT,
+    VALUE,
+    VALUE_CONVERTED,
+)
+from kh922core._plans.model import Plan
+from kh922core._targets.specs import COMPARISON_RTOL, Status
+
+__all__ = ["TargetDtypes", "bounds_table", "evaluate_lazy"]
+
+# Private columns of the bounds table (dropped from the output).
+_FACTOR = "_kh_factor"
+_LOWER = "_kh_lower"
+_UPPER = "_kh_upper"
+_EXCEED_LOWER = "_kh_exceed_lower"
+_EXCEED_UPPER = "_kh_exceed_upper"
+_SHORT_LOWER = "_kh_short_lower"
+_SHORT_UPPER = "_kh_short_upper"
+_SHORT_SLACK = "_kh_short_slack"
+_RATIO_BOUND = "_kh_ratio_bound"
+_RATIO_UP = "_kh_ratio_up"
+_QUALITATIVE = "_kh_qualitative"
+_RANK_SIZE = "_kh_rank_size"
+_ADOPTED = "_kh_adopted_cohort"
+_MET_VALUE = "_kh_met_value"
+_INDEX = "_kh_index"
+_MAX_CODE = 1 << 12  # beyond, Categorical codes are re-coded (the lookup would be too big)
+
+_NUMBERS = {
+    _LOWER: "lower",
+    _UPPER: "upper",
+    _EXCEED_LOWER: "exceed_lower",
+    _EXCEED_UPPER: "exceed_upper",
+    _SHORT_LOWER: "short_lower",
+    _SHORT_UPPER: "short_upper",
+    _SHORT_SLACK: "short_slack",
+    _RATIO_BOUND: "ratio_bound",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetDtypes:
+    """The Enum dtypes of the target columns: the plan's ids, rows and texts, in plan order."""
+
+    target_id: pl.Enum
+    row: pl.Enum
+    text: pl.Enum
+
+    @classmethod
+    def of(cls, plan: Plan) -> TargetDtypes:
+        """The dtypes for ``plan``'s targets."""
+
+        def enum(values: Sequence[str]) -> pl.Enum:
+            return pl.Enum(list(dict.fromkeys(values)))
+
+        return cls(
+            target_id=enum([t.id for t in plan.targets]),
+            row=enum([t.row for t in plan.targets]),
+            text=enum([t.text for t in plan.targets]),
+        )
+
+
+def _status(value: Status) -> pl.Expr:
+    return pl.lit(value.value, dtype=STATUS_DTYPE)
+
+
+def bounds_table(
+    pairs: Sequence[PairFactors],
+    targets: Mapping[str, tuple[CompiledTarget, ...]],
+    categories: TargetDtypes,
+    *,
+    with_unit: bool,
+) -> pl.DataFrame:
+    """The per-target bounds table: one row per ``(indicator, unit)`` pair and target.
+
+    Args:
+        pairs: Factors of the distinct pairs of the observations.
+        targets: Compiled targets by indicator id.
+        categories: The Enum dtypes of ``target_id``, ``row`` and ``target_text``.
+        with_unit: Whether the table carries a ``unit`` key (the observations have one).
+
+    Returns:
+        A small frame keyed by ``indicator`` (and ``unit``).
+    """
+    rows: list[tuple[PairFactors, CompiledTarget, float | None]] = [
+        (pair, target, factor)
+        for pair in pairs
+        for target, factor in zip(targets.get(pair.indicator, ()), pair.factors, strict=True)
+    ]
+    columns: dict[str, pl.Series] = {
+        INDICATOR: pl.Series([t.indicator for _, t, _ in rows], dtype=pl.String),
+        TARGET_ID: pl.Series([t.target_id for _, t, _ in rows], dtype=categories.target_id),
+        ROW: pl.Series([t.row for _, t, _ in rows], dtype=categories.row),
+        HORIZON: pl.Series([t.horizon for _, t, _ in rows], dtype=pl.Int16),
+        TARGET_TEXT: pl.Series([t.text for _, t, _ in rows], dtype=categories.text),
+        _FACTOR: pl.Series([f for _, _, f in rows], dtype=pl.Float64),
+        _RATIO_UP: pl.Series([t.ratio_up for _, t, _ in rows], dtype=pl.Boolean),
+        _QUALITATIVE: pl.Series([t.qualitative for _, t, _ in rows], dtype=pl.Boolean),
+        _RANK_SIZE: pl.Series([t.rank_size for _, t, _ in rows], dtype=pl.Int64),
+        _ADOPTED: pl.Series([t.adopted_cohort for _, t, _ in rows], dtype=pl.Int64),
+    }
+    for column, field in _NUMBERS.items():
+        columns[column] = pl.Series([getattr(t, field) for _, t, _ in rows], dtype=pl.Float64)
+    if with_unit:
+        columns[UNIT] = pl.Series([p.unit for p, _, _ in rows], dtype=pl.String)
+    return pl.DataFrame(columns)
+
+
+def _rank_bounds(
+    table: pl.DataFrame, cohort: pl.Expr | None, p: Callable[[str], pl.Expr]
+) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """Upper bound, shortfall bound and ratio bound, scaled per row for proportional ranks."""
+    upper, short_upper, ratio = p(_UPPER), p(_SHORT_UPPER), p(_RATIO_BOUND)
+    if cohort is None or table[_RANK_SIZE].is_null().all():
+        return upper, short_upper, ratio
+    size = pl.max_horizontal(
+        pl.lit(1, dtype=pl.Int64),
+        (p(_RANK_SIZE) * cohort.cast(pl.Int64)) // p(_ADOPTED),
+    ).cast(pl.Float64)
+    scaled = p(_RANK_SIZE).is_not_null()
+    return (
+        pl.when(scaled).then(size + COMPARISON_RTOL * size.abs()).otherwise(upper),
+        pl.when(scaled).then(size).otherwise(short_upper),
+        pl.when(scaled).then(size).otherwise(ratio),
+    )
+
+
+def _codes(column: str, dtype: pl.DataType, values: Sequence[str]) -> tuple[pl.Expr, list[int]]:
+    """Small integer codes of a text column: per row, and of each of ``values`` (every value that
+    occurs, as the checks found them).
+
+    An Enum or Categorical column already holds codes (free); a String column is cast to an Enum
+    of the values that occur.  Categorical codes index a process-wide pool and may be large: when
+    they would make the lookup array too big, the column is re-coded like a String one."""
+    observed = pl.col(column)
+    target: pl.DataType = dtype
+    if not isinstance(dtype, pl.Enum | pl.Categorical):
+        target = pl.Enum(values)
+    codes = pl.Series(values, dtype=pl.String).cast(target).to_physical().cast(pl.Int64).to_list()
+    if isinstance(dtype, pl.Categorical) and max(codes, default=0) >= _MAX_CODE:
+        target = pl.Enum(values)
+        observed = observed.cast(pl.String)
+        codes = list(range(len(values)))
+    if target != dtype:
+        observed = observed.cast(target)
+    return observed.to_physical().cast(pl.UInt32), codes
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """Where each observation finds its targets: a dense code per row (indicator code × width +
+    unit code) and, per target slot (first target of the indicator, second, ...), an array from
+    that code to the row of the bounds table (null: no target in that slot)."""
+
+    code: pl.Expr
+    slots: list[pl.Series]
+    complete: list[bool]  # whether every observed pair has a target in the slot
+
+
+def _lookup(
+    schema: pl.Schema,
+    table: pl.DataFrame,
+    pairs: Sequence[tuple[str, str | None]],
+    units: Sequence[str] | None,
+) -> _Lookup:
+    indicators = sorted({indicator for indicator, _ in pairs})
+    observed, indicator_codes = _codes(INDICATOR, schema[INDICATOR], indicators)
+    by_indicator = dict(zip(indicators, indicator_codes, strict=True))
+    by_unit: dict[str | None, int] = {}
+    if units is not None:
+        unit_observed, unit_codes = _codes(UNIT, schema[UNIT], units)
+        by_unit = dict(zip(units, unit_codes, strict=True))
+    width = max(by_unit.values(), default=-1) + 2  # the last code is "no unit"
+    by_unit[None] = width - 1
+    code = observed * width
+    if units is not None:
+        code = code + unit_observed.fill_null(pl.lit(width - 1, dtype=pl.UInt32))
+    size = (max(indicator_codes, default=0) + 1) * width
+    table_indicators = table[INDICATOR].to_list()
+    table_units = table[UNIT].to_list() if units is not None else [None] * table.height
+    slots: list[list[int | None]] = []
+    seen: dict[int, int] = {}  # code -> targets so far
+    for number, (indicator, unit) in enumerate(zip(table_indicators, table_units, strict=True)):
+        pair = by_indicator[indicator] * width + by_unit[unit]
+        slot = seen.get(pair, 0)
+        seen[pair] = slot + 1
+        if slot == len(slots):
+            slots.append([None] * size)
+        slots[slot][pair] = number
+    counts = [
+        seen.get(by_indicator[i] * width + by_unit[u if units is not None else None], 0)
+        for i, u in pairs
+    ]
+    complete = [all(count > slot for count in counts) for slot in range(len(slots))]
+    return _Lookup(
+        code=code,
+        slots=[pl.Series(slot, dtype=pl.UInt32) for slot in slots],
+        complete=complete,
+    )
+
+
+def evaluate_lazy(
+    observations: pl.LazyFrame,
+    table: pl.DataFrame,
+    *,
+    columns: Sequence[str],
+    pairs: Sequence[tuple[str, str | None]],
+    units: Sequence[str] | None,
+    cohort: pl.Expr | None = None,
+) -> pl.LazyFrame:
+    """Match ``observations`` to the bounds table (an inner join) and evaluate every row.
+
+    Args:
+        observations: Checked observations (``indicator``, ``value``, optional ``unit`` and
+            ``assessment``, the ``computed`` flag, and pass-through columns).
+        table: The bounds table of :func:`bounds_table`.
+        columns: The observation columns to keep, in order, before the output columns.
+        pairs: The ``(indicator, unit)`` pairs that occur in the observations.
+        units: The units that occur in the observations (``None``: no unit column).
+        cohort: The current cohort size per row, for proportional rank targets.
+
+    Returns:
+        The evaluated frame, lazy.
+    """
+    schema = observations.collect_schema()
+    lookup = _lookup(schema, table, pairs, units)
+    parts = []
+    for slot, complete in zip(lookup.slots, lookup.complete, strict=True):
+        part = observations.with_columns(pl.lit(slot).gather(lookup.code).alias(_INDEX))
+        parts.append(part if complete else part.filter(pl.col(_INDEX).is_not_null()))
+    if not parts:  # no targets: an empty result
+        parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(_INDEX)).clear())
+    joined = pl.concat(parts)
+
+    def p(name: str) -> pl.Expr:
+        """A column of the bounds table, at each row's target (a gather from a tiny table)."""
+        return pl.lit(table[name]).gather(pl.col(_INDEX))
+
+    value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
+    upper, short_upper, ratio = _rank_bounds(table, cohort, p)
+    met_value = (pl.col(VALUE_CONVERTED) >= p(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
+    has_qualitative = bool(table[_QUALITATIVE].any())
+    if has_qualitative and ASSESSMENT in schema:
+        met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(_MET_VALUE))
+    else:
+        met = pl.col(_MET_VALUE)
+    exceeded = (
+        pl.col(_MET_VALUE)
+        & (pl.col(VALUE_CONVERTED) >= p(_EXCEED_LOWER))
+        & (pl.col(VALUE_CONVERTED) <= p(_EXCEED_UPPER))
+    )
+    missing = (
+        pl.when(p(_QUALITATIVE))
+        .then(_status(Status.NEEDS_ASSESSMENT))
+        .otherwise(_status(Status.NO_DATA))
+        if has_qualitative
+        else _status(Status.NO_DATA)
+    )
+    status = (
+        pl.when(exceeded)
+        .then(_status(Status.EXCEEDED))
+        .when(pl.col(MET))
+        .then(_status(Status.MET))
+        .when(~pl.col(MET))
+        .then(_status(Status.NOT_MET))
+        .otherwise(missing)
+    )
+    v = pl.col(VALUE_CONVERTED)
+    gap = pl.max_horizontal(p(_SHORT_LOWER) - v, v - short_upper).clip(lower_bound=0.0)
+    shortfall = pl.when(pl.col(_MET_VALUE)).then(0.0).otherwise(gap - p(_SHORT_SLACK))
+    attainment = (
+        pl.when(~v.is_finite())
+        .then(None)
+        .when(p(_RATIO_UP))
+        .then(v / ratio)
+        .when(v != 0.0)
+        .then(ratio / v)
+    )
+    return (
+        joined.with_columns(value.alias(VALUE_CONVERTED))
+        .with_columns(met_value.alias(_MET_VALUE))
+        .with_columns(met.alias(MET))
+        .with_columns(
+            *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],
+            status.alias(STATUS),
+            shortfall.alias(SHORTFALL),
+            attainment.cast(pl.Float64).alias(ATTAINMENT),
+        )
+        .select(*columns, *OUTPUT_COLUMNS)
+    )

@@ -1,0 +1,176 @@
+"""Roll-ups of evaluated rows: share met, counts per status, and data coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+import polars as pl
+
+from kh922core._engine.polars_backend import TargetDtypes
+from kh922core._engine.columns import (
+    HORIZON,
+    INDICATOR,
+    MET,
+    ROW,
+    STATUS,
+    STATUS_DTYPE,
+    TARGET_ID,
+    TARGET_TEXT,
+)
+from kh922core.errors import Kh922Error
+from kh922core._plans.model import Plan
+from kh922core._targets.specs import Qualitative, Status
+
+__all__ = ["PLAN_COLUMNS", "summarize"]
+
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+#: Columns that :func:`summarize` can group by only when given the plan.
+PLAN_COLUMNS = ("group", "lead_agency", "indicator_name")
+#: Columns fixed by the target (the rest belong to the observation).
+_TARGET_COLUMNS = (INDICATOR, TARGET_ID, ROW, HORIZON, TARGET_TEXT, *PLAN_COLUMNS)
+_WITH_DATA = (Status.MET, Status.EXCEEDED, Status.NOT_MET)
+_MISSING = "_kh_missing_status"
+
+
+def _plan_targets(plan: Plan) -> pl.DataFrame:
+    """One row per target and lead agency, with what a roll-up can group by."""
+    names = {indicator.id: indicator.name for indicator in plan.indicators}
+    rows = [
+        (
+            target.id,
+            target.indicator,
+            target.row,
+            target.horizon,
+            target.text,
+            target.section,
+            agency,
+            names[target.indicator],
+            (Status.NEEDS_ASSESSMENT if isinstance(target.spec, Qualitative) else Status.NO_DATA),
+        )
+        for target in plan.targets
+        for agency in (target.lead_agencies or (None,))
+    ]
+    dtypes = TargetDtypes.of(plan)
+    return pl.DataFrame(
+        rows,
+        schema={
+            TARGET_ID: dtypes.target_id,
+            INDICATOR: pl.String,
+            ROW: dtypes.row,
+            HORIZON: pl.Int16,
+            TARGET_TEXT: dtypes.text,
+            "group": pl.String,
+            "lead_agency": pl.String,
+            "indicator_name": pl.String,
+            _MISSING: STATUS_DTYPE,
+        },
+        orient="row",
+    )
+
+
+def _with_missing_targets(
+    rows: pl.LazyFrame, targets: pl.DataFrame, keys: list[str]
+) -> pl.LazyFrame:
+    """``rows`` plus one row for each plan target that a group of ``keys`` has no row for."""
+    expected = targets.select(TARGET_ID, pl.col(_MISSING).alias(STATUS)).unique().lazy()
+    if keys:
+        expected = rows.select(keys).unique().join(expected, how="cross")
+    missing = expected.join(
+        rows.select(*keys, TARGET_ID).unique(), on=[*keys, TARGET_ID], how="anti", nulls_equal=True
+    ).with_columns(pl.lit(None, dtype=pl.Boolean).alias(MET))
+    return pl.concat([rows, missing.select(rows.collect_schema().names())])
+
+
+def summarize(
+    result: Frame,
+    by: str | Sequence[str] | None = None,
+    *,
+    plan: Plan | None = None,
+) -> Frame:
+    """Roll evaluated rows up: share of targets met, counts per status, data coverage.
+
+    Columns: the ``by`` columns, then ``n_targets`` (evaluated rows, one per observation and
+    target), ``n_with_data`` (status ``met``, ``exceeded`` or ``not_met``), ``coverage``
+    (``n_with_data / n_targets``), ``n_met`` (``met`` is true: status ``met`` or ``exceeded``),
+    ``share_met`` (``n_met / n_with_data``, null without data) and one count per status
+    (``status_met`` ... ``status_needs_assessment``).
+
+    With ``plan``, ``by`` may also name ``group`` (the plan's section: "I" for 2030, "II" for
+    2045), ``lead_agency`` (a target with two lead agencies counts once for each) and
+    ``indicator_name``; and every target of the plan that a group has no row for counts as
+    ``no_data`` (``needs_assessment`` if qualitative), so that coverage is measured against the
+    whole plan.
+
+    Args:
+        result: The output of :func:`~kh922core.evaluate`.
+        by: Columns to group by; default one row for everything.
+        plan: The plan that was evaluated.
+
+    Returns:
+        One row per group, sorted by the ``by`` columns; lazy when ``result`` is lazy.
+
+    Raises:
+        Kh922Error: ``by`` names a plan column without ``plan``, or an unknown column.
+
+    Examples:
+        >>> from kh922core._engine import evaluate
+        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core._plans.published_figures import published_figures
+        >>> plan = load_plan()
+        >>> result = evaluate(plan, published_figures())
+        >>> summarize(result, by="indicator").select("indicator", "n_targets", "n_met").rows()
+        [('dti-rank', 3, 0), ('pii-rank', 4, 4), ('tfp-contribution', 1, 0)]
+        >>> in_2023 = summarize(result.filter(pl.col("year") == 2023), plan=plan)
+        >>> in_2023.select("n_targets", "n_with_data", "n_met", "coverage").row(0)
+        (38, 3, 2, 0.07894736842105263)
+    """
+    keys = [by] if isinstance(by, str) else list(by or ())
+    frame = result.lazy()
+    names = frame.collect_schema().names()
+    unknown = [k for k in keys if k not in names and (plan is None or k not in _TARGET_COLUMNS)]
+    if unknown:
+        hint = (
+            " (pass plan= to group by the plan's columns)"
+            if set(unknown) & set(PLAN_COLUMNS)
+            else ""
+        )
+        raise Kh922Error(f"cannot group by {unknown}: not a column of the result{hint}")
+    if plan is None:
+        rows = frame.select(*keys, MET, STATUS)
+    else:
+        targets = _plan_targets(plan)
+        row_keys = [k for k in keys if k not in _TARGET_COLUMNS]
+        target_keys = [k for k in keys if k in _TARGET_COLUMNS]
+        rows = frame.select(
+            *row_keys, pl.col(TARGET_ID).cast(targets.schema[TARGET_ID]), MET, STATUS
+        )
+        rows = _with_missing_targets(rows, targets, row_keys)
+        if target_keys:
+            facts = targets.select(TARGET_ID, *target_keys).unique().lazy()
+            rows = rows.join(facts, on=TARGET_ID, how="left")
+    counts: dict[Status, pl.Expr] = {
+        value: (pl.col(STATUS) == pl.lit(value.value, dtype=STATUS_DTYPE)).sum() for value in Status
+    }
+    aggregates = [
+        pl.len().alias("n_targets"),
+        pl.sum_horizontal(counts[value] for value in _WITH_DATA).alias("n_with_data"),
+        pl.col(MET).sum().alias("n_met"),
+        *[count.alias(f"status_{value}") for value, count in counts.items()],
+    ]
+    grouped = rows.group_by(keys).agg(aggregates).sort(keys) if keys else rows.select(aggregates)
+    summary = grouped.with_columns(
+        (pl.col("n_with_data") / pl.col("n_targets")).alias("coverage"),
+        pl.when(pl.col("n_with_data") > 0)
+        .then(pl.col("n_met") / pl.col("n_with_data"))
+        .alias("share_met"),
+    ).select(
+        *keys,
+        pl.col("n_targets", "n_with_data").cast(pl.Int64),
+        "coverage",
+        pl.col("n_met").cast(pl.Int64),
+        "share_met",
+        *[pl.col(f"status_{value}").cast(pl.Int64) for value in Status],
+    )
+    return summary if isinstance(result, pl.LazyFrame) else summary.collect()

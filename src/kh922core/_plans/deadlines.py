@@ -1,0 +1,166 @@
+"""Deadlines as Phụ lục II writes them ("Thời gian hoàn thành").
+
+Forms (matched case-insensitively, after NFC normalisation and whitespace folding):
+
+- ``Thường xuyên``, ``Hằng năm``: ``recurring``, no dates (reported every cycle).
+- ``12/2025``, ``Tháng 3/2026``: ``month``, due on the last day of the month.
+- ``Quý II/2025``, ``Quý 2/2025``: ``quarter``, due on the last day of the quarter.
+- ``Năm 2030``, ``2030``: ``year``, due on 31 December.
+- ``2025 - 2026``, ``Năm 2025-2026``: ``period``, starts 1 January, due 31 December.
+- ``31/12/2025``: ``date``, due that day.
+- ``Trước 01/6/2025``, ``Trước tháng 6/2025``: "before", so due the day before (31 May 2025);
+  the reporting calendar reads "trước ngày 01/6" the same way.
+- ``Năm 2025 và các năm tiếp theo``, ``Năm 2025 trở lên``, ``Từ năm 2025``: ``open_ended``,
+  starts 1 January, no due date.
+- ``Sau khi …``, ``… sau khi có …``: ``conditional``, waits on the trigger it names.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from kh922core.errors import DeadlineParseError
+
+__all__ = ["Deadline", "DeadlineKind", "parse_deadline"]
+
+
+class DeadlineKind(StrEnum):
+    """The forms a deadline takes."""
+
+    RECURRING = "recurring"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    PERIOD = "period"
+    DATE = "date"
+    OPEN_ENDED = "open_ended"
+    CONDITIONAL = "conditional"
+
+
+class Deadline(BaseModel):
+    """A parsed deadline; ``text`` keeps the cell verbatim.
+
+    Attributes:
+        text: The deadline as printed.
+        kind: Its form.
+        start: First day of the period it covers (``period``, ``open_ended``), else ``None``.
+        due: The day it falls due, or ``None`` (recurring, open-ended, conditional).
+        trigger: For a conditional deadline, the event it waits on (verbatim).
+        action: For a conditional deadline, what is to be done once it happens, when the text
+            says (``Trình UBND tỉnh phê duyệt``), else ``None``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    kind: DeadlineKind
+    start: date | None = None
+    due: date | None = None
+    trigger: str | None = None
+    action: str | None = None
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR = r"((?:19|20)\d{2})"
+_FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (DeadlineKind.RECURRING, r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm)"),
+        (DeadlineKind.QUARTER, r"quý\s+(i{1,3}|iv|[1-4])\s*/\s*(?:năm\s+)?" + _YEAR),
+        (DeadlineKind.DATE, r"(trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})/(\d{1,2})/" + _YEAR),
+        (DeadlineKind.MONTH, r"(trước\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(?:năm\s+)?" + _YEAR),
+        (
+            DeadlineKind.OPEN_ENDED,
+            r"(?:từ\s+(?:năm\s+)?" + _YEAR + r"(?:\s+trở đi)?"
+            r"|(?:năm\s+)?" + _YEAR + r"\s+(?:và các năm tiếp theo|trở lên|trở đi))",
+        ),
+        (DeadlineKind.PERIOD, r"(?:giai đoạn\s+|năm\s+)?" + _YEAR + r"\s*[-–]\s*" + _YEAR),
+        (DeadlineKind.YEAR, r"(?:trong\s+)?(?:năm\s+)?" + _YEAR),
+    )
+)
+_CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Parse a deadline text of Phụ lục II.
+
+    Args:
+        text: The "Thời gian hoàn thành" cell.
+
+    Returns:
+        The parsed deadline.
+
+    Raises:
+        DeadlineParseError: When the text follows none of the known forms.
+
+    Examples:
+        >>> parse_deadline("Quý II/2025").due
+        datetime.date(2025, 6, 30)
+        >>> parse_deadline("3/2026").due
+        datetime.date(2026, 3, 31)
+        >>> parse_deadline("Năm 2025 trở lên").kind.value, parse_deadline("Năm 2025 trở lên").start
+        ('open_ended', datetime.date(2025, 1, 1))
+        >>> parse_deadline("Sau khi Bộ Nội vụ ban hành Đề án").trigger
+        'Bộ Nội vụ ban hành Đề án'
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise DeadlineParseError(
+            f"empty deadline {text!r}: expected e.g. 'Quý II/2025' or '12/2025'"
+        )
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    condition = _CONDITIONAL.search(folded)
+    if condition is not None:
+        trigger = folded[condition.end() :].strip(" .;")
+        if not trigger:
+            raise DeadlineParseError(f"deadline {text!r}: 'sau khi' names no event")
+        action = folded[: condition.start()].strip(" ,.;") or None
+        return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
+    for kind, pattern in _FORMS:
+        match = pattern.fullmatch(folded)
+        if match is None:
+            continue
+        groups = match.groups()
+        if kind is DeadlineKind.RECURRING:
+            return Deadline(text=text, kind=kind)
+        if kind is DeadlineKind.QUARTER:
+            quarter = _ROMAN.get(groups[0].lower()) or int(groups[0])
+            return Deadline(text=text, kind=kind, due=_end_of_month(int(groups[1]), quarter * 3))
+        if kind is DeadlineKind.DATE:
+            before = (groups[0] or "").lower().startswith("trước")
+            day, month, year = (int(g) for g in groups[1:])
+            try:
+                due = date(year, month, day)
+            except ValueError:
+                raise DeadlineParseError(f"deadline {text!r}: no such date") from None
+            return Deadline(text=text, kind=kind, due=due - timedelta(days=1) if before else due)
+        if kind is DeadlineKind.MONTH:
+            month, year = int(groups[1]), int(groups[2])
+            if not 1 <= month <= 12:
+                raise DeadlineParseError(f"deadline {text!r}: month {month} is not 1-12")
+            due = _end_of_month(year, month)
+            if groups[0]:  # "trước tháng 6/2025": before June, so by the end of May
+                due = date(year, month, 1) - timedelta(days=1)
+            return Deadline(text=text, kind=kind, due=due)
+        if kind is DeadlineKind.OPEN_ENDED:
+            first_year = next(g for g in groups if g is not None)
+            return Deadline(text=text, kind=kind, start=date(int(first_year), 1, 1))
+        if kind is DeadlineKind.PERIOD:
+            first, last = int(groups[0]), int(groups[1])
+            if first > last:
+                raise DeadlineParseError(f"deadline {text!r}: {first} is after {last}")
+            return Deadline(text=text, kind=kind, start=date(first, 1, 1), due=date(last, 12, 31))
+        return Deadline(text=text, kind=kind, due=date(int(groups[0]), 12, 31))
+    raise DeadlineParseError(
+        f"cannot read deadline {text!r}: expected 'Thường xuyên', 'Quý II/2025', '12/2025', "
+        "'Năm 2030', '2025 - 2026', 'Năm 2025 và các năm tiếp theo' or 'Sau khi …'"
+    )

@@ -1,0 +1,610 @@
+"""The typed model of an action plan: plan, objectives, indicators, targets, tasks and agencies.
+
+Every model is a frozen pydantic v2 model that forbids unknown keys.  Numbers, integers and
+booleans are *strict*: a plan file that writes ``"08"`` where a number belongs, or ``no`` where a
+word belongs, is an error rather than a silent conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    Strict,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+
+from kh922core._plans.cross_checks import report_cross_problems
+from kh922core._plans.deadlines import Deadline, parse_deadline
+from kh922core.errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
+from kh922core._targets.grammar import parse_target
+from kh922core._targets.specs import (
+    CohortPolicy,
+    Direction,
+    RankGroup,
+    Status,
+    TargetSpec,
+)
+from kh922core._targets.units import Unit, conversion_factor, parse_unit
+
+if TYPE_CHECKING:
+    from kh922core._plans.agencies import AgencyRegistry, Responsibility
+
+__all__ = [
+    "Agency",
+    "Claim",
+    "Cohort",
+    "Derived",
+    "Indicator",
+    "LegalBasis",
+    "Objective",
+    "Plan",
+    "Province",
+    "Reporting",
+    "ReportingDate",
+    "Signer",
+    "SolutionGroup",
+    "SolutionItem",
+    "Succession",
+    "Target",
+    "Task",
+    "TaskGroup",
+]
+
+_T = TypeVar("_T")
+
+StrictInt: TypeAlias = Annotated[int, Strict()]
+StrictFloat: TypeAlias = Annotated[float, Strict()]
+Slug: TypeAlias = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
+Text: TypeAlias = Annotated[str, Field(min_length=1)]
+
+
+def _iso_date(value: object) -> object:
+    """Accept ISO dates written as text (JSON and quoted YAML); reject other strings clearly."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        return date.fromisoformat(value)
+    return value
+
+
+IsoDate: TypeAlias = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _to_unit(value: object) -> object:
+    if isinstance(value, str):
+        return parse_unit(value)
+    if isinstance(value, dict) and "text" in value:
+        return parse_unit(str(value["text"]))
+    return value
+
+
+#: A unit written as its verbatim text in files, parsed into a :class:`~kh922core.Unit`.
+UnitField: TypeAlias = Annotated[
+    Unit,
+    BeforeValidator(_to_unit),
+    PlainSerializer(lambda u: u.text, return_type=str),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "unit text as printed"}),
+]
+
+
+def _to_deadline(value: object) -> object:
+    return parse_deadline(value) if isinstance(value, str) else value
+
+
+DeadlineField: TypeAlias = Annotated[
+    Deadline,
+    BeforeValidator(_to_deadline),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "minLength": 1, "description": "deadline text as printed"}),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Succession(_Model):
+    """One agency taking over another's duties from a date.
+
+    ``scope`` is ``all`` when the successor takes over every duty (a merger), ``partial`` when it
+    takes only a named part (the note says which): a partial successor is reported beside the
+    main one but does not inherit the plan's targets and tasks.
+    """
+
+    agency: Slug
+    from_: IsoDate = Field(alias="from")
+    scope: Literal["all", "partial"] = "all"
+    note: str | None = None
+    source: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Agency(_Model):
+    """A body that leads or cooperates on targets and tasks."""
+
+    id: Slug
+    name: Text
+    aliases: tuple[str, ...] = ()
+    level: Literal["national", "province", "district", "commune", "collective", "other"]
+    successors: tuple[Succession, ...] = ()
+    until: IsoDate | None = None
+    since: IsoDate | None = None
+    note: str | None = None
+
+
+class Province(_Model):
+    """The province a plan belongs to."""
+
+    name: Text
+    code: Text
+
+
+class Signer(_Model):
+    """Who signed the plan."""
+
+    name: Text
+    title: Text
+    on_behalf_of: str | None = None
+
+
+class Cohort(_Model):
+    """The set of provinces a rank was set against."""
+
+    size: StrictInt = Field(ge=1)
+    as_of: IsoDate
+    note: str | None = None
+
+
+class LegalBasis(_Model):
+    """A legal document the plan cites."""
+
+    id: Slug
+    number: str | None
+    date: IsoDate | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+
+class Claim(_Model):
+    """A quantified statement in the narrative (section II or III) of the plan."""
+
+    text: Text
+    quote: Text
+    indicator: Slug | None = None
+    unit: str | None = None
+    horizon: StrictInt | None = None
+
+
+class Objective(_Model):
+    """A general or specific objective (section II), verbatim."""
+
+    id: Slug
+    kind: Literal["general", "specific"]
+    horizon: StrictInt | None = None
+    source: Text
+    text: Text
+    targets: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+class Derived(_Model):
+    """An indicator computed as numerator / denominator, scaled into the indicator's unit."""
+
+    numerator: Slug
+    denominator: Slug
+    scale: StrictFloat | None = None
+
+
+class Indicator(_Model):
+    """Something the plan measures.
+
+    Attributes:
+        id: Stable ASCII slug.
+        name: The Vietnamese name, verbatim.
+        unit: The unit (verbatim text plus its parsed meaning); ``None`` for a qualitative row.
+        direction: ``higher_is_better``, ``lower_is_better`` or ``band``.
+        parent: The indicator this one details (row 15.1 details row 15).
+        derived: How to compute it from two component indicators.
+        growth_of: For an average-annual-growth indicator, the level indicator it grows.
+        source: Where it comes from (``component`` for indicators the plan text does not print).
+    """
+
+    id: Slug
+    name: Text
+    unit: UnitField | None
+    direction: Direction
+    parent: Slug | None = None
+    derived: Derived | None = None
+    growth_of: Slug | None = None
+    source: str | None = None
+
+
+class Target(_Model):
+    """One target of Phụ lục I: an indicator, a horizon, and the verbatim text with its meaning.
+
+    ``spec`` is parsed from ``text`` with the indicator's direction and unit when the plan is
+    validated; it is not written back to files (``text`` is the source of truth).
+    """
+
+    id: Text
+    indicator: Slug
+    horizon: StrictInt
+    section: str | None = None
+    row: Text
+    name: str | None = None
+    unit: UnitField | None = None
+    text: Text
+    lead_agencies: tuple[Slug, ...] = ()
+    lead_agencies_text: str | None = None
+    baseline: Baseline | None = None
+    spec: Annotated[TargetSpec, Field(exclude=True), SkipJsonSchema()]
+    cohort_at_adoption: Annotated[StrictInt | None, Field(exclude=True), SkipJsonSchema()] = None
+    approximate_tolerance: Annotated[StrictFloat | None, Field(exclude=True), SkipJsonSchema()] = (
+        None
+    )
+
+    @field_validator("spec", mode="before")
+    @classmethod
+    def _spec_failed(cls, value: object) -> object:
+        if isinstance(value, Kh922Error):
+            raise ValueError(str(value))
+        return value
+
+    def _options(self, options: dict[str, Any]) -> dict[str, Any]:
+        merged: dict[str, Any] = {
+            "tolerance": self.approximate_tolerance,
+            "adopted_cohort": self.cohort_at_adoption,
+        }
+        merged.update({k: v for k, v in options.items() if v is not None})
+        return merged
+
+    def _ask(
+        self,
+        question: Callable[..., _T],
+        value: float | bool | None,
+        unit: str | Unit | None,
+        tolerance: float | None,
+        cohort_policy: CohortPolicy,
+        cohort_size: int | None,
+    ) -> _T:
+        """Convert ``value`` into the target's unit and ask the spec ``question`` about it."""
+        options = {
+            "tolerance": tolerance,
+            "cohort_policy": cohort_policy,
+            "cohort_size": cohort_size,
+        }
+        return question(self._convert(value, unit), **self._options(options))
+
+    def _convert(self, value: float | bool | None, unit: str | Unit | None) -> float | bool | None:
+        if unit is None or value is None or isinstance(value, bool):
+            return value
+        if self.unit is None:
+            raise UnknownIndicatorError(
+                f"target {self.id!r} has no unit, so a value in {unit!r} cannot be converted"
+            )
+        return value * conversion_factor(unit, self.unit)
+
+    def is_met(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> bool | None:
+        """Whether ``value`` (in ``unit``, default the target's) meets this target.
+
+        Examples:
+            >>> import kh922core
+            >>> target = kh922core.load_plan().target("2030-3")
+            >>> target.text, target.is_met(0.55, unit="fraction"), target.is_met(54.9)
+            ('≥ 55', True, False)
+        """
+        return self._ask(self.spec.is_met, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def status(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> Status:
+        """The :class:`Status` of ``value`` against this target."""
+        return self._ask(self.spec.status, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def shortfall(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> float | None:
+        """Distance still to go in the target's unit: 0 when met, ``None`` when unknown."""
+        return self._ask(self.spec.shortfall, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def attainment(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> float | None:
+        """Value over threshold (threshold over value when lower is better); ``None`` where it
+        means nothing (bands, qualitative targets, a zero denominator)."""
+        return self._ask(self.spec.attainment, value, unit, tolerance, cohort_policy, cohort_size)
+
+
+class Baseline(_Model):
+    """A starting value a target is tracked from."""
+
+    value: StrictFloat
+    year: StrictInt
+    source: str | None = None
+
+
+Target.model_rebuild()
+
+
+class SolutionItem(_Model):
+    """A lettered item of section III, verbatim."""
+
+    letter: Text
+    text: Text
+    claims: tuple[Claim, ...] = ()
+
+
+class SolutionGroup(_Model):
+    """One of the seven groups of tasks and solutions of section III."""
+
+    id: Text
+    number: StrictInt
+    title: Text
+    task_group: str | None = None
+    items: tuple[SolutionItem, ...] = ()
+
+
+class TaskGroup(_Model):
+    """A group (I-VII) of Phụ lục II."""
+
+    id: Text
+    title: Text
+    solution_group: str | None = None
+
+
+class Task(_Model):
+    """A task of Phụ lục II with its agencies and deadline."""
+
+    id: Slug
+    number: StrictInt
+    group: Text
+    name: Text
+    lead_agencies: tuple[Slug, ...] = ()
+    lead_agencies_text: str | None = None
+    cooperating_agencies: tuple[Slug, ...] = ()
+    cooperating_agencies_text: str | None = None
+    deadline: DeadlineField
+    solutions: tuple[str, ...] = ()
+
+
+class ReportingDate(_Model):
+    """A day of the year by which a periodic report is due."""
+
+    month: StrictInt = Field(ge=1, le=12)
+    day: StrictInt = Field(ge=1, le=31)
+
+
+class Reporting(_Model):
+    """The reporting duty of section IV."""
+
+    text: Text
+    due: tuple[ReportingDate, ...]
+    recipient: Slug
+    via: Slug | None = None
+    reporters: str | None = None
+
+
+def _prepare_targets(data: Any) -> Any:
+    """Parse each target's text with its indicator's direction and unit (before validation)."""
+    if not isinstance(data, dict):
+        return data
+    indicators = {
+        raw.get("id"): raw
+        for raw in data.get("indicators") or ()
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
+    cohort = data.get("rank_cohort")
+    cohort_size = cohort.get("size") if isinstance(cohort, dict) else None
+    tolerance = data.get("approximate_tolerance")
+    prepared = []
+    for raw in data.get("targets") or ():
+        if not isinstance(raw, dict) or "spec" in raw:
+            prepared.append(raw)
+            continue
+        raw = dict(raw)
+        indicator = indicators.get(raw.get("indicator"))
+        text = raw.get("text")
+        if indicator is not None and isinstance(text, str):
+            unit_text = raw.get("unit") or indicator.get("unit")
+            direction = indicator.get("direction")
+            if direction not in tuple(Direction):  # a bad direction is reported where written
+                direction = Direction.HIGHER_IS_BETTER
+            try:
+                unit = parse_unit(unit_text) if isinstance(unit_text, str) else None
+            except Kh922Error:  # an unknown unit is reported where it is written
+                unit = None
+            try:
+                raw["spec"] = parse_target(text, direction=direction, unit=unit)
+            except Kh922Error as error:
+                raw["spec"] = error
+            except ValueError as error:
+                raw["spec"] = Kh922Error(str(error))
+        spec = raw.get("spec")
+        if isinstance(spec, RankGroup) and spec.cohort is not None:
+            raw["cohort_at_adoption"] = spec.cohort  # the text names its own cohort
+        elif isinstance(cohort_size, int) and isinstance(spec, RankGroup):
+            raw.setdefault("cohort_at_adoption", cohort_size)
+        if isinstance(tolerance, float):
+            raw.setdefault("approximate_tolerance", tolerance)
+        prepared.append(raw)
+    return {**data, "targets": prepared}
+
+
+class Plan(_Model):
+    """A whole action plan.
+
+    Examples:
+        >>> import kh922core
+        >>> plan = kh922core.load_plan()
+        >>> plan.number, len(plan.targets), len(plan.tasks)
+        ('922/KH-UBND', 38, 44)
+    """
+
+    schema_version: Literal[1] = 1
+    id: Slug
+    number: Text
+    title: Text
+    date: IsoDate
+    province: Province
+    issuer: Slug
+    signer: Signer | None = None
+    agencies: tuple[Agency, ...] = ()
+    rank_cohort: Cohort | None = None
+    approximate_tolerance: StrictFloat = Field(default=0.05, ge=0, lt=1)
+    legal_bases: tuple[LegalBasis, ...] = ()
+    purpose: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    indicators: tuple[Indicator, ...]
+    targets: tuple[Target, ...]
+    solution_groups: tuple[SolutionGroup, ...] = ()
+    task_groups: tuple[TaskGroup, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    reporting: Reporting | None = None
+    implementation: tuple[str, ...] = ()
+
+    _prepare = model_validator(mode="before")(_prepare_targets)
+
+    @model_validator(mode="after")
+    def _cross_check(self, info: ValidationInfo) -> Plan:
+        # Cross-checks live in _checks.py (shared with the loader, which maps each to a line).
+        report_cross_problems(self, info.context)
+        return self
+
+    @property
+    def registry(self) -> AgencyRegistry:
+        """The plan's agencies as an :class:`~kh922core.AgencyRegistry` (lookup by abbreviation)."""
+        from kh922core._plans.agencies import AgencyRegistry
+
+        return AgencyRegistry(self.agencies)
+
+    def responsible(
+        self,
+        item: Target | Task | str,
+        as_of: _dt.date | None = None,
+        *,
+        role: Literal["lead", "cooperating", "all"] = "lead",
+    ) -> tuple[Responsibility, ...]:
+        """Who carries a target or task on ``as_of``, after the 2025 reorganisation.
+
+        Args:
+            item: A target, a task, or the id of one (``"2030-5.1"``, ``"task-17"``).
+            as_of: The day asked about; default today.
+            role: ``lead`` (Cơ quan chủ trì, default), ``cooperating`` (Cơ quan phối hợp) or
+                ``all``.
+
+        Returns:
+            One :class:`~kh922core.Responsibility` per agency carrying it (see
+            :meth:`AgencyRegistry.responsible`).
+
+        Examples:
+            >>> from kh922core._plans.loader import load_plan
+            >>> plan = load_plan()
+            >>> [r.agency for r in plan.responsible("task-17", date(2025, 2, 14))]
+            ['so-khcn', 'so-tttt', 'so-khdt']
+            >>> [(r.agency, r.printed) for r in plan.responsible("task-17", date(2025, 3, 1))]
+            [('so-khcn', ('so-khcn', 'so-tttt')), ('so-tai-chinh', ('so-khdt',))]
+        """
+        if isinstance(item, str):
+            found: Target | Task
+            try:
+                found = self.target(item)
+            except UnknownIndicatorError:
+                found = self.task(item)
+            item = found
+        agencies: tuple[str, ...] = ()
+        if role in ("lead", "all"):
+            agencies += item.lead_agencies
+        if role in ("cooperating", "all") and isinstance(item, Task):
+            agencies += item.cooperating_agencies
+        return self.registry.responsible(agencies, as_of if as_of is not None else date.today())
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id.
+
+        Raises:
+            UnknownIndicatorError: When the plan has no such indicator.
+        """
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise UnknownIndicatorError(f"plan {self.id!r} has no indicator {indicator_id!r}")
+
+    def target(self, target_id: str) -> Target:
+        """The target with this id (``"<horizon>-<row>"``, e.g. ``"2030-5.1"``).
+
+        Raises:
+            UnknownIndicatorError: When the plan has no such target.
+        """
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        raise UnknownIndicatorError(f"plan {self.id!r} has no target {target_id!r}")
+
+    def targets_of(self, indicator_id: str) -> tuple[Target, ...]:
+        """All targets of one indicator, in plan order."""
+        self.indicator(indicator_id)
+        return tuple(t for t in self.targets if t.indicator == indicator_id)
+
+    def agency(self, agency_id: str) -> Agency:
+        """The agency with this id.
+
+        Raises:
+            UnknownAgencyError: When the registry has no such agency.
+        """
+        for agency in self.agencies:
+            if agency.id == agency_id:
+                return agency
+        raise UnknownAgencyError(f"plan {self.id!r} has no agency {agency_id!r}")
+
+    def task(self, task_id: str) -> Task:
+        """The task with this id (``"task-01"``).
+
+        Raises:
+            KeyError: When the plan has no such task.
+        """
+        for task in self.tasks:
+            if task.id == task_id:
+                return task
+        raise KeyError(f"plan {self.id!r} has no task {task_id!r}")

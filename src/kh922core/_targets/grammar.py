@@ -1,0 +1,478 @@
+"""The target grammar: from a Vietnamese target text to a parsed target kind.
+
+The grammar is a small scanner driven by a table of phrases (``data/target_phrases.txt``):
+
+1. years that only date the sentence (``đến năm 2030``, ``giai đoạn 2021-2025``) are set aside;
+2. the numbers are found (Vietnamese formats, see :mod:`kh922core._targets.numbers`);
+3. the words before the number are read as phrases of the table (operators, ``khoảng``, ``nhóm``,
+   fillers such as ``đạt``); any other word is an error that says what was expected;
+4. the words after it are a unit (the longest prefix that :func:`parse_unit` knows), an optional
+   ``trở lên``/``trở xuống``, and a note kept verbatim;
+5. two numbers joined by ``-`` or ``đến`` make a range; no number at all makes a qualitative
+   target, unless the text begins with an operator (then the number is missing).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
+from kh922core._targets.numbers import NUMBER_PATTERN, NumberFormatError, parse_number
+from kh922core._targets.specs import (
+    Approximate,
+    Comparison,
+    Direction,
+    Operator,
+    Qualitative,
+    Range,
+    RankGroup,
+    TargetSpec,
+)
+from kh922core._targets.units import Unit, is_compatible, parse_unit
+
+__all__ = ["parse_target", "split_targets"]
+
+_ROLES = frozenset(
+    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler"}
+    | {"after_ge", "after_le", "range"}
+)
+_OPERATOR_ROLES = {
+    "ge": Operator.GE,
+    "gt": Operator.GT,
+    "le": Operator.LE,
+    "lt": Operator.LT,
+    "eq": Operator.TARGET,
+    "after_ge": Operator.GE,
+    "after_le": Operator.LE,
+}
+_EXPECTED_BEFORE = (
+    "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
+    "'từ … đến …' or 'đạt' before the number"
+)
+_YEARS = re.compile(
+    r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
+    r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
+    r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
+_TRAILING_PUNCTUATION = ".;:,"
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    role: str
+    phrase: str
+    wordlike: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    role: str
+    phrase: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[_Phrase, ...]:
+    """The phrase table, longest phrase first."""
+    source = resources.files("kh922core") / "data" / "target_phrases.txt"
+    table: list[_Phrase] = []
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        role, _, phrase = line.partition(" ")
+        phrase = unicodedata.normalize("NFC", phrase.strip()).lower()
+        if role not in _ROLES or not phrase:
+            raise ValueError(f"target_phrases.txt:{number}: bad line {raw!r}")
+        table.append(_Phrase(role, phrase, phrase[-1].isalnum()))
+    table.sort(key=lambda p: -len(p.phrase))
+    return tuple(table)
+
+
+def _match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> _Match | None:
+    for entry in _phrases():
+        if roles is not None and entry.role not in roles:
+            continue
+        end = position + len(entry.phrase)
+        if not lower.startswith(entry.phrase, position):
+            continue
+        if entry.wordlike and end < len(lower) and lower[end].isalnum():
+            continue
+        return _Match(entry.role, entry.phrase, position, end)
+    return None
+
+
+def _read_phrases(text: str, start: int, end: int) -> tuple[list[_Match], int | None]:
+    """Read ``text[start:end]`` as a run of phrases; return them and where reading stopped."""
+    lower = text.lower()
+    found: list[_Match] = []
+    position = start
+    while position < end:
+        if text[position].isspace() or text[position] in ",:":
+            position += 1
+            continue
+        match = _match_phrase(lower[:end], position)
+        if match is None:
+            return found, position
+        found.append(match)
+        position = match.end
+    return found, None
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _as_unit(unit: str | Unit | None) -> Unit | None:
+    if unit is None or isinstance(unit, Unit):
+        return unit
+    return parse_unit(unit)
+
+
+def _read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
+    """Split ``text[start:end]`` into a unit (longest known prefix) and a note.
+
+    Returns the unit text, the note, and the position of a stray digit (or ``None``).
+    """
+    rest = text[start:end]
+    stripped = rest.strip().strip(_TRAILING_PUNCTUATION).strip()
+    if not stripped:
+        return None, None, None
+    offset = start + rest.index(stripped)
+    digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
+    tokens = list(re.finditer(r"\S+", stripped))
+    for count in range(len(tokens), 0, -1):
+        candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
+        if digit is not None and digit < len(candidate) and count > 1:
+            continue
+        try:
+            parse_unit(candidate)
+        except UnknownUnitError:
+            continue
+        note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
+        if note is not None and any(ch.isdigit() for ch in note):
+            return (
+                None,
+                None,
+                offset
+                + stripped.index(note)
+                + next(i for i, ch in enumerate(note) if ch.isdigit()),
+            )
+        return " ".join(candidate.split()), note, None
+    if digit is not None:
+        return None, None, offset + digit
+    return None, " ".join(stripped.split()), None
+
+
+def _number_at(text: str, match: re.Match[str]) -> float:
+    try:
+        return parse_number(match.group(0))
+    except NumberFormatError as error:
+        raise TargetParseError(
+            text,
+            match.start(),
+            "a number such as '55', '0,7', '12.000' or '6.388,3'",
+            reason=str(error),
+        ) from None
+
+
+def _parts(text: str) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for separator in _PART_SEPARATOR.finditer(text):
+        parts.append((start, text[start : separator.start()]))
+        start = separator.end()
+    parts.append((start, text[start:]))
+    return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in parts if p.strip()]
+
+
+def _numbered_parts(text: str) -> list[tuple[int, str]]:
+    blanked = _blank(text, _YEARS)
+    return [
+        (start, part)
+        for start, part in _parts(text)
+        if NUMBER_PATTERN.search(blanked[start : start + len(part)])
+    ]
+
+
+def split_targets(
+    text: str,
+    *,
+    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    unit: str | Unit | None = None,
+) -> list[tuple[str, TargetSpec]]:
+    """Parse a cell that may hold several targets (``90% cấp tỉnh, 80% cấp huyện``).
+
+    Args:
+        text: The cell text.
+        direction: The indicator's direction.
+        unit: The indicator's unit, if known.
+
+    Returns:
+        ``(part, spec)`` for every part; a single target gives a one-element list.
+
+    Examples:
+        >>> [(part, spec.render()) for part, spec in split_targets("90% cấp tỉnh; 80% cấp huyện")]
+        [('90% cấp tỉnh', '90% cấp tỉnh'), ('80% cấp huyện', '80% cấp huyện')]
+    """
+    text = unicodedata.normalize("NFC", text)
+    parts = _numbered_parts(text)
+    if len(parts) < 2:
+        return [(text.strip(), parse_target(text, direction=direction, unit=unit))]
+    return [(part, parse_target(part, direction=direction, unit=unit)) for _, part in parts]
+
+
+def parse_target(
+    text: str,
+    *,
+    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    unit: str | Unit | None = None,
+) -> TargetSpec:
+    """Parse one target text into its kind: comparison, range, rank group, approximate or words.
+
+    Args:
+        text: The target as printed, e.g. ``"≥ 55"``, ``"trên 80%"``, ``"8-10%"``, ``"nhóm 30"``.
+        direction: The indicator's direction (``higher_is_better``, ``lower_is_better``, ``band``).
+        unit: The indicator's unit; a unit in the text must be compatible with it, and with a rank
+            unit (``Thứ bậc``) ``≤ N`` or a bare ``N`` means a rank group.
+
+    Returns:
+        The parsed target kind.
+
+    Raises:
+        TargetParseError: When the text does not follow the grammar; the message quotes the text,
+            points at the position and says what was expected.
+        IncompatibleUnitError: When the text's unit contradicts ``unit``.
+
+    Examples:
+        >>> parse_target("> 0,7").is_met(0.71)
+        True
+        >>> parse_target("Xếp hạng ở nhóm 30 tỉnh, thành").size
+        30
+        >>> spec = parse_target("8-10%")
+        >>> (spec.kind, spec.low, spec.high, spec.unit)
+        ('range', 8.0, 10.0, '%')
+        >>> parse_target("đến năm 2030 đạt 168 triệu đồng").value
+        168.0
+    """
+    if not isinstance(text, str):
+        raise TargetParseError(repr(text), 0, "a target text (a string)", reason="not a string")
+    direction = Direction(direction)
+    text = unicodedata.normalize("NFC", text)
+    indicator_unit = _as_unit(unit)
+    if not text.strip():
+        raise TargetParseError(
+            text, 0, "a target such as '≥ 55', '8-10%', 'nhóm 30'", reason="the text is empty"
+        )
+    parts = _numbered_parts(text)
+    if len(parts) > 1:
+        listed = ", ".join(repr(part) for _, part in parts)
+        raise TargetParseError(
+            text,
+            parts[1][0],
+            "one target per cell (use split_targets to read each part)",
+            reason=f"the cell holds {len(parts)} targets: {listed}",
+            parts=[part for _, part in parts],
+        )
+    blanked = _blank(text, _YEARS)
+    numbers = list(NUMBER_PATTERN.finditer(blanked))
+    if not numbers:
+        return _qualitative(text, blanked, direction)
+    if len(numbers) > 2:
+        raise TargetParseError(
+            text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
+        )
+    prefix, stop = _read_phrases(blanked, 0, numbers[0].start())
+    if stop is not None:
+        raise TargetParseError(
+            text,
+            stop,
+            _EXPECTED_BEFORE,
+            reason=f"unexpected words {blanked[stop : numbers[0].start()].strip()!r}",
+        )
+    if len(numbers) == 2:
+        between = blanked[numbers[0].end() : numbers[1].start()]
+        ranked = any(m.role == "rank" for m in prefix) or (
+            indicator_unit is not None and indicator_unit.is_rank
+        )
+        if between == "/" and ranked:  # "nhóm 30/63": a rank group and its cohort
+            return _single(
+                text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
+            )
+        return _range(text, blanked, numbers, prefix, direction, indicator_unit)
+    return _single(text, blanked, numbers[0], prefix, direction, indicator_unit)
+
+
+def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
+    found, stop = _read_phrases(blanked, 0, len(blanked))
+    if found and stop is None:
+        raise TargetParseError(
+            text,
+            found[-1].end,
+            f"a number after {found[-1].phrase!r}",
+            reason="the number is missing",
+        )
+    leading = len(blanked) - len(blanked.lstrip())
+    if found and found[0].start == leading and not found[0].phrase[-1].isalnum():
+        raise TargetParseError(
+            text,
+            stop if stop is not None else found[-1].end,
+            f"a number after {found[0].phrase!r}",
+            reason="letters where a number belongs",
+        )
+    if not any(ch.isalpha() for ch in text):
+        raise TargetParseError(text, 0, "a number, a range or a target in words")
+    return Qualitative(text=" ".join(text.split()), direction=direction)
+
+
+def _operator(text: str, matches: list[_Match]) -> tuple[Operator | None, set[str]]:
+    operator: Operator | None = None
+    roles = {m.role for m in matches}
+    for match in matches:
+        if match.role not in _OPERATOR_ROLES:
+            continue
+        found = _OPERATOR_ROLES[match.role]
+        if operator is not None and found is not operator:
+            raise TargetParseError(
+                text,
+                match.start,
+                "a single comparison",
+                reason=f"two operators: {operator.value!r} and {match.phrase!r}",
+            )
+        operator = found
+    if operator is not None and "approx" in roles:
+        raise TargetParseError(
+            text, matches[0].start, "a single comparison", reason="'khoảng' with another operator"
+        )
+    return operator, roles
+
+
+def _check_unit(text: str, written: str | None, indicator_unit: Unit | None) -> None:
+    if written is None or indicator_unit is None:
+        return
+    if not is_compatible(parse_unit(written), indicator_unit):
+        raise IncompatibleUnitError(
+            written, indicator_unit.text, f"the target text {text!r} contradicts the indicator"
+        )
+
+
+def _single(
+    text: str,
+    blanked: str,
+    number: re.Match[str],
+    prefix: list[_Match],
+    direction: Direction,
+    indicator_unit: Unit | None,
+    *,
+    cohort: re.Match[str] | None = None,
+) -> TargetSpec:
+    value = _number_at(text, number)
+    last = cohort if cohort is not None else number
+    suffix_text = blanked[last.end() :]
+    lower = suffix_text.lower()
+    after: list[_Match] = []
+    for position in range(len(lower)):
+        if position and lower[position - 1].isalnum():
+            continue
+        match = _match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
+        if match is not None:
+            after.append(_Match(match.role, match.phrase, match.start, match.end))
+    for match in after:
+        suffix_text = (
+            suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
+        )
+    shifted = [_Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
+    unit_text, note, stray = _read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
+    if stray is not None:
+        raise TargetParseError(
+            text, stray, "a unit or words after the number", reason="a stray number"
+        )
+    operator, roles = _operator(text, prefix + shifted)
+    _check_unit(text, unit_text, indicator_unit)
+    rank_unit = indicator_unit is not None and indicator_unit.is_rank
+    if "rank" in roles or (rank_unit and operator in (Operator.LE, Operator.TARGET, None)):
+        if operator not in (None, Operator.LE, Operator.TARGET) or "approx" in roles:
+            raise TargetParseError(
+                text, number.start(), "'nhóm N' alone", reason="a rank group takes no operator"
+            )
+        if unit_text is not None and not (rank_unit or parse_unit(unit_text).is_rank):
+            raise TargetParseError(
+                text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
+            )
+        if not value.is_integer() or value < 1:
+            raise TargetParseError(
+                text, number.start(), "a whole rank of 1 or more", reason=f"rank {value!r}"
+            )
+        size = int(value)
+        if cohort is None:
+            return RankGroup(size=size, note=note)
+        of = _number_at(text, cohort)
+        if not of.is_integer() or of < size:
+            raise TargetParseError(
+                text,
+                cohort.start(),
+                f"a whole cohort of at least {size} after '/'",
+                reason=f"cohort {of:g}",
+            )
+        return RankGroup(size=size, cohort=int(of), note=note)
+    if "approx" in roles:
+        return Approximate(value=value, unit=unit_text, note=note, direction=direction)
+    if operator is None:
+        operator = Operator.GE if roles & {"from", "maintain"} else Operator.TARGET
+    return Comparison(
+        operator=operator, value=value, unit=unit_text, note=note, direction=direction
+    )
+
+
+def _range(
+    text: str,
+    blanked: str,
+    numbers: list[re.Match[str]],
+    prefix: list[_Match],
+    direction: Direction,
+    indicator_unit: Unit | None,
+) -> TargetSpec:
+    first, second = numbers
+    lower = blanked.lower()
+    separator: _Match | None = None
+    for position in range(first.end(), second.start()):
+        match = _match_phrase(lower[: second.start()], position, frozenset({"range"}))
+        if match is not None and not lower[match.end : second.start()].strip():
+            separator = match
+            break
+    if separator is None:
+        raise TargetParseError(
+            text,
+            first.end(),
+            "a range separator such as '-', '–' or 'đến' between two numbers",
+            reason="two numbers without a range between them",
+        )
+    bad = [m for m in prefix if m.role not in ("from", "approx", "filler")]
+    if bad:
+        raise TargetParseError(
+            text, bad[0].start, "a plain range", reason=f"{bad[0].phrase!r} before a range"
+        )
+    first_unit, first_note, stray = _read_unit(blanked, first.end(), separator.start)
+    unit_text, note, stray2 = _read_unit(blanked, second.end(), len(blanked))
+    if stray is not None or stray2 is not None or first_note is not None:
+        where = stray if stray is not None else stray2 if stray2 is not None else first.end()
+        raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
+    if first_unit is not None and unit_text is not None and first_unit != unit_text:
+        raise TargetParseError(
+            text, first.end(), f"the same unit on both bounds ({unit_text!r})", reason="two units"
+        )
+    unit_text = unit_text or first_unit
+    _check_unit(text, unit_text, indicator_unit)
+    low, high = _number_at(text, first), _number_at(text, second)
+    if low > high:
+        raise TargetParseError(
+            text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"
+        )
+    return Range(low=low, high=high, unit=unit_text, note=note, direction=direction)

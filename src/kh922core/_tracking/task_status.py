@@ -1,0 +1,417 @@
+"""Status of the tasks of Phụ lục II on a date: done, due, overdue, recurring, waiting on a trigger.
+
+Every task is paired with each of its lead agencies *after succession* as of the date (the 2025
+reorganisation hands a merged department's tasks to its successors), and the whole table of
+tasks × agencies is computed at once with Polars joins and expressions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+import polars as pl
+
+from kh922core._plans.deadlines import DeadlineKind
+from kh922core.errors import ObservationError, ObservationProblem
+from kh922core._frame_problems import problem_at
+from kh922core._plans.model import Plan
+
+__all__ = ["TaskStatus", "responsible_agencies", "task_status"]
+
+
+class TaskStatus(StrEnum):
+    """Status of one task for one responsible agency on a date."""
+
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+    RECURRING = "recurring"
+    WAITING_ON_TRIGGER = "waiting_on_trigger"
+
+
+def responsible_agencies(plan: Plan, agency_id: str, as_of: date) -> tuple[str, ...]:
+    """The agencies that carry ``agency_id``'s duties on ``as_of``, after succession.
+
+    A shortcut over :meth:`kh922core.Plan.responsible` (the agency registry's successions:
+    transitive, dated, and an agency with several successors hands its duties to all of them).
+
+    Examples:
+        >>> from kh922core._plans.loader import load_plan
+        >>> plan = load_plan()
+        >>> responsible_agencies(plan, "so-khdt", date(2025, 2, 28))
+        ('so-khdt',)
+        >>> responsible_agencies(plan, "so-khdt", date(2025, 3, 1))
+        ('so-tai-chinh',)
+    """
+    return tuple(r.agency for r in plan.registry.responsible([agency_id], as_of))
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _as_date(value: date | datetime | str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _date_column(frame: pl.DataFrame, column: str, table: str) -> pl.Series:
+    """A column as Date (accepts Date, Datetime and ISO ``YYYY-MM-DD`` strings)."""
+    series = frame[column]
+    if series.dtype == pl.Date:
+        return series
+    if isinstance(series.dtype, pl.Datetime):
+        return series.dt.date()
+    if series.dtype in (pl.String, pl.Null):
+        parsed = series.cast(pl.String).str.to_date("%Y-%m-%d", strict=False)
+        bad = parsed.is_null() & series.is_not_null()
+        if bad.any():
+            raise ObservationError(
+                [problem_at(frame, bad, column, f"{table}: expected YYYY-MM-DD")]
+            )
+        return parsed
+    raise ObservationError(
+        [ObservationProblem(column=column, message=f"{table}: expected dates, got {series.dtype}")]
+    )
+
+
+def _require(frame: pl.DataFrame, columns: Iterable[str], table: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ObservationError(
+            [
+                ObservationProblem(column=c, message=f"{table}: required column is missing")
+                for c in missing
+            ]
+        )
+
+
+def _tasks_frame(plan: Plan, as_of: date) -> pl.DataFrame:
+    """One row per task, responsible agency and printed lead it answers for."""
+    registry = plan.registry
+    rows = []
+    for task in plan.tasks:
+        deadline = task.deadline
+        carriers: list[tuple[str | None, str | None, str | None, str | None]] = [
+            (lead, r.agency, r.name, "; ".join(r.notes) or None)
+            for r in registry.responsible(task.lead_agencies, as_of)
+            for lead in r.printed
+        ] or [(None, None, None, None)]
+        for lead, agency, name, notes in carriers:
+            rows.append(
+                {
+                    "task_id": task.id,
+                    "number": task.number,
+                    "group": task.group,
+                    "name": task.name,
+                    "deadline": deadline.text,
+                    "deadline_kind": deadline.kind.value,
+                    "start": deadline.start,
+                    "_due": deadline.due,
+                    "trigger": deadline.trigger,
+                    "lead_agency": lead,
+                    "agency": agency,
+                    "agency_name": name,
+                    "succession": notes,
+                }
+            )
+    schema = {
+        "task_id": pl.String,
+        "number": pl.Int64,
+        "group": pl.String,
+        "name": pl.String,
+        "deadline": pl.String,
+        "deadline_kind": pl.String,
+        "start": pl.Date,
+        "_due": pl.Date,
+        "trigger": pl.String,
+        "lead_agency": pl.String,
+        "agency": pl.String,
+        "agency_name": pl.String,
+        "succession": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _completions(plan: Plan, completions: pl.DataFrame | None, as_of: date) -> pl.DataFrame:
+    """Valid completion rows on or before ``as_of``: task_id, agency (nullable), completed_on."""
+    schema = {"task_id": pl.String, "_agency": pl.String, "completed_on": pl.Date}
+    if completions is None:
+        return pl.DataFrame(schema=schema)
+    _require(completions, ("task_id", "completed_on"), "completions")
+    task_ids = {t.id for t in plan.tasks}
+    agency_ids = {a.id for a in plan.agencies}
+    frame = completions
+    unknown = ~frame["task_id"].cast(pl.String).is_in(sorted(task_ids))
+    if unknown.any():
+        raise ObservationError(
+            [problem_at(frame, unknown, "task_id", "completions: unknown task id")]
+        )
+    agency = (
+        frame["agency"].cast(pl.String)
+        if "agency" in frame.columns
+        else pl.Series("agency", [None] * frame.height, dtype=pl.String)
+    )
+    bad_agency = agency.is_not_null() & ~agency.is_in(sorted(agency_ids))
+    if bad_agency.any():
+        raise ObservationError(
+            [problem_at(frame, bad_agency, "agency", "completions: unknown agency id")]
+        )
+    completed = _date_column(frame, "completed_on", "completions")
+    if completed.is_null().any():
+        raise ObservationError(
+            [problem_at(frame, completed.is_null(), "completed_on", "completions: date is missing")]
+        )
+    return pl.DataFrame(
+        {
+            "task_id": frame["task_id"].cast(pl.String),
+            "_agency": agency,
+            "completed_on": completed,
+        }
+    ).filter(pl.col("completed_on") <= as_of)
+
+
+def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.DataFrame:
+    """The first recorded trigger on or before ``as_of`` per conditional task, with its due date."""
+    schema = {"task_id": pl.String, "triggered_on": pl.Date, "_trigger_due": pl.Date}
+    if triggers is None:
+        return pl.DataFrame(schema=schema)
+    if "task_id" not in triggers.columns and "trigger" not in triggers.columns:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column="task_id",
+                    message="triggers: give a task_id or a trigger column (or both)",
+                )
+            ]
+        )
+    _require(triggers, ("occurred_on",), "triggers")
+    occurred = _date_column(triggers, "occurred_on", "triggers")
+    if occurred.is_null().any():
+        raise ObservationError(
+            [problem_at(triggers, occurred.is_null(), "occurred_on", "triggers: date is missing")]
+        )
+    due_on = (
+        _date_column(triggers, "due_on", "triggers")
+        if "due_on" in triggers.columns
+        else pl.Series("due_on", [None] * triggers.height, dtype=pl.Date)
+    )
+    after = pl.Series("due_after_days", [None] * triggers.height, dtype=pl.Int64)
+    if "due_after_days" in triggers.columns:
+        raw = triggers["due_after_days"]
+        after = raw.cast(pl.Int64, strict=False)
+        bad = after.is_null() & raw.is_not_null()
+        if bad.any():
+            message = "triggers: expected a whole number of days"
+            raise ObservationError([problem_at(triggers, bad, "due_after_days", message)])
+    conditional = {
+        t.id: _fold(t.deadline.trigger or "")
+        for t in plan.tasks
+        if t.deadline.kind is DeadlineKind.CONDITIONAL
+    }
+    all_tasks = {t.id for t in plan.tasks}
+    ids = (
+        triggers["task_id"].cast(pl.String).to_list()
+        if "task_id" in triggers.columns
+        else [None] * triggers.height
+    )
+    texts = (
+        triggers["trigger"].cast(pl.String).to_list()
+        if "trigger" in triggers.columns
+        else [None] * triggers.height
+    )
+    rows = []
+    problems: list[str] = []
+    for index, (task_id, text, when, due, days) in enumerate(
+        zip(ids, texts, occurred.to_list(), due_on.to_list(), after.to_list(), strict=True)
+    ):
+        if task_id is not None:
+            if task_id not in all_tasks:
+                problems.append(f"row {index}: unknown task id {task_id!r}")
+                continue
+            if task_id not in conditional:
+                problems.append(f"row {index}: task {task_id!r} has no conditional deadline")
+                continue
+            matched = [task_id]
+        elif text is not None:
+            matched = [t for t, trigger in conditional.items() if trigger == _fold(text)]
+            if not matched:
+                known = "; ".join(
+                    sorted({repr(t.deadline.trigger) for t in plan.tasks if t.id in conditional})
+                )
+                problems.append(f"row {index}: no task waits on {text!r} (known triggers: {known})")
+                continue
+        else:
+            problems.append(f"row {index}: neither task_id nor trigger is given")
+            continue
+        if due is None and days is not None:
+            due = when + timedelta(days=days)
+        rows += [{"task_id": t, "triggered_on": when, "_trigger_due": due} for t in matched]
+    if problems:
+        raise ObservationError(
+            [ObservationProblem(column="trigger", message="triggers: " + " | ".join(problems))]
+        )
+    frame = pl.DataFrame(rows, schema=schema).filter(pl.col("triggered_on") <= as_of)
+    return (
+        frame.sort("triggered_on")
+        .group_by("task_id", maintain_order=True)
+        .agg(pl.col("triggered_on").first(), pl.col("_trigger_due").first())
+    )
+
+
+def task_status(
+    plan: Plan,
+    *,
+    as_of: date | datetime | str,
+    completions: pl.DataFrame | None = None,
+    triggers: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """The status of every task for each responsible agency on ``as_of``.
+
+    Args:
+        plan: The plan.
+        as_of: The date of the assessment (a ``date`` or ``YYYY-MM-DD``).
+        completions: Optional table of completed work: ``task_id``, ``completed_on`` (date) and
+            optionally ``agency`` (an agency id, as printed in the plan or a successor; null or
+            absent: the completion counts for every agency of the task).  Completions after
+            ``as_of`` are ignored.
+        triggers: Optional table of events that conditional deadlines wait on: ``task_id`` or
+            ``trigger`` (the event as the deadline names it, e.g. ``"Bộ Nội vụ ban hành Đề án"``;
+            matched ignoring case and spacing), ``occurred_on`` (date), and optionally
+            ``due_on`` (date) or ``due_after_days`` (integer) when a due date then applies.
+
+    Returns:
+        One row per task and responsible agency, in plan order, with columns ``task_id``,
+        ``number``, ``group``, ``name``, ``deadline`` (verbatim), ``deadline_kind``, ``start``,
+        ``due`` (the due date: the deadline's, or the one set after a trigger), ``trigger``,
+        ``triggered_on``, ``lead_agencies`` (the printed leads this agency answers for),
+        ``agency`` (responsible on ``as_of``), ``agency_name``, ``succeeded`` (the agency is
+        not itself a printed lead: it took over by succession), ``succession`` (the
+        successions followed, in words, from the agency registry),
+        ``completed_on`` (the first completion on or before ``as_of``), ``late`` (completed
+        after the due date), ``days_left`` (due − as_of in days; negative when overdue) and
+        ``status`` (a :class:`TaskStatus` value):
+
+        * ``recurring``: ``Thường xuyên``/``Hằng năm``, and open-ended deadlines from their start
+          year (``Năm 2025 trở lên``); never overdue as a whole;
+        * ``done``: a dated or conditional task with a completion on or before ``as_of``;
+        * ``waiting_on_trigger``: a conditional task whose event is not recorded by ``as_of``;
+        * ``overdue``: not done and its due date is before ``as_of``;
+        * ``due``: not done and its due date is on or after ``as_of``, or it has none yet (an
+          open-ended task before its start year, a triggered task without a due date).
+
+    Raises:
+        ObservationError: A completions or triggers table with missing columns, unknown task or
+            agency ids, unreadable dates or triggers that no task waits on.
+
+    Examples:
+        >>> from kh922core._plans.loader import load_plan
+        >>> table = task_status(load_plan(), as_of=date(2025, 7, 1))
+        >>> table.filter(pl.col("task_id") == "task-07")["status"].unique().to_list()
+        ['overdue']
+        >>> table.filter(pl.col("task_id") == "task-01").select("agency", "status").row(0)
+        ('so-khcn', 'recurring')
+    """
+    day = _as_date(as_of)
+    tasks = _tasks_frame(plan, day)
+    done = _completions(plan, completions, day)
+    general = (
+        done.filter(pl.col("_agency").is_null())
+        .group_by("task_id")
+        .agg(pl.col("completed_on").min().alias("_c_all"))
+    )
+    specific = (
+        done.filter(pl.col("_agency").is_not_null())
+        .group_by("task_id", "_agency")
+        .agg(pl.col("completed_on").min().alias("_c"))
+    )
+    frame = (
+        tasks.join(general, on="task_id", how="left")
+        .join(
+            specific.rename({"_agency": "lead_agency", "_c": "_c_lead"}),
+            on=["task_id", "lead_agency"],
+            how="left",
+        )
+        .join(
+            specific.rename({"_agency": "agency", "_c": "_c_agency"}),
+            on=["task_id", "agency"],
+            how="left",
+        )
+        .join(_triggers(plan, triggers, day), on="task_id", how="left")
+    )
+    kind = pl.col("deadline_kind")
+    due = (
+        pl.when(kind == DeadlineKind.CONDITIONAL.value)
+        .then(pl.col("_trigger_due"))
+        .otherwise(pl.col("_due"))
+    )
+    frame = frame.with_columns(
+        pl.min_horizontal("_c_all", "_c_lead", "_c_agency").alias("completed_on"),
+        due.alias("due"),
+    )
+    # One row per task and responsible agency: an agency that carries several printed leads of a
+    # task (a department that absorbed another) is responsible once.
+    columns = [c for c in _ROW_COLUMNS if c not in ("lead_agencies", "completed_on", "succeeded")]
+    frame = frame.group_by(columns, maintain_order=True).agg(
+        pl.col("lead_agency").drop_nulls().alias("lead_agencies"),
+        pl.col("completed_on").min(),
+    )
+    frame = frame.with_columns(
+        (
+            pl.col("agency").is_not_null()
+            & ~pl.col("lead_agencies").list.contains(pl.col("agency")).fill_null(False)
+        ).alias("succeeded")
+    )
+    as_of_lit = pl.lit(day, dtype=pl.Date)
+    recurring = (kind == DeadlineKind.RECURRING.value) | (
+        (kind == DeadlineKind.OPEN_ENDED.value) & (pl.col("start") <= as_of_lit)
+    )
+    status = (
+        pl.when(recurring)
+        .then(pl.lit(TaskStatus.RECURRING.value))
+        .when(kind == DeadlineKind.OPEN_ENDED.value)
+        .then(pl.lit(TaskStatus.DUE.value))
+        .when(pl.col("completed_on").is_not_null())
+        .then(pl.lit(TaskStatus.DONE.value))
+        .when((kind == DeadlineKind.CONDITIONAL.value) & pl.col("triggered_on").is_null())
+        .then(pl.lit(TaskStatus.WAITING_ON_TRIGGER.value))
+        .when(pl.col("due").is_null())
+        .then(pl.lit(TaskStatus.DUE.value))
+        .when(pl.col("due") < as_of_lit)
+        .then(pl.lit(TaskStatus.OVERDUE.value))
+        .otherwise(pl.lit(TaskStatus.DUE.value))
+    )
+    frame = frame.with_columns(
+        status.alias("status"),
+        (pl.col("completed_on") > pl.col("due")).alias("late"),
+        (pl.col("due") - as_of_lit).dt.total_days().alias("days_left"),
+    )
+    return frame.select(_RESULT_COLUMNS)
+
+
+#: Columns that identify a (task, agency) row before the per-row results.
+_ROW_COLUMNS = (
+    "task_id",
+    "number",
+    "group",
+    "name",
+    "deadline",
+    "deadline_kind",
+    "start",
+    "due",
+    "trigger",
+    "triggered_on",
+    "lead_agencies",
+    "agency",
+    "agency_name",
+    "succeeded",
+    "succession",
+    "completed_on",
+)
+_RESULT_COLUMNS = (*_ROW_COLUMNS, "late", "days_left", "status")
