@@ -269,10 +269,13 @@ def evaluate_lazy(
     if not parts:  # no targets: an empty result
         parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(_INDEX)).clear())
     joined = pl.concat(parts)
+    # A one-row literal is a scalar to Polars, which divides by a scalar as a multiplication by
+    # its reciprocal (one ulp off ``v / x``); a second, never gathered, copy keeps it a column.
+    gathered = pl.concat([table, table]) if table.height == 1 else table
 
     def p(name: str) -> pl.Expr:
         """A column of the bounds table, at each row's target (a gather from a tiny table)."""
-        return pl.lit(table[name]).gather(pl.col(_INDEX))
+        return pl.lit(gathered[name]).gather(pl.col(_INDEX))
 
     value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
     upper, short_upper, ratio = _rank_bounds(table, cohort, p)
