@@ -11,27 +11,18 @@ Examples:
 
 from __future__ import annotations
 
+from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._plans.agencies import AgencyRegistry, Responsibility
 from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
-from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
-from kh922core.errors import (
-    DeadlineParseError,
-    IncompatibleUnitError,
-    Kh922Error,
-    ObservationError,
-    ObservationProblem,
-    PlanValidationError,
-    TargetParseError,
-    UnitError,
-    UnknownAgencyError,
-    UnknownIndicatorError,
-    UnknownUnitError,
-    ValidationProblem,
+from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
+from kh922core._plans.loader import (
+    available_plans,
+    check_plan_file,
+    dump_plan,
+    load_agencies,
+    load_plan,
 )
-from kh922core._targets.explain import explain
-from kh922core._targets.grammar import parse_target, split_targets
-from kh922core._plans.loader import available_plans, check_plan_file, dump_plan, load_agencies, load_plan
 from kh922core._plans.model import (
     Agency,
     Baseline,
@@ -53,17 +44,10 @@ from kh922core._plans.model import (
     Task,
     TaskGroup,
 )
-from kh922core._targets.numbers import format_number, parse_number
-from kh922core._tracking.progress import ProgressCategory, progress
-from kh922core._tracking.reporting import (
-    read_reporting_template,
-    reporting_calendar,
-    reporting_dates,
-    reporting_template,
-    write_reporting_template,
-)
 from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
-from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
+from kh922core._targets.explain import explain
+from kh922core._targets.grammar import parse_target, split_targets
+from kh922core._targets.numbers import format_number, parse_number
 from kh922core._targets.specs import (
     COMPARISON_RTOL,
     DEFAULT_APPROXIMATE_TOLERANCE,
@@ -79,8 +63,30 @@ from kh922core._targets.specs import (
     Status,
     TargetSpec,
 )
-from kh922core._tracking.task_status import TaskStatus, task_status
 from kh922core._targets.units import Unit, conversion_factor, is_compatible, parse_unit
+from kh922core._tracking.progress import ProgressCategory, progress
+from kh922core._tracking.reporting import (
+    read_reporting_template,
+    reporting_calendar,
+    reporting_dates,
+    reporting_template,
+    write_reporting_template,
+)
+from kh922core._tracking.task_status import TaskStatus, task_status
+from kh922core.errors import (
+    DeadlineParseError,
+    IncompatibleUnitError,
+    Kh922Error,
+    ObservationError,
+    ObservationProblem,
+    PlanValidationError,
+    TargetParseError,
+    UnitError,
+    UnknownAgencyError,
+    UnknownIndicatorError,
+    UnknownUnitError,
+    ValidationProblem,
+)
 
 __version__ = "0.1.0"
 

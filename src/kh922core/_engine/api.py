@@ -12,11 +12,6 @@ from typing import TypeVar
 
 import polars as pl
 
-from kh922core._engine.polars_backend import TargetDtypes, bounds_table, evaluate_lazy
-from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
-from kh922core._engine.compile import CompiledTarget, compile_targets
-from kh922core._engine.components import computed_observations
-from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.columns import (
     ASSESSMENT,
     COHORT_SIZE,
@@ -26,10 +21,15 @@ from kh922core._engine.columns import (
     VALUE,
     YEAR,
 )
-from kh922core.errors import ObservationError, ObservationProblem
+from kh922core._engine.compile import CompiledTarget, compile_targets
+from kh922core._engine.components import computed_observations
+from kh922core._engine.conversion import PairFactors, resolve_units
+from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
+from kh922core._engine.polars_backend import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans.model import Plan
 from kh922core._targets.specs import CohortPolicy, InvalidValueError
 from kh922core._targets.units import conversion_factor
+from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["evaluate"]
 

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from kh922core._engine.compile import CompiledTarget
-from kh922core._engine.conversion import PairFactors
 from kh922core._engine.columns import (
     ASSESSMENT,
     ATTAINMENT,
@@ -41,6 +39,8 @@ from kh922core._engine.columns import (
     VALUE,
     VALUE_CONVERTED,
 )
+from kh922core._engine.compile import CompiledTarget
+from kh922core._engine.conversion import PairFactors
 from kh922core._plans.model import Plan
 from kh922core._targets.specs import COMPARISON_RTOL, Status
 

@@ -7,7 +7,6 @@ from typing import TypeVar
 
 import polars as pl
 
-from kh922core._engine.polars_backend import TargetDtypes
 from kh922core._engine.columns import (
     HORIZON,
     INDICATOR,
@@ -18,9 +17,10 @@ from kh922core._engine.columns import (
     TARGET_ID,
     TARGET_TEXT,
 )
-from kh922core.errors import Kh922Error
+from kh922core._engine.polars_backend import TargetDtypes
 from kh922core._plans.model import Plan
 from kh922core._targets.specs import Qualitative, Status
+from kh922core.errors import Kh922Error
 
 __all__ = ["PLAN_COLUMNS", "summarize"]
 

@@ -20,9 +20,8 @@ from datetime import date
 from enum import StrEnum
 
 from kh922core._plans.cross_checks import fold
-from kh922core.errors import Kh922Error
-from kh922core._targets.grammar import parse_target
 from kh922core._plans.model import Claim, Indicator, Plan, Target, Task
+from kh922core._targets.grammar import parse_target
 from kh922core._targets.specs import (
     Approximate,
     Comparison,
@@ -34,6 +33,7 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, normalize_unit_text
+from kh922core.errors import Kh922Error
 
 __all__ = ["AUDIT_RULES", "AuditRule", "Finding", "Severity", "audit"]
 

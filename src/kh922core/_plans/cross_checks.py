@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kh922core.errors import UnitError
 from kh922core._targets.units import parse_unit
+from kh922core.errors import UnitError
 
 __all__ = [
     "CROSS_PROBLEMS",

@@ -22,9 +22,9 @@ from pydantic import BaseModel, ValidationError
 
 from kh922core._plans.agencies import AgencyFile, AgencyRegistry
 from kh922core._plans.cross_checks import CROSS_PROBLEMS, CrossProblem, cross_problems, did_you_mean
-from kh922core.errors import PlanValidationError, ValidationProblem
 from kh922core._plans.model import Plan
 from kh922core._plans.strict_yaml import Document, Mark, PathKey, format_path, read_document
+from kh922core.errors import PlanValidationError, ValidationProblem
 
 __all__ = [
     "available_plans",

@@ -29,7 +29,6 @@ from pydantic.json_schema import SkipJsonSchema
 
 from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.deadlines import Deadline, parse_deadline
-from kh922core.errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.specs import (
     CohortPolicy,
@@ -39,6 +38,7 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, conversion_factor, parse_unit
+from kh922core.errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
 
 if TYPE_CHECKING:
     from kh922core._plans.agencies import AgencyRegistry, Responsibility

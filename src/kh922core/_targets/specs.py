@@ -13,8 +13,8 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from kh922core.errors import Kh922Error
 from kh922core._targets.numbers import format_number
+from kh922core.errors import Kh922Error
 
 __all__ = [
     "COMPARISON_RTOL",

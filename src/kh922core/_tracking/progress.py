@@ -15,9 +15,10 @@ from typing import Literal
 
 import polars as pl
 
-from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError
 from kh922core._frame_problems import problem_at
 from kh922core._plans.model import Plan, Target
+from kh922core._targets.specs import COMPARISON_RTOL, CohortPolicy
+from kh922core._targets.units import Unit, conversion_factor
 from kh922core._tracking.progress_reference import (
     HIGH_THRESHOLD,
     LOW_THRESHOLD,
@@ -27,8 +28,7 @@ from kh922core._tracking.progress_reference import (
     reference_columns,
     target_threshold,
 )
-from kh922core._targets.specs import COMPARISON_RTOL, CohortPolicy
-from kh922core._targets.units import Unit, conversion_factor
+from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError
 
 __all__ = ["ProgressCategory", "progress", "progress_of_targets"]
 

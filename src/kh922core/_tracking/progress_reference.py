@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from kh922core.errors import Kh922Error
 from kh922core._plans.model import Target
 from kh922core._targets.specs import (
     DEFAULT_APPROXIMATE_TOLERANCE,
@@ -44,6 +43,7 @@ from kh922core._targets.specs import (
     Range,
     RankGroup,
 )
+from kh922core.errors import Kh922Error
 
 __all__ = [
     "HIGH_THRESHOLD",

@@ -17,15 +17,15 @@ from typing import Any
 
 import polars as pl
 
+from kh922core._plans.model import Plan, Target
+from kh922core._targets.numbers import parse_number
+from kh922core._targets.units import Unit, conversion_factor
+from kh922core._tracking.task_status import responsible_agencies
 from kh922core.errors import (
     Kh922Error,
     ObservationError,
     ObservationProblem,
 )
-from kh922core._plans.model import Plan, Target
-from kh922core._targets.numbers import parse_number
-from kh922core._tracking.task_status import responsible_agencies
-from kh922core._targets.units import Unit, conversion_factor
 
 __all__ = [
     "read_reporting_template",

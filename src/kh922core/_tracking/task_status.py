@@ -14,10 +14,10 @@ from enum import StrEnum
 
 import polars as pl
 
-from kh922core._plans.deadlines import DeadlineKind
-from kh922core.errors import ObservationError, ObservationProblem
 from kh922core._frame_problems import problem_at
+from kh922core._plans.deadlines import DeadlineKind
 from kh922core._plans.model import Plan
+from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["TaskStatus", "responsible_agencies", "task_status"]
 

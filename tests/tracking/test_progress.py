@@ -11,11 +11,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kh922core.errors import IncompatibleUnitError, ObservationError
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Baseline, Plan, Target
-from kh922core._tracking.progress import progress, progress_of_targets
-from kh922core._tracking.progress_reference import reference_columns, series_progress, target_threshold
 from kh922core._targets.specs import (
     Approximate,
     Comparison,
@@ -26,8 +23,15 @@ from kh922core._targets.specs import (
     RankGroup,
     TargetSpec,
 )
+from kh922core._tracking.progress import progress, progress_of_targets
+from kh922core._tracking.progress_reference import (
+    reference_columns,
+    series_progress,
+    target_threshold,
+)
+from kh922core.errors import IncompatibleUnitError, ObservationError
 from kh922core.testing import strategies as kst
-from target_factory import make_target
+from tests.support.target_factory import make_target
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from kh922core._targets.specs import TargetSpec
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "ben_tre_922_2025.txt"
 SEED = (
-    Path(__file__).resolve().parents[2]
+    Path(__file__).resolve().parents[3]
     / "shared"
     / "seed"
     / "ke-hoach-922-KH-UBND-2025-ben-tre.txt"

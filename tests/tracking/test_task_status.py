@@ -9,13 +9,13 @@ import polars as pl
 import pytest
 
 from kh922core._plans.deadlines import DeadlineKind, parse_deadline
-from kh922core.errors import ObservationError
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
 from kh922core._tracking.task_status import responsible_agencies, task_status
+from kh922core.errors import ObservationError
 
 SEED = (
-    Path(__file__).resolve().parents[2]
+    Path(__file__).resolve().parents[3]
     / "shared"
     / "seed"
     / "ke-hoach-922-KH-UBND-2025-ben-tre.txt"

@@ -15,7 +15,7 @@ import pytest
 from kh922core import PlanValidationError, ValidationProblem
 from kh922core._plans.loader import check_plan_file, load_plan
 from kh922core._plans.model import Plan
-from plan_files import AGENCIES, MINIMAL, broken, line_of, write
+from tests.support.plan_files import AGENCIES, MINIMAL, broken, line_of, write
 
 
 def problems(tmp_path: Path, plan: str, agencies: str = AGENCIES) -> list[ValidationProblem]:

@@ -11,7 +11,7 @@ from kh922core._plans.model import Plan
 from kh922core._plans.strict_yaml import format_path, read_text
 
 BUILTIN = (
-    Path(__file__).parents[1] / "src" / "kh922core" / "data" / "plans" / "ben_tre_922_2025.yaml"
+    Path(__file__).parents[2] / "src" / "kh922core" / "data" / "plans" / "ben_tre_922_2025.yaml"
 )
 
 

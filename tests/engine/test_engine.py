@@ -11,9 +11,9 @@ import pytest
 
 from kh922core._engine import STATUS_DTYPE, evaluate, rank
 from kh922core._engine import conversion as conversion
-from kh922core.errors import ObservationError, UnitError
 from kh922core._plans.model import Plan
 from kh922core._targets.specs import Comparison, Operator
+from kh922core.errors import ObservationError, UnitError
 
 INPUT = {"indicator": pl.String, "value": pl.Float64, "unit": pl.String}
 
@@ -100,7 +100,7 @@ def test_the_sample_keeps_the_shared_file_with_its_sources() -> None:
     shipped = resources.files("kh922core") / "data" / "samples" / "ben_tre_published_figures.csv"
     text = shipped.read_text(encoding="utf-8")
     shared = (
-        Path(__file__).resolve().parents[2] / "shared" / "data" / "ben_tre_published_figures.csv"
+        Path(__file__).resolve().parents[3] / "shared" / "data" / "ben_tre_published_figures.csv"
     )
     if shared.exists():
         assert text == shared.read_text(encoding="utf-8")

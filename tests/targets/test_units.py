@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kh922core._targets import units as _units
-from kh922core.errors import IncompatibleUnitError, UnitError, UnknownUnitError
 from kh922core._targets.units import (
     Unit,
     conversion_factor,
@@ -21,6 +20,7 @@ from kh922core._targets.units import (
     parse_unit,
     unit_registry,
 )
+from kh922core.errors import IncompatibleUnitError, UnitError, UnknownUnitError
 
 # The "Đơn vị" column of the seed appendix (ke-hoach-922-KH-UBND-2025-ben-tre.txt), as printed.
 SEED_UNIT_TEXTS = [

@@ -10,7 +10,7 @@ import pytest
 from kh922core._plans.audit import AUDIT_RULES, Finding, Severity, audit
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
-from plan_files import AGENCIES, MINIMAL, broken, write
+from tests.support.plan_files import AGENCIES, MINIMAL, broken, write
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ENGINE = Path(__file__).resolve().parents[1] / "src" / "kh922core" / "_engine"
+ENGINE = Path(__file__).resolve().parents[2] / "src" / "kh922core" / "_engine"
 #: Calls that run Python per row (or per element) in Polars or pandas.
 ROW_WISE = {
     "map_elements",

@@ -11,7 +11,6 @@ import polars as pl
 import pytest
 
 import kh922core
-from kh922core.errors import ObservationError, UnknownAgencyError
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
 from kh922core._tracking.progress import progress
@@ -22,6 +21,7 @@ from kh922core._tracking.reporting import (
     reporting_template,
     write_reporting_template,
 )
+from kh922core.errors import ObservationError, UnknownAgencyError
 
 
 @pytest.fixture(scope="module")

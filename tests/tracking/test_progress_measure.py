@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from kh922core._targets.specs import Comparison, Direction, Operator
 from kh922core._tracking.progress_reference import (
     ProgressCategory,
     category_of,
@@ -23,8 +24,7 @@ from kh922core._tracking.progress_reference import (
     score_of,
     series_progress,
 )
-from kh922core._targets.specs import Comparison, Direction, Operator
-from target_factory import make_target
+from tests.support.target_factory import make_target
 
 
 def _open_sdg(

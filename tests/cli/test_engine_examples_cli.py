@@ -15,7 +15,7 @@ from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._plans.loader import load_plan
 from kh922core._plans.published_figures import published_figures
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from kh922core._cli.main import main
-from kh922core._plans.loader import load_plan
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
-from plan_files import MINIMAL, broken, line_of, write
+from kh922core._plans.loader import load_plan
+from tests.support.plan_files import MINIMAL, broken, line_of, write
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 DATA = ROOT / "src" / "kh922core" / "data"
 BUILTIN = DATA / "plans" / "ben_tre_922_2025.yaml"
 EXAMPLE = ROOT / "examples" / "adapting" / "my_province_plan.yaml"

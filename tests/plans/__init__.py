@@ -1,0 +1,1 @@
+"""Tests of kh922core: plans."""
