@@ -1,8 +1,38 @@
-"""The library's exception hierarchy.
+"""The library's exception hierarchy, and the problem records its errors carry.
 
-Every error raised on purpose by kh922core derives from :class:`Kh922Error`.  The specific
+Every error that kh922core raises on bad input derives from :class:`Kh922Error`.  The specific
 subclasses also inherit the built-in exception a caller would naturally expect (``ValueError``
-for a bad value, ``KeyError`` for an unknown identifier), so ``except ValueError`` keeps working.
+for a bad value, ``KeyError`` for an unknown identifier, ``FileNotFoundError`` for a missing
+file), so ``except ValueError`` keeps working::
+
+    Kh922Error
+    ├── TargetParseError (ValueError)
+    ├── NumberFormatError (ValueError)
+    ├── DateFormatError (ValueError)
+    ├── DeadlineParseError (ValueError)
+    ├── UnitError (ValueError)
+    │   ├── UnknownUnitError
+    │   └── IncompatibleUnitError
+    ├── InvalidValueError (TypeError)
+    ├── UnknownIdError (KeyError)
+    │   ├── UnknownIndicatorError
+    │   ├── UnknownTargetError
+    │   ├── UnknownTaskError
+    │   └── UnknownAgencyError
+    ├── PlanNotFoundError (FileNotFoundError)
+    ├── PlanValidationError (ValueError)
+    └── ObservationError (ValueError)
+
+Examples:
+    >>> import kh922core
+    >>> from kh922core.errors import Kh922Error, UnknownTaskError
+    >>> try:
+    ...     kh922core.load_plan().task("task-99")
+    ... except UnknownTaskError as error:
+    ...     print(error)
+    plan 'ben-tre-922-2025' has no task 'task-99'
+    >>> issubclass(UnknownTaskError, KeyError) and issubclass(UnknownTaskError, Kh922Error)
+    True
 """
 
 from __future__ import annotations
@@ -11,16 +41,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "DateFormatError",
     "DeadlineParseError",
     "IncompatibleUnitError",
+    "InvalidValueError",
     "Kh922Error",
+    "NumberFormatError",
     "ObservationError",
     "ObservationProblem",
+    "PlanNotFoundError",
     "PlanValidationError",
     "TargetParseError",
     "UnitError",
     "UnknownAgencyError",
+    "UnknownIdError",
     "UnknownIndicatorError",
+    "UnknownTargetError",
+    "UnknownTaskError",
     "UnknownUnitError",
     "ValidationProblem",
 ]
@@ -88,15 +125,59 @@ class IncompatibleUnitError(UnitError):
         super().__init__(f"cannot convert unit {source!r} to {target!r}{extra}")
 
 
-class UnknownIndicatorError(Kh922Error, KeyError):
-    """An indicator id that the plan does not define."""
+class UnknownIdError(Kh922Error, KeyError):
+    """An identifier (of an indicator, target, task or agency) that is not known."""
 
     def __str__(self) -> str:  # KeyError quotes its argument; keep the message readable.
         return str(self.args[0]) if self.args else ""
 
 
-class UnknownAgencyError(Kh922Error, KeyError):
+class UnknownIndicatorError(UnknownIdError):
+    """An indicator id that the plan does not define."""
+
+
+class UnknownTargetError(UnknownIndicatorError):
+    """A target id that the plan does not define.
+
+    It is also an :class:`UnknownIndicatorError`, which earlier versions raised for targets.
+    """
+
+
+class UnknownTaskError(UnknownIdError):
+    """A task id that the plan does not define."""
+
+
+class UnknownAgencyError(UnknownIdError):
     """An agency id or name that the agency registry does not know."""
+
+
+class NumberFormatError(Kh922Error, ValueError):
+    """A token that looks like a number but follows no Vietnamese number format."""
+
+
+class DateFormatError(Kh922Error, ValueError):
+    """A text given for a date that is not an ISO ``YYYY-MM-DD`` date.
+
+    Attributes:
+        parameter: The parameter (or column, or option) the text was given for.
+        text: The text, verbatim.
+    """
+
+    def __init__(self, parameter: str, text: str) -> None:
+        self.parameter = parameter
+        self.text = text
+        super().__init__(f"{parameter} must be a date written YYYY-MM-DD, got {text!r}")
+
+
+class InvalidValueError(Kh922Error, TypeError):
+    """A value of the wrong type for a target (a boolean where a number belongs)."""
+
+
+class PlanNotFoundError(Kh922Error, FileNotFoundError):
+    """A plan (or agency) file that does not exist, and is not the id of a shipped one."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

@@ -1,4 +1,5 @@
-"""The ``kh922 validate`` and ``kh922 schema`` subcommands (registered by :mod:`kh922core._cli.main`).
+"""The ``kh922 validate`` and ``kh922 schema`` subcommands
+(registered by :mod:`kh922core._cli.main`).
 
 ``kh922 validate FILE...`` checks plan files (and agency files) and prints a report:
 

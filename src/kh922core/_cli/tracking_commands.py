@@ -1,4 +1,5 @@
-"""The ``kh922 tasks`` and ``kh922 calendar`` subcommands (registered by :mod:`kh922core._cli.main`)."""
+"""The ``kh922 tasks`` and ``kh922 calendar`` subcommands
+(registered by :mod:`kh922core._cli.main`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Compile a plan's targets into rows of plain bounds, the engine's per-target table.
 
-Every target kind of :mod:`kh922core._targets.specs` reduces to the same few numbers, so that one set of
-vectorised comparisons serves them all:
+Every target kind of :mod:`kh922core._targets.specs` reduces to the same few numbers, so that one
+set of vectorised comparisons serves them all:
 
 * ``lower``/``upper``: the value meets the target when ``lower <= value <= upper``.  The
   comparison tolerance is already applied, with the very arithmetic of the scalar reference

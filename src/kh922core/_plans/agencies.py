@@ -19,8 +19,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from kh922core._plans.cross_checks import did_you_mean, fold, report_cross_problems
+from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.model import Agency, Succession
+from kh922core._text import did_you_mean, fold
 from kh922core.errors import UnknownAgencyError
 
 __all__ = [

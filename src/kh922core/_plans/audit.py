@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from kh922core._plans.cross_checks import fold
 from kh922core._plans.model import Claim, Indicator, Plan, Target, Task
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.specs import (
@@ -33,6 +32,7 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, normalize_unit_text
+from kh922core._text import fold
 from kh922core.errors import Kh922Error
 
 __all__ = ["AUDIT_RULES", "AuditRule", "Finding", "Severity", "audit"]

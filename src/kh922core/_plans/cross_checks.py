@@ -8,22 +8,19 @@ name its line.
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from kh922core._targets.units import parse_unit
+from kh922core._text import did_you_mean, fold
 from kh922core.errors import UnitError
 
 __all__ = [
     "CROSS_PROBLEMS",
     "CrossProblem",
     "cross_problems",
-    "did_you_mean",
-    "fold",
     "report_cross_problems",
 ]
 
@@ -47,32 +44,6 @@ class CrossProblem:
     path: PathKey
     message: str
     value: object = None
-
-
-def fold(text: str) -> str:
-    """The form under which names are compared: NFC, case-folded, single spaces.
-
-    Examples:
-        >>> fold("  Sở  KH&CN ")
-        'sở kh&cn'
-    """
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def did_you_mean(value: object, candidates: Sequence[str]) -> str:
-    """``"; did you mean 'x'?"`` when a candidate is close to ``value``, else ``""``.
-
-    Examples:
-        >>> did_you_mean("so-khcm", ["so-khcn", "so-tttt"])
-        "; did you mean 'so-khcn'?"
-    """
-    if not isinstance(value, str) or not candidates:
-        return ""
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    if not close:
-        folded = {fold(c): c for c in candidates}
-        close = [folded[k] for k in difflib.get_close_matches(fold(value), list(folded), 1, 0.6)]
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _get(item: object, name: str) -> Any:

@@ -1,8 +1,8 @@
 """Loading, checking and writing plan files.
 
-:func:`load_plan` reads a plan file (YAML or JSON) strictly (see :mod:`kh922core._plans.strict_yaml`),
-reads the agency registry it points to, validates everything against the typed model and the
-cross-checks, and raises one :class:`~kh922core.PlanValidationError` that lists *every* problem
+:func:`load_plan` reads a plan file (YAML or JSON) strictly (see
+:mod:`kh922core._plans.strict_yaml`), reads the agency registry it points to, validates
+everything against the typed model and the cross-checks, and raises one :class:`~kh922core.PlanValidationError` that lists *every* problem
 with its file, line, column, field path, bad value and what was expected.
 """
 
@@ -21,10 +21,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kh922core._plans.agencies import AgencyFile, AgencyRegistry
-from kh922core._plans.cross_checks import CROSS_PROBLEMS, CrossProblem, cross_problems, did_you_mean
+from kh922core._plans.cross_checks import CROSS_PROBLEMS, CrossProblem, cross_problems
 from kh922core._plans.model import Plan
 from kh922core._plans.strict_yaml import Document, Mark, PathKey, format_path, read_document
-from kh922core.errors import PlanValidationError, ValidationProblem
+from kh922core._text import did_you_mean
+from kh922core.errors import PlanNotFoundError, PlanValidationError, ValidationProblem
 
 __all__ = [
     "available_plans",
@@ -72,7 +73,7 @@ def _resolve(source: str | Path | None) -> Path:
     if isinstance(source, str) and source in available_plans():
         return _plans_dir() / (source.replace("-", "_") + ".yaml")
     shipped = ", ".join(available_plans())
-    raise FileNotFoundError(
+    raise PlanNotFoundError(
         f"no plan file {str(source)!r} (and no shipped plan of that id; shipped: {shipped})"
     )
 
@@ -518,7 +519,7 @@ def load_agencies(source: str | Path | None = None) -> AgencyRegistry:
     if not path.is_file():
         shipped = _data_dir() / "agencies" / f"{source}.yaml"
         if not shipped.is_file():
-            raise FileNotFoundError(f"no agency file {str(source)!r}")
+            raise PlanNotFoundError(f"no agency file {str(source)!r}")
         path = shipped
     registry, problems = check_agency_file(path)
     if registry is None:

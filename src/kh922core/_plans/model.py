@@ -38,7 +38,13 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, conversion_factor, parse_unit
-from kh922core.errors import Kh922Error, UnknownAgencyError, UnknownIndicatorError
+from kh922core.errors import (
+    Kh922Error,
+    UnknownAgencyError,
+    UnknownIndicatorError,
+    UnknownTargetError,
+    UnknownTaskError,
+)
 
 if TYPE_CHECKING:
     from kh922core._plans.agencies import AgencyRegistry, Responsibility
@@ -575,12 +581,12 @@ class Plan(_Model):
         """The target with this id (``"<horizon>-<row>"``, e.g. ``"2030-5.1"``).
 
         Raises:
-            UnknownIndicatorError: When the plan has no such target.
+            UnknownTargetError: When the plan has no such target (a ``KeyError``).
         """
         for target in self.targets:
             if target.id == target_id:
                 return target
-        raise UnknownIndicatorError(f"plan {self.id!r} has no target {target_id!r}")
+        raise UnknownTargetError(f"plan {self.id!r} has no target {target_id!r}")
 
     def targets_of(self, indicator_id: str) -> tuple[Target, ...]:
         """All targets of one indicator, in plan order."""
@@ -602,9 +608,9 @@ class Plan(_Model):
         """The task with this id (``"task-01"``).
 
         Raises:
-            KeyError: When the plan has no such task.
+            UnknownTaskError: When the plan has no such task (a ``KeyError``).
         """
         for task in self.tasks:
             if task.id == task_id:
                 return task
-        raise KeyError(f"plan {self.id!r} has no task {task_id!r}")
+        raise UnknownTaskError(f"plan {self.id!r} has no task {task_id!r}")

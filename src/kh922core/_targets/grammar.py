@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kh922core._targets.numbers import NUMBER_PATTERN, NumberFormatError, parse_number
+from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
 from kh922core._targets.specs import (
     Approximate,
     Comparison,
@@ -32,7 +32,12 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, is_compatible, parse_unit
-from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
+from kh922core.errors import (
+    IncompatibleUnitError,
+    NumberFormatError,
+    TargetParseError,
+    UnknownUnitError,
+)
 
 __all__ = ["parse_target", "split_targets"]
 

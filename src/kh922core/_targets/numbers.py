@@ -13,6 +13,8 @@ import math
 import re
 from decimal import Decimal
 
+from kh922core.errors import NumberFormatError
+
 __all__ = ["NUMBER_PATTERN", "format_number", "parse_number"]
 
 #: A number token: a sign attached to digits, then digits, dots and commas, ending in a digit.
@@ -20,10 +22,6 @@ NUMBER_PATTERN = re.compile(r"(?<![\w.,])[-−]?\d(?:[\d.,]*\d)?(?![\w])")
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"\d+")
-
-
-class NumberFormatError(ValueError):
-    """A token that looks like a number but does not follow any Vietnamese number format."""
 
 
 def parse_number(token: str) -> float:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal, TypeAlias
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kh922core._targets.numbers import format_number
-from kh922core.errors import Kh922Error
+from kh922core.errors import InvalidValueError
 
 __all__ = [
     "COMPARISON_RTOL",
@@ -38,10 +38,6 @@ COMPARISON_RTOL = 1e-9
 DEFAULT_APPROXIMATE_TOLERANCE = 0.05
 
 CohortPolicy: TypeAlias = Literal["absolute", "proportional"]
-
-
-class InvalidValueError(Kh922Error, TypeError):
-    """A value of the wrong type for a target (a boolean where a number belongs)."""
 
 
 class Direction(StrEnum):

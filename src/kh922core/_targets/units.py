@@ -35,6 +35,7 @@ from typing import Any
 import pint
 from pydantic import BaseModel, ConfigDict
 
+from kh922core._text import strip_diacritics
 from kh922core.errors import IncompatibleUnitError, UnitError, UnknownUnitError
 
 __all__ = [
@@ -85,12 +86,6 @@ def normalize_unit_text(text: str) -> str:
     key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     key = _SPACE_AROUND.sub(r"\1", key)
     return _THOUSANDS_SEPARATOR.sub("", key)
-
-
-def _fold_diacritics(key: str) -> str:
-    """Drop Vietnamese diacritics from a normalised key, for "did you mean" suggestions."""
-    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,9 +201,9 @@ def _build_state() -> _State:
             raise UnitError(f"{_TEXTS_FILE}:{number}: variant_of {variant_of!r} is not listed")
     candidates: dict[str, str] = {}
     for key, entry in entries.items():
-        candidates.setdefault(_fold_diacritics(key), entry.text)
+        candidates.setdefault(strip_diacritics(key), entry.text)
     for entry in list(entries.values()):
-        candidates.setdefault(_fold_diacritics(entry.expression.casefold()), entry.expression)
+        candidates.setdefault(strip_diacritics(entry.expression.casefold()), entry.expression)
     return _State(registry, entries, tuple(texts), candidates)
 
 
@@ -367,7 +362,7 @@ def _parse_unit(text: str) -> Unit:
 
 
 def _suggestions(state: _State, key: str) -> list[str]:
-    folded = _fold_diacritics(key)
+    folded = strip_diacritics(key)
     if folded in state.candidates:  # the same text without (or with other) diacritics
         return [state.candidates[folded]]
     matches = difflib.get_close_matches(folded, list(state.candidates), n=3, cutoff=0.6)

@@ -3,8 +3,9 @@
 :func:`progress` works on every (target × key group) at once with Polars: one join of the
 observations to the targets of their indicator, one group-by that finds the base and the current
 point of each series, then column expressions.  The scalar reference it is held equal to is
-:func:`kh922core._tracking.progress_reference.series_progress`.  The formulas are documented on the "Tracking
-progress" page of the documentation and in :mod:`kh922core._tracking.progress_reference`.
+:func:`kh922core._tracking.progress_reference.series_progress`.  The formulas are
+documented on the "Tracking progress" page of the documentation and in
+:mod:`kh922core._tracking.progress_reference`.
 """
 
 from __future__ import annotations

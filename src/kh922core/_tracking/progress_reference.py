@@ -1,8 +1,8 @@
 """Scalar reference of the progress measure: one series at a time, in plain Python.
 
 This module is the *reference semantics* of :func:`kh922core.progress`: the vectorised Polars
-implementation in :mod:`kh922core._tracking.progress` is held equal to :func:`series_progress` by property
-tests, so the code here favours clarity over speed.
+implementation in :mod:`kh922core._tracking.progress` is held equal to
+:func:`series_progress` by property tests, so the code here favours clarity over speed.
 
 The measure is the one of the Open SDG platform (the ``progress-methodology`` page of the
 ``open-sdg`` project, implemented by ``sdg/ProgressMeasure.py`` of ``sdg-build``), developed by

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import math
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import polars as pl
 from kh922core._plans.model import Plan, Target
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import Unit, conversion_factor
+from kh922core._text import fold
 from kh922core._tracking.task_status import responsible_agencies
 from kh922core.errors import (
     Kh922Error,
@@ -53,10 +53,6 @@ _TEMPLATE_COLUMNS = (
 )
 _TRUE = {"true", "1", "yes", "có", "đạt", "x"}
 _FALSE = {"false", "0", "no", "không", "không đạt"}
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _agency_id(plan: Plan, agency: str) -> str:
@@ -432,7 +428,7 @@ def _flag(cell: object, where: str) -> bool | None:
         return cell
     if isinstance(cell, int | float) and cell in (0, 1):
         return bool(cell)
-    text = _fold(str(cell))
+    text = fold(str(cell))
     if not text:
         return None
     if text in _TRUE:

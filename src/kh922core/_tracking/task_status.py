@@ -7,7 +7,6 @@ tasks × agencies is computed at once with Polars joins and expressions.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -17,6 +16,7 @@ import polars as pl
 from kh922core._frame_problems import problem_at
 from kh922core._plans.deadlines import DeadlineKind
 from kh922core._plans.model import Plan
+from kh922core._text import fold
 from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["TaskStatus", "responsible_agencies", "task_status"]
@@ -47,10 +47,6 @@ def responsible_agencies(plan: Plan, agency_id: str, as_of: date) -> tuple[str, 
         ('so-tai-chinh',)
     """
     return tuple(r.agency for r in plan.registry.responsible([agency_id], as_of))
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _as_date(value: date | datetime | str) -> date:
@@ -211,7 +207,7 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
             message = "triggers: expected a whole number of days"
             raise ObservationError([problem_at(triggers, bad, "due_after_days", message)])
     conditional = {
-        t.id: _fold(t.deadline.trigger or "")
+        t.id: fold(t.deadline.trigger or "")
         for t in plan.tasks
         if t.deadline.kind is DeadlineKind.CONDITIONAL
     }
@@ -240,7 +236,7 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
                 continue
             matched = [task_id]
         elif text is not None:
-            matched = [t for t, trigger in conditional.items() if trigger == _fold(text)]
+            matched = [t for t, trigger in conditional.items() if trigger == fold(text)]
             if not matched:
                 known = "; ".join(
                     sorted({repr(t.deadline.trigger) for t in plan.tasks if t.id in conditional})

@@ -1,0 +1,46 @@
+"""Text helpers shared by every wing: the folded form names are compared in, and "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Sequence
+
+__all__ = ["did_you_mean", "fold", "strip_diacritics"]
+
+
+def fold(text: str) -> str:
+    """The form under which names are compared: NFC, case-folded, single spaces.
+
+    Examples:
+        >>> fold("  Sở  KH&CN ")
+        'sở kh&cn'
+    """
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without Vietnamese diacritics (``đ`` as ``d``), for lenient suggestions.
+
+    Examples:
+        >>> strip_diacritics("thứ bậc")
+        'thu bac'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def did_you_mean(value: object, candidates: Sequence[str]) -> str:
+    """``"; did you mean 'x'?"`` when a candidate is close to ``value``, else ``""``.
+
+    Examples:
+        >>> did_you_mean("so-khcm", ["so-khcn", "so-tttt"])
+        "; did you mean 'so-khcn'?"
+    """
+    if not isinstance(value, str) or not candidates:
+        return ""
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    if not close:
+        folded = {fold(c): c for c in candidates}
+        close = [folded[k] for k in difflib.get_close_matches(fold(value), list(folded), 1, 0.6)]
+    return f"; did you mean {close[0]!r}?" if close else ""
