@@ -2,8 +2,9 @@
 
 :func:`load_plan` reads a plan file (YAML or JSON) strictly (see
 :mod:`kh922core._plans.strict_yaml`), reads the agency registry it points to, validates
-everything against the typed model and the cross-checks, and raises one :class:`~kh922core.PlanValidationError` that lists *every* problem
-with its file, line, column, field path, bad value and what was expected.
+everything against the typed model and the cross-checks, and raises one
+:class:`~kh922core.PlanValidationError` that lists *every* problem with its file, line, column,
+field path, bad value and what was expected.
 """
 
 from __future__ import annotations
