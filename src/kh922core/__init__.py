@@ -12,7 +12,7 @@ Examples:
 from __future__ import annotations
 
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
-from kh922core._plans.agencies import AgencyRegistry, Responsibility
+from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility, Succession
 from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
@@ -24,7 +24,6 @@ from kh922core._plans.loader import (
     load_plan,
 )
 from kh922core._plans.model import (
-    Agency,
     Baseline,
     Claim,
     Cohort,
@@ -39,7 +38,6 @@ from kh922core._plans.model import (
     Signer,
     SolutionGroup,
     SolutionItem,
-    Succession,
     Target,
     Task,
     TaskGroup,

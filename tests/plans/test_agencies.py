@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from kh922core import UnknownAgencyError
-from kh922core._plans.agencies import AgencyRegistry
+from kh922core._plans.agencies import Agency, AgencyRegistry, Succession
 from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Agency, Plan, Succession
+from kh922core._plans.model import Plan
 
 BEFORE_MERGERS = date(2025, 2, 28)
 DEPARTMENTS_MERGED = date(2025, 3, 1)

@@ -20,16 +20,48 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from kh922core._plans.cross_checks import report_cross_problems
-from kh922core._plans.model import Agency, Succession
+from kh922core._plans.fields import IsoDate, Slug, Text, _Model
 from kh922core._text import did_you_mean, fold
 from kh922core.errors import UnknownAgencyError
 
 __all__ = [
+    "Agency",
     "AgencyFile",
     "AgencyRegistry",
     "CellReading",
     "Responsibility",
+    "Succession",
 ]
+
+
+class Succession(_Model):
+    """One agency taking over another's duties from a date.
+
+    ``scope`` is ``all`` when the successor takes over every duty (a merger), ``partial`` when it
+    takes only a named part (the note says which): a partial successor is reported beside the
+    main one but does not inherit the plan's targets and tasks.
+    """
+
+    agency: Slug
+    from_: IsoDate = Field(alias="from")
+    scope: Literal["all", "partial"] = "all"
+    note: str | None = None
+    source: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Agency(_Model):
+    """A body that leads or cooperates on targets and tasks."""
+
+    id: Slug
+    name: Text
+    aliases: tuple[str, ...] = ()
+    level: Literal["national", "province", "district", "commune", "collective", "other"]
+    successors: tuple[Succession, ...] = ()
+    until: IsoDate | None = None
+    since: IsoDate | None = None
+    note: str | None = None
 
 
 class AgencyFile(BaseModel):

@@ -1,34 +1,37 @@
-"""The typed model of an action plan: plan, objectives, indicators, targets, tasks and agencies.
+"""The typed model of an action plan: plan, objectives, indicators, targets and tasks.
 
-Every model is a frozen pydantic v2 model that forbids unknown keys.  Numbers, integers and
-booleans are *strict*: a plan file that writes ``"08"`` where a number belongs, or ``no`` where a
-word belongs, is an error rather than a silent conversion.
+Every model is a frozen pydantic v2 model that forbids unknown keys, built from the strict field
+types of :mod:`kh922core._plans.fields`; the agencies are those of the agency registry
+(:mod:`kh922core._plans.agencies`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
-    PlainSerializer,
-    Strict,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility
 from kh922core._plans.cross_checks import report_cross_problems
-from kh922core._plans.deadlines import Deadline, parse_deadline
+from kh922core._plans.fields import (
+    DeadlineField,
+    IsoDate,
+    Slug,
+    StrictFloat,
+    StrictInt,
+    Text,
+    UnitField,
+    _Model,
+)
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.specs import (
     CohortPolicy,
@@ -46,11 +49,7 @@ from kh922core.errors import (
     UnknownTaskError,
 )
 
-if TYPE_CHECKING:
-    from kh922core._plans.agencies import AgencyRegistry, Responsibility
-
 __all__ = [
-    "Agency",
     "Claim",
     "Cohort",
     "Derived",
@@ -64,93 +63,12 @@ __all__ = [
     "Signer",
     "SolutionGroup",
     "SolutionItem",
-    "Succession",
     "Target",
     "Task",
     "TaskGroup",
 ]
 
 _T = TypeVar("_T")
-
-StrictInt: TypeAlias = Annotated[int, Strict()]
-StrictFloat: TypeAlias = Annotated[float, Strict()]
-Slug: TypeAlias = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
-Text: TypeAlias = Annotated[str, Field(min_length=1)]
-
-
-def _iso_date(value: object) -> object:
-    """Accept ISO dates written as text (JSON and quoted YAML); reject other strings clearly."""
-    if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
-        return date.fromisoformat(value)
-    return value
-
-
-IsoDate: TypeAlias = Annotated[date, BeforeValidator(_iso_date)]
-
-
-def _to_unit(value: object) -> object:
-    if isinstance(value, str):
-        return parse_unit(value)
-    if isinstance(value, dict) and "text" in value:
-        return parse_unit(str(value["text"]))
-    return value
-
-
-#: A unit written as its verbatim text in files, parsed into a :class:`~kh922core.Unit`.
-UnitField: TypeAlias = Annotated[
-    Unit,
-    BeforeValidator(_to_unit),
-    PlainSerializer(lambda u: u.text, return_type=str),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "unit text as printed"}),
-]
-
-
-def _to_deadline(value: object) -> object:
-    return parse_deadline(value) if isinstance(value, str) else value
-
-
-DeadlineField: TypeAlias = Annotated[
-    Deadline,
-    BeforeValidator(_to_deadline),
-    PlainSerializer(lambda d: d.text, return_type=str),
-    WithJsonSchema({"type": "string", "minLength": 1, "description": "deadline text as printed"}),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Succession(_Model):
-    """One agency taking over another's duties from a date.
-
-    ``scope`` is ``all`` when the successor takes over every duty (a merger), ``partial`` when it
-    takes only a named part (the note says which): a partial successor is reported beside the
-    main one but does not inherit the plan's targets and tasks.
-    """
-
-    agency: Slug
-    from_: IsoDate = Field(alias="from")
-    scope: Literal["all", "partial"] = "all"
-    note: str | None = None
-    source: str | None = None
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Agency(_Model):
-    """A body that leads or cooperates on targets and tasks."""
-
-    id: Slug
-    name: Text
-    aliases: tuple[str, ...] = ()
-    level: Literal["national", "province", "district", "commune", "collective", "other"]
-    successors: tuple[Succession, ...] = ()
-    until: IsoDate | None = None
-    since: IsoDate | None = None
-    note: str | None = None
 
 
 class Province(_Model):
@@ -521,8 +439,6 @@ class Plan(_Model):
     @property
     def registry(self) -> AgencyRegistry:
         """The plan's agencies as an :class:`~kh922core.AgencyRegistry` (lookup by abbreviation)."""
-        from kh922core._plans.agencies import AgencyRegistry
-
         return AgencyRegistry(self.agencies)
 
     def responsible(
