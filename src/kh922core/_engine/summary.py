@@ -17,9 +17,9 @@ from kh922core._engine.columns import (
     TARGET_ID,
     TARGET_TEXT,
 )
-from kh922core._engine.polars_backend import TargetDtypes
+from kh922core._engine.polars_query import TargetDtypes
 from kh922core._plans.model import Plan
-from kh922core._targets.specs import Qualitative, Status
+from kh922core._targets import Qualitative, Status
 from kh922core.errors import Kh922Error
 
 __all__ = ["PLAN_COLUMNS", "summarize"]
