@@ -19,7 +19,9 @@ file), so ``except ValueError`` keeps working::
     │   ├── UnknownTargetError
     │   ├── UnknownTaskError
     │   └── UnknownAgencyError
-    ├── PlanNotFoundError (FileNotFoundError)
+    ├── MissingFileError (FileNotFoundError)
+    │   └── PlanNotFoundError
+    ├── DateRangeError (ValueError)
     ├── PlanValidationError (ValueError)
     └── ObservationError (ValueError)
 
@@ -42,10 +44,12 @@ from dataclasses import dataclass
 
 __all__ = [
     "DateFormatError",
+    "DateRangeError",
     "DeadlineParseError",
     "IncompatibleUnitError",
     "InvalidValueError",
     "Kh922Error",
+    "MissingFileError",
     "NumberFormatError",
     "ObservationError",
     "ObservationProblem",
@@ -173,14 +177,33 @@ class InvalidValueError(Kh922Error, TypeError):
     """A value of the wrong type for a target (a boolean where a number belongs)."""
 
 
-class PlanNotFoundError(Kh922Error, FileNotFoundError):
-    """A plan (or agency) file that does not exist, and is not the id of a shipped one."""
+class DateRangeError(Kh922Error, ValueError):
+    """A period whose end comes before its start.
 
-    def __init__(self, message: str) -> None:
+    Attributes:
+        start: The first day given.
+        end: The last day given.
+    """
+
+    def __init__(self, start: object, end: object, what: str = "the period") -> None:
+        self.start = start
+        self.end = end
+        super().__init__(f"{what} ends ({end}) before it starts ({start})")
+
+
+class MissingFileError(Kh922Error, FileNotFoundError):
+    """A file the caller named that does not exist (or is not a file)."""
+
+    def __init__(self, message: str, filename: str | None = None) -> None:
         super().__init__(message)
+        self.filename = filename
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class PlanNotFoundError(MissingFileError):
+    """A plan (or agency) file that does not exist, and is not the id of a shipped one."""
 
 
 class DeadlineParseError(Kh922Error, ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 
 import polars as pl
 
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, MissingFileError
 
 __all__ = ["add_evaluate_command"]
 
@@ -29,6 +29,8 @@ _SHOWN = [
 
 
 def _read(path: str) -> pl.LazyFrame:
+    if not Path(path).is_file():
+        raise MissingFileError(f"no observations file {path!r}", path)
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
         return pl.scan_parquet(path)
@@ -56,6 +58,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     from kh922core._plans.published_figures import published_figures
 
     plan = load_plan(args.plan)
+    if not args.observations and plan.id != load_plan().id:
+        raise Kh922Error(
+            f"no observations for plan {plan.id!r}: the shipped published figures belong to "
+            f"the built-in plan {load_plan().number}; pass your own with --observations FILE"
+        )
     observations = (
         _read(args.observations)
         if args.observations

@@ -1,6 +1,8 @@
 """The ``kh922`` command (also ``python -m kh922core``).
 
-Exit codes: 0 success, 1 findings or failed checks, 2 usage or input errors.
+Exit codes: 0 success, 1 findings or failed checks (when the command says so), 2 a mistake in
+the command line or its input.  A mistake is reported on standard error as one line,
+``kh922 COMMAND: error: …``, never as a Python traceback.
 """
 
 from __future__ import annotations
@@ -9,12 +11,24 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
+import polars as pl
+
+from kh922core._version import __version__
 from kh922core.errors import Kh922Error
 
 __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
+
+#: Exceptions that come from what the user gave (files, their contents), not from a bug.
+_USER_MISTAKES: tuple[type[BaseException], ...] = (
+    Kh922Error,
+    OSError,  # a missing, unreadable or directory path
+    UnicodeDecodeError,  # a file that is not UTF-8 text
+    pl.exceptions.PolarsError,  # a CSV or Parquet file Polars cannot read
+)
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -26,11 +40,23 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    return f"kh922 (kh922core) {__version__}"
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line on standard error (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kh922",
         description="Vietnamese provincial action plans (Kế hoạch 922/KH-UBND) as data.",
     )
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     explain = commands.add_parser("explain", help="show how a target text is understood")
@@ -55,8 +81,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _message(error: BaseException) -> str:
+    """One line saying what went wrong, without Python's vocabulary where it can be avoided."""
+    if isinstance(error, FileNotFoundError) and not isinstance(error, Kh922Error):
+        return f"no such file: {error.filename}" if error.filename else f"no such file: {error}"
+    if isinstance(error, IsADirectoryError):
+        return f"a folder where a file was expected: {error.filename or error}"
+    if isinstance(error, PermissionError):
+        return f"cannot read {error.filename or error}: permission denied"
+    if isinstance(error, UnicodeDecodeError):
+        return f"the file is not UTF-8 text ({error.reason} at byte {error.start})"
+    if isinstance(error, pl.exceptions.PolarsError):
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return f"cannot read the table: {first}"
+    return str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``kh922`` command line; returns the exit code."""
+    """Run the ``kh922`` command line; returns the exit code.
+
+    Examples:
+        >>> main(["explain", "trên 80%"])
+        text:       trên 80%
+        kind:       more than
+        met when:   value > 80
+        unit:       %
+        direction:  higher_is_better
+        canonical:  > 80%
+        0
+    """
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -66,8 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = handler(args)
         sys.stdout.flush()
-    except Kh922Error as error:
-        print(f"kh922: error: {error}", file=sys.stderr)
+    except _USER_MISTAKES as error:
+        lines = str(_message(error)).splitlines() or [type(error).__name__]
+        print(f"kh922 {args.command}: error: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:  # the details of a multi-problem error, indented under it
+            print(f"  {line.strip()}" if line.strip() else "", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (``kh922 evaluate | head``): stop quietly, as Unix tools do.

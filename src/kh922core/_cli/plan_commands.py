@@ -19,14 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kh922core._cli.arguments import date_argument
+
 __all__ = ["add_plan_commands"]
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _is_agency_file(path: Path) -> bool:
@@ -121,7 +116,7 @@ def add_plan_commands(commands: Any) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE", help="plan or agency files")
     validate.add_argument(
         "--as-of",
-        type=_date,
+        type=date_argument,
         default=None,
         metavar="YYYY-MM-DD",
         help="judge agencies and deadlines on this day (default: today)",
@@ -139,10 +134,8 @@ def add_plan_commands(commands: Any) -> None:
         "schema",
         help="print the JSON Schema of a plan file",
         description=(
-            "Print the JSON Schema of a plan file (or, with --agencies, of an agency file). "
-            "Regenerate the shipped copies with: kh922 schema > "
-            "src/kh922core/data/plan.schema.json; kh922 schema --agencies > "
-            "src/kh922core/data/agencies.schema.json"
+            "Print the JSON Schema of a plan file (or, with --agencies, of an agency file), "
+            "for editors that check YAML or JSON files against a schema."
         ),
     )
     schema.add_argument(
