@@ -1,0 +1,193 @@
+"""The indicators a plan measures and the targets it sets for them (Phụ lục I).
+
+A target keeps its verbatim text and the meaning read from it (its ``spec``), and answers the
+questions of the engine about one value: is it met, what status, how far to go.
+
+Examples:
+    >>> import kh922core
+    >>> target = kh922core.load_plan().target("2030-5.1")
+    >>> target.indicator, target.text, target.is_met(80.0)
+    ('online-public-service-usage', '≥ 80', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from pydantic import Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from kh922core._plans.fields import Slug, StrictFloat, StrictInt, Text, UnitField, _Model
+from kh922core._targets.specs import CohortPolicy, Direction, Status, TargetSpec
+from kh922core._targets.units import Unit, conversion_factor
+from kh922core.errors import Kh922Error, UnknownIndicatorError
+
+__all__ = ["Baseline", "Derived", "Indicator", "Target"]
+
+_T = TypeVar("_T")
+
+
+class Derived(_Model):
+    """An indicator computed as numerator / denominator, scaled into the indicator's unit."""
+
+    numerator: Slug
+    denominator: Slug
+    scale: StrictFloat | None = None
+
+
+class Indicator(_Model):
+    """Something the plan measures.
+
+    Attributes:
+        id: Stable ASCII slug.
+        name: The Vietnamese name, verbatim.
+        unit: The unit (verbatim text plus its parsed meaning); ``None`` for a qualitative row.
+        direction: ``higher_is_better``, ``lower_is_better`` or ``band``.
+        parent: The indicator this one details (row 15.1 details row 15).
+        derived: How to compute it from two component indicators.
+        growth_of: For an average-annual-growth indicator, the level indicator it grows.
+        source: Where it comes from (``component`` for indicators the plan text does not print).
+    """
+
+    id: Slug
+    name: Text
+    unit: UnitField | None
+    direction: Direction
+    parent: Slug | None = None
+    derived: Derived | None = None
+    growth_of: Slug | None = None
+    source: str | None = None
+
+
+class Target(_Model):
+    """One target of Phụ lục I: an indicator, a horizon, and the verbatim text with its meaning.
+
+    ``spec`` is parsed from ``text`` with the indicator's direction and unit when the plan is
+    validated; it is not written back to files (``text`` is the source of truth).
+    """
+
+    id: Text
+    indicator: Slug
+    horizon: StrictInt
+    section: str | None = None
+    row: Text
+    name: str | None = None
+    unit: UnitField | None = None
+    text: Text
+    lead_agencies: tuple[Slug, ...] = ()
+    lead_agencies_text: str | None = None
+    baseline: Baseline | None = None
+    spec: Annotated[TargetSpec, Field(exclude=True), SkipJsonSchema()]
+    cohort_at_adoption: Annotated[StrictInt | None, Field(exclude=True), SkipJsonSchema()] = None
+    approximate_tolerance: Annotated[StrictFloat | None, Field(exclude=True), SkipJsonSchema()] = (
+        None
+    )
+
+    @field_validator("spec", mode="before")
+    @classmethod
+    def _spec_failed(cls, value: object) -> object:
+        if isinstance(value, Kh922Error):
+            raise ValueError(str(value))
+        return value
+
+    def _options(self, options: dict[str, Any]) -> dict[str, Any]:
+        merged: dict[str, Any] = {
+            "tolerance": self.approximate_tolerance,
+            "adopted_cohort": self.cohort_at_adoption,
+        }
+        merged.update({k: v for k, v in options.items() if v is not None})
+        return merged
+
+    def _ask(
+        self,
+        question: Callable[..., _T],
+        value: float | bool | None,
+        unit: str | Unit | None,
+        tolerance: float | None,
+        cohort_policy: CohortPolicy,
+        cohort_size: int | None,
+    ) -> _T:
+        """Convert ``value`` into the target's unit and ask the spec ``question`` about it."""
+        options = {
+            "tolerance": tolerance,
+            "cohort_policy": cohort_policy,
+            "cohort_size": cohort_size,
+        }
+        return question(self._convert(value, unit), **self._options(options))
+
+    def _convert(self, value: float | bool | None, unit: str | Unit | None) -> float | bool | None:
+        if unit is None or value is None or isinstance(value, bool):
+            return value
+        if self.unit is None:
+            raise UnknownIndicatorError(
+                f"target {self.id!r} has no unit, so a value in {unit!r} cannot be converted"
+            )
+        return value * conversion_factor(unit, self.unit)
+
+    def is_met(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> bool | None:
+        """Whether ``value`` (in ``unit``, default the target's) meets this target.
+
+        Examples:
+            >>> import kh922core
+            >>> target = kh922core.load_plan().target("2030-3")
+            >>> target.text, target.is_met(0.55, unit="fraction"), target.is_met(54.9)
+            ('≥ 55', True, False)
+        """
+        return self._ask(self.spec.is_met, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def status(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> Status:
+        """The :class:`Status` of ``value`` against this target."""
+        return self._ask(self.spec.status, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def shortfall(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> float | None:
+        """Distance still to go in the target's unit: 0 when met, ``None`` when unknown."""
+        return self._ask(self.spec.shortfall, value, unit, tolerance, cohort_policy, cohort_size)
+
+    def attainment(
+        self,
+        value: float | bool | None,
+        *,
+        unit: str | Unit | None = None,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy = "absolute",
+        cohort_size: int | None = None,
+    ) -> float | None:
+        """Value over threshold (threshold over value when lower is better); ``None`` where it
+        means nothing (bands, qualitative targets, a zero denominator)."""
+        return self._ask(self.spec.attainment, value, unit, tolerance, cohort_policy, cohort_size)
+
+
+class Baseline(_Model):
+    """A starting value a target is tracked from."""
+
+    value: StrictFloat
+    year: StrictInt
+    source: str | None = None
+
+
+Target.model_rebuild()
