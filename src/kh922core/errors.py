@@ -14,6 +14,7 @@ file), so ``except ValueError`` keeps working::
     │   ├── UnknownUnitError
     │   └── IncompatibleUnitError
     ├── InvalidValueError (TypeError)
+    ├── UnsupportedFrameError (TypeError)
     ├── UnknownIdError (KeyError)
     │   ├── UnknownIndicatorError
     │   ├── UnknownTargetError
@@ -63,6 +64,7 @@ __all__ = [
     "UnknownTargetError",
     "UnknownTaskError",
     "UnknownUnitError",
+    "UnsupportedFrameError",
     "ValidationProblem",
 ]
 
@@ -175,6 +177,18 @@ class DateFormatError(Kh922Error, ValueError):
 
 class InvalidValueError(Kh922Error, TypeError):
     """A value of the wrong type for a target (a boolean where a number belongs)."""
+
+
+class UnsupportedFrameError(Kh922Error, TypeError):
+    """A table of a kind that no backend of the engine takes.
+
+    Attributes:
+        kind: The type name of what was given.
+    """
+
+    def __init__(self, frame: object, supported: Sequence[str]) -> None:
+        self.kind = type(frame).__name__
+        super().__init__(f"observations must be {' or '.join(supported)}, got {self.kind}")
 
 
 class DateRangeError(Kh922Error, ValueError):

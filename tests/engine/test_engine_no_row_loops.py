@@ -62,4 +62,10 @@ total = [value for value in observations]
 
 def test_the_engine_modules_are_scanned() -> None:
     names = {p.name for p in _sources()}
-    assert {"api.py", "polars_evaluate.py", "polars_query.py", "components.py", "summary.py"} <= names
+    assert {
+        "api.py",
+        "polars_evaluate.py",
+        "polars_query.py",
+        "components.py",
+        "summary.py",
+    } <= names

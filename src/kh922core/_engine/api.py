@@ -1,9 +1,11 @@
 """The declared API of the engine: :func:`evaluate`.
 
-Execution lives in the backends: :mod:`kh922core._engine.polars_evaluate` checks Polars
-observations and :mod:`kh922core._engine.polars_query` builds the query; targets are compiled
-in :mod:`kh922core._engine.compile`, units resolved in :mod:`kh922core._engine.conversion`,
-derived and growth indicators computed in :mod:`kh922core._engine.components`.
+:func:`evaluate` hands the frame to the backend that takes its kind
+(:mod:`kh922core._engine.backends`).  In the Polars backend,
+:mod:`kh922core._engine.polars_evaluate` checks the observations and
+:mod:`kh922core._engine.polars_query` builds the query; targets are compiled in
+:mod:`kh922core._engine.compile`, units resolved in :mod:`kh922core._engine.conversion`, derived
+and growth indicators computed in :mod:`kh922core._engine.components`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from kh922core._engine.polars_evaluate import evaluate_polars
+from kh922core._engine.backends import backend_for
 from kh922core._plans.model import Plan
 from kh922core._targets import CohortPolicy
 
@@ -70,6 +72,7 @@ def evaluate(
         The evaluated rows, lazy when ``observations`` is lazy.
 
     Raises:
+        UnsupportedFrameError: ``observations`` is not a kind of frame the engine takes.
         ObservationError: Missing or mistyped columns, unknown indicator ids, non-numeric
             values, unknown or incompatible units: every problem at once, with rows and values.
 
@@ -85,11 +88,8 @@ def evaluate(
         >>> result.select("target_id", "value_converted", "met", "status", "shortfall").rows()
         [('2030-1', 31.0, False, 'not_met', 1.0), ('2030-3', 56.00000000000001, True, 'met', 0.0), ('2045-2', 31.0, False, 'not_met', 1.0)]
     """  # noqa: E501
-    if not isinstance(observations, pl.DataFrame | pl.LazyFrame):
-        raise TypeError(
-            f"observations must be a polars DataFrame or LazyFrame, got {type(observations)}"
-        )
-    return evaluate_polars(
+    backend = backend_for(observations)
+    result: Frame = backend.evaluate(
         plan,
         observations,
         tolerance=tolerance,
@@ -97,3 +97,4 @@ def evaluate(
         cohort_size=cohort_size,
         keys=keys,
     )
+    return result
