@@ -1,0 +1,239 @@
+"""Rules KH001-KH004: the narrative's targets (sections II and III) against Phụ lục I."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kh922core._plans.audit.findings import (
+    Finding,
+    Severity,
+    _Context,
+    _indicator,
+    _target_source,
+)
+from kh922core._plans.model import Claim, Indicator, Plan, Target
+from kh922core._targets.grammar import parse_target
+from kh922core._targets.specs import (
+    Approximate,
+    Comparison,
+    Direction,
+    Operator,
+    Qualitative,
+    Range,
+    RankGroup,
+    TargetSpec,
+)
+from kh922core._targets.units import Unit, normalize_unit_text
+from kh922core._text import fold
+from kh922core.errors import Kh922Error
+
+__all__ = []
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    claim: Claim
+    location: str
+    source: str
+    horizon: int | None
+
+
+def _claims(plan: Plan) -> Iterator[_Claim]:
+    for objective in plan.objectives:
+        for index, claim in enumerate(objective.claims):
+            yield _Claim(
+                claim,
+                f"objectives[{objective.id}].claims[{index}]",
+                f"Mục {objective.source}",
+                claim.horizon if claim.horizon is not None else None,
+            )
+    for group in plan.solution_groups:
+        for item in group.items:
+            for index, claim in enumerate(item.claims):
+                yield _Claim(
+                    claim,
+                    f"solution_groups[{group.id}].items[{item.letter}].claims[{index}]",
+                    f"Mục {group.id}.{item.letter}",
+                    claim.horizon,
+                )
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing a narrative claim with an appendix target
+# ---------------------------------------------------------------------------------------------
+
+_WORDS = {
+    Operator.GE: "at least",
+    Operator.GT: "more than",
+    Operator.LE: "at most",
+    Operator.LT: "less than",
+}
+
+
+def _bound(spec: TargetSpec) -> tuple[str, object]:
+    """What a target asks for, with a bare number read through its direction."""
+    if isinstance(spec, Comparison):
+        operator = spec.operator
+        if operator is Operator.TARGET:
+            operator = {
+                Direction.HIGHER_IS_BETTER: Operator.GE,
+                Direction.LOWER_IS_BETTER: Operator.LE,
+            }.get(spec.direction, Operator.TARGET)
+        return operator.value, spec.value
+    if isinstance(spec, RankGroup):
+        return "rank", float(spec.size)
+    if isinstance(spec, Range):
+        return "range", (spec.low, spec.high)
+    if isinstance(spec, Approximate):
+        return "approx", spec.value
+    assert isinstance(spec, Qualitative)
+    return "words", fold(spec.text)
+
+
+def _describe(spec: TargetSpec) -> str:
+    kind, value = _bound(spec)
+    if kind == "rank":
+        return f"a rank within the top {value:g}"
+    if kind == "range":
+        assert isinstance(spec, Range)
+        return f"from {spec.low:g} to {spec.high:g}"
+    if kind == "approx":
+        return f"about {value:g}"
+    if kind == "words":
+        return "a target in words, with no number"
+    if kind == Operator.TARGET.value:
+        return f"{value:g}"
+    return f"{_WORDS[Operator(kind)]} {value:g}"
+
+
+def _same(left: tuple[str, object], right: tuple[str, object]) -> bool:
+    if left[0] != right[0]:
+        return False
+    a, b = left[1], right[1]
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return all(math.isclose(x, y, rel_tol=1e-9) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def _claim_spec(claim: Claim, indicator: Indicator | None) -> TargetSpec | None:
+    direction = indicator.direction if indicator is not None else Direction.HIGHER_IS_BETTER
+    unit = indicator.unit if indicator is not None else None
+    try:
+        return parse_target(
+            claim.text,
+            direction=direction,
+            unit=unit if unit is not None and unit.is_rank else None,
+        )
+    except (Kh922Error, ValueError):
+        return None
+
+
+def _claim_targets(plan: Plan, found: _Claim) -> list[Target]:
+    return [
+        t
+        for t in plan.targets
+        if t.indicator == found.claim.indicator
+        and (found.horizon is None or t.horizon == found.horizon)
+    ]
+
+
+def _narrative_differs(context: _Context) -> Iterator[Finding]:
+    plan = context.plan
+    for found in _claims(plan):
+        claim = found.claim
+        indicator = _indicator(plan, claim.indicator)
+        if indicator is None:
+            continue
+        spec = _claim_spec(claim, indicator)
+        if spec is None:
+            continue
+        for target in _claim_targets(plan, found):
+            if _same(_bound(spec), _bound(target.spec)):
+                continue
+            yield Finding(
+                "KH001",
+                Severity.WARNING,
+                found.location,
+                found.source,
+                f"the narrative says {claim.text!r} ({_describe(spec)}) in "
+                f"“{claim.quote}”, but {_target_source(target)} says {target.text!r} "
+                f"({_describe(target.spec)}) for {indicator.id!r} in {target.horizon}",
+            )
+
+
+def _unit_key(text: str) -> str:
+    return normalize_unit_text(text)
+
+
+def _narrative_unit_differs(context: _Context) -> Iterator[Finding]:
+    plan = context.plan
+    for found in _claims(plan):
+        claim = found.claim
+        if claim.unit is None or claim.indicator is None:
+            continue
+        for target in _claim_targets(plan, found):
+            unit = target.unit or _target_indicator_unit(plan, target)
+            if unit is None or _unit_key(unit.text) == _unit_key(claim.unit):
+                continue
+            read_as = f" (read as {unit.variant_of!r})" if unit.variant_of else ""
+            yield Finding(
+                "KH002",
+                Severity.WARNING,
+                found.location,
+                found.source,
+                f"the narrative gives {claim.text!r} in {claim.unit!r}, but "
+                f"{_target_source(target)} writes the unit {unit.text!r}{read_as}",
+            )
+
+
+def _target_indicator_unit(plan: Plan, target: Target) -> Unit | None:
+    indicator = _indicator(plan, target.indicator)
+    return indicator.unit if indicator is not None else None
+
+
+def _missing_from_appendix(context: _Context) -> Iterator[Finding]:
+    plan = context.plan
+    for found in _claims(plan):
+        claim = found.claim
+        when = f" by {found.horizon}" if found.horizon is not None else ""
+        if claim.indicator is None:
+            yield Finding(
+                "KH003",
+                Severity.WARNING,
+                found.location,
+                found.source,
+                f"the narrative sets {claim.text!r}{when} (“{claim.quote}”), "
+                "but Phụ lục I has no row for it",
+            )
+        elif not _claim_targets(plan, found):
+            yield Finding(
+                "KH003",
+                Severity.WARNING,
+                found.location,
+                found.source,
+                f"the narrative sets {claim.text!r}{when} for {claim.indicator!r} "
+                f"(“{claim.quote}”), but Phụ lục I has no row for {claim.indicator!r}"
+                + (f" in {found.horizon}" if found.horizon is not None else ""),
+            )
+
+
+def _claim_horizon(context: _Context) -> Iterator[Finding]:
+    for objective in context.plan.objectives:
+        for index, claim in enumerate(objective.claims):
+            if (
+                claim.horizon is not None
+                and objective.horizon is not None
+                and claim.horizon != objective.horizon
+            ):
+                yield Finding(
+                    "KH004",
+                    Severity.WARNING,
+                    f"objectives[{objective.id}].claims[{index}]",
+                    f"Mục {objective.source}",
+                    f"the claim {claim.text!r} is dated {claim.horizon}, "
+                    f"but its paragraph speaks of {objective.horizon}",
+                )
