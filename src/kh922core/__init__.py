@@ -62,15 +62,17 @@ from kh922core._targets.specs import (
     TargetSpec,
 )
 from kh922core._targets.units import Unit, conversion_factor, is_compatible, parse_unit
-from kh922core._tracking.progress import ProgressCategory, progress
-from kh922core._tracking.reporting import (
+from kh922core._tracking import (
+    ProgressCategory,
+    TaskStatus,
+    progress,
     read_reporting_template,
     reporting_calendar,
     reporting_dates,
     reporting_template,
+    task_status,
     write_reporting_template,
 )
-from kh922core._tracking.task_status import TaskStatus, task_status
 from kh922core.errors import (
     DeadlineParseError,
     IncompatibleUnitError,

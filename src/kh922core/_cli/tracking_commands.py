@@ -43,7 +43,7 @@ def _print(frame: pl.DataFrame, columns: Sequence[str], output: str) -> None:
 
 def _tasks(args: argparse.Namespace) -> int:
     from kh922core._plans.loader import load_plan
-    from kh922core._tracking.task_status import task_status
+    from kh922core._tracking import task_status
 
     plan = load_plan(args.plan)
     completions = pl.read_csv(args.completions, infer_schema=False) if args.completions else None
@@ -62,7 +62,7 @@ def _tasks(args: argparse.Namespace) -> int:
 
 def _calendar(args: argparse.Namespace) -> int:
     from kh922core._plans.loader import load_plan
-    from kh922core._tracking.reporting import reporting_calendar
+    from kh922core._tracking import reporting_calendar
 
     plan = load_plan(args.plan)
     table = reporting_calendar(plan, args.start, args.end, agency=args.agency)

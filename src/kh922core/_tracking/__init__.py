@@ -1,1 +1,28 @@
-"""Private wing."""
+"""The tracking wing: progress over time, task status, the reporting calendar and templates.
+
+Other parts of the package use this wing only through the names exported here.
+"""
+
+from __future__ import annotations
+
+from kh922core._tracking.progress import ProgressCategory, progress
+from kh922core._tracking.reporting import (
+    read_reporting_template,
+    reporting_calendar,
+    reporting_dates,
+    reporting_template,
+    write_reporting_template,
+)
+from kh922core._tracking.task_status import TaskStatus, task_status
+
+__all__ = [
+    "ProgressCategory",
+    "TaskStatus",
+    "progress",
+    "read_reporting_template",
+    "reporting_calendar",
+    "reporting_dates",
+    "reporting_template",
+    "task_status",
+    "write_reporting_template",
+]
