@@ -58,7 +58,7 @@ def load_plan() -> Any:
 
 def _indicators(plan: Any) -> list[tuple[str, str | None, float]]:
     """Indicators with targets: id, unit text (``None``: qualitative), a typical value."""
-    from kh922core._targets.specs import Qualitative, Range, RankGroup
+    from kh922core._targets import Qualitative, Range, RankGroup
 
     rows: list[tuple[str, str | None, float]] = []
     for indicator in plan.indicators:
@@ -149,7 +149,7 @@ def hand_bounds(plan: Any, units: list[str | None]) -> pl.DataFrame:
     """The per-target table a person would write for this plan, by hand: one row per
     (indicator, unit, target) with the factor and the bounds (tolerance applied, strict bounds
     folded with nextafter), exceed bounds, shortfall bounds and the attainment bound."""
-    from kh922core._targets.specs import Comparison, Operator, Qualitative, Range, RankGroup
+    from kh922core._targets import Comparison, Operator, Qualitative, Range, RankGroup
     from kh922core._targets.units import conversion_factor
 
     inf = math.inf
@@ -313,7 +313,7 @@ def pandas_run(frame: Any, bounds: Any) -> Any:
 
 def scalar_run(plan: Any, rows: list[dict[str, Any]]) -> int:
     """The scalar reference, one observation and target at a time (a plain Python loop)."""
-    from kh922core._targets.specs import Qualitative
+    from kh922core._targets import Qualitative
 
     targets = {i.id: plan.targets_of(i.id) for i in plan.indicators}
     evaluated = 0

@@ -12,7 +12,7 @@ import pytest
 from kh922core._engine import STATUS_DTYPE, evaluate, rank
 from kh922core._engine import conversion as conversion
 from kh922core._plans.model import Plan
-from kh922core._targets.specs import Comparison, Operator
+from kh922core._targets import Comparison, Operator
 from kh922core.errors import ObservationError, UnitError
 
 INPUT = {"indicator": pl.String, "value": pl.Float64, "unit": pl.String}

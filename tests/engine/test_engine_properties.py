@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kh922core._engine import evaluate, rank
 from kh922core._plans.model import Plan, Target
-from kh922core._targets.specs import CohortPolicy, Qualitative
+from kh922core._targets import CohortPolicy, Qualitative
 from kh922core.testing import strategies as kst
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,7 +24,7 @@ import pytest
 
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
-from kh922core._targets.specs import TargetSpec
+from kh922core._targets import TargetSpec
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "ben_tre_922_2025.txt"
 SEED = (

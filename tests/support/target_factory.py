@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kh922core._plans.model import Baseline, Target
-from kh922core._targets.specs import Qualitative, RankGroup, TargetSpec
+from kh922core._targets import Qualitative, RankGroup, TargetSpec
 from kh922core._targets.units import parse_unit
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kh922core import parse_target
-from kh922core._targets.specs import Approximate, Comparison, Qualitative, Range, RankGroup
+from kh922core._targets import Approximate, Comparison, Qualitative, Range, RankGroup
 
 # (row, text as printed, unit as printed, direction)
 HIGHER = "higher_is_better"

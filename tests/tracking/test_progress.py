@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Baseline, Plan, Target
-from kh922core._targets.specs import (
+from kh922core._targets import (
     Approximate,
     Comparison,
     Direction,

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kh922core._targets.specs import Comparison, Direction, Operator
+from kh922core._targets import Comparison, Direction, Operator
 from kh922core._tracking.progress_reference import (
     ProgressCategory,
     category_of,

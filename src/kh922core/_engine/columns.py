@@ -6,7 +6,7 @@ from typing import Final
 
 import polars as pl
 
-from kh922core._targets.specs import Status
+from kh922core._targets import Status
 
 __all__ = [
     "ASSESSMENT",

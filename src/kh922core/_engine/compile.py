@@ -1,6 +1,6 @@
 """Compile a plan's targets into rows of plain bounds, the engine's per-target table.
 
-Every target kind of :mod:`kh922core._targets.specs` reduces to the same few numbers, so that one
+Every target kind of :mod:`kh922core._targets.kinds` reduces to the same few numbers, so that one
 set of vectorised comparisons serves them all:
 
 * ``lower``/``upper``: the value meets the target when ``lower <= value <= upper``.  The
@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 
 from kh922core._plans.model import Plan, Target
-from kh922core._targets.specs import (
+from kh922core._targets import (
     COMPARISON_RTOL,
     Approximate,
     CohortPolicy,

@@ -27,7 +27,7 @@ from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans.model import Plan
-from kh922core._targets.specs import CohortPolicy, InvalidValueError
+from kh922core._targets import CohortPolicy, InvalidValueError
 from kh922core._targets.units import conversion_factor
 from kh922core.errors import ObservationError, ObservationProblem
 

@@ -1,1 +1,63 @@
-"""Private wing."""
+"""The targets wing: target texts, their parsed kinds, numbers and units.
+
+Other wings import from here, never from the modules inside.
+"""
+
+from __future__ import annotations
+
+from kh922core._targets.explain import explain
+from kh922core._targets.grammar import parse_target, split_targets
+from kh922core._targets.kinds import (
+    COMPARISON_RTOL,
+    DEFAULT_APPROXIMATE_TOLERANCE,
+    Approximate,
+    CohortPolicy,
+    Comparison,
+    Direction,
+    InvalidValueError,
+    Operator,
+    Qualitative,
+    Range,
+    RankGroup,
+    Status,
+    TargetSpec,
+)
+from kh922core._targets.numbers import NUMBER_PATTERN, format_number, parse_number
+from kh922core._targets.units import (
+    Unit,
+    conversion_factor,
+    is_compatible,
+    known_unit_texts,
+    normalize_unit_text,
+    parse_unit,
+    unit_registry,
+)
+
+__all__ = [
+    "COMPARISON_RTOL",
+    "DEFAULT_APPROXIMATE_TOLERANCE",
+    "NUMBER_PATTERN",
+    "Approximate",
+    "CohortPolicy",
+    "Comparison",
+    "Direction",
+    "InvalidValueError",
+    "Operator",
+    "Qualitative",
+    "Range",
+    "RankGroup",
+    "Status",
+    "TargetSpec",
+    "Unit",
+    "conversion_factor",
+    "explain",
+    "format_number",
+    "is_compatible",
+    "known_unit_texts",
+    "normalize_unit_text",
+    "parse_number",
+    "parse_target",
+    "parse_unit",
+    "split_targets",
+    "unit_registry",
+]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from kh922core._targets.numbers import format_number
-from kh922core._targets.specs import (
+from kh922core._targets.kinds import (
     Approximate,
     Comparison,
     Direction,
@@ -13,6 +12,7 @@ from kh922core._targets.specs import (
     RankGroup,
     TargetSpec,
 )
+from kh922core._targets.numbers import format_number
 
 __all__ = ["explain"]
 

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
-from kh922core._targets.specs import (
+from kh922core._targets.kinds import (
     Approximate,
     Comparison,
     Direction,
@@ -31,6 +30,7 @@ from kh922core._targets.specs import (
     RankGroup,
     TargetSpec,
 )
+from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
 from kh922core._targets.units import Unit, is_compatible, parse_unit
 from kh922core.errors import (
     IncompatibleUnitError,

@@ -18,7 +18,7 @@ import polars as pl
 
 from kh922core._frame_problems import problem_at
 from kh922core._plans.model import Plan, Target
-from kh922core._targets.specs import COMPARISON_RTOL, CohortPolicy
+from kh922core._targets import COMPARISON_RTOL, CohortPolicy
 from kh922core._targets.units import Unit, conversion_factor
 from kh922core._tracking.progress_reference import (
     HIGH_THRESHOLD,

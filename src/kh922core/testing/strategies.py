@@ -17,7 +17,7 @@ import polars as pl
 from hypothesis import strategies as st
 
 from kh922core._plans.model import Plan
-from kh922core._targets.specs import (
+from kh922core._targets import (
     Approximate,
     Comparison,
     Direction,
