@@ -22,7 +22,6 @@ from kh922core._plans.audit.deadline_rules import _deadline_before_plan, _deadli
 from kh922core._plans.audit.findings import (
     AuditRule,
     Finding,
-    Severity,
     _Context,
 )
 from kh922core._plans.audit.row_rules import _row_name_differs, _row_without_parent, _unit_variant
@@ -216,9 +215,3 @@ def audit(
                 findings.append(finding)
     order = {rule.code: index for index, rule in enumerate(AUDIT_RULES)}
     return sorted(findings, key=lambda f: order[f.code])
-
-
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    """The highest severity among ``findings`` (``None`` when there are none)."""
-    ranked = sorted((f.severity for f in findings), key=lambda s: s.rank)
-    return ranked[-1] if ranked else None
