@@ -1,0 +1,171 @@
+"""The scanner under the target grammar: phrases, dating years, parts, units and numbers.
+
+It reads the pieces of a target text that :mod:`kh922core._targets.grammar` puts together:
+
+* the phrase table (``data/target_phrases.txt``): operators, ``khoảng``, ``nhóm``, fillers, each
+  with its role, matched longest first;
+* the years that only date a sentence (``đến năm 2030``), blanked out before numbers are read;
+* the parts of a cell that holds several targets;
+* the unit after a number (the longest prefix that :func:`parse_unit` knows) and the note;
+* the numbers themselves (Vietnamese formats, see :mod:`kh922core._targets.numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
+from kh922core._targets.units import parse_unit
+from kh922core.errors import NumberFormatError, TargetParseError, UnknownUnitError
+
+__all__: list[str] = []
+
+_ROLES = frozenset(
+    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler"}
+    | {"after_ge", "after_le", "range"}
+)
+_YEARS = re.compile(
+    r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
+    r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
+    r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
+_TRAILING_PUNCTUATION = ".;:,"
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    role: str
+    phrase: str
+    wordlike: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    role: str
+    phrase: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[_Phrase, ...]:
+    """The phrase table, longest phrase first."""
+    source = resources.files("kh922core") / "data" / "target_phrases.txt"
+    table: list[_Phrase] = []
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        role, _, phrase = line.partition(" ")
+        phrase = unicodedata.normalize("NFC", phrase.strip()).lower()
+        if role not in _ROLES or not phrase:
+            raise ValueError(f"target_phrases.txt:{number}: bad line {raw!r}")
+        table.append(_Phrase(role, phrase, phrase[-1].isalnum()))
+    table.sort(key=lambda p: -len(p.phrase))
+    return tuple(table)
+
+
+def _match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> _Match | None:
+    for entry in _phrases():
+        if roles is not None and entry.role not in roles:
+            continue
+        end = position + len(entry.phrase)
+        if not lower.startswith(entry.phrase, position):
+            continue
+        if entry.wordlike and end < len(lower) and lower[end].isalnum():
+            continue
+        return _Match(entry.role, entry.phrase, position, end)
+    return None
+
+
+def _read_phrases(text: str, start: int, end: int) -> tuple[list[_Match], int | None]:
+    """Read ``text[start:end]`` as a run of phrases; return them and where reading stopped."""
+    lower = text.lower()
+    found: list[_Match] = []
+    position = start
+    while position < end:
+        if text[position].isspace() or text[position] in ",:":
+            position += 1
+            continue
+        match = _match_phrase(lower[:end], position)
+        if match is None:
+            return found, position
+        found.append(match)
+        position = match.end
+    return found, None
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
+    """Split ``text[start:end]`` into a unit (longest known prefix) and a note.
+
+    Returns the unit text, the note, and the position of a stray digit (or ``None``).
+    """
+    rest = text[start:end]
+    stripped = rest.strip().strip(_TRAILING_PUNCTUATION).strip()
+    if not stripped:
+        return None, None, None
+    offset = start + rest.index(stripped)
+    digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
+    tokens = list(re.finditer(r"\S+", stripped))
+    for count in range(len(tokens), 0, -1):
+        candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
+        if digit is not None and digit < len(candidate) and count > 1:
+            continue
+        try:
+            parse_unit(candidate)
+        except UnknownUnitError:
+            continue
+        note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
+        if note is not None and any(ch.isdigit() for ch in note):
+            return (
+                None,
+                None,
+                offset
+                + stripped.index(note)
+                + next(i for i, ch in enumerate(note) if ch.isdigit()),
+            )
+        return " ".join(candidate.split()), note, None
+    if digit is not None:
+        return None, None, offset + digit
+    return None, " ".join(stripped.split()), None
+
+
+def _number_at(text: str, match: re.Match[str]) -> float:
+    try:
+        return parse_number(match.group(0))
+    except NumberFormatError as error:
+        raise TargetParseError(
+            text,
+            match.start(),
+            "a number such as '55', '0,7', '12.000' or '6.388,3'",
+            reason=str(error),
+        ) from None
+
+
+def _parts(text: str) -> list[tuple[int, str]]:
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for separator in _PART_SEPARATOR.finditer(text):
+        parts.append((start, text[start : separator.start()]))
+        start = separator.end()
+    parts.append((start, text[start:]))
+    return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in parts if p.strip()]
+
+
+def _numbered_parts(text: str) -> list[tuple[int, str]]:
+    blanked = _blank(text, _YEARS)
+    return [
+        (start, part)
+        for start, part in _parts(text)
+        if NUMBER_PATTERN.search(blanked[start : start + len(part)])
+    ]
