@@ -13,11 +13,10 @@ import pytest
 import kh922core
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
+from kh922core._tracking.calendar import reporting_calendar, reporting_dates
 from kh922core._tracking.progress import progress
-from kh922core._tracking.reporting import (
+from kh922core._tracking.templates import (
     read_reporting_template,
-    reporting_calendar,
-    reporting_dates,
     reporting_template,
     write_reporting_template,
 )

@@ -5,15 +5,14 @@ Other parts of the package use this wing only through the names exported here.
 
 from __future__ import annotations
 
+from kh922core._tracking.calendar import reporting_calendar, reporting_dates
 from kh922core._tracking.progress import ProgressCategory, progress
-from kh922core._tracking.reporting import (
+from kh922core._tracking.task_status import TaskStatus, task_status
+from kh922core._tracking.templates import (
     read_reporting_template,
-    reporting_calendar,
-    reporting_dates,
     reporting_template,
     write_reporting_template,
 )
-from kh922core._tracking.task_status import TaskStatus, task_status
 
 __all__ = [
     "ProgressCategory",

@@ -1,0 +1,147 @@
+"""The reporting calendar of section IV: when each agency reports, and on what.
+
+Section IV.1 of the plan: agencies report "định kỳ trước ngày 01/6 và 15/11 hàng năm" to the
+provincial People's Committee, through the Department of Science and Technology.  "Trước ngày
+01/6" means *before* 1 June: the last day a report can arrive is 31 May, so the calendar's
+``report_date`` is the day before the printed date (kept as ``before``).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+
+from kh922core._plans.model import Plan
+from kh922core._tracking.task_status import responsible_agencies
+
+__all__ = ["reporting_calendar", "reporting_dates"]
+
+
+def _agency_id(plan: Plan, agency: str) -> str:
+    """An agency id from its id, name or an alias (ignoring case and spacing)."""
+    return plan.registry.find(agency).id
+
+
+def _day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def reporting_dates(plan: Plan, start: date, end: date) -> list[tuple[date, date]]:
+    """The ``(report_date, before)`` pairs of section IV with ``start ≤ report_date ≤ end``.
+
+    ``before`` is the printed day ("trước ngày 01/6": 1 June); ``report_date`` the last day a
+    report can arrive (31 May).
+
+    Examples:
+        >>> from kh922core._plans.loader import load_plan
+        >>> reporting_dates(load_plan(), date(2025, 1, 1), date(2025, 12, 31))
+        [(datetime.date(2025, 5, 31), datetime.date(2025, 6, 1)), \
+(datetime.date(2025, 11, 14), datetime.date(2025, 11, 15))]
+    """
+    if plan.reporting is None:
+        return []
+    if end < start:
+        raise ValueError(f"the calendar ends ({end}) before it starts ({start})")
+    found = []
+    for year in range(start.year, end.year + 2):
+        for due in plan.reporting.due:
+            before = _day(year, due.month, due.day)
+            deadline = before - timedelta(days=1)
+            if start <= deadline <= end:
+                found.append((deadline, before))
+    return sorted(found)
+
+
+def _duties(plan: Plan, as_of: date | None) -> dict[str, tuple[list[str], list[str]]]:
+    """For each responsible agency: the targets and tasks it answers for on ``as_of``."""
+    duties: dict[str, tuple[list[str], list[str]]] = {}
+    registry = plan.registry
+
+    def carry(leads: tuple[str, ...]) -> list[str]:
+        if as_of is None:
+            return list(dict.fromkeys(leads))
+        return [r.agency for r in registry.responsible(leads, as_of)]
+
+    for target in plan.targets:
+        for agency in carry(target.lead_agencies):
+            duties.setdefault(agency, ([], []))[0].append(target.id)
+    for task in plan.tasks:
+        for agency in carry(task.lead_agencies):
+            duties.setdefault(agency, ([], []))[1].append(task.id)
+    return duties
+
+
+def reporting_calendar(
+    plan: Plan, start: date, end: date, *, agency: str | None = None
+) -> pl.DataFrame:
+    """The periodic reports due between two dates, per agency, after succession.
+
+    Args:
+        plan: The plan.
+        start: First day of the period (inclusive).
+        end: Last day of the period (inclusive).
+        agency: Only this agency (id, name or alias).
+
+    Returns:
+        One row per report date and responsible agency, sorted by date then agency, with
+        columns ``report_date`` (the last day a report can arrive), ``before`` (the date as
+        printed), ``agency``, ``agency_name``, ``targets`` and ``tasks`` (lists of ids the agency
+        leads, after the successions in force on ``report_date``), ``n_targets``, ``n_tasks``,
+        ``recipient`` and ``via`` (section IV: the provincial committee, through the Department
+        of Science and Technology; after succession too).
+
+    Examples:
+        >>> from kh922core._plans.loader import load_plan
+        >>> table = reporting_calendar(load_plan(), date(2025, 1, 1), date(2025, 12, 31),
+        ...                            agency="so-khcn")
+        >>> table.select("report_date", "n_targets", "n_tasks").rows()
+        [(datetime.date(2025, 5, 31), 21, 31), (datetime.date(2025, 11, 14), 21, 31)]
+        >>> table["recipient"].to_list()
+        ['ubnd-tinh-ben-tre', 'ubnd-tinh-vinh-long']
+    """
+    wanted = _agency_id(plan, agency) if agency is not None else None
+    rows: list[dict[str, Any]] = []
+    for deadline, before in reporting_dates(plan, start, end):
+        assert plan.reporting is not None
+        recipient = responsible_agencies(plan, plan.reporting.recipient, deadline)
+        via = (
+            responsible_agencies(plan, plan.reporting.via, deadline)
+            if plan.reporting.via is not None
+            else (None,)
+        )
+        for agency_id, (targets, tasks) in sorted(_duties(plan, deadline).items()):
+            if wanted is not None and agency_id != wanted:
+                continue
+            rows.append(
+                {
+                    "report_date": deadline,
+                    "before": before,
+                    "agency": agency_id,
+                    "agency_name": plan.agency(agency_id).name,
+                    "targets": targets,
+                    "tasks": tasks,
+                    "n_targets": len(targets),
+                    "n_tasks": len(tasks),
+                    "recipient": ", ".join(recipient),
+                    "via": ", ".join(v for v in via if v is not None) or None,
+                }
+            )
+    ids = pl.List(pl.String)
+    schema = pl.Schema(
+        [
+            ("report_date", pl.Date()),
+            ("before", pl.Date()),
+            ("agency", pl.String()),
+            ("agency_name", pl.String()),
+            ("targets", ids),
+            ("tasks", ids),
+            ("n_targets", pl.Int64()),
+            ("n_tasks", pl.Int64()),
+            ("recipient", pl.String()),
+            ("via", pl.String()),
+        ]
+    )
+    return pl.DataFrame(rows, schema=schema)

@@ -1,0 +1,421 @@
+"""The reporting template each agency fills in: built from the plan, written, read back.
+
+The template lists the targets an agency reports on (after succession), with the last known
+values; :func:`write_reporting_template` writes it as ``.csv`` or ``.xlsx`` and
+:func:`read_reporting_template` reads the filled file back as observations.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from kh922core._plans.model import Plan, Target
+from kh922core._targets.numbers import parse_number
+from kh922core._targets.units import Unit, conversion_factor
+from kh922core._text import fold
+from kh922core._tracking.calendar import _agency_id, _duties
+from kh922core.errors import (
+    Kh922Error,
+    ObservationError,
+    ObservationProblem,
+)
+
+__all__ = [
+    "read_reporting_template",
+    "reporting_template",
+    "write_reporting_template",
+]
+
+_TEMPLATE_SHEET = "template"
+_GUIDE_SHEET = "huong-dan"
+_TEMPLATE_COLUMNS = (
+    "indicator",
+    "target_id",
+    "row",
+    "horizon",
+    "name",
+    "unit",
+    "target",
+    "last_year",
+    "last_value",
+    "year",
+    "value",
+    "assessment",
+)
+_TRUE = {"true", "1", "yes", "có", "đạt", "x"}
+_FALSE = {"false", "0", "no", "không", "không đạt"}
+
+
+def _targets_of(plan: Plan, agency_id: str, as_of: date | None) -> list[Target]:
+    targets, _ = _duties(plan, as_of).get(agency_id, ([], []))
+    return [plan.target(t) for t in targets]
+
+
+def _unit_of(plan: Plan, target: Target) -> Unit | None:
+    """The unit a template row asks for: the indicator's (one unit per indicator), else the
+    target's."""
+    unit = plan.indicator(target.indicator).unit
+    return unit if unit is not None else target.unit
+
+
+def _last_values(
+    plan: Plan, targets: list[Target], observations: pl.DataFrame, as_of: date | None
+) -> dict[str, tuple[int | None, float | None]]:
+    """The latest observed (year, value) per target, in the template row's unit."""
+    for column in ("indicator", "value", "year"):
+        if column not in observations.columns:
+            raise ObservationError(
+                [ObservationProblem(column=column, message="required column is missing")]
+            )
+    frame = observations.with_columns(
+        pl.col("indicator").cast(pl.String),
+        pl.col("value").cast(pl.Float64),
+        pl.col("year").cast(pl.Int64),
+        (pl.col("unit").cast(pl.String) if "unit" in observations.columns else pl.lit(None))
+        .cast(pl.String)
+        .alias("unit"),
+    ).filter(
+        pl.col("value").is_not_null() & pl.col("value").is_not_nan() & pl.col("year").is_not_null()
+    )
+    if as_of is not None:
+        frame = frame.filter(pl.col("year") <= as_of.year)
+    found: dict[str, tuple[int | None, float | None]] = {}
+    for target in targets:
+        rows = frame.filter(pl.col("indicator") == target.indicator)
+        if rows.is_empty():
+            found[target.id] = (None, None)
+            continue
+        latest = rows.filter(pl.col("year") == rows["year"].max())
+        if latest.height > 1:
+            raise ObservationError(
+                [
+                    ObservationProblem(
+                        column="year",
+                        message=(
+                            f"{latest.height} values of {target.indicator!r} for "
+                            f"{latest['year'][0]}: pass the observations of one entity"
+                        ),
+                        count=latest.height,
+                    )
+                ]
+            )
+        year, value, unit = latest.select("year", "value", "unit").row(0)
+        wanted = _unit_of(plan, target)
+        if unit is not None and wanted is not None:
+            value *= conversion_factor(unit, wanted)
+        found[target.id] = (year, value)
+    return found
+
+
+def reporting_template(
+    plan: Plan,
+    agency: str,
+    *,
+    observations: pl.DataFrame | None = None,
+    as_of: date | None = None,
+    year: int | None = None,
+) -> pl.DataFrame:
+    """The reporting template of one agency: its targets, ready for the new values.
+
+    Args:
+        plan: The plan.
+        agency: The agency (id, name or alias).
+        observations: Earlier observations (the engine's input schema, one entity) to fill
+            ``last_year`` and ``last_value`` (converted to the row's unit).
+        as_of: Resolve successions on this date (a successor also reports its predecessors'
+            targets) and ignore observations of later years; default: the leads as printed.
+        year: Prefill the ``year`` column (default: ``as_of``'s year, else empty).
+
+    Returns:
+        One row per target the agency leads, in plan order, with columns ``indicator``,
+        ``target_id``, ``row``, ``horizon``, ``name``, ``unit`` (the indicator's unit, so that
+        two targets of one indicator ask for the same thing), ``target`` (the target text),
+        ``last_year``, ``last_value``, ``year``, and the empty ``value`` and ``assessment``
+        (for a qualitative target) columns to fill in.
+
+    Examples:
+        >>> from kh922core._plans.loader import load_plan
+        >>> sheet = reporting_template(load_plan(), "so-y-te", year=2025)
+        >>> sheet.select("indicator", "unit", "target", "year", "value").rows()
+        [('e-health-records', '%', '≥ 90', 2025, None)]
+    """
+    agency_id = _agency_id(plan, agency)
+    targets = _targets_of(plan, agency_id, as_of)
+    last = (
+        _last_values(plan, targets, observations, as_of)
+        if observations is not None
+        else dict.fromkeys((t.id for t in targets), (None, None))
+    )
+    fill_year = year if year is not None else (as_of.year if as_of is not None else None)
+    rows = [
+        {
+            "indicator": t.indicator,
+            "target_id": t.id,
+            "row": t.row,
+            "horizon": t.horizon,
+            "name": t.name if t.name is not None else plan.indicator(t.indicator).name,
+            "unit": unit.text if (unit := _unit_of(plan, t)) is not None else None,
+            "target": t.text,
+            "last_year": last[t.id][0],
+            "last_value": last[t.id][1],
+            "year": fill_year,
+            "value": None,
+            "assessment": None,
+        }
+        for t in targets
+    ]
+    schema = {
+        "indicator": pl.String,
+        "target_id": pl.String,
+        "row": pl.String,
+        "horizon": pl.Int64,
+        "name": pl.String,
+        "unit": pl.String,
+        "target": pl.String,
+        "last_year": pl.Int64,
+        "last_value": pl.Float64,
+        "year": pl.Int64,
+        "value": pl.Float64,
+        "assessment": pl.Boolean,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _xlsxwriter() -> Any:
+    try:
+        import xlsxwriter  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise Kh922Error(
+            "writing .xlsx needs the optional dependency xlsxwriter: "
+            "pip install 'kh922core[xlsx]' (or write a .csv)"
+        ) from None
+    return xlsxwriter
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise Kh922Error(
+            "reading .xlsx needs the optional dependency openpyxl: pip install openpyxl "
+            "(or save the template as .csv)"
+        ) from None
+    return openpyxl
+
+
+def write_reporting_template(
+    path: str | Path,
+    plan: Plan,
+    agency: str,
+    *,
+    observations: pl.DataFrame | None = None,
+    as_of: date | None = None,
+    year: int | None = None,
+) -> Path:
+    """Write :func:`reporting_template` to a ``.csv`` (UTF-8 with BOM) or ``.xlsx`` file.
+
+    The ``.xlsx`` has the table on a sheet named ``template`` (the columns to fill are
+    highlighted) and a short guide in Vietnamese on a second sheet.  Writing ``.xlsx`` needs
+    ``xlsxwriter`` (the ``xlsx`` extra).  Read the filled file back with
+    :func:`read_reporting_template`.
+
+    Returns:
+        The path written.
+    """
+    target = Path(path)
+    sheet = reporting_template(plan, agency, observations=observations, as_of=as_of, year=year)
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        sheet.write_csv(target, include_bom=True)
+        return target
+    if suffix != ".xlsx":
+        raise ValueError(f"write the template as .csv or .xlsx, not {target.suffix!r}")
+    xlsxwriter = _xlsxwriter()
+    workbook = xlsxwriter.Workbook(str(target))
+    try:
+        header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
+        fill = workbook.add_format({"bg_color": "#FFF2CC", "border": 1})
+        plain = workbook.add_format({"text_wrap": False})
+        table = workbook.add_worksheet(_TEMPLATE_SHEET)
+        widths = {"name": 60, "target": 28, "unit": 16, "indicator": 30}
+        for col, column in enumerate(sheet.columns):
+            table.write_string(0, col, column, header)
+            table.set_column(col, col, widths.get(column, 12))
+        to_fill = {"year", "value", "assessment"}
+        for r, values in enumerate(sheet.iter_rows(), start=1):
+            for col, (column, cell) in enumerate(zip(sheet.columns, values, strict=True)):
+                style = fill if column in to_fill else plain
+                if cell is None:
+                    table.write_blank(r, col, None, style)
+                elif isinstance(cell, bool):
+                    table.write_boolean(r, col, cell, style)
+                elif isinstance(cell, int | float):
+                    table.write_number(r, col, cell, style)
+                else:
+                    table.write_string(r, col, str(cell), style)
+        table.freeze_panes(1, 0)
+        guide = workbook.add_worksheet(_GUIDE_SHEET)
+        guide.set_column(0, 0, 100)
+        name = plan.agency(_agency_id(plan, agency)).name
+        lines = [
+            f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {name}",
+            "Điền cột 'value' (số liệu mới, theo đơn vị ở cột 'unit') và cột 'year' (năm số liệu).",
+            "Chỉ tiêu định tính: điền cột 'assessment' (đạt / không đạt).",
+            "Không đổi tên, thứ tự các cột; không thêm dòng trên dòng tiêu đề.",
+            "Đọc lại bằng kh922core.read_reporting_template(đường_dẫn).",
+        ]
+        for r, line in enumerate(lines):
+            guide.write_string(r, 0, line)
+    finally:
+        workbook.close()
+    return target
+
+
+def _number(cell: object, where: str) -> float | None:
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        raise ValueError(f"{where}: expected a number, got {cell!r}")
+    if isinstance(cell, int | float):
+        return None if math.isnan(float(cell)) else float(cell)
+    text = str(cell).strip()
+    if not text:
+        return None
+    try:
+        return parse_number(text.removesuffix("%").strip())
+    except (ValueError, Kh922Error) as error:
+        raise ValueError(f"{where}: {error}") from None
+
+
+def _flag(cell: object, where: str) -> bool | None:
+    if cell is None or isinstance(cell, bool):
+        return cell
+    if isinstance(cell, int | float) and cell in (0, 1):
+        return bool(cell)
+    text = fold(str(cell))
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{where}: expected đạt/không đạt (true/false), got {cell!r}")
+
+
+def _year(cell: object, where: str) -> int | None:
+    number = _number(cell, where)
+    if number is None:
+        return None
+    if not number.is_integer():
+        raise ValueError(f"{where}: expected a year, got {cell!r}")
+    return int(number)
+
+
+def _read_rows(path: Path) -> list[dict[str, object]]:
+    if path.suffix.lower() == ".csv":
+        frame = pl.read_csv(path, infer_schema=False)
+        return list(frame.iter_rows(named=True))
+    if path.suffix.lower() != ".xlsx":
+        raise ValueError(f"read a template from .csv or .xlsx, not {path.suffix!r}")
+    openpyxl = _openpyxl()
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = (
+            workbook[_TEMPLATE_SHEET]
+            if _TEMPLATE_SHEET in workbook.sheetnames
+            else workbook.worksheets[0]
+        )
+        cells = list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    if not cells:
+        return []
+    header = [str(c).strip() if c is not None else "" for c in cells[0]]
+    return [dict(zip(header, row, strict=False)) for row in cells[1:]]
+
+
+def read_reporting_template(path: str | Path) -> pl.DataFrame:
+    """Read a filled reporting template back as observations for ``evaluate``/``progress``.
+
+    Rows whose ``value`` and ``assessment`` are both empty are dropped.  Numbers may be written
+    the Vietnamese way (``0,7``, ``12.000``, ``55%``); assessments as ``đạt``/``không đạt``,
+    ``có``/``không`` or true/false.  A value repeated on two rows of the same indicator (one
+    indicator with targets for 2030 and 2045) counts once.
+
+    Returns:
+        A frame with the engine's input columns ``indicator``, ``value``, ``unit``, ``year`` and
+        ``assessment``.
+
+    Raises:
+        ObservationError: A missing column, an unreadable cell, or two different values for the
+            same indicator and year.
+    """
+    source = Path(path)
+    rows = _read_rows(source)
+    needed = ("indicator", "value", "unit", "year")
+    if rows and any(c not in rows[0] for c in needed):
+        raise ObservationError(
+            [
+                ObservationProblem(column=c, message="template column is missing")
+                for c in needed
+                if c not in rows[0]
+            ]
+        )
+    records: list[dict[str, object]] = []
+    problems: list[str] = []
+    for index, row in enumerate(rows, start=2):
+        where = f"{source.name} row {index}"
+        try:
+            value = _number(row.get("value"), f"{where} value")
+            flag = _flag(row.get("assessment"), f"{where} assessment")
+            year = _year(row.get("year"), f"{where} year")
+        except (ValueError, Kh922Error) as error:
+            problems.append(str(error))
+            continue
+        if value is None and flag is None:
+            continue
+        indicator = row.get("indicator")
+        if indicator is None or not str(indicator).strip():
+            problems.append(f"{where}: indicator is empty")
+            continue
+        unit = row.get("unit")
+        records.append(
+            {
+                "indicator": str(indicator).strip(),
+                "value": value,
+                "unit": str(unit).strip() if unit is not None and str(unit).strip() else None,
+                "year": year,
+                "assessment": flag,
+            }
+        )
+    if problems:
+        raise ObservationError(
+            [ObservationProblem(column="value", message="; ".join(problems), count=len(problems))]
+        )
+    schema = {
+        "indicator": pl.String,
+        "value": pl.Float64,
+        "unit": pl.String,
+        "year": pl.Int64,
+        "assessment": pl.Boolean,
+    }
+    frame = pl.DataFrame(records, schema=schema).unique(maintain_order=True)
+    clash = frame.select(pl.struct("indicator", "year").is_duplicated()).to_series()
+    if clash.any():
+        shown = frame.filter(clash).select("indicator", "year").unique(maintain_order=True)
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column="value",
+                    message="different values (or units) for the same indicator and year",
+                    values=tuple(str(r) for r in shown.head(20).iter_rows()),
+                    count=shown.height,
+                )
+            ]
+        )
+    return frame
