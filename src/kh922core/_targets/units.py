@@ -24,19 +24,26 @@ from __future__ import annotations
 
 import difflib
 import functools
-import math
-import re
-import threading
 import unicodedata
-from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 import pint
 from pydantic import BaseModel, ConfigDict
 
+from kh922core._targets.unit_table import (
+    _DIMENSIONLESS,
+    _RANK_DIMENSION,
+    _canonical,
+    _evaluate,
+    _ExpressionError,
+    _is_plain_expression,
+    _State,
+    _state,
+    known_unit_texts,
+    normalize_unit_text,
+    unit_registry,
+)
 from kh922core._text import strip_diacritics
-from kh922core.errors import IncompatibleUnitError, UnitError, UnknownUnitError
+from kh922core.errors import IncompatibleUnitError, UnknownUnitError
 
 __all__ = [
     "Unit",
@@ -47,223 +54,6 @@ __all__ = [
     "parse_unit",
     "unit_registry",
 ]
-
-_DATA_PACKAGE = "kh922core"
-_UNITS_FILE = "units.txt"
-_TEXTS_FILE = "unit_texts.txt"
-_RANK_DIMENSION = "[rank]"
-_RANK_EXPRESSION = "rank"
-_DIMENSIONLESS = "dimensionless"
-_MAX_EXPRESSION_LENGTH = 200
-
-# ---------------------------------------------------------------------------------------------
-# Text normalisation
-# ---------------------------------------------------------------------------------------------
-
-_SPACE_AROUND = re.compile(r"\s*([%/()])\s*")
-_THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[.,\s](?=\d{3}(?!\d))")
-
-
-def normalize_unit_text(text: str) -> str:
-    """Return the key under which a unit text is looked up.
-
-    The key is the text in Unicode NFC form, case-folded, with runs of white space collapsed to
-    one space, no spaces around ``%``, ``/``, ``(`` and ``)``, and no thousands separators
-    between digits.
-
-    Args:
-        text: A unit text as written in a plan.
-
-    Returns:
-        The normalised key.
-
-    Example:
-        >>> normalize_unit_text("  % GRDP ")
-        '%grdp'
-        >>> normalize_unit_text("Người / 10.000  dân")
-        'người/10000 dân'
-    """
-    key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    key = _SPACE_AROUND.sub(r"\1", key)
-    return _THOUSANDS_SEPARATOR.sub("", key)
-
-
-# ---------------------------------------------------------------------------------------------
-# Plain pint expressions: a small safe subset (names, numbers, *, /, (), name ** small integer)
-# ---------------------------------------------------------------------------------------------
-
-_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_NUMBER = r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_EXPRESSION_TOKEN = re.compile(
-    rf"\s*(?:{_NAME}\s*(?:\*\*|\^)\s*-?\d{{1,2}}(?![\d.])|{_NAME}|{_NUMBER}|\*(?!\*)|[/()])"
-)
-
-
-def _is_plain_expression(text: str) -> bool:
-    """Whether ``text`` uses only the expression subset that is safe and cheap to evaluate.
-
-    Powers are allowed only on a unit name with a small integer exponent, so that no text can
-    make pint compute a huge number; ``+`` and ``-`` between terms are not allowed at all.
-    """
-    if not text or len(text) > _MAX_EXPRESSION_LENGTH:
-        return False
-    position = 0
-    while position < len(text):
-        match = _EXPRESSION_TOKEN.match(text, position)
-        if match is None:
-            return False
-        position = match.end()
-    return True
-
-
-# ---------------------------------------------------------------------------------------------
-# The registry and the unit-text table, built once
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """One resolved line of the unit-text table."""
-
-    text: str
-    expression: str
-    dimension: str
-    variant_of: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _State:
-    """The private registry and the unit-text table."""
-
-    registry: pint.UnitRegistry[Any]
-    entries: dict[str, _Entry]
-    texts: tuple[str, ...]
-    candidates: dict[str, str]
-
-
-_LOCK = threading.Lock()
-_STATE: _State | None = None
-
-
-def _state() -> _State:
-    """Return the registry and table, building them on first use (thread-safe)."""
-    global _STATE
-    state = _STATE
-    if state is None:
-        with _LOCK:
-            if _STATE is None:
-                _STATE = _build_state()
-            state = _STATE
-    return state
-
-
-def _read_data(name: str) -> str:
-    return (resources.files(_DATA_PACKAGE) / "data" / name).read_text(encoding="utf-8")
-
-
-def _build_state() -> _State:
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
-    registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
-    entries: dict[str, _Entry] = {}
-    texts: list[str] = []
-    variants: list[tuple[int, str]] = []
-    for number, raw in enumerate(_read_data(_TEXTS_FILE).splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        where = f"{_TEXTS_FILE}:{number}"
-        body, _, flag = line.partition("|")
-        text, equals, expression = body.partition("=")
-        text, expression = text.strip(), expression.strip()
-        if not equals or not text or not expression:
-            raise UnitError(f"{where}: expected 'TEXT = EXPRESSION', got {line!r}")
-        variant_of: str | None = None
-        if flag.strip():
-            name, equals, value = flag.partition("=")
-            if name.strip() != "variant_of" or not equals or not value.strip():
-                raise UnitError(f"{where}: expected '| variant_of = TEXT', got {flag.strip()!r}")
-            variant_of = value.strip()
-            variants.append((number, variant_of))
-        try:
-            canonical, dimension = _canonical(registry, expression)
-        except UnitError as exc:
-            raise UnitError(f"{where}: {exc}") from exc
-        entry = _Entry(text, canonical, dimension, variant_of)
-        key = normalize_unit_text(text)
-        previous = entries.get(key)
-        if previous is None:
-            entries[key] = entry
-            texts.append(text)
-        elif (previous.expression, previous.variant_of) != (canonical, variant_of):
-            raise UnitError(f"{where}: {text!r} contradicts the earlier line for {previous.text!r}")
-    for number, variant_of in variants:
-        if normalize_unit_text(variant_of) not in entries:
-            raise UnitError(f"{_TEXTS_FILE}:{number}: variant_of {variant_of!r} is not listed")
-    candidates: dict[str, str] = {}
-    for key, entry in entries.items():
-        candidates.setdefault(strip_diacritics(key), entry.text)
-    for entry in list(entries.values()):
-        candidates.setdefault(strip_diacritics(entry.expression.casefold()), entry.expression)
-    return _State(registry, entries, tuple(texts), candidates)
-
-
-class _ExpressionError(UnitError):
-    """An expression that pint cannot read (turned into :class:`UnknownUnitError`)."""
-
-
-def _evaluate(registry: pint.UnitRegistry[Any], expression: str) -> Any:
-    """Evaluate a pint expression to a quantity (a number times units)."""
-    if not _is_plain_expression(expression):
-        raise _ExpressionError(f"{expression!r} is not a plain unit expression")
-    try:
-        quantity = registry.parse_expression(expression)
-    except Exception as exc:  # pint raises many kinds (UndefinedUnitError, AssertionError, ...)
-        raise _ExpressionError(f"cannot read {expression!r}: {exc}") from exc
-    if not isinstance(quantity, registry.Quantity):
-        quantity = registry.Quantity(quantity, _DIMENSIONLESS)
-    return quantity
-
-
-def _canonical(registry: pint.UnitRegistry[Any], expression: str) -> tuple[str, str]:
-    """Return the canonical expression and the readable dimension of a pint expression."""
-    quantity = _evaluate(registry, expression)
-    magnitude = float(quantity.magnitude)
-    if not math.isfinite(magnitude) or magnitude <= 0:
-        raise UnitError(f"{expression!r} has scale {magnitude!r}; a scale must be positive")
-    units = str(quantity.units)
-    canonical = units if magnitude == 1 else f"{magnitude!r} * {units}"
-    dimension = str(quantity.dimensionality)
-    if _RANK_DIMENSION in dimension and canonical != _RANK_EXPRESSION:
-        raise UnitError(f"{expression!r} scales or combines a rank; a rank is only 'rank'")
-    return canonical, dimension
-
-
-def unit_registry() -> pint.UnitRegistry[Any]:
-    """Return the library's private pint registry, built on first use from ``units.txt``.
-
-    The same object is returned on every call.  It is not pint's application registry; do not
-    add definitions to it.
-
-    Returns:
-        The private :class:`pint.UnitRegistry`.
-
-    Example:
-        >>> unit_registry() is unit_registry()
-        True
-        >>> str(unit_registry().Quantity(30, "percent_grdp").to("fraction_grdp"))
-        '0.3 fraction_grdp'
-    """
-    return _state().registry
-
-
-def known_unit_texts() -> tuple[str, ...]:
-    """Return the unit texts of the table, in file order, one per normalised key.
-
-    Example:
-        >>> known_unit_texts()[:3]
-        ('%', '% GRDP', '%GDP')
-    """
-    return _state().texts
 
 
 # ---------------------------------------------------------------------------------------------
