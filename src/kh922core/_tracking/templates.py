@@ -33,20 +33,6 @@ __all__ = [
 
 _TEMPLATE_SHEET = "template"
 _GUIDE_SHEET = "huong-dan"
-_TEMPLATE_COLUMNS = (
-    "indicator",
-    "target_id",
-    "row",
-    "horizon",
-    "name",
-    "unit",
-    "target",
-    "last_year",
-    "last_value",
-    "year",
-    "value",
-    "assessment",
-)
 _TRUE = {"true", "1", "yes", "có", "đạt", "x"}
 _FALSE = {"false", "0", "no", "không", "không đạt"}
 
