@@ -126,7 +126,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_schema_accepts_the_shipped_files_and_a_dump() -> None:
     import jsonschema  # in the test extra
 
-    from kh922core._plans.loader import dump_plan
+    from kh922core import dump_plan
     from kh922core._plans.strict_yaml import read_document
 
     validator = jsonschema.Draft202012Validator(plan_json_schema())

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._plans.loader import available_plans, dump_plan, load_agencies, load_plan
+from kh922core import dump_plan
+from kh922core._plans.loader import available_plans, load_agencies, load_plan
 from kh922core._plans.model import Plan
 from kh922core._plans.strict_yaml import format_path, read_text
 
