@@ -11,7 +11,7 @@ import pytest
 from kh922core._plans.deadlines import DeadlineKind, parse_deadline
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
-from kh922core._tracking.task_status import responsible_agencies, task_status
+from kh922core._tracking.task_status import task_status
 from kh922core.errors import ObservationError
 
 SEED = (
@@ -191,15 +191,6 @@ def test_one_row_per_task_and_responsible_agency(plan: Plan) -> None:
         "so-khcn",
         "so-tttt",
     }
-
-
-def test_succession_is_transitive_and_dated(plan: Plan) -> None:
-    assert responsible_agencies(plan, "so-tttt", date(2025, 2, 28)) == ("so-tttt",)
-    assert responsible_agencies(plan, "so-tttt", date(2025, 3, 1)) == ("so-khcn",)
-    assert responsible_agencies(plan, "ubnd-huyen-ba-tri", date(2025, 7, 1)) == (
-        "ubnd-cap-xa",
-        "ubnd-tinh-vinh-long",
-    )
 
 
 def test_bad_tables_are_reported(plan: Plan) -> None:

@@ -50,7 +50,7 @@ def _tasks(args: argparse.Namespace) -> int:
     triggers = pl.read_csv(args.triggers, infer_schema=False) if args.triggers else None
     table = task_status(plan, as_of=args.as_of, completions=completions, triggers=triggers)
     if args.agency:
-        from kh922core._tracking.calendar import _agency_id
+        from kh922core._tracking import resolve_agency as _agency_id
 
         table = table.filter(pl.col("agency") == _agency_id(plan, args.agency))
     if args.status:

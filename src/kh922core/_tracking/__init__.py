@@ -6,6 +6,7 @@ Other parts of the package use this wing only through the names exported here.
 from __future__ import annotations
 
 from kh922core._tracking.calendar import reporting_calendar, reporting_dates
+from kh922core._tracking.duties import resolve_agency
 from kh922core._tracking.progress import ProgressCategory, progress
 from kh922core._tracking.task_status import TaskStatus, task_status
 from kh922core._tracking.templates import (
@@ -22,6 +23,7 @@ __all__ = [
     "reporting_calendar",
     "reporting_dates",
     "reporting_template",
+    "resolve_agency",
     "task_status",
     "write_reporting_template",
 ]

@@ -15,14 +15,9 @@ from typing import Any
 import polars as pl
 
 from kh922core._plans.model import Plan
-from kh922core._tracking.task_status import responsible_agencies
+from kh922core._tracking.duties import agency_duties, resolve_agency, responsible_agencies
 
 __all__ = ["reporting_calendar", "reporting_dates"]
-
-
-def _agency_id(plan: Plan, agency: str) -> str:
-    """An agency id from its id, name or an alias (ignoring case and spacing)."""
-    return plan.registry.find(agency).id
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -55,25 +50,6 @@ def reporting_dates(plan: Plan, start: date, end: date) -> list[tuple[date, date
     return sorted(found)
 
 
-def _duties(plan: Plan, as_of: date | None) -> dict[str, tuple[list[str], list[str]]]:
-    """For each responsible agency: the targets and tasks it answers for on ``as_of``."""
-    duties: dict[str, tuple[list[str], list[str]]] = {}
-    registry = plan.registry
-
-    def carry(leads: tuple[str, ...]) -> list[str]:
-        if as_of is None:
-            return list(dict.fromkeys(leads))
-        return [r.agency for r in registry.responsible(leads, as_of)]
-
-    for target in plan.targets:
-        for agency in carry(target.lead_agencies):
-            duties.setdefault(agency, ([], []))[0].append(target.id)
-    for task in plan.tasks:
-        for agency in carry(task.lead_agencies):
-            duties.setdefault(agency, ([], []))[1].append(task.id)
-    return duties
-
-
 def reporting_calendar(
     plan: Plan, start: date, end: date, *, agency: str | None = None
 ) -> pl.DataFrame:
@@ -102,7 +78,7 @@ def reporting_calendar(
         >>> table["recipient"].to_list()
         ['ubnd-tinh-ben-tre', 'ubnd-tinh-vinh-long']
     """
-    wanted = _agency_id(plan, agency) if agency is not None else None
+    wanted = resolve_agency(plan, agency) if agency is not None else None
     rows: list[dict[str, Any]] = []
     for deadline, before in reporting_dates(plan, start, end):
         assert plan.reporting is not None
@@ -112,7 +88,7 @@ def reporting_calendar(
             if plan.reporting.via is not None
             else (None,)
         )
-        for agency_id, (targets, tasks) in sorted(_duties(plan, deadline).items()):
+        for agency_id, (targets, tasks) in sorted(agency_duties(plan, deadline).items()):
             if wanted is not None and agency_id != wanted:
                 continue
             rows.append(

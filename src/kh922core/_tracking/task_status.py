@@ -19,7 +19,7 @@ from kh922core._plans.model import Plan
 from kh922core._text import fold
 from kh922core.errors import ObservationError, ObservationProblem
 
-__all__ = ["TaskStatus", "responsible_agencies", "task_status"]
+__all__ = ["TaskStatus", "task_status"]
 
 
 class TaskStatus(StrEnum):
@@ -30,23 +30,6 @@ class TaskStatus(StrEnum):
     OVERDUE = "overdue"
     RECURRING = "recurring"
     WAITING_ON_TRIGGER = "waiting_on_trigger"
-
-
-def responsible_agencies(plan: Plan, agency_id: str, as_of: date) -> tuple[str, ...]:
-    """The agencies that carry ``agency_id``'s duties on ``as_of``, after succession.
-
-    A shortcut over :meth:`kh922core.Plan.responsible` (the agency registry's successions:
-    transitive, dated, and an agency with several successors hands its duties to all of them).
-
-    Examples:
-        >>> from kh922core._plans.loader import load_plan
-        >>> plan = load_plan()
-        >>> responsible_agencies(plan, "so-khdt", date(2025, 2, 28))
-        ('so-khdt',)
-        >>> responsible_agencies(plan, "so-khdt", date(2025, 3, 1))
-        ('so-tai-chinh',)
-    """
-    return tuple(r.agency for r in plan.registry.responsible([agency_id], as_of))
 
 
 def _as_date(value: date | datetime | str) -> date:

@@ -18,7 +18,7 @@ from kh922core._plans.model import Plan, Target
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import Unit, conversion_factor
 from kh922core._text import fold
-from kh922core._tracking.calendar import _agency_id, _duties
+from kh922core._tracking.duties import agency_duties, resolve_agency
 from kh922core.errors import (
     Kh922Error,
     ObservationError,
@@ -38,7 +38,7 @@ _FALSE = {"false", "0", "no", "không", "không đạt"}
 
 
 def _targets_of(plan: Plan, agency_id: str, as_of: date | None) -> list[Target]:
-    targets, _ = _duties(plan, as_of).get(agency_id, ([], []))
+    targets, _ = agency_duties(plan, as_of).get(agency_id, ([], []))
     return [plan.target(t) for t in targets]
 
 
@@ -130,7 +130,7 @@ def reporting_template(
         >>> sheet.select("indicator", "unit", "target", "year", "value").rows()
         [('e-health-records', '%', '≥ 90', 2025, None)]
     """
-    agency_id = _agency_id(plan, agency)
+    agency_id = resolve_agency(plan, agency)
     targets = _targets_of(plan, agency_id, as_of)
     last = (
         _last_values(plan, targets, observations, as_of)
@@ -247,7 +247,7 @@ def write_reporting_template(
         table.freeze_panes(1, 0)
         guide = workbook.add_worksheet(_GUIDE_SHEET)
         guide.set_column(0, 0, 100)
-        name = plan.agency(_agency_id(plan, agency)).name
+        name = plan.agency(resolve_agency(plan, agency)).name
         lines = [
             f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {name}",
             "Điền cột 'value' (số liệu mới, theo đơn vị ở cột 'unit') và cột 'year' (năm số liệu).",
