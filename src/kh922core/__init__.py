@@ -15,9 +15,9 @@ from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility, Succession
 from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
+from kh922core._plans.dumping import dump_plan
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
 from kh922core._plans.loader import (
-from kh922core._plans.dumping import dump_plan
     available_plans,
     check_plan_file,
     load_agencies,
