@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from kh922core._plans.cross_checks import report_cross_problems
-from kh922core._plans.fields import IsoDate, Slug, Text, _Model
+from kh922core._plans.fields import FrozenModel, IsoDate, Slug, Text
 from kh922core._text import did_you_mean, fold
 from kh922core.errors import UnknownAgencyError
 
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-class Succession(_Model):
+class Succession(FrozenModel):
     """One agency taking over another's duties from a date.
 
     ``scope`` is ``all`` when the successor takes over every duty (a merger), ``partial`` when it
@@ -51,7 +51,7 @@ class Succession(_Model):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-class Agency(_Model):
+class Agency(FrozenModel):
     """A body that leads or cooperates on targets and tasks."""
 
     id: Slug

@@ -34,6 +34,7 @@ from kh922core._targets.units import Unit, parse_unit
 
 __all__ = [
     "DeadlineField",
+    "FrozenModel",
     "IsoDate",
     "Slug",
     "StrictFloat",
@@ -89,5 +90,5 @@ DeadlineField: TypeAlias = Annotated[
 ]
 
 
-class _Model(BaseModel):
+class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -21,7 +21,12 @@ from kh922core._plans.strict_yaml import Document, Mark, PathKey, format_path
 from kh922core._text import did_you_mean
 from kh922core.errors import ValidationProblem
 
-__all__: list[str] = []
+__all__ = [
+    "Sources",
+    "add_cross_problem",
+    "add_pydantic_error",
+    "ordered_problems",
+]
 
 _AGENCY_FIELDS = frozenset(
     {"lead_agencies", "cooperating_agencies", "issuer", "recipient", "via", "agency"}
@@ -136,7 +141,7 @@ def _quoted_values(expected: str) -> list[str]:
 
 
 @dataclass
-class _Sources:
+class Sources:
     """The plan document and (when the plan points to one) its agency document."""
 
     plan: Document
@@ -162,7 +167,7 @@ class _Sources:
         )
 
 
-def _agency_hint(sources: _Sources, path: PathKey, value: object) -> str:
+def _agency_hint(sources: Sources, path: PathKey, value: object) -> str:
     if sources.registry is None or not isinstance(value, str):
         return ""
     if not any(part in _AGENCY_FIELDS for part in path if isinstance(part, str)):
@@ -174,9 +179,10 @@ def _agency_hint(sources: _Sources, path: PathKey, value: object) -> str:
     return f"; {value!r} is the agency {agency.id!r}: write its id"
 
 
-def _pydantic_problem(
-    sources: _Sources, root: type[BaseModel], error: Any, prefix: PathKey = ()
+def add_pydantic_error(
+    sources: Sources, root: type[BaseModel], error: Any, prefix: PathKey = ()
 ) -> None:
+    """Report one of pydantic's errors at its line, worded for the person who fixes the file."""
     loc: PathKey = (*prefix, *error["loc"])
     kind: str = error["type"]
     value = error.get("input")
@@ -240,14 +246,16 @@ def _pydantic_problem(
     sources.add(loc, message, written)
 
 
-def _cross_problem(sources: _Sources, problem: CrossProblem) -> None:
+def add_cross_problem(sources: Sources, problem: CrossProblem) -> None:
+    """Report a cross-check's problem at its line (unless the value is reported already)."""
     if format_path(problem.path) in {p.path for p in sources.problems}:
         return  # the value itself is already reported (e.g. not an id at all)
     mark = sources.mark(problem.path)
     sources.add(problem.path, problem.message, _written(mark, problem.value))
 
 
-def _ordered(sources: _Sources) -> list[ValidationProblem]:
+def ordered_problems(sources: Sources) -> list[ValidationProblem]:
+    """Every problem once, file by file (plan first), in line and column order."""
     unique = list(dict.fromkeys(sources.problems))
     files = [sources.plan.file] + ([sources.agencies.file] if sources.agencies else [])
     return sorted(

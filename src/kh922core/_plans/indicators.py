@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from kh922core._plans.fields import Slug, StrictFloat, StrictInt, Text, UnitField, _Model
+from kh922core._plans.fields import FrozenModel, Slug, StrictFloat, StrictInt, Text, UnitField
 from kh922core._targets.specs import CohortPolicy, Direction, Status, TargetSpec
 from kh922core._targets.units import Unit, conversion_factor
 from kh922core.errors import Kh922Error, UnknownIndicatorError
@@ -28,7 +28,7 @@ __all__ = ["Baseline", "Derived", "Indicator", "Target"]
 _T = TypeVar("_T")
 
 
-class Derived(_Model):
+class Derived(FrozenModel):
     """An indicator computed as numerator / denominator, scaled into the indicator's unit."""
 
     numerator: Slug
@@ -36,7 +36,7 @@ class Derived(_Model):
     scale: StrictFloat | None = None
 
 
-class Indicator(_Model):
+class Indicator(FrozenModel):
     """Something the plan measures.
 
     Attributes:
@@ -60,7 +60,7 @@ class Indicator(_Model):
     source: str | None = None
 
 
-class Target(_Model):
+class Target(FrozenModel):
     """One target of Phụ lục I: an indicator, a horizon, and the verbatim text with its meaning.
 
     ``spec`` is parsed from ``text`` with the indicator's direction and unit when the plan is
@@ -182,7 +182,7 @@ class Target(_Model):
         return self._ask(self.spec.attainment, value, unit, tolerance, cohort_policy, cohort_size)
 
 
-class Baseline(_Model):
+class Baseline(FrozenModel):
     """A starting value a target is tracked from."""
 
     value: StrictFloat

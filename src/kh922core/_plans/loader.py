@@ -19,7 +19,12 @@ from pydantic import ValidationError
 
 from kh922core._plans.agencies import AgencyFile, AgencyRegistry
 from kh922core._plans.cross_checks import CROSS_PROBLEMS, CrossProblem, cross_problems
-from kh922core._plans.file_problems import _cross_problem, _ordered, _pydantic_problem, _Sources
+from kh922core._plans.file_problems import (
+    Sources,
+    add_cross_problem,
+    add_pydantic_error,
+    ordered_problems,
+)
 from kh922core._plans.model import Plan
 from kh922core._plans.strict_yaml import read_document
 from kh922core.errors import PlanNotFoundError, PlanValidationError, ValidationProblem
@@ -71,7 +76,7 @@ def _resolve(source: str | Path | None) -> Path:
     )
 
 
-def _check_agency_file(sources: _Sources, data: dict[str, Any], base: Path) -> Any:
+def _check_agency_file(sources: Sources, data: dict[str, Any], base: Path) -> Any:
     """Read the agency file the plan points to; return its agencies (raw) or ``None``."""
     reference = data["agencies"]
     path = (base / reference).resolve() if not Path(reference).is_absolute() else Path(reference)
@@ -98,19 +103,19 @@ def _check_agency_file(sources: _Sources, data: dict[str, Any], base: Path) -> A
         registry = AgencyFile.model_validate(document.data, context={CROSS_PROBLEMS: sink})
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            _pydantic_problem(sources, AgencyFile, item)
+            add_pydantic_error(sources, AgencyFile, item)
         for problem in cross_problems(document.data):
-            _cross_problem(sources, problem)
+            add_cross_problem(sources, problem)
         return None
     for problem in sink:
-        _cross_problem(sources, problem)
+        add_cross_problem(sources, problem)
     if len(sources.problems) > before:
         return None
     sources.registry = AgencyRegistry(registry.agencies)
     return document.data.get("agencies")
 
 
-def _validate(sources: _Sources, base: Path) -> Plan | None:
+def _validate(sources: Sources, base: Path) -> Plan | None:
     data = sources.plan.data
     if data is None:
         if not sources.problems:
@@ -151,12 +156,12 @@ def _validate(sources: _Sources, base: Path) -> Plan | None:
         plan = Plan.model_validate(data, context={CROSS_PROBLEMS: sink})
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            _pydantic_problem(sources, Plan, item)
+            add_pydantic_error(sources, Plan, item)
         for problem in cross_problems(data):
-            _cross_problem(sources, problem)
+            add_cross_problem(sources, problem)
         return None
     for problem in sink:
-        _cross_problem(sources, problem)
+        add_cross_problem(sources, problem)
     return plan if not sources.problems else None
 
 
@@ -173,10 +178,10 @@ def check_plan_file(
         ``(plan, [])`` for a valid file, ``(None, problems)`` otherwise.
     """
     path = Path(path)
-    sources = _Sources(read_document(path, str(path) if file is None else file))
+    sources = Sources(read_document(path, str(path) if file is None else file))
     sources.problems.extend(sources.plan.problems)
     plan = _validate(sources, path.parent) if not sources.plan.problems else None
-    return plan, _ordered(sources)
+    return plan, ordered_problems(sources)
 
 
 _CACHE: dict[tuple[str, int, int], Plan] = {}
@@ -236,26 +241,26 @@ def check_agency_file(
     """Read and validate an agency file; return the registry (or ``None``) and every problem."""
     path = Path(path)
     document = read_document(path, str(path) if file is None else file)
-    sources = _Sources(document, document)
+    sources = Sources(document, document)
     sources.problems.extend(document.problems)
     if document.data is None:
         if not sources.problems:
             sources.add((), "the file is empty; an agency file starts with 'schema_version: 1'")
-        return None, _ordered(sources)
+        return None, ordered_problems(sources)
     sink: list[CrossProblem] = []
     try:
         registry = AgencyFile.model_validate(document.data, context={CROSS_PROBLEMS: sink})
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            _pydantic_problem(sources, AgencyFile, item)
+            add_pydantic_error(sources, AgencyFile, item)
         if isinstance(document.data, dict):
             for problem in cross_problems(document.data):
-                _cross_problem(sources, problem)
-        return None, _ordered(sources)
+                add_cross_problem(sources, problem)
+        return None, ordered_problems(sources)
     for problem in sink:
-        _cross_problem(sources, problem)
+        add_cross_problem(sources, problem)
     if sources.problems:
-        return None, _ordered(sources)
+        return None, ordered_problems(sources)
     return AgencyRegistry(registry.agencies), []
 
 

@@ -17,7 +17,7 @@ from pydantic import Field, ValidationInfo, model_validator
 
 from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility
 from kh922core._plans.cross_checks import report_cross_problems
-from kh922core._plans.fields import IsoDate, Slug, StrictFloat, StrictInt, Text, _Model
+from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text
 from kh922core._plans.indicators import Baseline, Derived, Indicator, Target
 from kh922core._plans.tasks import Task, TaskGroup
 from kh922core._targets.grammar import parse_target
@@ -54,14 +54,14 @@ __all__ = [
 ]
 
 
-class Province(_Model):
+class Province(FrozenModel):
     """The province a plan belongs to."""
 
     name: Text
     code: Text
 
 
-class Signer(_Model):
+class Signer(FrozenModel):
     """Who signed the plan."""
 
     name: Text
@@ -69,7 +69,7 @@ class Signer(_Model):
     on_behalf_of: str | None = None
 
 
-class Cohort(_Model):
+class Cohort(FrozenModel):
     """The set of provinces a rank was set against."""
 
     size: StrictInt = Field(ge=1)
@@ -77,7 +77,7 @@ class Cohort(_Model):
     note: str | None = None
 
 
-class LegalBasis(_Model):
+class LegalBasis(FrozenModel):
     """A legal document the plan cites."""
 
     id: Slug
@@ -87,7 +87,7 @@ class LegalBasis(_Model):
     title: str | None = None
 
 
-class Claim(_Model):
+class Claim(FrozenModel):
     """A quantified statement in the narrative (section II or III) of the plan."""
 
     text: Text
@@ -97,7 +97,7 @@ class Claim(_Model):
     horizon: StrictInt | None = None
 
 
-class Objective(_Model):
+class Objective(FrozenModel):
     """A general or specific objective (section II), verbatim."""
 
     id: Slug
@@ -109,7 +109,7 @@ class Objective(_Model):
     claims: tuple[Claim, ...] = ()
 
 
-class SolutionItem(_Model):
+class SolutionItem(FrozenModel):
     """A lettered item of section III, verbatim."""
 
     letter: Text
@@ -117,7 +117,7 @@ class SolutionItem(_Model):
     claims: tuple[Claim, ...] = ()
 
 
-class SolutionGroup(_Model):
+class SolutionGroup(FrozenModel):
     """One of the seven groups of tasks and solutions of section III."""
 
     id: Text
@@ -127,14 +127,14 @@ class SolutionGroup(_Model):
     items: tuple[SolutionItem, ...] = ()
 
 
-class ReportingDate(_Model):
+class ReportingDate(FrozenModel):
     """A day of the year by which a periodic report is due."""
 
     month: StrictInt = Field(ge=1, le=12)
     day: StrictInt = Field(ge=1, le=31)
 
 
-class Reporting(_Model):
+class Reporting(FrozenModel):
     """The reporting duty of section IV."""
 
     text: Text
@@ -190,7 +190,7 @@ def _prepare_targets(data: Any) -> Any:
     return {**data, "targets": prepared}
 
 
-class Plan(_Model):
+class Plan(FrozenModel):
     """A whole action plan.
 
     Examples:

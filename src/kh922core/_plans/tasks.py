@@ -9,12 +9,12 @@ Examples:
 
 from __future__ import annotations
 
-from kh922core._plans.fields import DeadlineField, Slug, StrictInt, Text, _Model
+from kh922core._plans.fields import DeadlineField, FrozenModel, Slug, StrictInt, Text
 
 __all__ = ["Task", "TaskGroup"]
 
 
-class TaskGroup(_Model):
+class TaskGroup(FrozenModel):
     """A group (I-VII) of Phụ lục II."""
 
     id: Text
@@ -22,7 +22,7 @@ class TaskGroup(_Model):
     solution_group: str | None = None
 
 
-class Task(_Model):
+class Task(FrozenModel):
     """A task of Phụ lục II with its agencies and deadline."""
 
     id: Slug

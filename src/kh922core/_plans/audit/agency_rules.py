@@ -7,27 +7,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh922core._plans.audit.findings import (
+    AuditContext,
     Finding,
     Severity,
-    _Context,
-    _target_source,
-    _task_source,
+    target_source,
+    task_source,
 )
 from kh922core._plans.model import Plan
 
-__all__ = []
-
-
-# ---------------------------------------------------------------------------------------------
-# Agencies
-# ---------------------------------------------------------------------------------------------
+__all__ = [
+    "agency_cells",
+    "agency_gone",
+    "agency_not_yet",
+    "collective_lead",
+    "lead_cooperates",
+]
 
 
 def _cells(plan: Plan) -> Iterator[tuple[str, str, str, str | None, tuple[str, ...]]]:
     for target in plan.targets:
         yield (
             f"targets[{target.id}]",
-            _target_source(target),
+            target_source(target),
             "lead_agencies",
             target.lead_agencies_text,
             target.lead_agencies,
@@ -35,14 +36,14 @@ def _cells(plan: Plan) -> Iterator[tuple[str, str, str, str | None, tuple[str, .
     for task in plan.tasks:
         yield (
             f"tasks[{task.id}]",
-            _task_source(task),
+            task_source(task),
             "lead_agencies",
             task.lead_agencies_text,
             task.lead_agencies,
         )
         yield (
             f"tasks[{task.id}]",
-            _task_source(task),
+            task_source(task),
             "cooperating_agencies",
             task.cooperating_agencies_text,
             task.cooperating_agencies,
@@ -52,7 +53,7 @@ def _cells(plan: Plan) -> Iterator[tuple[str, str, str, str | None, tuple[str, .
 _ROLE = {"lead_agencies": "lead", "cooperating_agencies": "cooperating"}
 
 
-def _agency_cells(context: _Context) -> Iterator[Finding]:
+def agency_cells(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     if not plan.agencies:
         return
@@ -99,15 +100,15 @@ def _agency_cells(context: _Context) -> Iterator[Finding]:
             )
 
 
-def _collective_lead(context: _Context) -> Iterator[Finding]:
+def collective_lead(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     if not plan.agencies:
         return
     registry = plan.registry
     items: list[tuple[str, str, tuple[str, ...]]] = [
-        (f"targets[{t.id}]", _target_source(t), t.lead_agencies) for t in plan.targets
+        (f"targets[{t.id}]", target_source(t), t.lead_agencies) for t in plan.targets
     ]
-    items += [(f"tasks[{t.id}]", _task_source(t), t.lead_agencies) for t in plan.tasks]
+    items += [(f"tasks[{t.id}]", task_source(t), t.lead_agencies) for t in plan.tasks]
     for location, source, leads in items:
         agencies = [registry.get(a) for a in leads if a in registry]
         if agencies and all(a.level == "collective" for a in agencies):
@@ -121,7 +122,7 @@ def _collective_lead(context: _Context) -> Iterator[Finding]:
             )
 
 
-def _lead_cooperates(context: _Context) -> Iterator[Finding]:
+def lead_cooperates(context: AuditContext) -> Iterator[Finding]:
     for task in context.plan.tasks:
         both = [a for a in task.lead_agencies if a in task.cooperating_agencies]
         if both:
@@ -129,12 +130,12 @@ def _lead_cooperates(context: _Context) -> Iterator[Finding]:
                 "KH011",
                 Severity.WARNING,
                 f"tasks[{task.id}]",
-                _task_source(task),
+                task_source(task),
                 f"{', '.join(repr(a) for a in both)} both leads and cooperates on this task",
             )
 
 
-def _agency_not_yet(context: _Context) -> Iterator[Finding]:
+def agency_not_yet(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     if not plan.agencies:
         return
@@ -153,18 +154,18 @@ def _agency_not_yet(context: _Context) -> Iterator[Finding]:
                 )
 
 
-def _agency_gone(context: _Context) -> Iterator[Finding]:
+def agency_gone(context: AuditContext) -> Iterator[Finding]:
     plan, as_of = context.plan, context.as_of
     if not plan.agencies or as_of is None:
         return
     registry = plan.registry
     duties: list[tuple[str, str, tuple[str, ...], str]] = [
-        (f"targets[{t.id}]", _target_source(t), t.lead_agencies, "leads") for t in plan.targets
+        (f"targets[{t.id}]", target_source(t), t.lead_agencies, "leads") for t in plan.targets
     ]
     for task in plan.tasks:
-        duties.append((f"tasks[{task.id}]", _task_source(task), task.lead_agencies, "leads"))
+        duties.append((f"tasks[{task.id}]", task_source(task), task.lead_agencies, "leads"))
         duties.append(
-            (f"tasks[{task.id}]", _task_source(task), task.cooperating_agencies, "cooperates on")
+            (f"tasks[{task.id}]", task_source(task), task.cooperating_agencies, "cooperates on")
         )
     duties.append(("issuer", "the plan's issuer", (plan.issuer,), "issued"))
     if plan.reporting is not None:

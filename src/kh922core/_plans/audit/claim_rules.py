@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kh922core._plans.audit.findings import (
+    AuditContext,
     Finding,
     Severity,
-    _Context,
-    _indicator,
-    _target_source,
+    indicator_of,
+    target_source,
 )
 from kh922core._plans.model import Claim, Indicator, Plan, Target
 from kh922core._targets.grammar import parse_target
@@ -29,7 +29,12 @@ from kh922core._targets.units import Unit, normalize_unit_text
 from kh922core._text import fold
 from kh922core.errors import Kh922Error
 
-__all__ = []
+__all__ = [
+    "claim_horizon",
+    "missing_from_appendix",
+    "narrative_differs",
+    "narrative_unit_differs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +146,11 @@ def _claim_targets(plan: Plan, found: _Claim) -> list[Target]:
     ]
 
 
-def _narrative_differs(context: _Context) -> Iterator[Finding]:
+def narrative_differs(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for found in _claims(plan):
         claim = found.claim
-        indicator = _indicator(plan, claim.indicator)
+        indicator = indicator_of(plan, claim.indicator)
         if indicator is None:
             continue
         spec = _claim_spec(claim, indicator)
@@ -160,7 +165,7 @@ def _narrative_differs(context: _Context) -> Iterator[Finding]:
                 found.location,
                 found.source,
                 f"the narrative says {claim.text!r} ({_describe(spec)}) in "
-                f"“{claim.quote}”, but {_target_source(target)} says {target.text!r} "
+                f"“{claim.quote}”, but {target_source(target)} says {target.text!r} "
                 f"({_describe(target.spec)}) for {indicator.id!r} in {target.horizon}",
             )
 
@@ -169,7 +174,7 @@ def _unit_key(text: str) -> str:
     return normalize_unit_text(text)
 
 
-def _narrative_unit_differs(context: _Context) -> Iterator[Finding]:
+def narrative_unit_differs(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for found in _claims(plan):
         claim = found.claim
@@ -186,16 +191,16 @@ def _narrative_unit_differs(context: _Context) -> Iterator[Finding]:
                 found.location,
                 found.source,
                 f"the narrative gives {claim.text!r} in {claim.unit!r}, but "
-                f"{_target_source(target)} writes the unit {unit.text!r}{read_as}",
+                f"{target_source(target)} writes the unit {unit.text!r}{read_as}",
             )
 
 
 def _target_indicator_unit(plan: Plan, target: Target) -> Unit | None:
-    indicator = _indicator(plan, target.indicator)
+    indicator = indicator_of(plan, target.indicator)
     return indicator.unit if indicator is not None else None
 
 
-def _missing_from_appendix(context: _Context) -> Iterator[Finding]:
+def missing_from_appendix(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for found in _claims(plan):
         claim = found.claim
@@ -221,7 +226,7 @@ def _missing_from_appendix(context: _Context) -> Iterator[Finding]:
             )
 
 
-def _claim_horizon(context: _Context) -> Iterator[Finding]:
+def claim_horizon(context: AuditContext) -> Iterator[Finding]:
     for objective in context.plan.objectives:
         for index, claim in enumerate(objective.claims):
             if (

@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh922core._plans.audit.findings import (
+    AuditContext,
     Finding,
     Severity,
-    _Context,
-    _task_source,
+    task_source,
 )
 
-__all__ = []
+__all__ = [
+    "deadline_before_plan",
+    "deadline_passed",
+]
 
 
-# ---------------------------------------------------------------------------------------------
-# Deadlines
-# ---------------------------------------------------------------------------------------------
-
-
-def _deadline_before_plan(context: _Context) -> Iterator[Finding]:
+def deadline_before_plan(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for task in plan.tasks:
         due = task.deadline.due
@@ -28,13 +26,13 @@ def _deadline_before_plan(context: _Context) -> Iterator[Finding]:
                 "KH014",
                 Severity.WARNING,
                 f"tasks[{task.id}]",
-                _task_source(task),
+                task_source(task),
                 f"the deadline {task.deadline.text!r} ({due.isoformat()}) is before the plan's "
                 f"own date ({plan.date.isoformat()})",
             )
 
 
-def _deadline_passed(context: _Context) -> Iterator[Finding]:
+def deadline_passed(context: AuditContext) -> Iterator[Finding]:
     as_of = context.as_of
     if as_of is None:
         return
@@ -45,7 +43,7 @@ def _deadline_passed(context: _Context) -> Iterator[Finding]:
                 "KH015",
                 Severity.INFO,
                 f"tasks[{task.id}]",
-                _task_source(task),
+                task_source(task),
                 f"the deadline {task.deadline.text!r} fell on {due.isoformat()}, "
                 f"before {as_of.isoformat()}",
             )

@@ -11,7 +11,15 @@ from enum import StrEnum
 
 from kh922core._plans.model import Indicator, Plan, Target, Task
 
-__all__ = ["AuditRule", "Finding", "Severity"]
+__all__ = [
+    "AuditContext",
+    "AuditRule",
+    "Finding",
+    "Severity",
+    "indicator_of",
+    "target_source",
+    "task_source",
+]
 
 
 class Severity(StrEnum):
@@ -50,7 +58,9 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class _Context:
+class AuditContext:
+    """What every rule looks at: the plan, and the day it is judged on (``None``: no day)."""
+
     plan: Plan
     as_of: date | None
 
@@ -71,7 +81,7 @@ class AuditRule:
     name: str
     description: str
     needs_date: bool
-    check: Callable[[_Context], Iterable[Finding]]
+    check: Callable[[AuditContext], Iterable[Finding]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -79,14 +89,17 @@ class AuditRule:
 # ---------------------------------------------------------------------------------------------
 
 
-def _target_source(target: Target) -> str:
+def target_source(target: Target) -> str:
+    """Where a target is printed (``"Phụ lục I, mục I, dòng 5.1"``)."""
     section = f"mục {target.section}, " if target.section else ""
     return f"Phụ lục I, {section}dòng {target.row}"
 
 
-def _task_source(task: Task) -> str:
+def task_source(task: Task) -> str:
+    """Where a task is printed (``"Phụ lục II, nhiệm vụ 17"``)."""
     return f"Phụ lục II, nhiệm vụ {task.number}"
 
 
-def _indicator(plan: Plan, indicator_id: str | None) -> Indicator | None:
+def indicator_of(plan: Plan, indicator_id: str | None) -> Indicator | None:
+    """The plan's indicator with this id, or ``None``."""
     return next((i for i in plan.indicators if i.id == indicator_id), None)

@@ -6,30 +6,30 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from kh922core._plans.audit.agency_rules import (
-    _agency_cells,
-    _agency_gone,
-    _agency_not_yet,
-    _collective_lead,
-    _lead_cooperates,
+    agency_cells,
+    agency_gone,
+    agency_not_yet,
+    collective_lead,
+    lead_cooperates,
 )
 from kh922core._plans.audit.claim_rules import (
-    _claim_horizon,
-    _missing_from_appendix,
-    _narrative_differs,
-    _narrative_unit_differs,
+    claim_horizon,
+    missing_from_appendix,
+    narrative_differs,
+    narrative_unit_differs,
 )
-from kh922core._plans.audit.deadline_rules import _deadline_before_plan, _deadline_passed
+from kh922core._plans.audit.deadline_rules import deadline_before_plan, deadline_passed
 from kh922core._plans.audit.findings import (
+    AuditContext,
     AuditRule,
     Finding,
-    _Context,
 )
-from kh922core._plans.audit.row_rules import _row_name_differs, _row_without_parent, _unit_variant
+from kh922core._plans.audit.row_rules import row_name_differs, row_without_parent, unit_variant
 from kh922core._plans.audit.text_rules import (
-    _document_numbers,
-    _group_titles,
-    _items_without_task,
-    _repeated_sentences,
+    document_numbers,
+    group_titles,
+    items_without_task,
+    repeated_sentences,
 )
 from kh922core._plans.model import Plan
 
@@ -43,49 +43,49 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
         "A target in sections II-III asks for something else than its row of Phụ lục I "
         "(another operator, number or kind).",
         False,
-        _narrative_differs,
+        narrative_differs,
     ),
     AuditRule(
         "KH002",
         "narrative-unit-differs",
         "A target in sections II-III is in another unit text than its row of Phụ lục I.",
         False,
-        _narrative_unit_differs,
+        narrative_unit_differs,
     ),
     AuditRule(
         "KH003",
         "missing-from-appendix",
         "A target in sections II-III has no row in Phụ lục I (for its indicator or horizon).",
         False,
-        _missing_from_appendix,
+        missing_from_appendix,
     ),
     AuditRule(
         "KH004",
         "claim-horizon-differs",
         "A narrative target is dated another year than its paragraph.",
         False,
-        _claim_horizon,
+        claim_horizon,
     ),
     AuditRule(
         "KH005",
         "unit-variant",
         "A unit is written in a variant form that is read as another unit ('%GDP' as '% GRDP').",
         False,
-        _unit_variant,
+        unit_variant,
     ),
     AuditRule(
         "KH006",
         "row-name-differs",
         "A row of Phụ lục I names its indicator differently from the indicator's name.",
         False,
-        _row_name_differs,
+        row_name_differs,
     ),
     AuditRule(
         "KH007",
         "row-without-parent",
         "Rows numbered 'N.1', 'N.2' … under a row N that the table does not print.",
         False,
-        _row_without_parent,
+        row_without_parent,
     ),
     AuditRule(
         "KH008",
@@ -93,35 +93,35 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
         "An agency cell names an agency the registry does not know, or other agencies than the "
         "ids listed for it.",
         False,
-        _agency_cells,
+        agency_cells,
     ),
     AuditRule(
         "KH009",
         "agency-cell-punctuation",
         "An agency cell lacks a comma between two agencies or ends with a separator.",
         False,
-        _agency_cells,
+        agency_cells,
     ),
     AuditRule(
         "KH010",
         "collective-lead",
         "A target or task is led only by a group ('Các sở, ban, ngành, địa phương').",
         False,
-        _collective_lead,
+        collective_lead,
     ),
     AuditRule(
         "KH011",
         "lead-also-cooperates",
         "The same agency both leads and cooperates on a task.",
         False,
-        _lead_cooperates,
+        lead_cooperates,
     ),
     AuditRule(
         "KH012",
         "agency-not-yet-created",
         "An agency named by the plan was created only after the plan's date.",
         False,
-        _agency_not_yet,
+        agency_not_yet,
     ),
     AuditRule(
         "KH013",
@@ -129,49 +129,49 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
         "On the audit date an agency that leads, cooperates, issued or receives reports no "
         "longer exists (info when a successor carries on, error when nobody does).",
         True,
-        _agency_gone,
+        agency_gone,
     ),
     AuditRule(
         "KH014",
         "deadline-before-plan",
         "A task falls due before the plan's own date.",
         False,
-        _deadline_before_plan,
+        deadline_before_plan,
     ),
     AuditRule(
         "KH015",
         "deadline-passed",
         "A task's deadline is before the audit date.",
         True,
-        _deadline_passed,
+        deadline_passed,
     ),
     AuditRule(
         "KH016",
         "group-title-differs",
         "A group of Phụ lục II is titled differently from its group of section III.",
         False,
-        _group_titles,
+        group_titles,
     ),
     AuditRule(
         "KH017",
         "item-without-task",
         "An item of section III that no task of Phụ lục II carries out.",
         False,
-        _items_without_task,
+        items_without_task,
     ),
     AuditRule(
         "KH018",
         "document-number-variant",
         "A document number written differently from the way the plan cites it elsewhere.",
         False,
-        _document_numbers,
+        document_numbers,
     ),
     AuditRule(
         "KH019",
         "repeated-sentence",
         "A sentence repeated (almost) word for word within one paragraph.",
         False,
-        _repeated_sentences,
+        repeated_sentences,
     ),
 )
 
@@ -199,9 +199,9 @@ def audit(
         the narrative says 'trên 80%' (more than 80) in “...”, but Phụ lục I, mục I, dòng 5.1 says '≥ 80' (at least 80) ...
     """  # noqa: E501
     wanted = set(codes) if codes is not None else None
-    context = _Context(plan, as_of)
+    context = AuditContext(plan, as_of)
     findings: list[Finding] = []
-    done: set[Callable[[_Context], Iterable[Finding]]] = set()
+    done: set[Callable[[AuditContext], Iterable[Finding]]] = set()
     for rule in AUDIT_RULES:
         if wanted is not None and rule.code not in wanted:
             continue

@@ -5,29 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh922core._plans.audit.findings import (
+    AuditContext,
     Finding,
     Severity,
-    _Context,
-    _indicator,
-    _target_source,
+    indicator_of,
+    target_source,
 )
-from kh922core._plans.audit.text_rules import _word_changes
+from kh922core._plans.audit.text_rules import word_changes
 from kh922core._text import fold
 
-__all__ = []
+__all__ = [
+    "row_name_differs",
+    "row_without_parent",
+    "unit_variant",
+]
 
 
-# ---------------------------------------------------------------------------------------------
-# The appendix itself
-# ---------------------------------------------------------------------------------------------
-
-
-def _unit_variant(context: _Context) -> Iterator[Finding]:
+def unit_variant(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for target in plan.targets:
         unit = target.unit
         if unit is not None and unit.variant_of is not None:
-            indicator = _indicator(plan, target.indicator)
+            indicator = indicator_of(plan, target.indicator)
             elsewhere = (
                 f"; the indicator {indicator.id!r} is in {indicator.unit.text!r}"
                 if indicator is not None and indicator.unit is not None
@@ -37,7 +36,7 @@ def _unit_variant(context: _Context) -> Iterator[Finding]:
                 "KH005",
                 Severity.WARNING,
                 f"targets[{target.id}]",
-                _target_source(target),
+                target_source(target),
                 f"the unit is written {unit.text!r}, read as {unit.variant_of!r}{elsewhere}: "
                 "check which one the plan means",
             )
@@ -53,23 +52,23 @@ def _unit_variant(context: _Context) -> Iterator[Finding]:
             )
 
 
-def _row_name_differs(context: _Context) -> Iterator[Finding]:
+def row_name_differs(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     for target in plan.targets:
-        indicator = _indicator(plan, target.indicator)
+        indicator = indicator_of(plan, target.indicator)
         if target.name is None or indicator is None or fold(target.name) == fold(indicator.name):
             continue
         yield Finding(
             "KH006",
             Severity.INFO,
             f"targets[{target.id}]",
-            _target_source(target),
+            target_source(target),
             f"the row names the indicator {target.name!r}; elsewhere it is {indicator.name!r}"
-            f" ({_word_changes(indicator.name, target.name)})",
+            f" ({word_changes(indicator.name, target.name)})",
         )
 
 
-def _row_without_parent(context: _Context) -> Iterator[Finding]:
+def row_without_parent(context: AuditContext) -> Iterator[Finding]:
     rows = {(t.horizon, t.row) for t in context.plan.targets}
     reported: set[tuple[int, str]] = set()
     for target in context.plan.targets:
@@ -88,7 +87,7 @@ def _row_without_parent(context: _Context) -> Iterator[Finding]:
                 "KH007",
                 Severity.INFO,
                 f"targets[{target.id}]",
-                _target_source(target),
+                target_source(target),
                 (
                     f"rows {children[0]}–{children[-1]} are"
                     if len(children) > 1

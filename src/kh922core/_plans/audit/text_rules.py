@@ -9,26 +9,27 @@ import re
 from collections.abc import Iterator
 
 from kh922core._plans.audit.findings import (
+    AuditContext,
     Finding,
     Severity,
-    _Context,
-    _task_source,
+    task_source,
 )
 from kh922core._plans.model import Plan
 from kh922core._text import fold
 
-__all__ = []
-
-
-# ---------------------------------------------------------------------------------------------
-# Sections II-III against Phụ lục II, and the text itself
-# ---------------------------------------------------------------------------------------------
+__all__ = [
+    "document_numbers",
+    "group_titles",
+    "items_without_task",
+    "repeated_sentences",
+    "word_changes",
+]
 
 
 _TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 
 
-def _word_changes(before: str, after: str) -> str:
+def word_changes(before: str, after: str) -> str:
     """Describe how ``after`` differs from ``before`` word by word."""
     old, new = _TOKEN.findall(before), _TOKEN.findall(after)
 
@@ -46,7 +47,7 @@ def _word_changes(before: str, after: str) -> str:
     return ", ".join(changes) or "spacing only"
 
 
-def _group_titles(context: _Context) -> Iterator[Finding]:
+def group_titles(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     solution_groups = {g.id: g for g in plan.solution_groups}
     for group in plan.task_groups:
@@ -59,11 +60,11 @@ def _group_titles(context: _Context) -> Iterator[Finding]:
             f"task_groups[{group.id}]",
             f"Phụ lục II, nhóm {group.id}",
             f"the title differs from Mục {solution.id}: Phụ lục II "
-            + _word_changes(solution.title, group.title),
+            + word_changes(solution.title, group.title),
         )
 
 
-def _items_without_task(context: _Context) -> Iterator[Finding]:
+def items_without_task(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     if not plan.tasks:
         return
@@ -106,14 +107,14 @@ def _texts(plan: Plan) -> Iterator[tuple[str, str, str]]:
                 item.text,
             )
     for task in plan.tasks:
-        yield f"tasks[{task.id}]", _task_source(task), task.name
+        yield f"tasks[{task.id}]", task_source(task), task.name
     if plan.reporting is not None:
         yield "reporting", "Mục IV.1", plan.reporting.text
     for index, text in enumerate(plan.implementation):
         yield f"implementation[{index}]", "Mục IV", text
 
 
-def _document_numbers(context: _Context) -> Iterator[Finding]:
+def document_numbers(context: AuditContext) -> Iterator[Finding]:
     plan = context.plan
     numbers = [b.number for b in plan.legal_bases if b.number] + [plan.number]
     by_key = {_number_key(n): n for n in numbers}
@@ -134,7 +135,7 @@ def _document_numbers(context: _Context) -> Iterator[Finding]:
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
-def _repeated_sentences(context: _Context) -> Iterator[Finding]:
+def repeated_sentences(context: AuditContext) -> Iterator[Finding]:
     for location, source, text in _texts(context.plan):
         sentences = [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) >= 40]
         for first in range(len(sentences)):

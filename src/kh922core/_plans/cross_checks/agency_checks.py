@@ -10,47 +10,52 @@ from typing import Any
 from kh922core._plans.cross_checks.cross_problem import (
     CrossProblem,
     PathKey,
-    _as_date,
-    _get,
-    _ids,
-    _items,
-    _reference,
+    date_or_none,
+    ids_of,
+    items_of,
+    unknown_reference,
+    value_of,
 )
 from kh922core._text import fold
 
-__all__ = []
+__all__ = [
+    "agency_problems",
+]
 
 
 def _agency_uses(plan: object) -> Iterator[tuple[PathKey, object]]:
-    for index, target in enumerate(_items(plan, "targets")):
-        for position, agency in enumerate(_items(target, "lead_agencies")):
+    for index, target in enumerate(items_of(plan, "targets")):
+        for position, agency in enumerate(items_of(target, "lead_agencies")):
             yield ("targets", index, "lead_agencies", position), agency
-    for index, task in enumerate(_items(plan, "tasks")):
+    for index, task in enumerate(items_of(plan, "tasks")):
         for role in ("lead_agencies", "cooperating_agencies"):
-            for position, agency in enumerate(_items(task, role)):
+            for position, agency in enumerate(items_of(task, role)):
                 yield ("tasks", index, role, position), agency
-    for index, agency in enumerate(_items(plan, "agencies")):
-        for position, succession in enumerate(_items(agency, "successors")):
-            yield ("agencies", index, "successors", position, "agency"), _get(succession, "agency")
-    yield ("issuer",), _get(plan, "issuer")
-    reporting = _get(plan, "reporting")
+    for index, agency in enumerate(items_of(plan, "agencies")):
+        for position, succession in enumerate(items_of(agency, "successors")):
+            yield (
+                ("agencies", index, "successors", position, "agency"),
+                value_of(succession, "agency"),
+            )
+    yield ("issuer",), value_of(plan, "issuer")
+    reporting = value_of(plan, "reporting")
     if reporting is not None:
-        yield ("reporting", "recipient"), _get(reporting, "recipient")
-        yield ("reporting", "via"), _get(reporting, "via")
+        yield ("reporting", "recipient"), value_of(reporting, "recipient")
+        yield ("reporting", "via"), value_of(reporting, "via")
 
 
-def _agency_problems(plan: object) -> Iterator[CrossProblem]:
-    agencies = _items(plan, "agencies")
+def agency_problems(plan: object) -> Iterator[CrossProblem]:
+    agencies = items_of(plan, "agencies")
     if not agencies:
         return
-    known = _ids(agencies)
+    known = ids_of(agencies)
     for path, agency in _agency_uses(plan):
-        yield from _reference(path, agency, known, "agency", "in the agency registry")
+        yield from unknown_reference(path, agency, known, "agency", "in the agency registry")
     spellings: dict[str, str] = {}
     for index, agency in enumerate(agencies):
-        agency_id = _get(agency, "id")
-        names: list[tuple[str | int, object]] = [("name", _get(agency, "name"))]
-        names += list(enumerate(_items(agency, "aliases")))
+        agency_id = value_of(agency, "id")
+        names: list[tuple[str | int, object]] = [("name", value_of(agency, "name"))]
+        names += list(enumerate(items_of(agency, "aliases")))
         for position, name in names:
             if not isinstance(name, str) or not isinstance(agency_id, str):
                 continue
@@ -67,7 +72,10 @@ def _agency_problems(plan: object) -> Iterator[CrossProblem]:
                     "a name or alias must belong to one agency only",
                     name,
                 )
-        since, until = _as_date(_get(agency, "since")), _as_date(_get(agency, "until"))
+        since, until = (
+            date_or_none(value_of(agency, "since")),
+            date_or_none(value_of(agency, "until")),
+        )
         if since is not None and until is not None and until <= since:
             yield CrossProblem(
                 ("agencies", index, "until"),
@@ -80,12 +88,14 @@ def _agency_problems(plan: object) -> Iterator[CrossProblem]:
 def _succession_cycles(agencies: list[Any]) -> Iterator[CrossProblem]:
     graph = {
         agency_id: [
-            s for s in (_get(x, "agency") for x in _items(a, "successors")) if isinstance(s, str)
+            s
+            for s in (value_of(x, "agency") for x in items_of(a, "successors"))
+            if isinstance(s, str)
         ]
         for a in agencies
-        if isinstance(agency_id := _get(a, "id"), str)
+        if isinstance(agency_id := value_of(a, "id"), str)
     }
-    index = {agency_id: i for i, agency_id in enumerate(_ids(agencies))}
+    index = {agency_id: i for i, agency_id in enumerate(ids_of(agencies))}
     reported: set[str] = set()
 
     def walk(node: str, trail: list[str]) -> list[str] | None:

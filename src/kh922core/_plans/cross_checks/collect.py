@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kh922core._plans.cross_checks.agency_checks import _agency_problems
+from kh922core._plans.cross_checks.agency_checks import agency_problems
 from kh922core._plans.cross_checks.cross_problem import (
     CrossProblem,
-    _get,
-    _items,
+    items_of,
+    value_of,
 )
-from kh922core._plans.cross_checks.link_checks import _link_problems, _reporting_problems
-from kh922core._plans.cross_checks.target_checks import _indicator_problems, _target_problems
+from kh922core._plans.cross_checks.link_checks import link_problems, reporting_problems
+from kh922core._plans.cross_checks.target_checks import indicator_problems, target_problems
 
 __all__ = ["CROSS_PROBLEMS", "cross_problems", "report_cross_problems"]
 
@@ -25,7 +25,7 @@ CROSS_PROBLEMS = "kh922core.cross_problems"
 def _unique(section: str, items: list[Any], key: str, what: str) -> Iterator[CrossProblem]:
     first: dict[object, int] = {}
     for index, item in enumerate(items):
-        value = _get(item, key)
+        value = value_of(item, key)
         if not isinstance(value, str | int) or isinstance(value, bool):
             continue
         if value in first:
@@ -40,11 +40,11 @@ def _unique(section: str, items: list[Any], key: str, what: str) -> Iterator[Cro
 
 
 _CHECKS: tuple[Callable[[object], Iterator[CrossProblem]], ...] = (
-    _target_problems,
-    _indicator_problems,
-    _agency_problems,
-    _link_problems,
-    _reporting_problems,
+    target_problems,
+    indicator_problems,
+    agency_problems,
+    link_problems,
+    reporting_problems,
 )
 
 
@@ -76,7 +76,7 @@ def cross_problems(plan: object) -> list[CrossProblem]:
         ("tasks", "id", "task id"),
         ("tasks", "number", "task number"),
     ):
-        problems += _unique(section, _items(plan, section), key, what)
+        problems += _unique(section, items_of(plan, section), key, what)
     for check in _CHECKS:
         problems += check(plan)
     return problems

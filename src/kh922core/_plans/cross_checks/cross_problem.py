@@ -11,7 +11,16 @@ from typing import Any
 
 from kh922core._text import did_you_mean
 
-__all__ = ["CrossProblem", "PathKey"]
+__all__ = [
+    "CrossProblem",
+    "PathKey",
+    "date_or_none",
+    "ids_of",
+    "items_of",
+    "text_of",
+    "unknown_reference",
+    "value_of",
+]
 
 PathKey = tuple[str | int, ...]
 
@@ -33,18 +42,25 @@ class CrossProblem:
     value: object = None
 
 
-def _get(item: object, name: str) -> Any:
+def value_of(item: object, name: str) -> Any:
+    """The field ``name`` of a model or of a raw dict (``None`` when absent).
+
+    Examples:
+        >>> value_of({"from": "2025-03-01"}, "from")
+        '2025-03-01'
+    """
     if isinstance(item, dict):
         return item.get(name)
     return getattr(item, _ALIASES.get(name, name), None)
 
 
-def _items(item: object, name: str) -> list[Any]:
-    value = _get(item, name)
+def items_of(item: object, name: str) -> list[Any]:
+    """The list field ``name`` of a model or raw dict (empty when absent or not a list)."""
+    value = value_of(item, name)
     return list(value) if isinstance(value, list | tuple) else []
 
 
-def _text(value: object) -> str | None:
+def text_of(value: object) -> str | None:
     """A unit or deadline as its text (raw data holds the text, models hold an object)."""
     if isinstance(value, str):
         return value
@@ -52,7 +68,7 @@ def _text(value: object) -> str | None:
     return text if isinstance(text, str) else None
 
 
-def _as_date(value: object) -> date | None:
+def date_or_none(value: object) -> date | None:
     """A date, or an ISO date text as raw data holds it; ``None`` otherwise."""
     if isinstance(value, date):
         return value
@@ -64,13 +80,15 @@ def _as_date(value: object) -> date | None:
     return None
 
 
-def _ids(items: list[Any]) -> list[str]:
-    return [i for i in (_get(item, "id") for item in items) if isinstance(i, str)]
+def ids_of(items: list[Any]) -> list[str]:
+    """The ``id`` of every item that has one (a text)."""
+    return [i for i in (value_of(item, "id") for item in items) if isinstance(i, str)]
 
 
-def _reference(
+def unknown_reference(
     path: PathKey, value: object, known: Sequence[str], what: str, where: str
 ) -> Iterator[CrossProblem]:
+    """A problem when ``value`` names a ``what`` that ``known`` does not hold (with a hint)."""
     if isinstance(value, str) and value not in known:
         yield CrossProblem(
             path,

@@ -9,50 +9,53 @@ from datetime import date
 
 from kh922core._plans.cross_checks.cross_problem import (
     CrossProblem,
-    _get,
-    _ids,
-    _items,
-    _reference,
+    ids_of,
+    items_of,
+    unknown_reference,
+    value_of,
 )
 
-__all__ = []
+__all__ = [
+    "link_problems",
+    "reporting_problems",
+]
 
 
-def _link_problems(plan: object) -> Iterator[CrossProblem]:
-    targets = _ids(_items(plan, "targets"))
-    indicators = _ids(_items(plan, "indicators"))
-    for index, objective in enumerate(_items(plan, "objectives")):
-        for position, target in enumerate(_items(objective, "targets")):
-            yield from _reference(
+def link_problems(plan: object) -> Iterator[CrossProblem]:
+    targets = ids_of(items_of(plan, "targets"))
+    indicators = ids_of(items_of(plan, "indicators"))
+    for index, objective in enumerate(items_of(plan, "objectives")):
+        for position, target in enumerate(items_of(objective, "targets")):
+            yield from unknown_reference(
                 ("objectives", index, "targets", position),
                 target,
                 targets,
                 "target",
                 "under 'targets'",
             )
-        for position, claim in enumerate(_items(objective, "claims")):
-            yield from _reference(
+        for position, claim in enumerate(items_of(objective, "claims")):
+            yield from unknown_reference(
                 ("objectives", index, "claims", position, "indicator"),
-                _get(claim, "indicator"),
+                value_of(claim, "indicator"),
                 indicators,
                 "indicator",
                 "under 'indicators'",
             )
-    task_groups = _ids(_items(plan, "task_groups"))
-    solution_groups = _ids(_items(plan, "solution_groups"))
+    task_groups = ids_of(items_of(plan, "task_groups"))
+    solution_groups = ids_of(items_of(plan, "solution_groups"))
     items: list[str] = []
-    for index, group in enumerate(_items(plan, "solution_groups")):
+    for index, group in enumerate(items_of(plan, "solution_groups")):
         if task_groups:
-            yield from _reference(
+            yield from unknown_reference(
                 ("solution_groups", index, "task_group"),
-                _get(group, "task_group"),
+                value_of(group, "task_group"),
                 task_groups,
                 "task group",
                 "under 'task_groups'",
             )
         seen: set[object] = set()
-        for position, item in enumerate(_items(group, "items")):
-            letter = _get(item, "letter")
+        for position, item in enumerate(items_of(group, "items")):
+            letter = value_of(item, "letter")
             if letter in seen:
                 yield CrossProblem(
                     ("solution_groups", index, "items", position, "letter"),
@@ -60,34 +63,34 @@ def _link_problems(plan: object) -> Iterator[CrossProblem]:
                     letter,
                 )
             seen.add(letter)
-            items.append(f"{_get(group, 'id')}.{letter}")
-            for number, claim in enumerate(_items(item, "claims")):
-                yield from _reference(
+            items.append(f"{value_of(group, 'id')}.{letter}")
+            for number, claim in enumerate(items_of(item, "claims")):
+                yield from unknown_reference(
                     ("solution_groups", index, "items", position, "claims", number, "indicator"),
-                    _get(claim, "indicator"),
+                    value_of(claim, "indicator"),
                     indicators,
                     "indicator",
                     "under 'indicators'",
                 )
-    for index, group in enumerate(_items(plan, "task_groups")):
-        yield from _reference(
+    for index, group in enumerate(items_of(plan, "task_groups")):
+        yield from unknown_reference(
             ("task_groups", index, "solution_group"),
-            _get(group, "solution_group"),
+            value_of(group, "solution_group"),
             solution_groups,
             "solution group",
             "under 'solution_groups'",
         )
-    for index, task in enumerate(_items(plan, "tasks")):
+    for index, task in enumerate(items_of(plan, "tasks")):
         if task_groups:
-            yield from _reference(
+            yield from unknown_reference(
                 ("tasks", index, "group"),
-                _get(task, "group"),
+                value_of(task, "group"),
                 task_groups,
                 "task group",
                 "under 'task_groups'",
             )
-        for position, solution in enumerate(_items(task, "solutions")):
-            yield from _reference(
+        for position, solution in enumerate(items_of(task, "solutions")):
+            yield from unknown_reference(
                 ("tasks", index, "solutions", position),
                 solution,
                 items,
@@ -96,10 +99,10 @@ def _link_problems(plan: object) -> Iterator[CrossProblem]:
             )
 
 
-def _reporting_problems(plan: object) -> Iterator[CrossProblem]:
-    reporting = _get(plan, "reporting")
-    for index, due in enumerate(_items(reporting, "due") if reporting is not None else []):
-        month, day = _get(due, "month"), _get(due, "day")
+def reporting_problems(plan: object) -> Iterator[CrossProblem]:
+    reporting = value_of(plan, "reporting")
+    for index, due in enumerate(items_of(reporting, "due") if reporting is not None else []):
+        month, day = value_of(due, "month"), value_of(due, "day")
         if not (isinstance(month, int) and isinstance(day, int)):
             continue
         try:

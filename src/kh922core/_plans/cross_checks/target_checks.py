@@ -8,23 +8,26 @@ from collections.abc import Iterator
 
 from kh922core._plans.cross_checks.cross_problem import (
     CrossProblem,
-    _get,
-    _ids,
-    _items,
-    _reference,
-    _text,
+    ids_of,
+    items_of,
+    text_of,
+    unknown_reference,
+    value_of,
 )
 from kh922core._targets.units import parse_unit
 from kh922core.errors import UnitError
 
-__all__ = []
+__all__ = [
+    "indicator_problems",
+    "target_problems",
+]
 
 
 def _unit_problem(target: object, indicator: object, index: int) -> Iterator[CrossProblem]:
-    written, expected = _text(_get(target, "unit")), _text(_get(indicator, "unit"))
+    written, expected = text_of(value_of(target, "unit")), text_of(value_of(indicator, "unit"))
     if written is None:
         return
-    indicator_id = _get(indicator, "id")
+    indicator_id = value_of(indicator, "id")
     if expected is None:
         yield CrossProblem(
             ("targets", index, "unit"),
@@ -46,18 +49,24 @@ def _unit_problem(target: object, indicator: object, index: int) -> Iterator[Cro
         )
 
 
-def _target_problems(plan: object) -> Iterator[CrossProblem]:
+def target_problems(plan: object) -> Iterator[CrossProblem]:
     indicators = {
-        i: item for item in _items(plan, "indicators") if isinstance(i := _get(item, "id"), str)
+        i: item
+        for item in items_of(plan, "indicators")
+        if isinstance(i := value_of(item, "id"), str)
     }
     known = list(indicators)
     rows: dict[tuple[object, object], int] = {}
-    for index, target in enumerate(_items(plan, "targets")):
-        indicator_id = _get(target, "indicator")
-        yield from _reference(
+    for index, target in enumerate(items_of(plan, "targets")):
+        indicator_id = value_of(target, "indicator")
+        yield from unknown_reference(
             ("targets", index, "indicator"), indicator_id, known, "indicator", "under 'indicators'"
         )
-        horizon, row, target_id = _get(target, "horizon"), _get(target, "row"), _get(target, "id")
+        horizon, row, target_id = (
+            value_of(target, "horizon"),
+            value_of(target, "row"),
+            value_of(target, "id"),
+        )
         if isinstance(horizon, int) and not isinstance(horizon, bool) and isinstance(row, str):
             key = (horizon, row)
             if key in rows:
@@ -80,32 +89,32 @@ def _target_problems(plan: object) -> Iterator[CrossProblem]:
             yield from _unit_problem(target, indicators[indicator_id], index)
 
 
-def _indicator_problems(plan: object) -> Iterator[CrossProblem]:
-    indicators = _items(plan, "indicators")
-    known = _ids(indicators)
+def indicator_problems(plan: object) -> Iterator[CrossProblem]:
+    indicators = items_of(plan, "indicators")
+    known = ids_of(indicators)
     where = "under 'indicators'"
     for index, indicator in enumerate(indicators):
-        parent = _get(indicator, "parent")
-        if isinstance(parent, str) and parent == _get(indicator, "id"):
+        parent = value_of(indicator, "parent")
+        if isinstance(parent, str) and parent == value_of(indicator, "id"):
             yield CrossProblem(
                 ("indicators", index, "parent"), "an indicator cannot be its own parent", parent
             )
         else:
-            yield from _reference(
+            yield from unknown_reference(
                 ("indicators", index, "parent"), parent, known, "indicator", where
             )
-        yield from _reference(
+        yield from unknown_reference(
             ("indicators", index, "growth_of"),
-            _get(indicator, "growth_of"),
+            value_of(indicator, "growth_of"),
             known,
             "indicator",
             where,
         )
-        derived = _get(indicator, "derived")
+        derived = value_of(indicator, "derived")
         for part in ("numerator", "denominator"):
-            yield from _reference(
+            yield from unknown_reference(
                 ("indicators", index, "derived", part),
-                _get(derived, part),
+                value_of(derived, part),
                 known,
                 "indicator",
                 where,
