@@ -14,8 +14,10 @@ from typing import Any
 
 import polars as pl
 
+from kh922core._dates import DateLike, as_date
 from kh922core._plans.model import Plan
 from kh922core._tracking.duties import agency_duties, resolve_agency, responsible_agencies
+from kh922core.errors import DateRangeError
 
 __all__ = ["reporting_calendar", "reporting_dates"]
 
@@ -24,41 +26,61 @@ def _day(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def reporting_dates(plan: Plan, start: date, end: date) -> list[tuple[date, date]]:
+def _period(start: DateLike, end: DateLike) -> tuple[date, date]:
+    """``start`` and ``end`` as dates, the end not before the start."""
+    first, last = as_date(start, "start"), as_date(end, "end")
+    if last < first:
+        raise DateRangeError(first, last, "the calendar")
+    return first, last
+
+
+def reporting_dates(plan: Plan, start: DateLike, end: DateLike) -> list[tuple[date, date]]:
     """The ``(report_date, before)`` pairs of section IV with ``start ≤ report_date ≤ end``.
 
     ``before`` is the printed day ("trước ngày 01/6": 1 June); ``report_date`` the last day a
     report can arrive (31 May).
 
+    Args:
+        plan: The plan.
+        start: First day of the period (inclusive): a date, a datetime or ``"YYYY-MM-DD"``.
+        end: Last day of the period (inclusive), likewise.
+
+    Raises:
+        kh922core.errors.DateRangeError: ``end`` is before ``start``.
+
     Examples:
-        >>> from kh922core._plans.loader import load_plan
-        >>> reporting_dates(load_plan(), date(2025, 1, 1), date(2025, 12, 31))
+        >>> import kh922core
+        >>> reporting_dates(kh922core.load_plan(), "2025-01-01", date(2025, 12, 31))
         [(datetime.date(2025, 5, 31), datetime.date(2025, 6, 1)), \
 (datetime.date(2025, 11, 14), datetime.date(2025, 11, 15))]
+        >>> try:
+        ...     reporting_dates(kh922core.load_plan(), "2025-12-31", "2025-01-01")
+        ... except DateRangeError as error:
+        ...     print(error)
+        the calendar ends (2025-01-01) before it starts (2025-12-31)
     """
+    first, last = _period(start, end)
     if plan.reporting is None:
         return []
-    if end < start:
-        raise ValueError(f"the calendar ends ({end}) before it starts ({start})")
     found = []
-    for year in range(start.year, end.year + 2):
+    for year in range(first.year, last.year + 2):
         for due in plan.reporting.due:
             before = _day(year, due.month, due.day)
             deadline = before - timedelta(days=1)
-            if start <= deadline <= end:
+            if first <= deadline <= last:
                 found.append((deadline, before))
     return sorted(found)
 
 
 def reporting_calendar(
-    plan: Plan, start: date, end: date, *, agency: str | None = None
+    plan: Plan, start: DateLike, end: DateLike, *, agency: str | None = None
 ) -> pl.DataFrame:
     """The periodic reports due between two dates, per agency, after succession.
 
     Args:
         plan: The plan.
-        start: First day of the period (inclusive).
-        end: Last day of the period (inclusive).
+        start: First day of the period (inclusive): a date, a datetime or ``"YYYY-MM-DD"``.
+        end: Last day of the period (inclusive), likewise.
         agency: Only this agency (id, name or alias).
 
     Returns:
@@ -69,9 +91,13 @@ def reporting_calendar(
         ``recipient`` and ``via`` (section IV: the provincial committee, through the Department
         of Science and Technology; after succession too).
 
+    Raises:
+        kh922core.errors.DateRangeError: ``end`` is before ``start``.
+        kh922core.errors.UnknownAgencyError: ``agency`` names no agency.
+
     Examples:
-        >>> from kh922core._plans.loader import load_plan
-        >>> table = reporting_calendar(load_plan(), date(2025, 1, 1), date(2025, 12, 31),
+        >>> import kh922core
+        >>> table = reporting_calendar(kh922core.load_plan(), date(2025, 1, 1), "2025-12-31",
         ...                            agency="so-khcn")
         >>> table.select("report_date", "n_targets", "n_tasks").rows()
         [(datetime.date(2025, 5, 31), 21, 31), (datetime.date(2025, 11, 14), 21, 31)]

@@ -8,8 +8,8 @@ its successors on the day a succession takes effect.  The calendar and the templ
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
+from kh922core._dates import DateLike, as_date, optional_date
 from kh922core._plans.model import Plan
 
 __all__ = ["agency_duties", "resolve_agency", "responsible_agencies"]
@@ -30,7 +30,7 @@ def resolve_agency(plan: Plan, agency: str) -> str:
 
 
 def responsible_agencies(
-    plan: Plan, agency_ids: str | Iterable[str], as_of: date
+    plan: Plan, agency_ids: str | Iterable[str], as_of: DateLike
 ) -> tuple[str, ...]:
     """The agencies that carry the duties of ``agency_ids`` on ``as_of``, after succession.
 
@@ -40,38 +40,40 @@ def responsible_agencies(
     Args:
         plan: The plan.
         agency_ids: One agency id, or several (a single text is one id, not a list of letters).
-        as_of: The day asked about.
+        as_of: The day asked about: a date, a datetime or ``"YYYY-MM-DD"``.
 
     Examples:
         >>> import kh922core
         >>> plan = kh922core.load_plan()
-        >>> responsible_agencies(plan, "so-khdt", date(2025, 2, 28))
+        >>> responsible_agencies(plan, "so-khdt", "2025-02-28")
         ('so-khdt',)
-        >>> responsible_agencies(plan, "so-khdt", date(2025, 3, 1))
+        >>> responsible_agencies(plan, "so-khdt", "2025-03-01")
         ('so-tai-chinh',)
     """
     ids = [agency_ids] if isinstance(agency_ids, str) else list(agency_ids)
-    return tuple(r.agency for r in plan.registry.responsible(ids, as_of))
+    day = as_date(as_of, "as_of")
+    return tuple(r.agency for r in plan.registry.responsible(ids, day))
 
 
-def agency_duties(plan: Plan, as_of: date | None) -> dict[str, tuple[list[str], list[str]]]:
+def agency_duties(plan: Plan, as_of: DateLike | None) -> dict[str, tuple[list[str], list[str]]]:
     """For each responsible agency: the targets and tasks it answers for on ``as_of``.
 
     Without a date, the leads as printed in the plan.
 
     Examples:
         >>> import kh922core
-        >>> targets, tasks = agency_duties(kh922core.load_plan(), date(2025, 6, 1))["so-y-te"]
+        >>> targets, tasks = agency_duties(kh922core.load_plan(), "2025-06-01")["so-y-te"]
         >>> targets, tasks
         (['2030-22'], [])
     """
+    day = optional_date(as_of, "as_of")
     duties: dict[str, tuple[list[str], list[str]]] = {}
     registry = plan.registry
 
     def carry(leads: tuple[str, ...]) -> list[str]:
-        if as_of is None:
+        if day is None:
             return list(dict.fromkeys(leads))
-        return [r.agency for r in registry.responsible(leads, as_of)]
+        return [r.agency for r in registry.responsible(leads, day)]
 
     for target in plan.targets:
         for agency in carry(target.lead_agencies):

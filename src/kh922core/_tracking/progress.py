@@ -16,6 +16,7 @@ from typing import Literal
 
 import polars as pl
 
+from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
 from kh922core._plans.model import Plan, Target
 from kh922core._targets import COMPARISON_RTOL, CohortPolicy
@@ -106,10 +107,18 @@ def _prepare(observations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, l
     return typed, keys
 
 
-def _year(as_of: int | date | None) -> int | None:
-    if as_of is None or isinstance(as_of, int):
+def _year(as_of: int | DateLike | None) -> int | None:
+    """The last year whose values count: ``as_of`` when it is a year, else its date's year."""
+    if as_of is None:
+        return None
+    if isinstance(as_of, int) and not isinstance(as_of, bool):
         return as_of
-    return as_of.year
+    if isinstance(as_of, date | str):
+        return as_date(as_of, "as_of").year
+    raise TypeError(
+        "as_of must be a year, a date, a datetime or an ISO 'YYYY-MM-DD' text, "
+        f"got {type(as_of).__name__} {as_of!r}"
+    )
 
 
 def _targets_frame(
@@ -229,7 +238,7 @@ def progress_of_targets(
     targets: tuple[Target, ...],
     observations: pl.DataFrame | pl.LazyFrame,
     *,
-    as_of: int | date | None = None,
+    as_of: int | DateLike | None = None,
     baseline: Literal["plan", "series"] = "plan",
     base_year: int | None = None,
     cohort_policy: CohortPolicy = "absolute",
@@ -465,10 +474,10 @@ def progress(
     plan: Plan,
     observations: pl.DataFrame | pl.LazyFrame,
     *,
-    as_of: int | date | None = None,
+    as_of: int | DateLike | None = None,
     baseline: Literal["plan", "series"] = "plan",
     base_year: int | None = None,
-    targets: Sequence[str] | None = None,
+    targets: str | Sequence[str] | None = None,
     cohort_policy: CohortPolicy = "absolute",
     cohort_size: int | None = None,
 ) -> pl.DataFrame:
@@ -484,12 +493,13 @@ def progress(
         observations: The engine's input schema: ``indicator``, ``value``, ``year`` (required
             here), optional ``unit`` (converted to the target's unit) and ``assessment`` (for
             qualitative targets); any other column is a key (e.g. ``entity``).
-        as_of: A year or a date: values of later years are ignored.  Default: all values.
+        as_of: A year, or a date (a date, a datetime or ``"YYYY-MM-DD"``): values of later
+            years are ignored.  Default: all values.
         baseline: ``"plan"`` (default): start from the target's ``baseline`` when the plan gives
             one, else from the series; ``"series"``: always from the series.
         base_year: Start each series at its first year on or after this one (the ``base_year``
             of sdg-build); default: its first year.  A plan baseline takes precedence.
-        targets: Restrict to these target ids (default: all targets of the plan).
+        targets: Restrict to these target ids, or this one (default: all targets of the plan).
         cohort_policy: ``"absolute"`` (rank ≤ N) or ``"proportional"`` (N scaled to the current
             cohort); see :class:`~kh922core.RankGroup`.
         cohort_size: The current cohort size (the proportional policy needs it); it also caps
@@ -523,7 +533,7 @@ def progress(
     """
     chosen = plan.targets
     if targets is not None:
-        wanted = list(targets)
+        wanted = [targets] if isinstance(targets, str) else list(targets)
         for target_id in wanted:
             plan.target(target_id)
         chosen = tuple(t for t in plan.targets if t.id in set(wanted))

@@ -8,11 +8,12 @@ tasks × agencies is computed at once with Polars joins and expressions.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 import polars as pl
 
+from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
 from kh922core._plans.deadlines import DeadlineKind
 from kh922core._plans.model import Plan
@@ -30,14 +31,6 @@ class TaskStatus(StrEnum):
     OVERDUE = "overdue"
     RECURRING = "recurring"
     WAITING_ON_TRIGGER = "waiting_on_trigger"
-
-
-def _as_date(value: date | datetime | str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
 
 
 def _date_column(frame: pl.DataFrame, column: str, table: str) -> pl.Series:
@@ -247,7 +240,7 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
 def task_status(
     plan: Plan,
     *,
-    as_of: date | datetime | str,
+    as_of: DateLike,
     completions: pl.DataFrame | None = None,
     triggers: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
@@ -255,7 +248,7 @@ def task_status(
 
     Args:
         plan: The plan.
-        as_of: The date of the assessment (a ``date`` or ``YYYY-MM-DD``).
+        as_of: The date of the assessment: a date, a datetime or ``"YYYY-MM-DD"``.
         completions: Optional table of completed work: ``task_id``, ``completed_on`` (date) and
             optionally ``agency`` (an agency id, as printed in the plan or a successor; null or
             absent: the completion counts for every agency of the task).  Completions after
@@ -290,14 +283,14 @@ def task_status(
             agency ids, unreadable dates or triggers that no task waits on.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
-        >>> table = task_status(load_plan(), as_of=date(2025, 7, 1))
+        >>> import kh922core
+        >>> table = task_status(kh922core.load_plan(), as_of="2025-07-01")
         >>> table.filter(pl.col("task_id") == "task-07")["status"].unique().to_list()
         ['overdue']
         >>> table.filter(pl.col("task_id") == "task-01").select("agency", "status").row(0)
         ('so-khcn', 'recurring')
     """
-    day = _as_date(as_of)
+    day = as_date(as_of, "as_of")
     tasks = _tasks_frame(plan, day)
     done = _completions(plan, completions, day)
     general = (

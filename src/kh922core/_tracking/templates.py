@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from kh922core._dates import DateLike, optional_date
 from kh922core._plans.model import Plan, Target
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import Unit, conversion_factor
@@ -103,7 +104,7 @@ def reporting_template(
     agency: str,
     *,
     observations: pl.DataFrame | None = None,
-    as_of: date | None = None,
+    as_of: DateLike | None = None,
     year: int | None = None,
 ) -> pl.DataFrame:
     """The reporting template of one agency: its targets, ready for the new values.
@@ -115,6 +116,7 @@ def reporting_template(
             ``last_year`` and ``last_value`` (converted to the row's unit).
         as_of: Resolve successions on this date (a successor also reports its predecessors'
             targets) and ignore observations of later years; default: the leads as printed.
+            A date, a datetime or ``"YYYY-MM-DD"``.
         year: Prefill the ``year`` column (default: ``as_of``'s year, else empty).
 
     Returns:
@@ -125,19 +127,20 @@ def reporting_template(
         (for a qualitative target) columns to fill in.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
-        >>> sheet = reporting_template(load_plan(), "so-y-te", year=2025)
+        >>> import kh922core
+        >>> sheet = reporting_template(kh922core.load_plan(), "so-y-te", year=2025)
         >>> sheet.select("indicator", "unit", "target", "year", "value").rows()
         [('e-health-records', '%', '≥ 90', 2025, None)]
     """
+    day = optional_date(as_of, "as_of")
     agency_id = resolve_agency(plan, agency)
-    targets = _targets_of(plan, agency_id, as_of)
+    targets = _targets_of(plan, agency_id, day)
     last = (
-        _last_values(plan, targets, observations, as_of)
+        _last_values(plan, targets, observations, day)
         if observations is not None
         else dict.fromkeys((t.id for t in targets), (None, None))
     )
-    fill_year = year if year is not None else (as_of.year if as_of is not None else None)
+    fill_year = year if year is not None else (day.year if day is not None else None)
     rows = [
         {
             "indicator": t.indicator,
@@ -200,7 +203,7 @@ def write_reporting_template(
     agency: str,
     *,
     observations: pl.DataFrame | None = None,
-    as_of: date | None = None,
+    as_of: DateLike | None = None,
     year: int | None = None,
 ) -> Path:
     """Write :func:`reporting_template` to a ``.csv`` (UTF-8 with BOM) or ``.xlsx`` file.
@@ -213,8 +216,9 @@ def write_reporting_template(
     Returns:
         The path written.
     """
+    day = optional_date(as_of, "as_of")
     target = Path(path)
-    sheet = reporting_template(plan, agency, observations=observations, as_of=as_of, year=year)
+    sheet = reporting_template(plan, agency, observations=observations, as_of=day, year=year)
     suffix = target.suffix.lower()
     if suffix == ".csv":
         sheet.write_csv(target, include_bom=True)
