@@ -17,12 +17,7 @@ from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, au
 from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
 from kh922core._plans.dumping import dump_plan
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
-from kh922core._plans.loader import (
-    available_plans,
-    check_plan_file,
-    load_agencies,
-    load_plan,
-)
+from kh922core._plans.loader import check_plan_file, load_agencies, load_plan
 from kh922core._plans.model import (
     Baseline,
     Claim,
@@ -43,6 +38,7 @@ from kh922core._plans.model import (
     TaskGroup,
 )
 from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
+from kh922core._plans.shipped import available_plans
 from kh922core._targets.explain import explain
 from kh922core._targets.grammar import parse_target, split_targets
 from kh922core._targets.numbers import format_number, parse_number

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,50 +25,29 @@ from kh922core._plans.file_problems import (
     ordered_problems,
 )
 from kh922core._plans.model import Plan
+from kh922core._plans.shipped import available_plans, data_dir, default_plan, shipped_plan
 from kh922core._plans.strict_yaml import read_document
 from kh922core.errors import PlanNotFoundError, PlanValidationError, ValidationProblem
 
 __all__ = [
-    "available_plans",
     "check_agency_file",
     "check_plan_file",
     "load_agencies",
     "load_plan",
 ]
 
-_BUILTIN = "ben-tre-922-2025"
-_BUILTIN_AGENCIES = "ben_tre"
 #: Target fields that are computed from the text and must not be written in a file.
 _COMPUTED_TARGET_FIELDS = ("spec", "cohort_at_adoption", "approximate_tolerance")
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("kh922core") / "data"))
-
-
-def _plans_dir() -> Path:
-    return _data_dir() / "plans"
-
-
-def available_plans() -> list[str]:
-    """Ids of the plans shipped with the library.
-
-    Examples:
-        >>> from kh922core._plans.loader import available_plans
-        >>> available_plans()
-        ['ben-tre-922-2025']
-    """
-    return sorted(p.stem.replace("_", "-") for p in _plans_dir().glob("*.yaml"))
-
-
 def _resolve(source: str | Path | None) -> Path:
     if source is None:
-        source = _BUILTIN
+        return default_plan().plan_path
     path = Path(source)
     if path.is_file():
         return path
     if isinstance(source, str) and source in available_plans():
-        return _plans_dir() / (source.replace("-", "_") + ".yaml")
+        return shipped_plan(source).plan_path
     shipped = ", ".join(available_plans())
     raise PlanNotFoundError(
         f"no plan file {str(source)!r} (and no shipped plan of that id; shipped: {shipped})"
@@ -265,10 +243,11 @@ def check_agency_file(
 
 
 def load_agencies(source: str | Path | None = None) -> AgencyRegistry:
-    """Load an agency registry file (by default the shipped Bến Tre registry).
+    """Load an agency registry file (by default the registry of the default shipped plan).
 
     Args:
-        source: ``None``, the name of a shipped registry (``"ben_tre"``) or a path.
+        source: ``None``, the id of a shipped plan (its registry), the name of a shipped
+            registry (``"ben_tre"``) or a path.
 
     Raises:
         PlanValidationError: When the file has problems (all of them are listed).
@@ -280,10 +259,12 @@ def load_agencies(source: str | Path | None = None) -> AgencyRegistry:
         'so-khcn'
     """
     if source is None:
-        source = _BUILTIN_AGENCIES
+        source = default_plan().agencies_path
+    elif isinstance(source, str) and source in available_plans():
+        source = shipped_plan(source).agencies_path
     path = Path(source)
     if not path.is_file():
-        shipped = _data_dir() / "agencies" / f"{source}.yaml"
+        shipped = data_dir() / "agencies" / f"{source}.yaml"
         if not shipped.is_file():
             raise PlanNotFoundError(f"no agency file {str(source)!r}")
         path = shipped
