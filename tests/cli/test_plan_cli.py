@@ -6,13 +6,16 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from kh922core import load_plan
 from kh922core._cli.main import main
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
-from kh922core._plans.loader import load_plan
-from tests.support.plan_files import MINIMAL, broken, line_of, write
+
+if TYPE_CHECKING:
+    from tests.conftest import PlanFiles
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "src" / "kh922core" / "data"
@@ -52,22 +55,26 @@ def test_validate_all_and_strict(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out.count("\n")) == (0, 1)
 
 
-def test_validate_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = broken(MINIMAL, 'text: "≥ 30"', 'txet: "≥ 30"')
-    path = write(tmp_path, text)
-    first = line_of(text, '  - id: "2030-1"')
+def test_validate_a_broken_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan_files: PlanFiles
+) -> None:
+    text = plan_files.broken(plan_files.minimal, 'text: "≥ 30"', 'txet: "≥ 30"')
+    path = plan_files.write(tmp_path, text)
+    first = plan_files.line_of(text, '  - id: "2030-1"')
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 1
     assert out.splitlines() == [
         f"{path}: 2 problems",
         f"  {path}:{first}:5: targets[0].text: the required field 'text' is missing",
-        f"  {path}:{line_of(text, 'txet')}:5: targets[0].txet: "
+        f"  {path}:{plan_files.line_of(text, 'txet')}:5: targets[0].txet: "
         "unknown field 'txet'; did you mean 'text'?",
     ]
 
 
-def test_validate_error_findings_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, MINIMAL)
+def test_validate_error_findings_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan_files: PlanFiles
+) -> None:
+    path = plan_files.write(tmp_path, plan_files.minimal)
     agencies = (tmp_path / "agencies.yaml").read_text(encoding="utf-8")
     (tmp_path / "agencies.yaml").write_text(
         agencies.replace('name: "Sở Tài chính"', 'name: "Sở Tài chính"\n    until: "2025-05-01"'),
@@ -92,9 +99,9 @@ def test_validate_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_validate_several_files_and_an_agency_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan_files: PlanFiles
 ) -> None:
-    good = write(tmp_path, MINIMAL)
+    good = plan_files.write(tmp_path, plan_files.minimal)
     code, out, _ = run(
         capsys, "validate", str(good), str(tmp_path / "agencies.yaml"), "--as-of", "2025-04-01"
     )
@@ -176,16 +183,20 @@ DOC_MISTAKES = [
 
 
 @pytest.mark.parametrize(("old", "new"), DOC_MISTAKES)
-def test_the_messages_shown_in_the_docs_are_current(tmp_path: Path, old: str, new: str) -> None:
+def test_the_messages_shown_in_the_docs_are_current(
+    tmp_path: Path, old: str, new: str, plan_files: PlanFiles
+) -> None:
     """docs/adapting.md quotes these messages; they must be what the loader says."""
-    from kh922core._plans.loader import check_plan_file
+    from kh922core import check_plan_file
 
     docs = (ROOT / "docs" / "adapting.md").read_text(encoding="utf-8")
     (tmp_path / "agencies.yaml").write_text(
         (EXAMPLE.parent / "agencies.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     path = tmp_path / "my_province_plan.yaml"
-    path.write_text(broken(EXAMPLE.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    path.write_text(
+        plan_files.broken(EXAMPLE.read_text(encoding="utf-8"), old, new), encoding="utf-8"
+    )
     plan, problems = check_plan_file(path, file="my_province_plan.yaml")
     assert plan is None
     for problem in problems:

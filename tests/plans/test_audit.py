@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from kh922core._plans.audit import AUDIT_RULES, Finding, Severity, audit
-from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Plan
-from tests.support.plan_files import AGENCIES, MINIMAL, broken, write
+from kh922core import AUDIT_RULES, Finding, Plan, Severity, audit, load_plan
+
+if TYPE_CHECKING:
+    from tests.conftest import PlanFiles
+
+#: The ``audit_file`` fixture: write a plan text (and agency text), load it, audit it.
+AuditFile = Callable[..., list[Finding]]
 
 
 @pytest.fixture(scope="module")
@@ -155,23 +160,29 @@ def test_codes_filter(plan: Plan) -> None:
     }
 
 
-def _audit_file(
-    tmp_path: Path, text: str, agencies: str = AGENCIES, **kwargs: object
-) -> list[Finding]:
-    return audit(load_plan(write(tmp_path, text, agencies)), **kwargs)  # type: ignore[arg-type]
+@pytest.fixture
+def audit_file(tmp_path: Path, plan_files: PlanFiles) -> AuditFile:
+    """Write a plan (and its agency file), load it and audit it (``audit``'s keywords)."""
+
+    def run(text: str, agencies: str | None = None, **kwargs: Any) -> list[Finding]:
+        return audit(load_plan(plan_files.write(tmp_path, text, agencies)), **kwargs)
+
+    return run
 
 
-def test_the_template_plan_has_one_note(tmp_path: Path) -> None:
-    (note,) = _audit_file(tmp_path, MINIMAL, as_of=date(2025, 4, 1))
+def test_the_template_plan_has_one_note(audit_file: AuditFile, plan_files: PlanFiles) -> None:
+    (note,) = audit_file(plan_files.minimal, as_of=date(2025, 4, 1))
     assert note.code == "KH007"
     assert note.message == (
         "row 5.10 is numbered under a row 5 that the table does not print (horizon 2030)"
     )
 
 
-def test_nobody_carries_a_task_of_an_abolished_agency(tmp_path: Path) -> None:
-    agencies = AGENCIES + '    until: "2025-05-01"\n'
-    findings = _audit_file(tmp_path, MINIMAL, agencies, as_of=date(2025, 6, 1))
+def test_nobody_carries_a_task_of_an_abolished_agency(
+    audit_file: AuditFile, plan_files: PlanFiles
+) -> None:
+    agencies = plan_files.agencies + '    until: "2025-05-01"\n'
+    findings = audit_file(plan_files.minimal, agencies, as_of=date(2025, 6, 1))
     (gone,) = by_code(findings, "KH013")
     assert gone.severity is Severity.ERROR
     assert gone.location == "targets[2030-5.10]"
@@ -181,30 +192,32 @@ def test_nobody_carries_a_task_of_an_abolished_agency(tmp_path: Path) -> None:
     )
 
 
-def test_agency_created_after_the_plan(tmp_path: Path) -> None:
-    agencies = AGENCIES + '    since: "2025-04-01"\n'
-    (finding,) = by_code(_audit_file(tmp_path, MINIMAL, agencies), "KH012")
+def test_agency_created_after_the_plan(audit_file: AuditFile, plan_files: PlanFiles) -> None:
+    agencies = plan_files.agencies + '    since: "2025-04-01"\n'
+    (finding,) = by_code(audit_file(plan_files.minimal, agencies), "KH012")
     assert finding.message == (
         "lead agency 'Sở Tài chính' exists only from 2025-04-01, after the plan's date 2025-03-01"
     )
 
 
-def test_deadline_before_the_plan(tmp_path: Path) -> None:
-    text = broken(MINIMAL, 'deadline: "Quý II/2025"', 'deadline: "12/2024"')
-    (finding,) = by_code(_audit_file(tmp_path, text), "KH014")
+def test_deadline_before_the_plan(audit_file: AuditFile, plan_files: PlanFiles) -> None:
+    text = plan_files.broken(plan_files.minimal, 'deadline: "Quý II/2025"', 'deadline: "12/2024"')
+    (finding,) = by_code(audit_file(text), "KH014")
     assert finding.location == "tasks[task-01]"
     assert "before the plan's own date (2025-03-01)" in finding.message
 
 
-def test_lead_that_also_cooperates_and_cells_that_do_not_match(tmp_path: Path) -> None:
-    text = broken(
-        MINIMAL,
+def test_lead_that_also_cooperates_and_cells_that_do_not_match(
+    audit_file: AuditFile, plan_files: PlanFiles
+) -> None:
+    text = plan_files.broken(
+        plan_files.minimal,
         '    lead_agencies: ["so-khcn"]\n    deadline',
         '    lead_agencies: ["so-khcn"]\n    lead_agencies_text: "Sở Tài chính"\n'
         '    cooperating_agencies: ["so-khcn"]\n    cooperating_agencies_text: "Sở KH&CN, Sở Mới"\n'
         "    deadline",
     )
-    findings = _audit_file(tmp_path, text)
+    findings = audit_file(text)
     (both,) = by_code(findings, "KH011")
     assert both.message == "'so-khcn' both leads and cooperates on this task"
     cells = [f.message for f in by_code(findings, "KH008")]
@@ -216,14 +229,14 @@ def test_lead_that_also_cooperates_and_cells_that_do_not_match(tmp_path: Path) -
     ]
 
 
-def test_claims_against_another_plan(tmp_path: Path) -> None:
-    text = broken(
-        MINIMAL,
+def test_claims_against_another_plan(audit_file: AuditFile, plan_files: PlanFiles) -> None:
+    text = plan_files.broken(
+        plan_files.minimal,
         "    claims: []\nindicators",
         '    claims:\n      - {text: "25% GRDP", quote: "Kinh tế số chiếm 25% GRDP", '
         'indicator: "digital-economy-share", unit: "% GRDP", horizon: 2045}\nindicators',
     )
-    findings = _audit_file(tmp_path, text, codes=["KH001", "KH003", "KH004"])
+    findings = audit_file(text, codes=["KH001", "KH003", "KH004"])
     assert [f.code for f in findings] == ["KH003", "KH004"]
     assert findings[0].message.endswith("no row for 'digital-economy-share' in 2045")
     assert (
@@ -231,7 +244,7 @@ def test_claims_against_another_plan(tmp_path: Path) -> None:
         == "the claim '25% GRDP' is dated 2045, but its paragraph speaks of 2030"
     )
     text = text.replace("horizon: 2045}", "horizon: 2030}")
-    (differs,) = _audit_file(tmp_path, text, codes=["KH001", "KH003", "KH004"])
+    (differs,) = audit_file(text, codes=["KH001", "KH003", "KH004"])
     assert differs.code == "KH001"
     assert "'25% GRDP' (at least 25)" in differs.message
     assert "'≥ 30' (at least 30)" in differs.message
