@@ -7,10 +7,7 @@ from datetime import date
 
 import pytest
 
-from kh922core import UnknownAgencyError
-from kh922core._plans.agencies import Agency, AgencyRegistry, Succession
-from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Plan
+from kh922core import Agency, AgencyRegistry, Plan, Succession, UnknownAgencyError, load_plan
 
 BEFORE_MERGERS = date(2025, 2, 28)
 DEPARTMENTS_MERGED = date(2025, 3, 1)

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from kh922core._plans.deadlines import DeadlineKind, parse_deadline
-from kh922core._plans.loader import load_plan
+from kh922core import DeadlineKind, load_plan, parse_deadline
 
 # (text as printed, kind, start, due, trigger, action)
 SEED_FORMS = [

@@ -6,9 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from kh922core import dump_plan
-from kh922core._plans.loader import available_plans, load_agencies, load_plan
-from kh922core._plans.model import Plan
+from kh922core import (
+    Plan,
+    available_plans,
+    check_plan_file,
+    dump_plan,
+    load_agencies,
+    load_plan,
+)
 from kh922core._plans.strict_yaml import format_path, read_text
 
 BUILTIN = (
@@ -146,8 +151,6 @@ def test_merge_keys_are_refused() -> None:
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
-    from kh922core._plans.loader import check_plan_file
-
     path = tmp_path / "plan.yaml"
     path.write_bytes(b'id: "x"\ntitle: "K\xea ho\xb8ch"\n')  # TCVN3 / Latin-1 bytes
     plan, problems = check_plan_file(path)

@@ -22,9 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Plan
-from kh922core._targets import TargetSpec
+from kh922core import Plan, TargetSpec, load_plan
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "ben_tre_922_2025.txt"
 SEED = (
