@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from kh922core._plans.deadlines import Deadline, parse_deadline
-from kh922core._targets.units import Unit, parse_unit
+from kh922core._targets import Unit, parse_unit
 
 __all__ = [
     "DeadlineField",

@@ -19,8 +19,7 @@ from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from kh922core._plans.fields import FrozenModel, Slug, StrictFloat, StrictInt, Text, UnitField
-from kh922core._targets.specs import CohortPolicy, Direction, Status, TargetSpec
-from kh922core._targets.units import Unit, conversion_factor
+from kh922core._targets import CohortPolicy, Direction, Status, TargetSpec, Unit, conversion_factor
 from kh922core.errors import Kh922Error, UnknownIndicatorError
 
 __all__ = ["Baseline", "Derived", "Indicator", "Target"]

@@ -20,9 +20,7 @@ from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text
 from kh922core._plans.indicators import Baseline, Derived, Indicator, Target
 from kh922core._plans.tasks import Task, TaskGroup
-from kh922core._targets.grammar import parse_target
-from kh922core._targets.specs import Direction, RankGroup
-from kh922core._targets.units import parse_unit
+from kh922core._targets import Direction, RankGroup, parse_target, parse_unit
 from kh922core.errors import (
     Kh922Error,
     UnknownAgencyError,

@@ -14,8 +14,7 @@ from kh922core._plans.audit.findings import (
     target_source,
 )
 from kh922core._plans.model import Claim, Indicator, Plan, Target
-from kh922core._targets.grammar import parse_target
-from kh922core._targets.specs import (
+from kh922core._targets import (
     Approximate,
     Comparison,
     Direction,
@@ -24,8 +23,10 @@ from kh922core._targets.specs import (
     Range,
     RankGroup,
     TargetSpec,
+    Unit,
+    normalize_unit_text,
+    parse_target,
 )
-from kh922core._targets.units import Unit, normalize_unit_text
 from kh922core._text import fold
 from kh922core.errors import Kh922Error
 

@@ -14,7 +14,7 @@ from kh922core._plans.cross_checks.cross_problem import (
     unknown_reference,
     value_of,
 )
-from kh922core._targets.units import parse_unit
+from kh922core._targets import parse_unit
 from kh922core.errors import UnitError
 
 __all__ = [
