@@ -12,17 +12,19 @@ Examples:
 from __future__ import annotations
 
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
-from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility, Succession
-from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
-from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
-from kh922core._plans.dumping import dump_plan
-from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema
-from kh922core._plans.loader import check_plan_file, load_agencies, load_plan
-from kh922core._plans.model import (
+from kh922core._plans import (
+    AUDIT_RULES,
+    PUBLISHED_INDICATORS,
+    Agency,
+    AgencyRegistry,
+    AuditRule,
     Baseline,
     Claim,
     Cohort,
+    Deadline,
+    DeadlineKind,
     Derived,
+    Finding,
     Indicator,
     LegalBasis,
     Objective,
@@ -30,15 +32,26 @@ from kh922core._plans.model import (
     Province,
     Reporting,
     ReportingDate,
+    Responsibility,
+    Severity,
     Signer,
     SolutionGroup,
     SolutionItem,
+    Succession,
     Target,
     Task,
     TaskGroup,
+    agencies_json_schema,
+    audit,
+    available_plans,
+    check_plan_file,
+    dump_plan,
+    load_agencies,
+    load_plan,
+    parse_deadline,
+    plan_json_schema,
+    published_figures,
 )
-from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
-from kh922core._plans.shipped import available_plans
 from kh922core._targets.explain import explain
 from kh922core._targets.grammar import parse_target, split_targets
 from kh922core._targets.numbers import format_number, parse_number

@@ -1,1 +1,87 @@
-"""Private wing."""
+"""The plans wing: a plan as typed data, its agency registry, loading, checking and auditing it.
+
+Other wings import from here, never from the modules inside.  The rooms:
+
+* ``fields`` (the strict field types), ``agencies`` (the registry: agencies, successions, who
+  carries a duty on a date), ``indicators`` and ``tasks`` (Phụ lục I and II), ``model`` (the plan
+  and sections I-IV), ``deadlines`` (deadline texts);
+* ``strict_yaml`` (the strict reader), ``cross_checks/`` (problems that involve several fields),
+  ``file_problems`` (problems located and worded), ``loader``, ``dumping``, ``json_schema``;
+* ``shipped`` (the manifest of shipped plans), ``published_figures`` (sample data);
+* ``audit/`` (what a careful reader notices, one module per family of rules).
+"""
+
+from __future__ import annotations
+
+from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility, Succession
+from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
+from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
+from kh922core._plans.dumping import dump_plan
+from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
+from kh922core._plans.loader import check_agency_file, check_plan_file, load_agencies, load_plan
+from kh922core._plans.model import (
+    Baseline,
+    Claim,
+    Cohort,
+    Derived,
+    Indicator,
+    LegalBasis,
+    Objective,
+    Plan,
+    Province,
+    Reporting,
+    ReportingDate,
+    Signer,
+    SolutionGroup,
+    SolutionItem,
+    Target,
+    Task,
+    TaskGroup,
+)
+from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
+from kh922core._plans.shipped import available_plans
+from kh922core._plans.strict_yaml import read_document
+
+__all__ = [
+    "AUDIT_RULES",
+    "PUBLISHED_INDICATORS",
+    "Agency",
+    "AgencyRegistry",
+    "AuditRule",
+    "Baseline",
+    "Claim",
+    "Cohort",
+    "Deadline",
+    "DeadlineKind",
+    "Derived",
+    "Finding",
+    "Indicator",
+    "LegalBasis",
+    "Objective",
+    "Plan",
+    "Province",
+    "Reporting",
+    "ReportingDate",
+    "Responsibility",
+    "Severity",
+    "Signer",
+    "SolutionGroup",
+    "SolutionItem",
+    "Succession",
+    "Target",
+    "Task",
+    "TaskGroup",
+    "agencies_json_schema",
+    "audit",
+    "available_plans",
+    "check_agency_file",
+    "check_plan_file",
+    "dump_plan",
+    "load_agencies",
+    "load_plan",
+    "parse_deadline",
+    "plan_json_schema",
+    "published_figures",
+    "read_document",
+    "schema_text",
+]
