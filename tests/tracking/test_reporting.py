@@ -20,7 +20,7 @@ from kh922core._tracking.templates import (
     reporting_template,
     write_reporting_template,
 )
-from kh922core.errors import ObservationError, UnknownAgencyError
+from kh922core.errors import Kh922Error, ObservationError, UnknownAgencyError
 
 
 @pytest.fixture(scope="module")
@@ -257,5 +257,17 @@ def test_unreadable_cells_are_refused(plan: Plan, tmp_path: Path) -> None:
     )
     with pytest.raises(ObservationError, match="row 2"):
         read_reporting_template(path)
-    with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
-        write_reporting_template(tmp_path / "t.json", plan, "so-y-te")
+
+
+@pytest.mark.parametrize("name", ["t.json", "t.parquet", "t.txt", "t"])
+def test_a_template_is_only_written_in_a_format_it_is_read_back_from(
+    plan: Plan, tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(
+        ValueError, match=r"the formats are csv \(\.csv\), xlsx \(\.xlsx\)$"
+    ) as caught:
+        write_reporting_template(tmp_path / name, plan, "so-y-te")
+    assert isinstance(caught.value, Kh922Error)
+    assert not (tmp_path / name).exists()
+    with pytest.raises(ValueError, match=r"csv \(\.csv\), xlsx \(\.xlsx\)$"):
+        read_reporting_template(tmp_path / name)

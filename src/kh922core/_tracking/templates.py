@@ -10,14 +10,13 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
 from kh922core._dates import DateLike, optional_date
+from kh922core._output_formats import Layout, format_for, read_sheet_cells
 from kh922core._plans.model import Plan, Target
-from kh922core._targets.numbers import parse_number
-from kh922core._targets.units import Unit, conversion_factor
+from kh922core._targets import Unit, conversion_factor, parse_number
 from kh922core._text import fold
 from kh922core._tracking.duties import agency_duties, resolve_agency
 from kh922core.errors import (
@@ -32,8 +31,20 @@ __all__ = [
     "write_reporting_template",
 ]
 
+#: The formats a template is written in: those :func:`read_reporting_template` reads back.
+_TEMPLATE_FORMATS = ("csv", "xlsx")
 _TEMPLATE_SHEET = "template"
 _GUIDE_SHEET = "huong-dan"
+#: The columns an agency fills in (highlighted in ``.xlsx``), and the wider columns.
+_TO_FILL = frozenset({"year", "value", "assessment"})
+_WIDTHS = {"name": 60, "target": 28, "unit": 16, "indicator": 30}
+#: The guide, shown on its own sheet of an ``.xlsx`` template.
+_GUIDE = (
+    "Điền cột 'value' (số liệu mới, theo đơn vị ở cột 'unit') và cột 'year' (năm số liệu).",
+    "Chỉ tiêu định tính: điền cột 'assessment' (đạt / không đạt).",
+    "Không đổi tên, thứ tự các cột; không thêm dòng trên dòng tiêu đề.",
+    "Đọc lại bằng kh922core.read_reporting_template(đường_dẫn).",
+)
 _TRUE = {"true", "1", "yes", "có", "đạt", "x"}
 _FALSE = {"false", "0", "no", "không", "không đạt"}
 
@@ -71,29 +82,27 @@ def _last_values(
     )
     if as_of is not None:
         frame = frame.filter(pl.col("year") <= as_of.year)
+    indicators = list(dict.fromkeys(t.indicator for t in targets))
+    latest = frame.filter(
+        pl.col("indicator").is_in(indicators)
+        & (pl.col("year") == pl.col("year").max().over("indicator"))
+    )
+    crowded = (
+        latest.group_by("indicator")
+        .agg(pl.len().alias("n"), pl.col("year").first())
+        .filter(pl.col("n") > 1)
+    )
+    if not crowded.is_empty():
+        first = min(crowded.iter_rows(), key=lambda row: indicators.index(row[0]))
+        indicator, count, year = first
+        message = f"{count} values of {indicator!r} for {year}: pass the observations of one entity"
+        raise ObservationError([ObservationProblem(column="year", message=message, count=count)])
+    last = {row[0]: row[1:] for row in latest.select("indicator", "year", "value", "unit").rows()}
     found: dict[str, tuple[int | None, float | None]] = {}
     for target in targets:
-        rows = frame.filter(pl.col("indicator") == target.indicator)
-        if rows.is_empty():
-            found[target.id] = (None, None)
-            continue
-        latest = rows.filter(pl.col("year") == rows["year"].max())
-        if latest.height > 1:
-            raise ObservationError(
-                [
-                    ObservationProblem(
-                        column="year",
-                        message=(
-                            f"{latest.height} values of {target.indicator!r} for "
-                            f"{latest['year'][0]}: pass the observations of one entity"
-                        ),
-                        count=latest.height,
-                    )
-                ]
-            )
-        year, value, unit = latest.select("year", "value", "unit").row(0)
+        year, value, unit = last.get(target.indicator, (None, None, None))
         wanted = _unit_of(plan, target)
-        if unit is not None and wanted is not None:
+        if value is not None and unit is not None and wanted is not None:
             value *= conversion_factor(unit, wanted)
         found[target.id] = (year, value)
     return found
@@ -175,28 +184,6 @@ def reporting_template(
     return pl.DataFrame(rows, schema=schema)
 
 
-def _xlsxwriter() -> Any:
-    try:
-        import xlsxwriter  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise Kh922Error(
-            "writing .xlsx needs the optional dependency xlsxwriter: "
-            "pip install 'kh922core[xlsx]' (or write a .csv)"
-        ) from None
-    return xlsxwriter
-
-
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise Kh922Error(
-            "reading .xlsx needs the optional dependency openpyxl: pip install openpyxl "
-            "(or save the template as .csv)"
-        ) from None
-    return openpyxl
-
-
 def write_reporting_template(
     path: str | Path,
     plan: Plan,
@@ -211,59 +198,36 @@ def write_reporting_template(
     The ``.xlsx`` has the table on a sheet named ``template`` (the columns to fill are
     highlighted) and a short guide in Vietnamese on a second sheet.  Writing ``.xlsx`` needs
     ``xlsxwriter`` (the ``xlsx`` extra).  Read the filled file back with
-    :func:`read_reporting_template`.
+    :func:`read_reporting_template`.  The arguments after ``path`` are those of
+    :func:`reporting_template`.
 
     Returns:
         The path written.
+
+    Raises:
+        ValueError: ``path`` is not a ``.csv`` or ``.xlsx`` file (a library error listing the
+            formats).
+
+    Examples:
+        >>> import tempfile, kh922core
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> path = write_reporting_template(folder / "y-te.csv", kh922core.load_plan(), "so-y-te")
+        >>> path.read_text(encoding="utf-8-sig").splitlines()[0]
+        'indicator,target_id,row,horizon,name,unit,target,last_year,last_value,year,value,assessment'
     """
+    output = format_for(path, among=_TEMPLATE_FORMATS)
     day = optional_date(as_of, "as_of")
-    target = Path(path)
     sheet = reporting_template(plan, agency, observations=observations, as_of=day, year=year)
-    suffix = target.suffix.lower()
-    if suffix == ".csv":
-        sheet.write_csv(target, include_bom=True)
-        return target
-    if suffix != ".xlsx":
-        raise ValueError(f"write the template as .csv or .xlsx, not {target.suffix!r}")
-    xlsxwriter = _xlsxwriter()
-    workbook = xlsxwriter.Workbook(str(target))
-    try:
-        header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
-        fill = workbook.add_format({"bg_color": "#FFF2CC", "border": 1})
-        plain = workbook.add_format({"text_wrap": False})
-        table = workbook.add_worksheet(_TEMPLATE_SHEET)
-        widths = {"name": 60, "target": 28, "unit": 16, "indicator": 30}
-        for col, column in enumerate(sheet.columns):
-            table.write_string(0, col, column, header)
-            table.set_column(col, col, widths.get(column, 12))
-        to_fill = {"year", "value", "assessment"}
-        for r, values in enumerate(sheet.iter_rows(), start=1):
-            for col, (column, cell) in enumerate(zip(sheet.columns, values, strict=True)):
-                style = fill if column in to_fill else plain
-                if cell is None:
-                    table.write_blank(r, col, None, style)
-                elif isinstance(cell, bool):
-                    table.write_boolean(r, col, cell, style)
-                elif isinstance(cell, int | float):
-                    table.write_number(r, col, cell, style)
-                else:
-                    table.write_string(r, col, str(cell), style)
-        table.freeze_panes(1, 0)
-        guide = workbook.add_worksheet(_GUIDE_SHEET)
-        guide.set_column(0, 0, 100)
-        name = plan.agency(resolve_agency(plan, agency)).name
-        lines = [
-            f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {name}",
-            "Điền cột 'value' (số liệu mới, theo đơn vị ở cột 'unit') và cột 'year' (năm số liệu).",
-            "Chỉ tiêu định tính: điền cột 'assessment' (đạt / không đạt).",
-            "Không đổi tên, thứ tự các cột; không thêm dòng trên dòng tiêu đề.",
-            "Đọc lại bằng kh922core.read_reporting_template(đường_dẫn).",
-        ]
-        for r, line in enumerate(lines):
-            guide.write_string(r, 0, line)
-    finally:
-        workbook.close()
-    return target
+    name = plan.agency(resolve_agency(plan, agency)).name
+    layout = Layout(
+        sheet=_TEMPLATE_SHEET,
+        title=f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {name}",
+        notes=_GUIDE,
+        notes_sheet=_GUIDE_SHEET,
+        fill=_TO_FILL,
+        widths=_WIDTHS,
+    )
+    return output.write(sheet, path, layout=layout)
 
 
 def _number(cell: object, where: str) -> float | None:
@@ -307,26 +271,10 @@ def _year(cell: object, where: str) -> int | None:
 
 
 def _read_rows(path: Path) -> list[dict[str, object]]:
-    if path.suffix.lower() == ".csv":
-        frame = pl.read_csv(path, infer_schema=False)
-        return list(frame.iter_rows(named=True))
-    if path.suffix.lower() != ".xlsx":
-        raise ValueError(f"read a template from .csv or .xlsx, not {path.suffix!r}")
-    openpyxl = _openpyxl()
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = (
-            workbook[_TEMPLATE_SHEET]
-            if _TEMPLATE_SHEET in workbook.sheetnames
-            else workbook.worksheets[0]
-        )
-        cells = list(sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    if not cells:
-        return []
-    header = [str(c).strip() if c is not None else "" for c in cells[0]]
-    return [dict(zip(header, row, strict=False)) for row in cells[1:]]
+    """The template's rows, cells as typed (``.xlsx``) or written (``.csv``: text)."""
+    if format_for(path, among=_TEMPLATE_FORMATS).name == "csv":
+        return list(pl.read_csv(path, infer_schema=False).iter_rows(named=True))
+    return read_sheet_cells(path, sheet=_TEMPLATE_SHEET)
 
 
 def read_reporting_template(path: str | Path) -> pl.DataFrame:
