@@ -75,7 +75,7 @@ class AgencyFile(BaseModel):
 
     @model_validator(mode="after")
     def _cross_check(self, info: ValidationInfo) -> AgencyFile:
-        # Cross-checks live in _checks.py (shared with the loader, which maps each to a line).
+        # Cross-checks live in cross_checks/ (shared with the loader, which maps each to a line).
         report_cross_problems(self, info.context)
         return self
 

@@ -1,10 +1,12 @@
-"""Loading, checking and writing plan files.
+"""Loading and checking plan files and agency files.
 
 :func:`load_plan` reads a plan file (YAML or JSON) strictly (see
 :mod:`kh922core._plans.strict_yaml`), reads the agency registry it points to, validates
 everything against the typed model and the cross-checks, and raises one
 :class:`~kh922core.PlanValidationError` that lists *every* problem with its file, line, column,
-field path, bad value and what was expected.
+field path, bad value and what was expected (worded by :mod:`kh922core._plans.file_problems`).
+Writing a plan back is :mod:`kh922core._plans.dumping`; the shipped plans are listed by
+:mod:`kh922core._plans.shipped`.
 """
 
 from __future__ import annotations
