@@ -156,7 +156,8 @@ class AgencyRegistry:
     """The agencies of a plan, looked up by id, by name or by abbreviation.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from datetime import date
+        >>> from kh922core import load_plan
         >>> registry = load_plan().registry
         >>> registry.find("Sở KH&CN").id, registry.find("vp ubnd tỉnh").id
         ('so-khcn', 'van-phong-ubnd-tinh')
