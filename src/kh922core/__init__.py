@@ -11,6 +11,8 @@ Examples:
 
 from __future__ import annotations
 
+import sys
+
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._plans import (
     AUDIT_RULES,
@@ -62,7 +64,6 @@ from kh922core._targets.specs import (
     CohortPolicy,
     Comparison,
     Direction,
-    InvalidValueError,
     Operator,
     Qualitative,
     Range,
@@ -82,22 +83,31 @@ from kh922core._tracking import (
     task_status,
     write_reporting_template,
 )
+from kh922core._version import __version__
 from kh922core.errors import (
+    DateFormatError,
+    DateRangeError,
     DeadlineParseError,
     IncompatibleUnitError,
+    InvalidValueError,
     Kh922Error,
+    MissingFileError,
+    NumberFormatError,
     ObservationError,
     ObservationProblem,
+    PlanNotFoundError,
     PlanValidationError,
     TargetParseError,
     UnitError,
     UnknownAgencyError,
+    UnknownIdError,
     UnknownIndicatorError,
+    UnknownTargetError,
+    UnknownTaskError,
     UnknownUnitError,
+    UnsupportedFrameError,
     ValidationProblem,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AUDIT_RULES",
@@ -114,6 +124,8 @@ __all__ = [
     "Cohort",
     "CohortPolicy",
     "Comparison",
+    "DateFormatError",
+    "DateRangeError",
     "Deadline",
     "DeadlineKind",
     "DeadlineParseError",
@@ -125,11 +137,14 @@ __all__ = [
     "InvalidValueError",
     "Kh922Error",
     "LegalBasis",
+    "MissingFileError",
+    "NumberFormatError",
     "Objective",
     "ObservationError",
     "ObservationProblem",
     "Operator",
     "Plan",
+    "PlanNotFoundError",
     "PlanValidationError",
     "ProgressCategory",
     "Province",
@@ -154,8 +169,12 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnknownAgencyError",
+    "UnknownIdError",
     "UnknownIndicatorError",
+    "UnknownTargetError",
+    "UnknownTaskError",
     "UnknownUnitError",
+    "UnsupportedFrameError",
     "ValidationProblem",
     "__version__",
     "agencies_json_schema",
@@ -187,3 +206,21 @@ __all__ = [
     "task_status",
     "write_reporting_template",
 ]
+
+
+def _publish(names: list[str]) -> None:
+    """Report public classes under their public home (``kh922core.Plan``, not a private module),
+    in reprs, tracebacks and the documentation, as httpx does.
+
+    The doctests of their methods stay with the module that defines them (``__test__``), since
+    :mod:`doctest` looks for a method's examples only in the module whose globals it uses.
+    """
+    for name in names:
+        obj = globals()[name]
+        if isinstance(obj, type) and obj.__module__.startswith("kh922core._"):
+            home = sys.modules[obj.__module__]
+            home.__dict__.setdefault("__test__", {})[name] = obj
+            obj.__module__ = __name__
+
+
+_publish(__all__)

@@ -30,7 +30,7 @@ def test_explain_rank_with_direction_and_unit(capsys: pytest.CaptureFixture[str]
 def test_explain_bad_text_exits_2_with_the_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "≥ abc"]) == 2
     err = capsys.readouterr().err
-    assert "kh922: error: cannot parse target '≥ abc'" in err
+    assert err.startswith("kh922 explain: error: cannot parse target '≥ abc'")
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser  # pragma: no cover - the main parser always has subcommands
+
+
 def _message(error: BaseException) -> str:
     """One line saying what went wrong, without Python's vocabulary where it can be avoided."""
     if isinstance(error, FileNotFoundError) and not isinstance(error, Kh922Error):
@@ -112,24 +121,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # said by the subcommand, whose help lists what it takes
+            _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(extras)}")
     except SystemExit as exit_:
         return int(exit_.code or 0)
     handler: Handler = args.handler
     try:
         code = handler(args)
         sys.stdout.flush()
-    except _USER_MISTAKES as error:
-        lines = str(_message(error)).splitlines() or [type(error).__name__]
-        print(f"kh922 {args.command}: error: {lines[0]}", file=sys.stderr)
-        for line in lines[1:]:  # the details of a multi-problem error, indented under it
-            print(f"  {line.strip()}" if line.strip() else "", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         # The reader went away (``kh922 evaluate | head``): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except _USER_MISTAKES as error:
+        lines = str(_message(error)).splitlines() or [type(error).__name__]
+        print(f"kh922 {args.command}: error: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:  # the details (problems, a pointer under the text), as written
+            print(line.rstrip(), file=sys.stderr)
+        return 2
     return code
 
 
