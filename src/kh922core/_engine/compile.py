@@ -1,7 +1,9 @@
 """Compile a plan's targets into rows of plain bounds, the engine's per-target table.
 
-Every target kind of :mod:`kh922core._targets.kinds` reduces to the same few numbers, so that one
-set of vectorised comparisons serves them all:
+Every target kind says what it asks of one value in its criterion
+(:class:`kh922core._targets.Criterion`: bounds as written, with their strictness), whatever the
+kind; this module turns each criterion into the same few numbers, so that one set of vectorised
+comparisons serves every kind:
 
 * ``lower``/``upper``: the value meets the target when ``lower <= value <= upper``.  The
   comparison tolerance is already applied, with the very arithmetic of the scalar reference
@@ -23,19 +25,7 @@ import math
 from dataclasses import dataclass
 
 from kh922core._plans.model import Plan, Target
-from kh922core._targets import (
-    COMPARISON_RTOL,
-    Approximate,
-    CohortPolicy,
-    Comparison,
-    Direction,
-    InvalidValueError,
-    Operator,
-    Qualitative,
-    Range,
-    RankGroup,
-)
-from kh922core._targets.units import Unit
+from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Criterion, InvalidValueError, Unit
 
 __all__ = ["CompiledTarget", "compile_targets"]
 
@@ -89,74 +79,40 @@ class CompiledTarget:
     adopted_cohort: int | None = None
 
 
-def _threshold(op: Operator, bound: float) -> dict[str, object]:
-    """Bounds of one comparison of the scalar ``_Threshold`` kinds."""
-    if op is Operator.GE:
-        return {"lower": _ge(bound), "short_lower": bound, "ratio_bound": bound}
-    if op is Operator.GT:
-        return {"lower": _gt(bound), "short_lower": bound, "ratio_bound": bound}
-    if op is Operator.LE:
-        return {"upper": _le(bound), "short_upper": bound, "ratio_bound": bound, "ratio_up": False}
-    if op is Operator.LT:
-        return {"upper": _lt(bound), "short_upper": bound, "ratio_bound": bound, "ratio_up": False}
-    return {"lower": _ge(bound), "upper": _le(bound), "short_lower": bound, "short_upper": bound}
-
-
-def _range(spec: Range) -> dict[str, object]:
-    fields: dict[str, object] = {"short_lower": spec.low, "short_upper": spec.high}
-    if spec.direction is Direction.HIGHER_IS_BETTER:
-        fields |= {"lower": _ge(spec.low), "exceed_lower": _gt(spec.high), "exceed_upper": _INF}
-        fields |= {"ratio_bound": spec.low}
-    elif spec.direction is Direction.LOWER_IS_BETTER:
-        fields |= {"upper": _le(spec.high), "exceed_lower": -_INF, "exceed_upper": _lt(spec.low)}
-        fields |= {"ratio_bound": spec.high, "ratio_up": False}
-    else:
-        fields |= {"lower": _ge(spec.low), "upper": _le(spec.high)}
+def _row(criterion: Criterion) -> dict[str, object]:
+    """The bounds-table numbers of a criterion (tolerance applied, strict bounds made inclusive)."""
+    fields: dict[str, object] = {
+        "qualitative": criterion.qualitative,
+        "short_lower": criterion.short_lower,
+        "short_upper": criterion.short_upper,
+        "short_slack": criterion.slack,
+        "ratio_bound": criterion.ratio_bound,
+        "ratio_up": criterion.ratio_up,
+    }
+    if criterion.lower is not None:
+        fields["lower"] = (_gt if criterion.lower_strict else _ge)(criterion.lower)
+    if criterion.upper is not None:
+        fields["upper"] = (_lt if criterion.upper_strict else _le)(criterion.upper)
+    above, below = criterion.exceeded_above, criterion.exceeded_below
+    if above is not None or below is not None:
+        fields["exceed_lower"] = _gt(above) if above is not None else -_INF
+        fields["exceed_upper"] = _lt(below) if below is not None else _INF
+    if criterion.rank_scaling is not None:  # the bound follows the cohort size of each row
+        fields["rank_size"] = criterion.rank_scaling.size
+        fields["adopted_cohort"] = criterion.rank_scaling.adopted_cohort
     return fields
 
 
-def _approximate_band(spec: Approximate, tolerance: float | None) -> dict[str, object]:
-    slack = spec._tolerance({"tolerance": tolerance}) * abs(spec.value)
-    return {
-        "lower": _ge(spec.value - slack),
-        "upper": _le(spec.value + slack),
-        "short_lower": spec.value,
-        "short_upper": spec.value,
-        "short_slack": slack,
-    }
-
-
-def _rank(target: Target, spec: RankGroup, policy: CohortPolicy) -> dict[str, object]:
-    if policy == "absolute":
-        size = float(spec.size)
-        return {"upper": _le(size), "short_upper": size, "ratio_bound": size, "ratio_up": False}
-    if policy != "proportional":
-        raise InvalidValueError(
-            f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
-        )
-    adopted = spec.cohort if spec.cohort is not None else target.cohort_at_adoption
-    if adopted is None or adopted < 1:
-        raise InvalidValueError(
-            f"target {target.id!r} has no cohort at adoption (the plan's rank_cohort), so the "
-            "proportional cohort policy cannot scale it"
-        )
-    return {"rank_size": spec.size, "adopted_cohort": adopted, "ratio_up": False}
-
-
 def _fields(target: Target, tolerance: float | None, policy: CohortPolicy) -> dict[str, object]:
-    spec = target.spec
-    tolerance = tolerance if tolerance is not None else target.approximate_tolerance
-    if isinstance(spec, Qualitative):
-        return {"qualitative": True}
-    if isinstance(spec, RankGroup):
-        return _rank(target, spec, policy)
-    if isinstance(spec, Range):
-        return _range(spec)
-    if isinstance(spec, Approximate) and spec.direction is Direction.BAND:
-        return _approximate_band(spec, tolerance)
-    if isinstance(spec, Comparison | Approximate):
-        return _threshold(*spec._bound(tolerance=tolerance))
-    raise TypeError(f"unknown target kind {type(spec).__name__}")  # pragma: no cover
+    try:
+        criterion = target.spec.criterion(
+            tolerance=tolerance if tolerance is not None else target.approximate_tolerance,
+            cohort_policy=policy,
+            adopted_cohort=target.cohort_at_adoption,
+        )
+    except InvalidValueError as error:
+        raise InvalidValueError(f"target {target.id!r}: {error}") from None
+    return _row(criterion)
 
 
 def _unreachable(*bounds: object) -> bool:

@@ -19,7 +19,7 @@ from kh922core._engine.columns import (
 )
 from kh922core._engine.polars_query import TargetDtypes
 from kh922core._plans.model import Plan
-from kh922core._targets import Qualitative, Status
+from kh922core._targets import Status
 from kh922core.errors import Kh922Error
 
 __all__ = ["PLAN_COLUMNS", "summarize"]
@@ -47,7 +47,7 @@ def _plan_targets(plan: Plan) -> pl.DataFrame:
             target.section,
             agency,
             names[target.indicator],
-            (Status.NEEDS_ASSESSMENT if isinstance(target.spec, Qualitative) else Status.NO_DATA),
+            target.spec.status(None),  # no_data, or needs_assessment for words
         )
         for target in plan.targets
         for agency in (target.lead_agencies or (None,))

@@ -12,15 +12,18 @@ Import them in downstream test suites (needs the ``test`` extra, which brings Hy
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 import polars as pl
 from hypothesis import strategies as st
 
 from kh922core._plans.model import Plan
 from kh922core._targets import (
+    KIND_NAMES,
     Approximate,
     Comparison,
     Direction,
+    KindName,
     Operator,
     Qualitative,
     Range,
@@ -40,6 +43,7 @@ __all__ = [
 
 _UNITS = (None, "%", "% GRDP", "người/vạn dân", "%/năm")
 _NOTES = (None, "của tỉnh", "cấp tỉnh")
+_WORDS = ("Tiên tiến, hiện đại", "Hoàn thành", "Đạt chuẩn quốc gia")
 
 
 def directions() -> st.SearchStrategy[Direction]:
@@ -79,47 +83,52 @@ def target_specs(
     draw: st.DrawFn,
     direction: Direction | None = None,
     *,
-    kinds: tuple[str, ...] = ("comparison", "range", "rank_group", "approximate", "qualitative"),
+    kinds: tuple[KindName, ...] = KIND_NAMES,
 ) -> TargetSpec:
     """Any parsed target kind, with units and notes that the grammar reads back.
 
     Args:
         draw: Supplied by Hypothesis.
         direction: Fix the direction; by default any.
-        kinds: Which kinds to draw from.
+        kinds: Which kinds to draw from (``"comparison"``, ``"range"``, ``"rank_group"``,
+            ``"approximate"``, ``"qualitative"``).
     """
     chosen = direction if direction is not None else draw(directions())
     kind = draw(st.sampled_from(kinds))
     unit = draw(st.sampled_from(_UNITS))
     note = draw(st.sampled_from(_NOTES))
-    if kind == "comparison":
-        return Comparison(
-            operator=draw(st.sampled_from(list(Operator))),
-            value=draw(_thresholds()),
-            unit=unit,
-            note=note,
-            direction=chosen,
-        )
-    if kind == "range":
-        return draw(_ranges(chosen))
-    if kind == "rank_group":
-        size = draw(st.integers(min_value=1, max_value=100))
-        cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
-        return RankGroup(size=size, cohort=cohort, note=note)
-    if kind == "approximate":
-        return Approximate(value=draw(_thresholds()), unit=unit, note=note, direction=chosen)
-    words = draw(st.sampled_from(["Tiên tiến, hiện đại", "Hoàn thành", "Đạt chuẩn quốc gia"]))
-    return Qualitative(text=words, direction=chosen)
+    match kind:
+        case "comparison":
+            return Comparison(
+                operator=draw(st.sampled_from(list(Operator))),
+                value=draw(_thresholds()),
+                unit=unit,
+                note=note,
+                direction=chosen,
+            )
+        case "range":
+            return draw(_ranges(chosen))
+        case "rank_group":
+            size = draw(st.integers(min_value=1, max_value=100))
+            cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
+            return RankGroup(size=size, cohort=cohort, note=note)
+        case "approximate":
+            return Approximate(value=draw(_thresholds()), unit=unit, note=note, direction=chosen)
+        case "qualitative":
+            words = draw(st.sampled_from(_WORDS))
+            return Qualitative(text=words, direction=chosen)
+        case _:  # a kind without its case here is a mypy error
+            assert_never(kind)
+
+
+#: Approximate tolerances whose bounds generated values hug (those the tests and plans use).
+_TOLERANCES = (None, 0.0, 0.05, 0.1, 0.2, 0.25)
 
 
 def _bounds(spec: TargetSpec) -> list[float]:
-    if isinstance(spec, Comparison | Approximate):
-        return [spec.value, spec.value * 0.95, spec.value * 1.05]
-    if isinstance(spec, Range):
-        return [spec.low, spec.high]
-    if isinstance(spec, RankGroup):
-        return [float(spec.size)]
-    return [0.0]
+    """The numbers at which ``spec`` may change its answer, read from its criterion."""
+    numbers = {n for tolerance in _TOLERANCES for n in spec.criterion(tolerance=tolerance).numbers}
+    return sorted(numbers) or [0.0]
 
 
 @st.composite
@@ -160,6 +169,10 @@ _NUMERIC_UNITS: dict[str | None, tuple[tuple[str, float], ...]] = {
     "%/năm": (("fraction_per_year", 100.0),),
 }
 _RANK_UNIT = "Thứ bậc"
+#: Kinds of numeric indicators (ranks get rank groups, unit-less indicators words).
+_NUMERIC_KINDS: tuple[KindName, ...] = tuple(
+    kind for kind in KIND_NAMES if kind not in ("rank_group", "qualitative")
+)
 
 
 @st.composite
@@ -193,7 +206,7 @@ def _indicator_targets(
         elif kind == "qualitative":
             spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
         else:
-            spec = draw(target_specs(direction, kinds=("comparison", "range", "approximate")))
+            spec = draw(target_specs(direction, kinds=_NUMERIC_KINDS))
         targets.append(
             {
                 "id": f"{horizon}-{number}",

@@ -6,23 +6,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from kh922core._targets.kinds.base import (
-    DEFAULT_APPROXIMATE_TOLERANCE,
-    Direction,
-    Operator,
-    _ge,
-    _le,
-    _number,
-    _Threshold,
-    _with_unit,
-)
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, with_unit
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 from kh922core._targets.numbers import format_number
-from kh922core.errors import InvalidValueError
 
 __all__ = ["Approximate"]
 
 
-class Approximate(_Threshold):
+class Approximate(BaseSpec):
     """``khoảng 30%``, ``xấp xỉ X``, ``gần X``: met within a relative tolerance.
 
     Higher is better: ``v ≥ X·(1 − tol)``; lower is better: ``v ≤ X·(1 + tol)``; band:
@@ -40,44 +31,38 @@ class Approximate(_Threshold):
     unit: str | None = None
     note: str | None = None
 
-    def _tolerance(self, options: dict[str, object]) -> float:
-        tolerance = options.get("tolerance")
-        if tolerance is None:
-            return DEFAULT_APPROXIMATE_TOLERANCE
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-            raise InvalidValueError(f"tolerance must be a number, got {tolerance!r}")
-        return float(tolerance)
-
-    def _bound(self, **options: object) -> tuple[Operator, float]:
-        slack = self._tolerance(options) * abs(self.value)
+    def _criterion(self, options: CriterionOptions) -> Criterion:
+        slack = options.relative_tolerance() * abs(self.value)
         if self.direction is Direction.LOWER_IS_BETTER:
-            return Operator.LE, self.value + slack
-        return Operator.GE, self.value - slack
-
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        if self.direction is not Direction.BAND:
-            return super().is_met(value, **options)
-        number = _number(value)
-        if number is None:
-            return None
-        slack = self._tolerance(options) * abs(self.value)
-        return _ge(number, self.value - slack) and _le(number, self.value + slack)
-
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        if self.direction is not Direction.BAND:
-            return super().shortfall(value, **options)
-        number = _number(value)
-        if number is None:
-            return None
-        if self.is_met(number, **options):
-            return 0.0
-        slack = self._tolerance(options) * abs(self.value)
-        return abs(number - self.value) - slack
-
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
+            return Criterion.at_most(self.value + slack)
         if self.direction is Direction.BAND:
-            return None
-        return super().attainment(value, **options)
+            return Criterion.about(self.value, slack)
+        return Criterion.at_least(self.value - slack)
+
+    def explanation(self) -> Explanation:
+        """The kind in plain English.
+
+        Examples:
+            >>> Approximate(value=30).explanation().met_when
+            'value ≥ 30·(1 − tolerance), tolerance 5 % by default'
+        """
+        value = format_number(self.value)
+        if self.direction is Direction.LOWER_IS_BETTER:
+            condition = f"value ≤ {value}·(1 + tolerance), tolerance 5 % by default"
+        elif self.direction is Direction.BAND:
+            condition = f"|value − {value}| ≤ tolerance·{value}, 5 % by default"
+        else:
+            condition = f"value ≥ {value}·(1 − tolerance), tolerance 5 % by default"
+        return Explanation("approximately", condition)
+
+    def signature(self) -> Signature:
+        """What it asks for, for the audit.
+
+        Examples:
+            >>> Approximate(value=30).signature().description
+            'about 30'
+        """
+        return Signature("approx", (self.value,), None, f"about {self.value:g}")
 
     def render(self) -> str:
-        return "khoảng " + _with_unit(format_number(self.value), self.unit, self.note)
+        return "khoảng " + with_unit(format_number(self.value), self.unit, self.note)

@@ -1,26 +1,36 @@
-"""What every target kind shares: directions, statuses, operators, tolerances and helpers.
+"""What every target kind shares: the vocabulary, the options, and the scalar reference methods.
 
-The kinds' scalar methods are the *reference semantics* (the agreed contract of SEMANTICS.md):
-the vectorised engine is held equal to them by property tests, so they favour clarity over speed.
+A kind defines what it asks of a value in one method, ``_criterion`` (a
+:class:`~kh922core._targets.kinds.criterion.Criterion`); :class:`BaseSpec` derives the scalar
+methods ``is_met``, ``status``, ``shortfall`` and ``attainment`` from it, once for all kinds.
+These methods are the *reference semantics* (the agreed contract of SEMANTICS.md): the vectorised
+engine is held equal to them by property tests, so they favour clarity over speed.
 """
 
 from __future__ import annotations
 
 import math
+from abc import abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict
 
+from kh922core._targets.kinds.criterion import Criterion, Explanation, RankScaling, Signature
 from kh922core.errors import InvalidValueError
 
 __all__ = [
     "COMPARISON_RTOL",
     "DEFAULT_APPROXIMATE_TOLERANCE",
+    "BaseSpec",
     "CohortPolicy",
+    "CriterionOptions",
     "Direction",
     "Operator",
     "Status",
+    "with_unit",
 ]
 
 #: Relative tolerance of every boundary comparison (0.29 as a fraction meets ``≥ 29 %``).
@@ -59,15 +69,6 @@ class Operator(StrEnum):
     TARGET = "target"
 
 
-_SYMBOLS = {
-    Operator.GE: "≥ ",
-    Operator.GT: "> ",
-    Operator.LE: "≤ ",
-    Operator.LT: "< ",
-    Operator.TARGET: "",
-}
-
-
 def _ge(value: float, bound: float) -> bool:
     return value >= bound - COMPARISON_RTOL * abs(bound)
 
@@ -99,7 +100,19 @@ def _number(value: float | bool | None) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _with_unit(number: str, unit: str | None, note: str | None) -> str:
+def _ratio(numerator: float, denominator: float) -> float | None:
+    if denominator == 0 or not math.isfinite(numerator) or not math.isfinite(denominator):
+        return None
+    return numerator / denominator
+
+
+def with_unit(number: str, unit: str | None, note: str | None) -> str:
+    """``number`` followed by its unit and note, as a target text writes them.
+
+    Examples:
+        >>> with_unit("8", "%", None), with_unit("168", "triệu đồng", "cấp tỉnh")
+        ('8%', '168 triệu đồng cấp tỉnh')
+    """
     text = number
     if unit:
         text += unit if unit.startswith("%") else f" {unit}"
@@ -108,86 +121,204 @@ def _with_unit(number: str, unit: str | None, note: str | None) -> str:
     return text
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
-    if denominator == 0 or not math.isfinite(numerator) or not math.isfinite(denominator):
-        return None
-    return numerator / denominator
+@dataclass(frozen=True, slots=True)
+class CriterionOptions:
+    """What a criterion may depend on besides the target; a kind checks only what it reads.
+
+    Attributes:
+        tolerance: Relative tolerance of approximate targets (``None``: 5 %).
+        cohort_policy: ``"absolute"`` (``None`` too) or ``"proportional"``.
+        cohort_size: The current cohort size (``None``: not known, e.g. one per row).
+        adopted_cohort: The cohort at adoption, when the target's text does not name one.
+    """
+
+    tolerance: object = None
+    cohort_policy: object = None
+    cohort_size: object = None
+    adopted_cohort: object = None
+
+    @classmethod
+    def of(cls, options: Mapping[str, object]) -> CriterionOptions:
+        """The options among keyword options (others are ignored)."""
+        return cls(
+            tolerance=options.get("tolerance"),
+            cohort_policy=options.get("cohort_policy"),
+            cohort_size=options.get("cohort_size"),
+            adopted_cohort=options.get("adopted_cohort"),
+        )
+
+    def relative_tolerance(self) -> float:
+        """The tolerance of approximate targets.
+
+        Raises:
+            InvalidValueError: It is not a number.
+        """
+        if self.tolerance is None:
+            return DEFAULT_APPROXIMATE_TOLERANCE
+        if isinstance(self.tolerance, bool) or not isinstance(self.tolerance, int | float):
+            raise InvalidValueError(f"tolerance must be a number, got {self.tolerance!r}")
+        return float(self.tolerance)
+
+    def rank_scaling(self, size: int, cohort: int | None) -> RankScaling | None:
+        """How a rank group of ``size`` follows the cohort; ``None`` under the absolute policy.
+
+        Args:
+            size: The group size as written.
+            cohort: The cohort the text names (``nhóm 30/63``); else :attr:`adopted_cohort`.
+
+        Raises:
+            InvalidValueError: An unknown policy, or no integer cohort at adoption.
+        """
+        policy = self.cohort_policy or "absolute"
+        if policy == "absolute":
+            return None
+        if policy != "proportional":
+            raise InvalidValueError(
+                f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
+            )
+        adopted = cohort if cohort is not None else self.adopted_cohort
+        if not isinstance(adopted, int) or adopted < 1:
+            raise InvalidValueError(
+                "the proportional cohort policy needs integer cohort_size and adopted_cohort, "
+                f"got {self.cohort_size!r} and {adopted!r}"
+            )
+        return RankScaling(size, adopted)
 
 
-class _Spec(BaseModel):
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A value as a criterion reads it: a number (numeric kinds) or an assessment (words)."""
+
+    criterion: Criterion
+    number: float | None = None
+    assessment: bool | None = None
+
+
+def _meets(criterion: Criterion, number: float) -> bool:
+    lower, upper = criterion.lower, criterion.upper
+    if lower is not None and not (
+        _gt(number, lower) if criterion.lower_strict else _ge(number, lower)
+    ):
+        return False
+    return upper is None or (_lt(number, upper) if criterion.upper_strict else _le(number, upper))
+
+
+def _exceeds(criterion: Criterion, number: float) -> bool:
+    above, below = criterion.exceeded_above, criterion.exceeded_below
+    if above is None and below is None:
+        return False
+    return (above is None or _gt(number, above)) and (below is None or _lt(number, below))
+
+
+def _gap(criterion: Criterion, number: float) -> float:
+    if number < criterion.short_lower:
+        return criterion.short_lower - number
+    if number > criterion.short_upper:
+        return number - criterion.short_upper
+    return 0.0
+
+
+class BaseSpec(BaseModel):
+    """The base of every target kind: its criterion makes the scalar reference methods.
+
+    A kind defines ``_criterion`` (what it asks of one value), :meth:`explanation`,
+    :meth:`signature` and :meth:`render`; everything else comes from here.
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     direction: Direction = Direction.HIGHER_IS_BETTER
 
+    @abstractmethod
+    def _criterion(self, options: CriterionOptions) -> Criterion:
+        """What this target asks of one value under ``options``: the one place a kind says so."""
+
+    @abstractmethod
+    def explanation(self) -> Explanation:
+        """The kind in plain English: its short name and when it is met."""
+
+    @abstractmethod
+    def signature(self) -> Signature:
+        """What this target asks for, comparable with another target's, and said in short."""
+
+    @abstractmethod
+    def render(self) -> str:
+        """Canonical Vietnamese text of this target; it parses back to an equal spec."""
+
+    def criterion(
+        self,
+        *,
+        tolerance: float | None = None,
+        cohort_policy: CohortPolicy | None = None,
+        cohort_size: int | None = None,
+        adopted_cohort: int | None = None,
+    ) -> Criterion:
+        """What this target asks of one value.
+
+        Args:
+            tolerance: Relative tolerance of approximate targets; default 5 %.
+            cohort_policy: ``"absolute"`` (default) or ``"proportional"`` (rank groups).
+            cohort_size: The current cohort size; without it, a proportional rank bound stays
+                unresolved (:attr:`Criterion.rank_scaling`).
+            adopted_cohort: The cohort at adoption when the text does not name one.
+
+        Raises:
+            InvalidValueError: An option the kind reads is invalid.
+        """
+        options = CriterionOptions(tolerance, cohort_policy, cohort_size, adopted_cohort)
+        found = self._criterion(options)
+        return found if cohort_size is None else found.resolved(cohort_size)
+
+    def _resolved(self, options: Mapping[str, object]) -> Criterion:
+        """The criterion under keyword ``options``, with every bound known."""
+        given = CriterionOptions.of(options)
+        return self._criterion(given).resolved(given.cohort_size)
+
+    def _read(self, value: float | bool | None, options: Mapping[str, object]) -> _Reading:
+        plain = self._criterion(CriterionOptions())
+        if plain.qualitative:
+            return _Reading(plain, assessment=value if isinstance(value, bool) else None)
+        number = _number(value)
+        if number is None:  # missing: the options are not even looked at
+            return _Reading(plain)
+        return _Reading(self._resolved(options), number)
+
     def is_met(self, value: float | bool | None, **options: object) -> bool | None:
         """Whether ``value`` meets the target; ``None`` when it cannot tell."""
-        raise NotImplementedError  # pragma: no cover
+        reading = self._read(value, options)
+        if reading.number is None:
+            return reading.assessment
+        return _meets(reading.criterion, reading.number)
 
     def status(self, value: float | bool | None, **options: object) -> Status:
         """The status of ``value`` against this target."""
-        raise NotImplementedError  # pragma: no cover
+        reading = self._read(value, options)
+        number = reading.number
+        met = reading.assessment if number is None else _meets(reading.criterion, number)
+        if met is None:
+            return Status.NEEDS_ASSESSMENT if reading.criterion.qualitative else Status.NO_DATA
+        if not met:
+            return Status.NOT_MET
+        if number is not None and _exceeds(reading.criterion, number):
+            return Status.EXCEEDED
+        return Status.MET
 
     def shortfall(self, value: float | bool | None, **options: object) -> float | None:
         """Distance still to go, in the target's unit; 0 when met, ``None`` when unknown."""
-        raise NotImplementedError  # pragma: no cover
+        reading = self._read(value, options)
+        criterion, number = reading.criterion, reading.number
+        if number is None:
+            return None
+        if _meets(criterion, number):
+            return 0.0
+        return _gap(criterion, number) - criterion.slack
 
     def attainment(self, value: float | bool | None, **options: object) -> float | None:
         """Value over threshold (or threshold over value when lower is better)."""
-        raise NotImplementedError  # pragma: no cover
-
-    def render(self) -> str:
-        """Canonical Vietnamese text of this target; it parses back to an equal spec."""
-        raise NotImplementedError  # pragma: no cover
-
-
-class _Threshold(_Spec):
-    """Shared logic of kinds that reduce to one effective bound and one comparison."""
-
-    def _bound(self, **options: object) -> tuple[Operator, float]:
-        raise NotImplementedError  # pragma: no cover
-
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        number = _number(value)
-        if number is None:
+        reading = self._read(value, options)
+        criterion, number = reading.criterion, reading.number
+        if number is None or criterion.ratio_bound is None:
             return None
-        op, bound = self._bound(**options)
-        if op is Operator.GE:
-            return _ge(number, bound)
-        if op is Operator.GT:
-            return _gt(number, bound)
-        if op is Operator.LE:
-            return _le(number, bound)
-        if op is Operator.LT:
-            return _lt(number, bound)
-        return _ge(number, bound) and _le(number, bound)
-
-    def status(self, value: float | bool | None, **options: object) -> Status:
-        met = self.is_met(value, **options)
-        if met is None:
-            return Status.NO_DATA
-        return Status.MET if met else Status.NOT_MET
-
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        met = self.is_met(value, **options)
-        if number is None or met is None:
-            return None
-        if met:
-            return 0.0
-        op, bound = self._bound(**options)
-        if op in (Operator.GE, Operator.GT):
-            return max(0.0, bound - number)
-        if op in (Operator.LE, Operator.LT):
-            return max(0.0, number - bound)
-        return abs(number - bound)
-
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        if number is None:
-            return None
-        op, bound = self._bound(**options)
-        if op in (Operator.GE, Operator.GT):
-            return _ratio(number, bound)
-        if op in (Operator.LE, Operator.LT):
-            return _ratio(bound, number)
-        return None
+        if criterion.ratio_up:
+            return _ratio(number, criterion.ratio_bound)
+        return _ratio(criterion.ratio_bound, number)

@@ -6,13 +6,33 @@ from typing import Literal
 
 from pydantic import Field
 
-from kh922core._targets.kinds.base import _SYMBOLS, Direction, Operator, _Threshold, _with_unit
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, Operator, with_unit
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 from kh922core._targets.numbers import format_number
 
 __all__ = ["Comparison"]
 
+_SYMBOLS = {
+    Operator.GE: "≥ ",
+    Operator.GT: "> ",
+    Operator.LE: "≤ ",
+    Operator.LT: "< ",
+    Operator.TARGET: "",
+}
+_WORDS = {
+    Operator.GE: ("at least", "≥"),
+    Operator.GT: ("more than", ">"),
+    Operator.LE: ("at most", "≤"),
+    Operator.LT: ("less than", "<"),
+}
+_BARE = {
+    Operator.GE: "bare number (at least)",
+    Operator.LE: "bare number (at most)",
+    Operator.TARGET: "bare number (exactly)",
+}
 
-class Comparison(_Threshold):
+
+class Comparison(BaseSpec):
     """``≥ 55``, ``> 0,7``, ``≤ 30``, ``dưới 3%`` and bare numbers such as ``90`` or ``100%``.
 
     A bare number (operator ``target``) means *at least* for a higher-is-better indicator, *at
@@ -33,14 +53,51 @@ class Comparison(_Threshold):
     unit: str | None = None
     note: str | None = None
 
-    def _bound(self, **options: object) -> tuple[Operator, float]:
+    def _operator(self) -> Operator:
+        """The operator in effect: a bare number read through the direction (``target`` only
+        on a band)."""
         if self.operator is not Operator.TARGET:
-            return self.operator, self.value
+            return self.operator
         if self.direction is Direction.HIGHER_IS_BETTER:
-            return Operator.GE, self.value
+            return Operator.GE
         if self.direction is Direction.LOWER_IS_BETTER:
-            return Operator.LE, self.value
-        return Operator.TARGET, self.value
+            return Operator.LE
+        return Operator.TARGET
+
+    def _criterion(self, options: CriterionOptions) -> Criterion:
+        operator = self._operator()
+        if operator in (Operator.GE, Operator.GT):
+            return Criterion.at_least(self.value, strict=operator is Operator.GT)
+        if operator in (Operator.LE, Operator.LT):
+            return Criterion.at_most(self.value, strict=operator is Operator.LT)
+        return Criterion.within(self.value, self.value)
+
+    def explanation(self) -> Explanation:
+        """The kind in plain English.
+
+        Examples:
+            >>> Comparison(operator="target", value=90, direction="band").explanation()
+            Explanation(kind='bare number (exactly)', met_when='value = 90')
+        """
+        value = format_number(self.value)
+        operator = self._operator()
+        symbol = _WORDS[operator][1] if operator in _WORDS else "="
+        words = _BARE[operator] if self.operator is Operator.TARGET else _WORDS[operator][0]
+        return Explanation(words, f"value {symbol} {value}")
+
+    def signature(self) -> Signature:
+        """What it asks for, for the audit.
+
+        Examples:
+            >>> Comparison(operator="target", value=55).signature().description
+            'at least 55'
+        """
+        operator = self._operator()
+        if operator is Operator.TARGET:
+            description = f"{self.value:g}"
+        else:
+            description = f"{_WORDS[operator][0]} {self.value:g}"
+        return Signature(operator.value, (self.value,), None, description)
 
     def render(self) -> str:
-        return _SYMBOLS[self.operator] + _with_unit(format_number(self.value), self.unit, self.note)
+        return _SYMBOLS[self.operator] + with_unit(format_number(self.value), self.unit, self.note)

@@ -6,12 +6,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from kh922core._targets.kinds.base import Status, _Spec
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
+from kh922core._text import fold
 
 __all__ = ["Qualitative"]
 
 
-class Qualitative(_Spec):
+class Qualitative(BaseSpec):
     """A target in words (``Tiên tiến, hiện đại``): only an explicit assessment says it is met.
 
     Examples:
@@ -23,20 +25,23 @@ class Qualitative(_Spec):
     kind: Literal["qualitative"] = "qualitative"
     text: str = Field(min_length=1)
 
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        return value if isinstance(value, bool) else None
+    def _criterion(self, options: CriterionOptions) -> Criterion:
+        return Criterion.by_assessment()
 
-    def status(self, value: float | bool | None, **options: object) -> Status:
-        met = self.is_met(value)
-        if met is None:
-            return Status.NEEDS_ASSESSMENT
-        return Status.MET if met else Status.NOT_MET
+    def explanation(self) -> Explanation:
+        """The kind in plain English."""
+        return Explanation(
+            "qualitative", "an explicit assessment (true/false) says so; a number never does"
+        )
 
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        return None
+    def signature(self) -> Signature:
+        """What it asks for, for the audit: its words, folded.
 
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
-        return None
+        Examples:
+            >>> Qualitative(text="Hoàn  thành").signature().words
+            'hoàn thành'
+        """
+        return Signature("words", (), fold(self.text), "a target in words, with no number")
 
     def render(self) -> str:
         return self.text

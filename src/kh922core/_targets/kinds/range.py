@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from kh922core._targets.kinds.base import (
-    Direction,
-    Status,
-    _ge,
-    _gt,
-    _le,
-    _lt,
-    _number,
-    _ratio,
-    _Spec,
-    _with_unit,
-)
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, with_unit
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 from kh922core._targets.numbers import format_number
 
 __all__ = ["Range"]
 
 
-class Range(_Spec):
+class Range(BaseSpec):
     """``8-10%``, ``6,0% - 6,5%``, ``từ 7,5 đến 8,0%/năm``; both bounds inclusive.
 
     Higher is better: met from ``low`` up, status ``exceeded`` above ``high``; lower is better:
@@ -47,54 +38,45 @@ class Range(_Spec):
             raise ValueError(f"range low {self.low} is above high {self.high}")
         return self
 
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        number = _number(value)
-        if number is None:
-            return None
+    def _criterion(self, options: CriterionOptions) -> Criterion:
         if self.direction is Direction.HIGHER_IS_BETTER:
-            return _ge(number, self.low)
+            return replace(
+                Criterion.at_least(self.low), exceeded_above=self.high, short_upper=self.high
+            )
         if self.direction is Direction.LOWER_IS_BETTER:
-            return _le(number, self.high)
-        return _ge(number, self.low) and _le(number, self.high)
+            return replace(
+                Criterion.at_most(self.high), exceeded_below=self.low, short_lower=self.low
+            )
+        return Criterion.within(self.low, self.high)
 
-    def status(self, value: float | bool | None, **options: object) -> Status:
-        met = self.is_met(value)
-        if met is None:
-            return Status.NO_DATA
-        if not met:
-            return Status.NOT_MET
-        number = _number(value)
-        assert number is not None
-        if self.direction is Direction.HIGHER_IS_BETTER and _gt(number, self.high):
-            return Status.EXCEEDED
-        if self.direction is Direction.LOWER_IS_BETTER and _lt(number, self.low):
-            return Status.EXCEEDED
-        return Status.MET
+    def explanation(self) -> Explanation:
+        """The kind in plain English.
 
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        if number is None:
-            return None
-        if self.is_met(number):
-            return 0.0
-        if number < self.low:
-            return self.low - number
-        return number - self.high
-
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        if number is None:
-            return None
+        Examples:
+            >>> Range(low=8, high=10).explanation().met_when
+            "value ≥ 8; above 10 the status is 'exceeded'"
+        """
+        low, high = format_number(self.low), format_number(self.high)
         if self.direction is Direction.HIGHER_IS_BETTER:
-            return _ratio(number, self.low)
+            return Explanation("range", f"value ≥ {low}; above {high} the status is 'exceeded'")
         if self.direction is Direction.LOWER_IS_BETTER:
-            return _ratio(self.high, number)
-        return None
+            return Explanation("range", f"value ≤ {high}; below {low} the status is 'exceeded'")
+        return Explanation("range (band)", f"{low} ≤ value ≤ {high}")
+
+    def signature(self) -> Signature:
+        """What it asks for, for the audit.
+
+        Examples:
+            >>> Range(low=8, high=10).signature().description
+            'from 8 to 10'
+        """
+        description = f"from {self.low:g} to {self.high:g}"
+        return Signature("range", (self.low, self.high), None, description)
 
     def render(self) -> str:
         return (
             "từ "
             + format_number(self.low)
             + " đến "
-            + _with_unit(format_number(self.high), self.unit, self.note)
+            + with_unit(format_number(self.high), self.unit, self.note)
         )

@@ -6,13 +6,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from kh922core._targets.kinds.base import Direction, Status, _le, _number, _ratio, _Spec
-from kh922core.errors import InvalidValueError
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 
 __all__ = ["RankGroup"]
 
 
-class RankGroup(_Spec):
+class RankGroup(BaseSpec):
     """``Xếp hạng ở nhóm 30 tỉnh, thành``, ``nhóm 30``, ``top 20``: rank ``≤ N`` (1 is best).
 
     ``nhóm 30/63`` (or ``xếp thứ 15/63``) also names the cohort of 63 the rank was set against.
@@ -42,52 +42,43 @@ class RankGroup(_Spec):
             raise ValueError(f"rank group {self.size} is larger than its cohort {self.cohort}")
         return self
 
+    def _criterion(self, options: CriterionOptions) -> Criterion:
+        scaling = options.rank_scaling(self.size, self.cohort)
+        if scaling is None:
+            return Criterion.rank_within(float(self.size))
+        return Criterion.scaled_rank(scaling)
+
     def effective_size(self, **options: object) -> int:
         """The rank a value must reach, after the cohort policy.
 
         The cohort at adoption is the one the text names (``nhóm 30/63``), else the
         ``adopted_cohort`` option (a plan's ``rank_cohort``).
         """
-        policy = options.get("cohort_policy", "absolute") or "absolute"
-        if policy == "absolute":
-            return self.size
-        if policy != "proportional":
-            raise InvalidValueError(
-                f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
-            )
-        current = options.get("cohort_size")
-        adopted = self.cohort if self.cohort is not None else options.get("adopted_cohort")
-        if not isinstance(current, int) or not isinstance(adopted, int) or adopted < 1:
-            raise InvalidValueError(
-                "the proportional cohort policy needs integer cohort_size and adopted_cohort, "
-                f"got {current!r} and {adopted!r}"
-            )
-        return max(1, (self.size * current) // adopted)
+        upper = self._resolved(options).upper
+        assert upper is not None  # a resolved rank criterion has its bound
+        return int(upper)
 
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        number = _number(value)
-        if number is None:
-            return None
-        return _le(number, float(self.effective_size(**options)))
+    def explanation(self) -> Explanation:
+        """The kind in plain English.
 
-    def status(self, value: float | bool | None, **options: object) -> Status:
-        met = self.is_met(value, **options)
-        if met is None:
-            return Status.NO_DATA
-        return Status.MET if met else Status.NOT_MET
+        Examples:
+            >>> RankGroup(size=30, cohort=63).explanation().met_when
+            "rank ≤ 30 of 63 (1 is best; 'proportional' scales it)"
+        """
+        of = f" of {self.cohort}" if self.cohort is not None else ""
+        return Explanation(
+            "rank group", f"rank ≤ {self.size}{of} (1 is best; 'proportional' scales it)"
+        )
 
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        met = self.is_met(value, **options)
-        if number is None or met is None:
-            return None
-        return 0.0 if met else number - self.effective_size(**options)
+    def signature(self) -> Signature:
+        """What it asks for, for the audit (the group as written, whatever the cohort).
 
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
-        number = _number(value)
-        if number is None:
-            return None
-        return _ratio(float(self.effective_size(**options)), number)
+        Examples:
+            >>> RankGroup(size=30).signature().description
+            'a rank within the top 30'
+        """
+        size = float(self.size)
+        return Signature("rank", (size,), None, f"a rank within the top {size:g}")
 
     def render(self) -> str:
         cohort = f"/{self.cohort}" if self.cohort is not None else ""
