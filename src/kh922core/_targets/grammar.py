@@ -29,14 +29,14 @@ from kh922core._targets.kinds import (
 )
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import (
-    _YEARS,
-    _blank,
-    _Match,
-    _match_phrase,
-    _number_at,
-    _numbered_parts,
-    _read_phrases,
-    _read_unit,
+    YEARS,
+    Match,
+    blank,
+    match_phrase,
+    number_at,
+    numbered_parts,
+    read_phrases,
+    read_unit,
 )
 from kh922core._targets.units import Unit, is_compatible, parse_unit
 from kh922core.errors import IncompatibleUnitError, TargetParseError
@@ -85,7 +85,7 @@ def split_targets(
         [('90% cấp tỉnh', '90% cấp tỉnh'), ('80% cấp huyện', '80% cấp huyện')]
     """
     text = unicodedata.normalize("NFC", text)
-    parts = _numbered_parts(text)
+    parts = numbered_parts(text)
     if len(parts) < 2:
         return [(text.strip(), parse_target(text, direction=direction, unit=unit))]
     return [(part, parse_target(part, direction=direction, unit=unit)) for _, part in parts]
@@ -133,7 +133,7 @@ def parse_target(
         raise TargetParseError(
             text, 0, "a target such as '≥ 55', '8-10%', 'nhóm 30'", reason="the text is empty"
         )
-    parts = _numbered_parts(text)
+    parts = numbered_parts(text)
     if len(parts) > 1:
         listed = ", ".join(repr(part) for _, part in parts)
         raise TargetParseError(
@@ -143,7 +143,7 @@ def parse_target(
             reason=f"the cell holds {len(parts)} targets: {listed}",
             parts=[part for _, part in parts],
         )
-    blanked = _blank(text, _YEARS)
+    blanked = blank(text, YEARS)
     numbers = list(NUMBER_PATTERN.finditer(blanked))
     if not numbers:
         return _qualitative(text, blanked, direction)
@@ -151,7 +151,7 @@ def parse_target(
         raise TargetParseError(
             text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
         )
-    prefix, stop = _read_phrases(blanked, 0, numbers[0].start())
+    prefix, stop = read_phrases(blanked, 0, numbers[0].start())
     if stop is not None:
         raise TargetParseError(
             text,
@@ -173,7 +173,7 @@ def parse_target(
 
 
 def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
-    found, stop = _read_phrases(blanked, 0, len(blanked))
+    found, stop = read_phrases(blanked, 0, len(blanked))
     if found and stop is None:
         raise TargetParseError(
             text,
@@ -194,7 +194,7 @@ def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
     return Qualitative(text=" ".join(text.split()), direction=direction)
 
 
-def _operator(text: str, matches: list[_Match]) -> tuple[Operator | None, set[str]]:
+def _operator(text: str, matches: list[Match]) -> tuple[Operator | None, set[str]]:
     operator: Operator | None = None
     roles = {m.role for m in matches}
     for match in matches:
@@ -229,29 +229,29 @@ def _single(
     text: str,
     blanked: str,
     number: re.Match[str],
-    prefix: list[_Match],
+    prefix: list[Match],
     direction: Direction,
     indicator_unit: Unit | None,
     *,
     cohort: re.Match[str] | None = None,
 ) -> TargetSpec:
-    value = _number_at(text, number)
+    value = number_at(text, number)
     last = cohort if cohort is not None else number
     suffix_text = blanked[last.end() :]
     lower = suffix_text.lower()
-    after: list[_Match] = []
+    after: list[Match] = []
     for position in range(len(lower)):
         if position and lower[position - 1].isalnum():
             continue
-        match = _match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
+        match = match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
         if match is not None:
-            after.append(_Match(match.role, match.phrase, match.start, match.end))
+            after.append(Match(match.role, match.phrase, match.start, match.end))
     for match in after:
         suffix_text = (
             suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
         )
-    shifted = [_Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
-    unit_text, note, stray = _read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
+    shifted = [Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
+    unit_text, note, stray = read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
     if stray is not None:
         raise TargetParseError(
             text, stray, "a unit or words after the number", reason="a stray number"
@@ -275,7 +275,7 @@ def _single(
         size = int(value)
         if cohort is None:
             return RankGroup(size=size, note=note)
-        of = _number_at(text, cohort)
+        of = number_at(text, cohort)
         if not of.is_integer() or of < size:
             raise TargetParseError(
                 text,
@@ -297,15 +297,15 @@ def _range(
     text: str,
     blanked: str,
     numbers: list[re.Match[str]],
-    prefix: list[_Match],
+    prefix: list[Match],
     direction: Direction,
     indicator_unit: Unit | None,
 ) -> TargetSpec:
     first, second = numbers
     lower = blanked.lower()
-    separator: _Match | None = None
+    separator: Match | None = None
     for position in range(first.end(), second.start()):
-        match = _match_phrase(lower[: second.start()], position, frozenset({"range"}))
+        match = match_phrase(lower[: second.start()], position, frozenset({"range"}))
         if match is not None and not lower[match.end : second.start()].strip():
             separator = match
             break
@@ -321,8 +321,8 @@ def _range(
         raise TargetParseError(
             text, bad[0].start, "a plain range", reason=f"{bad[0].phrase!r} before a range"
         )
-    first_unit, first_note, stray = _read_unit(blanked, first.end(), separator.start)
-    unit_text, note, stray2 = _read_unit(blanked, second.end(), len(blanked))
+    first_unit, first_note, stray = read_unit(blanked, first.end(), separator.start)
+    unit_text, note, stray2 = read_unit(blanked, second.end(), len(blanked))
     if stray is not None or stray2 is not None or first_note is not None:
         where = stray if stray is not None else stray2 if stray2 is not None else first.end()
         raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
@@ -332,7 +332,7 @@ def _range(
         )
     unit_text = unit_text or first_unit
     _check_unit(text, unit_text, indicator_unit)
-    low, high = _number_at(text, first), _number_at(text, second)
+    low, high = number_at(text, first), number_at(text, second)
     if low > high:
         raise TargetParseError(
             text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"

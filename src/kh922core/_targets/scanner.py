@@ -22,13 +22,22 @@ from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
 from kh922core._targets.units import parse_unit
 from kh922core.errors import NumberFormatError, TargetParseError, UnknownUnitError
 
-__all__: list[str] = []
+__all__ = [
+    "YEARS",
+    "Match",
+    "blank",
+    "match_phrase",
+    "number_at",
+    "numbered_parts",
+    "read_phrases",
+    "read_unit",
+]
 
 _ROLES = frozenset(
     {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler"}
     | {"after_ge", "after_le", "range"}
 )
-_YEARS = re.compile(
+YEARS = re.compile(
     r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
     r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
@@ -46,7 +55,7 @@ class _Phrase:
 
 
 @dataclass(frozen=True, slots=True)
-class _Match:
+class Match:
     role: str
     phrase: str
     start: int
@@ -71,7 +80,7 @@ def _phrases() -> tuple[_Phrase, ...]:
     return tuple(table)
 
 
-def _match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> _Match | None:
+def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:
     for entry in _phrases():
         if roles is not None and entry.role not in roles:
             continue
@@ -80,20 +89,20 @@ def _match_phrase(lower: str, position: int, roles: frozenset[str] | None = None
             continue
         if entry.wordlike and end < len(lower) and lower[end].isalnum():
             continue
-        return _Match(entry.role, entry.phrase, position, end)
+        return Match(entry.role, entry.phrase, position, end)
     return None
 
 
-def _read_phrases(text: str, start: int, end: int) -> tuple[list[_Match], int | None]:
+def read_phrases(text: str, start: int, end: int) -> tuple[list[Match], int | None]:
     """Read ``text[start:end]`` as a run of phrases; return them and where reading stopped."""
     lower = text.lower()
-    found: list[_Match] = []
+    found: list[Match] = []
     position = start
     while position < end:
         if text[position].isspace() or text[position] in ",:":
             position += 1
             continue
-        match = _match_phrase(lower[:end], position)
+        match = match_phrase(lower[:end], position)
         if match is None:
             return found, position
         found.append(match)
@@ -101,11 +110,11 @@ def _read_phrases(text: str, start: int, end: int) -> tuple[list[_Match], int | 
     return found, None
 
 
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
+def blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
+def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
     """Split ``text[start:end]`` into a unit (longest known prefix) and a note.
 
     Returns the unit text, the note, and the position of a stray digit (or ``None``).
@@ -140,7 +149,7 @@ def _read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None,
     return None, " ".join(stripped.split()), None
 
 
-def _number_at(text: str, match: re.Match[str]) -> float:
+def number_at(text: str, match: re.Match[str]) -> float:
     try:
         return parse_number(match.group(0))
     except NumberFormatError as error:
@@ -162,8 +171,8 @@ def _parts(text: str) -> list[tuple[int, str]]:
     return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in parts if p.strip()]
 
 
-def _numbered_parts(text: str) -> list[tuple[int, str]]:
-    blanked = _blank(text, _YEARS)
+def numbered_parts(text: str) -> list[tuple[int, str]]:
+    blanked = blank(text, YEARS)
     return [
         (start, part)
         for start, part in _parts(text)

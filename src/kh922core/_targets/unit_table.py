@@ -24,14 +24,26 @@ import pint
 from kh922core._text import strip_diacritics
 from kh922core.errors import UnitError
 
-__all__ = ["known_unit_texts", "normalize_unit_text", "unit_registry"]
+__all__ = [
+    "DIMENSIONLESS",
+    "RANK_DIMENSION",
+    "ExpressionError",
+    "TableState",
+    "canonical_expression",
+    "evaluate_expression",
+    "is_plain_expression",
+    "known_unit_texts",
+    "normalize_unit_text",
+    "table_state",
+    "unit_registry",
+]
 
 _DATA_PACKAGE = "kh922core"
 _UNITS_FILE = "units.txt"
 _TEXTS_FILE = "unit_texts.txt"
-_RANK_DIMENSION = "[rank]"
+RANK_DIMENSION = "[rank]"
 _RANK_EXPRESSION = "rank"
-_DIMENSIONLESS = "dimensionless"
+DIMENSIONLESS = "dimensionless"
 _MAX_EXPRESSION_LENGTH = 200
 
 # ---------------------------------------------------------------------------------------------
@@ -77,7 +89,7 @@ _EXPRESSION_TOKEN = re.compile(
 )
 
 
-def _is_plain_expression(text: str) -> bool:
+def is_plain_expression(text: str) -> bool:
     """Whether ``text`` uses only the expression subset that is safe and cheap to evaluate.
 
     Powers are allowed only on a unit name with a small integer exponent, so that no text can
@@ -110,7 +122,7 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class _State:
+class TableState:
     """The private registry and the unit-text table."""
 
     registry: pint.UnitRegistry[Any]
@@ -120,10 +132,10 @@ class _State:
 
 
 _LOCK = threading.Lock()
-_STATE: _State | None = None
+_STATE: TableState | None = None
 
 
-def _state() -> _State:
+def table_state() -> TableState:
     """Return the registry and table, building them on first use (thread-safe)."""
     global _STATE
     state = _STATE
@@ -139,7 +151,7 @@ def _read_data(name: str) -> str:
     return (resources.files(_DATA_PACKAGE) / "data" / name).read_text(encoding="utf-8")
 
 
-def _build_state() -> _State:
+def _build_state() -> TableState:
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
     registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
     entries: dict[str, _Entry] = {}
@@ -163,7 +175,7 @@ def _build_state() -> _State:
             variant_of = value.strip()
             variants.append((number, variant_of))
         try:
-            canonical, dimension = _canonical(registry, expression)
+            canonical, dimension = canonical_expression(registry, expression)
         except UnitError as exc:
             raise UnitError(f"{where}: {exc}") from exc
         entry = _Entry(text, canonical, dimension, variant_of)
@@ -182,36 +194,36 @@ def _build_state() -> _State:
         candidates.setdefault(strip_diacritics(key), entry.text)
     for entry in list(entries.values()):
         candidates.setdefault(strip_diacritics(entry.expression.casefold()), entry.expression)
-    return _State(registry, entries, tuple(texts), candidates)
+    return TableState(registry, entries, tuple(texts), candidates)
 
 
-class _ExpressionError(UnitError):
+class ExpressionError(UnitError):
     """An expression that pint cannot read (turned into :class:`UnknownUnitError`)."""
 
 
-def _evaluate(registry: pint.UnitRegistry[Any], expression: str) -> Any:
+def evaluate_expression(registry: pint.UnitRegistry[Any], expression: str) -> Any:
     """Evaluate a pint expression to a quantity (a number times units)."""
-    if not _is_plain_expression(expression):
-        raise _ExpressionError(f"{expression!r} is not a plain unit expression")
+    if not is_plain_expression(expression):
+        raise ExpressionError(f"{expression!r} is not a plain unit expression")
     try:
         quantity = registry.parse_expression(expression)
     except Exception as exc:  # pint raises many kinds (UndefinedUnitError, AssertionError, ...)
-        raise _ExpressionError(f"cannot read {expression!r}: {exc}") from exc
+        raise ExpressionError(f"cannot read {expression!r}: {exc}") from exc
     if not isinstance(quantity, registry.Quantity):
-        quantity = registry.Quantity(quantity, _DIMENSIONLESS)
+        quantity = registry.Quantity(quantity, DIMENSIONLESS)
     return quantity
 
 
-def _canonical(registry: pint.UnitRegistry[Any], expression: str) -> tuple[str, str]:
+def canonical_expression(registry: pint.UnitRegistry[Any], expression: str) -> tuple[str, str]:
     """Return the canonical expression and the readable dimension of a pint expression."""
-    quantity = _evaluate(registry, expression)
+    quantity = evaluate_expression(registry, expression)
     magnitude = float(quantity.magnitude)
     if not math.isfinite(magnitude) or magnitude <= 0:
         raise UnitError(f"{expression!r} has scale {magnitude!r}; a scale must be positive")
     units = str(quantity.units)
     canonical = units if magnitude == 1 else f"{magnitude!r} * {units}"
     dimension = str(quantity.dimensionality)
-    if _RANK_DIMENSION in dimension and canonical != _RANK_EXPRESSION:
+    if RANK_DIMENSION in dimension and canonical != _RANK_EXPRESSION:
         raise UnitError(f"{expression!r} scales or combines a rank; a rank is only 'rank'")
     return canonical, dimension
 
@@ -231,7 +243,7 @@ def unit_registry() -> pint.UnitRegistry[Any]:
         >>> str(unit_registry().Quantity(30, "percent_grdp").to("fraction_grdp"))
         '0.3 fraction_grdp'
     """
-    return _state().registry
+    return table_state().registry
 
 
 def known_unit_texts() -> tuple[str, ...]:
@@ -241,4 +253,4 @@ def known_unit_texts() -> tuple[str, ...]:
         >>> known_unit_texts()[:3]
         ('%', '% GRDP', '%GDP')
     """
-    return _state().texts
+    return table_state().texts

@@ -30,16 +30,16 @@ import pint
 from pydantic import BaseModel, ConfigDict
 
 from kh922core._targets.unit_table import (
-    _DIMENSIONLESS,
-    _RANK_DIMENSION,
-    _canonical,
-    _evaluate,
-    _ExpressionError,
-    _is_plain_expression,
-    _State,
-    _state,
+    DIMENSIONLESS,
+    RANK_DIMENSION,
+    ExpressionError,
+    TableState,
+    canonical_expression,
+    evaluate_expression,
+    is_plain_expression,
     known_unit_texts,
     normalize_unit_text,
+    table_state,
     unit_registry,
 )
 from kh922core._text import strip_diacritics
@@ -91,7 +91,7 @@ class Unit(BaseModel):
     @property
     def is_rank(self) -> bool:
         """Whether this unit is an ordinal rank (converts only to a rank, never added)."""
-        return self.dimension == _RANK_DIMENSION
+        return self.dimension == RANK_DIMENSION
 
 
 def parse_unit(text: str) -> Unit:
@@ -128,7 +128,7 @@ def parse_unit(text: str) -> Unit:
 
 @functools.lru_cache(maxsize=2048)
 def _parse_unit(text: str) -> Unit:
-    state = _state()
+    state = table_state()
     key = normalize_unit_text(text)
     entry = state.entries.get(key)
     if entry is not None:
@@ -139,19 +139,19 @@ def _parse_unit(text: str) -> Unit:
             variant_of=entry.variant_of,
         )
     if not key:
-        return Unit(text=text, expression=_DIMENSIONLESS, dimension=_DIMENSIONLESS)
+        return Unit(text=text, expression=DIMENSIONLESS, dimension=DIMENSIONLESS)
     expression = unicodedata.normalize("NFC", text).strip()
-    if _is_plain_expression(expression):
+    if is_plain_expression(expression):
         try:
-            canonical, dimension = _canonical(state.registry, expression)
-        except _ExpressionError:
+            canonical, dimension = canonical_expression(state.registry, expression)
+        except ExpressionError:
             pass
         else:
             return Unit(text=text, expression=canonical, dimension=dimension)
     raise UnknownUnitError(text, _suggestions(state, key))
 
 
-def _suggestions(state: _State, key: str) -> list[str]:
+def _suggestions(state: TableState, key: str) -> list[str]:
     folded = strip_diacritics(key)
     if folded in state.candidates:  # the same text without (or with other) diacritics
         return [state.candidates[folded]]
@@ -166,12 +166,12 @@ def _as_unit(unit: str | Unit) -> Unit:
 @functools.lru_cache(maxsize=1024)
 def _pair_factor(source_expression: str, target_expression: str) -> tuple[float | None, str]:
     """Factor from one canonical expression to another, or ``None`` and the reason."""
-    registry = _state().registry
-    source = _evaluate(registry, source_expression)
-    target = _evaluate(registry, target_expression)
+    registry = table_state().registry
+    source = evaluate_expression(registry, source_expression)
+    target = evaluate_expression(registry, target_expression)
     source_dimension = str(source.dimensionality)
     target_dimension = str(target.dimensionality)
-    if _RANK_DIMENSION in (source_dimension, target_dimension) and (
+    if RANK_DIMENSION in (source_dimension, target_dimension) and (
         source_expression != target_expression
     ):
         return None, "a rank converts only to a rank"
