@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kh922core._plans.model import Plan, Target
+from kh922core._plans import Plan, Target
 from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Criterion, InvalidValueError, Unit
 
 __all__ = ["CompiledTarget", "compile_targets"]

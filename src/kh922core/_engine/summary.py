@@ -18,7 +18,7 @@ from kh922core._engine.columns import (
     TARGET_TEXT,
 )
 from kh922core._engine.polars_query import TargetDtypes
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 from kh922core._targets import Status
 from kh922core.errors import Kh922Error
 

@@ -17,7 +17,7 @@ from typing import assert_never
 import polars as pl
 from hypothesis import strategies as st
 
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 from kh922core._targets import (
     KIND_NAMES,
     Approximate,
