@@ -179,7 +179,8 @@ class CriterionOptions:
         adopted = cohort if cohort is not None else self.adopted_cohort
         if not isinstance(adopted, int) or adopted < 1:
             raise InvalidValueError(
-                "the proportional cohort policy needs integer cohort_size and adopted_cohort, "
+                "the proportional cohort policy needs integer cohort_size and adopted_cohort "
+                "(the cohort at adoption: the text's 'nhóm N/M' or the plan's rank_cohort), "
                 f"got {self.cohort_size!r} and {adopted!r}"
             )
         return RankScaling(size, adopted)
