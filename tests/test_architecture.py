@@ -170,7 +170,7 @@ def test_no_two_modules_share_a_name() -> None:
     assert [name for name, count in names.items() if count > 1] == []
 
 
-def test_only_errors_and_testing_are_public_modules() -> None:
+def test_only_the_package_errors_and_testing_are_public_modules() -> None:
     public = {
         str(p.relative_to(PACKAGE))
         for p in _modules()
@@ -179,6 +179,7 @@ def test_only_errors_and_testing_are_public_modules() -> None:
         )
     }
     assert public == {
+        "__init__.py",
         "errors.py",
         "testing/__init__.py",
         "testing/fixtures.py",
