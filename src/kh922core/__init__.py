@@ -54,10 +54,7 @@ from kh922core._plans import (
     plan_json_schema,
     published_figures,
 )
-from kh922core._targets.explain import explain
-from kh922core._targets.grammar import parse_target, split_targets
-from kh922core._targets.numbers import format_number, parse_number
-from kh922core._targets.specs import (
+from kh922core._targets import (
     COMPARISON_RTOL,
     DEFAULT_APPROXIMATE_TOLERANCE,
     Approximate,
@@ -71,6 +68,9 @@ from kh922core._targets.specs import (
     Status,
     TargetSpec,
 )
+from kh922core._targets.explain import explain
+from kh922core._targets.grammar import parse_target, split_targets
+from kh922core._targets.numbers import format_number, parse_number
 from kh922core._targets.units import Unit, conversion_factor, is_compatible, parse_unit
 from kh922core._tracking import (
     ProgressCategory,

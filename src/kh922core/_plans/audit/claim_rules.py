@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,19 +14,12 @@ from kh922core._plans.audit.findings import (
 )
 from kh922core._plans.model import Claim, Indicator, Plan, Target
 from kh922core._targets import (
-    Approximate,
-    Comparison,
     Direction,
-    Operator,
-    Qualitative,
-    Range,
-    RankGroup,
     TargetSpec,
     Unit,
     normalize_unit_text,
     parse_target,
 )
-from kh922core._text import fold
 from kh922core.errors import Kh922Error
 
 __all__ = [
@@ -70,61 +62,6 @@ def _claims(plan: Plan) -> Iterator[_Claim]:
 # Comparing a narrative claim with an appendix target
 # ---------------------------------------------------------------------------------------------
 
-_WORDS = {
-    Operator.GE: "at least",
-    Operator.GT: "more than",
-    Operator.LE: "at most",
-    Operator.LT: "less than",
-}
-
-
-def _bound(spec: TargetSpec) -> tuple[str, object]:
-    """What a target asks for, with a bare number read through its direction."""
-    if isinstance(spec, Comparison):
-        operator = spec.operator
-        if operator is Operator.TARGET:
-            operator = {
-                Direction.HIGHER_IS_BETTER: Operator.GE,
-                Direction.LOWER_IS_BETTER: Operator.LE,
-            }.get(spec.direction, Operator.TARGET)
-        return operator.value, spec.value
-    if isinstance(spec, RankGroup):
-        return "rank", float(spec.size)
-    if isinstance(spec, Range):
-        return "range", (spec.low, spec.high)
-    if isinstance(spec, Approximate):
-        return "approx", spec.value
-    assert isinstance(spec, Qualitative)
-    return "words", fold(spec.text)
-
-
-def _describe(spec: TargetSpec) -> str:
-    kind, value = _bound(spec)
-    if kind == "rank":
-        return f"a rank within the top {value:g}"
-    if kind == "range":
-        assert isinstance(spec, Range)
-        return f"from {spec.low:g} to {spec.high:g}"
-    if kind == "approx":
-        return f"about {value:g}"
-    if kind == "words":
-        return "a target in words, with no number"
-    if kind == Operator.TARGET.value:
-        return f"{value:g}"
-    return f"{_WORDS[Operator(kind)]} {value:g}"
-
-
-def _same(left: tuple[str, object], right: tuple[str, object]) -> bool:
-    if left[0] != right[0]:
-        return False
-    a, b = left[1], right[1]
-    if isinstance(a, float) and isinstance(b, float):
-        return math.isclose(a, b, rel_tol=1e-9)
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return all(math.isclose(x, y, rel_tol=1e-9) for x, y in zip(a, b, strict=True))
-    return a == b
-
-
 def _claim_spec(claim: Claim, indicator: Indicator | None) -> TargetSpec | None:
     direction = indicator.direction if indicator is not None else Direction.HIGHER_IS_BETTER
     unit = indicator.unit if indicator is not None else None
@@ -158,16 +95,16 @@ def narrative_differs(context: AuditContext) -> Iterator[Finding]:
         if spec is None:
             continue
         for target in _claim_targets(plan, found):
-            if _same(_bound(spec), _bound(target.spec)):
+            if spec.signature().matches(target.spec.signature()):
                 continue
             yield Finding(
                 "KH001",
                 Severity.WARNING,
                 found.location,
                 found.source,
-                f"the narrative says {claim.text!r} ({_describe(spec)}) in "
+                f"the narrative says {claim.text!r} ({spec.signature().description}) in "
                 f"“{claim.quote}”, but {target_source(target)} says {target.text!r} "
-                f"({_describe(target.spec)}) for {indicator.id!r} in {target.horizon}",
+                f"({target.spec.signature().description}) for {indicator.id!r} in {target.horizon}",
             )
 
 
