@@ -67,11 +67,16 @@ from kh922core._targets import (
     RankGroup,
     Status,
     TargetSpec,
+    Unit,
+    conversion_factor,
+    explain,
+    format_number,
+    is_compatible,
+    parse_number,
+    parse_target,
+    parse_unit,
+    split_targets,
 )
-from kh922core._targets.explain import explain
-from kh922core._targets.grammar import parse_target, split_targets
-from kh922core._targets.numbers import format_number, parse_number
-from kh922core._targets.units import Unit, conversion_factor, is_compatible, parse_unit
 from kh922core._tracking import (
     ProgressCategory,
     TaskStatus,

@@ -2,7 +2,7 @@
 
 import sys
 
-from kh922core._cli.main import main
+from kh922core._cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

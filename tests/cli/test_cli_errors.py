@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._cli.main import main
+from kh922core._cli.command import main
 from tests.conftest import PlanFiles
 
 #: (command, arguments) of mistakes; ``{tmp}`` is a scratch folder with the files made below.

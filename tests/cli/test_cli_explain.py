@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from kh922core._cli.main import main
+from kh922core._cli.command import main
 
 
 def test_explain_prints_kind_and_condition(capsys: pytest.CaptureFixture[str]) -> None:

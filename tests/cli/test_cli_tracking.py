@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kh922core._cli.main import main
+from kh922core._cli.command import main
 
 
 def test_tasks_lists_overdue_tasks(capsys: pytest.CaptureFixture[str]) -> None:

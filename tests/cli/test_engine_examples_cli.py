@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 import kh922core
-from kh922core._cli.main import main
+from kh922core._cli.command import main
 from kh922core._engine import STATUS_DTYPE, evaluate, rank, summarize
 from kh922core._plans.loader import load_plan
 from kh922core._plans.published_figures import published_figures

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kh922core import load_plan
-from kh922core._cli.main import main
+from kh922core._cli.command import main
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
 
 if TYPE_CHECKING:

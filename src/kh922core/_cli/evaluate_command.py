@@ -54,8 +54,7 @@ def _print_table(frame: pl.DataFrame) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from kh922core._engine import evaluate, summarize
-    from kh922core._plans.loader import load_plan
-    from kh922core._plans.published_figures import published_figures
+    from kh922core._plans import load_plan, published_figures
 
     plan = load_plan(args.plan)
     if not args.observations and plan.id != load_plan().id:

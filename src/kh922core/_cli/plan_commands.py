@@ -1,5 +1,5 @@
 """The ``kh922 validate`` and ``kh922 schema`` subcommands
-(registered by :mod:`kh922core._cli.main`).
+(registered by :mod:`kh922core._cli.command`).
 
 ``kh922 validate FILE...`` checks plan files (and agency files) and prints a report:
 
@@ -26,7 +26,7 @@ __all__ = ["add_plan_commands"]
 
 def _is_agency_file(path: Path) -> bool:
     """Whether a (readable) file looks like an agency file rather than a plan file."""
-    from kh922core._plans.strict_yaml import read_document
+    from kh922core._plans import read_document
 
     data = read_document(path).data
     plan_keys = {"id", "number", "indicators", "targets", "tasks"}
@@ -40,8 +40,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _validate_one(path: Path, args: argparse.Namespace) -> int:
-    from kh922core._plans.audit import Severity, audit
-    from kh922core._plans.loader import check_agency_file, check_plan_file
+    from kh922core._plans import Severity, audit, check_agency_file, check_plan_file
 
     if _is_agency_file(path):
         registry, problems = check_agency_file(path, file=str(path))
@@ -96,7 +95,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
+    from kh922core._plans import agencies_json_schema, plan_json_schema, schema_text
 
     schema = agencies_json_schema() if args.agencies else plan_json_schema()
     sys.stdout.write(schema_text(schema))

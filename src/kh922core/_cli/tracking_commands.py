@@ -1,5 +1,5 @@
 """The ``kh922 tasks`` and ``kh922 calendar`` subcommands
-(registered by :mod:`kh922core._cli.main`)."""
+(registered by :mod:`kh922core._cli.command`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _print(frame: pl.DataFrame, columns: Sequence[str], output: str) -> None:
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    from kh922core._plans.loader import load_plan
+    from kh922core._plans import load_plan
     from kh922core._tracking import task_status
 
     plan = load_plan(args.plan)
@@ -61,7 +61,7 @@ def _tasks(args: argparse.Namespace) -> int:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from kh922core._plans.loader import load_plan
+    from kh922core._plans import load_plan
     from kh922core._tracking import reporting_calendar
 
     plan = load_plan(args.plan)

@@ -16,7 +16,7 @@ from typing import TypeVar
 import polars as pl
 
 from kh922core._engine.backends import backend_for
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 from kh922core._targets import CohortPolicy
 
 __all__ = ["evaluate"]

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from kh922core._engine.columns import COMPUTED, INDICATOR, UNIT, VALUE, YEAR
-from kh922core._plans.model import Indicator, Plan
-from kh922core._targets.units import Unit, conversion_factor, parse_unit
+from kh922core._plans import Indicator, Plan
+from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import UnitError
 
 __all__ = ["Components", "computed_observations"]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kh922core._engine.compile import CompiledTarget
-from kh922core._targets.units import Unit, conversion_factor, parse_unit
+from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import UnitError
 
 __all__ = ["PairFactors", "UnitProblem", "resolve_units"]

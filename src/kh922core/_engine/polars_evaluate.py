@@ -26,9 +26,8 @@ from kh922core._engine.components import computed_observations
 from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
-from kh922core._plans.model import Plan
-from kh922core._targets import CohortPolicy, InvalidValueError
-from kh922core._targets.units import conversion_factor
+from kh922core._plans import Plan
+from kh922core._targets import CohortPolicy, InvalidValueError, conversion_factor
 from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["evaluate_polars"]

@@ -41,7 +41,7 @@ from kh922core._engine.columns import (
 )
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 from kh922core._targets import COMPARISON_RTOL, Status
 
 __all__ = ["TargetDtypes", "bounds_table", "evaluate_lazy"]

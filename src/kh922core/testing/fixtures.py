@@ -23,7 +23,7 @@ __all__ = ["kh922_plan", "kh922_published_figures"]
 @pytest.fixture(scope="session")
 def kh922_plan() -> Any:
     """The built-in plan, loaded once per test session."""
-    from kh922core._plans.loader import load_plan
+    from kh922core._plans import load_plan
 
     return load_plan()
 
@@ -31,6 +31,6 @@ def kh922_plan() -> Any:
 @pytest.fixture(scope="session")
 def kh922_published_figures() -> Any:
     """The shipped published figures, ready for ``kh922core.evaluate``."""
-    from kh922core._plans.published_figures import published_figures
+    from kh922core._plans import published_figures
 
     return published_figures()

@@ -62,6 +62,7 @@ def _claims(plan: Plan) -> Iterator[_Claim]:
 # Comparing a narrative claim with an appendix target
 # ---------------------------------------------------------------------------------------------
 
+
 def _claim_spec(claim: Claim, indicator: Indicator | None) -> TargetSpec | None:
     direction = indicator.direction if indicator is not None else Direction.HIGHER_IS_BETTER
     unit = indicator.unit if indicator is not None else None

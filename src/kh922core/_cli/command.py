@@ -32,8 +32,7 @@ _USER_MISTAKES: tuple[type[BaseException], ...] = (
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from kh922core._targets.explain import explain
-    from kh922core._targets.grammar import parse_target
+    from kh922core._targets import explain, parse_target
 
     spec = parse_target(args.text, direction=args.direction, unit=args.unit)
     print(explain(spec, args.text))
