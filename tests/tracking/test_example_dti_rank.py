@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kh922core
+from kh922core import progress
 from kh922core._plans.loader import load_plan
 from kh922core._plans.published_figures import published_figures
-from kh922core._tracking.progress import progress
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "project_dti_rank.py"
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from kh922core import progress
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Baseline, Plan, Target
 from kh922core._targets import (
@@ -23,12 +24,9 @@ from kh922core._targets import (
     RankGroup,
     TargetSpec,
 )
-from kh922core._tracking.progress import progress, progress_of_targets
-from kh922core._tracking.progress_reference import (
-    reference_columns,
-    series_progress,
-    target_threshold,
-)
+from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
+from kh922core._tracking.progress_reference import series_progress
+from kh922core._tracking.progress_vectorised import progress_of_targets
 from kh922core.errors import IncompatibleUnitError, ObservationError
 from kh922core.testing import strategies as kst
 from tests.support.target_factory import make_target
@@ -166,7 +164,7 @@ def test_vectorised_equals_scalar_reference(case: dict[str, Any]) -> None:
                 got = produced[entity]
         else:
             got = produced[entity]
-        for column in reference_columns():
+        for column in RESULT_COLUMNS:
             assert _same(got[column], expected[column]), (column, got[column], expected[column])
 
 

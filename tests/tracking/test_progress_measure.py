@@ -9,21 +9,27 @@ held equal to it, and a few cases are worked out by hand.
 
 from __future__ import annotations
 
+import inspect
 import math
+import re
+from types import ModuleType
 
+import polars as pl
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from kh922core import ProgressCategory
 from kh922core._targets import Comparison, Direction, Operator
-from kh922core._tracking.progress_reference import (
-    ProgressCategory,
+from kh922core._tracking import progress_reference, progress_vectorised
+from kh922core._tracking.progress_measure import (
+    STEPS,
+    category_expr,
     category_of,
-    growth,
-    progress_measure,
+    score_expr,
     score_of,
-    series_progress,
 )
+from kh922core._tracking.progress_reference import growth, progress_measure, series_progress
 from tests.support.target_factory import make_target
 
 
@@ -126,6 +132,41 @@ def test_hand_worked_dti_rank_case() -> None:
 def test_thresholds(ratio: float | None, expected: str) -> None:
     assert category_of(ratio, False).value == expected
     assert category_of(ratio, True).value == "target_achieved"
+
+
+_RATIOS = [2.0, 0.95, 0.9499, 0.6, 0.5999, 0.0, -0.0, -1e-9, -3.0, math.inf, -math.inf, None]
+
+
+def test_the_vectorised_category_and_score_follow_the_same_rules() -> None:
+    frame = pl.DataFrame(
+        {"r": _RATIOS * 2, "done": [False] * len(_RATIOS) + [True] * len(_RATIOS)},
+        schema={"r": pl.Float64, "done": pl.Boolean},
+    )
+    got = frame.select(
+        category_expr(pl.col("r"), pl.col("done")).alias("category"),
+        score_expr(pl.col("r"), pl.col("done")).alias("score"),
+    )
+    pairs = list(zip(frame["r"].to_list(), frame["done"].to_list(), strict=True))
+    assert got["category"].to_list() == [category_of(r, done).value for r, done in pairs]
+    assert got["score"].to_list() == [score_of(r, done) for r, done in pairs]
+    assert got["category"].to_list()[:3] == [
+        "substantial_progress",
+        "substantial_progress",
+        "moderate_progress",
+    ]
+
+
+@pytest.mark.parametrize("module", [progress_reference, progress_vectorised])
+def test_both_implementations_take_the_same_steps_in_the_same_order(module: ModuleType) -> None:
+    steps = [getattr(module, f"_{step}") for step in STEPS]
+    assert all(inspect.isfunction(step) for step in steps)
+    defined = [inspect.getsourcelines(step)[1] for step in steps]
+    assert defined == sorted(defined)  # written in the order they run
+    entry = module.series_progress if module is progress_reference else module.progress_of_targets
+    source = inspect.getsource(entry)
+    called = [re.search(rf"\b_{step}\b", source) for step in STEPS]
+    assert all(called)
+    assert [m.start() for m in called if m] == sorted(m.start() for m in called if m)
 
 
 def test_scores_follow_sdg_build() -> None:

@@ -11,10 +11,10 @@ import polars as pl
 import pytest
 
 import kh922core
+from kh922core import progress
 from kh922core._plans.loader import load_plan
 from kh922core._plans.model import Plan
 from kh922core._tracking.calendar import reporting_calendar, reporting_dates
-from kh922core._tracking.progress import progress
 from kh922core._tracking.templates import (
     read_reporting_template,
     reporting_template,

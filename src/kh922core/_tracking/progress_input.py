@@ -1,0 +1,256 @@
+"""The tables :func:`kh922core.progress` works on: checked observations, constants per target.
+
+The vectorised measure (:mod:`kh922core._tracking.progress_vectorised`) starts from three tables:
+the observations, checked and typed, with their key columns; one row of constants per target (its
+threshold, plan baseline and rank cap); and the factor that converts each observation unit to
+its target's unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import polars as pl
+
+from kh922core._dates import DateLike, as_date
+from kh922core._frame_problems import problem_at
+from kh922core._plans.model import Plan, Target
+from kh922core._targets import CohortPolicy, Unit, conversion_factor
+from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
+from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError
+
+__all__ = [
+    "last_year",
+    "plan_targets",
+    "prepare_observations",
+    "refuse_duplicates",
+    "targets_frame",
+    "unit_factors",
+]
+
+#: Columns of the engine's input schema that are not keys (``cohort_size`` is a per-row
+#: attribute of rank observations, not a grouping key).
+_RESERVED = ("indicator", "value", "unit", "year", "assessment", "cohort_size")
+_OUTPUT = frozenset(("target_id", *RESULT_COLUMNS))
+
+
+def last_year(as_of: int | DateLike | None) -> int | None:
+    """The last year whose values count: ``as_of`` when it is a year, else its date's year.
+
+    Examples:
+        >>> last_year(2024), last_year("2024-05-01"), last_year(None)
+        (2024, 2024, None)
+    """
+    if as_of is None:
+        return None
+    if isinstance(as_of, int) and not isinstance(as_of, bool):
+        return as_of
+    if isinstance(as_of, date | str):
+        return as_date(as_of, "as_of").year
+    raise TypeError(
+        "as_of must be a year, a date, a datetime or an ISO 'YYYY-MM-DD' text, "
+        f"got {type(as_of).__name__} {as_of!r}"
+    )
+
+
+def plan_targets(plan: Plan, targets: str | Sequence[str] | None) -> tuple[Target, ...]:
+    """The plan's targets (these ids, or this one), in plan order, with the indicator's unit
+    where a target gives none.
+
+    Raises:
+        kh922core.errors.UnknownTargetError: An id the plan does not define.
+    """
+    chosen = plan.targets
+    if targets is not None:
+        wanted = [targets] if isinstance(targets, str) else list(targets)
+        for target_id in wanted:
+            plan.target(target_id)
+        chosen = tuple(t for t in plan.targets if t.id in set(wanted))
+    return tuple(t if t.unit is not None else _with_indicator_unit(plan, t) for t in chosen)
+
+
+def _with_indicator_unit(plan: Plan, target: Target) -> Target:
+    unit = plan.indicator(target.indicator).unit
+    return target if unit is None else target.model_copy(update={"unit": unit})
+
+
+def prepare_observations(
+    observations: pl.DataFrame | pl.LazyFrame,
+) -> tuple[pl.DataFrame, list[str]]:
+    """Check the input schema; return the observations with typed columns, and the key columns.
+
+    Raises:
+        ObservationError: Missing columns, unreadable values, rows without an indicator or a
+            year, infinite values, or a key column named like a result column.
+
+    Examples:
+        >>> frame = pl.DataFrame({"indicator": ["hdi"], "year": [2024], "value": ["0.7"],
+        ...                       "entity": ["Bến Tre"]})
+        >>> typed, keys = prepare_observations(frame)
+        >>> typed["value"].to_list(), keys
+        ([0.7], ['entity'])
+    """
+    frame = observations.collect() if isinstance(observations, pl.LazyFrame) else observations
+    if not isinstance(frame, pl.DataFrame):
+        raise TypeError(f"observations must be a Polars DataFrame, got {type(frame).__name__}")
+    missing = [c for c in ("indicator", "year") if c not in frame.columns]
+    if "value" not in frame.columns and "assessment" not in frame.columns:
+        missing.append("value")
+    if missing:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column=c,
+                    message="required column is missing (progress needs indicator, value, year)",
+                )
+                for c in missing
+            ]
+        )
+    problems: list[ObservationProblem] = []
+    casts = {
+        "indicator": pl.String,
+        "year": pl.Int64,
+        "value": pl.Float64,
+        "unit": pl.String,
+        "assessment": pl.Boolean,
+    }
+    typed = frame
+    for column, dtype in casts.items():
+        if column not in frame.columns:
+            continue
+        try:
+            typed = typed.with_columns(pl.col(column).cast(dtype, strict=True))
+        except (pl.exceptions.InvalidOperationError, pl.exceptions.ComputeError):
+            converted = frame[column].cast(dtype, strict=False)
+            bad = converted.is_null() & frame[column].is_not_null()
+            problems.append(problem_at(frame, bad, column, f"cannot be read as {dtype}"))
+    if problems:
+        raise ObservationError(problems)
+    for column in ("value", "unit", "assessment"):
+        if column not in typed.columns:
+            dtype = casts[column]
+            typed = typed.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    checks = [
+        ("indicator", typed["indicator"].is_null(), "indicator is missing"),
+        ("year", typed["year"].is_null(), "year is missing (progress needs a year per row)"),
+        ("value", typed["value"].is_infinite(), "value is infinite"),
+    ]
+    problems = [problem_at(frame, mask, c, m) for c, mask, m in checks if mask.any()]
+    if problems:
+        raise ObservationError(problems)
+    keys = [c for c in frame.columns if c not in _RESERVED]
+    clashes = [c for c in keys if c in _OUTPUT or c.startswith("_")]
+    if clashes:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column=c,
+                    message="a key column may not have the name of a result column "
+                    "or start with '_': rename it",
+                )
+                for c in clashes
+            ]
+        )
+    return typed, keys
+
+
+def targets_frame(
+    targets: tuple[Target, ...],
+    *,
+    baseline: str,
+    base_year: int | None,
+    cohort_policy: CohortPolicy,
+    cohort_size: int | None,
+) -> pl.DataFrame:
+    """One row per target with the constants the expressions need (private columns: ``_``)."""
+    rows = []
+    for order, target in enumerate(targets):
+        threshold = target_threshold(target, cohort_policy=cohort_policy, cohort_size=cohort_size)
+        plan_base = target.baseline if baseline == "plan" else None
+        largest = cohort_size if cohort_size is not None else target.cohort_at_adoption
+        rows.append(
+            {
+                "_order": order,
+                "target_id": target.id,
+                "indicator": target.indicator,
+                "horizon": target.horizon,
+                "_qualitative": threshold is None,
+                "_dfix": None if threshold is None else threshold.direction,
+                "_lo": None if threshold is None else threshold.low,
+                "_lo_strict": False if threshold is None else threshold.low_strict,
+                "_hi": None if threshold is None else threshold.high,
+                "_hi_strict": False if threshold is None else threshold.high_strict,
+                "_rank": False if threshold is None else threshold.rank,
+                "_rank_max": float(largest) if largest is not None else None,
+                "_plan_base_year": None if plan_base is None else plan_base.year,
+                "_plan_base_value": None if plan_base is None else plan_base.value,
+                "_from_year": base_year,
+            }
+        )
+    schema = {
+        "_order": pl.Int64,
+        "target_id": pl.String,
+        "indicator": pl.String,
+        "horizon": pl.Int64,
+        "_qualitative": pl.Boolean,
+        "_dfix": pl.Int64,
+        "_lo": pl.Float64,
+        "_lo_strict": pl.Boolean,
+        "_hi": pl.Float64,
+        "_hi_strict": pl.Boolean,
+        "_rank": pl.Boolean,
+        "_rank_max": pl.Float64,
+        "_plan_base_year": pl.Int64,
+        "_plan_base_value": pl.Float64,
+        "_from_year": pl.Int64,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def unit_factors(joined: pl.DataFrame, units: dict[str, Unit | None]) -> pl.DataFrame:
+    """Conversion factor per (target, observation unit), computed once per pair.
+
+    Raises:
+        UnknownIndicatorError: A value with a unit for a target that has none.
+        kh922core.errors.IncompatibleUnitError: A unit that cannot become the target's.
+    """
+    pairs = (
+        joined.filter(pl.col("unit").is_not_null() & ~pl.col("_qualitative"))
+        .select("target_id", "unit")
+        .unique()
+    )
+    rows = []
+    for target_id, unit in pairs.iter_rows():
+        target_unit = units[target_id]
+        if target_unit is None:
+            raise UnknownIndicatorError(
+                f"target {target_id!r} has no unit, so a value in {unit!r} cannot be converted"
+            )
+        rows.append(
+            {"target_id": target_id, "unit": unit, "_factor": conversion_factor(unit, target_unit)}
+        )
+    return pl.DataFrame(
+        rows, schema={"target_id": pl.String, "unit": pl.String, "_factor": pl.Float64}
+    )
+
+
+def refuse_duplicates(series: pl.DataFrame, columns: list[str]) -> None:
+    """Raise when two usable rows share ``columns`` (a target, its keys and a year).
+
+    Raises:
+        ObservationError: The duplicated combinations (the first 20) and how many there are.
+    """
+    duplicated = series.select(pl.struct(columns).is_duplicated()).to_series()
+    if duplicated.any():
+        dups = series.filter(duplicated).select(columns).unique(maintain_order=True)
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column="year",
+                    message="several values for the same target, keys and year",
+                    values=tuple(str(r) for r in dups.head(20).iter_rows()),
+                    count=dups.height,
+                )
+            ]
+        )
