@@ -9,7 +9,7 @@ from kh922core._tracking.calendar import reporting_calendar, reporting_dates
 from kh922core._tracking.duties import resolve_agency
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
-from kh922core._tracking.task_status import TaskStatus, task_status
+from kh922core._tracking.task_deadlines import TaskStatus, task_status
 from kh922core._tracking.templates import (
     read_reporting_template,
     reporting_template,
