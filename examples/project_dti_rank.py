@@ -23,8 +23,8 @@ def main() -> None:
     plan = kh922core.load_plan()
     target = plan.target(TARGET)
     print(f"{target.name}: {target.text!r} by {target.horizon}")
-    # The published DTI ranks of Bến Tre among 63 provinces, shipped with the library (from
-    # shared/data/ben_tre_published_figures.csv, one source URL per row): 2020 = 33 (derived: the
+    # The published DTI ranks of Bến Tre among 63 provinces, shipped with the library (one
+    # source URL per row, see kh922core.published_figures()): 2020 = 33 (derived: the
     # 2021 rank was reported as up 2 places), 2021 = 31, 2022 = 51.  Keep the columns that make
     # the series: the others (note, source, quality) differ from row to row and would be keys.
     figures = kh922core.published_figures()

@@ -3,7 +3,7 @@
 Each kind computes its :class:`Criterion` (bounds, exceed band, shortfall and attainment
 references, progress direction) in one method; ``is_met``, ``status``, ``shortfall`` and
 ``attainment`` come from it once, in :class:`~kh922core._targets.kinds.base.BaseSpec`.  These
-methods are the *reference semantics* (the agreed contract of SEMANTICS.md): the vectorised engine
+methods are the *reference semantics* (the "Target semantics" page): the vectorised engine
 is held equal to them by property tests, so they favour clarity over speed.
 
 A new kind is a module here (its fields, ``_criterion``, ``explanation``, ``signature`` and

@@ -3,8 +3,8 @@
 A kind defines what it asks of a value in one method, ``_criterion`` (a
 :class:`~kh922core._targets.kinds.criterion.Criterion`); :class:`BaseSpec` derives the scalar
 methods ``is_met``, ``status``, ``shortfall`` and ``attainment`` from it, once for all kinds.
-These methods are the *reference semantics* (the agreed contract of SEMANTICS.md): the vectorised
-engine is held equal to them by property tests, so they favour clarity over speed.
+These methods are the *reference semantics* (the contract on the "Target semantics" page): the
+vectorised engine is held equal to them by property tests, so they favour clarity over speed.
 """
 
 from __future__ import annotations
