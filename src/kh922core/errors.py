@@ -10,6 +10,7 @@ file), so ``except ValueError`` keeps working::
     ├── NumberFormatError (ValueError)
     ├── DateFormatError (ValueError)
     ├── DeadlineParseError (ValueError)
+    ├── WordingError (ValueError)
     ├── UnitError (ValueError)
     │   ├── UnknownUnitError
     │   └── IncompatibleUnitError
@@ -66,6 +67,7 @@ __all__ = [
     "UnknownUnitError",
     "UnsupportedFrameError",
     "ValidationProblem",
+    "WordingError",
 ]
 
 
@@ -155,6 +157,10 @@ class UnknownTaskError(UnknownIdError):
 
 class UnknownAgencyError(UnknownIdError):
     """An agency id or name that the agency registry does not know."""
+
+
+class WordingError(Kh922Error, ValueError):
+    """A line of a target-phrase file that cannot be read (it names the file and the line)."""
 
 
 class NumberFormatError(Kh922Error, ValueError):

@@ -29,7 +29,15 @@ from kh922core._plans.file_problems import (
 from kh922core._plans.model import Plan
 from kh922core._plans.shipped import available_plans, data_dir, default_plan, shipped_plan
 from kh922core._plans.strict_yaml import read_document
-from kh922core.errors import PlanNotFoundError, PlanValidationError, ValidationProblem
+from kh922core._targets import add_target_phrases, add_unit_texts
+from kh922core.errors import (
+    MissingFileError,
+    PlanNotFoundError,
+    PlanValidationError,
+    UnitError,
+    ValidationProblem,
+    WordingError,
+)
 
 __all__ = [
     "check_agency_file",
@@ -95,6 +103,28 @@ def _check_agency_file(sources: Sources, data: dict[str, Any], base: Path) -> An
     return document.data.get("agencies")
 
 
+def _add_wording(sources: Sources, wording: dict[str, Any], base: Path) -> None:
+    """Layer the plan's own wording files on the shipped tables, before its targets are read."""
+    adders = {"target_phrases": add_target_phrases, "unit_texts": add_unit_texts}
+    for key, add in adders.items():
+        names = wording.get(key)
+        for index, name in enumerate(names if isinstance(names, list) else ()):
+            if not isinstance(name, str):
+                continue  # the model reports the type
+            path = Path(name) if Path(name).is_absolute() else base / name
+            try:
+                add(path)
+            except MissingFileError:
+                sources.add(
+                    ("wording", key, index),
+                    f"the wording file {name!r} does not exist (looked for {path}); "
+                    "the path is relative to the plan file",
+                    json.dumps(name, ensure_ascii=False),
+                )
+            except (WordingError, UnitError) as error:
+                sources.add(("wording", key, index), str(error))
+
+
 def _validate(sources: Sources, base: Path) -> Plan | None:
     data = sources.plan.data
     if data is None:
@@ -114,6 +144,8 @@ def _validate(sources: Sources, base: Path) -> Plan | None:
                         key=True,
                     )
     data = dict(data)
+    if isinstance(data.get("wording"), dict):
+        _add_wording(sources, data["wording"], base)
     if isinstance(data.get("agencies"), str):
         agencies = _check_agency_file(sources, data, base)
         data["agencies"] = agencies if agencies is not None else []

@@ -188,6 +188,17 @@ def _prepare_targets(data: Any) -> Any:
     return {**data, "targets": prepared}
 
 
+class Wording(FrozenModel):
+    """Files of the province's own wording, layered on the shipped tables when the plan loads.
+
+    Paths are relative to the plan file; each file has the syntax of the shipped table it adds
+    to (see :func:`kh922core.add_target_phrases` and :func:`kh922core.add_unit_texts`).
+    """
+
+    target_phrases: tuple[Text, ...] = ()
+    unit_texts: tuple[Text, ...] = ()
+
+
 class Plan(FrozenModel):
     """A whole action plan.
 
@@ -207,6 +218,7 @@ class Plan(FrozenModel):
     issuer: Slug
     signer: Signer | None = None
     agencies: tuple[Agency, ...] = ()
+    wording: Wording | None = None
     rank_cohort: Cohort | None = None
     approximate_tolerance: StrictFloat = Field(default=0.05, ge=0, lt=1)
     legal_bases: tuple[LegalBasis, ...] = ()

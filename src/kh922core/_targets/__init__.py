@@ -38,6 +38,7 @@ from kh922core._targets.units import (
     parse_unit,
     unit_registry,
 )
+from kh922core._targets.wording import add_target_phrases, add_unit_texts
 
 __all__ = [
     "COMPARISON_RTOL",
@@ -61,6 +62,8 @@ __all__ = [
     "Status",
     "TargetSpec",
     "Unit",
+    "add_target_phrases",
+    "add_unit_texts",
     "conversion_factor",
     "explain",
     "format_number",

@@ -2,7 +2,8 @@
 
 It reads the pieces of a target text that :mod:`kh922core._targets.grammar` puts together:
 
-* the phrase table (``data/target_phrases.txt``): operators, ``khoảng``, ``nhóm``, fillers, each
+* the phrase table (``data/target_phrases.txt`` and any added layers, see
+  :mod:`kh922core._targets.wording`): operators, ``khoảng``, ``nhóm``, fillers, each
   with its role, matched longest first;
 * the years that only date a sentence (``đến năm 2030``), blanked out before numbers are read;
 * the parts of a cell that holds several targets;
@@ -16,11 +17,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
 from kh922core._targets.units import parse_unit
-from kh922core.errors import NumberFormatError, TargetParseError, UnknownUnitError
+from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
+from kh922core.errors import (
+    NumberFormatError,
+    TargetParseError,
+    UnknownUnitError,
+    WordingError,
+)
 
 __all__ = [
     "YEARS",
@@ -62,22 +68,48 @@ class Match:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[_Phrase, ...]:
-    """The phrase table, longest phrase first."""
-    source = resources.files("kh922core") / "data" / "target_phrases.txt"
+def _read_layer(layer: Layer) -> list[_Phrase]:
     table: list[_Phrase] = []
-    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(layer.text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         role, _, phrase = line.partition(" ")
         phrase = unicodedata.normalize("NFC", phrase.strip()).lower()
         if role not in _ROLES or not phrase:
-            raise ValueError(f"target_phrases.txt:{number}: bad line {raw!r}")
+            roles = ", ".join(sorted(_ROLES))
+            raise WordingError(
+                f"{layer.name}:{number}: expected 'ROLE  PHRASE' with a ROLE among {roles}, "
+                f"got {raw.strip()!r}"
+            )
         table.append(_Phrase(role, phrase, phrase[-1].isalnum()))
+    return table
+
+
+def _check_layers(layers: tuple[Layer, ...]) -> int:
+    """Read every layer (raising on a bad line); how many phrases the last one adds."""
+    known = {p.phrase: (p.role, layer.name) for layer in layers[:-1] for p in _read_layer(layer)}
+    added = {(p.role, p.phrase) for p in _read_layer(layers[-1])}
+    for role, phrase in sorted(added):
+        if phrase in known and known[phrase][0] != role:
+            other, where = known[phrase]
+            raise WordingError(
+                f"{layers[-1].name}: the phrase {phrase!r} is {role!r} here but {other!r} in "
+                f"{where}; a layer may add phrases, not change what one means"
+            )
+    return len({(role, phrase) for role, phrase in added if phrase not in known})
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[_Phrase, ...]:
+    """The phrase table (shipped, then added layers), longest phrase first."""
+    table = [phrase for layer in phrase_layers() for phrase in _read_layer(layer)]
     table.sort(key=lambda p: -len(p.phrase))
     return tuple(table)
+
+
+on_change(_phrases.cache_clear)
+register_check("phrases", _check_layers)
 
 
 def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:

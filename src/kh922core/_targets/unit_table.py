@@ -1,7 +1,8 @@
 """The unit-text table and the private pint registry, read once from the data files.
 
 * ``data/units.txt`` -- pint definitions of the units and their dimensions;
-* ``data/unit_texts.txt`` -- the table from printed texts to pint expressions.
+* ``data/unit_texts.txt`` -- the table from printed texts to pint expressions, with any layers
+  added on top (:mod:`kh922core._targets.wording`).
 
 Both are loaded lazily (thread-safe) into a private :class:`pint.UnitRegistry`.  Texts are
 looked up after :func:`normalize_unit_text`; expressions are evaluated only when they stay within
@@ -21,6 +22,7 @@ from typing import Any
 
 import pint
 
+from kh922core._targets.wording import Layer, on_change, register_check, unit_text_layers
 from kh922core._text import strip_diacritics
 from kh922core.errors import UnitError
 
@@ -40,7 +42,6 @@ __all__ = [
 
 _DATA_PACKAGE = "kh922core"
 _UNITS_FILE = "units.txt"
-_TEXTS_FILE = "unit_texts.txt"
 RANK_DIMENSION = "[rank]"
 _RANK_EXPRESSION = "rank"
 DIMENSIONLESS = "dimensionless"
@@ -129,6 +130,7 @@ class TableState:
     entries: dict[str, _Entry]
     texts: tuple[str, ...]
     candidates: dict[str, str]
+    added: int = 0  # how many texts the last layer added
 
 
 _LOCK = threading.Lock()
@@ -151,17 +153,41 @@ def _read_data(name: str) -> str:
     return (resources.files(_DATA_PACKAGE) / "data" / name).read_text(encoding="utf-8")
 
 
-def _build_state() -> TableState:
+def _forget() -> None:
+    global _STATE
+    with _LOCK:
+        _STATE = None
+
+
+on_change(_forget)
+
+
+def _check_layers(layers: tuple[Layer, ...]) -> int:
+    """Read every layer (raising on a bad line); how many texts the last one adds."""
+    return _build_state(layers).added
+
+
+register_check("unit_texts", _check_layers)
+
+
+def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
     registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
     entries: dict[str, _Entry] = {}
     texts: list[str] = []
-    variants: list[tuple[int, str]] = []
-    for number, raw in enumerate(_read_data(_TEXTS_FILE).splitlines(), start=1):
+    variants: list[tuple[str, str]] = []
+    added = 0
+    numbered = [
+        (layer, number, raw)
+        for layer in (unit_text_layers() if layers is None else layers)
+        for number, raw in enumerate(layer.text.splitlines(), start=1)
+    ]
+    last = numbered[-1][0] if numbered else None
+    for layer, number, raw in numbered:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        where = f"{_TEXTS_FILE}:{number}"
+        where = f"{layer.name}:{number}"
         body, _, flag = line.partition("|")
         text, equals, expression = body.partition("=")
         text, expression = text.strip(), expression.strip()
@@ -173,7 +199,7 @@ def _build_state() -> TableState:
             if name.strip() != "variant_of" or not equals or not value.strip():
                 raise UnitError(f"{where}: expected '| variant_of = TEXT', got {flag.strip()!r}")
             variant_of = value.strip()
-            variants.append((number, variant_of))
+            variants.append((where, variant_of))
         try:
             canonical, dimension = canonical_expression(registry, expression)
         except UnitError as exc:
@@ -184,17 +210,18 @@ def _build_state() -> TableState:
         if previous is None:
             entries[key] = entry
             texts.append(text)
+            added += layer is last
         elif (previous.expression, previous.variant_of) != (canonical, variant_of):
             raise UnitError(f"{where}: {text!r} contradicts the earlier line for {previous.text!r}")
-    for number, variant_of in variants:
+    for where, variant_of in variants:
         if normalize_unit_text(variant_of) not in entries:
-            raise UnitError(f"{_TEXTS_FILE}:{number}: variant_of {variant_of!r} is not listed")
+            raise UnitError(f"{where}: variant_of {variant_of!r} is not listed")
     candidates: dict[str, str] = {}
     for key, entry in entries.items():
         candidates.setdefault(strip_diacritics(key), entry.text)
     for entry in list(entries.values()):
         candidates.setdefault(strip_diacritics(entry.expression.casefold()), entry.expression)
-    return TableState(registry, entries, tuple(texts), candidates)
+    return TableState(registry, entries, tuple(texts), candidates, added)
 
 
 class ExpressionError(UnitError):

@@ -42,6 +42,7 @@ from kh922core._targets.unit_table import (
     table_state,
     unit_registry,
 )
+from kh922core._targets.wording import on_change
 from kh922core._text import strip_diacritics
 from kh922core.errors import IncompatibleUnitError, UnknownUnitError
 
@@ -149,6 +150,9 @@ def _parse_unit(text: str) -> Unit:
         else:
             return Unit(text=text, expression=canonical, dimension=dimension)
     raise UnknownUnitError(text, _suggestions(state, key))
+
+
+on_change(_parse_unit.cache_clear)
 
 
 def _suggestions(state: TableState, key: str) -> list[str]:
