@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -11,25 +12,26 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kh922core import progress
-from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Baseline, Plan, Target
-from kh922core._targets import (
+from kh922core import (
     Approximate,
+    Baseline,
     Comparison,
     Direction,
     Operator,
+    Plan,
     Qualitative,
     Range,
     RankGroup,
+    Target,
     TargetSpec,
+    load_plan,
+    progress,
 )
 from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
 from kh922core._tracking.progress_reference import series_progress
 from kh922core._tracking.progress_vectorised import progress_of_targets
 from kh922core.errors import IncompatibleUnitError, ObservationError
 from kh922core.testing import strategies as kst
-from tests.support.target_factory import make_target
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +57,12 @@ def _series(draw: st.DrawFn, values: st.SearchStrategy[float | None] = _MAYBE) -
 
 @st.composite
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
-    spec = draw(kst.target_specs())
-    horizon = draw(st.integers(2018, 2045))
-    baseline = draw(st.none() | st.tuples(st.integers(2010, 2035), _NUMBERS))
-    cohort = draw(st.none() | st.integers(30, 80))
-    target = make_target(spec, horizon=horizon, baseline=baseline, cohort=cohort)
+    target = {
+        "spec": draw(kst.target_specs()),
+        "horizon": draw(st.integers(2018, 2045)),
+        "baseline": draw(st.none() | st.tuples(st.integers(2010, 2035), _NUMBERS)),
+        "cohort": draw(st.none() | st.integers(30, 80)),
+    }
     entities = draw(st.lists(_series(), min_size=1, max_size=3))
     return {
         "target": target,
@@ -104,6 +107,13 @@ def _same(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
+def _targeted(case: dict[str, Any], make_target: Callable[..., Target]) -> dict[str, Any]:
+    """The case with its target made (the strategy draws the target's arguments)."""
+    arguments = dict(case["target"])
+    spec = arguments.pop("spec")
+    return case | {"target": make_target(spec, **arguments)}
+
+
 def _run(case: dict[str, Any], shift: int = 0) -> pl.DataFrame:
     target: Target = case["target"]
     if shift:
@@ -129,7 +139,10 @@ def _run(case: dict[str, Any], shift: int = 0) -> pl.DataFrame:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_cases())
-def test_vectorised_equals_scalar_reference(case: dict[str, Any]) -> None:
+def test_vectorised_equals_scalar_reference(
+    case: dict[str, Any], make_target: Callable[..., Target]
+) -> None:
+    case = _targeted(case, make_target)
     result = _run(case)
     target: Target = case["target"]
     frame = _frame(case)
@@ -172,46 +185,49 @@ def test_vectorised_equals_scalar_reference(case: dict[str, Any]) -> None:
 
 
 @st.composite
-def _monotone(draw: st.DrawFn) -> tuple[TargetSpec, list[tuple[int, float]]]:
+def _monotone(draw: st.DrawFn) -> tuple[TargetSpec, list[int], float, list[float]]:
+    """A one-sided spec, years, a start value and the size of each step."""
     spec = draw(
         kst.target_specs(kinds=("comparison", "range", "rank_group", "approximate")).filter(
             lambda s: s.direction is not Direction.BAND
         )
     )
-    threshold = target_threshold(make_target(spec))
-    assert threshold is not None
     years = sorted(draw(st.lists(st.integers(2015, 2029), min_size=2, max_size=6, unique=True)))
     start = draw(_NUMBERS)
     steps = draw(
         st.lists(st.floats(min_value=1e-3, max_value=1e3), min_size=len(years), max_size=len(years))
     )
-    values, current = [], start
-    for step in steps:
-        values.append(current)
-        current += step * threshold.direction
-    return spec, list(zip(years, values, strict=True))
+    return spec, years, start, steps
 
 
 @settings(max_examples=200, deadline=None)
 @given(case=_monotone(), base_year=st.none() | st.integers(2014, 2030))
 def test_monotone_series_in_the_good_direction_never_deteriorate(
-    case: tuple[TargetSpec, list[tuple[int, float]]], base_year: int | None
+    case: tuple[TargetSpec, list[int], float, list[float]],
+    base_year: int | None,
+    make_target: Callable[..., Target],
 ) -> None:
-    spec, series = case
-    frame = pl.DataFrame(
-        {"indicator": "ind", "year": [y for y, _ in series], "value": [v for _, v in series]}
-    )
-    result = progress_of_targets((make_target(spec),), frame, base_year=base_year)
+    spec, years, start, steps = case
+    target = make_target(spec)
+    threshold = target_threshold(target)
+    assert threshold is not None
+    values, current = [], start
+    for step in steps:  # each year a step in the direction the target asks for
+        values.append(current)
+        current += step * threshold.direction
+    series = list(zip(years, values, strict=True))
+    frame = pl.DataFrame({"indicator": "ind", "year": years, "value": values})
+    result = progress_of_targets((target,), frame, base_year=base_year)
     assert result["category"].item() != "deterioration"
-    assert series_progress(make_target(spec), series, base_year=base_year)["category"] != (
-        "deterioration"
-    )
+    assert series_progress(target, series, base_year=base_year)["category"] != "deterioration"
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_cases())
-def test_a_met_target_is_target_achieved(case: dict[str, Any]) -> None:
-    result = _run(case)
+def test_a_met_target_is_target_achieved(
+    case: dict[str, Any], make_target: Callable[..., Target]
+) -> None:
+    result = _run(_targeted(case, make_target))
     for row in result.iter_rows(named=True):
         if row["met"] is True:
             assert row["category"] == "target_achieved"
@@ -219,8 +235,11 @@ def test_a_met_target_is_target_achieved(case: dict[str, Any]) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_cases(), shift=st.integers(-50, 50))
-def test_shifting_all_years_changes_nothing(case: dict[str, Any], shift: int) -> None:
+def test_shifting_all_years_changes_nothing(
+    case: dict[str, Any], shift: int, make_target: Callable[..., Target]
+) -> None:
     assume(shift != 0)
+    case = _targeted(case, make_target)
     before, after = _run(case), _run(case, shift)
     years = {"horizon", "base_year", "current_year"}
     assert before.columns == after.columns
@@ -356,7 +375,7 @@ def test_errors_name_the_problem(plan: Plan) -> None:
         progress(plan, pl.DataFrame({"indicator": ["hdi"], "value": ["abc"], "year": [2024]}))
 
 
-def test_band_targets_are_approached_from_either_side() -> None:
+def test_band_targets_are_approached_from_either_side(make_target: Callable[..., Target]) -> None:
     spec = Range(low=8, high=10, direction=Direction.BAND)
     target = make_target(spec)
     below = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [4.0, 6.0]})
@@ -369,7 +388,7 @@ def test_band_targets_are_approached_from_either_side() -> None:
     assert progress_of_targets((target,), inside)["category"].item() == "target_achieved"
 
 
-def test_thresholds_of_each_kind() -> None:
+def test_thresholds_of_each_kind(make_target: Callable[..., Target]) -> None:
     approx = make_target(Approximate(value=30.0))
     threshold = target_threshold(approx)
     assert threshold is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import math
 import re
+from collections.abc import Callable
 from types import ModuleType
 
 import polars as pl
@@ -19,8 +20,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kh922core import ProgressCategory
-from kh922core._targets import Comparison, Direction, Operator
+from kh922core import Comparison, Direction, Operator, ProgressCategory, Target
 from kh922core._tracking import progress_reference, progress_vectorised
 from kh922core._tracking.progress_measure import (
     STEPS,
@@ -30,7 +30,6 @@ from kh922core._tracking.progress_measure import (
     score_of,
 )
 from kh922core._tracking.progress_reference import growth, progress_measure, series_progress
-from tests.support.target_factory import make_target
 
 
 def _open_sdg(
@@ -221,7 +220,9 @@ def test_all_negative_values_flip_the_direction() -> None:
     assert measure.ratio > 0
 
 
-def test_target_achieved_is_checked_first_even_with_one_point() -> None:
+def test_target_achieved_is_checked_first_even_with_one_point(
+    make_target: Callable[..., Target],
+) -> None:
     target = make_target(Comparison(operator=Operator.GE, value=50), horizon=2030)
     row = series_progress(target, [(2024, 60.0)])
     assert row["category"] == "target_achieved"
@@ -246,7 +247,11 @@ _VALUES = st.one_of(
     positive=st.booleans(),
 )
 def test_reference_agrees_with_open_sdg(
-    data: dict[int, float | None], base_year: int, target: float, positive: bool
+    data: dict[int, float | None],
+    base_year: int,
+    target: float,
+    positive: bool,
+    make_target: Callable[..., Target],
 ) -> None:
     assume(target != 0)  # sdg-build then checks against 0.001; the plan's "≥ 0" against 0
     values = [v for v in data.values() if v is not None]

@@ -8,10 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from kh922core._plans.deadlines import DeadlineKind, parse_deadline
-from kh922core._plans.loader import load_plan
-from kh922core._plans.model import Plan
-from kh922core._tracking.task_deadlines import task_status
+from kh922core import DeadlineKind, Plan, load_plan, parse_deadline, task_status
 from kh922core.errors import ObservationError
 
 SEED = (

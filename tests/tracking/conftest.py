@@ -1,13 +1,15 @@
-"""A stand-alone target for tests of the progress measure (shared by several test modules)."""
+"""Fixtures of the tracking tests."""
 
 from __future__ import annotations
 
-from kh922core._plans.model import Baseline, Target
-from kh922core._targets import Qualitative, RankGroup, TargetSpec
-from kh922core._targets.units import parse_unit
+from collections.abc import Callable
+
+import pytest
+
+from kh922core import Baseline, Qualitative, RankGroup, Target, TargetSpec, parse_unit
 
 
-def make_target(
+def _make_target(
     spec: TargetSpec,
     *,
     horizon: int = 2030,
@@ -34,3 +36,14 @@ def make_target(
         baseline=Baseline(value=baseline[1], year=baseline[0]) if baseline else None,
         cohort_at_adoption=cohort,
     )
+
+
+@pytest.fixture(scope="session")
+def make_target() -> Callable[..., Target]:
+    """A function that makes a stand-alone target for tests of the progress measure.
+
+    ``make_target(spec, *, horizon=2030, baseline=(year, value) | None, target_id="t-1",
+    indicator="ind", cohort=None)``; the unit is ``Thứ bậc`` for a rank group, none for a
+    qualitative target, ``%`` otherwise.  Session-scoped, so Hypothesis tests may use it.
+    """
+    return _make_target
