@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from kh922core._dates import DateLike, as_date
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 from kh922core._tracking.duties import agency_duties, resolve_agency, responsible_agencies
 from kh922core.errors import DateRangeError
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kh922core._dates import DateLike, as_date, optional_date
-from kh922core._plans.model import Plan
+from kh922core._plans import Plan
 
 __all__ = ["agency_duties", "resolve_agency", "responsible_agencies"]
 

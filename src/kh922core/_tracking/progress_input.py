@@ -15,7 +15,7 @@ import polars as pl
 
 from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
-from kh922core._plans.model import Plan, Target
+from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
 from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
 from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError

@@ -34,7 +34,7 @@ from enum import StrEnum
 
 import polars as pl
 
-from kh922core._plans.model import Target
+from kh922core._plans import Target
 from kh922core._targets import (
     DEFAULT_APPROXIMATE_TOLERANCE,
     Approximate,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kh922core._plans.model import Target
+from kh922core._plans import Target
 from kh922core._targets import CohortPolicy
 from kh922core._tracking.progress_measure import (
     DIRECTION_NAMES,

@@ -18,7 +18,7 @@ import polars as pl
 
 from kh922core._dates import DateLike
 from kh922core._frame_problems import problem_at
-from kh922core._plans.model import Plan, Target
+from kh922core._plans import Plan, Target
 from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Unit
 from kh922core._tracking.progress_input import (
     last_year,
@@ -376,14 +376,14 @@ def progress(
         IncompatibleUnitError: A unit that cannot be converted to the target's unit.
 
     Examples:
-        >>> import polars as pl
-        >>> from kh922core._plans.loader import load_plan
+        >>> import kh922core
+        >>> plan = kh922core.load_plan()
         >>> ranks = pl.DataFrame({"indicator": ["dti-rank"] * 3, "year": [2020, 2021, 2022],
         ...                       "value": [33.0, 31.0, 51.0]})
-        >>> row = progress(load_plan(), ranks, targets=["2030-2"]).row(0, named=True)
+        >>> row = progress(plan, ranks, targets="2030-2").row(0, named=True)
         >>> row["category"], round(row["ratio"], 2), row["projected_linear"]
         ('deterioration', -25.63, 63.0)
-        >>> progress(load_plan(), ranks, targets=["2030-2"], as_of=2021)["category"].item()
+        >>> progress(plan, ranks, targets="2030-2", as_of="2021-12-31")["category"].item()
         'substantial_progress'
     """
     return progress_of_targets(

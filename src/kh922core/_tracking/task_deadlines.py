@@ -15,8 +15,7 @@ import polars as pl
 
 from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
-from kh922core._plans.deadlines import DeadlineKind
-from kh922core._plans.model import Plan
+from kh922core._plans import DeadlineKind, Plan
 from kh922core._text import fold
 from kh922core.errors import ObservationError, ObservationProblem
 

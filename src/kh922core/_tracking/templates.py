@@ -15,7 +15,7 @@ import polars as pl
 
 from kh922core._dates import DateLike, optional_date
 from kh922core._output_formats import Layout, format_for, read_sheet_cells
-from kh922core._plans.model import Plan, Target
+from kh922core._plans import Plan, Target
 from kh922core._targets import Unit, conversion_factor, parse_number
 from kh922core._text import fold
 from kh922core._tracking.duties import agency_duties, resolve_agency
