@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -217,3 +218,30 @@ def test_bad_tables_are_reported(plan: Plan) -> None:
             as_of=date(2025, 1, 1),
             triggers=pl.DataFrame({"task_id": ["task-07"], "occurred_on": ["2025-01-01"]}),
         )
+
+
+def test_a_trigger_is_matched_whatever_its_unicode_form_case_and_spacing(plan: Plan) -> None:
+    # The same words decomposed (NFD, as some keyboards type them), in capitals, spaced out.
+    typed = unicodedata.normalize("NFD", "  BỘ NỘI VỤ\tban hành   Đề án ")
+    triggers = pl.DataFrame({"trigger": [typed], "occurred_on": ["2025-05-01"]})
+    table = task_status(plan, as_of="2025-06-01", triggers=triggers)
+    task5 = table.filter(pl.col("task_id") == "task-05").row(0, named=True)
+    assert (task5["triggered_on"], task5["status"]) == (date(2025, 5, 1), "due")
+
+
+def test_every_unmatched_trigger_row_is_named_in_order(plan: Plan) -> None:
+    triggers = pl.DataFrame(
+        {
+            "task_id": [None, "task-07", "task-05", "task-99", None],
+            "trigger": ["Bộ Tài chính ban hành", None, None, None, None],
+            "occurred_on": ["2025-01-01"] * 5,
+        }
+    )
+    with pytest.raises(ObservationError) as caught:
+        task_status(plan, as_of="2025-06-01", triggers=triggers)
+    message = caught.value.problems[0].message
+    assert message.startswith("triggers: row 0: no task waits on 'Bộ Tài chính ban hành'")
+    assert " | row 1: task 'task-07' has no conditional deadline | " in message
+    assert " | row 3: unknown task id 'task-99' | " in message
+    assert message.endswith(" | row 4: neither task_id nor trigger is given")
+    assert "row 2" not in message  # task-05 waits on a trigger: that row is fine

@@ -7,8 +7,8 @@ tasks × agencies is computed at once with Polars joins and expressions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable
+from datetime import date
 from enum import StrEnum
 
 import polars as pl
@@ -16,7 +16,6 @@ import polars as pl
 from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
 from kh922core._plans import DeadlineKind, Plan
-from kh922core._text import fold
 from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["TaskStatus", "task_status"]
@@ -181,59 +180,91 @@ def _triggers(plan: Plan, triggers: pl.DataFrame | None, as_of: date) -> pl.Data
         if bad.any():
             message = "triggers: expected a whole number of days"
             raise ObservationError([problem_at(triggers, bad, "due_after_days", message)])
-    conditional = {
-        t.id: fold(t.deadline.trigger or "")
-        for t in plan.tasks
-        if t.deadline.kind is DeadlineKind.CONDITIONAL
-    }
-    all_tasks = {t.id for t in plan.tasks}
-    ids = (
-        triggers["task_id"].cast(pl.String).to_list()
-        if "task_id" in triggers.columns
-        else [None] * triggers.height
+    events = pl.DataFrame(
+        {
+            "_row": pl.int_range(triggers.height, eager=True),
+            "_id": _text_column(triggers, "task_id"),
+            "_text": _text_column(triggers, "trigger"),
+            "triggered_on": occurred,
+            "_due_on": due_on,
+            "_after": after,
+        }
+    ).with_columns(
+        _fold(pl.col("_text")).alias("_folded"),
+        pl.coalesce("_due_on", pl.col("triggered_on") + pl.duration(days=pl.col("_after"))).alias(
+            "_trigger_due"
+        ),
     )
-    texts = (
-        triggers["trigger"].cast(pl.String).to_list()
-        if "trigger" in triggers.columns
-        else [None] * triggers.height
+    conditional = [t for t in plan.tasks if t.deadline.kind is DeadlineKind.CONDITIONAL]
+    waiting = pl.DataFrame(
+        {
+            "task_id": [t.id for t in conditional],
+            "_waits_on": [t.deadline.trigger or "" for t in conditional],
+        },
+        schema={"task_id": pl.String, "_waits_on": pl.String},
+    ).with_columns(_fold(pl.col("_waits_on")).alias("_folded"))
+    _refuse_unmatched(plan, events, waiting)
+    by_id = events.filter(pl.col("_id").is_not_null()).with_columns(task_id=pl.col("_id"))
+    by_text = events.filter(pl.col("_id").is_null()).join(
+        waiting.select("task_id", "_folded"), on="_folded", how="inner", maintain_order="left"
     )
-    rows = []
-    problems: list[str] = []
-    for index, (task_id, text, when, due, days) in enumerate(
-        zip(ids, texts, occurred.to_list(), due_on.to_list(), after.to_list(), strict=True)
-    ):
-        if task_id is not None:
-            if task_id not in all_tasks:
-                problems.append(f"row {index}: unknown task id {task_id!r}")
-                continue
-            if task_id not in conditional:
-                problems.append(f"row {index}: task {task_id!r} has no conditional deadline")
-                continue
-            matched = [task_id]
-        elif text is not None:
-            matched = [t for t, trigger in conditional.items() if trigger == fold(text)]
-            if not matched:
-                known = "; ".join(
-                    sorted({repr(t.deadline.trigger) for t in plan.tasks if t.id in conditional})
-                )
-                problems.append(f"row {index}: no task waits on {text!r} (known triggers: {known})")
-                continue
-        else:
-            problems.append(f"row {index}: neither task_id nor trigger is given")
-            continue
-        if due is None and days is not None:
-            due = when + timedelta(days=days)
-        rows += [{"task_id": t, "triggered_on": when, "_trigger_due": due} for t in matched]
-    if problems:
-        raise ObservationError(
-            [ObservationProblem(column="trigger", message="triggers: " + " | ".join(problems))]
-        )
-    frame = pl.DataFrame(rows, schema=schema).filter(pl.col("triggered_on") <= as_of)
+    frame = pl.concat([by_id.select(*schema), by_text.select(*schema)])
     return (
-        frame.sort("triggered_on")
+        frame.filter(pl.col("triggered_on") <= as_of)
+        .sort("triggered_on", maintain_order=True)
         .group_by("task_id", maintain_order=True)
         .agg(pl.col("triggered_on").first(), pl.col("_trigger_due").first())
     )
+
+
+def _text_column(frame: pl.DataFrame, column: str) -> pl.Series:
+    if column in frame.columns:
+        return frame[column].cast(pl.String)
+    return pl.Series(column, [None] * frame.height, dtype=pl.String)
+
+
+def _fold(text: pl.Expr) -> pl.Expr:
+    """Text as names are compared: NFC, lower case, single spaces (``_text.fold`` in Polars)."""
+    folded = text.str.normalize("NFC").str.to_lowercase()
+    return folded.str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def _refuse_unmatched(plan: Plan, events: pl.DataFrame, waiting: pl.DataFrame) -> None:
+    """Raise, naming each row, when a trigger names no conditional task (by id or by text)."""
+    task_id, text = pl.col("_id"), pl.col("_text")
+    known = [t.id for t in plan.tasks]
+    conditional = waiting["task_id"].to_list()
+    wordings = "; ".join(sorted({repr(w) for w in waiting["_waits_on"]}))
+    rules: list[tuple[pl.Expr, Callable[[object, object], str]]] = [
+        (
+            task_id.is_not_null() & ~task_id.is_in(known),
+            lambda found, _: f"unknown task id {found!r}",
+        ),
+        (
+            task_id.is_in(known) & ~task_id.is_in(conditional),
+            lambda found, _: f"task {found!r} has no conditional deadline",
+        ),
+        (
+            task_id.is_null()
+            & text.is_not_null()
+            & ~pl.col("_folded").is_in(waiting["_folded"].to_list()),
+            lambda _, said: f"no task waits on {said!r} (known triggers: {wordings})",
+        ),
+        (
+            task_id.is_null() & text.is_null(),
+            lambda _, __: "neither task_id nor trigger is given",
+        ),
+    ]
+    problems = sorted(
+        (row, f"row {row}: {message(found, said)}")
+        for mask, message in rules
+        for row, found, said in events.filter(mask).select("_row", "_id", "_text").iter_rows()
+    )
+    if problems:
+        listed = " | ".join(message for _, message in problems)
+        raise ObservationError(
+            [ObservationProblem(column="trigger", message="triggers: " + listed)]
+        )
 
 
 def task_status(
