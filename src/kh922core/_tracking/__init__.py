@@ -1,6 +1,14 @@
 """The tracking wing: progress over time, task status, the reporting calendar and templates.
 
-Other parts of the package use this wing only through the names exported here.
+Other parts of the package use this wing only through the names exported here.  The rooms:
+
+* ``progress_measure`` (the Open SDG measure's constants, thresholds, category and score rules,
+  and its steps), ``progress_reference`` (the measure one series at a time, in plain Python),
+  ``progress_vectorised`` (every series at once with Polars: :func:`progress`), and
+  ``progress_input`` (the observations checked, the constants of each target);
+* ``task_deadlines`` (:func:`task_status`) and ``task_events`` (completions and triggers);
+* ``duties`` (who answers for what on a date), ``calendar`` (the reporting dates of section IV)
+  and ``templates`` (the reporting template, written through the registry of output formats).
 """
 
 from __future__ import annotations

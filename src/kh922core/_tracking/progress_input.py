@@ -60,6 +60,11 @@ def plan_targets(plan: Plan, targets: str | Sequence[str] | None) -> tuple[Targe
 
     Raises:
         kh922core.errors.UnknownTargetError: An id the plan does not define.
+
+    Examples:
+        >>> import kh922core
+        >>> [t.unit.text for t in plan_targets(kh922core.load_plan(), "2030-2")]
+        ['Thứ bậc']
     """
     chosen = plan.targets
     if targets is not None:

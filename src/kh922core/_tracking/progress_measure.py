@@ -270,7 +270,13 @@ def category_of(ratio: float | None, achieved: bool) -> ProgressCategory:
 
 
 def category_expr(ratio: pl.Expr, achieved: pl.Expr) -> pl.Expr:
-    """:func:`category_of` as a Polars expression (a null ratio: ``not_available``)."""
+    """:func:`category_of` as a Polars expression (a null ratio: ``not_available``).
+
+    Examples:
+        >>> ratios = pl.DataFrame({"r": [1.2, 0.7, None], "done": [False, False, True]})
+        >>> ratios.select(category_expr(pl.col("r"), pl.col("done")).alias("c"))["c"].to_list()
+        ['substantial_progress', 'moderate_progress', 'target_achieved']
+    """
     chain = (
         pl.when(achieved)
         .then(pl.lit(ProgressCategory.TARGET_ACHIEVED.value))
@@ -304,7 +310,13 @@ def score_of(ratio: float | None, achieved: bool) -> float | None:
 
 
 def score_expr(ratio: pl.Expr, achieved: pl.Expr) -> pl.Expr:
-    """:func:`score_of` as a Polars expression (a null ratio: null)."""
+    """:func:`score_of` as a Polars expression (a null ratio: null).
+
+    Examples:
+        >>> ratios = pl.DataFrame({"r": [10.0, -10.0, None], "done": [False, False, False]})
+        >>> ratios.select(score_expr(pl.col("r"), pl.col("done")).alias("s"))["s"].to_list()
+        [5.0, -5.0, None]
+    """
     above_slope, above_offset, cap = SCORE_ABOVE
     below_slope, below_offset, floor = SCORE_BELOW
     return (
