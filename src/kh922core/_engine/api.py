@@ -78,7 +78,7 @@ def evaluate(
 
     Examples:
         >>> import polars as pl
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> observations = pl.DataFrame({
         ...     "indicator": ["tfp-contribution", "pii-rank"],
         ...     "value": [0.56, 31.0],

@@ -145,7 +145,7 @@ def compile_targets(
         Indicator id to its compiled targets.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> compiled = compile_targets(load_plan())
         >>> target = compiled["tfp-contribution"][0]
         >>> target.target_id, target.lower, target.upper

@@ -69,7 +69,7 @@ def resolve_units(
 
     Examples:
         >>> from kh922core._engine.compile import compile_targets
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> plan = load_plan()
         >>> units = {i.id: i.unit for i in plan.indicators}
         >>> factors, problems = resolve_units(

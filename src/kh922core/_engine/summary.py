@@ -115,9 +115,9 @@ def summarize(
         Kh922Error: ``by`` names a plan column without ``plan``, or an unknown column.
 
     Examples:
-        >>> from kh922core._engine import evaluate
-        >>> from kh922core._plans.loader import load_plan
-        >>> from kh922core._plans.published_figures import published_figures
+        >>> from kh922core import evaluate
+        >>> from kh922core import load_plan
+        >>> from kh922core import published_figures
         >>> plan = load_plan()
         >>> result = evaluate(plan, published_figures())
         >>> summarize(result, by="indicator").select("indicator", "n_targets", "n_met").rows()

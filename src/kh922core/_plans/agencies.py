@@ -211,7 +211,7 @@ class AgencyRegistry:
             UnknownAgencyError: When no agency is called so (the message suggests a close one).
 
         Examples:
-            >>> from kh922core._plans.loader import load_plan
+            >>> from kh922core import load_plan
             >>> load_plan().registry.find("NHNN chi nhánh Bến Tre").name
             'Ngân hàng nhà nước Việt Nam - Chi nhánh Bến Tre'
         """
@@ -309,7 +309,7 @@ class AgencyRegistry:
         "và" separate agencies.
 
         Examples:
-            >>> from kh922core._plans.loader import load_plan
+            >>> from kh922core import load_plan
             >>> reading = load_plan().registry.read_cell(
             ...     "Sở Khoa học và Công nghệ, Sở Thông tin và Truyền thông Sở Kế hoạch và Đầu tư")
             >>> reading.ids

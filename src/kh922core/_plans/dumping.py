@@ -51,7 +51,7 @@ def dump_plan(plan: Plan, format: Literal["yaml", "json"] = "yaml") -> str:
         The text of the file.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> print(dump_plan(load_plan()).splitlines()[1])
         id: "ben-tre-922-2025"
     """

@@ -46,7 +46,7 @@ def plan_json_schema() -> dict[str, Any]:
     it) or the list of agencies itself.
 
     Examples:
-        >>> from kh922core._plans.json_schema import plan_json_schema
+        >>> from kh922core import plan_json_schema
         >>> schema = plan_json_schema()
         >>> schema["title"], schema["additionalProperties"]
         ('Plan', False)
@@ -77,7 +77,7 @@ def agencies_json_schema() -> dict[str, Any]:
     """The JSON Schema of an agency file (draft 2020-12).
 
     Examples:
-        >>> from kh922core._plans.json_schema import agencies_json_schema
+        >>> from kh922core import agencies_json_schema
         >>> sorted(agencies_json_schema()["properties"])
         ['agencies', 'province', 'schema_version']
     """

@@ -227,7 +227,7 @@ def load_plan(source: str | Path | None = None) -> Plan:
         FileNotFoundError: When ``source`` is neither a file nor a shipped plan.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> plan = load_plan()
         >>> plan.number, len(plan.targets), len(plan.tasks), len(plan.task_groups)
         ('922/KH-UBND', 38, 44, 7)
@@ -288,7 +288,7 @@ def load_agencies(source: str | Path | None = None) -> AgencyRegistry:
         FileNotFoundError: When there is no such file or shipped registry.
 
     Examples:
-        >>> from kh922core._plans.loader import load_agencies
+        >>> from kh922core import load_agencies
         >>> load_agencies().find("Sở TT&TT").successors[0].agency
         'so-khcn'
     """

@@ -266,7 +266,7 @@ class Plan(FrozenModel):
             :meth:`AgencyRegistry.responsible`).
 
         Examples:
-            >>> from kh922core._plans.loader import load_plan
+            >>> from kh922core import load_plan
             >>> plan = load_plan()
             >>> [r.agency for r in plan.responsible("task-17", date(2025, 2, 14))]
             ['so-khcn', 'so-tttt', 'so-khdt']

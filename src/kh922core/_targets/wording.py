@@ -122,8 +122,6 @@ def add_target_phrases(source: str | Path) -> int:
         1
         >>> kh922core.parse_target("chẳng kém 80%").render()
         '≥ 80%'
-        >>> from kh922core._targets.wording import restore_shipped_wording
-        >>> restore_shipped_wording()
     """
     return _add("phrases", _PHRASES, phrase_layers(), _read(source))
 
@@ -154,8 +152,6 @@ def add_unit_texts(source: str | Path) -> int:
         1
         >>> kh922core.parse_unit("% Tổng sản phẩm trên địa bàn").expression
         'percent_grdp'
-        >>> from kh922core._targets.wording import restore_shipped_wording
-        >>> restore_shipped_wording()
     """
     return _add("unit_texts", _UNIT_TEXTS, unit_text_layers(), _read(source))
 

@@ -191,7 +191,7 @@ def audit(
         The findings, rule by rule (in code order), each in plan order.
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> findings = audit(load_plan(), codes=["KH001"])
         >>> [(f.code, f.location, f.source) for f in findings][0]
         ('KH001', 'objectives[specific-2030-2].claims[3]', 'Mục II.2.a')
