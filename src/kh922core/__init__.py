@@ -98,6 +98,7 @@ from kh922core.errors import (
     IncompatibleUnitError,
     InvalidValueError,
     Kh922Error,
+    MissingDependencyError,
     MissingFileError,
     NumberFormatError,
     ObservationError,
@@ -107,6 +108,7 @@ from kh922core.errors import (
     TargetParseError,
     UnitError,
     UnknownAgencyError,
+    UnknownFormatError,
     UnknownIdError,
     UnknownIndicatorError,
     UnknownTargetError,
@@ -114,6 +116,7 @@ from kh922core.errors import (
     UnknownUnitError,
     UnsupportedFrameError,
     ValidationProblem,
+    WordingError,
 )
 
 __all__ = [
@@ -144,6 +147,7 @@ __all__ = [
     "InvalidValueError",
     "Kh922Error",
     "LegalBasis",
+    "MissingDependencyError",
     "MissingFileError",
     "NumberFormatError",
     "Objective",
@@ -176,6 +180,7 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnknownAgencyError",
+    "UnknownFormatError",
     "UnknownIdError",
     "UnknownIndicatorError",
     "UnknownTargetError",
@@ -183,6 +188,7 @@ __all__ = [
     "UnknownUnitError",
     "UnsupportedFrameError",
     "ValidationProblem",
+    "WordingError",
     "__version__",
     "add_target_phrases",
     "add_unit_texts",

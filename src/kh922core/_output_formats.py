@@ -6,7 +6,7 @@ writer ``(frame, path, *, layout) -> None``.  :func:`format_for` picks a format 
 or a format name; :func:`write_frame` writes a table with it.
 
 Adding a format takes a writer (and a reader, if the format can be read back), one
-:func:`register` call below, and its test in ``tests/tracking/test_output_formats.py``.
+:func:`register` call below, and its test.
 
 Examples:
     >>> format_for("so-y-te.xlsx").name, format_for("CSV").name
@@ -14,7 +14,7 @@ Examples:
     >>> format_for("report.txt")
     Traceback (most recent call last):
     ...
-    kh922core._output_formats.UnknownFormatError: unknown file format 'report.txt'; \
+    kh922core.errors.UnknownFormatError: unknown file format 'report.txt'; \
 the formats are csv (.csv), xlsx (.xlsx), json (.json), parquet (.parquet, .pq)
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -31,15 +31,12 @@ from typing import Any, Protocol
 
 import polars as pl
 
-from kh922core._text import did_you_mean
-from kh922core.errors import Kh922Error
+from kh922core.errors import MissingDependencyError, UnknownFormatError
 
 __all__ = [
     "Layout",
-    "MissingDependencyError",
     "OutputFormat",
     "Reader",
-    "UnknownFormatError",
     "Writer",
     "format_for",
     "formats",
@@ -48,27 +45,6 @@ __all__ = [
     "register",
     "write_frame",
 ]
-
-
-class UnknownFormatError(Kh922Error, ValueError):
-    """A file name or format name that no registered format answers to.
-
-    Attributes:
-        given: The file or format name, as given.
-        known: The names of the formats that were possible.
-    """
-
-    def __init__(self, given: str, known: Sequence[OutputFormat], *, why: str = "") -> None:
-        self.given = given
-        self.known = tuple(f.name for f in known)
-        listed = ", ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in known)
-        hint = did_you_mean(given.strip().lower().lstrip("."), self.known)
-        why = why or "unknown file format"
-        super().__init__(f"{why} {given!r}{hint}; the formats are {listed}")
-
-
-class MissingDependencyError(Kh922Error, ImportError):
-    """A format needs an optional dependency that is not installed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +121,11 @@ class OutputFormat:
         """
         if self.reader is None:
             readable = [f for f in _FORMATS.values() if f.reader is not None]
-            raise UnknownFormatError(os.fspath(path), readable, why=f"{self.name} cannot be read:")
+            raise UnknownFormatError(
+                os.fspath(path),
+                [(f.name, f.suffixes) for f in readable],
+                why=f"{self.name} cannot be read:",
+            )
         return self.reader(Path(path), sheet=sheet)
 
 
@@ -190,7 +170,7 @@ def format_for(
         >>> format_for("t.json", among=("csv", "xlsx"))
         Traceback (most recent call last):
         ...
-        kh922core._output_formats.UnknownFormatError: not a file format possible here: 't.json'; \
+        kh922core.errors.UnknownFormatError: not a file format possible here: 't.json'; \
 the formats are csv (.csv), xlsx (.xlsx)
     """
     possible = [f for f in _FORMATS.values() if among is None or f.name in among]
@@ -204,7 +184,7 @@ the formats are csv (.csv), xlsx (.xlsx)
         if file_name.endswith(suffix):
             return output_format
     why = "" if among is None else "not a file format possible here:"
-    raise UnknownFormatError(given, possible, why=why)
+    raise UnknownFormatError(given, [(f.name, f.suffixes) for f in possible], why=why)
 
 
 def write_frame(

@@ -11,6 +11,8 @@ file), so ``except ValueError`` keeps working::
     ├── DateFormatError (ValueError)
     ├── DeadlineParseError (ValueError)
     ├── WordingError (ValueError)
+    ├── UnknownFormatError (ValueError)
+    ├── MissingDependencyError (ImportError)
     ├── UnitError (ValueError)
     │   ├── UnknownUnitError
     │   └── IncompatibleUnitError
@@ -44,6 +46,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kh922core._text import did_you_mean
+
 __all__ = [
     "DateFormatError",
     "DateRangeError",
@@ -51,6 +55,7 @@ __all__ = [
     "IncompatibleUnitError",
     "InvalidValueError",
     "Kh922Error",
+    "MissingDependencyError",
     "MissingFileError",
     "NumberFormatError",
     "ObservationError",
@@ -60,6 +65,7 @@ __all__ = [
     "TargetParseError",
     "UnitError",
     "UnknownAgencyError",
+    "UnknownFormatError",
     "UnknownIdError",
     "UnknownIndicatorError",
     "UnknownTargetError",
@@ -161,6 +167,30 @@ class UnknownAgencyError(UnknownIdError):
 
 class WordingError(Kh922Error, ValueError):
     """A line of a target-phrase file that cannot be read (it names the file and the line)."""
+
+
+class UnknownFormatError(Kh922Error, ValueError):
+    """A file name or format name that no output format answers to.
+
+    Attributes:
+        given: The file or format name, as given.
+        known: The names of the formats that were possible.
+    """
+
+    def __init__(
+        self, given: str, known: Sequence[tuple[str, Sequence[str]]], *, why: str = ""
+    ) -> None:
+        self.given = given
+        self.known = tuple(name for name, _ in known)
+        listed = ", ".join(f"{name} ({', '.join(suffixes)})" for name, suffixes in known)
+        hint = did_you_mean(given.strip().lower().lstrip("."), self.known)
+        why = why or "unknown file format"
+        super().__init__(f"{why} {given!r}{hint}; the formats are {listed}")
+
+
+class MissingDependencyError(Kh922Error, ImportError):
+    """A feature needs an optional dependency that is not installed (the message names the
+    extra to install)."""
 
 
 class NumberFormatError(Kh922Error, ValueError):

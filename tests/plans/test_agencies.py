@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from kh922core import Agency, AgencyRegistry, Plan, Succession, UnknownAgencyError, load_plan
+from kh922core.errors import DateFormatError, UnknownIdError
 
 BEFORE_MERGERS = date(2025, 2, 28)
 DEPARTMENTS_MERGED = date(2025, 3, 1)
@@ -183,3 +184,48 @@ def test_every_agency_cell_of_the_plan_reads_as_its_ids(plan: Plan) -> None:
             reading = registry.read_cell(text)
             assert reading.unknown == (), text
             assert reading.ids == ids, text
+
+
+# --- one way in for dates; one text is one id --------------------------------------------------
+
+
+def test_registry_dates_may_be_iso_texts_or_datetimes(kh922_plan: Plan) -> None:
+    registry = kh922_plan.registry
+    as_date = [r.agency for r in registry.responsible(["so-khdt"], date(2025, 3, 1))]
+    assert [r.agency for r in registry.responsible(["so-khdt"], "2025-03-01")] == as_date
+    assert registry.exists_on("so-tttt", datetime(2025, 2, 28, 23, 59)) is True
+    assert registry.exists_on("so-tttt", "2025-03-01") is False
+    assert registry.successors_on("so-tttt", "2025-02-28") == ()
+
+
+def test_one_agency_id_is_not_read_letter_by_letter(kh922_plan: Plan) -> None:
+    registry = kh922_plan.registry
+    one = registry.responsible("so-khdt", "2025-03-01")
+    assert [r.agency for r in one] == [
+        r.agency for r in registry.responsible(["so-khdt"], "2025-03-01")
+    ]
+
+
+@pytest.mark.parametrize("day", [20250301, None, 2025.0])
+def test_a_date_of_another_type_is_a_type_error_naming_the_parameter(
+    kh922_plan: Plan, day: object
+) -> None:
+    with pytest.raises(TypeError, match=r"as_of must be a date, a datetime or an ISO"):
+        kh922_plan.registry.responsible(["so-khdt"], day)  # type: ignore[arg-type]
+
+
+def test_a_date_text_that_is_not_iso_names_the_parameter(kh922_plan: Plan) -> None:
+    with pytest.raises(
+        DateFormatError, match=r"^day must be a date written YYYY-MM-DD, got '1/3/2025'$"
+    ):
+        kh922_plan.registry.exists_on("so-tttt", "1/3/2025")
+
+
+def test_plan_responsible_takes_text_dates_and_names_an_unknown_item(kh922_plan: Plan) -> None:
+    assert [r.agency for r in kh922_plan.responsible("task-17", "2025-03-01")] == [
+        "so-khcn",
+        "so-tai-chinh",
+    ]
+    with pytest.raises(UnknownIdError, match="has no target or task 'task-99'") as caught:
+        kh922_plan.responsible("task-99", "2025-03-01")
+    assert isinstance(caught.value, KeyError)

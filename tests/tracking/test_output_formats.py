@@ -13,15 +13,13 @@ import kh922core
 from kh922core import _output_formats as output_formats
 from kh922core._output_formats import (
     Layout,
-    MissingDependencyError,
     OutputFormat,
-    UnknownFormatError,
     format_for,
     formats,
     register,
     write_frame,
 )
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, MissingDependencyError, UnknownFormatError
 
 #: A table with every kind of cell a report holds, Vietnamese text and missing values included.
 TABLE = pl.DataFrame(

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import polars as pl
 
+from kh922core._cli.arguments import date_argument
+
 __all__ = ["add_tracking_commands"]
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _cell(value: Any) -> str:
@@ -50,9 +44,9 @@ def _tasks(args: argparse.Namespace) -> int:
     triggers = pl.read_csv(args.triggers, infer_schema=False) if args.triggers else None
     table = task_status(plan, as_of=args.as_of, completions=completions, triggers=triggers)
     if args.agency:
-        from kh922core._tracking import resolve_agency as _agency_id
+        from kh922core._tracking import resolve_agency
 
-        table = table.filter(pl.col("agency") == _agency_id(plan, args.agency))
+        table = table.filter(pl.col("agency") == resolve_agency(plan, args.agency))
     if args.status:
         table = table.filter(pl.col("status").is_in(args.status))
     columns = ["task_id", "deadline", "due", "agency", "status", "days_left", "completed_on"]
@@ -77,7 +71,7 @@ def add_tracking_commands(commands: Any) -> None:
     tasks = commands.add_parser(
         "tasks", help="status of the Phụ lục II tasks on a date, per responsible agency"
     )
-    tasks.add_argument("--as-of", type=_date, required=True, help="the date, YYYY-MM-DD")
+    tasks.add_argument("--as-of", type=date_argument, required=True, help="the date, YYYY-MM-DD")
     tasks.add_argument("--plan", default=None, help="a plan file or id (default: the built-in)")
     tasks.add_argument(
         "--completions", default=None, help="CSV with task_id, completed_on[, agency]"
@@ -97,8 +91,8 @@ def add_tracking_commands(commands: Any) -> None:
     cal = commands.add_parser(
         "calendar", help="the section IV reporting dates between two dates, per agency"
     )
-    cal.add_argument("start", type=_date, help="first day, YYYY-MM-DD")
-    cal.add_argument("end", type=_date, help="last day, YYYY-MM-DD")
+    cal.add_argument("start", type=date_argument, help="first day, YYYY-MM-DD")
+    cal.add_argument("end", type=date_argument, help="last day, YYYY-MM-DD")
     cal.add_argument("--plan", default=None, help="a plan file or id (default: the built-in)")
     cal.add_argument("--agency", default=None, help="only this agency (id, name or alias)")
     cal.add_argument("--format", choices=["table", "csv"], default="table")

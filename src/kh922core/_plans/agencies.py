@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from kh922core._dates import DateLike, as_date
 from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.fields import FrozenModel, IsoDate, Slug, Text
 from kh922core._text import did_you_mean, fold
@@ -221,18 +222,25 @@ class AgencyRegistry:
             raise UnknownAgencyError(f"no agency is called {text!r}{hint}")
         return self._by_id[agency_id]
 
-    def exists_on(self, agency_id: str, day: date) -> bool:
-        """Whether the agency exists on ``day`` (between its ``since`` and its ``until``)."""
+    def exists_on(self, agency_id: str, day: DateLike) -> bool:
+        """Whether the agency exists on ``day`` (between its ``since`` and its ``until``).
+
+        ``day`` is a date, a datetime or an ISO ``"YYYY-MM-DD"`` text, as everywhere.
+        """
+        day = as_date(day, "day")
         agency = self.get(agency_id)
         return (agency.since is None or agency.since <= day) and (
             agency.until is None or day < agency.until
         )
 
-    def successors_on(self, agency_id: str, day: date) -> tuple[Succession, ...]:
+    def successors_on(self, agency_id: str, day: DateLike) -> tuple[Succession, ...]:
         """The successions of the agency that have taken effect by ``day``."""
+        day = as_date(day, "day")
         return tuple(s for s in self.get(agency_id).successors if s.from_ <= day)
 
-    def responsible(self, agency_ids: Iterable[str], as_of: date) -> tuple[Responsibility, ...]:
+    def responsible(
+        self, agency_ids: str | Iterable[str], as_of: DateLike
+    ) -> tuple[Responsibility, ...]:
         """Who carries the duties of ``agency_ids`` on ``as_of``.
 
         Successions that have taken effect by ``as_of`` are followed, through any number of
@@ -241,8 +249,8 @@ class AgencyRegistry:
         order of the printed agencies.
 
         Args:
-            agency_ids: The agencies as the plan prints them.
-            as_of: The day asked about.
+            agency_ids: The agencies as the plan prints them (one text is one id).
+            as_of: The day asked about (a date, a datetime or ``"YYYY-MM-DD"``).
 
         Returns:
             One :class:`Responsibility` per carrier.
@@ -250,6 +258,9 @@ class AgencyRegistry:
         Raises:
             UnknownAgencyError: When an id is not in the registry.
         """
+        as_of = as_date(as_of, "as_of")
+        if isinstance(agency_ids, str):
+            agency_ids = (agency_ids,)
         carriers: dict[str, tuple[list[str], list[str]]] = {}
         for printed in agency_ids:
             for holder, steps in self._follow(printed, as_of, (), frozenset()):

@@ -9,12 +9,12 @@ agencies in the agency registry (:mod:`kh922core._plans.agencies`); this module 
 
 from __future__ import annotations
 
-import datetime as _dt
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from kh922core._dates import DateLike, as_date
 from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility
 from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text
@@ -24,6 +24,7 @@ from kh922core._targets import Direction, RankGroup, parse_target, parse_unit
 from kh922core.errors import (
     Kh922Error,
     UnknownAgencyError,
+    UnknownIdError,
     UnknownIndicatorError,
     UnknownTargetError,
     UnknownTaskError,
@@ -249,7 +250,7 @@ class Plan(FrozenModel):
     def responsible(
         self,
         item: Target | Task | str,
-        as_of: _dt.date | None = None,
+        as_of: DateLike | None = None,
         *,
         role: Literal["lead", "cooperating", "all"] = "lead",
     ) -> tuple[Responsibility, ...]:
@@ -257,7 +258,7 @@ class Plan(FrozenModel):
 
         Args:
             item: A target, a task, or the id of one (``"2030-5.1"``, ``"task-17"``).
-            as_of: The day asked about; default today.
+            as_of: The day asked about (a date, a datetime or ``"YYYY-MM-DD"``); default today.
             role: ``lead`` (Cơ quan chủ trì, default), ``cooperating`` (Cơ quan phối hợp) or
                 ``all``.
 
@@ -274,18 +275,23 @@ class Plan(FrozenModel):
             [('so-khcn', ('so-khcn', 'so-tttt')), ('so-tai-chinh', ('so-khdt',))]
         """
         if isinstance(item, str):
-            found: Target | Task
-            try:
-                found = self.target(item)
-            except UnknownIndicatorError:
-                found = self.task(item)
-            item = found
+            item = self._target_or_task(item)
         agencies: tuple[str, ...] = ()
         if role in ("lead", "all"):
             agencies += item.lead_agencies
         if role in ("cooperating", "all") and isinstance(item, Task):
             agencies += item.cooperating_agencies
-        return self.registry.responsible(agencies, as_of if as_of is not None else date.today())
+        day = date.today() if as_of is None else as_date(as_of, "as_of")
+        return self.registry.responsible(agencies, day)
+
+    def _target_or_task(self, item_id: str) -> Target | Task:
+        for target in self.targets:
+            if target.id == item_id:
+                return target
+        for task in self.tasks:
+            if task.id == item_id:
+                return task
+        raise UnknownIdError(f"plan {self.id!r} has no target or task {item_id!r}")
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id.

@@ -36,17 +36,8 @@ import polars as pl
 
 from kh922core._plans import Target
 from kh922core._targets import (
-    DEFAULT_APPROXIMATE_TOLERANCE,
-    Approximate,
     CohortPolicy,
-    Comparison,
-    Direction,
-    Operator,
-    Qualitative,
-    Range,
-    RankGroup,
 )
-from kh922core.errors import Kh922Error
 
 __all__ = [
     "CATEGORY_FLOORS",
@@ -200,6 +191,8 @@ def target_threshold(
 ) -> Threshold | None:
     """The threshold of a target, as its spec defines "met"; ``None`` for a qualitative one.
 
+    It is the kind's :class:`Criterion` (one meaning per kind), with the cohort policy applied:
+
     * ``Comparison``: ``≥``/``>`` give a lower bound (increase), ``≤``/``<`` an upper bound
       (decrease); a bare number follows the indicator's direction (both bounds on a band).
     * ``Approximate``: ``X·(1 − tol)`` from below, ``X·(1 + tol)`` from above, both on a band.
@@ -208,47 +201,26 @@ def target_threshold(
     * ``RankGroup``: an upper bound at the effective group size (after the cohort policy).
 
     Examples:
-        >>> from kh922core._plans.loader import load_plan
+        >>> from kh922core import load_plan
         >>> target_threshold(load_plan().target("2030-2"))
         Threshold(direction=-1, low=None, low_strict=False, high=30.0, high_strict=False, rank=True)
     """
-    spec = target.spec
-    rank = target.unit is not None and target.unit.is_rank
-    if isinstance(spec, Qualitative):
+    criterion = target.spec.criterion(
+        tolerance=target.approximate_tolerance,
+        cohort_policy=cohort_policy,
+        adopted_cohort=target.cohort_at_adoption,
+    ).resolved(cohort_size)
+    if criterion.qualitative:
         return None
-    if isinstance(spec, RankGroup):
-        size = spec.effective_size(
-            cohort_policy=cohort_policy,
-            cohort_size=cohort_size,
-            adopted_cohort=target.cohort_at_adoption,
-        )
-        return Threshold(-1, None, False, float(size), False, True)
-    if isinstance(spec, Comparison):
-        op, value = spec.operator, spec.value
-        if op is Operator.TARGET:
-            if spec.direction is Direction.BAND:
-                return Threshold(0, value, False, value, False, rank)
-            op = Operator.GE if spec.direction is Direction.HIGHER_IS_BETTER else Operator.LE
-        if op in (Operator.GE, Operator.GT):
-            return Threshold(1, value, op is Operator.GT, None, False, rank)
-        return Threshold(-1, None, False, value, op is Operator.LT, rank)
-    if isinstance(spec, Approximate):
-        tolerance = target.approximate_tolerance
-        if tolerance is None:
-            tolerance = DEFAULT_APPROXIMATE_TOLERANCE
-        slack = tolerance * abs(spec.value)
-        if spec.direction is Direction.BAND:
-            return Threshold(0, spec.value - slack, False, spec.value + slack, False, rank)
-        if spec.direction is Direction.LOWER_IS_BETTER:
-            return Threshold(-1, None, False, spec.value + slack, False, rank)
-        return Threshold(1, spec.value - slack, False, None, False, rank)
-    if isinstance(spec, Range):
-        if spec.direction is Direction.HIGHER_IS_BETTER:
-            return Threshold(1, spec.low, False, None, False, rank)
-        if spec.direction is Direction.LOWER_IS_BETTER:
-            return Threshold(-1, None, False, spec.high, False, rank)
-        return Threshold(0, spec.low, False, spec.high, False, rank)
-    raise Kh922Error(f"target {target.id!r} has an unknown kind of spec")  # pragma: no cover
+    rank = criterion.rank or (target.unit is not None and target.unit.is_rank)
+    return Threshold(
+        criterion.progress,
+        criterion.lower,
+        criterion.lower_strict,
+        criterion.upper,
+        criterion.upper_strict,
+        rank,
+    )
 
 
 def category_of(ratio: float | None, achieved: bool) -> ProgressCategory:

@@ -1,1 +1,0 @@
-"""Helpers shared by several test modules (imported by package path)."""
