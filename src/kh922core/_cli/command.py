@@ -13,8 +13,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-import polars as pl
-
 from kh922core._version import __version__
 from kh922core.errors import Kh922Error
 
@@ -27,8 +25,16 @@ _USER_MISTAKES: tuple[type[BaseException], ...] = (
     Kh922Error,
     OSError,  # a missing, unreadable or directory path
     UnicodeDecodeError,  # a file that is not UTF-8 text
-    pl.exceptions.PolarsError,  # a CSV or Parquet file Polars cannot read
 )
+
+
+def _user_mistakes() -> tuple[type[BaseException], ...]:
+    """:data:`_USER_MISTAKES`, and a table Polars cannot read when a command loaded Polars
+    (the command line does not load it for commands that do not need it)."""
+    polars = sys.modules.get("polars")
+    if polars is None:
+        return _USER_MISTAKES
+    return (*_USER_MISTAKES, polars.exceptions.PolarsError)
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -99,7 +105,8 @@ def _message(error: BaseException) -> str:
         return f"cannot read {error.filename or error}: permission denied"
     if isinstance(error, UnicodeDecodeError):
         return f"the file is not UTF-8 text ({error.reason} at byte {error.start})"
-    if isinstance(error, pl.exceptions.PolarsError):
+    polars = sys.modules.get("polars")
+    if polars is not None and isinstance(error, polars.exceptions.PolarsError):
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return f"cannot read the table: {first}"
     return str(error)
@@ -134,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except _USER_MISTAKES as error:
+    except _user_mistakes() as error:
         lines = str(_message(error)).splitlines() or [type(error).__name__]
         print(f"kh922 {args.command}: error: {lines[0]}", file=sys.stderr)
         for line in lines[1:]:  # the details (problems, a pointer under the text), as written

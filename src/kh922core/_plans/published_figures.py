@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["PUBLISHED_INDICATORS", "published_figures"]
 
@@ -25,6 +27,8 @@ _FILE = "ben_tre_published_figures.csv"
 
 
 def _read() -> pl.DataFrame:
+    import polars as pl  # loaded when the figures are asked for, not with the plans
+
     source = resources.files("kh922core") / "data" / "samples" / _FILE
     return pl.read_csv(
         source.read_bytes(),
@@ -56,12 +60,16 @@ def published_figures(*, proxies: bool = False) -> pl.DataFrame:
         :func:`~kh922core.evaluate`.
 
     Examples:
+        >>> import polars as pl
+        >>> from kh922core import published_figures
         >>> figures = published_figures()
         >>> figures.filter(pl.col("indicator") == "pii-rank").select("year", "value").rows()
         [(2023, 28.0), (2025, 17.0)]
         >>> published_figures(proxies=True).filter(pl.col("quality") == "proxy").height
         2
     """
+    import polars as pl
+
     raw = _read()
     names = pl.col("indicator").replace_strict(
         PUBLISHED_INDICATORS, default=None, return_dtype=pl.String

@@ -18,13 +18,14 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
-
-import pint
+from typing import TYPE_CHECKING, Any
 
 from kh922core._targets.wording import Layer, on_change, register_check, unit_text_layers
 from kh922core._text import strip_diacritics
 from kh922core.errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = [
     "DIMENSIONLESS",
@@ -171,6 +172,8 @@ register_check("unit_texts", _check_layers)
 
 
 def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
+    import pint  # imported here: a process that reads no unit never loads it
+
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
     registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
     entries: dict[str, _Entry] = {}

@@ -26,7 +26,6 @@ import difflib
 import functools
 import unicodedata
 
-import pint
 from pydantic import BaseModel, ConfigDict
 
 from kh922core._targets.unit_table import (
@@ -181,6 +180,8 @@ def _pair_factor(source_expression: str, target_expression: str) -> tuple[float 
         return None, "a rank converts only to a rank"
     if source.dimensionality != target.dimensionality:
         return None, f"dimension {source_dimension} is not {target_dimension}"
+    import pint  # loaded by the registry already; named here for its error class
+
     try:
         factor = float(source.to(target.units).magnitude) / float(target.magnitude)
         zero = float(registry.Quantity(0.0, source.units).to(target.units).magnitude)
