@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from kh922core import AUDIT_RULES, Finding, Plan, Severity, audit, load_plan
+from kh922core.errors import DateFormatError, UnknownIdError
 
 if TYPE_CHECKING:
     from tests.conftest import PlanFiles
@@ -253,3 +254,28 @@ def test_claims_against_another_plan(audit_file: AuditFile, plan_files: PlanFile
 def test_finding_text() -> None:
     finding = Finding("KH999", Severity.WARNING, "targets[2030-1]", "Phụ lục I", "something")
     assert str(finding) == "warning KH999 targets[2030-1] (Phụ lục I): something"
+
+
+# --- one way in for dates; codes ---------------------------------------------------------------
+
+
+def test_audit_takes_the_day_as_text_or_datetime(kh922_plan: Plan) -> None:
+    on_date = audit(kh922_plan, date(2026, 11, 28), codes=["KH013", "KH015"])
+    assert audit(kh922_plan, "2026-11-28", codes=["KH013", "KH015"]) == on_date
+    assert audit(kh922_plan, datetime(2026, 11, 28, 8, 30), codes=["KH013", "KH015"]) == on_date
+    assert on_date, "the plan has findings on that day"
+
+
+def test_audit_refuses_a_day_of_another_kind(kh922_plan: Plan) -> None:
+    with pytest.raises(TypeError, match="as_of must be a date"):
+        audit(kh922_plan, 2026)  # type: ignore[arg-type]
+    with pytest.raises(DateFormatError, match="as_of must be a date written YYYY-MM-DD"):
+        audit(kh922_plan, "28/11/2026")
+
+
+def test_one_code_is_one_rule_and_an_unknown_code_is_named(kh922_plan: Plan) -> None:
+    assert audit(kh922_plan, codes="KH001") == audit(kh922_plan, codes=["KH001"])
+    with pytest.raises(UnknownIdError, match="no audit rule 'KH999'"):
+        audit(kh922_plan, codes=["KH001", "KH999"])
+    with pytest.raises(KeyError, match="did you mean 'KH001'"):
+        audit(kh922_plan, codes=["kh001"])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 
+from kh922core._dates import DateLike, optional_date
 from kh922core._plans.audit.agency_rules import (
     agency_cells,
     agency_gone,
@@ -32,6 +32,8 @@ from kh922core._plans.audit.text_rules import (
     repeated_sentences,
 )
 from kh922core._plans.model import Plan
+from kh922core._text import did_you_mean
+from kh922core.errors import UnknownIdError
 
 __all__ = ["AUDIT_RULES", "audit"]
 
@@ -177,15 +179,19 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
 
 
 def audit(
-    plan: Plan, as_of: date | None = None, *, codes: Iterable[str] | None = None
+    plan: Plan, as_of: DateLike | None = None, *, codes: str | Iterable[str] | None = None
 ) -> list[Finding]:
     """Audit a plan: what a careful reader notices.
 
     Args:
         plan: The plan.
-        as_of: The day to judge agencies and deadlines on; ``None`` skips the rules that need a
-            date (KH013 agencies that no longer exist, KH015 deadlines passed).
-        codes: Run only these rules (``["KH001", "KH003"]``); default all.
+        as_of: The day to judge agencies and deadlines on (a date, a datetime or
+            ``"YYYY-MM-DD"``); ``None`` skips the rules that need a date (KH013 agencies that no
+            longer exist, KH015 deadlines passed).
+        codes: Run only these rules (``["KH001", "KH003"]``; one text is one code); default all.
+
+    Raises:
+        KeyError: A code that is no rule's (a :class:`~kh922core.errors.UnknownIdError`).
 
     Returns:
         The findings, rule by rule (in code order), each in plan order.
@@ -198,14 +204,22 @@ def audit(
         >>> print(findings[0].message)  # doctest: +ELLIPSIS
         the narrative says 'trên 80%' (more than 80) in “...”, but Phụ lục I, mục I, dòng 5.1 says '≥ 80' (at least 80) ...
     """  # noqa: E501
-    wanted = set(codes) if codes is not None else None
-    context = AuditContext(plan, as_of)
+    day = optional_date(as_of, "as_of")
+    wanted = ({codes} if isinstance(codes, str) else set(codes)) if codes is not None else None
+    unknown = sorted(wanted - {rule.code for rule in AUDIT_RULES}) if wanted else []
+    if unknown:
+        known = [rule.code for rule in AUDIT_RULES]
+        raise UnknownIdError(
+            f"no audit rule {unknown[0]!r}{did_you_mean(unknown[0], known)} (the rules are "
+            f"{known[0]} to {known[-1]})"
+        )
+    context = AuditContext(plan, day)
     findings: list[Finding] = []
     done: set[Callable[[AuditContext], Iterable[Finding]]] = set()
     for rule in AUDIT_RULES:
         if wanted is not None and rule.code not in wanted:
             continue
-        if rule.needs_date and as_of is None:
+        if rule.needs_date and day is None:
             continue
         if rule.check in done:  # one function serves two codes
             continue
