@@ -12,15 +12,25 @@ values on top of this.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import math
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kh922core._targets.wording import Layer, on_change, register_check, unit_text_layers
+from kh922core._targets.wording import (
+    UNIT_TEXTS_FILE,
+    Layer,
+    on_change,
+    register_check,
+    unit_text_layers,
+)
 from kh922core._text import strip_diacritics
 from kh922core.errors import UnitError
 
@@ -43,6 +53,9 @@ __all__ = [
 
 _DATA_PACKAGE = "kh922core"
 _UNITS_FILE = "units.txt"
+#: pint's canonical form of each expression of the shipped unit texts (see
+#: :func:`write_expressions_file`).
+_EXPRESSIONS_FILE = "unit_expressions.json"
 RANK_DIMENSION = "[rank]"
 _RANK_EXPRESSION = "rank"
 DIMENSIONLESS = "dimensionless"
@@ -125,9 +138,8 @@ class _Entry:
 
 @dataclass(frozen=True, slots=True)
 class TableState:
-    """The private registry and the unit-text table."""
+    """The unit-text table."""
 
-    registry: pint.UnitRegistry[Any]
     entries: dict[str, _Entry]
     texts: tuple[str, ...]
     candidates: dict[str, str]
@@ -138,8 +150,11 @@ _LOCK = threading.Lock()
 _STATE: TableState | None = None
 
 
+_REGISTRY: pint.UnitRegistry[Any] | None = None
+
+
 def table_state() -> TableState:
-    """Return the registry and table, building them on first use (thread-safe)."""
+    """Return the table, building it on first use (thread-safe)."""
     global _STATE
     state = _STATE
     if state is None:
@@ -171,11 +186,56 @@ def _check_layers(layers: tuple[Layer, ...]) -> int:
 register_check("unit_texts", _check_layers)
 
 
-def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
-    import pint  # imported here: a process that reads no unit never loads it
+def _units_fingerprint() -> str:
+    return hashlib.sha256(_read_data(_UNITS_FILE).encode("utf-8")).hexdigest()
 
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
-    registry.load_definitions(_read_data(_UNITS_FILE).splitlines())
+
+@functools.cache
+def _known_expressions() -> dict[str, tuple[str, str]]:
+    """The canonical form and dimension of the shipped table's expressions, as pint computed
+    them for this very ``units.txt`` (empty when the file has changed since)."""
+    data = json.loads(_read_data(_EXPRESSIONS_FILE))
+    if data.get("units_sha256") != _units_fingerprint():
+        return {}
+    return {
+        text: (canonical, dimension) for text, (canonical, dimension) in data["expressions"].items()
+    }
+
+
+def _canonical(expression: str) -> tuple[str, str]:
+    """:func:`canonical_expression` of an expression, from :data:`_EXPRESSIONS_FILE` when the
+    shipped table has it, so that reading the shipped units does not load pint."""
+    known = _known_expressions().get(expression)
+    return known if known is not None else canonical_expression(unit_registry(), expression)
+
+
+def write_expressions_file() -> Path:
+    """Recompute, with pint, the file of the shipped table's canonical expressions.
+
+    Run ``python -c "from kh922core._targets.unit_table import write_expressions_file as w; w()"``
+    after changing ``units.txt`` or
+    ``unit_texts.txt``; a test fails while the file is stale.
+    """
+    registry = unit_registry()
+    expressions: dict[str, list[str]] = {}
+    for raw in _read_data(UNIT_TEXTS_FILE).splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            expression = line.partition("|")[0].partition("=")[2].strip()
+            expressions[expression] = list(canonical_expression(registry, expression))
+    document = {
+        "about": "Generated from units.txt and unit_texts.txt by write_expressions_file() of "
+        "kh922core._targets.unit_table; do not edit.",
+        "units_sha256": _units_fingerprint(),
+        "expressions": dict(sorted(expressions.items())),
+    }
+    path = Path(str(resources.files(_DATA_PACKAGE) / "data" / _EXPRESSIONS_FILE))
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _known_expressions.cache_clear()
+    return path
+
+
+def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
     entries: dict[str, _Entry] = {}
     texts: list[str] = []
     variants: list[tuple[str, str]] = []
@@ -204,7 +264,7 @@ def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
             variant_of = value.strip()
             variants.append((where, variant_of))
         try:
-            canonical, dimension = canonical_expression(registry, expression)
+            canonical, dimension = _canonical(expression)
         except UnitError as exc:
             raise UnitError(f"{where}: {exc}") from exc
         entry = _Entry(text, canonical, dimension, variant_of)
@@ -224,7 +284,7 @@ def _build_state(layers: tuple[Layer, ...] | None = None) -> TableState:
         candidates.setdefault(strip_diacritics(key), entry.text)
     for entry in list(entries.values()):
         candidates.setdefault(strip_diacritics(entry.expression.casefold()), entry.expression)
-    return TableState(registry, entries, tuple(texts), candidates, added)
+    return TableState(entries, tuple(texts), candidates, added)
 
 
 class ExpressionError(UnitError):
@@ -259,7 +319,8 @@ def canonical_expression(registry: pint.UnitRegistry[Any], expression: str) -> t
 
 
 def unit_registry() -> pint.UnitRegistry[Any]:
-    """Return the library's private pint registry, built on first use from ``units.txt``.
+    """Return the library's private pint registry, built on first use from ``units.txt``
+    (thread-safe).
 
     The same object is returned on every call.  It is not pint's application registry; do not
     add definitions to it.
@@ -273,7 +334,18 @@ def unit_registry() -> pint.UnitRegistry[Any]:
         >>> str(unit_registry().Quantity(30, "percent_grdp").to("fraction_grdp"))
         '0.3 fraction_grdp'
     """
-    return table_state().registry
+    global _REGISTRY
+    registry = _REGISTRY
+    if registry is None:
+        with _LOCK:
+            if _REGISTRY is None:
+                import pint  # imported here: a process that converts no unit never loads it
+
+                built: pint.UnitRegistry[Any] = pint.UnitRegistry(None)
+                built.load_definitions(_read_data(_UNITS_FILE).splitlines())
+                _REGISTRY = built
+            registry = _REGISTRY
+    return registry
 
 
 def known_unit_texts() -> tuple[str, ...]:

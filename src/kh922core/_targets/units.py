@@ -143,7 +143,7 @@ def _parse_unit(text: str) -> Unit:
     expression = unicodedata.normalize("NFC", text).strip()
     if is_plain_expression(expression):
         try:
-            canonical, dimension = canonical_expression(state.registry, expression)
+            canonical, dimension = canonical_expression(unit_registry(), expression)
         except ExpressionError:
             pass
         else:
@@ -169,7 +169,9 @@ def _as_unit(unit: str | Unit) -> Unit:
 @functools.lru_cache(maxsize=1024)
 def _pair_factor(source_expression: str, target_expression: str) -> tuple[float | None, str]:
     """Factor from one canonical expression to another, or ``None`` and the reason."""
-    registry = table_state().registry
+    if source_expression == target_expression:
+        return 1.0, ""  # the same unit: no need to ask pint
+    registry = unit_registry()
     source = evaluate_expression(registry, source_expression)
     target = evaluate_expression(registry, target_expression)
     source_dimension = str(source.dimensionality)
