@@ -137,19 +137,23 @@ def summarize(
             else ""
         )
         raise Kh922Error(f"cannot group by {unknown}: not a column of the result{hint}")
+    # A result read back from CSV or JSON holds the statuses as text: one dtype for all rows.
+    status = pl.col(STATUS).cast(STATUS_DTYPE)
     if plan is None:
-        rows = frame.select(*keys, MET, STATUS)
+        rows = frame.select(*keys, MET, status)
     else:
         targets = _plan_targets(plan)
         row_keys = [k for k in keys if k not in _TARGET_COLUMNS]
         target_keys = [k for k in keys if k in _TARGET_COLUMNS]
         rows = frame.select(
-            *row_keys, pl.col(TARGET_ID).cast(targets.schema[TARGET_ID]), MET, STATUS
+            *row_keys, pl.col(TARGET_ID).cast(targets.schema[TARGET_ID]), MET, status
         )
         rows = _with_missing_targets(rows, targets, row_keys)
-        if target_keys:
-            facts = targets.select(TARGET_ID, *target_keys).unique().lazy()
-            rows = rows.join(facts, on=TARGET_ID, how="left")
+        facts = [k for k in target_keys if k != TARGET_ID]  # the target's id is the join key
+        if facts:
+            rows = rows.join(
+                targets.select(TARGET_ID, *facts).unique().lazy(), on=TARGET_ID, how="left"
+            )
     counts: dict[Status, pl.Expr] = {
         value: (pl.col(STATUS) == pl.lit(value.value, dtype=STATUS_DTYPE)).sum() for value in Status
     }
