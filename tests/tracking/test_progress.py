@@ -25,6 +25,7 @@ from kh922core import (
     Target,
     TargetSpec,
     load_plan,
+    parse_unit,
     progress,
 )
 from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
@@ -63,9 +64,13 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
         "baseline": draw(st.none() | st.tuples(st.integers(2010, 2035), _NUMBERS)),
         "cohort": draw(st.none() | st.integers(30, 80)),
     }
+    # The unit of a numeric target: bounded shares (%, fraction, % GRDP, % of the population, the
+    # HDI) and unbounded quantities (a growth rate, a plain number).
+    unit = draw(st.sampled_from(["%", "fraction", "% GRDP", "Người/vạn dân", "%/năm", "HDI", None]))
     entities = draw(st.lists(_series(), min_size=1, max_size=3))
     return {
         "target": target,
+        "unit": unit,
         "entities": entities,
         "baseline": draw(st.sampled_from(["plan", "series"])),
         "base_year": draw(st.none() | st.integers(2012, 2036)),
@@ -111,7 +116,11 @@ def _targeted(case: dict[str, Any], make_target: Callable[..., Target]) -> dict[
     """The case with its target made (the strategy draws the target's arguments)."""
     arguments = dict(case["target"])
     spec = arguments.pop("spec")
-    return case | {"target": make_target(spec, **arguments)}
+    target = make_target(spec, **arguments)
+    if not isinstance(spec, RankGroup | Qualitative):
+        unit = None if case["unit"] is None else parse_unit(case["unit"])
+        target = target.model_copy(update={"unit": unit})
+    return case | {"target": target}
 
 
 def _run(case: dict[str, Any], shift: int = 0) -> pl.DataFrame:

@@ -2,8 +2,8 @@
 
 The vectorised measure (:mod:`kh922core._tracking.progress_vectorised`) starts from three tables:
 the observations, checked and typed, with their key columns; one row of constants per target (its
-threshold, plan baseline and rank cap); and the factor that converts each observation unit to
-its target's unit.
+threshold, plan baseline and the range of its projections); and the factor that converts each
+observation unit to its target's unit.
 """
 
 from __future__ import annotations
@@ -17,7 +17,11 @@ from kh922core._dates import DateLike, as_date
 from kh922core._frame_problems import problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
-from kh922core._tracking.progress_measure import RESULT_COLUMNS, target_threshold
+from kh922core._tracking.progress_measure import (
+    RESULT_COLUMNS,
+    projection_range,
+    target_threshold,
+)
 from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError
 
 __all__ = [
@@ -168,12 +172,13 @@ def targets_frame(
     cohort_policy: CohortPolicy,
     cohort_size: int | None,
 ) -> pl.DataFrame:
-    """One row per target with the constants the expressions need (private columns: ``_``)."""
+    """One row per target with the constants the expressions need (private columns: ``_``):
+    its threshold, its plan baseline, and the range its projections stay in."""
     rows = []
     for order, target in enumerate(targets):
         threshold = target_threshold(target, cohort_policy=cohort_policy, cohort_size=cohort_size)
         plan_base = target.baseline if baseline == "plan" else None
-        largest = cohort_size if cohort_size is not None else target.cohort_at_adoption
+        lowest, highest = projection_range(target, threshold, cohort_size)
         rows.append(
             {
                 "_order": order,
@@ -186,8 +191,8 @@ def targets_frame(
                 "_lo_strict": False if threshold is None else threshold.low_strict,
                 "_hi": None if threshold is None else threshold.high,
                 "_hi_strict": False if threshold is None else threshold.high_strict,
-                "_rank": False if threshold is None else threshold.rank,
-                "_rank_max": float(largest) if largest is not None else None,
+                "_lowest": lowest,
+                "_highest": highest,
                 "_plan_base_year": None if plan_base is None else plan_base.year,
                 "_plan_base_value": None if plan_base is None else plan_base.value,
                 "_from_year": base_year,
@@ -204,8 +209,8 @@ def targets_frame(
         "_lo_strict": pl.Boolean,
         "_hi": pl.Float64,
         "_hi_strict": pl.Boolean,
-        "_rank": pl.Boolean,
-        "_rank_max": pl.Float64,
+        "_lowest": pl.Float64,
+        "_highest": pl.Float64,
         "_plan_base_year": pl.Int64,
         "_plan_base_value": pl.Float64,
         "_from_year": pl.Int64,

@@ -18,6 +18,10 @@ Statistics Canada.  For a series with a quantitative target:
   (0.6 ≤ R < 0.95), ``limited_progress`` (0 ≤ R < 0.6), ``deterioration`` (R < 0) and
   ``not_available`` when there is no ratio.
 
+Beside the measure, the value at the horizon is projected (linear and compound).  A projection
+stays within what the quantity can be (:func:`projection_range`): a rank between 1 and the cohort,
+a share between none and all of its whole (0-100 %, 0-1 as a fraction), the HDI between 0 and 1.
+
 Two implementations compute it: :mod:`~kh922core._tracking.progress_reference`, one series at a
 time in plain Python (the reference semantics), and
 :mod:`~kh922core._tracking.progress_vectorised`, every series at once with Polars.  Property tests
@@ -35,9 +39,7 @@ from enum import StrEnum
 import polars as pl
 
 from kh922core._plans import Target
-from kh922core._targets import (
-    CohortPolicy,
-)
+from kh922core._targets import CohortPolicy, Unit, conversion_factor
 
 __all__ = [
     "CATEGORY_FLOORS",
@@ -50,11 +52,13 @@ __all__ = [
     "SCORE_ACHIEVED",
     "SCORE_BELOW",
     "STEPS",
+    "WHOLES",
     "ZERO_REPLACEMENT",
     "ProgressCategory",
     "Threshold",
     "category_expr",
     "category_of",
+    "projection_range",
     "score_expr",
     "score_of",
     "target_threshold",
@@ -221,6 +225,56 @@ def target_threshold(
         criterion.upper_strict,
         rank,
     )
+
+
+#: Bounded quantities, by the dimension of their unit: the unit in which the whole is 1.  A
+#: share lies between none and all of its whole: a plain share (``%``, ``fraction``), a share of
+#: GRDP, of the state budget's spending, or of the population (``% dân số``: the persons counted
+#: are among the inhabitants, so at most 10,000 per 10,000); the HDI lies between 0 and 1.  A
+#: growth rate (``%/năm``), a count or a ratio of two counts is not bounded above.
+WHOLES = {
+    "dimensionless": "fraction",
+    "[grdp_share]": "fraction_grdp",
+    "[budget_share]": "fraction_budget_spending",
+    "[person] / [inhabitant]": "person / inhabitant",
+    "[hdi]": "hdi",
+}
+
+
+def _bounded_range(unit: Unit | None) -> tuple[float | None, float | None]:
+    if unit is None or not unit.text.strip() or unit.dimension not in WHOLES:
+        return None, None  # a plain number (no unit), or a quantity without bounds
+    return 0.0, conversion_factor(WHOLES[unit.dimension], unit)
+
+
+def projection_range(
+    target: Target, threshold: Threshold | None, cohort_size: int | None = None
+) -> tuple[float | None, float | None]:
+    """The lowest and highest value a projection of the target's quantity may take (``None``:
+    no bound).
+
+    A rank lies between 1 and the cohort (``cohort_size``, else the cohort at adoption); a bounded
+    quantity (:data:`WHOLES`) between 0 and its whole in the target's unit (100 for ``%``, 1 for
+    a fraction, 10,000 for ``Người/vạn dân``); anything else, a plain number without a unit
+    included, is not bounded.  A qualitative target (``threshold`` ``None``) has no projection.
+
+    Examples:
+        >>> from kh922core import load_plan
+        >>> plan = load_plan()
+        >>> def bounds(target_id):
+        ...     target = plan.target(target_id)
+        ...     return projection_range(target, target_threshold(target))
+        >>> bounds("2030-2"), bounds("2030-6"), bounds("2030-4")
+        ((1.0, 63.0), (0.0, 100.0), (0.0, 100.0))
+        >>> bounds("2030-13")  # %/năm: a growth rate has no upper bound
+        (None, None)
+    """
+    if threshold is None:
+        return None, None
+    if threshold.rank:
+        largest = cohort_size if cohort_size is not None else target.cohort_at_adoption
+        return 1.0, None if largest is None else float(largest)
+    return _bounded_range(target.unit)
 
 
 def category_of(ratio: float | None, achieved: bool) -> ProgressCategory:

@@ -24,6 +24,7 @@ from kh922core._tracking.progress_measure import (
     ProgressCategory,
     Threshold,
     category_of,
+    projection_range,
     score_of,
     target_threshold,
 )
@@ -229,21 +230,23 @@ def _linear_view(row: Row) -> Row:
     return found
 
 
-def _clamp_rank(value: float | None, largest: int | None) -> float | None:
+def _clamp(value: float | None, lowest: float | None, highest: float | None) -> float | None:
     if value is None or math.isnan(value):
         return value
-    value = max(1.0, value)
-    return min(float(largest), value) if largest is not None else value
+    if lowest is not None:
+        value = max(lowest, value)
+    return min(highest, value) if highest is not None else value
 
 
 def _projections(
     row: Row,
     threshold: Threshold | None,
-    largest: int | None,
+    bounds: tuple[float | None, float | None],
     met: Callable[[float | None], bool | None],
 ) -> Row:
     """The values at the horizon if the yearly change (linear) or the growth (compound) holds;
-    a rank stays between 1 and the cohort."""
+    each stays within what the quantity can be (a rank between 1 and the cohort, a share
+    between 0 and its whole: :func:`~kh922core._tracking.progress_measure.projection_range`)."""
     if not _complete(row) or threshold is None:
         return {}
     y0, y_i = row["base_value"], row["current_value"]
@@ -254,9 +257,7 @@ def _projections(
     compound: float | None = None
     if (y0 > 0 and y_i >= 0) or (y0 < 0 and y_i <= 0):
         compound = y0 * _pow(y_i / y0, (horizon - t0) / (t_i - t0))
-    if threshold.rank:
-        linear = _clamp_rank(linear, largest)
-        compound = _clamp_rank(compound, largest)
+    linear, compound = _clamp(linear, *bounds), _clamp(compound, *bounds)
     return {
         "projected_linear": linear,
         "projected_compound": compound,
@@ -305,7 +306,6 @@ def series_progress(
         ('deterioration', 63.0)
     """
     threshold = target_threshold(target, cohort_policy=cohort_policy, cohort_size=cohort_size)
-    largest = cohort_size if cohort_size is not None else target.cohort_at_adoption
 
     def met(value: float | None) -> bool | None:
         if value is None or math.isnan(value):
@@ -319,7 +319,7 @@ def series_progress(
     row |= _growth(row)
     row |= _category(row)
     row |= _linear_view(row)
-    row |= _projections(row, threshold, largest, met)
+    row |= _projections(row, threshold, projection_range(target, threshold, cohort_size), met)
     return {column: row.get(column) for column in RESULT_COLUMNS}
 
 

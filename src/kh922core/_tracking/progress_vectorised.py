@@ -75,14 +75,10 @@ def _nan_to_null(expr: pl.Expr) -> pl.Expr:
     return pl.when(expr.is_nan()).then(None).otherwise(expr)
 
 
-def _clamp_rank(expr: pl.Expr) -> pl.Expr:
-    clamped = pl.max_horizontal(pl.lit(1.0), expr)
-    clamped = (
-        pl.when(pl.col("_rank_max").is_null())
-        .then(clamped)
-        .otherwise(pl.min_horizontal(pl.col("_rank_max"), clamped))
-    )
-    return pl.when(expr.is_null() | expr.is_nan() | ~pl.col("_rank")).then(expr).otherwise(clamped)
+def _clamp(expr: pl.Expr) -> pl.Expr:
+    """``expr`` within the target's range ``[_lowest, _highest]`` (a null bound: none)."""
+    clamped = pl.min_horizontal(pl.col("_highest"), pl.max_horizontal(pl.col("_lowest"), expr))
+    return pl.when(expr.is_null() | expr.is_nan()).then(expr).otherwise(clamped)
 
 
 def _complete() -> pl.Expr:
@@ -264,14 +260,15 @@ def _linear_view(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _projections(frame: pl.DataFrame) -> pl.DataFrame:
     """The values at the horizon if the yearly change (linear) or the growth (compound) holds;
-    a rank stays between 1 and the cohort."""
+    each stays within what the quantity can be (a rank between 1 and the cohort, a share
+    between 0 and its whole: :func:`~kh922core._tracking.progress_measure.projection_range`)."""
     projecting = _complete() & (_elapsed() >= 1) & (_span() > 0)
     same_sign = ((_y0 > 0) & (_yi >= 0)) | ((_y0 < 0) & (_yi <= 0))
     linear = pl.when(projecting).then(_yi + pl.col("rate_observed") * (_horizon - _ti))
     compound = pl.when(projecting & same_sign).then(_y0 * (_yi / _y0).pow(_span() / _elapsed()))
     frame = frame.with_columns(
-        _clamp_rank(linear.otherwise(None)).alias("projected_linear"),
-        _clamp_rank(compound.otherwise(None)).alias("projected_compound"),
+        _clamp(linear.otherwise(None)).alias("projected_linear"),
+        _clamp(compound.otherwise(None)).alias("projected_compound"),
     )
     return frame.with_columns(
         _met(pl.col("projected_compound")).alias("projected_met_compound"),
