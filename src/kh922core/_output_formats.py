@@ -21,6 +21,7 @@ the formats are csv (.csv), xlsx (.xlsx), json (.json), parquet (.parquet, .pq)
 from __future__ import annotations
 
 import importlib
+import io
 import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ __all__ = [
     "OutputFormat",
     "Reader",
     "Writer",
+    "csv_bytes",
     "format_for",
     "formats",
     "import_optional",
@@ -234,14 +236,31 @@ def import_optional(module: str, *, extra: str, purpose: str) -> ModuleType:
 
 
 def _text_lists(frame: pl.DataFrame) -> pl.DataFrame:
-    """List columns as text, items separated by ``", "`` (CSV has no lists)."""
+    """List columns as text, items separated by ``", "`` (CSV has no lists); an empty list is
+    an empty cell."""
     lists = [c for c, d in frame.schema.items() if isinstance(d, pl.List)]
-    return frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join(", ") for c in lists)
+    return frame.with_columns(
+        pl.when(pl.col(c).list.len() > 0).then(pl.col(c).cast(pl.List(pl.String)).list.join(", "))
+        for c in lists
+    )
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """A table as the CSV people get (a file or a command's output): UTF-8 with a byte-order
+    mark, so that Excel shows Vietnamese letters right; list cells as text.
+
+    Examples:
+        >>> csv_bytes(pl.DataFrame({"tỉnh": ["Bến Tre"], "mã": [["83", "86"]]}))
+        b'\\xef\\xbb\\xbft\\xe1\\xbb\\x89nh,m\\xc3\\xa3\\nB\\xe1\\xba\\xbfn Tre,"83, 86"\\n'
+    """
+    buffer = io.BytesIO()
+    _text_lists(frame).write_csv(buffer, include_bom=True)
+    return buffer.getvalue()
 
 
 def _write_csv(frame: pl.DataFrame, path: Path, *, layout: Layout) -> None:
     """UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters right."""
-    _text_lists(frame).write_csv(path, include_bom=True)
+    path.write_bytes(csv_bytes(frame))
 
 
 def _read_csv(path: Path, *, sheet: str | None = None) -> pl.DataFrame:

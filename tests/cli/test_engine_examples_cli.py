@@ -51,13 +51,23 @@ def test_rank_provinces_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert "16 of 34 provinces meet" in out
 
 
-def test_cli_evaluates_the_published_figures_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_evaluates_the_published_figures_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
     assert main(["evaluate"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("922/KH-UBND: 8 evaluations")
+    assert out.startswith("Kế hoạch 922/KH-UBND: 8 lượt đánh giá số liệu")
     assert "Xếp hạng ở nhóm 30 tỉnh, thành" in out
-    assert "not_met" in out
-    assert "Summary by year, horizon" in out
+    assert "Không đạt" in out
+    assert "not_met" not in out
+    assert "(dti-rank)" in out  # the indicator's name, then its id
+    assert "Tổng hợp theo Năm, Mốc năm" in out
+    assert main(["evaluate", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("922/KH-UBND: 8 evaluations")
+    assert "not met" in out
+    assert "Summary by Year, Horizon" in out
 
 
 def test_cli_formats_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +80,7 @@ def test_cli_formats_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
         observations
     )
     assert main(["evaluate", "--observations", str(observations), "--format", "csv"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    lines = capsys.readouterr().out.removeprefix("\ufeff").splitlines()
     assert lines[0].startswith("indicator,value,district,target_id")
     assert ",met," in lines[1]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from kh922core import (
     evaluate,
     load_plan,
     progress,
+    published_figures,
     read_reporting_template,
     reporting_calendar,
     reporting_dates,
@@ -137,6 +139,83 @@ def test_template_refuses_several_entities(plan: Plan) -> None:
     )
     with pytest.raises(ObservationError, match="one entity"):
         reporting_template(plan, "so-y-te", observations=history)
+
+
+def test_last_values_are_the_provinces_own_among_several_entities(plan: Plan) -> None:
+    """The published figures hold Bến Tre's rows and, from 2025, the new Vĩnh Long's: the
+    template of a Bến Tre plan takes Bến Tre's last values (the shipped sample file)."""
+    sheet = reporting_template(
+        plan, "so-khcn", observations=published_figures(), as_of="2026-11-28", year=2026
+    )
+    last = {r["target_id"]: (r["last_year"], r["last_value"]) for r in sheet.iter_rows(named=True)}
+    assert last["2030-1"] == (2023, 28.0)  # PII rank of Bến Tre, not Vĩnh Long's 17 of 2025
+    assert last["2030-2"] == (2022, 51.0)  # DTI rank
+    assert last["2030-3"] == (2023, 47.0)  # TFP contribution
+
+
+def test_the_province_is_recognised_however_its_name_is_written(plan: Plan) -> None:
+    history = pl.DataFrame(
+        {
+            "indicator": ["e-health-records"] * 3,
+            "entity": ["Trà Vinh", "  TỈNH  Bến Tre ", "Vĩnh Long"],
+            "year": [2024, 2023, 2024],
+            "value": [70.0, 40.0, 80.0],
+        }
+    )
+    sheet = reporting_template(plan, "so-y-te", observations=history)
+    assert (sheet["last_year"].item(), sheet["last_value"].item()) == (2023, 40.0)
+    with pytest.raises(ObservationError, match="none is the plan's province 'Bến Tre'"):
+        reporting_template(plan, "so-y-te", observations=history.filter(pl.col("year") == 2024))
+
+
+def test_one_entity_is_taken_whatever_its_name(plan: Plan) -> None:
+    history = pl.DataFrame(
+        {"indicator": ["e-health-records"], "entity": ["Vĩnh Long"], "year": [2024], "value": [8.0]}
+    )
+    sheet = reporting_template(plan, "so-y-te", observations=history)
+    assert sheet["last_value"].item() == 8.0
+
+
+def test_the_template_of_a_merged_department(plan: Plan, tmp_path: Path) -> None:
+    """Sở TT&TT no longer exists on 28/11/2026: its template lists the targets Phụ lục I prints
+    for it (Sở KH&CN reports them now), not an empty sheet."""
+    sheet = reporting_template(plan, "so-tttt", as_of="2026-11-28")
+    assert sheet["target_id"].to_list() == [
+        "2030-2",
+        "2030-4",
+        "2030-5.1",
+        "2030-15",
+        "2030-15.1",
+        "2030-15.2",
+        "2030-17",
+        "2030-19",
+        "2030-21",
+        "2045-1",
+        "2045-3",
+    ]
+    printed = reporting_template(plan, "so-tttt", year=2026)  # the leads as printed
+    assert sheet.equals(printed)
+    assert reporting_template(plan, "Sở KH&ĐT", as_of="2026-11-28").is_empty()  # tasks only
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
+    path = write_reporting_template(tmp_path / "tttt.xlsx", plan, "so-tttt", as_of="2026-11-28")
+    title = openpyxl.load_workbook(path)["huong-dan"]["A1"].value
+    assert title == (
+        "Kế hoạch 922/KH-UBND: biểu mẫu báo cáo của Sở Thông tin và Truyền thông "
+        "(từ 01/03/2025 do Sở Khoa học và Công nghệ báo cáo)"
+    )
+
+
+def test_a_filled_template_saved_by_vietnamese_excel(plan: Plan, tmp_path: Path) -> None:
+    """Excel in a Vietnamese locale saves a CSV with semicolons (and decimal commas)."""
+    path = write_reporting_template(tmp_path / "y-te.csv", plan, "so-y-te", year=2025)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    cells = next(csv.reader(lines[1:]))
+    cells[header.index("value")] = "92,5"
+    text = ";".join(header) + "\n" + ";".join(cells) + "\n"
+    path.write_bytes(text.encode("utf-8-sig"))
+    assert read_reporting_template(path).rows() == [("e-health-records", 92.5, "%", 2025, None)]
 
 
 def _fill(frame: pl.DataFrame) -> pl.DataFrame:

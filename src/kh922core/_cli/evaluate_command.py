@@ -4,57 +4,100 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
+from kh922core._cli.arguments import date_argument
+from kh922core._cli.tables import (
+    Column,
+    Labels,
+    add_lang_option,
+    labels,
+    named,
+    render,
+    write_csv,
+)
+from kh922core.errors import Kh922Error
 
-from kh922core.errors import Kh922Error, MissingFileError
+if TYPE_CHECKING:
+    import polars as pl
+
+    from kh922core._plans import Plan
 
 __all__ = ["add_evaluate_command"]
 
-_SHOWN = [
-    "indicator",
-    "year",
-    "entity",
-    "quality",
-    "target_id",
-    "target_text",
-    "value_converted",
-    "status",
-    "shortfall",
-    "attainment",
-]
+#: Columns of the evaluated rows that are not keys of an observation (the engine's own), and
+#: the published figures' long descriptive columns: not shown as keys in the printed table.
+_NOT_KEYS = frozenset(
+    {
+        "indicator",
+        "value",
+        "unit",
+        "assessment",
+        "cohort_size",
+        "target_id",
+        "row",
+        "horizon",
+        "target_text",
+        "value_converted",
+        "met",
+        "status",
+        "shortfall",
+        "attainment",
+        "computed",
+        "published_as",
+        "note",
+        "source",
+    }
+)
+_IDS = frozenset({"year", "horizon", "group", "row", "quality", "indicator", "lead_agency"})
+_COUNTS = (
+    "n_targets",
+    "n_with_data",
+    "coverage",
+    "n_met",
+    "share_met",
+    "status_met",
+    "status_exceeded",
+    "status_not_met",
+    "status_no_data",
+    "status_needs_assessment",
+)
 
 
-def _read(path: str) -> pl.LazyFrame:
-    if not Path(path).is_file():
-        raise MissingFileError(f"no observations file {path!r}", path)
-    suffix = Path(path).suffix.lower()
-    if suffix == ".parquet":
-        return pl.scan_parquet(path)
-    if suffix == ".csv":
-        return pl.scan_csv(path, comment_prefix="#")
-    raise Kh922Error(f"observations must be a .csv or .parquet file, got {path!r}")
+def _results_table(plan: Plan, result: pl.DataFrame, words: Labels) -> str:
+    names = {i.id: i.name for i in plan.indicators}
+    keys = [c for c in result.columns if c not in _NOT_KEYS]
+    columns = [
+        Column("target_id", "id"),
+        Column("indicator", "named"),
+        *(Column(k, "id" if k in _IDS else "text") for k in keys),
+        Column("target_text"),
+        Column("value_converted", "number"),
+        Column("status", "value"),
+        Column("shortfall", "number"),
+        Column("attainment", "number"),
+    ]
+    shown = result.with_columns(named("indicator", "indicator", names))
+    return render(shown, [c for c in columns if c.name in shown.columns], words)
 
 
-def _print_table(frame: pl.DataFrame) -> None:
-    with pl.Config(
-        tbl_rows=-1,
-        tbl_cols=-1,
-        tbl_width_chars=160,
-        fmt_str_lengths=34,
-        tbl_hide_dataframe_shape=True,
-        tbl_hide_column_data_types=True,
-        float_precision=3,
-    ):
-        print(frame)
+def _summary_table(plan: Plan, summary: pl.DataFrame, by: list[str], words: Labels) -> str:
+    names = {
+        "lead_agency": {a.id: a.name for a in plan.agencies},
+        "indicator": {i.id: i.name for i in plan.indicators},
+    }
+    shown = summary.with_columns(named(k, k, names[k]) for k in by if k in names)
+    columns = [Column(k, "named" if k in names else "id" if k in _IDS else "text") for k in by]
+    columns += [
+        Column(c, "percent" if c in ("coverage", "share_met") else "number") for c in _COUNTS
+    ]
+    return render(shown, columns, words)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     from kh922core._engine import evaluate, summarize
     from kh922core._plans import load_plan, published_figures
+    from kh922core._tracking import leads_on, read_observations
 
     plan = load_plan(args.plan)
     if not args.observations and plan.id != load_plan().id:
@@ -63,30 +106,38 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"the built-in plan {load_plan().number}; pass your own with --observations FILE"
         )
     observations = (
-        _read(args.observations)
+        read_observations(args.observations)
         if args.observations
-        else published_figures(proxies=args.proxies).lazy()
+        else published_figures(proxies=args.proxies)
     )
-    result = evaluate(plan, observations, cohort_policy=args.cohort_policy).collect()
+    result = evaluate(plan, observations.lazy(), cohort_policy=args.cohort_policy).collect()
     result = result.sort([c for c in ("target_id", "year", "entity") if c in result.columns])
     by = args.by or (["year", "horizon"] if "year" in result.columns else ["horizon"])
-    summary = summarize(result, by=by, plan=plan)
+    leads = leads_on(plan, args.as_of) if args.as_of is not None else plan
+    summary = summarize(result, by=by, plan=leads)
     if args.format == "csv":
-        sys.stdout.write(result.write_csv())
+        write_csv(result)
         return 0
     if args.format == "json":
         document: dict[str, Any] = {
             "plan": plan.number,
+            "as_of": args.as_of.isoformat() if args.as_of is not None else None,
             "results": json.loads(result.write_json()),
             "summary": json.loads(summary.write_json()),
         }
         print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
         return 0
-    source = args.observations or "the shipped published figures (kh922core.published_figures())"
-    print(f"{plan.number}: {result.height} evaluations of observations from {source}")
-    _print_table(result.select([c for c in _SHOWN if c in result.columns]))
-    print(f"\nSummary by {', '.join(by)} (every target of the plan counts; no row = no data)")
-    _print_table(summary)
+    words = labels(args.lang)
+    source = args.observations or words.say("shipped_figures")
+    print(words.say("evaluated", plan=plan.number, count=result.height, source=source))
+    if result.height:
+        print(_results_table(plan, result, words))
+    print()
+    print(words.say("summary", by=", ".join(words.column(k) for k in by)))
+    if "lead_agency" in by:
+        day = words.day(args.as_of) if args.as_of is not None else None
+        print(words.say("leads_on", date=day) if day else words.say("leads_printed"))
+    print(_summary_table(plan, summary, by, words))
     return 0
 
 
@@ -103,8 +154,9 @@ def add_evaluate_command(commands: Any) -> None:
         "--observations",
         default=None,
         metavar="FILE",
-        help="a .csv or .parquet file with indicator, value[, unit, year, assessment, ...] "
-        "(default: the shipped published figures)",
+        help="a .csv (separated by ; or ,), .xlsx or .parquet file with indicator, value[, "
+        "unit, year, assessment, ...], numbers as Vietnamese write them (12.000; 49,5), or a "
+        "filled reporting template (default: the shipped published figures)",
     )
     command.add_argument(
         "--proxies",
@@ -120,10 +172,19 @@ def add_evaluate_command(commands: Any) -> None:
         "(default: year and horizon)",
     )
     command.add_argument(
+        "--as-of",
+        type=date_argument,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --by lead_agency: the agencies that carry each target on this day, after "
+        "the successions (default: the lead agencies as printed in the plan)",
+    )
+    command.add_argument(
         "--cohort-policy",
         default="absolute",
         choices=["absolute", "proportional"],
         help="how rank targets treat a changed cohort (default: absolute)",
     )
     command.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    add_lang_option(command)
     command.set_defaults(handler=_evaluate)

@@ -7,32 +7,50 @@ Other parts of the package use this wing only through the names exported here.  
   ``progress_vectorised`` (every series at once with Polars: :func:`progress`), and
   ``progress_input`` (the observations checked, the constants of each target);
 * ``task_deadlines`` (:func:`task_status`) and ``task_events`` (completions and triggers);
-* ``duties`` (who answers for what on a date), ``calendar`` (the reporting dates of section IV)
-  and ``templates`` (the reporting template, written through the registry of output formats).
+* ``duties`` (who answers for what on a date, and who took over an agency's duties),
+  ``calendar`` (the reporting dates of section IV) and ``templates`` (the reporting template,
+  written through the registry of output formats);
+* ``observation_files`` (observations and filled templates read from files as officials have
+  them: CSV saved by Excel, XLSX, Parquet).
 """
 
 from __future__ import annotations
 
 from kh922core._tracking.calendar import reporting_calendar, reporting_dates
-from kh922core._tracking.duties import resolve_agency
+from kh922core._tracking.duties import (
+    Takeover,
+    agency_duties,
+    leads_on,
+    printed_duties,
+    resolve_agency,
+    takeover,
+)
+from kh922core._tracking.observation_files import (
+    read_observations,
+    read_reporting_template,
+    read_table_text,
+)
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
 from kh922core._tracking.task_deadlines import TaskStatus, task_status
-from kh922core._tracking.templates import (
-    read_reporting_template,
-    reporting_template,
-    write_reporting_template,
-)
+from kh922core._tracking.templates import reporting_template, write_reporting_template
 
 __all__ = [
     "ProgressCategory",
+    "Takeover",
     "TaskStatus",
+    "agency_duties",
+    "leads_on",
+    "printed_duties",
     "progress",
+    "read_observations",
     "read_reporting_template",
+    "read_table_text",
     "reporting_calendar",
     "reporting_dates",
     "reporting_template",
     "resolve_agency",
+    "takeover",
     "task_status",
     "write_reporting_template",
 ]

@@ -16,7 +16,13 @@ import polars as pl
 
 from kh922core._dates import DateLike, as_date
 from kh922core._plans import Plan
-from kh922core._tracking.duties import agency_duties, resolve_agency, responsible_agencies
+from kh922core._tracking.duties import (
+    agency_duties,
+    printed_duties,
+    resolve_agency,
+    responsible_agencies,
+    takeover,
+)
 from kh922core.errors import DateRangeError
 
 __all__ = ["reporting_calendar", "reporting_dates"]
@@ -72,6 +78,21 @@ def reporting_dates(plan: Plan, start: DateLike, end: DateLike) -> list[tuple[da
     return sorted(found)
 
 
+def _duties(
+    plan: Plan, deadline: date, wanted: str | None
+) -> dict[str, tuple[list[str], list[str]]]:
+    """The duties of every agency on ``deadline``; of ``wanted`` only, or of those that carry
+    its printed duties when they have passed to others by then."""
+    duties = agency_duties(plan, deadline)
+    if wanted is None:
+        return duties
+    moved = takeover(plan, wanted, deadline)
+    if moved is None:
+        return {wanted: duties[wanted]} if wanted in duties else {}
+    targets, tasks = printed_duties(plan, wanted)
+    return {carrier: (targets, tasks) for carrier in moved.carriers if targets or tasks}
+
+
 def reporting_calendar(
     plan: Plan, start: DateLike, end: DateLike, *, agency: str | None = None
 ) -> pl.DataFrame:
@@ -81,7 +102,9 @@ def reporting_calendar(
         plan: The plan.
         start: First day of the period (inclusive): a date, a datetime or ``"YYYY-MM-DD"``.
         end: Last day of the period (inclusive), likewise.
-        agency: Only this agency (id, name or alias).
+        agency: Only this agency (id, name or alias).  On a date when its duties have passed
+            to others (a merged department, an abolished district), the rows of the agencies
+            that carry them then, each with only the targets and tasks printed for ``agency``.
 
     Returns:
         One row per report date and responsible agency, sorted by date then agency, with
@@ -103,6 +126,10 @@ def reporting_calendar(
         [(datetime.date(2025, 5, 31), 21, 31), (datetime.date(2025, 11, 14), 21, 31)]
         >>> table["recipient"].to_list()
         ['ubnd-tinh-ben-tre', 'ubnd-tinh-vinh-long']
+        >>> merged = reporting_calendar(kh922core.load_plan(), "2026-01-01", "2026-12-31",
+        ...                             agency="so-khdt")
+        >>> merged.select("report_date", "agency", "tasks").rows()[0]
+        (datetime.date(2026, 5, 31), 'so-tai-chinh', ['task-17', 'task-43', 'task-44'])
     """
     wanted = resolve_agency(plan, agency) if agency is not None else None
     rows: list[dict[str, Any]] = []
@@ -114,9 +141,7 @@ def reporting_calendar(
             if plan.reporting.via is not None
             else (None,)
         )
-        for agency_id, (targets, tasks) in sorted(agency_duties(plan, deadline).items()):
-            if wanted is not None and agency_id != wanted:
-                continue
+        for agency_id, (targets, tasks) in sorted(_duties(plan, deadline, wanted).items()):
             rows.append(
                 {
                     "report_date": deadline,

@@ -1,41 +1,35 @@
-"""The reporting template each agency fills in: built from the plan, written, read back.
+"""The reporting template each agency fills in: built from the plan and written.
 
 The template lists the targets an agency reports on (after succession), with the last known
-values; :func:`write_reporting_template` writes it as ``.csv`` or ``.xlsx`` and
-:func:`read_reporting_template` reads the filled file back as observations.
+values of the plan's province; :func:`write_reporting_template` writes it as ``.csv`` or
+``.xlsx``, and :func:`kh922core.read_reporting_template` (in ``observation_files``) reads the
+filled file back as observations.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
 from kh922core._dates import DateLike, optional_date
-from kh922core._output_formats import Layout, format_for, read_sheet_cells
+from kh922core._output_formats import Layout, format_for
 from kh922core._plans import Plan, Target
-from kh922core._targets import Unit, conversion_factor, parse_number
+from kh922core._targets import Unit, conversion_factor
 from kh922core._text import fold
-from kh922core._tracking.duties import agency_duties, resolve_agency
-from kh922core.errors import (
-    Kh922Error,
-    ObservationError,
-    ObservationProblem,
-)
+from kh922core._tracking.duties import agency_duties, printed_duties, resolve_agency, takeover
+from kh922core._tracking.observation_files import TEMPLATE_SHEET
+from kh922core.errors import ObservationError, ObservationProblem
 
-__all__ = [
-    "read_reporting_template",
-    "reporting_template",
-    "write_reporting_template",
-]
+__all__ = ["reporting_template", "write_reporting_template"]
 
 #: The formats a template is written in: those :func:`read_reporting_template` reads back.
 _TEMPLATE_FORMATS = ("csv", "xlsx")
-_TEMPLATE_SHEET = "template"
 _GUIDE_SHEET = "huong-dan"
 #: The columns an agency fills in (highlighted in ``.xlsx``), and the wider columns.
+#: The column that names whose figures a row holds (as in :func:`kh922core.published_figures`).
+ENTITY = "entity"
 _TO_FILL = frozenset({"year", "value", "assessment"})
 _WIDTHS = {"name": 60, "target": 28, "unit": 16, "indicator": 30}
 #: The guide, shown on its own sheet of an ``.xlsx`` template.
@@ -45,13 +39,46 @@ _GUIDE = (
     "Không đổi tên, thứ tự các cột; không thêm dòng trên dòng tiêu đề.",
     "Đọc lại bằng kh922core.read_reporting_template(đường_dẫn).",
 )
-_TRUE = {"true", "1", "yes", "có", "đạt", "x"}
-_FALSE = {"false", "0", "no", "không", "không đạt"}
 
 
 def _targets_of(plan: Plan, agency_id: str, as_of: date | None) -> list[Target]:
-    targets, _ = agency_duties(plan, as_of).get(agency_id, ([], []))
+    """The targets the agency reports on: after succession on ``as_of``; for an agency whose
+    duties passed to others by then, the targets printed for it (its successors report them)."""
+    if as_of is not None and takeover(plan, agency_id, as_of) is not None:
+        targets, _ = printed_duties(plan, agency_id)
+    else:
+        targets, _ = agency_duties(plan, as_of).get(agency_id, ([], []))
     return [plan.target(t) for t in targets]
+
+
+def _folded(column: str) -> pl.Expr:
+    """A text column as :func:`kh922core._text.fold` writes names (NFC, lower case, spaces)."""
+    text = pl.col(column).cast(pl.String).str.normalize("NFC").str.to_lowercase()
+    return text.str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def _reporting_entity(plan: Plan, observations: pl.DataFrame) -> pl.DataFrame:
+    """The rows of the plan's province when ``entity`` names several (``published_figures``).
+
+    Raises:
+        ObservationError: Several entities, none of them the plan's province.
+    """
+    if ENTITY not in observations.columns:
+        return observations
+    entities = observations[ENTITY].cast(pl.String).drop_nulls().unique(maintain_order=True)
+    if entities.len() <= 1:
+        return observations
+    province = plan.province.name
+    names = [fold(province), fold(f"tỉnh {province}")]
+    own = observations.filter(_folded(ENTITY).is_in(names))
+    if own.is_empty():
+        shown = ", ".join(repr(e) for e in entities.head(5).to_list())
+        message = (
+            f"several entities ({shown}) and none is the plan's province {province!r}: "
+            "pass the observations of one entity"
+        )
+        raise ObservationError([ObservationProblem(column=ENTITY, message=message)])
+    return own
 
 
 def _unit_of(plan: Plan, target: Target) -> Unit | None:
@@ -70,15 +97,21 @@ def _last_values(
             raise ObservationError(
                 [ObservationProblem(column=column, message="required column is missing")]
             )
-    frame = observations.with_columns(
-        pl.col("indicator").cast(pl.String),
-        pl.col("value").cast(pl.Float64),
-        pl.col("year").cast(pl.Int64),
-        (pl.col("unit").cast(pl.String) if "unit" in observations.columns else pl.lit(None))
-        .cast(pl.String)
-        .alias("unit"),
-    ).filter(
-        pl.col("value").is_not_null() & pl.col("value").is_not_nan() & pl.col("year").is_not_null()
+    frame = (
+        _reporting_entity(plan, observations)
+        .with_columns(
+            pl.col("indicator").cast(pl.String),
+            pl.col("value").cast(pl.Float64),
+            pl.col("year").cast(pl.Int64),
+            (pl.col("unit").cast(pl.String) if "unit" in observations.columns else pl.lit(None))
+            .cast(pl.String)
+            .alias("unit"),
+        )
+        .filter(
+            pl.col("value").is_not_null()
+            & pl.col("value").is_not_nan()
+            & pl.col("year").is_not_null()
+        )
     )
     if as_of is not None:
         frame = frame.filter(pl.col("year") <= as_of.year)
@@ -121,11 +154,14 @@ def reporting_template(
     Args:
         plan: The plan.
         agency: The agency (id, name or alias).
-        observations: Earlier observations (the engine's input schema, one entity) to fill
-            ``last_year`` and ``last_value`` (converted to the row's unit).
+        observations: Earlier observations (the engine's input schema) to fill ``last_year``
+            and ``last_value`` (converted to the row's unit).  When an ``entity`` column names
+            several entities (as in :func:`kh922core.published_figures`), only the rows of the
+            plan's province count (``entity`` is its name, or "tỉnh" and its name, in any case).
         as_of: Resolve successions on this date (a successor also reports its predecessors'
             targets) and ignore observations of later years; default: the leads as printed.
-            A date, a datetime or ``"YYYY-MM-DD"``.
+            An agency whose duties have passed to others by then gets the targets printed for
+            it, which its successors now report.  A date, a datetime or ``"YYYY-MM-DD"``.
         year: Prefill the ``year`` column (default: ``as_of``'s year, else empty).
 
     Returns:
@@ -134,6 +170,11 @@ def reporting_template(
         two targets of one indicator ask for the same thing), ``target`` (the target text),
         ``last_year``, ``last_value``, ``year``, and the empty ``value`` and ``assessment``
         (for a qualitative target) columns to fill in.
+
+    Raises:
+        kh922core.errors.UnknownAgencyError: ``agency`` names no agency.
+        ObservationError: ``observations`` lack a column, hold two values for an indicator and
+            year, or name several entities of which none is the plan's province.
 
     Examples:
         >>> import kh922core
@@ -218,142 +259,18 @@ def write_reporting_template(
     output = format_for(path, among=_TEMPLATE_FORMATS)
     day = optional_date(as_of, "as_of")
     sheet = reporting_template(plan, agency, observations=observations, as_of=day, year=year)
-    name = plan.agency(resolve_agency(plan, agency)).name
+    agency_id = resolve_agency(plan, agency)
+    title = f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {plan.agency(agency_id).name}"
+    moved = takeover(plan, agency_id, day) if day is not None else None
+    if moved is not None and moved.carriers:
+        carriers = ", ".join(plan.agency(a).name for a in moved.carriers)
+        title += f" (từ {moved.ended:%d/%m/%Y} do {carriers} báo cáo)"
     layout = Layout(
-        sheet=_TEMPLATE_SHEET,
-        title=f"Kế hoạch {plan.number}: biểu mẫu báo cáo của {name}",
+        sheet=TEMPLATE_SHEET,
+        title=title,
         notes=_GUIDE,
         notes_sheet=_GUIDE_SHEET,
         fill=_TO_FILL,
         widths=_WIDTHS,
     )
     return output.write(sheet, path, layout=layout)
-
-
-def _number(cell: object, where: str) -> float | None:
-    if cell is None:
-        return None
-    if isinstance(cell, bool):
-        raise ValueError(f"{where}: expected a number, got {cell!r}")
-    if isinstance(cell, int | float):
-        return None if math.isnan(float(cell)) else float(cell)
-    text = str(cell).strip()
-    if not text:
-        return None
-    try:
-        return parse_number(text.removesuffix("%").strip())
-    except (ValueError, Kh922Error) as error:
-        raise ValueError(f"{where}: {error}") from None
-
-
-def _flag(cell: object, where: str) -> bool | None:
-    if cell is None or isinstance(cell, bool):
-        return cell
-    if isinstance(cell, int | float) and cell in (0, 1):
-        return bool(cell)
-    text = fold(str(cell))
-    if not text:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"{where}: expected đạt/không đạt (true/false), got {cell!r}")
-
-
-def _year(cell: object, where: str) -> int | None:
-    number = _number(cell, where)
-    if number is None:
-        return None
-    if not number.is_integer():
-        raise ValueError(f"{where}: expected a year, got {cell!r}")
-    return int(number)
-
-
-def _read_rows(path: Path) -> list[dict[str, object]]:
-    """The template's rows, cells as typed (``.xlsx``) or written (``.csv``: text)."""
-    if format_for(path, among=_TEMPLATE_FORMATS).name == "csv":
-        return list(pl.read_csv(path, infer_schema=False).iter_rows(named=True))
-    return read_sheet_cells(path, sheet=_TEMPLATE_SHEET)
-
-
-def read_reporting_template(path: str | Path) -> pl.DataFrame:
-    """Read a filled reporting template back as observations for ``evaluate``/``progress``.
-
-    Rows whose ``value`` and ``assessment`` are both empty are dropped.  Numbers may be written
-    the Vietnamese way (``0,7``, ``12.000``, ``55%``); assessments as ``đạt``/``không đạt``,
-    ``có``/``không`` or true/false.  A value repeated on two rows of the same indicator (one
-    indicator with targets for 2030 and 2045) counts once.
-
-    Returns:
-        A frame with the engine's input columns ``indicator``, ``value``, ``unit``, ``year`` and
-        ``assessment``.
-
-    Raises:
-        ObservationError: A missing column, an unreadable cell, or two different values for the
-            same indicator and year.
-    """
-    source = Path(path)
-    rows = _read_rows(source)
-    needed = ("indicator", "value", "unit", "year")
-    if rows and any(c not in rows[0] for c in needed):
-        raise ObservationError(
-            [
-                ObservationProblem(column=c, message="template column is missing")
-                for c in needed
-                if c not in rows[0]
-            ]
-        )
-    records: list[dict[str, object]] = []
-    problems: list[str] = []
-    for index, row in enumerate(rows, start=2):
-        where = f"{source.name} row {index}"
-        try:
-            value = _number(row.get("value"), f"{where} value")
-            flag = _flag(row.get("assessment"), f"{where} assessment")
-            year = _year(row.get("year"), f"{where} year")
-        except (ValueError, Kh922Error) as error:
-            problems.append(str(error))
-            continue
-        if value is None and flag is None:
-            continue
-        indicator = row.get("indicator")
-        if indicator is None or not str(indicator).strip():
-            problems.append(f"{where}: indicator is empty")
-            continue
-        unit = row.get("unit")
-        records.append(
-            {
-                "indicator": str(indicator).strip(),
-                "value": value,
-                "unit": str(unit).strip() if unit is not None and str(unit).strip() else None,
-                "year": year,
-                "assessment": flag,
-            }
-        )
-    if problems:
-        raise ObservationError(
-            [ObservationProblem(column="value", message="; ".join(problems), count=len(problems))]
-        )
-    schema = {
-        "indicator": pl.String,
-        "value": pl.Float64,
-        "unit": pl.String,
-        "year": pl.Int64,
-        "assessment": pl.Boolean,
-    }
-    frame = pl.DataFrame(records, schema=schema).unique(maintain_order=True)
-    clash = frame.select(pl.struct("indicator", "year").is_duplicated()).to_series()
-    if clash.any():
-        shown = frame.filter(clash).select("indicator", "year").unique(maintain_order=True)
-        raise ObservationError(
-            [
-                ObservationProblem(
-                    column="value",
-                    message="different values (or units) for the same indicator and year",
-                    values=tuple(str(r) for r in shown.head(20).iter_rows()),
-                    count=shown.height,
-                )
-            ]
-        )
-    return frame
