@@ -32,6 +32,7 @@ from kh922core._targets.scanner import (
     YEARS,
     Match,
     blank,
+    ends_with_phrase,
     match_phrase,
     number_at,
     numbered_parts,
@@ -41,7 +42,10 @@ from kh922core._targets.scanner import (
 from kh922core._targets.units import Unit, is_compatible, parse_unit
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
-__all__ = ["parse_target", "split_targets"]
+__all__ = ["MAX_TARGET_LENGTH", "parse_target", "split_targets"]
+
+#: The longest target text read (a table cell; longer texts are refused, never read slowly).
+MAX_TARGET_LENGTH = 2000
 
 _OPERATOR_ROLES = {
     "ge": Operator.GE,
@@ -52,6 +56,9 @@ _OPERATOR_ROLES = {
     "after_ge": Operator.GE,
     "after_le": Operator.LE,
 }
+#: Roles that start a numeric target: after them, digits must be a number.
+_COMPARING_ROLES = frozenset({*_OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"})
+_LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _EXPECTED_BEFORE = (
     "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
     "'từ … đến …' or 'đạt' before the number"
@@ -126,6 +133,13 @@ def parse_target(
     """
     if not isinstance(text, str):
         raise TargetParseError(repr(text), 0, "a target text (a string)", reason="not a string")
+    if len(text) > MAX_TARGET_LENGTH:
+        raise TargetParseError(
+            text[:60] + "…",
+            MAX_TARGET_LENGTH,
+            f"a target of at most {MAX_TARGET_LENGTH} characters",
+            reason=f"the text has {len(text)} characters; a table cell holds a target, not a page",
+        )
     direction = Direction(direction)
     text = unicodedata.normalize("NFC", text)
     indicator_unit = _as_unit(unit)
@@ -146,6 +160,8 @@ def parse_target(
     blanked = blank(text, YEARS)
     numbers = list(NUMBER_PATTERN.finditer(blanked))
     if not numbers:
+        if any(ch.isdigit() for ch in blanked):
+            return _glued(text, blanked, direction, indicator_unit)
         return _qualitative(text, blanked, direction)
     if len(numbers) > 2:
         raise TargetParseError(
@@ -170,6 +186,38 @@ def parse_target(
             )
         return _range(text, blanked, numbers, prefix, direction, indicator_unit)
     return _single(text, blanked, numbers[0], prefix, direction, indicator_unit)
+
+
+def _glued(
+    text: str, blanked: str, direction: Direction, indicator_unit: Unit | None
+) -> TargetSpec:
+    """A text with digits but no number apart: a number glued to a phrase (``trên95``,
+    ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains
+    are refused; digits inside words (``5G``, ``IPv6``) leave a target in words."""
+    lower = blanked.lower()
+    cuts = [
+        glue.start()
+        for glue in _LETTER_THEN_DIGIT.finditer(lower)
+        if ends_with_phrase(lower, glue.start())
+    ]
+    if cuts:
+        spaced = "".join(
+            text[start:end] + (" " if end in cuts else "")
+            for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)
+        )
+        return parse_target(spaced, direction=direction, unit=indicator_unit)
+    found, stop = read_phrases(blanked, 0, len(blanked))
+    leading = len(blanked) - len(blanked.lstrip())
+    if found and found[0].start == leading and found[0].role in _COMPARING_ROLES:
+        where = stop if stop is not None else found[-1].end
+        word = blanked[where:].split()[0] if blanked[where:].split() else ""
+        raise TargetParseError(
+            text,
+            where,
+            f"a number written apart after {found[-1].phrase!r}",
+            reason=f"digits glued to the word {word!r}",
+        )
+    return _qualitative(text, blanked, direction)
 
 
 def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:

@@ -32,6 +32,7 @@ __all__ = [
     "YEARS",
     "Match",
     "blank",
+    "ends_with_phrase",
     "match_phrase",
     "number_at",
     "numbered_parts",
@@ -49,6 +50,8 @@ YEARS = re.compile(
     r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,
 )
+#: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
+_MAX_UNIT_WORDS = 12
 _PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
 _TRAILING_PUNCTUATION = ".;:,"
 
@@ -112,6 +115,16 @@ on_change(_phrases.cache_clear)
 register_check("phrases", _check_layers)
 
 
+def ends_with_phrase(lower: str, position: int) -> bool:
+    """Whether a phrase of the table ends at ``position`` of ``lower`` and starts a word."""
+    for entry in _phrases():
+        start = position - len(entry.phrase)
+        starts_word = start == 0 or (start > 0 and not lower[start - 1].isalnum())
+        if starts_word and lower.startswith(entry.phrase, start):
+            return True
+    return False
+
+
 def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:
     for entry in _phrases():
         if roles is not None and entry.role not in roles:
@@ -127,14 +140,14 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
 
 def read_phrases(text: str, start: int, end: int) -> tuple[list[Match], int | None]:
     """Read ``text[start:end]`` as a run of phrases; return them and where reading stopped."""
-    lower = text.lower()
+    lower = text[:end].lower()  # once: slicing at every step made long texts quadratic
     found: list[Match] = []
     position = start
     while position < end:
         if text[position].isspace() or text[position] in ",:":
             position += 1
             continue
-        match = match_phrase(lower[:end], position)
+        match = match_phrase(lower, position)
         if match is None:
             return found, position
         found.append(match)
@@ -158,7 +171,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     offset = start + rest.index(stripped)
     digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
     tokens = list(re.finditer(r"\S+", stripped))
-    for count in range(len(tokens), 0, -1):
+    # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
+    for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
         candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
         if digit is not None and digit < len(candidate) and count > 1:
             continue

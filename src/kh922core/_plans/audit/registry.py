@@ -24,7 +24,12 @@ from kh922core._plans.audit.findings import (
     AuditRule,
     Finding,
 )
-from kh922core._plans.audit.row_rules import row_name_differs, row_without_parent, unit_variant
+from kh922core._plans.audit.row_rules import (
+    digits_in_words,
+    row_name_differs,
+    row_without_parent,
+    unit_variant,
+)
 from kh922core._plans.audit.text_rules import (
     document_numbers,
     group_titles,
@@ -174,6 +179,13 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
         "A sentence repeated (almost) word for word within one paragraph.",
         False,
         repeated_sentences,
+    ),
+    AuditRule(
+        "KH020",
+        "digits-in-words",
+        "A target read as words (met only by an assessment) although its text holds digits.",
+        False,
+        digits_in_words,
     ),
 )
 

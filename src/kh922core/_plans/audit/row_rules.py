@@ -1,4 +1,5 @@
-"""Rules KH005-KH007: the rows of Phụ lục I themselves (units, names, numbering)."""
+"""Rules KH005-KH007 and KH020: the rows of Phụ lục I themselves (units, names, numbering,
+words that hold digits)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kh922core._plans.audit.text_rules import word_changes
 from kh922core._text import fold
 
 __all__ = [
+    "digits_in_words",
     "row_name_differs",
     "row_without_parent",
     "unit_variant",
@@ -95,4 +97,19 @@ def row_without_parent(context: AuditContext) -> Iterator[Finding]:
                 )
                 + f" numbered under a row {parent} that the table does not print "
                 f"(horizon {target.horizon})",
+            )
+
+
+def digits_in_words(context: AuditContext) -> Iterator[Finding]:
+    """A target read as words although its text holds digits (``Phủ sóng 5G``): a reader checks
+    that no number was meant, since only an assessment can meet a target in words."""
+    for target in context.plan.targets:
+        if target.spec.criterion().qualitative and any(ch.isdigit() for ch in target.text):
+            yield Finding(
+                "KH020",
+                Severity.WARNING,
+                f"targets[{target.id}]",
+                target_source(target),
+                f"the target {target.text!r} is read as words (met only by an assessment) "
+                "although it holds digits: check that it sets no number",
             )
