@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -229,3 +230,102 @@ def test_plan_responsible_takes_text_dates_and_names_an_unknown_item(kh922_plan:
     with pytest.raises(UnknownIdError, match="has no target or task 'task-99'") as caught:
         kh922_plan.responsible("task-99", "2025-03-01")
     assert isinstance(caught.value, KeyError)
+
+
+# --- the abolition of the district level (01/07/2025) and the collectives ----------------------
+
+DISTRICTS_ABOLISHED = PROVINCES_MERGED
+LOCAL_LEVEL = ("ubnd-cap-xa", "ubnd-tinh-vinh-long")  # where district duties go (NQ 202/2025/QH15)
+
+
+def test_the_district_committees_pass_their_duties_to_the_communes_and_the_province(
+    plan: Plan,
+) -> None:
+    for district in ("ubnd-cac-huyen-thanh-pho", "ubnd-tp-ben-tre", "ubnd-huyen-ba-tri"):
+        carriers = plan.registry.responsible(district, DISTRICTS_ABOLISHED)
+        assert tuple(r.agency for r in carriers) == LOCAL_LEVEL
+
+
+@pytest.mark.parametrize(
+    ("collective", "carriers"),
+    [
+        # wholly local: the urban areas and the localities go as the district committees do
+        ("cac-do-thi", LOCAL_LEVEL),
+        ("cac-do-thi-du-dieu-kien", LOCAL_LEVEL),
+        ("cac-dia-phuong", LOCAL_LEVEL),
+        # departments and localities: the departments carry on, the local part goes as above
+        ("cac-so-ban-nganh-dia-phuong", ("cac-so-ban-nganh", *LOCAL_LEVEL)),
+    ],
+)
+def test_collectives_with_a_district_part_pass_it_on_when_the_districts_go(
+    plan: Plan, collective: str, carriers: tuple[str, ...]
+) -> None:
+    registry = plan.registry
+    (before,) = registry.responsible(collective, date(2025, 6, 30))
+    assert (before.agency, before.exists, before.inherited) == (collective, True, False)
+    after = registry.responsible(collective, DISTRICTS_ABOLISHED)
+    assert tuple(r.agency for r in after) == carriers
+    assert all(r.exists and r.printed == (collective,) for r in after)
+    assert not registry.exists_on(collective, DISTRICTS_ABOLISHED)
+    # the same legal instrument and the same day as the district committees
+    for succession in registry.get(collective).successors:
+        assert succession.from_ == DISTRICTS_ABOLISHED
+        assert succession.source == "Nghị quyết 202/2025/QH15"
+        assert succession.scope == "all"
+
+
+@pytest.mark.parametrize(
+    ("task_id", "printed", "carriers"),
+    [
+        ("task-18", "cac-do-thi", LOCAL_LEVEL),  # bản sao số cho ít nhất một đô thị
+        ("task-19", "cac-do-thi-du-dieu-kien", LOCAL_LEVEL),  # đô thị thông minh
+        ("task-21", "cac-dia-phuong", LOCAL_LEVEL),  # hạ tầng viễn thông
+        ("task-07", "cac-so-ban-nganh-dia-phuong", ("cac-so-ban-nganh", *LOCAL_LEVEL)),
+    ],
+)
+def test_tasks_led_by_such_collectives_follow(
+    plan: Plan, task_id: str, printed: str, carriers: tuple[str, ...]
+) -> None:
+    assert plan.task(task_id).lead_agencies == (printed,)
+    assert [r.agency for r in plan.responsible(task_id, date(2025, 6, 30))] == [printed]
+    after = plan.responsible(task_id, DISTRICTS_ABOLISHED)
+    assert tuple(r.agency for r in after) == carriers
+    assert all(r.inherited and r.printed == (printed,) for r in after)
+
+
+@pytest.mark.parametrize(
+    "collective",
+    ["cac-so-ban-nganh", "cac-so-nganh-co-to-chuc-khcn-cong-lap", "cac-to-chuc-ct-xh-tinh"],
+)
+def test_provincial_collectives_keep_their_duties(plan: Plan, collective: str) -> None:
+    (carrier,) = plan.registry.responsible(collective, date(2026, 1, 1))
+    assert (carrier.agency, carrier.exists, carrier.notes) == (collective, True, ())
+
+
+def test_no_body_of_the_local_level_carries_a_duty_after_the_abolition(plan: Plan) -> None:
+    """Every body the registry places at the district level, and every collective whose name
+    names the local level (địa phương, đô thị, huyện), has handed its duties on by 01/07/2025;
+    every duty the plan prints is then carried by a body that exists."""
+    local_words = ("địa phương", "đô thị", "huyện")
+    local = [
+        agency.id
+        for agency in plan.registry
+        if agency.level == "district"
+        or (agency.level == "collective" and any(w in agency.name.lower() for w in local_words))
+    ]
+    assert {"cac-dia-phuong", "cac-do-thi", "cac-so-ban-nganh-dia-phuong"} <= set(local)
+    for agency_id in local:
+        assert plan.registry.get(agency_id).until == DISTRICTS_ABOLISHED, agency_id
+    printed = {a for item in (*plan.targets, *plan.tasks) for a in item.lead_agencies}
+    printed |= {a for task in plan.tasks for a in task.cooperating_agencies}
+    carriers = plan.registry.responsible(sorted(printed), date(2026, 1, 1))
+    assert all(r.exists for r in carriers)
+    assert not {r.agency for r in carriers} & set(local)
+
+
+def test_successions_cite_a_legal_instrument(plan: Plan) -> None:
+    instrument = re.compile(r"^Nghị (?:định \d+/2025/NĐ-CP|quyết \d+/2025/QH15)\b")
+    for agency in plan.registry:
+        for succession in agency.successors:
+            assert succession.source is not None, agency.id
+            assert instrument.match(succession.source), (agency.id, succession.source)
