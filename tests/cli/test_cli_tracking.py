@@ -33,14 +33,16 @@ def test_tasks_lists_overdue_tasks_in_vietnamese(capsys: pytest.CaptureFixture[s
     heading = {word for line in lines[:rule] for word in line.split()}
     assert {"Mã", "nhiệm", "vụ", "Nhiệm", "Thời", "hạn", "Tình", "trạng", "Cơ", "quan"} <= heading
     rows = [line for line in lines[rule:] if line[:5] == "task-"]
-    assert [row.split()[0] for row in rows] == ["task-07", "task-30"]
+    # From 01/07/2025 task-07 ("Các sở, ban, ngành, địa phương") is carried by the departments,
+    # the communes and the province (the district level is abolished): one row each.
+    assert [row.split()[0] for row in rows] == ["task-07", "task-07", "task-07", "task-30"]
     # Statuses in Vietnamese, dates as officials write them, names beside ids.
-    assert out.count("Quá hạn") == 2
+    assert out.count("Quá hạn") == 4
     assert "overdue" not in out
     assert "30/06/2025" in out
     assert "Sở Khoa học và Công nghệ" in out
     assert "(so-khcn)" in out
-    assert "(cac-so-ban-nganh-dia-phuong)" in out  # an id is never cut
+    assert "(ubnd-tinh-vinh-long)" in out  # an id is never cut
     assert "Xây dựng kế hoạch triển" in out  # the task's name
 
 
@@ -49,7 +51,7 @@ def test_tasks_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].split()[:3] == ["Task", "id", "Task"]
-    assert out.count("overdue") == 2
+    assert out.count("overdue") == 4  # task-07 for its three carriers, task-30
     assert "2025-06-30" in out
 
 
@@ -80,7 +82,8 @@ def test_tasks_reads_completions_and_triggers(
     assert code == 0
     lines = _csv(capsys.readouterr().out)
     assert lines[0] == "task_id,deadline,due,agency,status,days_left,completed_on"
-    assert "task-07,Quý II/2025,2025-06-30,cac-so-ban-nganh-dia-phuong,done,-1,2025-06-15" in lines
+    for carrier in ("cac-so-ban-nganh", "ubnd-cap-xa", "ubnd-tinh-vinh-long"):  # from 01/07/2025
+        assert f"task-07,Quý II/2025,2025-06-30,{carrier},done,-1,2025-06-15" in lines
     assert "task-05,Sau khi Bộ Nội vụ ban hành Đề án,2025-05-31,so-noi-vu,overdue,-31," in lines
 
 
