@@ -7,15 +7,31 @@ Import them in downstream test suites (needs the ``test`` extra, which brings Hy
 
     @given(kst.target_specs(), kst.values())
     def test_my_dashboard_never_crashes(spec, value): ...
+
+Importing this module also registers its strategies for the public models with Hypothesis, so
+that ``st.from_type`` (and ``st.builds`` or ``@given`` with type annotations) draws valid ones:
+each kind of target (``Comparison``, ``Range``, ``RankGroup``, ``Approximate``,
+``Qualitative``: :func:`target_specs` of that kind) and ``Plan`` (:func:`plans`).
 """
 
 from __future__ import annotations
 
 import math
-from typing import assert_never
+from typing import Any, assert_never
 
 import polars as pl
-from hypothesis import strategies as st
+
+from kh922core.errors import MissingDependencyError
+
+try:
+    from hypothesis import strategies as st
+except ImportError as missing:
+    raise MissingDependencyError(
+        "kh922core.testing.strategies needs Hypothesis, which the 'test' extra installs: "
+        "pip install 'kh922core[test]' (from a clone of the repository: "
+        "pip install -e '.[test]')",
+        name="hypothesis",
+    ) from missing
 
 from kh922core._plans import Plan
 from kh922core._targets import (
@@ -37,6 +53,7 @@ __all__ = [
     "finite_numbers",
     "observation_frames",
     "plans",
+    "spec_class",
     "target_specs",
     "values",
 ]
@@ -66,13 +83,13 @@ def _thresholds() -> st.SearchStrategy[float]:
 
 
 @st.composite
-def _ranges(draw: st.DrawFn, direction: Direction) -> Range:
+def _ranges(draw: st.DrawFn, direction: Direction, units: tuple[str | None, ...]) -> Range:
     low = draw(_thresholds())
     width = draw(st.floats(min_value=0, max_value=1e4, allow_nan=False, allow_infinity=False))
     return Range(
         low=low,
         high=low + width,
-        unit=draw(st.sampled_from(_UNITS)),
+        unit=draw(st.sampled_from(units)),
         note=draw(st.sampled_from(_NOTES)),
         direction=direction,
     )
@@ -84,6 +101,7 @@ def target_specs(
     direction: Direction | None = None,
     *,
     kinds: tuple[KindName, ...] = KIND_NAMES,
+    units: tuple[str | None, ...] = _UNITS,
 ) -> TargetSpec:
     """Any parsed target kind, with units and notes that the grammar reads back.
 
@@ -92,10 +110,12 @@ def target_specs(
         direction: Fix the direction; by default any.
         kinds: Which kinds to draw from (``"comparison"``, ``"range"``, ``"rank_group"``,
             ``"approximate"``, ``"qualitative"``).
+        units: The unit texts a target with a number may write after it (``None``: none); by
+            default ``%``, ``% GRDP``, ``người/vạn dân`` and ``%/năm``, or none.
     """
     chosen = direction if direction is not None else draw(directions())
     kind = draw(st.sampled_from(kinds))
-    unit = draw(st.sampled_from(_UNITS))
+    unit = draw(st.sampled_from(units))
     note = draw(st.sampled_from(_NOTES))
     match kind:
         case "comparison":
@@ -107,7 +127,7 @@ def target_specs(
                 direction=chosen,
             )
         case "range":
-            return draw(_ranges(chosen))
+            return draw(_ranges(chosen, units))
         case "rank_group":
             size = draw(st.integers(min_value=1, max_value=100))
             cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
@@ -169,6 +189,15 @@ _NUMERIC_UNITS: dict[str | None, tuple[tuple[str, float], ...]] = {
     "%/năm": (("fraction_per_year", 100.0),),
 }
 _RANK_UNIT = "Thứ bậc"
+#: The unit texts a target of an indicator of each unit may write (the same unit, or none): a
+#: plan file whose target names another unit than its indicator's is refused.
+_SPEC_UNITS: dict[str | None, tuple[str | None, ...]] = {
+    None: (None,),
+    "%": (None, "%"),
+    "% GRDP": (None, "% GRDP"),
+    "Người/vạn dân": (None, "người/vạn dân"),
+    "%/năm": (None, "%/năm"),
+}
 #: Kinds of numeric indicators (ranks get rank groups, unit-less indicators words).
 _NUMERIC_KINDS: tuple[KindName, ...] = tuple(
     kind for kind in KIND_NAMES if kind not in ("rank_group", "qualitative")
@@ -198,15 +227,17 @@ def _indicator_targets(
     for horizon in draw(
         st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)
     ):
+        adopted: int | None = None
         if kind == "rank":
             size = draw(st.integers(min_value=1, max_value=70))
             # Sometimes the text names its own cohort ("nhóm 30/63"), which wins over the plan's.
             own = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=100)))
             spec: TargetSpec = RankGroup(size=size, cohort=own)
+            adopted = own if own is not None else cohort  # as a plan file has it
         elif kind == "qualitative":
             spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
         else:
-            spec = draw(target_specs(direction, kinds=_NUMERIC_KINDS))
+            spec = draw(target_specs(direction, kinds=_NUMERIC_KINDS, units=_SPEC_UNITS[unit]))
         targets.append(
             {
                 "id": f"{horizon}-{number}",
@@ -216,7 +247,7 @@ def _indicator_targets(
                 "unit": unit,
                 "text": spec.render(),
                 "spec": spec,
-                "cohort_at_adoption": cohort if kind == "rank" else None,
+                "cohort_at_adoption": adopted,
                 "approximate_tolerance": tolerance,
             }
         )
@@ -310,3 +341,41 @@ def observation_frames(
         },
         orient="row",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration with Hypothesis: st.from_type(Comparison), st.from_type(Plan), ...
+# ---------------------------------------------------------------------------------------------
+
+
+def spec_class(kind: KindName) -> type[TargetSpec]:
+    """The class of the target kind named ``kind``.
+
+    Examples:
+        >>> spec_class("rank_group").__name__
+        'RankGroup'
+    """
+    match kind:
+        case "comparison":
+            return Comparison
+        case "range":
+            return Range
+        case "rank_group":
+            return RankGroup
+        case "approximate":
+            return Approximate
+        case "qualitative":
+            return Qualitative
+        case _:  # a kind without its case here is a mypy error
+            assert_never(kind)
+
+
+def _register() -> None:
+    """Register the strategies of the public models, so that ``st.from_type`` draws them."""
+    for kind in KIND_NAMES:
+        drawn: st.SearchStrategy[Any] = target_specs(kinds=(kind,))
+        st.register_type_strategy(spec_class(kind), drawn)
+    st.register_type_strategy(Plan, plans())
+
+
+_register()
