@@ -25,8 +25,7 @@ WORKLOADS = {
     "load_plan()": "import kh922core; kh922core.load_plan()",
     "kh922 explain": "from kh922core._cli import main; main(['explain', 'trên 80%'])",
     "evaluate (published figures)": (
-        "import kh922core; kh922core.evaluate(kh922core.load_plan(), "
-        "kh922core.published_figures())"
+        "import kh922core; kh922core.evaluate(kh922core.load_plan(), kh922core.published_figures())"
     ),
 }
 
