@@ -24,6 +24,11 @@ WORKLOADS = {
     "parse_target('trên 80%')": "import kh922core; kh922core.parse_target('trên 80%')",
     "load_plan()": "import kh922core; kh922core.load_plan()",
     "kh922 explain": "from kh922core._cli import main; main(['explain', 'trên 80%'])",
+    "kh922 validate (built-in plan)": (
+        "import pathlib, kh922core; from kh922core._cli import main; "
+        "main(['validate', str(pathlib.Path(kh922core.__file__).parent / 'data' / 'plans' / "
+        "'ben_tre_922_2025.yaml'), '--as-of', '2026-11-28'])"
+    ),
     "evaluate (published figures)": (
         "import kh922core; kh922core.evaluate(kh922core.load_plan(), kh922core.published_figures())"
     ),
