@@ -586,7 +586,8 @@ def test_summarize_with_the_plan_counts_every_target(kh922_plan: Plan) -> None:
     result = evaluate(kh922_plan, frame(rows, province=pl.String))
     whole = summarize(result, plan=kh922_plan).row(0, named=True)
     assert (whole["n_targets"], whole["n_with_data"], whole["n_met"]) == (38, 1, 1)
-    assert whole["status_needs_assessment"] == 1  # the qualitative target 2030-15
+    # the words of 2030-15 were not observed: no data, not an assessment to make
+    assert (whole["status_needs_assessment"], whole["status_no_data"]) == (0, 37)
     agencies = summarize(result, by=["province", "lead_agency"], plan=kh922_plan)
     row = agencies.filter(pl.col("lead_agency") == "cuc-thong-ke").row(0, named=True)
     assert (row["n_targets"], row["n_met"]) == (1, 1)  # 2030-3 is led by two agencies

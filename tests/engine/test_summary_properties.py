@@ -2,8 +2,9 @@
 
 The reference below counts, for each group of the result's own key columns, the status of every
 evaluated row, and then one missing status for each target of the plan that the group has no row
-for: ``needs_assessment`` for a qualitative target (only an assessment says whether words are
-met), ``no_data`` for any other.  The counts are written from that rule, not from the library.
+for: ``no_data``, whatever the kind (``needs_assessment`` belongs to an observation of words given
+without its assessment, not to a group in which nothing was observed).  The counts are written
+from that rule, not from the library.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kh922core import Plan, Qualitative, Status, evaluate, load_plan, summarize
+from kh922core import Plan, Status, evaluate, load_plan, summarize
 from kh922core.testing import strategies as kst
 
 #: Columns a roll-up takes from the target rather than from the observation.
@@ -24,8 +25,7 @@ _TARGET_FACTS = ("indicator", "horizon", "group", "row", "target_id")
 
 
 def _missing_status(plan: Plan, target_id: str) -> str:
-    spec = plan.target(target_id).spec
-    return "needs_assessment" if isinstance(spec, Qualitative) else "no_data"
+    return "no_data"
 
 
 def _facts(plan: Plan, target_id: str) -> dict[str, Any]:
@@ -100,25 +100,37 @@ def plan() -> Plan:
     return load_plan()
 
 
-def test_a_year_without_an_assessment_needs_one(plan: Plan) -> None:
-    """2030-15 (Hạ tầng số: "Tiên tiến, hiện đại") is in words: a year in which nobody assessed
-    it counts it as needs_assessment, a year with an assessment as met or not_met."""
+def test_words_need_an_assessment_only_where_they_were_observed(plan: Plan) -> None:
+    """2030-15 (Hạ tầng số: "Tiên tiến, hiện đại") is in words: a year with a row for it but no
+    assessment needs one; a year in which nothing was said of it has no data; a year with an
+    assessment is met or not_met."""
     observations = pl.DataFrame(
         {
-            "year": [2023, 2024, 2025],
-            "indicator": ["pii-rank", "dti-rank", "digital-infrastructure"],
-            "value": [28.0, 51.0, None],
-            "assessment": [None, None, True],
+            "year": [2023, 2024, 2024, 2025],
+            "indicator": [
+                "pii-rank",
+                "dti-rank",
+                "digital-infrastructure",
+                "digital-infrastructure",
+            ],
+            "value": [28.0, 51.0, None, None],
+            "assessment": [None, None, None, True],
         }
     )
     result = evaluate(plan, observations)
     summary = summarize(result, by="year", plan=plan)
     rows = summary.select(
-        "year", "n_targets", "status_met", "status_not_met", "status_needs_assessment"
+        "year",
+        "n_targets",
+        "status_met",
+        "status_not_met",
+        "status_needs_assessment",
+        "status_no_data",
     ).rows()
-    # 2023: PII rank 28 meets its two targets; 2024: DTI rank 51 misses its one; 2025: the words
-    # are assessed as met.  Every year counts all 38 targets.
-    assert rows == [(2023, 38, 2, 0, 1), (2024, 38, 0, 1, 1), (2025, 38, 1, 0, 0)]
+    # 2023: PII rank 28 meets its two targets, the other 36 (the words too) have no data;
+    # 2024: DTI rank 51 misses its one, the words were reported without an assessment;
+    # 2025: the words are assessed as met.  Every year counts all 38 targets.
+    assert rows == [(2023, 38, 2, 0, 0, 36), (2024, 38, 0, 1, 1, 36), (2025, 38, 1, 0, 0, 37)]
     _check(plan, result, ["year"])
     _check(plan, result, ["year", "horizon"], lazy=True)
 
@@ -131,7 +143,8 @@ def test_grouping_by_target_id_with_the_plan(plan: Plan) -> None:
     summary = summarize(result, by=["year", "target_id"], plan=plan)
     assert summary.height == 2 * len(plan.targets)
     words = summary.filter(pl.col("target_id") == "2030-15")
-    assert words["status_needs_assessment"].to_list() == [1, 1]
+    assert words["status_needs_assessment"].to_list() == [0, 0]
+    assert words["status_no_data"].to_list() == [1, 1]
     _check(plan, result, ["year", "target_id"])
 
 

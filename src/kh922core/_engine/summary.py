@@ -47,7 +47,7 @@ def _plan_targets(plan: Plan) -> pl.DataFrame:
             target.section,
             agency,
             names[target.indicator],
-            target.spec.status(None),  # no_data, or needs_assessment for words
+            Status.NO_DATA,  # no observation was given: missing data, whatever the kind
         )
         for target in plan.targets
         for agency in (target.lead_agencies or (None,))
@@ -100,8 +100,9 @@ def summarize(
     With ``plan``, ``by`` may also name ``group`` (the plan's section: "I" for 2030, "II" for
     2045), ``lead_agency`` (a target with two lead agencies counts once for each) and
     ``indicator_name``; and every target of the plan that a group has no row for counts as
-    ``no_data`` (``needs_assessment`` if qualitative), so that coverage is measured against the
-    whole plan.
+    ``no_data`` (a target in words too: ``needs_assessment`` is for an observation given without
+    its assessment, not for a year in which nothing was observed), so that coverage is measured
+    against the whole plan.
 
     Args:
         result: The output of :func:`~kh922core.evaluate`.
