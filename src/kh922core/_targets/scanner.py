@@ -36,6 +36,7 @@ __all__ = [
     "match_phrase",
     "number_at",
     "numbered_parts",
+    "phrase_texts",
     "read_phrases",
     "read_unit",
 ]
@@ -50,10 +51,15 @@ YEARS = re.compile(
     r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,
 )
+#: The most digits a number of a target has: what a float holds exactly (a plan's largest
+#: figures, in đồng, have 13 or so).
+_MAX_DIGITS = 15
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
 _MAX_UNIT_WORDS = 12
 _PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
 _TRAILING_PUNCTUATION = ".;:,"
+#: Spaces and punctuation at either end of the words after a number ("ả ô. ;" is "ả ô").
+_EDGE_PUNCTUATION = re.compile(r"^[\s.;:,]+|[\s.;:,]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,11 @@ on_change(_phrases.cache_clear)
 register_check("phrases", _check_layers)
 
 
+def phrase_texts() -> tuple[str, ...]:
+    """Every phrase of the table (shipped and added layers), longest first."""
+    return tuple(entry.phrase for entry in _phrases())
+
+
 def ends_with_phrase(lower: str, position: int) -> bool:
     """Whether a phrase of the table ends at ``position`` of ``lower`` and starts a word."""
     for entry in _phrases():
@@ -165,7 +176,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     Returns the unit text, the note, and the position of a stray digit (or ``None``).
     """
     rest = text[start:end]
-    stripped = rest.strip().strip(_TRAILING_PUNCTUATION).strip()
+    stripped = _EDGE_PUNCTUATION.sub("", rest)
     if not stripped:
         return None, None, None
     offset = start + rest.index(stripped)
@@ -196,8 +207,17 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
 
 
 def number_at(text: str, match: re.Match[str]) -> float:
+    token = match.group(0)
+    digits = sum(ch.isdigit() for ch in token)
+    if digits > _MAX_DIGITS:
+        raise TargetParseError(
+            text,
+            match.start(),
+            f"a number of at most {_MAX_DIGITS} digits",
+            reason=f"a number of {digits} digits, beyond what a plan's target can mean",
+        )
     try:
-        return parse_number(match.group(0))
+        return parse_number(token)
     except NumberFormatError as error:
         raise TargetParseError(
             text,
