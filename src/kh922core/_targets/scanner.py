@@ -13,6 +13,7 @@ It reads the pieces of a target text that :mod:`kh922core._targets.grammar` puts
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -51,14 +52,13 @@ YEARS = re.compile(
     r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,
 )
-#: The most digits a number of a target has: what a float holds exactly (a plan's largest
-#: figures, in đồng, have 13 or so).
-_MAX_DIGITS = 15
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
 _MAX_UNIT_WORDS = 12
 _PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
 _TRAILING_PUNCTUATION = ".;:,"
 #: Spaces and punctuation at either end of the words after a number ("ả ô. ;" is "ả ô").
+#: Words that are only a scale (a number): pint reads them as a unit, a plan never means one.
+_SCALE_ONLY = re.compile(r"[\d.,eE+\-*/()\s]+")
 _EDGE_PUNCTUATION = re.compile(r"^[\s.;:,]+|[\s.;:,]+$")
 
 
@@ -187,6 +187,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
         if digit is not None and digit < len(candidate) and count > 1:
             continue
+        if _SCALE_ONLY.fullmatch(candidate):
+            continue  # a number after the number is a stray number, never its unit ("3 .8")
         try:
             parse_unit(candidate)
         except UnknownUnitError:
@@ -208,16 +210,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
 
 def number_at(text: str, match: re.Match[str]) -> float:
     token = match.group(0)
-    digits = sum(ch.isdigit() for ch in token)
-    if digits > _MAX_DIGITS:
-        raise TargetParseError(
-            text,
-            match.start(),
-            f"a number of at most {_MAX_DIGITS} digits",
-            reason=f"a number of {digits} digits, beyond what a plan's target can mean",
-        )
     try:
-        return parse_number(token)
+        value = parse_number(token)
     except NumberFormatError as error:
         raise TargetParseError(
             text,
@@ -225,6 +219,14 @@ def number_at(text: str, match: re.Match[str]) -> float:
             "a number such as '55', '0,7', '12.000' or '6.388,3'",
             reason=str(error),
         ) from None
+    if not math.isfinite(value) or (value == 0 and any(ch in "123456789" for ch in token)):
+        raise TargetParseError(
+            text,
+            match.start(),
+            "a number a computer can hold (about 15 significant digits, not beyond 10^308)",
+            reason=f"the number {token[:40]!r}{'…' if len(token) > 40 else ''} is out of range",
+        )
+    return value
 
 
 def _parts(text: str) -> list[tuple[int, str]]:
