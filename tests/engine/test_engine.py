@@ -516,7 +516,11 @@ def test_derived_components_join_on_the_given_keys(kh922_plan: Plan) -> None:
             "source": ["survey", "census"],
         }
     )
-    assert evaluate(kh922_plan, observations).height == 0  # the sources differ: no pair
+    # The sources differ: the head count has no population of its keys, and says no_data.
+    unpaired = evaluate(kh922_plan, observations)
+    assert unpaired.select("source", "target_id", "status", "computed").rows() == [
+        ("survey", "2030-12", "no_data", True)
+    ]
     result = evaluate(kh922_plan, observations, keys=["year"])
     assert result["value_converted"].to_list() == pytest.approx([12.0])
 
@@ -531,9 +535,15 @@ def test_growth_is_the_compound_average_from_the_first_year(kh922_plan: Plan) ->
         }
     )
     result = evaluate(kh922_plan, observations).sort("province", "year")
-    assert result.select("province", "year").rows() == [("a", 2022), ("a", 2023)]
-    assert result["value_converted"].to_list() == pytest.approx([10.0, 10.0])
-    assert result["met"].to_list() == [True, True]
+    # The first year of a group has nothing to grow from: no data (b has a single year).
+    assert result.select("province", "year", "status").rows() == [
+        ("a", 2021, "no_data"),
+        ("a", 2022, "met"),
+        ("a", 2023, "met"),
+        ("b", 2023, "no_data"),
+    ]
+    assert result["value_converted"].to_list()[1:3] == pytest.approx([10.0, 10.0])
+    assert result["met"].to_list() == [None, True, True, None]
     with pytest.raises(ObservationError, match="add a year column"):
         evaluate(kh922_plan, observations.drop("year"))
 

@@ -55,11 +55,12 @@ def _reference(
     tolerance: float | None,
     policy: CohortPolicy,
 ) -> tuple[bool | None, str, float | None, float | None]:
-    """What the scalar reference says of one observation and one target."""
+    """What the scalar reference says of one observation and one target (whether the target has
+    a unit of its own or is set in its indicator's)."""
     qualitative = isinstance(target.spec, Qualitative)
     value = row["assessment"] if qualitative else row["value"]
     options: dict[str, Any] = {
-        "unit": None if qualitative else row["unit"],
+        "unit": row["unit"],
         "tolerance": tolerance,
         "cohort_policy": policy,
         "cohort_size": row["cohort_size"],
@@ -106,6 +107,18 @@ def _check(
         assert out["status"] == status, where
         assert _same_number(out["shortfall"], shortfall), where
         assert _same_number(out["attainment"], attainment), where
+
+
+def test_plans_draw_targets_with_and_without_a_unit_of_their_own() -> None:
+    own: set[bool] = set()
+
+    @settings(max_examples=200, deadline=None, database=None)
+    @given(plan=kst.plans())
+    def collect(plan: Plan) -> None:
+        own.update(t.unit is not None for t in plan.targets if t.indicator_unit is not None)
+
+    collect()
+    assert own == {True, False}
 
 
 @_SETTINGS

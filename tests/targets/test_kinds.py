@@ -239,6 +239,15 @@ def test_a_boolean_is_no_number(spec: TargetSpec, method: str) -> None:
         (GROUP_30, {"cohort_policy": "proportional", "adopted_cohort": 63}, "got None and 63"),
         (GROUP_30, {"cohort_policy": "proportional", "cohort_size": 34}, "got 34 and None"),
         (GROUP_30, {**PROPORTIONAL_34_OF_63, "cohort_size": 34.0}, "got 34.0 and 63"),
+        # Values that mean nothing: a tolerance outside [0, 1), a cohort of no province.
+        (ABOUT_30, {"tolerance": math.nan}, "from 0 up to .not including. 1, got nan"),
+        (ABOUT_30, {"tolerance": -0.05}, "tolerance .* got -0.05"),
+        (ABOUT_30, {"tolerance": math.inf}, "tolerance .* got inf"),
+        (ABOUT_30, {"tolerance": 1}, "tolerance .* got 1"),
+        (GROUP_30, {**PROPORTIONAL_34_OF_63, "cohort_size": 0}, "cohort_size .* got 0"),
+        (GROUP_30, {**PROPORTIONAL_34_OF_63, "cohort_size": -34}, "cohort_size .* got -34"),
+        (GROUP_30, {**PROPORTIONAL_34_OF_63, "cohort_size": True}, "got True and 63"),
+        (GROUP_30, {**PROPORTIONAL_34_OF_63, "adopted_cohort": True}, "got 34 and True"),
     ],
 )
 def test_invalid_options_are_named(

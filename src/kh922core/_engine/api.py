@@ -43,7 +43,8 @@ def evaluate(
     ``shortfall`` and the spec's ``attainment``) row for row.
 
     Input columns: ``indicator`` (indicator id) and ``value`` (numeric) are required; ``unit``
-    (text; values are converted to each target's unit, an empty unit means the target's unit),
+    (text; values are converted to each target's unit, its own or else its indicator's; a
+    missing, empty or blank unit means the target's unit),
     ``year``, ``assessment`` (Boolean, for qualitative targets) and ``cohort_size`` (integer,
     for proportional rank targets) are optional; every other column passes through as a key.
 
@@ -58,23 +59,27 @@ def evaluate(
         plan: The plan.
         observations: A :class:`polars.DataFrame` or :class:`polars.LazyFrame`; the result is of
             the same kind.
-        tolerance: Relative tolerance of approximate targets (``khoảng X``); default the
-            plan's.
+        tolerance: Relative tolerance of approximate targets (``khoảng X``), from 0 up to (not
+            including) 1; default the plan's.
         cohort_policy: ``"absolute"`` (rank ≤ N) or ``"proportional"`` (N scaled by the current
             cohort over the cohort at adoption, rounded down).
-        cohort_size: For the proportional policy, the current cohort size: an integer, or the
-            name of an integer column (default ``cohort_size``).
+        cohort_size: For the proportional policy, the current cohort size: an integer of at
+            least 1, or the name of an integer column (default ``cohort_size``).
         keys: The columns that identify an observation apart from its indicator, used to join
             the components of derived indicators and to group growth series; default every
-            pass-through column (``year`` included).
+            pass-through column (``year`` included).  A numerator without its denominator, and
+            the first year of a growth series, give a computed row without data (``no_data``).
 
     Returns:
         The evaluated rows, lazy when ``observations`` is lazy.
 
     Raises:
         UnsupportedFrameError: ``observations`` is not a kind of frame the engine takes.
+        InvalidValueError: An option value that means nothing (a tolerance outside [0, 1), a
+            cohort size below 1), named with its value.
         ObservationError: Missing or mistyped columns, unknown indicator ids, non-numeric
-            values, unknown or incompatible units: every problem at once, with rows and values.
+            values, unknown or incompatible units, cohort sizes below 1, components given twice
+            for the same keys: every problem at once, with rows and values.
 
     Examples:
         >>> import polars as pl

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 import polars as pl
@@ -28,6 +29,7 @@ __all__ = [
     "VALUE",
     "VALUE_CONVERTED",
     "YEAR",
+    "unused_name",
 ]
 
 # Input columns.
@@ -67,3 +69,19 @@ RESERVED: Final = frozenset(OUTPUT_COLUMNS)
 
 #: The dtype of ``status``: a Polars Enum of the five statuses, in this order.
 STATUS_DTYPE: Final = pl.Enum([status.value for status in Status])
+
+
+def unused_name(base: str, taken: Collection[str]) -> str:
+    """A name for a column of the engine's own: ``base``, or ``base`` with a number after it,
+    whichever the user's columns (``taken``) do not use, so that no column of theirs is ever
+    overwritten or read in its place.
+
+    Examples:
+        >>> unused_name("_kh_index", ["value"]), unused_name("_kh_index", ["_kh_index"])
+        ('_kh_index', '_kh_index_1')
+    """
+    name, number = base, 0
+    while name in taken:
+        number += 1
+        name = f"{base}_{number}"
+    return name

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kh922core._engine.compile import CompiledTarget
 from kh922core._targets import Unit, conversion_factor, parse_unit
-from kh922core.errors import UnitError
+from kh922core.errors import IncompatibleUnitError, UnitError
 
 __all__ = ["PairFactors", "UnitProblem", "resolve_units"]
 
@@ -40,9 +40,11 @@ def _factor(unit: Unit, target: CompiledTarget) -> float | None:
     if target.qualitative:
         return None
     if target.unit is None:
-        raise UnitError(
-            f"target {target.target_id!r} has no unit, so a value in {unit.text!r} cannot be "
-            "converted; leave the unit empty"
+        raise IncompatibleUnitError(
+            unit.text,
+            "(no unit)",
+            f"target {target.target_id!r} and its indicator {target.indicator!r} have no unit; "
+            "leave the unit empty",
         )
     return conversion_factor(unit, target.unit)
 
@@ -54,9 +56,9 @@ def resolve_units(
 ) -> tuple[list[PairFactors], list[UnitProblem]]:
     """Conversion factors of each ``(indicator, unit)`` pair to each target of the indicator.
 
-    A missing unit (``None``) means the value is already in the target's unit (factor 1).  An
-    indicator without targets (a component of a derived indicator) is checked against its own
-    unit.  The loop is over distinct pairs, never over rows.
+    A missing unit (``None``), or an empty or blank unit text, means the value is already in the
+    target's unit (factor 1).  An indicator without targets (a component of a derived indicator)
+    is checked against its own unit.  The loop is over distinct pairs, never over rows.
 
     Args:
         pairs: Distinct ``(indicator id, unit text)`` pairs of the observations; every indicator
@@ -82,10 +84,10 @@ def resolve_units(
     problems: list[UnitProblem] = []
     for indicator, text in pairs:
         compiled = targets.get(indicator, ())
-        if text is None:
+        if text is None or not text.strip():  # the pair keeps its text: rows find it by it
             resolved.append(
                 PairFactors(
-                    indicator, None, tuple(None if t.qualitative else 1.0 for t in compiled)
+                    indicator, text, tuple(None if t.qualitative else 1.0 for t in compiled)
                 )
             )
             continue

@@ -16,6 +16,7 @@ from kh922core._engine.columns import (
     UNIT,
     VALUE,
     YEAR,
+    unused_name,
 )
 from kh922core.errors import ObservationProblem
 
@@ -132,11 +133,12 @@ def locate(frame: pl.LazyFrame, problems: Sequence[RowProblem]) -> list[Observat
     :data:`SHOWN`) and how many there are; a problem that no row has is dropped."""
     if not problems:
         return []
-    indexed = frame.with_row_index(_ROW_INDEX)
+    row_index = unused_name(_ROW_INDEX, frame.collect_schema())
+    indexed = frame.with_row_index(row_index)
     queries: list[pl.LazyFrame] = []
     for problem in problems:
         hits = indexed.filter(problem.condition)
-        queries.append(hits.select(_ROW_INDEX, pl.col(problem.shown).cast(pl.String)).head(SHOWN))
+        queries.append(hits.select(row_index, pl.col(problem.shown).cast(pl.String)).head(SHOWN))
         queries.append(hits.select(pl.len()))
     results = pl.collect_all(queries)
     located: list[ObservationProblem] = []
@@ -148,7 +150,7 @@ def locate(frame: pl.LazyFrame, problems: Sequence[RowProblem]) -> list[Observat
             ObservationProblem(
                 column=problem.column,
                 message=problem.message,
-                rows=tuple(sample[_ROW_INDEX].to_list()),
+                rows=tuple(sample[row_index].to_list()),
                 values=tuple("null" if v is None else v for v in sample[problem.shown].to_list()),
                 count=int(count),
             )

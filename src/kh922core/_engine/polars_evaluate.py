@@ -27,7 +27,7 @@ from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans import Plan
-from kh922core._targets import CohortPolicy, InvalidValueError, conversion_factor
+from kh922core._targets import Approximate, CohortPolicy, InvalidValueError, conversion_factor
 from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["evaluate_polars"]
@@ -36,32 +36,61 @@ Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 #: Columns with a meaning for the engine; all others are keys that pass through.
 _ENGINE = (INDICATOR, VALUE, UNIT, ASSESSMENT, COHORT_SIZE)
+# Columns of the small frame of distinct pairs (which has no other columns).
+_NO_COHORT = "no_cohort"
+_BAD_COHORT = "bad_cohort"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """A distinct ``(indicator, unit)`` pair, and what its rows lack: a cohort size somewhere
+    (``no_cohort``), or a cohort size of at least 1 where a value is given (``bad_cohort``)."""
+
+    indicator: str | None
+    unit: str | None
+    no_cohort: bool = False
+    bad_cohort: bool = False
+
+
+def _has_value(schema: pl.Schema) -> pl.Expr:
+    """Whether a row has a value (a cohort size is read only then)."""
+    if VALUE not in schema:
+        return pl.lit(True)
+    return pl.col(VALUE).cast(pl.Float64, strict=False).fill_nan(None).is_not_null()
 
 
 def _distinct_pairs(
     frame: pl.LazyFrame, schema: pl.Schema, with_unit: bool, cohort_column: str | None
-) -> list[tuple[str | None, str | None, bool]]:
-    """The distinct ``(indicator, unit)`` pairs, and whether a pair lacks a cohort size somewhere:
-    the only data read before the query is built."""
+) -> list[_Pair]:
+    """The distinct ``(indicator, unit)`` pairs, and what their rows lack of a cohort size: the
+    only data read before the query is built."""
     keys = [INDICATOR, UNIT] if with_unit else [INDICATOR]
     enums = [dtype for key in keys if isinstance(dtype := schema[key], pl.Enum)]
     if cohort_column is None and len(enums) == len(keys):
         return _distinct_enum_pairs(frame, enums)
     if cohort_column is None:
-        distinct = frame.select(keys).unique().with_columns(pl.lit(False).alias(COHORT_SIZE))
+        found = frame.select(keys).unique().collect()
+        lacks = [[False] * found.height] * 2
     else:
-        distinct = frame.group_by(keys).agg(
-            pl.col(cohort_column).is_null().any().alias(COHORT_SIZE)
+        cohort = pl.col(cohort_column)
+        below = (cohort < 1) & _has_value(schema)  # a column of another type is reported as such
+        found = (
+            frame.group_by(keys)
+            .agg(
+                cohort.is_null().any().alias(_NO_COHORT),
+                (below.any() if schema[cohort_column].is_integer() else pl.lit(False)).alias(
+                    _BAD_COHORT
+                ),
+            )
+            .collect()
         )
-    found = distinct.collect()
+        lacks = [found[_NO_COHORT].to_list(), found[_BAD_COHORT].to_list()]
     indicators = found[INDICATOR].cast(pl.String).to_list()
     units = found[UNIT].cast(pl.String).to_list() if with_unit else [None] * found.height
-    return list(zip(indicators, units, found[COHORT_SIZE].to_list(), strict=True))
+    return [_Pair(*row) for row in zip(indicators, units, *lacks, strict=True)]
 
 
-def _distinct_enum_pairs(
-    frame: pl.LazyFrame, enums: list[pl.Enum]
-) -> list[tuple[str | None, str | None, bool]]:
+def _distinct_enum_pairs(frame: pl.LazyFrame, enums: list[pl.Enum]) -> list[_Pair]:
     """:func:`_distinct_pairs` of Enum columns: the unique values of one integer made of the two
     codes (about twice as fast as the unique rows of two columns)."""
     indicators = [*enums[0].categories.to_list(), None]
@@ -71,14 +100,27 @@ def _distinct_enum_pairs(
         unit = pl.col(UNIT).to_physical().cast(pl.UInt32).fill_null(len(units) - 1)
         code = code * len(units) + unit
     found = frame.select(code.unique()).collect().to_series().to_list()
-    return [(indicators[c // len(units)], units[c % len(units)], False) for c in sorted(found)]
+    return [_Pair(indicators[c // len(units)], units[c % len(units)]) for c in sorted(found)]
+
+
+def _checked_options(tolerance: object, cohort_size: object) -> None:
+    """Refuse option values that mean nothing, whatever the plan's targets (the kinds check the
+    tolerance itself: one rule for both)."""
+    if tolerance is not None:
+        Approximate(value=1.0).criterion(tolerance=tolerance)  # type: ignore[arg-type]
+    if isinstance(cohort_size, bool) or not isinstance(cohort_size, int | str | None):
+        raise InvalidValueError(
+            f"cohort_size must be an integer or the name of a column, got {cohort_size!r}"
+        )
+    if isinstance(cohort_size, int) and cohort_size < 1:
+        raise InvalidValueError(
+            f"cohort_size must be at least 1 (the provinces ranked), got {cohort_size!r}"
+        )
 
 
 def _cohort(
     schema: pl.Schema, cohort_size: int | str | None
 ) -> tuple[pl.Expr | None, list[ObservationProblem]]:
-    if isinstance(cohort_size, bool):
-        raise InvalidValueError(f"cohort_size must be an integer or a column, got {cohort_size!r}")
     if isinstance(cohort_size, int):
         return pl.lit(cohort_size, dtype=pl.Int64), []
     column = cohort_size or COHORT_SIZE
@@ -108,6 +150,7 @@ def evaluate_polars(
     keys: Sequence[str] | None = None,
 ) -> Frame:
     """:func:`kh922core.evaluate` on a Polars DataFrame or LazyFrame (the same kind back)."""
+    _checked_options(tolerance, cohort_size)
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
     checked = _check(plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys)
     frame, factors, with_unit = _add_components(plan, checked, compiled)
@@ -127,6 +170,40 @@ def evaluate_polars(
         cohort=checked.cohort,
     )
     return result if isinstance(observations, pl.LazyFrame) else result.collect()
+
+
+def _cohort_problems(
+    found: list[_Pair], ranked: set[str], column: str, has_value: pl.Expr
+) -> list[RowProblem]:
+    """The rows of rank indicators without a cohort size, or with one below 1 beside a value."""
+
+    def rows(indicator: str) -> pl.Expr:
+        return pl.col(INDICATOR).cast(pl.String) == indicator
+
+    missing = sorted({p.indicator for p in found if p.no_cohort and p.indicator in ranked})
+    below = sorted({p.indicator for p in found if p.bad_cohort and p.indicator in ranked})
+    return [
+        *(
+            RowProblem(
+                column,
+                f"indicator {indicator!r} has rank targets: the proportional cohort policy "
+                "needs the current cohort size of every observation",
+                rows(indicator) & pl.col(column).is_null(),
+                column,
+            )
+            for indicator in missing
+        ),
+        *(
+            RowProblem(
+                column,
+                f"indicator {indicator!r} has rank targets: a cohort size must be at least 1 "
+                "(the provinces ranked)",
+                rows(indicator) & (pl.col(column) < 1) & has_value,
+                column,
+            )
+            for indicator in below
+        ),
+    ]
 
 
 @dataclass(frozen=True)
@@ -168,19 +245,12 @@ def _check(
         cohort_column = cohort_column if cohort_column in schema else None
     found = _distinct_pairs(frame, schema, with_unit, cohort_column)
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
-    located += unknown_indicators({indicator for indicator, _, _ in found}, list(units))
-    pairs = [(i, u) for i, u, _ in found if i is not None and i in units]
+    located += unknown_indicators({pair.indicator for pair in found}, list(units))
+    pairs = [
+        (p.indicator, p.unit) for p in found if p.indicator is not None and p.indicator in units
+    ]
     if cohort_column is not None:
-        located += [
-            RowProblem(
-                cohort_column,
-                f"indicator {indicator!r} has rank targets: the proportional cohort policy "
-                "needs the current cohort size of every observation",
-                (pl.col(INDICATOR).cast(pl.String) == indicator) & pl.col(cohort_column).is_null(),
-                cohort_column,
-            )
-            for indicator in sorted({i for i, _, gap in found if gap and i in ranked})
-        ]
+        located += _cohort_problems(found, ranked, cohort_column, _has_value(schema))
     factors, unit_problems = resolve_units(pairs, compiled, units)
     located += [
         RowProblem(
@@ -199,6 +269,13 @@ def _check(
         for k in key_columns
         if k not in schema
     ]
+    problems += [
+        ObservationProblem(
+            column=k, message="a column the engine reads cannot be a key column: leave it out"
+        )
+        for k in key_columns
+        if k in _ENGINE
+    ]
     if problems or located:
         raise ObservationError([*problems, *locate(frame, located)])
     return _Checked(frame, schema, pairs, factors, key_columns, cohort)
@@ -213,21 +290,24 @@ def _add_components(
 
     def factor_of(indicator: str, unit: str | None) -> float:
         own = units[indicator]
-        return 1.0 if unit is None or own is None else conversion_factor(unit, own)
+        if unit is None or not unit.strip() or own is None:  # blank: the component's own unit
+            return 1.0
+        return conversion_factor(unit, own)
 
     frame, schema = checked.frame, checked.schema
     components = computed_observations(frame, plan, checked.pairs, factor_of, checked.keys)
-    if components.needs_year:
-        located = [
-            RowProblem(
-                YEAR,
-                f"the growth of {level!r} is computed from levels by year: add a year column",
-                pl.col(INDICATOR).cast(pl.String) == level,
-                INDICATOR,
-            )
-            for level in components.needs_year
-        ]
-        raise ObservationError(locate(frame, located))
+    located = [
+        RowProblem(
+            YEAR,
+            f"the growth of {level!r} is computed from levels by year: add a year column",
+            pl.col(INDICATOR).cast(pl.String) == level,
+            INDICATOR,
+        )
+        for level in components.needs_year
+    ]
+    problems = locate(frame, [*located, *components.duplicates])
+    if problems:
+        raise ObservationError(problems)
     frame = frame.with_columns(pl.lit(False).alias(COMPUTED))
     with_unit = UNIT in schema and schema[UNIT] != pl.Null
     if not components.frames:

@@ -38,6 +38,7 @@ from kh922core._engine.columns import (
     UNIT,
     VALUE,
     VALUE_CONVERTED,
+    unused_name,
 )
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
@@ -46,7 +47,8 @@ from kh922core._targets import COMPARISON_RTOL, Status
 
 __all__ = ["TargetDtypes", "bounds_table", "evaluate_lazy"]
 
-# Private columns of the bounds table (dropped from the output).
+# Private columns of the bounds table (dropped from the output; never joined to the user's
+# frame: its columns are gathered by index).
 _FACTOR = "_kh_factor"
 _LOWER = "_kh_lower"
 _UPPER = "_kh_upper"
@@ -60,6 +62,7 @@ _RATIO_UP = "_kh_ratio_up"
 _QUALITATIVE = "_kh_qualitative"
 _RANK_SIZE = "_kh_rank_size"
 _ADOPTED = "_kh_adopted_cohort"
+# Bases of the names of the two temporary columns of the observations (see unused_name).
 _MET_VALUE = "_kh_met_value"
 _INDEX = "_kh_index"
 _MAX_CODE = 1 << 12  # beyond, Categorical codes are re-coded (the lookup would be too big)
@@ -261,13 +264,15 @@ def evaluate_lazy(
         The evaluated frame, lazy.
     """
     schema = observations.collect_schema()
+    index = unused_name(_INDEX, schema)  # the user's columns keep their names and values
+    met_value = unused_name(_MET_VALUE, [*schema, index])
     lookup = _lookup(schema, table, pairs, units)
     parts = []
     for slot, complete in zip(lookup.slots, lookup.complete, strict=True):
-        part = observations.with_columns(pl.lit(slot).gather(lookup.code).alias(_INDEX))
-        parts.append(part if complete else part.filter(pl.col(_INDEX).is_not_null()))
+        part = observations.with_columns(pl.lit(slot).gather(lookup.code).alias(index))
+        parts.append(part if complete else part.filter(pl.col(index).is_not_null()))
     if not parts:  # no targets: an empty result
-        parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(_INDEX)).clear())
+        parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(index)).clear())
     joined = pl.concat(parts)
     # A one-row literal is a scalar to Polars, which divides by a scalar as a multiplication by
     # its reciprocal (one ulp off ``v / x``); a second, never gathered, copy keeps it a column.
@@ -275,18 +280,18 @@ def evaluate_lazy(
 
     def p(name: str) -> pl.Expr:
         """A column of the bounds table, at each row's target (a gather from a tiny table)."""
-        return pl.lit(gathered[name]).gather(pl.col(_INDEX))
+        return pl.lit(gathered[name]).gather(pl.col(index))
 
     value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
     upper, short_upper, ratio = _rank_bounds(table, cohort, p)
-    met_value = (pl.col(VALUE_CONVERTED) >= p(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
+    in_bounds = (pl.col(VALUE_CONVERTED) >= p(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
     has_qualitative = bool(table[_QUALITATIVE].any())
     if has_qualitative and ASSESSMENT in schema:
-        met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(_MET_VALUE))
+        met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(met_value))
     else:
-        met = pl.col(_MET_VALUE)
+        met = pl.col(met_value)
     exceeded = (
-        pl.col(_MET_VALUE)
+        pl.col(met_value)
         & (pl.col(VALUE_CONVERTED) >= p(_EXCEED_LOWER))
         & (pl.col(VALUE_CONVERTED) <= p(_EXCEED_UPPER))
     )
@@ -308,7 +313,7 @@ def evaluate_lazy(
     )
     v = pl.col(VALUE_CONVERTED)
     gap = pl.max_horizontal(p(_SHORT_LOWER) - v, v - short_upper).clip(lower_bound=0.0)
-    shortfall = pl.when(pl.col(_MET_VALUE)).then(0.0).otherwise(gap - p(_SHORT_SLACK))
+    shortfall = pl.when(pl.col(met_value)).then(0.0).otherwise(gap - p(_SHORT_SLACK))
     attainment = (
         pl.when(~v.is_finite())
         .then(None)
@@ -319,7 +324,7 @@ def evaluate_lazy(
     )
     return (
         joined.with_columns(value.alias(VALUE_CONVERTED))
-        .with_columns(met_value.alias(_MET_VALUE))
+        .with_columns(in_bounds.alias(met_value))
         .with_columns(met.alias(MET))
         .with_columns(
             *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],

@@ -8,6 +8,7 @@ from typing import TypeVar
 import polars as pl
 
 from kh922core._engine.columns import COHORT_SIZE
+from kh922core.errors import InvalidValueError, ObservationError, ObservationProblem
 
 __all__ = ["RANK", "rank"]
 
@@ -16,12 +17,35 @@ RANK = "rank"
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
 
+def _problems(
+    schema: pl.Schema, score: str, groups: list[str], outputs: tuple[str, str]
+) -> list[ObservationProblem]:
+    """The columns ``rank`` cannot work with: missing ones, and the names it would overwrite."""
+    problems = [
+        ObservationProblem(column=column, message=f"{what} column is missing")
+        for column, what in [(score, "the score"), *((g, "a cohort (by)") for g in groups)]
+        if column not in schema
+    ]
+    for column, option in zip(outputs, ("rank_column", "cohort_size_column"), strict=True):
+        if column in schema:
+            problems.append(
+                ObservationProblem(
+                    column=column,
+                    message=f"rank() writes this column and would overwrite it: rename it, or "
+                    f"give rank() another name for it ({option}=)",
+                )
+            )
+    return problems
+
+
 def rank(
     scores: Frame,
     by: str | Sequence[str] | None = None,
     *,
     score: str = "score",
     higher_is_better: bool = True,
+    rank_column: str = RANK,
+    cohort_size_column: str = COHORT_SIZE,
 ) -> Frame:
     """Rank scores within cohorts: ties share the best rank (the ``min`` method), 1 is best.
 
@@ -33,9 +57,16 @@ def rank(
         by: The columns that make a cohort (e.g. ``["year"]``); default the whole frame.
         score: The name of the score column.
         higher_is_better: Whether a higher score ranks first (``False`` for costs).
+        rank_column: The name of the rank column to add.
+        cohort_size_column: The name of the cohort size column to add.
 
     Returns:
         ``scores`` with ``rank`` and ``cohort_size``.
+
+    Raises:
+        ObservationError: The score or a ``by`` column is missing, or ``scores`` already has a
+            column of the name of one it would add (it is never overwritten).
+        InvalidValueError: The two columns to add are given one name.
 
     Examples:
         >>> import polars as pl
@@ -43,12 +74,19 @@ def rank(
         >>> rank(frame, by="year").select("rank", "cohort_size").rows()
         [(2, 3), (1, 3), (2, 3), (None, 3)]
     """
+    if rank_column == cohort_size_column:
+        raise InvalidValueError(
+            f"rank_column and cohort_size_column must differ, both are {rank_column!r}"
+        )
     groups = [by] if isinstance(by, str) else list(by or ())
+    problems = _problems(scores.collect_schema(), score, groups, (rank_column, cohort_size_column))
+    if problems:
+        raise ObservationError(problems)
     value = pl.col(score).cast(pl.Float64).fill_nan(None)
     ranks = value.rank("min", descending=higher_is_better)
     sizes = value.count()
     if groups:
         ranks, sizes = ranks.over(groups), sizes.over(groups)
     return scores.with_columns(
-        ranks.cast(pl.Int64).alias(RANK), sizes.cast(pl.Int64).alias(COHORT_SIZE)
+        ranks.cast(pl.Int64).alias(rank_column), sizes.cast(pl.Int64).alias(cohort_size_column)
     )

@@ -34,6 +34,7 @@ from kh922core._targets import Unit, parse_unit
 
 __all__ = [
     "DeadlineField",
+    "FiniteFloat",
     "FrozenModel",
     "IsoDate",
     "Slug",
@@ -41,10 +42,15 @@ __all__ = [
     "StrictInt",
     "Text",
     "UnitField",
+    "Year",
 ]
 
 StrictInt: TypeAlias = Annotated[int, Strict()]
 StrictFloat: TypeAlias = Annotated[float, Strict()]
+#: A number that is neither infinite nor NaN (a value something is measured from).
+FiniteFloat: TypeAlias = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+#: A year, as dates are written (``YYYY``): a horizon, a baseline's year.
+Year: TypeAlias = Annotated[int, Strict(), Field(ge=1, le=9999)]
 Slug: TypeAlias = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
 Text: TypeAlias = Annotated[str, Field(min_length=1)]
 

@@ -18,9 +18,26 @@ from typing import Annotated, Any, TypeVar
 from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from kh922core._plans.fields import FrozenModel, Slug, StrictFloat, StrictInt, Text, UnitField
-from kh922core._targets import CohortPolicy, Direction, Status, TargetSpec, Unit, conversion_factor
-from kh922core.errors import Kh922Error, UnknownIndicatorError
+from kh922core._plans.fields import (
+    FiniteFloat,
+    FrozenModel,
+    Slug,
+    StrictFloat,
+    StrictInt,
+    Text,
+    UnitField,
+    Year,
+)
+from kh922core._targets import (
+    CohortPolicy,
+    Direction,
+    Status,
+    TargetSpec,
+    Unit,
+    conversion_factor,
+    parse_unit,
+)
+from kh922core.errors import IncompatibleUnitError, Kh922Error
 
 __all__ = ["Baseline", "Derived", "Indicator", "Target"]
 
@@ -63,12 +80,15 @@ class Target(FrozenModel):
     """One target of Phụ lục I: an indicator, a horizon, and the verbatim text with its meaning.
 
     ``spec`` is parsed from ``text`` with the indicator's direction and unit when the plan is
-    validated; it is not written back to files (``text`` is the source of truth).
+    validated; it is not written back to files (``text`` is the source of truth).  A target that
+    gives no ``unit`` of its own is set in its indicator's, which the plan keeps beside it
+    (``indicator_unit``, not written back either): values given with a ``unit=`` are converted
+    to that one, as :func:`kh922core.evaluate` does.
     """
 
     id: Text
     indicator: Slug
-    horizon: StrictInt
+    horizon: Year
     section: str | None = None
     row: Text
     name: str | None = None
@@ -82,6 +102,19 @@ class Target(FrozenModel):
     approximate_tolerance: Annotated[StrictFloat | None, Field(exclude=True), SkipJsonSchema()] = (
         None
     )
+    indicator_unit: Annotated[UnitField | None, Field(exclude=True), SkipJsonSchema()] = None
+
+    @property
+    def measure_unit(self) -> Unit | None:
+        """The unit values are compared in: the target's own, else its indicator's (``None``:
+        neither has one, e.g. a target in words).
+
+        Examples:
+            >>> import kh922core
+            >>> kh922core.load_plan().target("2030-3").measure_unit.text
+            '%'
+        """
+        return self.unit if self.unit is not None else self.indicator_unit
 
     @field_validator("spec", mode="before")
     @classmethod
@@ -116,13 +149,26 @@ class Target(FrozenModel):
         return question(self._convert(value, unit), **self._options(options))
 
     def _convert(self, value: float | bool | None, unit: str | Unit | None) -> float | bool | None:
-        if unit is None or value is None or isinstance(value, bool):
+        """``value`` in :attr:`measure_unit`.  No unit, or an empty or blank unit text, means
+        the value is in it already; a unit is checked even for a missing value, as the engine
+        checks every unit of an observations table."""
+        if unit is None or (isinstance(unit, str) and not unit.strip()):
             return value
-        if self.unit is None:
-            raise UnknownIndicatorError(
-                f"target {self.id!r} has no unit, so a value in {unit!r} cannot be converted"
+        given = parse_unit(unit) if isinstance(unit, str) else unit
+        if self.spec.criterion().qualitative:  # only an assessment judges: no number is read
+            return value
+        own = self.measure_unit
+        if own is None:
+            raise IncompatibleUnitError(
+                given.text,
+                "(no unit)",
+                f"target {self.id!r} and its indicator {self.indicator!r} have no unit; "
+                "leave the unit empty",
             )
-        return value * conversion_factor(unit, self.unit)
+        factor = conversion_factor(given, own)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value  # the spec says what is wrong with it
+        return value * factor
 
     def is_met(
         self,
@@ -184,8 +230,8 @@ class Target(FrozenModel):
 class Baseline(FrozenModel):
     """A starting value a target is tracked from."""
 
-    value: StrictFloat
-    year: StrictInt
+    value: FiniteFloat
+    year: Year
     source: str | None = None
 
 

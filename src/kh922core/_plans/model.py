@@ -17,10 +17,10 @@ from pydantic import Field, ValidationInfo, model_validator
 from kh922core._dates import DateLike, as_date
 from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility
 from kh922core._plans.cross_checks import report_cross_problems
-from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text
+from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text, Year
 from kh922core._plans.indicators import Baseline, Derived, Indicator, Target
 from kh922core._plans.tasks import Task, TaskGroup
-from kh922core._targets import Direction, RankGroup, parse_target, parse_unit
+from kh922core._targets import Direction, RankGroup, Unit, parse_target, parse_unit
 from kh922core.errors import (
     Kh922Error,
     UnknownAgencyError,
@@ -93,7 +93,7 @@ class Claim(FrozenModel):
     quote: Text
     indicator: Slug | None = None
     unit: str | None = None
-    horizon: StrictInt | None = None
+    horizon: Year | None = None
 
 
 class Objective(FrozenModel):
@@ -101,7 +101,7 @@ class Objective(FrozenModel):
 
     id: Slug
     kind: Literal["general", "specific"]
-    horizon: StrictInt | None = None
+    horizon: Year | None = None
     source: Text
     text: Text
     targets: tuple[str, ...] = ()
@@ -143,8 +143,36 @@ class Reporting(FrozenModel):
     reporters: str | None = None
 
 
+def _unit_of(indicator: object) -> Unit | None:
+    """The unit of an indicator (a mapping or an :class:`Indicator`), ``None`` when it has none
+    or one that does not parse (reported where it is written)."""
+    unit = indicator.unit if isinstance(indicator, Indicator) else None
+    if isinstance(indicator, dict):
+        unit = indicator.get("unit")
+    if isinstance(unit, dict):
+        unit = unit.get("text")
+    if isinstance(unit, str):
+        try:
+            return parse_unit(unit)
+        except Kh922Error:
+            return None
+    return unit if isinstance(unit, Unit) else None
+
+
+def _with_indicator_unit(raw: object, units: dict[str, Unit | None]) -> object:
+    """A target (a mapping or a :class:`Target`) told its indicator's unit."""
+    if isinstance(raw, Target) and raw.indicator_unit != units.get(raw.indicator):
+        return raw.model_copy(update={"indicator_unit": units.get(raw.indicator)})
+    if isinstance(raw, dict):
+        indicator = raw.get("indicator")
+        unit = units.get(indicator) if isinstance(indicator, str) else None
+        return {**raw, "indicator_unit": unit}
+    return raw
+
+
 def _prepare_targets(data: Any) -> Any:
-    """Parse each target's text with its indicator's direction and unit (before validation)."""
+    """Parse each target's text with its indicator's direction and unit, and tell it its
+    indicator's unit (before validation)."""
     if not isinstance(data, dict):
         return data
     indicators = {
@@ -152,16 +180,22 @@ def _prepare_targets(data: Any) -> Any:
         for raw in data.get("indicators") or ()
         if isinstance(raw, dict) and isinstance(raw.get("id"), str)
     }
+    units = {
+        key: _unit_of(raw)
+        for raw in data.get("indicators") or ()
+        if isinstance(key := raw.get("id") if isinstance(raw, dict) else getattr(raw, "id", 0), str)
+    }
     cohort = data.get("rank_cohort")
     cohort_size = cohort.get("size") if isinstance(cohort, dict) else None
     tolerance = data.get("approximate_tolerance")
     prepared = []
     for raw in data.get("targets") or ():
+        raw = _with_indicator_unit(raw, units)
         if not isinstance(raw, dict) or "spec" in raw:
             prepared.append(raw)
             continue
-        raw = dict(raw)
-        indicator = indicators.get(raw.get("indicator"))
+        indicator_id = raw.get("indicator")
+        indicator = indicators.get(indicator_id) if isinstance(indicator_id, str) else None
         text = raw.get("text")
         if indicator is not None and isinstance(text, str):
             unit_text = raw.get("unit") or indicator.get("unit")

@@ -8,6 +8,7 @@ observation unit to its target's unit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,7 +23,12 @@ from kh922core._tracking.progress_measure import (
     projection_range,
     target_threshold,
 )
-from kh922core.errors import ObservationError, ObservationProblem, UnknownIndicatorError
+from kh922core.errors import (
+    IncompatibleUnitError,
+    InvalidValueError,
+    ObservationError,
+    ObservationProblem,
+)
 
 __all__ = [
     "last_year",
@@ -140,6 +146,9 @@ def prepare_observations(
         if column not in typed.columns:
             dtype = casts[column]
             typed = typed.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    # An empty or blank unit means the target's unit, as a missing one does (as in evaluate).
+    blank = pl.col("unit").str.strip_chars() == ""
+    typed = typed.with_columns(pl.when(blank).then(None).otherwise(pl.col("unit")).alias("unit"))
     checks = [
         ("indicator", typed["indicator"].is_null(), "indicator is missing"),
         ("year", typed["year"].is_null(), "year is missing (progress needs a year per row)"),
@@ -173,11 +182,28 @@ def targets_frame(
     cohort_size: int | None,
 ) -> pl.DataFrame:
     """One row per target with the constants the expressions need (private columns: ``_``):
-    its threshold, its plan baseline, and the range its projections stay in."""
+    its threshold, its plan baseline, and the range its projections stay in.
+
+    Raises:
+        InvalidValueError: ``cohort_size`` is not an integer of at least 1, or a target's plan
+            baseline is not a finite number (a baseline built without validation).
+    """
+    if cohort_size is not None and (
+        isinstance(cohort_size, bool) or not isinstance(cohort_size, int) or cohort_size < 1
+    ):
+        raise InvalidValueError(
+            "cohort_size must be an integer of at least 1 (the provinces ranked), "
+            f"got {cohort_size!r}"
+        )
     rows = []
     for order, target in enumerate(targets):
         threshold = target_threshold(target, cohort_policy=cohort_policy, cohort_size=cohort_size)
         plan_base = target.baseline if baseline == "plan" else None
+        if plan_base is not None and not math.isfinite(plan_base.value):
+            raise InvalidValueError(
+                f"target {target.id!r}: a baseline value must be a finite number, "
+                f"got {plan_base.value!r}"
+            )
         lowest, highest = projection_range(target, threshold, cohort_size)
         rows.append(
             {
@@ -222,8 +248,8 @@ def unit_factors(joined: pl.DataFrame, units: dict[str, Unit | None]) -> pl.Data
     """Conversion factor per (target, observation unit), computed once per pair.
 
     Raises:
-        UnknownIndicatorError: A value with a unit for a target that has none.
-        kh922core.errors.IncompatibleUnitError: A unit that cannot become the target's.
+        kh922core.errors.IncompatibleUnitError: A unit that cannot become the target's, or a
+            unit for a target that has none (nor has its indicator).
     """
     pairs = (
         joined.filter(pl.col("unit").is_not_null() & ~pl.col("_qualitative"))
@@ -234,8 +260,10 @@ def unit_factors(joined: pl.DataFrame, units: dict[str, Unit | None]) -> pl.Data
     for target_id, unit in pairs.iter_rows():
         target_unit = units[target_id]
         if target_unit is None:
-            raise UnknownIndicatorError(
-                f"target {target_id!r} has no unit, so a value in {unit!r} cannot be converted"
+            raise IncompatibleUnitError(
+                unit,
+                "(no unit)",
+                f"target {target_id!r} and its indicator have no unit; leave the unit empty",
             )
         rows.append(
             {"target_id": target_id, "unit": unit, "_factor": conversion_factor(unit, target_unit)}

@@ -244,7 +244,8 @@ def _indicator_targets(
                 "indicator": identifier,
                 "horizon": horizon,
                 "row": str(number),
-                "unit": unit,
+                # A plan file may leave a target's unit out: it is then its indicator's.
+                "unit": draw(st.sampled_from([unit, None])),
                 "text": spec.render(),
                 "spec": spec,
                 "cohort_at_adoption": adopted,
@@ -260,7 +261,8 @@ def plans(draw: st.DrawFn, max_indicators: int = 5) -> Plan:
 
     Each indicator has one or two targets (horizons 2030 and 2045) of a kind that fits its unit:
     ranks (``Thứ bậc``) get rank groups, unit-less qualitative indicators get words, the others
-    comparisons, ranges and approximate targets in any direction.
+    comparisons, ranges and approximate targets in any direction.  A target writes its
+    indicator's unit, or (as a plan file may) none, and is then set in its indicator's.
 
     Args:
         draw: Supplied by Hypothesis.

@@ -30,6 +30,7 @@ __all__ = [
     "Direction",
     "Operator",
     "Status",
+    "checked_tolerance",
     "with_unit",
 ]
 
@@ -106,6 +107,33 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator
 
 
+def checked_tolerance(tolerance: object) -> float:
+    """``tolerance`` as a float, when it is a relative tolerance: a number from 0 up to (not
+    including) 1, as a plan's ``approximate_tolerance`` is.
+
+    Raises:
+        InvalidValueError: It is not a number (a boolean neither), or it is NaN, infinite,
+            negative or 1 and more; the message names the parameter and the value.
+
+    Examples:
+        >>> checked_tolerance(0.1)
+        0.1
+        >>> checked_tolerance(float("nan"))
+        Traceback (most recent call last):
+        ...
+        kh922core.errors.InvalidValueError: tolerance must be a relative tolerance from 0 up to (not including) 1, got nan
+    """  # noqa: E501
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
+        raise InvalidValueError(f"tolerance must be a number, got {tolerance!r}")
+    number = float(tolerance)
+    if not 0.0 <= number < 1.0:  # NaN fails too
+        raise InvalidValueError(
+            "tolerance must be a relative tolerance from 0 up to (not including) 1, "
+            f"got {tolerance!r}"
+        )
+    return number
+
+
 def with_unit(number: str, unit: str | None, note: str | None) -> str:
     """``number`` followed by its unit and note, as a target text writes them.
 
@@ -151,13 +179,12 @@ class CriterionOptions:
         """The tolerance of approximate targets.
 
         Raises:
-            InvalidValueError: It is not a number.
+            InvalidValueError: It is not a number, or not a fraction from 0 up to (not
+                including) 1, as a plan's ``approximate_tolerance`` is.
         """
         if self.tolerance is None:
             return DEFAULT_APPROXIMATE_TOLERANCE
-        if isinstance(self.tolerance, bool) or not isinstance(self.tolerance, int | float):
-            raise InvalidValueError(f"tolerance must be a number, got {self.tolerance!r}")
-        return float(self.tolerance)
+        return checked_tolerance(self.tolerance)
 
     def rank_scaling(self, size: int, cohort: int | None) -> RankScaling | None:
         """How a rank group of ``size`` follows the cohort; ``None`` under the absolute policy.
@@ -177,7 +204,7 @@ class CriterionOptions:
                 f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
             )
         adopted = cohort if cohort is not None else self.adopted_cohort
-        if not isinstance(adopted, int) or adopted < 1:
+        if not isinstance(adopted, int) or isinstance(adopted, bool) or adopted < 1:
             raise InvalidValueError(
                 "the proportional cohort policy needs integer cohort_size and adopted_cohort "
                 "(the cohort at adoption: the text's 'nhóm N/M' or the plan's rank_cohort), "

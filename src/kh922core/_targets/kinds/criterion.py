@@ -166,7 +166,8 @@ class Criterion:
             Itself when nothing follows the cohort, else the plain rank criterion.
 
         Raises:
-            InvalidValueError: The bound follows the cohort and ``cohort_size`` is not an integer.
+            InvalidValueError: The bound follows the cohort and ``cohort_size`` is not an integer
+                of at least 1 (a cohort of no province ranks nothing).
 
         Examples:
             >>> scaled = Criterion.scaled_rank(RankScaling(size=30, adopted_cohort=63))
@@ -176,10 +177,14 @@ class Criterion:
         scaling = self.rank_scaling
         if scaling is None:
             return self
-        if not isinstance(cohort_size, int):
+        if not isinstance(cohort_size, int) or isinstance(cohort_size, bool):
             raise InvalidValueError(
                 "the proportional cohort policy needs integer cohort_size and adopted_cohort, "
                 f"got {cohort_size!r} and {scaling.adopted_cohort!r}"
+            )
+        if cohort_size < 1:
+            raise InvalidValueError(
+                f"cohort_size must be at least 1 (the provinces ranked), got {cohort_size!r}"
             )
         return Criterion.rank_within(float(scaling.size_at(cohort_size)))
 
