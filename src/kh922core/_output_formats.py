@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Protocol
 
 import polars as pl
 
@@ -40,11 +40,12 @@ __all__ = [
     "Reader",
     "Writer",
     "csv_bytes",
+    "escape_csv_text",
     "format_for",
     "formats",
     "import_optional",
-    "read_sheet_cells",
     "register",
+    "unescape_csv_text",
     "write_frame",
 ]
 
@@ -245,16 +246,45 @@ def _text_lists(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def csv_bytes(frame: pl.DataFrame) -> bytes:
+#: What a spreadsheet takes for the start of a formula in a text cell (OWASP's list).
+_FORMULA_START = "=+-@\t\r"
+
+
+def escape_csv_text(expr: pl.Expr) -> pl.Expr:
+    """Text that a spreadsheet would run as a formula (a cell starting with ``=``, ``+``,
+    ``-``, ``@``, tab or carriage return), made inert by a leading ``'``, as OWASP recommends
+    against CSV injection; other text as it is.
+
+    Examples:
+        >>> texts = pl.Series(["=1+1", "-x", "@SUM(A1)", "Bến Tre", None])
+        >>> pl.select(escape_csv_text(pl.lit(texts))).to_series().to_list()
+        ["'=1+1", "'-x", "'@SUM(A1)", 'Bến Tre', None]
+    """
+    return expr.cast(pl.String).str.replace(r"^([=+\-@\t\r])", "'$1")
+
+
+def unescape_csv_text(expr: pl.Expr) -> pl.Expr:
+    """Text read back from a CSV written with :func:`escape_csv_text`: the ``'`` it put before
+    a formula's first character is taken off."""
+    return expr.cast(pl.String).str.replace(r"^'([=+\-@\t\r])", "$1")
+
+
+def csv_bytes(frame: pl.DataFrame, *, header: bool = True) -> bytes:
     """A table as the CSV people get (a file or a command's output): UTF-8 with a byte-order
-    mark, so that Excel shows Vietnamese letters right; list cells as text.
+    mark, so that Excel shows Vietnamese letters right; list cells as text; every text cell and
+    column name that Excel would run as a formula escaped (:func:`escape_csv_text`), numbers
+    as numbers (``-2`` is a number).  Without ``header``, the rows only (a later batch).
 
     Examples:
         >>> csv_bytes(pl.DataFrame({"tỉnh": ["Bến Tre"], "mã": [["83", "86"]]}))
         b'\\xef\\xbb\\xbft\\xe1\\xbb\\x89nh,m\\xc3\\xa3\\nB\\xe1\\xba\\xbfn Tre,"83, 86"\\n'
     """
+    table = _text_lists(frame)
+    texts = [c for c, d in table.schema.items() if d in (pl.String, pl.Categorical, pl.Enum)]
+    table = table.with_columns(escape_csv_text(pl.col(c)) for c in texts)
+    table = table.rename({c: f"'{c}" for c in table.columns if c[:1] and c[0] in _FORMULA_START})
     buffer = io.BytesIO()
-    _text_lists(frame).write_csv(buffer, include_bom=True)
+    table.write_csv(buffer, include_bom=header, include_header=header)
     return buffer.getvalue()
 
 
@@ -264,7 +294,12 @@ def _write_csv(frame: pl.DataFrame, path: Path, *, layout: Layout) -> None:
 
 
 def _read_csv(path: Path, *, sheet: str | None = None) -> pl.DataFrame:
-    return pl.read_csv(path, try_parse_dates=True, infer_schema_length=None)
+    """The table back; the escapes of text that would run as a formula are taken off."""
+    frame = pl.read_csv(path, try_parse_dates=True, infer_schema_length=None)
+    texts = [c for c, d in frame.schema.items() if d == pl.String]
+    frame = frame.with_columns(unescape_csv_text(pl.col(c)) for c in texts)
+    escaped = [c for c in frame.columns if c[:1] == "'" and c[1:2] and c[1] in _FORMULA_START]
+    return frame.rename({c: c[1:] for c in escaped})
 
 
 # ------------------------------------------------------------------------------------ xlsx
@@ -278,7 +313,9 @@ def _pixels(characters: int) -> int:
 def _write_xlsx(frame: pl.DataFrame, path: Path, *, layout: Layout) -> None:
     """The table on ``layout.sheet`` (header frozen, fill columns highlighted), notes beside."""
     xlsxwriter = import_optional("xlsxwriter", extra="xlsx", purpose="writing .xlsx")
-    workbook = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True})
+    # Text is text: never a formula (CSV injection) or a link, whatever it starts with.
+    options = {"nan_inf_to_errors": True, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = xlsxwriter.Workbook(str(path), options)
     try:
         fill = {"bg_color": "#FFF2CC", "border": 1}
         table = _text_lists(frame)
@@ -305,11 +342,9 @@ def _write_xlsx(frame: pl.DataFrame, path: Path, *, layout: Layout) -> None:
         workbook.close()
 
 
-def read_sheet_cells(path: Path, *, sheet: str | None = None) -> list[dict[str, Any]]:
-    """The rows of an ``.xlsx`` sheet (``sheet``, else the first) as header → cell value.
-
-    Cells keep the types Excel stored (numbers, text, booleans, datetimes, ``None``).
-    """
+def _read_xlsx(path: Path, *, sheet: str | None = None) -> pl.DataFrame:
+    """The sheet (``sheet``, else the first) as a table, cells typed as Excel stored them; a
+    column of datetimes all at midnight is read as dates."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -317,15 +352,8 @@ def read_sheet_cells(path: Path, *, sheet: str | None = None) -> list[dict[str, 
         cells = list(chosen.iter_rows(values_only=True))
     finally:
         workbook.close()
-    if not cells:
-        return []
-    header = [str(c).strip() if c is not None else "" for c in cells[0]]
-    return [dict(zip(header, row, strict=False)) for row in cells[1:]]
-
-
-def _read_xlsx(path: Path, *, sheet: str | None = None) -> pl.DataFrame:
-    """The sheet as a table; a column of datetimes all at midnight is read as dates."""
-    rows = read_sheet_cells(path, sheet=sheet)
+    header = [str(c).strip() if c is not None else "" for c in cells[0]] if cells else []
+    rows = [dict(zip(header, row, strict=False)) for row in cells[1:]]
     frame = pl.DataFrame(rows, infer_schema_length=None)
     midnight = [
         c

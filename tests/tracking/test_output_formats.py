@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -124,6 +126,61 @@ def test_csv_writes_lists_as_text(tmp_path: Path) -> None:
         "so-y-te,2030-22",
         'so-khcn,"2030-1, 2030-2"',
     ]
+
+
+#: Text that a spreadsheet would run as a formula (OWASP's CSV injection), and text that not.
+INJECTION = pl.DataFrame(
+    {
+        "=cmd": ["=1+1", "+3", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "Bến Tre", "a=b", None],
+        "số": [-2.5, 1.0, -3.0, 0.0, 1.5, 2.0, 3.0, 4.0, None],
+        "mã": [["=x", "y"], [], ["a"], None, ["b"], ["c"], ["d"], ["e"], ["f"]],
+        "kết_quả": pl.Series(["-x", "met"] + ["met"] * 7, dtype=pl.Enum(["-x", "met"])),
+    }
+)
+
+
+def test_csv_escapes_text_that_would_run_as_a_formula(tmp_path: Path) -> None:
+    path = write_frame(INJECTION, tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["'=cmd", "số", "mã", "kết_quả"]
+    assert [row[0] for row in rows[1:]] == [
+        "'=1+1",
+        "'+3",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tTab",
+        "'\rCR",
+        "Bến Tre",
+        "a=b",
+        "",
+    ]
+    assert [row[1] for row in rows[1:3]] == ["-2.5", "1.0"]  # a negative number is a number
+    assert [row[2] for row in rows[1:3]] == ["'=x, y", ""]
+    assert [row[3] for row in rows[1:3]] == ["'-x", "met"]
+    back = format_for(path).read(path)  # the escapes come off when it is read back
+    assert back.columns == INJECTION.columns
+    assert back["=cmd"].to_list() == INJECTION["=cmd"].to_list()
+    assert back["số"].to_list() == INJECTION["số"].to_list()
+
+
+def test_xlsx_cells_are_typed_text_never_a_formula(tmp_path: Path) -> None:
+    """Excel runs no text of a typed cell; xlsxwriter would still have made ``=1+1`` a
+    formula and ``http://…`` a link."""
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
+    frame = INJECTION.drop("mã").with_columns(
+        pl.Series("liên_kết", ["http://x.vn"] + [None] * 8, dtype=pl.String)
+    )
+    path = write_frame(frame, tmp_path / "t.xlsx", layout=Layout(notes=("=1+1",)))
+    workbook = openpyxl.load_workbook(path)
+    cells = [cell for row in workbook.worksheets[0].iter_rows() for cell in row]
+    cells += [cell for row in workbook.worksheets[1].iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f" or c.hyperlink] == []
+    texts = [c.value for c in cells if c.data_type == "s"]
+    assert {"=cmd", "=1+1", "+3", "-2+3", "@SUM(A1)", "http://x.vn"} <= set(texts)
+    numbers = [c.value for c in cells if c.data_type == "n" and c.value is not None]
+    assert -2.5 in numbers
+    assert format_for(path).read(path)["=cmd"].to_list()[:4] == ["=1+1", "+3", "-2+3", "@SUM(A1)"]
 
 
 def test_json_rows_and_nan_as_null(tmp_path: Path) -> None:

@@ -337,3 +337,28 @@ def test_a_template_is_only_written_in_a_format_it_is_read_back_from(
     assert not (tmp_path / name).exists()
     with pytest.raises(ValueError, match=r"csv \(\.csv\), xlsx \(\.xlsx\)$"):
         read_reporting_template(tmp_path / name)
+
+
+def test_a_csv_template_escapes_names_that_would_run_as_formulas(tmp_path: Path) -> None:
+    """A plan's name that starts like a formula is written inert (``'=…``), and the template
+    still reads back."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "adapting"
+    for name in ("my_province_plan.yaml", "agencies.yaml"):
+        (tmp_path / name).write_text((example / name).read_text(encoding="utf-8"), "utf-8")
+    plan_file = tmp_path / "my_province_plan.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    hostile = '    name: "=HYPERLINK(\\"http://x\\",\\"bấm\\")"\n    unit: "Thứ bậc"'
+    plan_file.write_text(
+        text.replace(
+            '    name: "Chỉ số đổi mới sáng tạo cấp địa phương (PII)"\n    unit: "Thứ bậc"', hostile
+        ),
+        encoding="utf-8",
+    )
+    hostile_plan = load_plan(plan_file)
+    path = write_reporting_template(tmp_path / "t.csv", hostile_plan, "so-khcn", year=2025)
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://x","bấm")'
+    rows[0]["value"] = "18"
+    lines = [";".join(rows[0])] + [";".join(row.values()) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    assert read_reporting_template(path).rows() == [("pii-rank", 18.0, "Thứ bậc", 2025, None)]
