@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from kh922core._cli.terminal_text import echo, visible
 from kh922core._version import __version__
 from kh922core.errors import Kh922Error
 
@@ -41,7 +42,7 @@ def _explain(args: argparse.Namespace) -> int:
     from kh922core._targets import explain, parse_target
 
     spec = parse_target(args.text, direction=args.direction, unit=args.unit)
-    print(explain(spec, args.text))
+    echo(explain(spec, args.text))
     return 0
 
 
@@ -53,7 +54,7 @@ class _Parser(argparse.ArgumentParser):
     """A parser whose usage errors are one line on standard error (exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: error: {visible(message)} (see '{self.prog} --help')\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,10 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except _user_mistakes() as error:
-        lines = str(_message(error)).splitlines() or [type(error).__name__]
-        print(f"kh922 {args.command}: error: {lines[0]}", file=sys.stderr)
+        lines = visible(str(_message(error))).split("\n") or [type(error).__name__]
+        echo(f"kh922 {args.command}: error: {lines[0] or type(error).__name__}", file=sys.stderr)
         for line in lines[1:]:  # the details (problems, a pointer under the text), as written
-            print(line.rstrip(), file=sys.stderr)
+            echo(line.rstrip(), file=sys.stderr)
         return 2
     return code
 

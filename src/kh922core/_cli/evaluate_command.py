@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING, Any
 
 from kh922core._cli.arguments import date_argument
+from kh922core._cli.machine_output import write_csv, write_json_document
 from kh922core._cli.tables import (
     Column,
     Labels,
@@ -14,8 +14,8 @@ from kh922core._cli.tables import (
     labels,
     named,
     render,
-    write_csv,
 )
+from kh922core._cli.terminal_text import echo
 from kh922core.errors import Kh922Error
 
 if TYPE_CHECKING:
@@ -119,25 +119,21 @@ def _evaluate(args: argparse.Namespace) -> int:
         write_csv(result)
         return 0
     if args.format == "json":
-        document: dict[str, Any] = {
-            "plan": plan.number,
-            "as_of": args.as_of.isoformat() if args.as_of is not None else None,
-            "results": json.loads(result.write_json()),
-            "summary": json.loads(summary.write_json()),
-        }
-        print(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+        as_of = args.as_of.isoformat() if args.as_of is not None else None
+        fields = {"plan": plan.number, "as_of": as_of}
+        write_json_document(fields, {"results": result, "summary": summary})
         return 0
     words = labels(args.lang)
     source = args.observations or words.say("shipped_figures")
-    print(words.say("evaluated", plan=plan.number, count=result.height, source=source))
+    echo(words.say("evaluated", plan=plan.number, count=result.height, source=source))
     if result.height:
-        print(_results_table(plan, result, words))
-    print()
-    print(words.say("summary", by=", ".join(words.column(k) for k in by)))
+        echo(_results_table(plan, result, words))
+    echo()
+    echo(words.say("summary", by=", ".join(words.column(k) for k in by)))
     if "lead_agency" in by:
         day = words.day(args.as_of) if args.as_of is not None else None
-        print(words.say("leads_on", date=day) if day else words.say("leads_printed"))
-    print(_summary_table(plan, summary, by, words))
+        echo(words.say("leads_on", date=day) if day else words.say("leads_printed"))
+    echo(_summary_table(plan, summary, by, words))
     return 0
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._cli.arguments import date_argument
+from kh922core._cli.terminal_text import echo
 
 __all__ = ["add_plan_commands"]
 
@@ -45,39 +46,39 @@ def _validate_one(path: Path, args: argparse.Namespace) -> int:
     if _is_agency_file(path):
         registry, problems = check_agency_file(path, file=str(path))
         if registry is not None:
-            print(f"{path}: valid agency file, {_plural(len(registry), 'agency')}")
+            echo(f"{path}: valid agency file, {_plural(len(registry), 'agency')}")
             return 0
         summary = f"{path}: {_plural(len(problems), 'problem')}"
-        print(summary)
+        echo(summary)
         for problem in problems:
-            print(f"  {problem}")
+            echo(f"  {problem}")
         return 1
     plan, problems = check_plan_file(path, file=str(path))
     if plan is None:
-        print(f"{path}: {_plural(len(problems), 'problem')}")
+        echo(f"{path}: {_plural(len(problems), 'problem')}")
         for problem in problems:
-            print(f"  {problem}")
+            echo(f"  {problem}")
         return 1
     as_of = args.as_of if args.as_of is not None else date.today()
     findings = [] if args.no_audit else audit(plan, as_of)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    print(
+    echo(
         f"{path}: valid plan {plan.number} ({plan.province.name}): "
         f"{_plural(len(plan.targets), 'target')}, {_plural(len(plan.tasks), 'task')}, "
         f"{_plural(len(plan.task_groups), 'task group')}, {_plural(len(plan.agencies), 'agency')}"
     )
     if not args.no_audit:
-        print(
+        echo(
             f"  audit as of {as_of.isoformat()}: {_plural(counts[Severity.ERROR], 'error')}, "
             f"{_plural(counts[Severity.WARNING], 'warning')}, "
             f"{_plural(counts[Severity.INFO], 'note')}"
         )
     shown = [f for f in findings if args.all or f.severity is not Severity.INFO]
     for finding in shown:
-        print(f"  {finding}")
+        echo(f"  {finding}")
     hidden = len(findings) - len(shown)
     if hidden:
-        print(f"  ({_plural(hidden, 'note')} not shown; add --all to see them)")
+        echo(f"  ({_plural(hidden, 'note')} not shown; add --all to see them)")
     if counts[Severity.ERROR] or (args.strict and counts[Severity.WARNING]):
         return 1
     return 0
@@ -86,7 +87,7 @@ def _validate_one(path: Path, args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     missing = [name for name in args.files if not Path(name).is_file()]
     for name in missing:
-        print(f"kh922 validate: error: no such file: {name}", file=sys.stderr)
+        echo(f"kh922 validate: error: no such file: {name}", file=sys.stderr)
     status = 0
     for name in args.files:
         if name not in missing:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import math
 import shutil
-import sys
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
+
+from kh922core._cli.terminal_text import visible
 
 if TYPE_CHECKING:
     import polars as pl
@@ -36,7 +37,6 @@ __all__ = [
     "named",
     "render",
     "takeover_lines",
-    "write_csv",
 ]
 
 LANGUAGES = ("vi", "en")
@@ -171,18 +171,18 @@ def _cell(value: object, kind: Kind, words: Labels) -> str | list[str]:
         if value is None:
             return []
         items = value if isinstance(value, list) else str(value).split(",")
-        return [str(item).strip() for item in items if str(item).strip()]
+        return [visible(str(item).strip(), lines=False) for item in items if str(item).strip()]
     if value is None:
         return ""
     if kind == "value":
-        return words.value(str(value))
+        return visible(words.value(str(value)), lines=False)
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, date):
         return words.day(value)
     if isinstance(value, float):
         return words.percent(value) if kind == "percent" else words.number(value)
-    return str(value)
+    return visible(str(value), lines=False)
 
 
 def _flat(cell: str | list[str]) -> str:
@@ -288,7 +288,7 @@ def render(
         task-07      Quá hạn          -1
     """
     total = width if width is not None else shutil.get_terminal_size(_FALLBACK_SIZE).columns
-    headings = [words.column(c.name) for c in columns]
+    headings = [visible(words.column(c.name), lines=False) for c in columns]
     rows = [
         [_cell(value, c.kind, words) for value, c in zip(row, columns, strict=True)]
         for row in frame.select([c.name for c in columns]).rows()
@@ -320,21 +320,6 @@ def render(
             out.append("")
         out += _block(block, widths, right)
     return "\n".join(out)
-
-
-def write_csv(frame: pl.DataFrame) -> None:
-    """Write ``frame`` as CSV on standard output, as a CSV file for people is written: UTF-8
-    with a byte-order mark (so that Excel shows Vietnamese letters right)."""
-    from kh922core._output_formats import csv_bytes
-
-    data = csv_bytes(frame)
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (a redirection in Python)
-        sys.stdout.write(data.decode("utf-8"))
-        return
-    buffer.write(data)
-    buffer.flush()
 
 
 def takeover_lines(plan: Plan, moved: Takeover, words: Labels) -> list[str]:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from kh922core._cli.arguments import date_argument
+from kh922core._cli.machine_output import write_csv
 from kh922core._cli.tables import (
     Column,
     Labels,
@@ -21,8 +22,8 @@ from kh922core._cli.tables import (
     named,
     render,
     takeover_lines,
-    write_csv,
 )
+from kh922core._cli.terminal_text import echo
 
 if TYPE_CHECKING:
     import polars as pl
@@ -57,7 +58,7 @@ _CALENDAR_TABLE = (
 def _say(lines: list[str], output: str) -> None:
     """Sentences for people: before the table, or on standard error beside a CSV."""
     for line in lines:
-        print(line, file=sys.stderr if output == "csv" else sys.stdout)
+        echo(line, file=sys.stderr if output == "csv" else sys.stdout)
 
 
 def _show(
@@ -66,14 +67,14 @@ def _show(
     """The table, or ``empty`` when it has no row; a table of one agency names it above and
     leaves its columns out."""
     if table.is_empty():
-        print(empty)
+        echo(empty)
         return
     agencies = table["agency"].unique().to_list()
     if len(agencies) == 1 and agencies[0] is not None:
-        print(words.say("one_agency", agency=words.agency(plan, agencies[0])))
+        echo(words.say("one_agency", agency=words.agency(plan, agencies[0])))
         columns = tuple(c for c in columns if c.name != "agency")
     names = {a.id: a.name for a in plan.agencies}
-    print(render(table.with_columns(named("agency", "agency", names)), columns, words))
+    echo(render(table.with_columns(named("agency", "agency", names)), columns, words))
 
 
 def _tasks(args: argparse.Namespace) -> int:
