@@ -11,7 +11,9 @@ Other parts of the package use this wing only through the names exported here.  
   ``calendar`` (the reporting dates of section IV) and ``templates`` (the reporting template,
   written through the registry of output formats);
 * ``observation_files`` (observations and filled templates read from files as officials have
-  them: CSV saved by Excel, XLSX, Parquet).
+  them: CSV saved by Excel, XLSX, Parquet), ``sheet_cells`` (every cell of a sheet with its row,
+  number format, merges and formulas) and ``observation_values`` (cells to values: Vietnamese
+  numbers, percent cells, years, assessments, each refusal named by its sheet row).
 """
 
 from __future__ import annotations
