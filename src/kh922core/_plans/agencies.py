@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -22,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from kh922core._dates import DateLike, as_date
 from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.fields import FrozenModel, IsoDate, Slug, Text
+from kh922core._plans.succession_walk import walk_successions
 from kh922core._text import did_you_mean, fold
 from kh922core.errors import UnknownAgencyError
 
@@ -246,7 +246,8 @@ class AgencyRegistry:
         Successions that have taken effect by ``as_of`` are followed, through any number of
         steps; an agency with several successors hands its duty to all of them (the notes say
         which part goes where, when the registry says so).  Each carrier appears once, in the
-        order of the printed agencies.
+        order of the printed agencies.  Each agency is visited once, so that a long chain or
+        many ways to the same agency take time in proportion to the successions recorded.
 
         Args:
             agency_ids: The agencies as the plan prints them (one text is one id).
@@ -263,7 +264,7 @@ class AgencyRegistry:
             agency_ids = (agency_ids,)
         carriers: dict[str, tuple[list[str], list[str]]] = {}
         for printed in agency_ids:
-            for holder, steps in self._follow(printed, as_of, (), frozenset()):
+            for holder, steps in walk_successions(self.get, printed, as_of):
                 entry = carriers.setdefault(holder, ([], []))
                 if printed not in entry[0]:
                     entry[0].append(printed)
@@ -290,28 +291,6 @@ class AgencyRegistry:
                 )
             )
         return tuple(result)
-
-    def _follow(
-        self, agency_id: str, as_of: date, notes: tuple[str, ...], seen: frozenset[str]
-    ) -> Iterator[tuple[str, tuple[str, ...]]]:
-        agency = self.get(agency_id)
-        effective = [s for s in agency.successors if s.from_ <= as_of and s.agency not in seen]
-        moved = [s for s in effective if s.scope == "all"]
-        notes = notes + tuple(
-            f"{self.get(s.agency).name} took over part of {agency.name}'s duties from "
-            f"{s.from_.isoformat()}" + (f" ({s.note})" if s.note else "")
-            for s in effective
-            if s.scope == "partial"
-        )
-        if not moved:
-            yield agency_id, notes
-            return
-        for succession in moved:
-            successor = self.get(succession.agency)
-            step = f"{agency.name} → {successor.name} from {succession.from_.isoformat()}"
-            if succession.note:
-                step += f" ({succession.note})"
-            yield from self._follow(succession.agency, as_of, (*notes, step), seen | {agency_id})
 
     def read_cell(self, text: str) -> CellReading:
         """Read an agency cell as the plan prints it into agency ids.

@@ -86,33 +86,49 @@ def agency_problems(plan: object) -> Iterator[CrossProblem]:
 
 
 def _succession_cycles(agencies: list[Any]) -> Iterator[CrossProblem]:
-    graph = {
-        agency_id: [
-            s
-            for s in (value_of(x, "agency") for x in items_of(a, "successors"))
-            if isinstance(s, str)
-        ]
-        for a in agencies
-        if isinstance(agency_id := value_of(a, "id"), str)
-    }
+    """Each circle of successions once, named from its agency written first.
+
+    The graph is walked once, depth first and without recursion (a chain of a thousand
+    successions, or many ways to the same agency, take time in proportion to the successions).
+    """
+    graph: dict[str, list[str]] = {}
+    for agency in agencies:
+        agency_id = value_of(agency, "id")
+        if isinstance(agency_id, str):
+            successors = (value_of(x, "agency") for x in items_of(agency, "successors"))
+            graph.setdefault(agency_id, []).extend(s for s in successors if isinstance(s, str))
     index = {agency_id: i for i, agency_id in enumerate(ids_of(agencies))}
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+    for root in graph:
+        if root in done:
+            continue
+        way: list[str] = [root]
+        position = {root: 0}
+        stack = [iter(graph[root])]
+        while stack:
+            successor = next(stack[-1], None)
+            if successor is None:
+                stack.pop()
+                finished = way.pop()
+                del position[finished]
+                done.add(finished)
+                continue
+            if successor in position:
+                cycles.append(way[position[successor] :])
+            elif successor not in done and successor in graph:
+                position[successor] = len(way)
+                way.append(successor)
+                stack.append(iter(graph[successor]))
     reported: set[str] = set()
-
-    def walk(node: str, trail: list[str]) -> list[str] | None:
-        if node in trail:
-            return [*trail[trail.index(node) :], node]
-        for successor in graph.get(node, ()):
-            cycle = walk(successor, [*trail, node])
-            if cycle is not None:
-                return cycle
-        return None
-
-    for agency_id in graph:
-        cycle = walk(agency_id, [])
-        if cycle is not None and cycle[0] == agency_id and not reported & set(cycle):
-            reported.update(cycle)
-            yield CrossProblem(
-                ("agencies", index[agency_id], "successors"),
-                "successions go round in a circle: " + " → ".join(cycle),
-                agency_id,
-            )
+    for cycle in cycles:
+        if reported & set(cycle):
+            continue
+        reported.update(cycle)
+        first = min(range(len(cycle)), key=lambda i: index.get(cycle[i], len(index)))
+        cycle = cycle[first:] + cycle[:first]
+        yield CrossProblem(
+            ("agencies", index[cycle[0]], "successors"),
+            "successions go round in a circle: " + " → ".join([*cycle, cycle[0]]),
+            cycle[0],
+        )
