@@ -50,3 +50,15 @@ def test_both_parsers_refuse_broken_yaml_at_the_same_line(text: str) -> None:
         mark = getattr(caught.value, "problem_mark", None) or caught.value.context_mark  # type: ignore[attr-defined]
         lines.append(mark.line)
     assert lines[0] == lines[1]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_both_parsers_give_the_same_document(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader builds values from either parser's events: the same values, the same marks."""
+    text = path.read_text(encoding="utf-8")
+    fast = strict_yaml.read_text(text, path.name)
+    monkeypatch.setattr(strict_yaml, "_FastLoader", strict_yaml._Loader)
+    slow = strict_yaml.read_text(text, path.name)
+    assert fast.problems == slow.problems == []
+    assert fast.data == slow.data
+    assert fast.marks == slow.marks

@@ -11,6 +11,7 @@ import json
 import re
 import typing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,6 +29,8 @@ __all__ = [
     "ordered_problems",
 ]
 
+#: The longest value a problem shows in full.
+_LONGEST_VALUE = 200
 _AGENCY_FIELDS = frozenset(
     {"lead_agencies", "cooperating_agencies", "issuer", "recipient", "via", "agency"}
 )
@@ -83,14 +86,26 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 
 
 def _written(mark: Mark | None, value: object) -> str | None:
-    """The value as the file shows it: ``"2030"`` (quoted), ``08`` (plain)."""
+    """The value as the file shows it: ``"2030"`` (quoted), ``08`` (plain); a long one cut.
+
+    Examples:
+        >>> _written(Mark(1, 1, "08"), None), _written(Mark(1, 1, "2030", True), None)
+        ('08', '"2030"')
+        >>> written = _written(Mark(1, 1, "x" * 300, True), None)
+        >>> len(written), written[-22:]
+        (98, 'xxxx… (302 characters)')
+    """
     if mark is not None and mark.raw is not None:
-        return f'"{mark.raw}"' if mark.quoted else (mark.raw or "(empty)")
-    if value is None:
+        written = f'"{mark.raw}"' if mark.quoted else (mark.raw or "(empty)")
+    elif value is None:
         return "(empty)"
-    if isinstance(value, str | int | float | bool):
-        return json.dumps(value, ensure_ascii=False)
-    return None
+    elif isinstance(value, str | int | float | bool):
+        written = json.dumps(value, ensure_ascii=False)
+    else:
+        return None
+    if len(written) > _LONGEST_VALUE:
+        written = f"{written[:80]}… ({len(written):,} characters)"
+    return written
 
 
 def _number_hint(mark: Mark | None, value: object, whole: bool) -> str:
@@ -142,12 +157,17 @@ def _quoted_values(expected: str) -> list[str]:
 
 @dataclass
 class Sources:
-    """The plan document and (when the plan points to one) its agency document."""
+    """The plan document and (when the plan points to one) its agency document.
+
+    ``read`` lists every file read and the SHA-256 of its bytes (what the loader's memory of
+    plans is keyed on).
+    """
 
     plan: Document
     agencies: Document | None = None
     problems: list[ValidationProblem] = field(default_factory=list)
     registry: AgencyRegistry | None = None
+    read: list[tuple[Path, bytes]] = field(default_factory=list)
 
     def document_for(self, path: PathKey) -> Document:
         if self.agencies is not None and len(path) > 1 and path[0] == "agencies":

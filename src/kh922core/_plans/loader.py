@@ -7,12 +7,19 @@ everything against the typed model and the cross-checks, and raises one
 field path, bad value and what was expected (worded by :mod:`kh922core._plans.file_problems`).
 Writing a plan back is :mod:`kh922core._plans.dumping`; the shipped plans are listed by
 :mod:`kh922core._plans.shipped`.
+
+The files a plan names (its agency file, its wording files) must lie in the plan's folder or
+below it, or in the library's data folder, unless the caller passes ``allow_outside=True``.
+:func:`load_plan` keeps the plans it loaded, keyed by the bytes of every file they were read
+from: any change to any of them is seen, whatever its size and time stamp.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +34,14 @@ from kh922core._plans.file_problems import (
     ordered_problems,
 )
 from kh922core._plans.model import Plan
-from kh922core._plans.shipped import available_plans, data_dir, default_plan, shipped_plan
-from kh922core._plans.strict_yaml import read_document
+from kh922core._plans.shipped import (
+    available_plans,
+    data_dir,
+    default_plan,
+    in_allowed_place,
+    shipped_plan,
+)
+from kh922core._plans.strict_yaml import read_bytes, read_document
 from kh922core._targets import add_target_phrases, add_unit_texts
 from kh922core.errors import (
     MissingFileError,
@@ -64,14 +77,31 @@ def _resolve(source: str | Path | None) -> Path:
     )
 
 
-def _check_agency_file(sources: Sources, data: dict[str, Any], base: Path) -> Any:
+def _outside(
+    sources: Sources, where: tuple[str | int, ...], what: str, name: str, path: Path
+) -> None:
+    sources.add(
+        where,
+        f"the {what} {name!r} is outside the plan's folder: a plan may name files only in its "
+        "own folder (or below it) or in the library's data folder; to read it all the same, "
+        "pass allow_outside=True",
+        json.dumps(name, ensure_ascii=False),
+    )
+
+
+def _check_agency_file(
+    sources: Sources, data: dict[str, Any], base: Path, allow_outside: bool
+) -> Any:
     """Read the agency file the plan points to; return its agencies (raw) or ``None``."""
     reference = data["agencies"]
-    path = (base / reference).resolve() if not Path(reference).is_absolute() else Path(reference)
-    if not path.is_file():
+    path = base / reference
+    if not (allow_outside or in_allowed_place(path, base)):
+        _outside(sources, ("agencies",), "agency file", reference, path)
+        return None
+    if not path.exists():
         sources.add(
             ("agencies",),
-            f"the agency file {reference!r} does not exist (looked for {path}); "
+            f"the agency file {reference!r} does not exist (looked for {path.resolve()}); "
             "the path is relative to the plan file",
             json.dumps(reference, ensure_ascii=False),
         )
@@ -79,6 +109,8 @@ def _check_agency_file(sources: Sources, data: dict[str, Any], base: Path) -> An
     display = os.path.normpath(Path(sources.plan.file).parent / reference)
     document = read_document(path, display)
     sources.agencies = document
+    if document.digest is not None:
+        sources.read.append((path, document.digest))
     before = len(sources.problems)
     sources.problems.extend(document.problems)
     if document.data is None:
@@ -103,7 +135,9 @@ def _check_agency_file(sources: Sources, data: dict[str, Any], base: Path) -> An
     return document.data.get("agencies")
 
 
-def _add_wording(sources: Sources, wording: dict[str, Any], base: Path) -> None:
+def _add_wording(
+    sources: Sources, wording: dict[str, Any], base: Path, allow_outside: bool
+) -> None:
     """Layer the plan's own wording files on the shipped tables, before its targets are read."""
     adders = {"target_phrases": add_target_phrases, "unit_texts": add_unit_texts}
     for key, add in adders.items():
@@ -111,21 +145,38 @@ def _add_wording(sources: Sources, wording: dict[str, Any], base: Path) -> None:
         for index, name in enumerate(names if isinstance(names, list) else ()):
             if not isinstance(name, str):
                 continue  # the model reports the type
-            path = Path(name) if Path(name).is_absolute() else base / name
-            try:
-                add(path)
-            except MissingFileError:
+            where = ("wording", key, index)
+            path = base / name
+            if not (allow_outside or in_allowed_place(path, base)):
+                _outside(sources, where, "wording file", name, path)
+                continue
+            raw = read_bytes(path) if path.exists() else None
+            if raw is None:
                 sources.add(
-                    ("wording", key, index),
+                    where,
                     f"the wording file {name!r} does not exist (looked for {path}); "
                     "the path is relative to the plan file",
                     json.dumps(name, ensure_ascii=False),
                 )
+                continue
+            if isinstance(raw, str):
+                sources.add(where, f"the wording file {name!r}: {raw}")
+                continue
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                sources.add(where, f"the wording file {name!r} is not UTF-8 text; save it as UTF-8")
+                continue
+            sources.read.append((path, hashlib.sha256(raw).digest()))
+            try:
+                add(path)
+            except MissingFileError:
+                sources.add(where, f"the wording file {name!r} cannot be read")
             except (WordingError, UnitError) as error:
-                sources.add(("wording", key, index), str(error))
+                sources.add(where, str(error))
 
 
-def _validate(sources: Sources, base: Path) -> Plan | None:
+def _validate(sources: Sources, base: Path, allow_outside: bool) -> Plan | None:
     data = sources.plan.data
     if data is None:
         if not sources.problems:
@@ -145,9 +196,9 @@ def _validate(sources: Sources, base: Path) -> Plan | None:
                     )
     data = dict(data)
     if isinstance(data.get("wording"), dict):
-        _add_wording(sources, data["wording"], base)
+        _add_wording(sources, data["wording"], base, allow_outside)
     if isinstance(data.get("agencies"), str):
-        agencies = _check_agency_file(sources, data, base)
+        agencies = _check_agency_file(sources, data, base, allow_outside)
         data["agencies"] = agencies if agencies is not None else []
     elif isinstance(data.get("agencies"), list):
         inline = [a for a in data["agencies"] if isinstance(a, dict)]
@@ -177,46 +228,70 @@ def _validate(sources: Sources, base: Path) -> Plan | None:
     return plan if not sources.problems else None
 
 
+def _check(
+    path: Path, file: str | None, allow_outside: bool
+) -> tuple[Plan | None, list[ValidationProblem], list[tuple[Path, bytes]]]:
+    sources = Sources(read_document(path, str(path) if file is None else file))
+    if sources.plan.digest is not None:
+        sources.read.append((path, sources.plan.digest))
+    sources.problems.extend(sources.plan.problems)
+    plan = None
+    if not sources.plan.problems:
+        plan = _validate(sources, path.parent, allow_outside)
+    return plan, ordered_problems(sources), sources.read
+
+
 def check_plan_file(
-    path: str | Path, *, file: str | None = None
+    path: str | Path, *, file: str | None = None, allow_outside: bool = False
 ) -> tuple[Plan | None, list[ValidationProblem]]:
     """Read and validate a plan file; return the plan (or ``None``) and every problem found.
 
     Args:
         path: The plan file (``.yaml``/``.yml`` or ``.json``).
         file: The name to use in messages; default the path as given.
+        allow_outside: Read an agency file or wording file the plan names even when it lies
+            outside the plan's folder (and outside the library's data folder).
 
     Returns:
         ``(plan, [])`` for a valid file, ``(None, problems)`` otherwise.
     """
-    path = Path(path)
-    sources = Sources(read_document(path, str(path) if file is None else file))
-    sources.problems.extend(sources.plan.problems)
-    plan = _validate(sources, path.parent) if not sources.plan.problems else None
-    return plan, ordered_problems(sources)
+    plan, problems, _ = _check(Path(path), file, allow_outside)
+    return plan, problems
 
 
-_CACHE: dict[tuple[str, int, int], Plan] = {}
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """A plan loaded, and the digest of the bytes of every file it was read from."""
+
+    inputs: tuple[tuple[Path, bytes], ...]
+    plan: Plan
 
 
-def _cache_key(path: Path) -> tuple[str, int, int] | None:
-    try:
-        stat = path.resolve().stat()
-    except OSError:
-        return None
-    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+_CACHE: dict[tuple[str, bool], _Loaded] = {}
 
 
-def load_plan(source: str | Path | None = None) -> Plan:
+def _unchanged(inputs: tuple[tuple[Path, bytes], ...]) -> bool:
+    for path, digest in inputs:
+        raw = read_bytes(path)
+        if isinstance(raw, str) or hashlib.sha256(raw).digest() != digest:
+            return False
+    return True
+
+
+def load_plan(source: str | Path | None = None, *, allow_outside: bool = False) -> Plan:
     """Load a plan: the built-in one, a shipped one by id, or any plan file (YAML or JSON).
 
     The file is read strictly: values are never converted silently, unknown keys are refused
     with a "did you mean", and every problem of the file (and of its agency file) is collected
-    into one :class:`~kh922core.PlanValidationError`.
+    into one :class:`~kh922core.PlanValidationError`.  A plan file may name an agency file and
+    wording files in its own folder (or below it), or in the library's data folder;
+    ``allow_outside=True`` lifts that rule.  A plan loaded again is taken from memory as long
+    as none of its files has changed (their bytes are compared, not their time stamps).
 
     Args:
         source: ``None`` for the built-in plan (Bến Tre, 922/KH-UBND), the id of a shipped plan
             (see :func:`available_plans`), or the path of a plan file.
+        allow_outside: Read the files the plan names even outside its folder.
 
     Returns:
         The validated plan.
@@ -233,17 +308,16 @@ def load_plan(source: str | Path | None = None) -> Plan:
         ('922/KH-UBND', 38, 44, 7)
     """
     path = _resolve(source)
-    key = _cache_key(path)
-    cached = _CACHE.get(key) if key is not None else None
-    if cached is not None:
-        return cached
-    plan, problems = check_plan_file(path)
+    key = (str(path.resolve()), allow_outside)
+    cached = _CACHE.get(key)
+    if cached is not None and _unchanged(cached.inputs):
+        return cached.plan
+    plan, problems, inputs = _check(path, None, allow_outside)
     if plan is None:
         raise PlanValidationError(problems)
-    if key is not None:
-        if len(_CACHE) >= 16:
-            _CACHE.clear()
-        _CACHE[key] = plan
+    if len(_CACHE) >= 16:
+        _CACHE.clear()
+    _CACHE[key] = _Loaded(tuple(inputs), plan)
     return plan
 
 

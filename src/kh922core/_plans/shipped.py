@@ -31,6 +31,7 @@ __all__ = [
     "available_plans",
     "data_dir",
     "default_plan",
+    "in_allowed_place",
     "shipped_plan",
     "shipped_plans",
 ]
@@ -41,6 +42,26 @@ _MANIFEST = "manifest.yaml"
 def data_dir() -> Path:
     """The folder of the library's data files (``kh922core/data``)."""
     return Path(str(resources.files("kh922core") / "data"))
+
+
+def in_allowed_place(path: Path, folder: Path) -> bool:
+    """Whether a plan in ``folder`` may name the file ``path`` without ``allow_outside``.
+
+    A plan may name files in its own folder or below it, and the files shipped in the library's
+    data folder (the shipped plans name their registry in ``../agencies/``).  Links are
+    followed: a link in the folder that points elsewhere is elsewhere.
+
+    Examples:
+        >>> folder = Path("/srv/plans/mine")
+        >>> in_allowed_place(folder / "agencies.yaml", folder)
+        True
+        >>> in_allowed_place(folder / "../other/agencies.yaml", folder)
+        False
+        >>> in_allowed_place(data_dir() / "agencies" / "ben_tre.yaml", folder)
+        True
+    """
+    real = path.resolve()
+    return any(real.is_relative_to(place.resolve()) for place in (folder, data_dir()))
 
 
 def _plans_dir() -> Path:

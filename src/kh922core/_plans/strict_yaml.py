@@ -2,7 +2,7 @@
 
 PyYAML's own loader follows YAML 1.1, where ``no`` is ``False``, ``08`` is an error or an octal
 number, and an unquoted ``2025-02-14`` is a date.  Plans are written by officials, not
-programmers, so this reader builds on PyYAML's *composer* (which gives every node its line and
+programmers, so this reader takes PyYAML's *events* (which give every value its line and
 column) and decides the type of each plain (unquoted) scalar itself:
 
 =================================================  ======================================
@@ -21,112 +21,57 @@ belongs (or a number where text belongs) is reported by validation, with a hint 
 value exactly as written.  Duplicate keys, tags such as ``!!python/object``, merge keys and
 non-text keys are errors.
 
-For every value the reader records where it was written (:class:`Mark`), keyed by its path in
-the document (``("targets", 3, "text")``), so that later errors can name the line.
+The values are built from the events without recursion, and the limits of
+:mod:`kh922core._plans.source_marks` (size, nesting, number of values, length of keys and of
+numbers) are checked as the file is read; a file that is not text (a ``.docx``, a PDF, a
+folder, control characters) is refused with what it is.  For every value the reader records
+where it was written (:class:`Mark`), keyed by its path in the document
+(``("targets", 3, "text")``), so that later errors can name the line.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import re
-from dataclasses import dataclass, field
+import stat
+import threading
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 
+from kh922core._plans.source_marks import (
+    DEPTH_MESSAGE,
+    MAX_FILE_BYTES,
+    Document,
+    Lines,
+    Mark,
+    PathKey,
+    StopReadingError,
+    format_path,
+)
+from kh922core._plans.strict_json import read_json
+from kh922core._plans.yaml_values import MAP, PLAIN, SEQ, STR, ValueBuilder
 from kh922core.errors import ValidationProblem
 
-__all__ = ["Document", "Mark", "PathKey", "format_path", "read_document", "read_text"]
+__all__ = [
+    "Document",
+    "Mark",
+    "PathKey",
+    "format_path",
+    "read_bytes",
+    "read_document",
+    "read_text",
+]
 
-PathKey = tuple[str | int, ...]
-
-_PLAIN = "tag:kh922core:plain"
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-_MAX_NODES = 200_000
-_MAX_DEPTH = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """Where a value was written.
-
-    Attributes:
-        line: One-based line.
-        column: One-based column.
-        raw: For a scalar, its text as written (without quotes); ``None`` for a list or mapping.
-        quoted: Whether the scalar was written in quotes.
-        key_line: For a value under a key, the one-based line of the key.
-        key_column: For a value under a key, the one-based column of the key.
-    """
-
-    line: int
-    column: int
-    raw: str | None = None
-    quoted: bool = False
-    key_line: int | None = None
-    key_column: int | None = None
-
-
-@dataclass(slots=True)
-class Document:
-    """A file read into plain Python values, with where each value was written.
-
-    Attributes:
-        file: The file name as it should appear in messages.
-        data: The values (dicts, lists, str, int, float, bool, None); ``None`` when unreadable.
-        marks: Path of every value → where it was written.
-        problems: What made the file (partly) unreadable.
-    """
-
-    file: str
-    data: Any
-    marks: dict[PathKey, Mark] = field(default_factory=dict)
-    problems: list[ValidationProblem] = field(default_factory=list)
-
-    def locate(self, path: PathKey, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Line and column of ``path``, or of its nearest written ancestor.
-
-        Args:
-            path: The path of a value.
-            key: Give the position of the key rather than of the value, when there is a key.
-        """
-        probe = path
-        while True:
-            mark = self.marks.get(probe)
-            if mark is not None:
-                if key and mark.key_line is not None and probe == path:
-                    return mark.key_line, mark.key_column
-                return mark.line, mark.column
-            if not probe:
-                return None, None
-            probe = probe[:-1]
-
-
-def format_path(path: PathKey) -> str:
-    """Render a path as officials read it: ``targets[3].text``.
-
-    Examples:
-        >>> format_path(("targets", 3, "text"))
-        'targets[3].text'
-        >>> format_path(())
-        '(top level)'
-    """
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out or "(top level)"
+#: Characters YAML does not allow in a stream, and no text file holds.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_TEXT_FORMATS = (
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx or Excel .xlsx document?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document (.doc or .xls)"),
+    (b"%PDF-", "a PDF document"),
+)
 
 
 class _Loader(yaml.SafeLoader):
@@ -137,136 +82,10 @@ class _Loader(yaml.SafeLoader):
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
+            return PLAIN if implicit[0] else STR
         if kind is SequenceNode:
-            return _SEQ
-        return _MAP
-
-
-def _plain(text: str) -> Any:
-    """The value of a plain scalar (see the module docstring)."""
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.fullmatch(text):
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    return text
-
-
-def _mark(node: Node, key: Node | None = None) -> Mark:
-    raw = node.value if isinstance(node, ScalarNode) else None
-    quoted = isinstance(node, ScalarNode) and node.style in ("'", '"', "|", ">")
-    return Mark(
-        line=node.start_mark.line + 1,
-        column=node.start_mark.column + 1,
-        raw=raw,
-        quoted=quoted,
-        key_line=key.start_mark.line + 1 if key is not None else None,
-        key_column=key.start_mark.column + 1 if key is not None else None,
-    )
-
-
-class _Converter:
-    """Turns composed nodes into plain values, recording marks and problems."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.count = 0
-
-    def problem(self, node: Node, path: PathKey, message: str, value: str | None = None) -> None:
-        self.document.problems.append(
-            ValidationProblem(
-                file=self.document.file,
-                line=node.start_mark.line + 1,
-                column=node.start_mark.column + 1,
-                path=format_path(path),
-                message=message,
-                value=value,
-            )
-        )
-
-    def convert(self, node: Node, path: PathKey, key: Node | None = None) -> Any:
-        self.count += 1
-        if self.count > _MAX_NODES or len(path) > _MAX_DEPTH:
-            if self.count == _MAX_NODES + 1 or len(path) == _MAX_DEPTH + 1:
-                self.problem(node, path, "the file is too large or too deeply nested to be a plan")
-            return None
-        self.document.marks[path] = _mark(node, key)
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                self.problem(
-                    node, path, f"tags such as {node.tag!r} are not allowed in a plan file"
-                )
-            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        self.problem(node, path, "unexpected YAML node")  # pragma: no cover
-        return None  # pragma: no cover
-
-    def scalar(self, node: ScalarNode, path: PathKey) -> Any:
-        if node.tag == _PLAIN:
-            return _plain(node.value)
-        if node.tag != _STR:
-            self.problem(
-                node,
-                path,
-                f"tags such as {node.tag!r} are not allowed in a plan file; "
-                "write the value without a tag (quote it if it is text)",
-                repr(node.value),
-            )
-        return node.value
-
-    def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
-        if node.tag != _MAP:
-            self.problem(node, path, f"tags such as {node.tag!r} are not allowed in a plan file")
-        result: dict[str, Any] = {}
-        first: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, path, "a key must be a plain word such as 'id' or 'text'")
-                continue
-            name = key_node.value
-            if key_node.tag == _PLAIN and name == "<<":
-                self.problem(
-                    key_node,
-                    (*path, name),
-                    "merge keys ('<<') are not allowed in a plan file; write the fields out",
-                )
-                continue
-            if name in first:
-                self.problem(
-                    key_node,
-                    (*path, name),
-                    f"the key {name!r} appears twice in the same block "
-                    f"(first on line {first[name]}); keep only one",
-                )
-                continue
-            first[name] = key_node.start_mark.line + 1
-            result[name] = self.convert(value_node, (*path, name), key_node)
-        return result
-
-
-def _yaml_problem(file: str, error: yaml.YAMLError) -> ValidationProblem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    message = f"this is not valid YAML: {problem}"
-    if context:
-        message += f" ({context})"
-    return ValidationProblem(
-        file=file,
-        line=mark.line + 1 if mark is not None else None,
-        column=mark.column + 1 if mark is not None else None,
-        path="(file)",
-        message=message,
-    )
+            return SEQ
+        return MAP
 
 
 #: The same loader on libyaml's C parser where PyYAML was built with it (about ten times faster).
@@ -277,56 +96,38 @@ _FastLoader: type[yaml.SafeLoader] = (
 )
 
 
-def _compose(text: str, document: Document) -> Node | None:
+def _yaml_problem(file: str, error: yaml.YAMLError) -> ValidationProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"this is not valid YAML: {problem}"
+    if "maximum nesting depth" in problem:
+        message = DEPTH_MESSAGE  # libyaml's own limit, met before ours
+    elif context:
+        message += f" ({context})"
+    return ValidationProblem(
+        file=file,
+        line=mark.line + 1 if mark is not None else None,
+        column=mark.column + 1 if mark is not None else None,
+        path="(file)",
+        message=message,
+    )
+
+
+def _read_yaml(text: str, document: Document) -> None:
+    builder = ValueBuilder(document)
+    loader = _FastLoader(text)
     try:
-        return yaml.compose(text, Loader=_FastLoader)
+        while loader.check_event():
+            builder.event(loader.get_event())  # type: ignore[no-untyped-call]
     except yaml.YAMLError as error:
         document.problems.append(_yaml_problem(document.file, error))
-        return None
-
-
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"the key {key!r} appears twice in the same object; keep only one")
-        result[key] = value
-    return result
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a plan can use")
-
-
-def _read_json(text: str, document: Document) -> None:
-    try:
-        document.data = json.loads(
-            text, object_pairs_hook=_json_pairs, parse_constant=_reject_constant
-        )
-    except json.JSONDecodeError as error:
-        document.problems.append(
-            ValidationProblem(
-                file=document.file,
-                line=error.lineno,
-                column=error.colno,
-                path="(file)",
-                message=f"this is not valid JSON: {error.msg}",
-            )
-        )
         return
-    except ValueError as error:
-        document.problems.append(
-            ValidationProblem(
-                document.file, None, None, "(file)", f"this is not valid JSON: {error}"
-            )
-        )
+    except StopReadingError:
         return
-    # JSON is (almost always) YAML too: compose it only to learn where each value is.
-    scratch = Document(file=document.file, data=None)
-    node = _compose(text, scratch)
-    if node is not None:
-        _Converter(scratch).convert(node, ())
-        document.marks = scratch.marks
+    finally:
+        loader.dispose()
+    document.data = builder.root
 
 
 def read_text(text: str, file: str, *, json_format: bool = False) -> Document:
@@ -350,17 +151,64 @@ def read_text(text: str, file: str, *, json_format: bool = False) -> Document:
     document = Document(file=file, data=None)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if json_format:
-        _read_json(text, document)
-        return document
-    node = _compose(text, document)
-    if node is not None:
-        document.data = _Converter(document).convert(node, ())
+    control = _NOT_TEXT.search(text)
+    if control is not None:
+        line, column = Lines(text).place(control.start())
+        document.problem(
+            line,
+            column,
+            "(file)",
+            f"the control character U+{ord(control.group()):04X} cannot be in a plan or agency "
+            "file (is it a binary file, or one not saved as UTF-8?)",
+        )
+    elif json_format:
+        read_json(text, document)
+    else:
+        _read_yaml(text, document)
     return document
+
+
+def read_bytes(path: Path) -> bytes | str:
+    """The bytes of a file, or why they cannot be read: not a file, larger than 5 MB (checked
+    before reading), unreadable."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return "this is a folder, not a file"
+        if not stat.S_ISREG(info.st_mode):
+            return "this is not a regular file (a device, a pipe?), so it cannot be read as one"
+        size = info.st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+            if len(raw) <= MAX_FILE_BYTES:
+                return raw
+            size = len(raw)
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or error}"
+    return (
+        f"the file has {size:,} bytes{' or more' if size == MAX_FILE_BYTES + 1 else ''}; "
+        f"a plan or agency file may have at most {MAX_FILE_BYTES:,} (5 MB)"
+    )
+
+
+#: The documents read last, by name, format and the digest of their bytes: a file read twice in
+#: a row (``kh922 validate`` looks at a file before it checks it) is parsed once.
+_RECENT: dict[tuple[str, bool, bytes], Document] = {}
+_RECENT_LOCK = threading.Lock()
+
+
+def _copy(document: Document) -> Document:
+    return Document(
+        document.file, document.data, dict(document.marks), list(document.problems), document.digest
+    )
 
 
 def read_document(path: Path, file: str | None = None) -> Document:
     """Read a file from disk (JSON when its name ends in ``.json``, YAML otherwise).
+
+    The file is read once, and refused before reading when it is larger than 5 MB or is not a
+    file.
 
     Args:
         path: The file.
@@ -370,24 +218,36 @@ def read_document(path: Path, file: str | None = None) -> Document:
         The document; its ``problems`` list what made it unreadable (including a missing file).
     """
     name = str(path) if file is None else file
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
+    raw = read_bytes(path)
+    if isinstance(raw, str):
         document = Document(file=name, data=None)
-        reason = error.strerror or str(error)
-        document.problems.append(
-            ValidationProblem(name, None, None, "(file)", f"cannot read the file: {reason}")
-        )
+        document.problem(None, None, "(file)", raw)
         return document
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        document = Document(file=name, data=None)
-        line = raw[: error.start].count(b"\n") + 1
-        document.problems.append(
-            ValidationProblem(
-                name, line, None, "(file)", "the file is not UTF-8 text; save it as UTF-8"
-            )
-        )
-        return document
-    return read_text(text, name, json_format=path.suffix.lower() == ".json")
+    json_format = path.suffix.lower() == ".json"
+    digest = hashlib.sha256(raw).digest()
+    key = (name, json_format, digest)
+    with _RECENT_LOCK:
+        recent = _RECENT.get(key)
+    if recent is not None:
+        return _copy(recent)
+    document = Document(file=name, data=None)
+    kind = next((kind for magic, kind in _NOT_TEXT_FORMATS if raw.startswith(magic)), None)
+    if kind is not None:
+        message = f"this is {kind}, not text: a plan or agency file is YAML or JSON text"
+        document.problem(None, None, "(file)", message)
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        document.problem(1, None, "(file)", "the file is UTF-16 text; save it as UTF-8")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            document.problem(line, None, "(file)", "the file is not UTF-8 text; save it as UTF-8")
+        else:
+            document = read_text(text, name, json_format=json_format)
+    document.digest = digest
+    with _RECENT_LOCK:
+        while len(_RECENT) >= 2:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = document
+    return _copy(document)
