@@ -201,3 +201,21 @@ def test_the_messages_shown_in_the_docs_are_current(
     assert plan is None
     for problem in problems:
         assert str(problem) in docs
+
+
+def test_validate_allows_files_outside_the_plans_folder_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan_files: PlanFiles
+) -> None:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (tmp_path / "agencies.yaml").write_text(plan_files.agencies, encoding="utf-8")
+    text = plan_files.broken(
+        plan_files.minimal, 'agencies: "agencies.yaml"', 'agencies: "../agencies.yaml"'
+    )
+    path = folder / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path), "--no-audit"]) == 1
+    refused = capsys.readouterr().out
+    assert "../agencies.yaml" in refused
+    assert main(["validate", str(path), "--no-audit", "--allow-outside"]) == 0
+    assert "valid plan" in capsys.readouterr().out

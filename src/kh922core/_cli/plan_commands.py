@@ -53,7 +53,7 @@ def _validate_one(path: Path, args: argparse.Namespace) -> int:
         for problem in problems:
             echo(f"  {problem}")
         return 1
-    plan, problems = check_plan_file(path, file=str(path))
+    plan, problems = check_plan_file(path, file=str(path), allow_outside=args.allow_outside)
     if plan is None:
         echo(f"{path}: {_plural(len(problems), 'problem')}")
         for problem in problems:
@@ -128,6 +128,11 @@ def add_plan_commands(commands: Any) -> None:
         "--all", action="store_true", help="also print the audit's notes (severity info)"
     )
     validate.add_argument("--no-audit", action="store_true", help="skip the audit")
+    validate.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="let a plan name agency and wording files outside its own folder",
+    )
     validate.set_defaults(handler=_validate)
 
     schema = commands.add_parser(

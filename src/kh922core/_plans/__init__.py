@@ -3,10 +3,13 @@
 Other wings import from here, never from the modules inside.  The rooms:
 
 * ``fields`` (the strict field types), ``agencies`` (the registry: agencies, successions, who
-  carries a duty on a date), ``indicators`` and ``tasks`` (Phụ lục I and II), ``model`` (the plan
-  and sections I-IV), ``deadlines`` (deadline texts);
-* ``strict_yaml`` (the strict reader), ``cross_checks/`` (problems that involve several fields),
-  ``file_problems`` (problems located and worded), ``loader``, ``dumping``, ``json_schema``;
+  carries a duty on a date) and ``succession_walk`` (the succession graph walked once,
+  iteratively), ``indicators`` and ``tasks`` (Phụ lục I and II), ``model`` (the plan and sections
+  I-IV), ``deadlines`` (deadline texts);
+* ``strict_yaml``, ``yaml_values`` and ``strict_json`` (the strict readers, iterative and
+  bounded), ``source_marks`` (where each value was written), ``cross_checks/`` (problems that
+  involve several fields), ``file_problems`` (problems located and worded), ``loader``,
+  ``dumping``, ``json_schema``;
 * ``shipped`` (the manifest of shipped plans), ``published_figures`` (sample data);
 * ``audit/`` (what a careful reader notices, one module per family of rules).
 """
