@@ -326,7 +326,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted({*__all__, "errors", "testing"})
 
 
 _PUBLISHED: set[str] = set()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from kh922core.errors import ObservationProblem
+from kh922core.errors import ObservationProblem, UnsupportedFrameError
 
-__all__ = ["problem_at"]
+__all__ = ["POLARS_FRAMES", "polars_frame", "problem_at"]
 
 #: How many rows and values a problem lists (its ``count`` says how many there are in all).
 SHOWN = 20
@@ -42,3 +42,21 @@ def problem_at(
         values=tuple(values),
         count=rows.height,
     )
+
+
+#: The kinds of frame the functions other than ``evaluate`` take, as users know them.
+POLARS_FRAMES = "a polars DataFrame or LazyFrame"
+
+
+def polars_frame(frame: object, what: str) -> pl.DataFrame | pl.LazyFrame:
+    """``frame`` when it is a Polars frame, else an :class:`UnsupportedFrameError` naming ``what``.
+
+    Examples:
+        >>> polars_frame([1, 2], "scores")
+        Traceback (most recent call last):
+        ...
+        kh922core.errors.UnsupportedFrameError: scores must be a polars DataFrame or LazyFrame, got list
+    """  # noqa: E501
+    if isinstance(frame, pl.DataFrame | pl.LazyFrame):
+        return frame
+    raise UnsupportedFrameError(frame, [POLARS_FRAMES], what)

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kh922core._text import did_you_mean
+from kh922core._text import did_you_mean as _did_you_mean
 
 __all__ = [
     "DateFormatError",
@@ -183,7 +183,7 @@ class UnknownFormatError(Kh922Error, ValueError):
         self.given = given
         self.known = tuple(name for name, _ in known)
         listed = ", ".join(f"{name} ({', '.join(suffixes)})" for name, suffixes in known)
-        hint = did_you_mean(given.strip().lower().lstrip("."), self.known)
+        hint = _did_you_mean(given.strip().lower().lstrip("."), self.known)
         why = why or "unknown file format"
         super().__init__(f"{why} {given!r}{hint}; the formats are {listed}")
 
@@ -222,9 +222,9 @@ class UnsupportedFrameError(Kh922Error, TypeError):
         kind: The type name of what was given.
     """
 
-    def __init__(self, frame: object, supported: Sequence[str]) -> None:
+    def __init__(self, frame: object, supported: Sequence[str], what: str = "observations") -> None:
         self.kind = type(frame).__name__
-        super().__init__(f"observations must be {' or '.join(supported)}, got {self.kind}")
+        super().__init__(f"{what} must be {' or '.join(supported)}, got {self.kind}")
 
 
 class DateRangeError(Kh922Error, ValueError):

@@ -156,3 +156,13 @@ def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     plan, problems = check_plan_file(path)
     assert plan is None
     assert problems[0].message == "the file is not UTF-8 text; save it as UTF-8"
+
+
+def test_a_plan_prints_short() -> None:
+    plan = load_plan()
+    expected = (
+        "Plan(id='ben-tre-922-2025', number='922/KH-UBND', province='Bến Tre', 38 targets, "
+        "44 tasks)"
+    )
+    assert repr(plan) == expected
+    assert str(plan) == expected

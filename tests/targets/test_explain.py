@@ -30,3 +30,16 @@ def test_a_bad_text_is_a_parse_error() -> None:
 def test_anything_else_is_a_type_error(thing: object) -> None:
     with pytest.raises(TypeError, match="explain needs a parsed target or a target text"):
         kh922core.explain(thing)  # type: ignore[arg-type]
+
+
+def test_a_direction_that_is_none_of_the_three_is_named() -> None:
+    with pytest.raises(kh922core.errors.InvalidValueError, match="direction must be one of"):
+        kh922core.parse_target("≥ 5", direction="up")
+    with pytest.raises(kh922core.errors.InvalidValueError, match="got 'lower'"):
+        kh922core.explain("nhóm 30", direction="lower")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_number_no_target_can_hold_is_not_written(value: float) -> None:
+    with pytest.raises(kh922core.errors.NumberFormatError, match="cannot write"):
+        kh922core.format_number(value)

@@ -153,6 +153,10 @@ def compile_targets(
     """
     if isinstance(tolerance, bool) or not isinstance(tolerance, int | float | None):
         raise InvalidValueError(f"tolerance must be a number, got {tolerance!r}")
+    if cohort_policy not in ("absolute", "proportional"):  # said once, not for its first target
+        raise InvalidValueError(
+            f"cohort_policy must be 'absolute' or 'proportional', got {cohort_policy!r}"
+        )
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
     compiled: dict[str, list[CompiledTarget]] = {}
     for target in plan.targets:

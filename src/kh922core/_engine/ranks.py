@@ -8,6 +8,7 @@ from typing import TypeVar
 import polars as pl
 
 from kh922core._engine.columns import COHORT_SIZE
+from kh922core._frame_problems import polars_frame
 from kh922core.errors import InvalidValueError, ObservationError, ObservationProblem
 
 __all__ = ["RANK", "rank"]
@@ -78,8 +79,18 @@ def rank(
         raise InvalidValueError(
             f"rank_column and cohort_size_column must differ, both are {rank_column!r}"
         )
+    polars_frame(scores, "scores")
     groups = [by] if isinstance(by, str) else list(by or ())
-    problems = _problems(scores.collect_schema(), score, groups, (rank_column, cohort_size_column))
+    schema = scores.collect_schema()
+    problems = _problems(schema, score, groups, (rank_column, cohort_size_column))
+    if score in schema and not (schema[score].is_numeric() or schema[score] == pl.Null):
+        problems.append(
+            ObservationProblem(
+                column=score,
+                message=f"expected a numeric column, got {schema[score]}: read text scores with "
+                "kh922core.read_observations or cast them, so that '41,5' is not misread",
+            )
+        )
     if problems:
         raise ObservationError(problems)
     value = pl.col(score).cast(pl.Float64).fill_nan(None)

@@ -18,9 +18,10 @@ from kh922core._engine.columns import (
     TARGET_TEXT,
 )
 from kh922core._engine.polars_query import TargetDtypes
+from kh922core._frame_problems import polars_frame
 from kh922core._plans import Plan
 from kh922core._targets import Status
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, ObservationError, ObservationProblem
 
 __all__ = ["PLAN_COLUMNS", "summarize"]
 
@@ -128,8 +129,20 @@ def summarize(
         (38, 3, 2, 0.07894736842105263)
     """
     keys = [by] if isinstance(by, str) else list(by or ())
-    frame = result.lazy()
+    frame = polars_frame(result, "result").lazy()
     names = frame.collect_schema().names()
+    absent = [column for column in (MET, STATUS) if column not in names]
+    if absent:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column=column,
+                    message="summarize() rolls up the result of kh922core.evaluate(), which has "
+                    "this column",
+                )
+                for column in absent
+            ]
+        )
     unknown = [k for k in keys if k not in names and (plan is None or k not in _TARGET_COLUMNS)]
     if unknown:
         hint = (

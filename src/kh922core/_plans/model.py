@@ -242,6 +242,8 @@ class Plan(FrozenModel):
         >>> plan = kh922core.load_plan()
         >>> plan.number, len(plan.targets), len(plan.tasks)
         ('922/KH-UBND', 38, 44)
+        >>> plan
+        Plan(id='ben-tre-922-2025', number='922/KH-UBND', province='Bến Tre', 38 targets, 44 tasks)
     """
 
     schema_version: Literal[1] = 1
@@ -280,6 +282,15 @@ class Plan(FrozenModel):
     def registry(self) -> AgencyRegistry:
         """The plan's agencies as an :class:`~kh922core.AgencyRegistry` (lookup by abbreviation)."""
         return AgencyRegistry(self.agencies)
+
+    def __repr__(self) -> str:
+        """A short form: a whole plan printed in a log or a notebook is about 100 KB."""
+        return (
+            f"Plan(id={self.id!r}, number={self.number!r}, province={self.province.name!r}, "
+            f"{len(self.targets)} targets, {len(self.tasks)} tasks)"
+        )
+
+    __str__ = __repr__
 
     def responsible(
         self,

@@ -40,7 +40,7 @@ from kh922core._targets.scanner import (
     read_unit,
 )
 from kh922core._targets.units import Unit, is_compatible, parse_unit
-from kh922core.errors import IncompatibleUnitError, TargetParseError
+from kh922core.errors import IncompatibleUnitError, InvalidValueError, TargetParseError
 
 __all__ = ["MAX_TARGET_LENGTH", "parse_target", "split_targets"]
 
@@ -140,6 +140,9 @@ def parse_target(
             f"a target of at most {MAX_TARGET_LENGTH} characters",
             reason=f"the text has {len(text)} characters; a table cell holds a target, not a page",
         )
+    if direction not in tuple(Direction):
+        choices = ", ".join(repr(d.value) for d in Direction)
+        raise InvalidValueError(f"direction must be one of {choices}, got {direction!r}")
     direction = Direction(direction)
     text = unicodedata.normalize("NFC", text)
     indicator_unit = _as_unit(unit)

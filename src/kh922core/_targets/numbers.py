@@ -91,7 +91,7 @@ def format_number(value: float) -> str:
         '0,7'
     """
     if not math.isfinite(value):
-        raise ValueError(f"cannot write {value!r} as a target number")
+        raise NumberFormatError(f"cannot write {value!r} as a target number")
     literal = format(Decimal(repr(float(value))), "f")
     sign = ""
     if literal.startswith("-"):

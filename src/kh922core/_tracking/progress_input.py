@@ -15,9 +15,10 @@ from datetime import date
 import polars as pl
 
 from kh922core._dates import DateLike, as_date
-from kh922core._frame_problems import problem_at
+from kh922core._frame_problems import polars_frame, problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
+from kh922core._tracking.observation_values import vietnamese_number
 from kh922core._tracking.progress_measure import (
     RESULT_COLUMNS,
     projection_range,
@@ -106,9 +107,17 @@ def prepare_observations(
         >>> typed["value"].to_list(), keys
         ([0.7], ['entity'])
     """
-    frame = observations.collect() if isinstance(observations, pl.LazyFrame) else observations
-    if not isinstance(frame, pl.DataFrame):
-        raise TypeError(f"observations must be a Polars DataFrame, got {type(frame).__name__}")
+    given = polars_frame(observations, "observations")
+    frame = given.collect() if isinstance(given, pl.LazyFrame) else given
+    if "value" in frame.columns and frame.schema["value"] == pl.String:
+        # Text values are read as Vietnamese write numbers ("12.000" is twelve thousand), as
+        # read_observations does, never the English way.
+        frame = frame.with_columns(
+            pl.when(vietnamese_number(pl.col("value")).is_not_null())
+            .then(vietnamese_number(pl.col("value")).cast(pl.String))
+            .otherwise(pl.col("value"))
+            .alias("value")
+        )
     missing = [c for c in ("indicator", "year") if c not in frame.columns]
     if "value" not in frame.columns and "assessment" not in frame.columns:
         missing.append("value")
