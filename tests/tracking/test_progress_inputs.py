@@ -1,6 +1,8 @@
-"""``progress`` reads text values as Vietnamese write numbers, and names a frame of another kind."""
+"""Inputs of the tracking functions: text values read the Vietnamese way, other frames named."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -22,3 +24,20 @@ def test_text_values_are_read_the_vietnamese_way(kh922_plan: kh922core.Plan) -> 
 def test_a_frame_of_another_kind_is_named(kh922_plan: kh922core.Plan) -> None:
     with pytest.raises(UnsupportedFrameError, match="observations must be a polars DataFrame"):
         kh922core.progress(kh922_plan, [{"indicator": "tfp-contribution"}])  # type: ignore[arg-type]
+
+
+def test_task_tables_of_another_kind_are_named(kh922_plan: kh922core.Plan) -> None:
+    with pytest.raises(UnsupportedFrameError, match="completions must be a polars DataFrame"):
+        kh922core.task_status(
+            kh922_plan,
+            as_of="2025-07-01",
+            completions={"task_id": ["task-07"]},  # type: ignore[arg-type]
+        )
+
+
+def test_a_template_into_a_missing_folder_is_named(
+    kh922_plan: kh922core.Plan, tmp_path: Path
+) -> None:
+    target = tmp_path / "khong-co" / "so-khcn.csv"
+    with pytest.raises(kh922core.errors.MissingFileError, match=r"no folder .*khong-co"):
+        kh922core.write_reporting_template(target, kh922_plan, "so-khcn")

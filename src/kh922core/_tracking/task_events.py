@@ -15,7 +15,7 @@ import polars as pl
 
 from kh922core._frame_problems import problem_at
 from kh922core._plans import DeadlineKind, Plan
-from kh922core.errors import ObservationError, ObservationProblem
+from kh922core.errors import ObservationError, ObservationProblem, UnsupportedFrameError
 
 __all__ = ["completions_table", "triggers_table"]
 
@@ -41,6 +41,8 @@ def _date_column(frame: pl.DataFrame, column: str, table: str) -> pl.Series:
 
 
 def _require(frame: pl.DataFrame, columns: Iterable[str], table: str) -> None:
+    if not isinstance(frame, pl.DataFrame):
+        raise UnsupportedFrameError(frame, ["a polars DataFrame"], table)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ObservationError(

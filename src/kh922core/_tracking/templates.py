@@ -20,7 +20,7 @@ from kh922core._targets import Unit, conversion_factor
 from kh922core._text import fold
 from kh922core._tracking.duties import agency_duties, printed_duties, resolve_agency, takeover
 from kh922core._tracking.observation_files import TEMPLATE_SHEET
-from kh922core.errors import ObservationError, ObservationProblem
+from kh922core.errors import MissingFileError, ObservationError, ObservationProblem
 
 __all__ = ["reporting_template", "write_reporting_template"]
 
@@ -257,6 +257,9 @@ def write_reporting_template(
         'indicator,target_id,row,horizon,name,unit,target,last_year,last_value,year,value,assessment'
     """
     output = format_for(path, among=_TEMPLATE_FORMATS)
+    if not Path(path).parent.is_dir():
+        folder = str(Path(path).parent)
+        raise MissingFileError(f"no folder {folder!r} to write the template in", folder)
     day = optional_date(as_of, "as_of")
     sheet = reporting_template(plan, agency, observations=observations, as_of=day, year=year)
     agency_id = resolve_agency(plan, agency)
