@@ -198,11 +198,11 @@ def test_bad_tables_are_reported(plan: Plan) -> None:
             as_of=date(2025, 1, 1),
             completions=pl.DataFrame({"task_id": ["task-99"], "completed_on": ["2025-01-01"]}),
         )
-    with pytest.raises(ObservationError, match="YYYY-MM-DD"):
+    with pytest.raises(ObservationError, match="YYYY-MM-DD or DD/MM/YYYY"):
         task_status(
             plan,
             as_of=date(2025, 1, 1),
-            completions=pl.DataFrame({"task_id": ["task-01"], "completed_on": ["01/02/2025"]}),
+            completions=pl.DataFrame({"task_id": ["task-01"], "completed_on": ["02/13/2025"]}),
         )
     with pytest.raises(ObservationError, match="no task waits on"):
         task_status(
@@ -245,3 +245,26 @@ def test_every_unmatched_trigger_row_is_named_in_order(plan: Plan) -> None:
     assert " | row 3: unknown task id 'task-99' | " in message
     assert message.endswith(" | row 4: neither task_id nor trigger is given")
     assert "row 2" not in message  # task-05 waits on a trigger: that row is fine
+
+
+def test_completions_as_a_vietnamese_excel_writes_them(plan: Plan) -> None:
+    """Day-first dates (15/06/2025) and agencies by name or alias, as officials type them."""
+    typed = pl.DataFrame(
+        {"task_id": ["task-12"], "completed_on": ["15/06/2025"], "agency": ["Sở Nội vụ"]}
+    )
+    iso = pl.DataFrame(
+        {"task_id": ["task-12"], "completed_on": ["2025-06-15"], "agency": ["so-noi-vu"]}
+    )
+    assert task_status(plan, as_of="2025-07-01", completions=typed).equals(
+        task_status(plan, as_of="2025-07-01", completions=iso)
+    )
+    done = task_status(plan, as_of="2025-07-01", completions=typed).filter(
+        pl.col("task_id") == "task-12"
+    )
+    assert done["completed_on"].to_list() == [date(2025, 6, 15)]
+    with pytest.raises(ObservationError, match="unknown agency"):
+        task_status(
+            plan,
+            as_of="2025-07-01",
+            completions=typed.with_columns(pl.lit("Sở Không Có").alias("agency")),
+        )

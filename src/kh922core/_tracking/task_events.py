@@ -15,29 +15,46 @@ import polars as pl
 
 from kh922core._frame_problems import problem_at
 from kh922core._plans import DeadlineKind, Plan
-from kh922core.errors import ObservationError, ObservationProblem, UnsupportedFrameError
+from kh922core.errors import (
+    ObservationError,
+    ObservationProblem,
+    UnknownAgencyError,
+    UnsupportedFrameError,
+)
 
 __all__ = ["completions_table", "triggers_table"]
 
 
 def _date_column(frame: pl.DataFrame, column: str, table: str) -> pl.Series:
-    """A column as Date (accepts Date, Datetime and ISO ``YYYY-MM-DD`` strings)."""
+    """A column as Date: Date, Datetime, ISO ``YYYY-MM-DD`` text, or ``DD/MM/YYYY`` as Excel
+    writes dates in a Vietnamese locale (day first, always)."""
     series = frame[column]
     if series.dtype == pl.Date:
         return series
     if isinstance(series.dtype, pl.Datetime):
         return series.dt.date()
     if series.dtype in (pl.String, pl.Null):
-        parsed = series.cast(pl.String).str.to_date("%Y-%m-%d", strict=False)
+        text = series.cast(pl.String).str.strip_chars()
+        parsed = text.str.to_date("%Y-%m-%d", strict=False).fill_null(
+            text.str.to_date("%d/%m/%Y", strict=False)
+        )
         bad = parsed.is_null() & series.is_not_null()
         if bad.any():
             raise ObservationError(
-                [problem_at(frame, bad, column, f"{table}: expected YYYY-MM-DD")]
+                [problem_at(frame, bad, column, f"{table}: expected YYYY-MM-DD or DD/MM/YYYY")]
             )
         return parsed
     raise ObservationError(
         [ObservationProblem(column=column, message=f"{table}: expected dates, got {series.dtype}")]
     )
+
+
+def _agency_of(plan: Plan, text: str) -> str | None:
+    """The id of an agency written by its id, name or alias; ``None`` when none is."""
+    try:
+        return plan.registry.find(text).id
+    except UnknownAgencyError:
+        return None
 
 
 def _require(frame: pl.DataFrame, columns: Iterable[str], table: str) -> None:
@@ -71,7 +88,6 @@ def completions_table(plan: Plan, completions: pl.DataFrame | None, as_of: date)
         return pl.DataFrame(schema=schema)
     _require(completions, ("task_id", "completed_on"), "completions")
     task_ids = {t.id for t in plan.tasks}
-    agency_ids = {a.id for a in plan.agencies}
     frame = completions
     unknown = ~frame["task_id"].cast(pl.String).is_in(sorted(task_ids))
     if unknown.any():
@@ -83,10 +99,19 @@ def completions_table(plan: Plan, completions: pl.DataFrame | None, as_of: date)
         if "agency" in frame.columns
         else pl.Series("agency", [None] * frame.height, dtype=pl.String)
     )
-    bad_agency = agency.is_not_null() & ~agency.is_in(sorted(agency_ids))
-    if bad_agency.any():
+    # An agency may be written by its id, its name or an alias, as --agency takes it.
+    spelled = {text: _agency_of(plan, text) for text in agency.drop_nulls().unique().to_list()}
+    agency = agency.replace_strict(spelled, default=None, return_dtype=pl.String)
+    bad_agency = (
+        agency.is_null() & frame["agency"].is_not_null() if "agency" in frame.columns else None
+    )
+    if bad_agency is not None and bad_agency.any():
         raise ObservationError(
-            [problem_at(frame, bad_agency, "agency", "completions: unknown agency id")]
+            [
+                problem_at(
+                    frame, bad_agency, "agency", "completions: unknown agency (id, name or alias)"
+                )
+            ]
         )
     completed = _date_column(frame, "completed_on", "completions")
     if completed.is_null().any():
