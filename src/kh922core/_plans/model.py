@@ -10,7 +10,7 @@ agencies in the agency registry (:mod:`kh922core._plans.agencies`); this module 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
@@ -223,6 +223,24 @@ def _prepare_targets(data: Any) -> Any:
     return {**data, "targets": prepared}
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)
+
+
+def _find(
+    items: tuple[_Item, ...], item_id: str, error: type[UnknownIdError], missing: str
+) -> _Item:
+    """The item with this id, else ``error`` saying ``missing`` and the id."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise error(f"{missing} {item_id!r}")
+
+
 class Wording(FrozenModel):
     """Files of the province's own wording, layered on the shipped tables when the plan loads.
 
@@ -344,10 +362,12 @@ class Plan(FrozenModel):
         Raises:
             UnknownIndicatorError: When the plan has no such indicator.
         """
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
-        raise UnknownIndicatorError(f"plan {self.id!r} has no indicator {indicator_id!r}")
+        return _find(
+            self.indicators,
+            indicator_id,
+            UnknownIndicatorError,
+            f"plan {self.id!r} has no indicator",
+        )
 
     def target(self, target_id: str) -> Target:
         """The target with this id (``"<horizon>-<row>"``, e.g. ``"2030-5.1"``).
@@ -355,10 +375,7 @@ class Plan(FrozenModel):
         Raises:
             UnknownTargetError: When the plan has no such target (a ``KeyError``).
         """
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        raise UnknownTargetError(f"plan {self.id!r} has no target {target_id!r}")
+        return _find(self.targets, target_id, UnknownTargetError, f"plan {self.id!r} has no target")
 
     def targets_of(self, indicator_id: str) -> tuple[Target, ...]:
         """All targets of one indicator, in plan order."""
@@ -371,10 +388,9 @@ class Plan(FrozenModel):
         Raises:
             UnknownAgencyError: When the registry has no such agency.
         """
-        for agency in self.agencies:
-            if agency.id == agency_id:
-                return agency
-        raise UnknownAgencyError(f"plan {self.id!r} has no agency {agency_id!r}")
+        return _find(
+            self.agencies, agency_id, UnknownAgencyError, f"plan {self.id!r} has no agency"
+        )
 
     def task(self, task_id: str) -> Task:
         """The task with this id (``"task-01"``).
@@ -382,7 +398,4 @@ class Plan(FrozenModel):
         Raises:
             UnknownTaskError: When the plan has no such task (a ``KeyError``).
         """
-        for task in self.tasks:
-            if task.id == task_id:
-                return task
-        raise UnknownTaskError(f"plan {self.id!r} has no task {task_id!r}")
+        return _find(self.tasks, task_id, UnknownTaskError, f"plan {self.id!r} has no task")
