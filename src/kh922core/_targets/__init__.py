@@ -6,7 +6,7 @@ Other wings import from here, never from the modules inside.
 from __future__ import annotations
 
 from kh922core._targets.explain import explain
-from kh922core._targets.grammar import parse_target, split_targets
+from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import (
     COMPARISON_RTOL,
     DEFAULT_APPROXIMATE_TOLERANCE,
@@ -29,6 +29,7 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.numbers import NUMBER_PATTERN, format_number, parse_number
+from kh922core._targets.parts import split_targets
 from kh922core._targets.units import (
     Unit,
     conversion_factor,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kh922core._targets.cells import numbered_parts
 from kh922core._targets.kinds import (
     Approximate,
     Comparison,
@@ -35,14 +36,13 @@ from kh922core._targets.scanner import (
     ends_with_phrase,
     match_phrase,
     number_at,
-    numbered_parts,
     read_phrases,
     read_unit,
 )
 from kh922core._targets.units import Unit, is_compatible, parse_unit
 from kh922core.errors import IncompatibleUnitError, InvalidValueError, TargetParseError
 
-__all__ = ["MAX_TARGET_LENGTH", "parse_target", "split_targets"]
+__all__ = ["MAX_TARGET_LENGTH", "parse_target"]
 
 #: The longest target text read (a table cell; longer texts are refused, never read slowly).
 MAX_TARGET_LENGTH = 2000
@@ -69,33 +69,6 @@ def _as_unit(unit: str | Unit | None) -> Unit | None:
     if unit is None or isinstance(unit, Unit):
         return unit
     return parse_unit(unit)
-
-
-def split_targets(
-    text: str,
-    *,
-    direction: Direction | str = Direction.HIGHER_IS_BETTER,
-    unit: str | Unit | None = None,
-) -> list[tuple[str, TargetSpec]]:
-    """Parse a cell that may hold several targets (``90% cấp tỉnh, 80% cấp huyện``).
-
-    Args:
-        text: The cell text.
-        direction: The indicator's direction.
-        unit: The indicator's unit, if known.
-
-    Returns:
-        ``(part, spec)`` for every part; a single target gives a one-element list.
-
-    Examples:
-        >>> [(part, spec.render()) for part, spec in split_targets("90% cấp tỉnh; 80% cấp huyện")]
-        [('90% cấp tỉnh', '90% cấp tỉnh'), ('80% cấp huyện', '80% cấp huyện')]
-    """
-    text = unicodedata.normalize("NFC", text)
-    parts = numbered_parts(text)
-    if len(parts) < 2:
-        return [(text.strip(), parse_target(text, direction=direction, unit=unit))]
-    return [(part, parse_target(part, direction=direction, unit=unit)) for _, part in parts]
 
 
 def parse_target(

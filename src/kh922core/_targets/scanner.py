@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kh922core._targets.numbers import NUMBER_PATTERN, parse_number
+from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
 from kh922core.errors import (
@@ -36,7 +36,6 @@ __all__ = [
     "ends_with_phrase",
     "match_phrase",
     "number_at",
-    "numbered_parts",
     "phrase_texts",
     "read_phrases",
     "read_unit",
@@ -54,7 +53,6 @@ YEARS = re.compile(
 )
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
 _MAX_UNIT_WORDS = 12
-_PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
 _TRAILING_PUNCTUATION = ".;:,"
 #: Spaces and punctuation at either end of the words after a number ("ả ô. ;" is "ả ô").
 #: Words that are only a scale (a number): pint reads them as a unit, a plan never means one.
@@ -227,22 +225,3 @@ def number_at(text: str, match: re.Match[str]) -> float:
             reason=f"the number {token[:40]!r}{'…' if len(token) > 40 else ''} is out of range",
         )
     return value
-
-
-def _parts(text: str) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    start = 0
-    for separator in _PART_SEPARATOR.finditer(text):
-        parts.append((start, text[start : separator.start()]))
-        start = separator.end()
-    parts.append((start, text[start:]))
-    return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in parts if p.strip()]
-
-
-def numbered_parts(text: str) -> list[tuple[int, str]]:
-    blanked = blank(text, YEARS)
-    return [
-        (start, part)
-        for start, part in _parts(text)
-        if NUMBER_PATTERN.search(blanked[start : start + len(part)])
-    ]
