@@ -34,6 +34,7 @@ from kh922core._targets.kinds.base import (
     Operator,
     Status,
 )
+from kh922core._targets.kinds.change import Change, ChangeKind
 from kh922core._targets.kinds.comparison import Comparison
 from kh922core._targets.kinds.criterion import Criterion, Explanation, RankScaling, Signature
 from kh922core._targets.kinds.qualitative import Qualitative
@@ -47,6 +48,8 @@ __all__ = [
     "KIND_NAMES",
     "Approximate",
     "BaseSpec",
+    "Change",
+    "ChangeKind",
     "CohortPolicy",
     "Comparison",
     "Criterion",

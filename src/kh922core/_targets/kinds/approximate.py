@@ -33,9 +33,9 @@ class Approximate(BaseSpec):
 
     def _criterion(self, options: CriterionOptions) -> Criterion:
         slack = options.relative_tolerance() * abs(self.value)
-        if self.direction is Direction.LOWER_IS_BETTER:
+        if self._judged_direction() is Direction.LOWER_IS_BETTER:
             return Criterion.at_most(self.value + slack)
-        if self.direction is Direction.BAND:
+        if self._judged_direction() is Direction.BAND:
             return Criterion.about(self.value, slack)
         return Criterion.at_least(self.value - slack)
 
@@ -47,13 +47,13 @@ class Approximate(BaseSpec):
             'value ≥ 30·(1 − tolerance), tolerance 5 % by default'
         """
         value = format_number(self.value)
-        if self.direction is Direction.LOWER_IS_BETTER:
+        if self._judged_direction() is Direction.LOWER_IS_BETTER:
             condition = f"value ≤ {value}·(1 + tolerance), tolerance 5 % by default"
-        elif self.direction is Direction.BAND:
+        elif self._judged_direction() is Direction.BAND:
             condition = f"|value − {value}| ≤ tolerance·{value}, 5 % by default"
         else:
             condition = f"value ≥ {value}·(1 − tolerance), tolerance 5 % by default"
-        return Explanation("approximately", condition)
+        return self._changed_explanation(Explanation("approximately", condition))
 
     def signature(self) -> Signature:
         """What it asks for, for the audit.
@@ -62,7 +62,12 @@ class Approximate(BaseSpec):
             >>> Approximate(value=30).signature().description
             'about 30'
         """
-        return Signature("approx", (self.value,), None, f"about {self.value:g}")
+        return self._changed_signature(
+            Signature("approx", (self.value,), None, f"about {self.value:g}")
+        )
 
     def render(self) -> str:
-        return "khoảng " + with_unit(format_number(self.value), self.unit, self.note)
+        number = format_number(self.value)
+        return self._with_change(
+            "khoảng " + with_unit(number, self._shown_unit(self.unit), self.note)
+        )

@@ -14,14 +14,21 @@ from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from kh922core._targets.kinds.criterion import Criterion, Explanation, RankScaling, Signature
+from kh922core._targets.kinds.change import Change
+from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
+from kh922core._targets.kinds.options import (
+    DEFAULT_APPROXIMATE_TOLERANCE,
+    CriterionOptions,
+    checked_tolerance,
+)
 from kh922core.errors import InvalidValueError
 
 __all__ = [
+    "BASELINE_NOT_GIVEN",
     "COMPARISON_RTOL",
     "DEFAULT_APPROXIMATE_TOLERANCE",
     "BaseSpec",
@@ -36,10 +43,19 @@ __all__ = [
 
 #: Relative tolerance of every boundary comparison (0.29 as a fraction meets ``≥ 29 %``).
 COMPARISON_RTOL = 1e-9
-#: Relative tolerance of ``khoảng X`` targets unless a plan sets its own.
-DEFAULT_APPROXIMATE_TOLERANCE = 0.05
 
 CohortPolicy: TypeAlias = Literal["absolute", "proportional"]
+
+
+class _NotGiven:
+    """The default of ``baseline``: a change target called without one is a caller's error."""
+
+    def __repr__(self) -> str:
+        return "<baseline not given>"
+
+
+#: The default of the ``baseline`` keyword (``None`` means a base that is missing: no data).
+BASELINE_NOT_GIVEN = _NotGiven()
 
 
 class Direction(StrEnum):
@@ -107,33 +123,6 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator
 
 
-def checked_tolerance(tolerance: object) -> float:
-    """``tolerance`` as a float, when it is a relative tolerance: a number from 0 up to (not
-    including) 1, as a plan's ``approximate_tolerance`` is.
-
-    Raises:
-        InvalidValueError: It is not a number (a boolean neither), or it is NaN, infinite,
-            negative or 1 and more; the message names the parameter and the value.
-
-    Examples:
-        >>> checked_tolerance(0.1)
-        0.1
-        >>> checked_tolerance(float("nan"))
-        Traceback (most recent call last):
-        ...
-        kh922core.errors.InvalidValueError: tolerance must be a relative tolerance from 0 up to (not including) 1, got nan
-    """  # noqa: E501
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-        raise InvalidValueError(f"tolerance must be a number, got {tolerance!r}")
-    number = float(tolerance)
-    if not 0.0 <= number < 1.0:  # NaN fails too
-        raise InvalidValueError(
-            "tolerance must be a relative tolerance from 0 up to (not including) 1, "
-            f"got {tolerance!r}"
-        )
-    return number
-
-
 def with_unit(number: str, unit: str | None, note: str | None) -> str:
     """``number`` followed by its unit and note, as a target text writes them.
 
@@ -147,70 +136,6 @@ def with_unit(number: str, unit: str | None, note: str | None) -> str:
     if note:
         text += f" {note}"
     return text
-
-
-@dataclass(frozen=True, slots=True)
-class CriterionOptions:
-    """What a criterion may depend on besides the target; a kind checks only what it reads.
-
-    Attributes:
-        tolerance: Relative tolerance of approximate targets (``None``: 5 %).
-        cohort_policy: ``"absolute"`` (``None`` too) or ``"proportional"``.
-        cohort_size: The current cohort size (``None``: not known, e.g. one per row).
-        adopted_cohort: The cohort at adoption, when the target's text does not name one.
-    """
-
-    tolerance: object = None
-    cohort_policy: object = None
-    cohort_size: object = None
-    adopted_cohort: object = None
-
-    @classmethod
-    def of(cls, options: Mapping[str, object]) -> CriterionOptions:
-        """The options among keyword options (others are ignored)."""
-        return cls(
-            tolerance=options.get("tolerance"),
-            cohort_policy=options.get("cohort_policy"),
-            cohort_size=options.get("cohort_size"),
-            adopted_cohort=options.get("adopted_cohort"),
-        )
-
-    def relative_tolerance(self) -> float:
-        """The tolerance of approximate targets.
-
-        Raises:
-            InvalidValueError: It is not a number, or not a fraction from 0 up to (not
-                including) 1, as a plan's ``approximate_tolerance`` is.
-        """
-        if self.tolerance is None:
-            return DEFAULT_APPROXIMATE_TOLERANCE
-        return checked_tolerance(self.tolerance)
-
-    def rank_scaling(self, size: int, cohort: int | None) -> RankScaling | None:
-        """How a rank group of ``size`` follows the cohort; ``None`` under the absolute policy.
-
-        Args:
-            size: The group size as written.
-            cohort: The cohort the text names (``nhóm 30/63``); else :attr:`adopted_cohort`.
-
-        Raises:
-            InvalidValueError: An unknown policy, or no integer cohort at adoption.
-        """
-        policy = self.cohort_policy or "absolute"
-        if policy == "absolute":
-            return None
-        if policy != "proportional":
-            raise InvalidValueError(
-                f"cohort_policy must be 'absolute' or 'proportional', got {policy!r}"
-            )
-        adopted = cohort if cohort is not None else self.adopted_cohort
-        if not isinstance(adopted, int) or isinstance(adopted, bool) or adopted < 1:
-            raise InvalidValueError(
-                "the proportional cohort policy needs integer cohort_size and adopted_cohort "
-                "(the cohort at adoption: the text's 'nhóm N/M' or the plan's rank_cohort), "
-                f"got {self.cohort_size!r} and {adopted!r}"
-            )
-        return RankScaling(size, adopted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +181,16 @@ class BaseSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     direction: Direction = Direction.HIGHER_IS_BETTER
+    change: Change | None = None
+
+    #: Whether the kind can bound a change (a rank group and words cannot).
+    _takes_change: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _change_fits(self) -> BaseSpec:
+        if self.change is not None and not self._takes_change:
+            raise ValueError(f"a {type(self).__name__} target cannot bound a change")
+        return self
 
     @abstractmethod
     def _criterion(self, options: CriterionOptions) -> Criterion:
@@ -302,25 +237,101 @@ class BaseSpec(BaseModel):
         given = CriterionOptions.of(options)
         return self._criterion(given).resolved(given.cohort_size)
 
-    def _read(self, value: float | bool | None, options: Mapping[str, object]) -> _Reading:
+    def _shown_unit(self, unit: str | None) -> str | None:
+        """The unit as :meth:`render` writes it (a change may write it its own way)."""
+        return unit if self.change is None else self.change.shown_unit(unit)
+
+    def _with_change(self, body: str) -> str:
+        """The canonical text: the level's ``body``, and for a change its verb and base."""
+        if self.change is None:
+            return body
+        return f"{self.change.verb} {body}{self.change.base_words}"
+
+    def _changed_explanation(self, level: Explanation) -> Explanation:
+        """A level's explanation, read for a change: the number bounds the change's size."""
+        change = self.change
+        if change is None:
+            return level
+        met_when = level.met_when.replace("value", "size")
+        return Explanation(
+            f"{change.name}: {level.kind}", f"{met_when}, where size = {change.formula}"
+        )
+
+    def _changed_signature(self, level: Signature) -> Signature:
+        """A level's signature, for a change: its kind of change and base are part of it."""
+        change = self.change
+        if change is None:
+            return level
+        base = "previous year" if change.previous_year else change.since
+        kind = f"{change.kind.value}{'-' if change.falling else '+'}@{base}:{level.kind}"
+        return Signature(kind, level.numbers, level.words, f"{change.name} {level.description}")
+
+    def _judged_direction(self) -> Direction:
+        """The direction the criterion reads: the indicator's for a level, and for a change
+        always up (the size of the change in the text's direction: more is more)."""
+        return self.direction if self.change is None else Direction.HIGHER_IS_BETTER
+
+    def _read(
+        self,
+        value: float | bool | None,
+        baseline: object,
+        years: float | None,
+        options: Mapping[str, object],
+    ) -> _Reading:
         plain = self._criterion(CriterionOptions())
         if plain.qualitative:
             return _Reading(plain, assessment=value if isinstance(value, bool) else None)
         number = _number(value)
+        if self.change is not None:
+            if baseline is BASELINE_NOT_GIVEN:
+                raise TypeError(
+                    f"{self.render()!r} is a change target ({self.change.name}): give "
+                    "baseline=, the level at the base (None when it is not known)"
+                )
+            base = _number(baseline)  # type: ignore[arg-type]
+            if number is None or base is None:
+                return _Reading(plain)
+            number = self.change.size(number, baseline=base, years=years)
         if number is None:  # missing: the options are not even looked at
             return _Reading(plain)
         return _Reading(self._resolved(options), number)
 
-    def is_met(self, value: float | bool | None, **options: object) -> bool | None:
-        """Whether ``value`` meets the target; ``None`` when it cannot tell."""
-        reading = self._read(value, options)
+    def is_met(
+        self,
+        value: float | bool | None,
+        *,
+        baseline: float | _NotGiven | None = BASELINE_NOT_GIVEN,
+        years: float | None = None,
+        **options: object,
+    ) -> bool | None:
+        """Whether ``value`` meets the target; ``None`` when it cannot tell.
+
+        Args:
+            value: The observed level (an assessment, ``True``/``False``, for words).
+            baseline: The level at the base, for a change target (required there; ``None``
+                when unknown gives ``None``); a level target ignores it.
+            years: The years from the base to ``value``, for the per-year changes (default 1).
+            **options: ``tolerance``, ``cohort_policy``, ``cohort_size``, ``adopted_cohort``.
+        """
+        reading = self._read(value, baseline, years, options)
         if reading.number is None:
             return reading.assessment
         return _meets(reading.criterion, reading.number)
 
-    def status(self, value: float | bool | None, **options: object) -> Status:
-        """The status of ``value`` against this target."""
-        reading = self._read(value, options)
+    def status(
+        self,
+        value: float | bool | None,
+        *,
+        baseline: float | _NotGiven | None = BASELINE_NOT_GIVEN,
+        years: float | None = None,
+        **options: object,
+    ) -> Status:
+        """The status of ``value`` against this target.
+
+        The keywords are those of :meth:`is_met`; for a change target the number compared is
+        the size of the change.
+        """
+        reading = self._read(value, baseline, years, options)
         number = reading.number
         met = reading.assessment if number is None else _meets(reading.criterion, number)
         if met is None:
@@ -331,9 +342,20 @@ class BaseSpec(BaseModel):
             return Status.EXCEEDED
         return Status.MET
 
-    def shortfall(self, value: float | bool | None, **options: object) -> float | None:
-        """Distance still to go, in the target's unit; 0 when met, ``None`` when unknown."""
-        reading = self._read(value, options)
+    def shortfall(
+        self,
+        value: float | bool | None,
+        *,
+        baseline: float | _NotGiven | None = BASELINE_NOT_GIVEN,
+        years: float | None = None,
+        **options: object,
+    ) -> float | None:
+        """Distance still to go, in the target's unit; 0 when met, ``None`` when unknown.
+
+        The keywords are those of :meth:`is_met`; for a change target the number compared is
+        the size of the change.
+        """
+        reading = self._read(value, baseline, years, options)
         criterion, number = reading.criterion, reading.number
         if number is None:
             return None
@@ -341,9 +363,20 @@ class BaseSpec(BaseModel):
             return 0.0
         return _gap(criterion, number) - criterion.slack
 
-    def attainment(self, value: float | bool | None, **options: object) -> float | None:
-        """Value over threshold (or threshold over value when lower is better)."""
-        reading = self._read(value, options)
+    def attainment(
+        self,
+        value: float | bool | None,
+        *,
+        baseline: float | _NotGiven | None = BASELINE_NOT_GIVEN,
+        years: float | None = None,
+        **options: object,
+    ) -> float | None:
+        """Value over threshold (or threshold over value when lower is better).
+
+        The keywords are those of :meth:`is_met`; for a change target the number compared is
+        the size of the change.
+        """
+        reading = self._read(value, baseline, years, options)
         criterion, number = reading.criterion, reading.number
         if number is None or criterion.ratio_bound is None:
             return None

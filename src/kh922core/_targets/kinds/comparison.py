@@ -58,9 +58,9 @@ class Comparison(BaseSpec):
         on a band)."""
         if self.operator is not Operator.TARGET:
             return self.operator
-        if self.direction is Direction.HIGHER_IS_BETTER:
+        if self._judged_direction() is Direction.HIGHER_IS_BETTER:
             return Operator.GE
-        if self.direction is Direction.LOWER_IS_BETTER:
+        if self._judged_direction() is Direction.LOWER_IS_BETTER:
             return Operator.LE
         return Operator.TARGET
 
@@ -83,7 +83,7 @@ class Comparison(BaseSpec):
         operator = self._operator()
         symbol = _WORDS[operator][1] if operator in _WORDS else "="
         words = _BARE[operator] if self.operator is Operator.TARGET else _WORDS[operator][0]
-        return Explanation(words, f"value {symbol} {value}")
+        return self._changed_explanation(Explanation(words, f"value {symbol} {value}"))
 
     def signature(self) -> Signature:
         """What it asks for, for the audit.
@@ -97,7 +97,9 @@ class Comparison(BaseSpec):
             description = f"{self.value:g}"
         else:
             description = f"{_WORDS[operator][0]} {self.value:g}"
-        return Signature(operator.value, (self.value,), None, description)
+        return self._changed_signature(Signature(operator.value, (self.value,), None, description))
 
     def render(self) -> str:
-        return _SYMBOLS[self.operator] + with_unit(format_number(self.value), self.unit, self.note)
+        number = format_number(self.value)
+        body = _SYMBOLS[self.operator] + with_unit(number, self._shown_unit(self.unit), self.note)
+        return self._with_change(body)

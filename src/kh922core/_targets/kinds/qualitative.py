@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -23,6 +23,7 @@ class Qualitative(BaseSpec):
     """
 
     kind: Literal["qualitative"] = "qualitative"
+    _takes_change: ClassVar[bool] = False
     text: str = Field(min_length=1)
 
     def _criterion(self, options: CriterionOptions) -> Criterion:

@@ -39,11 +39,11 @@ class Range(BaseSpec):
         return self
 
     def _criterion(self, options: CriterionOptions) -> Criterion:
-        if self.direction is Direction.HIGHER_IS_BETTER:
+        if self._judged_direction() is Direction.HIGHER_IS_BETTER:
             return replace(
                 Criterion.at_least(self.low), exceeded_above=self.high, short_upper=self.high
             )
-        if self.direction is Direction.LOWER_IS_BETTER:
+        if self._judged_direction() is Direction.LOWER_IS_BETTER:
             return replace(
                 Criterion.at_most(self.high), exceeded_below=self.low, short_lower=self.low
             )
@@ -57,11 +57,13 @@ class Range(BaseSpec):
             "value ≥ 8; above 10 the status is 'exceeded'"
         """
         low, high = format_number(self.low), format_number(self.high)
-        if self.direction is Direction.HIGHER_IS_BETTER:
-            return Explanation("range", f"value ≥ {low}; above {high} the status is 'exceeded'")
-        if self.direction is Direction.LOWER_IS_BETTER:
-            return Explanation("range", f"value ≤ {high}; below {low} the status is 'exceeded'")
-        return Explanation("range (band)", f"{low} ≤ value ≤ {high}")
+        if self._judged_direction() is Direction.HIGHER_IS_BETTER:
+            found = Explanation("range", f"value ≥ {low}; above {high} the status is 'exceeded'")
+        elif self._judged_direction() is Direction.LOWER_IS_BETTER:
+            found = Explanation("range", f"value ≤ {high}; below {low} the status is 'exceeded'")
+        else:
+            found = Explanation("range (band)", f"{low} ≤ value ≤ {high}")
+        return self._changed_explanation(found)
 
     def signature(self) -> Signature:
         """What it asks for, for the audit.
@@ -71,12 +73,8 @@ class Range(BaseSpec):
             'from 8 to 10'
         """
         description = f"from {self.low:g} to {self.high:g}"
-        return Signature("range", (self.low, self.high), None, description)
+        return self._changed_signature(Signature("range", (self.low, self.high), None, description))
 
     def render(self) -> str:
-        return (
-            "từ "
-            + format_number(self.low)
-            + " đến "
-            + with_unit(format_number(self.high), self.unit, self.note)
-        )
+        high = with_unit(format_number(self.high), self._shown_unit(self.unit), self.note)
+        return self._with_change("từ " + format_number(self.low) + " đến " + high)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -31,6 +31,7 @@ class RankGroup(BaseSpec):
     """
 
     kind: Literal["rank_group"] = "rank_group"
+    _takes_change: ClassVar[bool] = False
     size: int = Field(ge=1)
     cohort: int | None = Field(default=None, ge=1)
     note: str | None = None
