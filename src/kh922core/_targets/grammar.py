@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.kinds import (
     Approximate,
+    Change,
     Comparison,
     Direction,
     Operator,
@@ -76,6 +78,7 @@ def parse_target(
     *,
     direction: Direction | str = Direction.HIGHER_IS_BETTER,
     unit: str | Unit | None = None,
+    change: Change | Literal["level"] | None = None,
 ) -> TargetSpec:
     """Parse one target text into its kind: comparison, range, rank group, approximate or words.
 
@@ -84,6 +87,9 @@ def parse_target(
         direction: The indicator's direction (``higher_is_better``, ``lower_is_better``, ``band``).
         unit: The indicator's unit; a unit in the text must be compatible with it, and with a rank
             unit (``Thứ bậc``) ``≤ N`` or a bare ``N`` means a rank group.
+        change: The reading stated by the plan, which wins over the one the text and the unit
+            suggest: a :class:`~kh922core.Change` (the number bounds that change), or
+            ``"level"`` (the number bounds the level); ``None`` (default) infers it.
 
     Returns:
         The parsed target kind.
@@ -104,6 +110,26 @@ def parse_target(
         >>> parse_target("đến năm 2030 đạt 168 triệu đồng").value
         168.0
     """
+    spec = _parse(text, direction, unit)
+    return _stated(text, spec, change)
+
+
+def _stated(text: str, spec: TargetSpec, change: Change | Literal["level"] | None) -> TargetSpec:
+    """``spec`` with the reading the plan states (``change``), which wins over the inferred one."""
+    if change is None:
+        return spec
+    if change == "level":
+        return spec.model_copy(update={"change": None})
+    if not isinstance(change, Change):
+        raise InvalidValueError(f"change must be a Change, 'level' or None, got {change!r}")
+    if spec.kind in ("rank_group", "qualitative"):
+        raise TargetParseError(
+            text, 0, "a number, a range or 'khoảng' before a change", reason=f"a {spec.kind}"
+        )
+    return spec.model_copy(update={"change": change})
+
+
+def _parse(text: str, direction: Direction | str, unit: str | Unit | None) -> TargetSpec:
     if not isinstance(text, str):
         raise TargetParseError(repr(text), 0, "a target text (a string)", reason="not a string")
     if len(text) > MAX_TARGET_LENGTH:

@@ -154,6 +154,10 @@ class Change(BaseModel):
         """The unit as the canonical text writes it: points of a % share are ``điểm %``."""
         if self.kind is ChangeKind.MULTIPLE:
             return "lần"
+        if self.kind is ChangeKind.RELATIVE:
+            return "%"
+        if self.kind is ChangeKind.GROWTH_PER_YEAR:
+            return "%/năm"
         if self.kind in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR) and unit == "%":
             return "điểm %"
         return unit
