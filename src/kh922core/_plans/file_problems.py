@@ -42,7 +42,8 @@ _AGENCY_FIELDS = frozenset(
 
 
 def _unwrap(annotation: Any) -> Any:
-    """Strip ``Annotated``, ``X | None`` and ``tuple[X, ...]`` down to the model or type."""
+    """Strip ``Annotated``, ``X | None`` (``Model | Literal[...]``) and ``tuple[X, ...]`` down to
+    the model or type."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
@@ -50,8 +51,9 @@ def _unwrap(annotation: Any) -> Any:
             continue
         if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) == 1:
-                annotation = args[0]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            if len(args) == 1 or len(models) == 1:  # a model or a word (change: level)
+                annotation = args[0] if len(args) == 1 else models[0]
                 continue
         return annotation
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from kh922core._plans.fields import (
@@ -27,6 +27,12 @@ from kh922core._plans.fields import (
     Text,
     UnitField,
     Year,
+)
+from kh922core._plans.target_changes import (
+    NOT_GIVEN,
+    ChangeField,
+    checked_change,
+    resolved_base,
 )
 from kh922core._targets import (
     CohortPolicy,
@@ -80,7 +86,9 @@ class Target(FrozenModel):
     """One target of Phụ lục I: an indicator, a horizon, and the verbatim text with its meaning.
 
     ``spec`` is parsed from ``text`` with the indicator's direction and unit when the plan is
-    validated; it is not written back to files (``text`` is the source of truth).  A target that
+    validated; it is not written back to files (``text`` is the source of truth).  ``change``
+    is the reading the plan file states, when it states one (a change's mapping, or ``level``);
+    it wins over the one inferred from the text.  A target that
     gives no ``unit`` of its own is set in its indicator's, which the plan keeps beside it
     (``indicator_unit``, not written back either): values given with a ``unit=`` are converted
     to that one, as :func:`kh922core.evaluate` does.
@@ -103,6 +111,14 @@ class Target(FrozenModel):
         None
     )
     indicator_unit: Annotated[UnitField | None, Field(exclude=True), SkipJsonSchema()] = None
+    change: Annotated[
+        ChangeField | None,
+        Field(
+            description="The reading the plan states, which wins over the one inferred from the "
+            "text: how a change target measures its change ({kind, since, previous_year, "
+            "falling}), or 'level' (the number bounds the level)."
+        ),
+    ] = None
 
     @property
     def measure_unit(self) -> Unit | None:
@@ -123,6 +139,11 @@ class Target(FrozenModel):
             raise ValueError(str(value))
         return value
 
+    @field_validator("change", mode="wrap")
+    @classmethod
+    def _change_fits(cls, value: object, _: object, info: ValidationInfo) -> ChangeField | None:
+        return checked_change(info.data.get("id"), info.data.get("spec"), value)
+
     def _options(self, options: dict[str, Any]) -> dict[str, Any]:
         merged: dict[str, Any] = {
             "tolerance": self.approximate_tolerance,
@@ -136,17 +157,29 @@ class Target(FrozenModel):
         question: Callable[..., _T],
         value: float | bool | None,
         unit: str | Unit | None,
-        tolerance: float | None,
-        cohort_policy: CohortPolicy,
-        cohort_size: int | None,
+        base: tuple[object, float | None, int | None],
+        given: tuple[float | None, CohortPolicy, int | None],
     ) -> _T:
-        """Convert ``value`` into the target's unit and ask the spec ``question`` about it."""
-        options = {
-            "tolerance": tolerance,
-            "cohort_policy": cohort_policy,
-            "cohort_size": cohort_size,
-        }
-        return question(self._convert(value, unit), **self._options(options))
+        """Convert ``value`` into the target's unit and ask the spec ``question`` about it (for a
+        change target, with its base: ``base`` is ``(baseline, years, year)`` as given), with
+        the options ``given`` (``tolerance``, ``cohort_policy``, ``cohort_size``)."""
+        options = dict(zip(("tolerance", "cohort_policy", "cohort_size"), given, strict=True))
+        keywords = self._base(unit, *base)
+        return question(self._convert(value, unit), **keywords, **self._options(options))
+
+    def _base(
+        self, unit: str | Unit | None, baseline: object, years: float | None, year: int | None
+    ) -> dict[str, Any]:
+        """The spec's ``baseline=`` and ``years=`` for a change target (nothing for a level)."""
+        change = self.spec.change
+        if change is None:
+            return {}
+        given: Any = baseline
+        if baseline is not NOT_GIVEN and baseline is not None:
+            given = self._convert(baseline, unit)  # type: ignore[arg-type]
+        plan = None if self.baseline is None else (self.baseline.value, self.baseline.year)
+        found = resolved_base(change, plan_baseline=plan, given=given, year=year, years=years)
+        return {"baseline": found.value, "years": found.years}
 
     def _convert(self, value: float | bool | None, unit: str | Unit | None) -> float | bool | None:
         """``value`` in :attr:`measure_unit`.  No unit, or an empty or blank unit text, means
@@ -175,11 +208,22 @@ class Target(FrozenModel):
         value: float | bool | None,
         *,
         unit: str | Unit | None = None,
+        baseline: float | object | None = NOT_GIVEN,
+        years: float | None = None,
+        year: int | None = None,
         tolerance: float | None = None,
         cohort_policy: CohortPolicy = "absolute",
         cohort_size: int | None = None,
     ) -> bool | None:
         """Whether ``value`` (in ``unit``, default the target's) meets this target.
+
+        For a change target (``tăng 20% so với năm 2020``) the number compared is the size of
+        the change from its base: ``baseline`` is the level at the base (in ``unit`` too;
+        ``None``: unknown, no answer), by default the target's plan ``baseline`` when its year
+        is the base year (always, when the text names no base); ``year`` is the year of
+        ``value``, from which ``years`` (from the base to the value, for the per-year changes)
+        follows unless given; a value not after its base year has no answer, as in
+        :func:`kh922core.evaluate`.  A level target ignores the three.
 
         Examples:
             >>> import kh922core
@@ -187,44 +231,77 @@ class Target(FrozenModel):
             >>> target.text, target.is_met(0.55, unit="fraction"), target.is_met(54.9)
             ('≥ 55', True, False)
         """
-        return self._ask(self.spec.is_met, value, unit, tolerance, cohort_policy, cohort_size)
+        return self._ask(
+            self.spec.is_met,
+            value,
+            unit,
+            (baseline, years, year),
+            (tolerance, cohort_policy, cohort_size),
+        )
 
     def status(
         self,
         value: float | bool | None,
         *,
         unit: str | Unit | None = None,
+        baseline: float | object | None = NOT_GIVEN,
+        years: float | None = None,
+        year: int | None = None,
         tolerance: float | None = None,
         cohort_policy: CohortPolicy = "absolute",
         cohort_size: int | None = None,
     ) -> Status:
         """The :class:`Status` of ``value`` against this target."""
-        return self._ask(self.spec.status, value, unit, tolerance, cohort_policy, cohort_size)
+        return self._ask(
+            self.spec.status,
+            value,
+            unit,
+            (baseline, years, year),
+            (tolerance, cohort_policy, cohort_size),
+        )
 
     def shortfall(
         self,
         value: float | bool | None,
         *,
         unit: str | Unit | None = None,
+        baseline: float | object | None = NOT_GIVEN,
+        years: float | None = None,
+        year: int | None = None,
         tolerance: float | None = None,
         cohort_policy: CohortPolicy = "absolute",
         cohort_size: int | None = None,
     ) -> float | None:
         """Distance still to go in the target's unit: 0 when met, ``None`` when unknown."""
-        return self._ask(self.spec.shortfall, value, unit, tolerance, cohort_policy, cohort_size)
+        return self._ask(
+            self.spec.shortfall,
+            value,
+            unit,
+            (baseline, years, year),
+            (tolerance, cohort_policy, cohort_size),
+        )
 
     def attainment(
         self,
         value: float | bool | None,
         *,
         unit: str | Unit | None = None,
+        baseline: float | object | None = NOT_GIVEN,
+        years: float | None = None,
+        year: int | None = None,
         tolerance: float | None = None,
         cohort_policy: CohortPolicy = "absolute",
         cohort_size: int | None = None,
     ) -> float | None:
         """Value over threshold (threshold over value when lower is better); ``None`` where it
         means nothing (bands, qualitative targets, a zero denominator)."""
-        return self._ask(self.spec.attainment, value, unit, tolerance, cohort_policy, cohort_size)
+        return self._ask(
+            self.spec.attainment,
+            value,
+            unit,
+            (baseline, years, year),
+            (tolerance, cohort_policy, cohort_size),
+        )
 
 
 class Baseline(FrozenModel):

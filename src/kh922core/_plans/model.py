@@ -19,8 +19,9 @@ from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility
 from kh922core._plans.cross_checks import report_cross_problems
 from kh922core._plans.fields import FrozenModel, IsoDate, Slug, StrictFloat, StrictInt, Text, Year
 from kh922core._plans.indicators import Baseline, Derived, Indicator, Target
+from kh922core._plans.target_changes import direction_of, parsed_spec
 from kh922core._plans.tasks import Task, TaskGroup
-from kh922core._targets import Direction, RankGroup, Unit, parse_target, parse_unit
+from kh922core._targets import DEFAULT_APPROXIMATE_TOLERANCE, RankGroup, Unit, parse_unit
 from kh922core.errors import (
     Kh922Error,
     UnknownAgencyError,
@@ -187,7 +188,7 @@ def _prepare_targets(data: Any) -> Any:
     }
     cohort = data.get("rank_cohort")
     cohort_size = cohort.get("size") if isinstance(cohort, dict) else None
-    tolerance = data.get("approximate_tolerance")
+    tolerance = data.get("approximate_tolerance", DEFAULT_APPROXIMATE_TOLERANCE)  # the default
     prepared = []
     for raw in data.get("targets") or ():
         raw = _with_indicator_unit(raw, units)
@@ -199,15 +200,13 @@ def _prepare_targets(data: Any) -> Any:
         text = raw.get("text")
         if indicator is not None and isinstance(text, str):
             unit_text = raw.get("unit") or indicator.get("unit")
-            direction = indicator.get("direction")
-            if direction not in tuple(Direction):  # a bad direction is reported where written
-                direction = Direction.HIGHER_IS_BETTER
+            direction = direction_of(indicator.get("direction"))  # a bad one: reported there
             try:
                 unit = parse_unit(unit_text) if isinstance(unit_text, str) else None
             except Kh922Error:  # an unknown unit is reported where it is written
                 unit = None
-            try:
-                raw["spec"] = parse_target(text, direction=direction, unit=unit)
+            try:  # with the reading the plan states, which wins over the inferred one
+                raw["spec"] = parsed_spec(text, direction, unit, raw.get("change"))
             except Kh922Error as error:
                 raw["spec"] = error
             except ValueError as error:
@@ -275,7 +274,7 @@ class Plan(FrozenModel):
     agencies: tuple[Agency, ...] = ()
     wording: Wording | None = None
     rank_cohort: Cohort | None = None
-    approximate_tolerance: StrictFloat = Field(default=0.05, ge=0, lt=1)
+    approximate_tolerance: StrictFloat = Field(default=DEFAULT_APPROXIMATE_TOLERANCE, ge=0, lt=1)
     legal_bases: tuple[LegalBasis, ...] = ()
     purpose: tuple[str, ...] = ()
     requirements: tuple[str, ...] = ()
