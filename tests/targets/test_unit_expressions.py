@@ -28,6 +28,7 @@ def test_the_expressions_file_is_what_pint_computes_now() -> None:
         for line in map(str.strip, _shipped("unit_texts.txt").splitlines())
         if line and not line.startswith("#")
     }
+    expressions = {e for e in expressions if not e.startswith("count(")}  # read without pint
     assert set(document["expressions"]) == expressions
     for expression, stored in document["expressions"].items():
         assert tuple(stored) == unit_table.canonical_expression(registry, expression), expression

@@ -8,8 +8,10 @@ give them meaning:
 
 Both are loaded once, lazily, into a private :class:`pint.UnitRegistry`; pint's application
 registry is never read or changed.  Texts are matched after normalisation (see
-:func:`normalize_unit_text`); a text that is not in the table is accepted when it is a plain pint
-expression over the defined units (``"percent"``, ``"person / inhabitant"``).
+:func:`normalize_unit_text`).  A text that is not in the table is read as a composed text when
+its ``/`` mean "per" (``"bác sĩ/vạn dân"``, ``"triệu đồng/người/năm"``), or else accepted when it
+is a plain pint expression over the defined units (``"percent"``, ``"person / inhabitant"``).
+Counts of different things (``hộ``, ``xã``) each have their own dimension.
 
 Example:
     >>> parse_unit("Người/vạn dân").dimension
@@ -17,6 +19,10 @@ Example:
     >>> conversion_factor("fraction", "%")
     100.0
     >>> is_compatible("% GRDP", "%")
+    False
+    >>> conversion_factor("bác sĩ/1.000 dân", "Bác sĩ/vạn dân")
+    10.0
+    >>> is_compatible("hộ", "xã")
     False
 """
 
@@ -30,6 +36,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kh922core._targets.unit_table import (
     DIMENSIONLESS,
+    PER,
     RANK_DIMENSION,
     ExpressionError,
     TableState,
@@ -98,9 +105,12 @@ def parse_unit(text: str) -> Unit:
     """Read a unit text.
 
     The text is looked up in the unit-text table after :func:`normalize_unit_text`; an empty
-    text means a plain number (dimensionless); otherwise the text must be a plain pint expression
-    over the units of ``units.txt`` (names, numbers, ``*``, ``/``, parentheses and a unit name
-    raised to a small integer power).
+    text means a plain number (dimensionless).  A text that is not listed is read as composed
+    when it is the longest listed text before a ``/`` followed by parts, each after a ``/``, that
+    are listed texts or per texts (``/vạn dân``, ``/năm``): ``"hộ/xã"`` is households per
+    commune.  Otherwise the text must be a plain pint expression over the units of
+    ``units.txt`` (names, numbers, ``*``, ``/``, parentheses and a unit name raised to a small
+    integer power).
 
     Args:
         text: The unit text, e.g. ``"% GRDP"`` or ``"person / inhabitant"``.
@@ -118,6 +128,8 @@ def parse_unit(text: str) -> Unit:
         'person_per_ten_thousand_inhabitants'
         >>> parse_unit("person / (1000 * inhabitant)").expression
         '0.001 * person / inhabitant'
+        >>> parse_unit("Giường bệnh / 1.000 dân").expression
+        '0.001 * hospital_bed / inhabitant'
         >>> parse_unit("Nguoi/van dan")
         Traceback (most recent call last):
         ...
@@ -126,8 +138,17 @@ def parse_unit(text: str) -> Unit:
     return _parse_unit(text)
 
 
-@functools.lru_cache(maxsize=2048)
 def _parse_unit(text: str) -> Unit:
+    found = _read(text)
+    if isinstance(found, Unit):
+        return found
+    raise UnknownUnitError(text, found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(text: str) -> Unit | tuple[str, ...]:
+    """The unit of a text, or the suggestions for an unknown one (cached: the grammar tries
+    the words after a number again and again)."""
     state = table_state()
     key = normalize_unit_text(text)
     entry = state.entries.get(key)
@@ -140,7 +161,7 @@ def _parse_unit(text: str) -> Unit:
         )
     if not key:
         return Unit(text=text, expression=DIMENSIONLESS, dimension=DIMENSIONLESS)
-    expression = unicodedata.normalize("NFC", text).strip()
+    expression = _composed(state, key) or unicodedata.normalize("NFC", text).strip()
     if is_plain_expression(expression):
         try:
             canonical, dimension = canonical_expression(unit_registry(), expression)
@@ -148,18 +169,48 @@ def _parse_unit(text: str) -> Unit:
             pass
         else:
             return Unit(text=text, expression=canonical, dimension=dimension)
-    raise UnknownUnitError(text, _suggestions(state, key))
+    return tuple(_suggestions(state, key))
 
 
-on_change(_parse_unit.cache_clear)
+on_change(_read.cache_clear)
+
+
+def _composed(state: TableState, key: str) -> str | None:
+    """The expression of a text whose ``/`` mean "per": the longest listed text before a ``/``,
+    divided by each part after one (a per text or a listed text); ``None`` when it is not."""
+    segments = key.split(PER)
+    for cut in range(len(segments) - 1, 0, -1):
+        head = state.entries.get(PER.join(segments[:cut]))
+        factors = [head] + [state.per.get(PER + s) or state.entries.get(s) for s in segments[cut:]]
+        expressions = [f.expression for f in factors if f is not None]
+        if len(expressions) == len(factors):
+            if any(f is not None and RANK_DIMENSION in f.dimension for f in factors):
+                return None  # a rank is never combined
+            return " / ".join(f"({expression})" for expression in expressions)
+    return None
 
 
 def _suggestions(state: TableState, key: str) -> list[str]:
     folded = strip_diacritics(key)
     if folded in state.candidates:  # the same text without (or with other) diacritics
         return [state.candidates[folded]]
-    matches = difflib.get_close_matches(folded, list(state.candidates), n=3, cutoff=0.6)
-    return [state.candidates[match] for match in matches]
+    if PER in key.strip(PER):  # a composed text: the closest text or part around each "/"
+        head, *parts = key.split(PER)
+        pieces = [_close(state.candidates, head)]
+        for part in parts:
+            per = _close(state.per_candidates, PER + part)
+            pieces.append(per or [PER + close for close in _close(state.candidates, part)])
+        if all(pieces):
+            return ["".join(piece[0] for piece in pieces)]
+    return _close(state.candidates, key, 3)
+
+
+def _close(candidates: dict[str, str], key: str, n: int = 1) -> list[str]:
+    folded = strip_diacritics(key)
+    if folded in candidates:
+        return [candidates[folded]]
+    matches = difflib.get_close_matches(folded, list(candidates), n=n, cutoff=0.6)
+    return [candidates[match] for match in matches]
 
 
 def _as_unit(unit: str | Unit) -> Unit:
