@@ -19,47 +19,51 @@ import unicodedata
 from typing import Literal
 
 from kh922core._targets.cells import numbered_parts
+from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.kinds import (
-    Approximate,
     Change,
     Comparison,
     Direction,
     Operator,
     Qualitative,
-    Range,
-    RankGroup,
     TargetSpec,
 )
+from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single
 from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.readings import Verb, check_unit, read_reading
 from kh922core._targets.scanner import (
     YEARS,
     Match,
     blank,
     ends_with_phrase,
     match_phrase,
-    number_at,
     read_phrases,
     read_unit,
 )
-from kh922core._targets.units import Unit, is_compatible, parse_unit
-from kh922core.errors import IncompatibleUnitError, InvalidValueError, TargetParseError
+from kh922core._targets.units import Unit, parse_unit
+from kh922core.errors import InvalidValueError, TargetParseError
 
-__all__ = ["MAX_TARGET_LENGTH", "parse_target"]
+__all__ = ["MAX_TARGET_LENGTH", "parse_target", "parse_with_reading"]
 
 #: The longest target text read (a table cell; longer texts are refused, never read slowly).
 MAX_TARGET_LENGTH = 2000
 
-_OPERATOR_ROLES = {
-    "ge": Operator.GE,
-    "gt": Operator.GT,
-    "le": Operator.LE,
-    "lt": Operator.LT,
-    "eq": Operator.TARGET,
-    "after_ge": Operator.GE,
-    "after_le": Operator.LE,
-}
 #: Roles that start a numeric target: after them, digits must be a number.
-_COMPARING_ROLES = frozenset({*_OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"})
+_COMPARING_ROLES = frozenset(
+    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
+    | {"rise", "fall", "multiple", "to_level"}
+)
+#: Roles that may follow the subject of a sentence and lead to the number.
+_ANCHOR_ROLES = frozenset(
+    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
+    | {"rise", "fall", "multiple", "to_level"}
+)
+#: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
+_TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
+#: The roles a subject may hold ("tốc độ tăng trưởng GRDP đạt 8%", "tỷ lệ hộ có việc làm").
+_SUBJECT_ROLES = frozenset({"filler", "rise", "fall"})
+#: The most words a subject before the number may have.
+_MAX_SUBJECT_WORDS = 30
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _EXPECTED_BEFORE = (
     "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
@@ -110,26 +114,47 @@ def parse_target(
         >>> parse_target("đến năm 2030 đạt 168 triệu đồng").value
         168.0
     """
-    spec = _parse(text, direction, unit)
-    return _stated(text, spec, change)
+    return parse_with_reading(text, direction=direction, unit=unit, change=change)[0]
 
 
-def _stated(text: str, spec: TargetSpec, change: Change | Literal["level"] | None) -> TargetSpec:
+def parse_with_reading(
+    text: str,
+    *,
+    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    unit: str | Unit | None = None,
+    change: Change | Literal["level"] | None = None,
+) -> tuple[TargetSpec, str | None]:
+    """:func:`parse_target`, and the reason for the reading taken (``None`` for a plain level).
+
+    Examples:
+        >>> spec, why = parse_with_reading("giảm 2 - 3%", unit="%")
+        >>> spec.change.kind.value, why
+        ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
+    """  # noqa: E501
+    spec, reason = _parse(text, direction, unit)
+    return _stated(text, spec, change, reason)
+
+
+def _stated(
+    text: str, spec: TargetSpec, change: Change | Literal["level"] | None, reason: str | None
+) -> tuple[TargetSpec, str | None]:
     """``spec`` with the reading the plan states (``change``), which wins over the inferred one."""
     if change is None:
-        return spec
+        return spec, reason
     if change == "level":
-        return spec.model_copy(update={"change": None})
+        return spec.model_copy(update={"change": None}), "a level: stated by the plan"
     if not isinstance(change, Change):
         raise InvalidValueError(f"change must be a Change, 'level' or None, got {change!r}")
     if spec.kind in ("rank_group", "qualitative"):
         raise TargetParseError(
             text, 0, "a number, a range or 'khoảng' before a change", reason=f"a {spec.kind}"
         )
-    return spec.model_copy(update={"change": change})
+    return spec.model_copy(update={"change": change}), f"{change.kind.value}: stated by the plan"
 
 
-def _parse(text: str, direction: Direction | str, unit: str | Unit | None) -> TargetSpec:
+def _parse(
+    text: str, direction: Direction | str, unit: str | Unit | None
+) -> tuple[TargetSpec, str | None]:
     if not isinstance(text, str):
         raise TargetParseError(repr(text), 0, "a target text (a string)", reason="not a string")
     if len(text) > MAX_TARGET_LENGTH:
@@ -159,35 +184,125 @@ def _parse(text: str, direction: Direction | str, unit: str | Unit | None) -> Ta
             reason=f"the cell holds {len(parts)} targets: {listed}",
             parts=[part for _, part in parts],
         )
-    blanked = blank(text, YEARS)
+    base = read_base(text)
+    blanked = blank(base.text, YEARS)
     numbers = list(NUMBER_PATTERN.finditer(blanked))
     if not numbers:
+        if base.named:
+            raise TargetParseError(
+                text, base.position or 0, "a number before the base", reason="no number"
+            )
         if any(ch.isdigit() for ch in blanked):
-            return _glued(text, blanked, direction, indicator_unit)
-        return _qualitative(text, blanked, direction)
+            return _glued(text, blanked, direction, indicator_unit), None
+        spec, reason = _words(text, blanked, direction)
+        check_unit(text, getattr(spec, "unit", None), indicator_unit)
+        return spec, reason
     if len(numbers) > 2:
         raise TargetParseError(
             text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
         )
-    prefix, stop = read_phrases(blanked, 0, numbers[0].start())
-    if stop is not None:
-        raise TargetParseError(
-            text,
-            stop,
-            _EXPECTED_BEFORE,
-            reason=f"unexpected words {blanked[stop : numbers[0].start()].strip()!r}",
-        )
+    prefix, subject = _read_prefix(text, blanked, numbers[0].start())
+    verb = _verb(prefix)
+    after = read_after(blanked, numbers[0].start()) if verb.changes else AfterCues(blanked)
+    blanked = after.text
     if len(numbers) == 2:
         between = blanked[numbers[0].end() : numbers[1].start()]
         ranked = any(m.role == "rank" for m in prefix) or (
             indicator_unit is not None and indicator_unit.is_rank
         )
         if between == "/" and ranked:  # "nhóm 30/63": a rank group and its cohort
-            return _single(
+            level = read_single(
                 text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
             )
-        return _range(text, blanked, numbers, prefix, direction, indicator_unit)
-    return _single(text, blanked, numbers[0], prefix, direction, indicator_unit)
+        else:
+            level = read_range(text, blanked, numbers, prefix, direction, indicator_unit)
+    else:
+        level = read_single(text, blanked, numbers[0], prefix, direction, indicator_unit)
+    if subject:
+        level = _with_subject(text, level, subject)
+    return read_reading(text, level, verb, base, after, indicator_unit)
+
+
+def _has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per_year"})) -> bool:
+    """Whether ``words`` hold a phrase that means something for a comparison (a role other
+    than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
+    lower = words.lower()
+    for word in re.finditer(r"\S+", lower):
+        found = match_phrase(lower, word.start())
+        if found is not None and found.role not in harmless:
+            return True
+    cues = read_after(" " + words, 0)
+    return cues.per_year or cues.points or cues.times
+
+
+def _with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
+    """The level with the subject's words in its note; a subject that begins with a unit
+    (``hộ nghèo giảm 500``) gives the unit when the number has none."""
+    unit_text, rest, _ = read_unit(subject, 0, len(subject))
+    if unit_text is not None and (
+        level.kind == "rank_group"
+        or getattr(level, "unit", None) is not None
+        or getattr(level, "note", None) is not None
+    ):
+        raise TargetParseError(
+            text,
+            0,
+            "the unit after the number",
+            reason=f"the subject begins with the unit {unit_text!r} and the number has its own "
+            "unit or words",
+        )
+    update: dict[str, object] = {}
+    if unit_text is not None and getattr(level, "unit", "") is None:
+        update["unit"] = unit_text
+        subject = rest or ""
+    note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
+    update["note"] = note or None
+    return level.model_copy(update=update)
+
+
+def _read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
+    """The phrases before the number, and the subject: words that are not phrases, followed by
+    phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
+    found, stop = read_phrases(blanked, 0, end)
+    if stop is None:
+        return found, None
+    lower = blanked[:end].lower()
+    words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
+    for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
+        if any(ch.isdigit() for ch in blanked[stop:position]):
+            break  # a number in the subject: not a sentence the grammar reads
+        if _has_meaning(blanked[stop:position], _SUBJECT_ROLES):
+            break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
+        if match_phrase(lower, position) is None:
+            continue
+        rest, rest_stop = read_phrases(blanked, position, end)
+        if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
+            return found + rest, " ".join(blanked[stop:position].split()).strip(" ,:;.")
+    raise TargetParseError(
+        text,
+        stop,
+        _EXPECTED_BEFORE,
+        reason=f"unexpected words {blanked[stop:end].strip()!r}",
+    )
+
+
+def _verb(prefix: list[Match]) -> Verb:
+    roles = [m.role for m in prefix]
+    ways = [m for m in prefix if m.role in ("rise", "fall")]
+    to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
+    operators = [m for m in prefix if m.role in OPERATOR_ROLES]
+    if to_level is None and ways:
+        # "xuống dưới", "còn dưới": an operator that names the level; "giảm dưới 5%" too
+        said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
+        to_level = said[0].phrase if said else None
+    return Verb(
+        way=ways[0].role if ways else None,
+        phrase=ways[0].phrase if ways else None,
+        multiple="multiple" in roles,
+        per_year="per_year" in roles,
+        to_level=to_level,
+        maintain="maintain" in roles,
+    )
 
 
 def _glued(
@@ -210,20 +325,37 @@ def _glued(
         return parse_target(spaced, direction=direction, unit=indicator_unit)
     found, stop = read_phrases(blanked, 0, len(blanked))
     leading = len(blanked) - len(blanked.lstrip())
-    if found and found[0].start == leading and found[0].role in _COMPARING_ROLES:
-        where = stop if stop is not None else found[-1].end
-        word = blanked[where:].split()[0] if blanked[where:].split() else ""
+    where = stop if stop is not None else found[-1].end if found else 0
+    word = blanked[where:].split()[0] if blanked[where:].split() else ""
+    glued = stop is None or any(ch.isdigit() for ch in word)
+    if found and found[0].start == leading and found[0].role in _COMPARING_ROLES and glued:
         raise TargetParseError(
             text,
             where,
             f"a number written apart after {found[-1].phrase!r}",
             reason=f"digits glued to the word {word!r}",
         )
-    return _qualitative(text, blanked, direction)
+    return _words(text, blanked, direction)[0]
 
 
-def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
+def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, str | None]:
+    """A text with no number: none at all (``không còn …``), or a target in words."""
     found, stop = read_phrases(blanked, 0, len(blanked))
+    leading = len(blanked) - len(blanked.lstrip())
+    rest = " ".join(blanked[found[0].end :].split()).strip(" .;:,") if found else ""
+    if (
+        found
+        and found[0].role == "zero"
+        and found[0].start == leading
+        and not any(ch.isdigit() for ch in rest)
+        and not _has_meaning(rest)
+    ):
+        words = " ".join(text[found[0].end :].split()).strip(" .;:,")
+        unit_text, note, _ = read_unit(words, 0, len(words))
+        spec = Comparison(
+            operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
+        )
+        return spec, f"a level of none at all: {found[0].phrase!r} means ≤ 0"
     if found and stop is None:
         raise TargetParseError(
             text,
@@ -231,7 +363,6 @@ def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
             f"a number after {found[-1].phrase!r}",
             reason="the number is missing",
         )
-    leading = len(blanked) - len(blanked.lstrip())
     if found and found[0].start == leading and not found[0].phrase[-1].isalnum():
         raise TargetParseError(
             text,
@@ -241,150 +372,4 @@ def _qualitative(text: str, blanked: str, direction: Direction) -> TargetSpec:
         )
     if not any(ch.isalpha() for ch in text):
         raise TargetParseError(text, 0, "a number, a range or a target in words")
-    return Qualitative(text=" ".join(text.split()), direction=direction)
-
-
-def _operator(text: str, matches: list[Match]) -> tuple[Operator | None, set[str]]:
-    operator: Operator | None = None
-    roles = {m.role for m in matches}
-    for match in matches:
-        if match.role not in _OPERATOR_ROLES:
-            continue
-        found = _OPERATOR_ROLES[match.role]
-        if operator is not None and found is not operator:
-            raise TargetParseError(
-                text,
-                match.start,
-                "a single comparison",
-                reason=f"two operators: {operator.value!r} and {match.phrase!r}",
-            )
-        operator = found
-    if operator is not None and "approx" in roles:
-        raise TargetParseError(
-            text, matches[0].start, "a single comparison", reason="'khoảng' with another operator"
-        )
-    return operator, roles
-
-
-def _check_unit(text: str, written: str | None, indicator_unit: Unit | None) -> None:
-    if written is None or indicator_unit is None:
-        return
-    if not is_compatible(parse_unit(written), indicator_unit):
-        raise IncompatibleUnitError(
-            written, indicator_unit.text, f"the target text {text!r} contradicts the indicator"
-        )
-
-
-def _single(
-    text: str,
-    blanked: str,
-    number: re.Match[str],
-    prefix: list[Match],
-    direction: Direction,
-    indicator_unit: Unit | None,
-    *,
-    cohort: re.Match[str] | None = None,
-) -> TargetSpec:
-    value = number_at(text, number)
-    last = cohort if cohort is not None else number
-    suffix_text = blanked[last.end() :]
-    lower = suffix_text.lower()
-    after: list[Match] = []
-    for position in range(len(lower)):
-        if position and lower[position - 1].isalnum():
-            continue
-        match = match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
-        if match is not None:
-            after.append(Match(match.role, match.phrase, match.start, match.end))
-    for match in after:
-        suffix_text = (
-            suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
-        )
-    shifted = [Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
-    unit_text, note, stray = read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
-    if stray is not None:
-        raise TargetParseError(
-            text, stray, "a unit or words after the number", reason="a stray number"
-        )
-    operator, roles = _operator(text, prefix + shifted)
-    _check_unit(text, unit_text, indicator_unit)
-    rank_unit = indicator_unit is not None and indicator_unit.is_rank
-    if "rank" in roles or (rank_unit and operator in (Operator.LE, Operator.TARGET, None)):
-        if operator not in (None, Operator.LE, Operator.TARGET) or "approx" in roles:
-            raise TargetParseError(
-                text, number.start(), "'nhóm N' alone", reason="a rank group takes no operator"
-            )
-        if unit_text is not None and not (rank_unit or parse_unit(unit_text).is_rank):
-            raise TargetParseError(
-                text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
-            )
-        if not value.is_integer() or value < 1:
-            raise TargetParseError(
-                text, number.start(), "a whole rank of 1 or more", reason=f"rank {value!r}"
-            )
-        size = int(value)
-        if cohort is None:
-            return RankGroup(size=size, note=note)
-        of = number_at(text, cohort)
-        if not of.is_integer() or of < size:
-            raise TargetParseError(
-                text,
-                cohort.start(),
-                f"a whole cohort of at least {size} after '/'",
-                reason=f"cohort {of:g}",
-            )
-        return RankGroup(size=size, cohort=int(of), note=note)
-    if "approx" in roles:
-        return Approximate(value=value, unit=unit_text, note=note, direction=direction)
-    if operator is None:
-        operator = Operator.GE if roles & {"from", "maintain"} else Operator.TARGET
-    return Comparison(
-        operator=operator, value=value, unit=unit_text, note=note, direction=direction
-    )
-
-
-def _range(
-    text: str,
-    blanked: str,
-    numbers: list[re.Match[str]],
-    prefix: list[Match],
-    direction: Direction,
-    indicator_unit: Unit | None,
-) -> TargetSpec:
-    first, second = numbers
-    lower = blanked.lower()
-    separator: Match | None = None
-    for position in range(first.end(), second.start()):
-        match = match_phrase(lower[: second.start()], position, frozenset({"range"}))
-        if match is not None and not lower[match.end : second.start()].strip():
-            separator = match
-            break
-    if separator is None:
-        raise TargetParseError(
-            text,
-            first.end(),
-            "a range separator such as '-', '–' or 'đến' between two numbers",
-            reason="two numbers without a range between them",
-        )
-    bad = [m for m in prefix if m.role not in ("from", "approx", "filler")]
-    if bad:
-        raise TargetParseError(
-            text, bad[0].start, "a plain range", reason=f"{bad[0].phrase!r} before a range"
-        )
-    first_unit, first_note, stray = read_unit(blanked, first.end(), separator.start)
-    unit_text, note, stray2 = read_unit(blanked, second.end(), len(blanked))
-    if stray is not None or stray2 is not None or first_note is not None:
-        where = stray if stray is not None else stray2 if stray2 is not None else first.end()
-        raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
-    if first_unit is not None and unit_text is not None and first_unit != unit_text:
-        raise TargetParseError(
-            text, first.end(), f"the same unit on both bounds ({unit_text!r})", reason="two units"
-        )
-    unit_text = unit_text or first_unit
-    _check_unit(text, unit_text, indicator_unit)
-    low, high = number_at(text, first), number_at(text, second)
-    if low > high:
-        raise TargetParseError(
-            text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"
-        )
-    return Range(low=low, high=high, unit=unit_text, note=note, direction=direction)
+    return Qualitative(text=" ".join(text.split()), direction=direction), None

@@ -44,6 +44,7 @@ __all__ = [
 _ROLES = frozenset(
     {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler"}
     | {"after_ge", "after_le", "range"}
+    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 )
 YEARS = re.compile(
     r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"

@@ -1,0 +1,160 @@
+"""The words of a change target that the phrase table does not hold: base, points, per year.
+
+A change target names its base (``so với năm 2020``, ``so với cùng kỳ``), may count in
+percentage points (``3 điểm %``), may say ``mỗi năm`` after the number, and may write its
+multiple in words (``gấp đôi``, ``gấp rưỡi``).  :func:`read_base` and :func:`read_after` find
+these and blank them out of the text (same length, so that positions in error messages stay
+right), for the grammar to read the rest as it reads a level.
+
+Examples:
+    >>> cues = read_base("tăng 20% so với năm 2023")
+    >>> cues.since, cues.text.rstrip()
+    (2023, 'tăng 20%')
+    >>> read_base("giảm 5% so với cùng kỳ").previous_year
+    True
+    >>> read_base("tăng gấp rưỡi").text
+    'tăng gấp 1,5 '
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kh922core.errors import TargetParseError
+
+__all__ = ["AfterCues", "BaseCues", "read_after", "read_base"]
+
+_PREVIOUS = re.compile(
+    r"\bso\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|liền\s+trước))?"
+    r"|năm\s+(?:trước|liền\s+trước|liền\s+kề\s+trước))\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\bso\s+với\s+(?:(?:thời\s+điểm\s+)?(?:cuối\s+|đầu\s+)?năm\s+)?((?:19|20|21)\d{2})\b"
+    r"|(?<=\blần)\s+(?:so\s+với\s+)?(?:(?:cuối\s+)?năm\s+)?((?:19|20|21)\d{2})\b",
+    re.IGNORECASE,
+)
+#: A base named without a year: the target's baseline in the plan file is the base.
+_PLAN_BASE = re.compile(
+    r"\bso\s+với\s+(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền|hiện\s+nay|hiện\s+tại)\b",
+    re.IGNORECASE,
+)
+#: A base that is a period, not a year: which level it means is not said.
+_PERIOD_BASE = re.compile(r"\bso\s+với\s+giai\s+đoạn\b", re.IGNORECASE)
+_ANY_BASE = re.compile(r"\bso\s+với\b", re.IGNORECASE)
+#: Multiples in words, each replaced by digits no longer than the word.
+_WORD_MULTIPLES = re.compile(
+    r"(?<=\bgấp\s)(đôi|hai|ba|bốn|tư|năm|rưỡi|mười)\b(?!\s*\d)", re.IGNORECASE
+)
+_WORD_VALUES = {
+    "đôi": "2",
+    "hai": "2",
+    "ba": "3",
+    "bốn": "4",
+    "tư": "4",
+    "năm": "5",
+    "rưỡi": "1,5",
+    "mười": "10",
+}
+_POINTS = re.compile(r"(?<=[\d\s])điểm(?=\s*(?:%|phần\s+trăm))", re.IGNORECASE)
+_PER_YEAR_AFTER = re.compile(
+    r"\b(?:bình\s+quân\s+|trung\s+bình\s+)?(?:mỗi|hằng|hàng|một)\s+năm\b",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(r"(?<=[\d\s])lần\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BaseCues:
+    """What :func:`read_base` found: the text without the base, and the base.
+
+    Attributes:
+        text: The text with the base phrase blanked and multiples in words as digits.
+        since: The base year named; ``None`` when none is.
+        previous_year: The base is the previous year (``so với cùng kỳ``).
+        named: Whether the text names a base at all (then it must be a change).
+        position: Where the base phrase starts (for messages); ``None`` when there is none.
+    """
+
+    text: str
+    since: int | None = None
+    previous_year: bool = False
+    named: bool = False
+    position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AfterCues:
+    """What :func:`read_after` found after the number: points, per year, ``lần``.
+
+    Attributes:
+        text: The text with those words blanked (``điểm %`` keeps its ``%``).
+        points: ``điểm %`` or ``điểm phần trăm``: percentage points.
+        per_year: ``mỗi năm``, ``hằng năm`` (``%/năm`` is a unit: growth per year).
+        times: ``lần`` right after the number (a multiple).
+    """
+
+    text: str
+    points: bool = False
+    per_year: bool = False
+    times: bool = False
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def read_base(text: str) -> BaseCues:
+    """Find the base of a change and blank it; write multiples in words as digits.
+
+    Raises:
+        TargetParseError: The base is a period (``so với giai đoạn 2016-2020``) or ``so với``
+            is followed by words that name no base the library can find.
+    """
+    for match in _WORD_MULTIPLES.finditer(text):
+        digits = _WORD_VALUES[match.group(1).lower()]
+        text = text[: match.start()] + digits.ljust(len(match.group(1))) + text[match.end() :]
+    period = _PERIOD_BASE.search(text)
+    if period is not None:
+        raise TargetParseError(
+            text,
+            period.start(),
+            "a base year ('so với năm 2020') or 'so với cùng kỳ'",
+            reason="the base is a period: which year's level it means is not said",
+        )
+    found = _PREVIOUS.search(text)
+    if found is not None:
+        return BaseCues(_blank(text, found.start(), found.end()), None, True, True, found.start())
+    found = _SINCE.search(text)
+    if found is not None:
+        year = int(found.group(1) or found.group(2))
+        return BaseCues(_blank(text, found.start(), found.end()), year, False, True, found.start())
+    found = _PLAN_BASE.search(text)
+    if found is not None:
+        return BaseCues(_blank(text, found.start(), found.end()), None, False, True, found.start())
+    loose = _ANY_BASE.search(text)
+    if loose is not None:
+        raise TargetParseError(
+            text,
+            loose.start(),
+            "a base year ('so với năm 2020'), 'so với cùng kỳ' or 'so với năm trước'",
+            reason="'so với' names no base the grammar can read",
+        )
+    return BaseCues(text)
+
+
+def read_after(text: str, start: int) -> AfterCues:
+    """Find ``điểm %``, ``mỗi năm`` and ``lần`` from ``start`` (the number) on, and blank them."""
+    points = per_year = times = False
+    head, tail = text[:start], text[start:]
+    for match in list(_TIMES.finditer(tail)):
+        tail = _blank(tail, match.start(), match.end())
+        times = True
+    for match in list(_POINTS.finditer(tail)):
+        tail = _blank(tail, match.start(), match.end())
+        points = True
+    for match in list(_PER_YEAR_AFTER.finditer(tail)):
+        tail = _blank(tail, match.start(), match.end())
+        per_year = True
+    return AfterCues(head + tail, points, per_year, times)

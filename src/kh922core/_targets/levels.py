@@ -1,0 +1,176 @@
+"""A level read from its number: one number (a comparison, ``khoảng``, a rank group) or two (a
+range, or a rank group and its cohort ``nhóm 30/63``).
+
+The grammar (:mod:`kh922core._targets.grammar`) has found the numbers and read the phrases
+before them; these functions read the comparator, the unit and the note around the numbers.
+Whether the number bounds a level or a change, and whether its unit fits the indicator, is
+decided afterwards (:mod:`kh922core._targets.readings`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import (
+    Approximate,
+    Comparison,
+    Direction,
+    Operator,
+    Range,
+    RankGroup,
+    TargetSpec,
+)
+from kh922core._targets.scanner import Match, match_phrase, number_at, read_unit
+from kh922core._targets.units import Unit, parse_unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["OPERATOR_ROLES", "read_range", "read_single"]
+
+OPERATOR_ROLES = {
+    "ge": Operator.GE,
+    "gt": Operator.GT,
+    "le": Operator.LE,
+    "lt": Operator.LT,
+    "eq": Operator.TARGET,
+    "after_ge": Operator.GE,
+    "after_le": Operator.LE,
+}
+#: The phrases a range may follow: "từ", "khoảng", fillers, verbs and their words.
+_RANGE_PREFIX_ROLES = frozenset(
+    {"from", "approx", "filler", "rise", "fall", "multiple", "per_year", "to_level", "maintain"}
+)
+
+
+def _operator(text: str, matches: list[Match]) -> tuple[Operator | None, set[str]]:
+    operator: Operator | None = None
+    roles = {m.role for m in matches}
+    for match in matches:
+        if match.role not in OPERATOR_ROLES:
+            continue
+        found = OPERATOR_ROLES[match.role]
+        if operator is not None and found is not operator:
+            raise TargetParseError(
+                text,
+                match.start,
+                "a single comparison",
+                reason=f"two operators: {operator.value!r} and {match.phrase!r}",
+            )
+        operator = found
+    if operator is not None and "approx" in roles:
+        raise TargetParseError(
+            text, matches[0].start, "a single comparison", reason="'khoảng' with another operator"
+        )
+    return operator, roles
+
+
+def read_single(
+    text: str,
+    blanked: str,
+    number: re.Match[str],
+    prefix: list[Match],
+    direction: Direction,
+    indicator_unit: Unit | None,
+    *,
+    cohort: re.Match[str] | None = None,
+) -> TargetSpec:
+    value = number_at(text, number)
+    last = cohort if cohort is not None else number
+    suffix_text = blanked[last.end() :]
+    lower = suffix_text.lower()
+    after: list[Match] = []
+    for position in range(len(lower)):
+        if position and lower[position - 1].isalnum():
+            continue
+        match = match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
+        if match is not None:
+            after.append(Match(match.role, match.phrase, match.start, match.end))
+    for match in after:
+        suffix_text = (
+            suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
+        )
+    shifted = [Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
+    unit_text, note, stray = read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
+    if stray is not None:
+        raise TargetParseError(
+            text, stray, "a unit or words after the number", reason="a stray number"
+        )
+    operator, roles = _operator(text, prefix + shifted)
+    rank_unit = indicator_unit is not None and indicator_unit.is_rank
+    if "rank" in roles or (rank_unit and operator in (Operator.LE, Operator.TARGET, None)):
+        if operator not in (None, Operator.LE, Operator.TARGET) or "approx" in roles:
+            raise TargetParseError(
+                text, number.start(), "'nhóm N' alone", reason="a rank group takes no operator"
+            )
+        if unit_text is not None and not (rank_unit or parse_unit(unit_text).is_rank):
+            raise TargetParseError(
+                text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
+            )
+        if not value.is_integer() or value < 1:
+            raise TargetParseError(
+                text, number.start(), "a whole rank of 1 or more", reason=f"rank {value!r}"
+            )
+        size = int(value)
+        if cohort is None:
+            return RankGroup(size=size, note=note)
+        of = number_at(text, cohort)
+        if not of.is_integer() or of < size:
+            raise TargetParseError(
+                text,
+                cohort.start(),
+                f"a whole cohort of at least {size} after '/'",
+                reason=f"cohort {of:g}",
+            )
+        return RankGroup(size=size, cohort=int(of), note=note)
+    if "approx" in roles:
+        return Approximate(value=value, unit=unit_text, note=note, direction=direction)
+    if operator is None:
+        operator = Operator.GE if roles & {"from", "maintain"} else Operator.TARGET
+    return Comparison(
+        operator=operator, value=value, unit=unit_text, note=note, direction=direction
+    )
+
+
+def read_range(
+    text: str,
+    blanked: str,
+    numbers: list[re.Match[str]],
+    prefix: list[Match],
+    direction: Direction,
+    indicator_unit: Unit | None,
+) -> TargetSpec:
+    first, second = numbers
+    lower = blanked.lower()
+    separator: Match | None = None
+    for position in range(first.end(), second.start()):
+        match = match_phrase(lower[: second.start()], position, frozenset({"range"}))
+        if match is not None and not lower[match.end : second.start()].strip():
+            separator = match
+            break
+    if separator is None:
+        raise TargetParseError(
+            text,
+            first.end(),
+            "a range separator such as '-', '–' or 'đến' between two numbers",
+            reason="two numbers without a range between them",
+        )
+    bad = [m for m in prefix if m.role not in _RANGE_PREFIX_ROLES]
+    if bad:
+        raise TargetParseError(
+            text, bad[0].start, "a plain range", reason=f"{bad[0].phrase!r} before a range"
+        )
+    first_unit, first_note, stray = read_unit(blanked, first.end(), separator.start)
+    unit_text, note, stray2 = read_unit(blanked, second.end(), len(blanked))
+    if stray is not None or stray2 is not None or first_note is not None:
+        where = stray if stray is not None else stray2 if stray2 is not None else first.end()
+        raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
+    if first_unit is not None and unit_text is not None and first_unit != unit_text:
+        raise TargetParseError(
+            text, first.end(), f"the same unit on both bounds ({unit_text!r})", reason="two units"
+        )
+    unit_text = unit_text or first_unit
+    low, high = number_at(text, first), number_at(text, second)
+    if low > high:
+        raise TargetParseError(
+            text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"
+        )
+    return Range(low=low, high=high, unit=unit_text, note=note, direction=direction)

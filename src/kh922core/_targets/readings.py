@@ -1,0 +1,222 @@
+"""Which reading a target with a verb takes: a level, or a change of which kind, and why.
+
+The grammar reads the number, the comparator and the written unit as it does for a level; this
+module decides what they bound, from the verb (``tăng``, ``giảm``, ``gấp``), the words around
+the number (``so với năm 2020``, ``điểm %``, ``bình quân``, ``xuống còn``) and the indicator's
+unit, and says why in one line (``kh922 explain`` shows it):
+
+* a verb followed by the level to reach (``giảm … xuống còn 2%``, ``nâng lên 70%``) or
+  ``duy trì`` makes a level target; a bare number takes the verb's way;
+* an indicator that is itself a rate of change (``%/năm``) takes ``tăng X%`` as a level of that
+  rate;
+* a share in ``%`` takes a change written in ``%`` as percentage points;
+* a level in money, counts, mass … takes it as relative (compound growth when it is a yearly
+  average);
+* ``điểm %`` is always points, ``gấp … lần`` always a multiple;
+* a change phrasing that fits none of these is refused, never read as a level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kh922core._targets.change_words import AfterCues, BaseCues
+from kh922core._targets.kinds import Change, ChangeKind, Comparison, Operator, TargetSpec
+from kh922core._targets.units import Unit, is_compatible, parse_unit
+from kh922core.errors import IncompatibleUnitError, TargetParseError
+
+__all__ = ["Verb", "check_unit", "read_reading"]
+
+#: The unit of a rate of change: an indicator in it takes "tăng X%" as its level.
+_RATE_UNIT = "%/năm"
+_RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """The verb phrases found before the number.
+
+    Attributes:
+        way: ``"rise"``, ``"fall"`` or ``None`` (no verb of change).
+        phrase: The verb as written (``"tăng trưởng"``), for messages.
+        multiple: ``gấp`` was written.
+        per_year: ``bình quân``, ``trung bình``, ``mỗi năm`` before the number.
+        to_level: The level to reach follows (``xuống còn``, ``lên``); its phrase.
+        maintain: ``duy trì`` was written.
+    """
+
+    way: str | None
+    phrase: str | None
+    multiple: bool
+    per_year: bool
+    to_level: str | None
+    maintain: bool
+
+    @property
+    def changes(self) -> bool:
+        """Whether the text may bound a change (a verb of change or ``gấp``)."""
+        return self.way is not None or self.multiple
+
+
+def _is_rate(unit: Unit) -> bool:
+    return unit.dimension == parse_unit(_RATE_UNIT).dimension
+
+
+def _is_share(unit: Unit) -> bool:
+    return not _is_rate(unit) and (
+        unit.expression.startswith("percent") or unit.dimension == "dimensionless"
+    )
+
+
+def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
+    """A level target whose bare number takes the verb's way (≥ rising, ≤ falling)."""
+    if isinstance(spec, Comparison) and spec.operator is Operator.TARGET and verb.way:
+        operator = Operator.GE if verb.way == "rise" else Operator.LE
+        return spec.model_copy(update={"operator": operator})
+    return spec
+
+
+def check_unit(text: str, written: str | None, unit: Unit | None) -> None:
+    """Refuse a written unit that contradicts the indicator's."""
+    if written is not None and unit is not None and not is_compatible(parse_unit(written), unit):
+        raise IncompatibleUnitError(
+            written, unit.text, f"the target text {text!r} contradicts the indicator"
+        )
+
+
+def _changed(
+    spec: TargetSpec, kind: ChangeKind, base: BaseCues, verb: Verb, unit: str | None
+) -> TargetSpec:
+    change = Change(
+        kind=kind, since=base.since, previous_year=base.previous_year, falling=verb.way == "fall"
+    )
+    return spec.model_copy(update={"change": change, "unit": unit})
+
+
+def read_reading(
+    text: str,
+    spec: TargetSpec,
+    verb: Verb,
+    base: BaseCues,
+    after: AfterCues,
+    unit: Unit | None,
+) -> tuple[TargetSpec, str | None]:
+    """The target ``spec`` (read as a level, its unit not yet checked) and why, given its verb.
+
+    Returns:
+        The target, with ``change`` set when it bounds a change, and the reason for a reading
+        that needed one (``None`` for a plain level).
+
+    Raises:
+        TargetParseError: A base, ``điểm %`` or ``lần`` with no verb of change; a change of a
+            rank or of a target in words; a base on a level target.
+        IncompatibleUnitError: The written unit contradicts the indicator's.
+    """
+    written = getattr(spec, "unit", None)
+    if not verb.changes:
+        if base.named:
+            raise TargetParseError(
+                text,
+                base.position or 0,
+                "a verb of change ('tăng', 'giảm', 'gấp') before the number",
+                reason="a base ('so với …') on a target with no change",
+            )
+        if after.points:
+            raise TargetParseError(
+                text, 0, "'tăng' or 'giảm' before '… điểm %'", reason="points with no change"
+            )
+        check_unit(text, written, unit)
+        return spec, None
+    if spec.kind in ("rank_group", "qualitative"):
+        raise TargetParseError(
+            text,
+            0,
+            "a change of a level written as a number ('tăng 20%', 'giảm 2 điểm %')",
+            reason=f"a change of a {spec.kind.replace('_', ' ')} is not a target the library reads",
+        )
+    at_most = isinstance(spec, Comparison) and spec.operator in (Operator.LE, Operator.LT)
+    if verb.way == "fall" and at_most and not verb.to_level:
+        # "giảm dưới 1%", "giảm … 5% trở xuống": the level to fall below
+        verb = Verb(verb.way, verb.phrase, verb.multiple, verb.per_year, "≤/<", verb.maintain)
+    if verb.to_level or verb.maintain:
+        if base.named:
+            raise TargetParseError(
+                text,
+                base.position or 0,
+                "no base on a level target",
+                reason=f"{verb.to_level or 'duy trì'!r} names the level to reach, not a change",
+            )
+        check_unit(text, written, unit)
+        said = verb.to_level or "duy trì"
+        return _level(spec, verb), f"a level: {said!r} names the level to reach or keep"
+    per_year = verb.per_year or after.per_year or verb.phrase == "tăng trưởng"
+    if verb.multiple or after.times:
+        if written is not None:
+            raise TargetParseError(
+                text,
+                0,
+                "'gấp N lần' with no unit (a multiple of the base)",
+                reason=f"unit {written!r} after a multiple",
+            )
+        reason = "'gấp … lần': the level as a multiple of the base"
+        return _changed(spec, ChangeKind.MULTIPLE, base, verb, "lần"), reason
+    points_kind = ChangeKind.POINTS_PER_YEAR if per_year else ChangeKind.POINTS
+    if after.points:
+        if unit is not None and not _is_share(unit):
+            raise IncompatibleUnitError(
+                "điểm %", unit.text, f"percentage points in {text!r} on an indicator not in %"
+            )
+        return _changed(spec, points_kind, base, verb, "%"), "'điểm %': percentage points"
+    written_unit = parse_unit(written) if written is not None else None
+    rate = (unit is not None and _is_rate(unit)) or (
+        unit is None and _RATE_WORDS.search(text) is not None
+    )
+    share = (unit is not None and _is_share(unit)) or (
+        unit is None and _SHARE_WORDS.search(text) is not None
+    )
+    if rate and (written_unit is None or _is_rate(written_unit) or _is_share(written_unit)):
+        if base.named:
+            raise TargetParseError(
+                text,
+                base.position or 0,
+                "no base on the level of a rate",
+                reason="the indicator is itself a rate of change: 'tăng X%' is its level",
+            )
+        if written is not None and written_unit is not None and _is_share(written_unit):
+            spec = spec.model_copy(update={"unit": unit.text if unit is not None else _RATE_UNIT})
+        else:
+            check_unit(text, written, unit)
+        return spec, (
+            "a level: the indicator is itself a rate of change (%/năm), so "
+            f"{verb.phrase!r} X% is a level of that rate"
+        )
+    if written_unit is not None and (_is_share(written_unit) or _is_rate(written_unit)):
+        if share:
+            shown = "%" if written in ("%", "%/năm") else written
+            if shown != "%":
+                check_unit(text, shown, unit)
+            why = "the indicator is a share in %" if unit is not None else "'tỷ lệ' is a share"
+            return _changed(spec, points_kind, base, verb, shown), (
+                f"{points_kind.value}: {why}, so a change written in % is in percentage points"
+            )
+        if written != "%" and not _is_rate(written_unit):
+            check_unit(text, written, unit)
+        kind = ChangeKind.GROWTH_PER_YEAR if per_year or _is_rate(written_unit) else None
+        kind = kind or ChangeKind.RELATIVE
+        shown = "%/năm" if kind is ChangeKind.GROWTH_PER_YEAR else "%"
+        if unit is not None:
+            why = f"the indicator is a level in {unit.text!r}"
+        else:
+            why = "no indicator unit is given (a share in % would read percentage points)"
+        return _changed(spec, kind, base, verb, shown), (
+            f"{kind.value}: {why}, so a change written in % is relative to the base"
+        )
+    check_unit(text, written, unit)
+    if rate:
+        return spec, "a level: the indicator is itself a rate of change (%/năm)"
+    shown = written if written is not None else ("%" if share and unit is not None else None)
+    return _changed(spec, points_kind, base, verb, shown), (
+        f"{points_kind.value}: a change in the indicator's own unit"
+    )
