@@ -79,10 +79,10 @@ def test_cell_with_several_targets_names_the_parts() -> None:
     assert info.value.parts == ("90% cấp tỉnh", "80% cấp huyện", "60% cấp xã")
     assert "holds 3 targets" in str(info.value)
     parts = split_targets(text)
-    assert [(p, s.value, s.note) for p, s in parts] == [
-        ("90% cấp tỉnh", 90.0, "cấp tỉnh"),
-        ("80% cấp huyện", 80.0, "cấp huyện"),
-        ("60% cấp xã", 60.0, "cấp xã"),
+    assert [(p.text, p.label, p.spec.value, p.spec.note) for p in parts] == [  # type: ignore[union-attr]
+        ("90% cấp tỉnh", "cấp tỉnh", 90.0, None),
+        ("80% cấp huyện", "cấp huyện", 80.0, None),
+        ("60% cấp xã", "cấp xã", 60.0, None),
     ]
 
 

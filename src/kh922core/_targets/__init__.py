@@ -31,7 +31,7 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.numbers import NUMBER_PATTERN, format_number, parse_number
-from kh922core._targets.parts import split_targets
+from kh922core._targets.parts import TargetPart, split_targets
 from kh922core._targets.units import (
     Unit,
     conversion_factor,
@@ -65,6 +65,7 @@ __all__ = [
     "RankScaling",
     "Signature",
     "Status",
+    "TargetPart",
     "TargetSpec",
     "Unit",
     "add_target_phrases",

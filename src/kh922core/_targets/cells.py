@@ -1,36 +1,132 @@
 """The cells of a table that hold several targets: where one part ends and the next begins.
 
-A cell such as ``90% cấp tỉnh, 80% cấp huyện`` holds two targets; :func:`numbered_parts` cuts it
-at ``;`` and at commas that are not decimal commas, keeping the parts that hold a number (a year
-that only dates the sentence does not count).
+A cell such as ``90% cấp tỉnh, 80% cấp huyện`` holds two targets.  :func:`cut_cell` cuts it at
+``;``, at commas that are not decimal commas, at ``và`` and at ``trong đó``, and then puts back
+together the pieces that hold no number of their own (a year that only dates the sentence does
+not count): such a piece belongs to a neighbour.  It goes to the next part when that part begins
+with its own label (``nông, lâm nghiệp và thủy sản chiếm 20%``), otherwise to the part before it
+(``95% thôn, ấp và 100% trường học``: ``ấp`` ends the first part, it is no second target).
+
+:func:`label_end` says where the words before a number stop being a label and start being the
+comparison the grammar reads (``nông nghiệp chiếm 20%``: the label ends before ``chiếm``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.scanner import YEARS, blank
+from kh922core._targets.scanner import YEARS, blank, read_phrases
 
-__all__ = ["numbered_parts"]
+__all__ = ["Cut", "comparison_start", "cut_cell", "label_end", "label_from", "numbered_parts"]
 
-_PART_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),")
+#: Where a cell may be cut: only where each side keeps a number of its own.
+_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b", re.IGNORECASE)
+#: Words that introduce a part of the whole before it (``…, trong đó năm 2026 đạt …``).
+_SUBSET = re.compile(r"\btrong\s+đó\b|^\s*riêng\b", re.IGNORECASE)
+#: The words between a label and the comparison are at most this many: a longer run is a label.
+_COMPARISON_WORDS = 10
+#: A colon that ends a label (``Nông nghiệp: 20%``), not one between digits (``7:30``).
+_COLON = re.compile(r":(?!\d)|(?<!\d):")
+#: Connectors and prepositions around a label, never part of it (``ở cấp tỉnh`` is ``cấp tỉnh``).
+_LABEL_HEAD = re.compile(
+    r"^(?:(?:trong\s+đó(?:\s+có)?|riêng|còn|và|với|ở|tại|đối\s+với|cho|của|thuộc)(?:\s+|$))+",
+    re.IGNORECASE,
+)
+_LABEL_EDGES = " \t\n.;:,-–—"
 
 
-def _parts(text: str) -> list[tuple[int, str]]:
-    parts: list[tuple[int, str]] = []
-    start = 0
-    for separator in _PART_SEPARATOR.finditer(text):
-        parts.append((start, text[start : separator.start()]))
-        start = separator.end()
-    parts.append((start, text[start:]))
-    return [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in parts if p.strip()]
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """One part of a cell: where it starts, its verbatim text, and whether it is a part of the
+    whole before it (introduced by ``trong đó`` or ``riêng``)."""
+
+    start: int
+    text: str
+    subset: bool
+
+
+def label_from(words: str) -> str | None:
+    """The label a run of words names: years, connectors and edge punctuation set aside."""
+    label = " ".join(blank(words, YEARS).split()).strip(_LABEL_EDGES)
+    label = _LABEL_HEAD.sub("", label).strip(_LABEL_EDGES)
+    return label or None
+
+
+def comparison_start(text: str, blanked: str) -> int:
+    """Where the number part of a cut begins: after the last label colon before its last number
+    (``Khu vực 1: 20%``), else at its beginning."""
+    numbers = list(NUMBER_PATTERN.finditer(blanked))
+    if not numbers:
+        return 0
+    colons = [m.end() for m in _COLON.finditer(text, 0, numbers[-1].start())]
+    return colons[-1] if colons else 0
+
+
+def label_end(blanked: str, start: int, number: int) -> int:
+    """The earliest word start in ``blanked[start:number]`` after which only phrases of the
+    grammar (operators, fillers such as ``đạt``, ``chiếm``) come before the number."""
+    starts = [
+        i
+        for i in range(start, number)
+        if not blanked[i].isspace() and (i == start or blanked[i - 1].isspace())
+    ]
+    for candidate in [*starts[-_COMPARISON_WORDS:], number]:
+        if read_phrases(blanked, candidate, number)[1] is None:
+            return candidate
+    return number  # not reached: reading nothing always succeeds
+
+
+def _leads(text: str, blanked: str) -> bool:
+    """Whether a piece with a number begins with a label of its own (``dịch vụ chiếm 45%``)."""
+    start = comparison_start(text, blanked)
+    number = NUMBER_PATTERN.search(blanked, start)
+    if number is None:
+        return False
+    if start:
+        return True
+    return label_from(text[: label_end(blanked, start, number.start())]) is not None
+
+
+def cut_cell(text: str) -> list[Cut]:
+    """The parts of a cell, each holding a number; a cell without a number has none."""
+    blanked = blank(text, YEARS)
+    pieces: list[tuple[int, int, str]] = []  # start, end, the separator before
+    start, before = 0, ""
+    for separator in _SEPARATOR.finditer(text):
+        pieces.append((start, separator.start(), before))
+        start, before = separator.end(), separator.group(0)
+    pieces.append((start, len(text), before))
+    pieces = [(s, e, b) for s, e, b in pieces if text[s:e].strip()]
+    numbered = [NUMBER_PATTERN.search(blanked[s:e]) is not None for s, e, _ in pieces]
+    if not any(numbered):
+        return []
+    owner = list(range(len(pieces)))
+    leads: dict[int, bool] = {}
+    for index, has_number in enumerate(numbered):
+        if has_number:
+            continue
+        previous = next((i for i in range(index - 1, -1, -1) if numbered[i]), None)
+        following = next((i for i in range(index + 1, len(pieces)) if numbered[i]), None)
+        if following is not None and following not in leads:
+            start, end, _ = pieces[following]
+            leads[following] = _leads(text[start:end], blanked[start:end])
+        if following is not None and (previous is None or leads[following]):
+            owner[index] = following
+        else:
+            owner[index] = previous if previous is not None else index
+    cuts: list[Cut] = []
+    for group in sorted(set(owner)):
+        members = [i for i, o in enumerate(owner) if o == group]
+        first, last = pieces[members[0]], pieces[members[-1]]
+        raw = text[first[0] : last[1]]
+        part = raw.strip()
+        subset = bool(_SUBSET.search(first[2]) or _SUBSET.match(part))
+        cuts.append(Cut(first[0] + len(raw) - len(raw.lstrip()), part, subset))
+    return cuts
 
 
 def numbered_parts(text: str) -> list[tuple[int, str]]:
-    blanked = blank(text, YEARS)
-    return [
-        (start, part)
-        for start, part in _parts(text)
-        if NUMBER_PATTERN.search(blanked[start : start + len(part)])
-    ]
+    """Where each part of a cell starts, and its text (see :func:`cut_cell`)."""
+    return [(cut.start, cut.text) for cut in cut_cell(text)]

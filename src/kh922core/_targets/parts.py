@@ -1,15 +1,190 @@
-"""Cells that hold several targets, read part by part: :func:`split_targets`."""
+"""Cells that hold several targets, read part by part: :func:`split_targets` and
+:class:`TargetPart`.
+
+A part's label is what tells it apart from the other parts of its cell.  It is read from one of
+three places, tried in this order, the same place for every part of a cell:
+
+1. the words before the comparison: ``Nông nghiệp: 20%``, ``nông nghiệp chiếm 20%``,
+   ``cấp xã đạt 85%`` (a year or a connector such as ``trong đó``, ``riêng``, ``còn`` among them
+   is no label);
+2. a year: ``trong đó năm 2026 đạt 9.000 tỷ đồng`` is ``năm 2026``;
+3. the words after the number and its unit: ``95% ở cấp tỉnh`` is ``cấp tỉnh``, ``95% thôn, ấp``
+   is ``thôn, ấp``; a part with no such words is labelled by its unit when no other part has
+   that unit, so that a counted noun labels its part whether or not it is a known unit
+   (``10 hợp tác xã; 30 tổ hợp tác``).
+
+The first place that labels every part, with labels that differ, wins; when none does, each part
+is labelled from the first of these places that labels it (``95% cấp tỉnh, còn cấp xã đạt 85%``
+mixes the third and the first), if the labels so found differ.  The first part alone may
+go without a label when the cell reads "the whole, then a part of it": the later parts are years
+(``đạt 50.000 tỷ đồng, trong đó năm 2026 đạt 9.000 tỷ đồng``) or are introduced by ``trong đó`` or
+``riêng``; its label is then ``None``, the whole (the plan's horizon).  A cell whose parts no
+place tells apart is refused, naming the parts: two parts are never merged silently.
+
+A part's spec is parsed from its text without the label: the words before the comparison always
+leave it (the grammar reads the comparison, not what it is about), the words after the number
+only when they are the label; a unit stays the spec's unit even when it labels the part.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import dataclass
 
-from kh922core._targets.cells import numbered_parts
-from kh922core._targets.grammar import parse_target
+from pydantic import BaseModel, ConfigDict
+
+from kh922core._targets.cells import Cut, comparison_start, cut_cell, label_end, label_from
+from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
 from kh922core._targets.units import Unit
+from kh922core.errors import TargetParseError
 
-__all__ = ["split_targets"]
+__all__ = ["TargetPart", "split_targets"]
+
+_AFTER = frozenset({"after_ge", "after_le"})
+_EDGE_CHARS = " \t\n.;:,"
+#: What read_unit sets aside before a unit (spaces and punctuation).
+_EDGE = re.compile(r"^[\s.;:,]+")
+_SPAN = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+_PLACES = ("words before the number", "a year", "words after the number", "each part's own")
+
+
+class TargetPart(BaseModel):
+    """One target of a cell that holds several, as :func:`split_targets` reads it.
+
+    Attributes:
+        label: What tells the part apart from the others: a level (``cấp tỉnh``), a year
+            (``năm 2026``), a sector (``dịch vụ``, ``Khu vực II``) or a counted noun
+            (``hợp tác xã``); ``None`` for a cell's only target, or for the whole that the
+            other parts divide (``đạt 50.000 tỷ đồng, trong đó năm 2026 …``).
+        text: The part's text, verbatim as the cell writes it.
+        spec: The part's target, parsed from its text without the label.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str | None
+    text: str
+    spec: TargetSpec
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one part offers: its label in each place, and the text the grammar reads."""
+
+    lead: str | None
+    year: str | None
+    note: str | None
+    unit: str | None
+    target: str
+    untrailed: str
+
+
+def _year_label(text: str) -> str | None:
+    found = YEARS.search(text)
+    if found is None:
+        return None
+    span = _SPAN.search(found.group(0))
+    if span is not None:
+        return f"giai đoạn {span.group(1)}-{span.group(2)}"
+    year = _YEAR.search(found.group(0))
+    return f"năm {year.group(0)}" if year is not None else None
+
+
+def _read(text: str) -> _Reading:
+    blanked = blank(text, YEARS)
+    start = comparison_start(text, blanked)
+    numbers = list(NUMBER_PATTERN.finditer(blanked, start))
+    first, last = numbers[0], numbers[-1]
+    begin = label_end(blanked, start, first.start())
+    rest = blanked[last.end() :]
+    lower = rest.lower()
+    after: list[Match] = []
+    for position in range(len(lower)):
+        if position and lower[position - 1].isalnum():
+            continue
+        match = match_phrase(lower, position, _AFTER)
+        if match is not None:
+            after.append(match)
+            rest = rest[: match.start] + " " * len(match.phrase) + rest[match.end :]
+    unit, note, stray = read_unit(rest, 0, len(rest))
+    target = text[begin:].strip()
+    untrailed = target
+    label = label_from(note) if note is not None and stray is None else None
+    if label is not None:
+        edge = len(rest) - len(_EDGE.sub("", rest, count=1))
+        tokens = list(re.finditer(r"\S+", rest[edge:]))
+        cut = edge + tokens[len(unit.split()) if unit is not None else 0].start()
+        kept = [m.phrase for m in after if m.start >= cut]
+        untrailed = " ".join([text[begin : last.end() + cut].rstrip(_EDGE_CHARS), *kept]).strip()
+    return _Reading(
+        lead=label_from(text[:begin]),
+        year=_year_label(text),
+        note=label,
+        unit=unit if stray is None else None,
+        target=target,
+        untrailed=untrailed,
+    )
+
+
+def _from_note(place: int, label: str | None, reading: _Reading) -> bool:
+    """Whether ``label`` is the words after the part's number (then they leave its target)."""
+    own = place == 2 or (place == 3 and reading.lead is None and reading.year is None)
+    return own and label is not None and label == reading.note
+
+
+def _key(label: str | None) -> str | None:
+    return None if label is None else " ".join(label.casefold().split())
+
+
+def _labels(readings: list[_Reading], place: int) -> list[str | None]:
+    if place == 0:
+        return [r.lead for r in readings]
+    if place == 1:
+        return [r.year for r in readings]
+    trailing = [
+        r.note
+        if r.note is not None
+        else r.unit
+        if r.unit is not None and all(o.unit != r.unit for o in readings if o is not r)
+        else None
+        for r in readings
+    ]
+    if place == 2:
+        return trailing
+    return [
+        next((label for label in own if label is not None), None)
+        for own in zip(_labels(readings, 0), _labels(readings, 1), trailing, strict=True)
+    ]
+
+
+def _tells_apart(labels: list[str | None], whole_first: bool) -> bool:
+    keys = [_key(label) for label in labels]
+    named = keys[1:] if whole_first else keys
+    return None not in named and len(set(keys)) == len(keys)
+
+
+def _refuse(text: str, cuts: list[Cut], candidates: list[list[str | None]]) -> TargetParseError:
+    listed = ", ".join(repr(cut.text) for cut in cuts)
+    reason = f"no label tells the {len(cuts)} targets apart: {listed}"
+    for labels in candidates:
+        keys = [_key(label) for label in labels if label is not None]
+        twice = next((key for key in keys if keys.count(key) > 1), None)
+        if twice is not None:
+            reason = f"two of the targets {listed} have the label {twice!r}"
+            break
+    return TargetParseError(
+        text,
+        cuts[1].start,
+        "parts told apart by a label: a level ('cấp tỉnh'), a year ('năm 2026'), a sector "
+        "('Nông nghiệp: 20%') or a counted noun ('10 hợp tác xã; 30 tổ hợp tác')",
+        reason=reason,
+        parts=[cut.text for cut in cuts],
+    )
 
 
 def split_targets(
@@ -17,8 +192,13 @@ def split_targets(
     *,
     direction: Direction | str = Direction.HIGHER_IS_BETTER,
     unit: str | Unit | None = None,
-) -> list[tuple[str, TargetSpec]]:
-    """Parse a cell that may hold several targets (``90% cấp tỉnh, 80% cấp huyện``).
+) -> list[TargetPart]:
+    """Read a cell that may hold several targets, each with the label that tells it apart.
+
+    The cell is cut at ``;``, at commas (never decimal commas), at ``và`` and at ``trong đó``,
+    only where each side holds a number of its own: ``95% thôn, ấp và 100% trường học`` has two
+    parts, ``95% thôn, ấp`` and ``100% trường học``.  How a label is found is told on the
+    "Target semantics" page.
 
     Args:
         text: The cell text.
@@ -26,14 +206,45 @@ def split_targets(
         unit: The indicator's unit, if known.
 
     Returns:
-        ``(part, spec)`` for every part; a single target gives a one-element list.
+        One :class:`TargetPart` for every part; a single target gives a one-element list whose
+        label is ``None`` and whose spec is :func:`parse_target`'s.
+
+    Raises:
+        TargetParseError: When no label tells the parts apart (two parts have the same label,
+            or some part has none), naming the parts in ``parts``; or when a part does not
+            follow the grammar.
 
     Examples:
-        >>> [(part, spec.render()) for part, spec in split_targets("90% cấp tỉnh; 80% cấp huyện")]
-        [('90% cấp tỉnh', '90% cấp tỉnh'), ('80% cấp huyện', '80% cấp huyện')]
+        >>> [(p.label, p.spec.render()) for p in split_targets("95% ở cấp tỉnh, 85% ở cấp xã")]
+        [('cấp tỉnh', '95%'), ('cấp xã', '85%')]
+        >>> [(p.label, p.spec.value) for p in split_targets("Nông nghiệp: 20%; Dịch vụ: 45%")]
+        [('Nông nghiệp', 20.0), ('Dịch vụ', 45.0)]
+        >>> cell = "đạt 50.000 tỷ đồng, trong đó năm 2026 đạt 9.000 tỷ đồng"
+        >>> [(p.label, p.text) for p in split_targets(cell)]
+        [(None, 'đạt 50.000 tỷ đồng'), ('năm 2026', 'năm 2026 đạt 9.000 tỷ đồng')]
     """
+    if not isinstance(text, str) or len(text) > MAX_TARGET_LENGTH or not text.strip():
+        return [TargetPart(label=None, text=str(text), spec=parse_target(text))]
     text = unicodedata.normalize("NFC", text)
-    parts = numbered_parts(text)
-    if len(parts) < 2:
-        return [(text.strip(), parse_target(text, direction=direction, unit=unit))]
-    return [(part, parse_target(part, direction=direction, unit=unit)) for _, part in parts]
+    cuts = cut_cell(text)
+    if len(cuts) < 2:
+        spec = parse_target(text, direction=direction, unit=unit)
+        return [TargetPart(label=None, text=text.strip(), spec=spec)]
+    readings = [_read(cut.text) for cut in cuts]
+    subset = any(cut.subset for cut in cuts[1:])
+    candidates = [_labels(readings, place) for place in range(len(_PLACES))]
+    for place, labels in enumerate(candidates):
+        if _tells_apart(labels, whole_first=subset or place == 1):
+            return [
+                TargetPart(
+                    label=label,
+                    text=cut.text,
+                    spec=parse_target(
+                        reading.untrailed if _from_note(place, label, reading) else reading.target,
+                        direction=direction,
+                        unit=unit,
+                    ),
+                )
+                for label, cut, reading in zip(labels, cuts, readings, strict=True)
+            ]
+    raise _refuse(text, cuts, candidates)
