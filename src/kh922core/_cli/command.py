@@ -39,10 +39,9 @@ def _user_mistakes() -> tuple[type[BaseException], ...]:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from kh922core._targets import explain, parse_target
+    from kh922core._targets import explain
 
-    spec = parse_target(args.text, direction=args.direction, unit=args.unit)
-    echo(explain(spec, args.text))
+    echo(explain(args.text, direction=args.direction, unit=args.unit))
     return 0
 
 

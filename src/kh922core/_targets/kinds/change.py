@@ -11,9 +11,9 @@ indicator's direction: ``giảm 5%`` is met by a fall of 5 % or more.
 
 Examples:
     >>> change = Change(kind="relative", since=2023)
-    >>> change.size(120.0, baseline=100.0)
-    20.0
-    >>> Change(kind="growth_per_year").size(121.0, baseline=100.0, years=2)
+    >>> change.size(150.0, baseline=100.0)
+    50.0
+    >>> round(Change(kind="growth_per_year").size(121.0, baseline=100.0, years=2), 9)
     10.0
     >>> Change(kind="points", falling=True).size(3.0, baseline=5.0)
     2.0
