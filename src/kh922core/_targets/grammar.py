@@ -61,7 +61,7 @@ _ANCHOR_ROLES = frozenset(
 #: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
 _TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
 #: The roles a subject may hold ("tốc độ tăng trưởng GRDP đạt 8%", "tỷ lệ hộ có việc làm").
-_SUBJECT_ROLES = frozenset({"filler", "rise", "fall"})
+_SUBJECT_ROLES = frozenset({"filler", "rise", "fall", "per_year"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
@@ -277,7 +277,8 @@ def _read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | 
             continue
         rest, rest_stop = read_phrases(blanked, position, end)
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
-            return found + rest, " ".join(blanked[stop:position].split()).strip(" ,:;.")
+            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./")
+            return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     raise TargetParseError(
         text,
         stop,

@@ -105,6 +105,10 @@ def read_single(
             raise TargetParseError(
                 text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
             )
+        if unit_text is not None and note and read_unit(note, 0, len(note))[0] is not None:
+            raise TargetParseError(
+                text, number.end(), "words after a rank", reason=f"a unit in {note!r}"
+            )
         if not value.is_integer() or value < 1:
             raise TargetParseError(
                 text, number.start(), "a whole rank of 1 or more", reason=f"rank {value!r}"
