@@ -5,7 +5,10 @@
 :mod:`kh922core._engine.polars_evaluate` checks the observations and
 :mod:`kh922core._engine.polars_query` builds the query; targets are compiled in
 :mod:`kh922core._engine.compile`, units resolved in :mod:`kh922core._engine.conversion`, derived
-and growth indicators computed in :mod:`kh922core._engine.components`.
+and growth indicators computed in :mod:`kh922core._engine.components`.  Change targets find the
+base level of each key group in :mod:`kh922core._engine.change_bases` (with the key codes of
+:mod:`kh922core._engine.key_codes`) and measure their change in
+:mod:`kh922core._engine.change_query`.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ def evaluate(
     ``shortfall``, ``attainment`` and ``computed`` (true for rows computed from components).
     The result equals the scalar reference (:meth:`~kh922core.Target.is_met`, ``status``,
     ``shortfall`` and the spec's ``attainment``) row for row.
+
+    A change target (``tăng 20% so với năm 2023``) is judged on the size of the change of the
+    level from its base: the level of the same indicator and key group (the keys without
+    ``year``) at the year the text names, or the year before the observation's (``so với cùng
+    kỳ``), else the target's plan ``baseline`` of that year (or, when the text names no base,
+    the plan baseline).  A plan with change targets adds ``base_year``, ``base_value``,
+    ``baseline_source`` (``series``/``plan``), ``change_size`` and ``no_data_reason`` (why a
+    row is ``no_data``: ``no value``, ``no year``, ``no base value``, ``year not after the base
+    year``, ``change undefined``); they are null for its level targets.  Two values of one key
+    group at a base year are refused.  The observations of the base years are collected before
+    the query is built (for previous-year targets, all observations of their indicators).
 
     Input columns: ``indicator`` (indicator id) and ``value`` (numeric) are required; ``unit``
     (text; values are converted to each target's unit, its own or else its indicator's; a

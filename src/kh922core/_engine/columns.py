@@ -12,11 +12,20 @@ from kh922core._targets import Status
 __all__ = [
     "ASSESSMENT",
     "ATTAINMENT",
+    "BASELINE_SOURCE",
+    "BASELINE_SOURCE_DTYPE",
+    "BASE_VALUE",
+    "BASE_YEAR",
+    "CHANGE_COLUMNS",
+    "CHANGE_SIZE",
     "COHORT_SIZE",
     "COMPUTED",
     "HORIZON",
     "INDICATOR",
     "MET",
+    "NO_DATA_REASON",
+    "NO_DATA_REASONS",
+    "NO_DATA_REASON_DTYPE",
     "OUTPUT_COLUMNS",
     "RESERVED",
     "ROW",
@@ -66,6 +75,30 @@ OUTPUT_COLUMNS: Final = (
 )
 #: Column names an observations table may not use (the engine writes them).
 RESERVED: Final = frozenset(OUTPUT_COLUMNS)
+
+# Output columns added after those when the plan has change targets (null for a level target).
+BASE_YEAR: Final = "base_year"
+BASE_VALUE: Final = "base_value"
+BASELINE_SOURCE: Final = "baseline_source"
+CHANGE_SIZE: Final = "change_size"
+NO_DATA_REASON: Final = "no_data_reason"
+CHANGE_COLUMNS: Final = (BASE_YEAR, BASE_VALUE, BASELINE_SOURCE, CHANGE_SIZE, NO_DATA_REASON)
+
+#: Where the base of a change came from: the series of the key group at the base year, or the
+#: target's plan baseline.
+BASELINE_SOURCE_DTYPE: Final = pl.Enum(["series", "plan"])
+#: Why a row's status is ``no_data`` (with change targets in the plan): the value is missing;
+#: (change targets) the row has no year, no base level is known for its key group, its year is
+#: not after the base year, or the change is undefined (a ratio to a base of 0 or below, a
+#: negative level under compound growth, a fall to 0 as a multiple, a value that is infinite).
+NO_DATA_REASONS: Final = (
+    "no value",
+    "no year",
+    "no base value",
+    "year not after the base year",
+    "change undefined",
+)
+NO_DATA_REASON_DTYPE: Final = pl.Enum(list(NO_DATA_REASONS))
 
 #: The dtype of ``status``: a Polars Enum of the five statuses, in this order.
 STATUS_DTYPE: Final = pl.Enum([status.value for status in Status])

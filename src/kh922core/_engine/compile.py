@@ -15,6 +15,10 @@ comparisons serves every kind:
   ``max(short_lower - v, v - short_upper, 0) - short_slack``.
 * ``ratio_bound``/``ratio_up``: the attainment is ``v / ratio_bound`` (up) or ``ratio_bound / v``.
 * ``rank_size``/``adopted_cohort``: a rank group whose size follows the cohort per row.
+* ``change``/``plan_base``: a change target (``tăng 20% so với năm 2023``) bounds the size of
+  the change of the level from its base (its criterion is on that size, read as higher is
+  better); ``plan_base`` is the target's plan baseline ``(value, year)`` in its unit, which
+  stands in for the series at the base year (see :mod:`kh922core._engine.change_query`).
 
 The loop here is over the plan's targets (dozens), never over observations.
 """
@@ -25,7 +29,14 @@ import math
 from dataclasses import dataclass
 
 from kh922core._plans import Plan, Target
-from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Criterion, InvalidValueError, Unit
+from kh922core._targets import (
+    COMPARISON_RTOL,
+    Change,
+    CohortPolicy,
+    Criterion,
+    InvalidValueError,
+    Unit,
+)
 
 __all__ = ["CompiledTarget", "compile_targets"]
 
@@ -77,6 +88,8 @@ class CompiledTarget:
     ratio_up: bool = True
     rank_size: int | None = None
     adopted_cohort: int | None = None
+    change: Change | None = None
+    plan_base: tuple[float, int] | None = None
 
 
 def _row(criterion: Criterion) -> dict[str, object]:
@@ -161,6 +174,9 @@ def compile_targets(
     compiled: dict[str, list[CompiledTarget]] = {}
     for target in plan.targets:
         fields = _normalised(_fields(target, tolerance, cohort_policy))
+        change, base = target.spec.change, target.baseline
+        if change is not None:
+            fields |= {"change": change, "plan_base": base and (base.value, base.year)}
         compiled.setdefault(target.indicator, []).append(
             CompiledTarget(
                 target_id=target.id,

@@ -45,11 +45,15 @@ def _expected(column: str, dtype: pl.DataType, wanted: str, hint: str = "") -> O
     return ObservationProblem(column=column, message=f"expected {wanted}, got {dtype}{hint}")
 
 
-def check_columns(schema: pl.Schema) -> tuple[list[ObservationProblem], list[RowProblem]]:
+def check_columns(
+    schema: pl.Schema, reserved: Collection[str] = ()
+) -> tuple[list[ObservationProblem], list[RowProblem]]:
     """Problems of the columns themselves: missing, reserved or of the wrong type.
 
     Args:
         schema: The observations' schema.
+        reserved: Output columns of this evaluation besides the usual ones (those of change
+            targets).
 
     Returns:
         Problems that need no data, and problems whose rows are still to be located.
@@ -59,7 +63,7 @@ def check_columns(schema: pl.Schema) -> tuple[list[ObservationProblem], list[Row
     for column in (INDICATOR, VALUE):
         if column not in schema:
             problems.append(ObservationProblem(column=column, message="required column is missing"))
-    for column in sorted(RESERVED & set(schema)):
+    for column in sorted((RESERVED | set(reserved)) & set(schema)):
         problems.append(
             ObservationProblem(
                 column=column, message="this name is an output column of evaluate(); rename it"

@@ -12,8 +12,11 @@ from typing import TypeVar
 
 import polars as pl
 
+from kh922core._engine.change_bases import SeriesBases, series_bases
+from kh922core._engine.change_query import ChangeQuery
 from kh922core._engine.columns import (
     ASSESSMENT,
+    CHANGE_COLUMNS,
     COHORT_SIZE,
     COMPUTED,
     INDICATOR,
@@ -154,11 +157,13 @@ def evaluate_polars(
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
     checked = _check(plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys)
     frame, factors, with_unit = _add_components(plan, checked, compiled)
+    change = _change_query(checked, frame, compiled, factors)
     table = bounds_table(
         [pair for pair in factors if compiled.get(pair.indicator)],  # components only feed
         compiled,
         TargetDtypes.of(plan),
         with_unit=with_unit,
+        change=change,
     )
     units = sorted({unit for pair in factors if (unit := pair.unit) is not None})
     result = evaluate_lazy(
@@ -168,6 +173,7 @@ def evaluate_polars(
         pairs=[(pair.indicator, pair.unit) for pair in factors],
         units=units if with_unit else None,
         cohort=checked.cohort,
+        change=change,
     )
     return result if isinstance(observations, pl.LazyFrame) else result.collect()
 
@@ -230,7 +236,8 @@ def _check(
     schema = frame.collect_schema()
     ranked = {t.indicator for targets in compiled.values() for t in targets if t.rank_size}
     proportional = cohort_policy == "proportional" and bool(ranked)
-    problems, located = check_columns(schema)
+    changes = any(t.change for targets in compiled.values() for t in targets)
+    problems, located = check_columns(schema, CHANGE_COLUMNS if changes else ())
     cohort: pl.Expr | None = None
     if proportional:
         cohort, missing = _cohort(schema, cohort_size)
@@ -318,3 +325,21 @@ def _add_components(
         text.append(pl.col(UNIT).cast(pl.String))
     frame = pl.concat([frame.with_columns(text), *components.frames], how="diagonal_relaxed")
     return frame, [*checked.factors, *extra], True
+
+
+def _change_query(
+    checked: _Checked,
+    frame: pl.LazyFrame,
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+    factors: list[PairFactors],
+) -> ChangeQuery | None:
+    """The part of the query that change targets add, with the series' levels at their base
+    years (``None`` when the plan has no change target)."""
+    targets = [target for targets in compiled.values() for target in targets]
+    if not any(target.change for target in targets):
+        return None
+    has_year = YEAR in checked.schema and checked.schema[YEAR] != pl.Null
+    bases = series_bases(frame, compiled, factors, checked.keys) if has_year else SeriesBases()
+    if bases.duplicates:
+        raise ObservationError(locate(checked.frame, bases.duplicates))
+    return ChangeQuery.of(targets, bases, has_year)

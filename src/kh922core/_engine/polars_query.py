@@ -22,12 +22,15 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from kh922core._engine.change_query import ChangeQuery
 from kh922core._engine.columns import (
     ASSESSMENT,
     ATTAINMENT,
+    CHANGE_COLUMNS,
     HORIZON,
     INDICATOR,
     MET,
+    NO_DATA_REASON,
     OUTPUT_COLUMNS,
     ROW,
     SHORTFALL,
@@ -111,6 +114,7 @@ def bounds_table(
     categories: TargetDtypes,
     *,
     with_unit: bool,
+    change: ChangeQuery | None = None,
 ) -> pl.DataFrame:
     """The per-target bounds table: one row per ``(indicator, unit)`` pair and target.
 
@@ -119,6 +123,7 @@ def bounds_table(
         targets: Compiled targets by indicator id.
         categories: The Enum dtypes of ``target_id``, ``row`` and ``target_text``.
         with_unit: Whether the table carries a ``unit`` key (the observations have one).
+        change: The part of the query that change targets add (their columns of the table).
 
     Returns:
         A small frame keyed by ``indicator`` (and ``unit``).
@@ -144,6 +149,8 @@ def bounds_table(
         columns[column] = pl.Series([getattr(t, field) for _, t, _ in rows], dtype=pl.Float64)
     if with_unit:
         columns[UNIT] = pl.Series([p.unit for p, _, _ in rows], dtype=pl.String)
+    if change is not None:
+        columns |= change.table_columns([t for _, t, _ in rows])
     return pl.DataFrame(columns)
 
 
@@ -248,6 +255,7 @@ def evaluate_lazy(
     pairs: Sequence[tuple[str, str | None]],
     units: Sequence[str] | None,
     cohort: pl.Expr | None = None,
+    change: ChangeQuery | None = None,
 ) -> pl.LazyFrame:
     """Match ``observations`` to the bounds table (an inner join) and evaluate every row.
 
@@ -259,6 +267,8 @@ def evaluate_lazy(
         pairs: The ``(indicator, unit)`` pairs that occur in the observations.
         units: The units that occur in the observations (``None``: no unit column).
         cohort: The current cohort size per row, for proportional rank targets.
+        change: The part of the query that change targets add (``None``: no change target;
+            the query is that of levels, and the output has no change columns).
 
     Returns:
         The evaluated frame, lazy.
@@ -283,18 +293,21 @@ def evaluate_lazy(
         return pl.lit(gathered[name]).gather(pl.col(index))
 
     value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
+    joined = joined.with_columns(value.alias(VALUE_CONVERTED))
+    measured, outputs = VALUE_CONVERTED, list(OUTPUT_COLUMNS)
+    if change is not None:  # the bounds judge the size of the change for a change target
+        names = change.names([*schema, index, met_value])
+        joined, measured = change.add(joined, p, names), names[3]
+        outputs += CHANGE_COLUMNS
+    v = pl.col(measured)
     upper, short_upper, ratio = _rank_bounds(table, cohort, p)
-    in_bounds = (pl.col(VALUE_CONVERTED) >= p(_LOWER)) & (pl.col(VALUE_CONVERTED) <= upper)
+    in_bounds = (v >= p(_LOWER)) & (v <= upper)
     has_qualitative = bool(table[_QUALITATIVE].any())
     if has_qualitative and ASSESSMENT in schema:
         met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(met_value))
     else:
         met = pl.col(met_value)
-    exceeded = (
-        pl.col(met_value)
-        & (pl.col(VALUE_CONVERTED) >= p(_EXCEED_LOWER))
-        & (pl.col(VALUE_CONVERTED) <= p(_EXCEED_UPPER))
-    )
+    exceeded = pl.col(met_value) & (v >= p(_EXCEED_LOWER)) & (v <= p(_EXCEED_UPPER))
     missing = (
         pl.when(p(_QUALITATIVE))
         .then(_status(Status.NEEDS_ASSESSMENT))
@@ -311,7 +324,6 @@ def evaluate_lazy(
         .then(_status(Status.NOT_MET))
         .otherwise(missing)
     )
-    v = pl.col(VALUE_CONVERTED)
     gap = pl.max_horizontal(p(_SHORT_LOWER) - v, v - short_upper).clip(lower_bound=0.0)
     shortfall = pl.when(pl.col(met_value)).then(0.0).otherwise(gap - p(_SHORT_SLACK))
     attainment = (
@@ -322,9 +334,8 @@ def evaluate_lazy(
         .when(v != 0.0)
         .then(ratio / v)
     )
-    return (
-        joined.with_columns(value.alias(VALUE_CONVERTED))
-        .with_columns(in_bounds.alias(met_value))
+    result = (
+        joined.with_columns(in_bounds.alias(met_value))
         .with_columns(met.alias(MET))
         .with_columns(
             *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],
@@ -332,5 +343,7 @@ def evaluate_lazy(
             shortfall.alias(SHORTFALL),
             attainment.cast(pl.Float64).alias(ATTAINMENT),
         )
-        .select(*columns, *OUTPUT_COLUMNS)
     )
+    if change is not None:
+        result = result.with_columns(change.reason(names).alias(NO_DATA_REASON))
+    return result.select(*columns, *outputs)

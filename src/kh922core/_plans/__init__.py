@@ -4,8 +4,9 @@ Other wings import from here, never from the modules inside.  The rooms:
 
 * ``fields`` (the strict field types), ``agencies`` (the registry: agencies, successions, who
   carries a duty on a date) and ``succession_walk`` (the succession graph walked once,
-  iteratively), ``indicators`` and ``tasks`` (Phụ lục I and II), ``model`` (the plan and sections
-  I-IV), ``deadlines`` (deadline texts);
+  iteratively), ``indicators`` and ``tasks`` (Phụ lục I and II), ``target_changes`` (the reading
+  a plan states for a target, ``change:``, and the base of a change target), ``model`` (the plan
+  and sections I-IV), ``deadlines`` (deadline texts);
 * ``strict_yaml``, ``yaml_values`` and ``strict_json`` (the strict readers, iterative and
   bounded), ``source_marks`` (where each value was written), ``cross_checks/`` (problems that
   involve several fields), ``file_problems`` (problems located and worded), ``loader``,

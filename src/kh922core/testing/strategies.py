@@ -12,6 +12,11 @@ Importing this module also registers its strategies for the public models with H
 that ``st.from_type`` (and ``st.builds`` or ``@given`` with type annotations) draws valid ones:
 each kind of target (``Comparison``, ``Range``, ``RankGroup``, ``Approximate``,
 ``Qualitative``: :func:`target_specs` of that kind) and ``Plan`` (:func:`plans`).
+
+Change targets (``tăng 20% so với năm 2023``) are drawn by :func:`change_specs` (and by
+:func:`target_specs` and :func:`plans` with ``changes=True``), with :func:`changes`,
+:func:`change_sizes` and :func:`level_series`; never by default, since a change target asks for
+its base (``spec.status(value, baseline=…)``).
 """
 
 from __future__ import annotations
@@ -40,140 +45,35 @@ from kh922core._targets import (
     Comparison,
     Direction,
     KindName,
-    Operator,
     Qualitative,
     Range,
     RankGroup,
     TargetSpec,
 )
+from kh922core.testing._change_strategies import change_sizes, changes, level_series
+from kh922core.testing._spec_strategies import (
+    boundary_values,
+    change_specs,
+    directions,
+    finite_numbers,
+    target_specs,
+    values,
+)
 
 __all__ = [
     "boundary_values",
+    "change_sizes",
+    "change_specs",
+    "changes",
     "directions",
     "finite_numbers",
+    "level_series",
     "observation_frames",
     "plans",
     "spec_class",
     "target_specs",
     "values",
 ]
-
-_UNITS = (None, "%", "% GRDP", "người/vạn dân", "%/năm")
-_NOTES = (None, "của tỉnh", "cấp tỉnh")
-_WORDS = ("Tiên tiến, hiện đại", "Hoàn thành", "Đạt chuẩn quốc gia")
-
-
-def directions() -> st.SearchStrategy[Direction]:
-    """Any indicator direction."""
-    return st.sampled_from(list(Direction))
-
-
-def finite_numbers(max_magnitude: float = 1e12) -> st.SearchStrategy[float]:
-    """Finite floats of moderate magnitude, as targets and observations hold."""
-    return st.floats(
-        min_value=-max_magnitude, max_value=max_magnitude, allow_nan=False, allow_infinity=False
-    )
-
-
-def _thresholds() -> st.SearchStrategy[float]:
-    return st.one_of(
-        st.integers(min_value=0, max_value=100_000).map(float),
-        st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False),
-    )
-
-
-@st.composite
-def _ranges(draw: st.DrawFn, direction: Direction, units: tuple[str | None, ...]) -> Range:
-    low = draw(_thresholds())
-    width = draw(st.floats(min_value=0, max_value=1e4, allow_nan=False, allow_infinity=False))
-    return Range(
-        low=low,
-        high=low + width,
-        unit=draw(st.sampled_from(units)),
-        note=draw(st.sampled_from(_NOTES)),
-        direction=direction,
-    )
-
-
-@st.composite
-def target_specs(
-    draw: st.DrawFn,
-    direction: Direction | None = None,
-    *,
-    kinds: tuple[KindName, ...] = KIND_NAMES,
-    units: tuple[str | None, ...] = _UNITS,
-) -> TargetSpec:
-    """Any parsed target kind, with units and notes that the grammar reads back.
-
-    Args:
-        draw: Supplied by Hypothesis.
-        direction: Fix the direction; by default any.
-        kinds: Which kinds to draw from (``"comparison"``, ``"range"``, ``"rank_group"``,
-            ``"approximate"``, ``"qualitative"``).
-        units: The unit texts a target with a number may write after it (``None``: none); by
-            default ``%``, ``% GRDP``, ``người/vạn dân`` and ``%/năm``, or none.
-    """
-    chosen = direction if direction is not None else draw(directions())
-    kind = draw(st.sampled_from(kinds))
-    unit = draw(st.sampled_from(units))
-    note = draw(st.sampled_from(_NOTES))
-    match kind:
-        case "comparison":
-            return Comparison(
-                operator=draw(st.sampled_from(list(Operator))),
-                value=draw(_thresholds()),
-                unit=unit,
-                note=note,
-                direction=chosen,
-            )
-        case "range":
-            return draw(_ranges(chosen, units))
-        case "rank_group":
-            size = draw(st.integers(min_value=1, max_value=100))
-            cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
-            return RankGroup(size=size, cohort=cohort, note=note)
-        case "approximate":
-            return Approximate(value=draw(_thresholds()), unit=unit, note=note, direction=chosen)
-        case "qualitative":
-            words = draw(st.sampled_from(_WORDS))
-            return Qualitative(text=words, direction=chosen)
-        case _:  # a kind without its case here is a mypy error
-            assert_never(kind)
-
-
-#: Approximate tolerances whose bounds generated values hug (those the tests and plans use).
-_TOLERANCES = (None, 0.0, 0.05, 0.1, 0.2, 0.25)
-
-
-def _bounds(spec: TargetSpec) -> list[float]:
-    """The numbers at which ``spec`` may change its answer, read from its criterion."""
-    numbers = {n for tolerance in _TOLERANCES for n in spec.criterion(tolerance=tolerance).numbers}
-    return sorted(numbers) or [0.0]
-
-
-@st.composite
-def boundary_values(draw: st.DrawFn, spec: TargetSpec) -> float:
-    """Values at, just around, and far from the bounds of ``spec``."""
-    bound = draw(st.sampled_from(_bounds(spec)))
-    step = draw(st.sampled_from([0.0, 1e-12, 1e-9, 1e-6, 0.01, 0.5, 1.0, 10.0]))
-    sign = draw(st.sampled_from([-1.0, 1.0]))
-    value = bound + sign * step * max(1.0, abs(bound))
-    return value if math.isfinite(value) else bound
-
-
-def values(spec: TargetSpec | None = None) -> st.SearchStrategy[float | None]:
-    """Observation values: missing, NaN, infinities, ordinary numbers, and (given ``spec``)
-    values hugging its boundaries."""
-    options: list[st.SearchStrategy[float | None]] = [
-        st.none(),
-        st.just(math.nan),
-        st.sampled_from([math.inf, -math.inf]),
-        finite_numbers(),
-    ]
-    if spec is not None:
-        options.append(boundary_values(spec))
-    return st.one_of(*options)
-
 
 # ---------------------------------------------------------------------------------------------
 # Plans and observation frames, for the vectorised engine
@@ -198,6 +98,8 @@ _SPEC_UNITS: dict[str | None, tuple[str | None, ...]] = {
     "Người/vạn dân": (None, "người/vạn dân"),
     "%/năm": (None, "%/năm"),
 }
+#: A change target's plan baseline: its value and year.
+_BASELINE = {"value": finite_numbers(1e4), "year": st.integers(min_value=2015, max_value=2030)}
 #: Kinds of numeric indicators (ranks get rank groups, unit-less indicators words).
 _NUMERIC_KINDS: tuple[KindName, ...] = tuple(
     kind for kind in KIND_NAMES if kind not in ("rank_group", "qualitative")
@@ -206,7 +108,7 @@ _NUMERIC_KINDS: tuple[KindName, ...] = tuple(
 
 @st.composite
 def _indicator_targets(
-    draw: st.DrawFn, number: int, cohort: int, tolerance: float
+    draw: st.DrawFn, number: int, cohort: int, tolerance: float, changes: bool
 ) -> tuple[dict[str, object], list[dict[str, object]]]:
     kind = draw(st.sampled_from(["numeric", "numeric", "numeric", "rank", "qualitative"]))
     identifier = f"indicator-{number}"
@@ -228,6 +130,7 @@ def _indicator_targets(
         st.lists(st.sampled_from([2030, 2045]), min_size=1, max_size=2, unique=True)
     ):
         adopted: int | None = None
+        baseline = None
         if kind == "rank":
             size = draw(st.integers(min_value=1, max_value=70))
             # Sometimes the text names its own cohort ("nhóm 30/63"), which wins over the plan's.
@@ -236,6 +139,9 @@ def _indicator_targets(
             adopted = own if own is not None else cohort  # as a plan file has it
         elif kind == "qualitative":
             spec = Qualitative(text="Tiên tiến, hiện đại", direction=direction)
+        elif changes and draw(st.booleans()):
+            spec = draw(change_specs(direction, units=_SPEC_UNITS[unit]))
+            baseline = draw(st.none() | st.fixed_dictionaries(_BASELINE))
         else:
             spec = draw(target_specs(direction, kinds=_NUMERIC_KINDS, units=_SPEC_UNITS[unit]))
         targets.append(
@@ -250,13 +156,14 @@ def _indicator_targets(
                 "spec": spec,
                 "cohort_at_adoption": adopted,
                 "approximate_tolerance": tolerance,
+                "baseline": baseline,
             }
         )
     return indicator, targets
 
 
 @st.composite
-def plans(draw: st.DrawFn, max_indicators: int = 5) -> Plan:
+def plans(draw: st.DrawFn, max_indicators: int = 5, *, changes: bool = False) -> Plan:
     """Small plans with every kind of target: numbers in several units, ranks, words.
 
     Each indicator has one or two targets (horizons 2030 and 2045) of a kind that fits its unit:
@@ -267,13 +174,16 @@ def plans(draw: st.DrawFn, max_indicators: int = 5) -> Plan:
     Args:
         draw: Supplied by Hypothesis.
         max_indicators: At most this many indicators.
+        changes: Whether numeric targets may bound a change (:func:`change_specs`; half of
+            them do, some with a plan baseline).  Their observations need one value per key
+            group and year: draw them per key group with :func:`level_series`.
     """
     cohort = draw(st.integers(min_value=1, max_value=100))
     tolerance = draw(st.sampled_from([0.0, 0.05, 0.1, 0.25]))
     count = draw(st.integers(min_value=1, max_value=max_indicators))
     indicators, targets = [], []
     for number in range(1, count + 1):
-        indicator, its_targets = draw(_indicator_targets(number, cohort, tolerance))
+        indicator, its_targets = draw(_indicator_targets(number, cohort, tolerance, changes))
         indicators.append(indicator)
         targets += its_targets
     return Plan.model_validate(

@@ -1,0 +1,348 @@
+"""The base level of change targets, per key group, from the series: no row loops, no guess.
+
+A change target (``tăng 20% so với năm 2023``, ``tăng 9% so với cùng kỳ``) measures each
+observation from the level of the same indicator and key group (the key columns without
+``year``) at its base year: the year the text names, or the year before the observation's.
+Before the query is built, the observations of the base years are collected (for previous-year
+targets, every observation of their indicators), converted into each target's unit with one
+factor per ``(indicator, unit)`` pair, and turned into a lookup that every row reads by its key
+group:
+
+* a **dense** array, when the key columns are integers, Booleans, dates or texts and the
+  combinations of their observed values are few enough (:data:`DENSE_LIMIT`): each key value
+  becomes a small code (an integer minus the smallest one, a text its place among the base
+  year's texts; a value the base year lacks has a code of its own, as null has), the codes of
+  a row make one index, and the base is a gather from the array, as the engine gathers bounds;
+* otherwise a **join** on the target and the key columns (nulls equal).
+
+Both give the same answer; two observations of one key group at a base year cannot both be the
+base, and are refused (:attr:`SeriesBases.duplicates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from kh922core._engine.columns import INDICATOR, UNIT, VALUE, YEAR, unused_name
+from kh922core._engine.compile import CompiledTarget
+from kh922core._engine.conversion import PairFactors
+from kh922core._engine.frame_checks import RowProblem
+from kh922core._engine.key_codes import KeyCode, key_codes
+
+__all__ = ["DENSE_LIMIT", "BaseLookup", "SeriesBases", "series_bases"]
+
+#: The most cells a dense lookup may have (8 bytes each); beyond, the lookup is a join.
+DENSE_LIMIT = 1 << 24
+
+# Bases of the names of the lookup table's own columns (see unused_name).
+_SLOT = "_kh_change_slot"
+_BASE = "_kh_series_base"
+_INDEX = "_kh_base_index"
+
+
+@dataclass(frozen=True)
+class BaseLookup:
+    """How the rows of one rule (named base year, or previous year) find their series base.
+
+    A row gives its target's key (:meth:`key_of` its slot; null for the targets of other
+    rules) and its key columns (and ``year``, for the previous year); :meth:`added_to` adds its
+    base, null when the series has no level there.  A dense lookup's key is the target's place
+    in the array, less the offsets of the codes, so that a row's index is that key plus its
+    codes times their strides.
+    """
+
+    keys: tuple[str, ...]
+    with_year: bool
+    table: pl.DataFrame  # slot, keys, [year], base
+    slot: str
+    base: str
+    codes: tuple[KeyCode, ...] | None = None  # dense: the codes of the keys (and year)
+    values: pl.Series | None = None
+
+    def _strides(self) -> list[int]:
+        assert self.codes is not None
+        strides, stride = [], 1
+        for code in reversed(self.codes):
+            strides.append(stride)
+            stride *= code.size
+        return [stride, *reversed(strides)]  # the slot's, then each code's
+
+    def key_of(self, slot: int) -> int:
+        """What a row of the target in ``slot`` gathers as its key."""
+        if self.codes is None:
+            return slot
+        slot_stride, *strides = self._strides()
+        offsets = sum(
+            code.offset * stride for code, stride in zip(self.codes, strides, strict=True)
+        )
+        return slot * slot_stride - offsets
+
+    def index(self, key: pl.Expr) -> pl.Expr:
+        """Each row's place in the dense array, from its target's key."""
+        assert self.codes is not None
+        _, *strides = self._strides()
+        index = key
+        for code, stride in zip(self.codes, strides, strict=True):
+            index = index + (code.expr() * stride if stride != 1 else code.expr())
+        return index
+
+    def added_to(self, rows: pl.LazyFrame, key: pl.Expr, name: str) -> pl.LazyFrame:
+        """``rows`` with the column ``name``: each row's series base (null: none)."""
+        if self.table.is_empty():
+            return rows.with_columns(pl.lit(None, dtype=pl.Float64).alias(name))
+        if self.values is not None:
+            return rows.with_columns(pl.lit(self.values).gather(self.index(key)).alias(name))
+        taken = rows.collect_schema().names()
+        on = unused_name(self.slot, taken)
+        year = unused_name("_kh_year", [*taken, on])
+        table = self.table.rename({self.slot: on, self.base: name})
+        keys = [on, *self.keys]
+        added = [key.cast(pl.UInt32).alias(on)]
+        if self.with_year:
+            table = table.rename({YEAR: year})
+            added.append(pl.col(YEAR).cast(pl.Int64).alias(year))
+            keys.append(year)
+        joined = rows.with_columns(added).join(table.lazy(), on=keys, how="left", nulls_equal=True)
+        return joined.drop(on, year, strict=False)
+
+
+@dataclass
+class SeriesBases:
+    """The lookups of :func:`series_bases`, and the base years observed twice.
+
+    Attributes:
+        since: For the targets whose text names a base year (their slot: ``since_slots``).
+        previous: For the previous-year targets (``previous_slots``).
+        since_slots: Target id to its slot in ``since``.
+        previous_slots: Target id to its slot in ``previous``.
+        duplicates: Observations of one key group and base year given twice, to be located.
+    """
+
+    since: BaseLookup | None = None
+    previous: BaseLookup | None = None
+    since_slots: dict[str, int] = field(default_factory=dict)
+    previous_slots: dict[str, int] = field(default_factory=dict)
+    duplicates: list[RowProblem] = field(default_factory=list)
+
+
+def _share_key(
+    target: CompiledTarget,
+    factors: Sequence[PairFactors],
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+) -> tuple[object, ...]:
+    """What two targets share when they read the same bases: their indicator, base year and
+    unit factors (the targets of one indicator usually do)."""
+    position = compiled[target.indicator].index(target)
+    change = target.change
+    units = tuple(
+        (pair.unit, pair.factors[position])
+        for pair in factors
+        if pair.indicator == target.indicator
+    )
+    return (target.indicator, None if change is None else change.since, units)
+
+
+def _shared_slots(
+    targets: Sequence[CompiledTarget],
+    factors: Sequence[PairFactors],
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+) -> dict[tuple[object, ...], int]:
+    """One slot of the lookup per set of targets that read the same bases, in plan order."""
+    slots: dict[tuple[object, ...], int] = {}
+    for target in targets:
+        slots.setdefault(_share_key(target, factors, compiled), len(slots))
+    return slots
+
+
+def _tiny(
+    targets: Sequence[CompiledTarget],
+    factors: Sequence[PairFactors],
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+    slot: str,
+) -> pl.DataFrame:
+    """One row per target and unit its indicator is observed in: the slot, the factor, and the
+    base year the text names."""
+    found: list[tuple[int, CompiledTarget, str | None, float | None]] = []
+    for number, target in enumerate(targets):
+        position = compiled[target.indicator].index(target)
+        found += [
+            (number, target, pair.unit, pair.factors[position])
+            for pair in factors
+            if pair.indicator == target.indicator
+        ]
+    return pl.DataFrame(
+        {
+            slot: pl.Series([row[0] for row in found], dtype=pl.UInt32),
+            INDICATOR: pl.Series([row[1].indicator for row in found], dtype=pl.String),
+            UNIT: pl.Series([row[2] for row in found], dtype=pl.String),
+            "_kh_factor": pl.Series([row[3] for row in found], dtype=pl.Float64),
+            YEAR: pl.Series(
+                [None if (c := row[1].change) is None else c.since for row in found],
+                dtype=pl.Int64,
+            ),
+        }
+    )
+
+
+def _table(
+    frame: pl.LazyFrame,
+    schema: pl.Schema,
+    tiny: pl.DataFrame,
+    keys: Sequence[str],
+    names: tuple[str, str],
+    previous: bool,
+) -> pl.DataFrame:
+    """The series' levels at the base years, in each target's unit: ``slot``, the keys,
+    (``year`` + 1, for the previous year) and ``base``.  The observations are read in their own
+    types (an Enum indicator is never cast to text row by row)."""
+    slot, base = names
+    indicator_type = schema[INDICATOR]
+    unit_type = schema[UNIT] if UNIT in schema and schema[UNIT] != pl.Null else pl.String
+    unit = pl.col(UNIT) if UNIT in schema and schema[UNIT] != pl.Null else pl.lit(None, unit_type)
+    tiny = tiny.with_columns(pl.col(INDICATOR).cast(indicator_type), pl.col(UNIT).cast(unit_type))
+    indicators = pl.col(INDICATOR).is_in(tiny[INDICATOR].unique().implode())
+    value = pl.col(VALUE).cast(pl.Float64)
+    wanted = indicators & value.is_not_null() & value.is_not_nan() & pl.col(YEAR).is_not_null()
+    if not previous:
+        wanted = pl.col(YEAR).is_in(tiny[YEAR].unique().implode()) & wanted
+    rows = frame.filter(wanted).select(
+        INDICATOR, unit.alias(UNIT), pl.col(YEAR).cast(pl.Int64), *keys, value
+    )
+    on = [INDICATOR, UNIT] if previous else [INDICATOR, UNIT, YEAR]
+    joined = rows.join(tiny.drop(YEAR).lazy() if previous else tiny.lazy(), on=on, nulls_equal=True)
+    year = [(pl.col(YEAR) + 1).alias(YEAR)] if previous else []
+    base_value = (pl.col(VALUE) * pl.col("_kh_factor")).alias(base)
+    return joined.select(slot, *keys, *year, base_value).collect()
+
+
+def _duplicated(table: pl.DataFrame, lookup: BaseLookup, index: pl.Series | None) -> pl.Series:
+    """Which rows of the base table share their slot, keys (and year) with another one."""
+    if index is not None and lookup.values is not None:
+        written = lookup.values.len() - lookup.values.null_count()  # the cells written to
+        if written == table.height:  # each row in a cell of its own (the usual case)
+            return pl.repeat(False, table.height, dtype=pl.Boolean, eager=True)
+        rows = pl.int_range(table.height, dtype=pl.Int64, eager=True)
+        owner = pl.repeat(None, lookup.values.len(), dtype=pl.Int64, eager=True)
+        owner = owner.scatter(index, rows)  # the last row written to a cell is its owner
+        return owner.gather(index) != rows
+    columns = [lookup.slot, *lookup.keys, *([YEAR] if lookup.with_year else [])]
+    return table.select(pl.struct(columns).is_duplicated()).to_series()
+
+
+def _lookup(
+    frame: pl.LazyFrame,
+    table: pl.DataFrame,
+    slots: int,
+    keys: Sequence[str],
+    names: tuple[str, str],
+    year: bool,
+) -> tuple[BaseLookup, pl.Series]:
+    """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
+    else the join; and which of its rows are duplicated."""
+    slot, base = names
+    lookup = BaseLookup(tuple(keys), year, table, slot, base)
+    codes = (
+        None if table.is_empty() else key_codes(frame, table, [*keys, *([YEAR] if year else [])])
+    )
+    size = slots
+    for code in codes or ():
+        size *= code.size
+    if codes is None or size > DENSE_LIMIT:
+        return lookup, _duplicated(table, lookup, None)
+    if year:  # the base of a year after the last one is read by no row
+        last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
+        table = table.filter(pl.col(YEAR) <= last)
+    dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
+    keyed = pl.col(slot).replace_strict(
+        list(range(slots)), [dense.key_of(number) for number in range(slots)], return_dtype=pl.Int64
+    )
+    index = table.select(dense.index(keyed)).to_series()
+    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
+    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
+    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True).scatter(index, table[base])
+    dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
+    return dense, _duplicated(table, dense, index)
+
+
+def _problem(
+    table: pl.DataFrame,
+    duplicated: pl.Series,
+    targets: Sequence[CompiledTarget],
+    keys: Sequence[str],
+    slot: str,
+    previous: bool,
+) -> list[RowProblem]:
+    if not duplicated.any():
+        return []
+    numbers = table.filter(duplicated)[slot].unique().sort().to_list()
+    indicators = sorted({targets[number].indicator for number in numbers})
+    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
+    where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
+    if not previous:
+        years = sorted({c.since for t in targets if (c := t.change) and c.since is not None})
+        where = where & pl.col(YEAR).is_in(years)
+    named = f" ({', '.join(keys)})" if keys else ""
+    return [
+        RowProblem(
+            VALUE,
+            f"several values of {', '.join(map(repr, indicators))} for the same keys{named} at "
+            "a base year: a change target measures from one base level per key group; remove "
+            "the duplicates, or pass keys= that tell them apart",
+            where & (value.cast(pl.Int64).sum().over([INDICATOR, *keys, YEAR]) > 1),
+            VALUE,
+        )
+    ]
+
+
+def series_bases(
+    frame: pl.LazyFrame,
+    compiled: Mapping[str, tuple[CompiledTarget, ...]],
+    factors: Sequence[PairFactors],
+    keys: Sequence[str],
+) -> SeriesBases:
+    """The series bases of the change targets of ``compiled`` that look one up.
+
+    Args:
+        frame: The observations (with computed rows); they have a ``year`` column.
+        compiled: Compiled targets by indicator id.
+        factors: The unit factors of every ``(indicator, unit)`` pair of ``frame``.
+        keys: The key columns (``year`` is left out: it is the time, not a group).
+
+    Returns:
+        The lookups, the slot of each target in its lookup, and the duplicates to refuse.
+    """
+    schema = frame.collect_schema()
+    groups = [key for key in keys if key != YEAR]
+    names = (unused_name(_SLOT, schema), unused_name(_BASE, [*schema, _SLOT]))
+    observed = {pair.indicator for pair in factors}
+    changes = [  # in plan order
+        t for targets in compiled.values() for t in targets if t.change and t.indicator in observed
+    ]
+    found = SeriesBases()
+    for previous in (False, True):
+        chosen = [
+            t
+            for t in changes
+            if t.change is not None
+            and (t.change.previous_year if previous else t.change.since is not None)
+        ]
+        if not chosen:
+            continue
+        shared = _shared_slots(chosen, factors, compiled)
+        slots = {t.target_id: shared[_share_key(t, factors, compiled)] for t in chosen}
+        first: dict[int, CompiledTarget] = {}
+        for target in chosen:
+            first.setdefault(slots[target.target_id], target)
+        firsts = [first[number] for number in range(len(first))]
+        tiny = _tiny(firsts, factors, compiled, names[0])
+        table = _table(frame, schema, tiny, groups, names, previous)
+        lookup, duplicated = _lookup(frame, table, len(firsts), groups, names, previous)
+        found.duplicates += _problem(lookup.table, duplicated, firsts, groups, names[0], previous)
+        if previous:
+            found.previous, found.previous_slots = lookup, slots
+        else:
+            found.since, found.since_slots = lookup, slots
+    return found

@@ -1,0 +1,98 @@
+"""Small integer codes of key columns, so that a key group indexes a dense array.
+
+An integer key (a date, a Boolean, an Enum …) is coded by its value minus the smallest one of
+the whole observations (found by one small aggregate); a text key by its place among the texts
+of the base table, with a code for a text it lacks and one for null.  A column of another type
+(a float, a list …) has no small codes: its key groups are joined instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+__all__ = ["KeyCode", "key_codes"]
+
+
+def _physical(dtype: pl.DataType) -> bool:
+    """Whether a key column's values are integers underneath (a code is the value minus the
+    smallest one)."""
+    if dtype == pl.UInt64:
+        return False  # may not fit an Int64
+    if dtype.is_integer() or dtype in (pl.Boolean, pl.Null) or isinstance(dtype, pl.Enum):
+        return True
+    return dtype.is_temporal()
+
+
+def _text(dtype: pl.DataType) -> bool:
+    return dtype == pl.String or isinstance(dtype, pl.Categorical)
+
+
+def _number(column: str) -> pl.Expr:
+    return pl.col(column).to_physical().cast(pl.Int64)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCode:
+    """The code of one key column, from ``0`` to ``size − 1``.
+
+    An integer (a date, a Boolean, an Enum …) is its value minus the smallest one of the whole
+    observations (``offset``, folded into the target's own offset), null the code after the
+    largest; a text is its place among the base table's texts, then one code for a text it
+    lacks and one for null.
+    """
+
+    column: str
+    size: int
+    offset: int = 0
+    nulls: bool = False
+    words: pl.Enum | None = None
+
+    def expr(self) -> pl.Expr:
+        """The code of each row, less ``offset`` (which the caller subtracts once)."""
+        given = pl.col(self.column)
+        if self.words is not None:
+            found = given.cast(pl.String).cast(self.words, strict=False).to_physical()
+            return (
+                pl.when(given.is_null())
+                .then(pl.lit(self.size - 1, dtype=pl.Int64))
+                .otherwise(found.cast(pl.Int64).fill_null(self.size - 2))
+            )
+        if self.size == 1 and self.nulls:  # every value is null
+            return pl.lit(0, dtype=pl.Int64)
+        number = _number(self.column)
+        return number.fill_null(self.offset + self.size - 1) if self.nulls else number
+
+
+def key_codes(
+    frame: pl.LazyFrame, table: pl.DataFrame, columns: Sequence[str]
+) -> list[KeyCode] | None:
+    """The codes of ``columns``: integers over the whole observations' range (one small
+    aggregate), texts over the base table's; ``None`` when a column has no small codes."""
+    schema = frame.collect_schema()
+    numbers = [c for c in columns if _physical(schema[c]) and schema[c] != pl.Null]
+    stats = frame.select(
+        *(_number(c).min().alias(f"{n}min") for n, c in enumerate(numbers)),
+        *(_number(c).max().alias(f"{n}max") for n, c in enumerate(numbers)),
+        *(pl.col(c).null_count().alias(f"{n}nulls") for n, c in enumerate(numbers)),
+    ).collect()
+    codes: list[KeyCode] = []
+    for column in columns:
+        dtype = schema[column]
+        if _text(dtype):
+            words = table[column].drop_nulls().cast(pl.String).unique().sort().to_list()
+            codes.append(KeyCode(column, len(words) + 2, words=pl.Enum(words)))
+        elif dtype == pl.Null:
+            codes.append(KeyCode(column, 1, nulls=True))
+        elif column in numbers:
+            n = numbers.index(column)
+            low, high, nulls = stats[f"{n}min"][0], stats[f"{n}max"][0], stats[f"{n}nulls"][0]
+            if low is None:
+                codes.append(KeyCode(column, 1, nulls=True))
+            else:
+                codes.append(KeyCode(column, high - low + 1 + (nulls > 0), low, nulls > 0))
+        else:
+            return None
+    return codes

@@ -1,0 +1,401 @@
+"""Change targets in the engine: from level observations, vectorised, equal to the scalar path.
+
+The contract, for every observation and every change target of its indicator: the engine finds
+the base level of the observation's key group (the series at the base year, else the plan
+baseline of that year, never a guess), the years from it, and then gives exactly what the spec
+gives, ``spec.is_met/status/shortfall/attainment(value, baseline=b, years=y)``, with the same
+``change_size`` as :meth:`kh922core.Change.size`; a row without a base is ``no_data`` with its
+reason.  The hand-written examples below use numbers computed by hand.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from unittest import mock
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kh922core import Change, Comparison, Plan, Range, Target, conversion_factor, evaluate
+from kh922core._engine import change_bases
+from kh922core.errors import ObservationError
+from kh922core.testing import strategies as kst
+
+# ------------------------------------------------------------------------------ plans by hand
+
+#: The years of generated series and bases (few, so that bases are often observed).
+_YEARS = (2018, 2024)
+_OTHER_UNITS = {"%": ("fraction", 100.0), "tỷ đồng": ("triệu đồng", 0.001), None: None}
+
+
+def _plan(*targets: tuple[str, Any, tuple[float, int] | None], unit: str | None = "%") -> Plan:
+    """A plan of one indicator ``ind`` (``unit``) with these ``(id, spec, baseline)`` targets."""
+    return Plan.model_validate(
+        {
+            "id": "thu",
+            "number": "1/KH-TEST",
+            "title": "Kế hoạch thử",
+            "date": "2025-02-14",
+            "province": {"name": "Tỉnh thử", "code": "00"},
+            "issuer": "ubnd-tinh-thu",
+            "indicators": [
+                {"id": "ind", "name": "Chỉ tiêu", "unit": unit, "direction": "higher_is_better"}
+            ],
+            "targets": [
+                {
+                    "id": target_id,
+                    "indicator": "ind",
+                    "horizon": 2030,
+                    "row": target_id.split("-", 1)[1],
+                    "text": spec.render(),
+                    "spec": spec,
+                    "baseline": None if base is None else {"value": base[0], "year": base[1]},
+                }
+                for target_id, spec, base in targets
+            ],
+        }
+    )
+
+
+def _rows(plan: Plan, frame: pl.DataFrame, target_id: str) -> list[dict[str, Any]]:
+    result = evaluate(plan, frame)
+    chosen = result.filter(pl.col("target_id") == target_id)
+    return chosen.sort([c for c in ("entity", "year") if c in frame.columns]).to_dicts()
+
+
+def _at_least(value: float, change: Change) -> Comparison:
+    return Comparison(operator="target", value=value, change=change)
+
+
+# ------------------------------------------------------------------- hand-computed examples
+
+
+def test_relative_change_since_a_year() -> None:
+    plan = _plan(("2030-1", _at_least(20.0, Change(kind="relative", since=2020)), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020, 2021, 2023], "value": [200.0] * 3})
+    frame = frame.with_columns(pl.Series("value", [200.0, 220.0, 250.0]))
+    rows = _rows(plan, frame, "2030-1")
+    # 2020: the base year itself; 2021: +10 % of 20 %; 2023: +25 %.
+    assert [r["status"] for r in rows] == ["no_data", "not_met", "met"]
+    assert [r["no_data_reason"] for r in rows] == ["year not after the base year", None, None]
+    assert [r["base_value"] for r in rows] == [200.0, 200.0, 200.0]
+    assert [r["base_year"] for r in rows] == [2020, 2020, 2020]
+    assert [r["baseline_source"] for r in rows] == ["series"] * 3
+    assert rows[1]["change_size"] == pytest.approx(10.0)
+    assert rows[1]["shortfall"] == pytest.approx(10.0)
+    assert rows[1]["attainment"] == pytest.approx(0.5)
+    assert rows[2]["change_size"] == pytest.approx(25.0)
+    assert rows[2]["attainment"] == pytest.approx(1.25)
+    assert rows[2]["value_converted"] == 250.0  # the level, as observed
+
+
+def test_growth_per_year_is_compound() -> None:
+    plan = _plan(("2030-1", _at_least(9.0, Change(kind="growth_per_year", since=2020)), None))
+    frame = pl.DataFrame(
+        {"indicator": "ind", "year": [2020, 2022, 2024], "value": [100.0, 121.0, 131.079601]}
+    )
+    rows = _rows(plan, frame, "2030-1")
+    # 100 → 121 in two years is 10 %/năm; → 131.08 in four years is 7 %/năm (1.07⁴ = 1.31079601).
+    assert rows[1]["change_size"] == pytest.approx(10.0)
+    assert rows[1]["status"] == "met"
+    assert rows[1]["attainment"] == pytest.approx(10.0 / 9.0)
+    assert rows[2]["change_size"] == pytest.approx(7.0)
+    assert rows[2]["status"] == "not_met"
+    assert rows[2]["shortfall"] == pytest.approx(2.0)
+
+
+def test_a_fall_in_points_from_the_plan_baseline() -> None:
+    fall = Change(kind="points", falling=True)  # giảm 2 điểm %, from the plan's 10 % of 2024
+    plan = _plan(("2030-1", _at_least(2.0, fall), (10.0, 2024)))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2025, 2026], "value": [8.5, 7.5]})
+    rows = _rows(plan, frame, "2030-1")
+    assert [r["change_size"] for r in rows] == [pytest.approx(1.5), pytest.approx(2.5)]
+    assert [r["status"] for r in rows] == ["not_met", "met"]
+    assert rows[0]["shortfall"] == pytest.approx(0.5)
+    assert [r["baseline_source"] for r in rows] == ["plan", "plan"]
+    assert [r["base_year"] for r in rows] == [2024, 2024]
+
+
+def test_a_multiple_and_a_range_with_its_far_end() -> None:
+    triple = _at_least(3.0, Change(kind="multiple", since=2021))  # gấp 3 lần năm 2021
+    band = Range(low=8.0, high=10.0, change=Change(kind="relative", since=2021))  # tăng 8-10 %
+    plan = _plan(("2030-1", triple, None), ("2030-2", band, None), unit=None)
+    frame = pl.DataFrame(
+        {"indicator": "ind", "year": [2021, 2025, 2026, 2027], "value": [50.0, 140.0, 160.0, 54.5]}
+    )
+    multiple = _rows(plan, frame, "2030-1")
+    assert [r["change_size"] for r in multiple[1:]] == [
+        pytest.approx(2.8),
+        pytest.approx(3.2),
+        pytest.approx(1.09),
+    ]
+    assert [r["status"] for r in multiple[1:]] == ["not_met", "met", "not_met"]
+    assert multiple[1]["shortfall"] == pytest.approx(0.2)
+    relative = _rows(plan, frame, "2030-2")
+    # +180 %, +220 %: beyond the range's far end (exceeded); +9 %: inside it.
+    assert [r["status"] for r in relative[1:]] == ["exceeded", "exceeded", "met"]
+
+
+def test_the_previous_year_per_key_group() -> None:
+    yearly = _at_least(5.0, Change(kind="relative", previous_year=True))  # tăng 5% so với cùng kỳ
+    plan = _plan(("2030-1", yearly, None))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "entity": ["A", "A", "A", "B", "B"],
+            "year": [2022, 2023, 2024, 2022, 2024],
+            "value": [100.0, 106.0, 108.0, 100.0, 120.0],
+        }
+    )
+    rows = _rows(plan, frame, "2030-1")
+    # A: no 2021; +6 %; 108 / 106 = +1.89 %.  B: no 2023 (2022 is two years back): no base.
+    assert [r["status"] for r in rows] == ["no_data", "met", "not_met", "no_data", "no_data"]
+    assert rows[0]["no_data_reason"] == "no base value"
+    assert rows[2]["change_size"] == pytest.approx((108.0 / 106.0 - 1.0) * 100.0)
+    assert [r["base_year"] for r in rows] == [2021, 2022, 2023, 2021, 2023]
+    assert rows[4]["no_data_reason"] == "no base value"
+    assert rows[4]["base_value"] is None
+
+
+def test_each_key_group_has_its_own_base_and_the_plan_fills_a_missing_one() -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "entity": ["A", "A", "B", "C", "C"],
+            "year": [2020, 2025, 2025, 2020, 2025],
+            "value": [0.5, 0.55, 52.0, None, 51.0],
+            "unit": ["fraction", "fraction", None, None, None],
+        }
+    )
+    rows = _rows(plan, frame, "2030-1")
+    by_entity = {(r["entity"], r["year"]): r for r in rows}
+    a, b, c = by_entity["A", 2025], by_entity["B", 2025], by_entity["C", 2025]
+    # A: 50 % (0.5 as a fraction) to 55 %: +5 points.  B and C: no value in 2020 (C's is
+    # missing), so the plan's 40 % of 2020: +12 and +11 points.
+    assert (a["base_value"], a["baseline_source"], a["change_size"]) == (
+        50.0,
+        "series",
+        pytest.approx(5.0),
+    )
+    assert (b["base_value"], b["baseline_source"], b["change_size"]) == (40.0, "plan", 12.0)
+    assert (c["base_value"], c["baseline_source"], c["change_size"]) == (40.0, "plan", 11.0)
+    assert [a["status"], b["status"], c["status"]] == ["not_met", "met", "met"]
+    assert by_entity["C", 2020]["no_data_reason"] == "no value"
+
+
+def test_undefined_changes_and_missing_years_are_no_data_with_a_reason() -> None:
+    plan = _plan(
+        ("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None),
+        ("2030-2", Comparison(operator="ge", value=50.0), None),
+    )
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [0.0, 30.0]})
+    rows = _rows(plan, frame, "2030-1")
+    assert rows[1]["status"] == "no_data"
+    assert rows[1]["no_data_reason"] == "change undefined"  # a ratio to a base of 0
+    without_year = evaluate(plan, frame.drop("year"))
+    reasons = dict(zip(without_year["target_id"], without_year["no_data_reason"], strict=True))
+    statuses = dict(zip(without_year["target_id"], without_year["status"], strict=True))
+    assert reasons["2030-1"] == "no year"
+    assert (statuses["2030-2"], reasons["2030-2"]) == ("not_met", None)  # a level: no base
+
+
+def test_one_key_group_divides_as_the_scalar_path_does() -> None:
+    # With one key group the lookup holds one base: the engine keeps it a column (Polars
+    # divides by a one-value literal as a multiplication by its reciprocal, one ulp off).
+    growth = Change(kind="growth_per_year", since=2018)
+    plan = _plan(("2030-1", _at_least(0.0, growth), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2018, 2021], "value": [77.0, 4000.0]})
+    rows = _rows(plan, frame, "2030-1")
+    assert rows[1]["change_size"] == growth.size(4000.0, baseline=77.0, years=3)
+
+
+def test_without_a_base_year_or_a_plan_baseline_there_is_no_base() -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative")), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020, 2022], "value": [100.0, 130.0]})
+    rows = _rows(plan, frame, "2030-1")
+    assert [r["status"] for r in rows] == ["no_data", "no_data"]
+    assert [r["no_data_reason"] for r in rows] == ["no base value", "no base value"]
+
+
+def test_two_values_at_a_base_year_are_refused() -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "entity": ["A", "A", "A"],
+            "year": [2020, 2020, 2022],
+            "value": [100.0, 0.9, 130.0],
+            "unit": [None, "fraction", None],
+        }
+    )
+    with pytest.raises(ObservationError, match="several values of 'ind'") as raised:
+        evaluate(plan, frame)
+    assert raised.value.problems[0].rows == (0, 1)
+
+
+def test_a_plan_without_change_targets_has_no_change_columns() -> None:
+    plan = _plan(("2030-1", Comparison(operator="ge", value=50.0), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020], "value": [60.0], "base_year": [1]})
+    result = evaluate(plan, frame)
+    assert "change_size" not in result.columns
+    assert result["base_year"].to_list() == [1]  # the user's column, untouched
+    changed = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    with pytest.raises(ObservationError, match="output column"):
+        evaluate(changed, frame)
+
+
+# ---------------------------------------------------------------- the scalar path, generated
+
+
+@st.composite
+def _cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A plan of one indicator with change (and level) targets, and its level series."""
+    unit = draw(st.sampled_from(list(_OTHER_UNITS)))
+    specs = draw(st.lists(kst.change_specs(units=(None,), years=_YEARS), min_size=1, max_size=3))
+    if draw(st.booleans()):
+        specs.append(draw(kst.target_specs(kinds=("comparison", "range"), units=(None,))))
+    bases = [
+        draw(st.none() | st.tuples(kst.finite_numbers(1e4), st.integers(*_YEARS))) for _ in specs
+    ]
+    targets = [(f"2030-{n}", s, b) for n, (s, b) in enumerate(zip(specs, bases, strict=True))]
+    plan = _plan(*targets, unit=unit)
+    entity_type = draw(st.sampled_from([pl.String, pl.Categorical, pl.Int64, pl.Float64]))
+    rows = []
+    for entity in range(draw(st.integers(1, 3))):
+        for scenario in range(draw(st.integers(1, 2))):
+            for year, value in draw(kst.level_series(years=_YEARS)):
+                other = _OTHER_UNITS[unit]
+                given = None
+                if other is not None and value is not None and draw(st.booleans()):
+                    given, value = other[0], value / other[1]
+                rows.append(
+                    {
+                        "indicator": "ind",
+                        "entity": entity,
+                        "scenario": scenario,
+                        "year": year,
+                        "value": value,
+                        "unit": given,
+                    }
+                )
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "indicator": pl.String,
+            "entity": pl.Int64,
+            "scenario": pl.Int32,
+            "year": pl.Int64,
+            "value": pl.Float64,
+            "unit": pl.String,
+        },
+    )
+    if entity_type in (pl.String, pl.Categorical):
+        frame = frame.with_columns(pl.format("e{}", "entity").cast(entity_type).alias("entity"))
+    else:
+        frame = frame.with_columns(pl.col("entity").cast(entity_type))
+    return {"plan": plan, "frame": frame}
+
+
+def _factor(target: Target, unit: str | None) -> float:
+    if unit is None or target.measure_unit is None:
+        return 1.0
+    return conversion_factor(unit, target.measure_unit)
+
+
+def _expected(target: Target, row: dict[str, Any], frame: pl.DataFrame) -> dict[str, Any]:
+    """What the scalar path says of one observation of a change target."""
+    change = target.spec.change
+    assert change is not None
+    value = row["value"]
+    converted = None if value is None or math.isnan(value) else value * _factor(target, row["unit"])
+    plan = target.baseline
+    base_year = change.since
+    if change.previous_year:
+        base_year = row["year"] - 1
+    elif change.since is None:
+        base_year = None if plan is None else plan.year
+    series = None
+    if change.since is not None or change.previous_year:
+        same = frame.filter(
+            (pl.col("entity").cast(pl.String) == str(row["entity"]))
+            & (pl.col("scenario") == row["scenario"])
+            & (pl.col("year") == base_year)
+            & pl.col("value").is_not_nan()
+        ).to_dicts()
+        assert len(same) <= 1
+        if same:
+            series = same[0]["value"] * _factor(target, same[0]["unit"])
+    fits = plan is not None and plan.year == base_year
+    base = series if series is not None else (plan.value if fits and plan else None)
+    found: dict[str, Any] = {
+        "base_year": base_year,
+        "base_value": base,
+        "baseline_source": "series" if series is not None else ("plan" if fits else None),
+        "value_converted": converted,
+    }
+    years = None if base_year is None else row["year"] - base_year
+    if converted is None or base is None or years is None or years <= 0:
+        reason = "no value" if converted is None else None
+        if reason is None:
+            reason = (
+                "no base value" if years is None or years > 0 else "year not after the base year"
+            )
+        return found | {
+            "met": None,
+            "status": "no_data",
+            "shortfall": None,
+            "attainment": None,
+            "change_size": None,
+            "no_data_reason": reason,
+        }
+    options = {"baseline": base, "years": years, "tolerance": target.approximate_tolerance}
+    spec = target.spec
+    status = spec.status(converted, **options).value
+    size = change.size(converted, baseline=base, years=years)
+    return found | {
+        "met": spec.is_met(converted, **options),
+        "status": status,
+        "shortfall": spec.shortfall(converted, **options),
+        "attainment": spec.attainment(converted, **options),
+        "change_size": size,
+        "no_data_reason": "change undefined" if status == "no_data" else None,
+    }
+
+
+def _same(engine: Any, reference: Any) -> bool:
+    if isinstance(reference, float) and isinstance(engine, float):
+        return engine == reference or (math.isnan(engine) and math.isnan(reference))
+    return bool(engine == reference) if reference is not None else engine is None
+
+
+_SETTINGS = settings(
+    max_examples=max(300, settings().max_examples),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@_SETTINGS
+@given(case=_cases(), dense=st.booleans(), lazy=st.booleans())
+def test_the_engine_equals_the_scalar_path(case: dict[str, Any], dense: bool, lazy: bool) -> None:
+    plan, frame = case["plan"], case["frame"].with_row_index("obs")
+    keys = ["entity", "scenario", "year"]
+    with mock.patch.object(change_bases, "DENSE_LIMIT", change_bases.DENSE_LIMIT if dense else 0):
+        found = evaluate(plan, frame.lazy() if lazy else frame, keys=keys)
+    result = found.collect() if isinstance(found, pl.LazyFrame) else found
+    rows = frame.to_dicts()
+    assert result.height == frame.height * len(plan.targets)
+    for out in result.iter_rows(named=True):
+        target = plan.target(out["target_id"])
+        row = rows[out["obs"]]
+        if target.spec.change is None:
+            assert out["status"] == target.status(row["value"], unit=row["unit"]).value
+            assert out["change_size"] is None
+            continue
+        expected = _expected(target, row, frame)
+        for column, value in expected.items():
+            assert _same(out[column], value), (column, out[column], value, target.spec, row)
