@@ -26,6 +26,7 @@ file), so ``except ValueError`` keeps working::
     ├── MissingFileError (FileNotFoundError)
     │   └── PlanNotFoundError
     ├── DateRangeError (ValueError)
+    ├── TableImportError (ValueError)
     ├── PlanValidationError (ValueError)
     └── ObservationError (ValueError)
 
@@ -62,6 +63,7 @@ __all__ = [
     "ObservationProblem",
     "PlanNotFoundError",
     "PlanValidationError",
+    "TableImportError",
     "TargetParseError",
     "UnitError",
     "UnknownAgencyError",
@@ -254,6 +256,11 @@ class MissingFileError(Kh922Error, FileNotFoundError):
 
 class PlanNotFoundError(MissingFileError):
     """A plan (or agency) file that does not exist, and is not the id of a shipped one."""
+
+
+class TableImportError(Kh922Error, ValueError):
+    """A file whose appendix tables cannot be imported: not an office file, an old binary or
+    encrypted document, a damaged archive, or no table with a recognisable header."""
 
 
 class DeadlineParseError(Kh922Error, ValueError):

@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     from kh922core._cli.evaluate_command import add_evaluate_command
 
     add_evaluate_command(commands)
+    from kh922core._cli.exchange_commands import add_exchange_commands
+
+    add_exchange_commands(commands)
     return parser
 
 

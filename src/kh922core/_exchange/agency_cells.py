@@ -1,0 +1,196 @@
+"""Agency cells read against a registry, and the agencies it lacks as drafts.
+
+Officials write one body many ways: ``Sở KH & CN`` and ``Sở KH&CN``, ``Uỷ ban`` and ``Ủy ban``,
+``UBND tỉnh`` and ``Ủy ban nhân dân tỉnh``, a line break where a comma belongs.  A cell is
+normalised (NFC, the tone mark on ``oa``/``oe``/``uy`` where the registry has it, ``&`` without
+spaces, line breaks as separators) and read against the registry's names and aliases, each also
+known with ``UBND`` for ``Ủy ban nhân dân`` and back.  A collective lead (``Các sở, ban, ngành
+tỉnh``, ``UBND các xã, phường``) is one agency, commas and all.  What the registry does not
+know becomes a draft agency (level guessed from its name), which the plan file's reviewer
+completes; every draft is listed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kh922core._plans import Agency, AgencyRegistry
+from kh922core._text import fold, strip_diacritics
+from kh922core.errors import UnknownAgencyError
+
+__all__ = ["AgencyReader", "normalise_name", "slug"]
+
+#: Old tone placement (``hoà``, ``uỷ``) to the one the registry writes (``hòa``, ``ủy``).
+_TONES = {
+    f"{vowel}{unicodedata.normalize('NFC', base + mark)}": unicodedata.normalize(
+        "NFC", vowel + mark
+    )[:1]
+    + base
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for vowel in (first, first.upper())
+    for base in (second, second.upper())
+    for mark in ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+}
+_TONE = re.compile("|".join(sorted(_TONES, key=len, reverse=True)))
+_COLLECTIVE_WORDS = (
+    r"sở|ban|ngành|địa phương|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu|cơ quan|"
+    r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường|cơ sở|tỉnh"
+)
+_COLLECTIVE = re.compile(
+    rf"(?:(?:UBND|Ủy ban nhân dân)\s+)?các\s+(?:{_COLLECTIVE_WORDS})"
+    rf"(?:\s*(?:,|và)\s*(?:{_COLLECTIVE_WORDS}))*"
+    r"(?:\s+(?:tỉnh|có liên quan|liên quan|trên địa bàn tỉnh|thuộc tỉnh|cấp xã|cấp tỉnh))*",
+    re.IGNORECASE,
+)
+_UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
+
+
+def normalise_name(text: str) -> str:
+    """An agency text as the registry writes names: NFC, new tone placement, ``&`` unspaced.
+
+    Examples:
+        >>> normalise_name("Uỷ ban nhân dân  tỉnh"), normalise_name("Sở KH & CN")
+        ('Ủy ban nhân dân tỉnh', 'Sở KH&CN')
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _TONE.sub(lambda m: _TONES[m.group(0)], text)
+    text = re.sub(r"\s*&\s*", "&", text)
+    return " ".join(text.split())
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """An ASCII id for a name: ``Sở Nông nghiệp và Môi trường`` is ``so-nong-nghiep-va-moi-truong``.
+
+    Examples:
+        >>> slug("Ban Quản lý các Khu công nghiệp (BQL)")
+        'ban-quan-ly-cac-khu-cong-nghiep-bql'
+    """
+    words = re.sub(r"[^a-z0-9]+", " ", strip_diacritics(fold(text))).split()
+    out = ""
+    for word in words:
+        if out and len(out) + len(word) + 1 > limit:
+            break
+        out = f"{out}-{word}" if out else word[:limit]
+    return out or "agency"
+
+
+def _level(name: str) -> str:
+    key = strip_diacritics(fold(name))
+    if _COLLECTIVE.fullmatch(name) or key.startswith("cac "):
+        return "collective"
+    if re.search(r"\b(bo|chinh phu|thu tuong)\b", key) and not key.startswith("so "):
+        return "national"
+    if re.search(r"\b(xa|phuong|thi tran)\b", key):
+        return "commune"
+    if re.search(r"\b(huyen|thi xa|quan)\b", key):
+        return "district"
+    if re.match(r"(so|ban|van phong|cong an|bo chi huy|thanh tra|dai|bao|ubnd tinh|uy ban)", key):
+        return "province"
+    return "other"
+
+
+def _variants(spelling: str) -> list[str]:
+    normal = normalise_name(spelling)
+    out = [spelling, normal]
+    if _UBND.search(normal):
+        out.append(_UBND.sub("UBND", normal))
+    if re.search(r"\bUBND\b", normal):
+        out.append(re.sub(r"\bUBND\b", "Ủy ban nhân dân", normal))
+    return out
+
+
+@dataclass(slots=True)
+class AgencyReader:
+    """Reads agency cells against a registry, adding a draft for each body it lacks.
+
+    Attributes:
+        agencies: The registry's agencies, then the drafts, in the order found.
+        drafts: The ids of the drafts.
+        aliases: Spellings found in cells that the registry writes otherwise, by agency id
+            (added to the agency file so that it reads the cells as printed).
+    """
+
+    agencies: list[Agency]
+    source: str
+    drafts: list[str] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    _reader: AgencyRegistry | None = None
+
+    def _registry(self) -> AgencyRegistry:
+        if self._reader is None:
+            shadow = [
+                a.model_copy(
+                    update={"aliases": tuple(v for s in (a.name, *a.aliases) for v in _variants(s))}
+                )
+                for a in self.agencies
+            ]
+            self._reader = AgencyRegistry(shadow)
+        return self._reader
+
+    def _known(self, name: str) -> str | None:
+        try:
+            return self._registry().find(name).id
+        except UnknownAgencyError:
+            return None
+
+    def draft(self, name: str) -> str:
+        """The id of the agency called ``name``; a new draft when the registry lacks it."""
+        known = self._known(name)
+        if known is not None:
+            return known
+        taken = {a.id for a in self.agencies}
+        base = slug(_UBND.sub("UBND", name))  # ubnd-tinh-…, as the shipped ids
+        identifier, n = base, 2
+        while identifier in taken:
+            identifier, n = f"{base}-{n}", n + 1
+        note = f"draft from {self.source}: check the name, the level and the 2025 successions"
+        self.agencies.append(Agency(id=identifier, name=name, level=_level(name), note=note))
+        self.drafts.append(identifier)
+        self._reader = None
+        return identifier
+
+    def _alias(self, agency_id: str, spelling: str) -> None:
+        """Remember a spelling the agency file must list for the cell to read as printed."""
+        agency = next(a for a in self.agencies if a.id == agency_id)
+        known = {fold(s) for a in self.agencies for s in (a.id, a.name, *a.aliases)}
+        added = {fold(s) for spellings in self.aliases.values() for s in spellings}
+        if fold(spelling) not in known | added and agency.id not in self.drafts:
+            self.aliases.setdefault(agency_id, []).append(spelling)
+
+    def read(self, text: str) -> tuple[tuple[str, ...], str]:
+        """The agency ids a cell names, in order, and the cell as the plan keeps it (its
+        line breaks as ``", "`` or spaces); unknown bodies become drafts."""
+        kept = ""
+        for line in (" ".join(line.split()) for line in text.splitlines() if line.strip()):
+            if kept and not line[:1].islower() and kept[-1] not in ",;":
+                kept += ","  # a line of its own is an agency of its own
+            kept = f"{kept} {line}" if kept else line
+        normal = normalise_name(kept)
+        reading = self._registry().read_cell(normal)
+        if reading.unknown:  # a collective's commas are not separators: draft it whole
+            for found in _COLLECTIVE.finditer(normal):
+                phrase = found.group(0).strip(" ,")
+                if any(fold(piece) in fold(phrase) for piece in reading.unknown):
+                    self.draft(phrase)
+            reading = self._registry().read_cell(normal)
+        for piece in reading.unknown:
+            self.draft(piece.strip(" ,;.-–"))
+        if reading.unknown:
+            reading = self._registry().read_cell(normal)
+        for agency_id in reading.ids:
+            if agency_id not in self.drafts:
+                self._spelled(agency_id, kept)
+        return tuple(dict.fromkeys(reading.ids)), kept
+
+    def _spelled(self, agency_id: str, cell: str) -> None:
+        """Add the cell's spelling of a known agency to its aliases when the registry itself
+        (without this reader's variants) would not read it."""
+        plain = AgencyRegistry(self.agencies)
+        if agency_id in plain.read_cell(cell).ids:
+            return
+        for piece in re.split(r"\s*[,;]\s*", cell):
+            normal = normalise_name(piece)
+            if self._known(normal) == agency_id:
+                self._alias(agency_id, piece.strip())

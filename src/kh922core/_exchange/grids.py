@@ -1,0 +1,57 @@
+"""A :class:`Grid`: one table of a Word document, one sheet of a workbook, or a CSV file.
+
+Every cell is text (``""`` when empty), with the merged ranges, the numbers a workbook stored as
+numbers, and the lines of text above the table (a Word table's title block).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Grid", "column_name"]
+
+
+@dataclass(slots=True)
+class Grid:
+    """One table as text.
+
+    Attributes:
+        file: The file's name as messages show it.
+        name: The table's place in the file: ``table 2`` (Word), ``sheet 'Phụ lục I'`` (Excel),
+            ``table`` (CSV).
+        rows: Every row, every cell as text (``""`` when empty); all rows have the same length.
+        merges: Merged ranges, ``(first row, first column, last row, last column)`` from 0.
+        numbers: The cells a workbook stored as numbers, by ``(row, column)``.
+        title: Lines of text above the table (a Word document's paragraphs).
+        letters: Whether columns are named by letters (sheets) or numbers (Word tables).
+        first_row: The number the file shows for ``rows[0]``.
+    """
+
+    file: str
+    name: str
+    rows: list[list[str]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    numbers: dict[tuple[int, int], float] = field(default_factory=dict)
+    title: list[str] = field(default_factory=list)
+    letters: bool = True
+    first_row: int = 1
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def column_name(index: int, letters: bool) -> str:
+    """A column as people name it: ``D`` in a sheet, ``4`` in a Word table.
+
+    Examples:
+        >>> column_name(3, True), column_name(27, True), column_name(3, False)
+        ('D', 'AB', '4')
+    """
+    if not letters:
+        return str(index + 1)
+    name, index = "", index + 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name

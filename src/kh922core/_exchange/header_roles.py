@@ -1,0 +1,212 @@
+"""Finding a table by its header: which row is the header, and what each column holds.
+
+Headers vary from province to province, so a column is known by the words of its heading
+(compared without case, accents or punctuation), never by its position:
+
+==============  =================================================================================
+role            headings (any of)
+==============  =================================================================================
+``row``         TT, STT, Số TT, Số thứ tự
+``name``        Chỉ tiêu, Tên chỉ tiêu, Nội dung, Tiêu chí, Tên nhiệm vụ, Nhiệm vụ, Công việc …
+``unit``        Đơn vị, Đơn vị tính, ĐVT
+``target``      Kết quả, Mục tiêu, Chỉ tiêu, Kế hoạch …, Năm 2025, Đến năm 2030, Giai đoạn
+                2026-2030, a year alone (under a group heading such as "Mục tiêu")
+``baseline``    Hiện trạng …, Thực hiện năm 2024, Ước thực hiện 2024 (a year is needed)
+``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
+``cooperating`` Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp
+``deadline``    Thời gian hoàn thành, Thời hạn (hoàn thành), Thời gian thực hiện, Tiến độ
+``note``        Ghi chú
+==============  =================================================================================
+
+A header may take two or three rows: a group heading merged over several columns ("Mục tiêu"
+over one column per horizon, "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp") and the
+headings below it are read together, and a row that only numbers the columns ("(1) (2) (3)")
+belongs to the header.  The first column whose heading names what the row is about is the
+``name``; a later "Chỉ tiêu" is a target.  A table is of ``indicators`` (Phụ lục I) when it has a
+unit or target column, of ``tasks`` (Phụ lục II) when it has none but has agencies or a
+deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kh922core._exchange.grids import Grid
+from kh922core._text import fold, strip_diacritics
+
+__all__ = ["Column", "Header", "filled", "find_header", "heading_key", "is_numbering", "years_in"]
+
+Role = Literal[
+    "row", "name", "unit", "target", "baseline", "lead", "cooperating", "deadline", "note"
+]
+Kind = Literal["indicators", "tasks"]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PATTERNS: tuple[tuple[Role, str], ...] = (
+    ("note", r"^ghi chu"),
+    ("cooperating", r"phoi hop"),
+    (
+        "lead",
+        r"chu tri|^(?:co quan|don vi|bo phan)(?: duoc giao)? (?:thuc hien|phu trach|"
+        r"chiu trach nhiem)|^phan cong|^trach nhiem",
+    ),
+    ("deadline", r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian)"),
+    ("row", r"^(?:s ?tt|so tt|so thu tu|tt)$"),
+    ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)$"),
+    (
+        "baseline",
+        r"^(?:hien trang|thuc hien|uoc thuc hien|uoc th|uoc dat|nam goc|"
+        r"gia tri co so|so lieu)",
+    ),
+    (
+        "name",
+        r"^(?:ten |noi dung )?(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|"
+        r"danh muc|de an|chuong trinh)(?: chu yeu| cu the| giai phap)?$",
+    ),
+    ("target", r"^(?:ket qua|muc tieu|chi tieu|ke hoach|gia tri|phan dau|dat)"),
+)
+_RULES = tuple((role, re.compile(pattern)) for role, pattern in _PATTERNS)
+_NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
+
+
+def heading_key(text: str) -> str:
+    """A heading as compared: no case, no accents, punctuation as spaces.
+
+    Examples:
+        >>> heading_key("Đơn vị\\ntính"), heading_key("Cơ quan chủ trì (*)")
+        ('don vi tinh', 'co quan chu tri')
+    """
+    plain = strip_diacritics(fold(text))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def years_in(text: str) -> list[int]:
+    """The years (1900-2099) a text names, in order."""
+    return [int(found) for found in _YEAR.findall(text)]
+
+
+def _role(heading: str) -> Role | None:
+    key = heading_key(heading)
+    if not key:
+        return None
+    for role, pattern in _RULES:
+        if pattern.search(key):
+            if role == "baseline" and not years_in(heading):
+                return None
+            if role == "name" and years_in(heading):
+                return "target"
+            return role
+    if years_in(heading) and re.fullmatch(r"[a-z0-9 ]+", key):
+        return "target"  # "Năm 2025", "Đến năm 2030", "Giai đoạn 2026-2030", "2030"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a table: its place, what it holds, its heading and its year (if any)."""
+
+    index: int
+    role: Role | None
+    heading: str
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A table's header: its rows (from 0), its columns and the kind of table."""
+
+    first: int
+    last: int
+    columns: tuple[Column, ...]
+    kind: Literal["indicators", "tasks"]
+
+    def of(self, role: Role) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    def one(self, role: Role) -> int | None:
+        found = self.of(role)
+        return found[0].index if found else None
+
+
+def filled(grid: Grid) -> list[list[str]]:
+    """The grid with every merged range's text in each of its cells."""
+    rows = [list(row) for row in grid.rows]
+    for first_row, first_column, last_row, last_column in grid.merges:
+        if first_row >= len(rows) or first_column >= grid.width:
+            continue
+        text = rows[first_row][first_column]
+        for r in range(first_row, min(last_row, len(rows) - 1) + 1):
+            for c in range(first_column, min(last_column, grid.width - 1) + 1):
+                rows[r][c] = text
+    return rows
+
+
+def is_numbering(cells: list[str]) -> bool:
+    """Whether a row only numbers the columns: ``(1) (2) (3)``, ``1 2 3``, ``A B 1 2``."""
+    texts = [heading_key(c) for c in cells if c.strip()]
+    return len(texts) >= 3 and all(_NUMBERING.match(t) for t in texts)
+
+
+def _columns(headings: list[str]) -> tuple[list[Column], Kind | None]:
+    columns = []
+    for index, heading in enumerate(headings):
+        role = _role(heading)
+        years = years_in(heading)
+        columns.append(Column(index, role, " ".join(heading.split()), years[-1] if years else None))
+    names = [c for c in columns if c.role == "name"]
+    if not names:
+        return columns, None
+    for column in names[1:]:  # a later "Chỉ tiêu" is what the row aims at
+        columns[column.index] = Column(column.index, "target", column.heading, column.year)
+    roles = {c.role for c in columns}
+    if roles & {"unit", "target", "baseline"}:
+        return columns, "indicators"
+    if roles & {"lead", "cooperating", "deadline"}:
+        return columns, "tasks"
+    return columns, None
+
+
+def _combined(rows: list[list[str]], first: int, last: int) -> list[str]:
+    block = [row for row in rows[first : last + 1] if not is_numbering(row)]
+    headings = []
+    for column in range(len(rows[first])):
+        parts: list[str] = []
+        for row in block:
+            text = " ".join(row[column].split())
+            if text and text not in parts:
+                parts.append(text)
+        headings.append(" ".join(parts))
+    return headings
+
+
+def _below(top: list[str], row: list[str], name: int) -> bool:
+    """Whether ``row`` continues a header whose row above reads ``top`` (``name``: the column
+    of the name, which a row of headings leaves alone)."""
+    if is_numbering(row):
+        return True
+    news = [(c, t) for c, t in enumerate(row) if t.strip() and t != top[c]]
+    if not news or any(c == name for c, _ in news) or len({t for _, t in news}) < len(news):
+        return False  # a text merged across the table is a group row, not headings
+    return all(_role(t) is not None or years_in(t) for _, t in news)
+
+
+def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None) -> Header | None:
+    """The first header at or below row ``start``, or ``None``."""
+    rows = filled(grid) if rows is None else rows
+    for first in range(start, len(rows)):
+        columns, kind = _columns(rows[first])
+        if kind is None or sum(c.role is not None for c in columns) < 3:
+            continue
+        name = next((c.index for c in columns if c.role == "name"), -1)
+        last = first
+        while (
+            last + 1 < len(rows) and last - first < 3 and _below(rows[last], rows[last + 1], name)
+        ):
+            last += 1
+        if last > first:
+            columns, kind = _columns(_combined(rows, first, last))
+            if kind is None:
+                continue
+        return Header(first, last, tuple(columns), kind)
+    return None

@@ -1,0 +1,284 @@
+"""``import_tables``: an appendix in Word, Excel or CSV to a draft plan and its problems.
+
+The file's grids are read (:mod:`~kh922core._exchange.office_files`), every table is found by
+its header (:mod:`~kh922core._exchange.header_roles`, :mod:`~kh922core._exchange.table_walk`),
+the Phụ lục I tables give indicators and targets and the Phụ lục II tables tasks; the plan's
+number, date and province are read from the title block above the tables (``Kèm theo Kế hoạch
+số 123/KH-UBND ngày 10 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh …``).  Every non-empty cell of
+a recognised table is in the plan or in the problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.grids import Grid
+from kh922core._exchange.import_problems import ImportProblem, Sink
+from kh922core._exchange.indicator_rows import IndicatorBuilder
+from kh922core._exchange.office_files import read_grids
+from kh922core._exchange.row_texts import reason_of
+from kh922core._exchange.table_walk import Table, continuation, find_tables
+from kh922core._exchange.task_rows import TaskBuilder
+from kh922core._plans import AgencyRegistry, Plan, load_agencies, load_plan
+from kh922core.errors import TableImportError
+
+__all__ = ["ImportResult", "import_tables"]
+
+_NUMBER = re.compile(r"\bsố\s*:?\s*(\d+\s*/\s*[0-9A-Za-zĐđ][0-9A-Za-zĐđ\-/.]*[0-9A-Za-zĐđ])")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/)(\d{1,2})\s*(?:năm\s+|/)(\d{4})", re.I)
+_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*\s*){1,4})")
+_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.I)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :func:`kh922core.import_tables` read: the draft plan, and every problem.
+
+    It unpacks as ``plan, problems = kh922core.import_tables(path)``.
+
+    Attributes:
+        plan: The draft plan: every indicator, target and task that could be read, and its
+            agencies (the registry's and the drafts).
+        problems: Every cell of a recognised table that is not in the plan, with its place and
+            why; empty when the import is clean.
+        notes: What was inferred, by plan item (``("indicators", id)``, ``("tasks", id)``,
+            ``("plan", field)``): directions, row numbers given, placeholders to check.
+        drafts: The ids of the agencies that the registry lacked (drafts to complete).
+        aliases: Spellings the cells use for registry agencies, by id, that the registry does
+            not list (the agency file written beside the plan adds them).
+        source: The file's name.
+    """
+
+    plan: Plan
+    problems: tuple[ImportProblem, ...]
+    notes: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    drafts: tuple[str, ...] = ()
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    source: str = ""
+
+    def __iter__(self) -> Iterator[Any]:
+        yield self.plan
+        yield self.problems
+
+    def __repr__(self) -> str:
+        return (
+            f"ImportResult({self.plan!r}, {len(self.problems)} problems, "
+            f"{len(self.drafts)} draft agencies)"
+        )
+
+
+def _title_horizon(lines: list[str]) -> int | None:
+    for line in lines:
+        found = _HORIZON.search(line)
+        if found is not None:
+            return int(found.group(1) or found.group(2))
+    return None
+
+
+def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, Any]:
+    text = "\n".join(sorted(lines, key=lambda line: "kèm theo" not in line.lower()))
+    number = _NUMBER.search(text)
+    day = _DATE.search(text)
+    named = _PROVINCE.search(text)
+    found_province = province or (named.group(1).strip() if named else None)
+    if number is None:
+        sink.note("plan", "number", "the plan's number was not found above the tables: write it")
+    if day is None:
+        sink.note(
+            "plan",
+            "date",
+            "the plan's date was not found above the tables: today's is written in its place",
+        )
+    if found_province is None:
+        sink.note(
+            "plan",
+            "province",
+            "the province was not found above the tables (give "
+            "--province): 'Tỉnh mới' is written in its place",
+        )
+    sink.note("plan", "province", "the province's code is not in the appendix: write it")
+    when = date.today()
+    if day is not None:
+        try:
+            when = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+        except ValueError:
+            sink.note("plan", "date", f"'{day.group(0)}' is no date: today's is written instead")
+    return {
+        "number": " ".join(number.group(1).split()).replace(" ", "") if number else "…/KH-UBND",
+        "date": when,
+        "province": found_province or "Tỉnh mới",
+    }
+
+
+def _registry(agencies: str | Path | AgencyRegistry | None) -> AgencyRegistry:
+    if isinstance(agencies, AgencyRegistry):
+        return agencies
+    return load_agencies(agencies)
+
+
+def _unread(grid: Grid, sink: Sink) -> None:
+    """A grid no header announces: one problem naming it, with its first text."""
+    first = next(
+        ((r, c, t) for r, row in enumerate(grid.rows) for c, t in enumerate(row) if t), None
+    )
+    if first is not None:
+        sink.problem(
+            grid,
+            None,
+            first[0],
+            first[1],
+            first[2],
+            "this table has no header of an indicator or a task table (TT, Chỉ tiêu, "
+            "Đơn vị, Kết quả, Cơ quan chủ trì, Thời gian hoàn thành …): it is not read",
+        )
+
+
+def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
+    tables: list[Table] = []
+    for grid in grids:
+        found = find_tables(grid)
+        if not found and tables and tables[-1].grid.width == grid.width:
+            found = [continuation(grid, tables[-1])]
+        elif not found:
+            _unread(grid, sink)
+        for table in found:
+            table.number = len(tables) + 1
+        tables += found
+    return tables
+
+
+def _validated(data: dict[str, Any], sink: Sink) -> Plan:
+    """The plan; a target or task that the model refuses becomes a problem and is left out."""
+    for _ in range(5):
+        clean = {
+            **data,
+            "targets": [{k: v for k, v in t.items() if k != "_place"} for t in data["targets"]],
+        }
+        try:
+            return Plan.model_validate(clean)
+        except ValidationError as error:
+            refused: dict[tuple[str, int], str] = {}
+            for item in error.errors(include_url=False):
+                where = item["loc"]
+                if (
+                    len(where) >= 2
+                    and where[0] in ("targets", "tasks")
+                    and isinstance(where[1], int)
+                ):
+                    refused.setdefault((str(where[0]), where[1]), str(item["msg"]))
+            if not refused:
+                raise TableImportError(f"the imported plan is not valid: {error}") from None
+            for (section, index), message in refused.items():
+                item = data[section][index]
+                if section == "targets":
+                    grid, header, row, column = item["_place"]
+                    sink.problem(
+                        grid,
+                        header,
+                        row,
+                        column,
+                        item["text"],
+                        reason_of(ValueError(message.removeprefix("Value error, "))),
+                    )
+            for section in ("targets", "tasks"):
+                data[section] = [
+                    t for i, t in enumerate(data[section]) if (section, i) not in refused
+                ]
+    raise TableImportError("the imported plan is not valid")  # pragma: no cover
+
+
+def import_tables(
+    path: str | Path,
+    *,
+    agencies: str | Path | AgencyRegistry | None = None,
+    province: str | None = None,
+) -> ImportResult:
+    """Read a province's appendices (Phụ lục I and II) from Word, Excel or CSV into a plan.
+
+    Every table is found by its header, whatever its layout (see "Adapting the plan for your
+    province"); every non-empty cell of a recognised table ends up in the plan or in the
+    problems, each with its file, table or sheet, row, column, text and reason.
+
+    Args:
+        path: A ``.docx``, ``.xlsx`` or ``.csv`` file.
+        agencies: The agency registry to read agency cells against: a registry, the path of an
+            agency file, the name of a shipped one; default the shipped one.  Bodies it lacks
+            become draft agencies.
+        province: The province's name, when the title above the tables does not say it.
+
+    Returns:
+        An :class:`ImportResult`, which unpacks as ``plan, problems``.
+
+    Raises:
+        TableImportError: The file cannot be read (an old ``.doc``/``.xls``, encrypted,
+            damaged, not an office file) or holds no table with a recognisable header.
+        MissingDependencyError: The ``office`` extra (python-docx, openpyxl) is not installed.
+
+    Examples:
+        >>> import kh922core, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "phu-luc.csv"
+        >>> _ = path.write_text(
+        ...     "PHỤ LỤC I\\n"
+        ...     "(Kèm theo Kế hoạch số 7/KH-UBND ngày 2 tháng 1 năm 2025 của UBND tỉnh Mẫu)\\n"
+        ...     "TT;Chỉ tiêu;ĐVT;Đến năm 2030;Cơ quan chủ trì\\n"
+        ...     "1;Xếp hạng chỉ số PCI;Thứ bậc;nhóm 20;Sở Tài chính\\n"
+        ...     "2;Tỷ lệ hộ nghèo;%;dưới 1;Sở Y tế\\n"
+        ...     "3;Số doanh nghiệp;doanh nghiệp;≥ abc;Sở Tài chính\\n", encoding="utf-8")
+        >>> plan, problems = kh922core.import_tables(path)
+        >>> [(t.id, t.text, plan.indicator(t.indicator).direction.value) for t in plan.targets]
+        [('2030-1', 'nhóm 20', 'lower_is_better'), ('2030-2', 'dưới 1', 'lower_is_better')]
+        >>> print(problems[0].row, problems[0].column, problems[0].text)
+        6 D (Đến năm 2030) ≥ abc
+    """
+    path = Path(path)
+    sink = Sink()
+    tables = _tables(read_grids(path), sink)
+    if not tables:
+        raise TableImportError(
+            f"{path.name}: no table with a recognisable header (TT, Chỉ tiêu or Nội dung, Đơn "
+            "vị, Kết quả or a year, Cơ quan chủ trì, Thời gian hoàn thành …)"
+        )
+    titles = [line for table in tables for line in table.title]
+    meta = _metadata(titles, province, sink)
+    reader = AgencyReader(list(_registry(agencies)), source=path.name)
+    issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
+    issuer = reader.draft(issuer_name)
+    indicators = IndicatorBuilder(sink, reader, load_plan())
+    tasks = TaskBuilder(sink, reader)
+    for table in tables:
+        if table.header.kind == "indicators":
+            indicators.table(table, _title_horizon(table.title), carry=not table.title)
+        else:
+            tasks.table(table)
+    year = meta["date"].year
+    digits = re.match(r"\d+", meta["number"])
+    data: dict[str, Any] = {
+        "id": slug(f"{meta['province']} {digits.group(0) if digits else 'moi'} {year}"),
+        "number": meta["number"],
+        "title": f"Kế hoạch số {meta['number']} của Ủy ban nhân dân tỉnh {meta['province']}",
+        "date": meta["date"].isoformat(),
+        "province": {"name": meta["province"], "code": "00"},
+        "issuer": issuer,
+        "agencies": [a.model_dump(mode="json", by_alias=True) for a in reader.agencies],
+        "indicators": list(indicators.indicators.values()),
+        "targets": indicators.targets,
+        "task_groups": tasks.groups,
+        "tasks": tasks.tasks,
+    }
+    plan = _validated(data, sink)
+    return ImportResult(
+        plan=plan,
+        problems=tuple(sink.problems),
+        notes={key: tuple(value) for key, value in sink.notes.items()},
+        drafts=tuple(reader.drafts),
+        aliases={key: tuple(value) for key, value in reader.aliases.items()},
+        source=path.name,
+    )

@@ -1,0 +1,404 @@
+"""Phụ lục I tables to indicators and targets.
+
+Each data row names an indicator (its name and unit; rows with the same name and unit are one
+indicator) and holds a target in each target column that is not blank (``""``, ``-``, ``—``,
+``x``: no target at that horizon).  A row's number is kept as printed (``5.1``, ``5.a``); a row
+printed with ``a)``, ``-``, ``+`` or no number is numbered under the row it details (``5.a``,
+``5.1``, ``5.1.1``), and that row's indicator is its parent.  A cell holding several targets
+becomes one target per part when :func:`kh922core.split_targets` labels them: a part labelled by
+a year is the indicator's target at that horizon, another label makes an indicator of its own
+(``Tỷ lệ … (cấp tỉnh)``, row ``5 (cấp tỉnh)``) under the row's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.header_roles import heading_key, years_in
+from kh922core._exchange.import_problems import Sink
+from kh922core._exchange.row_texts import (
+    BLANKS,
+    BULLET,
+    LOWER_NAMES,
+    PLUS,
+    cell_line,
+    direction_words,
+    note_direction,
+    reason_of,
+    restarts,
+    row_number,
+)
+from kh922core._exchange.table_walk import Line, Table
+from kh922core._plans import Plan
+from kh922core._targets import (
+    Direction,
+    Unit,
+    parse_number,
+    parse_target,
+    parse_unit,
+    split_targets,
+)
+from kh922core._text import fold
+from kh922core.errors import Kh922Error, TargetParseError
+
+__all__ = ["IndicatorBuilder"]
+
+
+#: Cells that say "no target here".
+@dataclass(slots=True)
+class _Row:
+    """What a data row gives its targets: its number, indicator and lead."""
+
+    row: str
+    indicator: str
+    name: str
+    unit: str | None
+    unit_value: Unit | None
+    direction: Direction
+    lead: int | None = None
+
+
+@dataclass(slots=True)
+class IndicatorBuilder:
+    """Builds indicators and targets from the Phụ lục I tables of an import, in order."""
+
+    sink: Sink
+    agencies: AgencyReader
+    reference: Plan | None
+    indicators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    _keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    _taken: set[tuple[int, str]] = field(default_factory=set)
+    _horizon: int | None = None
+    _section: str | None = None
+
+    # ------------------------------------------------------------------ indicators
+
+    def _direction(
+        self, name: str, unit: Unit | None, note: Direction | None
+    ) -> tuple[Direction, str]:
+        if note is not None:
+            return note, f"from the note beside the row ('{direction_words(note) or note.value}')"
+        if self.reference is not None:
+            for indicator in self.reference.indicators:
+                same_unit = (indicator.unit.text if indicator.unit else None) == (
+                    unit.text if unit else None
+                )
+                if heading_key(indicator.name) == heading_key(name) and same_unit:
+                    return (
+                        indicator.direction,
+                        f"as the indicator '{indicator.id}' of the reference plan",
+                    )
+        if unit is not None and unit.is_rank:
+            return (
+                Direction.LOWER_IS_BETTER,
+                f"inferred: the unit '{unit.text}' is a rank (1 is best)",
+            )
+        found = LOWER_NAMES.search(heading_key(name))
+        if found is not None:
+            return Direction.LOWER_IS_BETTER, f"inferred: '{found.group(0)}' is better lower"
+        return (
+            Direction.HIGHER_IS_BETTER,
+            "inferred: nothing in the name or unit says lower is better",
+        )
+
+    def _indicator(
+        self,
+        name: str,
+        unit_text: str | None,
+        unit: Unit | None,
+        parent: str | None,
+        note: Direction | None,
+    ) -> tuple[str, Direction]:
+        key = (heading_key(name), fold(unit_text or ""))
+        if key in self._keys:
+            found = self.indicators[self._keys[key]]
+            return found["id"], Direction(found["direction"])
+        direction, why = self._direction(name, unit, note)
+        identifier = None
+        if self.reference is not None:
+            identifier = next(
+                (
+                    i.id
+                    for i in self.reference.indicators
+                    if heading_key(i.name) == key[0]
+                    and fold(i.unit.text if i.unit else "") == key[1]
+                ),
+                None,
+            )
+        base = identifier or slug(name, 40) or "indicator"
+        identifier, n = base, 2
+        while identifier in self.indicators:
+            identifier, n = f"{base}-{n}", n + 1
+        self.indicators[identifier] = {
+            "id": identifier,
+            "name": name,
+            "unit": unit_text if unit is not None else None,
+            "direction": direction.value,
+            "parent": parent,
+        }
+        self._keys[key] = identifier
+        self.sink.note("indicators", identifier, f"direction {direction.value}: {why}")
+        return identifier, direction
+
+    # ------------------------------------------------------------------ rows
+
+    def table(self, table: Table, horizon: int | None, *, carry: bool = False) -> None:
+        """Read one Phụ lục I table; ``horizon`` is the one its title names, if any; with
+        ``carry``, the table goes on with the one before (its horizon and group hold)."""
+        header, grid = table.header, table.grid
+        printed = {line.number for line in table.lines}
+        section: str | None = self._section if carry else None
+        horizon = horizon if horizon is not None or not carry else self._horizon
+        by_row: dict[str, _Row] = {}
+        last_numbered = last_bullet = None
+        counts: dict[str, int] = {}
+        inherited: dict[int, tuple[str, int, int, bool]] = {}  # by line: lead text, place, used
+        prefix = restarts(table)
+        for line in table.lines:
+            if line.group:
+                years = years_in(line.title)
+                if years:
+                    horizon = years[-1]
+                section = line.group_id or section
+                by_row, last_numbered, last_bullet = {}, None, None
+                continue
+            row, parent_row = row_number(
+                line, grid.numbers, header.one("row"), printed, last_numbered, last_bullet, counts
+            )
+            if prefix and section and line.number and row[:1].isdigit():
+                row = f"{section}.{row}"
+                parent_row = f"{section}.{parent_row}" if parent_row else None
+            if BULLET.match(line.number):
+                last_bullet = row
+            elif not PLUS.match(line.number):
+                last_numbered, last_bullet = row, None
+            parent = by_row.get(parent_row) if parent_row else None
+            self._data_row(table, line, row, parent, section, horizon, by_row, inherited)
+        self._horizon, self._section = horizon, section
+        for text, index, column, used in inherited.values():
+            if not used:
+                self.sink.problem(
+                    grid,
+                    header,
+                    index,
+                    column,
+                    text,
+                    "agencies on a row without a target (and no row below it "
+                    "takes them): not in the plan",
+                )
+
+    def _data_row(
+        self,
+        table: Table,
+        line: Line,
+        row: str,
+        parent: _Row | None,
+        section: str | None,
+        horizon: int | None,
+        by_row: dict[str, _Row],
+        inherited: dict[int, tuple[str, int, int, bool]],
+    ) -> None:
+        header, grid, sink = table.header, table.grid, self.sink
+        cells = line.cells
+        name_column, unit_column = header.one("name"), header.one("unit")
+        name = cell_line(cells[name_column]) if name_column is not None else ""
+        unit_text = cell_line(cells[unit_column]) if unit_column is not None else ""
+        unit_text = "" if unit_text in BLANKS else unit_text
+        unit: Unit | None = None
+        if unit_text:
+            try:
+                unit = parse_unit(unit_text)
+            except Kh922Error as error:
+                sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    unit_column,
+                    unit_text,
+                    f"{reason_of(error)}; the indicator is imported without a unit "
+                    "(add the unit to a unit_texts file, or write a known one)",
+                )
+        note = None
+        for column in header.of("note"):
+            text = cells[column.index].strip()
+            if text:
+                note = note_direction(text)
+                if note is None:
+                    sink.problem(
+                        grid,
+                        header,
+                        line.index,
+                        column.index,
+                        text,
+                        "a note (Ghi chú): a plan file has no place for it; copy it by hand",
+                    )
+        for column in header.columns:
+            text = cells[column.index].strip()
+            if text and column.role in (None, "cooperating", "deadline"):
+                what = (
+                    "a column the importer does not read"
+                    if column.role is None
+                    else ("agencies or a deadline in a table of indicators")
+                )
+                sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column.index,
+                    text,
+                    f"{what}: a plan file has no place for it; copy it by hand",
+                )
+        if not name:
+            name = f"Chỉ tiêu dòng {row}"
+            sink.note("indicators", row, f"row {row} has no name: '{name}' written in its place")
+        indicator, direction = self._indicator(
+            name, unit_text or None, unit, parent.indicator if parent else None, note
+        )
+        if not line.number:
+            sink.note("indicators", indicator, f"printed without a row number; numbered {row}")
+        here = _Row(row, indicator, name, unit_text or None, unit, direction)
+        by_row[row] = here
+        lead_ids: tuple[str, ...] = ()
+        lead_text: str | None = None
+        lead_column = header.one("lead")
+        own_lead = lead_column is not None and bool(cells[lead_column].strip())
+        if lead_column is not None and own_lead:
+            lead_ids, lead_text = self.agencies.read(cells[lead_column])
+        elif parent is not None and parent.lead is not None:
+            lead_ids, lead_text = self.agencies.read(inherited[parent.lead][0])
+        made = 0
+        for column in header.of("target"):
+            text = cell_line(cells[column.index])
+            if text in BLANKS:
+                continue
+            year = column.year or horizon
+            if year is None:
+                sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column.index,
+                    text,
+                    "no horizon: neither the column heading, a group row above it nor "
+                    "the title names a year ('Đến năm 2030')",
+                )
+                continue
+            made += self._cell(
+                table, line, column.index, text, here, year, section, (lead_ids, lead_text)
+            )
+        if own_lead and lead_text is not None and lead_column is not None:
+            inherited[line.index] = (lead_text, line.index, lead_column, made > 0)
+            here.lead = line.index
+        if made and not own_lead and parent is not None and parent.lead is not None:
+            kept, index, place, _ = inherited[parent.lead]
+            inherited[parent.lead] = (kept, index, place, True)
+        if made:
+            self._baselines(table, line, len(self.targets) - made)
+        for column in header.of("baseline"):
+            text = cells[column.index].strip()
+            if text and not made:
+                sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column.index,
+                    text,
+                    "a baseline on a row without a target: not in the plan",
+                )
+
+    def _baselines(self, table: Table, line: Line, first: int) -> None:
+        for column in table.header.of("baseline"):
+            text = line.cells[column.index].strip()
+            if not text or text in BLANKS:
+                continue
+            try:
+                value = parse_number(text.rstrip("% "))
+            except Kh922Error as error:
+                self.sink.problem(
+                    table.grid,
+                    table.header,
+                    line.index,
+                    column.index,
+                    text,
+                    f"a baseline must be a number: {reason_of(error)}",
+                )
+                continue
+            for target in self.targets[first:]:
+                target["baseline"] = {"value": float(value), "year": column.year}
+
+    def _cell(
+        self,
+        table: Table,
+        line: Line,
+        column: int,
+        text: str,
+        row: _Row,
+        horizon: int,
+        section: str | None,
+        lead: tuple[tuple[str, ...], str | None],
+    ) -> int:
+        grid, header = table.grid, table.header
+        try:
+            parts = split_targets(text, direction=row.direction, unit=row.unit_value)
+        except (TargetParseError, Kh922Error) as error:
+            self.sink.problem(grid, header, line.index, column, text, reason_of(error))
+            return 0
+        made = 0
+        for part in parts:
+            label, indicator, row_text, part_horizon = part.label, row.indicator, row.row, horizon
+            years = years_in(label or "")
+            target_text = part.text if len(parts) > 1 else text
+            if label is not None and years:
+                part_horizon = years[-1]
+            elif label is not None:
+                indicator, _ = self._indicator(
+                    f"{row.name} ({label})",
+                    row.unit,
+                    row.unit_value,
+                    row.indicator,
+                    row.direction if row.direction is not Direction.HIGHER_IS_BETTER else None,
+                )
+                row_text = f"{row.row} ({label})"
+                target_text = self._readable(part.text, label, row)
+            if (part_horizon, row_text) in self._taken:
+                self.sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column,
+                    part.text,
+                    f"row {row_text} already has a target for {part_horizon}",
+                )
+                continue
+            self._taken.add((part_horizon, row_text))
+            self.targets.append(
+                {
+                    "id": f"{part_horizon}-{row_text}",
+                    "indicator": indicator,
+                    "horizon": part_horizon,
+                    "section": section,
+                    "row": row_text,
+                    "name": row.name,
+                    "unit": row.unit if row.unit_value is not None else None,
+                    "text": target_text,
+                    "lead_agencies": list(lead[0]),
+                    "lead_agencies_text": lead[1],
+                    "_place": (grid, header, line.index, column),
+                }
+            )
+            made += 1
+        return made
+
+    def _readable(self, text: str, label: str, row: _Row) -> str:
+        """A part's text that the grammar reads alone: as written, else without its label."""
+        for candidate in (text, re.sub(rf"^\s*{re.escape(label)}\s*[:：-]?\s*", "", text)):
+            try:
+                parse_target(candidate, direction=row.direction, unit=row.unit_value)
+                return candidate
+            except Kh922Error:
+                continue
+        return text

@@ -1,0 +1,129 @@
+"""The texts of a Phụ lục I row: its number, its blank cells, the direction a note or a name
+says, and a cell's text on one line.
+
+A row's number is kept as printed (``5.1``, ``5.a``, ``A.1``); a row printed with ``a)``, ``-``,
+``+`` or no number is numbered under the row it details.  A note that says the direction
+(``Chỉ tiêu nghịch``, ``càng thấp càng tốt``) is read as such; the exporter writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kh922core._exchange.header_roles import heading_key, years_in
+from kh922core._exchange.table_walk import Line, Table
+from kh922core._targets import Direction
+
+__all__ = [
+    "BLANKS",
+    "BULLET",
+    "LOWER_NAMES",
+    "PLUS",
+    "cell_line",
+    "direction_words",
+    "note_direction",
+    "reason_of",
+    "restarts",
+    "row_number",
+]
+
+BLANKS = frozenset({"", "-", "–", "—", "−", "--", "x", "X", "/", "…", "...", "_"})
+_NUMBER = re.compile(r"^((?:(?:[A-ZĐ]|[IVXLC]+)\.)?\d+(?:[.,]\d+)*)\.?$")
+_SUBLETTER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*([a-zđ])\)?$")
+_LETTER = re.compile(r"^([a-zđ])\s*[.)]?$")
+BULLET = re.compile(r"^[-–—•*·]$")
+PLUS = re.compile(r"^\+$")
+_LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
+#: Names whose indicator is better lower (compared without accents).
+LOWER_NAMES = re.compile(
+    r"ho ngheo|ho can ngheo|that nghiep|tu vong|suy dinh duong|tai nan|o nhiem|lam phat|"
+    r"no xau|bo hoc|toi pham|phat thai|tre han|qua han|sinh con thu ba|sinh con thu 3|"
+    r"thoi gian xu ly|chi phi khoi su|mat can bang gioi tinh|ty le nhiem|so vu"
+)
+#: Notes that state a direction (compared without accents).
+_NOTE_DIRECTIONS = {
+    Direction.LOWER_IS_BETTER: r"chi tieu nghich|cang thap cang tot|thap hon la tot hon",
+    Direction.HIGHER_IS_BETTER: r"chi tieu thuan|cang cao cang tot|cao hon la tot hon",
+    Direction.BAND: r"chi tieu khoang|trong khoang la dat",
+}
+
+
+def direction_words(direction: Direction) -> str:
+    """The note the exporter writes for a direction (``""`` for higher is better)."""
+    return {
+        Direction.LOWER_IS_BETTER: "Chỉ tiêu nghịch (càng thấp càng tốt)",
+        Direction.BAND: "Chỉ tiêu khoảng (trong khoảng là đạt)",
+    }.get(direction, "")
+
+
+def note_direction(text: str) -> Direction | None:
+    key = heading_key(text)
+    for direction, pattern in _NOTE_DIRECTIONS.items():
+        if re.fullmatch(rf"(?:{pattern})(?: (?:{pattern}))*", key):
+            return direction
+    return None
+
+
+def restarts(table: Table) -> bool:
+    """Whether the row numbers start again under each group of one horizon (``A``: 1, 2;
+    ``B``: 1, 2): the rows are then told apart by their group (``A.1``, ``B.1``)."""
+    if any(line.group and years_in(line.title) for line in table.lines):
+        return False
+    seen: dict[str, str | None] = {}
+    group: str | None = None
+    for line in table.lines:
+        if line.group:
+            group = line.group_id
+        elif line.number[:1].isdigit():
+            if line.number in seen and seen[line.number] != group:
+                return True
+            seen[line.number] = group
+    return False
+
+
+def cell_line(text: str) -> str:
+    """A cell's text on one line: lines that each hold a number are parts (``; ``)."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and all(re.search(r"\d", line) for line in lines):
+        return "; ".join(lines)
+    return " ".join(lines)
+
+
+def reason_of(error: Exception) -> str:
+    """An error's message on one line (its pointer left out)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip() and "^" not in line]
+    return " ".join(lines[:1] + [line for line in lines[1:] if line.startswith("(")])
+
+
+def row_number(
+    line: Line,
+    numbers: dict[tuple[int, int], float],
+    column: int | None,
+    printed: set[str],
+    numbered: str | None,
+    bullet: str | None,
+    counts: dict[str, int],
+) -> tuple[str, str | None]:
+    """A data row's number as the plan keeps it, and its parent's: ``5.1`` under ``5``; a row
+    printed ``a)``, ``-``, ``+`` or with none numbered under the row it details."""
+    text = line.number
+    if column is not None and (line.index, column) in numbers:
+        value = Decimal(repr(numbers[(line.index, column)])).normalize()
+        text = format(value, "f")
+    if _NUMBER.match(text):
+        row = _NUMBER.match(text).group(1).replace(",", ".")  # type: ignore[union-attr]
+        return row, row.rpartition(".")[0] or None
+    if (found := _SUBLETTER.match(text)) is not None:
+        return f"{found.group(1)}.{found.group(2)}", found.group(1)
+    if (found := _LABELLED.match(text)) is not None:
+        return text, None
+    parent = bullet if PLUS.match(text) else numbered
+    if (found := _LETTER.match(text)) is not None and parent is not None:
+        return f"{parent}.{found.group(1)}", parent
+    base = parent or ""
+    while True:
+        counts[base] = counts.get(base, 0) + 1
+        row = f"{base}.{counts[base]}" if base else str(counts[base])
+        if row not in printed:
+            return row, parent

@@ -1,0 +1,113 @@
+"""The sheets of a workbook (``.xlsx``) and a CSV file as grids.
+
+A workbook cell is read as the text Excel shows for it (:func:`kh922core._tracking.cell_text`:
+a ``0.8`` formatted as a percentage is ``80%``, a number has a decimal comma); the numbers are
+kept beside the text, so that a row number typed as the number 5.1 reads ``5.1``.  A formula
+saved without its value (a file written by a program and never opened in Excel) is a cell with
+no text that the importer must report, so its place is kept too.  A CSV file is UTF-8 (with or
+without a byte-order mark), its separator ``;``, ``,`` or tab, found from the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kh922core._exchange.grids import Grid
+from kh922core._output_formats import import_optional
+from kh922core._tracking import cell_text
+from kh922core.errors import TableImportError
+
+__all__ = ["FORMULA", "csv_grids", "xlsx_grids"]
+
+#: The text of a formula cell saved without its value (reported by the importer).
+FORMULA = "\x00formula:"
+_SEPARATORS = (";", ",", "\t")
+
+
+def _sheet(sheet: Any, formulas: Any, file: str) -> Grid:
+    rows: list[list[str]] = []
+    numbers: dict[tuple[int, int], float] = {}
+    for r, row in enumerate(sheet.iter_rows()):
+        cells: list[str] = []
+        for c, cell in enumerate(row):
+            value = cell.value
+            if value is None and formulas is not None:
+                raw = formulas.cell(row=r + 1, column=c + 1).value
+                if isinstance(raw, str) and raw.startswith("="):
+                    cells.append(FORMULA + raw)
+                    continue
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers[(r, c)] = float(value)
+            text = cell_text(value, cell.number_format)
+            cells.append("" if text is None else str(text).strip())
+        rows.append(cells)
+    while rows and not any(rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    while width and not any(len(r) >= width and r[width - 1] for r in rows):
+        width -= 1
+    rows = [(r + [""] * width)[:width] for r in rows]
+    merges = [
+        (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
+        for m in sheet.merged_cells.ranges
+    ]
+    return Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
+
+
+def xlsx_grids(path: Path) -> list[Grid]:
+    """Every sheet of a workbook, in order (hidden sheets too: nothing is skipped)."""
+    openpyxl = import_optional("openpyxl", extra="office", purpose="reading .xlsx")
+    try:
+        values = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a broken package
+        raise TableImportError(
+            f"{path.name}: not an Excel workbook that can be opened ({type(error).__name__})"
+        ) from None
+    try:
+        return [
+            _sheet(sheet, formulas[sheet.title], path.name)
+            for sheet in values.worksheets
+            if sheet.max_row and sheet.max_column
+        ]
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _width(text: str, separator: str) -> int:
+    """The commonest number of cells in a line with more than one, for ``separator``."""
+    widths = Counter(
+        len(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    )
+    widths.pop(0, None)
+    widths.pop(1, None)
+    return max(widths, key=lambda w: (widths[w], w)) if widths else 1
+
+
+def csv_grids(path: Path) -> list[Grid]:
+    """The table of a CSV file: one grid, its rows as a spreadsheet opening it numbers them."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TableImportError(
+            f"{path.name}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at "
+            f"{error.start}); in Excel, save it as 'CSV UTF-8'"
+        ) from None
+    if "\x00" in text:
+        raise TableImportError(f"{path.name}: not a text file (it holds NUL characters)")
+    separator = max(_SEPARATORS, key=lambda s: (_width(text, s), s == ","))
+    try:
+        rows = [
+            [cell.strip() for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+        ]
+    except csv.Error as error:
+        raise TableImportError(f"{path.name}: not a CSV table ({error})") from None
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return [Grid(path.name, "table", rows)]

@@ -1,0 +1,201 @@
+"""The rows of a found table: group rows, data rows, repeated headers and the title above.
+
+Below its header a table has three kinds of rows, told apart by their cells, never by a
+template:
+
+* **group rows**: a Roman numeral or a capital letter in the row-number column (``I``, ``II.``,
+  ``A``), a title merged across the value columns, or a lone horizon (``Đến năm 2030``); the
+  title says the horizon of the rows below it when it names a year;
+* **repeated headers** (a table that continues across pages) and rows that number the columns:
+  skipped;
+* **data rows**: the rest, each with its row number as printed (``5``, ``5.1``, ``5.a``, ``a)``,
+  ``-``, ``+`` or none).
+
+The rows above a header that hold a single text each (``PHỤ LỤC I``, ``Kèm theo Kế hoạch số
+…``) are its title block, not rows of the table before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kh922core._exchange.grids import Grid, column_name
+from kh922core._exchange.header_roles import Header, filled, find_header, is_numbering, years_in
+
+__all__ = ["Line", "Table", "continuation", "find_tables", "place"]
+
+_ROMAN = re.compile(r"^([IVXLC]+)\s*[.)/]?$")
+_LETTER = re.compile(r"^([A-ZĐ])\s*[.)/]?$")
+_HORIZON = re.compile(
+    r"^(?:(?:đến|tới|trong)\s+)?(?:năm|giai đoạn|mục tiêu|chỉ tiêu|kết quả)\b", re.I
+)
+_TITLE_WORDS = re.compile(r"phụ lục|kèm theo|danh mục|biểu|bảng|kế hoạch|ban hành", re.I)
+
+
+@dataclass(slots=True)
+class Line:
+    """One row below a header.
+
+    Attributes:
+        index: Its row in the grid (from 0).
+        group: Whether it is a group row.
+        number: The row-number cell as printed, stripped (``""`` when empty).
+        cells: The text of each column (a value merged down is on every row it covers).
+        group_id: A group row's numeral or letter (``"II"``), else ``None``.
+        title: A group row's title.
+    """
+
+    index: int
+    group: bool
+    number: str
+    cells: list[str]
+    group_id: str | None = None
+    title: str = ""
+
+
+@dataclass(slots=True)
+class Table:
+    """A table found by its header: the grid, the header, its rows and the title above it."""
+
+    grid: Grid
+    header: Header
+    lines: list[Line] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    number: int = 1
+
+
+def place(grid: Grid, header: Header | None, row: int, column: int | None) -> tuple[str, str]:
+    """The row and column of a cell as the file shows them (``"7"``, ``"D (Kết quả)"``)."""
+    if column is None:
+        return str(grid.first_row + row), ""
+    heading = header.columns[column].heading if header and column < len(header.columns) else ""
+    name = column_name(column, grid.letters)
+    return str(grid.first_row + row), f"{name} ({heading})" if heading else name
+
+
+def _merged_down(grid: Grid) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each cell inside a range merged down one column, the range's first cell."""
+    inside: dict[tuple[int, int], tuple[int, int]] = {}
+    for first_row, first_column, last_row, last_column in grid.merges:
+        if first_column == last_column and last_row > first_row:
+            for r in range(first_row + 1, last_row + 1):
+                inside[(r, first_column)] = (first_row, first_column)
+    return inside
+
+
+def _across(grid: Grid) -> dict[int, list[tuple[int, int]]]:
+    """For each row, the column spans merged across it."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for first_row, first_column, last_row, last_column in grid.merges:
+        if last_column > first_column:
+            for r in range(first_row, last_row + 1):
+                spans.setdefault(r, []).append((first_column, last_column))
+    return spans
+
+
+def _same_header(one: Header, other: Header) -> bool:
+    return [c.role for c in one.columns] == [c.role for c in other.columns] and [
+        c.year for c in one.columns
+    ] == [c.year for c in other.columns]
+
+
+def _title_start(rows: list[list[str]], header: Header, floor: int) -> int:
+    """The first row of the title block above ``header`` (no lower than ``floor``)."""
+    start = header.first
+    while start - 1 >= floor and header.first - start < 8:
+        texts = {t for t in rows[start - 1] if t.strip()}
+        if texts and (
+            len(texts) > 1
+            or not (_TITLE_WORDS.search(next(iter(texts))) or next(iter(texts)).isupper())
+        ):
+            break
+        start -= 1
+    return start
+
+
+def _classify(
+    header: Header, index: int, cells: list[str], spans: list[tuple[int, int]]
+) -> Line | None:
+    row_column = header.one("row")
+    name_column = header.one("name")
+    number = " ".join(cells[row_column].split()) if row_column is not None else ""
+    values = [c.index for c in header.columns if c.role not in ("row", "name", "note", None)]
+    texts = [(c, t) for c, t in enumerate(cells) if t.strip()]
+    if not texts:
+        return None
+    title_parts = [t for c, t in texts if c != row_column]
+    title = " ".join(" ".join(title_parts).split()) if title_parts else ""
+    covered = {
+        c
+        for first, last in spans
+        if name_column is not None and first <= name_column <= last
+        for c in range(first, last + 1)
+    }
+    empty_values = all(not cells[c].strip() or c in covered for c in values)
+    numeral = _ROMAN.match(number) or _LETTER.match(number)
+    if numeral and empty_values:
+        return Line(index, True, number, cells, numeral.group(1), title)
+    if not number and covered & set(values) and len({t for _, t in texts}) == 1:
+        return Line(index, True, number, cells, None, title)
+    lone = len(texts) == 1 and not number and empty_values
+    if lone and _HORIZON.match(title) and years_in(title):
+        return Line(index, True, number, cells, None, title)
+    if number and not title and len(number) > 12 and " " in number:
+        numeral = re.match(r"^([IVXLC]+|[A-ZĐ])[.)]\s+", number)
+        return Line(index, True, "", cells, numeral.group(1) if numeral else None, number)
+    return Line(index, False, number, cells)
+
+
+def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> list[Line]:
+    down = _merged_down(grid)
+    across = _across(grid)
+    lines = []
+    for index in range(first, end):
+        if index in skip:
+            continue
+        raw = grid.rows[index]
+        if is_numbering(raw):
+            continue
+        cells = [
+            grid.rows[down[(index, c)][0]][c] if (index, c) in down else text
+            for c, text in enumerate(raw)
+        ]
+        line = _classify(header, index, cells, across.get(index, []))
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def find_tables(grid: Grid) -> list[Table]:
+    """Every table of a grid that a header announces, with its rows and its title block."""
+    rows = filled(grid)
+    tables: list[Table] = []
+    header = find_header(grid, 0, rows)
+    floor = 0
+    while header is not None:
+        start = _title_start(rows, header, floor)
+        title = [
+            " ".join(t for t in dict.fromkeys(r) if t.strip())
+            for r in grid.rows[start : header.first]
+        ]
+        title = [t for t in title if t]
+        skip: set[int] = set()
+        following = find_header(grid, header.last + 1, rows)
+        while following is not None and _same_header(following, header):
+            skip.update(range(following.first, following.last + 1))  # the header again
+            following = find_header(grid, following.last + 1, rows)
+        end = len(rows) if following is None else _title_start(rows, following, header.last + 1)
+        table = Table(grid, header, title=[*grid.title, *title] if not tables else title)
+        table.lines = _lines(grid, header, header.last + 1, end, skip)
+        tables.append(table)
+        floor, header = end, following
+    return tables
+
+
+def continuation(grid: Grid, before: Table) -> Table:
+    """A headerless Word table that goes on with the table before it (same columns)."""
+    header = before.header
+    table = Table(grid, header, title=[])
+    table.lines = _lines(grid, header, 0, len(grid.rows), set())
+    return table

@@ -1,0 +1,171 @@
+"""Phụ lục II tables to task groups and tasks.
+
+A group row (``I``, ``II.``, ``A``, or a title merged across the table) opens a task group; a
+data row is a task: its name, its leading and cooperating agencies, and its deadline read with
+:func:`kh922core.parse_deadline`.  A row printed with ``-`` or ``+`` and nothing but a name adds
+a line to the task above it; with agencies or a deadline of its own it is a task.  A deadline
+that cannot be read is a problem, and the task keeps ``Thường xuyên`` until it is fixed (the
+plan file says so beside it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kh922core._exchange.agency_cells import AgencyReader
+from kh922core._exchange.import_problems import Sink
+from kh922core._exchange.row_texts import BLANKS, cell_line, reason_of
+from kh922core._exchange.table_walk import Line, Table
+from kh922core._plans import parse_deadline
+from kh922core.errors import Kh922Error
+
+__all__ = ["PLACEHOLDER_DEADLINE", "TaskBuilder"]
+
+#: The deadline a task keeps while its cell cannot be read (or the table has none).
+PLACEHOLDER_DEADLINE = "Thường xuyên"
+_INTEGER = re.compile(r"^(\d+)\s*[.)]?$")
+_SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]|\d+(?:\.\d+)+\.?)$")
+
+
+@dataclass(slots=True)
+class TaskBuilder:
+    """Builds task groups and tasks from the Phụ lục II tables of an import, in order."""
+
+    sink: Sink
+    agencies: AgencyReader
+    groups: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    _group: str | None = None
+
+    def _open_group(self, identifier: str | None, title: str, table: Table) -> None:
+        identifier = identifier or str(len(self.groups) + 1)
+        taken = {g["id"] for g in self.groups}
+        base, n = identifier, 2
+        while identifier in taken:
+            identifier, n = f"{base}.{n}", n + 1
+        if not title:
+            title = next((t for t in table.title if "nhiệm vụ" in t.lower()), "Nhiệm vụ")
+            self.sink.note(
+                "task_groups",
+                identifier,
+                "no group row: the title was taken from the table's title block",
+            )
+        self.groups.append({"id": identifier, "title": title})
+        self._group = identifier
+
+    def table(self, table: Table) -> None:
+        """Read one Phụ lục II table."""
+        for line in table.lines:
+            if line.group:
+                self._open_group(line.group_id, line.title, table)
+                continue
+            self._task(table, line)
+
+    def _agencies(self, table: Table, line: Line, role: str) -> tuple[list[str], str | None]:
+        column = table.header.one(role)  # type: ignore[arg-type]
+        if column is None or line.cells[column].strip() in BLANKS:
+            return [], None
+        ids, text = self.agencies.read(line.cells[column])
+        return list(ids), text
+
+    def _task(self, table: Table, line: Line) -> None:
+        header, grid = table.header, table.grid
+        name_column = header.one("name")
+        name = cell_line(line.cells[name_column]) if name_column is not None else ""
+        deadline_column = header.one("deadline")
+        deadline = cell_line(line.cells[deadline_column]) if deadline_column is not None else ""
+        lead, lead_text = self._agencies(table, line, "lead")
+        cooperating, cooperating_text = self._agencies(table, line, "cooperating")
+        if (
+            _SUB.match(line.number)
+            and self.tasks
+            and not (lead_text or cooperating_text)
+            and (deadline in BLANKS)
+        ):
+            last = self.tasks[-1]
+            last["name"] = f"{last['name']}\n{line.number} {name}".strip()
+            return
+        for column in [*header.of("note"), *(c for c in header.columns if c.role is None)]:
+            text = line.cells[column.index].strip()
+            if text:
+                what = (
+                    "a note (Ghi chú)"
+                    if column.role == "note"
+                    else "a column the importer does not read"
+                )
+                self.sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column.index,
+                    text,
+                    f"{what}: a plan file has no place for it; copy it by hand",
+                )
+        for column in [*header.of("target"), *header.of("unit"), *header.of("baseline")]:
+            text = line.cells[column.index].strip()
+            if text:
+                self.sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    column.index,
+                    text,
+                    "a target cell in a table of tasks: not in the plan",
+                )
+        if self._group is None:
+            self._open_group(None, "", table)
+        numbers = {t["number"] for t in self.tasks}
+        found = _INTEGER.match(line.number)
+        number = int(found.group(1)) if found else max(numbers, default=0) + 1
+        if number in numbers:
+            number = max(numbers) + 1
+        identifier = f"task-{number:02d}"
+        if not found or int(found.group(1)) != number:
+            printed = f"'{line.number}'" if line.number else "without a number"
+            self.sink.note("tasks", identifier, f"printed {printed}; numbered {number}")
+        if not name:
+            name = f"Nhiệm vụ {number}"
+            self.sink.note("tasks", identifier, "no name in the row: write it")
+        if deadline in BLANKS:
+            self.sink.note(
+                "tasks",
+                identifier,
+                f"no deadline in the table: "
+                f"'{PLACEHOLDER_DEADLINE}' written in its place; check it",
+            )
+            deadline = PLACEHOLDER_DEADLINE
+        else:
+            try:
+                parse_deadline(deadline)
+            except Kh922Error as error:
+                self.sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    deadline_column,
+                    deadline,
+                    f"{reason_of(error)}; the task keeps '{PLACEHOLDER_DEADLINE}' "
+                    "until it is fixed",
+                )
+                self.sink.note(
+                    "tasks",
+                    identifier,
+                    f"the deadline {deadline!r} could not be "
+                    f"read: '{PLACEHOLDER_DEADLINE}' written in its place",
+                )
+                deadline = PLACEHOLDER_DEADLINE
+        self.tasks.append(
+            {
+                "id": identifier,
+                "number": number,
+                "group": self._group,
+                "name": name,
+                "lead_agencies": lead,
+                "lead_agencies_text": lead_text,
+                "cooperating_agencies": cooperating,
+                "cooperating_agencies_text": cooperating_text,
+                "deadline": deadline,
+            }
+        )

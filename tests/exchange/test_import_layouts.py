@@ -1,0 +1,259 @@
+"""Appendices in the layouts provinces use, built as real files, read into plans.
+
+Each test builds a .docx, .xlsx or .csv the way an official would (title blocks, two-row
+headers, merged group rows, tables continued across pages, Excel habits) and checks what the
+plan holds and what the problems say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kh922core
+from kh922core import Direction, import_tables
+
+from .office_builders import write_csv, write_docx, write_xlsx
+
+pytest.importorskip("docx")
+pytest.importorskip("openpyxl")
+
+TITLE = [
+    "PHỤ LỤC I",
+    "CHỈ TIÊU CHỦ YẾU",
+    "(Kèm theo Kế hoạch số 45/KH-UBND ngày 3 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh Hòa Mỹ)",
+]
+
+
+def _targets(plan: kh922core.Plan) -> dict[str, str]:
+    return {t.id: t.text for t in plan.targets}
+
+
+def test_a_word_table_in_the_ben_tre_layout(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"],
+        ["I", "Đến năm 2030", "", "", ""],
+        [
+            "1",
+            "Chỉ số đổi mới sáng tạo cấp địa phương (PII)",
+            "Thứ bậc",
+            "Xếp hạng ở nhóm 20 tỉnh, thành",
+            "Sở KH&CN",
+        ],
+        ["2", "Quy mô kinh tế số", "% GRDP", "≥ 25", "Sở Tài chính"],
+        ["II", "Đến năm 2045", "", "", ""],
+        ["1", "Quy mô kinh tế số", "% GRDP", "≥ 35", "Sở Khoa học và Công nghệ"],
+    ]
+    merges = [(1, 1, 1, 4), (4, 1, 4, 4)]
+    path = write_docx(tmp_path / "phu-luc.docx", [(TITLE, rows, merges)])
+    plan, problems = import_tables(path)
+    assert problems == ()
+    assert _targets(plan) == {
+        "2030-1": "Xếp hạng ở nhóm 20 tỉnh, thành",
+        "2030-2": "≥ 25",
+        "2045-1": "≥ 35",
+    }
+    assert (plan.number, plan.date.isoformat(), plan.province.name) == (
+        "45/KH-UBND",
+        "2025-04-03",
+        "Hòa Mỹ",
+    )
+    assert plan.target("2030-1").lead_agencies == ("so-khcn",)
+    assert plan.indicator(plan.target("2030-1").indicator).direction is Direction.LOWER_IS_BETTER
+    assert plan.target("2045-1").indicator == plan.target("2030-2").indicator
+    assert [t.section for t in plan.targets] == ["I", "I", "II"]
+
+
+def _excel_habits(tmp_path: Path) -> Path:
+    rows = [
+        ["ỦY BAN NHÂN DÂN TỈNH HÒA MỸ"],
+        ["PHỤ LỤC I"],
+        [TITLE[2]],
+        [],
+        ["STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "", "Đơn vị chủ trì", "Ghi chú"],
+        ["", "", "", "Năm 2025", "Giai đoạn 2026-2030", "", ""],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+        ["A", "CHỈ TIÊU KINH TẾ"],
+        [1, "Tốc độ tăng trưởng\nkinh tế số", "%", "12,5", 15, "Sở Tài chính", ""],
+        [2, "Tỷ lệ hộ nghèo", "%", 0.02, "-", "Sở Nội vụ", ""],
+        [3, "Chỉ số cải cách hành chính", "", "", "", "Sở Nội vụ", ""],
+        [3.1, "Cấp tỉnh", "Điểm", "x", "≥ 85", "", ""],
+        ["-", "Cấp xã", "Điểm", "", "≥ 80", "", ""],
+        ["B", "CHỈ TIÊU XÃ HỘI"],
+        [1, "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", 0.95, "≥ 96%", "BHXH tỉnh", ""],
+        [
+            2,
+            "Số bác sĩ/vạn dân",
+            "bác sĩ/vạn dân",
+            "11",
+            "13",
+            "Sở Y tế",
+            "Số liệu của Cục Thống kê",
+        ],
+        [3, "Xếp hạng chỉ số PAPI", "Thứ bậc", "nhóm 30", "nhóm 20", "Văn phòng UBND tỉnh", ""],
+    ]
+    merges = [
+        (1, 0, 1, 6),
+        (2, 0, 2, 6),
+        (4, 0, 5, 0),
+        (4, 1, 5, 1),
+        (4, 2, 5, 2),
+        (4, 3, 4, 4),
+        (4, 5, 5, 5),
+        (4, 6, 5, 6),
+        (7, 1, 7, 6),
+        (13, 1, 13, 6),
+    ]
+    formats = {("Chỉ tiêu", 9, 3): "0%", ("Chỉ tiêu", 14, 3): "0.0%"}
+    return write_xlsx(tmp_path / "chi-tieu.xlsx", [("Chỉ tiêu", rows, merges)], formats)
+
+
+def test_an_excel_sheet_with_a_two_row_header_groups_sub_rows_and_excel_habits(
+    tmp_path: Path,
+) -> None:
+    result = import_tables(_excel_habits(tmp_path))
+    plan = result.plan
+    assert _targets(plan) == {
+        "2025-A.1": "12,5",
+        "2030-A.1": "15",
+        "2025-A.2": "2%",
+        "2030-A.3.1": "≥ 85",
+        "2030-A.3.1.1": "≥ 80",
+        "2025-B.1": "95%",
+        "2030-B.1": "≥ 96%",
+        "2025-B.2": "11",
+        "2030-B.2": "13",
+        "2025-B.3": "nhóm 30",
+        "2030-B.3": "nhóm 20",
+    }
+    names = {i.id: i for i in plan.indicators}
+    growth = names[plan.target("2025-A.1").indicator]
+    assert growth.name == "Tốc độ tăng trưởng kinh tế số"  # the line break inside the cell
+    poverty = names[plan.target("2025-A.2").indicator]
+    assert poverty.direction is Direction.LOWER_IS_BETTER
+    assert plan.target("2025-A.2").is_met(1.5)  # 0.02 shown as 2%: at most 2 %
+    reform = next(i for i in plan.indicators if i.name == "Chỉ số cải cách hành chính")
+    assert names[plan.target("2030-A.3.1").indicator].parent == reform.id
+    assert (
+        names[plan.target("2030-A.3.1.1").indicator].parent == plan.target("2030-A.3.1").indicator
+    )
+    assert plan.target("2030-A.3.1").lead_agencies == ("so-noi-vu",)  # from the parent row
+    papi = names[plan.target("2030-B.3").indicator]
+    assert papi.direction is Direction.LOWER_IS_BETTER
+    assert plan.target("2025-B.1").lead_agencies == ("bhxh-tinh",)  # not in the registry
+    assert result.drafts == ("ubnd-tinh-hoa-my", "bhxh-tinh")  # the issuer, and BHXH tỉnh
+    assert plan.issuer == "ubnd-tinh-hoa-my"
+    assert [p.text for p in result.problems] == ["Số liệu của Cục Thống kê"]
+    (problem,) = result.problems
+    assert (problem.table, problem.row, problem.column) == ("sheet 'Chỉ tiêu'", "16", "G (Ghi chú)")
+    assert any("rank" in note for note in result.notes[("indicators", papi.id)])
+
+
+def test_a_word_table_continued_across_pages_with_multi_target_cells(tmp_path: Path) -> None:
+    header = ["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu đến năm 2030", "Cơ quan thực hiện"]
+    first = [
+        header,
+        [
+            "1",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "%",
+            "95% ở cấp tỉnh, 85% ở cấp xã",
+            "Uỷ ban nhân dân tỉnh",
+        ],
+        ["2", "Tỷ lệ thất nghiệp", "%", "dưới 3", "Sở KH & CN; Các sở, ban, ngành tỉnh"],
+        header,  # the header again, at the top of the next page
+        [
+            "3",
+            "Doanh thu thương mại điện tử",
+            "tỷ đồng",
+            "đạt 5.000 tỷ đồng, trong đó năm 2026 đạt 2.000 tỷ đồng",
+            "UBND các xã, phường",
+        ],
+    ]
+    second = [  # a table of its own in the file, going on with the first
+        ["4", "Số hợp tác xã ứng dụng công nghệ số", "hợp tác xã", "≥ 80; ≥ 90", "Sở Tài chính"],
+        ["5", "Chỉ số năng lực cạnh tranh (PCI)", "Thứ bậc", "", "Sở Tài chính"],
+    ]
+    path = write_docx(tmp_path / "phu-luc.docx", [(TITLE, first, []), ([], second, [])])
+    result = import_tables(path)
+    plan = result.plan
+    assert _targets(plan) == {
+        "2030-1 (cấp tỉnh)": "95% ở cấp tỉnh",
+        "2030-1 (cấp xã)": "85% ở cấp xã",
+        "2030-2": "dưới 3",
+        "2030-3": "đạt 5.000 tỷ đồng",
+        "2026-3": "năm 2026 đạt 2.000 tỷ đồng",
+    }
+    unemployment = plan.indicator(plan.target("2030-2").indicator)
+    assert unemployment.direction is Direction.LOWER_IS_BETTER
+    labelled = plan.indicator(plan.target("2030-1 (cấp xã)").indicator)
+    assert labelled.name == "Tỷ lệ hồ sơ giải quyết đúng hạn (cấp xã)"
+    assert plan.indicator(labelled.parent).name == "Tỷ lệ hồ sơ giải quyết đúng hạn"
+    # 'Sở KH & CN' and a collective the registry knows, commas and all
+    assert plan.target("2030-2").lead_agencies == ("so-khcn", "cac-so-ban-nganh")
+    communes = plan.registry.get(plan.target("2030-3").lead_agencies[0])
+    assert (communes.name, communes.level) == ("UBND các xã, phường", "collective")
+    assert communes.id in result.drafts
+    assert plan.target("2030-1 (cấp tỉnh)").lead_agencies == ("ubnd-tinh-ben-tre",)  # 'Uỷ ban'
+    unlabelled, lead, lead_again = result.problems
+    assert (unlabelled.table, unlabelled.row, unlabelled.column) == (
+        "table 2",
+        "1",
+        "4 (Chỉ tiêu đến năm 2030)",
+    )
+    assert "no label tells the 2 targets apart" in unlabelled.reason
+    assert (lead.row, lead.text, lead_again.row) == (
+        "1",
+        "Sở Tài chính",
+        "2",
+    )  # rows without target
+    assert any(i.name == "Chỉ số năng lực cạnh tranh (PCI)" for i in plan.indicators)
+
+
+def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: Path) -> None:
+    rows = [
+        ["PHỤ LỤC II"],
+        ["DANH MỤC NHIỆM VỤ TRỌNG TÂM"],
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành", "Ghi chú"],
+        ["I.", "Hoàn thiện thể chế", "", "", "", ""],
+        [
+            "1",
+            "Ban hành quy chế quản lý dữ liệu",
+            "Sở KH&CN",
+            "Các sở, ban, ngành",
+            "Quý II/2025",
+            "",
+        ],
+        ["2", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "", "cuối năm 2026", ""],
+        ["-", "Công bố kết quả rà soát", "", "", "", ""],
+        ["II.", "Phát triển hạ tầng số", "", "", "", ""],
+        [
+            "3",
+            "Xây dựng trung tâm dữ liệu tỉnh",
+            "Công an tỉnh\nSở Tài chính",
+            "",
+            "2025 - 2026",
+            "Vốn ngân sách",
+        ],
+    ]
+    path = write_csv(tmp_path / "nhiem-vu.csv", rows, separator=";")
+    result = import_tables(path, province="Hòa Mỹ")
+    plan = result.plan
+    assert [(g.id, g.title) for g in plan.task_groups] == [
+        ("I", "Hoàn thiện thể chế"),
+        ("II", "Phát triển hạ tầng số"),
+    ]
+    assert [(t.number, t.group, t.deadline.text) for t in plan.tasks] == [
+        (1, "I", "Quý II/2025"),
+        (2, "I", "Thường xuyên"),
+        (3, "II", "2025 - 2026"),
+    ]
+    assert plan.task("task-02").name == "Rà soát thủ tục hành chính\n- Công bố kết quả rà soát"
+    assert plan.task("task-03").lead_agencies == ("cong-an-tinh", "so-tai-chinh")
+    assert plan.task("task-01").cooperating_agencies == ("cac-so-ban-nganh",)
+    assert [(p.row, p.column, p.text) for p in result.problems] == [
+        ("6", "E (Thời hạn hoàn thành)", "cuối năm 2026"),
+        ("9", "F (Ghi chú)", "Vốn ngân sách"),
+    ]
+    assert plan.province.name == "Hòa Mỹ"
