@@ -380,11 +380,20 @@ _SETTINGS = settings(
 
 
 @_SETTINGS
-@given(case=_cases(), dense=st.booleans(), lazy=st.booleans())
-def test_the_engine_equals_the_scalar_path(case: dict[str, Any], dense: bool, lazy: bool) -> None:
+@given(case=_cases(), dense=st.booleans(), coded=st.booleans(), lazy=st.booleans())
+def test_the_engine_equals_the_scalar_path(
+    case: dict[str, Any], dense: bool, coded: bool, lazy: bool
+) -> None:
+    # dense: the bases in a dense array (else a join); coded: the base years' rows found by
+    # the codes of their indicator and unit (else a join).
     plan, frame = case["plan"], case["frame"].with_row_index("obs")
     keys = ["entity", "scenario", "year"]
-    with mock.patch.object(change_bases, "DENSE_LIMIT", change_bases.DENSE_LIMIT if dense else 0):
+    limit = change_bases.DENSE_LIMIT if dense else 0
+    codes = change_bases._pair_codes if coded else lambda *_: None
+    with (
+        mock.patch.object(change_bases, "DENSE_LIMIT", limit),
+        mock.patch.object(change_bases, "_pair_codes", codes),
+    ):
         found = evaluate(plan, frame.lazy() if lazy else frame, keys=keys)
     result = found.collect() if isinstance(found, pl.LazyFrame) else found
     rows = frame.to_dicts()

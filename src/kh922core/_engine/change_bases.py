@@ -30,7 +30,7 @@ from kh922core._engine.columns import INDICATOR, UNIT, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
 from kh922core._engine.frame_checks import RowProblem
-from kh922core._engine.key_codes import KeyCode, key_codes
+from kh922core._engine.key_codes import KeyCode, key_codes, text_codes
 
 __all__ = ["DENSE_LIMIT", "BaseLookup", "SeriesBases", "series_bases"]
 
@@ -187,7 +187,79 @@ def _tiny(
     )
 
 
+def _pair_codes(
+    schema: pl.Schema, tiny: pl.DataFrame, pairs: Sequence[PairFactors], previous: bool
+) -> tuple[pl.Expr, pl.Series, pl.Series] | None:
+    """Each observation's code of ``(indicator, unit[, base year])``, and the slot and factor
+    of each code (a gather, where a join would hash every row), as the engine finds a row's
+    targets; ``None`` when two slots share a code (their targets would need the join)."""
+    with_unit = UNIT in schema and schema[UNIT] != pl.Null
+    # Every indicator and unit observed: a text column is cast to an Enum of them.
+    indicators = sorted({pair.indicator for pair in pairs})
+    code, indicator_codes = text_codes(INDICATOR, schema[INDICATOR], indicators)
+    by_indicator = dict(zip(indicators, indicator_codes, strict=True))
+    by_unit: dict[str | None, int] = {None: 0}
+    if with_unit:
+        units = sorted({pair.unit for pair in pairs if pair.unit is not None})
+        unit_code, unit_codes = text_codes(UNIT, schema[UNIT], units)
+        by_unit = dict(zip(units, unit_codes, strict=True)) | {
+            None: max(unit_codes, default=-1) + 1
+        }
+        code = code.cast(pl.Int64) * len(by_unit) + unit_code.cast(pl.Int64).fill_null(
+            by_unit[None]
+        )
+    years = [y for y in tiny[YEAR].to_list() if y is not None]
+    first, span = (min(years), max(years) - min(years) + 1) if years and not previous else (0, 1)
+    if span > 1:
+        code = code.cast(pl.Int64) * span + (pl.col(YEAR).cast(pl.Int64) - first)
+    size = (max(indicator_codes, default=0) + 1) * len(by_unit) * span + 1  # + 1: never a scalar
+    slots: list[int | None] = [None] * size
+    factors: list[float | None] = [None] * size
+    columns = [tiny[name].to_list() for name in tiny.columns]  # slot, indicator, unit, factor, year
+    for number, indicator, unit, factor, year in zip(*columns, strict=True):
+        cell = (by_indicator[indicator] * len(by_unit) + by_unit[unit]) * span
+        cell += year - first if span > 1 else 0
+        if slots[cell] is not None:
+            return None
+        slots[cell], factors[cell] = number, factor
+    return (
+        code.cast(pl.Int64),
+        pl.Series(slots, dtype=pl.UInt32),
+        pl.Series(factors, dtype=pl.Float64),
+    )
+
+
 def _table(
+    frame: pl.LazyFrame,
+    schema: pl.Schema,
+    tiny: pl.DataFrame,
+    pairs: Sequence[PairFactors],
+    keys: Sequence[str],
+    names: tuple[str, str],
+    previous: bool,
+) -> pl.DataFrame:
+    """The series' levels at the base years, in each target's unit: ``slot``, the keys,
+    (``year`` + 1, for the previous year) and ``base``."""
+    slot, base = names
+    value = pl.col(VALUE).cast(pl.Float64)
+    years = pl.col(YEAR).is_not_null()
+    if not previous:
+        years = pl.col(YEAR).is_in(tiny[YEAR].unique().implode())
+    coded = _pair_codes(schema, tiny, pairs, previous)
+    if coded is None:
+        return _joined_table(frame, schema, tiny, keys, names, previous)
+    code, slots, factors = coded
+    rows = frame.filter(years).select(
+        pl.lit(slots).gather(code).alias(slot),
+        *keys,
+        *([(pl.col(YEAR).cast(pl.Int64) + 1).alias(YEAR)] if previous else []),
+        (value * pl.lit(factors).gather(code)).alias(base),
+    )
+    wanted = pl.col(slot).is_not_null() & pl.col(base).is_not_null() & pl.col(base).is_not_nan()
+    return rows.filter(wanted).collect()
+
+
+def _joined_table(
     frame: pl.LazyFrame,
     schema: pl.Schema,
     tiny: pl.DataFrame,
@@ -195,9 +267,7 @@ def _table(
     names: tuple[str, str],
     previous: bool,
 ) -> pl.DataFrame:
-    """The series' levels at the base years, in each target's unit: ``slot``, the keys,
-    (``year`` + 1, for the previous year) and ``base``.  The observations are read in their own
-    types (an Enum indicator is never cast to text row by row)."""
+    """:func:`_table` by a join on the indicator, the unit (and the year)."""
     slot, base = names
     indicator_type = schema[INDICATOR]
     unit_type = schema[UNIT] if UNIT in schema and schema[UNIT] != pl.Null else pl.String
@@ -256,9 +326,10 @@ def _lookup(
         last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
         table = table.filter(pl.col(YEAR) <= last)
     dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
-    keyed = pl.col(slot).replace_strict(
-        list(range(slots)), [dense.key_of(number) for number in range(slots)], return_dtype=pl.Int64
+    targets_keys = pl.Series(
+        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
     )
+    keyed = pl.lit(targets_keys).gather(pl.col(slot))
     index = table.select(dense.index(keyed)).to_series()
     # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
     # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
@@ -338,7 +409,7 @@ def series_bases(
             first.setdefault(slots[target.target_id], target)
         firsts = [first[number] for number in range(len(first))]
         tiny = _tiny(firsts, factors, compiled, names[0])
-        table = _table(frame, schema, tiny, groups, names, previous)
+        table = _table(frame, schema, tiny, factors, groups, names, previous)
         lookup, duplicated = _lookup(frame, table, len(firsts), groups, names, previous)
         found.duplicates += _problem(lookup.table, duplicated, firsts, groups, names[0], previous)
         if previous:

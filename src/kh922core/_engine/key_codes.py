@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-__all__ = ["KeyCode", "key_codes"]
+__all__ = ["KeyCode", "key_codes", "text_codes"]
+
+_MAX_CODE = 1 << 12  # beyond, Categorical codes are re-coded (the lookup would be too big)
 
 
 def _physical(dtype: pl.DataType) -> bool:
@@ -96,3 +98,24 @@ def key_codes(
         else:
             return None
     return codes
+
+
+def text_codes(column: str, dtype: pl.DataType, values: Sequence[str]) -> tuple[pl.Expr, list[int]]:
+    """Small integer codes of a text column: per row, and of each of ``values`` (every value that
+    occurs, as the checks found them).
+
+    An Enum or Categorical column already holds codes (free); a String column is cast to an Enum
+    of the values that occur.  Categorical codes index a process-wide pool and may be large: when
+    they would make the lookup array too big, the column is re-coded like a String one."""
+    observed = pl.col(column)
+    target: pl.DataType = dtype
+    if not isinstance(dtype, pl.Enum | pl.Categorical):
+        target = pl.Enum(values)
+    codes = pl.Series(values, dtype=pl.String).cast(target).to_physical().cast(pl.Int64).to_list()
+    if isinstance(dtype, pl.Categorical) and max(codes, default=0) >= _MAX_CODE:
+        target = pl.Enum(values)
+        observed = observed.cast(pl.String)
+        codes = list(range(len(values)))
+    if target != dtype:
+        observed = observed.cast(target)
+    return observed.to_physical().cast(pl.UInt32), codes

@@ -45,6 +45,7 @@ from kh922core._engine.columns import (
 )
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
+from kh922core._engine.key_codes import text_codes
 from kh922core._plans import Plan
 from kh922core._targets import COMPARISON_RTOL, Status
 
@@ -68,7 +69,6 @@ _ADOPTED = "_kh_adopted_cohort"
 # Bases of the names of the two temporary columns of the observations (see unused_name).
 _MET_VALUE = "_kh_met_value"
 _INDEX = "_kh_index"
-_MAX_CODE = 1 << 12  # beyond, Categorical codes are re-coded (the lookup would be too big)
 
 _NUMBERS = {
     _LOWER: "lower",
@@ -173,27 +173,6 @@ def _rank_bounds(
     )
 
 
-def _codes(column: str, dtype: pl.DataType, values: Sequence[str]) -> tuple[pl.Expr, list[int]]:
-    """Small integer codes of a text column: per row, and of each of ``values`` (every value that
-    occurs, as the checks found them).
-
-    An Enum or Categorical column already holds codes (free); a String column is cast to an Enum
-    of the values that occur.  Categorical codes index a process-wide pool and may be large: when
-    they would make the lookup array too big, the column is re-coded like a String one."""
-    observed = pl.col(column)
-    target: pl.DataType = dtype
-    if not isinstance(dtype, pl.Enum | pl.Categorical):
-        target = pl.Enum(values)
-    codes = pl.Series(values, dtype=pl.String).cast(target).to_physical().cast(pl.Int64).to_list()
-    if isinstance(dtype, pl.Categorical) and max(codes, default=0) >= _MAX_CODE:
-        target = pl.Enum(values)
-        observed = observed.cast(pl.String)
-        codes = list(range(len(values)))
-    if target != dtype:
-        observed = observed.cast(target)
-    return observed.to_physical().cast(pl.UInt32), codes
-
-
 @dataclass(frozen=True, slots=True)
 class _Lookup:
     """Where each observation finds its targets: a dense code per row (indicator code × width +
@@ -212,11 +191,11 @@ def _lookup(
     units: Sequence[str] | None,
 ) -> _Lookup:
     indicators = sorted({indicator for indicator, _ in pairs})
-    observed, indicator_codes = _codes(INDICATOR, schema[INDICATOR], indicators)
+    observed, indicator_codes = text_codes(INDICATOR, schema[INDICATOR], indicators)
     by_indicator = dict(zip(indicators, indicator_codes, strict=True))
     by_unit: dict[str | None, int] = {}
     if units is not None:
-        unit_observed, unit_codes = _codes(UNIT, schema[UNIT], units)
+        unit_observed, unit_codes = text_codes(UNIT, schema[UNIT], units)
         by_unit = dict(zip(units, unit_codes, strict=True))
     width = max(by_unit.values(), default=-1) + 2  # the last code is "no unit"
     by_unit[None] = width - 1
