@@ -31,17 +31,23 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\bso\s+với\s+(?:(?:thời\s+điểm\s+)?(?:cuối\s+|đầu\s+)?năm\s+)?((?:19|20|21)\d{2})\b"
-    r"|(?<=\blần)\s+(?:so\s+với\s+)?(?:(?:cuối\s+)?năm\s+)?((?:19|20|21)\d{2})\b",
+    r"\bso\s+với\s+(?:cùng\s+kỳ\s+|(?:kết\s+quả\s+)?(?:ước\s+)?(?:thực\s+hiện\s+)?"
+    r"(?:thời\s+điểm\s+)?(?:cuối\s+|đầu\s+)?)?(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\b"
+    r"|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+(?:so\s+với\s+)?"
+    r"(?:(?:cuối\s+)?năm\s+)?(?P<after>(?:19|20|21)\d{2})\b",
     re.IGNORECASE,
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
 _PLAN_BASE = re.compile(
-    r"\bso\s+với\s+(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền|hiện\s+nay|hiện\s+tại)\b",
+    r"\bso\s+với\s+(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
+    r"|hiện\s+nay|hiện\s+tại)\b",
     re.IGNORECASE,
 )
 #: A base that is a period, not a year: which level it means is not said.
-_PERIOD_BASE = re.compile(r"\bso\s+với\s+giai\s+đoạn\b", re.IGNORECASE)
+_PERIOD_BASE = re.compile(r"\b(?:so\s+với|lần)\s+(?:so\s+với\s+)?giai\s+đoạn\b", re.IGNORECASE)
+#: "so với kế hoạch", "so với dự toán": the level is a share of the plan, not a change.
+_PLAN_SHARE = re.compile(r"\bso\s+với\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"so\s+với|cuối\s+năm|năm", re.IGNORECASE)
 _ANY_BASE = re.compile(r"\bso\s+với\b", re.IGNORECASE)
 #: Multiples in words, each replaced by digits no longer than the word.
 _WORD_MULTIPLES = re.compile(
@@ -123,18 +129,23 @@ def read_base(text: str) -> BaseCues:
             "a base year ('so với năm 2020') or 'so với cùng kỳ'",
             reason="the base is a period: which year's level it means is not said",
         )
+    found = _SINCE.search(text)
+    if found is not None:
+        group = "year" if found.group("year") else "after"
+        cut = found.start() if group == "year" else found.start(group)
+        year = int(found.group(group))
+        if group == "after":  # "gấp 3 lần năm 2021": keep "lần", blank the base year
+            words = _BASE_WORDS.search(text, found.start(), found.start(group))
+            cut = found.start(group) if words is None else words.start()
+        return BaseCues(_blank(text, cut, found.end()), year, False, True, cut)
     found = _PREVIOUS.search(text)
     if found is not None:
         return BaseCues(_blank(text, found.start(), found.end()), None, True, True, found.start())
-    found = _SINCE.search(text)
-    if found is not None:
-        year = int(found.group(1) or found.group(2))
-        return BaseCues(_blank(text, found.start(), found.end()), year, False, True, found.start())
     found = _PLAN_BASE.search(text)
     if found is not None:
         return BaseCues(_blank(text, found.start(), found.end()), None, False, True, found.start())
     loose = _ANY_BASE.search(text)
-    if loose is not None:
+    if loose is not None and _PLAN_SHARE.match(text, loose.start()) is None:
         raise TargetParseError(
             text,
             loose.start(),

@@ -27,11 +27,13 @@ from kh922core._targets.kinds import (
     Operator,
     Qualitative,
     TargetSpec,
+    reads_as_unit,
 )
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.readings import Verb, check_unit, read_reading
+from kh922core._targets.readings import Verb, read_reading
 from kh922core._targets.scanner import (
+    DENOMINATOR_DIGITS,
     YEARS,
     Match,
     blank,
@@ -40,8 +42,9 @@ from kh922core._targets.scanner import (
     read_phrases,
     read_unit,
 )
+from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
-from kh922core.errors import InvalidValueError, TargetParseError
+from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
 __all__ = ["MAX_TARGET_LENGTH", "parse_target", "parse_with_reading"]
 
@@ -51,17 +54,41 @@ MAX_TARGET_LENGTH = 2000
 #: Roles that start a numeric target: after them, digits must be a number.
 _COMPARING_ROLES = frozenset(
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
-    | {"rise", "fall", "multiple", "to_level"}
+    | {"rise", "fall", "multiple", "to_level", "zero"}
 )
 #: Roles that may follow the subject of a sentence and lead to the number.
 _ANCHOR_ROLES = frozenset(
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
-    | {"rise", "fall", "multiple", "to_level"}
+    | {"rise", "fall", "multiple", "to_level", "zero", "per_year"}
 )
 #: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
 _TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
-#: The roles a subject may hold ("tốc độ tăng trưởng GRDP đạt 8%", "tỷ lệ hộ có việc làm").
-_SUBJECT_ROLES = frozenset({"filler", "rise", "fall", "per_year"})
+_VERB_ROLES = frozenset({"rise", "fall", "multiple"})
+#: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level.
+_FROM_TO = re.compile(
+    r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*[-+•*]\s+")
+#: Numbers in a text that are not a target's: document numbers (``Nghị quyết số 05-NQ/TU``,
+#: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).
+_NOT_TARGET_NUMBERS = re.compile(
+    r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
+    r"|\b(?:số|mức\s+độ|cấp\s+độ)\s+\d+\b(?!\s*[%,.]?\d)",
+)
+#: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
+#: ``5 năm``): set aside when the target cannot be read with them.
+_QUALIFIER_NUMBERS = re.compile(
+    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?\b\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
+    r"|\bthứ\s+\d+\b(?:\s*trở\s+lên)?"
+    r"|\b\d+\s+năm\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+#: The roles of phrases that mean nothing after a number (only ``trở lên``, ``trở xuống`` do).
+_ROLES_BEFORE_NUMBER = (
+    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
+    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
+) - {"after_ge", "after_le"}
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
@@ -131,7 +158,20 @@ def parse_with_reading(
         >>> spec.change.kind.value, why
         ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
     """  # noqa: E501
-    spec, reason = _parse(text, direction, unit)
+    try:
+        spec, reason = _parse(text, direction, unit)
+    except TargetParseError as first:
+        qualified = (
+            blank(unicodedata.normalize("NFC", text), _QUALIFIER_NUMBERS)
+            if isinstance(text, str) and len(text) <= MAX_TARGET_LENGTH
+            else None
+        )
+        if qualified is None or qualified == unicodedata.normalize("NFC", text):
+            raise
+        try:  # "tỷ lệ trẻ em dưới 5 tuổi …": the age qualifies the subject
+            spec, reason = _parse(qualified, direction, unit)
+        except Kh922Error:
+            raise first from None
     return _stated(text, spec, change, reason)
 
 
@@ -184,9 +224,9 @@ def _parse(
             reason=f"the cell holds {len(parts)} targets: {listed}",
             parts=[part for _, part in parts],
         )
-    base = read_base(text)
-    blanked = blank(base.text, YEARS)
-    numbers = list(NUMBER_PATTERN.finditer(blanked))
+    base = read_base(_tidied(text))
+    blanked = blank(blank(base.text, YEARS), _NOT_TARGET_NUMBERS)
+    numbers = list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS)))
     if not numbers:
         if base.named:
             raise TargetParseError(
@@ -195,8 +235,7 @@ def _parse(
         if any(ch.isdigit() for ch in blanked):
             return _glued(text, blanked, direction, indicator_unit), None
         spec, reason = _words(text, blanked, direction)
-        check_unit(text, getattr(spec, "unit", None), indicator_unit)
-        return spec, reason
+        return fit_unit(text, spec, indicator_unit), reason
     if len(numbers) > 2:
         raise TargetParseError(
             text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
@@ -210,10 +249,18 @@ def _parse(
         ranked = any(m.role == "rank" for m in prefix) or (
             indicator_unit is not None and indicator_unit.is_rank
         )
+        step = _FROM_TO.fullmatch(between)
         if between == "/" and ranked:  # "nhóm 30/63": a rank group and its cohort
             level = read_single(
                 text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
             )
+        elif step is not None and any(m.role == "from" for m in prefix):
+            # "nâng tỷ lệ … từ 35% lên 45%": the level to reach is the second number
+            start = numbers[0].end() + step.start("to")
+            reach = Match("to_level", step.group("to"), start, start + len(step.group("to")))
+            prefix = [m for m in prefix if m.role != "from"] + [reach]
+            verb = _verb(prefix)
+            level = read_single(text, blanked, numbers[1], prefix, direction, indicator_unit)
         else:
             level = read_range(text, blanked, numbers, prefix, direction, indicator_unit)
     else:
@@ -221,6 +268,30 @@ def _parse(
     if subject:
         level = _with_subject(text, level, subject)
     return read_reading(text, level, verb, base, after, indicator_unit)
+
+
+def _after_number_words(lower: str, start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` holds words the grammar reads after a number (``trở lên``,
+    ``mỗi năm``, ``lần``, ``điểm %``): in a note they would change the target read back."""
+    for word in re.finditer(r"\S+", lower[start:end]):
+        found = match_phrase(lower, start + word.start())
+        if found is not None and found.role in ("after_ge", "after_le"):
+            return True
+    return _has_meaning(lower[start:end], frozenset(_ROLES_BEFORE_NUMBER))
+
+
+def _tidied(text: str) -> str:
+    """The cell as the grammar reads it, same length: a full-width ``％`` as ``%``, no bullet
+    before the first word, no parentheses around the whole target (``(≥ 95%)``)."""
+    text = text.replace("％", "%")
+    bullet = _BULLET.match(text)
+    if bullet is not None:
+        text = " " * bullet.end() + text[bullet.end() :]
+    stripped = text.strip()
+    if stripped.startswith("(") and stripped.endswith(")") and stripped.count("(") == 1:
+        start, end = text.index("("), text.rindex(")")
+        text = text[:start] + " " + text[start + 1 : end] + " " + text[end + 1 :]
+    return text
 
 
 def _has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per_year"})) -> bool:
@@ -239,23 +310,22 @@ def _with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
     """The level with the subject's words in its note; a subject that begins with a unit
     (``hộ nghèo giảm 500``) gives the unit when the number has none."""
     unit_text, rest, _ = read_unit(subject, 0, len(subject))
-    if unit_text is not None and (
-        level.kind == "rank_group"
-        or getattr(level, "unit", None) is not None
-        or getattr(level, "note", None) is not None
-    ):
+    update: dict[str, object] = {}
+    level_unit = getattr(level, "unit", None)
+    alone = getattr(level, "unit", "") is None and getattr(level, "note", None) is None
+    if unit_text is not None and alone:
+        update["unit"] = unit_text
+        subject = (rest or "").strip(" ,:;./-–—")
+    note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
+    shown = unit_text if "unit" in update else level_unit
+    cut = match_phrase(note.lower(), 0, frozenset({"range"})) is not None
+    if cut or (("(" in note or ")" in note) and reads_as_unit(shown, note)):
         raise TargetParseError(
             text,
             0,
-            "the unit after the number",
-            reason=f"the subject begins with the unit {unit_text!r} and the number has its own "
-            "unit or words",
+            "words before the number that are not a unit",
+            reason="unit words in the subject",
         )
-    update: dict[str, object] = {}
-    if unit_text is not None and getattr(level, "unit", "") is None:
-        update["unit"] = unit_text
-        subject = rest or ""
-    note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
     update["note"] = note or None
     return level.model_copy(update=update)
 
@@ -269,15 +339,15 @@ def _read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | 
     lower = blanked[:end].lower()
     words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
     for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
-        if any(ch.isdigit() for ch in blanked[stop:position]):
-            break  # a number in the subject: not a sentence the grammar reads
-        if _has_meaning(blanked[stop:position], _SUBJECT_ROLES):
-            break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
+        if any(ch.isdigit() or ch == ";" for ch in blanked[stop:position]):
+            break  # a number or a second part in the subject: not a sentence the grammar reads
         if match_phrase(lower, position) is None:
             continue
         rest, rest_stop = read_phrases(blanked, position, end)
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
-            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./")
+            if _after_number_words(lower, stop, position):
+                break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
+            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     raise TargetParseError(
         text,
@@ -296,6 +366,8 @@ def _verb(prefix: list[Match]) -> Verb:
         # "xuống dưới", "còn dưới": an operator that names the level; "giảm dưới 5%" too
         said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
         to_level = said[0].phrase if said else None
+    verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
+    linked = verb_at is not None and any(m.role == "filler" for m in prefix[verb_at + 1 :])
     return Verb(
         way=ways[0].role if ways else None,
         phrase=ways[0].phrase if ways else None,
@@ -303,6 +375,7 @@ def _verb(prefix: list[Match]) -> Verb:
         per_year="per_year" in roles,
         to_level=to_level,
         maintain="maintain" in roles,
+        linked=linked,
     )
 
 
@@ -343,20 +416,22 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
     """A text with no number: none at all (``không còn …``), or a target in words."""
     found, stop = read_phrases(blanked, 0, len(blanked))
     leading = len(blanked) - len(blanked.lstrip())
-    rest = " ".join(blanked[found[0].end :].split()).strip(" .;:,") if found else ""
+    # "không còn …", "phấn đấu xóa hết …": the first phrase after any fillers says none at all
+    zero = next((m for m in found if m.role != "filler"), None)
+    rest = " ".join(blanked[zero.end :].split()).strip(" .;:,") if zero is not None else ""
     if (
-        found
-        and found[0].role == "zero"
+        zero is not None
+        and zero.role == "zero"
         and found[0].start == leading
         and not any(ch.isdigit() for ch in rest)
         and not _has_meaning(rest)
     ):
-        words = " ".join(text[found[0].end :].split()).strip(" .;:,")
+        words = " ".join(text[zero.end :].split()).strip(" .;:,")
         unit_text, note, _ = read_unit(words, 0, len(words))
         spec = Comparison(
             operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
         )
-        return spec, f"a level of none at all: {found[0].phrase!r} means ≤ 0"
+        return spec, f"a level of none at all: {zero.phrase!r} means ≤ 0"
     if found and stop is None:
         raise TargetParseError(
             text,

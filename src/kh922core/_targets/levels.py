@@ -94,6 +94,13 @@ def read_single(
         raise TargetParseError(
             text, stray, "a unit or words after the number", reason="a stray number"
         )
+    if note is not None and match_phrase(note.lower(), 0, frozenset({"range"})) is not None:
+        raise TargetParseError(
+            text,
+            last.end(),
+            "a range with both bounds ('8 - 10%', 'từ 5 đến 8%')",
+            reason=f"the range is cut off after {number.group(0)!r}",
+        )
     operator, roles = _operator(text, prefix + shifted)
     rank_unit = indicator_unit is not None and indicator_unit.is_rank
     if "rank" in roles or (rank_unit and operator in (Operator.LE, Operator.TARGET, None)):

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 
 from kh922core._targets.change_words import AfterCues, BaseCues
 from kh922core._targets.kinds import Change, ChangeKind, Comparison, Operator, TargetSpec
-from kh922core._targets.units import Unit, is_compatible, parse_unit
+from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
+from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
-__all__ = ["Verb", "check_unit", "read_reading"]
+__all__ = ["Verb", "read_reading"]
 
-#: The unit of a rate of change: an indicator in it takes "tăng X%" as its level.
-_RATE_UNIT = "%/năm"
 _RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
 
@@ -45,6 +44,8 @@ class Verb:
         per_year: ``bình quân``, ``trung bình``, ``mỗi năm`` before the number.
         to_level: The level to reach follows (``xuống còn``, ``lên``); its phrase.
         maintain: ``duy trì`` was written.
+        linked: A linking word follows the verb (``… nâng cao đạt 50%``): the verb may be
+            part of the subject.
     """
 
     way: str | None
@@ -53,21 +54,12 @@ class Verb:
     per_year: bool
     to_level: str | None
     maintain: bool
+    linked: bool = False
 
     @property
     def changes(self) -> bool:
         """Whether the text may bound a change (a verb of change or ``gấp``)."""
         return self.way is not None or self.multiple
-
-
-def _is_rate(unit: Unit) -> bool:
-    return unit.dimension == parse_unit(_RATE_UNIT).dimension
-
-
-def _is_share(unit: Unit) -> bool:
-    return not _is_rate(unit) and (
-        unit.expression.startswith("percent") or unit.dimension == "dimensionless"
-    )
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
@@ -76,14 +68,6 @@ def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
         operator = Operator.GE if verb.way == "rise" else Operator.LE
         return spec.model_copy(update={"operator": operator})
     return spec
-
-
-def check_unit(text: str, written: str | None, unit: Unit | None) -> None:
-    """Refuse a written unit that contradicts the indicator's."""
-    if written is not None and unit is not None and not is_compatible(parse_unit(written), unit):
-        raise IncompatibleUnitError(
-            written, unit.text, f"the target text {text!r} contradicts the indicator"
-        )
 
 
 def _changed(
@@ -95,6 +79,11 @@ def _changed(
     return spec.model_copy(update={"change": change, "unit": unit})
 
 
+def _refuse_base(text: str, base: BaseCues, expected: str, reason: str) -> None:
+    if base.named:
+        raise TargetParseError(text, base.position or 0, expected, reason=reason)
+
+
 def read_reading(
     text: str,
     spec: TargetSpec,
@@ -103,7 +92,7 @@ def read_reading(
     after: AfterCues,
     unit: Unit | None,
 ) -> tuple[TargetSpec, str | None]:
-    """The target ``spec`` (read as a level, its unit not yet checked) and why, given its verb.
+    """The target ``spec`` (read as a level, its unit not yet fitted) and why, given its verb.
 
     Returns:
         The target, with ``change`` set when it bounds a change, and the reason for a reading
@@ -115,43 +104,54 @@ def read_reading(
         IncompatibleUnitError: The written unit contradicts the indicator's.
     """
     written = getattr(spec, "unit", None)
+    if verb.linked and verb.changes:
+        yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
+        level = unit is not None and not (is_share(unit) or is_rate(unit))
+        if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
+            verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain, True)
     if not verb.changes:
-        if base.named:
-            raise TargetParseError(
-                text,
-                base.position or 0,
-                "a verb of change ('tăng', 'giảm', 'gấp') before the number",
-                reason="a base ('so với …') on a target with no change",
-            )
+        _refuse_base(
+            text,
+            base,
+            "a verb of change ('tăng', 'giảm', 'gấp') before the number",
+            "a base ('so với …') on a target with no change",
+        )
         if after.points:
             raise TargetParseError(
                 text, 0, "'tăng' or 'giảm' before '… điểm %'", reason="points with no change"
             )
-        check_unit(text, written, unit)
-        return spec, None
-    if spec.kind in ("rank_group", "qualitative"):
+        return fit_unit(text, spec, unit), None
+    if spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank):
         raise TargetParseError(
             text,
             0,
-            "a change of a level written as a number ('tăng 20%', 'giảm 2 điểm %')",
-            reason=f"a change of a {spec.kind.replace('_', ' ')} is not a target the library reads",
+            "the rank to reach ('nhóm 30', '≤ 10'), or a change of a level ('tăng 20%')",
+            reason=f"a change of a {'rank' if spec.kind != 'qualitative' else 'target in words'} "
+            "is not a target the library reads",
         )
     at_most = isinstance(spec, Comparison) and spec.operator in (Operator.LE, Operator.LT)
     if verb.way == "fall" and at_most and not verb.to_level:
         # "giảm dưới 1%", "giảm … 5% trở xuống": the level to fall below
         verb = Verb(verb.way, verb.phrase, verb.multiple, verb.per_year, "≤/<", verb.maintain)
     if verb.to_level or verb.maintain:
-        if base.named:
-            raise TargetParseError(
-                text,
-                base.position or 0,
-                "no base on a level target",
-                reason=f"{verb.to_level or 'duy trì'!r} names the level to reach, not a change",
-            )
-        check_unit(text, written, unit)
         said = verb.to_level or "duy trì"
-        return _level(spec, verb), f"a level: {said!r} names the level to reach or keep"
-    per_year = verb.per_year or after.per_year or verb.phrase == "tăng trưởng"
+        _refuse_base(text, base, "no base on a level target", f"{said!r} names the level to reach")
+        return fit_unit(text, _level(spec, verb), unit), (
+            f"a level: {said!r} names the level to reach or keep"
+        )
+    return _change(text, spec, verb, base, after, unit)
+
+
+def _change(
+    text: str,
+    spec: TargetSpec,
+    verb: Verb,
+    base: BaseCues,
+    after: AfterCues,
+    unit: Unit | None,
+) -> tuple[TargetSpec, str | None]:
+    written, yearly = per_year_part(getattr(spec, "unit", None))
+    per_year = verb.per_year or after.per_year or yearly or verb.phrase == "tăng trưởng"
     if verb.multiple or after.times:
         if written is not None:
             raise TargetParseError(
@@ -164,47 +164,43 @@ def read_reading(
         return _changed(spec, ChangeKind.MULTIPLE, base, verb, "lần"), reason
     points_kind = ChangeKind.POINTS_PER_YEAR if per_year else ChangeKind.POINTS
     if after.points:
-        if unit is not None and not _is_share(unit):
+        if unit is not None and not is_share(unit):
             raise IncompatibleUnitError(
                 "điểm %", unit.text, f"percentage points in {text!r} on an indicator not in %"
             )
         return _changed(spec, points_kind, base, verb, "%"), "'điểm %': percentage points"
     written_unit = parse_unit(written) if written is not None else None
-    rate = (unit is not None and _is_rate(unit)) or (
+    percent = written_unit is not None and (is_share(written_unit) or is_rate(written_unit))
+    rate = (unit is not None and is_rate(unit)) or (
         unit is None and _RATE_WORDS.search(text) is not None
     )
-    share = (unit is not None and _is_share(unit)) or (
+    share = (unit is not None and is_share(unit)) or (
         unit is None and _SHARE_WORDS.search(text) is not None
     )
-    if rate and (written_unit is None or _is_rate(written_unit) or _is_share(written_unit)):
-        if base.named:
-            raise TargetParseError(
-                text,
-                base.position or 0,
-                "no base on the level of a rate",
-                reason="the indicator is itself a rate of change: 'tăng X%' is its level",
-            )
-        if written is not None and written_unit is not None and _is_share(written_unit):
-            spec = spec.model_copy(update={"unit": unit.text if unit is not None else _RATE_UNIT})
-        else:
-            check_unit(text, written, unit)
-        return spec, (
+    if rate and (written_unit is None or percent):
+        _refuse_base(
+            text,
+            base,
+            "no base on the level of a rate",
+            "the indicator is itself a rate of change: 'tăng X%' is its level",
+        )
+        level = spec.model_copy(update={"unit": unit.text if unit is not None else RATE_UNIT})
+        return level, (
             "a level: the indicator is itself a rate of change (%/năm), so "
             f"{verb.phrase!r} X% is a level of that rate"
         )
-    if written_unit is not None and (_is_share(written_unit) or _is_rate(written_unit)):
+    if percent and written_unit is not None:
         if share:
-            shown = "%" if written in ("%", "%/năm") else written
+            shown = "%" if written_unit.expression in ("percent", "percent_per_year") else written
             if shown != "%":
-                check_unit(text, shown, unit)
+                fit_unit(text, spec.model_copy(update={"unit": shown}), unit)
             why = "the indicator is a share in %" if unit is not None else "'tỷ lệ' is a share"
             return _changed(spec, points_kind, base, verb, shown), (
                 f"{points_kind.value}: {why}, so a change written in % is in percentage points"
             )
-        if written != "%" and not _is_rate(written_unit):
-            check_unit(text, written, unit)
-        kind = ChangeKind.GROWTH_PER_YEAR if per_year or _is_rate(written_unit) else None
-        kind = kind or ChangeKind.RELATIVE
+        if written_unit.expression not in ("percent", "percent_per_year"):
+            fit_unit(text, spec.model_copy(update={"unit": written}), unit)
+        kind = ChangeKind.GROWTH_PER_YEAR if per_year else ChangeKind.RELATIVE
         shown = "%/năm" if kind is ChangeKind.GROWTH_PER_YEAR else "%"
         if unit is not None:
             why = f"the indicator is a level in {unit.text!r}"
@@ -213,10 +209,12 @@ def read_reading(
         return _changed(spec, kind, base, verb, shown), (
             f"{kind.value}: {why}, so a change written in % is relative to the base"
         )
-    check_unit(text, written, unit)
     if rate:
-        return spec, "a level: the indicator is itself a rate of change (%/năm)"
-    shown = written if written is not None else ("%" if share and unit is not None else None)
-    return _changed(spec, points_kind, base, verb, shown), (
+        return fit_unit(text, spec, unit), "a level: the indicator is itself a rate of change"
+    own = fit_unit(text, spec.model_copy(update={"unit": written}), unit)
+    shown = getattr(own, "unit", None)
+    if shown is None and share and unit is not None:
+        shown = "%"
+    return _changed(own, points_kind, base, verb, shown), (
         f"{points_kind.value}: a change in the indicator's own unit"
     )

@@ -30,6 +30,7 @@ from kh922core.errors import (
 )
 
 __all__ = [
+    "DENOMINATOR_DIGITS",
     "YEARS",
     "Match",
     "blank",
@@ -50,6 +51,13 @@ YEARS = re.compile(
     r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
     r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
+    re.IGNORECASE,
+)
+#: The digits of a per unit's denominator ("bác sĩ/10.000 dân", "thuê bao/100 dân"): part of
+#: the unit, not a number of the target.
+DENOMINATOR_DIGITS = re.compile(
+    r"/\s*\d[\d.,]*(?=\s*(?:vạn\s+|nghìn\s+|ngàn\s+)?(?:dân|người|hộ|nhân\s+khẩu|lao\s+động|"
+    r"trẻ|học\s+sinh|km|ha|thuê\s+bao|doanh\s+nghiệp)\b)",
     re.IGNORECASE,
 )
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
@@ -179,7 +187,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     if not stripped:
         return None, None, None
     offset = start + rest.index(stripped)
-    digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
+    masked = DENOMINATOR_DIGITS.sub(lambda m: "/" + " " * (len(m.group(0)) - 1), stripped)
+    digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
     tokens = list(re.finditer(r"\S+", stripped))
     # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
     for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
@@ -193,6 +202,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         except UnknownUnitError:
             continue
         note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
+        note = _unwrapped(note)
         if note is not None and any(ch.isdigit() for ch in note):
             return (
                 None,
@@ -204,7 +214,17 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         return " ".join(candidate.split()), note, None
     if digit is not None:
         return None, None, offset + digit
-    return None, " ".join(stripped.split()), None
+    return None, _unwrapped(" ".join(stripped.split())), None
+
+
+def _unwrapped(note: str | None) -> str | None:
+    """A note without the parentheses a rendered target puts around it (``(GRDP)``)."""
+    if note is None or not (note.startswith("(") and note.endswith(")")):
+        return note
+    inner = note[1:-1]
+    if "(" in inner or ")" in inner:
+        return note
+    return inner.strip() or None
 
 
 def number_at(text: str, match: re.Match[str]) -> float:

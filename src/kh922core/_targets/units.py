@@ -161,7 +161,9 @@ def _read(text: str) -> Unit | tuple[str, ...]:
         )
     if not key:
         return Unit(text=text, expression=DIMENSIONLESS, dimension=DIMENSIONLESS)
-    expression = _composed(state, key) or unicodedata.normalize("NFC", text).strip()
+    expression = (
+        _composed(state, key) or _scaled(state, key) or unicodedata.normalize("NFC", text).strip()
+    )
     if is_plain_expression(expression):
         try:
             canonical, dimension = canonical_expression(unit_registry(), expression)
@@ -188,6 +190,31 @@ def _composed(state: TableState, key: str) -> str | None:
                 return None  # a rank is never combined
             return " / ".join(f"({expression})" for expression in expressions)
     return None
+
+
+#: Scale words before a unit ("8,5 triệu lượt", "500 nghìn tỷ đồng"): the unit times the scale.
+_SCALES = {
+    "trăm": 100,
+    "nghìn": 1_000,
+    "ngàn": 1_000,
+    "vạn": 10_000,
+    "triệu": 1_000_000,
+    "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000,
+}
+
+
+def _scaled(state: TableState, key: str) -> str | None:
+    """The expression of a scale word and a unit (``triệu lượt``, ``nghìn tỷ đồng``)."""
+    word, _, rest = key.partition(" ")
+    scale = _SCALES.get(word)
+    if scale is None or not rest:
+        return None
+    entry = state.entries.get(rest)
+    if entry is not None and RANK_DIMENSION in entry.dimension:
+        return None
+    inner = entry.expression if entry is not None else _composed(state, rest)
+    return None if inner is None else f"{scale} * ({inner})"
 
 
 def _suggestions(state: TableState, key: str) -> list[str]:

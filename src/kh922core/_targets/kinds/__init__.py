@@ -33,6 +33,7 @@ from kh922core._targets.kinds.base import (
     Direction,
     Operator,
     Status,
+    reads_as_unit,
 )
 from kh922core._targets.kinds.change import Change, ChangeKind
 from kh922core._targets.kinds.comparison import Comparison
@@ -66,6 +67,7 @@ __all__ = [
     "Signature",
     "Status",
     "TargetSpec",
+    "reads_as_unit",
 ]
 
 #: The parsed kinds, discriminated on ``kind``.

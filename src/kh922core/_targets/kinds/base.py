@@ -25,7 +25,8 @@ from kh922core._targets.kinds.options import (
     CriterionOptions,
     checked_tolerance,
 )
-from kh922core.errors import InvalidValueError
+from kh922core._targets.units import parse_unit
+from kh922core.errors import InvalidValueError, UnitError
 
 __all__ = [
     "BASELINE_NOT_GIVEN",
@@ -38,6 +39,7 @@ __all__ = [
     "Operator",
     "Status",
     "checked_tolerance",
+    "reads_as_unit",
     "with_unit",
 ]
 
@@ -134,8 +136,25 @@ def with_unit(number: str, unit: str | None, note: str | None) -> str:
     if unit:
         text += unit if unit.startswith("%") else f" {unit}"
     if note:
-        text += f" {note}"
+        text += f" ({note})" if reads_as_unit(unit, note) else f" {note}"
     return text
+
+
+def reads_as_unit(unit: str | None, note: str) -> bool:
+    """Whether ``note`` written after ``unit`` would be read as part of a unit (``% GRDP``)."""
+    words = note.split()
+    for count in range(1, min(len(words), 12) + 1):
+        head = " ".join(words[:count]).rstrip(".;:,")
+        if not head:
+            continue
+        # after "lần" (a multiple, which the grammar sets aside) the words stand alone
+        candidate = head if unit is None or unit == "lần" else f"{unit} {head}"
+        try:
+            parse_unit(candidate)
+        except UnitError:
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, with_unit
 from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 
 __all__ = ["RankGroup"]
@@ -83,4 +83,4 @@ class RankGroup(BaseSpec):
 
     def render(self) -> str:
         cohort = f"/{self.cohort}" if self.cohort is not None else ""
-        return f"nhóm {self.size}{cohort}" + (f" {self.note}" if self.note else "")
+        return with_unit(f"nhóm {self.size}{cohort}", None, self.note)

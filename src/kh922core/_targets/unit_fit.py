@@ -1,0 +1,116 @@
+"""The unit a target text writes, fitted to its indicator's unit.
+
+A plan's unit column says ``tỷ đồng`` and the cell says ``168 triệu đồng``; the column says
+``% GRDP`` and the cell says ``20%``.  :func:`fit_unit` decides, once per target:
+
+* the same unit, or one the cell shortens (``%`` for any percentage, ``triệu đồng`` for
+  ``triệu đồng/người``, ``tỷ đồng/năm`` for a yearly ``tỷ đồng``): the numbers stand as written;
+* a unit of the same dimension on another scale (``triệu đồng`` for ``tỷ đồng``, ``%`` for a
+  fraction, ``triệu lượt`` for ``lượt``): the numbers are converted into the indicator's unit
+  (the factor from pint, computed once per unit pair), so that the target compares with values
+  in the indicator's unit, never silently with the written scale;
+* anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both).
+
+Examples:
+    >>> from kh922core._targets.kinds import Comparison
+    >>> spec = Comparison(operator="ge", value=168, unit="triệu đồng")
+    >>> fitted = fit_unit("≥ 168 triệu đồng", spec, parse_unit("tỷ đồng"))
+    >>> fitted.value, fitted.unit
+    (0.168, 'tỷ đồng')
+    >>> twenty = Comparison(operator="target", value=20, unit="%")
+    >>> fit_unit("20%", twenty, parse_unit("% GRDP")).unit
+    '%'
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.units import (
+    Unit,
+    conversion_factor,
+    is_compatible,
+    normalize_unit_text,
+    parse_unit,
+)
+from kh922core.errors import IncompatibleUnitError, UnknownUnitError
+
+__all__ = ["fit_unit", "is_rate", "is_share", "per_year_part"]
+
+#: The unit of a rate of change: an indicator in it takes "tăng X%" as its level.
+RATE_UNIT = "%/năm"
+_PER_YEAR = re.compile(r"^(?P<base>.+?)\s*/\s*năm$", re.IGNORECASE)
+#: Significant digits kept of a converted number (a factor such as 0.001 leaves float noise).
+_DIGITS = 12
+
+
+def is_rate(unit: Unit) -> bool:
+    """Whether ``unit`` measures a rate of change (``%/năm``)."""
+    return unit.dimension == parse_unit(RATE_UNIT).dimension
+
+
+def is_share(unit: Unit) -> bool:
+    """Whether ``unit`` is a percentage or a fraction of something (``%``, ``% GRDP``)."""
+    return not is_rate(unit) and (
+        unit.expression.startswith("percent") or unit.dimension == "dimensionless"
+    )
+
+
+def per_year_part(written: str | None) -> tuple[str | None, bool]:
+    """A written unit without a trailing ``/năm``, and whether it had one (``hộ/năm``).
+
+    ``%/năm`` gives ``("%", True)``; a text whose part before ``/năm`` is no unit is kept whole.
+    """
+    if written is None:
+        return None, False
+    found = _PER_YEAR.match(written.strip())
+    if found is None:
+        return written, False
+    base = found.group("base").strip()
+    try:
+        parse_unit(base)
+    except UnknownUnitError:
+        return written, False
+    return base, True
+
+
+def _shortened(written: Unit, unit: Unit) -> bool:
+    """Whether the written unit is a short form of the indicator's (numbers as written)."""
+    if written.expression == "percent" and (unit.expression.startswith("percent") or is_rate(unit)):
+        return True  # "20%" in a "% GRDP" or "%/năm" row
+    # "triệu đồng" in a "triệu đồng/người/năm" row: the head of a per unit
+    return normalize_unit_text(unit.text).startswith(normalize_unit_text(written.text) + "/")
+
+
+def _scaled(spec: TargetSpec, factor: float, unit: Unit) -> TargetSpec:
+    update: dict[str, object] = {"unit": unit.text}
+    for field in ("value", "low", "high"):
+        number = getattr(spec, field, None)
+        if isinstance(number, float):
+            update[field] = float(f"{number * factor:.{_DIGITS}g}")
+    return spec.model_copy(update=update)
+
+
+def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
+    """``spec`` with its written unit fitted to the indicator's ``unit`` (see the module).
+
+    Raises:
+        IncompatibleUnitError: The written unit measures something else than the indicator.
+    """
+    written_text = getattr(spec, "unit", None)
+    if written_text is None or unit is None:
+        return spec
+    written = parse_unit(written_text)
+    if written.expression == unit.expression or _shortened(written, unit):
+        return spec
+    if is_compatible(written, unit):
+        factor = conversion_factor(written, unit)
+        return spec if factor == 1.0 else _scaled(spec, factor, unit)
+    base, yearly = per_year_part(written_text)
+    if yearly and base is not None:  # "12.000 tỷ đồng/năm" in a yearly "tỷ đồng" row
+        fitted = fit_unit(text, spec.model_copy(update={"unit": base}), unit)
+        return fitted if fitted.unit != base else spec  # type: ignore[union-attr]
+    raise IncompatibleUnitError(
+        written_text, unit.text, f"the target text {text!r} contradicts the indicator"
+    )
