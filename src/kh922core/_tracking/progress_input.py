@@ -19,6 +19,7 @@ from kh922core._frame_problems import polars_frame, problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
 from kh922core._tracking.observation_values import vietnamese_number
+from kh922core._tracking.progress_change import CHANGE_SCHEMA, change_constants
 from kh922core._tracking.progress_measure import (
     RESULT_COLUMNS,
     projection_range,
@@ -231,6 +232,7 @@ def targets_frame(
                 "_plan_base_year": None if plan_base is None else plan_base.year,
                 "_plan_base_value": None if plan_base is None else plan_base.value,
                 "_from_year": base_year,
+                **change_constants(target),
             }
         )
     schema = {
@@ -249,6 +251,7 @@ def targets_frame(
         "_plan_base_year": pl.Int64,
         "_plan_base_value": pl.Float64,
         "_from_year": pl.Int64,
+        **CHANGE_SCHEMA,
     }
     return pl.DataFrame(rows, schema=schema)
 

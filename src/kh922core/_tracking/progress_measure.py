@@ -74,12 +74,15 @@ LOW_THRESHOLD = 0.0
 ZERO_REPLACEMENT = 0.001
 
 #: The steps of the measure, in order; each implementation has a function ``_<step>`` for each:
-#: the usable points of a series, its base and current points, the direction and target value,
+#: the usable points of a series, its base and current points, the level threshold a change
+#: target implies from its base (:mod:`~kh922core._tracking.progress_change`), the direction
+#: and target value,
 #: whether the target is met (or achieved), observed against required growth, the category and
 #: score, the linear view (share covered, rates), and the projections to the horizon.
 STEPS = (
     "points",
     "base_and_current",
+    "change_threshold",
     "direction",
     "achievement",
     "growth",
@@ -203,6 +206,10 @@ def target_threshold(
     * ``Range``: its low bound when higher is better, its high bound when lower is better, both
       on a band.
     * ``RankGroup``: an upper bound at the effective group size (after the cohort policy).
+
+    For a change target it is the threshold of the size of the change (higher is better);
+    :func:`~kh922core._tracking.progress_change.implied_threshold` turns it into a level once
+    the base is known.
 
     Examples:
         >>> from kh922core import load_plan

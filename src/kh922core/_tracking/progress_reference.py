@@ -17,6 +17,12 @@ from typing import Any
 
 from kh922core._plans import Target
 from kh922core._targets import CohortPolicy
+from kh922core._tracking.progress_change import (
+    BLANK,
+    change_base,
+    implied_threshold,
+    level_met,
+)
 from kh922core._tracking.progress_measure import (
     DIRECTION_NAMES,
     RESULT_COLUMNS,
@@ -119,6 +125,8 @@ def _base_and_current(
         row["current_year"], row["current_value"], row["_assessment"] = points[-1]
     if qualitative:
         return row
+    if target.spec.change is not None:  # the base its change is measured from
+        return row | change_base(target, points, baseline)
     plan_base = target.baseline if baseline == "plan" else None
     if plan_base is not None:
         row["base_year"], row["base_value"] = plan_base.year, plan_base.value
@@ -129,6 +137,17 @@ def _base_and_current(
         row["base_year"], row["base_value"] = start[0]
         row["baseline_source"] = "series"
     return row
+
+
+def _change_threshold(target: Target, threshold: Threshold | None, row: Row) -> Threshold | None:
+    """A change target's level threshold at the horizon, implied by its base."""
+    change = target.spec.change
+    if change is None or threshold is None:
+        return threshold
+    if row.get("base_value") is None:
+        return BLANK
+    years = target.horizon - row["base_year"]
+    return implied_threshold(threshold, change, row["base_value"], years)
 
 
 def _direction(row: Row, threshold: Threshold | None) -> Row:
@@ -306,14 +325,17 @@ def series_progress(
         ('deterioration', 63.0)
     """
     threshold = target_threshold(target, cohort_policy=cohort_policy, cohort_size=cohort_size)
+    points = _points(threshold, series, assessments, as_of)
+    row = _base_and_current(target, threshold is None, points, baseline, base_year)
+    threshold = _change_threshold(target, threshold, row)
 
     def met(value: float | None) -> bool | None:
         if value is None or math.isnan(value):
             return None
+        if target.spec.change is not None:  # the level its change implies at the horizon
+            return level_met(threshold or BLANK, value)
         return target.is_met(value, cohort_policy=cohort_policy, cohort_size=cohort_size)
 
-    points = _points(threshold, series, assessments, as_of)
-    row = _base_and_current(target, threshold is None, points, baseline, base_year)
     row |= _direction(row, threshold)
     row |= _achievement(row, threshold, met)
     row |= _growth(row)

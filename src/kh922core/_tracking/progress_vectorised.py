@@ -20,6 +20,7 @@ from kh922core._dates import DateLike
 from kh922core._frame_problems import problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Unit
+from kh922core._tracking.progress_change import change_base_columns, implied_bounds
 from kh922core._tracking.progress_input import (
     last_year,
     plan_targets,
@@ -64,7 +65,8 @@ def _met(value: pl.Expr) -> pl.Expr:
         .then(value < hi - COMPARISON_RTOL * hi.abs())
         .otherwise(value <= hi + COMPARISON_RTOL * hi.abs())
     )
-    return pl.when(value.is_null() | value.is_nan()).then(None).otherwise(lo_ok & hi_ok)
+    unknown = value.is_null() | value.is_nan() | (lo.is_null() & hi.is_null())  # no threshold
+    return pl.when(unknown).then(None).otherwise(lo_ok & hi_ok)
 
 
 def _replace_zero(expr: pl.Expr) -> pl.Expr:
@@ -107,7 +109,7 @@ def _points(
     """The usable points, one row per target, key group and year: values in the target's unit
     (assessments, for a qualitative target) up to the year ``until``."""
     joined = frame.select("indicator", "value", "unit", "year", "assessment", *keys).join(
-        constants.select("target_id", "indicator", "_qualitative", "_from_year"),
+        constants.select("target_id", "indicator", "_qualitative", "_from_year", "_change_year"),
         on="indicator",
         how="inner",
     )
@@ -141,6 +143,7 @@ def _base_and_current(
             pl.col("year").last().alias("current_year"),
             pl.col("value").last().alias("current_value"),
             pl.col("assessment").last().alias("_assessment"),
+            pl.col("value").filter(pl.col("year") == pl.col("_change_year")).first().alias("_c"),
         )
     )
     frame = constants.join(grouped, on="target_id", how="left")
@@ -158,7 +161,12 @@ def _base_and_current(
         .otherwise(None)
         .alias("baseline_source"),
         quantitative.otherwise(_yi).alias("current_value"),
-    )
+    ).with_columns(*change_base_columns())
+
+
+def _change_threshold(frame: pl.DataFrame) -> pl.DataFrame:
+    """A change target's level threshold at the horizon, implied by its base."""
+    return implied_bounds(frame)
 
 
 def _direction(frame: pl.DataFrame) -> pl.DataFrame:
@@ -315,7 +323,8 @@ def progress_of_targets(
     units = {t.id: t.unit for t in targets}
     series = _points(constants, frame, keys, last_year(as_of), units)
     result = _base_and_current(constants, series, keys)
-    for step in (_direction, _achievement, _growth, _category, _linear_view, _projections):
+    steps = (_change_threshold, _direction, _achievement, _growth, _category)
+    for step in (*steps, _linear_view, _projections):
         result = step(result)
     if keys:
         result = result.sort(["_order", *keys], nulls_last=True, maintain_order=True)
@@ -338,7 +347,9 @@ def progress(
     Each (target, key group) series is reduced to a base point ``(t_0, y_0)`` and a current
     point ``(t, y_t)`` (the latest year with a value) and measured with the Open SDG progress
     measure (observed over required compound annual growth), with a linear view beside it and
-    projections to the target's horizon.
+    projections to the target's horizon.  A change target (``tăng 20% so với năm 2023``) is
+    measured toward the level its change implies at the horizon from its base (the series at
+    the year its text names, else the plan baseline; no base: no threshold, ``not_available``).
 
     Args:
         plan: The plan.
