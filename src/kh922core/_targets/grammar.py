@@ -27,20 +27,24 @@ from kh922core._targets.kinds import (
     Operator,
     Qualitative,
     TargetSpec,
-    reads_as_unit,
 )
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.readings import Verb, read_reading
+from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
     DENOMINATOR_DIGITS,
     YEARS,
     Match,
     blank,
     ends_with_phrase,
-    match_phrase,
     read_phrases,
     read_unit,
+)
+from kh922core._targets.subjects import (
+    has_meaning,
+    read_prefix,
+    verb_of,
+    with_subject,
 )
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
@@ -56,14 +60,6 @@ _COMPARING_ROLES = frozenset(
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
     | {"rise", "fall", "multiple", "to_level", "zero"}
 )
-#: Roles that may follow the subject of a sentence and lead to the number.
-_ANCHOR_ROLES = frozenset(
-    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
-    | {"rise", "fall", "multiple", "to_level", "zero", "per_year"}
-)
-#: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
-_TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
-_VERB_ROLES = frozenset({"rise", "fall", "multiple"})
 #: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level.
 _FROM_TO = re.compile(
     r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
@@ -84,18 +80,7 @@ _QUALIFIER_NUMBERS = re.compile(
     r"|\b\d+\s+năm\b(?!\s*\d)",
     re.IGNORECASE,
 )
-#: The roles of phrases that mean nothing after a number (only ``trở lên``, ``trở xuống`` do).
-_ROLES_BEFORE_NUMBER = (
-    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
-    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
-) - {"after_ge", "after_le"}
-#: The most words a subject before the number may have.
-_MAX_SUBJECT_WORDS = 30
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
-_EXPECTED_BEFORE = (
-    "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
-    "'từ … đến …' or 'đạt' before the number"
-)
 
 
 def _as_unit(unit: str | Unit | None) -> Unit | None:
@@ -240,8 +225,8 @@ def _parse(
         raise TargetParseError(
             text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
         )
-    prefix, subject = _read_prefix(text, blanked, numbers[0].start())
-    verb = _verb(prefix)
+    prefix, subject = read_prefix(text, blanked, numbers[0].start())
+    verb = verb_of(prefix)
     after = read_after(blanked, numbers[0].start()) if verb.changes else AfterCues(blanked)
     blanked = after.text
     if len(numbers) == 2:
@@ -259,25 +244,15 @@ def _parse(
             start = numbers[0].end() + step.start("to")
             reach = Match("to_level", step.group("to"), start, start + len(step.group("to")))
             prefix = [m for m in prefix if m.role != "from"] + [reach]
-            verb = _verb(prefix)
+            verb = verb_of(prefix)
             level = read_single(text, blanked, numbers[1], prefix, direction, indicator_unit)
         else:
             level = read_range(text, blanked, numbers, prefix, direction, indicator_unit)
     else:
         level = read_single(text, blanked, numbers[0], prefix, direction, indicator_unit)
     if subject:
-        level = _with_subject(text, level, subject)
+        level = with_subject(text, level, subject)
     return read_reading(text, level, verb, base, after, indicator_unit)
-
-
-def _after_number_words(lower: str, start: int, end: int) -> bool:
-    """Whether ``lower[start:end]`` holds words the grammar reads after a number (``trở lên``,
-    ``mỗi năm``, ``lần``, ``điểm %``): in a note they would change the target read back."""
-    for word in re.finditer(r"\S+", lower[start:end]):
-        found = match_phrase(lower, start + word.start())
-        if found is not None and found.role in ("after_ge", "after_le"):
-            return True
-    return _has_meaning(lower[start:end], frozenset(_ROLES_BEFORE_NUMBER))
 
 
 def _tidied(text: str) -> str:
@@ -292,91 +267,6 @@ def _tidied(text: str) -> str:
         start, end = text.index("("), text.rindex(")")
         text = text[:start] + " " + text[start + 1 : end] + " " + text[end + 1 :]
     return text
-
-
-def _has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per_year"})) -> bool:
-    """Whether ``words`` hold a phrase that means something for a comparison (a role other
-    than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
-    lower = words.lower()
-    for word in re.finditer(r"\S+", lower):
-        found = match_phrase(lower, word.start())
-        if found is not None and found.role not in harmless:
-            return True
-    cues = read_after(" " + words, 0)
-    return cues.per_year or cues.points or cues.times
-
-
-def _with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
-    """The level with the subject's words in its note; a subject that begins with a unit
-    (``hộ nghèo giảm 500``) gives the unit when the number has none."""
-    unit_text, rest, _ = read_unit(subject, 0, len(subject))
-    update: dict[str, object] = {}
-    level_unit = getattr(level, "unit", None)
-    alone = getattr(level, "unit", "") is None and getattr(level, "note", None) is None
-    if unit_text is not None and alone:
-        update["unit"] = unit_text
-        subject = (rest or "").strip(" ,:;./-–—")
-    note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
-    shown = unit_text if "unit" in update else level_unit
-    cut = match_phrase(note.lower(), 0, frozenset({"range"})) is not None
-    if cut or (("(" in note or ")" in note) and reads_as_unit(shown, note)):
-        raise TargetParseError(
-            text,
-            0,
-            "words before the number that are not a unit",
-            reason="unit words in the subject",
-        )
-    update["note"] = note or None
-    return level.model_copy(update=update)
-
-
-def _read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
-    """The phrases before the number, and the subject: words that are not phrases, followed by
-    phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
-    found, stop = read_phrases(blanked, 0, end)
-    if stop is None:
-        return found, None
-    lower = blanked[:end].lower()
-    words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
-    for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
-        if any(ch.isdigit() or ch == ";" for ch in blanked[stop:position]):
-            break  # a number or a second part in the subject: not a sentence the grammar reads
-        if match_phrase(lower, position) is None:
-            continue
-        rest, rest_stop = read_phrases(blanked, position, end)
-        if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
-            if _after_number_words(lower, stop, position):
-                break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
-            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
-            return found + rest, subject if any(ch.isalnum() for ch in subject) else None
-    raise TargetParseError(
-        text,
-        stop,
-        _EXPECTED_BEFORE,
-        reason=f"unexpected words {blanked[stop:end].strip()!r}",
-    )
-
-
-def _verb(prefix: list[Match]) -> Verb:
-    roles = [m.role for m in prefix]
-    ways = [m for m in prefix if m.role in ("rise", "fall")]
-    to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
-    operators = [m for m in prefix if m.role in OPERATOR_ROLES]
-    if to_level is None and ways:
-        # "xuống dưới", "còn dưới": an operator that names the level; "giảm dưới 5%" too
-        said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
-        to_level = said[0].phrase if said else None
-    verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
-    linked = verb_at is not None and any(m.role == "filler" for m in prefix[verb_at + 1 :])
-    return Verb(
-        way=ways[0].role if ways else None,
-        phrase=ways[0].phrase if ways else None,
-        multiple="multiple" in roles,
-        per_year="per_year" in roles,
-        to_level=to_level,
-        maintain="maintain" in roles,
-        linked=linked,
-    )
 
 
 def _glued(
@@ -424,7 +314,7 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
         and zero.role == "zero"
         and found[0].start == leading
         and not any(ch.isdigit() for ch in rest)
-        and not _has_meaning(rest)
+        and not has_meaning(rest)
     ):
         words = " ".join(text[zero.end :].split()).strip(" .;:,")
         unit_text, note, _ = read_unit(words, 0, len(words))

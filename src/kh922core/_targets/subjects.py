@@ -1,0 +1,134 @@
+"""The words before a target's number: its subject, its verb, and the phrases that lead to it.
+
+``tỷ lệ hộ nghèo giảm bình quân 1%/năm``: the subject (``tỷ lệ hộ nghèo``) goes to the note, the
+verb (``giảm``) and its words (``bình quân``) decide the reading (see
+:mod:`kh922core._targets.readings`), and the phrases next to the number give the comparison.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.change_words import read_after
+from kh922core._targets.kinds import TargetSpec, reads_as_unit
+from kh922core._targets.levels import OPERATOR_ROLES
+from kh922core._targets.readings import Verb
+from kh922core._targets.scanner import Match, match_phrase, read_phrases, read_unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
+
+#: Roles that may follow the subject of a sentence and lead to the number.
+_ANCHOR_ROLES = frozenset(
+    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
+    | {"rise", "fall", "multiple", "to_level", "zero", "per_year"}
+)
+#: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
+_TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
+_VERB_ROLES = frozenset({"rise", "fall", "multiple"})
+#: The roles of phrases that mean nothing after a number (only ``trở lên``, ``trở xuống`` do).
+_ROLES_BEFORE_NUMBER = (
+    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
+    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
+) - {"after_ge", "after_le"}
+#: The most words a subject before the number may have.
+_MAX_SUBJECT_WORDS = 30
+EXPECTED_BEFORE = (
+    "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
+    "'từ … đến …' or 'đạt' before the number"
+)
+
+
+def _after_number_words(lower: str, start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` holds words the grammar reads after a number (``trở lên``,
+    ``mỗi năm``, ``lần``, ``điểm %``): in a note they would change the target read back."""
+    for word in re.finditer(r"\S+", lower[start:end]):
+        found = match_phrase(lower, start + word.start())
+        if found is not None and found.role in ("after_ge", "after_le"):
+            return True
+    return has_meaning(lower[start:end], frozenset(_ROLES_BEFORE_NUMBER))
+
+
+def has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per_year"})) -> bool:
+    """Whether ``words`` hold a phrase that means something for a comparison (a role other
+    than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
+    lower = words.lower()
+    for word in re.finditer(r"\S+", lower):
+        found = match_phrase(lower, word.start())
+        if found is not None and found.role not in harmless:
+            return True
+    cues = read_after(" " + words, 0)
+    return cues.per_year or cues.points or cues.times
+
+
+def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
+    """The level with the subject's words in its note; a subject that begins with a unit
+    (``hộ nghèo giảm 500``) gives the unit when the number has none."""
+    unit_text, rest, _ = read_unit(subject, 0, len(subject))
+    update: dict[str, object] = {}
+    level_unit = getattr(level, "unit", None)
+    alone = getattr(level, "unit", "") is None and getattr(level, "note", None) is None
+    if unit_text is not None and alone:
+        update["unit"] = unit_text
+        subject = (rest or "").strip(" ,:;./-–—")
+    note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
+    shown = unit_text if "unit" in update else level_unit
+    cut = match_phrase(note.lower(), 0, frozenset({"range"})) is not None
+    if cut or (("(" in note or ")" in note) and reads_as_unit(shown, note)):
+        raise TargetParseError(
+            text,
+            0,
+            "words before the number that are not a unit",
+            reason="unit words in the subject",
+        )
+    update["note"] = note or None
+    return level.model_copy(update=update)
+
+
+def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
+    """The phrases before the number, and the subject: words that are not phrases, followed by
+    phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
+    found, stop = read_phrases(blanked, 0, end)
+    if stop is None:
+        return found, None
+    lower = blanked[:end].lower()
+    words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
+    for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
+        if any(ch.isdigit() or ch == ";" for ch in blanked[stop:position]):
+            break  # a number or a second part in the subject: not a sentence the grammar reads
+        if match_phrase(lower, position) is None:
+            continue
+        rest, rest_stop = read_phrases(blanked, position, end)
+        if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
+            if _after_number_words(lower, stop, position):
+                break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
+            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
+            return found + rest, subject if any(ch.isalnum() for ch in subject) else None
+    raise TargetParseError(
+        text,
+        stop,
+        EXPECTED_BEFORE,
+        reason=f"unexpected words {blanked[stop:end].strip()!r}",
+    )
+
+
+def verb_of(prefix: list[Match]) -> Verb:
+    roles = [m.role for m in prefix]
+    ways = [m for m in prefix if m.role in ("rise", "fall")]
+    to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
+    operators = [m for m in prefix if m.role in OPERATOR_ROLES]
+    if to_level is None and ways:
+        # "xuống dưới", "còn dưới": an operator that names the level; "giảm dưới 5%" too
+        said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
+        to_level = said[0].phrase if said else None
+    verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
+    linked = verb_at is not None and any(m.role == "filler" for m in prefix[verb_at + 1 :])
+    return Verb(
+        way=ways[0].role if ways else None,
+        phrase=ways[0].phrase if ways else None,
+        multiple="multiple" in roles,
+        per_year="per_year" in roles,
+        to_level=to_level,
+        maintain="maintain" in roles,
+        linked=linked,
+    )
