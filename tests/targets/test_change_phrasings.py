@@ -825,6 +825,7 @@ ROWS = [
         (90,),
         "target",
     ),
+    ("Nông nghiệp: 20%", "% GRDP", LEVEL, False, None, False, "comparison", (20,), "target"),
 ]
 _SPACE = re.compile(r"\s+")
 
