@@ -16,8 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kh922core import (
+    Approximate,
     Change,
+    Comparison,
     IncompatibleUnitError,
+    Range,
     TargetParseError,
     explain,
     parse_target,
@@ -1038,3 +1041,44 @@ def test_no_change_phrasing_is_read_as_a_level_silently(
         assert spec.change.falling is (verb in ("giảm", "cắt giảm", "hạ", "kéo giảm"))
         assert spec.change.since == (2020 if "2020" in base else None)
         assert spec.change.previous_year is ("trước" in base or "cùng kỳ" in base)
+
+
+_CANONICAL_UNITS = {
+    "relative": ("%", "tỷ đồng"),
+    "growth_per_year": ("%/năm", "tỷ đồng"),
+    "multiple": ("lần", "tỷ đồng"),
+    "points": ("%", "%"),
+    "points_per_year": ("%", "%"),
+}
+
+
+@st.composite
+def _canonical_change_specs(draw: st.DrawFn) -> tuple[object, str]:
+    """A change target as the grammar reads one, with the indicator unit that reading needs."""
+    from kh922core.testing.strategies import changes
+
+    change = draw(changes())
+    written, indicator = _CANONICAL_UNITS[change.kind.value]
+    number = st.sampled_from([0.5, 1.0, 2.0, 3.5, 9.0, 12.0, 20.0, 150.0, 1500.0])
+    kind = draw(st.sampled_from(["comparison", "range", "approximate"]))
+    direction = draw(st.sampled_from(["higher_is_better", "lower_is_better", "band"]))
+    if kind == "range":
+        low, high = sorted(draw(st.lists(number, min_size=2, max_size=2, unique=True)))
+        fields: dict[str, object] = {"low": low, "high": high}
+    else:
+        fields = {"value": draw(number)}
+    if kind == "comparison":
+        operators = ["target", "ge", "gt"] + ([] if change.falling else ["le", "lt"])
+        fields["operator"] = draw(st.sampled_from(operators))
+    spec = {"comparison": Comparison, "range": Range, "approximate": Approximate}[kind](
+        unit=written, direction=direction, change=change, **fields
+    )
+    return spec, indicator
+
+
+@given(_canonical_change_specs())
+def test_a_rendered_change_parses_back_to_the_same_change(drawn: tuple[object, str]) -> None:
+    spec, indicator = drawn
+    rendered = spec.render()  # type: ignore[attr-defined]
+    back = parse_target(rendered, unit=indicator, direction=spec.direction)  # type: ignore[attr-defined]
+    assert back == spec, rendered
