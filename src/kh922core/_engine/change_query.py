@@ -51,13 +51,12 @@ from kh922core._engine.columns import (
     BASELINE_SOURCE_DTYPE,
     CHANGE_SIZE,
     NO_DATA_REASON_DTYPE,
-    STATUS,
     VALUE_CONVERTED,
     YEAR,
     unused_name,
 )
 from kh922core._engine.compile import CompiledTarget
-from kh922core._targets import Change, ChangeKind, Status
+from kh922core._targets import Change, ChangeKind
 
 __all__ = ["ChangeQuery"]
 
@@ -296,13 +295,16 @@ class ChangeQuery:
                 known = known & (value >= self._constant(p, name))
         return pl.when(known).then(q)
 
-    def reason(self, names: tuple[str, ...]) -> pl.Expr:
-        """Why a row's status is ``no_data`` (null for every other status)."""
+    def reason(self, names: tuple[str, ...], judged: pl.Expr, words: pl.Expr | None) -> pl.Expr:
+        """Why a row's status is ``no_data``, null for every other status: a row is without
+        data when nothing was judged (``judged``, the bounds' answer, is null) and it is not a
+        target in ``words`` (``needs_assessment``)."""
         year = pl.col(YEAR) if self.has_year else pl.lit(None, dtype=pl.Int64)
-        return (
-            pl.when(pl.col(STATUS) != pl.lit(Status.NO_DATA.value))
-            .then(None)
-            .when(pl.col(VALUE_CONVERTED).is_null())
+        reason: Any = pl.when(judged.is_not_null()).then(None)
+        if words is not None:
+            reason = reason.when(words).then(None)
+        chain: pl.Expr = (
+            reason.when(pl.col(VALUE_CONVERTED).is_null())
             .then(_reason("no value"))
             .when(year.is_null())
             .then(_reason("no year"))
@@ -312,3 +314,4 @@ class ChangeQuery:
             .then(_reason("no base value"))
             .otherwise(_reason("change undefined"))
         )
+        return chain

@@ -313,9 +313,13 @@ def evaluate_lazy(
         .when(v != 0.0)
         .then(ratio / v)
     )
+    reason = []  # why no data, beside met (the same stage: no later pass over the rows)
+    if change is not None:
+        words = p(_QUALITATIVE) if has_qualitative else None
+        reason.append(change.reason(names, pl.col(met_value), words).alias(NO_DATA_REASON))
     result = (
         joined.with_columns(in_bounds.alias(met_value))
-        .with_columns(met.alias(MET))
+        .with_columns(met.alias(MET), *reason)
         .with_columns(
             *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],
             status.alias(STATUS),
@@ -323,6 +327,4 @@ def evaluate_lazy(
             attainment.cast(pl.Float64).alias(ATTAINMENT),
         )
     )
-    if change is not None:
-        result = result.with_columns(change.reason(names).alias(NO_DATA_REASON))
     return result.select(*columns, *outputs)
