@@ -99,6 +99,14 @@ if TYPE_CHECKING:
         plan_json_schema,
         published_figures,
     )
+    from kh922core._reports import (
+        Collection,
+        Report,
+        build_report,
+        collect,
+        write_report,
+        write_templates,
+    )
     from kh922core._targets import (
         COMPARISON_RTOL,
         DEFAULT_APPROXIMATE_TOLERANCE,
@@ -150,6 +158,12 @@ _LAZY: dict[str, str] = {
     "ImportResult": "kh922core._exchange",
     "export_tables": "kh922core._exchange",
     "import_tables": "kh922core._exchange",
+    "Collection": "kh922core._reports",
+    "Report": "kh922core._reports",
+    "build_report": "kh922core._reports",
+    "collect": "kh922core._reports",
+    "write_report": "kh922core._reports",
+    "write_templates": "kh922core._reports",
     "AUDIT_RULES": "kh922core._plans",
     "PUBLISHED_INDICATORS": "kh922core._plans",
     "Agency": "kh922core._plans",
@@ -242,6 +256,7 @@ __all__ = [
     "Claim",
     "Cohort",
     "CohortPolicy",
+    "Collection",
     "Comparison",
     "DateFormatError",
     "DateRangeError",
@@ -273,6 +288,7 @@ __all__ = [
     "Qualitative",
     "Range",
     "RankGroup",
+    "Report",
     "Reporting",
     "ReportingDate",
     "Responsibility",
@@ -308,7 +324,9 @@ __all__ = [
     "agencies_json_schema",
     "audit",
     "available_plans",
+    "build_report",
     "check_plan_file",
+    "collect",
     "conversion_factor",
     "dump_plan",
     "evaluate",
@@ -335,7 +353,9 @@ __all__ = [
     "split_targets",
     "summarize",
     "task_status",
+    "write_report",
     "write_reporting_template",
+    "write_templates",
 ]
 
 

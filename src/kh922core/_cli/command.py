@@ -86,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     from kh922core._cli.exchange_commands import add_exchange_commands
 
     add_exchange_commands(commands)
+    from kh922core._cli.report_commands import add_report_commands
+
+    add_report_commands(commands)
+    from kh922core._cli.status_commands import add_status_commands
+
+    add_status_commands(commands)
     return parser
 
 

@@ -31,6 +31,7 @@ from kh922core._tracking.observation_files import (
     read_observations,
     read_reporting_template,
     read_table_text,
+    vietnamese_number,
 )
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
@@ -56,5 +57,6 @@ __all__ = [
     "resolve_agency",
     "takeover",
     "task_status",
+    "vietnamese_number",
     "write_reporting_template",
 ]

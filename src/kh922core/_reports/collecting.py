@@ -1,0 +1,165 @@
+"""Many agencies' filled files gathered into one table of observations: the consolidation the
+Department of Science and Technology does before each report of section IV.
+
+Two files (or two rows) giving different values for the same indicator, year and entity are a
+conflict: both are reported and neither is kept, never a silent pick.  The same value given
+twice (one indicator with a target for 2030 and one for 2045) counts once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from kh922core._plans import Plan
+from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
+from kh922core.errors import Kh922Error
+
+__all__ = ["Collection", "collect", "write_observations"]
+
+_KEY = ("indicator", "year", "entity")
+_COLUMNS = ("indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE)
+
+
+@dataclass(slots=True)
+class Collection:
+    """What the files brought, consolidated.
+
+    Attributes:
+        observations: One row per indicator, year and entity, in the engine's input columns
+            (``indicator``, ``value``, ``unit``, ``year``, ``assessment``, ``entity``) with
+            ``note`` and the provenance ``agency``, ``source_file``, ``source_sheet`` and
+            ``source_row``; conflicting values are left out.
+        sources: One row per file: ``file``, ``kind`` (``template`` or ``observations``),
+            ``agency`` and ``n_values`` (the values it brought into ``observations``).
+        rejected: Every cell not used, with its file, sheet, row and reason.
+        conflicts: One row per value in conflict: the key, ``value``, ``assessment`` and where
+            it comes from.
+    """
+
+    observations: pl.DataFrame
+    sources: pl.DataFrame
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicts: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+    @property
+    def clean(self) -> bool:
+        """Whether every cell was used and no two values disagree."""
+        return not self.rejected and self.conflicts.is_empty()
+
+    def conflict_lines(self) -> list[str]:
+        """Each conflict as one line: the key, then each value with its place."""
+        lines = []
+        grouped = self.conflicts.group_by(list(_KEY), maintain_order=True).agg(pl.all())
+        for record in grouped.iter_rows(named=True):
+            where = "; ".join(
+                f"{_shown(v, a)} ({_place(f, s, r)})"
+                for v, a, f, s, r in zip(
+                    record["value"],
+                    record["assessment"],
+                    record["source_file"],
+                    record["source_sheet"],
+                    record["source_row"],
+                    strict=True,
+                )
+            )
+            entity = f", {record['entity']}" if record["entity"] else ""
+            lines.append(f"{record['indicator']} {record['year']}{entity}: {where}")
+        return lines
+
+
+def _shown(value: float | None, assessment: bool | None) -> str:
+    if value is not None:
+        return f"{value:g}"
+    return {True: "đạt", False: "không đạt"}.get(assessment, "") if assessment is not None else ""
+
+
+def _place(file: str | None, sheet: str | None, row: int | None) -> str:
+    return ":".join(str(p) for p in (file, sheet, row) if p is not None)
+
+
+def _frame(reading: FileReading) -> pl.DataFrame:
+    frame = reading.observations
+    return frame.select(
+        pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c)
+        for c, t in _schema().items()
+    )
+
+
+def _schema() -> dict[str, pl.DataType]:
+    types: dict[str, pl.DataType] = dict.fromkeys(_COLUMNS, pl.String())
+    types.update(
+        value=pl.Float64(), year=pl.Int64(), assessment=pl.Boolean(), source_row=pl.Int64()
+    )
+    return types
+
+
+def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None) -> Collection:
+    """Read filled templates and observation tables and consolidate them.
+
+    Args:
+        paths: ``.xlsx`` or ``.csv`` templates as :func:`write_templates` writes them (filled
+            and saved again by Excel or LibreOffice: numbers typed as text with a decimal
+            comma, percent-formatted cells, blank and extra rows, notes, columns inserted or
+            reordered), or observation tables (``.csv``, ``.xlsx``, ``.parquet``).
+        plan: The plan, to find a row's indicator by its ``Mã`` when the hidden column is gone
+            (default: the built-in plan).
+
+    Returns:
+        A :class:`Collection`.
+
+    Raises:
+        kh922core.errors.UnknownFormatError: A file that is neither a template nor an
+            observation table (the message names it).
+        kh922core.errors.MissingFileError: No such file.
+
+    Examples:
+        >>> import tempfile, kh922core
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> path = folder / "so-lieu.csv"
+        >>> _ = path.write_text("indicator;year;value\\ntfp-contribution;2024;49,5\\n")
+        >>> found = collect([path])
+        >>> found.observations.select("indicator", "year", "value").rows(), found.clean
+        ([('tfp-contribution', 2024, 49.5)], True)
+    """
+    if plan is None:
+        from kh922core._plans import load_plan
+
+        plan = load_plan()
+    readings = [read_filled_file(Path(p), plan) for p in paths]
+    if not readings:
+        raise Kh922Error("no file to collect")
+    frames = [_frame(r).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)]
+    table = pl.concat(frames)
+    table = table.unique(
+        subset=[*_KEY, "value", "assessment", "unit"], keep="first", maintain_order=True
+    )
+    clash = pl.struct(*_KEY).is_duplicated()
+    conflicts = table.filter(clash).drop("_file")
+    kept = table.filter(~clash)
+    counts = kept.group_by("_file").len()
+    brought = dict(zip(counts["_file"], counts["len"], strict=True))
+    sources = pl.DataFrame(
+        {
+            "file": [str(r.path) for r in readings],
+            "kind": [r.kind for r in readings],
+            "agency": [r.agency for r in readings],
+            "n_values": [brought.get(i, 0) for i in range(len(readings))],
+        },
+        schema={"file": pl.String, "kind": pl.String, "agency": pl.String, "n_values": pl.Int64},
+    )
+    rejected = [r for reading in readings for r in reading.rejected]
+    return Collection(kept.drop("_file"), sources, rejected, conflicts)
+
+
+def write_observations(collection: Collection, path: str | os.PathLike[str]) -> Path:
+    """Write the consolidated observations to a ``.csv`` or ``.parquet`` file (read back by
+    ``kh922 evaluate --observations`` and ``kh922 report --observations``)."""
+    from kh922core._output_formats import format_for
+
+    chosen = format_for(path, among=("csv", "parquet"))
+    return chosen.write(collection.observations, path)

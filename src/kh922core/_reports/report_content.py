@@ -1,0 +1,282 @@
+"""What the consolidated report of section IV says, as tables: built once, written as HTML,
+Word or Excel by ``report_writing``.
+
+The targets are evaluated on the latest value of each (and each entity, where the data names
+several and none is the plan's province), judged with :func:`kh922core.evaluate` and placed on
+the Open SDG scale with :func:`kh922core.progress`; the summaries count targets met, not met
+and without data by horizon, by objective group and by lead agency after the successions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import polars as pl
+
+from kh922core._engine import evaluate
+from kh922core._plans import Finding, Plan, audit
+from kh922core._reports.collecting import Collection
+from kh922core._reports.periods import Period, reporting_period
+from kh922core._reports.template_reading import Rejection
+from kh922core._text import fold
+from kh922core._tracking import leads_on, progress, task_status
+
+__all__ = ["DUE_SOON_DAYS", "Report", "build_report"]
+
+#: A task due within this many days of the report's date is "due soon".
+DUE_SOON_DAYS = 60
+_MET = ("met", "exceeded")
+
+
+@dataclass(slots=True)
+class Report:
+    """The consolidated report: every table it shows.
+
+    Attributes:
+        plan: The plan.
+        as_of: The date of the data and of the duties.
+        period: The reporting period (its due date, half or whole year).
+        sources: ``file`` (or the shipped figures), ``kind``, ``agency``, ``n_values``.
+        targets: One row per target (and entity): ``target_id``, ``horizon``, ``group``,
+            ``name``, ``unit``, ``target``, ``lead_agency`` (after successions), ``entity``,
+            ``year``, ``value``, ``status``, ``shortfall``, ``attainment``, ``category``.
+        series: The observations of the charted entity, for trend lines.
+        tasks: Tasks done, overdue and due soon: ``task_id``, ``name``, ``agency``, ``due``,
+            ``days_left``, ``state``.
+        not_reported: Agencies with targets on the date that sent no template.
+        templates_collected: Whether any template was collected.
+        findings: The audit findings of the plan.
+        provenance: ``indicator``, ``year``, ``value``, ``entity``, ``source``.
+        rejected, conflicts: What collecting left out.
+    """
+
+    plan: Plan
+    as_of: date
+    period: Period
+    sources: pl.DataFrame
+    targets: pl.DataFrame
+    series: pl.DataFrame
+    tasks: pl.DataFrame
+    not_reported: list[str]
+    templates_collected: bool
+    findings: list[Finding]
+    provenance: pl.DataFrame
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicts: int = 0
+
+    def summary(self, by: str | None = None) -> pl.DataFrame:
+        """Targets met, not met and without data: overall, or by ``horizon``, ``group`` or
+        ``lead_agency``."""
+        table = self.targets.with_columns(
+            pl.col("status").is_in(_MET).alias("met"),
+            (pl.col("status") == "not_met").alias("not_met"),
+            pl.col("status").is_in((*_MET, "not_met")).not_().alias("no_data"),
+        )
+        if by == "group":
+            table = table.explode("groups").rename({"groups": "group_key"})
+            keys = ["group_key"]
+        elif by == "lead_agency":
+            table = table.explode("lead_agencies").rename({"lead_agencies": "group_key"})
+            keys = ["group_key"]
+        else:
+            keys = [by] if by is not None else []
+        counts = [
+            pl.len().alias("n_targets"),
+            pl.col("met").sum().alias("met"),
+            pl.col("not_met").sum().alias("not_met"),
+            pl.col("no_data").sum().alias("no_data"),
+        ]
+        if not keys:
+            return table.select(counts)
+        return table.group_by(keys, maintain_order=True).agg(counts).sort(keys, nulls_last=True)
+
+
+def _chosen_entity(plan: Plan, observations: pl.DataFrame) -> pl.DataFrame:
+    """The plan's province's rows, where the data names several entities and it is one."""
+    if "entity" not in observations.columns:
+        return observations.with_columns(pl.lit(None, pl.String).alias("entity"))
+    entities = observations["entity"].cast(pl.String).drop_nulls().unique()
+    if entities.len() <= 1:
+        return observations
+    names = {fold(plan.province.name), fold(f"tỉnh {plan.province.name}")}
+    own = observations.filter(
+        pl.col("entity").cast(pl.String).map_elements(fold, return_dtype=pl.String).is_in(names)
+    )
+    return own if own.height else observations
+
+
+def _target_frame(plan: Plan, as_of: date) -> pl.DataFrame:
+    leads = leads_on(plan, as_of)
+    groups: dict[str, list[str]] = {}
+    for objective in plan.objectives:
+        for target_id in objective.targets:
+            groups.setdefault(target_id, []).append(objective.id)
+    return pl.DataFrame(
+        [
+            {
+                "target_id": t.id,
+                "horizon": t.horizon,
+                "name": t.name or plan.indicator(t.indicator).name,
+                "unit": u.text if (u := plan.indicator(t.indicator).unit or t.unit) else None,
+                "target": t.text,
+                "lead_agencies": list(leads.target(t.id).lead_agencies),
+                "groups": groups.get(t.id, [f"section-{t.section}"]),
+            }
+            for t in plan.targets
+        ],
+        schema={
+            "target_id": pl.String,
+            "horizon": pl.Int64,
+            "name": pl.String,
+            "unit": pl.String,
+            "target": pl.String,
+            "lead_agencies": pl.List(pl.String),
+            "groups": pl.List(pl.String),
+        },
+    )
+
+
+def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """The latest judged row of each target and entity, with its on-track category."""
+    data = observations.filter(pl.col("year").is_null() | (pl.col("year") <= as_of.year))
+    keys = ["target_id", "entity"]
+    if data.is_empty():
+        return pl.DataFrame(
+            schema={
+                "target_id": pl.String,
+                "entity": pl.String,
+                "year": pl.Int64,
+                "value": pl.Float64,
+                "status": pl.String,
+                "shortfall": pl.Float64,
+                "attainment": pl.Float64,
+                "category": pl.String,
+            }
+        )
+    judged = evaluate(plan, data.lazy()).collect()
+    latest = (
+        judged.sort("year", nulls_last=False)
+        .group_by(keys, maintain_order=True)
+        .last()
+        .select(
+            pl.col("target_id").cast(pl.String),
+            pl.col("entity").cast(pl.String),
+            "year",
+            pl.col("value_converted").alias("value"),
+            pl.col("status").cast(pl.String),
+            "shortfall",
+            "attainment",
+        )
+    )
+    measured = data.filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
+    if measured.is_empty():
+        return latest.with_columns(pl.lit(None, pl.String).alias("category"))
+    track = progress(plan, measured, as_of=as_of.year).select(
+        *(pl.col(k).cast(pl.String) for k in keys), pl.col("category").cast(pl.String)
+    )
+    track = track.group_by(keys, maintain_order=True).last()
+    return latest.join(track, on=keys, how="left", nulls_equal=True)
+
+
+def _tasks(plan: Plan, as_of: date, completions: pl.DataFrame | None) -> pl.DataFrame:
+    table = task_status(plan, as_of=as_of, completions=completions)
+    soon = (pl.col("status") == "due") & (pl.col("due") <= as_of + timedelta(DUE_SOON_DAYS))
+    state = (
+        pl.when(pl.col("status") == "done")
+        .then(pl.lit("done"))
+        .when(pl.col("status") == "overdue")
+        .then(pl.lit("overdue"))
+        .when(soon)
+        .then(pl.lit("due_soon"))
+    )
+    return (
+        table.with_columns(state.alias("state"))
+        .filter(pl.col("state").is_not_null())
+        .select("task_id", "name", "agency", "due", "days_left", "state")
+    )
+
+
+def build_report(
+    plan: Plan,
+    observations: pl.DataFrame | Collection | None = None,
+    *,
+    as_of: date,
+    completions: pl.DataFrame | None = None,
+) -> Report:
+    """Build the consolidated report of ``plan`` on ``as_of``.
+
+    Args:
+        plan: The plan.
+        observations: A :class:`Collection` (templates and tables collected), observations in
+            the engine's input columns, or ``None`` for the shipped published figures.
+        as_of: The date: the period (the next report due), the duties after successions, the
+            tasks' status, the latest year counted.
+        completions: Task completions, as for :func:`kh922core.task_status`.
+    """
+    from kh922core._plans import published_figures
+
+    collection = observations if isinstance(observations, Collection) else None
+    data: pl.DataFrame
+    if collection is not None:
+        data = collection.observations
+        sources = collection.sources
+    elif observations is None:
+        data = published_figures()
+        sources = pl.DataFrame(
+            {"file": [None], "kind": ["published"], "agency": [None], "n_values": [data.height]},
+            schema={
+                "file": pl.String,
+                "kind": pl.String,
+                "agency": pl.String,
+                "n_values": pl.Int64,
+            },
+        )
+    else:
+        data = observations  # type: ignore[assignment]
+        sources = pl.DataFrame(
+            {"file": [None], "kind": ["observations"], "agency": [None], "n_values": [data.height]},
+            schema={
+                "file": pl.String,
+                "kind": pl.String,
+                "agency": pl.String,
+                "n_values": pl.Int64,
+            },
+        )
+    data = _chosen_entity(plan, data).with_columns(pl.col("entity").cast(pl.String))
+    targets = _target_frame(plan, as_of).join(
+        _latest(plan, data, as_of), on="target_id", how="left"
+    )
+    targets = targets.with_columns(pl.col("status").fill_null("no_data"))
+    if "source_file" in data.columns:
+        place = pl.concat_str(
+            [pl.col("source_file"), pl.col("source_sheet"), pl.col("source_row").cast(pl.String)],
+            separator=":",
+            ignore_nulls=True,
+        )
+    elif "source" in data.columns:
+        place = pl.col("source").cast(pl.String)
+    else:
+        place = pl.lit(None, pl.String)
+    provenance = data.select("indicator", "year", "value", "entity", place.alias("source")).sort(
+        "indicator", "year"
+    )
+    reported = set(sources["agency"].drop_nulls().to_list())
+    from kh922core._reports.agency_templates import template_agencies
+
+    expected = template_agencies(plan, as_of)
+    return Report(
+        plan=plan,
+        as_of=as_of,
+        period=reporting_period(plan, as_of),
+        sources=sources,
+        targets=targets,
+        series=data.filter(pl.col("value").is_not_null() & pl.col("year").is_not_null()),
+        tasks=_tasks(plan, as_of, completions),
+        not_reported=[a for a in expected if a not in reported],
+        templates_collected=bool(reported),
+        findings=audit(plan, as_of),
+        provenance=provenance,
+        rejected=list(collection.rejected) if collection is not None else [],
+        conflicts=collection.conflicts.height if collection is not None else 0,
+    )

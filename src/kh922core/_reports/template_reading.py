@@ -1,0 +1,300 @@
+"""One filled file read back: a template as Excel or LibreOffice saved it, or an observation
+table, into observations with their provenance (file, sheet, row) and the cells refused.
+
+A template's columns are found by the hidden row of keys (``kh922:value`` …), which moves with
+its column when someone inserts or reorders columns, else by their headings (Vietnamese or
+English, as written); its rows by their ``Mã``.  Each refused cell is kept with its file, sheet,
+row and reason, never dropped in silence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from kh922core._plans import Plan
+from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
+from kh922core._reports.report_words import all_headings
+from kh922core._text import fold
+from kh922core._tracking import cell_text, read_observations, vietnamese_number
+from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
+
+__all__ = ["PROVENANCE", "FileReading", "Rejection", "read_filled_file"]
+
+#: The provenance columns every collected value carries.
+PROVENANCE = ("agency", "source_file", "source_sheet", "source_row")
+_FORMATS = [("xlsx", (".xlsx",)), ("csv", (".csv",)), ("parquet", (".parquet", ".pq"))]
+_HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
+_HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
+_PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
+_ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
+_TRUE = ("đạt", "có", "true", "x", "yes", "met")
+_FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
+_TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A cell that was not used: where it is, what it holds and why."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        place = ":".join(str(p) for p in (self.file, self.sheet, self.row) if p is not None)
+        return f"{place}: {self.column} {self.value!r}: {self.reason}"
+
+
+@dataclass(slots=True)
+class FileReading:
+    """What one file brought: its kind (``template`` or ``observations``), its agency (a
+    template's), its observations with provenance, and the cells refused."""
+
+    path: Path
+    kind: str
+    agency: str | None
+    observations: pl.DataFrame
+    rejected: list[Rejection] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def _not_a_template(path: Path, why: str) -> UnknownFormatError:
+    return UnknownFormatError(
+        str(path), _FORMATS, why=f"not a reporting template or an observation table ({why}):"
+    )
+
+
+def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
+    """Every sheet's rows as text, and the template's metadata (its very hidden sheet)."""
+    from kh922core._output_formats import import_optional
+
+    openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # the errors of a file that is no workbook vary
+        raise _not_a_template(path, f"not an Excel workbook: {type(error).__name__}") from None
+    try:
+        grids, meta = [], {}
+        for sheet in book.worksheets:
+            sheet.reset_dimensions()
+            rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+            if sheet.title == META_SHEET:
+                meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
+            else:
+                grids.append((sheet.title, rows))
+        return grids, meta
+    finally:
+        book.close()
+
+
+def _csv_grid(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _not_a_template(path, "not UTF-8 text; in Excel, save it as 'CSV UTF-8'") from None
+    lines = text.splitlines()
+    heads = [line for line in lines if not line.startswith(("#", '"#')) and line.strip()]
+    first = heads[0] if heads else ""
+    separator = max(";,\t", key=lambda s: (first.count(s), s == ","))
+    rows: list[list[str | None]] = [
+        [c if c.strip() else None for c in r]
+        for r in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    ]
+    meta: dict[str, str] = {}
+    for row in rows:
+        if row and row[0] and row[0].startswith(CSV_MARK):
+            meta = dict(p.split("=", 1) for p in row[0].split()[1:] if "=" in p)
+    return [("", rows)], meta
+
+
+def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
+    """The row the data starts after and each column's key: by the hidden keys, else by the
+    headings."""
+    for index, row in enumerate(rows):
+        keys = {
+            i: c[len(KEY_PREFIX) :] for i, c in enumerate(row) if c and c.startswith(KEY_PREFIX)
+        }
+        if "value" in keys.values():
+            return index, keys
+    for index, row in enumerate(rows):
+        keys = {i: _HEADINGS[fold(c)] for i, c in enumerate(row) if c and fold(c) in _HEADINGS}
+        if {"value", "target_id"} <= set(keys.values()) or {"value", "name"} <= set(keys.values()):
+            return index, keys
+    return None
+
+
+def _template_frame(
+    rows: list[list[str | None]], start: int, keys: dict[int, str], plan: Plan | None
+) -> pl.DataFrame:
+    wanted = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
+    records = []
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+        record = dict.fromkeys(wanted)
+        for index, key in keys.items():
+            if key in record and index < len(row) and row[index] is not None:
+                record[key] = row[index].strip() or None  # type: ignore[union-attr]
+        if plan is not None and record["indicator"] is None and record["target_id"] is not None:
+            found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
+            record["indicator"] = found[0] if found else None
+        records.append({**record, "source_row": number})
+    schema = {**dict.fromkeys(wanted, pl.String), "source_row": pl.Int64}
+    return pl.DataFrame(records, schema=schema, orient="row")
+
+
+def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows read (value, year, assessment typed) and the refused cells (row, column, value,
+    reason)."""
+    text = pl.col("value")
+    unit = pl.col("unit").fill_null("")
+    percent_unit = unit.str.contains(_PERCENT_UNIT)
+    folded = pl.col("assessment").str.to_lowercase().str.replace_all(r"\s+", " ")
+    words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+    read = frame.with_columns(
+        vietnamese_number(text, percent=True).alias("_value"),
+        pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
+        folded.replace_strict(words, default=None, return_dtype=pl.Boolean).alias("_flag"),
+    ).filter(pl.col("value").is_not_null() | pl.col("assessment").is_not_null())
+    checks = [
+        (
+            text.is_not_null() & pl.col("_value").is_null(),
+            "value",
+            "is not a number (write 12.000 or 49,5)",
+        ),
+        (text.str.ends_with("%") & ~percent_unit, "value", "is a percentage but the unit is not %"),
+        (
+            text.str.contains(_ONE_GROUP) & percent_unit,
+            "value",
+            "may be a decimal written with a dot (12.500 is twelve thousand five hundred): "
+            "write 12,5",
+        ),
+        (
+            pl.col("assessment").is_not_null() & pl.col("_flag").is_null(),
+            "assessment",
+            "is not Đạt or Không đạt",
+        ),
+        (
+            pl.col("year").is_not_null() & ~pl.col("_year").is_between(1900, 2200).fill_null(False),
+            "year",
+            "is not a year (write 2025)",
+        ),
+        (
+            pl.col("target_id").is_null() & pl.col("indicator").is_null(),
+            "value",
+            "is on a row that is not in the template (no Mã): write values on the template's rows",
+        ),
+        (
+            pl.col("target_id").is_not_null() & pl.col("indicator").is_null(),
+            "target_id",
+            "names no target of the plan",
+        ),
+    ]
+    refused = pl.concat(
+        [
+            read.filter(mask.fill_null(False)).select(
+                "source_row",
+                pl.lit(column).alias("column"),
+                pl.col(column).cast(pl.String).alias("text"),
+                pl.lit(why).alias("reason"),
+            )
+            for mask, column, why in checks
+        ]
+    )
+    kept = read.filter(~pl.col("source_row").is_in(refused["source_row"].implode()))
+    kept = kept.select(
+        "indicator",
+        pl.col("_value").alias("value"),
+        "unit",
+        pl.col("_year").fill_null(year).alias("year"),
+        pl.col("_flag").alias("assessment"),
+        "note",
+        "source_row",
+    )
+    missing_year = kept.filter(pl.col("year").is_null()).select(
+        "source_row",
+        pl.lit("year").alias("column"),
+        pl.lit("").alias("text"),
+        pl.lit("is empty: write the year of the figure").alias("reason"),
+    )
+    return kept.filter(pl.col("year").is_not_null()), pl.concat([refused, missing_year])
+
+
+def _observation_table(path: Path) -> FileReading:
+    frame = read_observations(path)
+    keep = ["indicator", "value", "unit", "year", "assessment", "entity", "note"]
+    provided = [c for c in (*PROVENANCE, "source") if c in frame.columns]
+    frame = frame.select(
+        *(pl.col(c) if c in frame.columns else pl.lit(None).alias(c) for c in keep), *provided
+    )
+    if "source_file" not in frame.columns:
+        source = pl.col("source") if "source" in frame.columns else pl.lit(path.name)
+        frame = frame.with_columns(source.cast(pl.String).alias("source_file"))
+    frame = frame.with_columns(
+        (pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String)).alias(c)
+        for c in ("agency", "source_sheet")
+    ).with_columns(
+        (
+            pl.col("source_row").cast(pl.Int64, strict=False)
+            if "source_row" in frame.columns
+            else pl.lit(None, pl.Int64)
+        ).alias("source_row")
+    )
+    frame = frame.drop("source", strict=False).with_columns(
+        pl.col("year").cast(pl.Int64), pl.col("value").cast(pl.Float64)
+    )
+    return FileReading(path, "observations", None, frame)
+
+
+def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
+    """Read one filled template or observation table (``.xlsx``, ``.csv``, ``.parquet``).
+
+    Raises:
+        MissingFileError: No such file.
+        UnknownFormatError: Neither a template nor an observation table (naming the file).
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise MissingFileError(f"no such file: {str(path)!r}", str(path))
+    suffix = source.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        try:
+            return _observation_table(source)
+        except Kh922Error:
+            raise
+        except Exception as error:
+            raise _not_a_template(source, type(error).__name__) from None
+    if suffix not in (".xlsx", ".csv"):
+        raise _not_a_template(source, "read from .xlsx, .csv or .parquet")
+    grids, meta = _xlsx_grids(source) if suffix == ".xlsx" else _csv_grid(source)
+    for sheet, rows in grids:
+        found = _columns(rows)
+        if found is None:
+            continue
+        start, keys = found
+        year = int(meta["year"]) if meta.get("year", "").isdigit() else None
+        frame, refused = _read_cells(_template_frame(rows, start, keys, plan), year)
+        agency = meta.get("agency")
+        frame = frame.with_columns(
+            pl.lit(None, pl.String).alias("entity"),
+            pl.lit(agency, pl.String).alias("agency"),
+            pl.lit(source.name).alias("source_file"),
+            pl.lit(sheet or None, pl.String).alias("source_sheet"),
+        )
+        rejected = [
+            Rejection(source.name, sheet or None, r, c, t or "", why)
+            for r, c, t, why in refused.sort("source_row").iter_rows()
+        ]
+        order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
+        return FileReading(source, "template", agency, frame.select(order), rejected, meta)
+    first = next((r for _, rows in grids for r in rows if any(rows) and any(r)), [])
+    heads = {fold(c) for c in first if c}
+    if {"indicator", "value"} <= heads:
+        return _observation_table(source)
+    raise _not_a_template(source, "no Giá trị thực hiện column, nor indicator and value")

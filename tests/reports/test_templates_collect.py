@@ -1,0 +1,158 @@
+"""Templates out and filled files in: the layout officials see, and every cell read back or
+reported with its file:sheet:row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+
+import kh922core
+from kh922core._cli import main
+from tests.reports.filling import fill, keys
+
+HEADINGS = [
+    "Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mốc năm", "Kết quả kỳ trước", "Năm",
+    "Giá trị thực hiện", "Đánh giá", "Ghi chú",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def plan() -> kh922core.Plan:
+    return kh922core.load_plan()
+
+
+def test_the_template_has_a_title_block_vietnamese_headings_validation_and_a_hidden_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "khcn.xlsx"
+    assert main(["template", "so-khcn", "--as-of", "2025-05-20", "-o", str(path)]) == 0
+    assert str(path) in capsys.readouterr().out
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    title = " ".join(str(c.value) for row in sheet.iter_rows(max_row=5) for c in row if c.value)
+    assert "922/KH-UBND" in title
+    assert "Sở Khoa học và Công nghệ" in title
+    assert "6 tháng đầu năm 2025" in title
+    assert "01/06/2025" in title
+    headings = [
+        c.value for c in sheet[6] if c.value and not sheet.column_dimensions[c.column_letter].hidden
+    ]
+    assert headings == HEADINGS
+    row, columns = keys(sheet)
+    assert row == 7
+    assert sheet.row_dimensions[7].hidden
+    kinds = {(v.type, str(v.formula1)) for v in sheet.data_validations.dataValidation}
+    assert any(t == "decimal" for t, _ in kinds)
+    assert any(t == "list" and "Đạt" in f for t, f in kinds)  # 2030-15 is qualitative
+    assert ("whole", "1900") in kinds
+    assert [s.title for s in book.worksheets][1:] == ["Huong dan", "kh922"]
+    assert book["kh922"].sheet_state == "veryHidden"
+    ids = [sheet.cell(r, columns["target_id"]).value for r in range(8, sheet.max_row + 1)]
+    assert ids[:3] == ["2030-1", "2030-2", "2030-3"]
+    assert len(ids) == 21
+
+
+def test_a_successor_gets_its_predecessors_targets(tmp_path: Path, plan: kh922core.Plan) -> None:
+    before = kh922core.write_templates(tmp_path / "a", plan, as_of="2025-05-20")
+    after = kh922core.write_templates(tmp_path / "b", plan, as_of="2025-11-01")
+    assert "ubnd-huyen-ba-tri.xlsx" in {p.name for p in before}
+    names = {p.name for p in after}
+    assert "ubnd-huyen-ba-tri.xlsx" not in names
+    assert "ubnd-cap-xa.xlsx" in names
+
+
+def test_filled_as_excel_saves_it_every_cell_is_read_or_reported(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(
+        path,
+        {"2030-3": "49,5", "2030-7": 0.015, "2030-15": "Đạt", "2030-8": "nhiều", "2030-9": "1.500"},
+        insert_column=True,
+        extra_row="12",
+        percent={"2030-7"},
+        notes={"2030-3": "ước tính"},
+    )
+    found = kh922core.collect([path])
+    rows = found.observations.sort("source_row").select(
+        "indicator", "value", "year", "assessment", "note", "source_sheet", "source_row"
+    )
+    assert rows.rows() == [
+        ("tfp-contribution", 49.5, 2025, None, "ước tính", "Bao cao", 10),
+        ("innovative-enterprises", 1.5, 2025, None, None, "Bao cao", 13),
+        ("digital-infrastructure", None, 2025, True, None, "Bao cao", 20),
+    ]
+    shown = [str(r) for r in found.rejected]
+    assert shown[0].startswith("t.xlsx:Bao cao:14: value 'nhiều': is not a number")
+    assert shown[1].startswith("t.xlsx:Bao cao:15: value '1.500': may be a decimal")
+    assert "not in the template" in shown[2]
+    assert len(shown) == 3
+    assert not found.clean
+
+
+def test_a_csv_template_resaved_with_semicolons_reads_back(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "y.csv", plan, ["so-y-te"], as_of="2025-05-20")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Mã chỉ tiêu"))
+    rows = [line.split(",") for line in lines[header:]]
+    rows[1][8] = "72,5"  # Giá trị thực hiện, with a decimal comma
+    resaved = "\n".join(lines[:header] + [";".join(r) for r in rows]) + "\n"
+    path.write_text(resaved, encoding="utf-8")
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value", "year").rows() == [
+        ("e-health-records", 72.5, 2025)
+    ]
+    assert found.sources["agency"].to_list() == ["so-y-te"]
+
+
+def test_two_files_disagreeing_are_a_reported_conflict_never_a_silent_pick(
+    tmp_path: Path, plan: kh922core.Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (a,) = kh922core.write_templates(tmp_path / "a.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    (b,) = kh922core.write_templates(
+        tmp_path / "b.xlsx", plan, ["cuc-thong-ke"], as_of="2025-05-20"
+    )
+    fill(a, {"2030-3": "49,5", "2030-1": 25})
+    fill(b, {"2030-3": 51})
+    out = tmp_path / "tong-hop.csv"
+    assert main(["collect", str(a), str(b), "-o", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert (
+        "conflict: tfp-contribution 2025: 49.5 (a.xlsx:Bao cao:10); 51 (b.xlsx:Bao cao:8)"
+        in printed
+    )
+    table = kh922core.read_observations(out)
+    assert table["indicator"].to_list() == ["pii-rank"]
+    assert table["source_file"].to_list() == ["a.xlsx"]
+
+
+@pytest.mark.parametrize("command", ["collect", "report"])
+def test_a_file_that_is_not_a_template_is_exit_2_naming_it(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "thu-moi.csv"
+    other.write_text("Kính gửi;Ngày\nSở Y tế;01/06/2025\n", encoding="utf-8")
+    args = (
+        [str(other), "-o", str(tmp_path / "x.csv")]
+        if command == "collect"
+        else ["--observations", str(other), "-o", str(tmp_path / "x.html")]
+    )
+    assert main([command, *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"kh922 {command}: error: not a reporting template")
+    assert "thu-moi.csv" in err[0]
+
+
+def test_collected_observations_evaluate(tmp_path: Path, plan: kh922core.Plan) -> None:
+    frame = pl.DataFrame({"indicator": ["tfp-contribution"], "year": [2024], "value": [56.0]})
+    path = tmp_path / "so-lieu.parquet"
+    frame.write_parquet(path)
+    found = kh922core.collect([path])
+    result = kh922core.evaluate(plan, found.observations)
+    assert result.filter(pl.col("target_id") == "2030-3")["status"].to_list() == ["met"]
