@@ -951,6 +951,10 @@ def test_a_plan_states_the_reading_and_it_wins() -> None:
     stated = Change(kind="relative", since=2020)
     assert parse_target("tăng 9%", unit="%", change=stated).change == stated
     assert parse_target("tăng 9%", unit="tỷ đồng", change="level").change is None
+    growth = Change(kind="growth_per_year")
+    stated = parse_target("9%", unit="tỷ đồng", change=growth)  # the % is the growth's
+    assert stated.change == growth
+    assert stated.is_met(121.0, baseline=100.0, years=2) is True
 
 
 @pytest.mark.parametrize(

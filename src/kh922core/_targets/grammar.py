@@ -22,6 +22,7 @@ from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.kinds import (
     Change,
+    ChangeKind,
     Comparison,
     Direction,
     Operator,
@@ -55,6 +56,10 @@ __all__ = ["MAX_TARGET_LENGTH", "parse_target", "parse_with_reading"]
 #: The longest target text read (a table cell; longer texts are refused, never read slowly).
 MAX_TARGET_LENGTH = 2000
 
+#: Kinds of change whose size has no unit of the indicator's (a % of the base, a multiple).
+_UNITLESS_CHANGES = frozenset(
+    {ChangeKind.RELATIVE, ChangeKind.GROWTH_PER_YEAR, ChangeKind.MULTIPLE}
+)
 #: Roles that start a numeric target: after them, digits must be a number.
 _COMPARING_ROLES = frozenset(
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
@@ -143,6 +148,8 @@ def parse_with_reading(
         >>> spec.change.kind.value, why
         ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
     """  # noqa: E501
+    if isinstance(change, Change) and change.kind in _UNITLESS_CHANGES:
+        unit = None  # the text's number is the size of the change (%, lần), not a level
     try:
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:

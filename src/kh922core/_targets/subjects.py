@@ -105,9 +105,9 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
-    if head.endswith(":") and not any(ch.isdigit() or ch == ";" for ch in head):
-        if not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%": a label
-            return found, " ".join(head[:-1].split()).strip(" ,:;./-–—") or None
+    label = head.endswith(":") and not any(ch.isdigit() or ch == ";" for ch in head)
+    if label and not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
+        return found, " ".join(head[:-1].split()).strip(" ,:;./-–—") or None
     raise TargetParseError(
         text,
         stop,
