@@ -1,8 +1,10 @@
 """Which backend runs a frame: the engine's entry points dispatch on the kind of frame given.
 
 A backend says which frames it handles and evaluates them, returning the caller's kind of frame.
-Polars (eager and lazy) is the one backend today; another engine (pandas, Arrow, DuckDB, Spark)
-is added by writing its ``evaluate`` and one :class:`Backend` entry in :data:`BACKENDS`.
+Polars (eager and lazy) is the fast path; every other engine that Narwhals supports (pandas,
+PyArrow, DuckDB, PySpark, SQLFrame) is the second backend
+(:mod:`kh922core._engine.native_evaluate`).  Another engine is added by writing its
+``evaluate`` and one :class:`Backend` entry in :data:`BACKENDS`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from kh922core._engine.native_evaluate import evaluate_native, handles_native
 from kh922core._engine.polars_evaluate import evaluate_polars
 from kh922core.errors import UnsupportedFrameError
 
@@ -48,6 +51,13 @@ BACKENDS: tuple[Backend, ...] = (
         handles=_is_polars,
         evaluate=evaluate_polars,
     ),
+    Backend(
+        name="narwhals",
+        kinds="a pandas DataFrame, a pyarrow Table, a DuckDB relation, a PySpark or SQLFrame "
+        "DataFrame",
+        handles=handles_native,
+        evaluate=evaluate_native,
+    ),
 )
 
 
@@ -64,7 +74,7 @@ def backend_for(frame: object, backends: Sequence[Backend] = BACKENDS) -> Backen
         >>> backend_for([("a", 1.0)])
         Traceback (most recent call last):
         ...
-        kh922core.errors.UnsupportedFrameError: observations must be a polars DataFrame or LazyFrame, got list
+        kh922core.errors.UnsupportedFrameError: observations must be a polars DataFrame or LazyFrame or a pandas DataFrame, a pyarrow Table, a DuckDB relation, a PySpark or SQLFrame DataFrame, got list
     """  # noqa: E501
     for backend in backends:
         if backend.handles(frame):

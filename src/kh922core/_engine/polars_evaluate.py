@@ -6,7 +6,7 @@ query itself is made in :mod:`kh922core._engine.polars_query`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -33,7 +33,14 @@ from kh922core._plans import Plan
 from kh922core._targets import Approximate, CohortPolicy, InvalidValueError, conversion_factor
 from kh922core.errors import ObservationError, ObservationProblem
 
-__all__ = ["evaluate_polars"]
+__all__ = [
+    "Checked",
+    "DistinctPair",
+    "FrameSource",
+    "check_observations",
+    "checked_options",
+    "evaluate_polars",
+]
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 
@@ -45,7 +52,7 @@ _BAD_COHORT = "bad_cohort"
 
 
 @dataclass(frozen=True, slots=True)
-class _Pair:
+class DistinctPair:
     """A distinct ``(indicator, unit)`` pair, and what its rows lack: a cohort size somewhere
     (``no_cohort``), or a cohort size of at least 1 where a value is given (``bad_cohort``)."""
 
@@ -64,7 +71,7 @@ def _has_value(schema: pl.Schema) -> pl.Expr:
 
 def _distinct_pairs(
     frame: pl.LazyFrame, schema: pl.Schema, with_unit: bool, cohort_column: str | None
-) -> list[_Pair]:
+) -> list[DistinctPair]:
     """The distinct ``(indicator, unit)`` pairs, and what their rows lack of a cohort size: the
     only data read before the query is built."""
     keys = [INDICATOR, UNIT] if with_unit else [INDICATOR]
@@ -90,10 +97,10 @@ def _distinct_pairs(
         lacks = [found[_NO_COHORT].to_list(), found[_BAD_COHORT].to_list()]
     indicators = found[INDICATOR].cast(pl.String).to_list()
     units = found[UNIT].cast(pl.String).to_list() if with_unit else [None] * found.height
-    return [_Pair(*row) for row in zip(indicators, units, *lacks, strict=True)]
+    return [DistinctPair(*row) for row in zip(indicators, units, *lacks, strict=True)]
 
 
-def _distinct_enum_pairs(frame: pl.LazyFrame, enums: list[pl.Enum]) -> list[_Pair]:
+def _distinct_enum_pairs(frame: pl.LazyFrame, enums: list[pl.Enum]) -> list[DistinctPair]:
     """:func:`_distinct_pairs` of Enum columns: the unique values of one integer made of the two
     codes (about twice as fast as the unique rows of two columns)."""
     indicators = [*enums[0].categories.to_list(), None]
@@ -103,10 +110,10 @@ def _distinct_enum_pairs(frame: pl.LazyFrame, enums: list[pl.Enum]) -> list[_Pai
         unit = pl.col(UNIT).to_physical().cast(pl.UInt32).fill_null(len(units) - 1)
         code = code * len(units) + unit
     found = frame.select(code.unique()).collect().to_series().to_list()
-    return [_Pair(indicators[c // len(units)], units[c % len(units)]) for c in sorted(found)]
+    return [DistinctPair(indicators[c // len(units)], units[c % len(units)]) for c in sorted(found)]
 
 
-def _checked_options(tolerance: object, cohort_size: object) -> None:
+def checked_options(tolerance: object, cohort_size: object) -> None:
     """Refuse option values that mean nothing, whatever the plan's targets (the kinds check the
     tolerance itself: one rule for both)."""
     if tolerance is not None:
@@ -153,9 +160,11 @@ def evaluate_polars(
     keys: Sequence[str] | None = None,
 ) -> Frame:
     """:func:`kh922core.evaluate` on a Polars DataFrame or LazyFrame (the same kind back)."""
-    _checked_options(tolerance, cohort_size)
+    checked_options(tolerance, cohort_size)
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
-    checked = _check(plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys)
+    checked = check_observations(
+        plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys
+    )
     frame, factors, with_unit = _add_components(plan, checked, compiled)
     change = _change_query(checked, frame, compiled, factors)
     table = bounds_table(
@@ -179,7 +188,7 @@ def evaluate_polars(
 
 
 def _cohort_problems(
-    found: list[_Pair], ranked: set[str], column: str, has_value: pl.Expr
+    found: list[DistinctPair], ranked: set[str], column: str, has_value: pl.Expr
 ) -> list[RowProblem]:
     """The rows of rank indicators without a cohort size, or with one below 1 beside a value."""
 
@@ -212,8 +221,28 @@ def _cohort_problems(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class FrameSource:
+    """What the checks read of the observations: their schema, their distinct pairs (and what
+    their rows lack of a cohort size), and, on an error only, the rows of each problem.  Another
+    engine gives its own (see :mod:`kh922core._engine.native_frames`)."""
+
+    schema: pl.Schema
+    distinct: Callable[[pl.Schema, bool, str | None], list[DistinctPair]]
+    locate: Callable[[list[RowProblem]], list[ObservationProblem]]
+
+    @classmethod
+    def of(cls, frame: pl.LazyFrame) -> FrameSource:
+        """The source of a Polars frame."""
+        return cls(
+            frame.collect_schema(),
+            lambda schema, unit, cohort: _distinct_pairs(frame, schema, unit, cohort),
+            lambda located: locate(frame, located),
+        )
+
+
 @dataclass(frozen=True)
-class _Checked:
+class Checked:
     """Observations that passed the checks, and what the checks learnt about them."""
 
     frame: pl.LazyFrame
@@ -224,16 +253,19 @@ class _Checked:
     cohort: pl.Expr | None
 
 
-def _check(
+def check_observations(
     plan: Plan,
     frame: pl.LazyFrame,
     compiled: Mapping[str, tuple[CompiledTarget, ...]],
     cohort_policy: CohortPolicy,
     cohort_size: int | str | None,
     keys: Sequence[str] | None,
-) -> _Checked:
-    """Check the observations; raise one :class:`ObservationError` with every problem."""
-    schema = frame.collect_schema()
+    source: FrameSource | None = None,
+) -> Checked:
+    """Check the observations (read through ``source``, default ``frame``'s own); raise one
+    :class:`ObservationError` with every problem."""
+    source = source or FrameSource.of(frame)
+    schema = source.schema
     ranked = {t.indicator for targets in compiled.values() for t in targets if t.rank_size}
     proportional = cohort_policy == "proportional" and bool(ranked)
     changes = any(t.change for targets in compiled.values() for t in targets)
@@ -243,14 +275,14 @@ def _check(
         cohort, missing = _cohort(schema, cohort_size)
         problems += missing
     if INDICATOR not in schema or any(p.column == INDICATOR for p in problems):
-        raise ObservationError([*problems, *locate(frame, located)])
+        raise ObservationError([*problems, *source.locate(located)])
 
     with_unit = UNIT in schema and schema[UNIT] != pl.Null
     cohort_column: str | None = None
     if proportional and not isinstance(cohort_size, int):
         cohort_column = cohort_size or COHORT_SIZE
         cohort_column = cohort_column if cohort_column in schema else None
-    found = _distinct_pairs(frame, schema, with_unit, cohort_column)
+    found = source.distinct(schema, with_unit, cohort_column)
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
     located += unknown_indicators({pair.indicator for pair in found}, list(units))
     pairs = [
@@ -284,12 +316,12 @@ def _check(
         if k in _ENGINE
     ]
     if problems or located:
-        raise ObservationError([*problems, *locate(frame, located)])
-    return _Checked(frame, schema, pairs, factors, key_columns, cohort)
+        raise ObservationError([*problems, *source.locate(located)])
+    return Checked(frame, schema, pairs, factors, key_columns, cohort)
 
 
 def _add_components(
-    plan: Plan, checked: _Checked, compiled: Mapping[str, tuple[CompiledTarget, ...]]
+    plan: Plan, checked: Checked, compiled: Mapping[str, tuple[CompiledTarget, ...]]
 ) -> tuple[pl.LazyFrame, list[PairFactors], bool]:
     """The observations with the rows of derived and growth indicators computed from their
     components, the factors of all their pairs, and whether they have units."""
@@ -328,7 +360,7 @@ def _add_components(
 
 
 def _change_query(
-    checked: _Checked,
+    checked: Checked,
     frame: pl.LazyFrame,
     compiled: Mapping[str, tuple[CompiledTarget, ...]],
     factors: list[PairFactors],

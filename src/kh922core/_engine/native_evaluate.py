@@ -1,0 +1,110 @@
+"""The backend of :func:`kh922core.evaluate` for frames of other engines, through Narwhals.
+
+* pandas and PyArrow (eager): converted to Polars once, evaluated by the Polars engine (every
+  feature), converted back (:mod:`kh922core._engine.native_frames`).
+* DuckDB relations, PySpark and SQLFrame DataFrames (lazy): checked in their engine (schema and
+  distinct pairs), and evaluated there by the query of
+  :mod:`kh922core._engine.narwhals_query`; the result is returned unevaluated.  Level targets of
+  every kind (units, rank groups of both cohort policies, words) run there; derived and growth
+  indicators and change targets are Polars-only for now, refused with an
+  :class:`~kh922core.errors.UnsupportedFrameError` that names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import polars as pl
+
+from kh922core._engine.columns import COHORT_SIZE
+from kh922core._engine.compile import compile_targets
+from kh922core._engine.narwhals_query import evaluate_narwhals, join_keys
+from kh922core._engine.native_frames import (
+    Native,
+    from_polars,
+    lazy_source,
+    native,
+    native_table,
+    polars_only,
+    to_polars,
+)
+from kh922core._engine.polars_evaluate import check_observations, checked_options, evaluate_polars
+from kh922core._engine.polars_query import TargetDtypes, bounds_table
+from kh922core._plans import Plan
+from kh922core._targets import CohortPolicy
+
+__all__ = ["evaluate_native", "handles_native"]
+
+
+def handles_native(frame: object) -> bool:
+    """Whether ``frame`` is a frame of another engine that this backend runs."""
+    return native(frame) is not None
+
+
+def evaluate_native(
+    plan: Plan,
+    observations: object,
+    *,
+    tolerance: float | None = None,
+    cohort_policy: CohortPolicy = "absolute",
+    cohort_size: int | str | None = None,
+    keys: Sequence[str] | None = None,
+) -> Any:
+    """:func:`kh922core.evaluate` on a frame of another engine (the same kind back)."""
+    wrapped = native(observations)
+    assert wrapped is not None  # backend_for chose this backend for it
+    options: dict[str, Any] = {
+        "tolerance": tolerance,
+        "cohort_policy": cohort_policy,
+        "cohort_size": cohort_size,
+        "keys": keys,
+    }
+    if not wrapped.lazy:
+        return from_polars(evaluate_polars(plan, to_polars(wrapped), **options), wrapped)
+    return _evaluate_lazy(plan, wrapped, **options)
+
+
+def _evaluate_lazy(
+    plan: Plan,
+    wrapped: Native,
+    *,
+    tolerance: float | None,
+    cohort_policy: CohortPolicy,
+    cohort_size: int | str | None,
+    keys: Sequence[str] | None,
+) -> Any:
+    import narwhals as nw
+
+    checked_options(tolerance, cohort_size)
+    compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
+    column = None if isinstance(cohort_size, int) else (cohort_size or COHORT_SIZE)
+    source = lazy_source(wrapped, column)
+    empty = pl.LazyFrame(schema=source.schema)  # never read: the checks read the source
+    checked = check_observations(
+        plan, empty, compiled, cohort_policy, cohort_size, keys, source=source
+    )
+    observed = {indicator for indicator, _ in checked.pairs}
+    for indicator in plan.indicators:
+        component = indicator.derived.numerator if indicator.derived else indicator.growth_of
+        if component in observed:
+            raise polars_only(wrapped, f"derived and growth indicators ({indicator.id!r})")
+    if any(t.change for i in observed for t in compiled.get(i, ())):
+        raise polars_only(wrapped, "change targets")
+    with_unit = checked.schema.get("unit", pl.Null) != pl.Null
+    factors = [pair for pair in checked.factors if compiled.get(pair.indicator)]
+    table = bounds_table(factors, compiled, TargetDtypes.of(plan), with_unit=with_unit)
+    scaled = cohort_policy == "proportional" and table["_kh_rank_size"].is_not_null().any()
+    cohort = None
+    if scaled:
+        cohort = nw.lit(cohort_size) if isinstance(cohort_size, int) else nw.col(str(column))
+    result = evaluate_narwhals(
+        wrapped.frame,
+        native_table(wrapped, join_keys(table, with_unit)),
+        columns=checked.schema.names(),
+        with_unit=with_unit,
+        qualitative=bool(table["_kh_qualitative"].any()),
+        rank_scaled=bool(scaled),
+        cohort=cohort,
+    )
+    return nw.to_native(result)

@@ -1,0 +1,184 @@
+"""The same targets where the data lives: pandas, PyArrow, DuckDB, Spark give the Polars answers.
+
+One equivalence suite, parametrised over every backend: the same generated observations
+(Hypothesis: nulls, NaN, ±inf, units, rank groups of both cohort policies, words) give the same
+rows, row for row, as the Polars engine (which equals the scalar reference, see
+test_engine_properties.py).  The Spark tests need pyspark and Java and are marked ``spark``
+(``-m "not spark"`` skips them locally; CI runs them).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kh922core import evaluate, load_plan
+from kh922core._plans.model import Plan
+from kh922core.errors import ObservationError, UnsupportedFrameError
+from kh922core.testing import strategies as kst
+
+pd = pytest.importorskip("pandas")
+pa = pytest.importorskip("pyarrow")
+duckdb = pytest.importorskip("duckdb")
+
+_SPARK_TYPES = {
+    pl.String: "string",
+    pl.Float64: "double",
+    pl.Int64: "bigint",
+    pl.Boolean: "boolean",
+}
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    """A local Spark session on two cores (skipped without pyspark or Java)."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java (apt-get install default-jre-headless)")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .appName("kh922core-tests")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _to_spark(session: Any) -> Callable[[pl.DataFrame], Any]:
+    def convert(frame: pl.DataFrame) -> Any:
+        schema = ", ".join(f"`{n}` {_SPARK_TYPES[t.base_type()]}" for n, t in frame.schema.items())
+        return session.createDataFrame(frame.rows(), schema=schema)
+
+    return convert
+
+
+#: Each backend: the frame the caller holds, and its result back as Polars.
+BACKENDS: dict[str, tuple[Callable[[pl.DataFrame], Any], Callable[[Any], pl.DataFrame]]] = {
+    "pandas": (lambda f: f.to_pandas(use_pyarrow_extension_array=True), pl.from_pandas),
+    "pyarrow": (lambda f: f.to_arrow(), pl.from_arrow),  # type: ignore[dict-item]
+    "polars-lazy": (lambda f: f.lazy(), lambda r: r.collect()),
+    "duckdb": (lambda f: duckdb.from_arrow(f.to_arrow()), lambda r: r.pl()),
+}
+
+
+def _normal(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows in one order, texts as text, NaN as null (pandas holds a missing number as NaN)."""
+    frame = frame.with_columns(
+        pl.col(pl.Enum, pl.Categorical).cast(pl.String), pl.col(pl.Float64).fill_nan(None)
+    )
+    frame = frame.with_columns(pl.col("met").cast(pl.Boolean), pl.col("horizon").cast(pl.Int16))
+    return frame.sort(frame.columns, nulls_last=True)
+
+
+def _same_as_polars(
+    plan: Plan,
+    frame: pl.DataFrame,
+    to: Callable[[pl.DataFrame], Any],
+    back: Callable[..., Any],
+    **options: Any,
+) -> None:
+    expected = evaluate(plan, frame, **options)
+    got = back(evaluate(plan, to(frame), **options))
+    assert got.height == expected.height  # rows in x matched targets = rows out
+    assert set(got["status"].cast(pl.String).to_list()) <= {
+        "met",
+        "exceeded",
+        "not_met",
+        "no_data",
+        "needs_assessment",
+    }
+    assert _normal(got).equals(_normal(expected)), (_normal(got), _normal(expected))
+
+
+_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@_SETTINGS
+@given(data=st.data(), plan=kst.plans(max_indicators=3))
+def test_every_backend_gives_the_polars_answers(
+    backend: str, data: st.DataObject, plan: Plan
+) -> None:
+    frame = data.draw(kst.observation_frames(plan, max_rows=15))
+    tolerance = data.draw(st.sampled_from([None, 0.0, 0.2]))
+    policy = data.draw(st.sampled_from(["absolute", "proportional"]))
+    to, back = BACKENDS[backend]
+    _same_as_polars(plan, frame, to, back, tolerance=tolerance, cohort_policy=policy)
+
+
+@pytest.mark.spark
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data(), plan=kst.plans(max_indicators=3))
+def test_spark_gives_the_polars_answers(spark: Any, data: st.DataObject, plan: Plan) -> None:
+    frame = data.draw(kst.observation_frames(plan, max_rows=15))
+    policy = data.draw(st.sampled_from(["absolute", "proportional"]))
+    result = evaluate(plan, _to_spark(spark)(frame), cohort_policy=policy)
+    assert type(result).__name__ == "DataFrame"  # unevaluated: a Spark DataFrame
+    _same_as_polars(
+        plan, frame, _to_spark(spark), lambda r: pl.from_arrow(r.toArrow()), cohort_policy=policy
+    )
+
+
+def test_lazy_engines_return_lazy_frames() -> None:
+    frame = pl.DataFrame({"indicator": ["pii-rank"], "value": [31.0]})
+    result = evaluate(load_plan(), duckdb.from_arrow(frame.to_arrow()))
+    assert isinstance(result, duckdb.DuckDBPyRelation)
+    assert isinstance(evaluate(load_plan(), frame.to_pandas()), pd.DataFrame)
+    assert isinstance(evaluate(load_plan(), frame.to_arrow()), pa.Table)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow", "duckdb"])
+def test_type_problems_give_the_same_observation_error(backend: str) -> None:
+    frame = pl.DataFrame(
+        {
+            "indicator": ["pii-rank", "no-such-thing", "tfp-contribution", None],
+            "value": [31.0, 1.0, 0.5, 2.0],
+            "unit": [None, None, "kg", None],
+        }
+    )
+    with pytest.raises(ObservationError) as expected:
+        evaluate(load_plan(), frame)
+    with pytest.raises(ObservationError) as got:
+        evaluate(load_plan(), BACKENDS[backend][0](frame))
+    assert got.value.problems == expected.value.problems
+    assert {p.rows for p in got.value.problems} == {(1,), (2,), (3,)}
+
+
+def test_a_lazy_engine_names_what_stays_polars_only() -> None:
+    plan = load_plan()
+    derived = next(i for i in plan.indicators if i.derived is not None)
+    assert derived.derived is not None
+    frame = pl.DataFrame({"indicator": [derived.derived.numerator], "value": [3.0]})
+    with pytest.raises(UnsupportedFrameError, match="derived and growth indicators"):
+        evaluate(plan, duckdb.from_arrow(frame.to_arrow()))
+    # the same frame in pandas runs by the Polars engine: every feature
+    assert len(evaluate(plan, frame.to_pandas())) == len(evaluate(plan, frame))
+
+
+def test_importing_the_library_imports_no_other_engine() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kh922core, polars as pl; "
+        "kh922core.evaluate(kh922core.load_plan(), pl.DataFrame({'indicator': ['pii-rank'], "
+        "'value': [1.0]})); "
+        "print(sorted(m for m in ('narwhals', 'pandas', 'duckdb', 'pyspark', 'sqlframe') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
