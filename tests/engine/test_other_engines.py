@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kh922core import evaluate, load_plan
+from kh922core import evaluate, load_plan, progress, published_figures, rank, summarize
 from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError, UnsupportedFrameError
 from kh922core.testing import strategies as kst
@@ -182,3 +182,51 @@ def test_importing_the_library_imports_no_other_engine() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@pytest.mark.parametrize("by", [None, "year"])
+def test_rank_gives_the_polars_ranks(backend: str, by: str | None) -> None:
+    frame = pl.DataFrame(
+        {"year": [2023, 2023, 2023, 2024, 2024], "score": [37.6, 40.1, 37.6, None, 2.0]}
+    )
+    to, back = BACKENDS[backend]
+    got = back(rank(to(frame), by=by, higher_is_better=False))
+    expected = rank(frame, by=by, higher_is_better=False)
+    assert _sorted(got).equals(_sorted(expected))
+
+
+def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
+    frame = frame.with_columns(pl.col("score").fill_nan(None), pl.col("rank").cast(pl.Int64))
+    return frame.sort(frame.columns, nulls_last=True)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow"])
+def test_summarize_and_progress_take_eager_frames(backend: str) -> None:
+    plan = load_plan()
+    to, back = BACKENDS[backend]
+    result = evaluate(plan, published_figures())
+    got = back(summarize(to(result), by="indicator", plan=plan))
+    assert got.equals(summarize(result, by="indicator", plan=plan))
+    ranks = pl.DataFrame(
+        {"indicator": ["dti-rank"] * 3, "year": [2020, 2021, 2022], "value": [33.0, 31.0, 51.0]}
+    )
+    expected = progress(plan, ranks, targets="2030-2")
+    assert _normal_any(back(progress(plan, to(ranks), targets="2030-2"))).equals(
+        _normal_any(expected)
+    )
+
+
+def _normal_any(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col(pl.Enum, pl.Categorical).cast(pl.String), pl.col(pl.Float64).fill_nan(None)
+    )
+
+
+def test_summarize_and_progress_of_a_lazy_engine_are_refused_by_name() -> None:
+    plan = load_plan()
+    result = duckdb.from_arrow(evaluate(plan, published_figures()).to_arrow())
+    with pytest.raises(UnsupportedFrameError, match=r"for summarize .*got DuckDBPyRelation"):
+        summarize(result)
+    with pytest.raises(UnsupportedFrameError, match="for progress"):
+        progress(plan, duckdb.from_arrow(published_figures().to_arrow()))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kh922core._engine.api import evaluate
 from kh922core._engine.columns import STATUS_DTYPE
+from kh922core._engine.native_evaluate import in_polars
 from kh922core._engine.ranks import rank
 from kh922core._engine.summary import summarize
 
-__all__ = ["STATUS_DTYPE", "evaluate", "rank", "summarize"]
+__all__ = ["STATUS_DTYPE", "evaluate", "in_polars", "rank", "summarize"]

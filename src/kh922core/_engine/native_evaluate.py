@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import polars as pl
@@ -33,8 +33,9 @@ from kh922core._engine.polars_evaluate import check_observations, checked_option
 from kh922core._engine.polars_query import TargetDtypes, bounds_table
 from kh922core._plans import Plan
 from kh922core._targets import CohortPolicy
+from kh922core.errors import ObservationError, ObservationProblem
 
-__all__ = ["evaluate_native", "handles_native"]
+__all__ = ["evaluate_native", "handles_native", "in_polars", "rank_lazy"]
 
 
 def handles_native(frame: object) -> bool:
@@ -108,3 +109,51 @@ def _evaluate_lazy(
         cohort=cohort,
     )
     return nw.to_native(result)
+
+
+def in_polars(frame: object, feature: str, what: str) -> tuple[object, Callable[[Any], Any]]:
+    """``frame`` for a function that runs on Polars frames, and how to give its result back:
+    an eager frame of another engine converted to Polars (and the result converted back), a
+    lazy one refused with an :class:`~kh922core.errors.UnsupportedFrameError` naming
+    ``feature``; any other object unchanged (the function says what it takes)."""
+    wrapped = native(frame)
+    if wrapped is None:
+        return frame, lambda result: result
+    if wrapped.lazy:
+        raise polars_only(wrapped, feature, what)
+    return to_polars(wrapped), lambda result: from_polars(result, wrapped)
+
+
+def rank_lazy(
+    scores: object,
+    groups: list[str],
+    *,
+    score: str,
+    higher_is_better: bool,
+    columns: tuple[str, str],
+    problems: Callable[[pl.Schema], list[ObservationProblem]],
+) -> Any:
+    """:func:`kh922core.rank` in the engine of a lazy frame of another engine (window
+    functions: DuckDB and Spark rank there), or ``None`` for any other frame."""
+    wrapped = native(scores)
+    if wrapped is None or not wrapped.lazy:
+        return None
+    import narwhals as nw
+
+    found = problems(wrapped.frame.collect_schema().to_polars())
+    if found:
+        raise ObservationError(found)
+    frame, partition = wrapped.frame, list(groups)
+    if not partition:  # one cohort: a window over a constant
+        partition = ["_kh_cohort"]
+        frame = frame.with_columns(nw.lit(0).alias(partition[0]))
+    value = nw.col(score).cast(nw.Float64).fill_nan(None)
+    ranked = frame.with_columns(
+        value.rank("min", descending=higher_is_better)
+        .over(partition)
+        .cast(nw.Int64)
+        .alias(columns[0]),
+        value.count().over(partition).cast(nw.Int64).alias(columns[1]),
+    )
+    names = [*wrapped.frame.collect_schema().names(), *columns]
+    return nw.to_native(ranked.select(names))

@@ -8,6 +8,7 @@ from typing import TypeVar
 import polars as pl
 
 from kh922core._engine.columns import COHORT_SIZE
+from kh922core._engine.native_evaluate import in_polars, rank_lazy
 from kh922core._frame_problems import polars_frame
 from kh922core.errors import InvalidValueError, ObservationError, ObservationProblem
 
@@ -79,18 +80,47 @@ def rank(
         raise InvalidValueError(
             f"rank_column and cohort_size_column must differ, both are {rank_column!r}"
         )
-    polars_frame(scores, "scores")
     groups = [by] if isinstance(by, str) else list(by or ())
-    schema = scores.collect_schema()
-    problems = _problems(schema, score, groups, (rank_column, cohort_size_column))
-    if score in schema and not (schema[score].is_numeric() or schema[score] == pl.Null):
-        problems.append(
-            ObservationProblem(
-                column=score,
-                message=f"expected a numeric column, got {schema[score]}: read text scores with "
-                "kh922core.read_observations or cast them, so that '41,5' is not misread",
+    outputs = (rank_column, cohort_size_column)
+
+    def problems_of(schema: pl.Schema) -> list[ObservationProblem]:
+        problems = _problems(schema, score, groups, outputs)
+        if score in schema and not (schema[score].is_numeric() or schema[score] == pl.Null):
+            problems.append(
+                ObservationProblem(
+                    column=score,
+                    message=f"expected a numeric column, got {schema[score]}: read text scores "
+                    "with kh922core.read_observations or cast them, so that '41,5' is not "
+                    "misread",
+                )
             )
+        return problems
+
+    lazy: Frame | None = rank_lazy(
+        scores,
+        groups,
+        score=score,
+        higher_is_better=higher_is_better,
+        columns=outputs,
+        problems=problems_of,
+    )
+    if lazy is not None:  # a DuckDB relation, a Spark DataFrame: ranked there, still lazy
+        return lazy
+    converted, back = in_polars(scores, "rank", "scores")
+    if converted is not scores:  # pandas, PyArrow: ranked by Polars, given back as they came
+        ranked = rank(
+            converted,  # type: ignore[type-var]
+            by,
+            score=score,
+            higher_is_better=higher_is_better,
+            rank_column=rank_column,
+            cohort_size_column=cohort_size_column,
         )
+        result: Frame = back(ranked)
+        return result
+    polars_frame(scores, "scores")
+    schema = scores.collect_schema()
+    problems = problems_of(schema)
     if problems:
         raise ObservationError(problems)
     value = pl.col(score).cast(pl.Float64).fill_nan(None)

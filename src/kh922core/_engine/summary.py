@@ -17,6 +17,7 @@ from kh922core._engine.columns import (
     TARGET_ID,
     TARGET_TEXT,
 )
+from kh922core._engine.native_evaluate import in_polars
 from kh922core._engine.polars_query import TargetDtypes
 from kh922core._frame_problems import polars_frame
 from kh922core._plans import Plan
@@ -129,6 +130,9 @@ def summarize(
         (38, 3, 2, 0.07894736842105263)
     """
     keys = [by] if isinstance(by, str) else list(by or ())
+    converted, back = in_polars(result, "summarize", "result")
+    if converted is not result:  # pandas, PyArrow: rolled up by Polars, given back as they came
+        return back(summarize(converted, by, plan=plan))  # type: ignore[type-var,no-any-return]
     frame = polars_frame(result, "result").lazy()
     names = frame.collect_schema().names()
     absent = [column for column in (MET, STATUS) if column not in names]

@@ -17,6 +17,7 @@ from typing import Literal
 import polars as pl
 
 from kh922core._dates import DateLike
+from kh922core._engine import in_polars
 from kh922core._frame_problems import problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Unit
@@ -394,9 +395,11 @@ def progress(
         >>> progress(plan, ranks, targets="2030-2", as_of="2021-12-31")["category"].item()
         'substantial_progress'
     """
-    return progress_of_targets(
+    # pandas, PyArrow: measured by Polars and given back as they came; DuckDB, Spark: refused
+    converted, back = in_polars(observations, "progress", "observations")
+    result = progress_of_targets(
         plan_targets(plan, targets),
-        observations,
+        converted,  # type: ignore[arg-type]
         as_of=as_of,
         baseline=baseline,
         base_year=base_year,
@@ -404,3 +407,4 @@ def progress(
         cohort_size=cohort_size,
         known_indicators=frozenset(i.id for i in plan.indicators),
     )
+    return back(result)  # type: ignore[no-any-return]
