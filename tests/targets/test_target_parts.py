@@ -273,3 +273,16 @@ def test_labels_and_numbers_come_back(case: tuple[str, list[str], list[float]]) 
     with pytest.raises(TargetParseError) as info:
         parse_target(cell)
     assert len(info.value.parts) == len(labels)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Cấp tỉnh: 90%\nCấp huyện: 80%", [("Cấp tỉnh", 90.0), ("Cấp huyện", 80.0)]),
+        ("+ Thành thị: 98%\n+ Nông thôn: 90%", [("Thành thị", 98.0), ("Nông thôn", 90.0)]),
+        ("90% cấp tỉnh\t80% cấp huyện", [("cấp tỉnh", 90.0), ("cấp huyện", 80.0)]),
+    ],
+)
+def test_parts_on_lines_of_their_own(cell: str, expected: list[tuple[str, float]]) -> None:
+    parts = split_targets(cell, unit="%")
+    assert [(part.label, part.spec.value) for part in parts] == expected  # type: ignore[union-attr]

@@ -22,7 +22,7 @@ from kh922core._targets.scanner import YEARS, blank, read_phrases
 __all__ = ["Cut", "comparison_start", "cut_cell", "label_end", "label_from", "numbered_parts"]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
-_SEPARATOR = re.compile(r";|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r";|\n|\t|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b", re.IGNORECASE)
 #: Words that introduce a part of the whole before it (``…, trong đó năm 2026 đạt …``).
 _SUBSET = re.compile(r"\btrong\s+đó\b|^\s*riêng\b", re.IGNORECASE)
 #: The words between a label and the comparison are at most this many: a longer run is a label.

@@ -46,6 +46,8 @@ __all__ = ["TargetPart", "split_targets"]
 
 _AFTER = frozenset({"after_ge", "after_le"})
 _EDGE_CHARS = " \t\n.;:,"
+#: A bullet before a part written on a line of its own ("- Năm 2026: 30%", "+ Thành thị: 98%").
+_BULLET = re.compile(r"^\s*[-+•*]\s+")
 #: What read_unit sets aside before a unit (spaces and punctuation).
 _EDGE = re.compile(r"^[\s.;:,]+")
 _SPAN = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
@@ -122,7 +124,7 @@ def _read(text: str) -> _Reading:
         kept = [m.phrase for m in after if m.start >= cut]
         untrailed = " ".join([text[begin : last.end() + cut].rstrip(_EDGE_CHARS), *kept]).strip()
     return _Reading(
-        lead=label_from(text[:begin]),
+        lead=label_from(_BULLET.sub("", text[:begin])),
         year=_year_label(text),
         note=label,
         unit=unit if stray is None else None,
