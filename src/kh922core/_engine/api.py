@@ -71,7 +71,9 @@ def evaluate(
 
     Args:
         plan: The plan.
-        observations: A :class:`polars.DataFrame` or :class:`polars.LazyFrame`; the result is of
+        observations: A :class:`polars.DataFrame` or :class:`polars.LazyFrame` (the fast path), a
+            pandas DataFrame, a PyArrow Table, a DuckDB relation or a PySpark DataFrame (see
+            "Other engines" in the documentation); the result is of
             the same kind.
         tolerance: Relative tolerance of approximate targets (``khoảng X``), from 0 up to (not
             including) 1; default the plan's.
