@@ -136,7 +136,8 @@ def bench_spark(path: Path, rows: int, reps: int) -> None:
     peak = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
     print(
         f"spark local[2] {rows:,} rows: evaluate to the noop sink {seconds:.2f} s "
-        f"({seconds / rows * 1e9:.0f} ns per row on 2 cores), JVM peak RSS {int(peak) / 1024:.0f} MiB"
+        f"({seconds / rows * 1e9:.0f} ns per row on 2 cores), "
+        f"JVM peak RSS {int(peak) / 1024:.0f} MiB"
     )
     spark.stop()
 
