@@ -183,6 +183,11 @@ _SPARK_TYPES = {
 }
 
 
+def _table_rows(table: pl.DataFrame) -> list[tuple[object, ...]]:
+    """The rows of the bounds table (one per target and unit: dozens, never observations)."""
+    return list(zip(*(table[name].to_list() for name in table.columns), strict=True))
+
+
 def _sql_literal(value: object, sql_type: str) -> str:
     if value is None:
         text = "NULL"
@@ -208,7 +213,7 @@ def _values_sql(table: pl.DataFrame) -> str:
         return f"SELECT {empty} LIMIT 0"
     rows = ",\n".join(
         "(" + ", ".join(_sql_literal(v, t) for v, t in zip(row, types, strict=True)) + ")"
-        for row in table.iter_rows()
+        for row in _table_rows(table)
     )
     return f"SELECT * FROM (VALUES {rows}) AS _kh_bounds({names})"
 
@@ -227,7 +232,7 @@ def native_table(native: Native, table: pl.DataFrame) -> Any:
     schema = ", ".join(
         f"`{name}` {_SPARK_TYPES[plain.schema[name].base_type()]}" for name in plain.columns
     )
-    created = session.createDataFrame(plain.rows(), schema=schema)
+    created = session.createDataFrame(_table_rows(plain), schema=schema)
     if native.kind != "sqlframe":
         from pyspark.sql.functions import broadcast
 
