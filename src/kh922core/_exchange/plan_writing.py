@@ -13,36 +13,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kh922core._exchange.importing import ImportResult
-from kh922core._plans import dump_plan
+from kh922core._plans import dump_plan, quoted_yaml
 from kh922core.errors import TableImportError
 
 __all__ = ["agency_file_text", "plan_file_text", "write_import"]
 
 _ITEM = re.compile(r'^(\s*)- id: "([^"]*)"')
 _KEY = re.compile(r"^([a-z_]+):")
-
-
-class _Dumper(yaml.SafeDumper):
-    """Every text in double quotes, as the shipped files write them."""
-
-
-def _quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-
-
-def _mapping(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
-    pairs = [
-        (dumper.represent_scalar("tag:yaml.org,2002:str", key), dumper.represent_data(value))
-        for key, value in data.items()
-    ]
-    return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
-
-
-_Dumper.add_representer(str, _quoted)
-_Dumper.add_representer(dict, _mapping)
 
 
 def _comment(text: str) -> str:
@@ -58,12 +36,8 @@ def agency_file_text(result: ImportResult) -> str:
         if extra:
             data["aliases"] = [*data.get("aliases", []), *extra]
         agencies.append(data)
-    body = yaml.dump(
-        {"schema_version": 1, "province": result.plan.province.name, "agencies": agencies},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1_000_000,
+    body = quoted_yaml(
+        {"schema_version": 1, "province": result.plan.province.name, "agencies": agencies}
     )
     drafts = set(result.drafts)
     lines = [

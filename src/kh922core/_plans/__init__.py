@@ -20,7 +20,7 @@ from __future__ import annotations
 from kh922core._plans.agencies import Agency, AgencyRegistry, Responsibility, Succession
 from kh922core._plans.audit import AUDIT_RULES, AuditRule, Finding, Severity, audit
 from kh922core._plans.deadlines import Deadline, DeadlineKind, parse_deadline
-from kh922core._plans.dumping import dump_plan
+from kh922core._plans.dumping import dump_plan, quoted_yaml
 from kh922core._plans.json_schema import agencies_json_schema, plan_json_schema, schema_text
 from kh922core._plans.loader import check_agency_file, check_plan_file, load_agencies, load_plan
 from kh922core._plans.model import (
@@ -86,6 +86,7 @@ __all__ = [
     "parse_deadline",
     "plan_json_schema",
     "published_figures",
+    "quoted_yaml",
     "read_document",
     "schema_text",
 ]

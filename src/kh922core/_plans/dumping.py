@@ -9,7 +9,7 @@ import yaml
 
 from kh922core._plans.model import Plan
 
-__all__ = ["dump_plan"]
+__all__ = ["dump_plan", "quoted_yaml"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,6 +60,12 @@ def dump_plan(plan: Plan, format: Literal["yaml", "json"] = "yaml") -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format != "yaml":
         raise ValueError(f"format must be 'yaml' or 'json', not {format!r}")
+    return quoted_yaml(data)
+
+
+def quoted_yaml(data: object) -> str:
+    """``data`` as YAML the way plan files are written: every text in double quotes, keys in
+    their order, Unicode as it is, no line folding."""
     text: str = yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000
     )
