@@ -188,7 +188,9 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         return None, None, None
     offset = start + rest.index(stripped)
     masked = DENOMINATOR_DIGITS.sub(lambda m: "/" + " " * (len(m.group(0)) - 1), stripped)
+    # digits of a per unit's denominator may stand inside a unit, never in a note
     digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
+    raw_digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
     tokens = list(re.finditer(r"\S+", stripped))
     # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
     for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
@@ -212,8 +214,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
                 + next(i for i, ch in enumerate(note) if ch.isdigit()),
             )
         return " ".join(candidate.split()), note, None
-    if digit is not None:
-        return None, None, offset + digit
+    if raw_digit is not None:
+        return None, None, offset + raw_digit
     return None, _unwrapped(" ".join(stripped.split())), None
 
 
