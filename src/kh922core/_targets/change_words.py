@@ -53,6 +53,7 @@ _ANY_BASE = re.compile(r"\bso\s+với\b", re.IGNORECASE)
 _WORD_MULTIPLES = re.compile(
     r"(?<=\bgấp\s)(đôi|hai|ba|bốn|tư|năm|rưỡi|mười)\b(?!\s*\d)", re.IGNORECASE
 )
+_HALF = re.compile(r"(?<=\bgiảm\s)một\s+nửa\b(?!\s*\d)", re.IGNORECASE)
 _WORD_VALUES = {
     "đôi": "2",
     "hai": "2",
@@ -121,6 +122,8 @@ def read_base(text: str) -> BaseCues:
     for match in _WORD_MULTIPLES.finditer(text):
         digits = _WORD_VALUES[match.group(1).lower()]
         text = text[: match.start()] + digits.ljust(len(match.group(1))) + text[match.end() :]
+    for match in _HALF.finditer(text):  # "giảm một nửa": a fall to half, a multiple of 2
+        text = text[: match.start()] + "2 lần".ljust(len(match.group(0))) + text[match.end() :]
     period = _PERIOD_BASE.search(text)
     if period is not None:
         raise TargetParseError(

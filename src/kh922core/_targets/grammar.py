@@ -234,7 +234,8 @@ def _parse(
         )
     prefix, subject = read_prefix(text, blanked, numbers[0].start())
     verb = verb_of(prefix)
-    after = read_after(blanked, numbers[0].start()) if verb.changes else AfterCues(blanked)
+    noticed = verb.changes or base.named  # "bằng 1,5 lần năm 2025": a multiple of a base
+    after = read_after(blanked, numbers[0].start()) if noticed else AfterCues(blanked)
     blanked = after.text
     if len(numbers) == 2:
         between = blanked[numbers[0].end() : numbers[1].start()]

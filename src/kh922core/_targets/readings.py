@@ -109,6 +109,8 @@ def read_reading(
         level = unit is not None and not (is_share(unit) or is_rate(unit))
         if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
             verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain, True)
+    if not verb.changes and after.times and base.named:  # "bằng 1,5 lần năm 2025"
+        verb = Verb(None, None, True, verb.per_year, verb.to_level, verb.maintain)
     if not verb.changes:
         _refuse_base(
             text,
