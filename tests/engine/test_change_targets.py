@@ -380,13 +380,25 @@ _SETTINGS = settings(
 
 
 @_SETTINGS
-@given(case=_cases(), dense=st.booleans(), coded=st.booleans(), lazy=st.booleans())
+@given(
+    case=_cases(),
+    dense=st.booleans(),
+    coded=st.booleans(),
+    lazy=st.booleans(),
+    enums=st.booleans(),
+)
 def test_the_engine_equals_the_scalar_path(
-    case: dict[str, Any], dense: bool, coded: bool, lazy: bool
+    case: dict[str, Any], dense: bool, coded: bool, lazy: bool, enums: bool
 ) -> None:
     # dense: the bases in a dense array (else a join); coded: the base years' rows found by
-    # the codes of their indicator and unit (else a join).
+    # the codes of their indicator and unit (else a join); enums: indicator and unit as Enums
+    # whose categories are not all observed (their codes are not 0 … n − 1).
     plan, frame = case["plan"], case["frame"].with_row_index("obs")
+    if enums:
+        frame = frame.with_columns(
+            pl.col("indicator").cast(pl.Enum(["khác-1", "ind", "khác-2"])),
+            pl.col("unit").cast(pl.Enum(["a", "b", "c", "fraction", "d", "triệu đồng", "e"])),
+        )
     keys = ["entity", "scenario", "year"]
     limit = change_bases.DENSE_LIMIT if dense else 0
     codes = change_bases._pair_codes if coded else lambda *_: None

@@ -205,19 +205,22 @@ def _pair_codes(
         by_unit = dict(zip(units, unit_codes, strict=True)) | {
             None: max(unit_codes, default=-1) + 1
         }
-        code = code.cast(pl.Int64) * len(by_unit) + unit_code.cast(pl.Int64).fill_null(
+        # An Enum's codes are its categories' places, not 0 … n − 1: the width is the largest
+        # code observed + 2 (the last is "no unit"), as the engine's own lookup has it.
+        code = code.cast(pl.Int64) * (by_unit[None] + 1) + unit_code.cast(pl.Int64).fill_null(
             by_unit[None]
         )
     years = [y for y in tiny[YEAR].to_list() if y is not None]
     first, span = (min(years), max(years) - min(years) + 1) if years and not previous else (0, 1)
     if span > 1:
         code = code.cast(pl.Int64) * span + (pl.col(YEAR).cast(pl.Int64) - first)
-    size = (max(indicator_codes, default=0) + 1) * len(by_unit) * span + 1  # + 1: never a scalar
+    width = by_unit[None] + 1
+    size = (max(indicator_codes, default=0) + 1) * width * span + 1  # + 1: never a scalar
     slots: list[int | None] = [None] * size
     factors: list[float | None] = [None] * size
     columns = [tiny[name].to_list() for name in tiny.columns]  # slot, indicator, unit, factor, year
     for number, indicator, unit, factor, year in zip(*columns, strict=True):
-        cell = (by_indicator[indicator] * len(by_unit) + by_unit[unit]) * span
+        cell = (by_indicator[indicator] * width + by_unit[unit]) * span
         cell += year - first if span > 1 else 0
         if slots[cell] is not None:
             return None
