@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kh922core import Change, Comparison, Plan, Range, Target, conversion_factor, evaluate
-from kh922core._engine import change_bases
+from kh922core._engine import base_lookup, change_bases
 from kh922core.errors import ObservationError
 from kh922core.testing import strategies as kst
 
@@ -400,10 +400,10 @@ def test_the_engine_equals_the_scalar_path(
             pl.col("unit").cast(pl.Enum(["a", "b", "c", "fraction", "d", "triệu đồng", "e"])),
         )
     keys = ["entity", "scenario", "year"]
-    limit = change_bases.DENSE_LIMIT if dense else 0
+    limit = base_lookup.DENSE_LIMIT if dense else 0
     codes = change_bases._pair_codes if coded else lambda *_: None
     with (
-        mock.patch.object(change_bases, "DENSE_LIMIT", limit),
+        mock.patch.object(base_lookup, "DENSE_LIMIT", limit),
         mock.patch.object(change_bases, "_pair_codes", codes),
     ):
         found = evaluate(plan, frame.lazy() if lazy else frame, keys=keys)

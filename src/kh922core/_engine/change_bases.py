@@ -3,20 +3,14 @@
 A change target (``tăng 20% so với năm 2023``, ``tăng 9% so với cùng kỳ``) measures each
 observation from the level of the same indicator and key group (the key columns without
 ``year``) at its base year: the year the text names, or the year before the observation's.
-Before the query is built, the observations of the base years are collected (for previous-year
-targets, every observation of their indicators), converted into each target's unit with one
+Before the query is built, the observations of the base years (for previous-year targets,
+every observation of their indicators) are read, converted into each target's unit with one
 factor per ``(indicator, unit)`` pair, and turned into a lookup that every row reads by its key
-group:
+group (:mod:`kh922core._engine.base_lookup`): a dense array gathered by small codes of the
+key columns, written straight from those observations, or else a join.
 
-* a **dense** array, when the key columns are integers, Booleans, dates or texts and the
-  combinations of their observed values are few enough (:data:`DENSE_LIMIT`): each key value
-  becomes a small code (an integer minus the smallest one, a text its place among the base
-  year's texts; a value the base year lacks has a code of its own, as null has), the codes of
-  a row make one index, and the base is a gather from the array, as the engine gathers bounds;
-* otherwise a **join** on the target and the key columns (nulls equal).
-
-Both give the same answer; two observations of one key group at a base year cannot both be the
-base, and are refused (:attr:`SeriesBases.duplicates`).
+Two observations of one key group at a base year cannot both be the base, and are refused
+(:attr:`SeriesBases.duplicates`).
 """
 
 from __future__ import annotations
@@ -26,87 +20,18 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from kh922core._engine.base_lookup import BaseLookup, dense_lookup, table_lookup
 from kh922core._engine.columns import INDICATOR, UNIT, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
 from kh922core._engine.frame_checks import RowProblem
-from kh922core._engine.key_codes import KeyCode, key_codes, text_codes
+from kh922core._engine.key_codes import text_codes
 
-__all__ = ["DENSE_LIMIT", "BaseLookup", "SeriesBases", "series_bases"]
-
-#: The most cells a dense lookup may have (8 bytes each); beyond, the lookup is a join.
-DENSE_LIMIT = 1 << 24
+__all__ = ["SeriesBases", "series_bases"]
 
 # Bases of the names of the lookup table's own columns (see unused_name).
 _SLOT = "_kh_change_slot"
 _BASE = "_kh_series_base"
-_INDEX = "_kh_base_index"
-
-
-@dataclass(frozen=True)
-class BaseLookup:
-    """How the rows of one rule (named base year, or previous year) find their series base.
-
-    A row gives its target's key (:meth:`key_of` its slot; null for the targets of other
-    rules) and its key columns (and ``year``, for the previous year); :meth:`added_to` adds its
-    base, null when the series has no level there.  A dense lookup's key is the target's place
-    in the array, less the offsets of the codes, so that a row's index is that key plus its
-    codes times their strides.
-    """
-
-    keys: tuple[str, ...]
-    with_year: bool
-    table: pl.DataFrame  # slot, keys, [year], base
-    slot: str
-    base: str
-    codes: tuple[KeyCode, ...] | None = None  # dense: the codes of the keys (and year)
-    values: pl.Series | None = None
-
-    def _strides(self) -> list[int]:
-        assert self.codes is not None
-        strides, stride = [], 1
-        for code in reversed(self.codes):
-            strides.append(stride)
-            stride *= code.size
-        return [stride, *reversed(strides)]  # the slot's, then each code's
-
-    def key_of(self, slot: int) -> int:
-        """What a row of the target in ``slot`` gathers as its key."""
-        if self.codes is None:
-            return slot
-        slot_stride, *strides = self._strides()
-        offsets = sum(
-            code.offset * stride for code, stride in zip(self.codes, strides, strict=True)
-        )
-        return slot * slot_stride - offsets
-
-    def index(self, key: pl.Expr) -> pl.Expr:
-        """Each row's place in the dense array, from its target's key."""
-        assert self.codes is not None
-        _, *strides = self._strides()
-        index = key
-        for code, stride in zip(self.codes, strides, strict=True):
-            index = index + (code.expr() * stride if stride != 1 else code.expr())
-        return index
-
-    def added_to(self, rows: pl.LazyFrame, key: pl.Expr, name: str) -> pl.LazyFrame:
-        """``rows`` with the column ``name``: each row's series base (null: none)."""
-        if self.table.is_empty():
-            return rows.with_columns(pl.lit(None, dtype=pl.Float64).alias(name))
-        if self.values is not None:
-            return rows.with_columns(pl.lit(self.values).gather(self.index(key)).alias(name))
-        taken = rows.collect_schema().names()
-        on = unused_name(self.slot, taken)
-        year = unused_name("_kh_year", [*taken, on])
-        table = self.table.rename({self.slot: on, self.base: name})
-        keys = [on, *self.keys]
-        added = [key.cast(pl.UInt32).alias(on)]
-        if self.with_year:
-            table = table.rename({YEAR: year})
-            added.append(pl.col(YEAR).cast(pl.Int64).alias(year))
-            keys.append(year)
-        joined = rows.with_columns(added).join(table.lazy(), on=keys, how="left", nulls_equal=True)
-        return joined.drop(on, year, strict=False)
 
 
 @dataclass
@@ -232,7 +157,7 @@ def _pair_codes(
     )
 
 
-def _table(
+def _base_rows(
     frame: pl.LazyFrame,
     schema: pl.Schema,
     tiny: pl.DataFrame,
@@ -240,9 +165,10 @@ def _table(
     keys: Sequence[str],
     names: tuple[str, str],
     previous: bool,
-) -> pl.DataFrame:
-    """The series' levels at the base years, in each target's unit: ``slot``, the keys,
-    (``year`` + 1, for the previous year) and ``base``."""
+) -> pl.LazyFrame | None:
+    """The series' levels at the base years, in each target's unit, lazy: ``slot``, the keys,
+    (``year`` + 1, for the previous year) and ``base``; ``None`` when two targets share the
+    code of an indicator and unit (:func:`_joined_table` finds them)."""
     slot, base = names
     value = pl.col(VALUE).cast(pl.Float64)
     years = pl.col(YEAR).is_not_null()
@@ -250,7 +176,7 @@ def _table(
         years = pl.col(YEAR).is_in(tiny[YEAR].unique().implode())
     coded = _pair_codes(schema, tiny, pairs, previous)
     if coded is None:
-        return _joined_table(frame, schema, tiny, keys, names, previous)
+        return None
     code, slots, factors = coded
     rows = frame.filter(years).select(
         pl.lit(slots).gather(code).alias(slot),
@@ -259,7 +185,7 @@ def _table(
         (value * pl.lit(factors).gather(code)).alias(base),
     )
     wanted = pl.col(slot).is_not_null() & pl.col(base).is_not_null() & pl.col(base).is_not_nan()
-    return rows.filter(wanted).collect()
+    return rows.filter(wanted)
 
 
 def _joined_table(
@@ -289,56 +215,6 @@ def _joined_table(
     year = [(pl.col(YEAR) + 1).alias(YEAR)] if previous else []
     base_value = (pl.col(VALUE) * pl.col("_kh_factor")).alias(base)
     return joined.select(slot, *keys, *year, base_value).collect()
-
-
-def _duplicated(table: pl.DataFrame, lookup: BaseLookup, index: pl.Series | None) -> pl.Series:
-    """Which rows of the base table share their slot, keys (and year) with another one."""
-    if index is not None and lookup.values is not None:
-        written = lookup.values.len() - lookup.values.null_count()  # the cells written to
-        if written == table.height:  # each row in a cell of its own (the usual case)
-            return pl.repeat(False, table.height, dtype=pl.Boolean, eager=True)
-        rows = pl.int_range(table.height, dtype=pl.Int64, eager=True)
-        owner = pl.repeat(None, lookup.values.len(), dtype=pl.Int64, eager=True)
-        owner = owner.scatter(index, rows)  # the last row written to a cell is its owner
-        return owner.gather(index) != rows
-    columns = [lookup.slot, *lookup.keys, *([YEAR] if lookup.with_year else [])]
-    return table.select(pl.struct(columns).is_duplicated()).to_series()
-
-
-def _lookup(
-    frame: pl.LazyFrame,
-    table: pl.DataFrame,
-    slots: int,
-    keys: Sequence[str],
-    names: tuple[str, str],
-    year: bool,
-) -> tuple[BaseLookup, pl.Series]:
-    """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
-    else the join; and which of its rows are duplicated."""
-    slot, base = names
-    lookup = BaseLookup(tuple(keys), year, table, slot, base)
-    codes = (
-        None if table.is_empty() else key_codes(frame, table, [*keys, *([YEAR] if year else [])])
-    )
-    size = slots
-    for code in codes or ():
-        size *= code.size
-    if codes is None or size > DENSE_LIMIT:
-        return lookup, _duplicated(table, lookup, None)
-    if year:  # the base of a year after the last one is read by no row
-        last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
-        table = table.filter(pl.col(YEAR) <= last)
-    dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
-    targets_keys = pl.Series(
-        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
-    )
-    keyed = pl.lit(targets_keys).gather(pl.col(slot))
-    index = table.select(dense.index(keyed)).to_series()
-    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
-    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
-    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True).scatter(index, table[base])
-    dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
-    return dense, _duplicated(table, dense, index)
 
 
 def _problem(
@@ -412,9 +288,19 @@ def series_bases(
             first.setdefault(slots[target.target_id], target)
         firsts = [first[number] for number in range(len(first))]
         tiny = _tiny(firsts, factors, compiled, names[0])
-        table = _table(frame, schema, tiny, factors, groups, names, previous)
-        lookup, duplicated = _lookup(frame, table, len(firsts), groups, names, previous)
-        found.duplicates += _problem(lookup.table, duplicated, firsts, groups, names[0], previous)
+        rows = _base_rows(frame, schema, tiny, factors, groups, names, previous)
+        lookup = None
+        if rows is not None:  # the usual case: the dense array written straight from the rows
+            lookup = dense_lookup(frame, rows, len(firsts), groups, names, previous)
+        if lookup is None:  # the join, or the duplicates found
+            table = (
+                _joined_table(frame, schema, tiny, groups, names, previous)
+                if rows is None
+                else rows.collect()
+            )
+            lookup, duplicated = table_lookup(frame, table, len(firsts), groups, names, previous)
+            table = lookup.table if lookup.table is not None else table  # the years read
+            found.duplicates += _problem(table, duplicated, firsts, groups, names[0], previous)
         if previous:
             found.previous, found.previous_slots = lookup, slots
         else:

@@ -18,8 +18,9 @@ The size then goes through the same bound comparisons as a level does.  ``no_dat
 says why a row has no data.  Level rows of a plan with change targets have these columns null
 (and a plan without change targets does not have them: its query is unchanged).
 
-Every kind's size is one pipeline with per-target constants, each step exact where it does not
-apply (``x − 0``, ``x · 1`` and ``x / 1`` are ``x``)::
+Every kind's size is one pipeline whose constants depend only on the target's *shape* (its
+kind, and whether it falls), each step exact where it does not apply (``x − 0``, ``x · 1`` and
+``x / 1`` are ``x``)::
 
     q    = v − b (points, per year) | v / b (relative, growth, multiple) | b / v (falling multiple)
     q    = q ^ (1 / years)                      growth only
@@ -29,9 +30,17 @@ apply (``x − 0``, ``x · 1`` and ``x / 1`` are ``x``)::
 
 (``(x · sign) · 100`` is ``x · (sign · 100)``: a sign changes no rounding)
 
-which makes the same operations in the same order as :meth:`kh922core.Change.size`.  A step
-that no target of the plan needs is left out of the query, and a constant that all its change
-targets share is a literal, not a column gathered per row.
+which makes the same operations in the same order as :meth:`kh922core.Change.size`.  What each
+row costs is kept small, because every row pays it:
+
+* a step that no target of the plan needs is left out, and a constant that all its change
+  targets share is a literal;
+* otherwise the row's shape (a small integer, gathered once) chooses the constant by a few
+  comparisons, not a gather per constant;
+* the power of a compound growth is taken only by the rows of growth targets (the others raise
+  to 0, which the C library answers at once, and keep their quotient);
+* whether a row is a change target, and its base year when the plan names one, come from its
+  key to the base lookup (gathered once) where every change target has one.
 """
 
 from __future__ import annotations
@@ -43,7 +52,8 @@ from typing import Any
 
 import polars as pl
 
-from kh922core._engine.change_bases import BaseLookup, SeriesBases
+from kh922core._engine.base_lookup import BaseLookup
+from kh922core._engine.change_bases import SeriesBases
 from kh922core._engine.columns import (
     BASE_VALUE,
     BASE_YEAR,
@@ -65,25 +75,31 @@ _CHANGE = "_kh_change"
 _SINCE = "_kh_since"
 _PREVIOUS = "_kh_previous_year"
 _OWN_YEAR = "_kh_own_base_year"  # the plan baseline's year, for a text that names no base
-_PLAN_VALUE = "_kh_plan_base_value"
+_PLAN_FIXED = "_kh_plan_fixed_base"  # the plan baseline, where its year is the base year
+_PLAN_VALUE = "_kh_plan_base_value"  # of a previous-year target (its base year is the row's)
 _PLAN_YEAR = "_kh_plan_base_year"
 _SINCE_SLOT = "_kh_since_slot"
 _PREVIOUS_SLOT = "_kh_previous_slot"
-_FORM = "_kh_change_form"
-_GROWTH = "_kh_change_growth"
-_OFFSET = "_kh_change_offset"
-_FACTOR = "_kh_change_factor"
-_PER_YEAR = "_kh_change_per_year"
-_BASE_MIN = "_kh_change_base_min"
-_VALUE_MIN = "_kh_change_value_min"
+_SHAPE = "_kh_change_shape"  # the place of the target's (kind, falling) among the plan's
 # Bases of the names of the query's temporary columns (see unused_name).
-_TEMPORARY = ("_kh_since_base", "_kh_previous_base", "_kh_years", "_kh_measured")
+_TEMPORARY = (
+    "_kh_since_base",
+    "_kh_previous_base",
+    "_kh_years",
+    "_kh_measured",
+    "_kh_since_key",
+    "_kh_previous_key",
+    "_kh_quotient",
+    "_kh_shape",
+)
 
 _RATIO = frozenset({ChangeKind.RELATIVE, ChangeKind.GROWTH_PER_YEAR, ChangeKind.MULTIPLE})
 _PERCENT = frozenset({ChangeKind.RELATIVE, ChangeKind.GROWTH_PER_YEAR})
 _TINY = 5e-324  # the smallest float above 0: ``x > 0`` is ``x >= _TINY``
 #: Gathers a column of the bounds table at each row's target.
 Gather = Callable[[str], pl.Expr]
+#: What decides the size pipeline's constants of a target: its kind and whether it falls.
+Shape = tuple[ChangeKind, bool]
 
 
 def _reason(text: str) -> pl.Expr:
@@ -94,34 +110,31 @@ def _source(text: str) -> pl.Expr:
     return pl.lit(text, dtype=BASELINE_SOURCE_DTYPE)
 
 
-def _constants(change: Change | None) -> dict[str, object]:
-    """The size pipeline's constants of one target (see the module docstring)."""
-    if change is None:
-        return {}
-    kind, falling = change.kind, change.falling
+def _constants(shape: Shape) -> dict[str, object]:
+    """The size pipeline's constants of one shape (see the module docstring)."""
+    kind, falling = shape
     multiple = kind is ChangeKind.MULTIPLE
     return {
-        _FORM: 0 if kind not in _RATIO else (2 if multiple and falling else 1),
-        _GROWTH: kind is ChangeKind.GROWTH_PER_YEAR,
-        _OFFSET: 1.0 if kind in _PERCENT else 0.0,
-        _FACTOR: (-1.0 if falling and not multiple else 1.0) * (100.0 if kind in _PERCENT else 1.0),
-        _PER_YEAR: kind is ChangeKind.POINTS_PER_YEAR,
-        _BASE_MIN: _TINY if kind in _RATIO else -math.inf,
-        _VALUE_MIN: 0.0
+        "form": 0 if kind not in _RATIO else (2 if multiple and falling else 1),
+        "growth": kind is ChangeKind.GROWTH_PER_YEAR,
+        "offset": 1.0 if kind in _PERCENT else 0.0,
+        "factor": (-1.0 if falling and not multiple else 1.0)
+        * (100.0 if kind in _PERCENT else 1.0),
+        "per_year": kind is ChangeKind.POINTS_PER_YEAR,
+        "base_min": _TINY if kind in _RATIO else -math.inf,
+        "value_min": 0.0
         if kind is ChangeKind.GROWTH_PER_YEAR
         else (_TINY if multiple and falling else -math.inf),
     }
 
 
-_DTYPES: dict[str, pl.DataType] = {
-    _FORM: pl.Int8(),
-    _GROWTH: pl.Boolean(),
-    _OFFSET: pl.Float64(),
-    _FACTOR: pl.Float64(),
-    _PER_YEAR: pl.Boolean(),
-    _BASE_MIN: pl.Float64(),
-    _VALUE_MIN: pl.Float64(),
-}
+def _fixed_plan_base(target: CompiledTarget) -> float | None:
+    """The plan baseline of a target whose base year does not depend on the row, where its
+    year is that base year (a named year, or the baseline's own year); else ``None``."""
+    change, base = target.change, target.plan_base
+    if change is None or base is None or change.previous_year:
+        return None
+    return base[0] if change.since in (None, base[1]) else None
 
 
 @dataclass(frozen=True)
@@ -147,14 +160,34 @@ class ChangeQuery:
         changes = tuple(t for t in targets if t.change is not None)
         return cls(bases, changes, has_year) if changes else None
 
+    def _changes(self) -> list[Change]:
+        return [t.change for t in self.targets if t.change is not None]
+
+    def _shapes(self) -> list[Shape]:
+        """The distinct shapes of the change targets, in plan order."""
+        return list(dict.fromkeys((c.kind, c.falling) for c in self._changes()))
+
     def _shared(self, name: str) -> list[object]:
         """The distinct values of one constant over the change targets."""
-        return list(dict.fromkeys(_constants(t.change)[name] for t in self.targets))
+        return list(dict.fromkeys(_constants(shape)[name] for shape in self._shapes()))
 
-    def _constant(self, p: Gather, name: str) -> pl.Expr:
-        """A constant of the size pipeline: a literal when every change target has the same."""
+    def _constant(self, shape: pl.Expr, name: str) -> pl.Expr:
+        """A constant of the size pipeline: a literal when every change target has the same,
+        else chosen by the row's shape (a few comparisons of a small integer, no gather)."""
         values = self._shared(name)
-        return pl.lit(values[0], dtype=_DTYPES[name]) if len(values) == 1 else p(name)
+        if len(values) == 1:
+            return pl.lit(values[0], dtype=pl.Float64)
+        chain: Any = pl
+        for value in values[:-1]:
+            chain = chain.when(self._has(shape, name, value)).then(pl.lit(value, pl.Float64))
+        return chain.otherwise(pl.lit(values[-1], dtype=pl.Float64))  # type: ignore[no-any-return]
+
+    def _has(self, shape: pl.Expr, name: str, value: object) -> pl.Expr:
+        """Whether the row's shape has ``value`` for the constant ``name``."""
+        codes = [n for n, s in enumerate(self._shapes()) if _constants(s)[name] == value]
+        if len(codes) == 1:
+            return shape == codes[0]
+        return shape.is_in(pl.Series(codes, dtype=pl.Int8).implode())
 
     def table_columns(self, rows: Sequence[CompiledTarget]) -> dict[str, pl.Series]:
         """The bounds table's columns for the change targets, one value per row of it."""
@@ -164,18 +197,24 @@ class ChangeQuery:
             b and c and c.since is None and not c.previous_year and b[1]
             for b, c in zip(plans, changes, strict=True)
         ]
+        previous = [bool(c and c.previous_year) for c in changes]
         keys: dict[str, int] = {}  # what each row of a target gathers to find its base
         for lookup, slots in (
             (self.bases.since, self.bases.since_slots),
             (self.bases.previous, self.bases.previous_slots),
         ):
             keys |= {name: lookup.key_of(slot) for name, slot in slots.items() if lookup}
-        columns = {
+        shapes = {shape: n for n, shape in enumerate(self._shapes())}
+        return {
             _CHANGE: pl.Series([c is not None for c in changes], dtype=pl.Boolean),
             _SINCE: pl.Series([c and c.since for c in changes], dtype=pl.Int32),
-            _PREVIOUS: pl.Series([bool(c and c.previous_year) for c in changes], dtype=pl.Boolean),
+            _PREVIOUS: pl.Series(previous, dtype=pl.Boolean),
             _OWN_YEAR: pl.Series([year or None for year in own], dtype=pl.Int32),
-            _PLAN_VALUE: pl.Series([b and b[0] for b in plans], dtype=pl.Float64),
+            _PLAN_FIXED: pl.Series([_fixed_plan_base(t) for t in rows], dtype=pl.Float64),
+            _PLAN_VALUE: pl.Series(
+                [b[0] if b and p else None for b, p in zip(plans, previous, strict=True)],
+                dtype=pl.Float64,
+            ),
             _PLAN_YEAR: pl.Series([b and b[1] for b in plans], dtype=pl.Int32),
             _SINCE_SLOT: pl.Series(
                 [keys.get(t.target_id) if t.change and t.change.since else None for t in rows],
@@ -188,11 +227,11 @@ class ChangeQuery:
                 ],
                 dtype=pl.Int64,
             ),
+            _SHAPE: pl.Series(
+                [None if c is None else shapes[(c.kind, c.falling)] for c in changes],
+                dtype=pl.Int8,
+            ),
         }
-        for name, dtype in _DTYPES.items():
-            values = [_constants(c).get(name) for c in changes]
-            columns[name] = pl.Series(values, dtype=dtype)
-        return columns
 
     def names(self, taken: Sequence[str]) -> tuple[str, ...]:
         """Names for the temporary columns that none of ``taken`` uses."""
@@ -201,24 +240,48 @@ class ChangeQuery:
             names.append(unused_name(base, [*taken, *names]))
         return tuple(names)
 
-    def _lookups(self, names: tuple[str, ...]) -> list[tuple[BaseLookup, str, str]]:
-        """The lookups the rows read (none without a year), their slot and their column."""
+    def _lookups(self, names: tuple[str, ...]) -> list[tuple[BaseLookup, str, str, str]]:
+        """The lookups the rows read (none without a year): their slot column, the column of
+        each row's key, and the column of its base."""
         if not self.has_year:
             return []
         rules = (
-            (self.bases.since, _SINCE_SLOT, names[0]),
-            (self.bases.previous, _PREVIOUS_SLOT, names[1]),
+            (self.bases.since, _SINCE_SLOT, names[4], names[0]),
+            (self.bases.previous, _PREVIOUS_SLOT, names[5], names[1]),
         )
-        return [(lookup, slot, name) for lookup, slot, name in rules if lookup is not None]
+        return [(lookup, slot, key, base) for lookup, slot, key, base in rules if lookup]
 
-    def _base_year(self, p: Gather, year: pl.Expr) -> pl.Expr:
+    def _is_change(self, p: Gather, names: tuple[str, ...]) -> pl.Expr:
+        """Whether a row's target is a change target: its key to a lookup is not null when
+        every change target reads one (no gather), else the bounds table says."""
+        lookups = self._lookups(names)
+        rules = {slot for _, slot, _, _ in lookups}
+        every = all(
+            (_SINCE_SLOT if c.since is not None else _PREVIOUS_SLOT if c.previous_year else "")
+            in rules
+            for c in self._changes()
+        )
+        if not every:
+            return p(_CHANGE)
+        keyed = [pl.col(key).is_not_null() for _, _, key, _ in lookups]
+        return keyed[0] if len(keyed) == 1 else pl.any_horizontal(keyed)
+
+    def _base_year(self, p: Gather, year: pl.Expr, names: tuple[str, ...]) -> pl.Expr:
         """The year the text names, the year before the row's, or the plan baseline's year."""
-        changes = [t.change for t in self.targets if t.change is not None]
-        terms = []
-        if any(c.since is not None for c in changes):
+        changes = self._changes()
+        keys = {slot: key for _, slot, key, _ in self._lookups(names)}
+        terms: list[pl.Expr] = []
+        named = list(dict.fromkeys(c.since for c in changes if c.since is not None))
+        if len(named) == 1 and _SINCE_SLOT in keys:  # one year: no gather
+            since = pl.lit(named[0], dtype=pl.Int32)
+            terms.append(pl.when(pl.col(keys[_SINCE_SLOT]).is_not_null()).then(since))
+        elif named:
             terms.append(p(_SINCE))
         if any(c.previous_year for c in changes):
-            terms.append(pl.when(p(_PREVIOUS)).then(year - 1))
+            previous = (
+                pl.col(keys[_PREVIOUS_SLOT]).is_not_null() if _PREVIOUS_SLOT in keys else None
+            )
+            terms.append(pl.when(p(_PREVIOUS) if previous is None else previous).then(year - 1))
         if any(
             c.since is None and not c.previous_year and t.plan_base
             for t in self.targets
@@ -227,6 +290,16 @@ class ChangeQuery:
             terms.append(p(_OWN_YEAR))
         if not terms:
             return pl.lit(None, dtype=pl.Int32)
+        return terms[0] if len(terms) == 1 else pl.coalesce(terms)
+
+    def _base(self, p: Gather, series: pl.Expr) -> pl.Expr:
+        """The series base, else the plan baseline where its year is the base year."""
+        terms = [series]
+        if any(_fixed_plan_base(t) is not None for t in self.targets):
+            terms.append(p(_PLAN_FIXED))
+        if any(t.plan_base and t.change and t.change.previous_year for t in self.targets):
+            fits = p(_PLAN_YEAR) == pl.col(BASE_YEAR)
+            terms.append(pl.when(fits).then(p(_PLAN_VALUE)))
         return terms[0] if len(terms) == 1 else pl.coalesce(terms)
 
     def add(self, rows: pl.LazyFrame, p: Gather, names: tuple[str, ...]) -> pl.LazyFrame:
@@ -240,59 +313,75 @@ class ChangeQuery:
         lookups = self._lookups(names)
         series: pl.Expr = pl.lit(None, dtype=pl.Float64)
         if len(lookups) == 1:
-            series = pl.col(lookups[0][2])
+            series = pl.col(lookups[0][3])
         elif lookups:
-            series = pl.coalesce([pl.col(name) for _, _, name in lookups])
-        base, source = series, pl.when(series.is_not_null()).then(_source("series"))
-        if any(t.plan_base for t in self.targets):
-            fits = p(_PLAN_YEAR) == pl.col(BASE_YEAR)
-            base = pl.coalesce(series, pl.when(fits).then(p(_PLAN_VALUE)))
-            source = source.when(fits).then(_source("plan"))  # type: ignore[assignment]
+            series = pl.coalesce([pl.col(base) for *_, base in lookups])
+        # Once per row: its key to each lookup (its index, and whether it has one), its shape.
+        once = [p(slot).alias(key) for _, slot, key, _ in lookups]
+        if len(self._shapes()) > 1:
+            once.append(p(_SHAPE).alias(names[7]))
+        if once:
+            rows = rows.with_columns(once)
+        for lookup, _, key, base in lookups:
+            rows = lookup.added_to(rows, pl.col(key), base)
+        source = (
+            pl.when(series.is_not_null())
+            .then(_source("series"))
+            .when(pl.col(BASE_VALUE).is_not_null())
+            .then(_source("plan"))
+        )
         years = (year - pl.col(BASE_YEAR)).cast(pl.Float64)
-        measured = pl.when(p(_CHANGE)).then(pl.col(CHANGE_SIZE)).otherwise(pl.col(VALUE_CONVERTED))
-        for lookup, slot, name in lookups:
-            rows = lookup.added_to(rows, p(slot), name)
+        shape = pl.col(names[7]) if len(self._shapes()) > 1 else pl.lit(0, dtype=pl.Int8)
+        size = self._size(pl.col(names[6]), pl.col(names[2]), shape)
+        change = self._is_change(p, names)
+        measured = pl.when(change).then(pl.col(CHANGE_SIZE)).otherwise(pl.col(VALUE_CONVERTED))
         return (
-            rows.with_columns(self._base_year(p, year).alias(BASE_YEAR))
-            .with_columns(
-                base.alias(BASE_VALUE),
-                source.otherwise(None).alias(BASELINE_SOURCE),
-                years.alias(names[2]),
-            )
-            .with_columns(self._size(p, pl.col(names[2])).alias(CHANGE_SIZE))
+            rows.with_columns(self._base_year(p, year, names).alias(BASE_YEAR))
+            .with_columns(self._base(p, series).alias(BASE_VALUE), years.alias(names[2]))
+            .with_columns(source.alias(BASELINE_SOURCE), self._quotient(shape).alias(names[6]))
+            .with_columns(size.alias(CHANGE_SIZE))
             .with_columns(measured.alias(names[3]))
+            .drop([key for _, _, key, _ in lookups], names[6], names[7], strict=False)
         )
 
-    def _size(self, p: Gather, years: pl.Expr) -> pl.Expr:
-        """:meth:`kh922core.Change.size` of every row, null where undefined."""
+    def _quotient(self, shape: pl.Expr) -> pl.Expr:
+        """The first step of the size: ``v − b``, ``v / b`` or ``b / v``."""
         v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
-        forms = [int(form) for form in self._shared(_FORM)]  # type: ignore[call-overload]
+        forms = [int(form) for form in self._shared("form")]  # type: ignore[call-overload]
         quotients = {0: v - b, 1: v / b, 2: b / v}
-        q: Any = quotients[forms[-1]]
-        if len(forms) > 1:
-            form = p(_FORM)
-            chain: Any = pl
-            for number in forms[:-1]:
-                chain = chain.when(form == number).then(quotients[number])
-            q = chain.otherwise(q)
-        if True in self._shared(_GROWTH):  # x ^ 1 is x: one power for every row, no branch
-            exponent = 1.0 / years
-            if self._shared(_GROWTH) != [True]:
-                exponent = pl.when(p(_GROWTH)).then(exponent).otherwise(1.0)
-            q = q.pow(exponent)
-        if self._shared(_OFFSET) != [0.0]:
-            q = q - self._constant(p, _OFFSET)
-        if self._shared(_FACTOR) != [1.0]:  # sign × scale: a sign changes no rounding
-            q = q * self._constant(p, _FACTOR)
-        if True in self._shared(_PER_YEAR):  # x / 1 is x
-            divisor = years
-            if self._shared(_PER_YEAR) != [True]:
-                divisor = pl.when(p(_PER_YEAR)).then(years).otherwise(1.0)
-            q = q / divisor
+        if len(forms) == 1:
+            return quotients[forms[0]]
+        chain: Any = pl
+        for number in forms[:-1]:
+            chain = chain.when(self._has(shape, "form", number)).then(quotients[number])
+        return chain.otherwise(quotients[forms[-1]])  # type: ignore[no-any-return]
+
+    def _size(self, q: pl.Expr, years: pl.Expr, shape: pl.Expr) -> pl.Expr:
+        """:meth:`kh922core.Change.size` of every row from its quotient ``q`` (a column), null
+        where undefined; for a row of a level target, whatever its constants give (its base is
+        null: so is its size)."""
+        v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
+        growth = self._shared("growth")
+        if growth == [True]:
+            q = q.pow(1.0 / years)
+        elif True in growth:  # x ^ 0 is 1 at once: only the rows of growth targets pay a power
+            grows = self._has(shape, "growth", True)
+            exponent = pl.when(grows).then(1.0 / years).otherwise(0.0)
+            q = pl.when(grows).then(q.pow(exponent)).otherwise(q)
+        offsets = self._shared("offset")
+        if offsets != [0.0]:  # x − 0 is x
+            q = q - self._constant(shape, "offset")
+        if self._shared("factor") != [1.0]:  # sign × scale: a sign changes no rounding
+            q = q * self._constant(shape, "factor")
+        per_year = self._shared("per_year")
+        if per_year == [True]:
+            q = q / years
+        elif True in per_year:  # x / 1 is x
+            q = q / pl.when(self._has(shape, "per_year", True)).then(years).otherwise(1.0)
         known = v.is_finite() & b.is_finite() & (years > 0.0)
-        for name, value in ((_BASE_MIN, b), (_VALUE_MIN, v)):
+        for name, value in (("base_min", b), ("value_min", v)):
             if self._shared(name) != [-math.inf]:
-                known = known & (value >= self._constant(p, name))
+                known = known & (value >= self._constant(shape, name))
         return pl.when(known).then(q)
 
     def reason(self, names: tuple[str, ...], judged: pl.Expr, words: pl.Expr | None) -> pl.Expr:

@@ -69,34 +69,40 @@ class KeyCode:
 
 
 def key_codes(
-    frame: pl.LazyFrame, table: pl.DataFrame, columns: Sequence[str]
+    frame: pl.LazyFrame, base: pl.DataFrame | pl.LazyFrame, columns: Sequence[str]
 ) -> list[KeyCode] | None:
-    """The codes of ``columns``: integers over the whole observations' range (one small
-    aggregate), texts over the base table's; ``None`` when a column has no small codes."""
+    """The codes of ``columns``: integers over the whole observations' range, texts over the
+    base observations' (``base``); one small query for both; ``None`` when a column has no
+    small codes."""
     schema = frame.collect_schema()
     numbers = [c for c in columns if _physical(schema[c]) and schema[c] != pl.Null]
+    texts = [c for c in columns if _text(schema[c])]
+    if any(not (_text(schema[c]) or _physical(schema[c])) for c in columns):
+        return None
     stats = frame.select(
         *(_number(c).min().alias(f"{n}min") for n, c in enumerate(numbers)),
         *(_number(c).max().alias(f"{n}max") for n, c in enumerate(numbers)),
         *(pl.col(c).null_count().alias(f"{n}nulls") for n, c in enumerate(numbers)),
-    ).collect()
+    )
+    words = base.lazy().select(
+        pl.col(c).drop_nulls().cast(pl.String).unique().sort().implode() for c in texts
+    )
+    found, found_words = pl.collect_all([stats, words])
     codes: list[KeyCode] = []
     for column in columns:
         dtype = schema[column]
         if _text(dtype):
-            words = table[column].drop_nulls().cast(pl.String).unique().sort().to_list()
-            codes.append(KeyCode(column, len(words) + 2, words=pl.Enum(words)))
+            values = found_words[column][0].to_list()
+            codes.append(KeyCode(column, len(values) + 2, words=pl.Enum(values)))
         elif dtype == pl.Null:
             codes.append(KeyCode(column, 1, nulls=True))
-        elif column in numbers:
+        else:
             n = numbers.index(column)
-            low, high, nulls = stats[f"{n}min"][0], stats[f"{n}max"][0], stats[f"{n}nulls"][0]
+            low, high, nulls = found[f"{n}min"][0], found[f"{n}max"][0], found[f"{n}nulls"][0]
             if low is None:
                 codes.append(KeyCode(column, 1, nulls=True))
             else:
                 codes.append(KeyCode(column, high - low + 1 + (nulls > 0), low, nulls > 0))
-        else:
-            return None
     return codes
 
 

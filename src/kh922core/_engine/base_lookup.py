@@ -1,0 +1,193 @@
+"""How each row finds its series base: a dense array gathered by key codes, or a join.
+
+A change target's rows read the level of their key group at the base year (see
+:mod:`kh922core._engine.change_bases`).  The levels become a lookup:
+
+* a **dense** array, when the key columns are integers, Booleans, dates or texts and the
+  combinations of their observed values are few enough (:data:`DENSE_LIMIT`): each key value
+  becomes a small code (:mod:`kh922core._engine.key_codes`), the codes of a row make one index,
+  and the base is a gather from the array, as the engine gathers bounds.  The array is written
+  straight from the base observations (:func:`dense_lookup`: one pass that gives each its index
+  and level, and one scatter), without a table of their keys;
+* otherwise a **join** on the target and the key columns (nulls equal), from a table of the
+  base observations (:func:`table_lookup`), which also finds the key groups observed twice at
+  a base year.
+
+Both give the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from kh922core._engine.columns import YEAR, unused_name
+from kh922core._engine.key_codes import KeyCode, key_codes
+
+__all__ = ["DENSE_LIMIT", "BaseLookup", "dense_lookup", "table_lookup"]
+
+#: The most cells a dense lookup may have (8 bytes each); beyond, the lookup is a join.
+DENSE_LIMIT = 1 << 24
+
+
+@dataclass(frozen=True)
+class BaseLookup:
+    """How the rows of one rule (named base year, or previous year) find their series base.
+
+    A row gives its target's key (:meth:`key_of` its slot; null for the targets of other
+    rules) and its key columns (and ``year``, for the previous year); :meth:`added_to` adds its
+    base, null when the series has no level there.  A dense lookup's key is the target's place
+    in the array, less the offsets of the codes, so that a row's index is that key plus its
+    codes times their strides.
+    """
+
+    keys: tuple[str, ...]
+    with_year: bool
+    table: pl.DataFrame | None  # slot, keys, [year], base (None: a dense array written directly)
+    slot: str
+    base: str
+    codes: tuple[KeyCode, ...] | None = None  # dense: the codes of the keys (and year)
+    values: pl.Series | None = None
+
+    def _strides(self) -> list[int]:
+        assert self.codes is not None
+        strides, stride = [], 1
+        for code in reversed(self.codes):
+            strides.append(stride)
+            stride *= code.size
+        return [stride, *reversed(strides)]  # the slot's, then each code's
+
+    def key_of(self, slot: int) -> int:
+        """What a row of the target in ``slot`` gathers as its key."""
+        if self.codes is None:
+            return slot
+        slot_stride, *strides = self._strides()
+        offsets = sum(
+            code.offset * stride for code, stride in zip(self.codes, strides, strict=True)
+        )
+        return slot * slot_stride - offsets
+
+    def index(self, key: pl.Expr) -> pl.Expr:
+        """Each row's place in the dense array, from its target's key."""
+        assert self.codes is not None
+        _, *strides = self._strides()
+        index = key
+        for code, stride in zip(self.codes, strides, strict=True):
+            index = index + (code.expr() * stride if stride != 1 else code.expr())
+        return index
+
+    def added_to(self, rows: pl.LazyFrame, key: pl.Expr, name: str) -> pl.LazyFrame:
+        """``rows`` with the column ``name``: each row's series base (null: none)."""
+        if self.values is not None:
+            return rows.with_columns(pl.lit(self.values).gather(self.index(key)).alias(name))
+        if self.table is None or self.table.is_empty():
+            return rows.with_columns(pl.lit(None, dtype=pl.Float64).alias(name))
+        taken = rows.collect_schema().names()
+        on = unused_name(self.slot, taken)
+        year = unused_name("_kh_year", [*taken, on])
+        table = self.table.rename({self.slot: on, self.base: name})
+        keys = [on, *self.keys]
+        added = [key.cast(pl.UInt32).alias(on)]
+        if self.with_year:
+            table = table.rename({YEAR: year})
+            added.append(pl.col(YEAR).cast(pl.Int64).alias(year))
+            keys.append(year)
+        joined = rows.with_columns(added).join(table.lazy(), on=keys, how="left", nulls_equal=True)
+        return joined.drop(on, year, strict=False)
+
+
+def dense_lookup(
+    frame: pl.LazyFrame,
+    rows: pl.LazyFrame,
+    slots: int,
+    keys: Sequence[str],
+    names: tuple[str, str],
+    year: bool,
+) -> BaseLookup | None:
+    """The dense lookup of the base observations ``rows`` (lazy: ``slot``, the keys, [``year``],
+    ``base``; for ``slots`` targets), written straight from them: each row's index and level
+    in one pass, then one scatter.
+
+    ``None`` when the keys have no small codes, the array would be too big, or two rows fall
+    in one cell (a key group observed twice at a base year): :func:`table_lookup` then joins,
+    or finds the duplicates.
+    """
+    slot, base = names
+    codes = key_codes(frame, rows, [*keys, *([YEAR] if year else [])])
+    if codes is None:
+        return None
+    size = slots
+    for code in codes:
+        size *= code.size
+    if size > DENSE_LIMIT:
+        return None
+    if year:  # the base of a year after the last one is read by no row
+        last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
+        rows = rows.filter(pl.col(YEAR) <= last)
+    dense = BaseLookup(tuple(keys), year, None, slot, base, tuple(codes))
+    targets_keys = pl.Series(
+        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
+    )
+    index = unused_name("_kh_index", [slot, base, *keys])
+    found = rows.select(
+        dense.index(pl.lit(targets_keys).gather(pl.col(slot))).alias(index), base
+    ).collect()
+    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
+    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
+    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True)
+    values = values.scatter(found[index], found[base])
+    if values.len() - values.null_count() != found.height:  # a cell written twice
+        return None
+    return BaseLookup(dense.keys, year, None, slot, base, dense.codes, values)
+
+
+def _duplicated(table: pl.DataFrame, lookup: BaseLookup, index: pl.Series | None) -> pl.Series:
+    """Which rows of the base table share their slot, keys (and year) with another one."""
+    if index is not None and lookup.values is not None:
+        written = lookup.values.len() - lookup.values.null_count()  # the cells written to
+        if written == table.height:  # each row in a cell of its own (the usual case)
+            return pl.repeat(False, table.height, dtype=pl.Boolean, eager=True)
+        rows = pl.int_range(table.height, dtype=pl.Int64, eager=True)
+        owner = pl.repeat(None, lookup.values.len(), dtype=pl.Int64, eager=True)
+        owner = owner.scatter(index, rows)  # the last row written to a cell is its owner
+        return owner.gather(index) != rows
+    columns = [lookup.slot, *lookup.keys, *([YEAR] if lookup.with_year else [])]
+    return table.select(pl.struct(columns).is_duplicated()).to_series()
+
+
+def table_lookup(
+    frame: pl.LazyFrame,
+    table: pl.DataFrame,
+    slots: int,
+    keys: Sequence[str],
+    names: tuple[str, str],
+    year: bool,
+) -> tuple[BaseLookup, pl.Series]:
+    """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
+    else the join; and which of its rows are duplicated."""
+    slot, base = names
+    lookup = BaseLookup(tuple(keys), year, table, slot, base)
+    codes = (
+        None if table.is_empty() else key_codes(frame, table, [*keys, *([YEAR] if year else [])])
+    )
+    size = slots
+    for code in codes or ():
+        size *= code.size
+    if codes is None or size > DENSE_LIMIT:
+        return lookup, _duplicated(table, lookup, None)
+    if year:  # the base of a year after the last one is read by no row
+        last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
+        table = table.filter(pl.col(YEAR) <= last)
+    dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
+    targets_keys = pl.Series(
+        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
+    )
+    keyed = pl.lit(targets_keys).gather(pl.col(slot))
+    index = table.select(dense.index(keyed)).to_series()
+    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
+    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
+    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True).scatter(index, table[base])
+    dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
+    return dense, _duplicated(table, dense, index)
