@@ -4,23 +4,28 @@ The same bounds table as the Polars backend (:func:`kh922core._engine.polars_que
 is joined to the observations in their engine (an inner join on the indicator and the unit, a
 missing unit matching the table's "no unit" row), and ``met``, ``status``, ``shortfall`` and
 ``attainment`` are the same comparisons as in :func:`kh922core._engine.polars_query.evaluate_lazy`,
-written once in Narwhals: DuckDB and Spark run them as SQL, and the result stays lazy.
+written once in Narwhals: DuckDB and Spark run them as SQL, and the result stays lazy.  With
+change targets, the bounds judge each change target's size of change, which
+:class:`kh922core._engine.narwhals_change.LazyChange` adds (with its base, and why a row has no
+data); computed rows (derived and growth indicators) keep their ``computed`` flag.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from kh922core._engine.columns import (
     ASSESSMENT,
     ATTAINMENT,
+    CHANGE_COLUMNS,
     COMPUTED,
     HORIZON,
     INDICATOR,
     MET,
+    NO_DATA_REASON,
     ROW,
     SHORTFALL,
     STATUS,
@@ -32,6 +37,9 @@ from kh922core._engine.columns import (
     unused_name,
 )
 from kh922core._targets import COMPARISON_RTOL, Status
+
+if TYPE_CHECKING:
+    from kh922core._engine.narwhals_change import LazyChange
 
 __all__ = ["NO_UNIT", "evaluate_narwhals", "join_keys"]
 
@@ -60,6 +68,8 @@ def evaluate_narwhals(
     qualitative: bool,
     rank_scaled: bool,
     cohort: Any = None,
+    change: LazyChange | None = None,
+    computed: bool = False,
 ) -> Any:
     """Join ``observations`` (a Narwhals LazyFrame) to the bounds ``table`` (of
     :func:`join_keys`, in the same engine) and evaluate every row.
@@ -72,6 +82,9 @@ def evaluate_narwhals(
         qualitative: Whether the table has a qualitative target.
         rank_scaled: Whether a rank target's size follows the cohort (the proportional policy).
         cohort: The current cohort size per row (a Narwhals expression), for ``rank_scaled``.
+        change: The part of the query that change targets add (``None``: no change target;
+            the output then has no change columns).
+        computed: Whether the observations have a ``computed`` column (computed rows).
 
     Returns:
         The evaluated rows, a Narwhals LazyFrame.
@@ -90,7 +103,11 @@ def evaluate_narwhals(
     c = nw.col
     converted = nw.col(VALUE).cast(nw.Float64) * c("_kh_factor")
     joined = joined.with_columns(converted.fill_nan(None).alias(VALUE_CONVERTED))
-    v = c(VALUE_CONVERTED)
+    measured, outputs = VALUE_CONVERTED, [TARGET_ID, ROW, HORIZON, TARGET_TEXT, VALUE_CONVERTED]
+    if change is not None:  # the bounds judge the size of the change for a change target
+        names = change.names([*taken, met_value])
+        joined, measured = change.add(joined, names), names[3]
+    v = c(measured)
     upper, short_upper, ratio = c("_kh_upper"), c("_kh_short_upper"), c("_kh_ratio_bound")
     if rank_scaled and cohort is not None:
         size = nw.max_horizontal(
@@ -131,16 +148,20 @@ def evaluate_narwhals(
             nw.when(c("_kh_ratio_up")).then(v / ratio).otherwise(nw.when(v != 0.0).then(ratio / v))
         )
     )
+    reason = []  # why no data, beside met
+    if change is not None:
+        words = c("_kh_qualitative") if qualitative else None
+        reason.append(change.reason(names, c(met_value), words).alias(NO_DATA_REASON))
     result = (
         joined.with_columns(in_bounds.alias(met_value))
-        .with_columns(met.alias(MET))
+        .with_columns(met.alias(MET), *reason)
         .with_columns(
             status.alias(STATUS),
             shortfall.alias(SHORTFALL),
             attainment.cast(nw.Float64).alias(ATTAINMENT),
-            nw.lit(False).alias(COMPUTED),
+            (c(COMPUTED) if computed else nw.lit(False)).alias(COMPUTED),
             c(HORIZON).cast(nw.Int16),
         )
     )
-    outputs = (TARGET_ID, ROW, HORIZON, TARGET_TEXT, VALUE_CONVERTED, MET, STATUS)
-    return result.select(*columns, *outputs, SHORTFALL, ATTAINMENT, COMPUTED)
+    outputs += [MET, STATUS, SHORTFALL, ATTAINMENT, COMPUTED]
+    return result.select(*columns, *outputs, *(CHANGE_COLUMNS if change is not None else ()))

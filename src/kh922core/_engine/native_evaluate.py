@@ -4,10 +4,12 @@
   feature), converted back (:mod:`kh922core._engine.native_frames`).
 * DuckDB relations, PySpark and SQLFrame DataFrames (lazy): checked in their engine (schema and
   distinct pairs), and evaluated there by the query of
-  :mod:`kh922core._engine.narwhals_query`; the result is returned unevaluated.  Level targets of
-  every kind (units, rank groups of both cohort policies, words) run there; derived and growth
-  indicators and change targets are Polars-only for now, refused with an
-  :class:`~kh922core.errors.UnsupportedFrameError` that names them.
+  :mod:`kh922core._engine.narwhals_query`; the result is returned unevaluated.  Every feature
+  of the Polars engine runs there: level targets of every kind (units, rank groups of both
+  cohort policies, words), derived and growth indicators computed from their components
+  (:mod:`kh922core._engine.narwhals_components`) and change targets
+  (:mod:`kh922core._engine.narwhals_change`).  The checks read small aggregates in the engine;
+  only on an error are the columns that locate its rows fetched.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 
 import polars as pl
 
-from kh922core._engine.columns import COHORT_SIZE
+from kh922core._engine.columns import COHORT_SIZE, YEAR
 from kh922core._engine.compile import compile_targets
+from kh922core._engine.narwhals_change import LazyChange
+from kh922core._engine.narwhals_components import add_lazy_components
 from kh922core._engine.narwhals_query import evaluate_narwhals, join_keys
 from kh922core._engine.native_frames import (
     Native,
@@ -85,28 +89,36 @@ def _evaluate_lazy(
     checked = check_observations(
         plan, empty, compiled, cohort_policy, cohort_size, keys, source=source
     )
-    observed = {indicator for indicator, _ in checked.pairs}
-    for indicator in plan.indicators:
-        component = indicator.derived.numerator if indicator.derived else indicator.growth_of
-        if component in observed:
-            raise polars_only(wrapped, f"derived and growth indicators ({indicator.id!r})")
-    if any(t.change for i in observed for t in compiled.get(i, ())):
-        raise polars_only(wrapped, "change targets")
-    with_unit = checked.schema.get("unit", pl.Null) != pl.Null
-    factors = [pair for pair in checked.factors if compiled.get(pair.indicator)]
+    schema = checked.schema
+
+    def pull(columns: Sequence[str]) -> pl.LazyFrame:  # on an error only: to locate its rows
+        wanted = [name for name in dict.fromkeys(columns) if name in schema]
+        pulled: pl.DataFrame = wrapped.frame.select(wanted).collect(backend="polars").to_native()
+        return pulled.lazy()
+
+    added = add_lazy_components(plan, checked, compiled, wrapped.frame, pull)
+    has_year = YEAR in schema and schema[YEAR] != pl.Null
+    change = LazyChange.of(compiled, added.factors, checked.keys, has_year)
+    with_unit = added.with_unit
+    factors = [pair for pair in added.factors if compiled.get(pair.indicator)]
     table = bounds_table(factors, compiled, TargetDtypes.of(plan), with_unit=with_unit)
+    if change is not None:
+        change.refuse_duplicates(added.frame, pull)
+        table = change.table_columns(table)
     scaled = cohort_policy == "proportional" and table["_kh_rank_size"].is_not_null().any()
     cohort = None
     if scaled:
         cohort = nw.lit(cohort_size) if isinstance(cohort_size, int) else nw.col(str(column))
     result = evaluate_narwhals(
-        wrapped.frame,
+        added.frame,
         native_table(wrapped, join_keys(table, with_unit)),
-        columns=checked.schema.names(),
+        columns=schema.names(),
         with_unit=with_unit,
         qualitative=bool(table["_kh_qualitative"].any()),
         rank_scaled=bool(scaled),
         cohort=cohort,
+        change=change,
+        computed=added.computed,
     )
     return nw.to_native(result)
 

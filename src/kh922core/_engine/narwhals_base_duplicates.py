@@ -1,0 +1,108 @@
+"""Two values of one key group at a base year, found in the engine of a lazy frame.
+
+A change target measures each observation from one base level per key group (the key columns
+without ``year``): two observations with a value at a base year that a row reads cannot both
+be it.  The Polars engine refuses them (:mod:`kh922core._engine.change_bases`); here one small
+aggregate per rule, in the engine of the observations, says which indicators have such twins,
+and only then are the columns that locate them fetched, so that the
+:class:`~kh922core.errors.ObservationError` is the Polars engine's, problem for problem:
+
+* a year the text names: the observations of the target's indicator at that year;
+* the previous year: every observation of the target's indicator with a year before the last
+  year of the observations (a base of the last year is read by no row, as the Polars engine's
+  dense lookup has it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import polars as pl
+
+from kh922core._engine.columns import INDICATOR, VALUE, YEAR, unused_name
+from kh922core._engine.compile import CompiledTarget
+from kh922core._engine.frame_checks import RowProblem, locate
+from kh922core._engine.narwhals_components import Pull
+from kh922core.errors import ObservationError
+
+__all__ = ["refuse_duplicate_bases"]
+
+
+def _duplicates_problem(
+    indicators: list[str], years: list[int] | None, groups: Sequence[str]
+) -> RowProblem:
+    """The Polars engine's problem of two values of one key group at a base year (``years``:
+    the named base years; ``None`` for the previous year)."""
+    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
+    where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
+    if years is not None:
+        where = where & pl.col(YEAR).is_in(years)
+    named = f" ({', '.join(groups)})" if groups else ""
+    return RowProblem(
+        VALUE,
+        f"several values of {', '.join(map(repr, indicators))} for the same keys{named} at "
+        "a base year: a change target measures from one base level per key group; remove "
+        "the duplicates, or pass keys= that tell them apart",
+        where & (value.cast(pl.Int64).sum().over([INDICATOR, *groups, YEAR]) > 1),
+        VALUE,
+    )
+
+
+def _twice(rows: Any, groups: list[str]) -> list[str]:
+    """The indicators of ``rows`` (sorted) with two rows of one key group and year."""
+    import narwhals as nw
+
+    count = unused_name("_kh_count", [INDICATOR, *groups, YEAR])
+    counted = rows.with_columns(nw.col(INDICATOR).cast(nw.String)).group_by(
+        INDICATOR, *groups, YEAR
+    )
+    twice = counted.agg(nw.len().alias(count)).filter(nw.col(count) > 1)
+    found = twice.select(INDICATOR).unique().collect(backend="polars").to_native()
+    return sorted(found[INDICATOR].to_list())
+
+
+def refuse_duplicate_bases(
+    frame: Any,
+    since: Sequence[CompiledTarget],
+    previous: Sequence[CompiledTarget],
+    groups: Sequence[str],
+    pull: Pull,
+) -> None:
+    """Raise the Polars engine's error when a key group has two values at a base year.
+
+    Args:
+        frame: The observations with their computed rows (a Narwhals LazyFrame with a
+            ``year`` column).
+        since: The change targets of observed indicators whose text names a base year.
+        previous: Those that measure from the previous year.
+        groups: The key columns without ``year``.
+        pull: Fetches columns of the caller's observations, to locate the offending rows.
+
+    Raises:
+        ObservationError: Two values of one key group at a base year, located.
+    """
+    import narwhals as nw
+
+    c, keys = nw.col, list(groups)
+    indicator = c(INDICATOR).cast(nw.String)
+    valid = ~c(VALUE).cast(nw.Float64).fill_nan(None).is_null() & ~c(YEAR).is_null()
+    problems = []
+    if since:
+        pairs = sorted({(t.indicator, t.change.since) for t in since if t.change})
+        at_base = nw.any_horizontal(
+            *((indicator == i) & (c(YEAR) == year) for i, year in pairs), ignore_nulls=False
+        )
+        found = _twice(frame.filter(valid & at_base), keys)
+        if found:
+            years = sorted({year for _, year in pairs if year is not None})
+            problems.append(_duplicates_problem(found, years, keys))
+    if previous:
+        last = frame.select(c(YEAR).max()).collect(backend="polars").to_native().item()
+        read = c(YEAR) < last if last is not None else nw.lit(False)
+        wanted = indicator.is_in(sorted({t.indicator for t in previous}))
+        found = _twice(frame.filter(valid & wanted & read), keys)
+        if found:
+            problems.append(_duplicates_problem(found, None, keys))
+    if problems:
+        raise ObservationError(locate(pull([INDICATOR, VALUE, YEAR, *keys]), problems))
