@@ -237,6 +237,49 @@ def test_two_values_at_a_base_year_are_refused() -> None:
     assert raised.value.problems[0].rows == (0, 1)
 
 
+@pytest.mark.parametrize("dense", [True, False])
+def test_previous_year_duplicates_are_refused_alike_by_the_array_and_the_join(
+    dense: bool,
+) -> None:
+    # A key group observed twice in a year is refused where a row reads it as its base (the
+    # year before another observation), and not in the last year, whose base no row reads:
+    # the same with the dense array and with the join.
+    plan = _plan(("2030-1", _at_least(5.0, Change(kind="relative", previous_year=True)), None))
+    limit = base_lookup.DENSE_LIMIT if dense else 0
+    last = pl.DataFrame({"indicator": "ind", "year": [2020, 2021, 2021], "value": [1.0, 2.0, 3.0]})
+    with mock.patch.object(base_lookup, "DENSE_LIMIT", limit):
+        result = evaluate(plan, last)
+        assert result["base_value"].to_list() == [None, 1.0, 1.0]
+        earlier = last.with_columns(pl.Series("year", [2020, 2020, 2021]))
+        with pytest.raises(ObservationError, match="several values of 'ind'") as raised:
+            evaluate(plan, earlier)
+    assert raised.value.problems[0].rows == (0, 1)
+
+
+def test_observed_and_computed_values_at_a_base_year_are_refused_by_name() -> None:
+    from kh922core import load_plan
+
+    plan = load_plan()
+    targets = tuple(
+        t.model_copy(update={"spec": _at_least(10.0, Change(kind="relative", since=2024))})
+        if t.indicator == "rnd-personnel"
+        else t
+        for t in plan.targets
+    )
+    plan = plan.model_copy(update={"targets": targets})
+    # rnd-personnel given for 2024 and computed for 2024 from its components: two bases.
+    frame = pl.DataFrame(
+        {
+            "indicator": ["rnd-personnel", "rnd-personnel-headcount", "population"],
+            "value": [11.0, 1_560.0, 1_300_000.0],
+            "year": [2024, 2024, 2024],
+        }
+    )
+    with pytest.raises(ObservationError, match="computed from its components") as raised:
+        evaluate(plan, frame)
+    assert raised.value.problems  # named, though no row of the frame holds the computed one
+
+
 def test_a_plan_without_change_targets_has_no_change_columns() -> None:
     plan = _plan(("2030-1", Comparison(operator="ge", value=50.0), None))
     frame = pl.DataFrame({"indicator": "ind", "year": [2020], "value": [60.0], "base_year": [1]})

@@ -507,6 +507,26 @@ def test_derived_indicators_are_computed_from_their_components(kh922_plan: Plan)
     ]
 
 
+def test_a_derived_indicator_observed_in_its_own_unit_and_computed_is_evaluated_once_per_row(
+    kh922_plan: Plan,
+) -> None:
+    # rnd-personnel is given directly (in its own unit text) and computed from its components:
+    # each row, observed or computed, meets each of its targets once.
+    observations = pl.DataFrame(
+        {
+            "indicator": ["rnd-personnel", "rnd-personnel-headcount", "population"],
+            "value": [11.0, 1_560.0, 1_300_000.0],
+            "unit": ["Người/vạn dân", "người", "inhabitant"],
+            "year": [2024, 2024, 2024],
+        }
+    )
+    targets = len([t for t in kh922_plan.targets if t.indicator == "rnd-personnel"])
+    result = evaluate(kh922_plan, observations)
+    assert result.height == 2 * targets
+    assert sorted(result["value_converted"].to_list()) == pytest.approx([11.0, 12.0])
+    assert result.filter(pl.col("computed"))["value_converted"].to_list() == pytest.approx([12.0])
+
+
 def test_derived_components_join_on_the_given_keys(kh922_plan: Plan) -> None:
     observations = pl.DataFrame(
         {

@@ -168,6 +168,9 @@ def table_lookup(
     """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
     else the join; and which of its rows are duplicated."""
     slot, base = names
+    if year and not table.is_empty():  # the base of a year after the last one is read by no row
+        last = frame.select(pl.col(YEAR).max()).collect().item()
+        table = table.filter(pl.col(YEAR) <= last) if last is not None else table.clear()
     lookup = BaseLookup(tuple(keys), year, table, slot, base)
     codes = (
         None if table.is_empty() else key_codes(frame, table, [*keys, *([YEAR] if year else [])])
@@ -177,9 +180,6 @@ def table_lookup(
         size *= code.size
     if codes is None or size > DENSE_LIMIT:
         return lookup, _duplicated(table, lookup, None)
-    if year:  # the base of a year after the last one is read by no row
-        last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
-        table = table.filter(pl.col(YEAR) <= last)
     dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
     targets_keys = pl.Series(
         [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64

@@ -351,7 +351,12 @@ def _add_components(
     with_unit = UNIT in schema and schema[UNIT] != pl.Null
     if not components.frames:
         return frame, checked.factors, with_unit
-    extra, _ = resolve_units(components.pairs, compiled, units)
+    # A computed indicator also observed in the same unit text has that pair once (its rows
+    # are found by the pair; a second entry would evaluate each of them twice).
+    seen = {(pair.indicator, pair.unit) for pair in checked.factors}
+    extra, _ = resolve_units(
+        [pair for pair in components.pairs if pair not in seen], compiled, units
+    )
     text = [pl.col(INDICATOR).cast(pl.String)]
     if UNIT in schema:
         text.append(pl.col(UNIT).cast(pl.String))
@@ -373,5 +378,17 @@ def _change_query(
     has_year = YEAR in checked.schema and checked.schema[YEAR] != pl.Null
     bases = series_bases(frame, compiled, factors, checked.keys) if has_year else SeriesBases()
     if bases.duplicates:
-        raise ObservationError(locate(checked.frame, bases.duplicates))
+        located = locate(checked.frame, bases.duplicates)
+        found = {problem.message for problem in located}
+        # Duplicates among the rows computed from components have no row of the frame.
+        located += [
+            ObservationProblem(
+                column=problem.column,
+                message=f"{problem.message} (rows computed from its components are among "
+                "them: give the indicator or its components for a key group, not both)",
+            )
+            for problem in bases.duplicates
+            if problem.message not in found
+        ]
+        raise ObservationError(located)
     return ChangeQuery.of(targets, bases, has_year)
