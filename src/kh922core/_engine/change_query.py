@@ -35,8 +35,9 @@ row costs is kept small, because every row pays it:
 
 * a step that no target of the plan needs is left out, and a constant that all its change
   targets share is a literal;
-* otherwise the row's shape (a small integer, gathered once) chooses the constant by a few
-  comparisons, not a gather per constant;
+* otherwise the row's shape (a small integer, gathered once) chooses the constant from the
+  few shapes' values (or says whether a step applies), not a gather from the bounds table per
+  constant;
 * the power of a compound growth is taken only by the rows of growth targets (the others raise
   to 0, which the C library answers at once, and keep their quotient);
 * whether a row is a change target, and its base year when the plan names one, come from its
@@ -173,14 +174,13 @@ class ChangeQuery:
 
     def _constant(self, shape: pl.Expr, name: str) -> pl.Expr:
         """A constant of the size pipeline: a literal when every change target has the same,
-        else chosen by the row's shape (a few comparisons of a small integer, no gather)."""
+        else gathered by the row's shape from the few shapes' values (one gather, whatever
+        the number of distinct values)."""
         values = self._shared(name)
         if len(values) == 1:
             return pl.lit(values[0], dtype=pl.Float64)
-        chain: Any = pl
-        for value in values[:-1]:
-            chain = chain.when(self._has(shape, name, value)).then(pl.lit(value, pl.Float64))
-        return chain.otherwise(pl.lit(values[-1], dtype=pl.Float64))  # type: ignore[no-any-return]
+        by_shape = [_constants(each)[name] for each in self._shapes()]
+        return pl.lit(pl.Series(by_shape, dtype=pl.Float64)).gather(shape)
 
     def _has(self, shape: pl.Expr, name: str, value: object) -> pl.Expr:
         """Whether the row's shape has ``value`` for the constant ``name``."""
