@@ -17,7 +17,9 @@ from kh922core._engine.columns import (
     TARGET_ID,
     TARGET_TEXT,
 )
+from kh922core._engine.narwhals_summary import WITH_DATA, summarize_lazy
 from kh922core._engine.native_evaluate import in_polars
+from kh922core._engine.native_frames import native
 from kh922core._engine.polars_query import TargetDtypes
 from kh922core._frame_problems import polars_frame
 from kh922core._plans import Plan
@@ -32,7 +34,6 @@ Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 PLAN_COLUMNS = ("group", "lead_agency", "indicator_name")
 #: Columns fixed by the target (the rest belong to the observation).
 _TARGET_COLUMNS = (INDICATOR, TARGET_ID, ROW, HORIZON, TARGET_TEXT, *PLAN_COLUMNS)
-_WITH_DATA = (Status.MET, Status.EXCEEDED, Status.NOT_MET)
 _MISSING = "_kh_missing_status"
 
 
@@ -85,6 +86,30 @@ def _with_missing_targets(
     return pl.concat([rows, missing.select(rows.collect_schema().names())])
 
 
+def _check_columns(names: Sequence[str], keys: list[str], plan: Plan | None) -> None:
+    """Refuse a frame without ``met`` and ``status``, and ``by`` columns it cannot group by."""
+    absent = [column for column in (MET, STATUS) if column not in names]
+    if absent:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column=column,
+                    message="summarize() rolls up the result of kh922core.evaluate(), which has "
+                    "this column",
+                )
+                for column in absent
+            ]
+        )
+    unknown = [k for k in keys if k not in names and (plan is None or k not in _TARGET_COLUMNS)]
+    if unknown:
+        hint = (
+            " (pass plan= to group by the plan's columns)"
+            if set(unknown) & set(PLAN_COLUMNS)
+            else ""
+        )
+        raise Kh922Error(f"cannot group by {unknown}: not a column of the result{hint}")
+
+
 def summarize(
     result: Frame,
     by: str | Sequence[str] | None = None,
@@ -106,15 +131,24 @@ def summarize(
     its assessment, not for a year in which nothing was observed), so that coverage is measured
     against the whole plan.
 
+    A DuckDB relation, a PySpark or a SQLFrame DataFrame is rolled up in its engine and the
+    roll-up stays lazy (:mod:`kh922core._engine.narwhals_summary`); pandas and PyArrow frames
+    are rolled up by Polars and given back as they came.  The numbers are the same on every
+    engine; the plan's ids, rows and texts sort in plan order with ``plan``, and otherwise as
+    the column sorts in its engine (in plan order for a Polars Enum, as text for text).
+
     Args:
-        result: The output of :func:`~kh922core.evaluate`.
+        result: The output of :func:`~kh922core.evaluate`: a Polars, pandas, PyArrow, DuckDB,
+            PySpark or SQLFrame frame.
         by: Columns to group by; default one row for everything.
         plan: The plan that was evaluated.
 
     Returns:
-        One row per group, sorted by the ``by`` columns; lazy when ``result`` is lazy.
+        One row per group, sorted by the ``by`` columns, of the kind of ``result``; lazy when
+        ``result`` is lazy.
 
     Raises:
+        ObservationError: ``result`` has no ``met`` or no ``status`` column.
         Kh922Error: ``by`` names a plan column without ``plan``, or an unknown column.
 
     Examples:
@@ -130,31 +164,16 @@ def summarize(
         (38, 3, 2, 0.07894736842105263)
     """
     keys = [by] if isinstance(by, str) else list(by or ())
+    wrapped = native(result)
+    if wrapped is not None and wrapped.lazy:  # DuckDB, Spark, SQLFrame: rolled up there, lazy
+        _check_columns(wrapped.frame.collect_schema().names(), keys, plan)
+        targets = None if plan is None else _plan_targets(plan)
+        return summarize_lazy(wrapped, keys, targets, _MISSING)  # type: ignore[no-any-return]
     converted, back = in_polars(result, "summarize", "result")
     if converted is not result:  # pandas, PyArrow: rolled up by Polars, given back as they came
         return back(summarize(converted, by, plan=plan))  # type: ignore[type-var,no-any-return]
     frame = polars_frame(result, "result").lazy()
-    names = frame.collect_schema().names()
-    absent = [column for column in (MET, STATUS) if column not in names]
-    if absent:
-        raise ObservationError(
-            [
-                ObservationProblem(
-                    column=column,
-                    message="summarize() rolls up the result of kh922core.evaluate(), which has "
-                    "this column",
-                )
-                for column in absent
-            ]
-        )
-    unknown = [k for k in keys if k not in names and (plan is None or k not in _TARGET_COLUMNS)]
-    if unknown:
-        hint = (
-            " (pass plan= to group by the plan's columns)"
-            if set(unknown) & set(PLAN_COLUMNS)
-            else ""
-        )
-        raise Kh922Error(f"cannot group by {unknown}: not a column of the result{hint}")
+    _check_columns(frame.collect_schema().names(), keys, plan)
     # A result read back from CSV or JSON holds the statuses as text: one dtype for all rows.
     status = pl.col(STATUS).cast(STATUS_DTYPE)
     if plan is None:
@@ -177,7 +196,7 @@ def summarize(
     }
     aggregates = [
         pl.len().alias("n_targets"),
-        pl.sum_horizontal(counts[value] for value in _WITH_DATA).alias("n_with_data"),
+        pl.sum_horizontal(counts[value] for value in WITH_DATA).alias("n_with_data"),
         pl.col(MET).sum().alias("n_met"),
         *[count.alias(f"status_{value}") for value, count in counts.items()],
     ]
