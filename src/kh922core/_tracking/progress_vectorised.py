@@ -356,7 +356,8 @@ def progress(
         plan: The plan.
         observations: The engine's input schema: ``indicator``, ``value``, ``year`` (required
             here), optional ``unit`` (converted to the target's unit) and ``assessment`` (for
-            qualitative targets); any other column is a key (e.g. ``entity``).
+            qualitative targets); any other column is a key (e.g. ``entity``).  A pandas
+            DataFrame or a PyArrow Table is measured by Polars and given back as it came.
         as_of: A year, or a date (a date, a datetime or ``"YYYY-MM-DD"``): values of later
             years are ignored.  Default: all values.
         baseline: ``"plan"`` (default): start from the target's ``baseline`` when the plan gives
@@ -383,6 +384,8 @@ def progress(
         ObservationError: Missing columns, unreadable values, unknown indicator ids, rows
             without a year, or two values for one target, key group and year.
         IncompatibleUnitError: A unit that cannot be converted to the target's unit.
+        UnsupportedFrameError: A DuckDB relation, a PySpark or a SQLFrame DataFrame: progress
+            is not lowered to lazy engines (collect the observations, e.g. to Polars, first).
 
     Examples:
         >>> import kh922core
@@ -395,7 +398,9 @@ def progress(
         >>> progress(plan, ranks, targets="2030-2", as_of="2021-12-31")["category"].item()
         'substantial_progress'
     """
-    # pandas, PyArrow: measured by Polars and given back as they came; DuckDB, Spark: refused
+    # pandas, PyArrow: measured by Polars and given back as they came.  DuckDB, Spark, SQLFrame:
+    # refused, not collected behind the caller's back (the measure, its checks and its unit
+    # conversions are written in Polars; see "Other engines" in the documentation).
     converted, back = in_polars(observations, "progress", "observations")
     result = progress_of_targets(
         plan_targets(plan, targets),
