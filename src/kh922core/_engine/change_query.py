@@ -35,9 +35,10 @@ row costs is kept small, because every row pays it:
 
 * a step that no target of the plan needs is left out, and a constant that all its change
   targets share is a literal;
-* otherwise the row's shape (a small integer, gathered once) chooses the constant from the
-  few shapes' values (or says whether a step applies), not a gather from the bounds table per
-  constant;
+* otherwise the row's shape (a small integer, gathered once) chooses the constant by a few
+  comparisons (cheaper than gathers), not a gather from the bounds table per constant;
+* a number is finite when it lies between the largest floats (two comparisons are cheaper than
+  Polars' ``is_finite``), and a lower bound on a level or base is folded into that test;
 * the power of a compound growth is taken only by the rows of growth targets (the others raise
   to 0, which the C library answers at once, and keep their quotient);
 * whether a row is a change target, and its base year when the plan names one, come from its
@@ -47,6 +48,7 @@ row costs is kept small, because every row pays it:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -122,10 +124,12 @@ def _constants(shape: Shape) -> dict[str, object]:
         "factor": (-1.0 if falling and not multiple else 1.0)
         * (100.0 if kind in _PERCENT else 1.0),
         "per_year": kind is ChangeKind.POINTS_PER_YEAR,
-        "base_min": _TINY if kind in _RATIO else -math.inf,
+        # The lowest finite level and base the size is defined for: ``x >= low & x < inf``
+        # is ``x`` finite and at least ``low``.
+        "base_min": _TINY if kind in _RATIO else -sys.float_info.max,
         "value_min": 0.0
         if kind is ChangeKind.GROWTH_PER_YEAR
-        else (_TINY if multiple and falling else -math.inf),
+        else (_TINY if multiple and falling else -sys.float_info.max),
     }
 
 
@@ -174,13 +178,15 @@ class ChangeQuery:
 
     def _constant(self, shape: pl.Expr, name: str) -> pl.Expr:
         """A constant of the size pipeline: a literal when every change target has the same,
-        else gathered by the row's shape from the few shapes' values (one gather, whatever
-        the number of distinct values)."""
+        else chosen by the row's shape (a comparison of a small integer per distinct value:
+        cheaper than a gather)."""
         values = self._shared(name)
         if len(values) == 1:
             return pl.lit(values[0], dtype=pl.Float64)
-        by_shape = [_constants(each)[name] for each in self._shapes()]
-        return pl.lit(pl.Series(by_shape, dtype=pl.Float64)).gather(shape)
+        chain: Any = pl
+        for value in values[:-1]:
+            chain = chain.when(self._has(shape, name, value)).then(pl.lit(value, pl.Float64))
+        return chain.otherwise(pl.lit(values[-1], dtype=pl.Float64))  # type: ignore[no-any-return]
 
     def _has(self, shape: pl.Expr, name: str, value: object) -> pl.Expr:
         """Whether the row's shape has ``value`` for the constant ``name``."""
@@ -378,10 +384,9 @@ class ChangeQuery:
             q = q / years
         elif True in per_year:  # x / 1 is x
             q = q / pl.when(self._has(shape, "per_year", True)).then(years).otherwise(1.0)
-        known = v.is_finite() & b.is_finite() & (years > 0.0)
+        known = years > 0.0
         for name, value in (("base_min", b), ("value_min", v)):
-            if self._shared(name) != [-math.inf]:
-                known = known & (value >= self._constant(shape, name))
+            known = known & (value >= self._constant(shape, name)) & (value < math.inf)
         return pl.when(known).then(q)
 
     def reason(self, names: tuple[str, ...], judged: pl.Expr, words: pl.Expr | None) -> pl.Expr:
