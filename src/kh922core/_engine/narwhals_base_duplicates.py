@@ -9,8 +9,12 @@ and only then are the columns that locate them fetched, so that the
 
 * a year the text names: the observations of the target's indicator at that year;
 * the previous year: every observation of the target's indicator with a year before the last
-  year of the observations (a base of the last year is read by no row, as the Polars engine's
-  dense lookup has it).
+  year of the observations (a base of the last year is read by no row: the Polars engine
+  ignores its duplicates, by the dense array and by the join alike).
+
+Twins among the rows computed from components (a derived or growth indicator observed as well
+as computed for one key group and year) have no row of the caller's frame: their problem is
+named without rows, as the Polars engine names it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from kh922core._engine.columns import INDICATOR, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.frame_checks import RowProblem, locate
 from kh922core._engine.narwhals_components import Pull
-from kh922core.errors import ObservationError
+from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["refuse_duplicate_bases"]
 
@@ -105,4 +109,16 @@ def refuse_duplicate_bases(
         if found:
             problems.append(_duplicates_problem(found, None, keys))
     if problems:
-        raise ObservationError(locate(pull([INDICATOR, VALUE, YEAR, *keys]), problems))
+        located = locate(pull([INDICATOR, VALUE, YEAR, *keys]), problems)
+        named = {problem.message for problem in located}
+        # Duplicates among the rows computed from components have no row of the frame.
+        located += [
+            ObservationProblem(
+                column=problem.column,
+                message=f"{problem.message} (rows computed from its components are among "
+                "them: give the indicator or its components for a key group, not both)",
+            )
+            for problem in problems
+            if problem.message not in named
+        ]
+        raise ObservationError(located)

@@ -315,6 +315,9 @@ def add_lazy_components(
     with_unit = UNIT in checked.schema and checked.schema[UNIT] != pl.Null
     if not computed:
         return WithComponents(frame, checked.factors, with_unit, computed=False)
-    extra, _ = resolve_units(found.pairs, compiled, units)
+    # A computed indicator also observed in the same unit text has that pair once, as in the
+    # Polars engine: a second entry in the bounds table would join each of its rows twice.
+    seen = {(pair.indicator, pair.unit) for pair in checked.factors}
+    extra, _ = resolve_units([pair for pair in found.pairs if pair not in seen], compiled, units)
     stacked = _stacked(frame, computed, UNIT in checked.schema)
     return WithComponents(stacked, [*checked.factors, *extra], with_unit=True, computed=True)
