@@ -20,7 +20,7 @@ from kh922core._engine.columns import (
 )
 from kh922core.errors import ObservationProblem
 
-__all__ = ["SHOWN", "RowProblem", "check_columns", "locate", "unknown_indicators"]
+__all__ = ["SHOWN", "RowProblem", "check_columns", "locate", "locate_bases", "unknown_indicators"]
 
 #: How many rows and values a problem lists.
 SHOWN = 20
@@ -160,3 +160,20 @@ def locate(frame: pl.LazyFrame, problems: Sequence[RowProblem]) -> list[Observat
             )
         )
     return located
+
+
+def locate_bases(frame: pl.LazyFrame, problems: Sequence[RowProblem]) -> list[ObservationProblem]:
+    """:func:`locate` for the key groups observed twice at a change target's base year: a
+    problem with no row of ``frame`` (duplicates among the rows computed from components,
+    which the user's frame does not hold) is still named, with what to do."""
+    located = locate(frame, problems)
+    named = {problem.message for problem in located}
+    return located + [
+        ObservationProblem(
+            column=problem.column,
+            message=f"{problem.message} (rows computed from its components are among "
+            "them: give the indicator or its components for a key group, not both)",
+        )
+        for problem in problems
+        if problem.message not in named
+    ]

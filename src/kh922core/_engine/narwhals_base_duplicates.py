@@ -26,9 +26,9 @@ import polars as pl
 
 from kh922core._engine.columns import INDICATOR, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
-from kh922core._engine.frame_checks import RowProblem, locate
+from kh922core._engine.frame_checks import RowProblem, locate_bases
 from kh922core._engine.narwhals_components import Pull
-from kh922core.errors import ObservationError, ObservationProblem
+from kh922core.errors import ObservationError
 
 __all__ = ["refuse_duplicate_bases"]
 
@@ -109,16 +109,5 @@ def refuse_duplicate_bases(
         if found:
             problems.append(_duplicates_problem(found, None, keys))
     if problems:
-        located = locate(pull([INDICATOR, VALUE, YEAR, *keys]), problems)
-        named = {problem.message for problem in located}
-        # Duplicates among the rows computed from components have no row of the frame.
-        located += [
-            ObservationProblem(
-                column=problem.column,
-                message=f"{problem.message} (rows computed from its components are among "
-                "them: give the indicator or its components for a key group, not both)",
-            )
-            for problem in problems
-            if problem.message not in named
-        ]
+        located = locate_bases(pull([INDICATOR, VALUE, YEAR, *keys]), problems)
         raise ObservationError(located)

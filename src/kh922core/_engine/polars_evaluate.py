@@ -27,7 +27,13 @@ from kh922core._engine.columns import (
 from kh922core._engine.compile import CompiledTarget, compile_targets
 from kh922core._engine.components import computed_observations
 from kh922core._engine.conversion import PairFactors, resolve_units
-from kh922core._engine.frame_checks import RowProblem, check_columns, locate, unknown_indicators
+from kh922core._engine.frame_checks import (
+    RowProblem,
+    check_columns,
+    locate,
+    locate_bases,
+    unknown_indicators,
+)
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans import Plan
 from kh922core._targets import Approximate, CohortPolicy, InvalidValueError, conversion_factor
@@ -378,17 +384,6 @@ def _change_query(
     has_year = YEAR in checked.schema and checked.schema[YEAR] != pl.Null
     bases = series_bases(frame, compiled, factors, checked.keys) if has_year else SeriesBases()
     if bases.duplicates:
-        located = locate(checked.frame, bases.duplicates)
-        found = {problem.message for problem in located}
-        # Duplicates among the rows computed from components have no row of the frame.
-        located += [
-            ObservationProblem(
-                column=problem.column,
-                message=f"{problem.message} (rows computed from its components are among "
-                "them: give the indicator or its components for a key group, not both)",
-            )
-            for problem in bases.duplicates
-            if problem.message not in found
-        ]
+        located = locate_bases(checked.frame, bases.duplicates)
         raise ObservationError(located)
     return ChangeQuery.of(targets, bases, has_year)
