@@ -17,8 +17,10 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
 
 from kh922core import evaluate, load_plan, progress, published_figures, rank, summarize
+from kh922core._engine.native_frames import native, to_polars
 from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError, UnsupportedFrameError
 from kh922core.testing import strategies as kst
@@ -131,6 +133,44 @@ def test_spark_gives_the_polars_answers(spark: Any, data: st.DataObject, plan: P
     _same_as_polars(
         plan, frame, _to_spark(spark), lambda r: pl.from_arrow(r.toArrow()), cohort_policy=policy
     )
+
+
+@pytest.mark.parametrize("arrow", [False, True], ids=["numpy-dtypes", "arrow-dtypes"])
+@_SETTINGS
+@given(data=st.data(), plan=kst.plans(max_indicators=3))
+def test_a_pandas_frame_converts_as_polars_from_pandas_converts_it(
+    arrow: bool, data: st.DataObject, plan: Plan
+) -> None:
+    # the faster conversion of pandas frames gives pl.from_pandas's frame, dtypes and all: NaN
+    # as null, a column of only None as text, an object column of booleans as Boolean
+    frame = data.draw(kst.observation_frames(plan, max_rows=15))
+    given_frame = frame.to_pandas(use_pyarrow_extension_array=arrow)
+    wrapped = native(given_frame)
+    assert wrapped is not None
+    assert_frame_equal(to_polars(wrapped), pl.from_pandas(given_frame))
+
+
+def test_a_pandas_result_has_pandas_dtypes() -> None:
+    figures = published_figures().to_pandas(use_pyarrow_extension_array=True)
+    result = evaluate(load_plan(), figures)
+    dtypes = result.dtypes.astype(str).to_dict()
+    assert dtypes["met"] == "boolean"  # nullable: None where the status is no_data
+    assert {dtypes[c] for c in ("status", "target_id", "row", "target_text")} == {"category"}
+    assert result["status"].dtype.ordered
+    assert list(result["status"].dtype.categories[:3]) == ["met", "exceeded", "not_met"]
+    assert (dtypes["horizon"], dtypes["computed"], dtypes["shortfall"]) == (
+        "int16",
+        "bool",
+        "float64",
+    )
+    result.loc[0, "status"] = "not_met"  # writable, like any pandas frame
+    result.loc[0, "met"] = None
+    assert result.loc[0, "met"] is pd.NA
+    # the caller's own columns keep their dtypes: a category keeps its categories and order
+    kind = pd.CategoricalDtype(["zz-unused", *sorted(set(figures["indicator"]))], ordered=True)
+    given = figures.astype({"indicator": kind})
+    assert evaluate(load_plan(), given)["indicator"].dtype == kind
+    assert evaluate(load_plan(), given.iloc[:0])["indicator"].dtype == kind
 
 
 def test_lazy_engines_return_lazy_frames() -> None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 import polars as pl
 
-from kh922core._engine.columns import ASSESSMENT, INDICATOR, UNIT, VALUE, YEAR
+from kh922core._engine.columns import ASSESSMENT, INDICATOR, MET, UNIT, VALUE, YEAR
 from kh922core._engine.frame_checks import RowProblem, locate
 from kh922core._engine.polars_evaluate import DistinctPair, FrameSource
 from kh922core.errors import ObservationProblem, UnsupportedFrameError
@@ -101,23 +102,141 @@ def polars_only(native: Native, feature: str, what: str = "observations") -> Uns
 
 
 def to_polars(native: Native) -> pl.DataFrame:
-    """An eager frame as a Polars DataFrame (through Arrow, without a copy where it can)."""
+    """An eager frame as a Polars DataFrame (through Arrow, without a copy where it can).
+
+    A pandas frame is converted column by column as :func:`polars.from_pandas` converts it,
+    only faster (:func:`_pandas_to_polars`); any other kind, and a pandas frame that path
+    leaves, through Narwhals."""
+    if native.kind == "pandas":
+        converted = _pandas_to_polars(native.frame.to_native())
+        if converted is not None:
+            return converted
     frame: pl.DataFrame = native.frame.to_polars()
     return frame
 
 
+def _pandas_to_polars(frame: Any) -> pl.DataFrame | None:
+    """``pl.from_pandas(frame)``, the same frame, sooner: each column is made an Arrow array
+    as Polars makes it (NaN as null), but a text column as Arrow string views, which Polars
+    takes without a copy, and a column of Python objects typed by PyArrow's inference in C
+    rather than by a Python loop to its first value.  ``None`` when a column needs another
+    path (names not distinct texts, an object column PyArrow does not type): Polars' own."""
+    pa = import_module("pyarrow")  # untyped: Any
+    names = list(frame.columns)
+    if not names or not all(isinstance(n, str) for n in names) or len(set(names)) < len(names):
+        return None
+    arrays = {}
+    for name in names:
+        array = _arrow_column(frame[name], pa)
+        if array is None:
+            return None
+        arrays[name] = array
+    converted = pl.from_arrow(pa.table(arrays))
+    assert isinstance(converted, pl.DataFrame)
+    return converted
+
+
+def _arrow_column(series: Any, pa: Any) -> Any:
+    """One pandas column as the Arrow array :func:`polars.from_pandas` makes of it, or
+    ``None`` to leave it to Polars."""
+    try:
+        array = pa.array(series, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if series.dtype == object and array.type == pa.null():
+        # Polars types an object column of only ``None`` as text (by its first other value:
+        # none); one with a NaN, a NaT or a pd.NA among its missing values, as nulls
+        try:
+            only_none = bool(import_module("numpy").equal(series.to_numpy(), None).all())
+        except TypeError:  # pd.NA == None is pd.NA, which is neither true nor false
+            only_none = False
+        return pa.nulls(len(series), pa.large_utf8()) if only_none else array
+    if array.type in (pa.string(), pa.large_string()) and hasattr(pa, "string_view"):
+        try:
+            return array.cast(pa.string_view())
+        except pa.ArrowNotImplementedError:  # an older PyArrow: Polars copies instead
+            return array
+    return array
+
+
 def from_polars(result: pl.DataFrame, native: Native) -> object:
-    """A Polars result back in the caller's kind of eager frame (pandas through
-    :meth:`polars.DataFrame.to_pandas`: Enums become Categoricals; PyArrow through
-    :meth:`polars.DataFrame.to_arrow`: Enums become dictionaries)."""
+    """A Polars result back in the caller's kind of eager frame (pandas by
+    :func:`_polars_to_pandas`; PyArrow through :meth:`polars.DataFrame.to_arrow`: Enums become
+    dictionaries)."""
     if native.kind == "pandas":
-        return result.to_pandas()
+        return _polars_to_pandas(result, native.frame.to_native())
     if native.kind == "pyarrow":
         return result.to_arrow()
     import narwhals as nw
 
     backend = native.frame.implementation
     return nw.from_arrow(result.to_arrow(), backend=backend).to_native()
+
+
+def _polars_to_pandas(result: pl.DataFrame, given: Any = None) -> Any:
+    """``result`` as a pandas DataFrame: :meth:`polars.DataFrame.to_pandas` (text as pandas'
+    default string dtype, a missing number as NaN), except that an Enum becomes an ordered
+    ``category`` made from its codes (no Arrow dictionary to unify), a column that was a
+    ``category`` of texts in the caller's frame ``given`` that same dtype again (its categories,
+    in their order), and a Boolean column that holds a null, and ``met`` always, pandas' nullable
+    ``boolean`` (not Python objects).  The codes, values and masks of those columns are made in
+    one Polars query (in parallel)."""
+    pd = import_module("pandas")  # untyped: Any
+    schema = result.schema
+    kinds = _categories(schema, given, pd)
+    parts: dict[str, list[pl.Expr]] = {}
+    for name, dtype in schema.items():
+        column = pl.col(name)
+        if name in kinds:
+            texts = kinds[name].categories.to_list()
+            codes = column if isinstance(dtype, pl.Enum) else column.cast(pl.Enum(texts))
+            width = pl.Int8 if len(texts) < 127 else pl.Int16 if len(texts) < 32767 else pl.Int32
+            parts[name] = [codes.to_physical().cast(width).fill_null(-1)]  # pandas' widths
+        elif dtype == pl.Boolean and (name == MET or result.get_column(name).null_count()):
+            parts[name] = [column.fill_null(False), column.is_null()]
+        elif dtype == pl.Boolean:
+            parts[name] = [column]
+    if not parts:
+        return result.to_pandas()
+    exprs = [e.alias(str(i)) for i, e in enumerate(e for es in parts.values() for e in es)]
+    try:
+        physical = result.select(exprs)  # one column per part: a loop over columns below
+    except pl.exceptions.InvalidOperationError:  # a text not among the caller's categories
+        if given is None:
+            raise
+        return _polars_to_pandas(result)
+    arrays = [part.to_numpy(writable=True) for part in physical.iter_columns()]
+    rest = result.drop(list(parts)).to_pandas(split_blocks=True)
+    columns: dict[str, Any] = {}
+    for name in schema:
+        if name not in parts:
+            columns[name] = rest[name]
+        elif name in kinds:
+            columns[name] = pd.Categorical.from_codes(arrays.pop(0), dtype=kinds[name])
+        elif len(parts[name]) == 2:
+            columns[name] = pd.arrays.BooleanArray(arrays.pop(0), arrays.pop(0))
+        else:
+            columns[name] = arrays.pop(0)
+    return pd.DataFrame(columns, index=pd.RangeIndex(result.height), copy=False)
+
+
+def _categories(schema: pl.Schema, given: Any, pd: Any) -> dict[str, Any]:
+    """The pandas ``CategoricalDtype`` of each column of ``schema`` that becomes a ``category``:
+    an Enum's (ordered), a Categorical's that the caller gave as a ``category`` of texts."""
+    kinds = {
+        name: pd.CategoricalDtype(dtype.categories.to_list(), ordered=True)
+        for name, dtype in schema.items()
+        if isinstance(dtype, pl.Enum)
+    }
+    dtypes = {} if given is None else given.dtypes
+    for name, dtype in schema.items():
+        kind = dtypes.get(name) if isinstance(dtype, pl.Categorical) else None
+        texts = isinstance(kind, pd.CategoricalDtype) and all(
+            isinstance(c, str) for c in kind.categories
+        )
+        if texts:
+            kinds[name] = kind
+    return kinds
 
 
 _ENGINE_COLUMNS = (INDICATOR, VALUE, UNIT, ASSESSMENT, YEAR)
