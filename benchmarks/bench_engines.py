@@ -3,11 +3,15 @@
 * DuckDB: ``evaluate(plan, relation)`` materialised in DuckDB (``.create``) against hand-written
   DuckDB SQL (join a bounds table, one range test), same input table, same run.
 * pandas: a pandas DataFrame in, a pandas DataFrame out, against a hand-written pandas
-  ``merge`` of the bounds table and one comparison.
+  ``merge`` of the bounds table and one comparison; the keys as pandas' default ``str``
+  (``--only pandas-str``) and as ``category`` (``--only pandas-category``; ``pandas``: both).
+  The Polars engine alone on the converted frame, and each conversion alone, are timed too.
 * Spark: ``evaluate(plan, spark_dataframe)`` run on a local Spark (``local[2]``) to the ``noop``
-  sink, with its time and the JVM's peak resident memory (``VmHWM``).
+  sink, with its time (and that of the checks), the JVM's CPU time and its peak resident memory
+  (``VmHWM``), and the shuffles of the physical plan.
 
-The observations are those of ``bench_engine.py`` (run it first: it writes
+The workloads of one engine are alternated within each repetition; the best time of each is
+printed.  The observations are those of ``bench_engine.py`` (run it first: it writes
 ``benchmarks/_data/obs_N``).  Run from the repository root::
 
     python benchmarks/bench_engines.py --rows 10000000 --only duckdb spark
@@ -17,6 +21,7 @@ The observations are those of ``bench_engine.py`` (run it first: it writes
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,12 +38,21 @@ HERE = Path(__file__).resolve().parent
 
 
 def _best(run: Callable[[], Any], reps: int) -> float:
-    times = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return _alternated({"run": run}, reps)["run"]
+
+
+def _alternated(runs: dict[str, Callable[[], Any]], reps: int) -> dict[str, float]:
+    """The best time of each workload over ``reps`` rounds, the workloads alternated within a
+    round (in reverse order every other round), so that the load of a shared machine falls on
+    all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for rep in range(reps):
+        order = list(runs.items())
+        for name, run in order if rep % 2 == 0 else reversed(order):
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(found) for name, found in times.items()}
 
 
 def _bounds(frame: pl.DataFrame) -> pl.DataFrame:
@@ -80,7 +94,8 @@ def bench_duckdb(frame: pl.DataFrame, reps: int) -> None:
         con.execute("DROP TABLE IF EXISTS engine_out")
         evaluate(plan, con.table("obs")).create("engine_out")
 
-    t_engine, t_hand = _best(engine, reps), _best(lambda: con.execute(hand), reps)
+    best = _alternated({"engine": engine, "hand": lambda: con.execute(hand)}, reps)
+    t_engine, t_hand = best["engine"], best["hand"]
     rows = con.sql("SELECT count(*) FROM engine_out").fetchall()[0][0]
     hand_rows = con.sql("SELECT count(*) FROM hand").fetchall()[0][0]
     print(
@@ -89,27 +104,59 @@ def bench_duckdb(frame: pl.DataFrame, reps: int) -> None:
     )
 
 
-def bench_pandas(frame: pl.DataFrame, reps: int) -> None:
-    plain = frame.with_columns(pl.col(pl.Enum).cast(pl.String))
-    observations = plain.to_pandas()
-    bounds = _bounds(frame).to_pandas()
+def bench_pandas(frame: pl.DataFrame, reps: int, keys: str) -> None:
+    """pandas in, pandas out, against a hand-written ``merge``; with the Polars engine on the same
+    rows as a Polars frame (the floor of the pandas path) and the two conversions alone.
+
+    ``keys``: ``"str"``, the indicator and unit as pandas' default string dtype; ``"category"``,
+    as categories (what ``pd.read_parquet`` gives for the Parquet file's dictionary columns), the
+    bounds table's keys then cast to the same categories, so that ``merge`` joins codes."""
+    from kh922core._engine.native_frames import from_polars, native, to_polars
+
+    if keys == "category":
+        observations = frame.to_pandas()
+        bounds = _bounds(frame).to_pandas()
+        bounds["unit"] = bounds["unit"].replace("", None)  # pandas joins a missing unit to one
+        bounds = bounds.astype({k: observations[k].dtype for k in ("indicator", "unit")})
+    else:  # pandas' default dtypes: str, float64, object booleans
+        observations = frame.with_columns(pl.col(pl.Enum).cast(pl.String)).to_pandas()
+        bounds = _bounds(frame).to_pandas()  # a missing unit as "" (a text key joins texts)
     plan = load_plan()
+    wrapped = native(observations)
+    assert wrapped is not None
+    converted = to_polars(wrapped)
+    result = evaluate(plan, converted)
 
     def hand() -> Any:
-        keyed = observations.assign(unit_key=observations["unit"].fillna(""))
-        merged = keyed.merge(
-            bounds.rename(columns={"unit": "unit_key"}), on=["indicator", "unit_key"]
-        )
+        if keys == "category":
+            merged = observations.merge(bounds, on=["indicator", "unit"])
+        else:
+            keyed = observations.assign(unit_key=observations["unit"].fillna(""))
+            right = bounds.rename(columns={"unit": "unit_key"})
+            merged = keyed.merge(right, on=["indicator", "unit_key"])
         converted = merged["value"] * merged["factor"]
         merged["value_converted"] = converted
         merged["met"] = (converted >= merged["lower"]) & (converted <= merged["upper"])
         return merged
 
-    t_engine = _best(lambda: evaluate(plan, observations), reps)
-    t_hand = _best(hand, reps)
+    assert len(hand()) == result.height
+    best = _alternated(
+        {
+            "engine": lambda: evaluate(plan, observations),
+            "hand": hand,
+            "polars": lambda: evaluate(plan, converted),
+            "to_polars": lambda: to_polars(wrapped),
+            "from_polars": lambda: from_polars(result, wrapped),
+        },
+        reps,
+    )
+    t_engine, t_hand, t_polars = best["engine"], best["hand"], best["polars"]
     print(
-        f"pandas {frame.height:,} rows: evaluate (pandas in, pandas out) {t_engine:.2f} s, "
-        f"hand-written merge + comparison {t_hand:.2f} s, {t_hand / t_engine:.2f}x faster"
+        f"pandas ({keys} keys) {frame.height:,} rows: evaluate (pandas in, pandas out) "
+        f"{t_engine:.3f} s, hand-written merge + comparison {t_hand:.3f} s: "
+        f"{t_hand / t_engine:.2f}x faster; the Polars engine on the converted frame "
+        f"{t_polars:.3f} s (at most {t_hand / t_polars:.2f}x faster); conversions "
+        f"{best['to_polars']:.3f} s in, {best['from_polars']:.3f} s out"
     )
 
 
@@ -119,6 +166,7 @@ def bench_spark(path: Path, rows: int, reps: int) -> None:
     spark = (
         SparkSession.builder.master("local[2]")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.memory", "4g")
         .getOrCreate()
@@ -127,16 +175,32 @@ def bench_spark(path: Path, rows: int, reps: int) -> None:
     observations = spark.read.parquet(str(path))
     plan = load_plan()
 
-    def run() -> None:
-        evaluate(plan, observations).write.format("noop").mode("overwrite").save()
-
-    seconds = _best(run, reps)
+    physical = evaluate(plan, observations)._jdf.queryExecution().executedPlan().toString()
+    exchanges = [line.strip() for line in physical.splitlines() if "Exchange" in line]
+    shuffles = [line for line in exchanges if "BroadcastExchange" not in line]
+    broadcasts = len(exchanges) - len(shuffles)
+    print(f"spark plan: {broadcasts} broadcast exchange(s), shuffles: {shuffles or 'none'}")
     pid = spark.sparkContext._gateway.proc.pid  # type: ignore[union-attr]
+
+    def cpu() -> float:  # the JVM's user + system time, seconds (all its threads)
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    runs = []
+    for _ in range(reps):  # evaluate() runs the checks (Spark jobs); the sink runs the query
+        start, start_cpu = time.perf_counter(), cpu()
+        evaluated = evaluate(plan, observations)
+        checked = time.perf_counter()
+        evaluated.write.format("noop").mode("overwrite").save()
+        runs.append((time.perf_counter() - start, checked - start, cpu() - start_cpu))
+    seconds, checks, core_seconds = min(runs)
     status = Path(f"/proc/{pid}/status").read_text()
     peak = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
     print(
-        f"spark local[2] {rows:,} rows: evaluate to the noop sink {seconds:.2f} s "
-        f"({seconds / rows * 1e9:.0f} ns per row on 2 cores), "
+        f"spark local[2] {rows:,} rows: evaluate to the noop sink {seconds:.2f} s, of which "
+        f"the checks {checks:.2f} s ({seconds / rows * 1e9:.0f} ns per row on 2 cores; "
+        f"every run: {', '.join(f'{t:.2f}' for t, _, _ in runs)} s); JVM CPU time "
+        f"{core_seconds:.1f} s ({core_seconds / rows * 1e9:.0f} ns per row), "
         f"JVM peak RSS {int(peak) / 1024:.0f} MiB"
     )
     spark.stop()
@@ -154,8 +218,9 @@ def main() -> None:
     frame = pl.read_parquet(path / "*.parquet")
     if "duckdb" in args.only:
         bench_duckdb(frame, args.reps)
-    if "pandas" in args.only:
-        bench_pandas(frame, args.reps)
+    for keys in ("str", "category"):
+        if "pandas" in args.only or f"pandas-{keys}" in args.only:
+            bench_pandas(frame, args.reps, keys)
     if "spark" in args.only:
         bench_spark(path, args.rows, args.reps)
 
