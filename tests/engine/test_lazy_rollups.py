@@ -295,14 +295,10 @@ def test_sqlframe_rolls_up_as_polars_does(
     _roll_up_matches(result, to_sqlframe, _from_sqlframe, DuckDBDataFrame, by, plan)
 
 
-#: SQLFrame's createDataFrame writes an infinite bound as ``CAST('inf' AS FLOAT)``, and DuckDB
-#: then reads every bound of that column of the bounds table as a 32-bit float (a status may
-#: change at a bound); native_frames.native_table is to build it from exact SQL literals.
-#: Not run until then (a failing example would be shrunk for minutes): the test below shows it.
-_FLOAT_BOUNDS = "native_table builds SQLFrame's bounds table with createDataFrame (floats)"
+# SQLFrame's createDataFrame writes an infinite bound as ``CAST('inf' AS FLOAT)``, and DuckDB
+# would read every bound of that column as a 32-bit float: the bounds table is exact SQL.
 
 
-@pytest.mark.xfail(run=False, reason=_FLOAT_BOUNDS)
 @settings(
     max_examples=15,
     deadline=None,
@@ -340,7 +336,6 @@ def test_sqlframe_ranks_and_rolls_up_the_published_figures(
     assert_frame_equal(_from_sqlframe(lazy), rolled, check_exact=True)
 
 
-@pytest.mark.xfail(strict=True, reason=_FLOAT_BOUNDS)
 def test_sqlframe_keeps_the_doubles_of_the_bounds(
     to_sqlframe: Callable[[pl.DataFrame], Any],
 ) -> None:

@@ -339,8 +339,9 @@ def _values_sql(table: pl.DataFrame) -> str:
 
 def native_table(native: Native, table: pl.DataFrame) -> Any:
     """The (tiny) bounds table as a Narwhals LazyFrame of the engine of ``native``, so that it
-    joins there: a DuckDB query of literals on the relation's own connection, a Spark (or
-    SQLFrame) DataFrame of the frame's own session, broadcast."""
+    joins there: a query of literals on a DuckDB relation's own connection or a SQLFrame
+    session (its ``createDataFrame`` would make 32-bit floats of the bounds), a Spark DataFrame
+    of the frame's own session, broadcast."""
     import narwhals as nw
 
     plain = table.with_columns(pl.col(pl.Enum, pl.Categorical).cast(pl.String))
@@ -348,12 +349,12 @@ def native_table(native: Native, table: pl.DataFrame) -> Any:
     if native.kind == "duckdb":
         return nw.from_native(user.query("_kh_observations", _values_sql(plain)))
     session = getattr(user, "sparkSession", None) or user.session
+    if native.kind == "sqlframe":  # SQL of exact literals (its createDataFrame makes FLOATs)
+        return nw.from_native(session.sql(_values_sql(plain), dialect="duckdb"))
     schema = ", ".join(
         f"`{name}` {_SPARK_TYPES[plain.schema[name].base_type()]}" for name in plain.columns
     )
-    created = session.createDataFrame(_table_rows(plain), schema=schema)
-    if native.kind != "sqlframe":
-        from pyspark.sql.functions import broadcast
+    from pyspark.sql.functions import broadcast
 
-        created = broadcast(created)
-    return nw.from_native(created)
+    created = session.createDataFrame(_table_rows(plain), schema=schema)
+    return nw.from_native(broadcast(created))
