@@ -21,8 +21,7 @@ exactly.  The Spark tests need pyspark and Java and are marked ``spark``.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -34,6 +33,7 @@ from polars.testing import assert_frame_equal
 from kh922core import Change, Comparison, Plan, evaluate
 from kh922core.errors import ObservationError
 from kh922core.testing import strategies as kst
+from tests.engine.spark_session import to_spark
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -51,35 +51,6 @@ _UNITS: dict[str, tuple[str, tuple[tuple[str | None, float], ...]]] = {
 }
 #: Columns that say which observation a row is (sorted on first: a float never reorders rows).
 _IDENTITY = ("indicator", "entity", "scenario", "year", "source", "unit", "target_id", "computed")
-
-_SPARK_TYPES = {pl.String: "string", pl.Float64: "double", pl.Int64: "bigint"}
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """A local Spark session on two cores (skipped without pyspark or Java)."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java (apt-get install default-jre-headless)")
-    session = (
-        pyspark_sql.SparkSession.builder.master("local[2]")
-        .appName("kh922core-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-def _to_spark(session: Any) -> Callable[[pl.DataFrame], Any]:
-    def convert(frame: pl.DataFrame) -> Any:
-        schema = ", ".join(f"`{n}` {_SPARK_TYPES[t.base_type()]}" for n, t in frame.schema.items())
-        return session.createDataFrame(frame.rows(), schema=schema)
-
-    return convert
 
 
 def _to_duckdb(frame: pl.DataFrame) -> Any:
@@ -288,7 +259,7 @@ def test_duckdb_gives_the_polars_rows(plan: Plan, data: st.DataObject) -> None:
 def test_spark_gives_the_polars_rows(spark: Any, plan: Plan, data: st.DataObject) -> None:
     frame = data.draw(_frames())
     keys = data.draw(_keys(frame))
-    _same_as_polars(plan, frame, _to_spark(spark), _from_spark, keys, exact=False)
+    _same_as_polars(plan, frame, to_spark(spark), _from_spark, keys, exact=False)
 
 
 # ------------------------------------------------------------------------ hand-made examples
@@ -412,7 +383,7 @@ _LAST = pl.DataFrame({"indicator": "growth", "year": [2020, 2021, 2021], "value"
 def _same_outcome(plan: Plan, frame: pl.DataFrame, spark: Any = None) -> object:
     """The Polars engine's outcome, after checking that DuckDB's (or Spark's) is the same."""
     expected = _outcome(plan, frame, None)
-    got = _outcome(plan, _to_spark(spark)(frame) if spark else _to_duckdb(frame), None)
+    got = _outcome(plan, to_spark(spark)(frame) if spark else _to_duckdb(frame), None)
     if not isinstance(expected, pl.DataFrame):
         assert got == expected
     elif spark:
@@ -477,7 +448,7 @@ def test_a_growth_without_a_year_is_the_same_error() -> None:
 def test_spark_reads_the_same_bases_and_stays_lazy(spark: Any) -> None:
     plan = _previous_year_plan()
     frame = _EXAMPLE.with_columns(pl.col("entity").fill_null("-"))
-    got = evaluate(plan, _to_spark(spark)(frame))
+    got = evaluate(plan, to_spark(spark)(frame))
     assert type(got).__name__ == "DataFrame"  # unevaluated: a Spark DataFrame
     rows = _normal(_from_spark(got))
     assert_frame_equal(rows, _normal(evaluate(plan, frame)), rel_tol=1e-12, abs_tol=1e-12)

@@ -12,7 +12,6 @@ and are marked ``spark``.  SQLFrame (a PySpark API over DuckDB) runs ``evaluate`
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -26,17 +25,10 @@ from kh922core import evaluate, load_plan, progress, published_figures, rank, su
 from kh922core._plans.model import Plan
 from kh922core.errors import Kh922Error, ObservationError, UnsupportedFrameError
 from kh922core.testing import strategies as kst
+from tests.engine.spark_session import to_spark
 
 duckdb = pytest.importorskip("duckdb")
 
-_SPARK_TYPES = {
-    pl.String: "string",
-    pl.Float64: "double",
-    pl.Int64: "bigint",
-    pl.Int32: "int",
-    pl.Int16: "smallint",
-    pl.Boolean: "boolean",
-}
 #: What a roll-up may group by: the result's own columns, then the target's and the plan's.
 _KEYS = (
     "year",
@@ -53,33 +45,6 @@ _KEYS = (
     "lead_agency",
     "indicator_name",
 )
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """A local Spark session on two cores (skipped without pyspark or Java)."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java (apt-get install default-jre-headless)")
-    session = (
-        pyspark_sql.SparkSession.builder.master("local[2]")
-        .appName("kh922core-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-def _to_spark(session: Any) -> Callable[[pl.DataFrame], Any]:
-    def convert(frame: pl.DataFrame) -> Any:
-        schema = ", ".join(f"`{n}` {_SPARK_TYPES[t.base_type()]}" for n, t in frame.schema.items())
-        return session.createDataFrame(frame.rows(), schema=schema)
-
-    return convert
 
 
 def _to_duckdb(frame: pl.DataFrame) -> Any:
@@ -227,20 +192,20 @@ def test_spark_rolls_up_as_polars_does(spark: Any, data: st.DataObject) -> None:
     _plan, result, by, plan = _draw_case(data)
     spark_frame = type(spark.createDataFrame([(1,)], "x int"))
     back: Callable[[Any], pl.DataFrame] = lambda r: pl.from_arrow(r.toArrow())  # type: ignore[assignment,return-value]  # noqa: E731
-    _roll_up_matches(result, _to_spark(spark), back, spark_frame, by, plan)
+    _roll_up_matches(result, to_spark(spark), back, spark_frame, by, plan)
 
 
 @pytest.mark.spark
 def test_evaluated_on_spark_and_rolled_up_there(spark: Any) -> None:
     plan, observations = load_plan(), published_figures()
-    lazy = summarize(evaluate(plan, _to_spark(spark)(observations)), by="year", plan=plan)
+    lazy = summarize(evaluate(plan, to_spark(spark)(observations)), by="year", plan=plan)
     assert type(lazy).__name__ == "DataFrame"  # a Spark plan, unevaluated
     expected = _as_text(summarize(evaluate(plan, observations), by="year", plan=plan))
     assert_frame_equal(pl.from_arrow(lazy.toArrow()), expected, check_exact=True)  # type: ignore[arg-type]
     with pytest.raises(ObservationError):
-        summarize(_to_spark(spark)(observations), by="year")  # not a result: no met, no status
+        summarize(to_spark(spark)(observations), by="year")  # not a result: no met, no status
     with pytest.raises(UnsupportedFrameError, match=r"for progress .*got DataFrame"):
-        progress(plan, _to_spark(spark)(observations))
+        progress(plan, to_spark(spark)(observations))
 
 
 # --- SQLFrame ----------------------------------------------------------------------------------

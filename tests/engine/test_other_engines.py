@@ -9,8 +9,7 @@ test_engine_properties.py).  The Spark tests need pyspark and Java and are marke
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -24,44 +23,11 @@ from kh922core._engine.native_frames import native, to_polars
 from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError, UnsupportedFrameError
 from kh922core.testing import strategies as kst
+from tests.engine.spark_session import to_spark
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
 duckdb = pytest.importorskip("duckdb")
-
-_SPARK_TYPES = {
-    pl.String: "string",
-    pl.Float64: "double",
-    pl.Int64: "bigint",
-    pl.Boolean: "boolean",
-}
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """A local Spark session on two cores (skipped without pyspark or Java)."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java (apt-get install default-jre-headless)")
-    session = (
-        pyspark_sql.SparkSession.builder.master("local[2]")
-        .appName("kh922core-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-def _to_spark(session: Any) -> Callable[[pl.DataFrame], Any]:
-    def convert(frame: pl.DataFrame) -> Any:
-        schema = ", ".join(f"`{n}` {_SPARK_TYPES[t.base_type()]}" for n, t in frame.schema.items())
-        return session.createDataFrame(frame.rows(), schema=schema)
-
-    return convert
 
 
 #: Each backend: the frame the caller holds, and its result back as Polars.
@@ -128,10 +94,10 @@ def test_every_backend_gives_the_polars_answers(
 def test_spark_gives_the_polars_answers(spark: Any, data: st.DataObject, plan: Plan) -> None:
     frame = data.draw(kst.observation_frames(plan, max_rows=15))
     policy = data.draw(st.sampled_from(["absolute", "proportional"]))
-    result = evaluate(plan, _to_spark(spark)(frame), cohort_policy=policy)
+    result = evaluate(plan, to_spark(spark)(frame), cohort_policy=policy)
     assert type(result).__name__ == "DataFrame"  # unevaluated: a Spark DataFrame
     _same_as_polars(
-        plan, frame, _to_spark(spark), lambda r: pl.from_arrow(r.toArrow()), cohort_policy=policy
+        plan, frame, to_spark(spark), lambda r: pl.from_arrow(r.toArrow()), cohort_policy=policy
     )
 
 
