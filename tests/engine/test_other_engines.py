@@ -24,6 +24,8 @@ from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError, UnsupportedFrameError
 from kh922core.testing import strategies as kst
 from tests.engine.spark_session import to_spark
+from tests.engine.test_engine_properties import _reference as scalar_reference
+from tests.engine.test_engine_properties import _same_number as same_number
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
@@ -82,6 +84,37 @@ def test_every_backend_gives_the_polars_answers(
     policy = data.draw(st.sampled_from(["absolute", "proportional"]))
     to, back = BACKENDS[backend]
     _same_as_polars(plan, frame, to, back, tolerance=tolerance, cohort_policy=policy)
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+@_SETTINGS
+@given(data=st.data(), plan=kst.plans(max_indicators=3))
+def test_every_backend_gives_the_scalar_answers(
+    backend: str, data: st.DataObject, plan: Plan
+) -> None:
+    # Not only the Polars engine's rows: each row of each backend is what the scalar path
+    # (Target.is_met, status, shortfall, attainment) says of its observation, exactly.
+    frame = data.draw(kst.observation_frames(plan, max_rows=15))
+    tolerance = data.draw(st.sampled_from([None, 0.0, 0.2]))
+    policy = data.draw(st.sampled_from(["absolute", "proportional"]))
+    to, back = BACKENDS[backend]
+    observations = frame.with_row_index("obs").with_columns(pl.col("obs").cast(pl.Int64))
+    result = _normal(
+        back(evaluate(plan, to(observations), tolerance=tolerance, cohort_policy=policy))
+    )
+    expected = sum(len(plan.targets_of(i)) for i in frame["indicator"].cast(pl.String).to_list())
+    assert result.height == expected
+    rows = frame.to_dicts()
+    for out in result.iter_rows(named=True):
+        target = plan.target(out["target_id"])
+        met, status, shortfall, attainment = scalar_reference(
+            target, rows[out["obs"]], tolerance, policy
+        )
+        where = (backend, target.spec, rows[out["obs"]], out)
+        assert out["met"] is met, where
+        assert out["status"] == status, where
+        assert same_number(out["shortfall"], shortfall), where
+        assert same_number(out["attainment"], attainment), where
 
 
 @pytest.mark.spark
