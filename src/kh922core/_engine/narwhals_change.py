@@ -50,7 +50,7 @@ from kh922core._engine.columns import (
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
 from kh922core._engine.narwhals_base_duplicates import refuse_duplicate_bases
-from kh922core._engine.narwhals_components import Pull
+from kh922core._engine.narwhals_components import Pull, power
 from kh922core._targets import Change, ChangeKind
 
 __all__ = ["LazyChange"]
@@ -318,7 +318,7 @@ class LazyChange:
             exponent = 1.0 / years
             if self._shared(_GROWTH) != [True]:
                 exponent = nw.when(nw.col(_GROWTH)).then(exponent).otherwise(nw.lit(1.0))
-            q = q**exponent
+            q = power(q, exponent)
         if self._shared(_OFFSET) != [0.0]:
             q = q - self._constant(_OFFSET)
         if self._shared(_FACTOR) != [1.0]:  # sign × scale: a sign changes no rounding

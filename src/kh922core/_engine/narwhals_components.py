@@ -35,7 +35,7 @@ from kh922core._plans import Indicator, Plan
 from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import ObservationError, UnitError
 
-__all__ = ["Pull", "WithComponents", "add_lazy_components"]
+__all__ = ["Pull", "WithComponents", "add_lazy_components", "power"]
 
 #: Fetches these columns of the caller's frame as a Polars frame (on an error only).
 Pull = Callable[[Sequence[str]], pl.LazyFrame]
@@ -81,6 +81,16 @@ def _ratio_scale(plan: Plan, indicator: Indicator) -> float:
     ratio = parse_unit(f"({numerator.expression}) / ({denominator.expression})")
     factor = conversion_factor(ratio, _unit_of(indicator))  # checked by the Polars components
     return indicator.derived.scale if indicator.derived.scale is not None else factor
+
+
+def power(base: Any, exponent: Any) -> Any:
+    """``base ** exponent`` of two Narwhals expressions.  Each side is cast to Float64 (a no-op
+    for a float): SQLFrame writes a division nested in ``POWER(…)`` with an alias inside the
+    call (``POWER(CASE … END AS when__y__, …)``), which DuckDB cannot parse; a cast puts it in
+    a call of its own."""
+    import narwhals as nw
+
+    return base.cast(nw.Float64) ** exponent.cast(nw.Float64)
 
 
 def _partition(frame: Any, columns: Sequence[str]) -> tuple[Any, list[str]]:
@@ -185,7 +195,7 @@ def _growth(
     growth = nw.when(
         # The first year of a group (and a year that is missing) has no growth: no data.
         (year > nw.col(since)) & (nw.col(base) > 0.0) & (value >= 0.0)
-    ).then((ratio ** (1.0 / years) - 1.0) * nw.lit(per_year, dtype=nw.Float64))
+    ).then((power(ratio, 1.0 / years) - 1.0) * nw.lit(per_year, dtype=nw.Float64))
     rates = (
         levels.with_columns(year.min().over(*groups).alias(since))
         .with_columns(first_level.alias(base))

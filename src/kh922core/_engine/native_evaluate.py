@@ -15,11 +15,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
 
-from kh922core._engine.columns import COHORT_SIZE, YEAR
+from kh922core._engine.columns import COHORT_SIZE, YEAR, unused_name
 from kh922core._engine.compile import compile_targets
 from kh922core._engine.narwhals_change import LazyChange
 from kh922core._engine.narwhals_components import add_lazy_components
@@ -106,13 +107,21 @@ def _evaluate_lazy(
         change.refuse_duplicates(added.frame, pull)
         table = change.table_columns(table)
     scaled = cohort_policy == "proportional" and table["_kh_rank_size"].is_not_null().any()
+    keyed = join_keys(table, with_unit)
+    frame, renamed = _out_of_the_way(added.frame, schema.names(), keyed.columns)
+    if change is not None and renamed:
+        change = replace(change, groups=tuple(renamed.get(g, g) for g in change.groups))
     cohort = None
     if scaled:
-        cohort = nw.lit(cohort_size) if isinstance(cohort_size, int) else nw.col(str(column))
+        cohort = (
+            nw.lit(cohort_size)
+            if isinstance(cohort_size, int)
+            else nw.col(renamed.get(str(column), str(column)))
+        )
     result = evaluate_narwhals(
-        added.frame,
-        native_table(wrapped, join_keys(table, with_unit)),
-        columns=schema.names(),
+        frame,
+        native_table(wrapped, keyed),
+        columns=[renamed.get(name, name) for name in schema.names()],
         with_unit=with_unit,
         qualitative=bool(table["_kh_qualitative"].any()),
         rank_scaled=bool(scaled),
@@ -120,7 +129,24 @@ def _evaluate_lazy(
         change=change,
         computed=added.computed,
     )
+    if renamed:
+        result = result.rename({new: name for name, new in renamed.items()})
     return nw.to_native(result)
+
+
+def _out_of_the_way(
+    frame: Any, names: Sequence[str], table: Sequence[str]
+) -> tuple[Any, dict[str, str]]:
+    """``frame`` with its columns that the bounds table also names (``_kh_lower``,
+    ``_kh_key_unit``, …) renamed to names of neither, so that the join neither reads the
+    caller's column in place of the table's nor overwrites it (the Polars engine keeps both);
+    and the new name of each (the result gives them their own names back)."""
+    taken = [*frame.collect_schema().names(), *table]
+    renamed: dict[str, str] = {}
+    for name in names:
+        if name in table:
+            renamed[name] = unused_name(name, [*taken, *renamed.values()])
+    return (frame.rename(renamed) if renamed else frame), renamed
 
 
 def in_polars(frame: object, feature: str, what: str) -> tuple[object, Callable[[Any], Any]]:
