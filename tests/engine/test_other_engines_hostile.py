@@ -251,3 +251,16 @@ def test_spark_keeps_a_numeric_column_named_like_a_bound_and_computes_growth(spa
         assert all(
             (a is None and b is None) or a == b or abs(a - b) <= 1e-12 * abs(a) for a, b in pairs
         ), column
+
+
+# --- a DuckDB column of type NULL ---------------------------------------------------------------
+
+
+def test_a_duckdb_column_of_nulls_is_a_column_of_missing_values() -> None:
+    frame = _observations().with_columns(pl.lit(None).alias("value"), pl.lit(None).alias("unit"))
+    relation = _to_duckdb(frame)
+    assert [str(t).strip('"') for t in relation.types][1:3] == ["NULL", "NULL"]
+    expected = evaluate(load_plan(), frame, keys=_KEYS)
+    got = evaluate(load_plan(), relation, keys=_KEYS).pl()
+    assert set(got["status"]) == {"no_data"}
+    _assert_same(expected, got.with_columns(got["unit"].cast(expected.schema["unit"])))

@@ -249,7 +249,7 @@ def lazy_source(native: Native, cohort_column: str | None) -> FrameSource:
     import narwhals as nw
 
     frame = native.frame
-    schema = frame.collect_schema().to_polars()
+    schema = _schema(native)
 
     def distinct(schema: pl.Schema, with_unit: bool, cohort: str | None) -> list[DistinctPair]:
         keys = [INDICATOR, UNIT] if with_unit else [INDICATOR]
@@ -284,6 +284,24 @@ def lazy_source(native: Native, cohort_column: str | None) -> FrameSource:
         return locate(pulled.collect(backend="polars").to_native().lazy(), problems)
 
     return FrameSource(schema, distinct, located)
+
+
+def _schema(native: Native) -> pl.Schema:
+    """The Polars schema of a lazy frame; a DuckDB column of type ``NULL`` (``SELECT NULL AS
+    value``, an Arrow column of nulls), which Narwhals reads as ``Unknown``, as Polars' ``Null``
+    (the Polars engine takes such a column as a column of missing values)."""
+    schema: pl.Schema = native.frame.collect_schema().to_polars()
+    if native.kind != "duckdb":
+        return schema
+    relation = native.frame.to_native()
+    nulls = {
+        name
+        for name, kind in zip(relation.columns, relation.types, strict=True)
+        if str(kind).strip('"') == "NULL"
+    }
+    if not nulls:
+        return schema
+    return pl.Schema({n: pl.Null() if n in nulls else t for n, t in schema.items()})
 
 
 _SQL_TYPES = {
