@@ -568,6 +568,28 @@ def test_growth_is_the_compound_average_from_the_first_year(kh922_plan: Plan) ->
         evaluate(kh922_plan, observations.drop("year"))
 
 
+def test_a_key_named_twice_is_refused_by_name(kh922_plan: Plan) -> None:
+    observations = pl.DataFrame({"indicator": ["pii-rank"], "value": [3.0], "province": ["83"]})
+    with pytest.raises(ObservationError, match="named twice") as raised:
+        evaluate(kh922_plan, observations, keys=["province", "province"])
+    assert [p.column for p in raised.value.problems] == ["province"]
+
+
+def test_growth_of_one_group_divides_exactly(kh922_plan: Plan) -> None:
+    # Without group keys the first level is one number for all rows: each rate is still the
+    # exact quotient (0 / 5e-324 is 0, a fall of 100 %), whatever the other rows.
+    observations = pl.DataFrame(
+        {
+            "indicator": ["international-publications"] * 3,
+            "value": [5e-324, 0.0, 1.0],
+            "year": [2020, 2021, 2022],
+        }
+    )
+    result = evaluate(kh922_plan, observations).sort("year")
+    ratio = 1.0 / 5e-324
+    assert result["value_converted"].to_list() == [None, -100.0, (ratio ** (1 / 2) - 1) * 100]
+
+
 def test_derived_units_must_fit(kh922_plan: Plan) -> None:
     indicators = [
         i.model_copy(update={"unit": i.unit.model_copy(update={"expression": "person"})})

@@ -11,15 +11,15 @@ are marked ``spark``.
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import polars as pl
 import pytest
 
-from kh922core import Change, Comparison, evaluate, load_plan
+from kh922core import Change, Comparison, evaluate, load_plan, published_figures, summarize
 from kh922core._plans.model import Plan
+from kh922core.errors import ObservationError
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -211,25 +211,6 @@ def test_a_key_named_like_a_bounds_column_groups_the_change_bases(
 # --- Spark (a few: slow) ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """A local Spark session on two cores (skipped without pyspark or Java)."""
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java (apt-get install default-jre-headless)")
-    session = (
-        pyspark_sql.SparkSession.builder.master("local[2]")
-        .appName("kh922core-hostile-tests")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
 @pytest.mark.spark
 def test_spark_keeps_a_numeric_column_named_like_a_bound_and_computes_growth(spark: Any) -> None:
     plan = _plan_with_changes()
@@ -264,3 +245,15 @@ def test_a_duckdb_column_of_nulls_is_a_column_of_missing_values() -> None:
     got = evaluate(load_plan(), relation, keys=_KEYS).pl()
     assert set(got["status"]) == {"no_data"}
     _assert_same(expected, got.with_columns(got["unit"].cast(expected.schema["unit"])))
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_a_status_text_that_is_no_status_is_refused_by_name(engine: str) -> None:
+    # a result edited or read back wrong: never counted in n_targets and no status column
+    result = evaluate(load_plan(), published_figures())
+    edited = result.with_columns(pl.col("status").cast(pl.String).replace("met", "MET"))
+    given = edited if engine == "polars" else duckdb.from_arrow(edited.to_arrow())
+    with pytest.raises(ObservationError, match="not a status") as raised:
+        summarize(given, by="year")
+    assert [p.column for p in raised.value.problems] == ["status"]
+    assert set(raised.value.problems[0].values) == {"MET"}

@@ -163,7 +163,9 @@ def _growth(
     base = unused_name(_FIRST_LEVEL, [*keys, since])
 
     def window(expr: pl.Expr) -> pl.Expr:
-        return expr.over(groups) if groups else expr
+        # One group: still a window (a column), never a scalar, by which Polars would divide as
+        # a multiplication by its reciprocal (not the exact quotient; NaN for 0 / 5e-324).
+        return expr.over(groups) if groups else expr.over(pl.lit(0))
 
     first_year = window(pl.col(YEAR).min())
     first_level = window(pl.col(VALUE).filter(pl.col(YEAR) == pl.col(YEAR).min()).first())

@@ -22,8 +22,12 @@ import polars as pl
 from kh922core._engine.columns import MET, STATUS, TARGET_ID, unused_name
 from kh922core._engine.native_frames import Native, native_table
 from kh922core._targets import Status
+from kh922core.errors import ObservationError, ObservationProblem
 
-__all__ = ["COUNT_COLUMNS", "WITH_DATA", "summarize_lazy"]
+__all__ = ["COUNT_COLUMNS", "NOT_A_STATUS", "WITH_DATA", "summarize_lazy"]
+
+#: The problem of a status text that is none of the five (a result edited or read back wrong).
+NOT_A_STATUS = "not a status: a status is one of " + ", ".join(s.value for s in Status)
 
 #: The statuses of a target with data: ``n_with_data`` counts them.
 WITH_DATA = (Status.MET, Status.EXCEEDED, Status.NOT_MET)
@@ -51,6 +55,13 @@ def summarize_lazy(
     frame = native.frame
     taken = [*frame.collect_schema().names(), *(targets.columns if targets is not None else ())]
     status = nw.col(STATUS).cast(nw.String)
+    known = [value.value for value in Status]
+    unknown = frame.filter(~status.is_null() & ~status.is_in(known)).select(status)
+    shown = unknown.head(5).collect(backend="polars").to_native()  # a small query, in the engine
+    if shown.height:
+        raise ObservationError(
+            [ObservationProblem(column=STATUS, message=NOT_A_STATUS, values=tuple(shown[STATUS]))]
+        )
     sort_by, extra = list(keys), []
     if targets is None:
         rows = frame.select(*keys, MET, status)

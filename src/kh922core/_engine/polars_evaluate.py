@@ -321,6 +321,11 @@ def check_observations(
         for k in key_columns
         if k in _ENGINE
     ]
+    problems += [
+        ObservationProblem(column=k, message="a key column named twice in keys=: name it once")
+        for k in dict.fromkeys(key_columns)
+        if key_columns.count(k) > 1
+    ]
     if problems or located:
         raise ObservationError([*problems, *source.locate(located)])
     return Checked(frame, schema, pairs, factors, key_columns, cohort)

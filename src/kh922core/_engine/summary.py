@@ -17,7 +17,8 @@ from kh922core._engine.columns import (
     TARGET_ID,
     TARGET_TEXT,
 )
-from kh922core._engine.narwhals_summary import WITH_DATA, summarize_lazy
+from kh922core._engine.frame_checks import RowProblem, locate
+from kh922core._engine.narwhals_summary import NOT_A_STATUS, WITH_DATA, summarize_lazy
 from kh922core._engine.native_evaluate import in_polars
 from kh922core._engine.native_frames import native
 from kh922core._engine.polars_query import TargetDtypes
@@ -174,7 +175,14 @@ def summarize(
         return back(summarize(converted, by, plan=plan))  # type: ignore[type-var,no-any-return]
     frame = polars_frame(result, "result").lazy()
     _check_columns(frame.collect_schema().names(), keys, plan)
-    # A result read back from CSV or JSON holds the statuses as text: one dtype for all rows.
+    # A result read back from CSV or JSON holds the statuses as text: one dtype for all rows,
+    # after the rows whose text is no status are refused by name.
+    if frame.collect_schema()[STATUS] != STATUS_DTYPE:
+        text = pl.col(STATUS).cast(pl.String)
+        unknown = text.is_not_null() & ~text.is_in([value.value for value in Status])
+        located = locate(frame, [RowProblem(STATUS, NOT_A_STATUS, unknown, STATUS)])
+        if located:
+            raise ObservationError(located)
     status = pl.col(STATUS).cast(STATUS_DTYPE)
     if plan is None:
         rows = frame.select(*keys, MET, status)
