@@ -94,9 +94,7 @@ class BaseLookup:
             table = table.rename({YEAR: year})
             added.append(pl.col(YEAR).cast(pl.Int64).alias(year))
             keys.append(year)
-        joined = rows.with_columns(added).join(
-            table.lazy(), on=keys, how="left", nulls_equal=True, maintain_order="left"
-        )  # the rows keep their order, as with the dense array
+        joined = rows.with_columns(added).join(table.lazy(), on=keys, how="left", nulls_equal=True)
         return joined.drop(on, year, strict=False)
 
 

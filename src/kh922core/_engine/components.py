@@ -141,9 +141,7 @@ def _derived(
         )
     )
     # A left join: a numerator without its denominator gives a row whose value is missing.
-    joined = numerator.join(
-        denominator, on=[*keys, link], how="left", nulls_equal=True, maintain_order="left"
-    )
+    joined = numerator.join(denominator, on=[*keys, link], how="left", nulls_equal=True)
     value = pl.when(pl.col(under) != 0.0).then(pl.col(over) / pl.col(under) * scale).fill_nan(None)
     return _rows(joined.with_columns(value.alias(VALUE)), keys, indicator)
 
