@@ -36,7 +36,7 @@ from kh922core._plans import Indicator, Plan
 from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import UnitError
 
-__all__ = ["Components", "computed_observations"]
+__all__ = ["Components", "component_factors", "computed_observations"]
 
 #: Unit factor of one observation unit (``None``: no unit) to a component's unit.
 FactorOf = Callable[[str, str | None], float]
@@ -64,6 +64,32 @@ class Components:
     pairs: list[tuple[str, str | None]] = field(default_factory=list)
     needs_year: list[str] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)
+
+    def year_problems(self) -> list[RowProblem]:
+        """The rows of the levels whose growth needs a ``year`` key, to be located."""
+        return [
+            RowProblem(
+                YEAR,
+                f"the growth of {level!r} is computed from levels by year: add a year column",
+                pl.col(INDICATOR).cast(pl.String) == level,
+                INDICATOR,
+            )
+            for level in self.needs_year
+        ]
+
+
+def component_factors(plan: Plan) -> FactorOf:
+    """The factor of an observation's unit to its component's own unit (no unit, or a blank
+    one: the component's own)."""
+    units = {indicator.id: indicator.unit for indicator in plan.indicators}
+
+    def factor_of(indicator: str, unit: str | None) -> float:
+        own = units[indicator]
+        if unit is None or not unit.strip() or own is None:
+            return 1.0
+        return conversion_factor(unit, own)
+
+    return factor_of
 
 
 def _unit_of(indicator: Indicator) -> Unit:

@@ -27,7 +27,7 @@ import polars as pl
 
 from kh922core._engine.columns import COMPUTED, INDICATOR, UNIT, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
-from kh922core._engine.components import computed_observations
+from kh922core._engine.components import component_factors, computed_observations
 from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.frame_checks import RowProblem, locate
 from kh922core._engine.polars_evaluate import Checked
@@ -286,25 +286,11 @@ def add_lazy_components(
         UnitError: A derived or growth indicator whose units do not fit.
     """
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
-
-    def factor_of(indicator: str, unit: str | None) -> float:
-        own = units[indicator]
-        if unit is None or not unit.strip() or own is None:  # blank: the component's own unit
-            return 1.0
-        return conversion_factor(unit, own)
-
+    factor_of = component_factors(plan)
     keys = list(checked.keys)
     # The Polars transforms of an empty frame (never run): their checks, errors and pairs.
     found = computed_observations(checked.frame, plan, checked.pairs, factor_of, keys)
-    needs_year = [
-        RowProblem(
-            YEAR,
-            f"the growth of {level!r} is computed from levels by year: add a year column",
-            pl.col(INDICATOR).cast(pl.String) == level,
-            INDICATOR,
-        )
-        for level in found.needs_year
-    ]
+    needs_year = found.year_problems()
     observed: dict[str, list[str | None]] = {}
     for indicator_id, unit in checked.pairs:
         observed.setdefault(indicator_id, []).append(unit)

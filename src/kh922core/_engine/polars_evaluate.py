@@ -25,7 +25,7 @@ from kh922core._engine.columns import (
     YEAR,
 )
 from kh922core._engine.compile import CompiledTarget, compile_targets
-from kh922core._engine.components import computed_observations
+from kh922core._engine.components import component_factors, computed_observations
 from kh922core._engine.conversion import PairFactors, resolve_units
 from kh922core._engine.frame_checks import (
     RowProblem,
@@ -36,7 +36,7 @@ from kh922core._engine.frame_checks import (
 )
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans import Plan
-from kh922core._targets import Approximate, CohortPolicy, InvalidValueError, conversion_factor
+from kh922core._targets import Approximate, CohortPolicy, InvalidValueError
 from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = [
@@ -337,25 +337,10 @@ def _add_components(
     """The observations with the rows of derived and growth indicators computed from their
     components, the factors of all their pairs, and whether they have units."""
     units = {indicator.id: indicator.unit for indicator in plan.indicators}
-
-    def factor_of(indicator: str, unit: str | None) -> float:
-        own = units[indicator]
-        if unit is None or not unit.strip() or own is None:  # blank: the component's own unit
-            return 1.0
-        return conversion_factor(unit, own)
-
     frame, schema = checked.frame, checked.schema
+    factor_of = component_factors(plan)
     components = computed_observations(frame, plan, checked.pairs, factor_of, checked.keys)
-    located = [
-        RowProblem(
-            YEAR,
-            f"the growth of {level!r} is computed from levels by year: add a year column",
-            pl.col(INDICATOR).cast(pl.String) == level,
-            INDICATOR,
-        )
-        for level in components.needs_year
-    ]
-    problems = locate(frame, [*located, *components.duplicates])
+    problems = locate(frame, [*components.year_problems(), *components.duplicates])
     if problems:
         raise ObservationError(problems)
     frame = frame.with_columns(pl.lit(False).alias(COMPUTED))
