@@ -76,28 +76,16 @@ _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Heal
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
 @_SETTINGS
 @given(data=st.data(), plan=kst.plans(max_indicators=3))
-def test_every_backend_gives_the_polars_answers(
+def test_every_backend_gives_the_polars_and_the_scalar_answers(
     backend: str, data: st.DataObject, plan: Plan
 ) -> None:
+    # The Polars engine's rows, and each row what the scalar path (Target.is_met, status,
+    # shortfall, attainment) says of its observation, exactly.
     frame = data.draw(kst.observation_frames(plan, max_rows=15))
     tolerance = data.draw(st.sampled_from([None, 0.0, 0.2]))
     policy = data.draw(st.sampled_from(["absolute", "proportional"]))
     to, back = BACKENDS[backend]
     _same_as_polars(plan, frame, to, back, tolerance=tolerance, cohort_policy=policy)
-
-
-@pytest.mark.parametrize("backend", sorted(BACKENDS))
-@_SETTINGS
-@given(data=st.data(), plan=kst.plans(max_indicators=3))
-def test_every_backend_gives_the_scalar_answers(
-    backend: str, data: st.DataObject, plan: Plan
-) -> None:
-    # Not only the Polars engine's rows: each row of each backend is what the scalar path
-    # (Target.is_met, status, shortfall, attainment) says of its observation, exactly.
-    frame = data.draw(kst.observation_frames(plan, max_rows=15))
-    tolerance = data.draw(st.sampled_from([None, 0.0, 0.2]))
-    policy = data.draw(st.sampled_from(["absolute", "proportional"]))
-    to, back = BACKENDS[backend]
     observations = frame.with_row_index("obs").with_columns(pl.col("obs").cast(pl.Int64))
     result = _normal(
         back(evaluate(plan, to(observations), tolerance=tolerance, cohort_policy=policy))
