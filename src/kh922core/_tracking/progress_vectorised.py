@@ -209,17 +209,12 @@ def _achievement(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(achieved.alias("_achieved"))
 
 
-def _materialised(frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` with its levels as real columns: a column broadcast from one value is a scalar
-    to Polars, which divides by it as a multiplication by its reciprocal (not the exact
-    quotient: ``0 / 5e-324`` would be NaN)."""
-    levels = ("base_value", "current_value", "target_value")
-    return frame.with_columns(frame.get_column(name).rechunk() for name in levels)
-
-
 def _growth(frame: pl.DataFrame) -> pl.DataFrame:
     """Observed against required compound annual growth, and the ratio of the two."""
-    frame = _materialised(frame)
+    # Levels as real columns: Polars divides by a broadcast one as by its reciprocal (inexact).
+    frame = frame.with_columns(
+        frame.get_column(c).rechunk() for c in ("base_value", "target_value")
+    )
     base = _replace_zero(_y0)
     sign = pl.when(_y0 < 0).then(pl.lit(-1.0)).otherwise(pl.lit(1.0))
     opposite = ((base > 0) & (_yi < 0)) | ((base < 0) & (_yi > 0))
