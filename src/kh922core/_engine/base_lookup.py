@@ -98,6 +98,22 @@ class BaseLookup:
         return joined.drop(on, year, strict=False)
 
 
+def _written(size: int, index: pl.Series, values: pl.Series) -> pl.Series:
+    """The dense array of ``size`` cells: ``values`` (finite or infinite, never NaN or null)
+    at ``index``, null elsewhere.
+
+    NumPy writes the cells (3 to 5 times faster than Polars' ``scatter``, which took 0.12 s for
+    the 9M levels of previous-year bases); NaN marks a cell not written, and becomes null.  One
+    cell more than needed is never read: a one-value literal would be a scalar to Polars, which
+    divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
+    """
+    import numpy as np
+
+    cells = np.full(size + 1, np.nan)
+    cells[index.to_numpy()] = values.to_numpy()
+    return pl.Series(cells, nan_to_null=True)
+
+
 def dense_lookup(
     frame: pl.LazyFrame,
     rows: pl.LazyFrame,
@@ -134,10 +150,7 @@ def dense_lookup(
     found = rows.select(
         dense.index(pl.lit(targets_keys).gather(pl.col(slot))).alias(index), base
     ).collect()
-    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
-    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
-    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True)
-    values = values.scatter(found[index], found[base])
+    values = _written(size, found[index], found[base])
     if values.len() - values.null_count() != found.height:  # a cell written twice
         return None
     return BaseLookup(dense.keys, year, None, slot, base, dense.codes, values)
@@ -186,8 +199,6 @@ def table_lookup(
     )
     keyed = pl.lit(targets_keys).gather(pl.col(slot))
     index = table.select(dense.index(keyed)).to_series()
-    # One cell more than needed, never read: a one-value literal would be a scalar to Polars,
-    # which divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
-    values = pl.repeat(None, size + 1, dtype=pl.Float64, eager=True).scatter(index, table[base])
+    values = _written(size, index, table[base])
     dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
     return dense, _duplicated(table, dense, index)

@@ -337,6 +337,8 @@ class ChangeQuery:
             .then(_source("plan"))
         )
         years = (year - pl.col(BASE_YEAR)).cast(pl.Float64)
+        if self._one_year():  # the year before the row's: 1 wherever there is a base
+            years = pl.when(pl.col(BASE_YEAR).is_not_null()).then(pl.lit(1.0))
         shape = pl.col(names[7]) if len(self._shapes()) > 1 else pl.lit(0, dtype=pl.Int8)
         size = self._size(pl.col(names[6]), pl.col(names[2]), shape)
         change = self._is_change(p, names)
@@ -349,6 +351,11 @@ class ChangeQuery:
             .with_columns(measured.alias(names[3]))
             .drop([key for _, _, key, _ in lookups], names[6], names[7], strict=False)
         )
+
+    def _one_year(self) -> bool:
+        """Whether every change target measures from the year before the row's: its years
+        are then 1 (``q ^ (1 / 1)`` and ``x / 1`` are ``x``: no power, no division)."""
+        return all(c.previous_year for c in self._changes())
 
     def _quotient(self, shape: pl.Expr) -> pl.Expr:
         """The first step of the size: ``v − b``, ``v / b`` or ``b / v``."""
@@ -367,7 +374,8 @@ class ChangeQuery:
         where undefined; for a row of a level target, whatever its constants give (its base is
         null: so is its size)."""
         v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
-        growth = self._shared("growth")
+        one_year = self._one_year()
+        growth = [False] if one_year else self._shared("growth")
         if growth == [True]:
             q = q.pow(1.0 / years)
         elif True in growth:  # x ^ 0 is 1 at once: only the rows of growth targets pay a power
@@ -379,12 +387,12 @@ class ChangeQuery:
             q = q - self._constant(shape, "offset")
         if self._shared("factor") != [1.0]:  # sign × scale: a sign changes no rounding
             q = q * self._constant(shape, "factor")
-        per_year = self._shared("per_year")
+        per_year = [False] if one_year else self._shared("per_year")
         if per_year == [True]:
             q = q / years
         elif True in per_year:  # x / 1 is x
             q = q / pl.when(self._has(shape, "per_year", True)).then(years).otherwise(1.0)
-        known = years > 0.0
+        known = pl.lit(True) if one_year else years > 0.0
         for name, value in (("base_min", b), ("value_min", v)):
             known = known & (value >= self._constant(shape, name)) & (value < math.inf)
         return pl.when(known).then(q)
