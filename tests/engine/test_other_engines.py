@@ -168,6 +168,21 @@ def test_lazy_engines_return_lazy_frames() -> None:
     assert isinstance(evaluate(load_plan(), frame.to_arrow()), pa.Table)
 
 
+def test_duckdb_keeps_the_statuses_and_ids_as_enums_of_the_polars_categories() -> None:
+    frame = pl.DataFrame({"indicator": ["pii-rank", "hdi", "hdi"], "value": [31.0, 0.8, None]})
+    expected = evaluate(load_plan(), frame)
+    relation = evaluate(load_plan(), duckdb.from_arrow(frame.to_arrow()))
+    types = dict(zip(relation.columns, map(str, relation.types), strict=True))
+    for column in ("status", "target_id", "row", "target_text"):
+        categories = expected.schema[column].categories.to_list()  # type: ignore[attr-defined]
+        quoted = ", ".join("'" + c.replace("'", "''") + "'" for c in categories)
+        assert types[column] == f"ENUM({quoted})", column
+    found = relation.pl().sort("target_id", "value", nulls_last=True)
+    expected = expected.sort("target_id", "value", nulls_last=True)
+    for column in ("status", "target_id", "row", "target_text"):
+        assert found[column].cast(pl.String).to_list() == expected[column].cast(pl.String).to_list()
+
+
 @pytest.mark.parametrize("backend", ["pandas", "pyarrow", "duckdb"])
 def test_type_problems_give_the_same_observation_error(backend: str) -> None:
     frame = pl.DataFrame(

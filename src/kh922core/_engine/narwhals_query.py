@@ -29,6 +29,7 @@ from kh922core._engine.columns import (
     ROW,
     SHORTFALL,
     STATUS,
+    STATUS_DTYPE,
     TARGET_ID,
     TARGET_TEXT,
     UNIT,
@@ -70,6 +71,7 @@ def evaluate_narwhals(
     cohort: Any = None,
     change: LazyChange | None = None,
     computed: bool = False,
+    enums: bool = False,
 ) -> Any:
     """Join ``observations`` (a Narwhals LazyFrame) to the bounds ``table`` (of
     :func:`join_keys`, in the same engine) and evaluate every row.
@@ -85,6 +87,7 @@ def evaluate_narwhals(
         change: The part of the query that change targets add (``None``: no change target;
             the output then has no change columns).
         computed: Whether the observations have a ``computed`` column (computed rows).
+        enums: Whether ``status`` is an Enum of the statuses, as in Polars (DuckDB), or a text.
 
     Returns:
         The evaluated rows, a Narwhals LazyFrame.
@@ -123,20 +126,25 @@ def evaluate_narwhals(
     else:
         met = c(met_value)
     exceeded = c(met_value) & (v >= c("_kh_exceed_lower")) & (v <= c("_kh_exceed_upper"))
+    statuses = nw.Enum(list(STATUS_DTYPE.categories)) if enums else nw.String
+
+    def lit(status: Status) -> Any:
+        return nw.lit(status.value, dtype=statuses)
+
     missing = (
         nw.when(c("_kh_qualitative"))
-        .then(nw.lit(Status.NEEDS_ASSESSMENT.value))
-        .otherwise(nw.lit(Status.NO_DATA.value))
+        .then(lit(Status.NEEDS_ASSESSMENT))
+        .otherwise(lit(Status.NO_DATA))
         if qualitative
-        else nw.lit(Status.NO_DATA.value)
+        else lit(Status.NO_DATA)
     )
     status = (
         nw.when(exceeded)
-        .then(nw.lit(Status.EXCEEDED.value))
+        .then(lit(Status.EXCEEDED))
         .otherwise(
             nw.when(c(MET))
-            .then(nw.lit(Status.MET.value))
-            .otherwise(nw.when(~c(MET)).then(nw.lit(Status.NOT_MET.value)).otherwise(missing))
+            .then(lit(Status.MET))
+            .otherwise(nw.when(~c(MET)).then(lit(Status.NOT_MET)).otherwise(missing))
         )
     )
     gap = nw.max_horizontal(c("_kh_short_lower") - v, v - short_upper).clip(lower_bound=0.0)

@@ -97,7 +97,8 @@ def _with_missing_targets(rows: Any, expected: Any, keys: list[str], flag: str) 
 
     names = [*keys, TARGET_ID, MET, STATUS]
     if keys:
-        expected = rows.select(keys).unique().join(expected, how="cross")
+        # A group-by: Narwhals writes ``unique()`` as a window for DuckDB (much slower).
+        expected = rows.select(keys).group_by(keys).agg().join(expected, how="cross")
     observed = rows.with_columns(nw.lit(1, dtype=nw.Int32).alias(flag)).select(*names, flag)
     added = expected.with_columns(
         nw.lit(None, dtype=nw.Boolean).alias(MET), nw.lit(0, dtype=nw.Int32).alias(flag)

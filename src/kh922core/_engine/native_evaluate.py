@@ -120,7 +120,7 @@ def _evaluate_lazy(
         )
     result = evaluate_narwhals(
         frame,
-        native_table(wrapped, keyed),
+        native_table(wrapped, keyed, enums=wrapped.kind == "duckdb"),
         columns=[renamed.get(name, name) for name in schema.names()],
         with_unit=with_unit,
         qualitative=bool(table["_kh_qualitative"].any()),
@@ -128,6 +128,7 @@ def _evaluate_lazy(
         cohort=cohort,
         change=change,
         computed=added.computed,
+        enums=wrapped.kind == "duckdb",
     )
     if renamed:
         result = result.rename({new: name for name, new in renamed.items()})

@@ -255,7 +255,9 @@ def lazy_source(native: Native, cohort_column: str | None) -> FrameSource:
         keys = [INDICATOR, UNIT] if with_unit else [INDICATOR]
         text = [nw.col(key).cast(nw.String) for key in keys]
         if cohort is None:
-            found = frame.select(text).unique().collect(backend="polars").to_native()
+            # A group-by, not ``unique()``: Narwhals writes that as a window (``row_number()``
+            # over the pairs) for DuckDB, 5-6 times slower than ``GROUP BY`` on 10M rows.
+            found = frame.select(text).group_by(keys).agg().collect(backend="polars").to_native()
             no = bad = [False] * found.height
         else:
             value = nw.col(VALUE).cast(nw.Float64)
@@ -355,17 +357,25 @@ def _values_sql(table: pl.DataFrame) -> str:
     return f"SELECT * FROM (VALUES {rows}) AS _kh_bounds({names})"
 
 
-def native_table(native: Native, table: pl.DataFrame) -> Any:
+def native_table(native: Native, table: pl.DataFrame, *, enums: bool = False) -> Any:
     """The (tiny) bounds table as a Narwhals LazyFrame of the engine of ``native``, so that it
     joins there: a query of literals on a DuckDB relation's own connection or a SQLFrame
     session (its ``createDataFrame`` would make 32-bit floats of the bounds), a Spark DataFrame
-    of the frame's own session, broadcast."""
+    of the frame's own session, broadcast.
+
+    With ``enums``, a DuckDB table keeps the Polars Enum columns as DuckDB ``ENUM`` columns of
+    the same categories (the result's texts are then one byte a row, not strings); the other
+    engines have no such type, and get texts."""
     import narwhals as nw
 
     plain = table.with_columns(pl.col(pl.Enum, pl.Categorical).cast(pl.String))
     user = nw.to_native(native.frame)
     if native.kind == "duckdb":
-        return nw.from_native(user.query("_kh_observations", _values_sql(plain)))
+        found = nw.from_native(user.query("_kh_observations", _values_sql(plain)))
+        typed = {n: d for n, d in table.schema.items() if enums and isinstance(d, pl.Enum)}
+        return found.with_columns(
+            nw.col(n).cast(nw.Enum(list(d.categories))) for n, d in typed.items()
+        )
     session = getattr(user, "sparkSession", None) or user.session
     if native.kind == "sqlframe":  # SQL of exact literals (its createDataFrame makes FLOATs)
         return nw.from_native(session.sql(_values_sql(plain), dialect="duckdb"))
