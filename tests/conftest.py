@@ -12,16 +12,22 @@ Fixtures shared by the whole suite:
 
 * ``plan_files`` (session): a small valid plan file and its agency file, as text, with helpers to
   break one thing in them and to write them into a test's folder (:class:`PlanFiles`).
+* ``spark`` (session): one local Spark session for every test that asks for it (the engine and
+  the tracking tests; skipped without pyspark or Java, see ``tests/engine/spark_session.py``).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
+
+from tests.engine.spark_session import spark_session
 
 settings.register_profile("default", deadline=None, print_blob=True)
 settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
@@ -157,3 +163,9 @@ class PlanFiles:
 def plan_files() -> PlanFiles:
     """A small valid plan file and its agency file, as text, with helpers (:class:`PlanFiles`)."""
     return PlanFiles()
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session for all the tests that need one (see spark_session.py)."""
+    yield from spark_session()

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from kh922core import evaluate, load_plan, progress, published_figures, rank, summarize
+from kh922core import evaluate, load_plan, published_figures, rank, summarize
 from kh922core._plans.model import Plan
-from kh922core.errors import Kh922Error, ObservationError, UnsupportedFrameError
+from kh922core.errors import Kh922Error, ObservationError
 from kh922core.testing import strategies as kst
 from tests.engine.spark_session import to_spark
 
@@ -166,18 +166,6 @@ def test_null_groups_are_one_group_and_sort_first() -> None:
     assert_frame_equal(got, _as_text(expected), check_exact=True)
 
 
-@pytest.mark.parametrize("engine", ["duckdb", "sqlframe"])
-def test_progress_of_a_lazy_engine_is_refused_by_name(
-    engine: str, request: pytest.FixtureRequest
-) -> None:
-    """progress() is not lowered to lazy engines: refused, never collected silently."""
-    to = _to_duckdb if engine == "duckdb" else request.getfixturevalue("to_sqlframe")
-    observations = to(published_figures())
-    with pytest.raises(UnsupportedFrameError, match=f"for progress .*{engine}") as refused:
-        progress(load_plan(), observations)
-    assert "collect it" in str(refused.value)
-
-
 # --- Spark -------------------------------------------------------------------------------------
 
 
@@ -204,8 +192,6 @@ def test_evaluated_on_spark_and_rolled_up_there(spark: Any) -> None:
     assert_frame_equal(pl.from_arrow(lazy.toArrow()), expected, check_exact=True)  # type: ignore[arg-type]
     with pytest.raises(ObservationError):
         summarize(to_spark(spark)(observations), by="year")  # not a result: no met, no status
-    with pytest.raises(UnsupportedFrameError, match=r"for progress .*got DataFrame"):
-        progress(plan, to_spark(spark)(observations))
 
 
 # --- SQLFrame ----------------------------------------------------------------------------------

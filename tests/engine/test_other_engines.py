@@ -21,7 +21,7 @@ from polars.testing import assert_frame_equal
 from kh922core import evaluate, load_plan, progress, published_figures, rank, summarize
 from kh922core._engine.native_frames import native, to_polars
 from kh922core._plans.model import Plan
-from kh922core.errors import ObservationError, UnsupportedFrameError
+from kh922core.errors import ObservationError
 from kh922core.testing import strategies as kst
 from tests.engine.spark_session import to_spark
 from tests.engine.test_engine_properties import _reference as scalar_reference
@@ -271,9 +271,3 @@ def _normal_any(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.col(pl.Enum, pl.Categorical).cast(pl.String), pl.col(pl.Float64).fill_nan(None)
     )
-
-
-def test_progress_of_a_lazy_engine_is_refused_by_name() -> None:
-    plan = load_plan()
-    with pytest.raises(UnsupportedFrameError, match="for progress"):
-        progress(plan, duckdb.from_arrow(published_figures().to_arrow()))

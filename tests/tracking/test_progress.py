@@ -152,7 +152,11 @@ def test_vectorised_equals_scalar_reference(
     case: dict[str, Any], make_target: Callable[..., Target]
 ) -> None:
     case = _targeted(case, make_target)
-    result = _run(case)
+    same_as_reference(case, _run(case))
+
+
+def same_as_reference(case: dict[str, Any], result: pl.DataFrame) -> None:
+    """Assert that ``result`` (progress of the case's target) has the scalar reference's rows."""
     target: Target = case["target"]
     frame = _frame(case)
     groups = sorted(set(frame["entity"].to_list()))

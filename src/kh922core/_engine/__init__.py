@@ -5,7 +5,18 @@ from __future__ import annotations
 from kh922core._engine.api import evaluate
 from kh922core._engine.columns import STATUS_DTYPE
 from kh922core._engine.native_evaluate import in_polars
+from kh922core._engine.native_frames import Native, lazy_source, native, native_table
 from kh922core._engine.ranks import rank
 from kh922core._engine.summary import summarize
 
-__all__ = ["STATUS_DTYPE", "evaluate", "in_polars", "rank", "summarize"]
+__all__ = [
+    "STATUS_DTYPE",
+    "Native",
+    "evaluate",
+    "in_polars",
+    "lazy_source",
+    "native",
+    "native_table",
+    "rank",
+    "summarize",
+]

@@ -363,11 +363,14 @@ def _values_sql(table: pl.DataFrame) -> str:
     return f"SELECT {typed} FROM (VALUES {rows}) AS _kh_bounds({cells})"
 
 
-def native_table(native: Native, table: pl.DataFrame, *, enums: bool = False) -> Any:
+def native_table(
+    native: Native, table: pl.DataFrame, *, enums: bool = False, broadcast: bool = True
+) -> Any:
     """The (tiny) bounds table as a Narwhals LazyFrame of the engine of ``native``, so that it
     joins there: a query of literals on a DuckDB relation's own connection or a SQLFrame
     session (its ``createDataFrame`` would make 32-bit floats of the bounds), a Spark DataFrame
-    of the frame's own session, broadcast.
+    of the frame's own session, broadcast (unless ``broadcast`` is false: the left side of a
+    left join, which Spark cannot build from a broadcast and warns of).
 
     With ``enums``, a DuckDB table keeps the Polars Enum columns as DuckDB ``ENUM`` columns of
     the same categories (the result's texts are then one byte a row, not strings); the other
@@ -388,7 +391,7 @@ def native_table(native: Native, table: pl.DataFrame, *, enums: bool = False) ->
     schema = ", ".join(
         f"`{name}` {_SPARK_TYPES[plain.schema[name].base_type()]}" for name in plain.columns
     )
-    from pyspark.sql.functions import broadcast
+    from pyspark.sql import functions
 
     created = session.createDataFrame(_table_rows(plain), schema=schema)
-    return nw.from_native(broadcast(created))
+    return nw.from_native(functions.broadcast(created) if broadcast else created)

@@ -4,8 +4,11 @@ Other parts of the package use this wing only through the names exported here.  
 
 * ``progress_measure`` (the Open SDG measure's constants, thresholds, category and score rules,
   and its steps), ``progress_reference`` (the measure one series at a time, in plain Python),
-  ``progress_vectorised`` (every series at once with Polars: :func:`progress`), and
-  ``progress_input`` (the observations checked, the constants of each target);
+  ``progress_vectorised`` (every series at once with Polars: :func:`progress`),
+  ``progress_steps`` (its steps' expressions, written once for Polars and Narwhals),
+  ``progress_input`` (the observations checked, the constants of each target), and
+  ``narwhals_progress`` with ``narwhals_progress_input`` (the same steps and checks in the
+  engine of a DuckDB relation, a PySpark or a SQLFrame DataFrame);
 * ``task_deadlines`` (:func:`task_status`) and ``task_events`` (completions and triggers);
 * ``duties`` (who answers for what on a date, and who took over an agency's duties),
   ``calendar`` (the reporting dates of section IV) and ``templates`` (the reporting template,

@@ -19,15 +19,17 @@ below, a negative factor under compound growth, a fall as a multiple of a size o
 a per-year change over no years), the series has no threshold: no direction, no target value,
 ``met`` unknown.
 
-:mod:`~kh922core._tracking.progress_reference` and
-:mod:`~kh922core._tracking.progress_vectorised` take this step (``change_threshold``) from the
-functions here, in plain Python and in Polars.
+:mod:`~kh922core._tracking.progress_reference`,
+:mod:`~kh922core._tracking.progress_vectorised` and :mod:`~kh922core._tracking.narwhals_progress`
+take this step (``change_threshold``) from the functions here: in plain Python, and as
+expressions written once for Polars and Narwhals (the lazy engines).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
 
 import polars as pl
@@ -35,6 +37,7 @@ import polars as pl
 from kh922core._plans import Target
 from kh922core._targets import COMPARISON_RTOL, Change, ChangeKind
 from kh922core._tracking.progress_measure import Threshold
+from kh922core._tracking.progress_steps import FrameT, number, power
 
 __all__ = [
     "BLANK",
@@ -153,96 +156,106 @@ def change_constants(target: Target) -> dict[str, object]:
 CHANGE_SCHEMA = {"_change_kind": pl.String, "_falling": pl.Boolean, "_change_year": pl.Int64}
 
 
-def _level(size: pl.Expr, base: pl.Expr, years: pl.Expr) -> pl.Expr:
-    """:func:`implied_level` as an expression (null where undefined)."""
-    kind = pl.col("_change_kind")
-    sign = pl.when(pl.col("_falling")).then(pl.lit(-1.0)).otherwise(pl.lit(1.0))
-    factor = 1.0 + sign * size / 100.0
+def _level(size: Any, factor: Any, ns: ModuleType) -> Any:
+    """:func:`implied_level` as an expression of namespace ``ns`` (null where undefined), from
+    the columns ``base_value``, ``_years`` and ``_sign`` and the ``factor`` of ``size``."""
+    kind, falling, sign = ns.col("_change_kind"), ns.col("_falling"), ns.col("_sign")
+    base, years = ns.col("base_value"), ns.col("_years")
     ratio = kind.is_in([k.value for k in _RATIO])
     yearly = kind.is_in([k.value for k in _PER_YEAR])
     level = (
-        pl.when(kind == ChangeKind.POINTS.value)
+        ns.when(kind == ChangeKind.POINTS.value)
         .then(base + sign * size)
         .when(kind == ChangeKind.POINTS_PER_YEAR.value)
         .then(base + sign * (size * years))
         .when(kind == ChangeKind.RELATIVE.value)
         .then(base * factor)
         .when((kind == ChangeKind.GROWTH_PER_YEAR.value) & (factor >= 0.0))
-        .then(base * factor.pow(years))
-        .when((kind == ChangeKind.MULTIPLE.value) & pl.col("_falling") & (size > 0.0))
+        .then(base * power(ns, factor, years))
+        .when((kind == ChangeKind.MULTIPLE.value) & falling & (size > 0.0))
         .then(base / size)
-        .when((kind == ChangeKind.MULTIPLE.value) & ~pl.col("_falling"))
+        .when((kind == ChangeKind.MULTIPLE.value) & ~falling)
         .then(base * size)
     )
     defined = ~(ratio & ~(base > 0.0)) & ~(yearly & ~(years > 0.0))
-    return pl.when(defined & level.is_finite()).then(level)
+    return ns.when(defined & level.is_finite()).then(level)
 
 
-def change_base_columns() -> list[pl.Expr]:
-    """The base point of the series of change targets (:func:`change_base`, vectorised): the
-    series' value at the change's year (``_c``), else the plan baseline of that year (always,
-    when the text names no base year); other targets keep theirs."""
-    change, year = pl.col("_change_kind").is_not_null(), pl.col("_change_year")
-    series = year.is_not_null() & pl.col("_c").is_not_null()
-    plan = pl.col("_plan_base_year").is_not_null() & (
-        year.is_null() | (pl.col("_plan_base_year") == year)
+def change_base_columns(ns: ModuleType = pl) -> list[Any]:
+    """The base point of the series of change targets (:func:`change_base`, vectorised in
+    namespace ``ns``): the series' value at the change's year (``_c``), else the plan baseline
+    of that year (always, when the text names no base year); other targets keep theirs."""
+    change, year = ~ns.col("_change_kind").is_null(), ns.col("_change_year")
+    series = ~year.is_null() & ~ns.col("_c").is_null()
+    plan = ~ns.col("_plan_base_year").is_null() & (
+        year.is_null() | (ns.col("_plan_base_year") == year)
     )
     return [
-        pl.when(~change)
-        .then(pl.col(name))
+        ns.when(~change)
+        .then(ns.col(name))
         .when(series)
         .then(by_series)
         .when(plan)
         .then(by_plan)
         .alias(name)
         for name, by_series, by_plan in (
-            ("base_year", year, pl.col("_plan_base_year")),
-            ("base_value", pl.col("_c"), pl.col("_plan_base_value")),
-            ("baseline_source", pl.lit("series"), pl.lit("plan")),
+            ("base_year", year, ns.col("_plan_base_year")),
+            ("base_value", ns.col("_c"), ns.col("_plan_base_value")),
+            ("baseline_source", ns.lit("series"), ns.lit("plan")),
         )
     ]
 
 
-def implied_bounds(frame: pl.DataFrame) -> pl.DataFrame:
+def implied_bounds(frame: FrameT, ns: ModuleType = pl) -> FrameT:
     """The rows of change targets with their level threshold (``_lo``, ``_hi``, their
     strictness and ``_dfix``) in place of their size threshold, from ``base_value`` and
-    ``base_year``; no threshold (:data:`BLANK`) where a bound is undefined."""
-    change = pl.col("_change_kind").is_not_null()
-    years = (pl.col("horizon") - pl.col("base_year")).cast(pl.Float64)
-    lo, hi = pl.col("_lo"), pl.col("_hi")
-    level_lo, level_hi = (
-        _level(lo, pl.col("base_value"), years),
-        _level(hi, pl.col("base_value"), years),
+    ``base_year``; no threshold (:data:`BLANK`) where a bound is undefined.  ``frame`` is a
+    Polars DataFrame, or a Narwhals LazyFrame with ``ns`` the ``narwhals`` module.  The levels
+    are columns of their own (``_level_lo``, ``_level_hi``), read where the bounds are: a SQL
+    engine computes an expression once per place it is written in."""
+    c = ns.col
+    change = ~c("_change_kind").is_null()
+    lo, hi = c("_lo"), c("_hi")
+    sign = ns.when(c("_falling")).then(number(ns, -1.0)).otherwise(number(ns, 1.0))
+    frame = frame.with_columns(
+        (c("horizon") - c("base_year")).cast(ns.Float64).alias("_years"),
+        sign.alias("_sign"),
+        (number(ns, 1.0) + sign * lo / c("_percent")).alias("_factor_lo"),
+        (number(ns, 1.0) + sign * hi / c("_percent")).alias("_factor_hi"),
     )
-    blank = (lo.is_not_null() & level_lo.is_null()) | (hi.is_not_null() & level_hi.is_null())
-    falling = pl.col("_falling").fill_null(False)
+    frame = frame.with_columns(
+        _level(lo, c("_factor_lo"), ns).alias("_level_lo"),
+        _level(hi, c("_factor_hi"), ns).alias("_level_hi"),
+    )
+    level_lo, level_hi = c("_level_lo"), c("_level_hi")
+    blank = (~lo.is_null() & level_lo.is_null()) | (~hi.is_null() & level_hi.is_null())
+    falling = c("_falling").fill_null(False)
 
-    def turned(rising: pl.Expr, fall: pl.Expr, fallback: pl.Expr) -> pl.Expr:
+    def turned(rising: Any, fall: Any, fallback: Any) -> Any:  # blank: null
         return (
-            pl.when(~change)
+            ns.when(~change)
             .then(fallback)
-            .when(blank)
-            .then(None)
-            .when(falling)
+            .when(~blank & falling)
             .then(fall)
-            .otherwise(rising)
+            .when(~blank)
+            .then(rising)
         )
 
     return frame.with_columns(
         turned(level_lo, level_hi, lo).alias("_lo"),
         turned(level_hi, level_lo, hi).alias("_hi"),
-        turned(pl.col("_lo_strict"), pl.col("_hi_strict"), pl.col("_lo_strict"))
+        turned(c("_lo_strict"), c("_hi_strict"), c("_lo_strict"))
         .fill_null(False)
         .alias("_lo_strict"),
-        turned(pl.col("_hi_strict"), pl.col("_lo_strict"), pl.col("_hi_strict"))
+        turned(c("_hi_strict"), c("_lo_strict"), c("_hi_strict"))
         .fill_null(False)
         .alias("_hi_strict"),
-        pl.when(~change)
-        .then(pl.col("_dfix"))
+        ns.when(~change)
+        .then(c("_dfix"))
         .when(blank)
-        .then(pl.lit(0))
+        .then(ns.lit(0))
         .when(falling)
-        .then(-pl.col("_dfix"))
-        .otherwise(pl.col("_dfix"))
+        .then(-c("_dfix"))
+        .otherwise(c("_dfix"))
         .alias("_dfix"),
     )

@@ -33,17 +33,22 @@ from kh922core.errors import (
 )
 
 __all__ = [
+    "RESERVED",
+    "blank_unit",
+    "key_columns",
     "last_year",
     "plan_targets",
     "prepare_observations",
     "refuse_duplicates",
+    "refuse_missing_columns",
+    "refuse_unknown",
     "targets_frame",
     "unit_factors",
 ]
 
 #: Columns of the engine's input schema that are not keys (``cohort_size`` is a per-row
 #: attribute of rank observations, not a grouping key).
-_RESERVED = ("indicator", "value", "unit", "year", "assessment", "cohort_size")
+RESERVED = ("indicator", "value", "unit", "year", "assessment", "cohort_size")
 _OUTPUT = frozenset(("target_id", *RESULT_COLUMNS))
 
 
@@ -119,19 +124,7 @@ def prepare_observations(
             .otherwise(pl.col("value"))
             .alias("value")
         )
-    missing = [c for c in ("indicator", "year") if c not in frame.columns]
-    if "value" not in frame.columns and "assessment" not in frame.columns:
-        missing.append("value")
-    if missing:
-        raise ObservationError(
-            [
-                ObservationProblem(
-                    column=c,
-                    message="required column is missing (progress needs indicator, value, year)",
-                )
-                for c in missing
-            ]
-        )
+    refuse_missing_columns(frame.columns)
     problems: list[ObservationProblem] = []
     casts = {
         "indicator": pl.String,
@@ -157,8 +150,7 @@ def prepare_observations(
             dtype = casts[column]
             typed = typed.with_columns(pl.lit(None, dtype=dtype).alias(column))
     # An empty or blank unit means the target's unit, as a missing one does (as in evaluate).
-    blank = pl.col("unit").str.strip_chars() == ""
-    typed = typed.with_columns(pl.when(blank).then(None).otherwise(pl.col("unit")).alias("unit"))
+    typed = typed.with_columns(blank_unit(pl.col("unit")).alias("unit"))
     checks = [
         ("indicator", typed["indicator"].is_null(), "indicator is missing"),
         ("year", typed["year"].is_null(), "year is missing (progress needs a year per row)"),
@@ -167,7 +159,42 @@ def prepare_observations(
     problems = [problem_at(frame, mask, c, m) for c, mask, m in checks if mask.any()]
     if problems:
         raise ObservationError(problems)
-    keys = [c for c in frame.columns if c not in _RESERVED]
+    return typed, key_columns(frame.columns)
+
+
+def refuse_missing_columns(columns: Sequence[str]) -> None:
+    """Raise when a column that progress needs is missing (a ``value`` or an ``assessment``).
+
+    Raises:
+        ObservationError: One problem per missing column.
+    """
+    missing = [c for c in ("indicator", "year") if c not in columns]
+    if "value" not in columns and "assessment" not in columns:
+        missing.append("value")
+    if missing:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    column=c,
+                    message="required column is missing (progress needs indicator, value, year)",
+                )
+                for c in missing
+            ]
+        )
+
+
+def blank_unit(unit: pl.Expr) -> pl.Expr:
+    """``unit``, null where it is empty or blank: the target's unit, as a missing one is."""
+    return pl.when(unit.str.strip_chars() == "").then(None).otherwise(unit)
+
+
+def key_columns(columns: Sequence[str]) -> list[str]:
+    """The key columns among ``columns``: every column but those of the input schema.
+
+    Raises:
+        ObservationError: A key column named like a result column, or starting with ``_``.
+    """
+    keys = [c for c in columns if c not in RESERVED]
     clashes = [c for c in keys if c in _OUTPUT or c.startswith("_")]
     if clashes:
         raise ObservationError(
@@ -180,7 +207,20 @@ def prepare_observations(
                 for c in clashes
             ]
         )
-    return typed, keys
+    return keys
+
+
+def refuse_unknown(frame: pl.DataFrame, known: frozenset[str]) -> None:
+    """Raise when ``frame`` (typed observations) has an indicator id outside ``known``.
+
+    Raises:
+        ObservationError: The rows of unknown ids.
+    """
+    unknown = ~frame["indicator"].is_in(sorted(known))
+    if unknown.any():
+        raise ObservationError(
+            [problem_at(frame, unknown, "indicator", "unknown indicator id (not in the plan)")]
+        )
 
 
 def targets_frame(
@@ -232,6 +272,7 @@ def targets_frame(
                 "_plan_base_year": None if plan_base is None else plan_base.year,
                 "_plan_base_value": None if plan_base is None else plan_base.value,
                 "_from_year": base_year,
+                "_percent": 100.0,  # a column: Polars divides by a constant via its reciprocal
                 **change_constants(target),
             }
         )
@@ -251,6 +292,7 @@ def targets_frame(
         "_plan_base_year": pl.Int64,
         "_plan_base_value": pl.Float64,
         "_from_year": pl.Int64,
+        "_percent": pl.Float64,
         **CHANGE_SCHEMA,
     }
     return pl.DataFrame(rows, schema=schema)
@@ -267,6 +309,7 @@ def unit_factors(joined: pl.DataFrame, units: dict[str, Unit | None]) -> pl.Data
         joined.filter(pl.col("unit").is_not_null() & ~pl.col("_qualitative"))
         .select("target_id", "unit")
         .unique()
+        .sort("target_id", "unit")  # the first incompatible pair is the same on every engine
     )
     rows = []
     for target_id, unit in pairs.iter_rows():

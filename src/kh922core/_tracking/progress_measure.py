@@ -27,7 +27,9 @@ time in plain Python (the reference semantics), and
 :mod:`~kh922core._tracking.progress_vectorised`, every series at once with Polars.  Property tests
 hold them equal.  Both take the same :data:`STEPS`, in the same order, each a function named
 ``_<step>``; the constants, the thresholds of each kind of target and the category and score
-rules live here, once.
+rules live here, once.  The vectorised steps' expressions are written once for Polars and for
+Narwhals (:mod:`~kh922core._tracking.progress_steps`), so that the lazy engines
+(:mod:`~kh922core._tracking.narwhals_progress`: DuckDB, Spark, SQLFrame) compute the same.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from types import ModuleType
+from typing import Any
 
 import polars as pl
 
@@ -302,8 +306,9 @@ def category_of(ratio: float | None, achieved: bool) -> ProgressCategory:
     return ProgressCategory.DETERIORATION
 
 
-def category_expr(ratio: pl.Expr, achieved: pl.Expr) -> pl.Expr:
-    """:func:`category_of` as a Polars expression (a null ratio: ``not_available``).
+def category_expr(ratio: Any, achieved: Any, *, ns: ModuleType = pl) -> Any:
+    """:func:`category_of` as an expression of namespace ``ns`` (``polars``, or ``narwhals``
+    for the lazy engines); a null ratio: ``not_available``.
 
     Examples:
         >>> ratios = pl.DataFrame({"r": [1.2, 0.7, None], "done": [False, False, True]})
@@ -311,14 +316,14 @@ def category_expr(ratio: pl.Expr, achieved: pl.Expr) -> pl.Expr:
         ['substantial_progress', 'moderate_progress', 'target_achieved']
     """
     chain = (
-        pl.when(achieved)
-        .then(pl.lit(ProgressCategory.TARGET_ACHIEVED.value))
+        ns.when(achieved)
+        .then(ns.lit(ProgressCategory.TARGET_ACHIEVED.value))
         .when(ratio.is_null())
-        .then(pl.lit(ProgressCategory.NOT_AVAILABLE.value))
+        .then(ns.lit(ProgressCategory.NOT_AVAILABLE.value))
     )
     for floor, category in CATEGORY_FLOORS:
-        chain = chain.when(ratio >= floor).then(pl.lit(category.value))
-    return chain.otherwise(pl.lit(ProgressCategory.DETERIORATION.value))
+        chain = chain.when(ratio >= floor).then(ns.lit(category.value))
+    return chain.otherwise(ns.lit(ProgressCategory.DETERIORATION.value))
 
 
 def score_of(ratio: float | None, achieved: bool) -> float | None:
@@ -342,22 +347,25 @@ def score_of(ratio: float | None, achieved: bool) -> float | None:
     return max(slope * ratio - offset, floor)
 
 
-def score_expr(ratio: pl.Expr, achieved: pl.Expr) -> pl.Expr:
-    """:func:`score_of` as a Polars expression (a null ratio: null).
+def score_expr(ratio: Any, achieved: Any, *, ns: ModuleType = pl) -> Any:
+    """:func:`score_of` as an expression of namespace ``ns`` (a null ratio: null).
 
     Examples:
         >>> ratios = pl.DataFrame({"r": [10.0, -10.0, None], "done": [False, False, False]})
         >>> ratios.select(score_expr(pl.col("r"), pl.col("done")).alias("s"))["s"].to_list()
         [5.0, -5.0, None]
     """
-    above_slope, above_offset, cap = SCORE_ABOVE
-    below_slope, below_offset, floor = SCORE_BELOW
+
+    def number(value: float) -> Any:
+        return ns.lit(value, dtype=ns.Float64)
+
+    above_slope, above_offset, cap = map(number, SCORE_ABOVE)
+    below_slope, below_offset, floor = map(number, SCORE_BELOW)
     return (
-        pl.when(achieved)
-        .then(pl.lit(SCORE_ACHIEVED))
-        .when(ratio.is_null())
-        .then(None)
+        ns.when(achieved)
+        .then(number(SCORE_ACHIEVED))
         .when(ratio >= MEDIUM_THRESHOLD)
-        .then(pl.min_horizontal(above_slope * ratio - above_offset, pl.lit(cap)))
-        .otherwise(pl.max_horizontal(below_slope * ratio - below_offset, pl.lit(floor)))
+        .then(ns.min_horizontal(above_slope * ratio - above_offset, cap))
+        .when(~ratio.is_null())
+        .then(ns.max_horizontal(below_slope * ratio - below_offset, floor))
     )

@@ -2,7 +2,10 @@
 
 :func:`progress` works on every (target × key group) at once with Polars: one join of the
 observations to the targets of their indicator, one group-by that finds the base and the current
-point of each series, then column expressions.  It takes the
+point of each series, then column expressions (:mod:`~kh922core._tracking.progress_steps`,
+written once for Polars and for the lazy engines of
+:mod:`~kh922core._tracking.narwhals_progress`, where a DuckDB relation, a PySpark or a SQLFrame
+DataFrame is measured).  It takes the
 :data:`~kh922core._tracking.progress_measure.STEPS` of the measure in the order of its scalar
 reference, :func:`kh922core._tracking.progress_reference.series_progress`, one function
 ``_<step>`` each, here on a table with a row per series.  The formulas are documented on the
@@ -12,89 +15,32 @@ reference, :func:`kh922core._tracking.progress_reference.series_progress`, one f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
 from kh922core._dates import DateLike
-from kh922core._engine import in_polars
-from kh922core._frame_problems import problem_at
+from kh922core._engine import in_polars, native
 from kh922core._plans import Plan, Target
-from kh922core._targets import COMPARISON_RTOL, CohortPolicy, Unit
+from kh922core._targets import CohortPolicy, Unit
+from kh922core._tracking import progress_steps as steps
+from kh922core._tracking.narwhals_progress import progress_lazy
 from kh922core._tracking.progress_change import change_base_columns, implied_bounds
 from kh922core._tracking.progress_input import (
     last_year,
     plan_targets,
     prepare_observations,
     refuse_duplicates,
+    refuse_unknown,
     targets_frame,
     unit_factors,
 )
-from kh922core._tracking.progress_measure import (
-    DIRECTION_NAMES,
-    RESULT_COLUMNS,
-    ZERO_REPLACEMENT,
-    category_expr,
-    score_expr,
-)
-from kh922core.errors import ObservationError
+from kh922core._tracking.progress_measure import RESULT_COLUMNS
 
 __all__ = ["progress", "progress_of_targets"]
 
 _NEVER = -(2**62)
-
-# The columns the steps read, by their names in the formulas.
-_y0, _yi, _yt = pl.col("base_value"), pl.col("current_value"), pl.col("target_value")
-_t0, _ti, _horizon = pl.col("base_year"), pl.col("current_year"), pl.col("horizon")
-_d, _qualitative, _achieved = pl.col("_d"), pl.col("_qualitative"), pl.col("_achieved")
-
-
-def _met(value: pl.Expr) -> pl.Expr:
-    """Whether ``value`` meets the target (the spec's semantics, tolerance included)."""
-    lo, hi = pl.col("_lo"), pl.col("_hi")
-    lo_ok = (
-        pl.when(lo.is_null())
-        .then(pl.lit(True))
-        .when(pl.col("_lo_strict"))
-        .then(value > lo + COMPARISON_RTOL * lo.abs())
-        .otherwise(value >= lo - COMPARISON_RTOL * lo.abs())
-    )
-    hi_ok = (
-        pl.when(hi.is_null())
-        .then(pl.lit(True))
-        .when(pl.col("_hi_strict"))
-        .then(value < hi - COMPARISON_RTOL * hi.abs())
-        .otherwise(value <= hi + COMPARISON_RTOL * hi.abs())
-    )
-    unknown = value.is_null() | value.is_nan() | (lo.is_null() & hi.is_null())  # no threshold
-    return pl.when(unknown).then(None).otherwise(lo_ok & hi_ok)
-
-
-def _replace_zero(expr: pl.Expr) -> pl.Expr:
-    return pl.when(expr == 0).then(pl.lit(ZERO_REPLACEMENT)).otherwise(expr)
-
-
-def _nan_to_null(expr: pl.Expr) -> pl.Expr:
-    return pl.when(expr.is_nan()).then(None).otherwise(expr)
-
-
-def _clamp(expr: pl.Expr) -> pl.Expr:
-    """``expr`` within the target's range ``[_lowest, _highest]`` (a null bound: none)."""
-    clamped = pl.min_horizontal(pl.col("_highest"), pl.max_horizontal(pl.col("_lowest"), expr))
-    return pl.when(expr.is_null() | expr.is_nan()).then(expr).otherwise(clamped)
-
-
-def _complete() -> pl.Expr:
-    """Whether the series has a base, a current point, a direction and a target value."""
-    return _yi.is_not_null() & _y0.is_not_null() & _d.is_not_null() & _yt.is_not_null()
-
-
-def _elapsed() -> pl.Expr:
-    return (_ti - _t0).cast(pl.Float64)
-
-
-def _span() -> pl.Expr:
-    return (_horizon - _t0).cast(pl.Float64)
+_qualitative, _yi = pl.col("_qualitative"), pl.col("current_value")
 
 
 # ---------------------------------------------------------------------------------- the steps
@@ -148,6 +94,9 @@ def _base_and_current(
         )
     )
     frame = constants.join(grouped, on="target_id", how="left")
+    # Real columns: the join broadcasts a target's constants to its key groups, and Polars
+    # divides by a broadcast value as by its reciprocal (inexact; SQL engines divide exactly).
+    frame = frame.with_columns(frame.get_column(c).rechunk() for c in frame.columns)
     quantitative = pl.when(_qualitative).then(None)
     plan = quantitative.when(pl.col("_plan_base_year").is_not_null())
     return frame.with_columns(
@@ -172,121 +121,33 @@ def _change_threshold(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _direction(frame: pl.DataFrame) -> pl.DataFrame:
     """``d`` (+1 up, -1 down) and the target value ``y_T``, from the side the base lies on."""
-    d = (
-        pl.when(pl.col("_dfix") != 0)
-        .then(pl.col("_dfix"))
-        .when(_y0 < pl.col("_lo"))
-        .then(pl.lit(1))
-        .when(_y0 > pl.col("_hi"))
-        .then(pl.lit(-1))
-        .otherwise(None)
-    )
-    frame = frame.with_columns(d.alias("_d"))
-    y_target = pl.when(_d == 1).then(pl.col("_lo")).when(_d == -1).then(pl.col("_hi"))
-    up, down = pl.lit(DIRECTION_NAMES[1]), pl.lit(DIRECTION_NAMES[-1])
-    words = pl.when(_d == 1).then(up).when(_d == -1).then(down)
-    return frame.with_columns(
-        y_target.otherwise(None).alias("target_value"), words.otherwise(None).alias("direction")
-    )
+    return steps.direction(frame, pl)
 
 
 def _achievement(frame: pl.DataFrame) -> pl.DataFrame:
-    """``met`` (the current value meets the target) and achieved (met, or sdg-build's check that
-    the current value reached ``y_T``; a band only counts as met)."""
-    frame = frame.with_columns(
-        pl.when(_qualitative).then(pl.col("_assessment")).otherwise(_met(_yi)).alias("met")
-    )
-    met = pl.col("met").fill_null(False)
-    replaced_target = _replace_zero(_yt)
-    sdg_achieved = ((_d == 1) & (_yi >= replaced_target)) | ((_d == -1) & (_yi <= replaced_target))
-    achieved = (
-        pl.when(_qualitative)
-        .then(met)
-        .when(pl.col("_dfix") == 0)
-        .then(met)
-        .otherwise(met | sdg_achieved.fill_null(False))
-    )
-    return frame.with_columns(achieved.alias("_achieved"))
+    """``met`` (the current value meets the target) and whether it is achieved."""
+    return steps.achievement(frame, pl)
 
 
 def _growth(frame: pl.DataFrame) -> pl.DataFrame:
     """Observed against required compound annual growth, and the ratio of the two."""
-    # Levels as real columns: Polars divides by a broadcast one as by its reciprocal (inexact).
-    frame = frame.with_columns(
-        frame.get_column(c).rechunk() for c in ("base_value", "target_value")
-    )
-    base = _replace_zero(_y0)
-    sign = pl.when(_y0 < 0).then(pl.lit(-1.0)).otherwise(pl.lit(1.0))
-    opposite = ((base > 0) & (_yi < 0)) | ((base < 0) & (_yi > 0))
-    valid = _complete() & ~opposite & (_elapsed() >= 1)
-    cagr_o = pl.when(valid).then((_yi / base).pow(1.0 / _elapsed()) - 1.0).otherwise(None)
-    cagr_r = (
-        pl.when(valid & (_span() > 0))
-        .then((_replace_zero(_yt) / base).pow(1.0 / _span()) - 1.0)
-        .otherwise(None)
-    )
-    frame = frame.with_columns(cagr_o.alias("_cagr_o"), cagr_r.alias("_cagr_r"))
-    ratio = (sign * _d.cast(pl.Float64) * pl.col("_cagr_o")) / pl.col("_cagr_r").abs()
-    return frame.with_columns(
-        _nan_to_null(pl.col("_cagr_o")).alias("cagr_observed"),
-        _nan_to_null(pl.col("_cagr_r")).alias("cagr_required"),
-        _nan_to_null(ratio).alias("ratio"),
-    )
+    return steps.growth(frame, pl)
 
 
 def _category(frame: pl.DataFrame) -> pl.DataFrame:
     """The category and score of the ratio (achieved first)."""
-    ratio = pl.col("ratio")
-    return frame.with_columns(
-        category_expr(ratio, _achieved).alias("category"),
-        score_expr(ratio, _achieved).alias("score"),
-    )
+    return steps.category(frame, pl)
 
 
 def _linear_view(frame: pl.DataFrame) -> pl.DataFrame:
     """Share of the way covered, observed and required yearly change, and their ratio."""
-    gap = _d.cast(pl.Float64) * (_yt - _y0)
-    share = (
-        pl.when(_achieved)
-        .then(pl.lit(1.0))
-        .when(_complete() & (gap > 0))
-        .then(pl.min_horizontal(pl.lit(1.0), (_yi - _y0) / (_yt - _y0)))
-        .otherwise(None)
-    )
-    moving = _complete() & (_elapsed() >= 1)
-    frame = frame.with_columns(
-        share.alias("share_covered"),
-        pl.when(moving).then((_yi - _y0) / _elapsed()).otherwise(None).alias("rate_observed"),
-        pl.when(moving & (_span() > 0))
-        .then((_yt - _y0) / _span())
-        .otherwise(None)
-        .alias("rate_required"),
-    )
-    required = pl.col("rate_required")
-    return frame.with_columns(
-        pl.when(required.is_not_null() & (required != 0))
-        .then(_d.cast(pl.Float64) * pl.col("rate_observed") / required.abs())
-        .otherwise(None)
-        .alias("linear_ratio")
-    )
+    return steps.linear_view(frame, pl)
 
 
 def _projections(frame: pl.DataFrame) -> pl.DataFrame:
-    """The values at the horizon if the yearly change (linear) or the growth (compound) holds;
-    each stays within what the quantity can be (a rank between 1 and the cohort, a share
-    between 0 and its whole: :func:`~kh922core._tracking.progress_measure.projection_range`)."""
-    projecting = _complete() & (_elapsed() >= 1) & (_span() > 0)
-    same_sign = ((_y0 > 0) & (_yi >= 0)) | ((_y0 < 0) & (_yi <= 0))
-    linear = pl.when(projecting).then(_yi + pl.col("rate_observed") * (_horizon - _ti))
-    compound = pl.when(projecting & same_sign).then(_y0 * (_yi / _y0).pow(_span() / _elapsed()))
-    frame = frame.with_columns(
-        _clamp(linear.otherwise(None)).alias("projected_linear"),
-        _clamp(compound.otherwise(None)).alias("projected_compound"),
-    )
-    return frame.with_columns(
-        _met(pl.col("projected_compound")).alias("projected_met_compound"),
-        _met(pl.col("projected_linear")).alias("projected_met_linear"),
-    )
+    """The values at the horizon if the yearly change (linear) or the growth (compound) holds,
+    each within what the quantity can be."""
+    return steps.projections(frame, pl)
 
 
 # ------------------------------------------------------------------------------ the measure
@@ -313,11 +174,7 @@ def progress_of_targets(
         raise ValueError(f"baseline must be 'plan' or 'series', got {baseline!r}")
     frame, keys = prepare_observations(observations)
     if known_indicators is not None:
-        unknown = ~frame["indicator"].is_in(sorted(known_indicators))
-        if unknown.any():
-            raise ObservationError(
-                [problem_at(frame, unknown, "indicator", "unknown indicator id (not in the plan)")]
-            )
+        refuse_unknown(frame, known_indicators)
     constants = targets_frame(
         targets,
         baseline=baseline,
@@ -360,8 +217,11 @@ def progress(
         plan: The plan.
         observations: The engine's input schema: ``indicator``, ``value``, ``year`` (required
             here), optional ``unit`` (converted to the target's unit) and ``assessment`` (for
-            qualitative targets); any other column is a key (e.g. ``entity``).  A pandas
-            DataFrame or a PyArrow Table is measured by Polars and given back as it came.
+            qualitative targets); any other column is a key (e.g. ``entity``).  A Polars
+            DataFrame or LazyFrame; a pandas DataFrame or a PyArrow Table, measured by Polars
+            and given back as it came; or a DuckDB relation, a PySpark or a SQLFrame DataFrame,
+            measured in its engine and given back unevaluated, of the same kind (see "Other
+            engines" in the documentation).
         as_of: A year, or a date (a date, a datetime or ``"YYYY-MM-DD"``): values of later
             years are ignored.  Default: all values.
         baseline: ``"plan"`` (default): start from the target's ``baseline`` when the plan gives
@@ -386,10 +246,13 @@ def progress(
 
     Raises:
         ObservationError: Missing columns, unreadable values, unknown indicator ids, rows
-            without a year, or two values for one target, key group and year.
+            without an indicator or a year, infinite values, two values for one target, key
+            group and year, or a key column named like a result column; the same problems,
+            rows and values on every engine (on a lazy one, rows by the engine's scan order).
         IncompatibleUnitError: A unit that cannot be converted to the target's unit.
-        UnsupportedFrameError: A DuckDB relation, a PySpark or a SQLFrame DataFrame: progress
-            is not lowered to lazy engines (collect the observations, e.g. to Polars, first).
+        UnsupportedFrameError: An object that is no frame; or, on a lazy engine, a column of a
+            type (a float or date ``year``, a non-Boolean ``assessment``) or a text ``value``
+            (``1e5``) that Polars would read its own way: cast it in the engine first.
 
     Examples:
         >>> import kh922core
@@ -402,18 +265,22 @@ def progress(
         >>> progress(plan, ranks, targets="2030-2", as_of="2021-12-31")["category"].item()
         'substantial_progress'
     """
-    # pandas, PyArrow: measured by Polars and given back as they came.  DuckDB, Spark, SQLFrame:
-    # refused, not collected behind the caller's back (the measure, its checks and its unit
-    # conversions are written in Polars; see "Other engines" in the documentation).
+    chosen = plan_targets(plan, targets)
+    options: dict[str, Any] = {
+        "as_of": as_of,
+        "baseline": baseline,
+        "base_year": base_year,
+        "cohort_policy": cohort_policy,
+        "cohort_size": cohort_size,
+        "known_indicators": frozenset(i.id for i in plan.indicators),
+    }
+    lazy = native(observations)
+    if lazy is not None and lazy.lazy:  # DuckDB, Spark, SQLFrame: measured in their engine
+
+        def polars_path(fetched: pl.DataFrame) -> object:  # to name the rows of a problem
+            return progress_of_targets(chosen, fetched, **options)
+
+        return progress_lazy(chosen, lazy, **options, polars_path=polars_path)  # type: ignore[no-any-return]
+    # pandas, PyArrow: measured by Polars and given back as they came.
     converted, back = in_polars(observations, "progress", "observations")
-    result = progress_of_targets(
-        plan_targets(plan, targets),
-        converted,  # type: ignore[arg-type]
-        as_of=as_of,
-        baseline=baseline,
-        base_year=base_year,
-        cohort_policy=cohort_policy,
-        cohort_size=cohort_size,
-        known_indicators=frozenset(i.id for i in plan.indicators),
-    )
-    return back(result)  # type: ignore[no-any-return]
+    return back(progress_of_targets(chosen, converted, **options))  # type: ignore[arg-type,no-any-return]
