@@ -386,6 +386,13 @@ def test_errors_name_the_problem(plan: Plan) -> None:
         )
     with pytest.raises(ObservationError, match="cannot be read"):
         progress(plan, pl.DataFrame({"indicator": ["hdi"], "value": ["abc"], "year": [2024]}))
+    # a text assessment has no cast to a Boolean at all: named, not a raw Polars error
+    texts = {"indicator": ["hdi", "hdi"], "value": [0.7, 0.8], "year": [2024, 2025]}
+    with pytest.raises(ObservationError, match=r"assessment.*cannot be read") as found:
+        progress(plan, pl.DataFrame(texts | {"assessment": ["đạt", None]}))
+    assert [(p.column, p.rows, p.values) for p in found.value.problems] == [
+        ("assessment", (0,), ("đạt",))
+    ]
 
 
 def test_band_targets_are_approached_from_either_side(make_target: Callable[..., Target]) -> None:

@@ -140,7 +140,10 @@ def prepare_observations(
         try:
             typed = typed.with_columns(pl.col(column).cast(dtype, strict=True))
         except (pl.exceptions.InvalidOperationError, pl.exceptions.ComputeError):
-            converted = frame[column].cast(dtype, strict=False)
+            try:
+                converted = frame[column].cast(dtype, strict=False)
+            except pl.exceptions.InvalidOperationError:  # no cast at all (text to Boolean)
+                converted = pl.repeat(None, frame.height, dtype=dtype, eager=True)
             bad = converted.is_null() & frame[column].is_not_null()
             problems.append(problem_at(frame, bad, column, f"cannot be read as {dtype}"))
     if problems:
