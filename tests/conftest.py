@@ -14,12 +14,15 @@ Fixtures shared by the whole suite:
   break one thing in them and to write them into a test's folder (:class:`PlanFiles`).
 * ``spark`` (session): one local Spark session for every test that asks for it (the engine and
   the tracking tests; skipped without pyspark or Java, see ``tests/engine/spark_session.py``).
+* ``to_sqlframe`` (module): turns Polars frames into SQLFrame DataFrames of a DuckDB session
+  (skipped without sqlframe).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,3 +172,24 @@ def plan_files() -> PlanFiles:
 def spark() -> Iterator[Any]:
     """One local Spark session for all the tests that need one (see spark_session.py)."""
     yield from spark_session()
+
+
+@pytest.fixture(scope="module")
+def to_sqlframe() -> Iterator[Callable[[Any], Any]]:
+    """Polars frames as SQLFrame DataFrames of a DuckDB session on a connection of its own, one
+    session per test module (skipped without sqlframe)."""
+    duckdb = pytest.importorskip("duckdb")
+    sqlframe_duckdb = pytest.importorskip("sqlframe.duckdb")
+    connection = duckdb.connect()
+    session = sqlframe_duckdb.DuckDBSession(conn=connection)
+    names = (f"_kh_test_{n}" for n in itertools.count())
+
+    def convert(frame: Any) -> Any:
+        # A table of the session's connection: SQLFrame's createDataFrame writes an infinity
+        # as a FLOAT literal, which makes DuckDB read every double of the column as a float.
+        name = next(names)
+        connection.from_arrow(frame.to_arrow()).create(name)
+        return session.table(name)
+
+    yield convert
+    session.stop()  # SQLFrame keeps one session per process: let the next one start afresh

@@ -11,8 +11,7 @@ and are marked ``spark``.  SQLFrame (a PySpark API over DuckDB) runs ``evaluate`
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -195,26 +194,6 @@ def test_evaluated_on_spark_and_rolled_up_there(spark: Any) -> None:
 
 
 # --- SQLFrame ----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def to_sqlframe() -> Iterator[Callable[[pl.DataFrame], Any]]:
-    """Frames as SQLFrame DataFrames of a DuckDB session on a connection of its own (skipped
-    without sqlframe)."""
-    sqlframe_duckdb = pytest.importorskip("sqlframe.duckdb")
-    connection = duckdb.connect()
-    session = sqlframe_duckdb.DuckDBSession(conn=connection)
-    names = (f"_kh_test_{n}" for n in itertools.count())
-
-    def convert(frame: pl.DataFrame) -> Any:
-        # A table of the session's connection: SQLFrame's createDataFrame writes an infinity
-        # as a FLOAT literal, which makes DuckDB read every double of the column as a float.
-        name = next(names)
-        connection.from_arrow(frame.to_arrow()).create(name)
-        return session.table(name)
-
-    yield convert
-    session.stop()  # SQLFrame keeps one session per process: let the next one start afresh
 
 
 def _from_sqlframe(frame: Any) -> pl.DataFrame:

@@ -10,8 +10,7 @@ are marked ``spark``.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -98,23 +97,6 @@ def _assert_same(expected: pl.DataFrame, got: pl.DataFrame) -> None:
 
 def _to_duckdb(frame: pl.DataFrame) -> Any:
     return duckdb.from_arrow(frame.to_arrow())
-
-
-@pytest.fixture(scope="module")
-def to_sqlframe() -> Iterator[Callable[[pl.DataFrame], Any]]:
-    """Frames as SQLFrame DataFrames of a DuckDB session (skipped without sqlframe)."""
-    sqlframe_duckdb = pytest.importorskip("sqlframe.duckdb")
-    connection = duckdb.connect()
-    session = sqlframe_duckdb.DuckDBSession(conn=connection)
-    names = (f"_kh_hostile_{n}" for n in itertools.count())
-
-    def convert(frame: pl.DataFrame) -> Any:
-        name = next(names)
-        connection.from_arrow(frame.to_arrow()).create(name)
-        return session.table(name)
-
-    yield convert
-    session.stop()
 
 
 def _from_sqlframe(frame: Any) -> pl.DataFrame:

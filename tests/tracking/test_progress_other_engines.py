@@ -17,9 +17,8 @@ the last bit: on Spark, floats are compared to a relative and an absolute tolera
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -181,23 +180,6 @@ def _from_arrow(result: Any) -> pl.DataFrame:
     frame = pl.from_arrow(result.toArrow())
     assert isinstance(frame, pl.DataFrame)
     return frame
-
-
-@pytest.fixture(scope="module")
-def to_sqlframe() -> Iterator[Callable[[pl.DataFrame], Any]]:
-    """Frames as SQLFrame DataFrames of a DuckDB session (skipped without sqlframe)."""
-    sqlframe_duckdb = pytest.importorskip("sqlframe.duckdb")
-    connection = duckdb.connect()
-    session = sqlframe_duckdb.DuckDBSession(conn=connection)
-    names = (f"_kh_progress_{n}" for n in itertools.count())
-
-    def convert(frame: pl.DataFrame) -> Any:
-        name = next(names)
-        connection.from_arrow(frame.to_arrow()).create(name)
-        return session.table(name)
-
-    yield convert
-    session.stop()
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
