@@ -33,6 +33,7 @@ from polars.testing import assert_frame_equal
 from kh922core import Change, Comparison, Plan, evaluate
 from kh922core.errors import ObservationError
 from kh922core.testing import strategies as kst
+from tests.engine.lazy_frames import fetched, to_duckdb
 from tests.engine.spark_session import to_spark
 
 duckdb = pytest.importorskip("duckdb")
@@ -51,16 +52,6 @@ _UNITS: dict[str, tuple[str, tuple[tuple[str | None, float], ...]]] = {
 }
 #: Columns that say which observation a row is (sorted on first: a float never reorders rows).
 _IDENTITY = ("indicator", "entity", "scenario", "year", "source", "unit", "target_id", "computed")
-
-
-def _to_duckdb(frame: pl.DataFrame) -> Any:
-    return duckdb.from_arrow(frame.to_arrow())
-
-
-def _from_spark(result: Any) -> pl.DataFrame:
-    frame = pl.from_arrow(result.toArrow())
-    assert isinstance(frame, pl.DataFrame)
-    return frame
 
 
 # --------------------------------------------------------------------------- plans and data
@@ -246,7 +237,7 @@ def _keys(draw: st.DrawFn, frame: pl.DataFrame) -> list[str] | None:
 def test_duckdb_gives_the_polars_rows(plan: Plan, data: st.DataObject) -> None:
     frame = data.draw(_frames())
     keys = data.draw(_keys(frame))
-    _same_as_polars(plan, frame, _to_duckdb, lambda r: r.pl(), keys, exact=True)
+    _same_as_polars(plan, frame, to_duckdb, lambda r: r.pl(), keys, exact=True)
 
 
 @pytest.mark.spark
@@ -259,7 +250,7 @@ def test_duckdb_gives_the_polars_rows(plan: Plan, data: st.DataObject) -> None:
 def test_spark_gives_the_polars_rows(spark: Any, plan: Plan, data: st.DataObject) -> None:
     frame = data.draw(_frames())
     keys = data.draw(_keys(frame))
-    _same_as_polars(plan, frame, to_spark(spark), _from_spark, keys, exact=False)
+    _same_as_polars(plan, frame, to_spark(spark), fetched, keys, exact=False)
 
 
 # ------------------------------------------------------------------------ hand-made examples
@@ -317,7 +308,7 @@ _EXAMPLE = pl.DataFrame(
 
 def test_the_lazy_engine_reads_bases_of_null_keys_and_computed_rows() -> None:
     plan = _previous_year_plan()
-    got = evaluate(plan, _to_duckdb(_EXAMPLE))
+    got = evaluate(plan, to_duckdb(_EXAMPLE))
     assert isinstance(got, duckdb.DuckDBPyRelation)  # unevaluated, in DuckDB
     rows = _normal(got.pl())
     assert rows.equals(_normal(evaluate(plan, _EXAMPLE)))
@@ -362,7 +353,7 @@ def test_two_values_at_a_base_year_are_the_same_error(rule: str) -> None:
     with pytest.raises(ObservationError, match="several values of 'growth'") as expected:
         evaluate(plan, frame)
     with pytest.raises(ObservationError) as got:
-        evaluate(plan, _to_duckdb(frame))
+        evaluate(plan, to_duckdb(frame))
     assert got.value.problems == expected.value.problems
     assert got.value.problems[0].rows == (0, 1)
 
@@ -383,11 +374,11 @@ _LAST = pl.DataFrame({"indicator": "growth", "year": [2020, 2021, 2021], "value"
 def _same_outcome(plan: Plan, frame: pl.DataFrame, spark: Any = None) -> object:
     """The Polars engine's outcome, after checking that DuckDB's (or Spark's) is the same."""
     expected = _outcome(plan, frame, None)
-    got = _outcome(plan, to_spark(spark)(frame) if spark else _to_duckdb(frame), None)
+    got = _outcome(plan, to_spark(spark)(frame) if spark else to_duckdb(frame), None)
     if not isinstance(expected, pl.DataFrame):
         assert got == expected
     elif spark:
-        rows = _normal(_from_spark(got))
+        rows = _normal(fetched(got))
         assert_frame_equal(rows, _normal(expected), rel_tol=1e-12, abs_tol=1e-12)
     else:
         assert _normal(got.pl()).equals(_normal(expected))  # type: ignore[attr-defined]
@@ -430,7 +421,7 @@ def test_a_component_given_twice_is_the_same_error() -> None:
     with pytest.raises(ObservationError, match="several values of 'level'") as expected:
         evaluate(plan, frame)
     with pytest.raises(ObservationError) as got:
-        evaluate(plan, _to_duckdb(frame))
+        evaluate(plan, to_duckdb(frame))
     assert got.value.problems == expected.value.problems
 
 
@@ -440,7 +431,7 @@ def test_a_growth_without_a_year_is_the_same_error() -> None:
     with pytest.raises(ObservationError, match="add a year column") as expected:
         evaluate(plan, frame)
     with pytest.raises(ObservationError) as got:
-        evaluate(plan, _to_duckdb(frame))
+        evaluate(plan, to_duckdb(frame))
     assert got.value.problems == expected.value.problems
 
 
@@ -450,7 +441,7 @@ def test_spark_reads_the_same_bases_and_stays_lazy(spark: Any) -> None:
     frame = _EXAMPLE.with_columns(pl.col("entity").fill_null("-"))
     got = evaluate(plan, to_spark(spark)(frame))
     assert type(got).__name__ == "DataFrame"  # unevaluated: a Spark DataFrame
-    rows = _normal(_from_spark(got))
+    rows = _normal(fetched(got))
     assert_frame_equal(rows, _normal(evaluate(plan, frame)), rel_tol=1e-12, abs_tol=1e-12)
 
 

@@ -24,6 +24,7 @@ from kh922core import evaluate, load_plan, published_figures, rank, summarize
 from kh922core._plans.model import Plan
 from kh922core.errors import Kh922Error, ObservationError
 from kh922core.testing import strategies as kst
+from tests.engine.lazy_frames import fetched, to_duckdb
 from tests.engine.spark_session import to_spark
 
 duckdb = pytest.importorskip("duckdb")
@@ -44,10 +45,6 @@ _KEYS = (
     "lead_agency",
     "indicator_name",
 )
-
-
-def _to_duckdb(frame: pl.DataFrame) -> Any:
-    return duckdb.from_arrow(frame.to_arrow())
 
 
 def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
@@ -95,7 +92,7 @@ def _draw_case(data: st.DataObject) -> tuple[Plan, pl.DataFrame, list[str], Plan
 @given(data=st.data())
 def test_duckdb_rolls_up_as_polars_does(data: st.DataObject) -> None:
     _plan, result, by, plan = _draw_case(data)
-    _roll_up_matches(result, _to_duckdb, lambda r: r.pl(), duckdb.DuckDBPyRelation, by, plan)
+    _roll_up_matches(result, to_duckdb, lambda r: r.pl(), duckdb.DuckDBPyRelation, by, plan)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +102,7 @@ def test_duckdb_rolls_up_as_polars_does(data: st.DataObject) -> None:
 def test_evaluated_in_duckdb_and_rolled_up_there(by: str | list[str] | None) -> None:
     """The whole pipeline in DuckDB (nothing fetched), against the Polars pipeline."""
     plan, observations = load_plan(), published_figures()
-    relation = evaluate(plan, _to_duckdb(observations))
+    relation = evaluate(plan, to_duckdb(observations))
     lazy = summarize(relation, by=by, plan=plan)
     assert isinstance(lazy, duckdb.DuckDBPyRelation)
     assert "Aggregates" in lazy.explain()  # the roll-up is in DuckDB's plan, not fetched
@@ -120,9 +117,9 @@ def test_an_empty_result_rolls_up_to_one_row_as_in_polars() -> None:
     assert empty.height == 0
     for with_plan in (None, plan):
         expected = _as_text(summarize(empty, plan=with_plan))
-        got = summarize(_to_duckdb(empty), plan=with_plan).pl()
+        got = summarize(to_duckdb(empty), plan=with_plan).pl()
         assert_frame_equal(got, expected, check_exact=True)  # NaN coverage without the plan
-        assert summarize(_to_duckdb(empty), by="year").pl().height == 0
+        assert summarize(to_duckdb(empty), by="year").pl().height == 0
 
 
 @pytest.mark.parametrize(
@@ -143,7 +140,7 @@ def test_duckdb_refuses_what_polars_refuses(
     with pytest.raises(error) as expected:
         summarize(result, by=by)
     with pytest.raises(error) as got:
-        summarize(_to_duckdb(result), by=by)
+        summarize(to_duckdb(result), by=by)
     assert str(got.value) == str(expected.value)
     if isinstance(expected.value, ObservationError):
         assert isinstance(got.value, ObservationError)
@@ -160,7 +157,7 @@ def test_null_groups_are_one_group_and_sort_first() -> None:
     result = _as_text(evaluate(plan, observations))
     assert result["year"].null_count() > 0
     expected = summarize(result, by="year", plan=plan)
-    got = summarize(_to_duckdb(result), by="year", plan=plan).pl()
+    got = summarize(to_duckdb(result), by="year", plan=plan).pl()
     assert got["year"][0] is None
     assert_frame_equal(got, _as_text(expected), check_exact=True)
 
@@ -178,8 +175,7 @@ def test_null_groups_are_one_group_and_sort_first() -> None:
 def test_spark_rolls_up_as_polars_does(spark: Any, data: st.DataObject) -> None:
     _plan, result, by, plan = _draw_case(data)
     spark_frame = type(spark.createDataFrame([(1,)], "x int"))
-    back: Callable[[Any], pl.DataFrame] = lambda r: pl.from_arrow(r.toArrow())  # type: ignore[assignment,return-value]  # noqa: E731
-    _roll_up_matches(result, to_spark(spark), back, spark_frame, by, plan)
+    _roll_up_matches(result, to_spark(spark), fetched, spark_frame, by, plan)
 
 
 @pytest.mark.spark
@@ -188,18 +184,12 @@ def test_evaluated_on_spark_and_rolled_up_there(spark: Any) -> None:
     lazy = summarize(evaluate(plan, to_spark(spark)(observations)), by="year", plan=plan)
     assert type(lazy).__name__ == "DataFrame"  # a Spark plan, unevaluated
     expected = _as_text(summarize(evaluate(plan, observations), by="year", plan=plan))
-    assert_frame_equal(pl.from_arrow(lazy.toArrow()), expected, check_exact=True)  # type: ignore[arg-type]
+    assert_frame_equal(fetched(lazy), expected, check_exact=True)
     with pytest.raises(ObservationError):
         summarize(to_spark(spark)(observations), by="year")  # not a result: no met, no status
 
 
 # --- SQLFrame ----------------------------------------------------------------------------------
-
-
-def _from_sqlframe(frame: Any) -> pl.DataFrame:
-    converted = pl.from_arrow(frame.toArrow())
-    assert isinstance(converted, pl.DataFrame)
-    return converted
 
 
 def _normal(frame: pl.DataFrame) -> pl.DataFrame:
@@ -222,7 +212,7 @@ def test_sqlframe_rolls_up_as_polars_does(
     from sqlframe.duckdb import DuckDBDataFrame
 
     _plan, result, by, plan = _draw_case(data)
-    _roll_up_matches(result, to_sqlframe, _from_sqlframe, DuckDBDataFrame, by, plan)
+    _roll_up_matches(result, to_sqlframe, fetched, DuckDBDataFrame, by, plan)
 
 
 # SQLFrame's createDataFrame writes an infinite bound as ``CAST('inf' AS FLOAT)``, and DuckDB
@@ -245,7 +235,7 @@ def test_sqlframe_evaluates_as_polars_does(
     lazy = evaluate(plan, to_sqlframe(frame), cohort_policy=policy)
     assert isinstance(lazy, DuckDBDataFrame)  # unevaluated, in DuckDB
     expected = evaluate(plan, frame, cohort_policy=policy)
-    got = _from_sqlframe(lazy)
+    got = fetched(lazy)
     assert got.height == expected.height
     assert _normal(got).equals(_normal(expected)), (_normal(got), _normal(expected))
 
@@ -257,13 +247,13 @@ def test_sqlframe_ranks_and_rolls_up_the_published_figures(
     scores = pl.DataFrame(
         {"year": [2023, 2023, 2023, 2024, 2024], "score": [37.6, 40.1, 37.6, None, 2.0]}
     )
-    ranked = _from_sqlframe(rank(to_sqlframe(scores), by=by, higher_is_better=False))
+    ranked = fetched(rank(to_sqlframe(scores), by=by, higher_is_better=False))
     expected = rank(scores, by=by, higher_is_better=False)
     assert_frame_equal(ranked.sort("year", "score"), expected.sort("year", "score"))
     plan, observations = load_plan(), published_figures()
     lazy = summarize(evaluate(plan, to_sqlframe(observations)), by=by, plan=plan)
     rolled = _as_text(summarize(evaluate(plan, observations), by=by, plan=plan))
-    assert_frame_equal(_from_sqlframe(lazy), rolled, check_exact=True)
+    assert_frame_equal(fetched(lazy), rolled, check_exact=True)
 
 
 def test_sqlframe_keeps_the_doubles_of_the_bounds(
@@ -276,6 +266,6 @@ def test_sqlframe_keeps_the_doubles_of_the_bounds(
         {"indicator": ["hdi", "patent-commercialisation"], "value": [0.8, 10.000000005]}
     )
     expected = evaluate(plan, observations).sort("indicator")
-    got = _from_sqlframe(evaluate(plan, to_sqlframe(observations))).sort("indicator")
+    got = fetched(evaluate(plan, to_sqlframe(observations))).sort("indicator")
     assert expected["status"].cast(pl.String).to_list() == ["met", "met"]
     assert got["status"].to_list() == ["met", "met"]

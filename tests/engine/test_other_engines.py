@@ -23,12 +23,14 @@ from kh922core._engine.native_frames import native, to_polars
 from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError
 from kh922core.testing import strategies as kst
+from tests.engine.lazy_frames import fetched
 from tests.engine.spark_session import to_spark
 from tests.engine.test_engine_properties import _reference as scalar_reference
 from tests.engine.test_engine_properties import _same_number as same_number
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
+
 duckdb = pytest.importorskip("duckdb")
 
 
@@ -117,9 +119,7 @@ def test_spark_gives_the_polars_answers(spark: Any, data: st.DataObject, plan: P
     policy = data.draw(st.sampled_from(["absolute", "proportional"]))
     result = evaluate(plan, to_spark(spark)(frame), cohort_policy=policy)
     assert type(result).__name__ == "DataFrame"  # unevaluated: a Spark DataFrame
-    _same_as_polars(
-        plan, frame, to_spark(spark), lambda r: pl.from_arrow(r.toArrow()), cohort_policy=policy
-    )
+    _same_as_polars(plan, frame, to_spark(spark), fetched, cohort_policy=policy)
 
 
 @pytest.mark.parametrize("arrow", [False, True], ids=["numpy-dtypes", "arrow-dtypes"])

@@ -19,6 +19,7 @@ import pytest
 from kh922core import Change, Comparison, evaluate, load_plan, published_figures, summarize
 from kh922core._plans.model import Plan
 from kh922core.errors import ObservationError
+from tests.engine.lazy_frames import fetched, to_duckdb
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -95,20 +96,10 @@ def _assert_same(expected: pl.DataFrame, got: pl.DataFrame) -> None:
     assert _normal(got).equals(_normal(expected)), (_normal(got), _normal(expected))
 
 
-def _to_duckdb(frame: pl.DataFrame) -> Any:
-    return duckdb.from_arrow(frame.to_arrow())
-
-
-def _from_sqlframe(frame: Any) -> pl.DataFrame:
-    converted = pl.from_arrow(frame.toArrow())
-    assert isinstance(converted, pl.DataFrame)
-    return converted
-
-
 def _engines(request: pytest.FixtureRequest, engine: str) -> tuple[Callable[..., Any], Any]:
     if engine == "duckdb":
-        return _to_duckdb, lambda relation: relation.pl()
-    return request.getfixturevalue("to_sqlframe"), _from_sqlframe
+        return to_duckdb, lambda relation: relation.pl()
+    return request.getfixturevalue("to_sqlframe"), fetched
 
 
 # --- growth: a power of a division --------------------------------------------------------------
@@ -199,8 +190,7 @@ def test_spark_keeps_a_numeric_column_named_like_a_bound_and_computes_growth(spa
     frame = _observations().with_columns(pl.lit(1e9).alias("_kh_lower"))
     expected = evaluate(plan, frame, keys=_KEYS)
     result = evaluate(plan, spark.createDataFrame(frame.to_arrow()), keys=_KEYS)
-    got = pl.from_arrow(result.toArrow())
-    assert isinstance(got, pl.DataFrame)
+    got = fetched(result)
     assert got.columns == expected.columns
     order = ["indicator", "province", "year", "target_id"]
     left = _normal(expected).sort(order, nulls_last=True)
@@ -221,7 +211,7 @@ def test_spark_keeps_a_numeric_column_named_like_a_bound_and_computes_growth(spa
 
 def test_a_duckdb_column_of_nulls_is_a_column_of_missing_values() -> None:
     frame = _observations().with_columns(pl.lit(None).alias("value"), pl.lit(None).alias("unit"))
-    relation = _to_duckdb(frame)
+    relation = to_duckdb(frame)
     assert [str(t).strip('"') for t in relation.types][1:3] == ["NULL", "NULL"]
     expected = evaluate(load_plan(), frame, keys=_KEYS)
     got = evaluate(load_plan(), relation, keys=_KEYS).pl()

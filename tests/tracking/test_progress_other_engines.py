@@ -39,6 +39,7 @@ from kh922core.errors import (
     UnsupportedFrameError,
 )
 from kh922core.testing import strategies as kst
+from tests.engine.lazy_frames import fetched, to_duckdb
 from tests.engine.spark_session import to_spark
 from tests.tracking.test_progress import _cases as _single_cases
 from tests.tracking.test_progress import _frame as _single_frame
@@ -60,6 +61,7 @@ _NUMBERS = st.one_of(
     st.integers(min_value=-5, max_value=120).map(float),
     st.sampled_from([0.0, 1.0, 30.0, 55.0, 100.0]),
 )
+
 _VALUES = st.one_of(*[_NUMBERS] * 8, st.none(), st.just(math.nan))
 _TROUBLES = (None,) * 10 + ("twice", "no year", "no indicator", "infinite", "unknown", "unit")
 _SCHEMA = {
@@ -169,19 +171,6 @@ def _same_outcome(
         assert_frame_equal(back(got), expected, **tolerance)  # type: ignore[arg-type]
 
 
-def _to_duckdb(frame: pl.DataFrame) -> Any:
-    return duckdb.from_arrow(frame.to_arrow())
-
-
-def _from_arrow(result: Any) -> pl.DataFrame:
-    """A result of any lazy engine, fetched as a Polars frame."""
-    if isinstance(result, duckdb.DuckDBPyRelation):
-        return result.pl()
-    frame = pl.from_arrow(result.toArrow())
-    assert isinstance(frame, pl.DataFrame)
-    return frame
-
-
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_cases())
 def test_duckdb_gives_the_polars_answers(case: tuple[Plan, pl.DataFrame, dict[str, Any]]) -> None:
@@ -191,10 +180,10 @@ def test_duckdb_gives_the_polars_answers(case: tuple[Plan, pl.DataFrame, dict[st
     if isinstance(expected, pl.DataFrame):
         event(f"series measured: {int((expected['n_points'] > 1).sum() > 0)}")
         event(f"change targets measured: {any(t.spec.change for t in plan.targets)}")
-    got = _outcome(plan, _to_duckdb(frame), options)
+    got = _outcome(plan, to_duckdb(frame), options)
     if not isinstance(got, Exception):
         assert isinstance(got, duckdb.DuckDBPyRelation)
-    _same_outcome(expected, got, _from_arrow)
+    _same_outcome(expected, got, fetched)
 
 
 @settings(
@@ -214,7 +203,7 @@ def test_sqlframe_gives_the_polars_answers(
     got = _outcome(plan, to_sqlframe(frame), options)
     if not isinstance(got, Exception):
         assert isinstance(got, DuckDBDataFrame)
-    _same_outcome(expected, got, _from_arrow)
+    _same_outcome(expected, got, fetched)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -226,7 +215,7 @@ def test_duckdb_equals_the_scalar_reference(
     case = _targeted(case, make_target)
     target: Target = case["target"]
     frame = _single_frame(case)
-    wrapped = native(_to_duckdb(frame))
+    wrapped = native(to_duckdb(frame))
     assert wrapped is not None
     options: dict[str, Any] = {
         "as_of": case["as_of"],
@@ -305,11 +294,11 @@ def test_each_check_raises_the_polars_error(
     problem: str, engine: str, request: pytest.FixtureRequest
 ) -> None:
     frame = pl.DataFrame(_REFUSED[problem], strict=False)
-    to = _to_duckdb if engine == "duckdb" else request.getfixturevalue("to_sqlframe")
+    to = to_duckdb if engine == "duckdb" else request.getfixturevalue("to_sqlframe")
     plan = load_plan()
     expected = _outcome(plan, frame, {})
     assert isinstance(expected, ObservationError | IncompatibleUnitError)
-    _same_outcome(expected, _outcome(plan, to(frame), {}), _from_arrow)
+    _same_outcome(expected, _outcome(plan, to(frame), {}), fetched)
 
 
 def _texts() -> pl.DataFrame:
@@ -323,12 +312,12 @@ def _texts() -> pl.DataFrame:
 def test_texts_are_read_the_vietnamese_way_in_the_engine(
     engine: str, request: pytest.FixtureRequest
 ) -> None:
-    to = _to_duckdb if engine == "duckdb" else request.getfixturevalue("to_sqlframe")
+    to = to_duckdb if engine == "duckdb" else request.getfixturevalue("to_sqlframe")
     plan = load_plan()
     expected = progress(plan, _texts(), targets="2030-3")
     assert expected["n_points"].item() == 7  # every text read but the missing one
     got = progress(plan, to(_texts()), targets="2030-3")
-    assert_frame_equal(_from_arrow(got), expected, check_exact=True)
+    assert_frame_equal(fetched(got), expected, check_exact=True)
 
 
 @pytest.mark.parametrize(
@@ -345,11 +334,11 @@ def test_what_polars_reads_otherwise_is_refused_by_name(column: str, values: lis
     plan = load_plan()
     progress(plan, frame)  # Polars reads it, in its own way
     with pytest.raises(UnsupportedFrameError, match=f"for progress on duckdb, not {column}"):
-        progress(plan, _to_duckdb(frame))
+        progress(plan, to_duckdb(frame))
 
 
 def test_wrong_options_are_refused_before_the_engine_is_asked() -> None:
-    relation = _to_duckdb(pl.DataFrame(_GOOD))
+    relation = to_duckdb(pl.DataFrame(_GOOD))
     with pytest.raises(ValueError, match="baseline must be"):
         progress(load_plan(), relation, baseline="first")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="as_of must be"):
@@ -372,7 +361,7 @@ def test_spark_gives_the_polars_answers(
     plan, frame, options = case
     expected = _outcome(plan, frame, options)
     got = _outcome(plan, to_spark(spark)(frame), options)
-    _same_outcome(expected, got, _from_arrow, exact=False)
+    _same_outcome(expected, got, fetched, exact=False)
 
 
 @pytest.mark.spark
@@ -383,13 +372,13 @@ def test_spark_gives_an_unevaluated_dataframe_and_the_polars_errors(spark: Any) 
     result = progress(plan, to_spark(spark)(observations))
     assert isinstance(result, DataFrame)
     expected = progress(plan, observations)
-    got = _from_arrow(result)
+    got = fetched(result)
     assert_frame_equal(got, expected, check_exact=False, rel_tol=1e-12, abs_tol=1e-12)
-    got = _from_arrow(progress(plan, to_spark(spark)(_texts()), targets="2030-3"))
+    got = fetched(progress(plan, to_spark(spark)(_texts()), targets="2030-3"))
     expected = progress(plan, _texts(), targets="2030-3")
     assert_frame_equal(got, expected, check_exact=False, rel_tol=1e-12)
     for problem in ("unreadable year", "two values a year", "unknown indicator"):
         frame = pl.DataFrame(_REFUSED[problem], strict=False)
         _same_outcome(
-            _outcome(plan, frame, {}), _outcome(plan, to_spark(spark)(frame), {}), _from_arrow
+            _outcome(plan, frame, {}), _outcome(plan, to_spark(spark)(frame), {}), fetched
         )
