@@ -19,6 +19,7 @@ from typing import TypeVar
 import polars as pl
 
 from kh922core._engine.backends import backend_for
+from kh922core._engine.columns import output_names
 from kh922core._plans import Plan
 from kh922core._targets import CohortPolicy
 
@@ -35,6 +36,7 @@ def evaluate(
     cohort_policy: CohortPolicy = "absolute",
     cohort_size: int | str | None = None,
     keys: Sequence[str] | None = None,
+    outputs: Sequence[str] | None = None,
 ) -> Frame:
     """Evaluate observations against every applicable target of ``plan``.
 
@@ -85,6 +87,10 @@ def evaluate(
             the components of derived indicators and to group growth series; default every
             pass-through column (``year`` included).  A numerator without its denominator, and
             the first year of a growth series, give a computed row without data (``no_data``).
+        outputs: The output columns to compute, in the order wanted, after the observation's
+            own columns (default: all of them, in the order above).  The query computes only
+            what they need: a dashboard that reads ``status`` alone, or a pipeline that keeps
+            ``target_id`` and ``met``, pays for those (in DuckDB and Spark as in Polars).
 
     Returns:
         The evaluated rows, lazy when ``observations`` is lazy.
@@ -92,7 +98,7 @@ def evaluate(
     Raises:
         UnsupportedFrameError: ``observations`` is not a kind of frame the engine takes.
         InvalidValueError: An option value that means nothing (a tolerance outside [0, 1), a
-            cohort size below 1), named with its value.
+            cohort size below 1, an output column that does not exist), named with its value.
         ObservationError: Missing or mistyped columns, unknown indicator ids, non-numeric
             values, unknown or incompatible units, cohort sizes below 1, components given twice
             for the same keys: every problem at once, with rows and values.
@@ -110,6 +116,8 @@ def evaluate(
         [('2030-1', 31.0, False, 'not_met', 1.0), ('2030-3', 56.00000000000001, True, 'met', 0.0), ('2045-2', 31.0, False, 'not_met', 1.0)]
     """  # noqa: E501
     backend = backend_for(observations)
+    has_change = any(target.spec.change is not None for target in plan.targets)
+    chosen = None if outputs is None else output_names(outputs, change=has_change)
     result: Frame = backend.evaluate(
         plan,
         observations,
@@ -117,5 +125,6 @@ def evaluate(
         cohort_policy=cohort_policy,
         cohort_size=cohort_size,
         keys=keys,
+        outputs=chosen,
     )
     return result

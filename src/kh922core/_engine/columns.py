@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Final
 
 import polars as pl
 
 from kh922core._targets import Status
+from kh922core._text import did_you_mean
+from kh922core.errors import InvalidValueError
 
 __all__ = [
     "ASSESSMENT",
@@ -38,6 +40,7 @@ __all__ = [
     "VALUE",
     "VALUE_CONVERTED",
     "YEAR",
+    "output_names",
     "unused_name",
 ]
 
@@ -118,3 +121,48 @@ def unused_name(base: str, taken: Collection[str]) -> str:
         number += 1
         name = f"{base}_{number}"
     return name
+
+
+def output_names(outputs: Sequence[str] | None, *, change: bool) -> tuple[str, ...]:
+    """The output columns of :func:`kh922core.evaluate` to compute, in the order asked.
+
+    Args:
+        outputs: The names asked for (``None``: every output column, in the order of
+            :data:`OUTPUT_COLUMNS`, then :data:`CHANGE_COLUMNS` when the plan has change
+            targets).
+        change: Whether the plan has change targets (only then are the change columns outputs).
+
+    Raises:
+        InvalidValueError: ``outputs`` is a text rather than a sequence of names, or names a
+            column that is not an output (or a change column of a plan without change
+            targets), or names one twice.
+
+    Examples:
+        >>> output_names(["status", "met"], change=False)
+        ('status', 'met')
+        >>> output_names(["base_year"], change=False)
+        Traceback (most recent call last):
+        ...
+        kh922core.errors.InvalidValueError: outputs: 'base_year' is an output only of a plan with change targets
+    """  # noqa: E501
+    known = (*OUTPUT_COLUMNS, *(CHANGE_COLUMNS if change else ()))
+    if outputs is None:
+        return known
+    if isinstance(outputs, str) or not all(isinstance(name, str) for name in outputs):
+        raise InvalidValueError(
+            f"outputs must be a sequence of output column names, got {outputs!r}"
+        )
+    for name in outputs:
+        if name in CHANGE_COLUMNS and not change:
+            raise InvalidValueError(
+                f"outputs: {name!r} is an output only of a plan with change targets"
+            )
+        if name not in known:
+            raise InvalidValueError(
+                f"outputs: {name!r} is not an output column of evaluate() (they are "
+                f"{', '.join(known)}){did_you_mean(name, known)}"
+            )
+    twice = sorted({name for name in outputs if list(outputs).count(name) > 1})
+    if twice:
+        raise InvalidValueError(f"outputs: {', '.join(map(repr, twice))} named more than once")
+    return tuple(outputs)

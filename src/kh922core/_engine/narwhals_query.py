@@ -20,21 +20,18 @@ import polars as pl
 from kh922core._engine.columns import (
     ASSESSMENT,
     ATTAINMENT,
-    CHANGE_COLUMNS,
     COMPUTED,
     HORIZON,
     INDICATOR,
     MET,
     NO_DATA_REASON,
-    ROW,
     SHORTFALL,
     STATUS,
     STATUS_DTYPE,
-    TARGET_ID,
-    TARGET_TEXT,
     UNIT,
     VALUE,
     VALUE_CONVERTED,
+    output_names,
     unused_name,
 )
 from kh922core._targets import COMPARISON_RTOL, Status
@@ -72,6 +69,7 @@ def evaluate_narwhals(
     change: LazyChange | None = None,
     computed: bool = False,
     enums: bool = False,
+    outputs: Sequence[str] | None = None,
 ) -> Any:
     """Join ``observations`` (a Narwhals LazyFrame) to the bounds ``table`` (of
     :func:`join_keys`, in the same engine) and evaluate every row.
@@ -88,6 +86,8 @@ def evaluate_narwhals(
             the output then has no change columns).
         computed: Whether the observations have a ``computed`` column (computed rows).
         enums: Whether ``status`` is an Enum of the statuses, as in Polars (DuckDB), or a text.
+        outputs: The output columns to return (default all: :func:`output_names`); the engine's
+            optimiser leaves out what they do not need.
 
     Returns:
         The evaluated rows, a Narwhals LazyFrame.
@@ -106,7 +106,7 @@ def evaluate_narwhals(
     c = nw.col
     converted = nw.col(VALUE).cast(nw.Float64) * c("_kh_factor")
     joined = joined.with_columns(converted.fill_nan(None).alias(VALUE_CONVERTED))
-    measured, outputs = VALUE_CONVERTED, [TARGET_ID, ROW, HORIZON, TARGET_TEXT, VALUE_CONVERTED]
+    measured = VALUE_CONVERTED
     if change is not None:  # the bounds judge the size of the change for a change target
         names = change.names([*taken, met_value])
         joined, measured = change.add(joined, names), names[3]
@@ -171,5 +171,4 @@ def evaluate_narwhals(
             c(HORIZON).cast(nw.Int16),
         )
     )
-    outputs += [MET, STATUS, SHORTFALL, ATTAINMENT, COMPUTED]
-    return result.select(*columns, *outputs, *(CHANGE_COLUMNS if change is not None else ()))
+    return result.select(*columns, *output_names(outputs, change=change is not None))

@@ -56,6 +56,7 @@ def evaluate_native(
     cohort_policy: CohortPolicy = "absolute",
     cohort_size: int | str | None = None,
     keys: Sequence[str] | None = None,
+    outputs: Sequence[str] | None = None,
 ) -> Any:
     """:func:`kh922core.evaluate` on a frame of another engine (the same kind back)."""
     wrapped = native(observations)
@@ -65,6 +66,7 @@ def evaluate_native(
         "cohort_policy": cohort_policy,
         "cohort_size": cohort_size,
         "keys": keys,
+        "outputs": outputs,
     }
     if not wrapped.lazy:
         return from_polars(evaluate_polars(plan, to_polars(wrapped), **options), wrapped)
@@ -79,6 +81,7 @@ def _evaluate_lazy(
     cohort_policy: CohortPolicy,
     cohort_size: int | str | None,
     keys: Sequence[str] | None,
+    outputs: Sequence[str] | None,
 ) -> Any:
     import narwhals as nw
 
@@ -129,6 +132,7 @@ def _evaluate_lazy(
         change=change,
         computed=added.computed,
         enums=wrapped.kind == "duckdb",
+        outputs=outputs,
     )
     if renamed:
         result = result.rename({new: name for name, new in renamed.items()})

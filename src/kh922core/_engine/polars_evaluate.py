@@ -164,6 +164,7 @@ def evaluate_polars(
     cohort_policy: CohortPolicy = "absolute",
     cohort_size: int | str | None = None,
     keys: Sequence[str] | None = None,
+    outputs: Sequence[str] | None = None,
 ) -> Frame:
     """:func:`kh922core.evaluate` on a Polars DataFrame or LazyFrame (the same kind back)."""
     checked_options(tolerance, cohort_size)
@@ -189,6 +190,7 @@ def evaluate_polars(
         units=units if with_unit else None,
         cohort=checked.cohort,
         change=change,
+        outputs=outputs,
     )
     return result if isinstance(observations, pl.LazyFrame) else result.collect()
 

@@ -26,12 +26,10 @@ from kh922core._engine.change_query import ChangeQuery
 from kh922core._engine.columns import (
     ASSESSMENT,
     ATTAINMENT,
-    CHANGE_COLUMNS,
     HORIZON,
     INDICATOR,
     MET,
     NO_DATA_REASON,
-    OUTPUT_COLUMNS,
     ROW,
     SHORTFALL,
     STATUS,
@@ -41,6 +39,7 @@ from kh922core._engine.columns import (
     UNIT,
     VALUE,
     VALUE_CONVERTED,
+    output_names,
     unused_name,
 )
 from kh922core._engine.compile import CompiledTarget
@@ -235,6 +234,7 @@ def evaluate_lazy(
     units: Sequence[str] | None,
     cohort: pl.Expr | None = None,
     change: ChangeQuery | None = None,
+    outputs: Sequence[str] | None = None,
 ) -> pl.LazyFrame:
     """Match ``observations`` to the bounds table (an inner join) and evaluate every row.
 
@@ -248,6 +248,8 @@ def evaluate_lazy(
         cohort: The current cohort size per row, for proportional rank targets.
         change: The part of the query that change targets add (``None``: no change target;
             the query is that of levels, and the output has no change columns).
+        outputs: The output columns to return (default all: :func:`output_names`); Polars
+            computes only what they need.
 
     Returns:
         The evaluated frame, lazy.
@@ -273,11 +275,10 @@ def evaluate_lazy(
 
     value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
     joined = joined.with_columns(value.alias(VALUE_CONVERTED))
-    measured, outputs = VALUE_CONVERTED, list(OUTPUT_COLUMNS)
+    measured = VALUE_CONVERTED
     if change is not None:  # the bounds judge the size of the change for a change target
         names = change.names([*schema, index, met_value])
         joined, measured = change.add(joined, p, names), names[3]
-        outputs += CHANGE_COLUMNS
     v = pl.col(measured)
     upper, short_upper, ratio = _rank_bounds(table, cohort, p)
     in_bounds = (v >= p(_LOWER)) & (v <= upper)
@@ -327,4 +328,4 @@ def evaluate_lazy(
             attainment.cast(pl.Float64).alias(ATTAINMENT),
         )
     )
-    return result.select(*columns, *outputs)
+    return result.select(*columns, *output_names(outputs, change=change is not None))
