@@ -106,8 +106,8 @@ def test_spark_returns_the_outputs_asked_for(spark: Any, kh922_plan: Plan) -> No
     chosen = ["status", "target_id", "met"]
     result = fetched(evaluate(kh922_plan, to_spark(spark)(frame), outputs=chosen))
     assert result.columns == [*frame.columns, *chosen]
-    expected = _expected(kh922_plan, frame, chosen)
-    assert _sorted(result).equals(_sorted(expected))
+    got, expected = _sorted(result), _sorted(_expected(kh922_plan, frame, chosen))
+    assert got.equals(expected), (got.schema, got.rows(), expected.schema, expected.rows())
 
 
 def test_what_is_not_asked_for_is_not_computed(kh922_plan: Plan) -> None:

@@ -304,6 +304,12 @@ def test_listed_texts_win_over_composition() -> None:
         ("USD", "đô la Mỹ", 1.0),
         ("‰", "%", 0.1),
         ("phần nghìn", "fraction", 0.001),
+        # durations (the time limits of procedures)
+        ("ngày", "giờ", 24.0),
+        ("giờ", "phút", 60.0),
+        ("tuần", "ngày", 7.0),
+        ("ngày đêm", "tiếng", 24.0),
+        ("ngày làm việc", "giờ làm việc", 8.0),
     ],
 )
 def test_physical_units_convert_within_their_dimension(
@@ -313,7 +319,7 @@ def test_physical_units_convert_within_their_dimension(
     assert conversion_factor(target, source) == pytest.approx(1 / factor, rel=1e-12)
 
 
-PHYSICAL = ["tấn", "ha", "km", "m³", "kWh", "MW", "USD", "đồng", "hộ", "%"]
+PHYSICAL = ["tấn", "ha", "km", "m³", "kWh", "MW", "USD", "đồng", "hộ", "%", "ngày", "ngày làm việc"]
 
 
 @pytest.mark.parametrize(("a", "b"), list(itertools.permutations(PHYSICAL, 2)))

@@ -104,7 +104,7 @@ def read_reading(
         IncompatibleUnitError: The written unit contradicts the indicator's.
     """
     written = getattr(spec, "unit", None)
-    if verb.linked and verb.changes:
+    if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
         if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
