@@ -468,6 +468,11 @@ ROWS = [
         "le",
     ),
     ("hạ tỷ lệ hộ nghèo xuống dưới 5%", "%", LEVEL, False, None, False, "comparison", (5,), "lt"),
+    # "lên" before "gấp" is part of the multiple; "gấp …" with the previous year, "so với" unsaid
+    ("tăng lên gấp đôi", "tỷ đồng", "multiple", False, None, False, "comparison", (2,), "target"),
+    ("nâng lên gấp 2 lần", "tỷ đồng", "multiple", False, None, False, "comparison", (2,), "target"),
+    ("gấp đôi năm trước", "tỷ đồng", "multiple", False, None, True, "comparison", (2,), "target"),
+    ("gấp rưỡi cùng kỳ", "tỷ đồng", "multiple", False, None, True, "comparison", (1.5,), "target"),
     # time limits of procedures: "rút ngắn" falls, "trong vòng" is at most, durations are units
     (
         "rút ngắn còn 5 ngày làm việc",
@@ -1080,6 +1085,49 @@ def test_a_change_that_cannot_be_read_is_refused(text: str) -> None:
     unit = "Thứ bậc" if "bậc" in text else None
     with pytest.raises(TargetParseError):
         parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reason"),
+    [
+        # each of these read before as something else, its key words left in the note
+        ("gấp đôi mỗi năm", "tỷ đồng", "a multiple per year"),
+        ("tăng bình quân 1,5 lần/năm", "tỷ đồng", "no head: '/năm'"),
+        ("cao gấp 1,5 lần bình quân cả nước", "triệu đồng/người/năm", "another level"),
+        ("bằng 1,2 lần bình quân cả nước", "triệu đồng/người/năm", "'lần' with no verb"),
+        ("hơn 2 lần", "tỷ đồng", "'lần' with no verb"),
+        ("không thấp hơn 2 lần", "tỷ đồng", "'lần' with no verb"),
+        ("tăng trưởng âm không quá 2%", "%/năm", "'âm' (negative)"),
+        ("tăng lên 5 điểm %", "%", "a change and a level at once"),
+        ("giảm xuống 2 điểm phần trăm", "%", "a change and a level at once"),
+        ("35/vạn dân", "giường bệnh/1.000 dân", "a per unit with no head"),
+        ("thu ngân sách vượt 10% dự toán", "%", "'vượt' a plan"),
+        ("vượt 10% so với kế hoạch", "%", "'vượt' a plan"),
+        ("thu nội địa vượt dự toán được giao ít nhất 10%", "%", "'vượt' a plan"),
+    ],
+)
+def test_words_a_level_would_drop_are_refused_by_name(text: str, unit: str, reason: str) -> None:
+    with pytest.raises(TargetParseError) as caught:
+        parse_target(text, unit=unit)
+    assert reason in str(caught.value)
+
+
+def test_a_ratio_and_a_share_of_the_plan_are_still_levels() -> None:
+    assert parse_target("≥ 1,25 lần").value == 1.25  # type: ignore[union-attr]
+    reached = parse_target("đạt 120% so với kế hoạch", unit="%")
+    assert (reached.change, reached.value) == (None, 120.0)  # type: ignore[union-attr]
+    assert parse_target("vượt 50%", unit="%").operator.value == "gt"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("direction", "operator"),
+    [("lower_is_better", "le"), ("higher_is_better", "ge")],
+)
+def test_to_maintain_a_level_keeps_it_on_the_indicators_good_side(
+    direction: str, operator: str
+) -> None:
+    spec = parse_target("duy trì tỷ lệ thất nghiệp ở mức 2%", unit="%", direction=direction)
+    assert (spec.operator.value, spec.value) == (operator, 2.0)  # type: ignore[union-attr]
 
 
 def test_points_on_an_indicator_that_is_not_a_share_are_refused() -> None:

@@ -112,7 +112,39 @@ CELLS: list[tuple[str, list[tuple[str | None, float]]]] = [
         "trường học đạt chuẩn: 80%; trạm y tế đạt chuẩn: 100%",
         [("trường học đạt chuẩn", 80), ("trạm y tế đạt chuẩn", 100)],
     ),
+    # the base of a change after its number is part of its target, never its label
+    ("tăng 20% so với năm 2020, đạt 1.200 tỷ đồng", [("%", 20), ("tỷ đồng", 1200)]),
+    (
+        "tăng 20% so với năm 2020 (cấp tỉnh), tăng 10% so với năm 2020 (cấp xã)",
+        [("cấp tỉnh", 20), ("cấp xã", 10)],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "bases"),
+    [
+        ("tăng 20% so với năm 2020, đạt 1.200 tỷ đồng", [(2020, False), None]),
+        ("tăng 15% so với cùng kỳ; đạt 2.000 tỷ đồng", [(None, True), None]),
+        (
+            "giảm 10% so với năm trước ở thành thị, giảm 5% so với năm trước ở nông thôn",
+            [(None, True), (None, True)],
+        ),
+        (
+            "tăng 20% so với năm 2020 (cấp tỉnh), tăng 10% so với năm 2020 (cấp xã)",
+            [(2020, False), (2020, False)],
+        ),
+    ],
+)
+def test_each_part_keeps_the_base_of_its_change(
+    cell: str, bases: list[tuple[int | None, bool] | None]
+) -> None:
+    found = []
+    for part in split_targets(cell):
+        change = part.spec.change
+        found.append(None if change is None else (change.since, change.previous_year))
+        assert "so với" not in (part.label or "")
+    assert found == bases
 
 
 @pytest.mark.parametrize(("cell", "expected"), CELLS, ids=[cell for cell, _ in CELLS])

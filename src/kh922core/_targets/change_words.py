@@ -23,10 +23,11 @@ from dataclasses import dataclass
 
 from kh922core.errors import TargetParseError
 
-__all__ = ["AfterCues", "BaseCues", "read_after", "read_base"]
+__all__ = ["AfterCues", "BaseCues", "base_span", "read_after", "read_base"]
 
 _PREVIOUS = re.compile(
-    r"\bso\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|liền\s+trước))?"
+    r"(?:\bso\s+với\s+|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+)"
+    r"(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|liền\s+trước))?"
     r"|năm\s+(?:trước|liền\s+trước|liền\s+kề\s+trước))\b",
     re.IGNORECASE,
 )
@@ -47,6 +48,13 @@ _PLAN_BASE = re.compile(
 _PERIOD_BASE = re.compile(r"\b(?:so\s+với|lần)\s+(?:so\s+với\s+)?giai\s+đoạn\b", re.IGNORECASE)
 #: "so với kế hoạch", "so với dự toán": the level is a share of the plan, not a change.
 _PLAN_SHARE = re.compile(r"\bso\s+với\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
+#: "vượt 10% dự toán", "vượt 10% so với kế hoạch", "vượt dự toán … 10%": exceeding a plan by
+#: some per cent (a level of 110% of it), never "more than 10%".
+_EXCEEDS_PLAN = re.compile(
+    r"\bvượt\s+(?:(?:mức\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b"
+    r"|[^%]{0,12}%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b)",
+    re.IGNORECASE,
+)
 _BASE_WORDS = re.compile(r"so\s+với|cuối\s+năm|năm", re.IGNORECASE)
 _ANY_BASE = re.compile(r"\bso\s+với\b", re.IGNORECASE)
 #: Multiples in words, each replaced by digits no longer than the word.
@@ -112,6 +120,32 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def base_span(text: str) -> tuple[int, int, int | None, bool] | None:
+    """Where the base of a change is named (``so với năm 2020``, ``so với cùng kỳ``, ``gấp 3
+    lần năm 2021``'s year): its start and end, its year, whether it is the previous year;
+    ``None`` when the text names none the grammar reads.
+
+    Examples:
+        >>> base_span("tăng 20% so với năm 2020, đạt 1.200 tỷ đồng")
+        (9, 24, 2020, False)
+    """
+    found = _SINCE.search(text)
+    if found is not None:
+        group = "year" if found.group("year") else "after"
+        cut = found.start() if group == "year" else found.start(group)
+        if group == "after":  # "gấp 3 lần năm 2021": keep "lần", blank the base year
+            words = _BASE_WORDS.search(text, found.start(), found.start(group))
+            cut = found.start(group) if words is None else words.start()
+        return cut, found.end(), int(found.group(group)), False
+    found = _PREVIOUS.search(text)
+    if found is not None:
+        return found.start(), found.end(), None, True
+    found = _PLAN_BASE.search(text)
+    if found is not None:
+        return found.start(), found.end(), None, False
+    return None
+
+
 def read_base(text: str) -> BaseCues:
     """Find the base of a change and blank it; write multiples in words as digits.
 
@@ -132,21 +166,19 @@ def read_base(text: str) -> BaseCues:
             "a base year ('so với năm 2020') or 'so với cùng kỳ'",
             reason="the base is a period: which year's level it means is not said",
         )
-    found = _SINCE.search(text)
-    if found is not None:
-        group = "year" if found.group("year") else "after"
-        cut = found.start() if group == "year" else found.start(group)
-        year = int(found.group(group))
-        if group == "after":  # "gấp 3 lần năm 2021": keep "lần", blank the base year
-            words = _BASE_WORDS.search(text, found.start(), found.start(group))
-            cut = found.start(group) if words is None else words.start()
-        return BaseCues(_blank(text, cut, found.end()), year, False, True, cut)
-    found = _PREVIOUS.search(text)
-    if found is not None:
-        return BaseCues(_blank(text, found.start(), found.end()), None, True, True, found.start())
-    found = _PLAN_BASE.search(text)
-    if found is not None:
-        return BaseCues(_blank(text, found.start(), found.end()), None, False, True, found.start())
+    exceeds = _EXCEEDS_PLAN.search(text)
+    if exceeds is not None:
+        raise TargetParseError(
+            text,
+            exceeds.start(),
+            "the level to reach as a share of the plan ('đạt ít nhất 110% dự toán')",
+            reason="'vượt' a plan or an estimate by some per cent is a level above it, not the "
+            "per cent itself",
+        )
+    named = base_span(text)
+    if named is not None:
+        cut, end, year, previous = named
+        return BaseCues(_blank(text, cut, end), year, previous, True, cut)
     loose = _ANY_BASE.search(text)
     if loose is not None and _PLAN_SHARE.match(text, loose.start()) is None:
         raise TargetParseError(

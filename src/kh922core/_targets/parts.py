@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from kh922core._targets.cells import Cut, comparison_start, cut_cell, label_end, label_from
+from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
@@ -97,8 +98,18 @@ def _year_label(text: str) -> str | None:
     return f"năm {year.group(0)}" if year is not None else None
 
 
+def _unbased(text: str) -> str:
+    """``text`` with the base of a change (``so với năm 2020``, ``so với cùng kỳ``) blanked: a
+    base is part of its target, never its label or its year."""
+    span = base_span(text)
+    if span is None:
+        return text
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+
+
 def _read(text: str) -> _Reading:
-    blanked = blank(text, YEARS)
+    unbased = _unbased(text)
+    blanked = blank(unbased, YEARS)
     start = comparison_start(text, blanked)
     numbers = list(NUMBER_PATTERN.finditer(blanked, start))
     first, last = numbers[0], numbers[-1]
@@ -125,7 +136,7 @@ def _read(text: str) -> _Reading:
         untrailed = " ".join([text[begin : last.end() + cut].rstrip(_EDGE_CHARS), *kept]).strip()
     return _Reading(
         lead=label_from(_BULLET.sub("", text[:begin])),
-        year=_year_label(text),
+        year=_year_label(unbased),
         note=label,
         unit=unit if stray is None else None,
         target=target,

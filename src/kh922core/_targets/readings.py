@@ -31,6 +31,17 @@ __all__ = ["Verb", "read_reading"]
 
 _RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
+#: Words after a multiple that name another entity's level as its base ("gấp 1,5 lần bình
+#: quân cả nước"): not the series' own base, which the library measures from.
+_OTHER_ENTITY = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình|mức)\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc"
+    r"|vùng|khu\s+vực)\b|\bcả\s+nước\b|\btoàn\s+quốc\b",
+    re.IGNORECASE,
+)
+#: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
+_TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
+#: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
+_NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +95,66 @@ def _refuse_base(text: str, base: BaseCues, expected: str, reason: str) -> None:
         raise TargetParseError(text, base.position or 0, expected, reason=reason)
 
 
+def _refuse_lost_words(
+    text: str, spec: TargetSpec, verb: Verb, base: BaseCues, after: AfterCues, unit: Unit | None
+) -> None:
+    """Refuse the words whose meaning the reading would otherwise drop into the note: a sign
+    (``âm``), a per unit with no head (``35/vạn dân``), a multiple with no verb or base
+    (``hơn 2 lần`` of an indicator in money, counts, % …; a ratio's ``dưới 3 lần`` is its
+    level), of another entity (``gấp 1,5 lần bình quân cả nước``) or per year
+    (``gấp đôi mỗi năm``), and points after the level to reach (``tăng lên 5 điểm %``)."""
+    note = getattr(spec, "note", None) or ""
+    negative = _NEGATIVE.search(text)
+    if negative is not None:
+        raise TargetParseError(
+            text,
+            negative.start(),
+            "the bound as a signed number ('≥ -2%')",
+            reason="'âm' (negative): the sign is not in the number",
+        )
+    if note.startswith("/"):
+        raise TargetParseError(
+            text,
+            text.find("/"),
+            "the whole unit after the number ('35 giường bệnh/vạn dân')",
+            reason=f"a per unit with no head: {note.split()[0]!r}",
+        )
+    times = verb.multiple or after.times or _TIMES_NOTE.match(note) is not None
+    ratio = unit is None or (unit.dimension == "dimensionless" and not is_share(unit))
+    if times and not verb.changes and not base.named and not ratio:
+        raise TargetParseError(
+            text,
+            0,
+            "a verb of change ('gấp 2 lần', 'tăng gấp đôi') or a base ('so với năm 2020')",
+            reason="'lần' with no verb of change and no base: a multiple of what is not said",
+        )
+    other = _OTHER_ENTITY.search(text)
+    if times and other is not None:
+        raise TargetParseError(
+            text,
+            other.start(),
+            "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
+            reason=f"a multiple of another level ({other.group(0)!r}) is not a target the "
+            "library measures",
+        )
+    yearly = verb.per_year or after.per_year or note.startswith(("/năm", "/ năm"))
+    if times and yearly:
+        raise TargetParseError(
+            text,
+            0,
+            "a multiple over the whole period ('gấp 2 lần so với năm 2020') or a growth rate "
+            "('tăng bình quân 15%/năm')",
+            reason="a multiple per year is not a target the library measures",
+        )
+    if after.points and verb.to_level:
+        raise TargetParseError(
+            text,
+            0,
+            "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
+            reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
+        )
+
+
 def read_reading(
     text: str,
     spec: TargetSpec,
@@ -103,6 +174,7 @@ def read_reading(
             rank or of a target in words; a base on a level target.
         IncompatibleUnitError: The written unit contradicts the indicator's.
     """
+    _refuse_lost_words(text, spec, verb, base, after, unit)
     written = getattr(spec, "unit", None)
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
