@@ -32,6 +32,12 @@ from kh922core import TargetParseError, parse_target
         ("≥ 6.388,3", "ge", 6388.3, None),
         ("≥ 05", "ge", 5.0, None),
         ("0.75", "target", 0.75, None),
+        # white space inside a phrase, as Word's justified paragraphs and tables leave it
+        ("tối  thiểu 30%", "ge", 30.0, "%"),
+        ("không\tquá 4", "le", 4.0, None),
+        ("từ 42%  trở lên", "ge", 42.0, "%"),
+        ("đạt tỷ lệ 80%", "target", 80.0, "%"),
+        ("kinh tế số chiếm tỷ trọng 20% GRDP", "target", 20.0, "% GRDP"),
     ],
 )
 def test_comparison_phrases(text: str, operator: str, value: float, unit: str | None) -> None:
@@ -54,6 +60,12 @@ def test_unit_repeated_after_the_number_keeps_a_note() -> None:
     ("text", "low", "high", "unit"),
     [
         ("8-10%", 8.0, 10.0, "%"),
+        # the dash glued to the second number is the range's, not a minus sign
+        ("85%-90%", 85.0, 90.0, "%"),
+        ("8 -10%", 8.0, 10.0, "%"),
+        ("8 %-10 %", 8.0, 10.0, "%"),
+        ("85%−90%", 85.0, 90.0, "%"),
+        ("từ -5 đến -2", -5.0, -2.0, None),
         ("6,0% - 6,5%", 6.0, 6.5, "%"),
         ("từ 7,5 đến 8,0%/năm", 7.5, 8.0, "%/năm"),
         ("7–9", 7.0, 9.0, None),

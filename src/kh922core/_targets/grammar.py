@@ -94,6 +94,10 @@ def _as_unit(unit: str | Unit | None) -> Unit | None:
     return parse_unit(unit)
 
 
+#: What says "range" between two numbers (see the phrase table's ``range`` role).
+_RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
+
+
 def parse_target(
     text: str,
     *,
@@ -218,7 +222,7 @@ def _parse(
         )
     base = read_base(_tidied(text))
     blanked = blank(blank(base.text, YEARS), _NOT_TARGET_NUMBERS)
-    numbers = list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS)))
+    numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:
             raise TargetParseError(
@@ -261,6 +265,21 @@ def _parse(
     if subject:
         level = with_subject(text, level, subject)
     return read_reading(text, level, verb, base, after, indicator_unit)
+
+
+def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``85%-90%``, ``8 -10%``: the minus of a second number that follows the first with nothing
+    of a range between them is the range's dash, not a sign."""
+    if len(numbers) != 2:
+        return numbers
+    first, second = numbers
+    searched = second.string
+    if searched[second.start()] not in "-−" or _RANGE_BETWEEN.search(
+        searched, first.end(), second.start()
+    ):
+        return numbers
+    unsigned = NUMBER_PATTERN.match(searched, second.start() + 1)
+    return numbers if unsigned is None else [first, unsigned]
 
 
 def _tidied(text: str) -> str:

@@ -86,7 +86,7 @@ def read_single(
             after.append(Match(match.role, match.phrase, match.start, match.end))
     for match in after:
         suffix_text = (
-            suffix_text[: match.start] + " " * len(match.phrase) + suffix_text[match.end :]
+            suffix_text[: match.start] + " " * (match.end - match.start) + suffix_text[match.end :]
         )
     shifted = [Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
     unit_text, note, stray = read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))

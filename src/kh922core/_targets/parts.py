@@ -123,7 +123,7 @@ def _read(text: str) -> _Reading:
         match = match_phrase(lower, position, _AFTER)
         if match is not None:
             after.append(match)
-            rest = rest[: match.start] + " " * len(match.phrase) + rest[match.end :]
+            rest = rest[: match.start] + " " * (match.end - match.start) + rest[match.end :]
     unit, note, stray = read_unit(rest, 0, len(rest))
     target = text[begin:].strip()
     untrailed = target

@@ -143,13 +143,26 @@ def ends_with_phrase(lower: str, position: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _spaced(phrase: str) -> re.Pattern[str]:
+    """A phrase of several words, any run of white space between them (``tối  thiểu``: text
+    copied from a justified Word paragraph, or with a tab or no-break space)."""
+    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split(" ")))
+
+
 def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:
     for entry in _phrases():
         if roles is not None and entry.role not in roles:
             continue
         end = position + len(entry.phrase)
         if not lower.startswith(entry.phrase, position):
-            continue
+            head = entry.phrase.split(" ", 1)[0]
+            if head == entry.phrase or not lower.startswith(head, position):
+                continue
+            spaced = _spaced(entry.phrase).match(lower, position)
+            if spaced is None:
+                continue
+            end = spaced.end()
         if entry.wordlike and end < len(lower) and lower[end].isalnum():
             continue
         return Match(entry.role, entry.phrase, position, end)
