@@ -342,6 +342,7 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
         and found[0].start == leading
         and not any(ch.isdigit() for ch in rest)
         and not has_meaning(rest)
+        and not rest.startswith("/")  # "xóa hết/…": a per unit of nothing
     ):
         words = " ".join(text[zero.end :].split()).strip(" .;:,")
         unit_text, note, _ = read_unit(words, 0, len(words))
