@@ -448,3 +448,16 @@ def test_a_count_of_a_count_of_units_txt_is_that_count(tmp_path: Path) -> None:
     assert kh922core.add_unit_texts(path) == 2
     assert conversion_factor("nhân lực", "người") == 1.0
     assert conversion_factor("hộ dân", "hộ") == 1.0
+
+
+def test_a_count_per_another_thing_is_not_the_indicators_rate() -> None:
+    # "1 bác sĩ" is the head of "bác sĩ/vạn dân", but counted per health station, not per
+    # 10,000 inhabitants: refused; per the indicator's own denominator it is its number
+    with pytest.raises(IncompatibleUnitError, match="counts per another thing"):
+        kh922core.parse_target("mỗi trạm y tế có ít nhất 1 bác sĩ", unit="bác sĩ/vạn dân")
+    kept = kh922core.parse_target("bình quân mỗi hộ có 2 con", unit="con/hộ")
+    assert (kept.value, kept.unit) == (2.0, "con")  # type: ignore[union-attr]
+    per_person = kh922core.parse_target(
+        "bình quân mỗi người đạt 12 triệu đồng", unit="triệu đồng/người/năm"
+    )
+    assert per_person.value == 12.0  # type: ignore[union-attr]

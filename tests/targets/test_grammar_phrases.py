@@ -152,3 +152,11 @@ def test_money_units_and_other_symbols() -> None:
     assert (spec.value, spec.unit, spec.note) == (12000.0, "tỷ đồng", None)
     assert parse_target("≧ 5").operator == "ge"
     assert parse_target("≦ 5").operator == "le"
+
+
+def test_a_range_of_ranks_is_better_below_whatever_the_direction_given() -> None:
+    # rank 5 is above the band 10-15 of a ranking (exceeded), rank 40 is below it (not met)
+    for direction in ("higher_is_better", "lower_is_better"):
+        spec = parse_target("xếp hạng từ 10 đến 15", unit="Thứ bậc", direction=direction)
+        statuses = [spec.status(rank).value for rank in (5.0, 12.0, 40.0)]
+        assert statuses == ["exceeded", "met", "not_met"]

@@ -186,4 +186,6 @@ def read_range(
         raise TargetParseError(
             text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"
         )
+    if indicator_unit is not None and indicator_unit.is_rank:
+        direction = Direction.LOWER_IS_BETTER  # a rank's good side is the small numbers
     return Range(low=low, high=high, unit=unit_text, note=note, direction=direction)

@@ -75,12 +75,35 @@ def per_year_part(written: str | None) -> tuple[str | None, bool]:
     return base, True
 
 
+#: A subject that counts per each of something ("mỗi trạm y tế", "bình quân mỗi hộ").
+_PER_EACH = re.compile(
+    r"^(?:bình\s+quân\s+|trung\s+bình\s+)?mỗi\s+(?P<noun>.+?)(?:\s+(?:có|đạt|được)\b.*)?$",
+    re.IGNORECASE,
+)
+
+
 def _shortened(written: Unit, unit: Unit) -> bool:
     """Whether the written unit is a short form of the indicator's (numbers as written)."""
     if written.expression == "percent" and (unit.expression.startswith("percent") or is_rate(unit)):
         return True  # "20%" in a "% GRDP" or "%/năm" row
     # "triệu đồng" in a "triệu đồng/người/năm" row: the head of a per unit
     return normalize_unit_text(unit.text).startswith(normalize_unit_text(written.text) + "/")
+
+
+def _refuse_other_denominator(text: str, spec: TargetSpec, written: Unit, unit: Unit) -> None:
+    """``mỗi trạm y tế có ít nhất 1 bác sĩ`` in a ``bác sĩ/vạn dân`` row: the head of the per
+    unit, counted per something else than its denominator, is not the indicator's number."""
+    found = _PER_EACH.match(getattr(spec, "note", None) or "")
+    if found is None or written.expression == "percent":
+        return
+    each = normalize_unit_text(found.group("noun"))
+    denominators = [normalize_unit_text(part) for part in unit.text.split("/")[1:]]
+    if not any(each.startswith(part) or part.startswith(each) for part in denominators):
+        raise IncompatibleUnitError(
+            f"{written.text} per {found.group('noun').strip()}",
+            unit.text,
+            f"the target text {text!r} counts per another thing than the indicator",
+        )
 
 
 def _scaled(spec: TargetSpec, factor: float, unit: Unit) -> TargetSpec:
@@ -102,7 +125,10 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     if written_text is None or unit is None:
         return spec
     written = parse_unit(written_text)
-    if written.expression == unit.expression or _shortened(written, unit):
+    if written.expression == unit.expression:
+        return spec
+    if _shortened(written, unit):
+        _refuse_other_denominator(text, spec, written, unit)
         return spec
     if is_compatible(written, unit):
         factor = conversion_factor(written, unit)
