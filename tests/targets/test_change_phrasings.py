@@ -1079,6 +1079,8 @@ def test_a_plan_states_the_reading_and_it_wins() -> None:
         "từ 5% đến",  # a range cut off
         "8,5% - ",  # a range cut off
         "gấp 1,8 - 2 lần giai đoạn 2021-2025",  # a period as the base
+        "tăng 15% so với 2021-2025",  # a period without "giai đoạn" (read before as 15 to 2025)
+        "tăng 15% so với thời kỳ 2021-2025",
     ],
 )
 def test_a_change_that_cannot_be_read_is_refused(text: str) -> None:

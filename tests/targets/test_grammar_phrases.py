@@ -160,3 +160,52 @@ def test_a_range_of_ranks_is_better_below_whatever_the_direction_given() -> None
         spec = parse_target("xếp hạng từ 10 đến 15", unit="Thứ bậc", direction=direction)
         statuses = [spec.status(rank).value for rank in (5.0, 12.0, 40.0)]
         assert statuses == ["exceeded", "met", "not_met"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "written"),
+    [
+        # footnote markers, as Word appendices leave them after a figure
+        ("95%(*)", "%", 95.0, "%"),
+        ("≥95%*", "%", 95.0, "%"),
+        ("95%¹", "%", 95.0, "%"),
+        ("12%/năm(*)", "%/năm", 12.0, "%/năm"),
+        ("35.000 tỷ đồng(1)", "tỷ đồng", 35_000.0, "tỷ đồng"),
+        ("12 triệu đồng(*)", "tỷ đồng", 0.012, "tỷ đồng"),  # the unit stays, and converts
+    ],
+)
+def test_a_footnote_marker_is_no_part_of_the_target(
+    text: str, unit: str, value: float, written: str
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.value, spec.unit) == (value, written)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("500 triệu", "tỷ đồng"),  # read before as 500 tỷ đồng
+        ("1,2 nghìn tỷ", "tỷ đồng"),  # as 1,2 tỷ đồng
+        ("đón 1,5 triệu du khách", "lượt"),  # as 1,5 lượt
+        ("5 (8)", None),  # a bracketed number apart from the unit is a second number
+    ],
+)
+def test_a_scale_word_with_no_unit_is_refused(text: str, unit: str | None) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit)
+
+
+def test_a_scale_word_before_a_unit_multiplies_it() -> None:
+    assert parse_target("1,2 nghìn tỷ đồng", unit="tỷ đồng").value == 1200.0  # type: ignore[union-attr]
+    assert parse_target("1,5 triệu lượt", unit="lượt").value == 1_500_000.0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Nam: 72,5 tuổi, nữ: 78 tuổi", "74,5 tuổi; 75 tuổi", "PCI xếp thứ 15, PAPI xếp thứ 10"],
+)
+def test_a_cell_of_several_targets_is_never_read_as_one_by_blanking_qualifiers(
+    cell: str,
+) -> None:
+    with pytest.raises(TargetParseError, match="the cell holds 2 targets"):
+        parse_target(cell)

@@ -318,3 +318,36 @@ def test_labels_and_numbers_come_back(case: tuple[str, list[str], list[float]]) 
 def test_parts_on_lines_of_their_own(cell: str, expected: list[tuple[str, float]]) -> None:
     parts = split_targets(cell, unit="%")
     assert [(part.label, part.spec.value) for part in parts] == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "reason"),
+    [
+        # a verb that one part writes and the next does not: read before as a change, then a level
+        ("giảm 2% ở thành thị và 3% ở nông thôn", "%", "has no verb of its own"),
+        ("giảm 30% thời gian, 30% chi phí", "%", "has no verb of its own"),
+        ("tăng 500 hộ ở thành thị, 300 hộ ở nông thôn", "hộ", "has no verb of its own"),
+        # a base that one part writes: read before as measured from the plan baseline
+        ("cấp tỉnh tăng 10%, cấp xã tăng 5% so với năm 2020", "tỷ đồng", "names no base"),
+        ("Năm 2027 tăng 15%, năm 2030 tăng 30% so với năm 2025", "tỷ đồng", "names no base"),
+        ("So với năm 2025: thành thị tăng 5%; nông thôn tăng 3%", "tỷ đồng", "names no base"),
+    ],
+)
+def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
+    cell: str, unit: str, reason: str
+) -> None:
+    with pytest.raises(TargetParseError, match=reason) as caught:
+        split_targets(cell, unit=unit)
+    assert len(caught.value.parts) >= 2
+
+
+def test_a_part_with_a_word_of_its_own_stays_a_level() -> None:
+    parts = split_targets("tăng 20% so với năm 2020, đạt 1.200 tỷ đồng", unit="tỷ đồng")
+    assert [part.spec.change is None for part in parts] == [False, True]
+    parts = split_targets("giảm 2% ở thành thị, dưới 3% ở nông thôn", unit="%")
+    assert [part.spec.change is None for part in parts] == [False, True]
+
+
+def test_lan_makes_a_multiple_and_labels_no_part() -> None:
+    with pytest.raises(TargetParseError, match="no label tells the 2 targets apart"):
+        split_targets("đạt 1.500 tỷ đồng, tăng 2 lần so với năm 2025", unit="tỷ đồng")

@@ -45,7 +45,11 @@ _PLAN_BASE = re.compile(
     re.IGNORECASE,
 )
 #: A base that is a period, not a year: which level it means is not said.
-_PERIOD_BASE = re.compile(r"\b(?:so\s+với|lần)\s+(?:so\s+với\s+)?giai\s+đoạn\b", re.IGNORECASE)
+_PERIOD_BASE = re.compile(
+    r"\b(?:so\s+với|lần)\s+(?:so\s+với\s+)?(?:giai\s+đoạn\b|thời\s+kỳ\b"
+    r"|(?:(?:các\s+)?năm\s+)?(?:19|20|21)\d{2}\s*[-–]\s*(?:19|20|21)\d{2}\b)",
+    re.IGNORECASE,
+)
 #: "so với kế hoạch", "so với dự toán": the level is a share of the plan, not a change.
 _PLAN_SHARE = re.compile(r"\bso\s+với\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
 #: "vượt 10% dự toán", "vượt 10% so với kế hoạch", "vượt dự toán … 10%": exceeding a plan by

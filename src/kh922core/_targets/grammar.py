@@ -162,11 +162,17 @@ def parse_with_reading(
             if isinstance(text, str) and len(text) <= MAX_TARGET_LENGTH
             else None
         )
-        if qualified is None or qualified == unicodedata.normalize("NFC", text):
+        if (
+            qualified is None
+            or qualified == unicodedata.normalize("NFC", text)
+            or first.parts  # "Nam: 72,5 tuổi, nữ: 78 tuổi": several targets, not qualifiers
+        ):
             raise
         try:  # "tỷ lệ trẻ em dưới 5 tuổi …": the age qualifies the subject
             spec, reason = _parse(qualified, direction, unit)
         except Kh922Error:
+            raise first from None
+        if spec.kind == "qualitative":  # every number blanked: they were the target's own
             raise first from None
     return _stated(text, spec, change, reason)
 
@@ -282,10 +288,21 @@ def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
     return numbers if unsigned is None else [first, unsigned]
 
 
+#: Footnote markers: "(*)", "*" after a number, a unit or a bracket, superscript digits after a
+#: number, "%" or a bracket (never "m²", "km³"), and a
+#: bracketed number glued to the unit that ends the cell ("35.000 tỷ đồng(1)"; "5 (8)" is two
+#: numbers).
+_FOOTNOTES = re.compile(
+    r"\(\*+\)|(?<=[\w%)])\*+(?=[\s,;.]|$)|(?<=[%)\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d]|%)\(\d{1,2}\)(?=[\s.;]*$)"
+)
+
+
 def _tidied(text: str) -> str:
     """The cell as the grammar reads it, same length: a full-width ``％`` as ``%``, no bullet
     before the first word, no parentheses around the whole target (``(≥ 95%)``)."""
     text = text.replace("％", "%")
+    for footnote in _FOOTNOTES.finditer(text):  # "95%(*)", "≥ 95%*", "95%¹", "… đồng (1)"
+        text = text[: footnote.start()] + " " * len(footnote.group(0)) + text[footnote.end() :]
     bullet = _BULLET.match(text)
     if bullet is not None:
         text = " " * bullet.end() + text[bullet.end() :]
@@ -346,10 +363,11 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
     ):
         words = " ".join(text[zero.end :].split()).strip(" .;:,")
         unit_text, note, _ = read_unit(words, 0, len(words))
-        spec = Comparison(
-            operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
-        )
-        return spec, f"a level of none at all: {zero.phrase!r} means ≤ 0"
+        if not (note or "").startswith("/"):  # "… bệnh viện / …": a per unit of nothing
+            spec = Comparison(
+                operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
+            )
+            return spec, f"a level of none at all: {zero.phrase!r} means ≤ 0"
     if found and stop is None:
         raise TargetParseError(
             text,

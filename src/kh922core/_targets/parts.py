@@ -128,6 +128,8 @@ def _read(text: str) -> _Reading:
     target = text[begin:].strip()
     untrailed = target
     label = label_from(note) if note is not None and stray is None else None
+    if label is not None and label.split()[0].casefold() == "lần":
+        label = None  # "tăng 2 lần so với năm 2025": "lần" makes the multiple, it labels nothing
     if label is not None:
         edge = len(rest) - len(_EDGE.sub("", rest, count=1))
         tokens = list(re.finditer(r"\S+", rest[edge:]))
@@ -248,7 +250,7 @@ def split_targets(
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]
     for place, labels in enumerate(candidates):
         if _tells_apart(labels, whole_first=subset or place == 1):
-            return [
+            parts = [
                 TargetPart(
                     label=label,
                     text=cut.text,
@@ -260,4 +262,54 @@ def split_targets(
                 )
                 for label, cut, reading in zip(labels, cuts, readings, strict=True)
             ]
+            _refuse_unshared(text, parts)
+            return parts
     raise _refuse(text, cuts, candidates)
+
+
+def _phrased(text: str) -> bool:
+    """Whether ``text`` writes a phrase of the grammar (a verb, an operator, ``đạt`` …) before
+    its first number: a part that writes none is a bare number."""
+    lower = text.lower()
+    number = NUMBER_PATTERN.search(lower)
+    end = number.start() if number is not None else len(lower)
+    return any(
+        match_phrase(lower[:end], position) is not None
+        for position in range(end)
+        if position == 0 or not lower[position - 1].isalnum()
+    )
+
+
+def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
+    """Refuse a cell whose parts would read a verb or a base that only one of them writes:
+    ``giảm 2% ở thành thị và 3% ở nông thôn`` (the second part has no verb: a level, where the
+    reader carries the fall), ``cấp tỉnh tăng 10%, cấp xã tăng 5% so với năm 2020`` (the first
+    part has no base), ``So với năm 2025: thành thị tăng 5%; nông thôn tăng 3%``."""
+    changed = [part for part in parts if part.spec.change is not None]
+    earlier = None  # the first part that writes a change, once one has
+    for part in parts:
+        bare = part.spec.change is None and (
+            part.spec.kind == "range" or getattr(part.spec, "operator", None) == "target"
+        )
+        if earlier is not None and bare and not _phrased(part.text):
+            raise TargetParseError(
+                text,
+                text.find(part.text),
+                f"a verb in each part ('{earlier.text}' writes one)",
+                reason=f"the part {part.text!r} has no verb of its own",
+                parts=[part.text for part in parts],
+            )
+        if earlier is None and part.spec.change is not None:
+            earlier = part
+    if base_span(text) is None:
+        return
+    for part in changed:
+        change = part.spec.change
+        if change is not None and change.since is None and not change.previous_year:
+            raise TargetParseError(
+                text,
+                text.find(part.text),
+                "the base in each part of change ('tăng 10% so với năm 2020')",
+                reason=f"the part {part.text!r} names no base, but the cell names one",
+                parts=[part.text for part in parts],
+            )

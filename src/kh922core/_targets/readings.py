@@ -38,6 +38,11 @@ _OTHER_ENTITY = re.compile(
     r"|vùng|khu\s+vực)\b|\bcả\s+nước\b|\btoàn\s+quốc\b",
     re.IGNORECASE,
 )
+#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
+_SCALE_AFTER = re.compile(
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng))",
+    re.IGNORECASE,
+)
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
@@ -104,6 +109,20 @@ def _refuse_lost_words(
     level), of another entity (``gấp 1,5 lần bình quân cả nước``) or per year
     (``gấp đôi mỗi năm``), and points after the level to reach (``tăng lên 5 điểm %``)."""
     note = getattr(spec, "note", None) or ""
+    # "500 triệu" after the number, or a note that starts with one (as a render writes it)
+    trailing = _SCALE_AFTER.search(text)
+    written = (getattr(spec, "unit", None) or "").casefold()
+    leading = _SCALE_AFTER.match("0 " + note)
+    scale = leading.group("word") if leading is not None else None
+    if trailing is not None and not written.startswith(trailing.group("word").casefold()):
+        scale = scale or trailing.group("word")
+    if scale is not None:
+        raise TargetParseError(
+            text,
+            max(text.casefold().find(scale.casefold()), 0),
+            "a unit after the scale word ('500 triệu đồng', '1,5 triệu lượt')",
+            reason=f"the scale word {scale!r} with no unit it multiplies",
+        )
     negative = _NEGATIVE.search(text)
     if negative is not None:
         raise TargetParseError(
