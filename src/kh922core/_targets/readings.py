@@ -19,63 +19,19 @@ unit, and says why in one line (``kh922 explain`` shows it):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kh922core._targets.change_words import AfterCues, BaseCues
 from kh922core._targets.kinds import Change, ChangeKind, Comparison, Operator, TargetSpec
+from kh922core._targets.lost_words import refuse_lost_words
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
+from kh922core._targets.verbs import Verb
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
-__all__ = ["Verb", "read_reading"]
+__all__ = ["read_reading"]
 
 _RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
-#: Words after a multiple that name another entity's level as its base ("gấp 1,5 lần bình
-#: quân cả nước"): not the series' own base, which the library measures from.
-_OTHER_ENTITY = re.compile(
-    r"\b(?:bình\s+quân|trung\s+bình|mức)\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc"
-    r"|vùng|khu\s+vực)\b|\bcả\s+nước\b|\btoàn\s+quốc\b",
-    re.IGNORECASE,
-)
-#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
-_SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng))",
-    re.IGNORECASE,
-)
-#: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
-_TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
-#: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
-_NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Verb:
-    """The verb phrases found before the number.
-
-    Attributes:
-        way: ``"rise"``, ``"fall"`` or ``None`` (no verb of change).
-        phrase: The verb as written (``"tăng trưởng"``), for messages.
-        multiple: ``gấp`` was written.
-        per_year: ``bình quân``, ``trung bình``, ``mỗi năm`` before the number.
-        to_level: The level to reach follows (``xuống còn``, ``lên``); its phrase.
-        maintain: ``duy trì`` was written.
-        linked: A linking word follows the verb (``… nâng cao đạt 50%``): the verb may be
-            part of the subject.
-    """
-
-    way: str | None
-    phrase: str | None
-    multiple: bool
-    per_year: bool
-    to_level: str | None
-    maintain: bool
-    linked: bool = False
-
-    @property
-    def changes(self) -> bool:
-        """Whether the text may bound a change (a verb of change or ``gấp``)."""
-        return self.way is not None or self.multiple
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
@@ -100,80 +56,6 @@ def _refuse_base(text: str, base: BaseCues, expected: str, reason: str) -> None:
         raise TargetParseError(text, base.position or 0, expected, reason=reason)
 
 
-def _refuse_lost_words(
-    text: str, spec: TargetSpec, verb: Verb, base: BaseCues, after: AfterCues, unit: Unit | None
-) -> None:
-    """Refuse the words whose meaning the reading would otherwise drop into the note: a sign
-    (``âm``), a per unit with no head (``35/vạn dân``), a multiple with no verb or base
-    (``hơn 2 lần`` of an indicator in money, counts, % …; a ratio's ``dưới 3 lần`` is its
-    level), of another entity (``gấp 1,5 lần bình quân cả nước``) or per year
-    (``gấp đôi mỗi năm``), and points after the level to reach (``tăng lên 5 điểm %``)."""
-    note = getattr(spec, "note", None) or ""
-    # "500 triệu" after the number, or a note that starts with one (as a render writes it)
-    trailing = _SCALE_AFTER.search(text)
-    written = (getattr(spec, "unit", None) or "").casefold()
-    leading = _SCALE_AFTER.match("0 " + note)
-    scale = leading.group("word") if leading is not None else None
-    if trailing is not None and not written.startswith(trailing.group("word").casefold()):
-        scale = scale or trailing.group("word")
-    if scale is not None:
-        raise TargetParseError(
-            text,
-            max(text.casefold().find(scale.casefold()), 0),
-            "a unit after the scale word ('500 triệu đồng', '1,5 triệu lượt')",
-            reason=f"the scale word {scale!r} with no unit it multiplies",
-        )
-    negative = _NEGATIVE.search(text)
-    if negative is not None:
-        raise TargetParseError(
-            text,
-            negative.start(),
-            "the bound as a signed number ('≥ -2%')",
-            reason="'âm' (negative): the sign is not in the number",
-        )
-    if note.startswith("/"):
-        raise TargetParseError(
-            text,
-            text.find("/"),
-            "the whole unit after the number ('35 giường bệnh/vạn dân')",
-            reason=f"a per unit with no head: {note.split()[0]!r}",
-        )
-    times = verb.multiple or after.times or _TIMES_NOTE.match(note) is not None
-    ratio = unit is None or (unit.dimension == "dimensionless" and not is_share(unit))
-    if times and not verb.changes and not base.named and not ratio:
-        raise TargetParseError(
-            text,
-            0,
-            "a verb of change ('gấp 2 lần', 'tăng gấp đôi') or a base ('so với năm 2020')",
-            reason="'lần' with no verb of change and no base: a multiple of what is not said",
-        )
-    other = _OTHER_ENTITY.search(text)
-    if times and other is not None:
-        raise TargetParseError(
-            text,
-            other.start(),
-            "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
-            reason=f"a multiple of another level ({other.group(0)!r}) is not a target the "
-            "library measures",
-        )
-    yearly = verb.per_year or after.per_year or note.startswith(("/năm", "/ năm"))
-    if times and yearly:
-        raise TargetParseError(
-            text,
-            0,
-            "a multiple over the whole period ('gấp 2 lần so với năm 2020') or a growth rate "
-            "('tăng bình quân 15%/năm')",
-            reason="a multiple per year is not a target the library measures",
-        )
-    if after.points and verb.to_level:
-        raise TargetParseError(
-            text,
-            0,
-            "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
-            reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
-        )
-
-
 def read_reading(
     text: str,
     spec: TargetSpec,
@@ -193,7 +75,7 @@ def read_reading(
             rank or of a target in words; a base on a level target.
         IncompatibleUnitError: The written unit contradicts the indicator's.
     """
-    _refuse_lost_words(text, spec, verb, base, after, unit)
+    refuse_lost_words(text, spec, verb, base, after, unit)
     written = getattr(spec, "unit", None)
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))

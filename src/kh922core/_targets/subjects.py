@@ -12,8 +12,8 @@ import re
 from kh922core._targets.change_words import read_after
 from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
-from kh922core._targets.readings import Verb
 from kh922core._targets.scanner import Match, match_phrase, read_phrases, read_unit
+from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]

@@ -1,0 +1,119 @@
+"""Words whose meaning a reading would drop into the note, refused by name.
+
+The grammar reads a number, its comparator, its unit and its verb; the words it does not read go
+to the target's note.  Some of those words change what the number means, so a target read
+without them would be a wrong answer given silently: each is refused with a reason instead
+(``kh922 explain`` and the error say which):
+
+* a scale word with no unit (``500 triệu`` in a ``tỷ đồng`` row: 500 triệu đồng, or 500 tỷ?);
+* a sign in words (``tăng trưởng âm không quá 2%``);
+* a per unit with no head (``35/vạn dân``);
+* ``lần`` with no verb and no base on an indicator that is not a ratio (``hơn 2 lần``);
+* a multiple of another level (``gấp 1,5 lần bình quân cả nước``) or per year
+  (``gấp đôi mỗi năm``);
+* points after the level to reach (``tăng lên 5 điểm %``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.change_words import AfterCues, BaseCues
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.unit_fit import is_share
+from kh922core._targets.units import Unit
+from kh922core._targets.verbs import Verb
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_lost_words"]
+
+#: Words after a multiple that name another entity's level as its base ("gấp 1,5 lần bình
+#: quân cả nước"): not the series' own base, which the library measures from.
+_OTHER_ENTITY = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình|mức)\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc"
+    r"|vùng|khu\s+vực)\b|\bcả\s+nước\b|\btoàn\s+quốc\b",
+    re.IGNORECASE,
+)
+#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
+_SCALE_AFTER = re.compile(
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng))",
+    re.IGNORECASE,
+)
+#: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
+_TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
+#: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
+_NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
+
+
+def refuse_lost_words(
+    text: str, spec: TargetSpec, verb: Verb, base: BaseCues, after: AfterCues, unit: Unit | None
+) -> None:
+    """Refuse the words whose meaning the reading would otherwise drop into the note: a sign
+    (``âm``), a per unit with no head (``35/vạn dân``), a multiple with no verb or base
+    (``hơn 2 lần`` of an indicator in money, counts, % …; a ratio's ``dưới 3 lần`` is its
+    level), of another entity (``gấp 1,5 lần bình quân cả nước``) or per year
+    (``gấp đôi mỗi năm``), and points after the level to reach (``tăng lên 5 điểm %``)."""
+    note = getattr(spec, "note", None) or ""
+    # "500 triệu" after the number, or a note that starts with one (as a render writes it)
+    trailing = _SCALE_AFTER.search(text)
+    written = (getattr(spec, "unit", None) or "").casefold()
+    leading = _SCALE_AFTER.match("0 " + note)
+    scale = leading.group("word") if leading is not None else None
+    if trailing is not None and not written.startswith(trailing.group("word").casefold()):
+        scale = scale or trailing.group("word")
+    if scale is not None:
+        raise TargetParseError(
+            text,
+            max(text.casefold().find(scale.casefold()), 0),
+            "a unit after the scale word ('500 triệu đồng', '1,5 triệu lượt')",
+            reason=f"the scale word {scale!r} with no unit it multiplies",
+        )
+    negative = _NEGATIVE.search(text)
+    if negative is not None:
+        raise TargetParseError(
+            text,
+            negative.start(),
+            "the bound as a signed number ('≥ -2%')",
+            reason="'âm' (negative): the sign is not in the number",
+        )
+    if note.startswith("/"):
+        raise TargetParseError(
+            text,
+            text.find("/"),
+            "the whole unit after the number ('35 giường bệnh/vạn dân')",
+            reason=f"a per unit with no head: {note.split()[0]!r}",
+        )
+    times = verb.multiple or after.times or _TIMES_NOTE.match(note) is not None
+    ratio = unit is None or (unit.dimension == "dimensionless" and not is_share(unit))
+    if times and not verb.changes and not base.named and not ratio:
+        raise TargetParseError(
+            text,
+            0,
+            "a verb of change ('gấp 2 lần', 'tăng gấp đôi') or a base ('so với năm 2020')",
+            reason="'lần' with no verb of change and no base: a multiple of what is not said",
+        )
+    other = _OTHER_ENTITY.search(text)
+    if times and other is not None:
+        raise TargetParseError(
+            text,
+            other.start(),
+            "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
+            reason=f"a multiple of another level ({other.group(0)!r}) is not a target the "
+            "library measures",
+        )
+    yearly = verb.per_year or after.per_year or note.startswith(("/năm", "/ năm"))
+    if times and yearly:
+        raise TargetParseError(
+            text,
+            0,
+            "a multiple over the whole period ('gấp 2 lần so với năm 2020') or a growth rate "
+            "('tăng bình quân 15%/năm')",
+            reason="a multiple per year is not a target the library measures",
+        )
+    if after.points and verb.to_level:
+        raise TargetParseError(
+            text,
+            0,
+            "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
+            reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
+        )

@@ -1,0 +1,37 @@
+"""The verb phrases of a target, found before its number (``tăng``, ``giảm … xuống còn``,
+``gấp``, ``duy trì``): what :mod:`kh922core._targets.readings` decides a reading from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Verb"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """The verb phrases found before the number.
+
+    Attributes:
+        way: ``"rise"``, ``"fall"`` or ``None`` (no verb of change).
+        phrase: The verb as written (``"tăng trưởng"``), for messages.
+        multiple: ``gấp`` was written.
+        per_year: ``bình quân``, ``trung bình``, ``mỗi năm`` before the number.
+        to_level: The level to reach follows (``xuống còn``, ``lên``); its phrase.
+        maintain: ``duy trì`` was written.
+        linked: A linking word follows the verb (``… nâng cao đạt 50%``): the verb may be
+            part of the subject.
+    """
+
+    way: str | None
+    phrase: str | None
+    multiple: bool
+    per_year: bool
+    to_level: str | None
+    maintain: bool
+    linked: bool = False
+
+    @property
+    def changes(self) -> bool:
+        """Whether the text may bound a change (a verb of change or ``gấp``)."""
+        return self.way is not None or self.multiple
