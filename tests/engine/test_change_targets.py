@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from kh922core import Change, Comparison, Plan, Range, Target, conversion_factor, evaluate
 from kh922core._engine import base_lookup, change_bases
-from kh922core.errors import ObservationError
+from kh922core.errors import InvalidValueError, ObservationError
 from kh922core.testing import strategies as kst
 
 # ------------------------------------------------------------------------------ plans by hand
@@ -463,3 +463,46 @@ def test_the_engine_equals_the_scalar_path(
         expected = _expected(target, row, frame)
         for column, value in expected.items():
             assert _same(out[column], value), (column, out[column], value, target.spec, row)
+
+
+# ------------------------------------------------------------ hostile input, found by attack
+
+
+def test_an_absurd_year_before_the_base_is_never_a_change() -> None:
+    # Int32 arithmetic wrapped -2147483648 - 2020 around to a positive span: "met", +20 %
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020, -(2**31)], "value": [10.0, 12.0]})
+    row = evaluate(plan, frame).filter(pl.col("year") < 0).row(0, named=True)
+    assert (row["status"], row["change_size"]) == ("no_data", None)
+    assert row["no_data_reason"] == "year not after the base year"
+
+
+def test_key_columns_the_engine_cannot_read_are_named() -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    frame = pl.DataFrame({"indicator": "ind", "entity": ["A", "A"], "year": [2020, 2021]})
+    frame = frame.with_columns(value=pl.Series([10.0, 12.0]))
+    with pytest.raises(InvalidValueError, match=r"write keys=\['entity'\]"):
+        evaluate(plan, frame, keys="entity")  # type: ignore[arg-type]
+    for name in ("^x$", "*"):  # Polars reads these as patterns of names
+        with pytest.raises(ObservationError, match="pattern of names"):
+            evaluate(plan, frame.rename({"entity": name}))
+    objects = frame.with_columns(pl.Series("entity", [object(), object()], dtype=pl.Object))
+    with pytest.raises(ObservationError, match="holds Python objects"):
+        evaluate(plan, objects)
+
+
+def test_a_pandas_column_of_texts_and_numbers_is_named() -> None:
+    pd = pytest.importorskip("pandas")
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    frame = pd.DataFrame(
+        {
+            "indicator": ["ind", "ind"],
+            "ma_tinh": ["83", 83],
+            "year": [2020, 2021],
+            "value": [10.0, 12.0],
+        }
+    )
+    with pytest.raises(ObservationError) as caught:
+        evaluate(plan, frame)
+    assert [p.column for p in caught.value.problems] == ["ma_tinh"]
+    assert "several types" in str(caught.value)

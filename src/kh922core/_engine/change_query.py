@@ -336,7 +336,8 @@ class ChangeQuery:
             .when(pl.col(BASE_VALUE).is_not_null())
             .then(_source("plan"))
         )
-        years = (year - pl.col(BASE_YEAR)).cast(pl.Float64)
+        # in floats: an Int32 difference of absurd years would wrap around (-2147483648 - 2020)
+        years = year.cast(pl.Float64) - pl.col(BASE_YEAR).cast(pl.Float64)
         if self._one_year():  # the year before the row's: 1 wherever there is a base
             years = pl.when(pl.col(BASE_YEAR).is_not_null()).then(pl.lit(1.0))
         shape = pl.col(names[7]) if len(self._shapes()) > 1 else pl.lit(0, dtype=pl.Int8)

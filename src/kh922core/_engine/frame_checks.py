@@ -63,6 +63,14 @@ def check_columns(
     for column in (INDICATOR, VALUE):
         if column not in schema:
             problems.append(ObservationProblem(column=column, message="required column is missing"))
+    for column in schema:
+        if column == "*" or (column.startswith("^") and column.endswith("$")):
+            problems.append(
+                ObservationProblem(
+                    column=column,
+                    message="Polars reads this name as a pattern of names, not a column; rename it",
+                )
+            )
     for column in sorted((RESERVED | set(reserved)) & set(schema)):
         problems.append(
             ObservationProblem(

@@ -291,7 +291,8 @@ class LazyChange:
             source = source.otherwise(
                 nw.when(c(_PLAN_YEAR) == c(BASE_YEAR)).then(nw.lit("plan", dtype=nw.String))
             )
-        years = (year - c(BASE_YEAR)).cast(nw.Float64)
+        # in floats: an Int32 difference of absurd years would wrap around (-2147483648 - 2020)
+        years = year.cast(nw.Float64) - c(BASE_YEAR).cast(nw.Float64)
         measured = nw.when(c(_CHANGE)).then(c(CHANGE_SIZE)).otherwise(c(VALUE_CONVERTED))
         return (
             rows.with_columns(self._base_year(year).cast(nw.Int32).alias(BASE_YEAR))

@@ -85,7 +85,7 @@ def _evaluate_lazy(
 ) -> Any:
     import narwhals as nw
 
-    checked_options(tolerance, cohort_size)
+    checked_options(tolerance, cohort_size, keys)
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
     column = None if isinstance(cohort_size, int) else (cohort_size or COHORT_SIZE)
     source = lazy_source(wrapped, column)

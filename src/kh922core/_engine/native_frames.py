@@ -22,7 +22,7 @@ import polars as pl
 from kh922core._engine.columns import ASSESSMENT, INDICATOR, MET, UNIT, VALUE, YEAR
 from kh922core._engine.frame_checks import RowProblem, locate
 from kh922core._engine.polars_evaluate import DistinctPair, FrameSource
-from kh922core.errors import ObservationProblem, UnsupportedFrameError
+from kh922core.errors import ObservationError, ObservationProblem, UnsupportedFrameError
 
 __all__ = [
     "EAGER_KINDS",
@@ -111,8 +111,30 @@ def to_polars(native: Native) -> pl.DataFrame:
         converted = _pandas_to_polars(native.frame.to_native())
         if converted is not None:
             return converted
-    frame: pl.DataFrame = native.frame.to_polars()
+    try:
+        frame: pl.DataFrame = native.frame.to_polars()
+    except (TypeError, ValueError) as error:  # PyArrow's ArrowTypeError, ArrowInvalid
+        mixed = _mixed_columns(native) if native.kind == "pandas" else []
+        if not mixed:
+            raise
+        what = "holds values of several types (texts and numbers, as a spreadsheet gives codes)"
+        problems = [ObservationProblem(name, f"{what}: convert it to one type") for name in mixed]
+        raise ObservationError(problems) from error
     return frame
+
+
+def _mixed_columns(native: Native) -> list[str]:
+    """The object columns of a pandas frame that no Arrow type holds (``"83"`` and ``83``)."""
+    pa = import_module("pyarrow")
+    pandas_frame = native.frame.to_native()
+    dtypes = pandas_frame.dtypes  # one per column
+    mixed = []
+    for name in [name for name, dtype in dtypes.items() if str(dtype) == "object"]:
+        try:
+            pa.array(pandas_frame[name], from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError):
+            mixed.append(str(name))
+    return mixed
 
 
 def _pandas_to_polars(frame: Any) -> pl.DataFrame | None:

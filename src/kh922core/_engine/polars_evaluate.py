@@ -119,9 +119,13 @@ def _distinct_enum_pairs(frame: pl.LazyFrame, enums: list[pl.Enum]) -> list[Dist
     return [DistinctPair(indicators[c // len(units)], units[c % len(units)]) for c in sorted(found)]
 
 
-def checked_options(tolerance: object, cohort_size: object) -> None:
+def checked_options(tolerance: object, cohort_size: object, keys: object = None) -> None:
     """Refuse option values that mean nothing, whatever the plan's targets (the kinds check the
     tolerance itself: one rule for both)."""
+    if isinstance(keys, str):
+        raise InvalidValueError(
+            f"keys must be a sequence of column names, got the text {keys!r}: write keys=[{keys!r}]"
+        )
     if tolerance is not None:
         Approximate(value=1.0).criterion(tolerance=tolerance)  # type: ignore[arg-type]
     if isinstance(cohort_size, bool) or not isinstance(cohort_size, int | str | None):
@@ -167,7 +171,7 @@ def evaluate_polars(
     outputs: Sequence[str] | None = None,
 ) -> Frame:
     """:func:`kh922core.evaluate` on a Polars DataFrame or LazyFrame (the same kind back)."""
-    checked_options(tolerance, cohort_size)
+    checked_options(tolerance, cohort_size, keys)
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
     checked = check_observations(
         plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys
@@ -374,6 +378,18 @@ def _change_query(
     if not any(target.change for target in targets):
         return None
     has_year = YEAR in checked.schema and checked.schema[YEAR] != pl.Null
+    objects = [key for key in checked.keys if checked.schema[key] == pl.Object]
+    if objects and has_year:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    key,
+                    "holds Python objects, which cannot tell a change target's key groups "
+                    "apart: cast it to text, or leave it out of keys=",
+                )
+                for key in objects
+            ]
+        )
     bases = series_bases(frame, compiled, factors, checked.keys) if has_year else SeriesBases()
     if bases.duplicates:
         located = locate_bases(checked.frame, bases.duplicates)
