@@ -331,6 +331,9 @@ def test_parts_on_lines_of_their_own(cell: str, expected: list[tuple[str, float]
         ("cấp tỉnh tăng 10%, cấp xã tăng 5% so với năm 2020", "tỷ đồng", "names no base"),
         ("Năm 2027 tăng 15%, năm 2030 tăng 30% so với năm 2025", "tỷ đồng", "names no base"),
         ("So với năm 2025: thành thị tăng 5%; nông thôn tăng 3%", "tỷ đồng", "names no base"),
+        # a change a year with no base: from the year before, as a reader takes it, or from the
+        # plan baseline, as a change with no base is measured? Refused: say which
+        ("Năm 2026 tăng 8%; năm 2027 tăng 9%", "tỷ đồng", "its parts are years"),
     ],
 )
 def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
@@ -339,6 +342,15 @@ def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
     with pytest.raises(TargetParseError, match=reason) as caught:
         split_targets(cell, unit=unit)
     assert len(caught.value.parts) >= 2
+
+
+def test_a_change_a_year_that_names_its_base_is_read() -> None:
+    cell = "Năm 2026 tăng 8% so với năm trước; năm 2027 tăng 9% so với năm trước"
+    parts = split_targets(cell, unit="tỷ đồng")
+    assert [(p.label, p.spec.change.previous_year) for p in parts if p.spec.change] == [
+        ("năm 2026", True),
+        ("năm 2027", True),
+    ]
 
 
 def test_a_part_with_a_word_of_its_own_stays_a_level() -> None:

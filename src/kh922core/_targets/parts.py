@@ -51,6 +51,7 @@ _EDGE_CHARS = " \t\n.;:,"
 _BULLET = re.compile(r"^\s*[-+•*]\s+")
 #: What read_unit sets aside before a unit (spaces and punctuation).
 _EDGE = re.compile(r"^[\s.;:,]+")
+_YEAR_LABEL = re.compile(r"năm \d{4}", re.IGNORECASE)
 _SPAN = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
 _YEAR = re.compile(r"\d{4}")
 _PLACES = ("words before the number", "a year", "words after the number", "each part's own")
@@ -301,15 +302,19 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
             )
         if earlier is None and part.spec.change is not None:
             earlier = part
-    if base_span(text) is None:
+    # "Năm 2026 tăng 8%; năm 2027 tăng 9%": each year's change, from the year before or from
+    # the plan baseline? A reader takes the year before; the plan baseline would be the rule.
+    yearly = sum(1 for part in parts if part.label and _YEAR_LABEL.fullmatch(part.label)) > 1
+    if base_span(text) is None and not yearly:
         return
     for part in changed:
         change = part.spec.change
         if change is not None and change.since is None and not change.previous_year:
+            said = "the cell names one" if not yearly else "its parts are years"
             raise TargetParseError(
                 text,
                 text.find(part.text),
-                "the base in each part of change ('tăng 10% so với năm 2020')",
-                reason=f"the part {part.text!r} names no base, but the cell names one",
+                "the base in each part of change ('tăng 10% so với năm 2020', 'so với năm trước')",
+                reason=f"the part {part.text!r} names no base, but {said}",
                 parts=[part.text for part in parts],
             )
