@@ -209,3 +209,22 @@ def test_a_cell_of_several_targets_is_never_read_as_one_by_blanking_qualifiers(
 ) -> None:
     with pytest.raises(TargetParseError, match="the cell holds 2 targets"):
         parse_target(cell)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["xóa bỏ ‰ tỉ USD", "không để xảy ra bệnh viện / đạt tỷ lệ", "xóa hết/v", "xóa toàn bộ km²"],
+)
+def test_a_target_of_none_at_all_reads_back_from_its_render(text: str) -> None:
+    # found by the fuzz: each was read as "≤ 0 …" whose render the grammar then refused
+    try:
+        spec = parse_target(text)
+    except TargetParseError:
+        return
+    assert parse_target(spec.render()) == spec
+
+
+def test_a_subject_in_brackets_reads_back_from_its_render() -> None:
+    # found by the fuzz: "(p) rút ngắn … 05" kept "(p)", its render "5 (p)" reads "p"
+    spec = parse_target("(p) rút ngắn đào tạo nghề cho ０５")
+    assert parse_target(spec.render()) == spec

@@ -30,6 +30,7 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single
+from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
@@ -363,7 +364,7 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
     ):
         words = " ".join(text[zero.end :].split()).strip(" .;:,")
         unit_text, note, _ = read_unit(words, 0, len(words))
-        if not (note or "").startswith("/"):  # "… bệnh viện / …": a per unit of nothing
+        if not note_drops_meaning(note or ""):  # "… bệnh viện / …", "‰ tỉ USD"
             spec = Comparison(
                 operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
             )

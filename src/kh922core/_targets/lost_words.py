@@ -25,7 +25,7 @@ from kh922core._targets.units import Unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_lost_words"]
+__all__ = ["note_drops_meaning", "refuse_lost_words"]
 
 #: Words after a multiple that name another entity's level as its base ("gấp 1,5 lần bình
 #: quân cả nước"): not the series' own base, which the library measures from.
@@ -43,6 +43,12 @@ _SCALE_AFTER = re.compile(
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
 _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
+
+
+def note_drops_meaning(note: str) -> bool:
+    """Whether a note would carry a meaning the number lost: a per unit with no head (``/…``)
+    or a scale word (``tỉ USD``), as a target of none at all may leave one."""
+    return note.startswith("/") or _SCALE_AFTER.match("0 " + note) is not None
 
 
 def refuse_lost_words(

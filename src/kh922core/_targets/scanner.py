@@ -40,6 +40,7 @@ __all__ = [
     "phrase_texts",
     "read_phrases",
     "read_unit",
+    "unwrapped_note",
 ]
 
 _ROLES = frozenset(
@@ -217,7 +218,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         except UnknownUnitError:
             continue
         note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
-        note = _unwrapped(note)
+        note = unwrapped_note(note)
         if note is not None and any(ch.isdigit() for ch in note):
             return (
                 None,
@@ -229,10 +230,10 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         return " ".join(candidate.split()), note, None
     if raw_digit is not None:
         return None, None, offset + raw_digit
-    return None, _unwrapped(" ".join(stripped.split())), None
+    return None, unwrapped_note(" ".join(stripped.split())), None
 
 
-def _unwrapped(note: str | None) -> str | None:
+def unwrapped_note(note: str | None) -> str | None:
     """A note without the parentheses a rendered target puts around it (``(GRDP)``)."""
     if note is None or not (note.startswith("(") and note.endswith(")")):
         return note
