@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import TargetParseError, parse_target
+from kh922core import NumberFormatError, TargetParseError, format_number, parse_number, parse_target
 
 
 @pytest.mark.parametrize(
@@ -228,3 +228,48 @@ def test_a_subject_in_brackets_reads_back_from_its_render() -> None:
     # found by the fuzz: "(p) rút ngắn … 05" kept "(p)", its render "5 (p)" reads "p"
     spec = parse_target("(p) rút ngắn đào tạo nghề cho ０５")
     assert parse_target(spec.render()) == spec
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0.125", 0.125),  # no group of thousands starts with a zero: a decimal point
+        ("0.5", 0.5),
+        ("0,125", 0.125),  # a decimal comma after a zero is not a thousands comma
+        ("1,1250", 1.125),  # four decimals: not a thousands comma
+        ("1000,125", 1000.125),  # four digits before the comma: not a thousands comma
+        ("1.000,125", 1000.125),
+        ("12,5", 12.5),
+    ],
+)
+def test_numbers_that_one_reading_allows(text: str, value: float) -> None:
+    assert parse_number(text) == value
+    assert parse_target(f"≥ {text}").value == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("token", "small", "large"),
+    [
+        ("1,000", "'1'", "'1.000'"),
+        ("12,500", "'12,5'", "'12.500'"),
+        ("999,999", "'999,9990'", "'999.999'"),
+        ("-2,125", "'-2,1250'", "'-2.125'"),
+    ],
+)
+def test_a_comma_before_three_digits_is_refused_as_ambiguous(
+    token: str, small: str, large: str
+) -> None:
+    """A decimal comma to a Vietnamese reader, a thousands comma in an English-language table
+    (``1,000 ha`` read as 1 ha would be a thousandfold error): refused, naming both."""
+    with pytest.raises(NumberFormatError, match="is ambiguous") as caught:
+        parse_number(token)
+    assert f"write {large} or {small}" in str(caught.value)
+    with pytest.raises(TargetParseError, match="is ambiguous"):
+        parse_target(f"đạt {token} ha", unit="ha")
+
+
+@pytest.mark.parametrize("value", [1.125, 12.5, 999.999, -2.125, 0.125, 1000.125, 1.0])
+def test_a_number_is_written_so_that_it_reads_back(value: float) -> None:
+    text = format_number(value)
+    assert parse_number(text) == value
+    assert parse_target(f"≥ {text}").value == value  # type: ignore[union-attr]

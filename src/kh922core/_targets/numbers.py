@@ -3,7 +3,14 @@
 * A comma is the decimal mark: ``0,7`` is 0.7.
 * A dot followed by exactly three digits separates thousands: ``12.000`` is 12000 and
   ``6.388,3`` is 6388.3.  A single dot followed by some other count of digits, with no comma,
-  is read as a decimal point (``0.75``), as English-language tables do.
+  is read as a decimal point (``0.75``), as English-language tables do; so is a single dot
+  after a lone ``0`` (``0.125``: no group of thousands starts with a zero).
+* A single comma followed by exactly three digits after a whole part of one to three digits
+  that is not ``0`` (``1,000``, ``12,500``) is refused: it is a decimal comma to a Vietnamese
+  reader but a thousands comma in English-language tables, which spreadsheets saved in another
+  locale carry (``1,000 ha`` read as 1 would be a thousandfold error).  ``1.000``, ``12,5`` and
+  ``0,125`` are unambiguous, and :func:`format_number` writes a value such as 1.125 as
+  ``1,1250``.
 * Leading zeros are just digits: ``01`` is 1.
 """
 
@@ -20,7 +27,9 @@ __all__ = ["NUMBER_PATTERN", "format_number", "parse_number"]
 #: A number token: a sign attached to digits, then digits, dots and commas, ending in a digit.
 NUMBER_PATTERN = re.compile(r"(?<![\w.,])[-−]?\d(?:[\d.,]*\d)?(?![\w])")
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+#: A comma that may be a decimal comma or a thousands comma: ``1,000``, ``12,500``.
+_AMBIGUOUS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
 _PLAIN = re.compile(r"\d+")
 
 
@@ -45,11 +54,26 @@ def parse_number(token: str) -> float:
         6388.3
         >>> parse_number("01")
         1.0
+        >>> parse_number("0.125")
+        0.125
+        >>> parse_number("1,000")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kh922core.errors.NumberFormatError: '1,000' is ambiguous: 1 with a decimal comma, or ...
     """
     text = token.strip()
     sign = ""
     if text[:1] in "-−":
         sign, text = "-", text[1:]
+    if _AMBIGUOUS_COMMA.fullmatch(text):
+        whole, _, decimals = text.partition(",")
+        small = format_number(float(Decimal(f"{sign}{whole}.{decimals}")))
+        large = format_number(float(Decimal(f"{sign}{whole}{decimals}")))
+        raise NumberFormatError(
+            f"{token!r} is ambiguous: {small.removesuffix('0') if ',' in small else small} with "
+            f"a decimal comma, or {large} with a comma "
+            f"between thousands as English-language tables write it; write {large!r} or {small!r}"
+        )
     integer, comma, fraction = text.partition(",")
     if comma and ("," in fraction or "." in fraction or not fraction.isdigit()):
         raise NumberFormatError(f"{token!r} is not a number (a comma is the decimal mark)")
@@ -89,6 +113,8 @@ def format_number(value: float) -> str:
         '6.388,3'
         >>> format_number(0.7)
         '0,7'
+        >>> format_number(1.125)
+        '1,1250'
     """
     if not math.isfinite(value):
         raise NumberFormatError(f"cannot write {value!r} as a target number")
@@ -104,6 +130,8 @@ def format_number(value: float) -> str:
         whole = whole[:-3]
     groups.append(whole)
     text = ".".join(reversed(groups))
+    if len(fraction) == 3 and len(groups) == 1 and whole != "0":
+        fraction += "0"  # "1,125" is ambiguous (see the module docstring): "1,1250" is not
     if fraction:
         text += "," + fraction
     if text == "0":

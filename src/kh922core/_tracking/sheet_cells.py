@@ -45,6 +45,8 @@ _SEPARATORS = (";", ",", "\t")
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 #: Excel keeps 15 significant digits; a percentage is shown with no more.
 _EXCEL_DIGITS = Context(prec=15)
+#: A number that kh922core.parse_number refuses as ambiguous (a decimal or a thousands comma).
+_AMBIGUOUS = re.compile(r"-?[1-9]\d{0,2},\d{3}")
 #: Line ends of a CSV file (not the other characters ``str.splitlines`` breaks lines at).
 _LINE_END = re.compile(r"\r\n|\r|\n")
 #: A cell reference: its column letters and its row.
@@ -214,6 +216,9 @@ def cell_text(value: object, number_format: object = None) -> str | None:
     Examples:
         >>> cell_text(0.001), cell_text(6388.3), cell_text(0.555, "0.0%"), cell_text(True)
         ('0,001', '6388,3', '55,5%', 'true')
+        >>> cell_text(1.125)  # "1,125" could be a thousand and more (see parse_number)
+        '1,1250'
+
     """
     if value is None or isinstance(value, str):
         return value
@@ -226,6 +231,8 @@ def cell_text(value: object, number_format: object = None) -> str | None:
         if _is_percent(number_format):
             number = _EXCEL_DIGITS.multiply(number, Decimal(100))
         text = format(number.normalize(), "f").replace(".", ",")
+        if _AMBIGUOUS.fullmatch(text):  # "1,125" may be a thousands comma: "1,1250" is not
+            text += "0"
         return text + "%" if _is_percent(number_format) else text
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
