@@ -344,6 +344,44 @@ def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
     assert len(caught.value.parts) >= 2
 
 
+@pytest.mark.parametrize(
+    ("cell", "direction"),
+    [
+        # a strict comparator for one part: a reader carries it (above 80 % in the communes),
+        # the part alone is at least 80 % (met at 80 %)
+        ("trên 90% cấp tỉnh, 80% cấp xã", "higher_is_better"),
+        ("dưới 5% ở thành thị, 7% ở nông thôn", "lower_is_better"),
+        # a comparator against the direction: the bare part would read the other way
+        ("dưới 5% ở thành thị, 7% ở nông thôn", "higher_is_better"),
+        ("tối thiểu 90% cấp tỉnh; 80% cấp xã", "lower_is_better"),
+    ],
+)
+def test_a_comparator_written_once_for_several_parts_is_refused_where_it_matters(
+    cell: str, direction: str
+) -> None:
+    with pytest.raises(TargetParseError, match="has no comparator of its own") as caught:
+        split_targets(cell, unit="%", direction=direction)
+    assert len(caught.value.parts) == 2
+
+
+@pytest.mark.parametrize(
+    ("cell", "direction", "operators"),
+    [
+        # the comparator means what the bare number means: nothing is lost
+        ("tối thiểu 90% cấp tỉnh, 80% cấp xã", "higher_is_better", ["ge", "target"]),
+        ("không quá 5% ở thành thị, 7% ở nông thôn", "lower_is_better", ["le", "target"]),
+        # each part writes its own
+        ("trên 90% cấp tỉnh, trên 80% cấp xã", "higher_is_better", ["gt", "gt"]),
+        ("trên 90% cấp tỉnh, đạt 80% cấp xã", "higher_is_better", ["gt", "target"]),
+    ],
+)
+def test_a_comparator_that_each_part_reads_alike_is_read(
+    cell: str, direction: str, operators: list[str]
+) -> None:
+    parts = split_targets(cell, unit="%", direction=direction)
+    assert [getattr(p.spec, "operator", None) for p in parts] == operators
+
+
 def test_a_change_a_year_that_names_its_base_is_read() -> None:
     cell = "Năm 2026 tăng 8% so với năm trước; năm 2027 tăng 9% so với năm trước"
     parts = split_targets(cell, unit="tỷ đồng")

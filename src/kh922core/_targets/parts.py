@@ -288,6 +288,7 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
     part has no base), ``So với năm 2025: thành thị tăng 5%; nông thôn tăng 3%``."""
     changed = [part for part in parts if part.spec.change is not None]
     earlier = None  # the first part that writes a change, once one has
+    compared = None  # the first part that writes a comparator (trên, dưới, ≥ …), once one has
     for part in parts:
         bare = part.spec.change is None and (
             part.spec.kind == "range" or getattr(part.spec, "operator", None) == "target"
@@ -300,8 +301,12 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
                 reason=f"the part {part.text!r} has no verb of its own",
                 parts=[part.text for part in parts],
             )
+        if compared is not None and bare and not _phrased(part.text):
+            _refuse_uncarried(text, compared, part, parts)
         if earlier is None and part.spec.change is not None:
             earlier = part
+        if compared is None and part.spec.change is None and _compares(part.spec):
+            compared = part
     # "Năm 2026 tăng 8%; năm 2027 tăng 9%": each year's change, from the year before or from
     # the plan baseline? A reader takes the year before; the plan baseline would be the rule.
     yearly = sum(1 for part in parts if part.label and _YEAR_LABEL.fullmatch(part.label)) > 1
@@ -318,3 +323,29 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
                 reason=f"the part {part.text!r} names no base, but {said}",
                 parts=[part.text for part in parts],
             )
+
+
+def _compares(spec: TargetSpec) -> bool:
+    """Whether ``spec`` writes a comparator of its own (``trên 90%``, ``≤ 5``)."""
+    return getattr(spec, "operator", None) in ("ge", "gt", "le", "lt")
+
+
+def _refuse_uncarried(
+    text: str, compared: TargetPart, part: TargetPart, parts: list[TargetPart]
+) -> None:
+    """Refuse a bare part after a part with a comparator when the reader's reading (the
+    comparator carried: ``trên 90% cấp tỉnh, 80% cấp xã`` is above 80 % in the communes) is
+    not the bare number's (at least 80 %, met at 80 %): the part's text alone would give the
+    bare reading wherever it is read again (a plan file keeps each part's text)."""
+    carried = getattr(compared.spec, "operator", None)
+    own = part.spec._operator() if hasattr(part.spec, "_operator") else None
+    if part.spec.kind != "comparison" or own == carried:
+        return
+    raise TargetParseError(
+        text,
+        text.find(part.text),
+        f"a comparator in each part ('{compared.text}' writes one)",
+        reason=f"the part {part.text!r} has no comparator of its own: alone it reads "
+        f"{part.spec.render()!r}, not as the comparator of {compared.text!r}",
+        parts=[part.text for part in parts],
+    )
