@@ -181,6 +181,45 @@ def test_a_key_named_like_a_bounds_column_groups_the_change_bases(
     _assert_same(expected, back(evaluate(plan, to(frame), keys=[key, "year"])))
 
 
+def test_a_duckdb_key_whose_name_has_a_dot_groups_every_function() -> None:
+    """Narwhals writes DuckDB's GROUP BY names unquoted: ``nguon.ma`` was a column of a table
+    ``nguon`` (a raw Binder Error) for the change bases, progress, summarize and rank."""
+    from kh922core import progress, rank
+
+    plan = _plan_with_changes()
+    frame = _observations().rename({"province": "nguon.ma"})
+    expected = evaluate(plan, frame)
+    _assert_same(expected, fetched(evaluate(plan, to_duckdb(frame))))
+    keyed = evaluate(plan, frame, keys=["nguon.ma", "year"])
+    _assert_same(keyed, fetched(evaluate(plan, to_duckdb(frame), keys=["nguon.ma", "year"])))
+    by = summarize(expected, by="nguon.ma").sort("nguon.ma")
+    got = fetched(summarize(evaluate(plan, to_duckdb(frame)), by="nguon.ma")).sort("nguon.ma")
+    assert got.select(pl.all().cast(pl.String)).equals(by.select(pl.all().cast(pl.String)))
+    levels = frame.filter(pl.col("indicator") != "population")
+    measured = progress(load_plan(), levels)
+    got = fetched(progress(load_plan(), to_duckdb(levels)))
+    assert got.columns == measured.columns
+    assert got.select(pl.all().cast(pl.String)).equals(measured.select(pl.all().cast(pl.String)))
+    scores = pl.DataFrame({"vung.ma": ["a", "a", "b"], "diem": [1.0, 2.0, 3.0]})
+    ranked = fetched(rank(to_duckdb(scores), score="diem", by="vung.ma")).sort("diem")
+    assert ranked.columns == ["vung.ma", "diem", "rank", "cohort_size"]
+    assert ranked["rank"].to_list() == [2, 1, 1]
+
+
+def test_a_duckdb_problem_names_a_dotted_column_by_its_own_name() -> None:
+    plan = _plan_with_changes()
+    frame = _observations().rename({"province": "nguon.ma"})
+    base = (pl.col("indicator") == "tfp-contribution") & (pl.col("year") == 2020)
+    twice = pl.concat([frame, frame.filter(base).head(1)])  # a key group twice at its base year
+    with pytest.raises(ObservationError) as caught:
+        evaluate(plan, to_duckdb(twice))
+    with pytest.raises(ObservationError) as polars:
+        evaluate(plan, twice)
+    assert str(caught.value) == str(polars.value)
+    assert "nguon.ma" in str(caught.value)
+    assert "kh922_dotted" not in str(caught.value)
+
+
 # --- Spark (a few: slow) ------------------------------------------------------------------------
 
 

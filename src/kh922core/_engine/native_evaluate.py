@@ -34,6 +34,7 @@ from kh922core._engine.native_frames import (
     polars_only,
     to_polars,
 )
+from kh922core._engine.native_names import dotless
 from kh922core._engine.polars_evaluate import check_observations, checked_options, evaluate_polars
 from kh922core._engine.polars_query import TargetDtypes, bounds_table
 from kh922core._plans import Plan
@@ -70,7 +71,12 @@ def evaluate_native(
     }
     if not wrapped.lazy:
         return from_polars(evaluate_polars(plan, to_polars(wrapped), **options), wrapped)
-    return _evaluate_lazy(plan, wrapped, **options)
+    wrapped, aliases = dotless(wrapped)
+    if isinstance(cohort_size, str):
+        options["cohort_size"] = aliases.of(cohort_size)
+    options["keys"] = aliases.all_of(keys)
+    with aliases.named_again():
+        return aliases.restored(_evaluate_lazy(plan, wrapped, **options))
 
 
 def _evaluate_lazy(
@@ -186,7 +192,9 @@ def rank_lazy(
     found = problems(wrapped.frame.collect_schema().to_polars())
     if found:
         raise ObservationError(found)
-    frame, partition = wrapped.frame, list(groups)
+    wrapped, aliases = dotless(wrapped)
+    score = aliases.of(score)
+    frame, partition = wrapped.frame, [aliases.of(group) for group in groups]
     if not partition:  # one cohort: a window over a constant
         partition = ["_kh_cohort"]
         frame = frame.with_columns(nw.lit(0).alias(partition[0]))
@@ -199,4 +207,4 @@ def rank_lazy(
         value.count().over(partition).cast(nw.Int64).alias(columns[1]),
     )
     names = [*wrapped.frame.collect_schema().names(), *columns]
-    return nw.to_native(ranked.select(names))
+    return aliases.restored(nw.to_native(ranked.select(names)))

@@ -21,6 +21,7 @@ from kh922core._engine.frame_checks import RowProblem, locate
 from kh922core._engine.narwhals_summary import NOT_A_STATUS, WITH_DATA, summarize_lazy
 from kh922core._engine.native_evaluate import in_polars
 from kh922core._engine.native_frames import native
+from kh922core._engine.native_names import dotless
 from kh922core._engine.polars_query import TargetDtypes
 from kh922core._frame_problems import polars_frame
 from kh922core._plans import Plan
@@ -169,7 +170,10 @@ def summarize(
     if wrapped is not None and wrapped.lazy:  # DuckDB, Spark, SQLFrame: rolled up there, lazy
         _check_columns(wrapped.frame.collect_schema().names(), keys, plan)
         targets = None if plan is None else _plan_targets(plan)
-        return summarize_lazy(wrapped, keys, targets, _MISSING)  # type: ignore[no-any-return]
+        wrapped, aliases = dotless(wrapped)
+        with aliases.named_again():
+            summary = summarize_lazy(wrapped, aliases.all_of(keys) or [], targets, _MISSING)
+        return aliases.restored(summary)  # type: ignore[no-any-return]
     converted, back = in_polars(result, "summarize", "result")
     if converted is not result:  # pandas, PyArrow: rolled up by Polars, given back as they came
         return back(summarize(converted, by, plan=plan))  # type: ignore[type-var,no-any-return]

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import polars as pl
 
 from kh922core._dates import DateLike
-from kh922core._engine import in_polars, native
+from kh922core._engine import dotless, in_polars, native
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit
 from kh922core._tracking import progress_steps as steps
@@ -280,7 +280,10 @@ def progress(
         def polars_path(fetched: pl.DataFrame) -> object:  # to name the rows of a problem
             return progress_of_targets(chosen, fetched, **options)
 
-        return progress_lazy(chosen, lazy, **options, polars_path=polars_path)  # type: ignore[no-any-return]
+        lazy, aliases = dotless(lazy)
+        with aliases.named_again():
+            measured = progress_lazy(chosen, lazy, **options, polars_path=polars_path)
+        return aliases.restored(measured)  # type: ignore[no-any-return]
     # pandas, PyArrow: measured by Polars and given back as they came.
     converted, back = in_polars(observations, "progress", "observations")
     return back(progress_of_targets(chosen, converted, **options))  # type: ignore[arg-type,no-any-return]
