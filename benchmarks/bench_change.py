@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_engine import dataset
 
+from kh922core._engine.columns import OUTPUT_COLUMNS
+
 KINDS = ("relative", "growth_per_year", "points", "points_per_year", "multiple")
 
 
@@ -82,17 +84,22 @@ LABELS = {
 }
 
 
-def measure(frame: pl.DataFrame, reps: int, lazy: bool) -> dict[str, list[float]]:
-    """Seconds per run of each plan, the plans alternating."""
+def measure(
+    frame: pl.DataFrame, reps: int, lazy: bool, outputs: tuple[str, ...] | None = None
+) -> dict[str, list[float]]:
+    """Seconds per run of each plan, the plans alternating; ``outputs``: the output columns
+    asked of every plan (``None``: each plan's all, 10 for levels, 15 with change targets)."""
     from kh922core import evaluate
 
     chosen = plans()
     work: dict[str, Callable[[], Any]] = {}
     for name, plan in chosen.items():
         if lazy:
-            work[name] = lambda p=plan: evaluate(p, frame.lazy()).collect(engine="streaming")
+            work[name] = lambda p=plan: evaluate(p, frame.lazy(), outputs=outputs).collect(
+                engine="streaming"
+            )
         else:
-            work[name] = lambda p=plan: evaluate(p, frame)
+            work[name] = lambda p=plan: evaluate(p, frame, outputs=outputs)
     times: dict[str, list[float]] = {name: [] for name in work}
     heights: dict[str, int] = {}
     for name, run in work.items():  # one warm-up each (caches, allocator)
@@ -127,15 +134,22 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--eager", action="store_true", help="DataFrame in/out (default lazy)")
+    parser.add_argument(
+        "--level-outputs",
+        action="store_true",
+        help="ask every plan for the level plan's output columns only (the same columns out)",
+    )
     args = parser.parse_args()
+    outputs = OUTPUT_COLUMNS if args.level_outputs else None
     print(
         f"Polars {pl.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
         f"{platform.machine()}; {args.reps} alternating rounds, "
         f"{'DataFrame in/out' if args.eager else 'LazyFrame, streaming collect'}"
+        f"{'; the level output columns only' if outputs else ''}"
     )
     for rows in args.rows:
         frame = pl.read_parquet(str(dataset(rows) / "*.parquet"))
-        times = measure(frame, args.reps, lazy=not args.eager)
+        times = measure(frame, args.reps, lazy=not args.eager, outputs=outputs)
         print(f"\n### {rows:,} observation rows\n\n{table(rows, times)}")
 
 

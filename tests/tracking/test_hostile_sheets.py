@@ -300,7 +300,6 @@ def test_date_formatted_cells_are_read_as_dates(tmp_path: Path) -> None:
     ("row", "why"),
     [
         ("tfp-contribution;2024;12.500;%", "percentage row"),
-        ("hdi;2024;0.750;", "a dot after 0 is a decimal point"),
         ("digital-economy-share;2024;12.500%;", "typed as a percentage"),
     ],
 )

@@ -46,6 +46,11 @@ def _read(texts: list[str | None]) -> list[float | None]:
         ("6.388,3", 6388.3),
         ("1.234.567", 1234567.0),
         ("0.75", 0.75),  # a single dot before other than three digits: a decimal point
+        ("0.750", 0.75),  # no group of thousands starts with a zero: a decimal point
+        ("0,125", 0.125),
+        ("1,000", None),  # a decimal comma, or a thousands comma (English): refused
+        ("-12,500", None),
+        ("1,1250", 1.125),
         ("1234.5", 1234.5),
         ("01", 1.0),
         ("-0,5", -0.5),

@@ -4,9 +4,10 @@ Numbers are read with the rules of :func:`kh922core.parse_number`, for a whole c
 A percentage (``55%`` typed, or a ``0.55`` that Excel shows as ``55%``) is the number shown, 55,
 in a row whose unit is a percentage or not given; in a row of another unit it is refused.  A
 number with one dot before three digits (``12.500``) is read as thousands, as the rules say,
-but is refused where it may be a decimal written with a dot: in a percentage row, beside values
-below 1000, or after a ``0`` (``0.750``).  A year is a whole number from 1900 to 2200 (an Excel
-date serial such as 45658 is refused, with the date it stands for).
+but is refused where it may be a decimal written with a dot: in a percentage row, or beside values
+below 1000 (after a ``0``, as in ``0.750``, the dot is a decimal point).  A comma before three
+digits (``1,000``) is refused: a decimal comma or a thousands comma.  A year is a whole number
+from 1900 to 2200 (an Excel date serial such as 45658 is refused, with the date it stands for).
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ __all__ = ["cells", "typed", "vietnamese_number"]
 _TRUE = ("true", "1", "yes", "có", "đạt", "x")
 _FALSE = ("false", "0", "no", "không", "không đạt")
 #: A Vietnamese number: digits or thousands in groups of three after dots, then ``,`` decimals.
-_VIETNAMESE = r"^(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$"
+_VIETNAMESE = r"^(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$"
+#: A decimal comma or a thousands comma (``1,000``, ``12,500``): no value, as parse_number says.
+_AMBIGUOUS_COMMA = r"^[1-9]\d{0,2},\d{3}$"
 #: A single decimal point, when the dot cannot separate thousands (``0.75``).
 _POINT = r"^\d+\.\d+$"
 #: One dot before three digits and nothing else: thousands, or a decimal written with a dot.
-_ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
-#: After a ``0``, the dot can only be a decimal point (``0.750``).
-_ZERO_GROUP = r"^[-−]?0\.\d{3}\s*%?$"
+_ONE_GROUP = r"^[-−]?[1-9]\d{0,2}\.\d{3}\s*%?$"
 #: A unit that is a percentage (``%``, ``% GRDP``, ``%/năm``, ``phần trăm``).
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 #: Years a table may hold; a larger number in ``year`` is likely a date Excel stores as a number.
@@ -66,7 +67,9 @@ def vietnamese_number(expr: pl.Expr, *, percent: bool = False) -> pl.Expr:
     whole = body.str.extract(_VIETNAMESE, 1).str.replace_all(".", "", literal=True)
     decimals = body.str.extract(_VIETNAMESE, 2).fill_null("0")
     literal = (
-        pl.when(whole.is_not_null())
+        pl.when(body.str.contains(_AMBIGUOUS_COMMA))
+        .then(pl.lit(None, dtype=pl.String))
+        .when(whole.is_not_null())
         .then(pl.concat_str([whole, pl.lit("."), decimals]))
         .when(body.str.contains(_POINT))
         .then(body)
@@ -142,7 +145,7 @@ def _value_problems(
         others = pl.when(~group).then(read.abs()).max().over("indicator")
         reference = others if reference is None else pl.min_horizontal(reference, others)
     small = reference.abs() < 1000 if reference is not None else pl.lit(False)
-    doubtful = group & (percent_row | small.fill_null(False) | text.str.contains(_ZERO_GROUP))
+    doubtful = group & (percent_row | small.fill_null(False))
     what = (
         "may be a decimal written with a dot (a dot before three digits separates thousands: "
         "12.500 is 12500): write 12500, or 12,5 with a comma"
