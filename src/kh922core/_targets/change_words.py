@@ -23,44 +23,44 @@ from dataclasses import dataclass
 
 from kh922core.errors import TargetParseError
 
-__all__ = ["AfterCues", "BaseCues", "base_span", "read_after", "read_base"]
+__all__ = ["AfterCues", "BaseCues", "base_span", "plan_base", "read_after", "read_base"]
 
 _PREVIOUS = re.compile(
-    r"(?:\bso\s+với\s+|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+)"
+    r"(?:\bso\s+(?:với\s+)?|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+)"
     r"(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|liền\s+trước))?"
-    r"|năm\s+(?:trước|liền\s+trước|liền\s+kề\s+trước))\b",
+    r"|năm\s+(?:trước|liền\s+trước|liền\s+kề(?:\s+trước)?|ngoái))\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\bso\s+với\s+(?:cùng\s+kỳ\s+|(?:kết\s+quả\s+)?(?:ước\s+)?(?:thực\s+hiện\s+)?"
-    r"(?:thời\s+điểm\s+)?(?:cuối\s+|đầu\s+)?)?(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\b"
-    r"|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+(?:so\s+với\s+)?"
+    r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+|(?:kết\s+quả\s+)?(?:ước\s+)?(?:thực\s+hiện\s+)?"
+    r"(?:thời\s+điểm\s+)?(?:mức\s+)?(?:cuối\s+|đầu\s+)?)?(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\b"
+    r"|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+(?:so\s+(?:với\s+)?)?"
     r"(?:(?:cuối\s+)?năm\s+)?(?P<after>(?:19|20|21)\d{2})\b",
     re.IGNORECASE,
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
 _PLAN_BASE = re.compile(
-    r"\bso\s+với\s+(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
+    r"\bso\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
     r"|hiện\s+nay|hiện\s+tại)\b",
     re.IGNORECASE,
 )
 #: A base that is a period, not a year: which level it means is not said.
 _PERIOD_BASE = re.compile(
-    r"\b(?:so\s+với|lần)\s+(?:so\s+với\s+)?(?:giai\s+đoạn\b|thời\s+kỳ\b"
+    r"\b(?:so(?:\s+với)?|lần)\s+(?:so\s+(?:với\s+)?)?(?:giai\s+đoạn\b|thời\s+kỳ\b"
     r"|(?:(?:các\s+)?năm\s+)?(?:19|20|21)\d{2}\s*[-–]\s*(?:19|20|21)\d{2}\b)",
     re.IGNORECASE,
 )
 #: "so với kế hoạch", "so với dự toán": the level is a share of the plan, not a change.
-_PLAN_SHARE = re.compile(r"\bso\s+với\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
+_PLAN_SHARE = re.compile(r"\bso\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
 #: "vượt 10% dự toán", "vượt 10% so với kế hoạch", "vượt dự toán … 10%": exceeding a plan by
 #: some per cent (a level of 110% of it), never "more than 10%".
 _EXCEEDS_PLAN = re.compile(
     r"\bvượt\s+(?:(?:mức\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b"
-    r"|[^%]{0,12}%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b)",
+    r"|[^%]{0,12}%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b)",
     re.IGNORECASE,
 )
-_BASE_WORDS = re.compile(r"so\s+với|cuối\s+năm|năm", re.IGNORECASE)
-_ANY_BASE = re.compile(r"\bso\s+với\b", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"so\s+(?:với\s+)?|cuối\s+năm|năm", re.IGNORECASE)
+_ANY_BASE = re.compile(r"\bso\b", re.IGNORECASE)
 #: Multiples in words, each replaced by digits no longer than the word.
 _WORD_MULTIPLES = re.compile(
     r"(?<=\bgấp\s)(đôi|hai|ba|bốn|tư|năm|rưỡi|mười)\b(?!\s*\d)", re.IGNORECASE
@@ -148,6 +148,12 @@ def base_span(text: str) -> tuple[int, int, int | None, bool] | None:
     if found is not None:
         return found.start(), found.end(), None, False
     return None
+
+
+def plan_base(text: str) -> re.Match[str] | None:
+    """Where a text measures from a plan, an estimate or a target (``so với kế hoạch``,
+    ``so với dự toán``): a change from it is not a change of the series."""
+    return _PLAN_SHARE.search(text)
 
 
 def read_base(text: str) -> BaseCues:

@@ -11,21 +11,49 @@ without them would be a wrong answer given silently: each is refused with a reas
 * ``lần`` with no verb and no base on an indicator that is not a ratio (``hơn 2 lần``);
 * a multiple of another level (``gấp 1,5 lần bình quân cả nước``) or per year
   (``gấp đôi mỗi năm``);
-* points after the level to reach (``tăng lên 5 điểm %``).
+* points after the level to reach (``tăng lên 5 điểm %``);
+* a negation before a comparator or a verb that no phrase of the grammar holds with it
+  (``không vượt 5%`` is a phrase, at most 5 %; ``không hề vượt 5%`` is not: read word by word
+  it would be *more than* 5 %);
+* a comparator after the number that the grammar does not read there (``5% tối đa``);
+* ``lần`` after the level to reach (``tăng lên 2 lần``: twice the base, not a level of 2);
+* a change from a plan or an estimate (``tăng 10% so với dự toán``: 110 % of the estimate, not
+  10 % more than the series' own base);
+* a yearly change whose ``/năm`` follows a noun (``giảm 500 hộ nghèo/năm``: 500 a year, not in
+  all).
 """
 
 from __future__ import annotations
 
 import re
 
-from kh922core._targets.change_words import AfterCues, BaseCues
+from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import match_phrase
 from kh922core._targets.unit_fit import is_share
 from kh922core._targets.units import Unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
 __all__ = ["note_drops_meaning", "refuse_lost_words"]
+
+#: A negation, with the words that may follow it before what it negates.
+_NEGATION = re.compile(
+    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ))*\s+",
+    re.IGNORECASE,
+)
+#: What a negation may not be read apart from: comparators, verbs of change, levels to reach.
+_NEGATABLE = frozenset(
+    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "rise", "fall"}
+    | {"multiple", "to_level", "after_ge", "after_le"}
+)
+#: Comparators after the number that the grammar reads only before it ("5% tối đa").
+_TRAILING_COMPARATOR = re.compile(
+    r"(?<![\w])(?:là\s+)?(?:tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)(?![\w])", re.IGNORECASE
+)
+#: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
+_PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
 #: Words after a multiple that name another entity's level as its base ("gấp 1,5 lần bình
 #: quân cả nước"): not the series' own base, which the library measures from.
@@ -116,10 +144,81 @@ def refuse_lost_words(
             "('tăng bình quân 15%/năm')",
             reason="a multiple per year is not a target the library measures",
         )
+    _refuse_negated(text)
+    planned = plan_base(text)
+    if verb.changes and planned is not None:
+        raise TargetParseError(
+            text,
+            planned.start(),
+            "the level to reach as a share of the plan ('đạt ít nhất 110% kế hoạch') or a base "
+            "year ('so với năm 2025')",
+            reason=f"a change from {planned.group(0)!r}: a plan or an estimate is not a level of "
+            "the series to measure from",
+        )
+    _refuse_trailing(text, spec, verb, after, ratio)
     if after.points and verb.to_level:
         raise TargetParseError(
             text,
             0,
             "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
             reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
+        )
+
+
+def _refuse_negated(text: str) -> None:
+    """A negation read apart from what it negates would reverse it: refused unless a phrase
+    holds both (``không quá``, ``không vượt``, ``không còn`` …)."""
+    lower = text.lower()
+    for found in _NEGATION.finditer(lower):
+        own = match_phrase(lower, found.start())
+        if own is not None and own.end > found.start() + len(found.group(0).split()[0]):
+            continue  # "không quá", "không được vượt quá", "không còn": the grammar's phrase
+        negated = match_phrase(lower, found.end())
+        if negated is not None and negated.role in _NEGATABLE:
+            raise TargetParseError(
+                text,
+                found.start(),
+                "a comparison the grammar knows with its negation ('không quá 5%', 'không vượt "
+                "5%', 'không dưới 42%')",
+                reason=f"{found.group(0).strip()!r} before {negated.phrase!r}: read word by "
+                "word, the negation would be lost and the comparison reversed",
+            )
+
+
+def _refuse_trailing(
+    text: str, spec: TargetSpec, verb: Verb, after: AfterCues, ratio: bool
+) -> None:
+    """Words after the last number that the reading would drop: a comparator (``5% tối đa``),
+    ``lần`` after the level to reach (``tăng lên 2 lần``), ``/năm`` after a noun of a change
+    that is not yearly (``giảm 500 hộ nghèo/năm``)."""
+    numbers = list(NUMBER_PATTERN.finditer(text))
+    if not numbers:
+        return
+    tail = text[numbers[-1].end() :]
+    comparator = _TRAILING_COMPARATOR.search(tail)
+    if comparator is not None:
+        raise TargetParseError(
+            text,
+            numbers[-1].end() + comparator.start(),
+            f"the comparator before the number ('{comparator.group(0).strip()} 5%')",
+            reason=f"{comparator.group(0).strip()!r} after the number is not read there",
+        )
+    note = getattr(spec, "note", None) or ""
+    times = after.times or _TIMES_NOTE.match(note) is not None
+    if times and verb.to_level and not verb.multiple and not ratio:
+        raise TargetParseError(
+            text,
+            0,
+            "a multiple ('tăng gấp 2 lần', 'tăng lên gấp 2 lần') or the level to reach in the "
+            "indicator's unit ('tăng lên 45%')",
+            reason=f"'lần' after {verb.to_level!r}: a multiple of the base, not a level of "
+            f"{numbers[-1].group(0)}",
+        )
+    per_year = _PER_YEAR_NOTE.search(note)
+    if verb.changes and not (verb.per_year or after.per_year) and per_year is not None:
+        raise TargetParseError(
+            text,
+            max(text.find(per_year.group(0)), 0),
+            "a yearly change with its unit per year ('giảm bình quân 500 hộ/năm', 'tăng 10%/năm')",
+            reason=f"{per_year.group(0)!r} after a noun: a change a year, read as a change in all",
         )
