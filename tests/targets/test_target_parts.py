@@ -354,6 +354,8 @@ def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
         # a comparator against the direction: the bare part would read the other way
         ("dưới 5% ở thành thị, 7% ở nông thôn", "higher_is_better"),
         ("tối thiểu 90% cấp tỉnh; 80% cấp xã", "lower_is_better"),
+        # "khoảng" carried: about 80 % (within the tolerance), alone at least 80 %
+        ("khoảng 90% cấp tỉnh, 80% cấp xã", "higher_is_better"),
     ],
 )
 def test_a_comparator_written_once_for_several_parts_is_refused_where_it_matters(

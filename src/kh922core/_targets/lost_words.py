@@ -64,7 +64,7 @@ _OTHER_ENTITY = re.compile(
 )
 #: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng))",
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng|suất))",
     re.IGNORECASE,
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
@@ -166,10 +166,12 @@ def refuse_lost_words(
 
 
 def _refuse_negated(text: str) -> None:
-    """A negation read apart from what it negates would reverse it: refused unless a phrase
-    holds both (``không quá``, ``không vượt``, ``không còn`` …)."""
+    """A negation before the number read apart from what it negates would reverse it: refused
+    unless a phrase holds both (``không quá``, ``không vượt``, ``không còn`` …); after the
+    number, the words are a note."""
     lower = text.lower()
-    for found in _NEGATION.finditer(lower):
+    first = NUMBER_PATTERN.search(lower)
+    for found in _NEGATION.finditer(lower, 0, first.start() if first else len(lower)):
         own = match_phrase(lower, found.start())
         if own is not None and own.end > found.start() + len(found.group(0).split()[0]):
             continue  # "không quá", "không được vượt quá", "không còn": the grammar's phrase
@@ -194,16 +196,16 @@ def _refuse_trailing(
     numbers = list(NUMBER_PATTERN.finditer(text))
     if not numbers:
         return
-    tail = text[numbers[-1].end() :]
-    comparator = _TRAILING_COMPARATOR.search(tail)
+    note = getattr(spec, "note", None) or ""
+    comparator = _TRAILING_COMPARATOR.search(note)  # before the number, it would have been read
     if comparator is not None:
+        said = comparator.group(0).strip()
         raise TargetParseError(
             text,
-            numbers[-1].end() + comparator.start(),
-            f"the comparator before the number ('{comparator.group(0).strip()} 5%')",
-            reason=f"{comparator.group(0).strip()!r} after the number is not read there",
+            max(text.casefold().find(said.casefold()), 0),
+            f"the comparator before the number ('{said} 5%')",
+            reason=f"{said!r} after the number is not read there",
         )
-    note = getattr(spec, "note", None) or ""
     times = after.times or _TIMES_NOTE.match(note) is not None
     if times and verb.to_level and not verb.multiple and not ratio:
         raise TargetParseError(

@@ -326,8 +326,8 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
 
 
 def _compares(spec: TargetSpec) -> bool:
-    """Whether ``spec`` writes a comparator of its own (``trên 90%``, ``≤ 5``)."""
-    return getattr(spec, "operator", None) in ("ge", "gt", "le", "lt")
+    """Whether ``spec`` writes a comparator of its own (``trên 90%``, ``≤ 5``, ``khoảng 90%``)."""
+    return spec.kind == "approximate" or getattr(spec, "operator", None) in ("ge", "gt", "le", "lt")
 
 
 def _refuse_uncarried(

@@ -19,6 +19,7 @@ unit, and says why in one line (``kh922 explain`` shows it):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
 from kh922core._targets.kinds import Change, ChangeKind, Comparison, Operator, TargetSpec
@@ -40,6 +41,15 @@ def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
         operator = Operator.GE if verb.way == "rise" else Operator.LE
         return spec.model_copy(update={"operator": operator})
     return spec
+
+
+def _way_of_level(phrase: str | None) -> str | None:
+    """The way a level to reach says with no verb of change: up to it (``lên``), down to it
+    (``xuống``, ``còn``); ``None`` for a phrase that says neither (``tới mức``)."""
+    if phrase is None:
+        return None
+    first = phrase.split()[0].casefold()
+    return "rise" if first == "lên" else "fall" if first in ("xuống", "còn") else None
 
 
 def _changed(
@@ -95,6 +105,10 @@ def read_reading(
             raise TargetParseError(
                 text, 0, "'tăng' or 'giảm' before '… điểm %'", reason="points with no change"
             )
+        way = _way_of_level(verb.to_level)
+        if way is not None:  # "còn 2%", "đưa tỷ lệ xuống 2%", "lên 50%": the words say the way
+            said = f"a level: {verb.to_level!r} names the level to reach"
+            return fit_unit(text, _level(spec, replace(verb, way=way)), unit), said
         return fit_unit(text, spec, unit), None
     if spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank):
         raise TargetParseError(
@@ -159,6 +173,14 @@ def _change(
             "no base on the level of a rate",
             "the indicator is itself a rate of change: 'tăng X%' is its level",
         )
+        if verb.way == "fall":  # a rate of −2 %, or a rate 2 points lower? Not said
+            raise TargetParseError(
+                text,
+                0,
+                "the rate to reach as a signed level ('≥ -2%/năm', '≤ 1,5%/năm')",
+                reason=f"{verb.phrase!r} X% of an indicator that is itself a rate of change: a "
+                "negative rate, or a rate lower by X points?",
+            )
         level = spec.model_copy(update={"unit": unit.text if unit is not None else RATE_UNIT})
         return level, (
             "a level: the indicator is itself a rate of change (%/năm), so "

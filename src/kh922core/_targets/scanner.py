@@ -64,6 +64,11 @@ DENOMINATOR_DIGITS = re.compile(
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
 _MAX_UNIT_WORDS = 12
 _TRAILING_PUNCTUATION = ".;:,"
+#: What opens the next part of a cell at the end of a note ("95% (trong đó …"), with the spaces
+#: and punctuation around it.
+_OPENING_END = re.compile(r"[\s([{“‘«.;:,]+$")
+#: What closes a bracket or a quote opened before the number (not part of the unit after it).
+_CLOSING = ")]}\"”’'»…!?"
 #: Spaces and punctuation at either end of the words after a number ("ả ô. ;" is "ả ô").
 #: Words that are only a scale (a number): pint reads them as a unit, a plan never means one.
 _SCALE_ONLY = re.compile(r"[\d.,eE+\-*/()\s]+")
@@ -205,7 +210,8 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     # digits of a per unit's denominator may stand inside a unit, never in a note
     digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
     raw_digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
-    tokens = list(re.finditer(r"\S+", stripped))
+    # A word and a bracket glued to it are two tokens: "tấn(ước)" is the unit "tấn" and a note.
+    tokens = list(re.finditer(r"[^\s(]+|\(\S*", stripped))
     # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
     for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
         candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
@@ -216,9 +222,18 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         try:
             parse_unit(candidate)
         except UnknownUnitError:
-            continue
-        note = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION) or None
-        note = unwrapped_note(note)
+            # "(… 1.200.000 tấn)": a bracket or a quote that closes what began before the number
+            closed = candidate.rstrip(_CLOSING)
+            if closed == candidate or not closed:
+                continue
+            try:
+                parse_unit(closed)
+            except UnknownUnitError:
+                continue
+            candidate = closed
+        after = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION)
+        # "95% (trong đó …": what the cell opens next is not this part's note
+        note = unwrapped_note(_OPENING_END.sub("", after) or None)
         if note is not None and any(ch.isdigit() for ch in note):
             return (
                 None,

@@ -9,7 +9,11 @@ A plan's unit column says ``tỷ đồng`` and the cell says ``168 triệu đồ
   fraction, ``triệu lượt`` for ``lượt``): the numbers are converted into the indicator's unit
   (the factor from pint, computed once per unit pair), so that the target compares with values
   in the indicator's unit, never silently with the written scale;
-* anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both).
+* anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both);
+* a number that writes no unit but a word the grammar does not know as one (``5 nhà văn hóa``,
+  ``120 tr.đồng``, ``19 tiêu chí``, ``5%o``, ``1 tháng``) is refused too, in a row with a unit:
+  the word counts something, or is a unit, other than the indicator's, and the number read in
+  the indicator's unit would be a wrong answer.
 
 Examples:
     >>> from kh922core._targets.kinds import Comparison
@@ -27,6 +31,7 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.units import (
     Unit,
     conversion_factor,
@@ -34,7 +39,7 @@ from kh922core._targets.units import (
     normalize_unit_text,
     parse_unit,
 )
-from kh922core.errors import IncompatibleUnitError, UnknownUnitError
+from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
 
 __all__ = ["fit_unit", "is_rate", "is_share", "per_year_part"]
 
@@ -122,6 +127,8 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
         IncompatibleUnitError: The written unit measures something else than the indicator.
     """
     written_text = getattr(spec, "unit", None)
+    if written_text is None and unit is not None:
+        _refuse_unknown_word(text, spec, unit)
     if written_text is None or unit is None:
         return spec
     written = parse_unit(written_text)
@@ -140,3 +147,36 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     raise IncompatibleUnitError(
         written_text, unit.text, f"the target text {text!r} contradicts the indicator"
     )
+
+
+#: Words after a number that are no unit and count nothing ("90 ở cấp tỉnh", "95 (ước)").
+_FUNCTION_WORDS = frozenset(
+    {"ở", "tại", "của", "cho", "đối", "với", "trong", "vào", "theo", "và", "hoặc", "trên"}
+    | {"so", "từ", "đến", "tới", "mỗi", "trở", "là", "đạt", "được"}
+)
+_WORD = re.compile(r"\s*((?:%|[^\W\d_])\S*)")
+
+
+def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
+    """Refuse a number that writes a word the grammar read as a note, not a unit, right after
+    it, in a row whose indicator has a unit (see the module docstring)."""
+    note = getattr(spec, "note", None)
+    if not note or spec.kind not in ("comparison", "range", "approximate"):
+        return
+    if "(" in note or ")" in note:  # a note of its own in brackets, as a render writes one
+        return
+    words = set(note.casefold().split())
+    for number in NUMBER_PATTERN.finditer(text):
+        after = _WORD.match(text, number.end())
+        if after is None:
+            continue
+        word = after.group(1)
+        if word.casefold() in _FUNCTION_WORDS or word.casefold() not in words:
+            continue
+        raise TargetParseError(
+            text,
+            after.start(1),
+            f"a unit of the indicator's ({unit.text!r}) after the number, or the words before it",
+            reason=f"{word!r} after {number.group(0)!r} is not a unit the grammar knows: read in "
+            f"{unit.text!r}, the number would count something else",
+        )

@@ -125,18 +125,27 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator
 
 
-def with_unit(number: str, unit: str | None, note: str | None) -> str:
+def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool = True) -> str:
     """``number`` followed by its unit and note, as a target text writes them.
+
+    A note after a number with no unit is written in brackets when the number counts something
+    (``counted``: not a rank group's): a word right after such a number would read as what it
+    counts, which the grammar refuses where it is not the indicator's unit (``5 nhà văn hóa``
+    in a ``%`` row).
 
     Examples:
         >>> with_unit("8", "%", None), with_unit("168", "triệu đồng", "cấp tỉnh")
         ('8%', '168 triệu đồng cấp tỉnh')
+        >>> with_unit("90", None, "cấp tỉnh")
+        '90 (cấp tỉnh)'
     """
     text = number
     if unit:
         text += unit if unit.startswith("%") else f" {unit}"
     if note:
-        text += f" ({note})" if reads_as_unit(unit, note) else f" {note}"
+        plain = "(" in note or ")" in note  # brackets inside brackets would not read back
+        bracketed = (counted and not unit and not plain) or reads_as_unit(unit, note)
+        text += f" ({note})" if bracketed else f" {note}"
     return text
 
 

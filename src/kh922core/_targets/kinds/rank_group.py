@@ -83,4 +83,4 @@ class RankGroup(BaseSpec):
 
     def render(self) -> str:
         cohort = f"/{self.cohort}" if self.cohort is not None else ""
-        return with_unit(f"nhóm {self.size}{cohort}", None, self.note)
+        return with_unit(f"nhóm {self.size}{cohort}", None, self.note, counted=False)

@@ -1,0 +1,153 @@
+"""Words around the number that change what it means: negations, comparators after it, units the
+tables abbreviate or glue to a bracket, words that count something else, the way of a level to
+reach, and bases written short.  Each was read silently wrong before (a red-team round with
+~1,300 phrasings of other provinces): the comparison reversed, the unit's scale lost, a change
+a year read as a change in all.  Each is now read as a Vietnamese reader reads it, or refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import (
+    Comparison,
+    IncompatibleUnitError,
+    TargetParseError,
+    parse_target,
+    split_targets,
+)
+
+LOWER = "lower_is_better"
+HIGHER = "higher_is_better"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "met", "not_met"),
+    [
+        # a negation read with its comparator: at most, at least
+        ("không vượt 5%", "%", LOWER, 5.0, 5.1),
+        ("tỷ lệ thất nghiệp không vượt 3%", "%", LOWER, 2.0, 4.0),
+        ("bội chi ngân sách không được vượt quá 3% GRDP", "% GRDP", LOWER, 3.0, 3.5),
+        ("nợ xấu không được cao hơn 3%", "%", LOWER, 3.0, 3.2),
+        ("không để vượt quá 5%", "%", LOWER, 4.0, 6.0),
+        ("tuyệt đối không vượt 5%", "%", LOWER, 5.0, 6.0),
+        ("chưa vượt 5%", "%", LOWER, 5.0, 6.0),
+        ("tỷ lệ che phủ rừng không được thấp hơn 42%", "%", HIGHER, 42.0, 41.0),
+        ("không được dưới 42%", "%", HIGHER, 45.0, 40.0),
+        ("không bé hơn 5%", "%", LOWER, 5.0, 4.0),
+        ("không kém 90%", "%", HIGHER, 90.0, 89.0),
+        # comparators of two words, and "bé hơn" (less than)
+        ("lớn hơn hoặc bằng 90%", "%", HIGHER, 90.0, 89.9),
+        ("nhỏ hơn hoặc bằng 5%", "%", LOWER, 5.0, 5.1),
+        ("bằng hoặc dưới 5%", "%", HIGHER, 5.0, 6.0),
+        ("đạt và vượt 90%", "%", HIGHER, 90.0, 89.0),
+        ("bé hơn 5%", "%", LOWER, 4.9, 5.0),
+        ("chưa đến 10%", "%", HIGHER, 9.0, 10.0),
+        # a comparator after the number that the grammar reads there
+        ("90% hoặc cao hơn", "%", LOWER, 91.0, 89.0),
+        ("5% hoặc thấp hơn", "%", HIGHER, 4.0, 6.0),
+        ("5% trở lại", "%", HIGHER, 5.0, 6.0),
+        # a level to reach with no verb takes the way its words say
+        ("còn 2%", "%", HIGHER, 1.5, 3.0),
+        ("đưa tỷ lệ xuống 2%", "%", HIGHER, 2.0, 2.5),
+        ("từ 7% xuống 5%", "%", HIGHER, 5.0, 6.0),
+        ("lên 50%", "%", LOWER, 55.0, 45.0),
+        # a unit glued to a closing bracket or quote, and units tables abbreviate
+        ("1.200.000 tấn)", "nghìn tấn", HIGHER, 1200.0, 1199.0),
+        ('1.200.000 tấn"', "nghìn tấn", HIGHER, 1200.0, 1199.0),
+        ("120 tr.đồng", "tỷ đồng", HIGHER, 0.12, 0.119),
+        ("150 trđ", "tỷ đồng", HIGHER, 0.15, 0.149),
+        ("1.500 ng.tấn", "tấn", HIGHER, 1_500_000.0, 1_499_999.0),
+        ("15 tr.USD", "USD", HIGHER, 15_000_000.0, 14_999_999.0),
+    ],
+)
+def test_the_reading_meets_what_a_reader_means(
+    text: str, unit: str, direction: str, met: float, not_met: float
+) -> None:
+    spec = parse_target(text, unit=unit, direction=direction)
+    assert spec.change is None
+    assert spec.is_met(met) is True
+    assert spec.is_met(not_met) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "reason"),
+    [
+        # a negation the grammar holds with no phrase: read word by word it would reverse
+        ("không hề vượt 5%", "%", LOWER, "the negation would be lost"),
+        ("tỷ lệ hộ nghèo không giảm 2%", "%", LOWER, "the negation would be lost"),
+        # a comparator after the number, which the grammar reads only before it
+        ("5% tối đa", "%", HIGHER, "after the number is not read there"),
+        ("90% (tối thiểu)", "%", LOWER, "after the number is not read there"),
+        ("5%, là tối đa", "%", HIGHER, "after the number is not read there"),
+        # "lần" after the level to reach: a multiple of the base, not a level of 2
+        ("tăng lên 2 lần", "tỷ đồng", HIGHER, "'lần' after 'lên'"),
+        ("giảm xuống 2 lần", "hộ", LOWER, "'lần' after 'xuống'"),
+        ("nâng lên 3 lần", "%", HIGHER, "'lần' after 'lên'"),
+        # "/năm" after a noun: a change a year, which a reading in all would drop
+        ("giảm 500 hộ nghèo/năm", "hộ", LOWER, "a change a year"),
+        ("tăng 10% doanh thu/năm", "tỷ đồng", HIGHER, "a change a year"),
+        ("tăng 2 xã đạt chuẩn/năm", "xã", HIGHER, "a change a year"),
+        # a change from a plan or an estimate: not a level of the series
+        ("tăng 10% so với dự toán", "tỷ đồng", HIGHER, "a plan or an estimate"),
+        ("tăng 10% so với kế hoạch năm 2025", "tỷ đồng", HIGHER, "a plan or an estimate"),
+        ("gấp 2 lần so với chỉ tiêu", "tỷ đồng", HIGHER, "a plan or an estimate"),
+        # a word right after a number that counts something other than the indicator's unit
+        ("5 nhà văn hóa", "%", HIGHER, "not a unit the grammar knows"),
+        ("Đạt 4 sao", "%", HIGHER, "not a unit the grammar knows"),
+        ("5%o", "%", HIGHER, "not a unit the grammar knows"),
+        ("không quá 1 tháng", "ngày", LOWER, "not a unit the grammar knows"),
+        ("đạt 120 tr", "tỷ đồng", HIGHER, "not a unit the grammar knows"),
+        # a fall of an indicator that is itself a rate: a negative rate, or fewer points?
+        ("giảm 2%", "%/năm", HIGHER, "itself a rate of change"),
+        ("giảm bình quân 0,5%/năm", "%/năm", LOWER, "itself a rate of change"),
+    ],
+)
+def test_words_whose_meaning_a_reading_would_drop_are_refused(
+    text: str, unit: str, direction: str, reason: str
+) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text, unit=unit, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "previous_year"),
+    [
+        ("tăng 10% so cùng kỳ", None, True),
+        ("tăng 10% so năm trước", None, True),
+        ("tăng 10% so với năm ngoái", None, True),
+        ("tăng 10% so với năm liền kề", None, True),
+        ("tăng 10% so năm 2025", 2025, False),
+        ("tăng 10% so với mức năm 2020", 2020, False),
+    ],
+)
+def test_a_base_written_short_is_read(text: str, since: int | None, previous_year: bool) -> None:
+    change = parse_target(text, unit="tỷ đồng").change
+    assert change is not None
+    assert (change.kind, change.since, change.previous_year) == ("relative", since, previous_year)
+
+
+def test_a_number_with_a_label_after_it_is_read_and_renders_back() -> None:
+    """A label after a number with no unit is no count ("90 ở cấp tỉnh"); a render writes a
+    note after such a number in brackets, so that it reads back whatever the words."""
+    spec = parse_target("90 ở cấp tỉnh", unit="%")
+    assert (spec.value, spec.note) == (90.0, "ở cấp tỉnh")  # type: ignore[union-attr]
+    labelled = Comparison(operator="ge", value=90.0, note="cấp tỉnh")
+    assert labelled.render() == "≥ 90 (cấp tỉnh)"
+    assert parse_target(labelled.render(), unit="%") == labelled
+
+
+def test_a_part_in_brackets_keeps_its_unit() -> None:
+    parts = split_targets("1.500.000 tấn (trong đó lúa 1.200.000 tấn)", unit="nghìn tấn")
+    assert [(p.label, p.spec.value, p.spec.unit) for p in parts] == [  # type: ignore[union-attr]
+        (None, 1500.0, "nghìn tấn"),
+        ("lúa", 1200.0, "nghìn tấn"),
+    ]
+
+
+def test_new_count_nouns_are_units_of_their_own() -> None:
+    spec = parse_target("số vụ tai nạn giao thông giảm 5%", unit="vụ", direction=LOWER)
+    assert spec.change is not None
+    assert spec.change.kind == "relative"
+    with pytest.raises(IncompatibleUnitError, match="cannot convert unit 'tiêu chí'"):
+        parse_target("toàn bộ xã đạt 19 tiêu chí", unit="%")
