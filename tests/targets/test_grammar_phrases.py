@@ -240,6 +240,10 @@ def test_a_subject_in_brackets_reads_back_from_its_render() -> None:
         ("1000,125", 1000.125),  # four digits before the comma: not a thousands comma
         ("1.000,125", 1000.125),
         ("12,5", 12.5),
+        ("12 500", 12500.0),  # spaces between groups of three digits separate thousands
+        ("1 234,5", 1234.5),
+        ("5\u00a0000", 5000.0),  # a no-break space, as Word and Excel write one
+        ("1\u202f000\u202f000", 1_000_000.0),
     ],
 )
 def test_numbers_that_one_reading_allows(text: str, value: float) -> None:

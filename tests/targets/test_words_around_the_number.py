@@ -43,6 +43,11 @@ HIGHER = "higher_is_better"
         ("đạt và vượt 90%", "%", HIGHER, 90.0, 89.0),
         ("bé hơn 5%", "%", LOWER, 4.9, 5.0),
         ("chưa đến 10%", "%", HIGHER, 9.0, 10.0),
+        ("> = 90%", "%", LOWER, 90.0, 89.0),
+        ("< = 5%", "%", HIGHER, 5.0, 5.5),
+        # verbs that say the level is reached, and nothing of the comparison
+        ("Hoàn thành 100%", "%", HIGHER, 100.0, 99.0),
+        ("bảo đảm không quá 5%", "%", LOWER, 5.0, 6.0),
         # a comparator after the number that the grammar reads there
         ("90% hoặc cao hơn", "%", LOWER, 91.0, 89.0),
         ("5% hoặc thấp hơn", "%", HIGHER, 4.0, 6.0),
@@ -151,3 +156,8 @@ def test_new_count_nouns_are_units_of_their_own() -> None:
     assert spec.change.kind == "relative"
     with pytest.raises(IncompatibleUnitError, match="cannot convert unit 'tiêu chí'"):
         parse_target("toàn bộ xã đạt 19 tiêu chí", unit="%")
+
+
+@pytest.mark.parametrize("text", ["Hoàn thành", "Đạt", "Bảo đảm"])
+def test_words_that_carry_no_comparison_alone_are_a_target_in_words(text: str) -> None:
+    assert parse_target(text, unit="%").kind == "qualitative"

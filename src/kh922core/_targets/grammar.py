@@ -369,7 +369,8 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
                 operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
             )
             return spec, f"a level of none at all: {zero.phrase!r} means ≤ 0"
-    if found and stop is None:
+    # only words that carry no comparison ("Hoàn thành", "Đạt"): a target in words
+    if found and stop is None and any(match.role != "filler" for match in found):
         raise TargetParseError(
             text,
             found[-1].end,

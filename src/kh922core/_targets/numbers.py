@@ -11,6 +11,8 @@
   locale carry (``1,000 ha`` read as 1 would be a thousandfold error).  ``1.000``, ``12,5`` and
   ``0,125`` are unambiguous, and :func:`format_number` writes a value such as 1.125 as
   ``1,1250``.
+* Spaces (a no-break space too) between groups of three digits separate thousands:
+  ``12 500`` is 12500, ``1 234,5`` is 1234.5.
 * Leading zeros are just digits: ``01`` is 1.
 """
 
@@ -25,7 +27,12 @@ from kh922core.errors import NumberFormatError
 __all__ = ["NUMBER_PATTERN", "format_number", "parse_number"]
 
 #: A number token: a sign attached to digits, then digits, dots and commas, ending in a digit.
-NUMBER_PATTERN = re.compile(r"(?<![\w.,])[-−]?\d(?:[\d.,]*\d)?(?![\w])")
+NUMBER_PATTERN = re.compile(
+    r"(?<![\w.,])[-−]?(?:[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w.,])"
+    r"|\d(?:[\d.,]*\d)?)(?![\w])"
+)
+#: Thousands in groups of three after spaces (``12 500``, a no-break space in ``5 000``).
+_SPACED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 #: A comma that may be a decimal comma or a thousands comma: ``1,000``, ``12,500``.
@@ -56,6 +63,8 @@ def parse_number(token: str) -> float:
         1.0
         >>> parse_number("0.125")
         0.125
+        >>> parse_number("12 500")
+        12500.0
         >>> parse_number("1,000")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -65,6 +74,8 @@ def parse_number(token: str) -> float:
     sign = ""
     if text[:1] in "-−":
         sign, text = "-", text[1:]
+    if _SPACED.fullmatch(text):  # "12 500": the spaces separate thousands, as dots do
+        text = re.sub(r"[ \u00a0\u202f]", "", text)
     if _AMBIGUOUS_COMMA.fullmatch(text):
         whole, _, decimals = text.partition(",")
         small = format_number(float(Decimal(f"{sign}{whole}.{decimals}")))

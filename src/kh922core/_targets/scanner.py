@@ -34,6 +34,7 @@ __all__ = [
     "YEARS",
     "Match",
     "blank",
+    "closed_note",
     "ends_with_phrase",
     "match_phrase",
     "number_at",
@@ -223,7 +224,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
             parse_unit(candidate)
         except UnknownUnitError:
             # "(… 1.200.000 tấn)": a bracket or a quote that closes what began before the number
-            closed = candidate.rstrip(_CLOSING)
+            closed = candidate.rstrip(_CLOSING + _TRAILING_PUNCTUATION + " \t\n\r\u00a0")
             if closed == candidate or not closed:
                 continue
             try:
@@ -233,7 +234,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
             candidate = closed
         after = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION)
         # "95% (trong đó …": what the cell opens next is not this part's note
-        note = unwrapped_note(_OPENING_END.sub("", after) or None)
+        note = closed_note(after)
         if note is not None and any(ch.isdigit() for ch in note):
             return (
                 None,
@@ -245,7 +246,13 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         return " ".join(candidate.split()), note, None
     if raw_digit is not None:
         return None, None, offset + raw_digit
-    return None, unwrapped_note(" ".join(stripped.split())), None
+    return None, closed_note(" ".join(stripped.split())), None
+
+
+def closed_note(note: str | None) -> str | None:
+    """A note without what opens the next part of its cell at its end (``95% (trong đó …``
+    leaves ``(``), and without the parentheses a rendered target puts around it."""
+    return unwrapped_note(_OPENING_END.sub("", note or "") or None)
 
 
 def unwrapped_note(note: str | None) -> str | None:

@@ -12,7 +12,7 @@ import re
 from kh922core._targets.change_words import read_after
 from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
-from kh922core._targets.scanner import Match, match_phrase, read_phrases, read_unit, unwrapped_note
+from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
@@ -81,7 +81,7 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
             "words before the number that are not a unit",
             reason="unit words in the subject",
         )
-    update["note"] = unwrapped_note(note or None)  # "(p) giảm … 5" renders "5 (p)": reads "p"
+    update["note"] = closed_note(note)  # "(p) giảm … 5" renders "5 (p)": reads "p"
     return level.model_copy(update=update)
 
 

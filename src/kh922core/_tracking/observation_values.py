@@ -27,6 +27,8 @@ _TRUE = ("true", "1", "yes", "có", "đạt", "x")
 _FALSE = ("false", "0", "no", "không", "không đạt")
 #: A Vietnamese number: digits or thousands in groups of three after dots, then ``,`` decimals.
 _VIETNAMESE = r"^(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$"
+#: Thousands in groups of three after spaces (``12 500``, ``5\u00a0000``).
+_SPACED = r"^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$"
 #: A decimal comma or a thousands comma (``1,000``, ``12,500``): no value, as parse_number says.
 _AMBIGUOUS_COMMA = r"^[1-9]\d{0,2},\d{3}$"
 #: A single decimal point, when the dot cannot separate thousands (``0.75``).
@@ -64,6 +66,8 @@ def vietnamese_number(expr: pl.Expr, *, percent: bool = False) -> pl.Expr:
         text = text.str.replace(r"\s*%$", "")
     negative = text.str.contains(r"^[-−]")
     body = text.str.replace(r"^[-−]", "")
+    spaced = body.str.contains(_SPACED)  # "12 500": thousands, as dots separate them
+    body = pl.when(spaced).then(body.str.replace_all(r"[ \u00a0\u202f]", "")).otherwise(body)
     whole = body.str.extract(_VIETNAMESE, 1).str.replace_all(".", "", literal=True)
     decimals = body.str.extract(_VIETNAMESE, 2).fill_null("0")
     literal = (
