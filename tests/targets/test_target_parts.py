@@ -403,3 +403,11 @@ def test_a_part_with_a_word_of_its_own_stays_a_level() -> None:
 def test_lan_makes_a_multiple_and_labels_no_part() -> None:
     with pytest.raises(TargetParseError, match="no label tells the 2 targets apart"):
         split_targets("đạt 1.500 tỷ đồng, tăng 2 lần so với năm 2025", unit="tỷ đồng")
+
+
+def test_a_part_in_brackets_is_labelled_by_its_words_never_by_a_bracket() -> None:
+    parts = split_targets("95% (trong đó nông thôn 90%)", unit="%")
+    assert [(p.label, p.spec.value) for p in parts] == [(None, 95.0), ("nông thôn", 90.0)]
+    # the second part's words hold a number ("mức độ 4"): no label is left but ")"
+    with pytest.raises(TargetParseError, match="no label tells the 2 targets apart"):
+        split_targets("100% (trong đó 50% mức độ 4)", unit="%")

@@ -158,6 +158,15 @@ def _key(label: str | None) -> str | None:
 
 
 def _labels(readings: list[_Reading], place: int) -> list[str | None]:
+    """The label of each part in one place; a label of punctuation alone (``)`` that closes a
+    bracket opened in another part) is none."""
+    return [
+        label if label is None or any(ch.isalnum() or ch == "%" for ch in label) else None
+        for label in _labels_in(readings, place)
+    ]
+
+
+def _labels_in(readings: list[_Reading], place: int) -> list[str | None]:
     if place == 0:
         return [r.lead for r in readings]
     if place == 1:
