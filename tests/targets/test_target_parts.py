@@ -356,6 +356,8 @@ def test_a_verb_or_a_base_written_once_for_several_parts_is_refused(
         ("tối thiểu 90% cấp tỉnh; 80% cấp xã", "lower_is_better"),
         # "khoảng" carried: about 80 % (within the tolerance), alone at least 80 %
         ("khoảng 90% cấp tỉnh, 80% cấp xã", "higher_is_better"),
+        # a year phrase in the later part ("đến năm 2030") is no phrase of its comparison
+        ("Đến năm 2026 trên 30%; đến năm 2030: 50%", "higher_is_better"),
     ],
 )
 def test_a_comparator_written_once_for_several_parts_is_refused_where_it_matters(
@@ -375,6 +377,7 @@ def test_a_comparator_written_once_for_several_parts_is_refused_where_it_matters
         # each part writes its own
         ("trên 90% cấp tỉnh, trên 80% cấp xã", "higher_is_better", ["gt", "gt"]),
         ("trên 90% cấp tỉnh, đạt 80% cấp xã", "higher_is_better", ["gt", "target"]),
+        ("Năm 2026 đạt trên 50%, năm 2030 đạt 80%", "higher_is_better", ["gt", "target"]),
     ],
 )
 def test_a_comparator_that_each_part_reads_alike_is_read(

@@ -48,6 +48,23 @@ HIGHER = "higher_is_better"
         # verbs that say the level is reached, and nothing of the comparison
         ("Hoàn thành 100%", "%", HIGHER, 100.0, 99.0),
         ("bảo đảm không quá 5%", "%", LOWER, 5.0, 6.0),
+        # a negation inside the subject negates no comparison
+        ("Số xã chưa đạt chuẩn giảm còn 3 xã", "xã", LOWER, 3.0, 4.0),
+        ("Tỷ lệ học sinh không được lên lớp dưới 1%", "%", LOWER, 0.5, 1.0),
+        ("Tỷ lệ tham gia BHYT không xuống dưới 95%", "%", HIGHER, 95.0, 94.0),
+        # comparator words inside the words of a note qualify them
+        ("90% người dân sử dụng ít nhất một dịch vụ công trực tuyến", "%", HIGHER, 90.0, 89.0),
+        # a verb inside the subject ("vào tăng trưởng") is no change of the target
+        ("Đóng góp của TFP vào tăng trưởng trên 55%", "%", HIGHER, 56.0, 55.0),
+        (
+            "Số lao động được giải quyết việc làm tăng thêm đạt 105% so với kế hoạch",
+            "%",
+            HIGHER,
+            105.0,
+            104.0,
+        ),
+        # the head of a per unit written short
+        ("≥ 120 tr.đồng", "triệu đồng/người/năm", HIGHER, 120.0, 119.0),
         # a comparator after the number that the grammar reads there
         ("90% hoặc cao hơn", "%", LOWER, 91.0, 89.0),
         ("5% hoặc thấp hơn", "%", HIGHER, 4.0, 6.0),
@@ -58,8 +75,6 @@ HIGHER = "higher_is_better"
         ("từ 7% xuống 5%", "%", HIGHER, 5.0, 6.0),
         ("lên 50%", "%", LOWER, 55.0, 45.0),
         # a unit glued to a closing bracket or quote, and units tables abbreviate
-        ("1.200.000 tấn)", "nghìn tấn", HIGHER, 1200.0, 1199.0),
-        ('1.200.000 tấn"', "nghìn tấn", HIGHER, 1200.0, 1199.0),
         ("120 tr.đồng", "tỷ đồng", HIGHER, 0.12, 0.119),
         ("150 trđ", "tỷ đồng", HIGHER, 0.15, 0.149),
         ("1.500 ng.tấn", "tấn", HIGHER, 1_500_000.0, 1_499_999.0),
@@ -85,10 +100,16 @@ def test_the_reading_meets_what_a_reader_means(
         ("5% tối đa", "%", HIGHER, "after the number is not read there"),
         ("90% (tối thiểu)", "%", LOWER, "after the number is not read there"),
         ("5%, là tối đa", "%", HIGHER, "after the number is not read there"),
-        # "lần" after the level to reach: a multiple of the base, not a level of 2
-        ("tăng lên 2 lần", "tỷ đồng", HIGHER, "'lần' after 'lên'"),
-        ("giảm xuống 2 lần", "hộ", LOWER, "'lần' after 'xuống'"),
-        ("nâng lên 3 lần", "%", HIGHER, "'lần' after 'lên'"),
+        # a negated clause: the negation stands words before what it negates
+        ("Không để tỷ lệ nợ xấu vượt 3%", "%", LOWER, "negates 'vượt'"),
+        ("Kiên quyết không để nợ xấu trên 3%", "%", LOWER, "negates 'trên'"),
+        ("Không cho phép tỷ lệ che phủ rừng dưới 42%", "%", HIGHER, "negates 'dưới'"),
+        # words that follow a number, in the subject: they would read as the comparator
+        ("Tỷ lệ doanh nghiệp hoạt động trở lại đạt 80%", "%", HIGHER, "unexpected words"),
+        # a fall bounded from above, of a level that is no share: the level, or the fall?
+        ("Diện tích đất trồng lúa giảm không quá 500 ha", "ha", HIGHER, "an upper bound"),
+        # a qualifier retried on an ambiguous number: never read as its whole part
+        ("75,500 tuổi", "tuổi", HIGHER, "is ambiguous"),
         # "/năm" after a noun: a change a year, which a reading in all would drop
         ("giảm 500 hộ nghèo/năm", "hộ", LOWER, "a change a year"),
         ("tăng 10% doanh thu/năm", "tỷ đồng", HIGHER, "a change a year"),
@@ -98,11 +119,12 @@ def test_the_reading_meets_what_a_reader_means(
         ("tăng 10% so với kế hoạch năm 2025", "tỷ đồng", HIGHER, "a plan or an estimate"),
         ("gấp 2 lần so với chỉ tiêu", "tỷ đồng", HIGHER, "a plan or an estimate"),
         # a word right after a number that counts something other than the indicator's unit
-        ("5 nhà văn hóa", "%", HIGHER, "not a unit the grammar knows"),
+        ("1.200.000 tấn)", "nghìn tấn", HIGHER, "not a unit the grammar knows"),  # no "("
         ("Đạt 4 sao", "%", HIGHER, "not a unit the grammar knows"),
         ("5%o", "%", HIGHER, "not a unit the grammar knows"),
         ("không quá 1 tháng", "ngày", LOWER, "not a unit the grammar knows"),
-        ("đạt 120 tr", "tỷ đồng", HIGHER, "not a unit the grammar knows"),
+        ("đạt 120 tr", "tỷ đồng", HIGHER, "the scale word"),
+        ("đạt 120 tr. lượt", "lượt", HIGHER, "the scale word"),
         # a fall of an indicator that is itself a rate: a negative rate, or fewer points?
         ("giảm 2%", "%/năm", HIGHER, "itself a rate of change"),
         ("giảm bình quân 0,5%/năm", "%/năm", LOWER, "itself a rate of change"),
@@ -130,6 +152,14 @@ def test_a_base_written_short_is_read(text: str, since: int | None, previous_yea
     change = parse_target(text, unit="tỷ đồng").change
     assert change is not None
     assert (change.kind, change.since, change.previous_year) == ("relative", since, previous_year)
+
+
+@pytest.mark.parametrize("text", ["90 cấp tỉnh", "≥ 95 hằng năm", "12.000 lũy kế", "90 ở cấp tỉnh"])
+def test_a_label_after_a_number_with_no_unit_is_a_note(text: str) -> None:
+    """Any word may label a number; only words that look like a unit are refused (above)."""
+    spec = parse_target(text, unit="%")
+    assert spec.note is not None  # type: ignore[union-attr]
+    assert spec.unit is None  # type: ignore[union-attr]
 
 
 def test_a_number_with_a_label_after_it_is_read_and_renders_back() -> None:
@@ -161,3 +191,57 @@ def test_new_count_nouns_are_units_of_their_own() -> None:
 @pytest.mark.parametrize("text", ["Hoàn thành", "Đạt", "Bảo đảm"])
 def test_words_that_carry_no_comparison_alone_are_a_target_in_words(text: str) -> None:
     assert parse_target(text, unit="%").kind == "qualitative"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "since", "per_year", "falling"),
+    [
+        # "lần" after the level to reach: a multiple of the base, not a level of 2
+        ("tăng lên 2 lần", "tỷ đồng", "multiple", None, False, False),
+        ("Doanh thu tăng lên 2 lần", None, "multiple", None, False, False),
+        (
+            "Quy mô kinh tế tăng lên 1,7 lần so với năm 2025",
+            "tỷ đồng",
+            "multiple",
+            2025,
+            False,
+            False,
+        ),
+        ("giảm xuống 2 lần", "hộ", "multiple", None, False, True),
+        # "bình quân" before the verb names the subject; "mỗi năm" anywhere says a yearly change
+        ("Tuổi thọ trung bình tăng 1 tuổi", "tuổi", "points", None, False, False),
+        (
+            "Năng suất lao động bình quân tăng 40% so với năm 2025",
+            "triệu đồng/người",
+            "relative",
+            2025,
+            False,
+            False,
+        ),
+        ("Bình quân mỗi năm tăng 9%", "tỷ đồng", "growth_per_year", None, True, False),
+        # "/năm" of the indicator's own unit is no yearly change
+        (
+            "Thu nhập bình quân đầu người tăng 20 triệu đồng/người/năm so với năm 2020",
+            "triệu đồng/người/năm",
+            "points",
+            2020,
+            False,
+            False,
+        ),
+        # "điểm %" after a bound: a fall in points, never the level
+        ("Tỷ lệ hộ nghèo giảm không quá 1 điểm %", "%", "points", None, False, True),
+    ],
+)
+def test_the_change_a_reader_means_is_read(
+    text: str, unit: str | None, kind: str, since: int | None, per_year: bool, falling: bool
+) -> None:
+    change = parse_target(text, unit=unit).change
+    assert change is not None
+    assert (change.kind, change.since, change.falling) == (kind, since, falling)
+    assert (change.kind in ("growth_per_year", "points_per_year")) is per_year
+
+
+def test_a_doubling_read_from_lên_is_met_by_twice_the_base() -> None:
+    spec = parse_target("tăng lên 2 lần", unit="tỷ đồng")
+    assert spec.is_met(200.0, baseline=100.0) is True
+    assert spec.is_met(150.0, baseline=100.0) is False

@@ -81,9 +81,9 @@ _NOT_TARGET_NUMBERS = re.compile(
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``): set aside when the target cannot be read with them.
 _QUALIFIER_NUMBERS = re.compile(
-    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?\b\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
+    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,])\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?:\s*trở\s+lên)?"
-    r"|\b\d+\s+năm\b(?!\s*\d)",
+    r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
     re.IGNORECASE,
 )
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")

@@ -16,7 +16,6 @@ without them would be a wrong answer given silently: each is refused with a reas
   (``không vượt 5%`` is a phrase, at most 5 %; ``không hề vượt 5%`` is not: read word by word
   it would be *more than* 5 %);
 * a comparator after the number that the grammar does not read there (``5% tối đa``);
-* ``lần`` after the level to reach (``tăng lên 2 lần``: twice the base, not a level of 2);
 * a change from a plan or an estimate (``tăng 10% so với dự toán``: 110 % of the estimate, not
   10 % more than the series' own base);
 * a yearly change whose ``/năm`` follows a noun (``giảm 500 hộ nghèo/năm``: 500 a year, not in
@@ -44,13 +43,17 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 #: What a negation may not be read apart from: comparators, verbs of change, levels to reach.
-_NEGATABLE = frozenset(
-    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "rise", "fall"}
-    | {"multiple", "to_level", "after_ge", "after_le"}
+_NEGATABLE = frozenset({"ge", "gt", "le", "lt", "eq", "approx", "rise", "fall", "multiple"})
+#: A negation of a whole clause ("Không để tỷ lệ nợ xấu vượt 3%", "Kiên quyết không để …"): it
+#: negates the comparison however many words of the subject stand between.
+_CLAUSE_NEGATION = re.compile(
+    r"(?<![\w])(?:không|chưa|chẳng)\s+(?:để|cho\s+phép|cho)(?![\w])", re.IGNORECASE
 )
 #: Comparators after the number that the grammar reads only before it ("5% tối đa").
 _TRAILING_COMPARATOR = re.compile(
-    r"(?<![\w])(?:là\s+)?(?:tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)(?![\w])", re.IGNORECASE
+    r"^\W*(?:là\s+)?(?P<word>tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)\W*$"
+    r"|^\W*(?:là\s+)?(?P<head>tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)\W*[,;(]",
+    re.IGNORECASE,
 )
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
@@ -64,7 +67,7 @@ _OTHER_ENTITY = re.compile(
 )
 #: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)(?!\s+(?:lệ|trọng|suất))",
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất))",
     re.IGNORECASE,
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
@@ -146,7 +149,7 @@ def refuse_lost_words(
         )
     _refuse_negated(text)
     planned = plan_base(text)
-    if verb.changes and planned is not None:
+    if verb.changes and not verb.linked and planned is not None:  # "tăng thêm đạt 105% …"
         raise TargetParseError(
             text,
             planned.start(),
@@ -155,7 +158,7 @@ def refuse_lost_words(
             reason=f"a change from {planned.group(0)!r}: a plan or an estimate is not a level of "
             "the series to measure from",
         )
-    _refuse_trailing(text, spec, verb, after, ratio)
+    _refuse_trailing(text, spec, verb, after)
     if after.points and verb.to_level:
         raise TargetParseError(
             text,
@@ -171,7 +174,12 @@ def _refuse_negated(text: str) -> None:
     number, the words are a note."""
     lower = text.lower()
     first = NUMBER_PATTERN.search(lower)
-    for found in _NEGATION.finditer(lower, 0, first.start() if first else len(lower)):
+    end = first.start() if first else len(lower)
+    clause = _CLAUSE_NEGATION.search(lower, 0, end)
+    own = match_phrase(lower, clause.start()) if clause is not None else None
+    if clause is not None and (own is None or own.end < clause.end()):
+        _refuse_clause(text, lower, clause, end)  # "không để vượt quá" is a phrase: read
+    for found in _NEGATION.finditer(lower, 0, end):
         own = match_phrase(lower, found.start())
         if own is not None and own.end > found.start() + len(found.group(0).split()[0]):
             continue  # "không quá", "không được vượt quá", "không còn": the grammar's phrase
@@ -187,34 +195,23 @@ def _refuse_negated(text: str) -> None:
             )
 
 
-def _refuse_trailing(
-    text: str, spec: TargetSpec, verb: Verb, after: AfterCues, ratio: bool
-) -> None:
-    """Words after the last number that the reading would drop: a comparator (``5% tối đa``),
-    ``lần`` after the level to reach (``tăng lên 2 lần``), ``/năm`` after a noun of a change
-    that is not yearly (``giảm 500 hộ nghèo/năm``)."""
+def _refuse_trailing(text: str, spec: TargetSpec, verb: Verb, after: AfterCues) -> None:
+    """Words after the number that the reading would drop: a comparator (``5% tối đa``), and
+    ``/năm`` after a noun of a change that is not yearly (``giảm 500 hộ nghèo/năm``)."""
     numbers = list(NUMBER_PATTERN.finditer(text))
     if not numbers:
         return
     note = getattr(spec, "note", None) or ""
-    comparator = _TRAILING_COMPARATOR.search(note)  # before the number, it would have been read
+    # the whole note, or its first words before a comma or a bracket ("5% (tối đa)", "5% tối
+    # đa, …"); inside a note's words they qualify them ("sử dụng ít nhất một dịch vụ")
+    comparator = _TRAILING_COMPARATOR.search(note)
     if comparator is not None:
-        said = comparator.group(0).strip()
+        said = comparator.group("word") or comparator.group("head")
         raise TargetParseError(
             text,
             max(text.casefold().find(said.casefold()), 0),
             f"the comparator before the number ('{said} 5%')",
             reason=f"{said!r} after the number is not read there",
-        )
-    times = after.times or _TIMES_NOTE.match(note) is not None
-    if times and verb.to_level and not verb.multiple and not ratio:
-        raise TargetParseError(
-            text,
-            0,
-            "a multiple ('tăng gấp 2 lần', 'tăng lên gấp 2 lần') or the level to reach in the "
-            "indicator's unit ('tăng lên 45%')",
-            reason=f"'lần' after {verb.to_level!r}: a multiple of the base, not a level of "
-            f"{numbers[-1].group(0)}",
         )
     per_year = _PER_YEAR_NOTE.search(note)
     if verb.changes and not (verb.per_year or after.per_year) and per_year is not None:
@@ -224,3 +221,22 @@ def _refuse_trailing(
             "a yearly change with its unit per year ('giảm bình quân 500 hộ/năm', 'tăng 10%/năm')",
             reason=f"{per_year.group(0)!r} after a noun: a change a year, read as a change in all",
         )
+
+
+def _refuse_clause(text: str, lower: str, clause: re.Match[str], end: int) -> None:
+    """Refuse a negated clause whose comparison or verb comes after words of its subject."""
+    position = clause.end()
+    while position < end:
+        found = match_phrase(lower, position)
+        if found is not None and found.role in _NEGATABLE:
+            raise TargetParseError(
+                text,
+                clause.start(),
+                "the comparison as its own phrase ('tỷ lệ nợ xấu không vượt 3%', 'không quá 3%')",
+                reason=f"{clause.group(0).strip()!r} negates {found.phrase!r} after the words "
+                "between them: read word by word, the comparison would be reversed",
+            )
+        position = lower.find(" ", position, end)
+        if position < 0:
+            return
+        position += 1

@@ -108,7 +108,23 @@ def _unbased(text: str) -> str:
     return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
+#: Closing marks and what opens each.
+_CLOSERS = {")": "(", "]": "[", "”": "“", "»": "«"}
+
+
+def _unclosed(text: str) -> str:
+    """``text`` without the closing marks at its end that no mark of it opens (``lúa 1.200.000
+    tấn)``: the bracket was opened in an earlier part of the cell)."""
+    while True:
+        trimmed = text.rstrip(" .;:,")
+        last = trimmed[-1:]
+        if last not in _CLOSERS or trimmed.count(_CLOSERS[last]) >= trimmed.count(last):
+            return text
+        text = trimmed[:-1]
+
+
 def _read(text: str) -> _Reading:
+    text = _unclosed(text)
     unbased = _unbased(text)
     blanked = blank(unbased, YEARS)
     start = comparison_start(text, blanked)
@@ -280,7 +296,7 @@ def split_targets(
 def _phrased(text: str) -> bool:
     """Whether ``text`` writes a phrase of the grammar (a verb, an operator, ``đạt`` …) before
     its first number: a part that writes none is a bare number."""
-    lower = text.lower()
+    lower = blank(text.lower(), YEARS)  # "năm 2030 đạt 80%": the year is no number of it
     number = NUMBER_PATTERN.search(lower)
     end = number.start() if number is not None else len(lower)
     return any(

@@ -85,6 +85,9 @@ def read_reading(
             rank or of a target in words; a base on a level target.
         IncompatibleUnitError: The written unit contradicts the indicator's.
     """
+    times = after.times or (getattr(spec, "note", None) or "").startswith("lần")
+    if verb.changes and verb.to_level and times:  # "tăng lên 2 lần": twofold, not a level of 2
+        verb = replace(verb, multiple=True, to_level=None)
     refuse_lost_words(text, spec, verb, base, after, unit)
     written = getattr(spec, "unit", None)
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
@@ -119,8 +122,22 @@ def read_reading(
             "is not a target the library reads",
         )
     at_most = isinstance(spec, Comparison) and spec.operator in (Operator.LE, Operator.LT)
-    if verb.way == "fall" and at_most and not verb.to_level:
-        # "giảm dưới 1%", "giảm … 5% trở xuống": the level to fall below
+    if verb.way == "fall" and at_most and not verb.to_level and not after.points:
+        written = getattr(spec, "unit", None)
+        share = (unit is not None and (is_share(unit) or is_rate(unit))) or (
+            unit is None and (written is None or written.startswith("%"))
+        )
+        if not share:  # "diện tích lúa giảm không quá 500 ha": a fall of 500 ha at most?
+            raise TargetParseError(
+                text,
+                0,
+                "the level to reach with 'xuống' ('giảm xuống dưới 500 ha'), or the reading in "
+                "the plan file (change: {kind: points})",
+                reason=f"{verb.phrase!r} and an upper bound on a level in "
+                f"{unit.text if unit is not None else written!r}: the level to fall below, or "
+                "a fall of at most that much?",
+            )
+        # "giảm dưới 1%", "giảm … 5% trở xuống" of a share: the level to fall below
         verb = Verb(verb.way, verb.phrase, verb.multiple, verb.per_year, "≤/<", verb.maintain)
     if verb.to_level or verb.maintain:
         said = verb.to_level or "duy trì"
@@ -140,6 +157,9 @@ def _change(
     unit: Unit | None,
 ) -> tuple[TargetSpec, str | None]:
     written, yearly = per_year_part(getattr(spec, "unit", None))
+    if yearly and unit is not None and per_year_part(unit.text)[1]:
+        # "20 triệu đồng/người/năm" in a row of that unit: its "/năm" is the unit's own
+        written, yearly = getattr(spec, "unit", None), False
     per_year = verb.per_year or after.per_year or yearly or verb.phrase == "tăng trưởng"
     if verb.multiple or after.times:
         if written is not None:

@@ -69,7 +69,7 @@ _TRAILING_PUNCTUATION = ".;:,"
 #: and punctuation around it.
 _OPENING_END = re.compile(r"[\s([{“‘«.;:,]+$")
 #: What closes a bracket or a quote opened before the number (not part of the unit after it).
-_CLOSING = ")]}\"”’'»…!?"
+_CLOSING = {")": "(", "]": "[", "}": "{", "”": "“", "’": "‘", "»": "«", '"': '"', "'": "'"}
 #: Spaces and punctuation at either end of the words after a number ("ả ô. ;" is "ả ô").
 #: Words that are only a scale (a number): pint reads them as a unit, a plan never means one.
 _SCALE_ONLY = re.compile(r"[\d.,eE+\-*/()\s]+")
@@ -212,7 +212,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
     raw_digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
     # A word and a bracket glued to it are two tokens: "tấn(ước)" is the unit "tấn" and a note.
-    tokens = list(re.finditer(r"[^\s(]+|\(\S*", stripped))
+    tokens = list(re.finditer(r"[^\s(]+(?=\(\S)|\S+", stripped))
     # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
     for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
         candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)
@@ -224,7 +224,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
             parse_unit(candidate)
         except UnknownUnitError:
             # "(… 1.200.000 tấn)": a bracket or a quote that closes what began before the number
-            closed = candidate.rstrip(_CLOSING + _TRAILING_PUNCTUATION + " \t\n\r\u00a0")
+            closed = _closed(candidate, text[:start])
             if closed == candidate or not closed:
                 continue
             try:
@@ -247,6 +247,17 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     if raw_digit is not None:
         return None, None, offset + raw_digit
     return None, closed_note(" ".join(stripped.split())), None
+
+
+def _closed(candidate: str, before: str) -> str:
+    """``candidate`` without the brackets and quotes at its end that close one opened in
+    ``before`` (the text before the number), and the punctuation and spaces around them."""
+    while True:
+        trimmed = candidate.rstrip(_TRAILING_PUNCTUATION + " \t\n\r\u00a0")
+        last = trimmed[-1:]
+        if last not in _CLOSING or _CLOSING[last] not in before:
+            return trimmed
+        candidate = trimmed[:-1]
 
 
 def closed_note(note: str | None) -> str | None:

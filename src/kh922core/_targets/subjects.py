@@ -31,6 +31,9 @@ _ROLES_BEFORE_NUMBER = (
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 ) - {"after_ge", "after_le"}
+#: Words after which a verb names a thing in the subject, not the target's change ("vào tăng
+#: trưởng", "sự tăng trưởng", "được nâng lên").
+_NOUN_LINKS = frozenset({"vào", "của", "cho", "về", "sự", "được", "bị", "đã", "đang", "việc"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
 EXPECTED_BEFORE = (
@@ -96,8 +99,12 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
         if any(ch.isdigit() or ch == ";" for ch in blanked[stop:position]):
             break  # a number or a second part in the subject: not a sentence the grammar reads
-        if match_phrase(lower, position) is None:
-            continue
+        leading = match_phrase(lower, position)
+        if leading is None or leading.role in ("after_ge", "after_le"):
+            continue  # "hoạt động trở lại đạt 80%": words after a number are the subject's here
+        previous = lower[:position].split()[-1:]
+        if leading.role in _VERB_ROLES and previous and previous[0] in _NOUN_LINKS:
+            continue  # "đóng góp của TFP vào tăng trưởng trên 55%": a verb inside the subject
         rest, rest_stop = read_phrases(blanked, position, end)
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
             if _after_number_words(lower, stop, position):
@@ -127,11 +134,17 @@ def verb_of(prefix: list[Match]) -> Verb:
         to_level = said[0].phrase if said else None
     verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
     linked = verb_at is not None and any(m.role == "filler" for m in prefix[verb_at + 1 :])
+    # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
+    # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
+    per_year = any(
+        m.role == "per_year" and (verb_at is None or i > verb_at or "năm" in m.phrase)
+        for i, m in enumerate(prefix)
+    )
     return Verb(
         way=ways[0].role if ways else None,
         phrase=ways[0].phrase if ways else None,
         multiple="multiple" in roles,
-        per_year="per_year" in roles,
+        per_year=per_year,
         to_level=to_level,
         maintain="maintain" in roles,
         linked=linked,

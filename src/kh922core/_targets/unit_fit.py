@@ -10,10 +10,11 @@ A plan's unit column says ``tỷ đồng`` and the cell says ``168 triệu đồ
   (the factor from pint, computed once per unit pair), so that the target compares with values
   in the indicator's unit, never silently with the written scale;
 * anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both);
-* a number that writes no unit but a word the grammar does not know as one (``5 nhà văn hóa``,
-  ``120 tr.đồng``, ``19 tiêu chí``, ``5%o``, ``1 tháng``) is refused too, in a row with a unit:
-  the word counts something, or is a unit, other than the indicator's, and the number read in
-  the indicator's unit would be a wrong answer.
+* a number that writes no unit but a word that looks like one the grammar does not know (glued
+  to the number, ``5%o``; abbreviated or with a ``/``, ``120 tr.đ``, ``5 lượt/ngày``; a count of
+  months or quarters, ``1 tháng``; a rating, ``4 sao``) is refused too, in a row with a unit:
+  the number read in the indicator's unit would be a wrong answer.  Other words after such a
+  number are a label (``90 cấp tỉnh``, ``≥ 95 hằng năm``).
 
 Examples:
     >>> from kh922core._targets.kinds import Comparison
@@ -91,8 +92,17 @@ def _shortened(written: Unit, unit: Unit) -> bool:
     """Whether the written unit is a short form of the indicator's (numbers as written)."""
     if written.expression == "percent" and (unit.expression.startswith("percent") or is_rate(unit)):
         return True  # "20%" in a "% GRDP" or "%/năm" row
-    # "triệu đồng" in a "triệu đồng/người/năm" row: the head of a per unit
-    return normalize_unit_text(unit.text).startswith(normalize_unit_text(written.text) + "/")
+    # "triệu đồng" in a "triệu đồng/người/năm" row: the head of a per unit (written as the row
+    # writes it, or in another text of the same unit: "tr.đồng")
+    if normalize_unit_text(unit.text).startswith(normalize_unit_text(written.text) + "/"):
+        return True
+    head = unit.text.split("/")[0]
+    if "/" not in unit.text or not head.strip():
+        return False
+    try:
+        return parse_unit(head).expression == written.expression
+    except UnknownUnitError:
+        return False
 
 
 def _refuse_other_denominator(text: str, spec: TargetSpec, written: Unit, unit: Unit) -> None:
@@ -149,11 +159,12 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     )
 
 
-#: Words after a number that are no unit and count nothing ("90 ở cấp tỉnh", "95 (ước)").
-_FUNCTION_WORDS = frozenset(
-    {"ở", "tại", "của", "cho", "đối", "với", "trong", "vào", "theo", "và", "hoặc", "trên"}
-    | {"so", "từ", "đến", "tới", "mỗi", "trở", "là", "đạt", "được"}
-)
+#: Words after a number that name what it counts though the table lists them only after "/"
+#: (a count of months or quarters) or not at all (an OCOP rating in stars).
+_COUNTING_WORDS = frozenset({"tháng", "quý", "sao"})
+#: Marks of a unit that the table does not know: an abbreviation ("tr.đ"), a per unit, a
+#: quote or a bracket glued to it, a per-mille written with letters ("%o").
+_UNIT_MARKS = re.compile(r"[./\"”’)\]]|^%")
 _WORD = re.compile(r"\s*((?:%|[^\W\d_])\S*)")
 
 
@@ -163,7 +174,7 @@ def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
     note = getattr(spec, "note", None)
     if not note or spec.kind not in ("comparison", "range", "approximate"):
         return
-    if "(" in note or ")" in note:  # a note of its own in brackets, as a render writes one
+    if note.startswith("(") and note.endswith(")"):  # in brackets, as a render writes one
         return
     words = set(note.casefold().split())
     for number in NUMBER_PATTERN.finditer(text):
@@ -171,8 +182,10 @@ def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
         if after is None:
             continue
         word = after.group(1)
-        if word.casefold() in _FUNCTION_WORDS or word.casefold() not in words:
-            continue
+        glued = after.start(1) == number.end()  # "5%o", "24h"
+        unit_like = glued or _UNIT_MARKS.search(word) or word.casefold() in _COUNTING_WORDS
+        if not unit_like or word.casefold() not in words:
+            continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
             text,
             after.start(1),
