@@ -108,6 +108,9 @@ def test_the_reading_meets_what_a_reader_means(
         ("Tỷ lệ doanh nghiệp hoạt động trở lại đạt 80%", "%", HIGHER, "unexpected words"),
         # a fall bounded from above, of a level that is no share: the level, or the fall?
         ("Diện tích đất trồng lúa giảm không quá 500 ha", "ha", HIGHER, "an upper bound"),
+        ("Tỷ lệ che phủ rừng không đạt dưới 42%", "%", HIGHER, "the negation would be lost"),
+        # thousands with a space before "%", or two numbers?
+        ("Đạt 95 100%", "%", HIGHER, "or two numbers"),
         # a qualifier retried on an ambiguous number: never read as its whole part
         ("75,500 tuổi", "tuổi", HIGHER, "is ambiguous"),
         # "/năm" after a noun: a change a year, which a reading in all would drop

@@ -39,7 +39,8 @@ __all__ = ["note_drops_meaning", "refuse_lost_words"]
 
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
-    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ))*\s+",
+    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt))*"
+    r"\s+",
     re.IGNORECASE,
 )
 #: What a negation may not be read apart from: comparators, verbs of change, levels to reach.

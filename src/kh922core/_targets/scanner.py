@@ -278,6 +278,13 @@ def unwrapped_note(note: str | None) -> str | None:
 
 def number_at(text: str, match: re.Match[str]) -> float:
     token = match.group(0)
+    if " " in token and text[match.end() :].lstrip().startswith("%"):
+        raise TargetParseError(  # "đạt 95 100%": 95100 %, or two numbers?
+            text,
+            match.start(),
+            "a percentage written without spaces in its digits",
+            reason=f"{token!r} before '%': thousands written with a space, or two numbers?",
+        )
     try:
         value = parse_number(token)
     except NumberFormatError as error:
