@@ -224,6 +224,30 @@ def test_a_target_of_none_at_all_reads_back_from_its_render(text: str) -> None:
     assert parse_target(spec.render()) == spec
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by the fuzz in this round of changes: each read back otherwise from its render
+        "m( nhiều hơn hoặc bằng lên ０５ lem/%cãk",
+        "m) giảm thêm 12.000 đạt và vượt mức",
+        "%(,đv âáâ\u200fn tăng chiếm tỉ lệ 2030 kém hơn",
+        "7529.661 giáo viên năm 2030 ;)",
+        "99999999999 triệu kWh tvd%ạ(áv%\t, (",
+        "6.388,3 công trình % otà,(",
+        "v\n ( trở lên 0,7 CCN",
+        "2030 chưa đến 2030 trên hoặc bằng bằng",
+        "không được quá 2030 ít nhất mỗi năm 2030",
+        "55 <= kngm(p",
+    ],
+)
+def test_a_text_with_brackets_and_comparators_reads_back_from_its_render(text: str) -> None:
+    try:
+        spec = parse_target(text)
+    except TargetParseError:
+        return
+    assert parse_target(spec.render()) == spec
+
+
 def test_a_subject_in_brackets_reads_back_from_its_render() -> None:
     # found by the fuzz: "(p) rút ngắn … 05" kept "(p)", its render "5 (p)" reads "p"
     spec = parse_target("(p) rút ngắn đào tạo nghề cho ０５")

@@ -212,7 +212,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
     raw_digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
     # A word and a bracket glued to it are two tokens: "tấn(ước)" is the unit "tấn" and a note.
-    tokens = list(re.finditer(r"[^\s(]+(?=\(\S)|\S+", stripped))
+    tokens = list(re.finditer(r"[^\W\d_]+(?=\([^\s()]*\))|\S+", stripped))
     # A unit is a few words: only the first ones are tried, so that a long note costs linear time.
     for count in range(min(len(tokens), _MAX_UNIT_WORDS), 0, -1):
         candidate = stripped[: tokens[count - 1].end()].rstrip(_TRAILING_PUNCTUATION)

@@ -77,7 +77,9 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
     note = " ".join(part for part in (subject, getattr(level, "note", None)) if part)
     shown = unit_text if "unit" in update else level_unit
     cut = match_phrase(note.lower(), 0, frozenset({"range"})) is not None
-    if cut or (("(" in note or ")" in note) and reads_as_unit(shown, note)):
+    bracketed = "(" in note or ")" in note
+    unit_first = shown is None and read_unit(note, 0, len(note))[0] is not None  # "%(…", "m(x)"
+    if cut or (bracketed and (reads_as_unit(shown, note) or unit_first)):
         raise TargetParseError(
             text,
             0,
