@@ -238,6 +238,7 @@ def test_a_target_of_none_at_all_reads_back_from_its_render(text: str) -> None:
         "2030 chưa đến 2030 trên hoặc bằng bằng",
         "không được quá 2030 ít nhất mỗi năm 2030",
         "55 <= kngm(p",
+        "không để phát sinh(tối thiểu",
     ],
 )
 def test_a_text_with_brackets_and_comparators_reads_back_from_its_render(text: str) -> None:

@@ -56,7 +56,7 @@ def has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per
     """Whether ``words`` hold a phrase that means something for a comparison (a role other
     than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
     lower = words.lower()
-    for word in re.finditer(r"\S+", lower):
+    for word in re.finditer(r"\w+|[^\w\s]+", lower):  # "(tối thiểu": the bracket, then a word
         found = match_phrase(lower, word.start())
         if found is not None and found.role not in harmless:
             return True
