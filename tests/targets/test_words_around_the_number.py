@@ -63,6 +63,14 @@ HIGHER = "higher_is_better"
             105.0,
             104.0,
         ),
+        # "đạt và vượt" after a filler is at least
+        ("Phấn đấu đạt và vượt 90%", "%", HIGHER, 90.0, 89.0),
+        ("Hoàn thành và vượt 100%", "%", HIGHER, 100.0, 99.0),
+        # a range whose end looks like a year ("đến 2000" after a number is no deadline)
+        ("Từ 1500 đến 2000 hộ", "hộ", LOWER, 1800.0, 3000.0),
+        # in a plain "%" row, growth and inflation are rates: their level, not points
+        ("Tăng trưởng kinh tế trên 8%", "%", HIGHER, 8.5, 8.0),
+        ("Chỉ số giá tiêu dùng (CPI) tăng dưới 4%", "%", LOWER, 3.5, 5.0),
         # the head of a per unit written short
         ("≥ 120 tr.đồng", "triệu đồng/người/năm", HIGHER, 120.0, 119.0),
         # a comparator after the number that the grammar reads there
@@ -109,6 +117,14 @@ def test_the_reading_meets_what_a_reader_means(
         # a fall bounded from above, of a level that is no share: the level, or the fall?
         ("Diện tích đất trồng lúa giảm không quá 500 ha", "ha", HIGHER, "an upper bound"),
         ("Tỷ lệ che phủ rừng không đạt dưới 42%", "%", HIGHER, "the negation would be lost"),
+        # a negation after "không còn" (none left), or before a level to reach
+        ("Tỷ lệ hộ nghèo không còn trên 2%", "%", LOWER, "the negation would be lost"),
+        ("Không xuống thấp hơn 90%", "%", HIGHER, "the negation would be lost"),
+        # a rank group left, counted from the bottom, negated, or of no rank indicator
+        ("Ra khỏi nhóm 10 tỉnh cuối bảng", "Thứ bậc", LOWER, "counted from the bottom"),
+        ("Nằm trong nhóm 10 tỉnh xếp cuối", "Thứ bậc", LOWER, "counted from the bottom"),
+        ("Không nằm trong nhóm 10 tỉnh", "Thứ bậc", LOWER, "the negation would be lost"),
+        ("Chỉ số PCI nằm trong nhóm 20 tỉnh dẫn đầu", "điểm", HIGHER, "a rank group of"),
         # thousands with a space before "%", or two numbers?
         ("Đạt 95 100%", "%", HIGHER, "or two numbers"),
         # a qualifier retried on an ambiguous number: never read as its whole part
@@ -248,3 +264,16 @@ def test_a_doubling_read_from_lên_is_met_by_twice_the_base() -> None:
     spec = parse_target("tăng lên 2 lần", unit="tỷ đồng")
     assert spec.is_met(200.0, baseline=100.0) is True
     assert spec.is_met(150.0, baseline=100.0) is False
+
+
+def test_keeping_a_band_indicator_at_a_level_is_that_level() -> None:
+    spec = parse_target("Duy trì ở mức 2,1 con", unit="con", direction="band")
+    assert spec.is_met(2.1) is True
+    assert spec.is_met(3.0) is False
+
+
+def test_a_share_of_the_whole_in_a_bare_percent_is_refused_in_a_particular_percent_row() -> None:
+    cell = "Chi cho R&D đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%"
+    with pytest.raises(TargetParseError, match="a share of the whole") as caught:
+        split_targets(cell, unit="% GRDP")
+    assert len(caught.value.parts) == 2

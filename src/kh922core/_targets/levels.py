@@ -136,6 +136,8 @@ def read_single(
         return Approximate(value=value, unit=unit_text, note=note, direction=direction)
     if operator is None and "maintain" in roles and direction is Direction.LOWER_IS_BETTER:
         operator = Operator.LE  # "duy trì tỷ lệ thất nghiệp ở mức 2%": keep it at most there
+    if operator is None and "maintain" in roles and direction is Direction.BAND:
+        operator = Operator.TARGET  # "duy trì ở mức 2,1 con" of a band: keep it at that level
     if operator is None:
         operator = Operator.GE if roles & {"from", "maintain"} else Operator.TARGET
     return Comparison(

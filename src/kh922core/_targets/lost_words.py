@@ -14,7 +14,8 @@ without them would be a wrong answer given silently: each is refused with a reas
 * points after the level to reach (``tăng lên 5 điểm %``);
 * a negation before a comparator or a verb that no phrase of the grammar holds with it
   (``không vượt 5%`` is a phrase, at most 5 %; ``không hề vượt 5%`` is not: read word by word
-  it would be *more than* 5 %);
+  it would be *more than* 5 %), and a negated clause whose comparator comes after words of its
+  subject (``Không để tỷ lệ nợ xấu vượt 3%``);
 * a comparator after the number that the grammar does not read there (``5% tối đa``);
 * a change from a plan or an estimate (``tăng 10% so với dự toán``: 110 % of the estimate, not
   10 % more than the series' own base);
@@ -43,8 +44,18 @@ _NEGATION = re.compile(
     r"\s+",
     re.IGNORECASE,
 )
-#: What a negation may not be read apart from: comparators, verbs of change, levels to reach.
-_NEGATABLE = frozenset({"ge", "gt", "le", "lt", "eq", "approx", "rise", "fall", "multiple"})
+#: What a negation may not be read apart from: comparators and verbs of change (a level to
+#: reach may stand in a subject: "tỷ lệ học sinh không được lên lớp dưới 1%").
+_NEGATABLE = frozenset({"ge", "gt", "le", "lt", "eq", "approx", "rise", "fall", "multiple", "rank"})
+#: What may stand between a negation and what it negates ("không còn trên 2%", "không xuống
+#: thấp hơn 90%").
+_BETWEEN = frozenset({"zero", "to_level", "filler"})
+#: A rank group counted from the bottom, or left ("nhóm 10 tỉnh cuối bảng", "ra khỏi nhóm"):
+#: not the best ranks the group means.
+_BOTTOM_GROUP = re.compile(
+    r"\b(?:khỏi|rơi\s+vào|cuối\s+bảng|xếp\s+cuối|đội\s+sổ|thấp\s+nhất|kém\s+nhất|cuối)\b",
+    re.IGNORECASE,
+)
 #: A negation of a whole clause ("Không để tỷ lệ nợ xấu vượt 3%", "Kiên quyết không để …"): it
 #: negates the comparison however many words of the subject stand between.
 _CLAUSE_NEGATION = re.compile(
@@ -149,6 +160,7 @@ def refuse_lost_words(
             reason="a multiple per year is not a target the library measures",
         )
     _refuse_negated(text)
+    _refuse_rank_group(text, spec, unit)
     planned = plan_base(text)
     if verb.changes and not verb.linked and planned is not None:  # "tăng thêm đạt 105% …"
         raise TargetParseError(
@@ -182,9 +194,19 @@ def _refuse_negated(text: str) -> None:
         _refuse_clause(text, lower, clause, end)  # "không để vượt quá" is a phrase: read
     for found in _NEGATION.finditer(lower, 0, end):
         own = match_phrase(lower, found.start())
+        after = found.end()
         if own is not None and own.end > found.start() + len(found.group(0).split()[0]):
-            continue  # "không quá", "không được vượt quá", "không còn": the grammar's phrase
-        negated = match_phrase(lower, found.end())
+            if own.role != "zero":
+                continue  # "không quá", "không được vượt quá": the grammar's phrase
+            after = own.end  # "không còn trên 2%": none left, then a comparison?
+            while after < end and lower[after].isspace():
+                after += 1
+        negated = match_phrase(lower, after)
+        while negated is not None and negated.role in _BETWEEN and negated.end < end:
+            after = negated.end
+            while after < end and lower[after].isspace():
+                after += 1
+            negated = match_phrase(lower, after)
         if negated is not None and negated.role in _NEGATABLE:
             raise TargetParseError(
                 text,
@@ -241,3 +263,27 @@ def _refuse_clause(text: str, lower: str, clause: re.Match[str], end: int) -> No
         if position < 0:
             return
         position += 1
+
+
+def _refuse_rank_group(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """A rank group ("nhóm 20 tỉnh dẫn đầu") is the best ranks: refused when its words count it
+    from the bottom or leave it ("nhóm 10 tỉnh cuối bảng", "ra khỏi nhóm 10"), and in a row
+    whose indicator is no rank ("chỉ số PCI nằm trong nhóm 20" of a score in "điểm")."""
+    if spec.kind != "rank_group":
+        return
+    bottom = _BOTTOM_GROUP.search(text)
+    if bottom is not None:
+        raise TargetParseError(
+            text,
+            bottom.start(),
+            "the best ranks to reach ('nhóm 20 tỉnh dẫn đầu', 'xếp thứ 40 trở lên')",
+            reason=f"{bottom.group(0)!r}: a group counted from the bottom, or one to leave, is "
+            "not the group of the best ranks",
+        )
+    if unit is not None and not unit.is_rank:
+        raise TargetParseError(
+            text,
+            0,
+            f"a target in the indicator's unit ({unit.text!r}), or a rank indicator",
+            reason=f"a rank group of an indicator measured in {unit.text!r}",
+        )

@@ -40,7 +40,7 @@ from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
-from kh922core._targets.units import Unit
+from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
 __all__ = ["TargetPart", "split_targets"]
@@ -289,6 +289,7 @@ def split_targets(
                 for label, cut, reading in zip(labels, cuts, readings, strict=True)
             ]
             _refuse_unshared(text, parts)
+            _refuse_share_of_the_whole(text, cuts, parts, unit)
             return parts
     raise _refuse(text, cuts, candidates)
 
@@ -374,3 +375,25 @@ def _refuse_uncarried(
         f"{part.spec.render()!r}, not as the comparator of {compared.text!r}",
         parts=[part.text for part in parts],
     )
+
+
+def _refuse_share_of_the_whole(
+    text: str, cuts: list[Cut], parts: list[TargetPart], unit: str | Unit | None
+) -> None:
+    """Refuse a part of the whole (``trong đó …``) written in a bare ``%`` in a row of a
+    particular percentage (``% GRDP``): ``chi cho R&D đạt 2% GRDP, trong đó kinh phí từ xã hội
+    chiếm hơn 60%`` means 60 % of the R&D spending, which a bare ``%`` in a ``% GRDP`` row would
+    read as 60 % of GRDP."""
+    row = parse_unit(unit) if isinstance(unit, str) else unit
+    if row is None or not row.expression.startswith("percent") or row.expression == "percent":
+        return
+    for cut, part in zip(cuts, parts, strict=True):
+        if cut.subset and getattr(part.spec, "unit", None) == "%":
+            raise TargetParseError(
+                text,
+                text.find(part.text),
+                f"the part in the row's unit ('{row.text}'), or a cell of its own",
+                reason=f"the part {part.text!r} of the whole, in a bare '%': a share of the whole, "
+                f"or {row.text!r}?",
+                parts=[p.text for p in parts],
+            )

@@ -32,6 +32,14 @@ from kh922core.errors import IncompatibleUnitError, TargetParseError
 __all__ = ["read_reading"]
 
 _RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
+#: What names a rate of change in a row whose unit is a plain "%" (a share's unit too): growth,
+#: inflation, the growth of an economy's output ("Tăng trưởng kinh tế trên 8%", "CPI tăng dưới
+#: 4%", "GRDP tăng 8%"); never with a share's words ("tỷ trọng … trong GRDP").
+_RATE_IN_PERCENT = re.compile(
+    r"\btăng\s+trưởng\b|\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)|\blạm\s+phát\b"
+    r"|\bchỉ\s+số\s+giá\b|\bCPI\b|\bGRDP\b|\bGDP\b",
+    re.IGNORECASE,
+)
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
 
 
@@ -183,6 +191,9 @@ def _change(
     rate = (unit is not None and is_rate(unit)) or (
         unit is None and _RATE_WORDS.search(text) is not None
     )
+    plain_percent = unit is not None and unit.expression == "percent"
+    if plain_percent and not base.named and not _SHARE_WORDS.search(text):
+        rate = rate or _RATE_IN_PERCENT.search(text) is not None
     share = (unit is not None and is_share(unit)) or (
         unit is None and _SHARE_WORDS.search(text) is not None
     )

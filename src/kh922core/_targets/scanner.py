@@ -52,7 +52,7 @@ _ROLES = frozenset(
 YEARS = re.compile(
     r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
     r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
-    r"|\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
+    r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,
 )
 #: The digits of a per unit's denominator ("bác sĩ/10.000 dân", "thuê bao/100 dân"): part of
