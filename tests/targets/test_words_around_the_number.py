@@ -71,6 +71,10 @@ HIGHER = "higher_is_better"
         # in a plain "%" row, growth and inflation are rates: their level, not points
         ("Tăng trưởng kinh tế trên 8%", "%", HIGHER, 8.5, 8.0),
         ("Chỉ số giá tiêu dùng (CPI) tăng dưới 4%", "%", LOWER, 3.5, 5.0),
+        ("Kim ngạch xuất khẩu tăng 12%", "%", HIGHER, 12.0, 11.0),
+        # "khống chế", "kiềm chế": held down to the level
+        ("Khống chế ở mức 4%", "%", HIGHER, 4.0, 4.5),
+        ("Kiềm chế lạm phát dưới 4%", "%", LOWER, 3.9, 4.0),
         # the head of a per unit written short
         ("≥ 120 tr.đồng", "triệu đồng/người/năm", HIGHER, 120.0, 119.0),
         # a comparator after the number that the grammar reads there
@@ -119,6 +123,7 @@ def test_the_reading_meets_what_a_reader_means(
         ("Tỷ lệ che phủ rừng không đạt dưới 42%", "%", HIGHER, "the negation would be lost"),
         # a negation after "không còn" (none left), or before a level to reach
         ("Tỷ lệ hộ nghèo không còn trên 2%", "%", LOWER, "the negation would be lost"),
+        ("Không phải dưới 90%", "%", HIGHER, "the negation would be lost"),
         ("Không xuống thấp hơn 90%", "%", HIGHER, "the negation would be lost"),
         # a rank group left, counted from the bottom, negated, or of no rank indicator
         ("Ra khỏi nhóm 10 tỉnh cuối bảng", "Thứ bậc", LOWER, "counted from the bottom"),

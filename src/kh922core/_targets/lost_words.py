@@ -40,7 +40,7 @@ __all__ = ["note_drops_meaning", "refuse_lost_words"]
 
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
-    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt))*"
+    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt|ở|phải|có))*"
     r"\s+",
     re.IGNORECASE,
 )

@@ -33,11 +33,14 @@ __all__ = ["read_reading"]
 
 _RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
 #: What names a rate of change in a row whose unit is a plain "%" (a share's unit too): growth,
-#: inflation, the growth of an economy's output ("Tăng trưởng kinh tế trên 8%", "CPI tăng dưới
-#: 4%", "GRDP tăng 8%"); never with a share's words ("tỷ trọng … trong GRDP").
+#: inflation, and the change of a level that is no share, which such a row can only hold as its
+#: growth rate ("Tăng trưởng kinh tế trên 8%", "CPI tăng dưới 4%", "GRDP tăng 8%", "Kim ngạch
+#: xuất khẩu tăng 12%"); never with a share's words ("tỷ trọng … trong GRDP").
 _RATE_IN_PERCENT = re.compile(
     r"\btăng\s+trưởng\b|\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)|\blạm\s+phát\b"
-    r"|\bchỉ\s+số\s+giá\b|\bCPI\b|\bGRDP\b|\bGDP\b",
+    r"|\bchỉ\s+số\s+giá\b|\bCPI\b|\bGRDP\b|\bGDP\b|\bIIP\b|\bchỉ\s+số\s+sản\s+xuất\b"
+    r"|\bkim\s+ngạch\b|\bthu\s+ngân\s+sách\b|\bnăng\s+suất\b|\bvốn\s+đầu\s+tư\b"
+    r"|\bdoanh\s+thu\b|\bsản\s+lượng\b",
     re.IGNORECASE,
 )
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
@@ -53,11 +56,13 @@ def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
 
 def _way_of_level(phrase: str | None) -> str | None:
     """The way a level to reach says with no verb of change: up to it (``lên``), down to it
-    (``xuống``, ``còn``); ``None`` for a phrase that says neither (``tới mức``)."""
+    (``xuống``, ``còn``, ``khống chế``, ``kiềm chế``); ``None`` for a phrase that says neither
+    (``tới mức``)."""
     if phrase is None:
         return None
     first = phrase.split()[0].casefold()
-    return "rise" if first == "lên" else "fall" if first in ("xuống", "còn") else None
+    falls = ("xuống", "còn", "khống", "kiềm")  # "khống chế", "kiềm chế": held down to it
+    return "rise" if first == "lên" else "fall" if first in falls else None
 
 
 def _changed(
