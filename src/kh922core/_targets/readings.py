@@ -223,7 +223,7 @@ def _change(
             f"{verb.phrase!r} X% is a level of that rate"
         )
     if percent and written_unit is not None:
-        if share:
+        if share or written_unit.expression == "permille":  # ‰ is a rate's unit, never relative
             shown = "%" if written_unit.expression in ("percent", "percent_per_year") else written
             if shown != "%":
                 fit_unit(text, spec.model_copy(update={"unit": shown}), unit)
