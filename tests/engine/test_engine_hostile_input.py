@@ -89,17 +89,18 @@ def test_columns_named_like_engine_temporaries_pass_through(kh922_plan: Plan) ->
             "_kh_index": ["mine-a", "mine-b"],
             "_kh_met_value": [7, 8],
             "_kh_index_1": [1.5, 2.5],
+            "_kh_pair_code": [None, 3],  # an indicator with two targets reads a pair code
         }
     )
     for given in (observations, observations.lazy()):
         result = evaluate(kh922_plan, given)
         result = result.collect() if isinstance(result, pl.LazyFrame) else result
-        assert result.columns[:5] == observations.columns
-        columns = ("indicator", "_kh_index", "_kh_met_value", "_kh_index_1", "target_id", "met")
-        assert _rows(result, *columns) == [
-            ("pii-rank", "mine-b", 8, 2.5, "2030-1", True),
-            ("pii-rank", "mine-b", 8, 2.5, "2045-2", True),
-            ("tfp-contribution", "mine-a", 7, 1.5, "2030-3", True),
+        assert result.columns[:6] == observations.columns
+        columns = ("indicator", "_kh_index", "_kh_met_value", "_kh_index_1", "_kh_pair_code")
+        assert _rows(result, *columns, "target_id", "met") == [
+            ("pii-rank", "mine-b", 8, 2.5, 3, "2030-1", True),
+            ("pii-rank", "mine-b", 8, 2.5, 3, "2045-2", True),
+            ("tfp-contribution", "mine-a", 7, 1.5, None, "2030-3", True),
         ]
 
 

@@ -11,8 +11,9 @@ small integer, which indexes a dense array of table rows (one array per target s
 target of the indicator, the second, ...).  The rows of the first slot are the observations
 themselves, so their columns are passed through without a copy (a join would gather every
 column into a new buffer); only the few observations of indicators with a second target are
-filtered and repeated.  The table's columns are gathered by that index inside the expressions,
-so that none of them is materialised.
+filtered and repeated (the code is made once for every slot: a text key is hashed to make it,
+which costs more than the rest of the lookup).  The table's columns are gathered by that index
+inside the expressions, so that none of them is materialised.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ _ADOPTED = "_kh_adopted_cohort"
 # Bases of the names of the two temporary columns of the observations (see unused_name).
 _MET_VALUE = "_kh_met_value"
 _INDEX = "_kh_index"
+_CODE = "_kh_pair_code"
 
 _NUMBERS = {
     _LOWER: "lower",
@@ -258,9 +260,13 @@ def evaluate_lazy(
     index = unused_name(_INDEX, schema)  # the user's columns keep their names and values
     met_value = unused_name(_MET_VALUE, [*schema, index])
     lookup = _lookup(schema, table, pairs, units)
+    code = lookup.code
+    if len(lookup.slots) > 1:  # every slot reads the code: made once (a text key is hashed)
+        coded = unused_name(_CODE, [*schema, index, met_value])
+        observations, code = observations.with_columns(code.alias(coded)), pl.col(coded)
     parts = []
     for slot, complete in zip(lookup.slots, lookup.complete, strict=True):
-        part = observations.with_columns(pl.lit(slot).gather(lookup.code).alias(index))
+        part = observations.with_columns(pl.lit(slot).gather(code).alias(index))
         parts.append(part if complete else part.filter(pl.col(index).is_not_null()))
     if not parts:  # no targets: an empty result
         parts.append(observations.with_columns(pl.lit(None, dtype=pl.UInt32).alias(index)).clear())
