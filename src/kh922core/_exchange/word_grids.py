@@ -4,10 +4,18 @@ python-docx opens the document; the tables are read from its XML, cell by cell, 
 spanning columns (``gridSpan``) or merged down rows (``vMerge``) is one text at its first
 position and a merged range, as a spreadsheet has it.  The paragraphs between two tables are the
 second table's title block (``PHỤ LỤC I``, ``Kèm theo Kế hoạch số …``).
+
+A cell's text is what Word shows: rows, cells and tables wrapped in a content control
+(``w:sdt``) or custom XML are read where they stand; text deleted or moved away with Track
+Changes, and hidden text, is left out; a text box is read once (not its fallback copy for old
+versions of Word); a character inserted from the Symbol font (``w:sym``: ``≥``, ``≤`` …) is that
+character, and one this reader cannot name is ``�``, so that the cell is reported, not read
+without it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +26,91 @@ from kh922core.errors import TableImportError
 __all__ = ["docx_grids"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Wrappers whose content stands where they are (a content control, custom XML).
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
+# What Word does not show, or shows from another copy: tracked deletions and moves away, the
+# fallback of a text box for old versions, and the properties of runs and paragraphs.
+_UNSHOWN = frozenset(
+    {f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}rPr", f"{_W}pPr", f"{_W}sdtPr"}
+)
+# The Symbol font's codes of the characters a target may hold (Word writes them as w:sym with
+# w:char F0xx or xx): comparison signs, arithmetic and units.
+_SYMBOL_FONT = {
+    0x3C: "<",
+    0x3D: "=",
+    0x3E: ">",
+    0x25: "%",
+    0x2B: "+",
+    0x2D: "−",
+    0xA3: "≤",
+    0xB3: "≥",
+    0xB1: "±",
+    0xB9: "≠",
+    0xBB: "≈",
+    0xB4: "×",
+    0xB8: "÷",
+    0xB0: "°",
+    0xAE: "→",
+}
+_UNKNOWN_SYMBOL = "\ufffd"
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run is hidden text (``w:vanish`` not switched off)."""
+    properties = run.find(f"{_W}rPr")
+    vanish = None if properties is None else properties.find(f"{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _symbol(node: Any) -> str:
+    """The character of a ``w:sym``: from the Symbol font's codes, else ``�``."""
+    font = (node.get(f"{_W}font") or "").strip().lower()
+    try:
+        code = int(node.get(f"{_W}char") or "", 16)
+    except ValueError:
+        return _UNKNOWN_SYMBOL
+    code = code - 0xF000 if code >= 0xF000 else code
+    if font == "symbol":
+        return _SYMBOL_FONT.get(code, _UNKNOWN_SYMBOL)
+    return _UNKNOWN_SYMBOL
+
+
+def _pieces(element: Any, out: list[str]) -> None:
+    """The text Word shows of ``element``'s children, a paragraph ending with a line break."""
+    for node in element:
+        tag = node.tag
+        if tag in _UNSHOWN or (tag == f"{_W}r" and _hidden(node)):
+            continue
+        if tag == f"{_W}t":
+            out.append(node.text or "")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            out.append("\n")
+        elif tag == f"{_W}tab":
+            out.append(" ")
+        elif tag == f"{_W}sym":
+            out.append(_symbol(node))
+        else:
+            _pieces(node, out)
+            if tag == f"{_W}p":
+                out.append("\n")
 
 
 def _text(element: Any) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
-    lines = []
-    for paragraph in element.iter(f"{_W}p"):
-        pieces = []
-        for node in paragraph.iter():
-            if node.tag == f"{_W}t" and node.text:
-                pieces.append(node.text)
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                pieces.append("\n")
-            elif node.tag == f"{_W}tab":
-                pieces.append(" ")
-        lines.append("".join(pieces))
-    return "\n".join(lines).strip()
+    out: list[str] = []
+    _pieces([element], out)
+    return "".join(out).strip()
+
+
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """The children of ``element`` with ``tag``, and those inside content controls and custom
+    XML (which stand where they are)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _value(properties: Any, name: str) -> str | None:
@@ -49,11 +126,11 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
     open_down: dict[int, int] = {}  # column -> index in merges of the range merged down
-    for row_index, row in enumerate(element.findall(f"{_W}tr")):
+    for row_index, row in enumerate(_children(element, f"{_W}tr")):
         cells: list[str] = []
         before = _value(row.find(f"{_W}trPr"), "gridBefore")
         cells += [""] * (int(before) if before and before.isdigit() else 0)
-        for cell in row.findall(f"{_W}tc"):
+        for cell in _children(row, f"{_W}tc"):
             properties = cell.find(f"{_W}tcPr")
             span_text = _value(properties, "gridSpan")
             span = max(int(span_text), 1) if span_text and span_text.isdigit() else 1
@@ -78,6 +155,16 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
     return Grid(file, f"table {number}", rows, merges, title=title, letters=False)
 
 
+def _blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs and tables of the document's body, in order, those inside content
+    controls and custom XML where they stand."""
+    for child in element:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
 def docx_grids(path: Path) -> list[Grid]:
     """Every table of a Word document, in order, each with the paragraphs above it.
 
@@ -93,7 +180,7 @@ def docx_grids(path: Path) -> list[Grid]:
         ) from None
     grids: list[Grid] = []
     title: list[str] = []
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             text = _text(element)
             if text:
