@@ -257,3 +257,53 @@ def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: P
         ("9", "F (Ghi chú)", "Vốn ngân sách"),
     ]
     assert plan.province.name == "Hòa Mỹ"
+
+
+def _with_results(path: Path, results: dict[str, str], recalculate: bool) -> Path:
+    """The workbook with each formula of ``results`` saved with that value, and with or
+    without the request to be recalculated when opened (Excel saves none)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    for cell, value in results.items():
+        pattern = rf'(<c r="{cell}"[^>]*>)(<f>[^<]*</f>)(?:<v>[^<]*</v>)?'
+        parts[sheet] = re.sub(pattern, rf"\1\2<v>{value}</v>", parts[sheet])
+    book = re.sub(r"<calcPr[^>]*/>", "", parts["xl/workbook.xml"])
+    if recalculate:
+        book = book.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>')
+    parts["xl/workbook.xml"] = book
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("recalculate", [True, False])
+def test_a_formula_target_is_read_only_where_the_file_holds_its_result(
+    tmp_path: Path, recalculate: bool
+) -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Đến năm 2030", "Cơ quan chủ trì"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "=25*2", "=40*2", "Sở Nội vụ"],
+        ["2", "Tỷ lệ hộ nghèo", "%", "=1+2", "dưới 1", "Sở Y tế"],
+    ]
+    path = write_xlsx(tmp_path / "pl.xlsx", [("PL1", rows, [])])
+    # D2 saved with 50, E2 with 0 (xlsxwriter's value of every formula), D3 with none
+    _with_results(path, {"D2": "50", "E2": "0"}, recalculate)
+    plan, problems = import_tables(path)
+    formulas = [p for p in problems if p.text.startswith("=")]
+    refused = {(p.row, p.column.split()[0], p.text) for p in formulas}
+    assert all(
+        p.reason.startswith("a formula whose result the file does not hold") for p in formulas
+    )
+    others = [(p.row, p.text) for p in problems if p not in formulas]
+    if recalculate:  # written by a program: no saved value is a result
+        assert _targets(plan) == {"2030-2": "dưới 1"}
+        assert refused == {("2", "D", "=25*2"), ("2", "E", "=40*2"), ("3", "D", "=1+2")}
+        assert others == [("2", "Sở Nội vụ")]  # its row has no target left
+    else:  # as Excel saves it
+        assert _targets(plan) == {"2025-1": "50", "2030-1": "0", "2030-2": "dưới 1"}
+        assert (refused, others) == ({("3", "D", "=1+2")}, [])

@@ -156,3 +156,92 @@ def test_collected_observations_evaluate(tmp_path: Path, plan: kh922core.Plan) -
     found = kh922core.collect([path])
     result = kh922core.evaluate(plan, found.observations)
     assert result.filter(pl.col("target_id") == "2030-3")["status"].to_list() == ["met"]
+
+
+def _saved_as_by_a_program(path: Path, results: dict[str, str], recalculate: bool) -> None:
+    """The workbook as a program writes it: each formula in ``results`` saved with that value
+    (xlsxwriter saves 0), and the workbook's request to be recalculated when opened (or none,
+    as Excel saves it)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, data in parts.items():
+        text = data.decode("utf-8")
+        if name.startswith("xl/worksheets/sheet"):
+            for cell, value in results.items():
+                text = re.sub(
+                    rf'(<c r="{cell}"[^>]*>)(<f>[^<]*</f>)(?:<v>[^<]*</v>)?',
+                    rf"\1\2<v>{value}</v>",
+                    text,
+                )
+        elif name == "xl/workbook.xml":
+            text = re.sub(r"<calcPr[^>]*/>", "", text)
+            if recalculate:
+                text = text.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>')
+        parts[name] = text.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize("recalculate", [True, False])
+def test_a_formula_is_read_only_where_the_file_holds_its_result(
+    tmp_path: Path, plan: kh922core.Plan, recalculate: bool
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "=40+15", "2030-5.1": "=AVERAGE(80,90)", "2030-1": "=10+2"})
+    value = keys(openpyxl.load_workbook(path).worksheets[0])[1]["value"]
+    letter = openpyxl.utils.get_column_letter(value)
+    # 2030-3 (row 10) saved with 0 (xlsxwriter), 2030-5.1 (row 12) with 85, 2030-1 (row 8) none
+    _saved_as_by_a_program(path, {f"{letter}10": "0", f"{letter}12": "85"}, recalculate)
+    found = kh922core.collect([path])
+    read = found.observations.select("indicator", "value").rows()
+    refused = [(r.row, r.value) for r in found.rejected]
+    assert all("formula whose result the file does not hold" in r.reason for r in found.rejected)
+    if recalculate:  # written by a program: no saved value is a result
+        assert (read, refused) == ([], [(8, "=10+2"), (10, "=40+15"), (12, "=AVERAGE(80,90)")])
+    else:  # as Excel saves it: the saved values are its results
+        assert read == [("tfp-contribution", 0.0), ("online-public-service-usage", 85.0)]
+        assert refused == [(8, "=10+2")]
+
+
+def test_a_template_without_its_hidden_sheet_reads_the_years_of_its_rows(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "49,5", "2030-5.1": 80})
+    book = openpyxl.load_workbook(path)
+    book.remove(book["kh922"])
+    sheet = book.worksheets[0]
+    year = keys(sheet)[1]["year"]
+    sheet.cell(12, year).value = None  # the year of 2030-5.1 deleted
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value", "year").rows() == [
+        ("tfp-contribution", 49.5, 2025)
+    ]
+    assert [(r.row, r.column, r.reason) for r in found.rejected] == [
+        (12, "year", "is empty: write the year of the figure")
+    ]
+
+
+def test_every_sheet_with_the_templates_columns_is_read(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-5.1": 80})
+    book = openpyxl.load_workbook(path)
+    copy = book.copy_worksheet(book.worksheets[0])
+    copy.title = "Bao cao 2024"
+    columns = keys(copy)[1]
+    copy.cell(12, columns["year"]).value = 2024
+    copy.cell(12, columns["value"]).value = 70
+    book.save(path)
+    found = kh922core.collect([path])
+    rows = found.observations.select("indicator", "value", "year", "source_sheet").rows()
+    assert sorted(rows) == [
+        ("online-public-service-usage", 70.0, 2024, "Bao cao 2024"),
+        ("online-public-service-usage", 80.0, 2025, "Bao cao"),
+    ]

@@ -47,11 +47,11 @@ def _sheet(path: Path, rows: list[list[Any]], formats: dict[str, str] | None = N
     return path
 
 
-def _patch(path: Path, old: bytes, new: bytes) -> None:
-    """Replace ``old`` by ``new`` in the first sheet's XML, as another program would write it."""
+def _patch(path: Path, old: bytes, new: bytes, sheet: str = "xl/worksheets/sheet1.xml") -> None:
+    """Replace ``old`` by ``new`` in the first sheet's XML (or the part ``sheet``), as another
+    program would write it."""
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    sheet = "xl/worksheets/sheet1.xml"
     if old not in parts[sheet]:  # openpyxl writes empty elements without the space with lxml
         old = old.replace(b" />", b"/>")
     assert old in parts[sheet], parts[sheet]
@@ -157,19 +157,40 @@ def test_a_formula_saved_without_its_value_is_reported(tmp_path: Path) -> None:
     assert problem.values == ("=50+5",)
 
 
-def test_a_formula_with_its_saved_value_is_read(tmp_path: Path) -> None:
-    """Excel saves the value of each formula beside it, a text that shows nothing too
-    (``<c t="str"><f>…</f><v></v></c>``)."""
-    path = tmp_path / "o.xlsx"
+def _formulas(path: Path) -> None:
+    """A sheet of two formulas as xlsxwriter writes them: saved with the values 0 and ``""``
+    (none is computed), in a workbook that asks to be recalculated when opened."""
     workbook = xlsxwriter.Workbook(str(path))
     sheet = workbook.add_worksheet()
     sheet.write_row(0, 0, ["indicator", "year", "value", "note"])
     sheet.write_row(1, 0, ["tfp-contribution", 2024])
-    sheet.write_formula(1, 2, "=50+5", None, 55)
+    sheet.write_formula(1, 2, "=50+5")
     sheet.write_formula(1, 3, '=IF(C2>60,"cao","")', None, "EMPTY")
     workbook.close()
     _patch(path, b"<v>EMPTY</v>", b"<v></v>")
+
+
+def test_a_formula_with_its_saved_value_is_read(tmp_path: Path) -> None:
+    """Excel saves the value of each formula beside it, a text that shows nothing too
+    (``<c t="str"><f>…</f><v></v></c>``), and no request to recalculate the workbook."""
+    path = tmp_path / "o.xlsx"
+    _formulas(path)
+    _patch(path, b"<f>50+5</f><v>0</v>", b"<f>50+5</f><v>55</v>")
+    _patch(path, b' fullCalcOnLoad="1"', b"", sheet="xl/workbook.xml")
     assert read_observations(path).rows() == [("tfp-contribution", 2024, 55.0, None)]
+
+
+def test_a_formula_in_a_workbook_to_be_recalculated_is_reported(tmp_path: Path) -> None:
+    """xlsxwriter saves 0 for every formula: a workbook that asks to be recalculated when
+    opened holds no result of Excel's, and its formulas are not read."""
+    path = tmp_path / "o.xlsx"
+    _formulas(path)
+    with pytest.raises(ObservationError) as caught:
+        read_observations(path)
+    problems = {p.column: (p.message, p.values) for p in caught.value.problems}
+    assert problems["value"][1] == ("=50+5",)
+    assert problems["value"][0].startswith("a formula saved without its value")
+    assert problems["note"][1] == ('=IF(C2>60,"cao","")',)
 
 
 # ---------------------------------------------------------------------------- merged cells

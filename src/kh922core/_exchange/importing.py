@@ -25,6 +25,7 @@ from kh922core._exchange.import_problems import ImportProblem, Sink
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
 from kh922core._exchange.row_texts import reason_of
+from kh922core._exchange.sheet_grids import FORMULA
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
 from kh922core._plans import AgencyRegistry, Plan, load_agencies, load_plan
@@ -141,6 +142,24 @@ def _unread(grid: Grid, sink: Sink) -> None:
         )
 
 
+def _formulas(table: Table, sink: Sink) -> None:
+    """Each formula cell of a table without a result: a problem, and no text to read."""
+    for line in table.lines:
+        for column, text in enumerate(line.cells):
+            if text.startswith(FORMULA):
+                line.cells[column] = ""
+                sink.problem(
+                    table.grid,
+                    table.header,
+                    line.index,
+                    column,
+                    text.removeprefix(FORMULA),
+                    "a formula whose result the file does not hold (it was written by a "
+                    "program, not saved by Excel): open it in Excel and save it, or type the "
+                    "value",
+                )
+
+
 def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
     tables: list[Table] = []
     for grid in grids:
@@ -151,6 +170,7 @@ def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
             _unread(grid, sink)
         for table in found:
             table.number = len(tables) + 1
+            _formulas(table, sink)
         tables += found
     return tables
 

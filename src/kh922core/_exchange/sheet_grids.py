@@ -3,8 +3,9 @@
 A workbook cell is read as the text Excel shows for it (:func:`kh922core._tracking.cell_text`:
 a ``0.8`` formatted as a percentage is ``80%``, a number has a decimal comma); the numbers are
 kept beside the text, so that a row number typed as the number 5.1 reads ``5.1``.  A formula
-saved without its value (a file written by a program and never opened in Excel) is a cell with
-no text that the importer must report, so its place is kept too.  A CSV file is UTF-8 (with or
+whose saved value is no result (saved without one by a program, or in a workbook written by a
+program that asks to be recalculated when opened: :func:`kh922core._tracking.formula_cells`) is
+a cell the importer reports, never a number.  A CSV file is UTF-8 (with or
 without a byte-order mark), its separator ``;``, ``,`` or tab, found from the file.
 """
 
@@ -18,28 +19,26 @@ from typing import Any
 
 from kh922core._exchange.grids import Grid
 from kh922core._output_formats import import_optional
-from kh922core._tracking import cell_text
+from kh922core._tracking import cell_text, formula_cells
 from kh922core.errors import TableImportError
 
 __all__ = ["FORMULA", "csv_grids", "xlsx_grids"]
 
-#: The text of a formula cell saved without its value (reported by the importer).
+#: The start of the text of a formula cell without a result (reported by the importer).
 FORMULA = "\x00formula:"
 _SEPARATORS = (";", ",", "\t")
 
 
-def _sheet(sheet: Any, formulas: Any, file: str) -> Grid:
+def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
     rows: list[list[str]] = []
     numbers: dict[tuple[int, int], float] = {}
     for r, row in enumerate(sheet.iter_rows()):
         cells: list[str] = []
         for c, cell in enumerate(row):
             value = cell.value
-            if value is None and formulas is not None:
-                raw = formulas.cell(row=r + 1, column=c + 1).value
-                if isinstance(raw, str) and raw.startswith("="):
-                    cells.append(FORMULA + raw)
-                    continue
+            if (r + 1, c + 1) in formulas:
+                cells.append(FORMULA + formulas[(r + 1, c + 1)])
+                continue
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numbers[(r, c)] = float(value)
             text = cell_text(value, cell.number_format)
@@ -63,7 +62,7 @@ def xlsx_grids(path: Path) -> list[Grid]:
     openpyxl = import_optional("openpyxl", extra="office", purpose="reading .xlsx")
     try:
         values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
+        formulas = {sheet.title: formula_cells(path, sheet.title) for sheet in values.worksheets}
     except Exception as error:  # openpyxl raises many kinds for a broken package
         raise TableImportError(
             f"{path.name}: not an Excel workbook that can be opened ({type(error).__name__})"
@@ -76,7 +75,6 @@ def xlsx_grids(path: Path) -> list[Grid]:
         ]
     finally:
         values.close()
-        formulas.close()
 
 
 def _width(text: str, separator: str) -> int:

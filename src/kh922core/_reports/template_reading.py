@@ -20,7 +20,7 @@ from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.report_words import all_headings
 from kh922core._text import fold
-from kh922core._tracking import cell_text, read_observations, vietnamese_number
+from kh922core._tracking import cell_text, formula_cells, read_observations, vietnamese_number
 from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
 
 __all__ = ["PROVENANCE", "FileReading", "Rejection", "read_filled_file"]
@@ -86,6 +86,8 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], d
         for sheet in book.worksheets:
             sheet.reset_dimensions()
             rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+            for (row, column), formula in formula_cells(path, sheet.title).items():
+                rows[row - 1][column - 1] = formula  # refused by name (_FORMULA_TEXT)
             if sheet.title == META_SHEET:
                 meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
             else:
@@ -162,9 +164,16 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
         folded.replace_strict(words, default=None, return_dtype=pl.Boolean).alias("_flag"),
     ).filter(pl.col("value").is_not_null() | pl.col("assessment").is_not_null())
+    formula = text.str.starts_with("=")
     checks = [
         (
-            text.is_not_null() & pl.col("_value").is_null(),
+            formula,
+            "value",
+            "is a formula whose result the file does not hold (it was written by a program, "
+            "not saved by Excel): open it in Excel and save it, or type the value",
+        ),
+        (
+            text.is_not_null() & pl.col("_value").is_null() & ~formula,
             "value",
             "is not a number (write 12.000 or 49,5)",
         ),
@@ -212,7 +221,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         "indicator",
         pl.col("_value").alias("value"),
         "unit",
-        pl.col("_year").fill_null(year).alias("year"),
+        pl.col("_year").fill_null(pl.lit(year, dtype=pl.Int64)).alias("year"),
         pl.col("_flag").alias("assessment"),
         "note",
         "source_row",
@@ -273,26 +282,31 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if suffix not in (".xlsx", ".csv"):
         raise _not_a_template(source, "read from .xlsx, .csv or .parquet")
     grids, meta = _xlsx_grids(source) if suffix == ".xlsx" else _csv_grid(source)
-    for sheet, rows in grids:
+    year = int(meta["year"]) if meta.get("year", "").isdigit() else None
+    agency = meta.get("agency")
+    frames, rejected = [], []
+    for sheet, rows in grids:  # every sheet with the template's columns (a copied one too)
         found = _columns(rows)
         if found is None:
             continue
         start, keys = found
-        year = int(meta["year"]) if meta.get("year", "").isdigit() else None
         frame, refused = _read_cells(_template_frame(rows, start, keys, plan), year)
-        agency = meta.get("agency")
-        frame = frame.with_columns(
-            pl.lit(None, pl.String).alias("entity"),
-            pl.lit(agency, pl.String).alias("agency"),
-            pl.lit(source.name).alias("source_file"),
-            pl.lit(sheet or None, pl.String).alias("source_sheet"),
+        frames.append(
+            frame.with_columns(
+                pl.lit(None, pl.String).alias("entity"),
+                pl.lit(agency, pl.String).alias("agency"),
+                pl.lit(source.name).alias("source_file"),
+                pl.lit(sheet or None, pl.String).alias("source_sheet"),
+            )
         )
-        rejected = [
+        rejected += [
             Rejection(source.name, sheet or None, r, c, t or "", why)
             for r, c, t, why in refused.sort("source_row").iter_rows()
         ]
+    if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
-        return FileReading(source, "template", agency, frame.select(order), rejected, meta)
+        frame = pl.concat([f.select(order) for f in frames])
+        return FileReading(source, "template", agency, frame, rejected, meta)
     first = next((r for _, rows in grids for r in rows if any(rows) and any(r)), [])
     heads = {fold(c) for c in first if c}
     if {"indicator", "value"} <= heads:

@@ -38,7 +38,7 @@ from kh922core._tracking.observation_files import (
 )
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
-from kh922core._tracking.sheet_cells import cell_text
+from kh922core._tracking.sheet_cells import cell_text, formula_cells
 from kh922core._tracking.task_deadlines import TaskStatus, task_status
 from kh922core._tracking.templates import reporting_template, write_reporting_template
 
@@ -48,6 +48,7 @@ __all__ = [
     "TaskStatus",
     "agency_duties",
     "cell_text",
+    "formula_cells",
     "leads_on",
     "printed_duties",
     "progress",

@@ -31,6 +31,7 @@ __all__ = [
     "cell_text",
     "column_letter",
     "csv_table",
+    "formula_cells",
     "not_readable",
     "problem_at",
     "xlsx_table",
@@ -283,6 +284,26 @@ def _sheet_part(archive: zipfile.ZipFile, title: str) -> str:
     raise KeyError(title)
 
 
+def _recalculated(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks to be recalculated when it is opened (``fullCalcOnLoad``)."""
+    book = _part(archive, "", "officeDocument")
+    for element in ElementTree.fromstring(archive.read(book)).iter():
+        if _local(element.tag) == "calcPr":
+            return element.get("fullCalcOnLoad") in ("1", "true")
+    return False
+
+
+def formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
+    """The formulas of a sheet whose saved value is no result, by row and column from 1.
+
+    A formula saved without its value (a file written by a program, never opened in Excel) has
+    none; a workbook that asks to be recalculated when opened (``fullCalcOnLoad``, as xlsxwriter
+    and openpyxl write) saves no result of Excel's: xlsxwriter saves 0 for every formula.  Excel
+    and LibreOffice save their results without that flag.
+    """
+    return _scan(path, title)[0]
+
+
 def _marked(archive: zipfile.ZipFile, part: str) -> bool:
     """Whether a sheet's XML has a formula or a merged range at all (read in pieces)."""
     tail = b""
@@ -295,14 +316,16 @@ def _marked(archive: zipfile.ZipFile, part: str) -> bool:
 
 
 def _scan(path: Path, title: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, ...]]]:
-    """What openpyxl does not say of a sheet: its formulas saved without a value (by row and
-    column, from 1) and its merged ranges (first row, first column, last row, last column)."""
+    """What openpyxl does not say of a sheet: its formulas saved without a result (by row and
+    column, from 1: see :func:`formula_cells`) and its merged ranges (first row, first column,
+    last row, last column)."""
     formulas: dict[tuple[int, int], str] = {}
     merged: list[tuple[int, ...]] = []
     with zipfile.ZipFile(path) as archive:
         part = _sheet_part(archive, title)
         if not _marked(archive, part):
             return formulas, merged
+        untrusted = _recalculated(archive)  # a saved value is no result of Excel's
         with archive.open(part) as xml:
             row = column = 0
             pending: list[tuple[int, str]] = []  # the unsaved formulas of the row
@@ -314,7 +337,8 @@ def _scan(path: Path, title: str) -> tuple[dict[tuple[int, int], str], list[tupl
                     parts = {_local(child.tag): child for child in element}
                     value = parts.get("v")
                     typed = element.get("t") in ("str", "s", "inlineStr")
-                    if "f" in parts and (value is None or not (value.text or typed)):
+                    unsaved = value is None or not (value.text or typed)
+                    if "f" in parts and (untrusted or unsaved):
                         pending.append((column, "=" + (parts["f"].text or "…")))
                 elif tag == "row":
                     row, column = int(element.get("r") or row + 1), 0
