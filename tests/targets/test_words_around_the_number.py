@@ -152,6 +152,35 @@ def test_the_reading_meets_what_a_reader_means(
         # a fall of an indicator that is itself a rate: a negative rate, or fewer points?
         ("giảm 2%", "%/năm", HIGHER, "itself a rate of change"),
         ("giảm bình quân 0,5%/năm", "%/năm", LOWER, "itself a rate of change"),
+        # (round six) a count of years, a local land measure, a unit symbol the table lacks
+        ("không quá 1 năm", "ngày", LOWER, "not a unit the grammar knows"),
+        ("duy trì 5 năm liên tục", "%", HIGHER, "not a unit the grammar knows"),
+        ("1.500 sào", "ha", HIGHER, "not a unit the grammar knows"),
+        ("30 mẫu", "ha", HIGHER, "not a unit the grammar knows"),
+        ("1.500 kWp", "MW", HIGHER, "not a unit the grammar knows"),
+        ("500 kV", "MW", HIGHER, "not a unit the grammar knows"),
+        ("100 MVA", "MW", HIGHER, "not a unit the grammar knows"),
+        ("Internet đạt 1 Gbps", "%", HIGHER, "not a unit the grammar knows"),
+        # a verb of change the grammar does not read, before the comparator: never a level
+        ("cải thiện ít nhất 3 bậc", "Thứ bậc", LOWER, "a change the grammar does not read"),
+        ("Chỉ số PCI vươn lên ít nhất 5 bậc", "Thứ bậc", LOWER, "does not read"),
+        ("thăng ít nhất 5 hạng", "Thứ bậc", LOWER, "a change the grammar does not read"),
+        ("cải thiện ít nhất 5 điểm", "điểm", HIGHER, "a change the grammar does not read"),
+        ("tụt ít nhất 2%", "%", LOWER, "a change the grammar does not read"),
+        ("tiết kiệm được trên 10%", "%", HIGHER, "a change the grammar does not read"),
+        # a rank in a region, and "trở lên" after a rank (the better ranks, or larger numbers?)
+        ("xếp thứ 1 vùng", "Thứ bậc", LOWER, "a rank in a region"),
+        ("top 3 vùng Đồng bằng sông Cửu Long", "Thứ bậc", LOWER, "a rank in a region"),
+        ("nhóm 5 tỉnh dẫn đầu khu vực miền Trung", "Thứ bậc", LOWER, "a rank in a region"),
+        ("trong nhóm 10 của cả nước và dẫn đầu vùng", "Thứ bậc", LOWER, "a rank in a region"),
+        ("xếp hạng từ 10 trở lên", "Thứ bậc", LOWER, "after a rank"),
+        # a number written in words beside a comparison: never a target in words
+        ("không quá hai ngày", "ngày", LOWER, "a number written in words"),
+        ("ít nhất hai sản phẩm", "sản phẩm", HIGHER, "a number written in words"),
+        ("trên một triệu lượt khách", "lượt", HIGHER, "a number written in words"),
+        ("tăng hai lần", "tỷ đồng", HIGHER, "a number written in words"),
+        ("giảm còn một nửa", "vụ", LOWER, "a number written in words"),
+        ("đứng thứ ba", "Thứ bậc", LOWER, "a number written in words"),
     ],
 )
 def test_words_whose_meaning_a_reading_would_drop_are_refused(
@@ -254,6 +283,19 @@ def test_words_that_carry_no_comparison_alone_are_a_target_in_words(text: str) -
         ),
         # "điểm %" after a bound: a fall in points, never the level
         ("Tỷ lệ hộ nghèo giảm không quá 1 điểm %", "%", "points", None, False, True),
+        # (round six) "được" after a verb says it was done: the verb stays the target's
+        ("giảm được 1,5%", "%", "points", None, False, True),
+        ("tỷ lệ hộ nghèo giảm được ít nhất 1%", "%", "points", None, False, True),
+        (
+            "tỷ lệ hộ nghèo mỗi năm giảm được từ 1% trở lên",
+            "%",
+            "points_per_year",
+            None,
+            True,
+            True,
+        ),
+        ("tăng được 500 hộ", "hộ", "points", None, False, False),
+        ("thu ngân sách tăng được 10% so với năm 2024", "tỷ đồng", "relative", 2024, False, False),
     ],
 )
 def test_the_change_a_reader_means_is_read(
@@ -282,3 +324,56 @@ def test_a_share_of_the_whole_in_a_bare_percent_is_refused_in_a_particular_perce
     with pytest.raises(TargetParseError, match="a share of the whole") as caught:
         split_targets(cell, unit="% GRDP")
     assert len(caught.value.parts) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "met", "not_met"),
+    [
+        # "số" after a noun of the digital economy is no document number: the number is read
+        ("Tỷ lệ chuyển đổi số đạt 100%", "%", 100.0, 99.0),
+        ("Kinh tế số đạt trên 30% GRDP", "% GRDP", 31.0, 30.0),
+        ("Mật độ dân số đạt 500 người/km2", "người/km²", 500.0, 499.0),
+        ("Chỉ số đạt 70 điểm", "điểm", 70.0, 69.0),
+        # units a plan writes that the table now holds, converted to the row's
+        ("1.500 cm", "m", 15.0, 14.9),
+        ("2 TWh", "GWh", 2000.0, 1999.0),
+        ("1.500 tỷđ", "triệu đồng", 1_500_000.0, 1_499_999.0),
+        ("500 g", "kg", 0.5, 0.4),
+        ("500 ml", "lít", 0.5, 0.4),
+    ],
+)
+def test_a_number_after_số_or_in_a_unit_the_table_now_holds_is_read(
+    text: str, unit: str, met: float, not_met: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.kind == "comparison"
+    assert (spec.is_met(met), spec.is_met(not_met)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chuyển đổi số 100%", "kinh tế số 30% GRDP", "tỷ lệ dân số 90%", "chỉ số 70 điểm"],
+)
+def test_a_number_after_số_is_never_dropped_into_a_target_in_words(text: str) -> None:
+    """A subject and a number with no verb is refused (as 'tỷ lệ 90%' is): never words alone."""
+    with pytest.raises(TargetParseError, match="unexpected words"):
+        parse_target(text, unit="%" if "%" in text else "điểm")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("100% xã đạt tiêu chí số 17", "xã đạt"),
+        ("Chỉ tiêu số 5 đạt 90%", None),
+        ("đạt 90% theo Kế hoạch số 922", "theo"),
+    ],
+)
+def test_a_document_or_criterion_number_after_its_noun_is_no_target(
+    text: str, note: str | None
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert (spec.kind, getattr(spec, "value", None), getattr(spec, "note", None)) == (
+        "comparison",
+        90.0 if "90" in text else 100.0,
+        note,
+    )

@@ -73,10 +73,15 @@ _FROM_TO = re.compile(
 )
 _BULLET = re.compile(r"^\s*[-+•*]\s+")
 #: Numbers in a text that are not a target's: document numbers (``Nghị quyết số 05-NQ/TU``,
-#: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).
+#: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).  A
+#: ``số`` numbers a document or an item only after its noun: ``chuyển đổi số 100%``, ``dân số
+#: 500 người/km²`` hold targets.
 _NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
-    r"|\b(?:số|mức\s+độ|cấp\s+độ)\s+\d+\b(?!\s*[%,.]?\d)",
+    r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
+    r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
+    r"luật|mục|điều|khoản|điểm|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
+    r"tỉnh\s+lộ|đường)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b(?!\s*[%,.]?\d))",
 )
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``): set aside when the target cannot be read with them.
@@ -84,6 +89,12 @@ _QUALIFIER_NUMBERS = re.compile(
     r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,])\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?:\s*trở\s+lên)?"
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+#: Numbers written in words ("hai", "một nửa"); "năm" (also a year) and "một số" (some) not.
+_NUMBER_WORDS = re.compile(
+    r"(?<![\w])(?:một(?!\s+số(?![\w]))|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
+    r"triệu|nửa|rưỡi|đôi)(?![\w])",
     re.IGNORECASE,
 )
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
@@ -386,4 +397,12 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
         )
     if not any(ch.isalpha() for ch in text):
         raise TargetParseError(text, 0, "a number, a range or a target in words")
+    spelled = _NUMBER_WORDS.search(blanked)
+    if spelled is not None and has_meaning(blanked):  # "không quá hai ngày": not words alone
+        raise TargetParseError(
+            text,
+            spelled.start(),
+            "the number in digits ('không quá 2 ngày', 'giảm còn 50%')",
+            reason=f"a number written in words ({spelled.group(0)!r}) with a comparison",
+        )
     return Qualitative(text=" ".join(text.split()), direction=direction), None

@@ -56,6 +56,23 @@ _BOTTOM_GROUP = re.compile(
     r"\b(?:khỏi|rơi\s+vào|cuối\s+bảng|xếp\s+cuối|đội\s+sổ|thấp\s+nhất|kém\s+nhất|cuối)\b",
     re.IGNORECASE,
 )
+#: A region that a rank is counted in ("xếp thứ 1 vùng", "top 3 vùng Đồng bằng sông Cửu Long"):
+#: the library ranks a province among all of the country's.
+_REGION = re.compile(
+    r"(?<![\w])(?:vùng|khu\s+vực|miền|đbscl|đồng\s+bằng\s+sông|tây\s+nguyên|duyên\s+hải)(?![\w])",
+    re.IGNORECASE,
+)
+#: "trở lên", "trở xuống" after a number: of a rank, the better ranks or the larger numbers?
+_ONWARDS = re.compile(r"(?<![\w])trở\s+(?:lên|xuống)(?![\w])", re.IGNORECASE)
+#: Verbs of change the grammar does not read, right before the number or its comparator
+#: ("cải thiện ít nhất 3 bậc": a change of the rank, not the rank 3; "tụt ít nhất 2%").
+_UNREAD_VERB = re.compile(
+    r"(?<![\w])(?P<verb>cải\s+thiện|vươn\s+lên|thăng(?:\s+(?:hạng|bậc))?|tụt(?:\s+(?:hạng|bậc))?|"
+    r"(?:tăng|lên|nâng|giảm|xuống)\s+(?:hạng|bậc)|tiết\s+kiệm|đẩy\s+mạnh)"
+    r"(?:\s+(?:được|thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|hơn|khoảng|từ|lên|xuống|"
+    r"không\s+(?:quá|dưới|ít\s+hơn)|nhiều\s+hơn|[<>≥≤=]+))*\s*$",
+    re.IGNORECASE,
+)
 #: A negation of a whole clause ("Không để tỷ lệ nợ xấu vượt 3%", "Kiên quyết không để …"): it
 #: negates the comparison however many words of the subject stand between.
 _CLAUSE_NEGATION = re.compile(
@@ -160,6 +177,7 @@ def refuse_lost_words(
             reason="a multiple per year is not a target the library measures",
         )
     _refuse_negated(text)
+    _refuse_unread_verb(text)
     _refuse_rank_group(text, spec, unit)
     planned = plan_base(text)
     if verb.changes and not verb.linked and planned is not None:  # "tăng thêm đạt 105% …"
@@ -265,10 +283,45 @@ def _refuse_clause(text: str, lower: str, clause: re.Match[str], end: int) -> No
         position += 1
 
 
+def _refuse_unread_verb(text: str) -> None:
+    """A verb of change the grammar does not read, right before the number or its comparator
+    (read as words of the subject, its change would be a level: "cải thiện ít nhất 3 bậc")."""
+    number = NUMBER_PATTERN.search(text)
+    unread = _UNREAD_VERB.search(text, 0, number.start()) if number is not None else None
+    if unread is not None:
+        raise TargetParseError(
+            text,
+            unread.start(),
+            "a verb of change the grammar reads ('tăng', 'giảm', 'nâng lên', 'giảm xuống') "
+            "or the level to reach ('đạt nhóm 20', 'đạt ≥ 90%')",
+            reason=f"{unread.group('verb')!r} before the number: a change the grammar does not "
+            "read (read as words of the subject, the change would be a level)",
+        )
+
+
 def _refuse_rank_group(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """A rank group ("nhóm 20 tỉnh dẫn đầu") is the best ranks: refused when its words count it
     from the bottom or leave it ("nhóm 10 tỉnh cuối bảng", "ra khỏi nhóm 10"), and in a row
     whose indicator is no rank ("chỉ số PCI nằm trong nhóm 20" of a score in "điểm")."""
+    region = _REGION.search(text)
+    if region is not None and (spec.kind == "rank_group" or (unit is not None and unit.is_rank)):
+        raise TargetParseError(
+            text,
+            region.start(),
+            "a rank among all the provinces of the country ('nhóm 20 tỉnh dẫn đầu cả nước')",
+            reason=f"{region.group(0)!r}: a rank in a region is not a rank the library measures "
+            "(it ranks a province among all the country's)",
+        )
+    onwards = _ONWARDS.search(text)
+    if onwards is not None and spec.kind == "comparison" and unit is not None and unit.is_rank:
+        raise TargetParseError(
+            text,
+            onwards.start(),
+            "the group of the best ranks ('nhóm 10', 'xếp thứ 10 trở lên' as 'nhóm 10') or "
+            "the rank as a number ('≤ 10')",
+            reason=f"{onwards.group(0)!r} after a rank: the better ranks (smaller numbers) or the "
+            "larger numbers?",
+        )
     if spec.kind != "rank_group":
         return
     bottom = _BOTTOM_GROUP.search(text)

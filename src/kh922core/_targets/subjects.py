@@ -34,6 +34,9 @@ _ROLES_BEFORE_NUMBER = (
 #: Words after which a verb names a thing in the subject, not the target's change ("vào tăng
 #: trưởng", "sự tăng trưởng", "được nâng lên").
 _NOUN_LINKS = frozenset({"vào", "của", "cho", "về", "sự", "được", "bị", "đã", "đang", "việc"})
+#: Fillers that, after a verb, say it was done ("giảm được 1,5%"), not the level it reached
+#: ("tăng, đạt 90%": the verb then belongs to the subject).
+_AUXILIARIES = frozenset({"được"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
 EXPECTED_BEFORE = (
@@ -135,7 +138,9 @@ def verb_of(prefix: list[Match]) -> Verb:
         said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
         to_level = said[0].phrase if said else None
     verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
-    linked = verb_at is not None and any(m.role == "filler" for m in prefix[verb_at + 1 :])
+    linked = verb_at is not None and any(
+        m.role == "filler" and m.phrase.lower() not in _AUXILIARIES for m in prefix[verb_at + 1 :]
+    )
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
     # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
     per_year = any(

@@ -160,8 +160,12 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
 
 
 #: Words after a number that name what it counts though the table lists them only after "/"
-#: (a count of months or quarters) or not at all (an OCOP rating in stars).
-_COUNTING_WORDS = frozenset({"tháng", "quý", "sao"})
+#: (a count of years, months or quarters) or not at all (an OCOP rating in stars; the local land
+#: measures "sào" and "mẫu", whose size differs from one region to another).
+_COUNTING_WORDS = frozenset({"năm", "tháng", "quý", "sao", "sào", "mẫu"})
+#: A symbol of a unit the table does not know, written in Latin letters as units are: a capital
+#: after the first letter ("kWp", "kV", "MVA") or a rate of bits ("Gbps").
+_UNIT_SYMBOL = re.compile(r"[A-Za-z]?bps|(?![A-Z][a-z]+$)[A-Za-z]{0,4}[A-Z][A-Za-z]{0,4}", re.ASCII)
 #: Marks of a unit that the table does not know: an abbreviation ("tr.đ"), a per unit, a
 #: quote or a bracket glued to it, a per-mille written with letters ("%o").
 _UNIT_MARKS = re.compile(r"[./\"”’)\]]|^%")
@@ -183,7 +187,12 @@ def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
             continue
         word = after.group(1)
         glued = after.start(1) == number.end()  # "5%o", "24h"
-        unit_like = glued or _UNIT_MARKS.search(word) or word.casefold() in _COUNTING_WORDS
+        unit_like = (
+            glued
+            or _UNIT_MARKS.search(word)
+            or word.casefold() in _COUNTING_WORDS
+            or _UNIT_SYMBOL.fullmatch(word)
+        )
         if not unit_like or word.casefold() not in words:
             continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
