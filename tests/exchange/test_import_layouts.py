@@ -307,3 +307,19 @@ def test_a_formula_target_is_read_only_where_the_file_holds_its_result(
     else:  # as Excel saves it
         assert _targets(plan) == {"2025-1": "50", "2030-1": "0", "2030-2": "dưới 1"}
         assert (refused, others) == ({("3", "D", "=1+2")}, [])
+
+
+def test_a_csv_row_with_more_cells_than_its_header_is_refused_whole(tmp_path: Path) -> None:
+    """An unquoted decimal comma in a comma-separated file moves the cells after it."""
+    path = tmp_path / "pl.csv"
+    path.write_text(
+        "TT,Chỉ tiêu,ĐVT,Năm 2025,Đến năm 2030,Cơ quan chủ trì\n"
+        "1,Tỷ lệ hộ nghèo,%,3,5,1,5,Sở Y tế\n"
+        "2,Tỷ lệ dịch vụ công,%,50,80,Sở Nội vụ\n"
+        '3,Tỷ lệ hộ cận nghèo,%,"2,5","1,5",Sở Y tế\n',
+        encoding="utf-8",
+    )
+    plan, problems = import_tables(path)
+    assert _targets(plan) == {"2025-2": "50", "2030-2": "80", "2025-3": "2,5", "2030-3": "1,5"}
+    assert [(p.row, p.text) for p in problems] == [("2", "1,Tỷ lệ hộ nghèo,%,3,5,1,5,Sở Y tế")]
+    assert "the row has 8 cells where the header has 6" in problems[0].reason

@@ -3,6 +3,8 @@ reported with its file:sheet:row."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import openpyxl
@@ -245,3 +247,26 @@ def test_every_sheet_with_the_templates_columns_is_read(
         ("online-public-service-usage", 70.0, 2024, "Bao cao 2024"),
         ("online-public-service-usage", 80.0, 2025, "Bao cao"),
     ]
+
+
+def test_a_csv_row_moved_by_an_unquoted_decimal_comma_is_refused_whole(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.csv", plan, ["so-khcn"], as_of="2025-05-20")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("tfp-contribution,"))
+    cells = next(csv.reader([lines[row]]))
+    cells[8] = "55,5"  # Giá trị thực hiện typed with a decimal comma, written without quotes
+    lines[row] = ",".join(cells)
+    other = next(i for i, line in enumerate(lines) if line.startswith("pii-rank,"))
+    cells = next(csv.reader([lines[other]]))
+    cells[8] = "28"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    lines[other] = buffer.getvalue()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("pii-rank", 28.0)]
+    (refused,) = found.rejected
+    assert (refused.row, refused.column) == (row + 1, "row")
+    assert "has 12 cells where the header has 11" in refused.reason

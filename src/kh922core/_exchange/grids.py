@@ -25,6 +25,9 @@ class Grid:
         title: Lines of text above the table (a Word document's paragraphs).
         letters: Whether columns are named by letters (sheets) or numbers (Word tables).
         first_row: The number the file shows for ``rows[0]``.
+        written: The number of cells each row of a CSV file writes (empty for other files): a
+            row that writes more than its header has a separator inside a cell.
+        separator: A CSV file's separator.
     """
 
     file: str
@@ -35,6 +38,8 @@ class Grid:
     title: list[str] = field(default_factory=list)
     letters: bool = True
     first_row: int = 1
+    written: list[int] = field(default_factory=list)
+    separator: str = ""
 
     @property
     def width(self) -> int:

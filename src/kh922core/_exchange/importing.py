@@ -11,6 +11,7 @@ a recognised table is in the plan or in the problems.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -160,6 +161,40 @@ def _formulas(table: Table, sink: Sink) -> None:
                 )
 
 
+def _overflowing(table: Table, sink: Sink) -> None:
+    """Each row of a CSV table that writes more cells than its header: a separator inside a
+    cell (``3,5`` in a comma-separated file) has moved its cells, so none of them is read."""
+    grid, header = table.grid, table.header
+    if not grid.written:
+        return
+    headings = [
+        column
+        for row in grid.rows[header.first : header.last + 1]
+        for column, text in enumerate(row)
+        if text.strip()
+    ]
+    width = max(headings, default=-1) + 1
+    usual = Counter(grid.written[line.index] for line in table.lines).most_common(1)
+    common = max([*grid.written[header.first : header.last + 1], *(n for n, _ in usual)])
+    for line in table.lines:
+        row = grid.rows[line.index]
+        beyond = any(t.strip() for t in row[width:])
+        if not (beyond or grid.written[line.index] > common) or not any(row):
+            continue
+        sink.problem(
+            grid,
+            header,
+            line.index,
+            None,
+            grid.separator.join(row[: grid.written[line.index]]),
+            f"the row has {grid.written[line.index]} cells where the header has {width}: a "
+            f"separator ({grid.separator!r}) inside a cell, such as a decimal comma, moved its "
+            "cells; no cell of it is read: put quotes around such a cell, or save the file with "
+            "';' between cells",
+        )
+        line.cells = [""] * len(line.cells)
+
+
 def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
     tables: list[Table] = []
     for grid in grids:
@@ -171,6 +206,7 @@ def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
         for table in found:
             table.number = len(tables) + 1
             _formulas(table, sink)
+            _overflowing(table, sink)
         tables += found
     return tables
 

@@ -106,6 +106,7 @@ def csv_grids(path: Path) -> list[Grid]:
         ]
     except csv.Error as error:
         raise TableImportError(f"{path.name}: not a CSV table ({error})") from None
-    width = max((len(r) for r in rows), default=0)
+    written = [len(r) for r in rows]
+    width = max(written, default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return [Grid(path.name, "table", rows)]
+    return [Grid(path.name, "table", rows, written=written, separator=separator)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +132,28 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
         if {"value", "target_id"} <= set(keys.values()) or {"value", "name"} <= set(keys.values()):
             return index, keys
     return None
+
+
+def _overflowing(rows: list[list[str | None]], start: int) -> dict[int, tuple[str, str]]:
+    """The rows of a CSV template (by index) that write more cells than its header, with their
+    text and why none of their cells is read (a separator inside a cell moved them)."""
+    header = rows[start]
+    width = max((i for i, c in enumerate(header) if c and c.strip()), default=-1) + 1
+    usual = Counter(len(row) for row in rows[start + 1 :] if any(row)).most_common(1)
+    common = max(len(header), usual[0][0] if usual else 0)  # a trailing separator on each row
+    moved: dict[int, tuple[str, str]] = {}
+    for index in range(start + 1, len(rows)):
+        row = rows[index]
+        beyond = any(c and c.strip() for c in row[width:])
+        if any(row) and (beyond or len(row) > common):
+            text = ",".join(c or "" for c in row)
+            moved[index] = (
+                text,
+                f"has {len(row)} cells where the header has {width}: a separator inside a cell "
+                "(a decimal comma?) moved its cells; none is read: put quotes around such a "
+                "cell, or save the file with ';' between cells",
+            )
+    return moved
 
 
 def _template_frame(
@@ -290,6 +313,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         if found is None:
             continue
         start, keys = found
+        moved = _overflowing(rows, start) if suffix == ".csv" else {}
+        rows = [[None] * len(row) if n in moved else row for n, row in enumerate(rows)]
         frame, refused = _read_cells(_template_frame(rows, start, keys, plan), year)
         frames.append(
             frame.with_columns(
@@ -302,6 +327,10 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         rejected += [
             Rejection(source.name, sheet or None, r, c, t or "", why)
             for r, c, t, why in refused.sort("source_row").iter_rows()
+        ]
+        rejected += [
+            Rejection(source.name, None, n + 1, "row", text, why)
+            for n, (text, why) in moved.items()
         ]
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
