@@ -323,3 +323,33 @@ def test_a_csv_row_with_more_cells_than_its_header_is_refused_whole(tmp_path: Pa
     assert _targets(plan) == {"2025-2": "50", "2030-2": "80", "2025-3": "2,5", "2030-3": "1,5"}
     assert [(p.row, p.text) for p in problems] == [("2", "1,Tỷ lệ hộ nghèo,%,3,5,1,5,Sở Y tế")]
     assert "the row has 8 cells where the header has 6" in problems[0].reason
+
+
+def test_an_estimate_column_a_totals_row_and_a_note_under_the_table(tmp_path: Path) -> None:
+    rows = [
+        ["", "", "PHỤ LỤC I", "", "", "", "", "", "", ""],
+        ["", "", "STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2024", "Ước 2025", "Mục tiêu", "",
+         "Cơ quan chủ trì"],
+        ["", "", "", "", "", "", "", "Năm 2025", "Giai đoạn 2026-2030", ""],
+        ["", "", "1", "Tỷ lệ dịch vụ công trực tuyến", "%", "45", "48", "50", "≥ 80", "Sở Nội vụ"],
+        ["", "", "2", "Tỷ lệ hộ nghèo đa chiều", "%", "3,8", "", "dưới 3", "dưới 1,5", "Sở Y tế"],
+        ["", "", "", "Tổng cộng", "", "", "", "", "2 chỉ tiêu", ""],
+        ["", "", "Ghi chú: (*) số liệu ước tính của Cục Thống kê.", "", "", "", "", "", "", ""],
+    ]  # fmt: skip
+    merges = [(1, 7, 1, 8)]
+    path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, merges)])
+    plan, problems = import_tables(path)
+    assert _targets(plan) == {
+        "2025-1": "50", "2030-1": "≥ 80", "2025-2": "dưới 3", "2030-2": "dưới 1,5"
+    }  # fmt: skip
+    baselines = {t.id: (t.baseline.value, t.baseline.year) for t in plan.targets if t.baseline}
+    assert baselines == {
+        "2025-1": (48.0, 2025), "2030-1": (48.0, 2025), "2025-2": (3.8, 2024), "2030-2": (3.8, 2024)
+    }  # fmt: skip
+    found = [(p.row, p.column.split()[0], p.text, p.reason.split(":")[0]) for p in problems]
+    assert found == [
+        ("4", "F", "45", "a second baseline of the row"),
+        ("6", "D", "Tổng cộng | 2 chỉ tiêu", "a row of totals, no indicator"),
+        ("7", "C", "Ghi chú: (*) số liệu ước tính của Cục Thống kê.",
+         "a line under the table (a note)"),
+    ]  # fmt: skip

@@ -11,7 +11,7 @@ role            headings (any of)
 ``unit``        Đơn vị, Đơn vị tính, ĐVT
 ``target``      Kết quả, Mục tiêu, Chỉ tiêu, Kế hoạch …, Năm 2025, Đến năm 2030, Giai đoạn
                 2026-2030, a year alone (under a group heading such as "Mục tiêu")
-``baseline``    Hiện trạng …, Thực hiện năm 2024, Ước thực hiện 2024 (a year is needed)
+``baseline``    Hiện trạng …, Thực hiện năm 2024, Ước thực hiện 2024, Ước 2025 (a year is needed)
 ``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
 ``cooperating`` Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp
 ``deadline``    Thời gian hoàn thành, Thời hạn (hoàn thành), Thời gian thực hiện, Tiến độ
@@ -56,7 +56,7 @@ _PATTERNS: tuple[tuple[Role, str], ...] = (
     ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)$"),
     (
         "baseline",
-        r"^(?:hien trang|thuc hien|uoc thuc hien|uoc th|uoc dat|nam goc|"
+        r"^(?:hien trang|thuc hien|uoc(?: thuc hien| th| dat| tinh)?\b|uth\b|nam goc|"
         r"gia tri co so|so lieu)",
     ),
     (

@@ -29,14 +29,15 @@ from kh922core._exchange.row_texts import (
     note_direction,
     reason_of,
     restarts,
+    row_baseline,
     row_number,
+    unread_line,
 )
 from kh922core._exchange.table_walk import Line, Table
 from kh922core._plans import Plan
 from kh922core._targets import (
     Direction,
     Unit,
-    parse_number,
     parse_target,
     parse_unit,
     split_targets,
@@ -47,7 +48,6 @@ from kh922core.errors import Kh922Error, TargetParseError
 __all__ = ["IndicatorBuilder"]
 
 
-#: Cells that say "no target here".
 @dataclass(slots=True)
 class _Row:
     """What a data row gives its targets: its number, indicator and lead."""
@@ -158,7 +158,13 @@ class IndicatorBuilder:
         counts: dict[str, int] = {}
         inherited: dict[int, tuple[str, int, int, bool]] = {}  # by line: lead text, place, used
         prefix = restarts(table)
-        for line in table.lines:
+        for number, line in enumerate(table.lines):
+            why = unread_line(line, table.lines[number + 1 :], header.one("name"))
+            if why is not None:  # a row of totals, a note under the table
+                first = next(c for c, t in enumerate(line.cells) if t.strip())
+                shown = " | ".join(t for t in line.cells if t.strip())
+                self.sink.problem(grid, header, line.index, first, shown, why)
+                continue
             if line.group:
                 years = years_in(line.title)
                 if years:
@@ -311,24 +317,10 @@ class IndicatorBuilder:
                 )
 
     def _baselines(self, table: Table, line: Line, first: int) -> None:
-        for column in table.header.of("baseline"):
-            text = line.cells[column.index].strip()
-            if not text or text in BLANKS:
-                continue
-            try:
-                value = parse_number(text.rstrip("% "))
-            except Kh922Error as error:
-                self.sink.problem(
-                    table.grid,
-                    table.header,
-                    line.index,
-                    column.index,
-                    text,
-                    f"a baseline must be a number: {reason_of(error)}",
-                )
-                continue
+        found = row_baseline(table, line, self.sink)
+        if found is not None:
             for target in self.targets[first:]:
-                target["baseline"] = {"value": float(value), "year": column.year}
+                target["baseline"] = {"value": found[0], "year": found[1]}
 
     def _cell(
         self,

@@ -12,8 +12,10 @@ import re
 from decimal import Decimal
 
 from kh922core._exchange.header_roles import heading_key, years_in
+from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import Direction
+from kh922core._targets import Direction, parse_number
+from kh922core.errors import Kh922Error
 
 __all__ = [
     "BLANKS",
@@ -25,7 +27,9 @@ __all__ = [
     "note_direction",
     "reason_of",
     "restarts",
+    "row_baseline",
     "row_number",
+    "unread_line",
 ]
 
 BLANKS = frozenset({"", "-", "–", "—", "−", "--", "x", "X", "/", "…", "...", "_"})
@@ -33,6 +37,10 @@ _NUMBER = re.compile(r"^((?:(?:[A-ZĐ]|[IVXLC]+)\.)?\d+(?:[.,]\d+)*)\.?$")
 _SUBLETTER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*([a-zđ])\)?$")
 _LETTER = re.compile(r"^([a-zđ])\s*[.)]?$")
 BULLET = re.compile(r"^[-–—•*·]$")
+#: The name of a row that adds up the rows above it: no indicator.
+_TOTALS = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh)\s*[:.]?\s*$", re.I)
+#: A line under a table that notes something of it: a note, a source, a footnote mark.
+_NOTE_LINE = re.compile(r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn|chú\s+thích|\(\*+\)|\*)", re.I)
 PLUS = re.compile(r"^\+$")
 _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
 #: Names whose indicator is better lower (compared without accents).
@@ -127,3 +135,53 @@ def row_number(
         row = f"{base}.{counts[base]}" if base else str(counts[base])
         if row not in printed:
             return row, parent
+
+
+def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | None:
+    """Why a row of an indicator table is no row of the plan (``None``: it is one): a row of
+    totals (``Tổng cộng``, with no number), a note under the table (``Ghi chú: …``, a line of
+    text with no row below it)."""
+    name = line.cells[name_column] if name_column is not None else ""
+    if not line.group and not line.number and _TOTALS.match(name):
+        return "a row of totals, no indicator: not in the plan"
+    trailing = line.group_id is None and not years_in(line.title) and all(o.group for o in rest)
+    if line.group and (_NOTE_LINE.match(line.title) or trailing):
+        return "a line under the table (a note): a plan file has no place for it; copy it by hand"
+    return None
+
+
+def row_baseline(table: Table, line: Line, sink: Sink) -> tuple[float, int | None] | None:
+    """The row's baseline (value, year): the latest year's of its baseline columns (``Thực hiện
+    năm 2024``, ``Ước 2025``); each other one, and one that is no number, is a problem."""
+    found: list[tuple[int, int, str, float]] = []
+    for column in table.header.of("baseline"):
+        text = line.cells[column.index].strip()
+        if not text or text in BLANKS:
+            continue
+        try:
+            value = parse_number(text.rstrip("% "))
+        except Kh922Error as error:
+            sink.problem(
+                table.grid,
+                table.header,
+                line.index,
+                column.index,
+                text,
+                f"a baseline must be a number: {reason_of(error)}",
+            )
+            continue
+        found.append((column.year or 0, column.index, text, float(value)))
+    if not found:
+        return None
+    year, _, _, value = kept = max(found)
+    for _, index, text, _ in (other for other in found if other is not kept):
+        sink.problem(
+            table.grid,
+            table.header,
+            line.index,
+            index,
+            text,
+            f"a second baseline of the row: a target keeps one, the latest ({year}'s); copy "
+            "this one by hand if it is the one to keep",
+        )
+    return value, year or None
