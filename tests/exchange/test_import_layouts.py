@@ -353,3 +353,23 @@ def test_an_estimate_column_a_totals_row_and_a_note_under_the_table(tmp_path: Pa
         ("7", "C", "Ghi chú: (*) số liệu ước tính của Cục Thống kê.",
          "a line under the table (a note)"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", [False, True])
+def test_a_target_merged_across_two_horizons_is_listed_not_read_for_one(
+    tmp_path: Path, word: bool
+) -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Đến năm 2030", "Cơ quan chủ trì"],
+        ["1", "Tỷ lệ dịch vụ công trực tuyến", "%", "≥ 80", "", "Sở Nội vụ"],
+        ["2", "Tỷ lệ hồ sơ số hóa", "%", "90", "100", "Sở Nội vụ"],
+    ]
+    if word:
+        path = write_docx(tmp_path / "pl.docx", [(["PHỤ LỤC I"], rows, [(1, 3, 1, 4)])])
+    else:
+        path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [(1, 3, 1, 4)])])
+    plan, problems = import_tables(path)
+    assert _targets(plan) == {"2025-2": "90", "2030-2": "100"}
+    first = problems[0]
+    assert (first.row, first.text) == ("2", "≥ 80")
+    assert "merged across the columns 'Năm 2025' and 'Đến năm 2030'" in first.reason

@@ -26,6 +26,7 @@ from kh922core._exchange.row_texts import (
     PLUS,
     cell_line,
     direction_words,
+    merged_targets,
     note_direction,
     reason_of,
     restarts,
@@ -277,9 +278,16 @@ class IndicatorBuilder:
         elif parent is not None and parent.lead is not None:
             lead_ids, lead_text = self.agencies.read(inherited[parent.lead][0])
         made = 0
+        spans = [(a, b) for r, a, _, b in grid.merges if b > a and r <= line.index <= _]
         for column in header.of("target"):
             text = cell_line(cells[column.index])
             if text in BLANKS:
+                continue
+            also = merged_targets(header, column.index, spans)
+            if also:
+                what = f"a target merged across the columns {column.heading!r} and {also}"
+                why = f"{what}: one target to a cell; write it in each column it holds for"
+                sink.problem(grid, header, line.index, column.index, text, why)
                 continue
             year = column.year or horizon
             if year is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kh922core._exchange.header_roles import heading_key, years_in
+from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
 from kh922core._targets import Direction, parse_number
@@ -24,6 +24,7 @@ __all__ = [
     "PLUS",
     "cell_line",
     "direction_words",
+    "merged_targets",
     "note_direction",
     "reason_of",
     "restarts",
@@ -185,3 +186,11 @@ def row_baseline(table: Table, line: Line, sink: Sink) -> tuple[float, int | Non
             "this one by hand if it is the one to keep",
         )
     return value, year or None
+
+
+def merged_targets(header: Header, column: int, spans: list[tuple[int, int]]) -> str:
+    """The headings of the other target columns that a cell merged across from ``column``
+    covers (``""``: none): one text for two horizons is no target of either alone."""
+    last = max((b for a, b in spans if a == column), default=column)
+    others = [c.heading for c in header.of("target") if column < c.index <= last]
+    return ", ".join(repr(" ".join(h.split())) for h in others)
