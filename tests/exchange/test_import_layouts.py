@@ -373,3 +373,17 @@ def test_a_target_merged_across_two_horizons_is_listed_not_read_for_one(
     first = problems[0]
     assert (first.row, first.text) == ("2", "≥ 80")
     assert "merged across the columns 'Năm 2025' and 'Đến năm 2030'" in first.reason
+
+
+def test_rows_lettered_under_a_row_are_its_sub_rows_each(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Đến năm 2030"],
+        ["1", "Tỷ lệ che phủ rừng", "%", "30", "35"],
+        ["2", "Các chỉ số cải cách hành chính", "", "", ""],
+        ["a", "Chỉ số PCI", "điểm", "65", "70"],
+        ["b", "Chỉ số DTI", "điểm", "40", "45"],
+        ["3.a", "Chỉ số PAPI", "điểm", "42", "45"],
+        ["b)", "Chỉ số SIPAS", "%", "85", "90"],
+    ]
+    plan, _ = import_tables(write_csv(tmp_path / "pl.csv", rows))
+    assert sorted({t.row for t in plan.targets}) == ["1", "2.a", "2.b", "3.a", "3.b"]

@@ -26,6 +26,7 @@ from kh922core._exchange.row_texts import (
     PLUS,
     cell_line,
     direction_words,
+    is_lettered,
     merged_targets,
     note_direction,
     reason_of,
@@ -181,7 +182,7 @@ class IndicatorBuilder:
                 parent_row = f"{section}.{parent_row}" if parent_row else None
             if BULLET.match(line.number):
                 last_bullet = row
-            elif not PLUS.match(line.number):
+            elif not PLUS.match(line.number) and not is_lettered(line.number):
                 last_numbered, last_bullet = row, None
             parent = by_row.get(parent_row) if parent_row else None
             self._data_row(table, line, row, parent, section, horizon, by_row, inherited)

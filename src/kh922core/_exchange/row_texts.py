@@ -24,6 +24,7 @@ __all__ = [
     "PLUS",
     "cell_line",
     "direction_words",
+    "is_lettered",
     "merged_targets",
     "note_direction",
     "reason_of",
@@ -194,3 +195,9 @@ def merged_targets(header: Header, column: int, spans: list[tuple[int, int]]) ->
     last = max((b for a, b in spans if a == column), default=column)
     others = [c.heading for c in header.of("target") if column < c.index <= last]
     return ", ".join(repr(" ".join(h.split())) for h in others)
+
+
+def is_lettered(number: str) -> bool:
+    """Whether a row is numbered by a letter (``a)``, ``b.``, ``5.a``): it details the row above
+    and numbers no row below it (``b`` after ``a`` is ``2.b``, not ``2.a.b``)."""
+    return bool(_LETTER.match(number) or _SUBLETTER.match(number))
