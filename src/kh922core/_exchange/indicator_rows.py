@@ -182,8 +182,9 @@ class IndicatorBuilder:
                 parent_row = f"{section}.{parent_row}" if parent_row else None
             if BULLET.match(line.number):
                 last_bullet = row
-            elif not PLUS.match(line.number) and not is_lettered(line.number):
-                last_numbered, last_bullet = row, None
+            elif not PLUS.match(line.number):  # a lettered row numbers none below it
+                lettered = is_lettered(line.number) and parent_row is not None
+                last_numbered, last_bullet = parent_row if lettered else row, None
             parent = by_row.get(parent_row) if parent_row else None
             self._data_row(table, line, row, parent, section, horizon, by_row, inherited)
         self._horizon, self._section = horizon, section
