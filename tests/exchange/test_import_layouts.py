@@ -387,3 +387,17 @@ def test_rows_lettered_under_a_row_are_its_sub_rows_each(tmp_path: Path) -> None
     ]
     plan, _ = import_tables(write_csv(tmp_path / "pl.csv", rows))
     assert sorted({t.row for t in plan.targets}) == ["1", "2.a", "2.b", "3.a", "3.b"]
+
+
+def test_a_range_excel_turned_into_a_date_is_named_as_a_date(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Đến năm 2030"],
+        ["1", "Tốc độ tăng trưởng kinh tế số", "%", datetime(2025, 10, 8)],  # "8-10" typed
+    ]
+    path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])], {("PL I", 1, 3): "d-mmm"})
+    _, problems = import_tables(path)
+    (problem,) = problems
+    assert problem.text == "2025-10-08"
+    assert problem.reason.startswith("the cell holds a date (2025-10-08): Excel turns a range")

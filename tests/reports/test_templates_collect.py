@@ -270,3 +270,23 @@ def test_a_csv_row_moved_by_an_unquoted_decimal_comma_is_refused_whole(
     (refused,) = found.rejected
     assert (refused.row, refused.column) == (row + 1, "row")
     assert "has 12 cells where the header has 11" in refused.reason
+
+
+def test_a_value_merged_down_counts_for_each_row_and_a_rank_with_a_dot_is_refused(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-5.1": 84, "2030-1": "1.250"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    letter = openpyxl.utils.get_column_letter(keys(sheet)[1]["value"])
+    sheet.merge_cells(f"{letter}12:{letter}13")  # 2030-5.1 and 2030-7: one figure for both
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value", "source_row").rows() == [
+        ("online-public-service-usage", 84.0, 12),
+        ("innovative-enterprises", 84.0, 13),
+    ]
+    (refused,) = found.rejected
+    assert (refused.row, refused.value) == (8, "1.250")  # a rank (Thứ bậc): 1250, or 1,25?
+    assert refused.reason.startswith("may be a decimal written with a dot")

@@ -49,6 +49,8 @@ from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = ["IndicatorBuilder"]
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 @dataclass(slots=True)
 class _Row:
@@ -347,7 +349,13 @@ class IndicatorBuilder:
         try:
             parts = split_targets(text, direction=row.direction, unit=row.unit_value)
         except (TargetParseError, Kh922Error) as error:
-            self.sink.problem(grid, header, line.index, column, text, reason_of(error))
+            reason = reason_of(error)
+            if grid.letters and _DATE.fullmatch(text):  # "8-10" typed in Excel became 8 October
+                reason = (
+                    f"the cell holds a date ({text}): Excel turns a range typed '8-10' into one; "
+                    "type it as text ('8 - 10%')"
+                )
+            self.sink.problem(grid, header, line.index, column, text, reason)
             return 0
         made = 0
         for part in parts:

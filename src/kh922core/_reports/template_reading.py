@@ -21,7 +21,13 @@ from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.report_words import all_headings
 from kh922core._text import fold
-from kh922core._tracking import cell_text, formula_cells, read_observations, vietnamese_number
+from kh922core._tracking import (
+    cell_text,
+    formula_cells,
+    merged_ranges,
+    read_observations,
+    vietnamese_number,
+)
 from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
 
 __all__ = ["PROVENANCE", "FileReading", "Rejection", "read_filled_file"]
@@ -33,6 +39,7 @@ _HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.la
 _HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
+_RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
 _TRUE = ("đạt", "có", "true", "x", "yes", "met")
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
@@ -88,7 +95,13 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], d
             sheet.reset_dimensions()
             rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
             for (row, column), formula in formula_cells(path, sheet.title).items():
-                rows[row - 1][column - 1] = formula  # refused by name (_FORMULA_TEXT)
+                if row <= len(rows):
+                    _put(rows, row, column, formula)  # refused by name (a formula's check)
+            for top, column, bottom, right in merged_ranges(path, sheet.title):
+                if right == column and top <= len(rows):  # merged down: on each row it covers
+                    value = _put(rows, top, column, None)
+                    for row in range(top + 1, min(bottom, len(rows)) + 1):
+                        _put(rows, row, column, value)
             if sheet.title == META_SHEET:
                 meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
             else:
@@ -96,6 +109,16 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], d
         return grids, meta
     finally:
         book.close()
+
+
+def _put(rows: list[list[str | None]], row: int, column: int, value: str | None) -> str | None:
+    """Write ``value`` at a sheet's ``row`` and ``column`` (from 1; ``None``: leave the cell as
+    it is), widening the row as needed; the cell's value."""
+    cells = rows[row - 1]
+    cells += [None] * (column - len(cells))
+    if value is not None:
+        cells[column - 1] = value
+    return cells[column - 1]
 
 
 def _csv_grid(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
@@ -202,7 +225,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         ),
         (text.str.ends_with("%") & ~percent_unit, "value", "is a percentage but the unit is not %"),
         (
-            text.str.contains(_ONE_GROUP) & percent_unit,
+            text.str.contains(_ONE_GROUP) & (percent_unit | unit.str.contains(_RANK_UNIT)),
             "value",
             "may be a decimal written with a dot (12.500 is twelve thousand five hundred): "
             "write 12,5",

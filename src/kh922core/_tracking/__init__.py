@@ -38,7 +38,7 @@ from kh922core._tracking.observation_files import (
 )
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
-from kh922core._tracking.sheet_cells import cell_text, formula_cells
+from kh922core._tracking.sheet_cells import cell_text, formula_cells, merged_ranges
 from kh922core._tracking.task_deadlines import TaskStatus, task_status
 from kh922core._tracking.templates import reporting_template, write_reporting_template
 
@@ -50,6 +50,7 @@ __all__ = [
     "cell_text",
     "formula_cells",
     "leads_on",
+    "merged_ranges",
     "printed_duties",
     "progress",
     "read_observations",

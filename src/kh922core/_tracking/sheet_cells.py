@@ -32,6 +32,7 @@ __all__ = [
     "column_letter",
     "csv_table",
     "formula_cells",
+    "merged_ranges",
     "not_readable",
     "problem_at",
     "xlsx_table",
@@ -302,6 +303,12 @@ def formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
     and LibreOffice save their results without that flag.
     """
     return _scan(path, title)[0]
+
+
+def merged_ranges(path: Path, title: str) -> list[tuple[int, ...]]:
+    """The merged ranges of a sheet: (first row, first column, last row, last column), from 1
+    (which openpyxl does not give of a sheet read only)."""
+    return _scan(path, title)[1]
 
 
 def _marked(archive: zipfile.ZipFile, part: str) -> bool:
