@@ -80,8 +80,12 @@ _NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
     r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
-    r"luật|mục|điều|khoản|điểm|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
-    r"tỉnh\s+lộ|đường)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b(?!\s*[%,.]?\d))",
+    r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
+    r"tỉnh\s+lộ|đường|trường|học|thcs|thpt|mầm\s+non|khu|cụm|khu\s+công\s+nghiệp|gói\s+thầu|"
+    r"báo\s+cáo|thông\s+báo|tờ\s+trình|hợp\s+đồng|công\s+trình|thôn|ấp|tổ|khu\s+phố|lô|"
+    r"trạm|cảng|bến|nhà\s+máy|mục\s+tiêu|dự\s+thảo)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b"
+    r"(?!\s*[%,.]?\d)"
+    r"|\bsố\s+\d+\b(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))",
 )
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``): set aside when the target cannot be read with them.
@@ -91,11 +95,13 @@ _QUALIFIER_NUMBERS = re.compile(
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
     re.IGNORECASE,
 )
-#: Numbers written in words ("hai", "một nửa"); "năm" (also a year) and "một số" (some) not.
+#: A number written in words right after a comparison ("không quá hai ngày"); "năm" (also a
+#: year), "một số" (some), "một cửa" (one-stop) are no such number.
 _NUMBER_WORDS = re.compile(
-    r"(?<![\w])(?:một(?!\s+số(?![\w]))|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
-    r"triệu|nửa|rưỡi|đôi)(?![\w])",
-    re.IGNORECASE,
+    r"(?<![\w])(?<!dựa\s)(?:không\s+quá|tối\s+(?:đa|thiểu)|ít\s+nhất|nhiều\s+nhất|trên|dưới|hơn|khoảng|"
+    r"đạt|tăng|giảm|còn|xuống|lên|gấp|thứ|vượt|quá|từ|đến)(?:\s+(?:được|thêm|lên|xuống|còn))*"
+    r"\s+(?P<word>(?:một(?!\s+(?:số|cửa|lần|cách)(?![\w]))|hai|ba|bốn|sáu|bảy|tám|chín|mười|"
+    r"mươi|trăm|nghìn|ngàn|triệu|nửa|rưỡi|đôi))(?![\w])",
 )
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
@@ -397,12 +403,12 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
         )
     if not any(ch.isalpha() for ch in text):
         raise TargetParseError(text, 0, "a number, a range or a target in words")
-    spelled = _NUMBER_WORDS.search(blanked)
-    if spelled is not None and has_meaning(blanked):  # "không quá hai ngày": not words alone
+    spelled = _NUMBER_WORDS.search(blanked.lower())
+    if spelled is not None and blanked[spelled.start("word")].islower():  # "không quá hai ngày"
         raise TargetParseError(
             text,
-            spelled.start(),
+            spelled.start("word"),
             "the number in digits ('không quá 2 ngày', 'giảm còn 50%')",
-            reason=f"a number written in words ({spelled.group(0)!r}) with a comparison",
+            reason=f"a number written in words ({spelled.group('word')!r}) with a comparison",
         )
     return Qualitative(text=" ".join(text.split()), direction=direction), None

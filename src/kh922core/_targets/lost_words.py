@@ -36,7 +36,7 @@ from kh922core._targets.units import Unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
-__all__ = ["note_drops_meaning", "refuse_lost_words"]
+__all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_verb"]
 
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
@@ -59,7 +59,11 @@ _BOTTOM_GROUP = re.compile(
 #: A region that a rank is counted in ("xếp thứ 1 vùng", "top 3 vùng Đồng bằng sông Cửu Long"):
 #: the library ranks a province among all of the country's.
 _REGION = re.compile(
-    r"(?<![\w])(?:vùng|khu\s+vực|miền|đbscl|đồng\s+bằng\s+sông|tây\s+nguyên|duyên\s+hải)(?![\w])",
+    r"(?<![\w])(?:vùng|khu\s+vực(?!\s+(?:công|tư|nhà\s+nước|kinh\s+tế|fdi|đầu\s+tư|dịch\s+vụ|"
+    r"nông|công\s+nghiệp|doanh\s+nghiệp|thành\s+phố|đô\s+thị|nông\s+thôn|biên\s+giới|i|ii|iii)"
+    r"(?![\w]))|miền(?!\s+núi)|đbscl|đồng\s+bằng\s+sông|"
+    r"tây\s+nguyên|duyên\s+hải|(?:trung|nam|bắc)\s+bộ|tây\s+bắc|đông\s+bắc|đông\s+nam\s+bộ|"
+    r"tây\s+nam\s+bộ|phía\s+(?:nam|bắc)|trung\s+du)(?![\w])",
     re.IGNORECASE,
 )
 #: "trở lên", "trở xuống" after a number: of a rank, the better ranks or the larger numbers?
@@ -68,11 +72,13 @@ _ONWARDS = re.compile(r"(?<![\w])trở\s+(?:lên|xuống)(?![\w])", re.IGNORECAS
 #: ("cải thiện ít nhất 3 bậc": a change of the rank, not the rank 3; "tụt ít nhất 2%").
 _UNREAD_VERB = re.compile(
     r"(?<![\w])(?P<verb>cải\s+thiện|vươn\s+lên|thăng(?:\s+(?:hạng|bậc))?|tụt(?:\s+(?:hạng|bậc))?|"
-    r"(?:tăng|lên|nâng|giảm|xuống)\s+(?:hạng|bậc)|tiết\s+kiệm|đẩy\s+mạnh)"
-    r"(?:\s+(?:được|thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|hơn|khoảng|từ|lên|xuống|"
+    r"(?:tăng|lên|nâng|giảm|xuống)\s+(?:hạng|bậc))"
+    r"(?:\s+(?:được|thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|hơn|khoảng|từ|"
     r"không\s+(?:quá|dưới|ít\s+hơn)|nhiều\s+hơn|[<>≥≤=]+))*\s*$",
     re.IGNORECASE,
 )
+#: Words that make the verb after them a noun of the subject ("mức tiết kiệm", "tỷ lệ cải thiện").
+_NOMINAL = re.compile(r"(?:mức|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tốc\s+độ|số|kết\s+quả)\s*$", re.IGNORECASE)
 #: A negation of a whole clause ("Không để tỷ lệ nợ xấu vượt 3%", "Kiên quyết không để …"): it
 #: negates the comparison however many words of the subject stand between.
 _CLAUSE_NEGATION = re.compile(
@@ -177,7 +183,7 @@ def refuse_lost_words(
             reason="a multiple per year is not a target the library measures",
         )
     _refuse_negated(text)
-    _refuse_unread_verb(text)
+    refuse_unread_verb(text)
     _refuse_rank_group(text, spec, unit)
     planned = plan_base(text)
     if verb.changes and not verb.linked and planned is not None:  # "tăng thêm đạt 105% …"
@@ -283,11 +289,15 @@ def _refuse_clause(text: str, lower: str, clause: re.Match[str], end: int) -> No
         position += 1
 
 
-def _refuse_unread_verb(text: str) -> None:
+def refuse_unread_verb(text: str) -> None:
     """A verb of change the grammar does not read, right before the number or its comparator
     (read as words of the subject, its change would be a level: "cải thiện ít nhất 3 bậc")."""
-    number = NUMBER_PATTERN.search(text)
-    unread = _UNREAD_VERB.search(text, 0, number.start()) if number is not None else None
+    for number in NUMBER_PATTERN.finditer(text):  # "Đến năm 2030 cải thiện ít nhất 3 bậc"
+        unread = _UNREAD_VERB.search(text, 0, number.start())
+        if unread is not None and not _NOMINAL.search(text, 0, unread.start()):
+            break
+    else:
+        return
     if unread is not None:
         raise TargetParseError(
             text,
@@ -313,12 +323,12 @@ def _refuse_rank_group(text: str, spec: TargetSpec, unit: Unit | None) -> None:
             "(it ranks a province among all the country's)",
         )
     onwards = _ONWARDS.search(text)
-    if onwards is not None and spec.kind == "comparison" and unit is not None and unit.is_rank:
+    ranked = spec.kind == "rank_group" or (unit is not None and unit.is_rank)
+    if onwards is not None and ranked and spec.kind in ("comparison", "rank_group"):
         raise TargetParseError(
             text,
             onwards.start(),
-            "the group of the best ranks ('nhóm 10', 'xếp thứ 10 trở lên' as 'nhóm 10') or "
-            "the rank as a number ('≤ 10')",
+            "the group of the best ranks ('nhóm 10') or the rank as a number ('≤ 10')",
             reason=f"{onwards.group(0)!r} after a rank: the better ranks (smaller numbers) or the "
             "larger numbers?",
         )
@@ -329,7 +339,7 @@ def _refuse_rank_group(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         raise TargetParseError(
             text,
             bottom.start(),
-            "the best ranks to reach ('nhóm 20 tỉnh dẫn đầu', 'xếp thứ 40 trở lên')",
+            "the best ranks to reach ('nhóm 20 tỉnh dẫn đầu', 'nằm trong nhóm 40')",
             reason=f"{bottom.group(0)!r}: a group counted from the bottom, or one to leave, is "
             "not the group of the best ranks",
         )

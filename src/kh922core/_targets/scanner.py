@@ -50,7 +50,7 @@ _ROLES = frozenset(
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 )
 YEARS = re.compile(
-    r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}\b"
+    r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
     r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,

@@ -42,7 +42,7 @@ from kh922core._targets.units import (
 )
 from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
 
-__all__ = ["fit_unit", "is_rate", "is_share", "per_year_part"]
+__all__ = ["fit_unit", "is_rate", "is_share", "per_year_part", "refuse_unknown_word"]
 
 #: The unit of a rate of change: an indicator in it takes "tăng X%" as its level.
 RATE_UNIT = "%/năm"
@@ -138,7 +138,7 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     """
     written_text = getattr(spec, "unit", None)
     if written_text is None and unit is not None:
-        _refuse_unknown_word(text, spec, unit)
+        refuse_unknown_word(text, spec, unit)
     if written_text is None or unit is None:
         return spec
     written = parse_unit(written_text)
@@ -161,18 +161,24 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
 
 #: Words after a number that name what it counts though the table lists them only after "/"
 #: (a count of years, months or quarters) or not at all (an OCOP rating in stars; the local land
-#: measures "sào" and "mẫu", whose size differs from one region to another).
-_COUNTING_WORDS = frozenset({"năm", "tháng", "quý", "sao", "sào", "mẫu"})
-#: A symbol of a unit the table does not know, written in Latin letters as units are: a capital
-#: after the first letter ("kWp", "kV", "MVA") or a rate of bits ("Gbps").
-_UNIT_SYMBOL = re.compile(r"[A-Za-z]?bps|(?![A-Z][a-z]+$)[A-Za-z]{0,4}[A-Z][A-Za-z]{0,4}", re.ASCII)
+#: measure "sào", whose size differs from one region to another).
+_COUNTING_WORDS = frozenset({"năm", "tháng", "quý", "sao", "sào"})
+#: A symbol of a unit the table does not know, written in Latin letters as units are: a prefix
+#: and a symbol ("kWp", "kV", "MVA") or a rate of bits ("Gbps").
+_UNIT_SYMBOL = re.compile(
+    r"[kMGTm](?:W|V|A|B)|[kMGTm]?(?:Wp|VA|Ah|Hz)|[kKMGT]?bps|KVA|KWP|MWP", re.ASCII
+)
+#: A counting word's compounds that count no such thing ("năm học", "năm cuối kỳ").
+_COMPOUNDS = {"năm": ("học", "cuối", "đầu", "sau", "trước", "tiếp", "nay", "tới")}
+#: The indicators' units in which a count of years is the unit's own ("≥ 75 năm" of an age).
+_YEARS_UNITS = ("tuổi", "năm")
 #: Marks of a unit that the table does not know: an abbreviation ("tr.đ"), a per unit, a
 #: quote or a bracket glued to it, a per-mille written with letters ("%o").
 _UNIT_MARKS = re.compile(r"[./\"”’)\]]|^%")
 _WORD = re.compile(r"\s*((?:%|[^\W\d_])\S*)")
 
 
-def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
+def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
     """Refuse a number that writes a word the grammar read as a note, not a unit, right after
     it, in a row whose indicator has a unit (see the module docstring)."""
     note = getattr(spec, "note", None)
@@ -187,12 +193,10 @@ def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
             continue
         word = after.group(1)
         glued = after.start(1) == number.end()  # "5%o", "24h"
-        unit_like = (
-            glued
-            or _UNIT_MARKS.search(word)
-            or word.casefold() in _COUNTING_WORDS
-            or _UNIT_SYMBOL.fullmatch(word)
-        )
+        counting = word.casefold() in _COUNTING_WORDS and not _compound(text, after.end(1), word)
+        if counting and word.casefold() == "năm" and unit.text.casefold() in _YEARS_UNITS:
+            counting = False
+        unit_like = glued or _UNIT_MARKS.search(word) or counting or _UNIT_SYMBOL.fullmatch(word)
         if not unit_like or word.casefold() not in words:
             continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
@@ -202,3 +206,10 @@ def _refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
             reason=f"{word!r} after {number.group(0)!r} is not a unit the grammar knows: read in "
             f"{unit.text!r}, the number would count something else",
         )
+
+
+def _compound(text: str, end: int, word: str) -> bool:
+    """Whether the counting ``word`` ending at ``end`` starts a compound that counts another
+    thing ("năm học", "mẫu giáo")."""
+    following = text[end:].split(maxsplit=1)
+    return bool(following) and following[0].casefold() in _COMPOUNDS.get(word.casefold(), ())
