@@ -424,3 +424,25 @@ def test_a_part_whose_label_holds_what_changes_its_number_is_refused(
 ) -> None:
     with pytest.raises(TargetParseError, match=reason):
         split_targets(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("2 triệu m³", "triệu m³", 2.0),
+        ("2 nghìn m3", "m³", 2000.0),
+        ("500 nghìn m2", "m²", 500_000.0),
+        ("2 nghìn km2", "km²", 2000.0),
+    ],
+)
+def test_a_scale_before_a_unit_with_a_power_is_read(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.kind, getattr(spec, "value", None)) == ("comparison", value)
+
+
+def test_a_year_in_brackets_after_a_base_named_by_the_plans_time_is_its_year() -> None:
+    named = parse_target("tăng 20% so với đầu nhiệm kỳ (năm 2025)", unit="tỷ đồng").change
+    plain = parse_target("tăng 20% so với đầu nhiệm kỳ", unit="tỷ đồng").change
+    assert named is not None
+    assert plain is not None
+    assert (named.since, plain.since) == (2025, None)

@@ -209,7 +209,11 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
     offset = start + rest.index(stripped)
     masked = DENOMINATOR_DIGITS.sub(lambda m: "/" + " " * (len(m.group(0)) - 1), stripped)
     # digits of a per unit's denominator may stand inside a unit, never in a note
-    digit = next((i for i, ch in enumerate(masked) if ch.isdigit()), None)
+    # (a digit glued after a letter is the unit's own: "m³", "km2")
+    digit = next(
+        (i for i, ch in enumerate(masked) if ch.isdigit() and not (i and masked[i - 1].isalpha())),
+        None,
+    )
     raw_digit = next((i for i, ch in enumerate(stripped) if ch.isdigit()), None)
     # A word and a bracket glued to it are two tokens: "tấn(ước)" is the unit "tấn" and a note.
     tokens = list(re.finditer(r"[^\W\d_]+(?=\([^\s()]*\))|\S+", stripped))
