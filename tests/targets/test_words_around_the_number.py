@@ -446,3 +446,24 @@ def test_a_year_in_brackets_after_a_base_named_by_the_plans_time_is_its_year() -
     assert named is not None
     assert plain is not None
     assert (named.since, plain.since) == (2025, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "note"),
+    [
+        # a number that qualifies the subject stays in the note (the stars tell which products)
+        ("30 sản phẩm OCOP 4 sao", "sản phẩm", "4 sao"),
+        ("100% trên 60 tuổi", "%", "trên 60 tuổi"),
+        (
+            "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 10%",
+            "%",
+            "Tỷ lệ trẻ em suy dinh dưỡng dưới 5 tuổi",
+        ),
+        # what the grammar sets aside leaves no run of spaces in the note
+        ("đạt 100% theo Nghị quyết số 57-NQ/TW", "%", "theo -NQ/TW"),
+    ],
+)
+def test_the_note_keeps_the_qualifiers_and_one_space(text: str, unit: str, note: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert getattr(spec, "note", None) == note
+    assert parse_target(spec.render(), unit=unit) == spec

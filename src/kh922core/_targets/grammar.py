@@ -42,6 +42,12 @@ from kh922core._targets.scanner import (
     read_phrases,
     read_unit,
 )
+from kh922core._targets.set_aside import (
+    NOT_TARGET_NUMBERS,
+    NUMBER_WORDS,
+    QUALIFIER_NUMBERS,
+    with_qualifiers,
+)
 from kh922core._targets.subjects import (
     has_meaning,
     read_prefix,
@@ -72,37 +78,6 @@ _FROM_TO = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-+•*]\s+")
-#: Numbers in a text that are not a target's: document numbers (``Nghị quyết số 05-NQ/TU``,
-#: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).  A
-#: ``số`` numbers a document or an item only after its noun: ``chuyển đổi số 100%``, ``dân số
-#: 500 người/km²`` hold targets.
-_NOT_TARGET_NUMBERS = re.compile(
-    r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
-    r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
-    r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
-    r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
-    r"tỉnh\s+lộ|đường|trường|học|thcs|thpt|mầm\s+non|khu|cụm|khu\s+công\s+nghiệp|gói\s+thầu|"
-    r"báo\s+cáo|thông\s+báo|tờ\s+trình|hợp\s+đồng|công\s+trình|thôn|ấp|tổ|khu\s+phố|lô|"
-    r"trạm|cảng|bến|nhà\s+máy|mục\s+tiêu|dự\s+thảo)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b"
-    r"(?!\s*[%,.]?\d)"
-    r"|\bsố\s+\d+\b(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))",
-)
-#: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
-#: ``5 năm``): set aside when the target cannot be read with them.
-_QUALIFIER_NUMBERS = re.compile(
-    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,])\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
-    r"|\bthứ\s+\d+\b(?:\s*trở\s+lên)?"
-    r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
-    re.IGNORECASE,
-)
-#: A number written in words right after a comparison ("không quá hai ngày"); "năm" (also a
-#: year), "một số" (some), "một cửa" (one-stop) are no such number.
-_NUMBER_WORDS = re.compile(
-    r"(?<![\w])(?<!dựa\s)(?:không\s+quá|tối\s+(?:đa|thiểu)|ít\s+nhất|nhiều\s+nhất|trên|dưới|hơn|khoảng|"
-    r"đạt|tăng|giảm|còn|xuống|lên|gấp|thứ|vượt|quá|từ|đến)(?:\s+(?:được|thêm|lên|xuống|còn))*"
-    r"\s+(?P<word>(?:một(?!\s+(?:số|cửa|lần|cách)(?![\w]))|hai|ba|bốn|sáu|bảy|tám|chín|mười|"
-    r"mươi|trăm|nghìn|ngàn|triệu|nửa|rưỡi|đôi))(?![\w])",
-)
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
 
@@ -176,7 +151,7 @@ def parse_with_reading(
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:
         qualified = (
-            blank(unicodedata.normalize("NFC", text), _QUALIFIER_NUMBERS)
+            blank(unicodedata.normalize("NFC", text), QUALIFIER_NUMBERS)
             if isinstance(text, str) and len(text) <= MAX_TARGET_LENGTH
             else None
         )
@@ -192,6 +167,7 @@ def parse_with_reading(
             raise first from None
         if spec.kind == "qualitative":  # every number blanked: they were the target's own
             raise first from None
+        spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
     return _stated(text, spec, change, reason)
 
 
@@ -245,7 +221,7 @@ def _parse(
             parts=[part for _, part in parts],
         )
     base = read_base(_tidied(text))
-    blanked = blank(blank(base.text, YEARS), _NOT_TARGET_NUMBERS)
+    blanked = blank(blank(base.text, YEARS), NOT_TARGET_NUMBERS)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:
@@ -403,7 +379,7 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
         )
     if not any(ch.isalpha() for ch in text):
         raise TargetParseError(text, 0, "a number, a range or a target in words")
-    spelled = _NUMBER_WORDS.search(blanked.lower())
+    spelled = NUMBER_WORDS.search(blanked.lower())
     if spelled is not None and blanked[spelled.start("word")].islower():  # "không quá hai ngày"
         raise TargetParseError(
             text,

@@ -31,12 +31,12 @@ from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import match_phrase
-from kh922core._targets.unit_fit import is_share
-from kh922core._targets.units import Unit
+from kh922core._targets.unit_fit import is_share, refuse_unknown_word
+from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
-__all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_verb"]
+__all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_parts", "refuse_unread_verb"]
 
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
@@ -350,3 +350,24 @@ def _refuse_rank_group(text: str, spec: TargetSpec, unit: Unit | None) -> None:
             f"a target in the indicator's unit ({unit.text!r}), or a rank indicator",
             reason=f"a rank group of an indicator measured in {unit.text!r}",
         )
+
+
+def refuse_unread_parts(
+    text: str, parts: list[tuple[str, str | None, TargetSpec]], unit: str | Unit | None
+) -> None:
+    """Refuse a split cell a part of which (its text, label and spec) had words that change
+    its number taken by its label (``1.500 kWp mái nhà``, ``PCI: cải thiện ít nhất 3 bậc``)."""
+    indicator = parse_unit(unit) if isinstance(unit, str) else unit
+    for part, label, spec in parts:
+        try:
+            refuse_unread_verb(part)
+            if indicator is not None and getattr(spec, "unit", "") is None and label:
+                refuse_unknown_word(part, spec.model_copy(update={"note": label}), indicator)
+        except TargetParseError as error:
+            raise TargetParseError(
+                text,
+                max(text.find(part), 0),
+                "parts that each read alone",
+                reason=f"the part {part!r}: {error.reason}",
+                parts=[other for other, _, _ in parts],
+            ) from None

@@ -38,10 +38,9 @@ from kh922core._targets.cells import Cut, comparison_start, cut_cell, label_end,
 from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
-from kh922core._targets.lost_words import refuse_unread_verb
+from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
-from kh922core._targets.unit_fit import refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
@@ -292,30 +291,9 @@ def split_targets(
             ]
             _refuse_unshared(text, parts)
             _refuse_share_of_the_whole(text, cuts, parts, unit)
-            _refuse_unread_alone(text, parts, unit)
+            refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             return parts
     raise _refuse(text, cuts, candidates)
-
-
-def _refuse_unread_alone(text: str, parts: list[TargetPart], unit: str | Unit | None) -> None:
-    """Refuse a cell a part of which would read otherwise alone, as a plan file reads it again:
-    the words its label took would change its number (``1.500 kWp mái nhà``: a unit the table
-    does not know; ``PCI: cải thiện ít nhất 3 bậc``: a verb the grammar does not read)."""
-    indicator = parse_unit(unit) if isinstance(unit, str) else unit
-    for part in parts:
-        try:
-            refuse_unread_verb(part.text)
-            if indicator is not None and getattr(part.spec, "unit", "") is None and part.label:
-                labelled = part.spec.model_copy(update={"note": part.label})
-                refuse_unknown_word(part.text, labelled, indicator)
-        except TargetParseError as error:
-            raise TargetParseError(
-                text,
-                max(text.find(part.text), 0),
-                "parts that each read alone",
-                reason=f"the part {part.text!r}: {error.reason}",
-                parts=[part.text for part in parts],
-            ) from None
 
 
 def _phrased(text: str) -> bool:

@@ -240,12 +240,11 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         # "95% (trong đó …": what the cell opens next is not this part's note
         note = closed_note(after)
         if note is not None and any(ch.isdigit() for ch in note):
+            end = tokens[count - 1].end()
             return (
                 None,
                 None,
-                offset
-                + stripped.index(note)
-                + next(i for i, ch in enumerate(note) if ch.isdigit()),
+                offset + end + next(i for i, ch in enumerate(stripped[end:]) if ch.isdigit()),
             )
         return " ".join(candidate.split()), note, None
     if raw_digit is not None:
@@ -266,8 +265,9 @@ def _closed(candidate: str, before: str) -> str:
 
 def closed_note(note: str | None) -> str | None:
     """A note without what opens the next part of its cell at its end (``95% (trong đó …``
-    leaves ``(``), and without the parentheses a rendered target puts around it."""
-    return unwrapped_note(_OPENING_END.sub("", note or "") or None)
+    leaves ``(``), and without the parentheses a rendered target puts around it; its white
+    space one space (what the grammar set aside leaves none: ``theo Nghị quyết số 57``)."""
+    return unwrapped_note(_OPENING_END.sub("", " ".join((note or "").split())) or None)
 
 
 def unwrapped_note(note: str | None) -> str | None:

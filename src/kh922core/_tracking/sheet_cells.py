@@ -295,19 +295,14 @@ def _recalculated(archive: zipfile.ZipFile) -> bool:
 
 
 def formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
-    """The formulas of a sheet whose saved value is no result, by row and column from 1.
-
-    A formula saved without its value (a file written by a program, never opened in Excel) has
-    none; a workbook that asks to be recalculated when opened (``fullCalcOnLoad``, as xlsxwriter
-    and openpyxl write) saves no result of Excel's: xlsxwriter saves 0 for every formula.  Excel
-    and LibreOffice save their results without that flag.
-    """
+    """The formulas of a sheet whose saved value is no result, by row and column from 1: saved
+    without one (by a program), or in a workbook that asks to be recalculated when opened
+    (``fullCalcOnLoad``: xlsxwriter saves 0 for each; Excel and LibreOffice do not ask)."""
     return _scan(path, title)[0]
 
 
 def merged_ranges(path: Path, title: str) -> list[tuple[int, ...]]:
-    """The merged ranges of a sheet: (first row, first column, last row, last column), from 1
-    (which openpyxl does not give of a sheet read only)."""
+    """A sheet's merged ranges (first row, first column, last row, last column; from 1)."""
     return _scan(path, title)[1]
 
 

@@ -1,0 +1,61 @@
+"""Numbers a target text sets aside: they are not the target's.
+
+* :data:`NOT_TARGET_NUMBERS`: the numbers of documents and numbered items (``Nghị quyết số
+  05-NQ/TU``, ``tiêu chí số 17``, ``mức độ 4``, ``Bệnh viện số 2``), never read;
+* :data:`QUALIFIER_NUMBERS`: numbers that qualify the subject (``trẻ em dưới 5 tuổi``, ``3 sao
+  trở lên``), set aside when the target cannot be read with them, and kept at the end of its
+  note (:func:`with_qualifiers`);
+* :data:`NUMBER_WORDS`: a number written in words right after a comparison (``không quá hai
+  ngày``), which a target in words would drop: refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+
+__all__ = ["NOT_TARGET_NUMBERS", "NUMBER_WORDS", "QUALIFIER_NUMBERS", "with_qualifiers"]
+
+#: Numbers in a text that are not a target's: document numbers (``Nghị quyết số 05-NQ/TU``,
+#: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).  A
+#: ``số`` numbers a document or an item after its noun, or where no unit and no comparison
+#: follow its number (``Bệnh viện số 2``): ``chuyển đổi số 100%``, ``dân số 500 người/km²``
+#: hold targets.
+NOT_TARGET_NUMBERS = re.compile(
+    r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
+    r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
+    r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
+    r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
+    r"tỉnh\s+lộ|đường|trường|học|thcs|thpt|mầm\s+non|khu|cụm|khu\s+công\s+nghiệp|gói\s+thầu|"
+    r"báo\s+cáo|thông\s+báo|tờ\s+trình|hợp\s+đồng|công\s+trình|thôn|ấp|tổ|khu\s+phố|lô|"
+    r"trạm|cảng|bến|nhà\s+máy|mục\s+tiêu|dự\s+thảo)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b"
+    r"(?!\s*[%,.]?\d)"
+    r"|\bsố\s+\d+\b(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))",
+)
+#: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
+#: ``5 năm``): set aside when the target cannot be read with them.
+QUALIFIER_NUMBERS = re.compile(
+    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,])\d+\s*(?:tuổi|sao)\b(?:\s*trở\s+(?:lên|xuống))?"
+    r"|\bthứ\s+\d+\b(?:\s*trở\s+lên)?"
+    r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+#: A number written in words right after a comparison ("không quá hai ngày"); "năm" (also a
+#: year), "một số" (some), "một cửa" (one-stop) are no such number.
+NUMBER_WORDS = re.compile(
+    r"(?<![\w])(?<!dựa\s)(?:không\s+quá|tối\s+(?:đa|thiểu)|ít\s+nhất|nhiều\s+nhất|trên|dưới|hơn|khoảng|"
+    r"đạt|tăng|giảm|còn|xuống|lên|gấp|thứ|vượt|quá|từ|đến)(?:\s+(?:được|thêm|lên|xuống|còn))*"
+    r"\s+(?P<word>(?:một(?!\s+(?:số|cửa|lần|cách)(?![\w]))|hai|ba|bốn|sáu|bảy|tám|chín|mười|"
+    r"mươi|trăm|nghìn|ngàn|triệu|nửa|rưỡi|đôi))(?![\w])",
+)
+
+
+def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
+    """``spec`` read with the subject's qualifiers set aside, with them back at the end of its
+    note (``30 sản phẩm OCOP 4 sao``: the stars tell which products)."""
+    if not hasattr(spec, "note"):
+        return spec
+    qualifiers = [" ".join(found.group(0).split()) for found in QUALIFIER_NUMBERS.finditer(text)]
+    note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())
+    return spec.model_copy(update={"note": note or None})
