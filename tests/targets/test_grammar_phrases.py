@@ -240,6 +240,8 @@ def test_a_target_of_none_at_all_reads_back_from_its_render(text: str) -> None:
         "55 <= kngm(p",
         "không để phát sinh(tối thiểu",
         "đạt tỉ lệ giảm 0,7 phần nghìn ,vã\u200fly, được",  # ‰: points, with or without "tỉ lệ"
+        # a qualifier kept at the end of a note that a ";" parts: read as a part of its own
+        "8-10 đứng thứ 19\u202e(%l;a hồ sơ năm 2030 vđq",
     ],
 )
 def test_a_text_with_brackets_and_comparators_reads_back_from_its_render(text: str) -> None:

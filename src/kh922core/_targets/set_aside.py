@@ -54,8 +54,14 @@ NUMBER_WORDS = re.compile(
 def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
     """``spec`` read with the subject's qualifiers set aside, with them back at the end of its
     note (``30 sản phẩm OCOP 4 sao``: the stars tell which products)."""
-    if not hasattr(spec, "note"):
-        return spec
+    if not hasattr(spec, "note") or _PARTED.search(spec.note or ""):
+        return spec  # after a mark that parts a cell, a number would read as a part of its own
     qualifiers = [" ".join(found.group(0).split()) for found in QUALIFIER_NUMBERS.finditer(text)]
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())
     return spec.model_copy(update={"note": note or None})
+
+
+#: What may part a cell, or open a bracket, in a note: no number goes after it.
+_PARTED = re.compile(
+    r"[;,:\n()\[\]\u202a-\u202e\u2066-\u2069]|\bvà\b|\btrong\s+đó\b", re.IGNORECASE
+)
