@@ -467,3 +467,10 @@ def test_the_note_keeps_the_qualifiers_and_one_space(text: str, unit: str, note:
     spec = parse_target(text, unit=unit)
     assert getattr(spec, "note", None) == note
     assert parse_target(spec.render(), unit=unit) == spec
+
+
+@pytest.mark.parametrize("text", ["24/24 xã", "100/100 xã đạt chuẩn", "2/3 số xã"])
+def test_a_ratio_is_refused_as_a_ratio_never_read_as_a_range(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a ratio") as caught:
+        parse_target(text, unit="xã")
+    assert "range separator" not in str(caught.value)  # a dash would make it a wrong range

@@ -162,10 +162,20 @@ def read_range(
             separator = match
             break
     if separator is None:
+        between = blanked[first.end() : second.start()].strip()
+        if between == "/":  # "24/24 xã", "2/3 số xã": a ratio, not a range
+            raise TargetParseError(
+                text,
+                first.end(),
+                "the count ('24 xã') or the share ('100%') the ratio means",
+                reason=f"a ratio ({text[first.start() : second.end()]!r}) is no target the "
+                "grammar reads",
+            )
         raise TargetParseError(
             text,
             first.end(),
-            "a range separator such as '-', '–' or 'đến' between two numbers",
+            "a range separator such as '-', '–' or 'đến' between two numbers, or one number "
+            "(a second one in brackets or a note is not read)",
             reason="two numbers without a range between them",
         )
     bad = [m for m in prefix if m.role not in _RANGE_PREFIX_ROLES]
