@@ -155,3 +155,77 @@ def test_a_text_box_in_a_cell_is_read_once(tmp_path: Path, fallback: bool) -> No
     path = _document(tmp_path, lambda table: _replace_text(table, 1, 4, [f"<w:r>{vml}</w:r>"]))
     targets, problems = _targets(path)
     assert (targets["2030-1"], problems) == ("≥ 95", [])
+
+
+def test_a_no_break_hyphen_is_a_hyphen_and_a_soft_one_nothing(tmp_path: Path) -> None:
+    runs = ["<w:r><w:t>8</w:t><w:noBreakHyphen/><w:t>1</w:t><w:softHyphen/><w:t>0</w:t></w:r>"]
+    path = _document(tmp_path, lambda table: _replace_text(table, 1, 4, runs))
+    targets, problems = _targets(path)
+    assert (targets["2030-1"], problems) == ("8-10", [])
+
+
+@pytest.mark.parametrize(("sign", "shown"), [("\u00b3", "≥"), ("\u00a3", "≤"), ("\uf0b3", "≥")])
+def test_a_run_in_the_symbol_font_is_read_as_word_shows_it(
+    tmp_path: Path, sign: str, shown: str
+) -> None:
+    font = '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+    runs = [f"<w:r>{font}<w:t>{sign}</w:t></w:r>", '<w:r><w:t xml:space="preserve"> 90</w:t></w:r>']
+    path = _document(tmp_path, lambda table: _replace_text(table, 2, 4, runs))
+    targets, problems = _targets(path)
+    assert (targets["2030-2"], problems) == (f"{shown} 90", [])
+
+
+def _merged(table: Any, row: int, column: int, tag: str, value: str | None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    tc = table.rows[row]._tr.tc_lst[column]  # as written (python-docx resolves merged cells)
+    mark = OxmlElement(f"w:{tag}")
+    if value is not None:
+        mark.set(qn("w:val"), value)
+    tc.get_or_add_tcPr().append(mark)
+    if value is None:
+        _Cell(tc, table).text = ""
+
+
+def test_a_merge_down_written_without_restart_gives_its_value_below(tmp_path: Path) -> None:
+    def change(table: Any) -> None:  # the lead of rows 1 and 2 merged, no "restart" on row 1
+        from docx.table import _Cell
+
+        _merged(table, 1, 5, "vMerge", None)
+        _Cell(table.rows[1]._tr.tc_lst[5], table).text = "Sở Nội vụ"
+        _merged(table, 2, 5, "vMerge", None)
+
+    plan, problems = import_tables(_document(tmp_path, change))
+    leads = {t.id: t.lead_agencies_text for t in plan.targets}
+    assert (leads["2030-1"], leads["2030-2"], list(problems)) == ("Sở Nội vụ", "Sở Nội vụ", [])
+
+
+def test_an_old_horizontal_merge_across_two_horizons_is_listed(tmp_path: Path) -> None:
+    def change(table: Any) -> None:
+        _merged(table, 1, 3, "hMerge", "restart")
+        _merged(table, 1, 4, "hMerge", None)
+
+    targets, problems = _targets(_document(tmp_path, change))
+    assert "2025-1" not in targets
+    assert "2030-1" not in targets
+    assert problems[0] == "2/50"
+
+
+def test_a_table_in_a_text_box_is_read(tmp_path: Path) -> None:
+    import docx
+
+    inner = _document(tmp_path, lambda table: None)
+    table = docx.Document(str(inner)).tables[0]._tbl
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC I")
+    box = _element(
+        "<w:r><w:pict><v:shape xmlns:v='urn:schemas-microsoft-com:vml'><v:textbox>"
+        "<w:txbxContent/></v:textbox></v:shape></w:pict></w:r>"
+    )
+    document.paragraphs[0]._p.append(box)
+    box.iter(f"{{{W}}}txbxContent").__next__().append(table)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert _targets(path) == (EXPECTED, [])

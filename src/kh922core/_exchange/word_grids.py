@@ -15,6 +15,7 @@ without it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ _SYMBOL_FONT = {
     0xAE: "→",
 }
 _UNKNOWN_SYMBOL = "\ufffd"
+#: Characters of a symbol font's private area (what a font maps to its own signs).
+_PRIVATE = re.compile("[\uf000-\uf0ff]")
 
 
 def _hidden(run: Any) -> bool:
@@ -76,30 +79,57 @@ def _symbol(node: Any) -> str:
     return _UNKNOWN_SYMBOL
 
 
-def _pieces(element: Any, out: list[str]) -> None:
-    """The text Word shows of ``element``'s children, a paragraph ending with a line break."""
+def _symbol_text(text: str) -> str:
+    """A run's text in the Symbol font as the characters Word shows (``³`` is ``≥`` there)."""
+    shown = []
+    for character in text:
+        code = ord(character)
+        code = code - 0xF000 if 0xF000 <= code < 0xF100 else code
+        if code in _SYMBOL_FONT:
+            shown.append(_SYMBOL_FONT[code])
+        elif character.isdigit() or character in " .,;:()[]/":
+            shown.append(character)
+        else:
+            shown.append(_UNKNOWN_SYMBOL)
+    return "".join(shown)
+
+
+def _font(run: Any) -> str:
+    fonts = run.find(f"{_W}rPr/{_W}rFonts") if run is not None else None
+    return "" if fonts is None else (fonts.get(f"{_W}ascii") or "").strip().lower()
+
+
+def _pieces(element: Any, out: list[str], tables: bool = True) -> None:
+    """The text Word shows of ``element``'s children, a paragraph ending with a line break
+    (without the tables nested in it unless ``tables``)."""
     for node in element:
         tag = node.tag
         if tag in _UNSHOWN or (tag == f"{_W}r" and _hidden(node)):
             continue
+        if tag == f"{_W}tbl" and not tables:
+            continue
         if tag == f"{_W}t":
-            out.append(node.text or "")
+            text = node.text or ""
+            symbol = _font(node.getparent()) == "symbol"
+            out.append(_symbol_text(text) if symbol else _PRIVATE.sub(_UNKNOWN_SYMBOL, text))
         elif tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")
-        elif tag == f"{_W}tab":
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
             out.append(" ")
+        elif tag == f"{_W}noBreakHyphen":
+            out.append("-")
         elif tag == f"{_W}sym":
             out.append(_symbol(node))
-        else:
-            _pieces(node, out)
+        elif tag != f"{_W}softHyphen":
+            _pieces(node, out, tables)
             if tag == f"{_W}p":
                 out.append("\n")
 
 
-def _text(element: Any) -> str:
+def _text(element: Any, tables: bool = True) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
-    _pieces([element], out)
+    _pieces([element], out, tables)
     return "".join(out).strip()
 
 
@@ -128,6 +158,7 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
     open_down: dict[int, int] = {}  # column -> index in merges of the range merged down
     for row_index, row in enumerate(_children(element, f"{_W}tr")):
         cells: list[str] = []
+        across_from: int | None = None  # the merge a "hMerge" cell goes on
         before = _value(row.find(f"{_W}trPr"), "gridBefore")
         cells += [""] * (int(before) if before and before.isdigit() else 0)
         for cell in _children(row, f"{_W}tc"):
@@ -136,6 +167,15 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
             span = max(int(span_text), 1) if span_text and span_text.isdigit() else 1
             column = len(cells)
             merged = _value(properties, "vMerge")
+            if merged is not None and merged != "restart" and column not in open_down:
+                merged = "restart"  # the first cell of a merge written without "restart"
+            across = _value(properties, "hMerge")  # Word 97's horizontal merge
+            if across is not None and across != "restart" and across_from is not None:
+                first_row, first_column, last_row, _ = merges[across_from]
+                merges[across_from] = (first_row, first_column, last_row, column + span - 1)
+                cells += [""] * span
+                continue
+            across_from = None
             if merged is not None and merged != "restart" and column in open_down:
                 first_row, first_column, _, last_column = merges[open_down[column]]
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
@@ -143,10 +183,12 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
                 continue
             text = _text(cell)
             open_down.pop(column, None)
-            if merged == "restart" or span > 1:
+            if merged == "restart" or span > 1 or across is not None:
                 merges.append((row_index, column, row_index, column + span - 1))
                 if merged == "restart":
                     open_down[column] = len(merges) - 1
+                if across is not None:
+                    across_from = len(merges) - 1
             cells += [text] + [""] * (span - 1)
         rows.append(cells)
     width = max((len(r) for r in rows), default=0)
@@ -161,8 +203,19 @@ def _blocks(element: Any) -> Iterator[Any]:
     for child in element:
         if child.tag in (f"{_W}p", f"{_W}tbl"):
             yield child
+        if child.tag == f"{_W}p":  # a table in a text box or a frame anchored to it
+            yield from _boxed_tables(child)
         elif child.tag in _WRAPPERS:
             yield from _blocks(child)
+
+
+def _boxed_tables(element: Any) -> Iterator[Any]:
+    """The tables inside a paragraph's text boxes (not their copies for old versions)."""
+    for child in element:
+        if child.tag == f"{_W}tbl":
+            yield child
+        elif child.tag not in _UNSHOWN:
+            yield from _boxed_tables(child)
 
 
 def docx_grids(path: Path) -> list[Grid]:
@@ -182,7 +235,7 @@ def docx_grids(path: Path) -> list[Grid]:
     title: list[str] = []
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
-            text = _text(element)
+            text = _text(element, tables=False)
             if text:
                 title.append(text)
         elif element.tag == f"{_W}tbl":
