@@ -401,3 +401,46 @@ def test_a_range_excel_turned_into_a_date_is_named_as_a_date(tmp_path: Path) -> 
     (problem,) = problems
     assert problem.text == "2025-10-08"
     assert problem.reason.startswith("the cell holds a date (2025-10-08): Excel turns a range")
+
+
+def test_an_excel_error_or_a_truth_value_is_listed_not_read_as_a_target(tmp_path: Path) -> None:
+    import openpyxl
+
+    rows = [["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Đến năm 2030"], ["1", "Tỷ lệ A", "%", "", "80"]]
+    path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])])
+    book = openpyxl.load_workbook(path)
+    book["PL I"]["D2"] = True  # a truth value; E2 an error, as Excel saves one
+    book.save(path)
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(
+        r'<c r="E2"[^>]*>.*?</c>', '<c r="E2" t="e"><v>#N/A</v></c>', parts[sheet]
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    plan, problems = import_tables(path)
+    assert _targets(plan) == {}
+    found = [(p.column.split()[0], p.text) for p in problems if "an Excel error" in p.reason]
+    assert found == [("D", "TRUE"), ("E", "#N/A")]
+
+
+@pytest.mark.parametrize("said", [False, True])
+def test_a_semicolon_csv_whose_cells_hold_commas_is_read(tmp_path: Path, said: bool) -> None:
+    path = tmp_path / "pl.csv"
+    lines = [
+        "TT;Tên nhiệm vụ;Cơ quan chủ trì;Cơ quan phối hợp;Thời gian hoàn thành",
+        "1;Rà soát, sửa đổi, bổ sung, hoàn thiện cơ chế;Sở Tư pháp;Các sở, ngành;Quý IV/2025",
+        "2;Xây dựng, vận hành kho dữ liệu;Sở Tư pháp;Sở Nội vụ, Sở Tài chính;Quý IV/2025",
+    ]
+    path.write_text("\n".join(["sep=;", *lines] if said else lines) + "\n", encoding="utf-8")
+    plan, problems = import_tables(path)
+    assert [t.name for t in plan.tasks] == [
+        "Rà soát, sửa đổi, bổ sung, hoàn thiện cơ chế",
+        "Xây dựng, vận hành kho dữ liệu",
+    ]
+    assert [p.row for p in problems] == []

@@ -421,3 +421,25 @@ def test_a_csv_cell_beyond_the_last_heading_is_reported(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert (problem.column, problem.values) == ("column C", ("4",))
     assert problem.message.endswith("(o.csv, row 3)")
+
+
+def test_the_first_visible_sheet_is_read_not_a_hidden_one(tmp_path: Path) -> None:
+    path = tmp_path / "o.xlsx"
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "Cu"
+    old.append(["indicator", "year", "value"])
+    old.append(["hdi", 2024, 0.5])
+    old.sheet_state = "hidden"
+    new = workbook.create_sheet("Moi")
+    new.append(["indicator", "year", "value"])
+    new.append(["hdi", 2024, 0.7])
+    workbook.active = 1
+    workbook.save(path)
+    assert read_observations(path)["value"].to_list() == [0.7]
+
+
+def test_excels_sep_line_names_the_separator(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text("sep=;\nindicator;year;value\nhdi;2024;0,7\n", encoding="utf-8")
+    assert read_observations(path).select("indicator", "value").rows() == [("hdi", 0.7)]

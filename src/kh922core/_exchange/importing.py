@@ -26,7 +26,7 @@ from kh922core._exchange.import_problems import ImportProblem, Sink
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
 from kh922core._exchange.row_texts import reason_of
-from kh922core._exchange.sheet_grids import FORMULA
+from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
 from kh922core._plans import AgencyRegistry, Plan, load_agencies, load_plan
@@ -143,21 +143,25 @@ def _unread(grid: Grid, sink: Sink) -> None:
         )
 
 
+_UNREAD_CELLS = {
+    FORMULA: "a formula whose result the file does not hold (it was written by a program, not "
+    "saved by Excel): open it in Excel and save it, or type the value",
+    NO_TEXT: "an Excel error or a truth value, no text of a target or a name: correct the "
+    "formula, or type the text",
+}
+
+
 def _formulas(table: Table, sink: Sink) -> None:
-    """Each formula cell of a table without a result: a problem, and no text to read."""
+    """Each cell of a table that holds no text to read (a formula without a result, an Excel
+    error, a truth value): a problem, and no text."""
     for line in table.lines:
         for column, text in enumerate(line.cells):
-            if text.startswith(FORMULA):
+            mark = next((m for m in _UNREAD_CELLS if text.startswith(m)), None)
+            if mark is not None:
                 line.cells[column] = ""
+                shown = text.removeprefix(mark)
                 sink.problem(
-                    table.grid,
-                    table.header,
-                    line.index,
-                    column,
-                    text.removeprefix(FORMULA),
-                    "a formula whose result the file does not hold (it was written by a "
-                    "program, not saved by Excel): open it in Excel and save it, or type the "
-                    "value",
+                    table.grid, table.header, line.index, column, shown, _UNREAD_CELLS[mark]
                 )
 
 

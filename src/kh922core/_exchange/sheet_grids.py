@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,14 @@ from kh922core._output_formats import import_optional
 from kh922core._tracking import cell_text, formula_cells
 from kh922core.errors import TableImportError
 
-__all__ = ["FORMULA", "csv_grids", "xlsx_grids"]
+__all__ = ["FORMULA", "NO_TEXT", "csv_grids", "xlsx_grids"]
 
 #: The start of the text of a formula cell without a result (reported by the importer).
 FORMULA = "\x00formula:"
+#: The start of the text of an Excel error (``#N/A``) or a truth value (reported by the importer).
+NO_TEXT = "\x00value:"
 _SEPARATORS = (";", ",", "\t")
+_SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECASE)
 
 
 def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
@@ -38,6 +42,9 @@ def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
             value = cell.value
             if (r + 1, c + 1) in formulas:
                 cells.append(FORMULA + formulas[(r + 1, c + 1)])
+                continue
+            if cell.data_type == "e" or isinstance(value, bool):  # "#N/A", TRUE: no text to read
+                cells.append(NO_TEXT + str(value).upper())
                 continue
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numbers[(r, c)] = float(value)
@@ -77,14 +84,17 @@ def xlsx_grids(path: Path) -> list[Grid]:
         values.close()
 
 
-def _width(text: str, separator: str) -> int:
-    """The commonest number of cells in a line with more than one, for ``separator``."""
+def _width(text: str, separator: str) -> tuple[int, int]:
+    """How many lines have the commonest number of cells (of lines with more than one), and
+    that number, for ``separator``: the separator of a table gives most lines one width (a
+    ``;`` file whose cells hold commas has rows of one width, split at commas they vary)."""
     widths = Counter(
         len(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     )
     widths.pop(0, None)
     widths.pop(1, None)
-    return max(widths, key=lambda w: (widths[w], w)) if widths else 1
+    width = max(widths, key=lambda w: (widths[w], w)) if widths else 1
+    return widths.get(width, 0), width
 
 
 def csv_grids(path: Path) -> list[Grid]:
@@ -98,7 +108,15 @@ def csv_grids(path: Path) -> list[Grid]:
         ) from None
     if "\x00" in text:
         raise TableImportError(f"{path.name}: not a text file (it holds NUL characters)")
-    separator = max(_SEPARATORS, key=lambda s: (_width(text, s), s == ","))
+    first_row = 1
+    said = _SAID_SEPARATOR.match(text)
+    if said is not None:  # Excel's "sep=;" first line names the separator
+        text, first_row = text[said.end() :], 2
+    separator = (
+        said.group(1)
+        if said is not None
+        else max(_SEPARATORS, key=lambda s: (*_width(text, s), s == ","))
+    )
     try:
         rows = [
             [cell.strip() for cell in row]
@@ -109,4 +127,6 @@ def csv_grids(path: Path) -> list[Grid]:
     written = [len(r) for r in rows]
     width = max(written, default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return [Grid(path.name, "table", rows, written=written, separator=separator)]
+    return [
+        Grid(path.name, "table", rows, written=written, separator=separator, first_row=first_row)
+    ]

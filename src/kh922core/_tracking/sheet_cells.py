@@ -160,9 +160,8 @@ def _beyond_the_header(
 
 
 def csv_table(path: Path) -> RawTable:
-    """A CSV file's cells as text: UTF-8 with or without a byte-order mark, separated by ``;``,
-    ``,`` or tab (found from the header line), lines starting with ``#`` skipped; rows are
-    numbered as a spreadsheet opening the file numbers them.
+    """A CSV file's cells as text (UTF-8; ``;``, ``,`` or tab from the header line or Excel's
+    ``sep=`` line; ``#`` lines skipped), rows numbered as a spreadsheet numbers them.
 
     Raises:
         UnknownFormatError: Not UTF-8 text, or not a table.
@@ -176,9 +175,11 @@ def csv_table(path: Path) -> RawTable:
             "in Excel, save it as 'CSV UTF-8'):",
         ) from None
     lines = _LINE_END.split(text)
-    first = next((i for i, line in enumerate(lines) if line.strip() and line[0] != "#"), 0)
+    said = re.fullmatch(r"\s*[\"']?sep=(.)[\"']?\s*", lines[0], re.IGNORECASE)  # Excel's "sep=;"
+    starts = [i for i, line in enumerate(lines) if line.strip() and line[0] != "#"]
+    first = next((i for i in starts if i >= bool(said)), 0)
     body = "\n".join("" if line.startswith("#") else line for line in lines[first:]) + "\n"
-    separator = _separator(lines[first] if lines else "")
+    separator = said.group(1) if said else _separator(lines[first] if lines else "")
     problems: list[ObservationProblem] = []
     try:
         frame = _read_text(body, separator, ragged=False)
@@ -358,7 +359,8 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        chosen = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
+        shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]  # not hidden
+        chosen = workbook[sheet] if sheet in workbook.sheetnames else [*shown, workbook.active][0]
         chosen.reset_dimensions()  # the size a file records may be wrong: read every row
         grid = [[cell_text(c.value, c.number_format) for c in row] for row in chosen.iter_rows()]
         return grid, chosen.title
@@ -367,11 +369,9 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
 
 
 def xlsx_table(path: Path, sheet: str | None) -> RawTable:
-    """The cells of a ``.xlsx`` sheet (``sheet``, else the first) as text, by sheet row.
-
-    A value merged down over several rows of one column is read on each of them; a value
-    merged across columns, and a formula saved without its value (a file written by a program
-    and never saved by Excel), are problems naming their rows.
+    """The cells of a ``.xlsx`` sheet (``sheet``, else the first visible) as text, by sheet
+    row: a value merged down on each row; one merged across, a formula without its result,
+    problems naming their rows.
 
     Raises:
         UnknownFormatError: Not a workbook.
