@@ -229,3 +229,41 @@ def test_a_table_in_a_text_box_is_read(tmp_path: Path) -> None:
     path = tmp_path / "box.docx"
     document.save(str(path))
     assert _targets(path) == (EXPECTED, [])
+
+
+def _list_id(table: Any, form: str) -> str:
+    """The id of a list of the document's numbering whose first level has ``form``."""
+    numbering = table.part.package.main_document_part.numbering_part.element
+    w = f"{{{W}}}"
+    forms = {
+        a.get(f"{w}abstractNumId"): a.find(f"{w}lvl/{w}numFmt").get(f"{w}val")
+        for a in numbering.findall(f"{w}abstractNum")
+    }
+    return next(
+        n.get(f"{w}numId")
+        for n in numbering.findall(f"{w}num")
+        if forms.get(n.find(f"{w}abstractNumId").get(f"{w}val")) == form
+    )
+
+
+def test_row_numbers_of_words_automatic_numbering_are_read(tmp_path: Path) -> None:
+    def change(table: Any) -> None:  # TT typed with the numbering button: no text, a list
+        number = _list_id(table, "decimal")
+        for row in table.rows[1:]:
+            paragraph = row.cells[0].paragraphs[0]._p
+            for run in paragraph.findall(f"{{{W}}}r"):
+                paragraph.remove(run)
+            properties = _element(
+                f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{number}"/></w:numPr></w:pPr>'
+            )
+            paragraph.insert(0, properties)
+
+    assert _targets(_document(tmp_path, change)) == (EXPECTED, [])
+
+
+def test_list_levels_are_shown_in_their_format() -> None:
+    from kh922core._exchange.word_numbering import _shown
+
+    shown = [_shown(n, f) for n, f in [(4, "lowerLetter"), (27, "lowerLetter"), (14, "upperRoman")]]
+    assert shown == ["d", "aa", "XIV"]
+    assert [_shown(3, "decimal"), _shown(3, "bullet")] == ["3", ""]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.grids import Grid
+from kh922core._exchange.word_numbering import ListNumbers
 from kh922core._output_formats import import_optional
 from kh922core.errors import TableImportError
 
@@ -99,9 +100,12 @@ def _font(run: Any) -> str:
     return "" if fonts is None else (fonts.get(f"{_W}ascii") or "").strip().lower()
 
 
-def _pieces(element: Any, out: list[str], tables: bool = True) -> None:
-    """The text Word shows of ``element``'s children, a paragraph ending with a line break
-    (without the tables nested in it unless ``tables``)."""
+def _pieces(
+    element: Any, out: list[str], tables: bool = True, numbers: ListNumbers | None = None
+) -> None:
+    """The text Word shows of ``element``'s children, a paragraph ending with a line break and
+    starting with its list number (``numbers``), without the tables nested in it unless
+    ``tables``."""
     for node in element:
         tag = node.tag
         if tag in _UNSHOWN or (tag == f"{_W}r" and _hidden(node)):
@@ -121,15 +125,17 @@ def _pieces(element: Any, out: list[str], tables: bool = True) -> None:
         elif tag == f"{_W}sym":
             out.append(_symbol(node))
         elif tag != f"{_W}softHyphen":
-            _pieces(node, out, tables)
+            label = numbers.label(node) if numbers is not None and tag == f"{_W}p" else ""
+            out.append(f"{label} " if label else "")
+            _pieces(node, out, tables, numbers)
             if tag == f"{_W}p":
                 out.append("\n")
 
 
-def _text(element: Any, tables: bool = True) -> str:
+def _text(element: Any, tables: bool = True, numbers: ListNumbers | None = None) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
-    _pieces([element], out, tables)
+    _pieces([element], out, tables, numbers)
     return "".join(out).strip()
 
 
@@ -152,7 +158,7 @@ def _value(properties: Any, name: str) -> str | None:
     return str(found.get(f"{_W}val", "continue"))
 
 
-def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
+def _table(element: Any, file: str, number: int, title: list[str], numbers: ListNumbers) -> Grid:
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
     open_down: dict[int, int] = {}  # column -> index in merges of the range merged down
@@ -181,7 +187,7 @@ def _table(element: Any, file: str, number: int, title: list[str]) -> Grid:
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
                 cells += [""] * span
                 continue
-            text = _text(cell)
+            text = _text(cell, numbers=numbers)
             open_down.pop(column, None)
             if merged == "restart" or span > 1 or across is not None:
                 merges.append((row_index, column, row_index, column + span - 1))
@@ -233,12 +239,13 @@ def docx_grids(path: Path) -> list[Grid]:
         ) from None
     grids: list[Grid] = []
     title: list[str] = []
+    numbers = ListNumbers.of(document)  # the numbers of list paragraphs, in reading order
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
-            text = _text(element, tables=False)
+            text = _text(element, tables=False, numbers=numbers)
             if text:
                 title.append(text)
         elif element.tag == f"{_W}tbl":
-            grids.append(_table(element, path.name, len(grids) + 1, title))
+            grids.append(_table(element, path.name, len(grids) + 1, title, numbers))
             title = []
     return grids
