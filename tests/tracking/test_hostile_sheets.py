@@ -443,3 +443,14 @@ def test_excels_sep_line_names_the_separator(tmp_path: Path) -> None:
     path = tmp_path / "o.csv"
     path.write_text("sep=;\nindicator;year;value\nhdi;2024;0,7\n", encoding="utf-8")
     assert read_observations(path).select("indicator", "value").rows() == [("hdi", 0.7)]
+
+
+def test_a_date_shown_as_its_year_is_that_year(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    path = _sheet(
+        tmp_path / "o.xlsx",
+        [["indicator", "year", "value"], ["hdi", datetime(2025, 1, 1), 0.7]],
+        {"B2": "yyyy"},
+    )
+    assert read_observations(path).select("year", "value").rows() == [(2025, 0.7)]

@@ -42,17 +42,16 @@ __all__ = [
 LINE = "_kh922_line"
 _READABLE = ("csv", "xlsx", "parquet")
 _SEPARATORS = (";", ",", "\t")
-#: Parts of an Excel number format that are shown as they are, not read: ``"text"``,
-#: ``\\x`` and ``[colour or locale]``.
+#: Parts of an Excel number format shown as they are: ``"text"``, ``\\x``, ``[colour]``.
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_YEAR_ONLY = re.compile(r"\s*y{3,4}\s*", re.IGNORECASE)  # a date shown as its year
 #: Excel keeps 15 significant digits; a percentage is shown with no more.
 _EXCEL_DIGITS = Context(prec=15)
 #: A number that kh922core.parse_number refuses as ambiguous (a decimal or a thousands comma).
 _AMBIGUOUS = re.compile(r"-?[1-9]\d{0,2},\d{3}")
 #: Line ends of a CSV file (not the other characters ``str.splitlines`` breaks lines at).
 _LINE_END = re.compile(r"\r\n|\r|\n")
-#: A cell reference: its column letters and its row.
-_CELL = re.compile(r"([A-Z]{1,3})(\d+)")
+_CELL = re.compile(r"([A-Z]{1,3})(\d+)")  # a cell reference: its column letters, its row
 #: The XML of a formula or a merged range in a sheet.
 _MARKS = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s/>]")
 
@@ -221,7 +220,6 @@ def cell_text(value: object, number_format: object = None) -> str | None:
         ('0,001', '6388,3', '55,5%', 'true')
         >>> cell_text(1.125)  # "1,125" could be a thousand and more (see parse_number)
         '1,1250'
-
     """
     if value is None or isinstance(value, str):
         return value
@@ -237,6 +235,8 @@ def cell_text(value: object, number_format: object = None) -> str | None:
         if _AMBIGUOUS.fullmatch(text):  # "1,125" may be a thousands comma: "1,1250" is not
             text += "0"
         return text + "%" if _is_percent(number_format) else text
+    if isinstance(value, date) and _YEAR_ONLY.fullmatch(_LITERAL.sub("", str(number_format))):
+        return str(value.year)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date | time):
