@@ -444,3 +444,21 @@ def test_a_semicolon_csv_whose_cells_hold_commas_is_read(tmp_path: Path, said: b
         "Xây dựng, vận hành kho dữ liệu",
     ]
     assert [p.row for p in problems] == []
+
+
+def test_a_deadline_excel_keeps_as_a_date_reads_as_its_format_shows_it(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    rows = [
+        ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Xây dựng trung tâm dữ liệu", "Công an tỉnh", datetime(2025, 12, 11)],
+        ["2", "Đào tạo kỹ năng số", "Sở Nội vụ", datetime(2025, 6, 1)],
+        ["3", "Số hóa hồ sơ", "Sở Nội vụ", datetime(2025, 12, 31)],
+    ]
+    formats = {("PL II", 1, 3): "mm/yyyy", ("PL II", 2, 3): "mmm-yy", ("PL II", 3, 3): "dd/mm/yyyy"}
+    plan, problems = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL II", rows, [])], formats))
+    deadlines = [(t.deadline.text, t.deadline.due.isoformat()) for t in plan.tasks]
+    assert deadlines == [
+        ("12/2025", "2025-12-31"), ("06/2025", "2025-06-30"), ("31/12/2025", "2025-12-31")
+    ]  # fmt: skip
+    assert list(problems) == []

@@ -49,7 +49,7 @@ from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = ["IndicatorBuilder"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ import csv
 import io
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,19 @@ _SEPARATORS = (";", ",", "\t")
 _SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECASE)
 
 
+def _shown_date(value: Any, number_format: Any) -> str | None:
+    """A date as its format shows it, day first (``31/12/2025``, ``12/2025`` for a month typed
+    ``12/2025``, which Excel keeps as a date); ``None`` for any other cell."""
+    if not isinstance(value, date) or not isinstance(number_format, str):
+        return None
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    if "h" in shown or "s" in shown or "y" not in shown:
+        return None  # a time, or a date whose format this reader does not follow
+    if "d" in shown:
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return f"{value.month:02d}/{value.year}" if "m" in shown else str(value.year)
+
+
 def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
     rows: list[list[str]] = []
     numbers: dict[tuple[int, int], float] = {}
@@ -48,7 +62,7 @@ def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
                 continue
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numbers[(r, c)] = float(value)
-            text = cell_text(value, cell.number_format)
+            text = _shown_date(value, cell.number_format) or cell_text(value, cell.number_format)
             cells.append("" if text is None else str(text).strip())
         rows.append(cells)
     while rows and not any(rows[-1]):
