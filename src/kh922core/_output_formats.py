@@ -23,12 +23,13 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import warnings
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from types import ModuleType
-from typing import Protocol
+from typing import Any, Protocol
 
 import polars as pl
 
@@ -44,6 +45,7 @@ __all__ = [
     "format_for",
     "formats",
     "import_optional",
+    "open_workbook",
     "register",
     "unescape_csv_text",
     "write_frame",
@@ -342,13 +344,22 @@ def _write_xlsx(frame: pl.DataFrame, path: Path, *, layout: Layout) -> None:
         workbook.close()
 
 
+def open_workbook(openpyxl: Any, path: Path, **options: bool) -> Any:
+    """``openpyxl.load_workbook(path, **options)``, without the warning it gives of a file that
+    another program wrote with no default style (harmless: the cells read the same)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Workbook contains no default style")
+        return openpyxl.load_workbook(path, **options)
+
+
 def _read_xlsx(path: Path, *, sheet: str | None = None) -> pl.DataFrame:
     """The sheet (``sheet``, else the first) as a table, cells typed as Excel stored them; a
     column of datetimes all at midnight is read as dates."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
     try:
-        chosen = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
+        shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]  # not hidden
+        chosen = workbook[sheet] if sheet in workbook.sheetnames else [*shown, workbook.active][0]
         cells = list(chosen.iter_rows(values_only=True))
     finally:
         workbook.close()

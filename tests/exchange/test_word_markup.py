@@ -267,3 +267,14 @@ def test_list_levels_are_shown_in_their_format() -> None:
     shown = [_shown(n, f) for n, f in [(4, "lowerLetter"), (27, "lowerLetter"), (14, "upperRoman")]]
     assert shown == ["d", "aa", "XIV"]
     assert [_shown(3, "decimal"), _shown(3, "bullet")] == ["3", ""]
+
+
+def test_an_embedded_document_is_reported_not_dropped(tmp_path: Path) -> None:
+    def change(table: Any) -> None:
+        chunk = _element('<w:altChunk xmlns:r="urn:r" r:id="rIdHtml"/>')
+        table._tbl.addnext(chunk)  # a Phụ lục II pasted from a web page, kept as HTML
+
+    targets, problems = _targets(_document(tmp_path, change))
+    assert targets == EXPECTED
+    assert len(problems) == 1
+    assert "embedded from another file (w:altChunk)" in problems[0]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.grids import Grid
-from kh922core._output_formats import import_optional
+from kh922core._output_formats import import_optional, open_workbook
 from kh922core._tracking import cell_text, formula_cells
 from kh922core.errors import TableImportError
 
@@ -82,7 +82,7 @@ def xlsx_grids(path: Path) -> list[Grid]:
     """Every sheet of a workbook, in order (hidden sheets too: nothing is skipped)."""
     openpyxl = import_optional("openpyxl", extra="office", purpose="reading .xlsx")
     try:
-        values = openpyxl.load_workbook(path, data_only=True)
+        values = open_workbook(openpyxl, path, data_only=True)
         formulas = {sheet.title: formula_cells(path, sheet.title) for sheet in values.worksheets}
     except Exception as error:  # openpyxl raises many kinds for a broken package
         raise TableImportError(

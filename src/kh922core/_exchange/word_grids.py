@@ -56,6 +56,10 @@ _SYMBOL_FONT = {
     0xAE: "→",
 }
 _UNKNOWN_SYMBOL = "\ufffd"
+_EMBEDDED = (
+    "a part embedded from another file (w:altChunk), which Word shows but this reader cannot: "
+    "open the document in Word and save it again as .docx"
+)
 #: Characters of a symbol font's private area (what a font maps to its own signs).
 _PRIVATE = re.compile("[\uf000-\uf0ff]")
 
@@ -207,7 +211,7 @@ def _blocks(element: Any) -> Iterator[Any]:
     """The paragraphs and tables of the document's body, in order, those inside content
     controls and custom XML where they stand."""
     for child in element:
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
+        if child.tag in (f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
             yield child
         if child.tag == f"{_W}p":  # a table in a text box or a frame anchored to it
             yield from _boxed_tables(child)
@@ -248,4 +252,6 @@ def docx_grids(path: Path) -> list[Grid]:
         elif element.tag == f"{_W}tbl":
             grids.append(_table(element, path.name, len(grids) + 1, title, numbers))
             title = []
+        else:  # an embedded document (HTML, RTF …): Word shows it, the file holds no table
+            grids.append(Grid(path.name, "embedded document", [[_EMBEDDED]], letters=False))
     return grids

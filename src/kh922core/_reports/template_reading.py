@@ -82,11 +82,11 @@ def _not_a_template(path: Path, why: str) -> UnknownFormatError:
 
 def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
     """Every sheet's rows as text, and the template's metadata (its very hidden sheet)."""
-    from kh922core._output_formats import import_optional
+    from kh922core._output_formats import import_optional, open_workbook
 
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = open_workbook(openpyxl, path, read_only=True, data_only=True)
     except Exception as error:  # the errors of a file that is no workbook vary
         raise _not_a_template(path, f"not an Excel workbook: {type(error).__name__}") from None
     try:

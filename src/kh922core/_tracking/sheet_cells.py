@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from kh922core._output_formats import format_for, import_optional, unescape_csv_text
+from kh922core._output_formats import format_for, import_optional, open_workbook, unescape_csv_text
 from kh922core.errors import Kh922Error, ObservationProblem, UnknownFormatError
 
 __all__ = [
@@ -357,7 +357,7 @@ def _scan(path: Path, title: str) -> tuple[dict[tuple[int, int], str], list[tupl
 def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
     """Every row of the sheet (from row 1) as the text of its cells, and the sheet's name."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
     try:
         shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]  # not hidden
         chosen = workbook[sheet] if sheet in workbook.sheetnames else [*shown, workbook.active][0]
