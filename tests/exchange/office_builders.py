@@ -8,7 +8,7 @@ holds its text in its first cell).
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +76,36 @@ def write_csv(path: Path, rows: Sequence[Sequence[str]], separator: str = ",") -
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, delimiter=separator).writerows(rows)
     return path
+
+
+def rewrite_parts(path: Path, change: Callable[[str, str], str]) -> Path:
+    """The package at ``path`` with each XML part's text given by ``change(name, text)``, as
+    another program would have written it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            xml = name.endswith((".xml", ".rels"))
+            archive.writestr(name, change(name, data.decode("utf-8")) if xml else data)
+    return path
+
+
+def with_formula_results(path: Path, results: dict[str, str], recalculate: bool) -> Path:
+    """The workbook with each formula of ``results`` (by cell, in every sheet) saved with that
+    value (xlsxwriter saves 0), asking to be recalculated when opened or not (as Excel saves)."""
+    import re
+
+    def change(name: str, text: str) -> str:
+        if name.startswith("xl/worksheets/sheet"):
+            for cell, value in results.items():
+                pattern = rf'(<c r="{cell}"[^>]*>)(<f>[^<]*</f>)(?:<v>[^<]*</v>)?'
+                text = re.sub(pattern, rf"\1\2<v>{value}</v>", text)
+        elif name == "xl/workbook.xml":
+            text = re.sub(r"<calcPr[^>]*/>", "", text)
+            if recalculate:
+                text = text.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>')
+        return text
+
+    return rewrite_parts(path, change)

@@ -14,7 +14,7 @@ import pytest
 import kh922core
 from kh922core import Direction, import_tables
 
-from .office_builders import write_csv, write_docx, write_xlsx
+from .office_builders import rewrite_parts, with_formula_results, write_csv, write_docx, write_xlsx
 
 pytest.importorskip("docx")
 pytest.importorskip("openpyxl")
@@ -259,28 +259,6 @@ def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: P
     assert plan.province.name == "Hòa Mỹ"
 
 
-def _with_results(path: Path, results: dict[str, str], recalculate: bool) -> Path:
-    """The workbook with each formula of ``results`` saved with that value, and with or
-    without the request to be recalculated when opened (Excel saves none)."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    for cell, value in results.items():
-        pattern = rf'(<c r="{cell}"[^>]*>)(<f>[^<]*</f>)(?:<v>[^<]*</v>)?'
-        parts[sheet] = re.sub(pattern, rf"\1\2<v>{value}</v>", parts[sheet])
-    book = re.sub(r"<calcPr[^>]*/>", "", parts["xl/workbook.xml"])
-    if recalculate:
-        book = book.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>')
-    parts["xl/workbook.xml"] = book
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
-
-
 @pytest.mark.parametrize("recalculate", [True, False])
 def test_a_formula_target_is_read_only_where_the_file_holds_its_result(
     tmp_path: Path, recalculate: bool
@@ -292,7 +270,7 @@ def test_a_formula_target_is_read_only_where_the_file_holds_its_result(
     ]
     path = write_xlsx(tmp_path / "pl.xlsx", [("PL1", rows, [])])
     # D2 saved with 50, E2 with 0 (xlsxwriter's value of every formula), D3 with none
-    _with_results(path, {"D2": "50", "E2": "0"}, recalculate)
+    with_formula_results(path, {"D2": "50", "E2": "0"}, recalculate)
     plan, problems = import_tables(path)
     formulas = [p for p in problems if p.text.startswith("=")]
     refused = {(p.row, p.column.split()[0], p.text) for p in formulas}
@@ -412,17 +390,15 @@ def test_an_excel_error_or_a_truth_value_is_listed_not_read_as_a_target(tmp_path
     book["PL I"]["D2"] = True  # a truth value; E2 an error, as Excel saves one
     book.save(path)
     import re
-    import zipfile
 
-    with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    parts[sheet] = re.sub(
-        r'<c r="E2"[^>]*>.*?</c>', '<c r="E2" t="e"><v>#N/A</v></c>', parts[sheet]
+    rewrite_parts(  # E2 an error, as Excel saves one
+        path,
+        lambda name, text: (
+            re.sub(r'<c r="E2"[^>]*>.*?</c>', '<c r="E2" t="e"><v>#N/A</v></c>', text)
+            if name == "xl/worksheets/sheet1.xml"
+            else text
+        ),
     )
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
     plan, problems = import_tables(path)
     assert _targets(plan) == {}
     found = [(p.column.split()[0], p.text) for p in problems if "an Excel error" in p.reason]

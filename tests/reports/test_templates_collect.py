@@ -13,6 +13,7 @@ import pytest
 
 import kh922core
 from kh922core._cli import main
+from tests.exchange.office_builders import with_formula_results
 from tests.reports.filling import fill, keys
 
 HEADINGS = [
@@ -160,34 +161,6 @@ def test_collected_observations_evaluate(tmp_path: Path, plan: kh922core.Plan) -
     assert result.filter(pl.col("target_id") == "2030-3")["status"].to_list() == ["met"]
 
 
-def _saved_as_by_a_program(path: Path, results: dict[str, str], recalculate: bool) -> None:
-    """The workbook as a program writes it: each formula in ``results`` saved with that value
-    (xlsxwriter saves 0), and the workbook's request to be recalculated when opened (or none,
-    as Excel saves it)."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    for name, data in parts.items():
-        text = data.decode("utf-8")
-        if name.startswith("xl/worksheets/sheet"):
-            for cell, value in results.items():
-                text = re.sub(
-                    rf'(<c r="{cell}"[^>]*>)(<f>[^<]*</f>)(?:<v>[^<]*</v>)?',
-                    rf"\1\2<v>{value}</v>",
-                    text,
-                )
-        elif name == "xl/workbook.xml":
-            text = re.sub(r"<calcPr[^>]*/>", "", text)
-            if recalculate:
-                text = text.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>')
-        parts[name] = text.encode("utf-8")
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-
-
 @pytest.mark.parametrize("recalculate", [True, False])
 def test_a_formula_is_read_only_where_the_file_holds_its_result(
     tmp_path: Path, plan: kh922core.Plan, recalculate: bool
@@ -197,7 +170,7 @@ def test_a_formula_is_read_only_where_the_file_holds_its_result(
     value = keys(openpyxl.load_workbook(path).worksheets[0])[1]["value"]
     letter = openpyxl.utils.get_column_letter(value)
     # 2030-3 (row 10) saved with 0 (xlsxwriter), 2030-5.1 (row 12) with 85, 2030-1 (row 8) none
-    _saved_as_by_a_program(path, {f"{letter}10": "0", f"{letter}12": "85"}, recalculate)
+    with_formula_results(path, {f"{letter}10": "0", f"{letter}12": "85"}, recalculate)
     found = kh922core.collect([path])
     read = found.observations.select("indicator", "value").rows()
     refused = [(r.row, r.value) for r in found.rejected]
