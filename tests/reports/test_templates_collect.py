@@ -263,3 +263,48 @@ def test_a_value_merged_down_counts_for_each_row_and_a_rank_with_a_dot_is_refuse
     (refused,) = found.rejected
     assert (refused.row, refused.value) == (8, "1.250")  # a rank (Thứ bậc): 1250, or 1,25?
     assert refused.reason.startswith("may be a decimal written with a dot")
+
+
+def test_a_number_outside_the_value_column_is_reported_never_dropped(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "55,5"}, insert_column=True, notes={"2030-7": "đạt 18,5%"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    row0, columns = keys(sheet)
+    rows = {
+        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
+    }
+    sheet.cell(rows["2030-3"], 3, "50,1")  # the inserted column, on a row with a value
+    sheet.cell(rows["2030-4"], 3, "17")  # ... and on a row without one
+    sheet.cell(rows["2030-8"], 3, "năm 2025")  # a year alone is no lost value
+    sheet.cell(rows["2030-9"], columns["note"], "chưa có số liệu năm 2025")
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 55.5)]
+    shown = sorted((r.row, r.column, r.value, r.reason.split(":")[0]) for r in found.rejected)
+    inserted = "a number in a column the template does not have"
+    no_value = "a number outside the value column, on a row with no value"
+    assert shown == [
+        (rows["2030-3"], "C (Cột thêm)", "50,1", inserted),
+        (rows["2030-4"], "C (Cột thêm)", "17", no_value),
+        (rows["2030-7"], "L (Ghi chú)", "đạt 18,5%", no_value),
+    ]
+    assert not found.clean
+
+
+def test_a_value_heading_with_more_words_and_no_key_row_is_still_the_value_column(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    row0, columns = keys(sheet)
+    sheet.cell(row0 - 1, columns["value"], "Giá trị thực hiện năm 2025")
+    sheet.delete_rows(row0)  # the hidden row of keys, deleted
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]
+    assert found.clean

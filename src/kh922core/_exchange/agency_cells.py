@@ -40,11 +40,19 @@ _COLLECTIVE_WORDS = (
 )
 _COLLECTIVE = re.compile(
     rf"(?:(?:UBND|Ủy ban nhân dân)\s+)?các\s+(?:{_COLLECTIVE_WORDS})"
-    rf"(?:\s*(?:,|và)\s*(?:{_COLLECTIVE_WORDS}))*"
+    rf"(?:\s*(?:,|và|/)?\s*(?:{_COLLECTIVE_WORDS}))*"
     r"(?:\s+(?:tỉnh|có liên quan|liên quan|trên địa bàn tỉnh|thuộc tỉnh|cấp xã|cấp tỉnh))*",
     re.IGNORECASE,
 )
 _UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
+#: A list mark at the start of a line of a cell.
+_LIST_MARK = re.compile(r"^(?:[-–—+•*·◦▪►➢∙]\s*|(?:\d{1,2}|[a-zđ])[.)]\s+)+", re.IGNORECASE)
+#: ``các Sở: Tài chính, Nội vụ`` (a colon, or a capital after the head): one head for a list.
+_SHARED_HEAD = re.compile(
+    r"\b[Cc]ác\s+(?P<head>[Ss]ở|[Pp]hòng)"
+    rf"(?:\s*:\s*|\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])(?!(?i:{_COLLECTIVE_WORDS})\b))"
+    r"(?P<names>[^,;:()]+(?:\s*[,;]\s*[A-ZĐ][^,;:()]*)*)",
+)
 
 
 def normalise_name(text: str) -> str:
@@ -122,7 +130,13 @@ class AgencyReader:
         if self._reader is None:
             shadow = [
                 a.model_copy(
-                    update={"aliases": tuple(v for s in (a.name, *a.aliases) for v in _variants(s))}
+                    update={
+                        "aliases": tuple(
+                            v
+                            for s in (a.name, *a.aliases, *self.aliases.get(a.id, ()))
+                            for v in _variants(s)
+                        )
+                    }
                 )
                 for a in self.agencies
             ]
@@ -140,6 +154,13 @@ class AgencyReader:
         known = self._known(name)
         if known is not None:
             return known
+        written = slug(_UBND.sub("UBND", name), limit=200)  # "Các sở ban ngành": commas apart
+        for agency in self.agencies:
+            for spelling in (agency.name, *agency.aliases):
+                if slug(_UBND.sub("UBND", spelling), limit=200) == written:
+                    self._alias(agency.id, name)  # the cell then reads as printed
+                    self._reader = None
+                    return agency.id
         taken = {a.id for a in self.agencies}
         base = slug(_UBND.sub("UBND", name))  # ubnd-tinh-…, as the shipped ids
         identifier, n = base, 2
@@ -161,13 +182,17 @@ class AgencyReader:
 
     def read(self, text: str) -> tuple[tuple[str, ...], str]:
         """The agency ids a cell names, in order, and the cell as the plan keeps it (its
-        line breaks as ``", "`` or spaces); unknown bodies become drafts."""
+        line breaks as ``", "`` or spaces, its list marks left out); unknown bodies become
+        drafts."""
         kept = ""
         for line in (" ".join(line.split()) for line in text.splitlines() if line.strip()):
+            line = _LIST_MARK.sub("", line)  # "- Sở Tài chính", "• …", "1. …", "a) …"
+            if not line:
+                continue
             if kept and not line[:1].islower() and kept[-1] not in ",;":
                 kept += ","  # a line of its own is an agency of its own
             kept = f"{kept} {line}" if kept else line
-        normal = normalise_name(kept)
+        normal = self._spelled_out(normalise_name(kept))
         reading = self._registry().read_cell(normal)
         if reading.unknown:  # a collective's commas are not separators: draft it whole
             for found in _COLLECTIVE.finditer(normal):
@@ -176,13 +201,45 @@ class AgencyReader:
                     self.draft(phrase)
             reading = self._registry().read_cell(normal)
         for piece in reading.unknown:
-            self.draft(piece.strip(" ,;.-–"))
+            name = piece.strip(" ,;.:-–—")
+            if name:  # a stop or a dash alone names no body
+                self.draft(name)
         if reading.unknown:
             reading = self._registry().read_cell(normal)
         for agency_id in reading.ids:
             if agency_id not in self.drafts:
                 self._spelled(agency_id, kept)
         return tuple(dict.fromkeys(reading.ids)), kept
+
+    def _spelled_out(self, normal: str) -> str:
+        """A cell as the registry reads it best: ``Các Sở: Tài chính, Nội vụ`` as ``Sở Tài
+        chính, Sở Nội vụ``; a ``/`` between two agencies as a comma, an ``&`` as ``và``, where
+        that leaves no body unknown that was not unknown before."""
+        normal = _SHARED_HEAD.sub(self._distributed, normal)
+        unknown = self._registry().read_cell(normal).unknown
+        if not unknown:
+            return normal
+        for pattern, replacement in ((r"\s*/\s*", ", "), (r"&", " và ")):
+            other = " ".join(re.sub(pattern, replacement, normal).split())
+            if other != normal and not self._registry().read_cell(other).unknown:
+                return other
+        return normal
+
+    def _distributed(self, found: re.Match[str]) -> str:
+        """The names after a shared head (``các Sở``), each with the head: ``Sở Tài chính, Sở
+        Nội vụ``; a name with ``và`` is cut there only when its halves are known and it is not
+        (``Sở Kế hoạch và Đầu tư`` is one body)."""
+        head = found.group("head")
+        head = head[:1].upper() + head[1:]
+        names = []
+        for name in re.split(r"\s*[,;]\s*", found.group("names").strip()):
+            whole = f"{head} {name}"
+            halves = [f"{head} {half}" for half in re.split(r"\s+và\s+", name)]
+            split = len(halves) > 1 and self._known(whole) is None
+            names.extend(
+                halves if split and all(self._known(h) is not None for h in halves) else [whole]
+            )
+        return ", ".join(names)
 
     def _spelled(self, agency_id: str, cell: str) -> None:
         """Add the cell's spelling of a known agency to its aliases when the registry itself

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Grid", "column_name"]
+__all__ = ["STRUCK", "Grid", "column_name"]
+
+#: The start of the text of a cell struck through, whole or in part (reported by the importer).
+STRUCK = "\x00struck:"
 
 
 @dataclass(slots=True)

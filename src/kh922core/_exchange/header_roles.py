@@ -7,15 +7,22 @@ Headers vary from province to province, so a column is known by the words of its
 role            headings (any of)
 ==============  =================================================================================
 ``row``         TT, STT, Số TT, Số thứ tự
-``name``        Chỉ tiêu, Tên chỉ tiêu, Nội dung, Tiêu chí, Tên nhiệm vụ, Nhiệm vụ, Công việc …
-``unit``        Đơn vị, Đơn vị tính, ĐVT
-``target``      Kết quả, Mục tiêu, Chỉ tiêu, Kế hoạch …, Năm 2025, Đến năm 2030, Giai đoạn
-                2026-2030, a year alone (under a group heading such as "Mục tiêu")
-``baseline``    Hiện trạng …, Thực hiện năm 2024, Ước thực hiện 2024, Ước 2025 (a year is needed)
+``name``        Chỉ tiêu, Tên chỉ tiêu, Các chỉ tiêu chủ yếu, Nội dung, Tiêu chí, Tên nhiệm vụ,
+                Nhiệm vụ, Tên nhiệm vụ/đề án, Công việc, Dự án …
+``unit``        Đơn vị, Đơn vị tính, ĐVT, Đơn vị tính (ĐVT)
+``target``      Kết quả, Mục tiêu, Chỉ tiêu, Kế hoạch …, KH 2025, Năm 2025, Đến năm 2030, Giai
+                đoạn 2026-2030, a year alone (under a group heading such as "Mục tiêu")
+``baseline``    Hiện trạng …, Thực hiện năm 2024, TH 2024, Kết quả thực hiện năm 2024, Năm 2024
+                (thực hiện), Năm 2020 (năm gốc), Ước thực hiện 2024, Ước 2025 (a year is
+                needed; not with Kế hoạch, Mục tiêu: "Kế hoạch thực hiện năm 2025" is a target)
 ``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
 ``cooperating`` Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp
-``deadline``    Thời gian hoàn thành, Thời hạn (hoàn thành), Thời gian thực hiện, Tiến độ
+``agencies``    Cơ quan chủ trì, phối hợp (both roles: the cell's words say which, see
+                :mod:`kh922core._exchange.agency_roles`)
+``deadline``    Thời gian hoàn thành, Thời hạn (hoàn thành), Thời gian thực hiện, Tiến độ, Lộ
+                trình thực hiện
 ``note``        Ghi chú
+(none)          Sản phẩm, Kết quả/Sản phẩm, Kết quả đầu ra (what a task delivers: reported)
 ==============  =================================================================================
 
 A header may take two or three rows: a group heading merged over several columns ("Mục tiêu"
@@ -24,7 +31,8 @@ headings below it are read together, and a row that only numbers the columns ("(
 belongs to the header.  The first column whose heading names what the row is about is the
 ``name``; a later "Chỉ tiêu" is a target.  A table is of ``indicators`` (Phụ lục I) when it has a
 unit or target column, of ``tasks`` (Phụ lục II) when it has none but has agencies or a
-deadline.
+deadline.  A table whose name column names tasks ("Nhiệm vụ", "Đề án") and that has a deadline
+and no unit is of tasks, whatever its other columns: a "Kết quả" there is what a task delivers.
 """
 
 from __future__ import annotations
@@ -36,37 +44,67 @@ from typing import Literal
 from kh922core._exchange.grids import Grid
 from kh922core._text import fold, strip_diacritics
 
-__all__ = ["Column", "Header", "filled", "find_header", "heading_key", "is_numbering", "years_in"]
+__all__ = [
+    "Column",
+    "Header",
+    "Role",
+    "filled",
+    "find_header",
+    "heading_key",
+    "is_numbering",
+    "years_in",
+]
 
 Role = Literal[
-    "row", "name", "unit", "target", "baseline", "lead", "cooperating", "deadline", "note"
+    "row",
+    "name",
+    "unit",
+    "target",
+    "baseline",
+    "lead",
+    "cooperating",
+    "agencies",
+    "deadline",
+    "note",
 ]
 Kind = Literal["indicators", "tasks"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_PATTERNS: tuple[tuple[Role, str], ...] = (
+_NAME_WORDS = r"(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|danh muc|de an|du an|chuong trinh)"
+_PATTERNS: tuple[tuple[Role | None, str], ...] = (
     ("note", r"^ghi chu"),
+    ("agencies", r"chu tri\b.*\bphoi hop|phoi hop\b.*\bchu tri"),
     ("cooperating", r"phoi hop"),
     (
         "lead",
         r"chu tri|^(?:co quan|don vi|bo phan)(?: duoc giao)? (?:thuc hien|phu trach|"
         r"chiu trach nhiem)|^phan cong|^trach nhiem",
     ),
-    ("deadline", r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian)"),
+    ("deadline", r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian|lo trinh)"),
     ("row", r"^(?:s ?tt|so tt|so thu tu|tt)$"),
-    ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)$"),
+    ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)(?: dvt)?$"),
+    (None, r"\bsan pham\b|^ket qua dau ra"),  # a task's product: no place in a plan file
     (
         "baseline",
         r"^(?:hien trang|thuc hien|uoc(?: thuc hien| th| dat| tinh)?\b|uth\b|nam goc|"
         r"gia tri co so|so lieu)",
     ),
+    # what was done, after other words ("Kết quả thực hiện năm 2024", "TH 2024", "Năm 2020
+    # (năm gốc)"), unless the heading says it is planned ("Kế hoạch thực hiện năm 2025")
+    (
+        "baseline",
+        r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao)\b).*"
+        r"\b(?:thuc hien|th|uth|nam goc|hien trang|gia tri co so|da dat|dat duoc)\b",
+    ),
     (
         "name",
-        r"^(?:ten |noi dung )?(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|"
-        r"danh muc|de an|chuong trinh)(?: chu yeu| cu the| giai phap)?$",
+        rf"^(?:ten |noi dung )?(?:cac |nhom )?{_NAME_WORDS}(?: (?:va |hoac )?{_NAME_WORDS})*"
+        r"(?: chu yeu| cu the| giai phap| trong tam| trong diem)?$",
     ),
     ("target", r"^(?:ket qua|muc tieu|chi tieu|ke hoach|gia tri|phan dau|dat)"),
 )
 _RULES = tuple((role, re.compile(pattern)) for role, pattern in _PATTERNS)
+#: Words of a name column that say the rows are tasks ("Tên nhiệm vụ/đề án", "Công việc").
+_TASK_NAME = re.compile(r"\b(?:nhiem vu|cong viec|de an|du an|chuong trinh|giai phap)\b")
 _NUMBERING = re.compile(r"^\(?[0-9a-z]{1,2}\)?$")
 
 
@@ -160,9 +198,16 @@ def _columns(headings: list[str]) -> tuple[list[Column], Kind | None]:
     for column in names[1:]:  # a later "Chỉ tiêu" is what the row aims at
         columns[column.index] = Column(column.index, "target", column.heading, column.year)
     roles = {c.role for c in columns}
+    task_name = _TASK_NAME.search(heading_key(names[0].heading))
+    if task_name and "deadline" in roles and "unit" not in roles:
+        # tasks with a "Kết quả" (what they deliver): not targets, a column left unread
+        unread = [c.index for c in columns if c.role in ("target", "baseline")]
+        for index in unread:
+            columns[index] = Column(index, None, columns[index].heading, columns[index].year)
+        return columns, "tasks"
     if roles & {"unit", "target", "baseline"}:
         return columns, "indicators"
-    if roles & {"lead", "cooperating", "deadline"}:
+    if roles & {"lead", "cooperating", "agencies", "deadline"}:
         return columns, "tasks"
     return columns, None
 

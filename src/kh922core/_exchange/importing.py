@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
-from kh922core._exchange.grids import Grid
+from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.import_problems import ImportProblem, Sink
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
@@ -35,6 +35,8 @@ from kh922core.errors import TableImportError
 __all__ = ["ImportResult", "import_tables"]
 
 _NUMBER = re.compile(r"\bsố\s*:?\s*(\d+\s*/\s*[0-9A-Za-zĐđ][0-9A-Za-zĐđ\-/.]*[0-9A-Za-zĐđ])")
+#: Vietnamese written in UTF-8 and read as Windows-1252 (``Chá»‰ tiÃªu`` for ``Chỉ tiêu``).
+_GARBLED = re.compile(r"\S*(?:á»|áº|Ã[¡-¿ ]|Æ[°¡]|Ä[‘ƒ]|Ä\x91)\S*")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/)(\d{1,2})\s*(?:năm\s+|/)(\d{4})", re.I)
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*\s*){1,4})")
 _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.I)
@@ -148,6 +150,8 @@ _UNREAD_CELLS = {
     "saved by Excel): open it in Excel and save it, or type the value",
     NO_TEXT: "an Excel error or a truth value, no text of a target or a name: correct the "
     "formula, or type the text",
+    STRUCK: "struck-through text (whole or in part), which may be withdrawn: not read; delete "
+    "what is struck through, or remove the strike-through if it holds",
 }
 
 
@@ -203,8 +207,9 @@ def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
     tables: list[Table] = []
     for grid in grids:
         found = find_tables(grid)
-        if not found and tables and tables[-1].grid.width == grid.width:
-            found = [continuation(grid, tables[-1])]
+        going_on = continuation(grid, tables[-1]) if not found and tables else None
+        if going_on is not None:
+            found = [going_on]
         elif not found:
             _unread(grid, sink)
         for table in found:
@@ -300,11 +305,20 @@ def import_tables(
     """
     path = Path(path)
     sink = Sink()
-    tables = _tables(read_grids(path), sink)
+    grids = read_grids(path)
+    tables = _tables(grids, sink)
     if not tables:
+        texts = (cell for grid in grids for row in grid.rows for cell in row)
+        garbled = next((found.group(0) for t in texts if (found := _GARBLED.search(t))), None)
         raise TableImportError(
             f"{path.name}: no table with a recognisable header (TT, Chỉ tiêu or Nội dung, Đơn "
             "vị, Kết quả or a year, Cơ quan chủ trì, Thời gian hoàn thành …)"
+            + (
+                f"; its Vietnamese letters are garbled ({garbled!r}): the file was opened as "
+                "another encoding and saved; use the original, or save it as 'CSV UTF-8'"
+                if garbled
+                else ""
+            )
         )
     titles = [line for table in tables for line in table.title]
     meta = _metadata(titles, province, sink)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.agency_roles import lead_cell
 from kh922core._exchange.header_roles import heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import (
@@ -249,20 +250,12 @@ class IndicatorBuilder:
                     )
         for column in header.columns:
             text = cells[column.index].strip()
-            if text and column.role in (None, "cooperating", "deadline"):
-                what = (
-                    "a column the importer does not read"
-                    if column.role is None
-                    else ("agencies or a deadline in a table of indicators")
-                )
-                sink.problem(
-                    grid,
-                    header,
-                    line.index,
-                    column.index,
-                    text,
-                    f"{what}: a plan file has no place for it; copy it by hand",
-                )
+            unread = column.role == "agencies" and header.one("lead") is not None
+            if text and (column.role in (None, "cooperating", "deadline") or unread):
+                what = "agencies or a deadline in a table of indicators"
+                what = "a column the importer does not read" if column.role is None else what
+                reason = f"{what}: a plan file has no place for it; copy it by hand"
+                sink.problem(grid, header, line.index, column.index, text, reason)
         if not name:
             name = f"Chỉ tiêu dòng {row}"
             sink.note("indicators", row, f"row {row} has no name: '{name}' written in its place")
@@ -275,12 +268,16 @@ class IndicatorBuilder:
         by_row[row] = here
         lead_ids: tuple[str, ...] = ()
         lead_text: str | None = None
-        lead_column = header.one("lead")
+        both = header.one("lead") is None and header.one("agencies") is not None
+        lead_column = header.one("agencies") if both else header.one("lead")
         own_lead = lead_column is not None and bool(cells[lead_column].strip())
         if lead_column is not None and own_lead:
-            lead_ids, lead_text = self.agencies.read(cells[lead_column])
-        elif parent is not None and parent.lead is not None:
+            lead_ids, lead_text, why = lead_cell(self.agencies, cells[lead_column], both=both)
+            if why:
+                sink.problem(grid, header, line.index, lead_column, cells[lead_column], why)
+        elif parent is not None and parent.lead is not None:  # and on to its own sub-rows
             lead_ids, lead_text = self.agencies.read(inherited[parent.lead][0])
+            here.lead = parent.lead
         made = 0
         spans = [(a, b) for r, a, _, b in grid.merges if b > a and r <= line.index <= _]
         for column in header.of("target"):
@@ -311,9 +308,10 @@ class IndicatorBuilder:
         if own_lead and lead_text is not None and lead_column is not None:
             inherited[line.index] = (lead_text, line.index, lead_column, made > 0)
             here.lead = line.index
-        if made and not own_lead and parent is not None and parent.lead is not None:
-            kept, index, place, _ = inherited[parent.lead]
-            inherited[parent.lead] = (kept, index, place, True)
+        given = parent.lead if parent is not None else None  # the same lead, merged down too
+        if made and given is not None and (not own_lead or inherited[given][0] == lead_text):
+            kept, index, place, _ = inherited[given]
+            inherited[given] = (kept, index, place, True)
         if made:
             self._baselines(table, line, len(self.targets) - made)
         for column in header.of("baseline"):

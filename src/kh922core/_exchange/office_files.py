@@ -18,9 +18,14 @@ from kh922core.errors import MissingFileError, TableImportError
 __all__ = ["READABLE", "check_archive", "read_grids"]
 
 #: The suffixes read, and what each is.
-READABLE = {".docx": "Word document", ".xlsx": "Excel workbook", ".csv": "CSV table"}
+READABLE = {
+    ".docx": "Word document",
+    ".xlsx": "Excel workbook",
+    ".xlsm": "Excel macro-enabled workbook",  # its sheets are read (its macros never run)
+    ".csv": "CSV table",
+}
 #: Old binary formats, and what to save them as.
-_OLD = {".doc": ".docx", ".xls": ".xlsx", ".xlsm": ".xlsx", ".docm": ".docx", ".rtf": ".docx"}
+_OLD = {".doc": ".docx", ".xls": ".xlsx", ".rtf": ".docx"}
 #: The signature of an OLE compound file: old binary documents, and encrypted new ones.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: The most bytes a file may have, and its parts unpacked together.
@@ -73,6 +78,8 @@ def _check(path: Path) -> str:
     if not path.is_file():
         raise _refuse(path, "a folder, not a file")
     suffix = path.suffix.lower()
+    if suffix == ".docm":
+        raise _refuse(path, "a macro-enabled Word document (.docm): save it in Word as .docx")
     if suffix in _OLD:
         raise _refuse(
             path,
@@ -105,6 +112,14 @@ def _check(path: Path) -> str:
             "one (damaged, truncated, or another kind of file renamed)",
         )
     check_archive(path)
+    with zipfile.ZipFile(path) as archive:
+        relations = archive.read("_rels/.rels") if "_rels/.rels" in archive.namelist() else b""
+    if b"purl.oclc.org/ooxml" in relations:  # ISO 29500 Strict: other names for every part
+        raise _refuse(
+            path,
+            f"this {READABLE[suffix]} was saved as 'Strict Open XML', which is not read: save "
+            f"it again as an ordinary {READABLE[suffix]} ({suffix})",
+        )
     return suffix
 
 
@@ -124,4 +139,4 @@ def read_grids(path: str | Path) -> list[Grid]:
         return docx_grids(path)
     from kh922core._exchange.sheet_grids import csv_grids, xlsx_grids
 
-    return xlsx_grids(path) if suffix == ".xlsx" else csv_grids(path)
+    return csv_grids(path) if suffix == ".csv" else xlsx_grids(path)

@@ -116,8 +116,11 @@ def row_number(
     counts: dict[str, int],
 ) -> tuple[str, str | None]:
     """A data row's number as the plan keeps it, and its parent's: ``5.1`` under ``5``; a row
-    printed ``a)``, ``-``, ``+`` or with none numbered under the row it details."""
+    printed ``a)``, ``-``, ``+`` or with none numbered under the row it details.  In a table
+    with no row-number column (``column`` is ``None``) the rows are siblings: 1, 2, 3."""
     text = line.number
+    if column is None:
+        numbered = bullet = None
     if column is not None and (line.index, column) in numbers:
         value = Decimal(repr(numbers[(line.index, column)])).normalize()
         text = format(value, "f")
@@ -142,7 +145,9 @@ def row_number(
 def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | None:
     """Why a row of an indicator table is no row of the plan (``None``: it is one): a row of
     totals (``Tổng cộng``, with no number), a note under the table (``Ghi chú: …``, a line of
-    text with no row below it)."""
+    text with no row below it), the signature block under the table."""
+    if line.unread is not None:
+        return line.unread
     name = line.cells[name_column] if name_column is not None else ""
     if not line.group and not line.number and _TOTALS.match(name):
         return "a row of totals, no indicator: not in the plan"

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kh922core._exchange.grids import Grid
+from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._output_formats import import_optional, open_workbook
 from kh922core._tracking import cell_text, formula_cells
 from kh922core.errors import TableImportError
@@ -47,6 +47,16 @@ def _shown_date(value: Any, number_format: Any) -> str | None:
     return f"{value.month:02d}/{value.year}" if "m" in shown else str(value.year)
 
 
+def _struck(cell: Any) -> bool:
+    """Whether a cell's text is struck through: by its font, or a run of its rich text."""
+    if cell.value is None:
+        return False
+    if cell.font is not None and cell.font.strike:
+        return True
+    runs = cell.value if isinstance(cell.value, list) else ()  # openpyxl's CellRichText
+    return any(getattr(getattr(run, "font", None), "strike", False) for run in runs)
+
+
 def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
     rows: list[list[str]] = []
     numbers: dict[tuple[int, int], float] = {}
@@ -60,6 +70,11 @@ def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
             if cell.data_type == "e" or isinstance(value, bool):  # "#N/A", TRUE: no text to read
                 cells.append(NO_TEXT + str(value).upper())
                 continue
+            if _struck(cell):  # crossed out: what it says is withdrawn (or is it?)
+                cells.append(STRUCK + " ".join(str(value).split()))
+                continue
+            if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
+                value = float(f"{value:.15g}")  # formula's 1.4999999999999998 is 1,5
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numbers[(r, c)] = float(value)
             text = _shown_date(value, cell.number_format) or cell_text(value, cell.number_format)
@@ -82,7 +97,7 @@ def xlsx_grids(path: Path) -> list[Grid]:
     """Every sheet of a workbook, in order (hidden sheets too: nothing is skipped)."""
     openpyxl = import_optional("openpyxl", extra="office", purpose="reading .xlsx")
     try:
-        values = open_workbook(openpyxl, path, data_only=True)
+        values = open_workbook(openpyxl, path, data_only=True, rich_text=True)
         formulas = {sheet.title: formula_cells(path, sheet.title) for sheet in values.worksheets}
     except Exception as error:  # openpyxl raises many kinds for a broken package
         raise TableImportError(

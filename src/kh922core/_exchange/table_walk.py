@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass, field
 
 from kh922core._exchange.grids import Grid, column_name
-from kh922core._exchange.header_roles import Header, filled, find_header, is_numbering, years_in
+from kh922core._exchange.header_roles import (
+    Column,
+    Header,
+    filled,
+    find_header,
+    is_numbering,
+    years_in,
+)
 
 __all__ = ["Line", "Table", "continuation", "find_tables", "place"]
 
@@ -31,6 +38,12 @@ _HORIZON = re.compile(
     r"^(?:(?:đến|tới|trong)\s+)?(?:năm|giai đoạn|mục tiêu|chỉ tiêu|kết quả)\b", re.I
 )
 _TITLE_WORDS = re.compile(r"phụ lục|kèm theo|danh mục|biểu|bảng|kế hoạch|ban hành", re.I)
+#: The first line of a signature block under a table (``KT. CHỦ TỊCH``, ``Nơi nhận:``,
+#: ``Người lập biểu``, ``(Ký, ghi rõ họ tên)``): it and the lines below it are no rows.
+_SIGNATURE = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q)\s*\.\s*[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\b|"
+    r"(?i:nơi\s+nhận\s*:|người\s+lập(?:\s+biểu)?\b|thủ\s+trưởng(?:\s+đơn\s+vị)?\b|\(\s*ký\b))"
+)
 
 
 @dataclass(slots=True)
@@ -44,6 +57,7 @@ class Line:
         cells: The text of each column (a value merged down is on every row it covers).
         group_id: A group row's numeral or letter (``"II"``), else ``None``.
         title: A group row's title.
+        unread: Why the row is no row of the table (the signature block under it), if so.
     """
 
     index: int
@@ -52,6 +66,7 @@ class Line:
     cells: list[str]
     group_id: str | None = None
     title: str = ""
+    unread: str | None = None
 
 
 @dataclass(slots=True)
@@ -151,6 +166,7 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
     down = _merged_down(grid)
     across = _across(grid)
     lines = []
+    signed = False
     for index in range(first, end):
         if index in skip:
             continue
@@ -162,8 +178,12 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
             for c, text in enumerate(raw)
         ]
         line = _classify(header, index, cells, across.get(index, []))
-        if line is not None:
-            lines.append(line)
+        if line is None:
+            continue
+        signed = signed or any(_SIGNATURE.match(text.strip()) for text in raw)
+        if signed:
+            line.unread = "the signature block under the table: not in the plan"
+        lines.append(line)
     return lines
 
 
@@ -193,9 +213,20 @@ def find_tables(grid: Grid) -> list[Table]:
     return tables
 
 
-def continuation(grid: Grid, before: Table) -> Table:
-    """A headerless Word table that goes on with the table before it (same columns)."""
+def continuation(grid: Grid, before: Table) -> Table | None:
+    """A headerless Word table that goes on with the table before it: the same columns, or
+    those and as many more that are empty in every row (the table re-drawn on the next page
+    with a spare column); else ``None``."""
     header = before.header
+    if grid.width != len(header.columns):
+        empty = [c for c in range(grid.width) if not any(row[c].strip() for row in grid.rows)]
+        if len(empty) != grid.width - len(header.columns):
+            return None  # fewer columns, or more than one way to match them
+        kept = [c for c in range(grid.width) if c not in empty]
+        columns = [Column(c, None, "") for c in range(grid.width)]
+        for old, new in zip(header.columns, kept, strict=True):
+            columns[new] = Column(new, old.role, old.heading, old.year)
+        header = Header(header.first, header.last, tuple(columns), header.kind)
     table = Table(grid, header, title=[])
     table.lines = _lines(grid, header, 0, len(grid.rows), set())
     return table

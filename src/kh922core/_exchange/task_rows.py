@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader
+from kh922core._exchange.agency_roles import marked_roles
+from kh922core._exchange.header_roles import Role
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import BLANKS, cell_line, reason_of
 from kh922core._exchange.table_walk import Line, Table
@@ -27,6 +29,25 @@ __all__ = ["PLACEHOLDER_DEADLINE", "TaskBuilder"]
 PLACEHOLDER_DEADLINE = "Thường xuyên"
 _INTEGER = re.compile(r"^(\d+)\s*[.)]?$")
 _SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]|\d+(?:\.\d+)+\.?)$")
+
+
+@dataclass(slots=True)
+class _Agencies:
+    """The agencies of a task row by role, with the cells' texts (kept as printed)."""
+
+    lead: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    guessed: str | None = None  # why the lead was taken as the first named, if it was
+
+    def add(self, role: str, ids: list[str], text: str | None) -> None:
+        found = self.lead if role == "lead" else self.cooperating
+        found.extend(i for i in ids if i not in found)
+        if text:
+            self.texts.setdefault(role, []).append(text)
+
+    def text(self, role: str) -> str | None:
+        return "; ".join(self.texts[role]) if role in self.texts else None
 
 
 @dataclass(slots=True)
@@ -58,17 +79,46 @@ class TaskBuilder:
     def table(self, table: Table) -> None:
         """Read one Phụ lục II table."""
         for line in table.lines:
+            if line.unread is not None:  # the signature block under the table
+                first = next(c for c, t in enumerate(line.cells) if t.strip())
+                shown = " | ".join(t for t in line.cells if t.strip())
+                self.sink.problem(table.grid, table.header, line.index, first, shown, line.unread)
+                continue
             if line.group:
                 self._open_group(line.group_id, line.title, table)
                 continue
             self._task(table, line)
 
-    def _agencies(self, table: Table, line: Line, role: str) -> tuple[list[str], str | None]:
-        column = table.header.one(role)  # type: ignore[arg-type]
-        if column is None or line.cells[column].strip() in BLANKS:
-            return [], None
-        ids, text = self.agencies.read(line.cells[column])
-        return list(ids), text
+    def _agencies(self, table: Table, line: Line) -> _Agencies:
+        """The lead and cooperating agencies of a row, from their columns and from the role
+        words of the cells (``Sở Nội vụ (chủ trì)``, ``Phối hợp: …``); a column of both roles
+        without such words gives its first agency the lead, and says so."""
+        found = _Agencies()
+        roles: tuple[Role, ...] = ("lead", "cooperating", "agencies")
+        for role in roles:
+            column = table.header.one(role)
+            if column is None or line.cells[column].strip() in BLANKS:
+                continue
+            parts = marked_roles(line.cells[column])
+            if role == "agencies" and all(part.role is None for part in parts):
+                ids, text = self.agencies.read(line.cells[column])
+                found.add("lead", list(ids[:1]), text)
+                found.add("cooperating", list(ids[1:]), None)
+                heading = next(c.heading for c in table.header.columns if c.index == column)
+                found.guessed = (
+                    f"the column {heading!r} names the lead and the cooperating agencies "
+                    "together, and the cell says not which is which: the first named is read "
+                    "as the lead; check it"
+                )
+                continue
+            leads = any(part.role == "lead" for part in parts)
+            for part in parts:
+                ids, text = self.agencies.read(part.text)
+                given = part.role or (
+                    role if role != "agencies" else "cooperating" if leads else "lead"
+                )
+                found.add(given, list(ids), text)
+        return found
 
     def _task(self, table: Table, line: Line) -> None:
         header, grid = table.header, table.grid
@@ -76,17 +126,9 @@ class TaskBuilder:
         name = cell_line(line.cells[name_column]) if name_column is not None else ""
         deadline_column = header.one("deadline")
         deadline = cell_line(line.cells[deadline_column]) if deadline_column is not None else ""
-        lead, lead_text = self._agencies(table, line, "lead")
-        cooperating, cooperating_text = self._agencies(table, line, "cooperating")
-        if (
-            _SUB.match(line.number)
-            and self.tasks
-            and not (lead_text or cooperating_text)
-            and (deadline in BLANKS)
-        ):
-            last = self.tasks[-1]
-            last["name"] = f"{last['name']}\n{line.number} {name}".strip()
-            return
+        agencies = self._agencies(table, line)
+        lead, lead_text = agencies.lead, agencies.text("lead")
+        cooperating, cooperating_text = agencies.cooperating, agencies.text("cooperating")
         for column in [*header.of("note"), *(c for c in header.columns if c.role is None)]:
             text = line.cells[column.index].strip()
             if text:
@@ -114,6 +156,15 @@ class TaskBuilder:
                     text,
                     "a target cell in a table of tasks: not in the plan",
                 )
+        if (
+            _SUB.match(line.number)
+            and self.tasks
+            and not (lead_text or cooperating_text)
+            and (deadline in BLANKS)
+        ):
+            last = self.tasks[-1]
+            last["name"] = f"{last['name']}\n{line.number} {name}".strip()
+            return
         if self._group is None:
             self._open_group(None, "", table)
         numbers = {t["number"] for t in self.tasks}
@@ -125,6 +176,8 @@ class TaskBuilder:
         if not found or int(found.group(1)) != number:
             printed = f"'{line.number}'" if line.number else "without a number"
             self.sink.note("tasks", identifier, f"printed {printed}; numbered {number}")
+        if agencies.guessed:
+            self.sink.note("tasks", identifier, agencies.guessed)
         if not name:
             name = f"Nhiệm vụ {number}"
             self.sink.note("tasks", identifier, "no name in the row: write it")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kh922core._exchange.grids import Grid
+from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.word_numbering import ListNumbers
 from kh922core._output_formats import import_optional
 from kh922core.errors import TableImportError
@@ -69,6 +69,19 @@ def _hidden(run: Any) -> bool:
     properties = run.find(f"{_W}rPr")
     vanish = None if properties is None else properties.find(f"{_W}vanish")
     return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _struck(cell: Any) -> bool:
+    """Whether a run of a cell's shown text is struck through (``w:strike``, ``w:dstrike``)."""
+    for run in cell.iter(f"{_W}r"):
+        properties = run.find(f"{_W}rPr")
+        if properties is None or _hidden(run) or not "".join(run.itertext()).strip():
+            continue
+        for name in ("strike", "dstrike"):
+            found = properties.find(f"{_W}{name}")
+            if found is not None and found.get(f"{_W}val", "true") not in ("0", "false", "off"):
+                return True
+    return False
 
 
 def _symbol(node: Any) -> str:
@@ -192,6 +205,7 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 cells += [""] * span
                 continue
             text = _text(cell, numbers=numbers)
+            text = STRUCK + " ".join(text.split()) if text and _struck(cell) else text
             open_down.pop(column, None)
             if merged == "restart" or span > 1 or across is not None:
                 merges.append((row_index, column, row_index, column + span - 1))

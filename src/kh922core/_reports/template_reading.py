@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
+from kh922core._exchange.grids import column_name
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.report_words import all_headings
@@ -37,11 +39,15 @@ PROVENANCE = ("agency", "source_file", "source_sheet", "source_row")
 _FORMATS = [("xlsx", (".xlsx",)), ("csv", (".csv",)), ("parquet", (".parquet", ".pq"))]
 _HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
 _HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
+_VALUE_HEADINGS = tuple(f"{h} " for h, key in _HEADINGS.items() if key == "value")
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
 _TRUE = ("đạt", "có", "true", "x", "yes", "met")
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NUMBER = re.compile(r"\d")
+_UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
 
 
@@ -152,6 +158,9 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
             return index, keys
     for index, row in enumerate(rows):
         keys = {i: _HEADINGS[fold(c)] for i, c in enumerate(row) if c and fold(c) in _HEADINGS}
+        if "value" not in keys.values():  # "Giá trị thực hiện năm 2027": the heading, and more
+            more = [i for i, c in enumerate(row) if c and fold(c).startswith(_VALUE_HEADINGS)]
+            keys |= {more[0]: "value"} if len(more) == 1 and more[0] not in keys else {}
         if {"value", "target_id"} <= set(keys.values()) or {"value", "name"} <= set(keys.values()):
             return index, keys
     return None
@@ -189,12 +198,34 @@ def _template_frame(
         for index, key in keys.items():
             if key in record and index < len(row) and row[index] is not None:
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
+        numbers = [
+            (i, c.strip()) for i, c in enumerate(row) if c and _NUMBER.search(_YEAR.sub("", c))
+        ]
+        record["stray"] = [
+            {"column": _heading(rows, start, i), "text": c, "inserted": i not in keys}
+            for i, c in numbers
+            if i not in keys or keys[i] == "note"  # a column the template lacks, the note
+        ]
         if plan is not None and record["indicator"] is None and record["target_id"] is not None:
             found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
             record["indicator"] = found[0] if found else None
         records.append({**record, "source_row": number})
-    schema = {**dict.fromkeys(wanted, pl.String), "source_row": pl.Int64}
+    stray = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
+    schema: dict[str, pl.DataType] = {**dict.fromkeys(wanted, pl.String()), "stray": stray}
+    schema["source_row"] = pl.Int64()
     return pl.DataFrame(records, schema=schema, orient="row")
+
+
+def _heading(rows: list[list[str | None]], start: int, index: int) -> str:
+    """A column as a rejection names it: its letter and its heading (the nearest text above the
+    data in that column)."""
+    above = (
+        row[index]
+        for row in rows[start::-1]
+        if index < len(row) and row[index] and not str(row[index]).startswith(KEY_PREFIX)
+    )
+    heading = " ".join(str(next(above, "")).split())
+    return f"{column_name(index, True)} ({heading})" if heading else column_name(index, True)
 
 
 def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -205,11 +236,27 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     percent_unit = unit.str.contains(_PERCENT_UNIT)
     folded = pl.col("assessment").str.to_lowercase().str.replace_all(r"\s+", " ")
     words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+    empty = pl.col("value").is_null() & pl.col("assessment").is_null()
+    stray = (
+        frame.select("source_row", empty.alias("empty"), "stray")
+        .explode("stray")
+        .unnest("stray")
+        .filter(pl.col("inserted") | (pl.col("empty") & pl.col("text").is_not_null()))
+        .select(
+            "source_row",
+            "column",
+            "text",
+            pl.when(pl.col("empty"))
+            .then(pl.lit(f"a number outside the value column, on a row with no value: {_UNREAD}"))
+            .otherwise(pl.lit(f"a number in a column the template does not have: {_UNREAD}"))
+            .alias("reason"),
+        )
+    )
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
         pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
         folded.replace_strict(words, default=None, return_dtype=pl.Boolean).alias("_flag"),
-    ).filter(pl.col("value").is_not_null() | pl.col("assessment").is_not_null())
+    ).filter(~empty)
     formula = text.str.starts_with("=")
     checks = [
         (
@@ -278,7 +325,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         pl.lit("").alias("text"),
         pl.lit("is empty: write the year of the figure").alias("reason"),
     )
-    return kept.filter(pl.col("year").is_not_null()), pl.concat([refused, missing_year])
+    return kept.filter(pl.col("year").is_not_null()), pl.concat([refused, missing_year, stray])
 
 
 def _observation_table(path: Path) -> FileReading:

@@ -1,0 +1,114 @@
+"""The roles an agency cell marks with words: who leads (chủ trì), who cooperates (phối hợp).
+
+Plans that give one column to both roles ("Cơ quan chủ trì, phối hợp") say which is which in the
+cell, and a lead column sometimes says it again:
+
+* after each name: ``Sở Nội vụ (chủ trì); Sở Tài chính (phối hợp)``, ``Sở Nội vụ chủ trì, các
+  sở, ngành phối hợp``;
+* as labels before the names: ``Chủ trì: Sở Nội vụ; Phối hợp: Sở Tài chính, Công an tỉnh``.
+
+``thường trực`` (the standing body) leads.  :func:`marked_roles` cuts such a cell into its
+parts; a cell without role words is one part of no role (its column says the role).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kh922core._exchange.agency_cells import AgencyReader
+
+__all__ = ["MarkedPart", "lead_cell", "marked_roles"]
+
+AgencyRole = Literal["lead", "cooperating"]
+_ROLE = r"(?:(?:cơ quan|đơn vị)\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực)"
+#: ``Chủ trì:`` at the start of the cell or after a separator.
+_LABEL = re.compile(rf"(?:^|(?<=[;,.\n]))\s*({_ROLE})\s*:", re.IGNORECASE)
+#: ``(chủ trì)`` or ``chủ trì`` after a name, before a separator or the end.
+_AFTER = re.compile(rf"\s*(?:\(\s*({_ROLE})\s*\)|\s({_ROLE}))\s*(?=[;,.\n]|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedPart:
+    """A part of an agency cell: its text (role words removed) and the role its words give
+    (``None``: the cell marks no role)."""
+
+    text: str
+    role: AgencyRole | None
+
+
+def _role(words: str) -> AgencyRole:
+    return "cooperating" if "phối" in words.lower() else "lead"
+
+
+def marked_roles(text: str) -> list[MarkedPart]:
+    """The parts of an agency cell by the roles its words mark.
+
+    Examples:
+        >>> [(p.text, p.role) for p in marked_roles("Sở Nội vụ chủ trì; các sở, ngành phối hợp")]
+        [('Sở Nội vụ', 'lead'), ('các sở, ngành', 'cooperating')]
+        >>> [(p.text, p.role) for p in marked_roles("Chủ trì: Sở Nội vụ. Phối hợp: Công an tỉnh")]
+        [('Sở Nội vụ', 'lead'), ('Công an tỉnh', 'cooperating')]
+        >>> [(p.text, p.role) for p in marked_roles("Sở Tài chính, Sở Nội vụ")]
+        [('Sở Tài chính, Sở Nội vụ', None)]
+    """
+    labels = list(_LABEL.finditer(text))
+    if labels and not text[: labels[0].start()].strip(" ;,.\n"):
+        parts = []
+        for number, label in enumerate(labels):
+            end = labels[number + 1].start() if number + 1 < len(labels) else len(text)
+            parts.append(MarkedPart(_clean(text[label.end() : end]), _role(label.group(1))))
+        return [part for part in parts if part.text]
+    marks = list(_AFTER.finditer(text))
+    if not marks:
+        return [MarkedPart(text, None)]
+    parts, start = [], 0
+    for mark in marks:
+        parts.append(MarkedPart(_clean(text[start : mark.start()]), _role(mark.group(0))))
+        start = mark.end()
+    rest = _clean(text[start:])
+    if rest:  # names after the last mark: the role of none (the column's)
+        parts.append(MarkedPart(rest, None))
+    return [part for part in parts if part.text]
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ;,.\n\t")
+
+
+def lead_cell(
+    reader: AgencyReader, text: str, *, both: bool = False
+) -> tuple[tuple[str, ...], str | None, str | None]:
+    """A target's lead agencies from its cell (a target has no cooperating agencies): the
+    ids, the text kept, and why a part of the cell is left out, if one is.
+
+    ``both``: the column gives both roles ("Cơ quan chủ trì, phối hợp"); without role words
+    in the cell, its first agency is the lead.
+    """
+    parts = marked_roles(text)
+    if both and all(part.role is None for part in parts):
+        named, kept = reader.read(text)
+        if len(named) < 2:
+            return named, kept, None
+        unmarked = (
+            "the column names the lead and the cooperating agencies together, and the cell "
+            "says not which is which: the first named is read as the lead, the others left "
+            "out (a target has lead agencies only); check it"
+        )
+        return named[:1], kept, unmarked
+    leads = [part for part in parts if part.role != "cooperating"]
+    ids: list[str] = []
+    texts = []
+    for part in leads:
+        found, kept = reader.read(part.text)
+        ids.extend(i for i in found if i not in ids)
+        texts.append(kept)
+    others = [part.text for part in parts if part.role == "cooperating"]
+    why = None
+    if others:
+        why = (
+            f"cooperating agencies ({'; '.join(others)}) in a target's lead cell: a target "
+            "has lead agencies only; they are left out"
+        )
+    return tuple(ids), "; ".join(texts) or None, why
