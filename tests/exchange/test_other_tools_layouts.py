@@ -471,3 +471,222 @@ def test_a_csv_garbled_by_another_encoding_is_named_so(tmp_path: Path) -> None:
     with pytest.raises(TableImportError) as raised:
         import_tables(plain)
     assert "garbled" not in str(raised.value)
+
+
+# ---- What the rules above must leave alone (a red-team round against them) ----------------
+
+
+def test_a_group_heading_of_both_roles_over_chủ_trì_and_phối_hợp_gives_each_its_role(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp", "", "Thời gian hoàn thành"],
+        ["", "", "Chủ trì", "Phối hợp", ""],
+        ["1", "Xây dựng đề án", "Sở Tài chính", "Sở Nội vụ; Công an tỉnh", "2025"],
+    ]
+    path = write_xlsx(tmp_path / "pl2.xlsx", [("PL II", [["PHỤ LỤC II"], *rows], [(1, 2, 1, 3)])])
+    result = import_tables(path)
+    assert _tasks(result.plan) == [(("so-tai-chinh",), ("so-noi-vu", "cong-an-tinh"))]
+    assert result.problems == ()
+    assert not any("first named" in n for notes in result.notes.values() for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("cell", "ids"),
+    [
+        ("Các Sở: Tài chính, Nội vụ, Công an tỉnh", ("so-tai-chinh", "so-noi-vu", "cong-an-tinh")),
+        (
+            "Các Sở: Tài chính, Nội vụ; UBND các huyện, thành phố",
+            ("so-tai-chinh", "so-noi-vu", "ubnd-cac-huyen-thanh-pho"),
+        ),
+        ("Các Sở Tài chính; Nội vụ; Công an tỉnh", ("so-tai-chinh", "so-noi-vu", "cong-an-tinh")),
+    ],
+)
+def test_a_shared_head_never_goes_before_a_body_of_its_own(cell: str, ids: tuple[str, ...]) -> None:
+    reader = _reader()
+    assert reader.read(cell)[0] == ids
+    assert reader.drafts == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        (
+            "Sở Nội vụ; Sở Tài chính phối hợp",
+            [("Sở Nội vụ", None), ("Sở Tài chính", "cooperating")],
+        ),
+        (
+            "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính",
+            [("Sở Nội vụ", "lead"), ("Sở Tài chính", "cooperating")],
+        ),
+        (
+            "Các sở, ngành liên quan phối hợp thực hiện",
+            [("Các sở, ngành liên quan", "cooperating")],
+        ),
+        ("UBND tỉnh chỉ đạo, Sở Nội vụ chủ trì", [("UBND tỉnh", None), ("Sở Nội vụ", "lead")]),
+        ("Ban Thường trực Ủy ban MTTQ tỉnh", [("Ban Thường trực Ủy ban MTTQ tỉnh", None)]),
+    ],
+)
+def test_role_words_mark_only_their_own_part(
+    cell: str, parts: list[tuple[str, str | None]]
+) -> None:
+    assert [(part.text, part.role) for part in marked_roles(cell)] == parts
+
+
+def test_a_table_after_a_title_of_its_own_is_no_continuation(tmp_path: Path) -> None:
+    first = (TITLE, [HEAD, *ROWS], [])
+    costs = [
+        ["Hạng mục", "Đơn giá", "Thành tiền", "Nguồn vốn", "", "", ""],
+        ["Máy chủ", "100", "200", "NSNN", "", "", ""],
+    ]
+    for extra in ([], [""]):  # the same width, and one column more
+        rows = [[*row[: 6 + len(extra)]] for row in costs]
+        path = write_docx(
+            tmp_path / f"pl{len(extra)}.docx",
+            [first, (["PHỤ LỤC III - DỰ TOÁN KINH PHÍ"], rows, [])],
+        )
+        result = import_tables(path)
+        assert _targets(result.plan) == EXPECTED
+        assert "no header" in result.problems[0].reason
+
+
+def test_a_table_without_a_number_column_numbers_its_rows_from_the_marks_of_their_names(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        HEAD[1:],
+        ["1. Tỷ lệ dân số có hồ sơ sức khỏe điện tử", "", "", "", "Sở Y tế"],
+        ["- Khu vực thành thị", "%", "90", "100", ""],
+        ["- Khu vực nông thôn", "%", "70", "95", ""],
+        ["2. Số doanh nghiệp công nghệ số", "Doanh nghiệp", "120", "300", "Sở Tài chính"],
+    ]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
+    result = import_tables(path)
+    assert [(t.id, t.lead_agencies) for t in result.plan.targets] == [
+        ("2025-1.1", ("so-y-te",)),
+        ("2030-1.1", ("so-y-te",)),
+        ("2025-1.2", ("so-y-te",)),
+        ("2030-1.2", ("so-y-te",)),
+        ("2025-2", ("so-tai-chinh",)),
+        ("2030-2", ("so-tai-chinh",)),
+    ]
+    assert result.plan.indicators[0].name == "Tỷ lệ dân số có hồ sơ sức khỏe điện tử"
+    assert result.problems == ()
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        [
+            ["", "", "", "", "Mẫu, ngày 10 tháng 3 năm 2025"],
+            ["", "", "", "", "ỦY BAN NHÂN DÂN TỈNH"],
+            ["", "", "", "", "Nguyễn Văn A"],
+        ],
+        [["", "", "", "", "TM. ỦY BAN NHÂN DÂN"], ["", "", "", "", "CHỦ TỊCH"]],
+    ],
+)
+def test_a_signature_block_that_opens_with_the_date_or_the_issuer_is_reported(
+    tmp_path: Path, signature: list[list[str]]
+) -> None:
+    rows = [*([t] for t in TITLE), HEAD, *ROWS, *signature]
+    result = import_tables(write_xlsx(tmp_path / "pl1.xlsx", [("PL I", rows, [])]))
+    assert _targets(result.plan) == EXPECTED
+    assert len(result.problems) == len(signature)
+
+
+@pytest.mark.parametrize(
+    ("lead", "deadline", "note"),
+    [
+        ("Thủ trưởng các sở, ban, ngành tỉnh", "2025", ""),
+        ("Sở Tài chính", "Q. IV/2025", ""),
+        ("Sở Tài chính", "2025", "Thủ trưởng đơn vị chịu trách nhiệm trước UBND tỉnh"),
+    ],
+)
+def test_a_cell_that_starts_like_a_signature_in_a_row_of_the_table_is_no_signature(
+    tmp_path: Path, lead: str, deadline: str, note: str
+) -> None:
+    rows = [
+        [*TASK_HEAD, "Ghi chú"],
+        ["1", "Xây dựng đề án", "Sở Nội vụ", "", "2025", ""],
+        ["2", "Quán triệt Nghị quyết", lead, "", deadline, note],
+        ["3", "Đầu tư hạ tầng", "Sở Nội vụ", "", "2026", ""],
+    ]
+    result = import_tables(
+        write_xlsx(tmp_path / "pl2.xlsx", [("PL II", [["PHỤ LỤC II"], *rows], [])])
+    )
+    assert [t.name for t in result.plan.tasks] == [
+        "Xây dựng đề án",
+        "Quán triệt Nghị quyết",
+        "Đầu tư hạ tầng",
+    ]
+    assert not any("signature" in p.reason for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Kết quả cần đạt được năm 2025", "target"),
+        ("Yêu cầu đạt được năm 2025", "target"),
+        ("Lộ trình thực hiện đến năm 2025", "target"),
+        ("Sản phẩm năm 2025", "target"),
+        ("Năm 2025 (ước đạt)", "baseline"),
+        ("Năm cơ sở 2025", "baseline"),
+        ("Thực trạng năm 2025", "baseline"),
+    ],
+)
+def test_a_heading_with_a_year_reads_as_what_it_says(
+    tmp_path: Path, heading: str, role: str
+) -> None:
+    head = [*HEAD[:3], heading, *HEAD[4:]]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), head, *ROWS], [])])
+    plan = import_tables(path).plan
+    if role == "target":
+        assert _targets(plan) == EXPECTED
+    else:
+        assert [t.id for t in plan.targets] == ["2030-1", "2030-2"]
+        assert [t.baseline.value for t in plan.targets if t.baseline] == [80, 120]
+
+
+def test_an_indicator_table_with_a_deadline_column_stays_one_of_indicators(tmp_path: Path) -> None:
+    head = [
+        "STT",
+        "Nội dung, nhiệm vụ",
+        "Năm 2025",
+        "Đến năm 2030",
+        "Cơ quan chủ trì",
+        "Thời gian hoàn thành",
+    ]
+    rows = [head, ["1", "Tỷ lệ hồ sơ trực tuyến", "80%", "95%", "Công an tỉnh", "2030"]]
+    plan = import_tables(
+        write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
+    ).plan
+    assert [t.text for t in plan.targets] == ["80%", "95%"]
+    assert plan.tasks == ()
+
+
+@pytest.mark.parametrize("cell", ["B5", "A5"])
+def test_a_row_whose_name_or_number_is_struck_through_is_not_read(
+    tmp_path: Path, cell: str
+) -> None:
+    rows = [*([t] for t in TITLE), HEAD, *ROWS]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", rows, [])])
+    result = import_tables(_struck(path, cell, partly=False))
+    assert _targets(result.plan) == EXPECTED[:2]
+    (problem,) = result.problems
+    assert problem.reason == "the row's number or name is struck through: the row is not read"
+
+
+def test_a_struck_space_strikes_nothing(tmp_path: Path) -> None:
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), HEAD, *ROWS], [])])
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0]["F4"].value = CellRichText(
+        ["Công an tỉnh", TextBlock(InlineFont(strike=True), " ")]
+    )
+    book.save(path)
+    result = import_tables(path)
+    assert _targets(result.plan) == EXPECTED
+    assert result.problems == ()

@@ -308,3 +308,45 @@ def test_a_value_heading_with_more_words_and_no_key_row_is_still_the_value_colum
     found = kh922core.collect([path])
     assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]
     assert found.clean
+
+
+def test_dates_and_document_numbers_in_notes_or_inserted_columns_are_no_lost_values(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "55,5"}, insert_column=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    row0, columns = keys(sheet)
+    rows = {
+        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
+    }
+    sheet.cell(rows["2030-3"], 3, "Báo cáo 15/BC-SKHCN ngày 20/5/2025")
+    sheet.cell(rows["2030-4"], columns["note"], "Chưa có số liệu; dự kiến có vào tháng 9/2027")
+    sheet.cell(rows["2030-7"], columns["note"], "Bến Tre, ngày 15 tháng 6 năm 2027")
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 55.5)]
+    assert found.rejected == []
+    assert found.clean
+
+
+def test_a_template_column_renamed_with_its_keys_gone_is_not_taken_for_an_inserted_one(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-1": 20, "2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    row0, columns = keys(sheet)
+    rows = {
+        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
+    }
+    sheet.cell(row0 - 1, columns["last"], "Kết quả năm 2026")
+    sheet.cell(row0 - 1, columns["target"], "Mục tiêu đến năm 2030")
+    sheet.cell(rows["2030-1"], columns["last"], "22")
+    sheet.delete_rows(row0)
+    book.save(path)
+    found = kh922core.collect([path])
+    assert sorted(found.observations["value"].to_list()) == [20.0, 49.5]
+    assert found.clean

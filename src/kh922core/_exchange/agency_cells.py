@@ -39,12 +39,20 @@ _COLLECTIVE_WORDS = (
     r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường|cơ sở|tỉnh"
 )
 _COLLECTIVE = re.compile(
-    rf"(?:(?:UBND|Ủy ban nhân dân)\s+)?các\s+(?:{_COLLECTIVE_WORDS})"
+    rf"(?:(?:UBND|Ủy ban nhân dân|Thủ trưởng|Lãnh đạo)\s+)?các\s+(?:{_COLLECTIVE_WORDS})"
     rf"(?:\s*(?:,|và|/)?\s*(?:{_COLLECTIVE_WORDS}))*"
     r"(?:\s+(?:tỉnh|có liên quan|liên quan|trên địa bàn tỉnh|thuộc tỉnh|cấp xã|cấp tỉnh))*",
     re.IGNORECASE,
 )
 _UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
+#: The first word of a body's name that is no name of a department ("Công an tỉnh", "UBND
+#: các huyện"): after a shared head ("các Sở: …"), such a name is not the head's.
+_AGENCY_WORD = re.compile(
+    r"(?:UBND|Ủy\s+ban|Công\s+an|Văn\s+phòng|Ban|Bộ|Cục|Chi\s+cục|Trung\s+tâm|Đài|Báo|Hội|"
+    r"Liên\s+đoàn|Trường|Kho\s+bạc|Ngân\s+hàng|Quỹ|Viện|Bệnh\s+viện|Đoàn|Mặt\s+trận|Hải\s+quan|"
+    r"Bảo\s+hiểm|Thanh\s+tra|Sở|Phòng|Các|Tỉnh|Thuế|Bộ\s+chỉ\s+huy)\b",
+    re.IGNORECASE,
+)
 #: A list mark at the start of a line of a cell.
 _LIST_MARK = re.compile(r"^(?:[-–—+•*·◦▪►➢∙]\s*|(?:\d{1,2}|[a-zđ])[.)]\s+)+", re.IGNORECASE)
 #: ``các Sở: Tài chính, Nội vụ`` (a colon, or a capital after the head): one head for a list.
@@ -215,8 +223,10 @@ class AgencyReader:
         """A cell as the registry reads it best: ``Các Sở: Tài chính, Nội vụ`` as ``Sở Tài
         chính, Sở Nội vụ``; a ``/`` between two agencies as a comma, an ``&`` as ``và``, where
         that leaves no body unknown that was not unknown before."""
-        normal = _SHARED_HEAD.sub(self._distributed, normal)
-        unknown = self._registry().read_cell(normal).unknown
+        before = len(self._registry().read_cell(normal).unknown)
+        shared = _SHARED_HEAD.sub(self._distributed, normal)
+        unknown = self._registry().read_cell(shared).unknown
+        normal = shared if len(unknown) <= before else normal  # never more bodies unknown
         if not unknown:
             return normal
         for pattern, replacement in ((r"\s*/\s*", ", "), (r"&", " và ")):
@@ -233,6 +243,10 @@ class AgencyReader:
         head = head[:1].upper() + head[1:]
         names = []
         for name in re.split(r"\s*[,;]\s*", found.group("names").strip()):
+            known = self._known(name)
+            if (known is not None and known not in self.drafts) or _AGENCY_WORD.match(name):
+                names.append(name)  # "Các Sở: Tài chính, Công an tỉnh": a body of its own
+                continue
             whole = f"{head} {name}"
             halves = [f"{head} {half}" for half in re.split(r"\s+và\s+", name)]
             split = len(halves) > 1 and self._known(whole) is None

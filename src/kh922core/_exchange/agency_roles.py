@@ -22,11 +22,21 @@ from kh922core._exchange.agency_cells import AgencyReader
 __all__ = ["MarkedPart", "lead_cell", "marked_roles"]
 
 AgencyRole = Literal["lead", "cooperating"]
-_ROLE = r"(?:(?:cơ quan|đơn vị)\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực)"
+_ROLE = (
+    r"(?:(?:cơ quan|đơn vị)\s+)?(?:chủ\s+trì|phối\s+hợp|thường\s+trực|chỉ\s+đạo)"
+    r"(?:\s+thực\s+hiện)?"
+)
 #: ``Chủ trì:`` at the start of the cell or after a separator.
 _LABEL = re.compile(rf"(?:^|(?<=[;,.\n]))\s*({_ROLE})\s*:", re.IGNORECASE)
 #: ``(chủ trì)`` or ``chủ trì`` after a name, before a separator or the end.
 _AFTER = re.compile(rf"\s*(?:\(\s*({_ROLE})\s*\)|\s({_ROLE}))\s*(?=[;,.\n]|$)", re.IGNORECASE)
+#: ``phối hợp với …``, ``với sự phối hợp của …``: the names after it cooperate.
+_WITH = re.compile(
+    r"\s*,?\s*(?:và\s+)?(?:phối\s+hợp\s+với|với\s+sự\s+phối\s+hợp\s+của)\s+", re.IGNORECASE
+)
+#: Where a part that a role word after it marks begins at the latest: after a ";", a "." or a
+#: line break (a comma may stand inside the part: "các sở, ngành phối hợp").
+_PART_BREAK = re.compile(r"[;.\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +48,9 @@ class MarkedPart:
     role: AgencyRole | None
 
 
-def _role(words: str) -> AgencyRole:
-    return "cooperating" if "phối" in words.lower() else "lead"
+def _role(words: str) -> AgencyRole | None:
+    lower = words.lower()
+    return "cooperating" if "phối" in lower else None if "chỉ" in lower else "lead"
 
 
 def marked_roles(text: str) -> list[MarkedPart]:
@@ -53,6 +64,11 @@ def marked_roles(text: str) -> list[MarkedPart]:
         >>> [(p.text, p.role) for p in marked_roles("Sở Tài chính, Sở Nội vụ")]
         [('Sở Tài chính, Sở Nội vụ', None)]
     """
+    joined = _WITH.search(text)
+    if joined is not None:  # "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính"
+        before = marked_roles(text[: joined.start()])
+        unmarked = [MarkedPart(p.text, "lead") if p.role is None else p for p in before]
+        return [*unmarked, MarkedPart(_clean(text[joined.end() :]), "cooperating")]
     labels = list(_LABEL.finditer(text))
     if labels and not text[: labels[0].start()].strip(" ;,.\n"):
         parts = []
@@ -65,6 +81,10 @@ def marked_roles(text: str) -> list[MarkedPart]:
         return [MarkedPart(text, None)]
     parts, start = [], 0
     for mark in marks:
+        breaks = [b.end() for b in _PART_BREAK.finditer(text, start, mark.start())]
+        if breaks:  # "Sở Nội vụ; Sở Tài chính phối hợp": the mark is the last part's only
+            parts.append(MarkedPart(_clean(text[start : breaks[-1]]), None))
+            start = breaks[-1]
         parts.append(MarkedPart(_clean(text[start : mark.start()]), _role(mark.group(0))))
         start = mark.end()
     rest = _clean(text[start:])

@@ -89,11 +89,13 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
         r"gia tri co so|so lieu)",
     ),
     # what was done, after other words ("Kết quả thực hiện năm 2024", "TH 2024", "Năm 2020
-    # (năm gốc)"), unless the heading says it is planned ("Kế hoạch thực hiện năm 2025")
+    # (năm gốc)", "Năm 2025 (ước đạt)"), unless the heading says it is planned or to reach
+    # ("Kế hoạch thực hiện năm 2025", "Kết quả cần đạt được năm 2025")
     (
         "baseline",
-        r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao)\b).*"
-        r"\b(?:thuc hien|th|uth|nam goc|hien trang|gia tri co so|da dat|dat duoc)\b",
+        r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai)\b).*"
+        r"\b(?:thuc hien|th|uth|uoc|nam goc|nam co so|co so|hien trang|thuc trang|"
+        r"gia tri co so|da dat)\b",
     ),
     (
         "name",
@@ -128,12 +130,20 @@ def _role(heading: str) -> Role | None:
     key = heading_key(heading)
     if not key:
         return None
+    leads, helps = len(re.findall(r"\bchu tri\b", key)), len(re.findall(r"\bphoi hop\b", key))
+    if leads and helps and leads != helps:  # "Cơ quan chủ trì, phối hợp" over "Chủ trì"
+        return "lead" if leads > helps else "cooperating"
+    years = years_in(heading)
     for role, pattern in _RULES:
         if pattern.search(key):
-            if role == "baseline" and not years_in(heading):
+            if role is None and years:  # "Sản phẩm năm 2025": what is to be made by then
+                continue
+            if role == "baseline" and not years:
                 return None
-            if role == "name" and years_in(heading):
+            if role == "name" and years:
                 return "target"
+            if role == "deadline" and years and key.startswith("lo trinh"):
+                return "target"  # "Lộ trình thực hiện" over "Năm 2025", "Năm 2030"
             return role
     if years_in(heading) and re.fullmatch(r"[a-z0-9 ]+", key):
         return "target"  # "Năm 2025", "Đến năm 2030", "Giai đoạn 2026-2030", "2030"
@@ -199,7 +209,9 @@ def _columns(headings: list[str]) -> tuple[list[Column], Kind | None]:
         columns[column.index] = Column(column.index, "target", column.heading, column.year)
     roles = {c.role for c in columns}
     task_name = _TASK_NAME.search(heading_key(names[0].heading))
-    if task_name and "deadline" in roles and "unit" not in roles:
+    by_year = any(c.year is not None for c in columns if c.role in ("target", "baseline"))
+    indicator_name = re.search(r"\b(?:chi tieu|tieu chi)\b", heading_key(names[0].heading))
+    if task_name and "deadline" in roles and not (roles & {"unit"} or by_year or indicator_name):
         # tasks with a "Kết quả" (what they deliver): not targets, a column left unread
         unread = [c.index for c in columns if c.role in ("target", "baseline")]
         for index in unread:

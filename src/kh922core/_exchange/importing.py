@@ -158,7 +158,12 @@ _UNREAD_CELLS = {
 def _formulas(table: Table, sink: Sink) -> None:
     """Each cell of a table that holds no text to read (a formula without a result, an Excel
     error, a truth value): a problem, and no text."""
+    keys = {table.header.one("row"), table.header.one("name")} - {None}
     for line in table.lines:
+        if any(line.cells[column].startswith(STRUCK) for column in keys):  # type: ignore[index]
+            line.cells = [c.removeprefix(STRUCK) for c in line.cells]
+            line.unread = "the row's number or name is struck through: the row is not read"
+            continue  # withdrawn, whole: reported as a row (see indicator_rows, task_rows)
         for column, text in enumerate(line.cells):
             mark = next((m for m in _UNREAD_CELLS if text.startswith(m)), None)
             if mark is not None:

@@ -117,9 +117,10 @@ def row_number(
 ) -> tuple[str, str | None]:
     """A data row's number as the plan keeps it, and its parent's: ``5.1`` under ``5``; a row
     printed ``a)``, ``-``, ``+`` or with none numbered under the row it details.  In a table
-    with no row-number column (``column`` is ``None``) the rows are siblings: 1, 2, 3."""
+    with no row-number column (``column`` is ``None``) the rows without a number at the start
+    of their name are siblings: 1, 2, 3."""
     text = line.number
-    if column is None:
+    if column is None and not text:
         numbered = bullet = None
     if column is not None and (line.index, column) in numbers:
         value = Decimal(repr(numbers[(line.index, column)])).normalize()

@@ -54,7 +54,11 @@ def _struck(cell: Any) -> bool:
     if cell.font is not None and cell.font.strike:
         return True
     runs = cell.value if isinstance(cell.value, list) else ()  # openpyxl's CellRichText
-    return any(getattr(getattr(run, "font", None), "strike", False) for run in runs)
+    return any(
+        getattr(getattr(run, "font", None), "strike", False) and str(run.text).strip()
+        for run in runs
+        if not isinstance(run, str)
+    )
 
 
 def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:

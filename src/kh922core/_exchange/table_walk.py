@@ -37,12 +37,21 @@ _LETTER = re.compile(r"^([A-ZĐ])\s*[.)/]?$")
 _HORIZON = re.compile(
     r"^(?:(?:đến|tới|trong)\s+)?(?:năm|giai đoạn|mục tiêu|chỉ tiêu|kết quả)\b", re.I
 )
+#: The number a row prints at the start of its name when the table has no number column.
+_NAME_MARK = re.compile(r"\s*((?:\d+(?:\.\d+)*|[a-zđ])[.)]|[-–+•])\s+")
+#: A line between two Word tables that says the second goes on with the first.
+_GOES_ON = re.compile(r"\(?\s*(?:tiếp(?:\s+theo)?|continued)\s*\)?|", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"phụ lục|kèm theo|danh mục|biểu|bảng|kế hoạch|ban hành", re.I)
-#: The first line of a signature block under a table (``KT. CHỦ TỊCH``, ``Nơi nhận:``,
-#: ``Người lập biểu``, ``(Ký, ghi rõ họ tên)``): it and the lines below it are no rows.
-_SIGNATURE = re.compile(
-    r"^(?:(?:KT|TM|TL|TUQ|Q)\s*\.\s*[A-ZĐ]|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\b|"
-    r"(?i:nơi\s+nhận\s*:|người\s+lập(?:\s+biểu)?\b|thủ\s+trưởng(?:\s+đơn\s+vị)?\b|\(\s*ký\b))"
+#: Lines of a signature block under a table, a cell of their own (see :func:`_is_signature`).
+_SIGNER = re.compile(r"(?:KT|TM|TL|TUQ|Q)\s*\.\s*\S")
+_SIGNER_TITLE = re.compile(
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|ỦY\s+BAN\s+NHÂN\s+DÂN)\b"
+)
+_SIGNATURE_LINE = re.compile(
+    r"(?:nơi\s+nhận\s*:.*|người\s+lập(?:\s+biểu)?|thủ\s+trưởng\s+(?:đơn\s+vị|cơ\s+quan)"
+    r"|\(\s*ký\b.*|[^\d,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"\s*(?:\(.*\))?",
+    re.IGNORECASE,
 )
 
 
@@ -135,6 +144,13 @@ def _classify(
     row_column = header.one("row")
     name_column = header.one("name")
     number = " ".join(cells[row_column].split()) if row_column is not None else ""
+    mark = (
+        _NAME_MARK.match(cells[name_column])
+        if row_column is None and name_column is not None
+        else None
+    )
+    if mark is not None and name_column is not None:  # no number column: "1. Tỷ lệ …", "- …"
+        number, cells[name_column] = mark.group(1), cells[name_column][mark.end() :]
     values = [c.index for c in header.columns if c.role not in ("row", "name", "note", None)]
     texts = [(c, t) for c, t in enumerate(cells) if t.strip()]
     if not texts:
@@ -162,6 +178,30 @@ def _classify(
     return Line(index, False, number, cells)
 
 
+def _signs(header: Header, line: Line) -> bool:
+    """Whether a row opens the signature block: no row number, at most two cells of text, one
+    a signature line whole (an agency ``Thủ trưởng các sở, ngành`` in a row of its own table, a
+    deadline ``Q. IV/2025``, a note that starts ``Thủ trưởng đơn vị chịu …`` are not)."""
+    texts = [" ".join(t.split()) for t in line.cells if t.strip()]
+    return (
+        not line.group
+        and not line.number
+        and len(set(texts)) <= 2
+        and any(_is_signature(text) for text in texts)
+    )
+
+
+def _is_signature(text: str) -> bool:
+    """Whether a cell is a line of a signature block: the signer's title in capitals (``KT.
+    CHỦ TỊCH``, ``TM. ỦY BAN NHÂN DÂN``, ``PHÓ GIÁM ĐỐC``), ``Nơi nhận:``, ``Người lập biểu``,
+    ``Thủ trưởng đơn vị``, ``(Ký, ghi rõ họ tên)``, the place and date (``Mẫu, ngày 10 tháng 3
+    năm 2025``); not ``Q. IV/2025``, ``Giám đốc Sở``, ``Thủ trưởng các sở, ngành``."""
+    capitals = text.isupper() and not any(ch.isdigit() for ch in text)
+    if capitals and (_SIGNER.match(text) or _SIGNER_TITLE.match(text)):
+        return True
+    return _SIGNATURE_LINE.fullmatch(text) is not None
+
+
 def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> list[Line]:
     down = _merged_down(grid)
     across = _across(grid)
@@ -180,7 +220,7 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
         line = _classify(header, index, cells, across.get(index, []))
         if line is None:
             continue
-        signed = signed or any(_SIGNATURE.match(text.strip()) for text in raw)
+        signed = signed or _signs(header, line)
         if signed:
             line.unread = "the signature block under the table: not in the plan"
         lines.append(line)
@@ -218,6 +258,8 @@ def continuation(grid: Grid, before: Table) -> Table | None:
     those and as many more that are empty in every row (the table re-drawn on the next page
     with a spare column); else ``None``."""
     header = before.header
+    if any(not _GOES_ON.fullmatch(line.strip()) for line in grid.title):
+        return None  # a title between the tables ("PHỤ LỤC III …"): another table
     if grid.width != len(header.columns):
         empty = [c for c in range(grid.width) if not any(row[c].strip() for row in grid.rows)]
         if len(empty) != grid.width - len(header.columns):

@@ -39,13 +39,21 @@ PROVENANCE = ("agency", "source_file", "source_sheet", "source_row")
 _FORMATS = [("xlsx", (".xlsx",)), ("csv", (".csv",)), ("parquet", (".parquet", ".pq"))]
 _HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
 _HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
-_VALUE_HEADINGS = tuple(f"{h} " for h, key in _HEADINGS.items() if key == "value")
+_STARTS = {
+    c.key: tuple(f"{h} " for h, key in _HEADINGS.items() if key == c.key) for c in TEMPLATE_COLUMNS
+}
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
 _TRUE = ("đạt", "có", "true", "x", "yes", "met")
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: What a note writes with digits that is no value: dates, years, months, document numbers
+#: ("ngày 15 tháng 6 năm 2027", "9/2027", "15/BC-SKHCN", "Quý II").
+_NO_VALUE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{4}"
+    r"|tháng\s+\d{1,2}|\d+/[A-ZĐ][\w-]*|(?<!\d)(?:19|20)\d{2}(?!\d)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d")
 _UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
@@ -158,9 +166,11 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
             return index, keys
     for index, row in enumerate(rows):
         keys = {i: _HEADINGS[fold(c)] for i, c in enumerate(row) if c and fold(c) in _HEADINGS}
-        if "value" not in keys.values():  # "Giá trị thực hiện năm 2027": the heading, and more
-            more = [i for i, c in enumerate(row) if c and fold(c).startswith(_VALUE_HEADINGS)]
-            keys |= {more[0]: "value"} if len(more) == 1 and more[0] not in keys else {}
+        for key, starts in _STARTS.items():  # "Giá trị thực hiện năm 2027": a heading, and more
+            more = [
+                i for i, c in enumerate(row) if c and i not in keys and fold(c).startswith(starts)
+            ]
+            keys |= {more[0]: key} if len(more) == 1 and key not in keys.values() else {}
         if {"value", "target_id"} <= set(keys.values()) or {"value", "name"} <= set(keys.values()):
             return index, keys
     return None
@@ -193,16 +203,20 @@ def _template_frame(
 ) -> pl.DataFrame:
     wanted = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
     records = []
+    # a column of no key is one inserted when the hidden keys name the others; found by its
+    # heading, it may be the template's own, renamed ("Kết quả năm 2026"): only a number on a
+    # row with no value is then listed
+    keyed = any(str(c).startswith(KEY_PREFIX) for c in rows[start] if c)
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
         record = dict.fromkeys(wanted)
         for index, key in keys.items():
             if key in record and index < len(row) and row[index] is not None:
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
         numbers = [
-            (i, c.strip()) for i, c in enumerate(row) if c and _NUMBER.search(_YEAR.sub("", c))
+            (i, c.strip()) for i, c in enumerate(row) if c and _NUMBER.search(_NO_VALUE.sub("", c))
         ]
         record["stray"] = [
-            {"column": _heading(rows, start, i), "text": c, "inserted": i not in keys}
+            {"column": _heading(rows, start, i), "text": c, "inserted": i not in keys and keyed}
             for i, c in numbers
             if i not in keys or keys[i] == "note"  # a column the template lacks, the note
         ]

@@ -21,6 +21,7 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.scanner import Match, match_phrase, number_at, read_unit
+from kh922core._targets.unit_fit import per_year_part
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
@@ -188,6 +189,8 @@ def read_range(
     if stray is not None or stray2 is not None or first_note is not None:
         where = stray if stray is not None else stray2 if stray2 is not None else first.end()
         raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
+    if first_unit is not None and per_year_part(unit_text) == (first_unit, True):
+        first_unit = unit_text  # "8,5% - 9%/năm": the year is the whole range's
     if first_unit is not None and unit_text is not None and first_unit != unit_text:
         raise TargetParseError(
             text, first.end(), f"the same unit on both bounds ({unit_text!r})", reason="two units"

@@ -30,6 +30,7 @@ import re
 from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.other_clauses import refuse_other_clauses
 from kh922core._targets.scanner import match_phrase
 from kh922core._targets.unit_fit import is_share, refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
@@ -203,6 +204,7 @@ def refuse_lost_words(
             "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
             reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
         )
+    refuse_other_clauses(text, spec, base)
 
 
 def _refuse_negated(text: str) -> None:

@@ -46,6 +46,28 @@ _RATE_IN_PERCENT = re.compile(
 _SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
 
 
+#: Words that make a thing in % a share ("độ che phủ rừng", "mức độ hài lòng").
+_SHARE_LIKE = re.compile(
+    r"\b(?:t[ỷỉ]\s+(?:lệ|trọng|suất)|(?:độ\s+)?(?:che\s+)?phủ|mức\s+độ|phần\s+trăm|chỉ\s+số)\b",
+    re.IGNORECASE,
+)
+#: Words that begin a note that names no thing (a place, a time, a qualifier).
+_NO_THING = re.compile(
+    r"^(?:trên|tại|ở|trong|của|cho|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến|tới|từ|theo|so\s+với|"
+    r"mỗi|hằng|hàng|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
+    re.IGNORECASE,
+)
+
+
+def _changing_thing(spec: TargetSpec) -> str | None:
+    """The thing whose change the text bounds when its note names one that is no share
+    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``."""
+    note = (getattr(spec, "note", None) or "").strip()
+    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or _SHARE_LIKE.search(note):
+        return None
+    return note
+
+
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
     """A level target whose bare number takes the verb's way (≥ rising, ≤ falling)."""
     if isinstance(spec, Comparison) and spec.operator is Operator.TARGET and verb.way:
@@ -199,6 +221,20 @@ def _change(
     plain_percent = unit is not None and unit.expression == "percent"
     if plain_percent and not base.named and not _SHARE_WORDS.search(text):
         rate = rate or _RATE_IN_PERCENT.search(text) is not None
+    thing = _changing_thing(spec)
+    if plain_percent and percent and thing and not rate and not _SHARE_WORDS.search(text):
+        # "Giá trị sản xuất công nghiệp tăng bình quân 12%/năm" in a row in %: a level that
+        # is no share changes by its growth rate, the one thing in % such a row can hold
+        if not per_year or base.named:
+            raise TargetParseError(
+                text,
+                0,
+                f"a share ('tỷ lệ …', 'tỷ trọng …'), a yearly growth ('{thing} tăng bình quân "
+                "X%/năm'), or the row in the unit of the level",
+                reason=f"a change in % of {thing!r}, which is no share, in a row in %: points of "
+                "a share, or a growth of the level?",
+            )
+        rate = True
     share = (unit is not None and is_share(unit)) or (
         unit is None and _SHARE_WORDS.search(text) is not None
     )

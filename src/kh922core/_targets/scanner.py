@@ -266,8 +266,10 @@ def _closed(candidate: str, before: str) -> str:
 def closed_note(note: str | None) -> str | None:
     """A note without what opens the next part of its cell at its end (``95% (trong đó …``
     leaves ``(``), and without the parentheses a rendered target puts around it; its white
-    space one space (what the grammar set aside leaves none: ``theo Nghị quyết số 57``)."""
-    return unwrapped_note(_OPENING_END.sub("", " ".join((note or "").split())) or None)
+    space one space (what the grammar set aside leaves none: ``theo Nghị quyết số 57``), and
+    no separator it starts with (``vụ việc\n, …``: as the rendered ``vụ việc , …`` reads)."""
+    spaced = " ".join((note or "").split()).lstrip(",; ")
+    return unwrapped_note(_OPENING_END.sub("", spaced) or None)
 
 
 def unwrapped_note(note: str | None) -> str | None:

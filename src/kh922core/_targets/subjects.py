@@ -128,7 +128,20 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     )
 
 
-def verb_of(prefix: list[Match]) -> Verb:
+def _opens(text: str, prefix: list[Match], at: int) -> bool:
+    """Whether nothing but phrases stands before position ``at`` of ``text``."""
+    covered = [False] * at
+    for match in prefix:
+        for position in range(match.start, min(match.end, at)):
+            covered[position] = True
+    return not any(ch.isalnum() and not covered[i] for i, ch in enumerate(text[:at]))
+
+
+def verb_of(prefix: list[Match], text: str = "") -> Verb:
+    """The verb of the phrases before the number.  A verb that opens the sentence (only phrases
+    before it in ``text``) is its action: a filler after it (``đạt``, ``ở mức``) names the level
+    to reach (``Giảm tỷ lệ thất nghiệp đạt 2%``: ≤ 2%); after a subject, a verb and a filler
+    may be the subject's words (``tỷ lệ xã … nâng cao đạt 50%``: linked)."""
     roles = [m.role for m in prefix]
     ways = [m for m in prefix if m.role in ("rise", "fall")]
     to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
@@ -138,9 +151,19 @@ def verb_of(prefix: list[Match]) -> Verb:
         said = [m for m in operators if _TO_LEVEL_WORDS.search(m.phrase)]
         to_level = said[0].phrase if said else None
     verb_at = next((i for i, m in enumerate(prefix) if m.role in _VERB_ROLES), None)
-    linked = verb_at is not None and any(
-        m.role == "filler" and m.phrase.lower() not in _AUXILIARIES for m in prefix[verb_at + 1 :]
+    fillers = (
+        []
+        if verb_at is None
+        else [
+            m
+            for m in prefix[verb_at + 1 :]
+            if m.role == "filler" and m.phrase.lower() not in _AUXILIARIES
+        ]
     )
+    opening = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
+    if opening and fillers and to_level is None and ways:
+        to_level = fillers[0].phrase  # "Hạ tỷ lệ thất nghiệp đạt 2%": the level to reach
+    linked = bool(fillers) and not opening
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
     # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
     per_year = any(

@@ -151,7 +151,9 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
         factor = conversion_factor(written, unit)
         return spec if factor == 1.0 else _scaled(spec, factor, unit)
     base, yearly = per_year_part(written_text)
-    if yearly and base is not None:  # "12.000 tỷ đồng/năm" in a yearly "tỷ đồng" row
+    other_time = re.search(r"/\s*(?:tháng|quý|tuần|ngày|giờ)(?!\w)", unit.text, re.IGNORECASE)
+    if yearly and base is not None and other_time is None:  # "12.000 tỷ đồng/năm" in a yearly
+        # "tỷ đồng" row (a row per month or per day is no yearly row: "/năm" would be lost)
         fitted = fit_unit(text, spec.model_copy(update={"unit": base}), unit)
         return fitted if fitted.unit != base else spec  # type: ignore[union-attr]
     raise IncompatibleUnitError(

@@ -12,6 +12,10 @@ from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 __all__ = ["RankGroup"]
 
 
+#: The largest cohort a "nhóm N/M" may name and still read as a fraction (1/2, 2/3, 1/4 …).
+FRACTION_COHORT = 10
+
+
 class RankGroup(BaseSpec):
     """``Xếp hạng ở nhóm 30 tỉnh, thành``, ``nhóm 30``, ``top 20``: rank ``≤ N`` (1 is best).
 
@@ -83,4 +87,8 @@ class RankGroup(BaseSpec):
 
     def render(self) -> str:
         cohort = f"/{self.cohort}" if self.cohort is not None else ""
-        return with_unit(f"nhóm {self.size}{cohort}", None, self.note, counted=False)
+        # "nhóm 1/3" would read as a fraction (the best third): an ordinal has no such reading
+        small = self.cohort is not None and self.cohort <= FRACTION_COHORT
+        return with_unit(
+            f"{'xếp thứ' if small else 'nhóm'} {self.size}{cohort}", None, self.note, counted=False
+        )

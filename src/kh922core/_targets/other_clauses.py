@@ -1,0 +1,91 @@
+"""Clauses beside the number that would make a second target, or another reference, if read.
+
+A target's text sometimes says more than its number bounds:
+
+* a second target of none at all, after a comma or before the first (``Tỷ lệ hộ nghèo dưới 1%,
+  không còn xã đặc biệt khó khăn``; ``Xóa hết phòng học tạm, tỷ lệ phòng học kiên cố đạt
+  95%``): the number is one target, the clause another, which a note would hide;
+* the number as a share of another level (``bằng 120% năm 2025``, ``chỉ bằng 50% mức bình quân
+  cả nước``) or a change with the year after it and no ``so với`` (``tăng 20% năm 2025``: from
+  2025, or in 2025?): read as a level, or with the year as a deadline, it would be wrong;
+* a rank group whose cohort is a fraction's denominator (``nhóm 1/3 tỉnh dẫn đầu``: the top
+  third, not rank 1 of 3).
+
+:func:`refuse_other_clauses` refuses each, naming what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.change_words import BaseCues
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.kinds.rank_group import FRACTION_COHORT
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_other_clauses"]
+
+_ZERO_WORDS = r"(?:không\s+còn|(?:xóa|xoá)\s+(?:hết|bỏ\s+hoàn\s+toàn|trắng))"
+#: A target of none at all that opens the text or follows a separator: a clause of its own.
+_ZERO_CLAUSE = re.compile(
+    rf"(?:^|[,;:]\s*|\s-\s)(?:và\s+|đồng\s+thời\s+|trong\s+đó\s+)?{_ZERO_WORDS}(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER = r"\d[\d.,]*\s*%"
+#: "bằng 120% năm 2025", "chỉ bằng 50% mức bình quân cả nước": a share of another level.
+_SHARE_OF = re.compile(
+    rf"(?<!\w)bằng\s+(?:khoảng\s+|ít\s+nhất\s+|tối\s+thiểu\s+|trên\s+|dưới\s+)?{_NUMBER}\s*"
+    r"(?!\s*(?:vào|đến|tới|trong|trở|$|[;,.)]))(?=\S)",
+    re.IGNORECASE,
+)
+#: "tăng 20% năm 2025": a change and a year after it, with no "so với", no "vào", "đến".
+_CHANGE_YEAR = re.compile(
+    rf"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân))*\s+"
+    rf"{_NUMBER}\s*(?:của\s+|với\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+#: A group counted as a fraction: "nhóm 1/3", "top 1/3" (not an ordinal: "xếp thứ 1/3").
+_GROUP_FRACTION = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d+\s*/\s*(\d+)(?!\d)", re.IGNORECASE)
+
+
+def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
+    """Refuse a text whose clauses beside the number make a second target or another
+    reference (see the module's docstring)."""
+    zero = _ZERO_CLAUSE.search(text)
+    if zero is not None:
+        raise TargetParseError(
+            text,
+            zero.start(),
+            "each target in a row of its own: the number's here, the 'không còn …' one in another",
+            reason=f"a second target beside the number: {text[zero.start() :].strip(' ,;:-')!r} "
+            "(none at all) is a target of its own",
+        )
+    share = _SHARE_OF.search(text)
+    if share is not None:
+        raise TargetParseError(
+            text,
+            share.start(),
+            "the level to reach, or a change from a base year ('tăng 20% so với năm 2025')",
+            reason=f"{share.group(0).strip()!r} of another level: a share of another level (a "
+            "year's, the country's) is not a level of the series",
+        )
+    dated = _CHANGE_YEAR.search(text)
+    if dated is not None and not base.named:
+        raise TargetParseError(
+            text,
+            dated.start(),
+            "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến "
+            "năm …' for when",
+            reason=f"{dated.group(0)!r}: a change from that year, or within it?",
+        )
+    cohort = getattr(spec, "cohort", None)
+    fraction = _GROUP_FRACTION.search(text)
+    if spec.kind == "rank_group" and cohort is not None and cohort <= FRACTION_COHORT and fraction:
+        raise TargetParseError(
+            text,
+            0,
+            "the rank to reach as a number of provinces ('nhóm 21', 'nhóm 21/63')",
+            reason=f"'{getattr(spec, 'size', '?')}/{cohort}' reads as a fraction of the "
+            f"provinces (the best {getattr(spec, 'size', '?')}/{cohort} of them?), not a rank "
+            f"among {cohort}",
+        )

@@ -1,0 +1,234 @@
+"""Phrasings of other provinces' plans that an eighth red-team round (~1,300 texts) found read
+silently wrong: the growth of a level that is no share read as points of a share, a falling
+verb whose level follows ``về mức`` or ``đạt`` read as a bare level, a second target of none at
+all hidden in the note, a share of another level read as a level, ``nhóm 1/3`` read as rank 1
+of 3, a yearly amount in a monthly row.  Each is now read as a Vietnamese reader reads it, or
+refused with what to write instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import (
+    ChangeKind,
+    IncompatibleUnitError,
+    TargetParseError,
+    parse_target,
+    split_targets,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Giá trị sản xuất công nghiệp tăng bình quân 12%/năm", 12.0),
+        ("Thu nhập bình quân đầu người tăng bình quân 8%/năm", 8.0),
+        ("Dân số tăng bình quân 1,1%/năm", 1.1),
+        ("Số doanh nghiệp tăng 10%/năm", 10.0),
+        ("Lượng khách du lịch tăng trung bình 15% mỗi năm", 15.0),
+        ("Khu vực dịch vụ tăng bình quân 9,5%/năm", 9.5),
+    ],
+)
+def test_a_yearly_growth_of_a_level_that_is_no_share_is_the_level_of_its_rate(
+    text: str, value: float
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None  # no points of a share: the row in % holds the growth rate
+    assert spec.is_met(value)
+    assert not spec.is_met(value - 0.5)
+    assert parse_target(spec.render(), unit="%") == spec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số doanh nghiệp tăng 10%",  # over what?
+        "Giá trị sản xuất công nghiệp năm sau tăng 15% so với năm trước",
+        "Kéo giảm 5% số vụ tai nạn giao thông so với năm trước",
+        "Cường độ phát thải khí nhà kính trên GRDP giảm 15% so với năm 2020",
+        "Cắt giảm ít nhất 30% chi phí tuân thủ thủ tục hành chính",
+        "Hộ nghèo giảm bình quân 1,5%/năm",  # a rate of −1,5 %, or 1,5 points a year?
+    ],
+)
+def test_a_change_in_percent_of_a_level_that_is_no_share_is_refused_in_a_percent_row(
+    text: str,
+) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Tỷ lệ hộ nghèo giảm bình quân 1%/năm", ChangeKind.POINTS_PER_YEAR),
+        ("tăng bình quân 1%/năm", ChangeKind.POINTS_PER_YEAR),  # the indicator decides
+        ("Độ che phủ rừng tăng 2%", ChangeKind.POINTS),
+        ("tăng 2% trên địa bàn tỉnh", ChangeKind.POINTS),
+    ],
+)
+def test_a_share_still_changes_by_points(text: str, kind: ChangeKind) -> None:
+    change = parse_target(text, unit="%").change
+    assert change is not None
+    assert change.kind is kind
+
+
+def test_the_same_growth_in_a_row_of_the_levels_unit_is_a_growth() -> None:
+    change = parse_target(
+        "Giá trị sản xuất công nghiệp tăng bình quân 12%/năm", unit="tỷ đồng"
+    ).change
+    assert change is not None
+    assert change.kind is ChangeKind.GROWTH_PER_YEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "met", "not_met"),
+    [
+        ("Giảm về mức 2%", "%", 1.5, 2.5),
+        ("Tỷ lệ hộ nghèo giảm về mức 2%", "%", 2.0, 2.1),
+        ("Kéo giảm tỷ lệ hộ nghèo về mức 2%", "%", 1.0, 3.0),
+        ("Hạ về mức 2%", "%", 1.9, 2.1),
+        ("Giảm về dưới 2%", "%", 1.9, 2.0),
+        ("Giảm tỷ lệ thất nghiệp ở mức 2%", "%", 2.0, 2.5),
+        ("Hạ tỷ lệ thất nghiệp đạt 2%", "%", 1.5, 2.5),
+        ("Phấn đấu giảm tỷ lệ hộ nghèo đạt 2%", "%", 1.0, 2.2),
+        ("Giảm về mức 500 hộ", "hộ", 400.0, 600.0),
+        ("Nâng cao tỷ lệ lao động qua đào tạo đạt 70%", "%", 75.0, 65.0),
+    ],
+)
+def test_a_verb_that_opens_the_sentence_gives_its_way_to_the_level_it_reaches(
+    text: str, unit: str, met: float, not_met: float
+) -> None:
+    spec = parse_target(text, unit=unit)  # the default direction: higher is better
+    assert spec.change is None
+    assert spec.is_met(met)
+    assert not spec.is_met(not_met)
+
+
+def test_a_verb_inside_the_subject_is_still_the_subjects() -> None:
+    spec = parse_target("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 50%", unit="%")
+    assert spec.change is None
+    assert spec.render().startswith("50%")  # bare: the indicator's direction decides
+    assert parse_target("Giảm được 1,5%", unit="%").change is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ nhà ở kiên cố đạt 85% trở lên; không còn nhà tạm, nhà dột nát",
+        "Tỷ lệ hộ nghèo dưới 1%, không còn xã đặc biệt khó khăn",
+        "Tỷ lệ phòng học kiên cố đạt 95%, xóa hết phòng học tạm",
+        "Xóa hết phòng học tạm, tỷ lệ phòng học kiên cố đạt 95%",
+        "Tỷ lệ giải quyết hồ sơ đúng hạn đạt 98%; và không còn hồ sơ quá hạn",
+    ],
+)
+def test_a_second_target_of_none_at_all_beside_the_number_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a second target beside the number"):
+        parse_target(text, unit="%")
+    with pytest.raises(TargetParseError):
+        split_targets(text, unit="%")
+
+
+def test_none_at_all_inside_the_subject_or_alone_is_still_read() -> None:
+    spec = parse_target("Tỷ lệ xã không còn nhà tạm đạt 90%", unit="%")
+    assert spec.is_met(90.0)
+    assert not spec.is_met(80.0)
+    assert parse_target("Không còn nhà tạm", unit="%").is_met(0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Bằng 120% năm 2025", "%"),
+        ("Số vụ tai nạn giao thông chỉ bằng 50% năm 2020", "vụ"),
+        ("Bằng 50% mức bình quân cả nước", "%"),
+        ("Tăng 20% năm 2025", "tỷ đồng"),
+        ("Giảm ít nhất 10% năm 2020", "tấn"),
+    ],
+)
+def test_a_share_of_another_level_or_a_year_with_no_so_với_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "since"),
+    [
+        ("Tăng 20% so với năm 2025", "tỷ đồng", 2025),
+        ("tăng 20% năm 2025 so với năm 2020", "tỷ đồng", 2020),
+        ("Tăng 8% vào năm 2025", "tỷ đồng", None),
+    ],
+)
+def test_a_year_with_so_với_or_vào_is_still_read(text: str, unit: str, since: int | None) -> None:
+    change = parse_target(text, unit=unit).change
+    assert change is not None
+    assert change.since == since
+
+
+@pytest.mark.parametrize("text", ["bằng 100%", "tỷ lệ bằng 100% vào năm 2025"])
+def test_bằng_a_level_alone_is_that_level(text: str) -> None:
+    assert parse_target(text, unit="%").is_met(100.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["Thuộc nhóm 1/3 tỉnh dẫn đầu", "Top 1/3", "Nhóm 1/2 tỉnh dẫn đầu", "nhóm 2/3"]
+)
+def test_a_rank_group_of_a_fraction_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="fraction"):
+        parse_target(text, unit="Thứ bậc")
+
+
+def test_a_rank_group_among_the_provinces_is_still_read() -> None:
+    spec = parse_target("nhóm 30/63", unit="Thứ bậc")
+    assert spec.is_met(30.0)
+    assert not spec.is_met(31.0)
+
+
+def test_a_yearly_amount_in_a_monthly_row_is_refused_and_converted_where_it_can_be() -> None:
+    with pytest.raises(IncompatibleUnitError):
+        parse_target(
+            "Thu nhập bình quân đầu người đạt 120 triệu đồng/năm", unit="triệu đồng/người/tháng"
+        )
+    monthly = parse_target("đạt 6 triệu đồng/năm", unit="triệu đồng/tháng")
+    assert monthly.is_met(0.5)
+    assert not monthly.is_met(0.4)
+    assert parse_target("đạt 120 triệu đồng/năm", unit="triệu đồng/người/năm").is_met(120.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("từ 8,5% đến 9%/năm", "%/năm", 8.5, 9.0),
+        ("8,5%-9%/năm", "%/năm", 8.5, 9.0),
+        ("Tăng trưởng kinh tế bình quân 8,5%-9%/năm", "%", 8.5, 9.0),
+    ],
+)
+def test_a_range_whose_upper_bound_carries_the_year_is_one_yearly_range(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (getattr(spec, "low", None), getattr(spec, "high", None)) == (low, high)
+    assert spec.is_met(8.7)
+    assert not spec.is_met(8.0)
+    with pytest.raises(TargetParseError, match="two units"):
+        parse_target("8 tỷ đồng - 9%", unit="%")
+
+
+@pytest.mark.parametrize(
+    ("unit", "text"),
+    [
+        ("đơn", "đạt 100 đơn"),
+        ("văn bằng", "20 văn bằng bảo hộ"),
+        ("bằng độc quyền", "≥ 20"),
+        ("TEU", "500.000 TEU"),
+    ],
+)
+def test_count_nouns_of_other_plans_are_units(unit: str, text: str) -> None:
+    assert parse_target(text, unit=unit).is_met(1_000_000.0)
+    with pytest.raises(IncompatibleUnitError):
+        parse_target("đạt 100 hộ", unit=unit)  # a count of another thing
+
+
+def test_a_note_that_opens_with_a_separator_reads_back_the_same() -> None:
+    spec = parse_target("=> kiềm chế ở mức ≧ 99999999 vụ việc \n,á\n,")
+    assert parse_target(spec.render()) == spec
