@@ -18,8 +18,16 @@ Other wings import from here, never from the modules inside.  The rooms:
 from __future__ import annotations
 
 from kh922core._exchange.appendix_export import export_tables
+from kh922core._exchange.grids import column_name
 from kh922core._exchange.import_problems import ImportProblem
 from kh922core._exchange.importing import ImportResult, import_tables
 from kh922core._exchange.plan_writing import write_import
 
-__all__ = ["ImportProblem", "ImportResult", "export_tables", "import_tables", "write_import"]
+__all__ = [
+    "ImportProblem",
+    "ImportResult",
+    "column_name",
+    "export_tables",
+    "import_tables",
+    "write_import",
+]

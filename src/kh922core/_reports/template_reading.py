@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from kh922core._exchange.grids import column_name
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.report_words import all_headings
+from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
 from kh922core._text import fold
 from kh922core._tracking import (
     cell_text,
@@ -47,15 +46,6 @@ _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
 _TRUE = ("đạt", "có", "true", "x", "yes", "met")
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
-#: What a note writes with digits that is no value: dates, years, months, document numbers
-#: ("ngày 15 tháng 6 năm 2027", "9/2027", "15/BC-SKHCN", "Quý II").
-_NO_VALUE = re.compile(
-    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{4}"
-    r"|tháng\s+\d{1,2}|\d+/[A-ZĐ][\w-]*|(?<!\d)(?:19|20)\d{2}(?!\d)",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d")
-_UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
 
 
@@ -203,43 +193,19 @@ def _template_frame(
 ) -> pl.DataFrame:
     wanted = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
     records = []
-    # a column of no key is one inserted when the hidden keys name the others; found by its
-    # heading, it may be the template's own, renamed ("Kết quả năm 2026"): only a number on a
-    # row with no value is then listed
-    keyed = any(str(c).startswith(KEY_PREFIX) for c in rows[start] if c)
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
         record = dict.fromkeys(wanted)
         for index, key in keys.items():
             if key in record and index < len(row) and row[index] is not None:
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
-        numbers = [
-            (i, c.strip()) for i, c in enumerate(row) if c and _NUMBER.search(_NO_VALUE.sub("", c))
-        ]
-        record["stray"] = [
-            {"column": _heading(rows, start, i), "text": c, "inserted": i not in keys and keyed}
-            for i, c in numbers
-            if i not in keys or keys[i] == "note"  # a column the template lacks, the note
-        ]
+        record["stray"] = stray_cells(rows, start, keys, row)
         if plan is not None and record["indicator"] is None and record["target_id"] is not None:
             found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
             record["indicator"] = found[0] if found else None
         records.append({**record, "source_row": number})
-    stray = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
-    schema: dict[str, pl.DataType] = {**dict.fromkeys(wanted, pl.String()), "stray": stray}
+    schema: dict[str, pl.DataType] = {**dict.fromkeys(wanted, pl.String()), "stray": STRAY_DTYPE}
     schema["source_row"] = pl.Int64()
     return pl.DataFrame(records, schema=schema, orient="row")
-
-
-def _heading(rows: list[list[str | None]], start: int, index: int) -> str:
-    """A column as a rejection names it: its letter and its heading (the nearest text above the
-    data in that column)."""
-    above = (
-        row[index]
-        for row in rows[start::-1]
-        if index < len(row) and row[index] and not str(row[index]).startswith(KEY_PREFIX)
-    )
-    heading = " ".join(str(next(above, "")).split())
-    return f"{column_name(index, True)} ({heading})" if heading else column_name(index, True)
 
 
 def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -251,21 +217,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     folded = pl.col("assessment").str.to_lowercase().str.replace_all(r"\s+", " ")
     words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
     empty = pl.col("value").is_null() & pl.col("assessment").is_null()
-    stray = (
-        frame.select("source_row", empty.alias("empty"), "stray")
-        .explode("stray")
-        .unnest("stray")
-        .filter(pl.col("inserted") | (pl.col("empty") & pl.col("text").is_not_null()))
-        .select(
-            "source_row",
-            "column",
-            "text",
-            pl.when(pl.col("empty"))
-            .then(pl.lit(f"a number outside the value column, on a row with no value: {_UNREAD}"))
-            .otherwise(pl.lit(f"a number in a column the template does not have: {_UNREAD}"))
-            .alias("reason"),
-        )
-    )
+    stray = stray_rejections(frame, empty)
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
         pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),

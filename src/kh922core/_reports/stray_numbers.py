@@ -1,0 +1,78 @@
+"""Numbers a filled template holds outside its value column: values written in the wrong place.
+
+An agency that inserts a column ("Ước thực hiện năm 2026") or writes a figure in the note of
+a row it leaves empty ("đạt 18,5%") may have given its value there.  Such a number is never
+read as the value, and never dropped in silence: it is listed with its cell.  A note's dates,
+years and document numbers (``ngày 15 tháng 6 năm 2027``, ``9/2027``, ``15/BC-SKHCN``) are no
+such numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from kh922core._exchange import column_name
+from kh922core._reports.agency_templates import KEY_PREFIX
+
+__all__ = ["STRAY_DTYPE", "stray_cells", "stray_rejections"]
+
+#: What a cell writes with digits that is no value: dates, years, months, document numbers.
+_NO_VALUE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{4}"
+    r"|tháng\s+\d{1,2}|\d+/[A-ZĐ][\w-]*|(?<!\d)(?:19|20)\d{2}(?!\d)",
+    re.IGNORECASE,
+)
+_UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
+#: The column of a record that holds its numbers outside the value column.
+STRAY_DTYPE = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
+
+
+def stray_cells(
+    rows: list[list[str | None]], start: int, keys: dict[int, str], row: list[str | None]
+) -> list[dict[str, object]]:
+    """The numbers of one data ``row`` in a column of no key (one inserted, when the hidden keys
+    name the others) or in its note; the rows above ``start`` give the columns' headings.
+
+    A column found by its heading may be the template's own, renamed ("Kết quả năm 2026"):
+    without the hidden keys, only a number on a row with no value is listed (``inserted`` is
+    false)."""
+    keyed = any(str(c).startswith(KEY_PREFIX) for c in rows[start] if c)
+    return [
+        {"column": _heading(rows, start, i), "text": c.strip(), "inserted": i not in keys and keyed}
+        for i, c in enumerate(row)
+        if c and (i not in keys or keys[i] == "note") and re.search(r"\d", _NO_VALUE.sub("", c))
+    ]
+
+
+def _heading(rows: list[list[str | None]], start: int, index: int) -> str:
+    """A column as a rejection names it: its letter and its heading (the nearest text above the
+    data in that column)."""
+    above = (
+        row[index]
+        for row in rows[start::-1]
+        if index < len(row) and row[index] and not str(row[index]).startswith(KEY_PREFIX)
+    )
+    heading = " ".join(str(next(above, "")).split())
+    return f"{column_name(index, True)} ({heading})" if heading else column_name(index, True)
+
+
+def stray_rejections(frame: pl.DataFrame, empty: pl.Expr) -> pl.DataFrame:
+    """The rejections (row, column, text, reason) of the numbers of ``frame``'s ``stray``
+    column: each in an inserted column, and each in a note of a row with no value (``empty``)."""
+    return (
+        frame.select("source_row", empty.alias("empty"), "stray")
+        .explode("stray")
+        .unnest("stray")
+        .filter(pl.col("inserted") | (pl.col("empty") & pl.col("text").is_not_null()))
+        .select(
+            "source_row",
+            "column",
+            "text",
+            pl.when(pl.col("empty"))
+            .then(pl.lit(f"a number outside the value column, on a row with no value: {_UNREAD}"))
+            .otherwise(pl.lit(f"a number in a column the template does not have: {_UNREAD}"))
+            .alias("reason"),
+        )
+    )
