@@ -237,7 +237,7 @@ def _parse(
             text, numbers[2].start(), "at most two numbers (a range)", reason="too many numbers"
         )
     prefix, subject = read_prefix(text, blanked, numbers[0].start())
-    verb = verb_of(prefix, blanked)
+    verb = verb_of(prefix, blanked[: numbers[0].start()])
     noticed = verb.changes or base.named  # "bằng 1,5 lần năm 2025": a multiple of a base
     after = read_after(blanked, numbers[0].start()) if noticed else AfterCues(blanked)
     blanked = after.text
@@ -256,7 +256,7 @@ def _parse(
             start = numbers[0].end() + step.start("to")
             reach = Match("to_level", step.group("to"), start, start + len(step.group("to")))
             prefix = [m for m in prefix if m.role != "from"] + [reach]
-            verb = verb_of(prefix, blanked)
+            verb = verb_of(prefix, blanked[: numbers[0].start()])
             level = read_single(text, blanked, numbers[1], prefix, direction, indicator_unit)
         else:
             level = read_range(text, blanked, numbers, prefix, direction, indicator_unit)

@@ -25,12 +25,19 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_other_clauses"]
 
-_ZERO_WORDS = r"(?:không\s+còn|(?:xóa|xoá)\s+(?:hết|bỏ\s+hoàn\s+toàn|trắng))"
-#: A target of none at all that opens the text or follows a separator: a clause of its own.
+_ZERO_WORDS = (
+    r"(?:không\s+còn|(?:xóa|xoá)\s+(?:hết|bỏ|xong|toàn\s+bộ|trắng)"
+    r"|không\s+để\s+(?:xảy\s+ra|phát\s+sinh))"
+)
+#: A target of none at all that opens the text or follows a separator (or "và"), after words
+#: that lead to it ("cơ bản", "phấn đấu", "đến năm 2030"): a clause of its own.
 _ZERO_CLAUSE = re.compile(
-    rf"(?:^|[,;:]\s*|\s-\s)(?:và\s+|đồng\s+thời\s+|trong\s+đó\s+)?{_ZERO_WORDS}(?!\w)",
+    r"(?:^|[,;:.]\s*|\s-\s|\svà\s+)"
+    r"(?:(?:và|đồng\s+thời|trong\s+đó|cơ\s+bản|phấn\s+đấu|hướng\s+tới|đến\s+năm\s+\d{4},?)\s+)*"
+    rf"{_ZERO_WORDS}(?!\w)",
     re.IGNORECASE,
 )
+_FIRST_NUMBER = re.compile(r"\d")
 _NUMBER = r"\d[\d.,]*\s*%"
 #: "bằng 120% năm 2025", "chỉ bằng 50% mức bình quân cả nước": a share of another level.
 _SHARE_OF = re.compile(
@@ -38,12 +45,16 @@ _SHARE_OF = re.compile(
     r"(?!\s*(?:vào|đến|tới|trong|trở|$|[;,.)]))(?=\S)",
     re.IGNORECASE,
 )
-#: "tăng 20% năm 2025": a change and a year after it, with no "so với", no "vào", "đến".
+#: "tăng 20% năm 2025", "tăng 15-20% từ năm 2025": a change and a year after it, with no "so
+#: với", no "vào", "đến".
 _CHANGE_YEAR = re.compile(
-    rf"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân))*\s+"
-    rf"{_NUMBER}\s*(?:của\s+|với\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|hơn|dưới|không\s+quá|"
+    r"khoảng|bình\s+quân))*\s+\d[\d.,]*\s*%?\s*(?:[-–—]|đến)?\s*"
+    r"(?:\d[\d.,]*\s*)?%\s*(?:của\s+|với\s+|từ\s+|cuối\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
     re.IGNORECASE,
 )
+#: "nhóm 20% tỉnh dẫn đầu", "top 10%": a share of the provinces, not a rank.
+_PERCENT_GROUP = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d[\d.,]*\s*%", re.IGNORECASE)
 #: A group counted as a fraction: "nhóm 1/3", "top 1/3" (not an ordinal: "xếp thứ 1/3").
 _GROUP_FRACTION = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d+\s*/\s*(\d+)(?!\d)", re.IGNORECASE)
 
@@ -52,6 +63,11 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
     """Refuse a text whose clauses beside the number make a second target or another
     reference (see the module's docstring)."""
     zero = _ZERO_CLAUSE.search(text)
+    digit = _FIRST_NUMBER.search(text)
+    if zero is not None and digit is not None and zero.start() < digit.start():
+        # "…, không còn nhà tạm đạt 100%": the number is the clause's own, unless a separator
+        # closes the clause before it ("Xóa hết phòng học tạm, tỷ lệ … đạt 95%")
+        zero = zero if re.search(r"[,;:]", text[zero.end() : digit.start()]) else None
     if zero is not None:
         raise TargetParseError(
             text,
@@ -61,7 +77,7 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
             "(none at all) is a target of its own",
         )
     share = _SHARE_OF.search(text)
-    if share is not None:
+    if share is not None and getattr(spec, "unit", None) in (None, "%"):  # not "35% GRDP"
         raise TargetParseError(
             text,
             share.start(),
@@ -77,6 +93,14 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
             "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến "
             "năm …' for when",
             reason=f"{dated.group(0)!r}: a change from that year, or within it?",
+        )
+    group = _PERCENT_GROUP.search(text)
+    if group is not None:
+        raise TargetParseError(
+            text,
+            group.start(),
+            "the rank to reach as a number of provinces ('nhóm 7', 'nhóm 7/34')",
+            reason=f"{group.group(0)!r}: a share of the provinces is not a rank group",
         )
     cohort = getattr(spec, "cohort", None)
     fraction = _GROUP_FRACTION.search(text)

@@ -281,10 +281,11 @@ def split_targets(
                 TargetPart(
                     label=label,
                     text=cut.text,
-                    spec=parse_target(
+                    spec=_as_written(
                         reading.untrailed if _from_note(place, label, reading) else reading.target,
-                        direction=direction,
-                        unit=unit,
+                        cut.text,
+                        direction,
+                        unit,
                     ),
                 )
                 for label, cut, reading in zip(labels, cuts, readings, strict=True)
@@ -294,6 +295,21 @@ def split_targets(
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             return parts
     raise _refuse(text, cuts, candidates)
+
+
+def _as_written(
+    target: str, text: str, direction: Direction | str, unit: str | Unit | None
+) -> TargetSpec:
+    """A part's ``target`` (its text without its label), read as the part's whole ``text``
+    reads when its label decides the reading (``Công nghiệp tăng bình quân 12%/năm`` in a %
+    row: a growth rate; without its label, points)."""
+    spec = parse_target(target, direction=direction, unit=unit)
+    try:
+        whole = parse_target(text, direction=direction, unit=unit)
+    except TargetParseError:
+        return spec
+    same = whole.change == spec.change and whole.kind == spec.kind
+    return spec if same else whole.model_copy(update={"note": getattr(spec, "note", None)})
 
 
 def _phrased(text: str) -> bool:

@@ -51,19 +51,26 @@ _SHARE_LIKE = re.compile(
     r"\b(?:t[ỷỉ]\s+(?:lệ|trọng|suất)|(?:độ\s+)?(?:che\s+)?phủ|mức\s+độ|phần\s+trăm|chỉ\s+số)\b",
     re.IGNORECASE,
 )
-#: Words that begin a note that names no thing (a place, a time, a qualifier).
-_NO_THING = re.compile(
-    r"^(?:trên|tại|ở|trong|của|cho|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến|tới|từ|theo|so\s+với|"
-    r"mỗi|hằng|hàng|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
+#: The head of a subject that names a level that is no share: a value, an income, a count of
+#: things ("Số doanh nghiệp"), a population, a sector's output ("Khu vực dịch vụ", "Công
+#: nghiệp"); not a share written short ("Lao động qua đào tạo", "Hộ sử dụng nước sạch") nor a
+#: part of the whole ("Khu vực nông thôn", "Vùng đồng bào …", "Các xã miền núi").
+_LEVEL_HEAD = re.compile(
+    r"^(?:tổng\s+)?(?:giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|số\s+lượng|số(?!\s+hóa)|lượng|"
+    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số|quy\s+mô|chi\s+phí|cường\s+độ|thu\s+ngân\s+sách|"
+    r"sản\s+phẩm|(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:công\s+nghiệp|dịch\s+vụ|nông\s+nghiệp|"
+    r"nông,?\s+lâm|thương\s+mại|du\s+lịch|xây\s+dựng|thủy\s+sản|xuất\s+khẩu|nhập\s+khẩu)|"
+    r"khu\s+vực\s+I{1,3}\b|lượt|khách)\b",
     re.IGNORECASE,
 )
 
 
 def _changing_thing(spec: TargetSpec) -> str | None:
-    """The thing whose change the text bounds when its note names one that is no share
-    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``."""
+    """The thing whose change the text bounds when its note names a level that is no share
+    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``: a share,
+    a part of the whole, a place or a time keep the reading of the row's unit."""
     note = (getattr(spec, "note", None) or "").strip()
-    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or _SHARE_LIKE.search(note):
+    if not _LEVEL_HEAD.match(note) or _SHARE_LIKE.search(note):
         return None
     return note
 
@@ -125,6 +132,12 @@ def read_reading(
         verb = replace(verb, multiple=True, to_level=None)
     refuse_lost_words(text, spec, verb, base, after, unit)
     written = getattr(spec, "unit", None)
+    shared = _SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None
+    ranked = spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank)
+    yearly_words = verb.per_year or after.per_year or per_year_part(written)[1]
+    level_said = shared and not ranked and not yearly_words
+    if verb.opening and verb.changes and not verb.to_level and level_said:
+        verb = replace(verb, to_level=verb.opening)  # "Hạ tỷ lệ thất nghiệp đạt 2%": ≤ 2 %
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
@@ -261,8 +274,9 @@ def _change(
     if percent and written_unit is not None:
         if share or written_unit.expression == "permille":  # ‰ is a rate's unit, never relative
             shown = "%" if written_unit.expression in ("percent", "percent_per_year") else written
-            if shown != "%":
-                fit_unit(text, spec.model_copy(update={"unit": shown}), unit)
+            if shown != "%":  # "giảm 0,2‰" in a % row: 0,02 points, in the row's unit
+                spec = fit_unit(text, spec.model_copy(update={"unit": shown}), unit)
+                shown = getattr(spec, "unit", None) or shown
             why = "the indicator is a share in %" if unit is not None else "'tỷ lệ' is a share"
             return _changed(spec, points_kind, base, verb, shown), (
                 f"{points_kind.value}: {why}, so a change written in % is in percentage points"

@@ -138,8 +138,9 @@ def _opens(text: str, prefix: list[Match], at: int) -> bool:
 
 
 def verb_of(prefix: list[Match], text: str = "") -> Verb:
-    """The verb of the phrases before the number.  A verb that opens the sentence (only phrases
-    before it in ``text``) is its action: a filler after it (``đạt``, ``ở mức``) names the level
+    """The verb of the phrases before the number (``text``: the text up to it).  A verb that
+    opens the sentence (only phrases before it, no separator after it) and a filler after it
+    (``đạt``, ``ở mức``) give ``opening``: the readings may take the filler as naming the level
     to reach (``Giảm tỷ lệ thất nghiệp đạt 2%``: ≤ 2%); after a subject, a verb and a filler
     may be the subject's words (``tỷ lệ xã … nâng cao đạt 50%``: linked)."""
     roles = [m.role for m in prefix]
@@ -160,10 +161,10 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
             if m.role == "filler" and m.phrase.lower() not in _AUXILIARIES
         ]
     )
-    opening = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
-    if opening and fillers and to_level is None and ways:
-        to_level = fillers[0].phrase  # "Hạ tỷ lệ thất nghiệp đạt 2%": the level to reach
-    linked = bool(fillers) and not opening
+    opens = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
+    if opens and verb_at is not None and re.search(r"[,;:]", text[prefix[verb_at].end :]):
+        opens = False  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
+    linked = bool(fillers)
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
     # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
     per_year = any(
@@ -178,4 +179,5 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         to_level=to_level,
         maintain="maintain" in roles,
         linked=linked,
+        opening=fillers[0].phrase if opens and fillers and ways else None,
     )

@@ -21,6 +21,9 @@ class Verb:
         maintain: ``duy trì`` was written.
         linked: A linking word follows the verb (``… nâng cao đạt 50%``): the verb may be
             part of the subject.
+        opening: The verb opens the sentence and its clause runs to the number (``Hạ tỷ lệ
+            thất nghiệp đạt 2%``; not ``Cắt giảm thủ tục, tỷ lệ … đạt 98%``): its linking word,
+            this phrase, may name the level to reach (see the readings).
     """
 
     way: str | None
@@ -30,6 +33,7 @@ class Verb:
     to_level: str | None
     maintain: bool
     linked: bool = False
+    opening: str | None = None
 
     @property
     def changes(self) -> bool:
