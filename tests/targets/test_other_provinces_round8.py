@@ -355,3 +355,20 @@ def test_a_part_reads_as_its_whole_sentence_reads() -> None:
     assert [(p.label, p.spec.change) for p in parts] == [("Công nghiệp", None), ("dịch vụ", None)]
     assert [p.spec.is_met(12.0) for p in parts] == [True, True]
     assert not parts[0].spec.is_met(11.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 50%",
+            "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao",
+        ),
+        ("Tỷ lệ công chức có bằng cấp đạt 90%", "Tỷ lệ công chức có bằng cấp"),
+        ("Hạ tầng số đạt 80%", "Hạ tầng số"),
+    ],
+)
+def test_words_of_a_subject_that_look_like_a_phrase_stay_in_the_note(text: str, note: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert getattr(spec, "note", None) == note
+    assert spec.change is None

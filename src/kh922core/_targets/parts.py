@@ -319,7 +319,7 @@ def _phrased(text: str) -> bool:
     number = NUMBER_PATTERN.search(lower)
     end = number.start() if number is not None else len(lower)
     return any(
-        match_phrase(lower[:end], position) is not None
+        getattr(match_phrase(lower[:end], position), "role", "noun") != "noun"
         for position in range(end)
         if position == 0 or not lower[position - 1].isalnum()
     )

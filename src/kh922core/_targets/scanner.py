@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 _ROLES = frozenset(
-    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler"}
+    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler", "noun"}
     | {"after_ge", "after_le", "range"}
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 )
@@ -186,7 +186,7 @@ def read_phrases(text: str, start: int, end: int) -> tuple[list[Match], int | No
             position += 1
             continue
         match = match_phrase(lower, position)
-        if match is None:
+        if match is None or match.role == "noun":  # "hạ tầng số": words of a subject
             return found, position
         found.append(match)
         position = match.end

@@ -55,13 +55,15 @@ def _after_number_words(lower: str, start: int, end: int) -> bool:
     return has_meaning(lower[start:end], frozenset(_ROLES_BEFORE_NUMBER))
 
 
-def has_meaning(words: str, harmless: frozenset[str] = frozenset({"filler", "per_year"})) -> bool:
+def has_meaning(
+    words: str, harmless: frozenset[str] = frozenset({"filler", "per_year", "noun"})
+) -> bool:
     """Whether ``words`` hold a phrase that means something for a comparison (a role other
     than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
     lower = words.lower()
     for word in re.finditer(r"\w+|[^\w\s]+", lower):  # "(tối thiểu": the bracket, then a word
         found = match_phrase(lower, word.start())
-        if found is not None and found.role not in harmless:
+        if found is not None and found.role not in harmless and found.role != "noun":
             return True
     cues = read_after(" " + words, 0)
     return cues.per_year or cues.points or cues.times
@@ -101,10 +103,17 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
         return found, None
     lower = blanked[:end].lower()
     words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
+    named = match_phrase(lower, stop)  # "hạ tầng số …": a subject's words that hold a phrase's
+    inside = named.end if named is not None and named.role == "noun" else stop
     for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
         if any(ch.isdigit() or ch == ";" for ch in blanked[stop:position]):
             break  # a number or a second part in the subject: not a sentence the grammar reads
+        if position < inside:
+            continue
         leading = match_phrase(lower, position)
+        if leading is not None and leading.role == "noun":
+            inside = leading.end
+            continue
         if leading is None or leading.role in ("after_ge", "after_le"):
             continue  # "hoạt động trở lại đạt 80%": words after a number are the subject's here
         previous = lower[:position].split()[-1:]
