@@ -266,14 +266,6 @@ def test_a_note_that_opens_with_a_separator_reads_back_the_same() -> None:
         ("Nâng cao chỉ số PAPI đạt nhóm 20 tỉnh dẫn đầu", "Thứ bậc", "lower_is_better", 20.0, 21.0),
         # a share of GRDP is a unit, not a share of another level
         ("Tổng vốn đầu tư toàn xã hội bằng 35% GRDP", "% GRDP", "higher_is_better", 35.0, 34.0),
-        # "không còn" in the clause of the number is the subject's
-        (
-            "Tỷ lệ hộ dân có nhà ở kiên cố, không còn nhà tạm đạt 100%",
-            "%",
-            "higher_is_better",
-            100.0,
-            99.0,
-        ),
         # a level reached from a year to a year
         (
             "Giảm tỷ lệ hộ nghèo từ 4,5% năm 2025 xuống còn 2% năm 2030",
@@ -311,6 +303,10 @@ def test_đơn_vị_is_no_count_of_applications() -> None:
         "Tỷ lệ hộ nghèo dưới 1%. Không còn hộ đói",
         "Tỷ lệ nhà kiên cố đạt 90%, xóa bỏ nhà tạm",
         "Tỷ lệ hộ nghèo dưới 1%, đến năm 2030 không còn hộ nghèo",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%; không có hồ sơ quá hạn",
+        "Tỷ lệ hộ nghèo dưới 1% trong đó không còn hộ nghèo là người có công",
+        # the clause may hold the number, yet its render would read as two targets
+        "Tỷ lệ hộ dân có nhà ở kiên cố, không còn nhà tạm đạt 100%",
     ],
 )
 def test_more_ways_of_writing_a_second_target_of_none_at_all_are_refused(text: str) -> None:
@@ -372,3 +368,56 @@ def test_words_of_a_subject_that_look_like_a_phrase_stay_in_the_note(text: str, 
     spec = parse_target(text, unit="%")
     assert getattr(spec, "note", None) == note
     assert spec.change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Thu nội địa tăng bình quân 10%/năm", "%"),
+        ("Tổng mức bán lẻ hàng hóa tăng 12% so với năm trước", "%"),
+        ("Giảm 10% phát thải khí nhà kính so với năm 2020", "%"),
+        ("Cắt giảm 30% thời gian giải quyết thủ tục hành chính so với năm 2024", "%"),
+        ("Kinh tế số tăng bình quân 20%/năm", "% GRDP"),
+        ("Dân số tham gia bảo hiểm y tế tăng bình quân 0,5%/năm", "%"),
+    ],
+)
+def test_a_change_in_percent_of_a_subject_no_share_word_places_is_refused(
+    text: str, unit: str
+) -> None:
+    with pytest.raises(TargetParseError, match="points of a share"):
+        parse_target(text, unit=unit)
+
+
+def test_a_cell_of_parts_refuses_as_its_sentences_do() -> None:
+    with pytest.raises(TargetParseError, match="points of a share"):
+        split_targets("Nông nghiệp tăng 3%; công nghiệp tăng 12%", unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "met", "not_met"),
+    [
+        ("Nâng cao hiệu quả giảm nghèo, tỷ lệ hộ nghèo còn 1,5%", "lower_is_better", 1.5, 1.6),
+        ("Đưa tỷ lệ hộ nghèo về mức 1%", "higher_is_better", 1.0, 1.1),
+    ],
+)
+def test_a_level_to_reach_takes_its_own_way_when_the_verb_is_another_clauses(
+    text: str, direction: str, met: float, not_met: float
+) -> None:
+    spec = parse_target(text, unit="%", direction=direction)
+    assert spec.is_met(met)
+    assert not spec.is_met(not_met)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giảm tỷ lệ thất nghiệp duy trì ở mức 3%", "%"),
+        ("Giảm 10% (năm 2020)", "tấn"),
+        ("Thu nhập bình quân đầu người bằng 1,2 lần cả nước", "%"),
+    ],
+)
+def test_a_change_kept_a_year_in_brackets_or_a_multiple_of_another_level_is_refused(
+    text: str, unit: str
+) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit)

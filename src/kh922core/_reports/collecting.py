@@ -17,6 +17,7 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
+from kh922core._targets import parse_unit
 from kh922core.errors import Kh922Error
 
 __all__ = ["Collection", "collect", "write_observations"]
@@ -82,20 +83,40 @@ def _place(file: str | None, sheet: str | None, row: int | None) -> str:
     return ":".join(str(p) for p in (file, sheet, row) if p is not None)
 
 
-def _frame(reading: FileReading) -> pl.DataFrame:
+def _frame(reading: FileReading, cohorts: bool) -> pl.DataFrame:
     frame = reading.observations
     return frame.select(
         pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c)
-        for c, t in _schema().items()
+        for c, t in _schema(cohorts).items()
     )
 
 
-def _schema() -> dict[str, pl.DataType]:
+def _schema(cohorts: bool = False) -> dict[str, pl.DataType]:
+    """The columns of the consolidated table; ``cohort_size`` when a file gives it."""
     types: dict[str, pl.DataType] = dict.fromkeys(_COLUMNS, pl.String())
     types.update(
         value=pl.Float64(), year=pl.Int64(), assessment=pl.Boolean(), source_row=pl.Int64()
     )
+    if cohorts:
+        types["cohort_size"] = pl.Int64()
     return types
+
+
+def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
+    """Each row's unit as what it means (``%`` and ``phần trăm`` alike; no unit as the
+    indicator's own), so that one value written in two spellings is no conflict."""
+    units = {i.id: i.unit.text for i in plan.indicators if i.unit is not None}
+    written = table.select(pl.struct("indicator", "unit").unique()).to_series().to_list()
+    meaning: dict[str, str] = {}
+    for pair in written:
+        text: str | None = pair["unit"] or units.get(pair["indicator"])
+        key = f"{pair['indicator']}|{pair['unit']}"
+        try:
+            meaning[key] = parse_unit(text).expression if text is not None else ""
+        except Kh922Error:
+            meaning[key] = f"text:{text}"
+    pair_text = pl.concat_str(pl.col("indicator"), pl.col("unit").fill_null("None"), separator="|")
+    return pair_text.replace_strict(meaning, default=None, return_dtype=pl.String)
 
 
 def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None) -> Collection:
@@ -133,11 +154,15 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     readings = [read_filled_file(Path(p), plan) for p in paths]
     if not readings:
         raise Kh922Error("no file to collect")
-    frames = [_frame(r).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)]
+    cohorts = any("cohort_size" in r.observations.columns for r in readings)
+    frames = [
+        _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
+    ]
     table = pl.concat(frames)
-    table = table.unique(
-        subset=[*_KEY, "value", "assessment", "unit"], keep="first", maintain_order=True
+    table = table.with_columns(_unit_key(table, plan).alias("_unit")).unique(
+        subset=[*_KEY, "value", "assessment", "_unit"], keep="first", maintain_order=True
     )
+    table = table.drop("_unit")
     clash = pl.struct(*_KEY).is_duplicated()
     conflicts = table.filter(clash).drop("_file")
     kept = table.filter(~clash)

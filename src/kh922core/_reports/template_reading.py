@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
+from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
 from kh922core._text import fold
@@ -26,15 +29,16 @@ from kh922core._tracking import (
     cell_text,
     formula_cells,
     merged_ranges,
-    read_observations,
     vietnamese_number,
 )
-from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
+from kh922core.errors import (
+    Kh922Error,
+    MissingFileError,
+    UnknownFormatError,
+)
 
 __all__ = ["PROVENANCE", "FileReading", "Rejection", "read_filled_file"]
 
-#: The provenance columns every collected value carries.
-PROVENANCE = ("agency", "source_file", "source_sheet", "source_row")
 _FORMATS = [("xlsx", (".xlsx",)), ("csv", (".csv",)), ("parquet", (".parquet", ".pq"))]
 _HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
 _HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
@@ -94,25 +98,36 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], d
     except Exception as error:  # the errors of a file that is no workbook vary
         raise _not_a_template(path, f"not an Excel workbook: {type(error).__name__}") from None
     try:
-        grids, meta = [], {}
-        for sheet in book.worksheets:
-            sheet.reset_dimensions()
-            rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
-            for (row, column), formula in formula_cells(path, sheet.title).items():
-                if row <= len(rows):
-                    _put(rows, row, column, formula)  # refused by name (a formula's check)
-            for top, column, bottom, right in merged_ranges(path, sheet.title):
-                if right == column and top <= len(rows):  # merged down: on each row it covers
-                    value = _put(rows, top, column, None)
-                    for row in range(top + 1, min(bottom, len(rows)) + 1):
-                        _put(rows, row, column, value)
-            if sheet.title == META_SHEET:
-                meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
-            else:
-                grids.append((sheet.title, rows))
-        return grids, meta
+        return _sheets(path, book)
+    except Kh922Error:
+        raise
+    except Exception as error:  # a cell the reader cannot read ("abc" stored as a number)
+        raise _not_a_template(path, f"a sheet cannot be read: {type(error).__name__}") from None
     finally:
         book.close()
+
+
+def _sheets(
+    path: Path, book: Any
+) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
+    """Every sheet of an open workbook as rows of text, and the template's metadata."""
+    grids, meta = [], {}
+    for sheet in book.worksheets:
+        sheet.reset_dimensions()
+        rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+        for (row, column), formula in formula_cells(path, sheet.title).items():
+            if row <= len(rows):
+                _put(rows, row, column, formula)  # refused by name (a formula's check)
+        for top, column, bottom, right in merged_ranges(path, sheet.title):
+            if right == column and top <= len(rows):  # merged down: on each row it covers
+                value = _put(rows, top, column, None)
+                for row in range(top + 1, min(bottom, len(rows)) + 1):
+                    _put(rows, row, column, value)
+        if sheet.title == META_SHEET:
+            meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
+        else:
+            grids.append((sheet.title, rows))
+    return grids, meta
 
 
 def _put(rows: list[list[str | None]], row: int, column: int, value: str | None) -> str | None:
@@ -131,9 +146,14 @@ def _csv_grid(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dic
     except UnicodeDecodeError:
         raise _not_a_template(path, "not UTF-8 text; in Excel, save it as 'CSV UTF-8'") from None
     lines = text.splitlines()
-    heads = [line for line in lines if not line.startswith(("#", '"#')) and line.strip()]
+    said = re.fullmatch(r"\s*[\"']?sep=(.)[\"']?\s*", lines[0] if lines else "", re.IGNORECASE)
+    if said is not None:  # Excel's "sep=;" first line names the separator
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    heads = [
+        line for line in lines[bool(said) :] if not line.startswith(("#", '"#')) and line.strip()
+    ]
     first = heads[0] if heads else ""
-    separator = max(";,\t", key=lambda s: (first.count(s), s == ","))
+    separator = said.group(1) if said else max(";,\t", key=lambda s: (first.count(s), s == ","))
     rows: list[list[str | None]] = [
         [c if c.strip() else None for c in r]
         for r in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
@@ -161,7 +181,9 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
                 i for i, c in enumerate(row) if c and i not in keys and fold(c).startswith(starts)
             ]
             keys |= {more[0]: key} if len(more) == 1 and key not in keys.values() else {}
-        if {"value", "target_id"} <= set(keys.values()) or {"value", "name"} <= set(keys.values()):
+        found = set(keys.values())
+        named = {"value", "name"} <= found and "indicator" not in found  # else: a table's names
+        if {"value", "target_id"} <= found or named:
             return index, keys
     return None
 
@@ -295,29 +317,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
 
 
 def _observation_table(path: Path) -> FileReading:
-    frame = read_observations(path)
-    keep = ["indicator", "value", "unit", "year", "assessment", "entity", "note"]
-    provided = [c for c in (*PROVENANCE, "source") if c in frame.columns]
-    frame = frame.select(
-        *(pl.col(c) if c in frame.columns else pl.lit(None).alias(c) for c in keep), *provided
-    )
-    if "source_file" not in frame.columns:
-        source = pl.col("source") if "source" in frame.columns else pl.lit(path.name)
-        frame = frame.with_columns(source.cast(pl.String).alias("source_file"))
-    frame = frame.with_columns(
-        (pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String)).alias(c)
-        for c in ("agency", "source_sheet")
-    ).with_columns(
-        (
-            pl.col("source_row").cast(pl.Int64, strict=False)
-            if "source_row" in frame.columns
-            else pl.lit(None, pl.Int64)
-        ).alias("source_row")
-    )
-    frame = frame.drop("source", strict=False).with_columns(
-        pl.col("year").cast(pl.Int64), pl.col("value").cast(pl.Float64)
-    )
-    return FileReading(path, "observations", None, frame)
+    return FileReading(path, "observations", None, observation_frame(path))
 
 
 def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:

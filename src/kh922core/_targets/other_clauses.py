@@ -26,18 +26,17 @@ from kh922core.errors import TargetParseError
 __all__ = ["refuse_other_clauses"]
 
 _ZERO_WORDS = (
-    r"(?:không\s+còn|(?:xóa|xoá)\s+(?:hết|bỏ|xong|toàn\s+bộ|trắng)"
+    r"(?:không\s+còn|không\s+có|(?:xóa|xoá)\s+(?:hết|bỏ|xong|toàn\s+bộ|trắng)"
     r"|không\s+để\s+(?:xảy\s+ra|phát\s+sinh))"
 )
 #: A target of none at all that opens the text or follows a separator (or "và"), after words
 #: that lead to it ("cơ bản", "phấn đấu", "đến năm 2030"): a clause of its own.
 _ZERO_CLAUSE = re.compile(
-    r"(?:^|[,;:.]\s*|\s-\s|\svà\s+)"
+    r"(?:^|[,;:.]\s*|\s-\s|\svà\s+|\strong\s+đó\s+)"
     r"(?:(?:và|đồng\s+thời|trong\s+đó|cơ\s+bản|phấn\s+đấu|hướng\s+tới|đến\s+năm\s+\d{4},?)\s+)*"
     rf"{_ZERO_WORDS}(?!\w)",
     re.IGNORECASE,
 )
-_FIRST_NUMBER = re.compile(r"\d")
 _NUMBER = r"\d[\d.,]*\s*%"
 #: "bằng 120% năm 2025", "chỉ bằng 50% mức bình quân cả nước": a share of another level.
 _SHARE_OF = re.compile(
@@ -50,7 +49,12 @@ _SHARE_OF = re.compile(
 _CHANGE_YEAR = re.compile(
     r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|hơn|dưới|không\s+quá|"
     r"khoảng|bình\s+quân))*\s+\d[\d.,]*\s*%?\s*(?:[-–—]|đến)?\s*"
-    r"(?:\d[\d.,]*\s*)?%\s*(?:của\s+|với\s+|từ\s+|cuối\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    r"(?:\d[\d.,]*\s*)?%\s*\(?\s*(?:của\s+|với\s+|từ\s+|cuối\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+#: "bằng 1,2 lần cả nước": a multiple of another level, with words after "lần".
+_TIMES_OF = re.compile(
+    r"(?<!\w)(?:bằng|gấp)\s+(?:khoảng\s+)?\d[\d.,]*\s*lần\s+(?!so\s+với|năm\s)(?=\w)",
     re.IGNORECASE,
 )
 #: "nhóm 20% tỉnh dẫn đầu", "top 10%": a share of the provinces, not a rank.
@@ -63,12 +67,7 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
     """Refuse a text whose clauses beside the number make a second target or another
     reference (see the module's docstring)."""
     zero = _ZERO_CLAUSE.search(text)
-    digit = _FIRST_NUMBER.search(text)
-    if zero is not None and digit is not None and zero.start() < digit.start():
-        # "…, không còn nhà tạm đạt 100%": the number is the clause's own, unless a separator
-        # closes the clause before it ("Xóa hết phòng học tạm, tỷ lệ … đạt 95%")
-        zero = zero if re.search(r"[,;:]", text[zero.end() : digit.start()]) else None
-    if zero is not None:
+    if zero is not None:  # before the number or after it: a note would hide it either way
         raise TargetParseError(
             text,
             zero.start(),
@@ -84,6 +83,15 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
             "the level to reach, or a change from a base year ('tăng 20% so với năm 2025')",
             reason=f"{share.group(0).strip()!r} of another level: a share of another level (a "
             "year's, the country's) is not a level of the series",
+        )
+    times = _TIMES_OF.search(text)
+    if times is not None and not base.named:
+        raise TargetParseError(
+            text,
+            times.start(),
+            "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
+            reason=f"{times.group(0).strip()!r} of another level: a multiple of another level "
+            "(the country's, a region's) is not a level of the series",
         )
     dated = _CHANGE_YEAR.search(text)
     if dated is not None and not base.named:

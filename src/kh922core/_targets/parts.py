@@ -21,9 +21,9 @@ go without a label when the cell reads "the whole, then a part of it": the later
 ``riêng``; its label is then ``None``, the whole (the plan's horizon).  A cell whose parts no
 place tells apart is refused, naming the parts: two parts are never merged silently.
 
-A part's spec is parsed from its text without the label: the words before the comparison always
-leave it (the grammar reads the comparison, not what it is about), the words after the number
-only when they are the label; a unit stays the spec's unit even when it labels the part.
+A part's spec is parsed from its text without the label (the words before the comparison always
+leave it, those after the number when they are the label; a unit stays), read as its whole text
+reads where the label decides (``Công nghiệp tăng bình quân 12%/năm`` in a % row: a growth rate).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.part_readings import as_written
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
@@ -275,17 +276,18 @@ def split_targets(
     readings = [_read(cut.text) for cut in cuts]
     subset = any(cut.subset for cut in cuts[1:])
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]
+    refusals: list[TargetParseError] = []
     for place, labels in enumerate(candidates):
         if _tells_apart(labels, whole_first=subset or place == 1):
             parts = [
                 TargetPart(
                     label=label,
                     text=cut.text,
-                    spec=_as_written(
+                    spec=as_written(
                         reading.untrailed if _from_note(place, label, reading) else reading.target,
                         cut.text,
-                        direction,
-                        unit,
+                        (direction, unit),
+                        refusals,
                     ),
                 )
                 for label, cut, reading in zip(labels, cuts, readings, strict=True)
@@ -293,23 +295,10 @@ def split_targets(
             _refuse_unshared(text, parts)
             _refuse_share_of_the_whole(text, cuts, parts, unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
+            if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"
+                raise refusals[0]
             return parts
     raise _refuse(text, cuts, candidates)
-
-
-def _as_written(
-    target: str, text: str, direction: Direction | str, unit: str | Unit | None
-) -> TargetSpec:
-    """A part's ``target`` (its text without its label), read as the part's whole ``text``
-    reads when its label decides the reading (``Công nghiệp tăng bình quân 12%/năm`` in a %
-    row: a growth rate; without its label, points)."""
-    spec = parse_target(target, direction=direction, unit=unit)
-    try:
-        whole = parse_target(text, direction=direction, unit=unit)
-    except TargetParseError:
-        return spec
-    same = whole.change == spec.change and whole.kind == spec.kind
-    return spec if same else whole.model_copy(update={"note": getattr(spec, "note", None)})
 
 
 def _phrased(text: str) -> bool:

@@ -51,18 +51,48 @@ _SHARE_LIKE = re.compile(
     r"\b(?:t[ỷỉ]\s+(?:lệ|trọng|suất)|(?:độ\s+)?(?:che\s+)?phủ|mức\s+độ|phần\s+trăm|chỉ\s+số)\b",
     re.IGNORECASE,
 )
+#: Words that begin a note that names no thing (a place, a time, a qualifier).
+_NO_THING = re.compile(
+    r"^(?:trên|tại|ở|trong|của|cho|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến|tới|từ|theo|so\s+với|"
+    r"mỗi|hằng|hàng|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
+    re.IGNORECASE,
+)
 #: The head of a subject that names a level that is no share: a value, an income, a count of
 #: things ("Số doanh nghiệp"), a population, a sector's output ("Khu vực dịch vụ", "Công
 #: nghiệp"); not a share written short ("Lao động qua đào tạo", "Hộ sử dụng nước sạch") nor a
 #: part of the whole ("Khu vực nông thôn", "Vùng đồng bào …", "Các xã miền núi").
 _LEVEL_HEAD = re.compile(
     r"^(?:tổng\s+)?(?:giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|số\s+lượng|số(?!\s+hóa)|lượng|"
-    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số|quy\s+mô|chi\s+phí|cường\s+độ|thu\s+ngân\s+sách|"
+    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số(?!\s+(?:tham|được|có|sử|biết|đạt))|quy\s+mô|chi\s+phí|cường\s+độ|thu\s+ngân\s+sách|"
     r"sản\s+phẩm|(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:công\s+nghiệp|dịch\s+vụ|nông\s+nghiệp|"
     r"nông,?\s+lâm|thương\s+mại|du\s+lịch|xây\s+dựng|thủy\s+sản|xuất\s+khẩu|nhập\s+khẩu)|"
     r"khu\s+vực\s+I{1,3}\b|lượt|khách)\b",
     re.IGNORECASE,
 )
+
+
+#: The head of a subject that a row in % counts as a share, written short ("Hộ nghèo", "Lao
+#: động qua đào tạo", "Người dân tham gia …", "Trường đạt chuẩn", "Đô thị hóa"), or a part
+#: of the whole ("Khu vực nông thôn", "Vùng …", "Các xã …", "Riêng …", "Cấp xã", "Nữ").
+_SHARE_HEAD = re.compile(
+    r"^(?:hộ|người|lao\s+động\s+(?:qua|được|có\s+việc)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
+    r"phường|thôn|ấp|đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
+    r"cán\s+bộ|công\s+chức|viên\s+chức|hồ\s+sơ|thủ\s+tục|dịch\s+vụ\s+công|sự\s+hài\s+lòng|"
+    r"mức\s+độ|diện\s+tích\s+(?:che\s+phủ|được)|độ\s+)",
+    re.IGNORECASE,
+)
+
+
+def _unknown_thing(spec: TargetSpec) -> str | None:
+    """A subject the grammar cannot place in a row of a share: no share words, no head of a
+    share written short or of a part of the whole, no head of a level (``Thu nội địa``,
+    ``Kinh tế số``, ``phát thải khí nhà kính``); ``None`` for any other (or none)."""
+    note = (getattr(spec, "note", None) or "").strip()
+    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or _SHARE_LIKE.search(note):
+        return None
+    if _SHARE_HEAD.match(note) or _LEVEL_HEAD.match(note):
+        return None
+    return note
 
 
 def _changing_thing(spec: TargetSpec) -> str | None:
@@ -90,7 +120,7 @@ def _way_of_level(phrase: str | None) -> str | None:
     if phrase is None:
         return None
     first = phrase.split()[0].casefold()
-    falls = ("xuống", "còn", "khống", "kiềm")  # "khống chế", "kiềm chế": held down to it
+    falls = ("xuống", "còn", "khống", "kiềm", "về")  # "khống chế", "kiềm chế": held down to it
     return "rise" if first == "lên" else "fall" if first in falls else None
 
 
@@ -135,6 +165,15 @@ def read_reading(
     shared = _SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None
     ranked = spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank)
     yearly_words = verb.per_year or after.per_year or per_year_part(written)[1]
+    if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
+        verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
+    if verb.changes and verb.maintain:
+        raise TargetParseError(
+            text,
+            0,
+            "the change ('giảm …') or the level to keep ('duy trì ở mức …')",
+            reason=f"{verb.phrase!r} and 'duy trì': a change, or a level kept?",
+        )
     level_said = shared and not ranked and not yearly_words
     if verb.opening and verb.changes and not verb.to_level and level_said:
         verb = replace(verb, to_level=verb.opening)  # "Hạ tỷ lệ thất nghiệp đạt 2%": ≤ 2 %
@@ -235,6 +274,15 @@ def _change(
     if plain_percent and not base.named and not _SHARE_WORDS.search(text):
         rate = rate or _RATE_IN_PERCENT.search(text) is not None
     thing = _changing_thing(spec)
+    unknown = _unknown_thing(spec) if unit is not None and is_share(unit) and percent else None
+    if unknown and not rate and not _SHARE_WORDS.search(text):
+        raise TargetParseError(
+            text,
+            0,
+            f"a share ('tỷ lệ …', 'tỷ trọng …'), or the row in the unit of {unknown!r}",
+            reason=f"a change in % of {unknown!r} in a row in {unit.text if unit else '%'}: "
+            "points of a share, or a growth of its level?",
+        )
     if plain_percent and percent and thing and not rate and not _SHARE_WORDS.search(text):
         # "Giá trị sản xuất công nghiệp tăng bình quân 12%/năm" in a row in %: a level that
         # is no share changes by its growth rate, the one thing in % such a row can hold

@@ -140,6 +140,9 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
 def _opens(text: str, prefix: list[Match], at: int) -> bool:
     """Whether nothing but phrases stands before position ``at`` of ``text``."""
     covered = [False] * at
+    mark = re.match(r"\s*(?:[a-zđ\d]{1,2}[.)]|[-+•])\s+", text[:at], re.IGNORECASE)
+    for position in range(mark.end() if mark else 0):  # "a) Giảm …": a list mark opens nothing
+        covered[position] = True
     for match in prefix:
         for position in range(match.start, min(match.end, at)):
             covered[position] = True
@@ -171,8 +174,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         ]
     )
     opens = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
-    if opens and verb_at is not None and re.search(r"[,;:]", text[prefix[verb_at].end :]):
-        opens = False  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
+    ended = verb_at is not None and bool(re.search(r"[,;:]", text[prefix[verb_at].end :]))
+    opens = opens and not ended  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
     linked = bool(fillers)
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
     # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
@@ -189,4 +192,5 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         maintain="maintain" in roles,
         linked=linked,
         opening=fillers[0].phrase if opens and fillers and ways else None,
+        clause_ended=ended,
     )

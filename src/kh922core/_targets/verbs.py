@@ -24,6 +24,8 @@ class Verb:
         opening: The verb opens the sentence and its clause runs to the number (``Hạ tỷ lệ
             thất nghiệp đạt 2%``; not ``Cắt giảm thủ tục, tỷ lệ … đạt 98%``): its linking word,
             this phrase, may name the level to reach (see the readings).
+        clause_ended: A separator stands between the verb and the number (``Nâng cao hiệu quả
+            giảm nghèo, tỷ lệ hộ nghèo còn 1,5%``): the verb is another clause's.
     """
 
     way: str | None
@@ -34,6 +36,7 @@ class Verb:
     maintain: bool
     linked: bool = False
     opening: str | None = None
+    clause_ended: bool = False
 
     @property
     def changes(self) -> bool:

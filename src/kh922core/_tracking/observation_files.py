@@ -28,6 +28,7 @@ from kh922core._tracking.sheet_cells import (
     column_letter,
     csv_table,
     not_readable,
+    table_sheets,
     xlsx_table,
 )
 from kh922core.errors import (
@@ -151,7 +152,9 @@ def read_observations(path: str | os.PathLike[str]) -> pl.DataFrame:
       UTF-8 with or without a byte-order mark, lines starting with ``#`` skipped; numbers
       written the Vietnamese way (``12.000`` is 12000, ``49,5`` is 49.5, ``6.388,3``) or with a
       single decimal point (``0.75``), as :func:`kh922core.parse_number` reads them;
-    * ``.xlsx`` (its first sheet; needs the ``xlsx`` extra): the same, cells typed or as text;
+    * ``.xlsx`` (its first visible sheet, or each visible sheet whose first row names
+      ``indicator`` and ``value``, with a ``source_sheet`` column; needs the ``xlsx`` extra):
+      the same, cells typed or as text;
     * ``.parquet``: as it is;
     * a filled reporting template (``.csv`` or ``.xlsx``, recognised by its columns): read with
       :func:`read_reporting_template`.
@@ -190,6 +193,17 @@ def read_observations(path: str | os.PathLike[str]) -> pl.DataFrame:
     if set(table.columns) >= _TEMPLATE_MARKS:
         return read_reporting_template(source)
     _require(table, ("indicator", "value"), source, "required column")
+    sheets = (
+        table_sheets(source, ("indicator", "value")) if format_for(source).name == "xlsx" else []
+    )
+    if len(sheets) > 1:  # one sheet a year: every one is read, each row with its sheet
+        frames = [
+            typed(_text_with_lines(source, name), source)
+            .drop(_LINE)
+            .with_columns(pl.lit(name).alias("source_sheet"))
+            for name in sheets
+        ]
+        return pl.concat(frames, how="diagonal_relaxed")
     return typed(table, source).drop(_LINE)
 
 

@@ -9,7 +9,6 @@ saved without its value, a value merged across columns) is a problem naming its 
 
 from __future__ import annotations
 
-import csv
 import io
 import posixpath
 import re
@@ -23,6 +22,7 @@ from xml.etree import ElementTree
 import polars as pl
 
 from kh922core._output_formats import format_for, import_optional, open_workbook, unescape_csv_text
+from kh922core._tracking.csv_rows import COMMENT, beyond_the_header
 from kh922core.errors import Kh922Error, ObservationProblem, UnknownFormatError
 
 __all__ = [
@@ -94,8 +94,7 @@ def not_readable(path: Path, why: str) -> UnknownFormatError:
 
 
 def _rows_of(lines: list[int], limit: int = 20) -> str:
-    shown = [str(n) for n in lines[:limit]]
-    more = ", …" if len(lines) > limit else ""
+    shown, more = [str(n) for n in lines[:limit]], ", …" if len(lines) > limit else ""
     return (f"row {shown[0]}" if len(shown) == 1 else f"rows {', '.join(shown)}") + more
 
 
@@ -142,22 +141,6 @@ def _read_text(body: str, separator: str, *, ragged: bool) -> pl.DataFrame:
     )
 
 
-def _beyond_the_header(
-    body: str, separator: str, first: int
-) -> tuple[list[tuple[int, str]], str | None]:
-    """The rows (as a spreadsheet numbers them) with cells beyond the header's, and their
-    text, and the column of the first such cell; ``None`` when no row has more cells."""
-    records = csv.reader(io.StringIO(body, newline=""), delimiter=separator)
-    width = len(next(records, []))
-    longer = [(first + 2 + n, row) for n, row in enumerate(records) if len(row) > width]
-    if not longer:
-        return [], None
-    beyond = [
-        (line, separator.join(row[width:])) for line, row in longer if "".join(row[width:]).strip()
-    ]
-    return beyond, f"column {column_letter(width)}"
-
-
 def csv_table(path: Path) -> RawTable:
     """A CSV file's cells as text (UTF-8; ``;``, ``,`` or tab from the header line or Excel's
     ``sep=`` line; ``#`` lines skipped), rows numbered as a spreadsheet numbers them.
@@ -175,20 +158,22 @@ def csv_table(path: Path) -> RawTable:
         ) from None
     lines = _LINE_END.split(text)
     said = re.fullmatch(r"\s*[\"']?sep=(.)[\"']?\s*", lines[0], re.IGNORECASE)  # Excel's "sep=;"
-    starts = [i for i, line in enumerate(lines) if line.strip() and line[0] != "#"]
+    starts = [i for i, line in enumerate(lines) if line.strip() and not COMMENT.match(line)]
     first = next((i for i in starts if i >= bool(said)), 0)
-    body = "\n".join("" if line.startswith("#") else line for line in lines[first:]) + "\n"
+    body = "\n".join("" if COMMENT.match(line) else line for line in lines[first:]) + "\n"
     separator = said.group(1) if said else _separator(lines[first] if lines else "")
     problems: list[ObservationProblem] = []
     try:
         frame = _read_text(body, separator, ragged=False)
     except pl.exceptions.PolarsError as error:
-        beyond, extra = _beyond_the_header(body, separator, first)
+        beyond, width = beyond_the_header(body, separator, first)
+        extra = f"column {column_letter(width)}" if width is not None else None
         if extra is None:
             detail = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
             raise not_readable(path, f"not a CSV table ({detail}):") from None
         if beyond:
-            what = "a cell beyond the last heading: give its column a heading, or clear it"
+            what = "more cells than the header: a cell with no heading, or a decimal comma "
+            what += "moved the cells (quote such a cell, or save the file with ';')"
             lines_of, texts = [line for line, _ in beyond], [text for _, text in beyond]
             problems.append(problem_at(extra, what, path, lines_of, texts))
         frame = _read_text(body, separator, ragged=True)  # the cells cut are empty or reported
@@ -364,6 +349,22 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
         chosen.reset_dimensions()  # the size a file records may be wrong: read every row
         grid = [[cell_text(c.value, c.number_format) for c in row] for row in chosen.iter_rows()]
         return grid, chosen.title
+    finally:
+        workbook.close()
+
+
+def table_sheets(path: Path, headings: tuple[str, ...]) -> list[str]:
+    """The visible sheets of a workbook whose first row holds every one of ``headings`` (a
+    table copied to a sheet a year: each is read); empty when the file cannot be opened."""
+    openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
+    try:
+        workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
+    except Exception:  # the reader of the sheet names what is wrong with the file
+        return []
+    try:
+        shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+        first = {ws.title: next(ws.iter_rows(max_row=1, values_only=True), ()) for ws in shown}
+        return [t for t, row in first.items() if set(headings) <= {str(c).strip() for c in row}]
     finally:
         workbook.close()
 

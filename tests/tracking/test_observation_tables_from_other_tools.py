@@ -1,0 +1,146 @@
+"""Observation tables as other programs save them (a red-team round): a decimal comma that moves
+a row's cells, a cell that starts with ``#``, a workbook with a sheet a year, and the checks
+:func:`kh922core.collect` makes before it casts a table read as it is (Parquet)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import kh922core
+from kh922core import read_observations
+from kh922core.errors import Kh922Error, ObservationError
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def test_an_unquoted_decimal_comma_in_a_comma_separated_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator,year,value,note\nonline-payment,2024,85,5,\nhdi,2024,0,75,\n", encoding="utf-8"
+    )
+    for read in (read_observations, lambda p: kh922core.collect([p])):
+        with pytest.raises(ObservationError) as caught:
+            read(path)
+        (problem,) = caught.value.problems
+        assert "decimal comma" in problem.message
+        assert problem.message.endswith("(o.csv, rows 2, 3)")
+    path.write_text("indicator;value\nhdi;0,7;;\n", encoding="utf-8")  # a trailing ";": nothing
+    assert read_observations(path).rows() == [("hdi", 0.7)]
+
+
+def test_a_cell_that_starts_with_a_hash_is_a_cell_and_a_hash_line_a_comment(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "# số liệu năm 2024\nname;indicator;year;value\n#5G;5g-coverage;2024;60\n"
+        "#N/A;hdi;2024;0,75\n# hết\n",
+        encoding="utf-8",
+    )
+    assert read_observations(path).select("name", "indicator").rows() == [
+        ("#5G", "5g-coverage"),
+        ("#N/A", "hdi"),
+    ]
+
+
+def test_a_workbook_with_a_sheet_a_year_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "o.xlsx"
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "2023"
+    first.append(["indicator", "year", "value"])
+    first.append(["online-payment", 2023, 80])
+    second = book.create_sheet("2024")
+    second.append(["indicator", "year", "value"])
+    second.append(["online-payment", 2024, 85.5])
+    book.create_sheet("Ghi chú").append(["Nguồn: Sở Tài chính"])
+    book.save(path)
+    read = read_observations(path)
+    assert read.select("year", "value", "source_sheet").rows() == [
+        (2023, 80.0, "2023"),
+        (2024, 85.5, "2024"),
+    ]
+    found = kh922core.collect([path])
+    assert sorted(found.observations.select("year", "source_sheet").rows()) == [
+        (2023, "2023"),
+        (2024, "2024"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "named"),
+    [
+        ("year", [datetime(2024, 12, 31)], "year"),
+        ("year", [date(2024, 12, 31)], "year"),
+        ("year", [2024.6], "year"),
+        ("assessment", ["đạt"], "assessment"),
+        ("Indicator", ["hdi"], "indicator"),
+    ],
+)
+def test_collect_checks_a_parquet_table_before_it_casts_it(
+    tmp_path: Path, column: str, values: list[object], named: str
+) -> None:
+    frame = pl.DataFrame({"indicator": ["hdi"], "year": [2024], "value": [0.75]})
+    frame = frame.drop(column, strict=False).with_columns(pl.Series(column, values))
+    if column == "Indicator":
+        frame = frame.drop("indicator")
+    path = tmp_path / "o.parquet"
+    frame.write_parquet(path)
+    with pytest.raises(ObservationError) as caught:
+        kh922core.collect([path])
+    assert [p.column for p in caught.value.problems] == [named]
+    assert "o.parquet" in str(caught.value)
+
+
+def test_collect_keeps_an_observation_tables_entity_and_cohort_even_with_a_name_column(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator;name;entity;year;value;cohort_size\n"
+        "pii-rank;Chỉ số PII;Ba Tri;2024;12;34\npii-rank;Chỉ số PII;Mỏ Cày;2024;20;34\n",
+        encoding="utf-8",
+    )
+    found = kh922core.collect([path])
+    assert found.observations.select("entity", "value", "cohort_size").rows() == [
+        ("Ba Tri", 12.0, 34),
+        ("Mỏ Cày", 20.0, 34),
+    ]
+    assert found.clean
+
+
+def test_collect_reads_excels_sep_line_and_one_value_in_two_spellings_is_no_conflict(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("sep=;\nindicator;year;value;unit\nonline-payment;2024;85,5;%\n", "utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("indicator;year;value;unit\nonline-payment;2024;85,5;phần trăm\n", "utf-8")
+    third = tmp_path / "c.csv"
+    third.write_text("indicator;year;value\nonline-payment;2024;85,5\n", "utf-8")
+    found = kh922core.collect([first, second, third])
+    assert found.observations.select("indicator", "value").rows() == [("online-payment", 85.5)]
+    assert found.conflicts.is_empty()
+    other = tmp_path / "d.csv"
+    other.write_text("indicator;year;value\nonline-payment;2024;90\n", "utf-8")
+    assert kh922core.collect([first, other]).conflicts.height == 2
+
+
+def test_a_workbook_cell_the_reader_cannot_read_is_an_error_of_the_library(tmp_path: Path) -> None:
+    path = tmp_path / "o.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["indicator", "year", "value"])
+    book.active.append(["hdi", 2024, 0.75])
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(b"<v>0.75</v>", b"<v>abc</v>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(Kh922Error):
+        kh922core.collect([path])
