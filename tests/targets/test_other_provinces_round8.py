@@ -421,3 +421,53 @@ def test_a_change_kept_a_year_in_brackets_or_a_multiple_of_another_level_is_refu
 ) -> None:
     with pytest.raises(TargetParseError):
         parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hàng hóa thông qua cảng tăng bình quân 10%/năm",
+        "Giảm 30% thủ tục hành chính liên quan đến hoạt động kinh doanh",
+    ],
+)
+def test_a_subject_that_hàng_or_thủ_tục_opens_is_no_time_nor_a_share(text: str) -> None:
+    with pytest.raises(TargetParseError, match="points of a share"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trên địa bàn tỉnh, số doanh nghiệp tăng bình quân 10%/năm",
+        "Toàn tỉnh có số doanh nghiệp tăng bình quân 10%/năm",
+    ],
+)
+def test_a_place_before_the_subject_leaves_the_subject_to_decide(text: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None  # the growth rate of the count, as without the place
+    assert spec.is_met(10.0)
+    assert not spec.is_met(9.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cơ cấu kinh tế công nghiệp tăng 1%/năm", ChangeKind.POINTS_PER_YEAR),
+        ("Suy dinh dưỡng thể thấp còi giảm bình quân 0,5%/năm", ChangeKind.POINTS_PER_YEAR),
+    ],
+)
+def test_more_shares_written_short_change_by_points(text: str, kind: ChangeKind) -> None:
+    change = parse_target(text, unit="%").change
+    assert change is not None
+    assert change.kind is kind
+
+
+def test_a_list_mark_before_a_target_is_no_word_of_it() -> None:
+    spec = parse_target("a) Giảm tỷ lệ hộ nghèo đạt 1%", unit="%")
+    assert spec.is_met(1.0)
+    assert not spec.is_met(1.5)
+
+
+def test_a_multiple_with_a_note_reads_back() -> None:
+    spec = parse_target("gấp 0,7 lần của tỉnh")
+    assert parse_target(spec.render()) == spec

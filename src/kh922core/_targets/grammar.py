@@ -188,6 +188,10 @@ def _stated(
     return spec.model_copy(update={"change": change}), f"{change.kind.value}: stated by the plan"
 
 
+#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%"): no word of it.
+_LIST_MARK = re.compile(r"^\s*[a-zđ]\)\s+", re.IGNORECASE)
+
+
 def _parse(
     text: str, direction: Direction | str, unit: str | Unit | None
 ) -> tuple[TargetSpec, str | None]:
@@ -221,7 +225,7 @@ def _parse(
             parts=[part for _, part in parts],
         )
     base = read_base(_tidied(text))
-    blanked = blank(blank(base.text, YEARS), NOT_TARGET_NUMBERS)
+    blanked = blank(blank(blank(base.text, YEARS), NOT_TARGET_NUMBERS), _LIST_MARK)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:

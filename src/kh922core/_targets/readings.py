@@ -54,7 +54,7 @@ _SHARE_LIKE = re.compile(
 #: Words that begin a note that names no thing (a place, a time, a qualifier).
 _NO_THING = re.compile(
     r"^(?:trên|tại|ở|trong|của|cho|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến|tới|từ|theo|so\s+với|"
-    r"mỗi|hằng|hàng|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
+    r"mỗi|(?:hằng|hàng)\s+(?:năm|tháng|quý)|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
     re.IGNORECASE,
 )
 #: The head of a subject that names a level that is no share: a value, an income, a count of
@@ -77,9 +77,16 @@ _LEVEL_HEAD = re.compile(
 _SHARE_HEAD = re.compile(
     r"^(?:hộ|người|lao\s+động\s+(?:qua|được|có\s+việc)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
     r"phường|thôn|ấp|đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
-    r"cán\s+bộ|công\s+chức|viên\s+chức|hồ\s+sơ|thủ\s+tục|dịch\s+vụ\s+công|sự\s+hài\s+lòng|"
+    r"cán\s+bộ|công\s+chức|viên\s+chức|dịch\s+vụ\s+công|(?:sự\s+)?hài\s+lòng|suy\s+dinh\s+dưỡng|"
+    r"cơ\s+cấu|"
     r"mức\s+độ|diện\s+tích\s+(?:che\s+phủ|được)|độ\s+)",
     re.IGNORECASE,
+)
+
+
+#: A place before the subject ("Trên địa bàn tỉnh, số doanh nghiệp …", "Toàn tỉnh có …").
+_PLACE = re.compile(
+    r"^(?:trên\s+địa\s+bàn|toàn)\s+(?:tỉnh|huyện|thành\s+phố|xã)\s*,?\s*(?:có\s+)?", re.IGNORECASE
 )
 
 
@@ -87,7 +94,7 @@ def _unknown_thing(spec: TargetSpec) -> str | None:
     """A subject the grammar cannot place in a row of a share: no share words, no head of a
     share written short or of a part of the whole, no head of a level (``Thu nội địa``,
     ``Kinh tế số``, ``phát thải khí nhà kính``); ``None`` for any other (or none)."""
-    note = (getattr(spec, "note", None) or "").strip()
+    note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
     if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or _SHARE_LIKE.search(note):
         return None
     if _SHARE_HEAD.match(note) or _LEVEL_HEAD.match(note):
@@ -99,7 +106,7 @@ def _changing_thing(spec: TargetSpec) -> str | None:
     """The thing whose change the text bounds when its note names a level that is no share
     (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``: a share,
     a part of the whole, a place or a time keep the reading of the row's unit."""
-    note = (getattr(spec, "note", None) or "").strip()
+    note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
     if not _LEVEL_HEAD.match(note) or _SHARE_LIKE.search(note):
         return None
     return note
