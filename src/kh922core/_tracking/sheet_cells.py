@@ -354,8 +354,7 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
 
 
 def table_sheets(path: Path, headings: tuple[str, ...]) -> list[str]:
-    """The visible sheets of a workbook whose first row holds every one of ``headings`` (a
-    table copied to a sheet a year: each is read); empty when the file cannot be opened."""
+    """The visible sheets whose first row holds every one of ``headings`` (a sheet a year)."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     try:
         workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
