@@ -8,8 +8,9 @@ A target's text sometimes says more than its number bounds:
 * the number as a share of another level (``bằng 120% năm 2025``, ``chỉ bằng 50% mức bình quân
   cả nước``) or a change with the year after it and no ``so với`` (``tăng 20% năm 2025``: from
   2025, or in 2025?): read as a level, or with the year as a deadline, it would be wrong;
+* a multiple of another level (``bằng 1,2 lần cả nước``);
 * a rank group whose cohort is a fraction's denominator (``nhóm 1/3 tỉnh dẫn đầu``: the top
-  third, not rank 1 of 3).
+  third, not rank 1 of 3), or a share of the provinces (``nhóm 20% tỉnh dẫn đầu``).
 
 :func:`refuse_other_clauses` refuses each, naming what to write instead.
 """
