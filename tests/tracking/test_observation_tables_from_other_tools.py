@@ -144,3 +144,27 @@ def test_a_workbook_cell_the_reader_cannot_read_is_an_error_of_the_library(tmp_p
             archive.writestr(name, data)
     with pytest.raises(Kh922Error):
         kh922core.collect([path])
+
+
+def test_collect_lists_a_row_whose_indicator_the_plan_lacks_with_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator;year;value\nonline-payment;2024;85,5\nTổng cộng;;155,5\nonline-paymnt;2024;70\n",
+        encoding="utf-8",
+    )
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value", "source_row").rows() == [
+        ("online-payment", 85.5, 2)
+    ]
+    assert [(r.row, r.value) for r in found.rejected] == [(3, "Tổng cộng"), (4, "online-paymnt")]
+    assert "did you mean 'online-payment'" in found.rejected[1].reason
+    assert not found.clean
+
+
+def test_chưa_đạt_is_an_assessment_of_not_met(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator;year;value;assessment\ndigital-infrastructure;2024;;Chưa đạt\n", "utf-8"
+    )
+    assert read_observations(path).select("assessment").rows() == [(False,)]
+    assert read_observations(path, source_rows=True).select("source_row").rows() == [(2,)]

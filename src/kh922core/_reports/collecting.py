@@ -18,6 +18,7 @@ import polars as pl
 from kh922core._plans import Plan
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import parse_unit
+from kh922core._text import did_you_mean
 from kh922core.errors import Kh922Error
 
 __all__ = ["Collection", "collect", "write_observations"]
@@ -102,6 +103,26 @@ def _schema(cohorts: bool = False) -> dict[str, pl.DataType]:
     return types
 
 
+def _known_indicators(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose indicator the plan has, and a rejection for each other one (a row of
+    totals, a misspelt id): the table would be clean, and no value of it evaluated."""
+    ids = [i.id for i in plan.indicators]
+    stranger = pl.col("indicator").is_not_null() & ~pl.col("indicator").is_in(ids)
+    rows = table.filter(stranger).select("source_file", "source_sheet", "source_row", "indicator")
+    rejected = [
+        Rejection(
+            file or "",
+            sheet,
+            row,
+            "indicator",
+            text,
+            f"names no indicator of the plan{did_you_mean(text, ids)}",
+        )
+        for file, sheet, row, text in rows.iter_rows()
+    ]
+    return table.filter(~stranger), rejected
+
+
 def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
     """Each row's unit as what it means (``%`` and ``phần trăm`` alike; no unit as the
     indicator's own), so that one value written in two spellings is no conflict."""
@@ -158,7 +179,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     frames = [
         _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
     ]
-    table = pl.concat(frames)
+    table, strangers = _known_indicators(pl.concat(frames), plan)
     table = table.with_columns(_unit_key(table, plan).alias("_unit")).unique(
         subset=[*_KEY, "value", "assessment", "_unit"], keep="first", maintain_order=True
     )
@@ -177,7 +198,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         },
         schema={"file": pl.String, "kind": pl.String, "agency": pl.String, "n_values": pl.Int64},
     )
-    rejected = [r for reading in readings for r in reading.rejected]
+    rejected = [r for reading in readings for r in reading.rejected] + strangers
     return Collection(kept.drop("_file"), sources, rejected, conflicts)
 
 

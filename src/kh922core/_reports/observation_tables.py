@@ -59,7 +59,7 @@ def _checked(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
 def observation_frame(path: Path) -> pl.DataFrame:
     """An observation table read for collect: its columns checked and typed, its provenance
     (its own, else the file's name)."""
-    frame = _checked(read_observations(path), path)
+    frame = _checked(read_observations(path, source_rows=True), path)
     keep = ["indicator", "value", "unit", "year", "assessment", "entity", "note"]
     keep += ["cohort_size"] if "cohort_size" in frame.columns else []  # proportional ranks
     provided = [c for c in (*PROVENANCE, "source") if c in frame.columns]

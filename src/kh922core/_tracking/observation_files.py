@@ -145,7 +145,7 @@ def _require(table: pl.DataFrame, columns: tuple[str, ...], source: Path, what: 
         )
 
 
-def read_observations(path: str | os.PathLike[str]) -> pl.DataFrame:
+def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False) -> pl.DataFrame:
     """Read observations from a file as officials have it, for :func:`kh922core.evaluate`.
 
     * ``.csv``: separated by ``;`` (as Excel saves it in a Vietnamese locale) or ``,``,
@@ -158,6 +158,11 @@ def read_observations(path: str | os.PathLike[str]) -> pl.DataFrame:
     * ``.parquet``: as it is;
     * a filled reporting template (``.csv`` or ``.xlsx``, recognised by its columns): read with
       :func:`read_reporting_template`.
+
+    Args:
+        path: The file.
+        source_rows: Add ``source_row``, each row's number as the spreadsheet shows it (of a
+            ``.csv`` or ``.xlsx`` table), so that a later check can name the row.
 
     Returns:
         The table with ``value`` as Float64, ``year`` and ``cohort_size`` as Int64 and
@@ -198,13 +203,18 @@ def read_observations(path: str | os.PathLike[str]) -> pl.DataFrame:
     )
     if len(sheets) > 1:  # one sheet a year: every one is read, each row with its sheet
         frames = [
-            typed(_text_with_lines(source, name), source)
-            .drop(_LINE)
-            .with_columns(pl.lit(name).alias("source_sheet"))
+            _rows(typed(_text_with_lines(source, name), source), source_rows).with_columns(
+                pl.lit(name).alias("source_sheet")
+            )
             for name in sheets
         ]
         return pl.concat(frames, how="diagonal_relaxed")
-    return typed(table, source).drop(_LINE)
+    return _rows(typed(table, source), source_rows)
+
+
+def _rows(frame: pl.DataFrame, keep: bool) -> pl.DataFrame:
+    """``frame`` without its private row numbers, or with them as ``source_row``."""
+    return frame.rename({_LINE: "source_row"}) if keep else frame.drop(_LINE)
 
 
 def read_reporting_template(path: str | os.PathLike[str]) -> pl.DataFrame:

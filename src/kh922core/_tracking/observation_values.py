@@ -24,7 +24,7 @@ __all__ = ["cells", "typed", "vietnamese_number"]
 
 #: Assessments as people write them (compared lower case, single spaces).
 _TRUE = ("true", "1", "yes", "có", "đạt", "x")
-_FALSE = ("false", "0", "no", "không", "không đạt")
+_FALSE = ("false", "0", "no", "không", "không đạt", "chưa đạt")
 #: A Vietnamese number: digits or thousands in groups of three after dots, then ``,`` decimals.
 _VIETNAMESE = r"^(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$"
 #: Thousands in groups of three after spaces (``12 500``, ``5\u00a0000``).
