@@ -16,6 +16,14 @@ def keys(sheet: openpyxl.worksheet.worksheet.Worksheet) -> tuple[int, dict[str, 
     raise AssertionError("no key row")
 
 
+def target_rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[object, int]:
+    """Each target id of a template's sheet and the row it is on."""
+    row0, columns = keys(sheet)
+    return {
+        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
+    }
+
+
 def fill(
     path: Path,
     values: dict[str, object],

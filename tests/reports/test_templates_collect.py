@@ -14,7 +14,7 @@ import pytest
 import kh922core
 from kh922core._cli import main
 from tests.exchange.office_builders import with_formula_results
-from tests.reports.filling import fill, keys
+from tests.reports.filling import fill, keys, target_rows
 
 HEADINGS = [
     "Mã", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mốc năm", "Kết quả kỳ trước", "Năm",
@@ -272,10 +272,8 @@ def test_a_number_outside_the_value_column_is_reported_never_dropped(
     fill(path, {"2030-3": "55,5"}, insert_column=True, notes={"2030-7": "đạt 18,5%"})
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    row0, columns = keys(sheet)
-    rows = {
-        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
-    }
+    columns = keys(sheet)[1]
+    rows = target_rows(sheet)
     sheet.cell(rows["2030-3"], 3, "50,1")  # the inserted column, on a row with a value
     sheet.cell(rows["2030-4"], 3, "17")  # ... and on a row without one
     sheet.cell(rows["2030-8"], 3, "năm 2025")  # a year alone is no lost value
@@ -317,10 +315,8 @@ def test_dates_and_document_numbers_in_notes_or_inserted_columns_are_no_lost_val
     fill(path, {"2030-3": "55,5"}, insert_column=True)
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    row0, columns = keys(sheet)
-    rows = {
-        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
-    }
+    columns = keys(sheet)[1]
+    rows = target_rows(sheet)
     sheet.cell(rows["2030-3"], 3, "Báo cáo 15/BC-SKHCN ngày 20/5/2025")
     sheet.cell(rows["2030-4"], columns["note"], "Chưa có số liệu; dự kiến có vào tháng 9/2027")
     sheet.cell(rows["2030-7"], columns["note"], "Bến Tre, ngày 15 tháng 6 năm 2027")
@@ -339,9 +335,7 @@ def test_a_template_column_renamed_with_its_keys_gone_is_not_taken_for_an_insert
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     row0, columns = keys(sheet)
-    rows = {
-        sheet.cell(r, columns["target_id"]).value: r for r in range(row0 + 1, sheet.max_row + 1)
-    }
+    rows = target_rows(sheet)
     sheet.cell(row0 - 1, columns["last"], "Kết quả năm 2026")
     sheet.cell(row0 - 1, columns["target"], "Mục tiêu đến năm 2030")
     sheet.cell(rows["2030-1"], columns["last"], "22")

@@ -18,6 +18,8 @@ A target's text sometimes says more than its number bounds:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from kh922core._targets.change_words import BaseCues
 from kh922core._targets.kinds import TargetSpec
@@ -65,61 +67,77 @@ _PERCENT_GROUP = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d[\d.,]*\s*%", re.IG
 _GROUP_FRACTION = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d+\s*/\s*(\d+)(?!\d)", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """One clause refused: where it is, when it holds, what to write, and why (from the words
+    it matched)."""
+
+    pattern: re.Pattern[str]
+    expected: str
+    reason: Callable[[str], str]
+    holds: Callable[[TargetSpec, BaseCues], bool] = lambda spec, base: True
+
+
+_CLAUSES = (
+    _Clause(  # before the number or after it: a note would hide it either way
+        _ZERO_CLAUSE,
+        "each target in a row of its own: the number's here, the 'không còn …' one in another",
+        lambda rest: (
+            f"a second target beside the number: {rest.strip(' ,;:-')!r} (none at all) "
+            "is a target of its own"
+        ),
+    ),
+    _Clause(
+        _SHARE_OF,
+        "the level to reach, or a change from a base year ('tăng 20% so với năm 2025')",
+        lambda words: (
+            f"{words.strip()!r} of another level: a share of another level (a year's, the "
+            "country's) is not a level of the series"
+        ),
+        lambda spec, base: getattr(spec, "unit", None) in (None, "%"),  # not "35% GRDP"
+    ),
+    _Clause(
+        _TIMES_OF,
+        "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
+        lambda words: (
+            f"{words.strip()!r} of another level: a multiple of another level (the "
+            "country's, a region's) is not a level of the series"
+        ),
+        lambda spec, base: not base.named,
+    ),
+    _Clause(
+        _CHANGE_YEAR,
+        "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến năm …' "
+        "for when",
+        lambda words: f"{words!r}: a change from that year, or within it?",
+        lambda spec, base: not base.named,
+    ),
+    _Clause(
+        _PERCENT_GROUP,
+        "the rank to reach as a number of provinces ('nhóm 7', 'nhóm 7/34')",
+        lambda words: f"{words!r}: a share of the provinces is not a rank group",
+    ),
+)
+
+
 def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
     """Refuse a text whose clauses beside the number make a second target or another
     reference (see the module's docstring)."""
-    zero = _ZERO_CLAUSE.search(text)
-    if zero is not None:  # before the number or after it: a note would hide it either way
-        raise TargetParseError(
-            text,
-            zero.start(),
-            "each target in a row of its own: the number's here, the 'không còn …' one in another",
-            reason=f"a second target beside the number: {text[zero.start() :].strip(' ,;:-')!r} "
-            "(none at all) is a target of its own",
-        )
-    share = _SHARE_OF.search(text)
-    if share is not None and getattr(spec, "unit", None) in (None, "%"):  # not "35% GRDP"
-        raise TargetParseError(
-            text,
-            share.start(),
-            "the level to reach, or a change from a base year ('tăng 20% so với năm 2025')",
-            reason=f"{share.group(0).strip()!r} of another level: a share of another level (a "
-            "year's, the country's) is not a level of the series",
-        )
-    times = _TIMES_OF.search(text)
-    if times is not None and not base.named:
-        raise TargetParseError(
-            text,
-            times.start(),
-            "a multiple of the series' own base ('gấp 2 lần so với năm 2020')",
-            reason=f"{times.group(0).strip()!r} of another level: a multiple of another level "
-            "(the country's, a region's) is not a level of the series",
-        )
-    dated = _CHANGE_YEAR.search(text)
-    if dated is not None and not base.named:
-        raise TargetParseError(
-            text,
-            dated.start(),
-            "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến "
-            "năm …' for when",
-            reason=f"{dated.group(0)!r}: a change from that year, or within it?",
-        )
-    group = _PERCENT_GROUP.search(text)
-    if group is not None:
-        raise TargetParseError(
-            text,
-            group.start(),
-            "the rank to reach as a number of provinces ('nhóm 7', 'nhóm 7/34')",
-            reason=f"{group.group(0)!r}: a share of the provinces is not a rank group",
-        )
+    for clause in _CLAUSES:
+        found = clause.pattern.search(text)
+        if found is not None and clause.holds(spec, base):
+            whole = text[found.start() :] if clause.pattern is _ZERO_CLAUSE else found.group(0)
+            raise TargetParseError(
+                text, found.start(), clause.expected, reason=clause.reason(whole)
+            )
     cohort = getattr(spec, "cohort", None)
     fraction = _GROUP_FRACTION.search(text)
     if spec.kind == "rank_group" and cohort is not None and cohort <= FRACTION_COHORT and fraction:
+        size = getattr(spec, "size", "?")
         raise TargetParseError(
             text,
             0,
             "the rank to reach as a number of provinces ('nhóm 21', 'nhóm 21/63')",
-            reason=f"'{getattr(spec, 'size', '?')}/{cohort}' reads as a fraction of the "
-            f"provinces (the best {getattr(spec, 'size', '?')}/{cohort} of them?), not a rank "
-            f"among {cohort}",
+            reason=f"'{size}/{cohort}' reads as a fraction of the provinces (the best "
+            f"{size}/{cohort} of them?), not a rank among {cohort}",
         )
