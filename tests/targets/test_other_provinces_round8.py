@@ -468,6 +468,9 @@ def test_a_list_mark_before_a_target_is_no_word_of_it() -> None:
     assert not spec.is_met(1.5)
 
 
-def test_a_multiple_with_a_note_reads_back() -> None:
-    spec = parse_target("gấp 0,7 lần của tỉnh")
+@pytest.mark.parametrize(
+    "text", ["Thu ngân sách gấp 2 lần năm 2020", "Số doanh nghiệp tăng gấp 0,7 lần", "gấp 2 lần"]
+)
+def test_a_multiple_with_a_note_reads_back(text: str) -> None:
+    spec = parse_target(text)
     assert parse_target(spec.render()) == spec

@@ -31,11 +31,16 @@ _PREVIOUS = re.compile(
     r"|năm\s+(?:trước|liền\s+trước|liền\s+kề(?:\s+trước)?|ngoái))\b",
     re.IGNORECASE,
 )
+#: Words that name the level of the base year after "lần" ("gấp 2 lần mức năm 2025").
+_LEVEL_WORDS = (
+    r"(?:(?:mức|kết\s+quả|giá\s+trị|quy\s+mô|con\s+số|số\s+liệu)\s+(?:bình\s+quân\s+|thực\s+hiện\s+)?"
+    r"(?:của\s+)?)?"
+)
 _SINCE = re.compile(
     r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+|(?:kết\s+quả\s+)?(?:ước\s+)?(?:thực\s+hiện\s+)?"
     r"(?:thời\s+điểm\s+)?(?:mức\s+)?(?:cuối\s+|đầu\s+)?)?(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\b"
     r"|(?:(?<=\blần)|(?<=\bgấp\s\d\s\s)|(?<=\bgấp\s\d,\d\s))\s+(?:so\s+(?:với\s+)?)?"
-    r"(?:(?:cuối\s+)?năm\s+)?(?P<after>(?:19|20|21)\d{2})\b",
+    rf"(?:\(\s*)?{_LEVEL_WORDS}(?:(?:cuối\s+)?năm\s+)?(?P<after>(?:19|20|21)\d{{2}})\b",
     re.IGNORECASE,
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
@@ -60,7 +65,9 @@ _EXCEEDS_PLAN = re.compile(
     r"|[^%]{0,12}%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b)",
     re.IGNORECASE,
 )
-_BASE_WORDS = re.compile(r"so\s+(?:với\s+)?|cuối\s+năm|năm", re.IGNORECASE)
+_BASE_WORDS = re.compile(
+    rf"so\s+(?:với\s+)?|(?:{_LEVEL_WORDS[3:-2]})|cuối\s+năm|năm", re.IGNORECASE
+)
 _ANY_BASE = re.compile(r"\bso\b", re.IGNORECASE)
 #: Multiples in words, each replaced by digits no longer than the word.
 _WORD_MULTIPLES = re.compile(

@@ -29,7 +29,7 @@ from kh922core._targets.kinds import (
     Qualitative,
     TargetSpec,
 )
-from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single
+from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
 from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.readings import read_reading
@@ -268,7 +268,10 @@ def _parse(
         level = read_single(text, blanked, numbers[0], prefix, direction, indicator_unit)
     if subject:
         level = with_subject(text, level, subject)
-    return read_reading(text, level, verb, base, after, indicator_unit)
+    reading = read_reading(text, level, verb, base, after, indicator_unit)
+    if (indicator_unit is not None and indicator_unit.is_rank) or level.kind == "rank_group":
+        refuse_rank_words(text, prefix)  # "cao hơn 30", "không dưới 30" on a rank
+    return reading
 
 
 def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:

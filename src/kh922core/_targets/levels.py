@@ -25,7 +25,7 @@ from kh922core._targets.unit_fit import per_year_part
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["OPERATOR_ROLES", "read_range", "read_single"]
+__all__ = ["OPERATOR_ROLES", "read_range", "read_single", "refuse_rank_words"]
 
 OPERATOR_ROLES = {
     "ge": Operator.GE,
@@ -62,6 +62,34 @@ def _operator(text: str, matches: list[Match]) -> tuple[Operator | None, set[str
             text, matches[0].start, "a single comparison", reason="'khoảng' with another operator"
         )
     return operator, roles
+
+
+#: Symbols that bound a rank's number as numbers do: "< 10" is a rank better than 10th.
+_RANK_SYMBOLS = frozenset({"<", "≤", "<=", "< =", "=<", "⩽", "≦"})
+#: Words of an upper bound that say a place in the table ("thấp hơn", "dưới", "không cao hơn").
+_PLACE_WORDS = re.compile(r"\b(?:cao|thấp|trên|dưới|lớn|nhỏ|bé|nhiều|ít)\b")
+
+
+def refuse_rank_words(text: str, matches: list[Match]) -> None:
+    """Refuse a bound on a rank other than an upper one: a rank's good side is its small
+    numbers, so a lower bound (``≥ 30``, ``không dưới 30``) is never a rank to reach, and words
+    that bound it ("cao hơn 30", "thấp hơn 30", "dưới 30") say a place in the table (a better
+    rank than 30th?) as much as a number."""
+    for match in matches:
+        role = match.role
+        phrase = match.phrase.strip().casefold()
+        placed = (
+            role in ("lt", "le") and phrase not in _RANK_SYMBOLS and _PLACE_WORDS.search(phrase)
+        )
+        if role in ("ge", "gt", "after_ge", "after_le") or placed:
+            raise TargetParseError(
+                text,
+                match.start,
+                "the rank to reach as a group ('nhóm 30', 'trong nhóm 30 tỉnh dẫn đầu') or an "
+                "upper bound ('≤ 30', 'tối đa 30')",
+                reason=f"{match.phrase!r} on a rank: a rank's good side is its small numbers, so "
+                "a higher or lower place in the table, or a larger or smaller number?",
+            )
 
 
 def read_single(

@@ -8,6 +8,11 @@ A target's text sometimes says more than its number bounds:
 * the number as a share of another level (``bằng 120% năm 2025``, ``chỉ bằng 50% mức bình quân
   cả nước``) or a change with the year after it and no ``so với`` (``tăng 20% năm 2025``: from
   2025, or in 2025?): read as a level, or with the year as a deadline, it would be wrong;
+* a level to fall to with a year after it, no ``vào``, ``đến`` and no share named (``giảm
+  còn 50% năm 2020``: half of 2020's level, or 50 % in 2020?), or a share above 100 % with
+  one (``đạt 120% năm 2025``: 120 % of that year's level);
+* two measures before one number (``Giảm tỷ lệ hộ nghèo, tỷ lệ hộ cận nghèo đạt 3%``: both at
+  3 %, or their sum?);
 * a multiple of another level (``bằng 1,2 lần cả nước``);
 * a rank group whose cohort is a fraction's denominator (``nhóm 1/3 tỉnh dẫn đầu``: the top
   third, not rank 1 of 3), or a share of the provinces (``nhóm 20% tỉnh dẫn đầu``).
@@ -55,6 +60,27 @@ _CHANGE_YEAR = re.compile(
     r"(?:\d[\d.,]*\s*)?%\s*\(?\s*(?:của\s+|với\s+|từ\s+|cuối\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
     re.IGNORECASE,
 )
+#: "giảm còn 50% năm 2020": a level to fall to and a year after it, with no "vào", "đến" and
+#: no share named (half of that year's level, or the level in that year?).
+_TO_LEVEL_YEAR = re.compile(
+    r"(?<!\w)(?:(?:giảm|hạ)\s+)?(?:còn|xuống\s+còn)\s+"
+    r"(?:(?:mức|khoảng|dưới|trên|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá)\s+)*"
+    r"\d[\d.,]*\s*%\s*\(?\s*(?:của\s+|so\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+_SHARE_NAMED = re.compile(r"(?<!\w)t[ỷỉ]\s+(?:lệ|trọng)(?!\w)", re.IGNORECASE)
+#: "đạt 120% năm 2025": more than the whole, with a year after it: of that year's level.
+_ABOVE_WHOLE_YEAR = re.compile(
+    r"(?<![\w.,])(?:[1-9]\d{3,}|[2-9]\d\d|1[1-9]\d|10[1-9])(?:,\d+)?\s*%\s*\(?\s*"
+    r"(?:của\s+)?(?:mức\s+)?năm\s+(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+#: "tỷ lệ hộ nghèo, tỷ lệ hộ cận nghèo đạt 3%": two measures and one number after them.
+_TWO_MEASURES = re.compile(
+    r"(?<!\w)(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng)\b[^\d,;]*[,;]\s*(?:và\s+)?"
+    r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng)\b[^\d]*\d",
+    re.IGNORECASE,
+)
 #: "bằng 1,2 lần cả nước": a multiple of another level, with words after "lần" ("gấp 2 lần …"
 #: with words after it is how a multiple renders its note: lost_words names another entity).
 _TIMES_OF = re.compile(
@@ -62,7 +88,7 @@ _TIMES_OF = re.compile(
     re.IGNORECASE,
 )
 #: "nhóm 20% tỉnh dẫn đầu", "top 10%": a share of the provinces, not a rank.
-_PERCENT_GROUP = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d[\d.,]*\s*%", re.IGNORECASE)
+_PERCENT_GROUP = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d[\d.,]*\s*%(?![^\W\d_])", re.IGNORECASE)
 #: A group counted as a fraction: "nhóm 1/3", "top 1/3" (not an ordinal: "xếp thứ 1/3").
 _GROUP_FRACTION = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d+\s*/\s*(\d+)(?!\d)", re.IGNORECASE)
 
@@ -75,7 +101,7 @@ class _Clause:
     pattern: re.Pattern[str]
     expected: str
     reason: Callable[[str], str]
-    holds: Callable[[TargetSpec, BaseCues], bool] = lambda spec, base: True
+    holds: Callable[[TargetSpec, BaseCues, str], bool] = lambda spec, base, text: True
 
 
 _CLAUSES = (
@@ -94,7 +120,7 @@ _CLAUSES = (
             f"{words.strip()!r} of another level: a share of another level (a year's, the "
             "country's) is not a level of the series"
         ),
-        lambda spec, base: getattr(spec, "unit", None) in (None, "%"),  # not "35% GRDP"
+        lambda spec, base, text: getattr(spec, "unit", None) in (None, "%"),  # not "35% GRDP"
     ),
     _Clause(
         _TIMES_OF,
@@ -103,14 +129,32 @@ _CLAUSES = (
             f"{words.strip()!r} of another level: a multiple of another level (the "
             "country's, a region's) is not a level of the series"
         ),
-        lambda spec, base: not base.named,
+        lambda spec, base, text: not base.named,
     ),
     _Clause(
         _CHANGE_YEAR,
         "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến năm …' "
         "for when",
         lambda words: f"{words!r}: a change from that year, or within it?",
-        lambda spec, base: not base.named,
+        lambda spec, base, text: not base.named,
+    ),
+    _Clause(
+        _TO_LEVEL_YEAR,
+        "'vào năm …' / 'đến năm …' for when, or a change from a base year ('giảm 50% so với "
+        "năm 2020')",
+        lambda words: f"{words!r}: a share of that year's level, or the level in that year?",
+        lambda spec, base, text: not base.named and not _SHARE_NAMED.search(text),
+    ),
+    _Clause(
+        _ABOVE_WHOLE_YEAR,
+        "'vào năm …' for when, or a multiple of the base ('gấp 1,2 lần so với năm 2025')",
+        lambda words: f"{words!r}: more than the whole, of that year's level?",
+        lambda spec, base, text: not base.named,
+    ),
+    _Clause(
+        _TWO_MEASURES,
+        "each measure in a row of its own, with its own number",
+        lambda words: f"{words!r}: two measures and one number (each at it, or their sum?)",
     ),
     _Clause(
         _PERCENT_GROUP,
@@ -125,7 +169,7 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
     reference (see the module's docstring)."""
     for clause in _CLAUSES:
         found = clause.pattern.search(text)
-        if found is not None and clause.holds(spec, base):
+        if found is not None and clause.holds(spec, base, text):
             whole = text[found.start() :] if clause.pattern is _ZERO_CLAUSE else found.group(0)
             raise TargetParseError(
                 text, found.start(), clause.expected, reason=clause.reason(whole)

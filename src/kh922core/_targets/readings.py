@@ -75,7 +75,7 @@ _LEVEL_HEAD = re.compile(
 #: động qua đào tạo", "Người dân tham gia …", "Trường đạt chuẩn", "Đô thị hóa"), or a part
 #: of the whole ("Khu vực nông thôn", "Vùng …", "Các xã …", "Riêng …", "Cấp xã", "Nữ").
 _SHARE_HEAD = re.compile(
-    r"^(?:hộ|người|lao\s+động\s+(?:qua|được|có\s+việc)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
+    r"^(?:hộ|người|lao\s+động\s+(?:qua|được)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
     r"phường|thôn|ấp|đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
     r"cán\s+bộ|công\s+chức|viên\s+chức|dịch\s+vụ\s+công|(?:sự\s+)?hài\s+lòng|suy\s+dinh\s+dưỡng|"
     r"cơ\s+cấu|"

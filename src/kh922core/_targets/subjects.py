@@ -39,6 +39,18 @@ _NOUN_LINKS = frozenset({"vào", "của", "cho", "về", "sự", "được", "b�
 _AUXILIARIES = frozenset({"được"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
+#: The head of a subject that names a measure: a share, a count.
+_MEASURE = re.compile(r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng|tổng\s+số)\s+\w", re.IGNORECASE)
+#: Words before a number that would qualify it, and that the grammar does not read: after them
+#: the number is no label's ("Tỷ lệ hộ nghèo chỉ 2%", "… quá 5%", "… ước 3%").
+_QUALIFIER_WORDS = (
+    "quá cỡ chừng non ngót tầm ngoài hoặc hay không chỉ ước dự kiến tương đương gần như giữ "
+    "kém thiếu thêm bớt cộng trừ là ít nhiều cao thấp lớn nhỏ tối hơn mức vượt còn bằng từ đến "
+    "tới lên xuống hạ nhất chưa trên dưới khoảng độ đạt và với so phấn đấu"
+)
+_QUALIFIERS = frozenset(_QUALIFIER_WORDS.split()) | frozenset(
+    {"dự kiến", "ước tính", "tương đương", "gần như", "cao nhất", "thấp nhất"}
+)
 EXPECTED_BEFORE = (
     "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
     "'từ … đến …' or 'đạt' before the number"
@@ -126,14 +138,33 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
-    label = head.endswith(":") and not any(ch.isdigit() or ch == ";" for ch in head)
+    plain = not any(ch.isdigit() or ch == ";" for ch in head)
+    label = head.endswith(":") and plain
     if label and not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
         return found, " ".join(head[:-1].split()).strip(" ,:;./-–—") or None
+    after = read_after(" " + blanked[end:], 0)  # "… 2 lần", "… 2% mỗi năm": no label's number
+    labelled = not (after.per_year or after.points or after.times)
+    if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
+        return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
     raise TargetParseError(
         text,
         stop,
         EXPECTED_BEFORE,
         reason=f"unexpected words {blanked[stop:end].strip()!r}",
+    )
+
+
+def _named_measure(head: str) -> bool:
+    """Whether ``head`` (the words before the number, no phrase leading to it) names a measure
+    and ends in a word of its thing: a share or a count whose number follows it as a label's
+    would (``Tỷ lệ hộ dân dùng nước sạch 98%``), not a word that would bound or qualify the
+    number (``quá``, ``cỡ``, ``chỉ``, ``ước``): those the grammar does not read."""
+    words = head.casefold().split()
+    return (
+        _MEASURE.match(head) is not None
+        and len(words) <= _MAX_SUBJECT_WORDS
+        and words[-1] not in _QUALIFIERS
+        and " ".join(words[-2:]) not in _QUALIFIERS
     )
 
 

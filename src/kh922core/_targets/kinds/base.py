@@ -18,7 +18,7 @@ from typing import ClassVar, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from kh922core._targets.kinds.change import Change
+from kh922core._targets.kinds.change import Change, ChangeKind
 from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 from kh922core._targets.kinds.options import (
     DEFAULT_APPROXIMATE_TOLERANCE,
@@ -144,7 +144,9 @@ def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool 
         text += unit if unit.startswith("%") else f" {unit}"
     if note:
         plain = "(" in note or ")" in note  # brackets inside brackets would not read back
+        # after "lần" a word would name the level it is a multiple of: a note goes in brackets
         bracketed = (counted and not unit and not plain) or reads_as_unit(unit, note)
+        bracketed = bracketed or (unit == "lần" and not plain)
         text += f" ({note})" if bracketed else f" {note}"
     return text
 
@@ -273,6 +275,13 @@ class BaseSpec(BaseModel):
         """The canonical text: the level's ``body``, and for a change its verb and base."""
         if self.change is None:
             return body
+        note = getattr(self, "note", None)
+        multiple = self.change.kind is ChangeKind.MULTIPLE
+        if multiple and note and body.endswith(f" {note}") and ("(" in note or ")" in note):
+            # after "lần" the words would name another level, and brackets cannot hold them:
+            # they lead the sentence as its subject ("Quy mô kinh tế (GRDP) gấp 1,7 lần …")
+            level = body[: -len(note) - 1]
+            return f"{note} {self.change.verb} {level}{self.change.base_words}"
         return f"{self.change.verb} {body}{self.change.base_words}"
 
     def _changed_explanation(self, level: Explanation) -> Explanation:

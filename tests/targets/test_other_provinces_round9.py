@@ -1,0 +1,227 @@
+"""Phrasings of other provinces' plans that a ninth red-team round found read silently wrong: a
+level to fall to, or more than the whole, with a year after it and no ``vào`` (a share of that
+year's level, or the level in that year?), two measures before one number, a count of people
+written short in a row in % read as points of a share.  Each is now read as a Vietnamese reader
+reads it, or refused with what to write instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import TargetParseError, parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giảm còn 50% năm 2020", "%"),
+        ("Số vụ tai nạn giao thông giảm xuống còn 50% năm 2020", "vụ"),
+        ("giảm còn dưới 2% (năm 2030)", "%"),
+        ("đạt 120% năm 2025", "%"),
+        ("Doanh thu đạt khoảng 150% năm 2024", "%"),
+        ("đạt trên 101,5% mức năm 2023", "%"),
+    ],
+)
+def test_a_level_with_a_year_after_it_that_may_be_its_base_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="that year's level"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds", "fails"),
+    [
+        ("Tỷ lệ hộ nghèo giảm còn 3% năm 2025", 3.0, 3.5),  # a share named: its level
+        ("giảm xuống còn 5% vào năm 2025", 5.0, 5.5),  # "vào": when
+        ("nâng lên 60% năm 2025", 60.0, 59.0),  # a rise to a level
+        ("đạt 80% năm 2025", 80.0, 79.0),  # not more than the whole
+        ("đạt 100% năm 2025", 100.0, 99.0),
+        ("Năm 2025 đạt 120%", 120.0, 119.0),  # the year before the number
+    ],
+)
+def test_a_year_after_a_level_that_cannot_be_its_base_keeps_the_level(
+    text: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giảm tỷ lệ hộ nghèo, tỷ lệ hộ cận nghèo đạt 3%",
+        "Tỷ lệ trẻ em suy dinh dưỡng; tỷ lệ trẻ thấp còi dưới 10%",
+        "tỷ lệ che phủ rừng và tỷ lệ che phủ cây xanh, tỷ lệ đô thị hóa đạt 40%",
+    ],
+)
+def test_two_measures_before_one_number_are_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds", "fails"),
+    [
+        ("tỷ lệ hộ nghèo và cận nghèo dưới 3%", 2.9, 3.0),  # one measure of two groups
+        ("Tỷ lệ hộ nghèo (theo chuẩn mới) giảm xuống dưới 3%", 2.9, 3.0),
+    ],
+)
+def test_one_measure_of_two_groups_is_still_read(text: str, holds: float, fails: float) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lao động có việc làm tăng 1,2%/năm", "Lao động có việc làm tăng bình quân 2% mỗi năm"],
+)
+def test_a_count_of_people_written_short_is_no_share_in_a_percent_row(text: str) -> None:
+    # the growth of the employed, or points of a share of them? The row does not say.
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+def test_a_share_of_people_written_short_still_changes_by_points() -> None:
+    spec = parse_target("Lao động qua đào tạo tăng bình quân 2%/năm", unit="%")
+    assert spec.change is not None
+    assert spec.change.kind == "points_per_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "holds", "fails"),
+    [
+        ("Tỷ lệ hộ dân dùng nước sạch 98%", "%", 98.0, 97.9),
+        ("Tỷ lệ xã đạt chuẩn nông thôn mới 80%", "%", 80.0, 79.0),
+        ("Tỷ trọng kinh tế số trong GRDP 20 %", "%", 20.0, 19.0),
+        ("Số lượng doanh nghiệp khởi nghiệp sáng tạo 50", "doanh nghiệp", 50.0, 49.0),
+        ("Tỷ lệ hộ nghèo 2% trở xuống", "%", 2.0, 2.1),  # the words after it still bound it
+    ],
+)
+def test_a_measure_named_before_its_number_reads_as_a_label(
+    text: str, unit: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is None
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+    assert parse_target(spec.render(), unit=unit) == spec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hộ nghèo chỉ 2%",  # words that qualify the number, unread
+        "Tỷ lệ hộ nghèo quá 5%",
+        "Tỷ lệ hộ nghèo ước 3%",
+        "Tỷ lệ nợ xấu tương đương 3%",
+        "Tỷ lệ hộ nghèo 2% mỗi năm",  # a change with no verb
+        "Tỷ lệ hộ nghèo 2 lần",
+        "Tỷ lệ che phủ rừng 2 điểm %",
+        "Doanh nghiệp dùng nền tảng 60%",  # no measure named: a thing, not a label
+    ],
+)
+def test_a_subject_and_a_number_with_no_verb_are_refused_unless_they_read_as_a_label(
+    text: str,
+) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ hạng cao hơn 30",  # a better place than 30th, or a number above 30?
+        "xếp hạng thấp hơn 30",
+        "Thứ hạng không thấp hơn 20",
+        "Xếp hạng không dưới 30",
+        "Xếp hạng tối thiểu 30",
+        "dưới 30",
+        "không cao hơn 20",
+        "30 trở xuống",
+    ],
+)
+def test_words_that_bound_a_rank_by_its_place_are_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match=r"(on|after) a rank"):
+        parse_target(text, unit="Thứ bậc")
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("Xếp hạng tối đa 30", 30), ("không quá 20", 20), ("≤ 10", 10), ("nhóm 15", 15)],
+)
+def test_an_upper_bound_on_a_rank_is_still_its_group(text: str, size: int) -> None:
+    spec = parse_target(text, unit="Thứ bậc")
+    assert spec.kind == "rank_group"
+    assert spec.is_met(size)
+    assert not spec.is_met(size + 1)
+
+
+def test_a_rank_below_a_number_written_as_a_symbol_is_read() -> None:
+    spec = parse_target("< 30", unit="Thứ bậc")
+    assert (spec.is_met(29), spec.is_met(30)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("thấp hơn 3 lần so với năm 2025", "ngày"),  # a third of it, or 3 times less than?
+        ("ít hơn 2 lần năm 2020", "vụ"),
+        ("cao hơn 2 lần so với năm 2020", "tỷ đồng"),
+        ("nhiều hơn 1,5 lần so với năm 2020", "tỷ đồng"),
+    ],
+)
+def test_a_comparison_before_a_multiple_with_no_verb_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="after a comparison"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gấp 2 lần Hà Nội",  # a multiple of another province's level
+        "gấp 2 lần tỉnh Long An",
+        "gấp 1,5 lần của tỉnh",
+        "tăng gấp 3 lần các huyện khác",
+    ],
+)
+def test_a_multiple_of_another_level_named_after_lần_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="another level"):
+        parse_target(text, unit="tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("gấp 2 lần mức năm 2025", 2025),  # the level of that year: the base
+        ("gấp 2 lần kết quả năm 2025", 2025),
+        ("gấp 1,5 lần mức bình quân năm 2020", 2020),
+        ("gấp 2 lần giá trị của năm 2025", 2025),
+        ("gấp 2 lần (năm 2020)", 2020),
+        ("gấp 2 lần so với mức năm 2025", 2025),
+        ("gấp 3 lần năm 2021", 2021),
+    ],
+)
+def test_the_year_of_the_level_a_multiple_names_is_its_base(text: str, since: int) -> None:
+    spec = parse_target(text, unit="tỷ đồng")
+    assert spec.change is not None
+    assert (spec.change.kind, spec.change.since) == ("multiple", since)
+    assert spec.is_met(2.0 * 100.0 * 1.5, baseline=100.0)
+    assert not spec.is_met(100.0, baseline=100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Quy mô kinh tế (GRDP) gấp 1,7 lần năm 2025", "tỷ đồng"),
+        ("Thu ngân sách gấp 2 lần so với năm 2020", "tỷ đồng"),
+        ("Số doanh nghiệp tăng gấp đôi", "doanh nghiệp"),
+    ],
+)
+def test_a_multiple_with_its_subject_reads_back(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert spec.change.kind == "multiple"
+    assert parse_target(spec.render(), unit=unit) == spec
