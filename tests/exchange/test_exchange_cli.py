@@ -25,7 +25,7 @@ def test_the_worked_example_imports_with_its_two_problems_and_validates(
     assert "row 6, column 5 (Thời gian hoàn thành): 'cuối năm 2026'" in out
     text = plan_file.read_text(encoding="utf-8")
     assert "# 2 cells of the appendix are NOT in this file" in text
-    assert "direction lower_is_better: inferred: 'ho ngheo' is better lower" in text
+    assert "direction lower_is_better: inferred: 'hộ nghèo' is better lower" in text
     assert "# DRAFT" in (tmp_path / "tinh-mau.agencies.yaml").read_text(encoding="utf-8")
     plan = load_plan(plan_file)
     assert (plan.number, len(plan.targets), len(plan.tasks)) == ("123/KH-UBND", 9, 4)

@@ -30,9 +30,12 @@ _ROLE = (
 _LABEL = re.compile(rf"(?:^|(?<=[;,.\n]))\s*({_ROLE})\s*:", re.IGNORECASE)
 #: ``(chủ trì)`` or ``chủ trì`` after a name, before a separator or the end.
 _AFTER = re.compile(rf"\s*(?:\(\s*({_ROLE})\s*\)|\s({_ROLE}))\s*(?=[;,.\n]|$)", re.IGNORECASE)
-#: ``phối hợp với …``, ``với sự phối hợp của …``: the names after it cooperate.
+#: ``phối hợp với …``, ``phối hợp …``, ``với sự phối hợp của …`` before names: the names after
+#: it cooperate (``… các sở, ngành phối hợp``, with no name after it, marks the names before).
 _WITH = re.compile(
-    r"\s*,?\s*(?:và\s+)?(?:phối\s+hợp\s+với|với\s+sự\s+phối\s+hợp\s+của)\s+", re.IGNORECASE
+    r"\s*[,;]?\s*(?:và\s+)?(?:phối\s+hợp(?:\s+với)?|với\s+sự\s+phối\s+hợp\s+của)\s*:?\s+"
+    r"(?=[^\W\d_])",
+    re.IGNORECASE,
 )
 #: Where a part that a role word after it marks begins at the latest: after a ";", a "." or a
 #: line break (a comma may stand inside the part: "các sở, ngành phối hợp").

@@ -31,6 +31,8 @@ class Grid:
         written: The number of cells each row of a CSV file writes (empty for other files): a
             row that writes more than its header has a separator inside a cell.
         separator: A CSV file's separator.
+        hidden_rows: The rows a sheet hides, from 0 (reported, never read).
+        hidden_columns: The columns a sheet hides, from 0 (reported, never read).
     """
 
     file: str
@@ -43,6 +45,8 @@ class Grid:
     first_row: int = 1
     written: list[int] = field(default_factory=list)
     separator: str = ""
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
     @property
     def width(self) -> int:

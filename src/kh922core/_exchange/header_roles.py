@@ -13,8 +13,10 @@ role            headings (any of)
 ``target``      Kết quả, Mục tiêu, Chỉ tiêu, Kế hoạch …, KH 2025, Năm 2025, Đến năm 2030, Giai
                 đoạn 2026-2030, a year alone (under a group heading such as "Mục tiêu")
 ``baseline``    Hiện trạng …, Thực hiện năm 2024, TH 2024, Kết quả thực hiện năm 2024, Năm 2024
-                (thực hiện), Năm 2020 (năm gốc), Ước thực hiện 2024, Ước 2025 (a year is
-                needed; not with Kế hoạch, Mục tiêu: "Kế hoạch thực hiện năm 2025" is a target)
+                (thực hiện), Năm 2020 (năm gốc), Ước thực hiện 2024, Ước 2025, Kết quả đạt
+                được năm 2024, Lũy kế đến năm 2024, Kỳ gốc 2020, Kết quả 6 tháng đầu năm 2025,
+                Chỉ tiêu năm 2024 (đã đạt) (a year is needed; not with Kế hoạch, Mục tiêu,
+                cần, phải: "Kế hoạch thực hiện năm 2025" is a target)
 ``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
 ``cooperating`` Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp
 ``agencies``    Cơ quan chủ trì, phối hợp (both roles: the cell's words say which, see
@@ -91,11 +93,14 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     # what was done, after other words ("Kết quả thực hiện năm 2024", "TH 2024", "Năm 2020
     # (năm gốc)", "Năm 2025 (ước đạt)"), unless the heading says it is planned or to reach
     # ("Kế hoạch thực hiện năm 2025", "Kết quả cần đạt được năm 2025")
+    # what was reached already, said outright ("Chỉ tiêu năm 2024 (đã đạt)")
+    ("baseline", r"\bda (?:dat|thuc hien)\b"),
     (
         "baseline",
-        r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai)\b).*"
+        r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai|se|"
+        r"dinh huong)\b).*"
         r"\b(?:thuc hien|th|uth|uoc|nam goc|nam co so|co so|hien trang|thuc trang|"
-        r"gia tri co so|da dat)\b",
+        r"gia tri co so|dat duoc|luy ke|ky goc|thang dau nam)\b",
     ),
     (
         "name",

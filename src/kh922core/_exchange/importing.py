@@ -109,13 +109,15 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
             "--province): 'Tỉnh mới' is written in its place",
         )
     sink.note("plan", "province", "the province's code is not in the appendix: write it")
-    when = date.today()
+    when, dated = date.today(), False
     if day is not None:
         try:
             when = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+            dated = True
         except ValueError:
             sink.note("plan", "date", f"'{day.group(0)}' is no date: today's is written instead")
     return {
+        "dated": dated,
         "number": " ".join(number.group(1).split()).replace(" ", "") if number else "…/KH-UBND",
         "date": when,
         "province": found_province or "Tỉnh mới",
@@ -155,11 +157,27 @@ _UNREAD_CELLS = {
 }
 
 
+_HIDDEN_COLUMN = (
+    "in a column the sheet hides (an old or a working column?): not read; unhide the column "
+    "if it holds, or delete it"
+)
+
+
 def _formulas(table: Table, sink: Sink) -> None:
     """Each cell of a table that holds no text to read (a formula without a result, an Excel
     error, a truth value): a problem, and no text."""
     keys = {table.header.one("row"), table.header.one("name")} - {None}
+    grid = table.grid
     for line in table.lines:
+        if line.index in grid.hidden_rows and any(line.cells):
+            line.cells = [c.removeprefix(STRUCK) for c in line.cells]
+            line.unread = "the row is hidden in the sheet: not read; unhide it if it holds"
+            continue
+        for column in sorted(grid.hidden_columns):
+            if column < len(line.cells) and line.cells[column].strip():
+                shown = line.cells[column].removeprefix(STRUCK)
+                line.cells[column] = ""
+                sink.problem(grid, table.header, line.index, column, shown, _HIDDEN_COLUMN)
         if any(line.cells[column].startswith(STRUCK) for column in keys):  # type: ignore[index]
             line.cells = [c.removeprefix(STRUCK) for c in line.cells]
             line.unread = "the row's number or name is struck through: the row is not read"
@@ -331,6 +349,7 @@ def import_tables(
     issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
     issuer = reader.draft(issuer_name)
     indicators = IndicatorBuilder(sink, reader, load_plan())
+    indicators.plan_year = meta["date"].year if meta["dated"] else None
     tasks = TaskBuilder(sink, reader)
     for table in tables:
         if table.header.kind == "indicators":

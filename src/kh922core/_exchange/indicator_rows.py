@@ -23,17 +23,19 @@ from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import (
     BLANKS,
     BULLET,
-    LOWER_NAMES,
     PLUS,
     cell_line,
     direction_words,
     is_lettered,
+    lower_name,
     merged_targets,
     note_direction,
+    past_target,
     reason_of,
     restarts,
     row_baseline,
     row_number,
+    twice_numbered,
     unread_line,
 )
 from kh922core._exchange.table_walk import Line, Table
@@ -76,9 +78,11 @@ class IndicatorBuilder:
     indicators: dict[str, dict[str, Any]] = field(default_factory=dict)
     targets: list[dict[str, Any]] = field(default_factory=list)
     _keys: dict[tuple[str, str], str] = field(default_factory=dict)
-    _taken: set[tuple[int, str]] = field(default_factory=set)
+    _taken: dict[tuple[int, str], int] = field(default_factory=dict)  # to its grid row
     _horizon: int | None = None
     _section: str | None = None
+    #: The year of the plan's date, where the title gives it: a target before it is refused.
+    plan_year: int | None = None
 
     # ------------------------------------------------------------------ indicators
 
@@ -102,9 +106,9 @@ class IndicatorBuilder:
                 Direction.LOWER_IS_BETTER,
                 f"inferred: the unit '{unit.text}' is a rank (1 is best)",
             )
-        found = LOWER_NAMES.search(heading_key(name))
+        found = lower_name(name)
         if found is not None:
-            return Direction.LOWER_IS_BETTER, f"inferred: '{found.group(0)}' is better lower"
+            return Direction.LOWER_IS_BETTER, f"inferred: '{found}' is better lower"
         return (
             Direction.HIGHER_IS_BETTER,
             "inferred: nothing in the name or unit says lower is better",
@@ -302,6 +306,10 @@ class IndicatorBuilder:
                     "the title names a year ('Đến năm 2030')",
                 )
                 continue
+            past = past_target(year, self.plan_year)
+            if past is not None:
+                sink.problem(grid, header, line.index, column.index, text, past)
+                continue
             made += self._cell(
                 table, line, column.index, text, here, year, section, (lead_ids, lead_text)
             )
@@ -372,17 +380,12 @@ class IndicatorBuilder:
                 )
                 row_text = f"{row.row} ({label})"
                 target_text = self._readable(part.text, label, row)
-            if (part_horizon, row_text) in self._taken:
-                self.sink.problem(
-                    grid,
-                    header,
-                    line.index,
-                    column,
-                    part.text,
-                    f"row {row_text} already has a target for {part_horizon}",
-                )
+            first = self._taken.get((part_horizon, row_text))
+            if first is not None:
+                why = twice_numbered(grid, first, line.index, row_text, part_horizon)
+                self.sink.problem(grid, header, line.index, column, part.text, why)
                 continue
-            self._taken.add((part_horizon, row_text))
+            self._taken[(part_horizon, row_text)] = line.index
             self.targets.append(
                 {
                     "id": f"{part_horizon}-{row_text}",

@@ -11,26 +11,30 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
 from kh922core._targets import Direction, parse_number
+from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
 __all__ = [
     "BLANKS",
     "BULLET",
-    "LOWER_NAMES",
     "PLUS",
     "cell_line",
     "direction_words",
     "is_lettered",
+    "lower_name",
     "merged_targets",
     "note_direction",
+    "past_target",
     "reason_of",
     "restarts",
     "row_baseline",
     "row_number",
+    "twice_numbered",
     "unread_line",
 ]
 
@@ -45,12 +49,62 @@ _TOTALS = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\
 _NOTE_LINE = re.compile(r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn|chú\s+thích|\(\*+\)|\*)", re.I)
 PLUS = re.compile(r"^\+$")
 _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
-#: Names whose indicator is better lower (compared without accents).
-LOWER_NAMES = re.compile(
-    r"ho ngheo|ho can ngheo|that nghiep|tu vong|suy dinh duong|tai nan|o nhiem|lam phat|"
-    r"no xau|bo hoc|toi pham|phat thai|tre han|qua han|sinh con thu ba|sinh con thu 3|"
-    r"thoi gian xu ly|chi phi khoi su|mat can bang gioi tinh|ty le nhiem|so vu"
+#: Names whose indicator is better lower, as whole words with their accents ("tai nạn" is no
+#: "tài năng", "ô nhiễm" no "số nhiệm vụ", "bỏ học" no "bộ học liệu", "số vụ" no "hồ sơ vụ
+#: việc"): compared on the folded name (see :func:`kh922core._text.fold`).
+_LOWER_NAMES = re.compile(
+    r"(?<!\w)(?:hộ\s+(?:cận\s+)?nghèo|thất\s+nghiệp|tử\s+vong|suy\s+dinh\s+dưỡng|tai\s+nạn|"
+    r"ô\s+nhiễm|lạm\s+phát|nợ\s+xấu|bỏ\s+học|tội\s+phạm|phát\s+thải|trễ\s+hạn|quá\s+hạn|"
+    r"sinh\s+con\s+thứ\s+(?:ba|3)|thời\s+gian\s+(?:xử\s+lý|giải\s+quyết)|chi\s+phí\s+khởi\s+sự|"
+    r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ)(?!\w)"
 )
+#: The same, for a name typed without accents ("Ty le ho ngheo").
+__LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))
+
+
+def past_target(year: int, plan_year: int | None) -> str | None:
+    """Why a target for ``year`` cannot be one in a plan of ``plan_year``: a year before the
+    plan's is a result already reached (a column of results read as targets); else ``None``.
+
+    Examples:
+        >>> past_target(2030, 2025) is None, past_target(2024, 2025)[:30]
+        (True, 'a target for 2024, before the y')
+    """
+    if plan_year is None or year >= plan_year:
+        return None
+    return (
+        f"a target for {year}, before the year of the plan ({plan_year}): a result already "
+        f"reached? A column of results is headed 'Thực hiện năm {year}' (read as the baseline)"
+    )
+
+
+def twice_numbered(grid: Grid, first: int, again: int, row: str, horizon: int) -> str:
+    """Why a second target of row ``row`` at ``horizon`` is not read: the row has one already,
+    and where the two are in different rows, the number is written twice (``2.`` twice, or
+    ``1.10`` typed as the number 1.1)."""
+    taken = f"row {row} already has a target for {horizon}"
+    if first == again:
+        return taken
+    return (
+        f"{taken} (in row {first + grid.first_row} of the table): the row number is written "
+        "twice, or a '1.10' was typed as the number 1.1; number the rows apart"
+    )
+
+
+def lower_name(name: str) -> str | None:
+    """The words of ``name`` that say its indicator is better lower, or ``None``.
+
+    Examples:
+        >>> lower_name("Tỷ lệ hộ nghèo"), lower_name("Số tài năng trẻ")
+        ('hộ nghèo', None)
+        >>> lower_name("Ty le ho ngheo")
+        'ho ngheo'
+    """
+    folded = fold(name)
+    found = (__LOWER_NAMES_PLAIN if folded.isascii() else _LOWER_NAMES).search(folded)
+    return None if found is None else found.group(0)
+
+
 #: Notes that state a direction (compared without accents).
 _NOTE_DIRECTIONS = {
     Direction.LOWER_IS_BETTER: r"chi tieu nghich|cang thap cang tot|thap hon la tot hon",

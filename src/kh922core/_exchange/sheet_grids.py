@@ -94,7 +94,18 @@ def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
         (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
         for m in sheet.merged_cells.ranges
     ]
-    return Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
+    hidden_columns = frozenset(
+        index - 1
+        for dimension in sheet.column_dimensions.values()
+        if dimension.hidden and dimension.min is not None
+        for index in range(dimension.min, (dimension.max or dimension.min) + 1)
+    )
+    hidden_rows = frozenset(
+        number - 1 for number, dimension in sheet.row_dimensions.items() if dimension.hidden
+    )
+    grid = Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
+    grid.hidden_rows, grid.hidden_columns = hidden_rows, hidden_columns
+    return grid
 
 
 def xlsx_grids(path: Path) -> list[Grid]:

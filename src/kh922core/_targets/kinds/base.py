@@ -275,13 +275,10 @@ class BaseSpec(BaseModel):
         """The canonical text: the level's ``body``, and for a change its verb and base."""
         if self.change is None:
             return body
-        note = getattr(self, "note", None)
-        multiple = self.change.kind is ChangeKind.MULTIPLE
-        if multiple and note and body.endswith(f" {note}") and ("(" in note or ")" in note):
-            # after "lần" the words would name another level, and brackets cannot hold them:
-            # they lead the sentence as its subject ("Quy mô kinh tế (GRDP) gấp 1,7 lần …")
-            level = body[: -len(note) - 1]
-            return f"{note} {self.change.verb} {level}{self.change.base_words}"
+        note = getattr(self, "note", "") or ""  # words in brackets lead a multiple's sentence:
+        led = "(" in note or ")" in note  # after "lần" they would name another level
+        if self.change.kind is ChangeKind.MULTIPLE and led and body.endswith(f" {note}"):
+            return f"{note} {self.change.verb} {body[: -len(note) - 1]}{self.change.base_words}"
         return f"{self.change.verb} {body}{self.change.base_words}"
 
     def _changed_explanation(self, level: Explanation) -> Explanation:

@@ -1,0 +1,187 @@
+"""Appendices of a fourth round of hostile files: a column of results under a heading that does
+not say "thực hiện", a target column for a year before the plan's, a lead cell that names its
+cooperating agencies, columns and rows a sheet hides, a row number written twice, names whose
+words only look like those of an indicator better lower."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh922core import Direction, import_tables, load_agencies
+from kh922core._exchange.agency_cells import AgencyReader
+from kh922core._exchange.agency_roles import lead_cell, marked_roles
+from kh922core._exchange.grids import Grid
+from kh922core._exchange.header_roles import find_header
+
+from .office_builders import write_csv, write_xlsx
+
+pytest.importorskip("openpyxl")
+
+TITLE = "(Kèm theo Kế hoạch số 7/KH-UBND ngày 2 tháng 6 năm 2025 của UBND tỉnh Hòa Mỹ)"
+
+
+def _roles(heading: str) -> list[str]:
+    grid = Grid("t.csv", "table", [["STT", "Chỉ tiêu", "ĐVT", heading, "Mục tiêu năm 2030"]])
+    header = find_header(grid)
+    assert header is not None
+    return [column.role or "" for column in header.columns]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kết quả đạt được năm 2024",
+        "Đạt được năm 2024",
+        "Lũy kế đến năm 2024",
+        "Chỉ tiêu năm 2024 (đã đạt)",
+        "Kỳ gốc 2020",
+        "Kết quả 6 tháng đầu năm 2025",
+        "Kết quả đạt được giai đoạn 2021-2025",
+    ],
+)
+def test_a_column_of_results_reached_is_a_baseline(heading: str) -> None:
+    assert _roles(heading)[3] == "baseline"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kết quả cần đạt được năm 2025",
+        "Mục tiêu đạt được năm 2030",
+        "Kết quả sẽ đạt được năm 2030",
+        "Kế hoạch thực hiện năm 2025",
+    ],
+)
+def test_a_column_of_results_to_reach_is_a_target(heading: str) -> None:
+    assert _roles(heading)[3] == "target"
+
+
+def _import_csv(tmp_path: Path, rows: list[list[str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    path = write_csv(tmp_path / "phu-luc.csv", [[TITLE], *rows])
+    result = import_tables(path)
+    targets = [(t.id, t.text) for t in result.plan.targets]
+    return targets, [f"{p.row} {p.text!r}: {p.reason}" for p in result.problems]
+
+
+def test_a_target_column_for_a_year_before_the_plans_is_listed_not_read(tmp_path: Path) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Mục tiêu năm 2030"],
+            ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70", "95"],
+        ],
+    )
+    assert targets == [("2030-1", "95")]
+    assert any("'70'" in p and "before the year of the plan (2025)" in p for p in problems)
+
+
+def test_a_plan_with_no_date_keeps_every_year(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "phu-luc.csv",
+        [["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2030"], ["1", "Tỷ lệ", "%", "70", "95"]],
+    )
+    assert [t.horizon for t in import_tables(path).plan.targets] == [2024, 2030]
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "cooperating"),
+    [
+        (
+            "Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính",
+            "Sở Khoa học và Công nghệ",
+            "Sở Tài chính",
+        ),
+        ("Sở Tư pháp phối hợp Văn phòng UBND tỉnh", "Sở Tư pháp", "Văn phòng UBND tỉnh"),
+        (
+            "Sở Nội vụ chủ trì; phối hợp: Sở Tài chính, Công an tỉnh",
+            "Sở Nội vụ",
+            "Sở Tài chính, Công an tỉnh",
+        ),
+    ],
+)
+def test_phối_hợp_before_names_marks_them_cooperating(
+    cell: str, lead: str, cooperating: str
+) -> None:
+    assert [(p.text, p.role) for p in marked_roles(cell)] == [
+        (lead, "lead"),
+        (cooperating, "cooperating"),
+    ]
+
+
+def test_a_lead_cell_that_names_a_cooperating_agency_leads_with_the_first_only() -> None:
+    reader = AgencyReader(list(load_agencies(None)), source="test")
+    ids, _, left_out = lead_cell(reader, "Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính")
+    assert ids == ("so-khcn",)
+    assert left_out is not None  # the cooperating agency is named as left out
+    assert reader.drafts == []  # no agency "phối hợp Sở Tài chính" is made up
+
+
+def test_the_columns_and_rows_a_sheet_hides_are_listed_not_read(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = write_xlsx(
+        tmp_path / "an.xlsx",
+        [
+            (
+                "PL I",
+                [
+                    [TITLE],
+                    ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025 (cũ)", "Mục tiêu 2025"],
+                    ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70%", "80%"],
+                    ["2", "Tỷ lệ xã có trạm 5G", "%", "", "60%"],
+                    ["3", "Số doanh nghiệp số", "Doanh nghiệp", "100", "120"],
+                ],
+                [],
+            )
+        ],
+    )
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["PL I"]
+    sheet.column_dimensions["D"].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    workbook.save(path)
+    result = import_tables(path)
+    assert [(t.id, t.text) for t in result.plan.targets] == [("2025-1", "80%"), ("2025-3", "120")]
+    hidden = [p for p in result.problems if "hide" in p.reason]
+    assert {(p.row, p.text) for p in hidden if "column" in p.reason} == {
+        ("3", "70%"),
+        ("5", "100"),
+    }
+    assert any(p.row == "4" and "the row is hidden" in p.reason for p in hidden)
+
+
+def test_a_row_number_written_twice_says_so(tmp_path: Path) -> None:
+    _, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2030"],
+            ["1.1", "Số sản phẩm OCOP", "Sản phẩm", "50"],
+            ["1.1", "Số sản phẩm OCOP xuất khẩu", "Sản phẩm", "5"],
+        ],
+    )
+    assert any("'5'" in p and "written twice" in p and "1.10" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "direction"),
+    [
+        ("Tỷ lệ nhiệm vụ khoa học được nghiệm thu đúng hạn", Direction.HIGHER_IS_BETTER),
+        ("Số nhiệm vụ khoa học cấp tỉnh", Direction.HIGHER_IS_BETTER),
+        ("Số tài năng trẻ được thu hút", Direction.HIGHER_IS_BETTER),
+        ("Số bộ học liệu điện tử", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ hồ sơ vụ việc được số hóa", Direction.HIGHER_IS_BETTER),
+        ("Số vụ tai nạn giao thông", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ học sinh bỏ học", Direction.LOWER_IS_BETTER),
+        ("Ty le ho ngheo", Direction.LOWER_IS_BETTER),  # typed without accents
+    ],
+)
+def test_a_direction_is_inferred_from_whole_words(
+    tmp_path: Path, name: str, direction: Direction
+) -> None:
+    path = write_csv(
+        tmp_path / "phu-luc.csv",
+        [[TITLE], ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2030"], ["1", name, "%", "10"]],
+    )
+    assert [i.direction for i in import_tables(path).plan.indicators] == [direction]
