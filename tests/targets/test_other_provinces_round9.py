@@ -225,3 +225,47 @@ def test_a_multiple_with_its_subject_reads_back(text: str, unit: str) -> None:
     assert spec.change is not None
     assert spec.change.kind == "multiple"
     assert parse_target(spec.render(), unit=unit) == spec
+
+
+@pytest.mark.parametrize(("text", "unit"), [("- 2%", "%/năm"), ("– 1,5%", "%/năm"), ("- 2", None)])
+def test_a_dash_set_apart_where_a_level_may_be_negative_is_refused(
+    text: str, unit: str | None
+) -> None:
+    with pytest.raises(TargetParseError, match="minus sign set apart"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "value"), [("- 1,5%", 1.5), ("- 95% cấp tỉnh", 95.0)])
+def test_a_dash_before_a_share_is_a_list_mark(text: str, value: float) -> None:
+    spec = parse_target(text, unit="%")  # a share is never below 0
+    assert (spec.is_met(value), spec.is_met(value - 0.5)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tăng 10% trong năm 2026",
+        "trong năm 2026 tăng 10%",
+        "riêng năm 2026 tăng 10%",
+        "Năm 2026 tăng 8%",
+        "Doanh thu năm 2027 giảm 5%",
+    ],
+)
+def test_a_change_within_a_year_named_with_no_base_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="from the year before, or from the plan baseline"):
+        parse_target(text, unit="tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("Đến năm 2030 tăng 20%", None),  # a deadline: from the plan baseline
+        ("tăng 20% vào năm 2030", None),
+        ("Đến cuối năm 2030 tăng 20%", None),
+        ("Năm 2026 tăng 8% so với năm 2025", 2025),
+    ],
+)
+def test_a_change_with_a_deadline_or_a_base_is_still_read(text: str, since: int | None) -> None:
+    spec = parse_target(text, unit="tỷ đồng")
+    assert spec.change is not None
+    assert (spec.change.kind, spec.change.since) == ("relative", since)

@@ -34,7 +34,7 @@ _AFTER = re.compile(rf"\s*(?:\(\s*({_ROLE})\s*\)|\s({_ROLE}))\s*(?=[;,.\n]|$)", 
 #: it cooperate (``… các sở, ngành phối hợp``, with no name after it, marks the names before).
 _WITH = re.compile(
     r"\s*[,;]?\s*(?:và\s+)?(?:phối\s+hợp(?:\s+với)?|với\s+sự\s+phối\s+hợp\s+của)\s*:?\s+"
-    r"(?=[^\W\d_])",
+    r"(?=[^\W\d_])(?!(?:thực\s+hiện|triển\s+khai|tổ\s+chức|chặt\s+chẽ|cùng|theo)\b)",
     re.IGNORECASE,
 )
 #: Where a part that a role word after it marks begins at the latest: after a ";", a "." or a

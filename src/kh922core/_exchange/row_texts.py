@@ -68,7 +68,7 @@ def past_target(year: int, plan_year: int | None) -> str | None:
 
     Examples:
         >>> past_target(2030, 2025) is None, past_target(2024, 2025)[:30]
-        (True, 'a target for 2024, before the y')
+        (True, 'a target for 2024, before the ')
     """
     if plan_year is None or year >= plan_year:
         return None
