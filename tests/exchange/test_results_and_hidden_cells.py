@@ -112,10 +112,36 @@ def test_phối_hợp_before_names_marks_them_cooperating(
 
 def test_a_lead_cell_that_names_a_cooperating_agency_leads_with_the_first_only() -> None:
     reader = AgencyReader(list(load_agencies(None)), source="test")
-    ids, _, left_out = lead_cell(reader, "Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính")
-    assert ids == ("so-khcn",)
-    assert left_out is not None  # the cooperating agency is named as left out
+    read = lead_cell(reader, "Sở Khoa học và Công nghệ chủ trì, phối hợp Sở Tài chính")
+    assert (read.lead, read.cooperating, read.check) == (("so-khcn",), ("so-tai-chinh",), None)
     assert reader.drafts == []  # no agency "phối hợp Sở Tài chính" is made up
+
+
+def test_a_cooperating_column_of_phụ_lục_i_is_read_and_exported(tmp_path: Path) -> None:
+    from kh922core import export_tables
+
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2030", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "95", "Công an tỉnh", "Sở Tài chính; Sở Nội vụ"],
+        ["2", "Số doanh nghiệp số", "Doanh nghiệp", "300", "Sở Tài chính", ""],
+    ]
+    result = import_tables(write_csv(tmp_path / "phu-luc.csv", [[TITLE], *rows]))
+    assert result.problems == ()
+    plan = result.plan
+    assert [(t.lead_agencies, t.cooperating_agencies) for t in plan.targets] == [
+        (("cong-an-tinh",), ("so-tai-chinh", "so-noi-vu")),
+        (("so-tai-chinh",), ()),
+    ]
+    assert [r.agency for r in plan.responsible(plan.targets[0], "2025-07-01", role="all")] == [
+        "cong-an-tinh",
+        "so-tai-chinh",
+        "so-noi-vu",
+    ]
+    again = import_tables(export_tables(plan, tmp_path / "again.csv")).plan
+    assert [t.cooperating_agencies for t in again.targets] == [
+        ("so-tai-chinh", "so-noi-vu"),
+        (),
+    ]
 
 
 def test_the_columns_and_rows_a_sheet_hides_are_listed_not_read(tmp_path: Path) -> None:

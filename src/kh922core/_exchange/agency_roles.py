@@ -19,7 +19,7 @@ from typing import Literal
 
 from kh922core._exchange.agency_cells import AgencyReader
 
-__all__ = ["MarkedPart", "lead_cell", "marked_roles"]
+__all__ = ["MarkedPart", "TargetAgencies", "lead_cell", "marked_roles", "with_cooperating"]
 
 AgencyRole = Literal["lead", "cooperating"]
 _ROLE = (
@@ -100,38 +100,61 @@ def _clean(text: str) -> str:
     return text.strip(" ;,.\n\t")
 
 
-def lead_cell(
-    reader: AgencyReader, text: str, *, both: bool = False
-) -> tuple[tuple[str, ...], str | None, str | None]:
-    """A target's lead agencies from its cell (a target has no cooperating agencies): the
-    ids, the text kept, and why a part of the cell is left out, if one is.
+@dataclass(frozen=True, slots=True)
+class TargetAgencies:
+    """The agencies of a target read from its agency cell: who leads, who cooperates (ids and
+    the text kept), and why the reading needs checking, if it does."""
+
+    lead: tuple[str, ...] = ()
+    lead_text: str | None = None
+    cooperating: tuple[str, ...] = ()
+    cooperating_text: str | None = None
+    check: str | None = None
+
+
+def lead_cell(reader: AgencyReader, text: str, *, both: bool = False) -> TargetAgencies:
+    """A target's agencies from its lead cell: the names its role words mark as cooperating
+    (``… chủ trì, phối hợp Sở Tài chính``) cooperate, the others lead.
 
     ``both``: the column gives both roles ("Cơ quan chủ trì, phối hợp"); without role words
-    in the cell, its first agency is the lead.
+    in the cell, its first agency is the lead and the others cooperate, which ``check`` says.
     """
     parts = marked_roles(text)
     if both and all(part.role is None for part in parts):
         named, kept = reader.read(text)
         if len(named) < 2:
-            return named, kept, None
+            return TargetAgencies(named, kept)
         unmarked = (
             "the column names the lead and the cooperating agencies together, and the cell "
-            "says not which is which: the first named is read as the lead, the others left "
-            "out (a target has lead agencies only); check it"
+            "says not which is which: the first named is read as the lead, the others as "
+            "cooperating; check it"
         )
-        return named[:1], kept, unmarked
-    leads = [part for part in parts if part.role != "cooperating"]
-    ids: list[str] = []
-    texts = []
-    for part in leads:
-        found, kept = reader.read(part.text)
-        ids.extend(i for i in found if i not in ids)
-        texts.append(kept)
-    others = [part.text for part in parts if part.role == "cooperating"]
-    why = None
-    if others:
-        why = (
-            f"cooperating agencies ({'; '.join(others)}) in a target's lead cell: a target "
-            "has lead agencies only; they are left out"
-        )
-    return tuple(ids), "; ".join(texts) or None, why
+        return TargetAgencies(named[:1], kept, named[1:], None, unmarked)
+    found: dict[bool, tuple[list[str], list[str]]] = {True: ([], []), False: ([], [])}
+    for part in parts:
+        ids, texts = found[part.role != "cooperating"]
+        named, kept = reader.read(part.text)
+        ids.extend(i for i in named if i not in ids)
+        if kept:
+            texts.append(kept)
+    (leads, lead_texts), (helps, help_texts) = found[True], found[False]
+    return TargetAgencies(
+        tuple(leads),
+        "; ".join(lead_texts) or None,
+        tuple(i for i in helps if i not in leads),
+        "; ".join(help_texts) or None,
+    )
+
+
+def with_cooperating(
+    reader: AgencyReader, read: TargetAgencies, cells: list[str]
+) -> tuple[tuple[str, ...], str | None]:
+    """The cooperating agencies of a row's targets: those its lead cell marks, and those of
+    its cells of a ``Cơ quan phối hợp`` column (ids, and the texts kept)."""
+    ids, texts = list(read.cooperating), [read.cooperating_text] if read.cooperating_text else []
+    for cell in cells:
+        if cell.strip():
+            named, kept = reader.read(cell)
+            ids.extend(i for i in named if i not in ids and i not in read.lead)
+            texts.append(kept or cell.strip())
+    return tuple(ids), "; ".join(texts) or None

@@ -71,6 +71,8 @@ def _indicators(plan: Plan) -> Appendix:
     for target in plan.targets:
         groups.setdefault((target.section, target.horizon), []).append(target)
     rows: list[tuple[bool, tuple[str, ...]]] = []
+    # a column of cooperating agencies only where a target has them (the seed's has none)
+    helped = any(t.cooperating_agencies or t.cooperating_agencies_text for t in plan.targets)
     for number, ((section, horizon), targets) in enumerate(groups.items()):
         numeral = section or _ROMAN[number % len(_ROMAN)]
         rows.append((True, (numeral, f"Đến năm {horizon}")))
@@ -78,17 +80,22 @@ def _indicators(plan: Plan) -> Appendix:
             indicator = indicators[target.indicator]
             unit = target.unit or indicator.unit
             lead = target.lead_agencies_text or _names(plan, target.lead_agencies)
+            helps = target.cooperating_agencies_text or _names(plan, target.cooperating_agencies)
             cells = (
                 target.row,
                 target.name or indicator.name,
                 unit.text if unit is not None else "",
                 target.text,
                 lead,
+                *((helps,) if helped else ()),
                 direction_words(indicator.direction),
             )
             rows.append((False, cells))
     title = ("PHỤ LỤC I", "CÁC CHỈ TIÊU CỤ THỂ", _issued(plan))
-    return Appendix("Phụ lục I", title, _INDICATOR_COLUMNS, tuple(rows))
+    columns: tuple[str, ...] = _INDICATOR_COLUMNS
+    if helped:
+        columns = (*columns[:5], "Cơ quan phối hợp", *columns[5:])
+    return Appendix("Phụ lục I", title, columns, tuple(rows))
 
 
 def _tasks(plan: Plan) -> Appendix:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
-from kh922core._exchange.agency_roles import lead_cell
+from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
 from kh922core._exchange.header_roles import heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import (
@@ -255,7 +255,7 @@ class IndicatorBuilder:
         for column in header.columns:
             text = cells[column.index].strip()
             unread = column.role == "agencies" and header.one("lead") is not None
-            if text and (column.role in (None, "cooperating", "deadline") or unread):
+            if text and (column.role in (None, "deadline") or unread):
                 what = "agencies or a deadline in a table of indicators"
                 what = "a column the importer does not read" if column.role is None else what
                 reason = f"{what}: a plan file has no place for it; copy it by hand"
@@ -275,10 +275,12 @@ class IndicatorBuilder:
         both = header.one("lead") is None and header.one("agencies") is not None
         lead_column = header.one("agencies") if both else header.one("lead")
         own_lead = lead_column is not None and bool(cells[lead_column].strip())
+        helps, coop = TargetAgencies(), header.of("cooperating")
         if lead_column is not None and own_lead:
-            lead_ids, lead_text, why = lead_cell(self.agencies, cells[lead_column], both=both)
-            if why:
-                sink.problem(grid, header, line.index, lead_column, cells[lead_column], why)
+            helps = lead_cell(self.agencies, cells[lead_column], both=both)
+            lead_ids, lead_text = helps.lead, helps.lead_text
+            if helps.check:
+                sink.problem(grid, header, line.index, lead_column, cells[lead_column], helps.check)
         elif parent is not None and parent.lead is not None:  # and on to its own sub-rows
             lead_ids, lead_text = self.agencies.read(inherited[parent.lead][0])
             here.lead = parent.lead
@@ -322,17 +324,15 @@ class IndicatorBuilder:
             inherited[given] = (kept, index, place, True)
         if made:
             self._baselines(table, line, len(self.targets) - made)
-        for column in header.of("baseline"):
+        cooperating = with_cooperating(self.agencies, helps, [cells[c.index] for c in coop])
+        for target in self.targets[len(self.targets) - made :] if cooperating[0] else []:
+            target["cooperating_agencies"], target["cooperating_agencies_text"] = cooperating
+        for column in [*header.of("baseline"), *coop]:
             text = cells[column.index].strip()
+            what = "a baseline" if column.role == "baseline" else "cooperating agencies"
             if text and not made:
-                sink.problem(
-                    grid,
-                    header,
-                    line.index,
-                    column.index,
-                    text,
-                    "a baseline on a row without a target: not in the plan",
-                )
+                why = f"{what} on a row without a target: not in the plan"
+                sink.problem(grid, header, line.index, column.index, text, why)
 
     def _baselines(self, table: Table, line: Line, first: int) -> None:
         found = row_baseline(table, line, self.sink)

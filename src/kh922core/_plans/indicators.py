@@ -104,6 +104,8 @@ class Target(FrozenModel):
     text: Text
     lead_agencies: tuple[Slug, ...] = ()
     lead_agencies_text: str | None = None
+    cooperating_agencies: tuple[Slug, ...] = ()
+    cooperating_agencies_text: str | None = None
     baseline: Baseline | None = None
     spec: Annotated[TargetSpec, Field(exclude=True), SkipJsonSchema()]
     cohort_at_adoption: Annotated[StrictInt | None, Field(exclude=True), SkipJsonSchema()] = None

@@ -341,7 +341,7 @@ class Plan(FrozenModel):
         agencies: tuple[str, ...] = ()
         if role in ("lead", "all"):
             agencies += item.lead_agencies
-        if role in ("cooperating", "all") and isinstance(item, Task):
+        if role in ("cooperating", "all"):
             agencies += item.cooperating_agencies
         day = date.today() if as_of is None else as_date(as_of, "as_of")
         return self.registry.responsible(agencies, day)

@@ -13,7 +13,9 @@ from kh922core._plans.audit.findings import (
     target_source,
     task_source,
 )
+from kh922core._plans.indicators import Target
 from kh922core._plans.model import Plan
+from kh922core._plans.tasks import Task
 
 __all__ = [
     "agency_cells",
@@ -32,6 +34,13 @@ def _cells(plan: Plan) -> Iterator[tuple[str, str, str, str | None, tuple[str, .
             "lead_agencies",
             target.lead_agencies_text,
             target.lead_agencies,
+        )
+        yield (
+            f"targets[{target.id}]",
+            target_source(target),
+            "cooperating_agencies",
+            target.cooperating_agencies_text,
+            target.cooperating_agencies,
         )
     for task in plan.tasks:
         yield (
@@ -123,15 +132,20 @@ def collective_lead(context: AuditContext) -> Iterator[Finding]:
 
 
 def lead_cooperates(context: AuditContext) -> Iterator[Finding]:
-    for task in context.plan.tasks:
-        both = [a for a in task.lead_agencies if a in task.cooperating_agencies]
+    items: list[tuple[str, str, Target | Task]] = [
+        (f"targets[{t.id}]", target_source(t), t) for t in context.plan.targets
+    ]
+    items += [(f"tasks[{t.id}]", task_source(t), t) for t in context.plan.tasks]
+    for location, source, item in items:
+        both = [a for a in item.lead_agencies if a in item.cooperating_agencies]
         if both:
+            what = "target" if location.startswith("targets") else "task"
             yield Finding(
                 "KH011",
                 Severity.WARNING,
-                f"tasks[{task.id}]",
-                task_source(task),
-                f"{', '.join(repr(a) for a in both)} both leads and cooperates on this task",
+                location,
+                source,
+                f"{', '.join(repr(a) for a in both)} both leads and cooperates on this {what}",
             )
 
 
@@ -161,6 +175,10 @@ def agency_gone(context: AuditContext) -> Iterator[Finding]:
     registry = plan.registry
     duties: list[tuple[str, str, tuple[str, ...], str]] = [
         (f"targets[{t.id}]", target_source(t), t.lead_agencies, "leads") for t in plan.targets
+    ]
+    duties += [
+        (f"targets[{t.id}]", target_source(t), t.cooperating_agencies, "cooperates on")
+        for t in plan.targets
     ]
     for task in plan.tasks:
         duties.append((f"tasks[{task.id}]", task_source(task), task.lead_agencies, "leads"))

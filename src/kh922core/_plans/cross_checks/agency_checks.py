@@ -24,13 +24,11 @@ __all__ = [
 
 
 def _agency_uses(plan: object) -> Iterator[tuple[PathKey, object]]:
-    for index, target in enumerate(items_of(plan, "targets")):
-        for position, agency in enumerate(items_of(target, "lead_agencies")):
-            yield ("targets", index, "lead_agencies", position), agency
-    for index, task in enumerate(items_of(plan, "tasks")):
-        for role in ("lead_agencies", "cooperating_agencies"):
-            for position, agency in enumerate(items_of(task, role)):
-                yield ("tasks", index, role, position), agency
+    for section in ("targets", "tasks"):
+        for index, item in enumerate(items_of(plan, section)):
+            for role in ("lead_agencies", "cooperating_agencies"):
+                for position, agency in enumerate(items_of(item, role)):
+                    yield (section, index, role, position), agency
     for index, agency in enumerate(items_of(plan, "agencies")):
         for position, succession in enumerate(items_of(agency, "successors")):
             yield (
