@@ -269,3 +269,26 @@ def test_a_change_with_a_deadline_or_a_base_is_still_read(text: str, since: int 
     spec = parse_target(text, unit="tỷ đồng")
     assert spec.change is not None
     assert (spec.change.kind, spec.change.since) == ("relative", since)
+
+
+@pytest.mark.parametrize(
+    ("unit", "text"),
+    [
+        ("Tổ chức", "có 10 tổ chức khoa học và công nghệ"),
+        ("Trung tâm", "50 trung tâm học tập cộng đồng"),
+        ("Nhiệm vụ", "ít nhất 5 nhiệm vụ"),
+        ("Nền tảng", "đạt 5 nền tảng"),
+        ("Hệ thống", "3 hệ thống thông tin"),
+        ("Cơ sở dữ liệu", "20 cơ sở dữ liệu chuyên ngành"),
+        ("Khóa học", "trên 30 khóa học"),
+        ("Phòng thí nghiệm", "2 phòng thí nghiệm"),
+    ],
+)
+def test_counts_of_other_appendices_are_units(unit: str, text: str) -> None:
+    from kh922core import IncompatibleUnitError, parse_unit
+
+    spec = parse_target(text, unit=unit)
+    assert spec.unit is not None
+    assert parse_unit(spec.unit).dimension == parse_unit(unit).dimension
+    with pytest.raises(IncompatibleUnitError):  # a count of one thing is never another's
+        parse_target(text, unit="doanh nghiệp")
