@@ -211,3 +211,22 @@ def test_a_direction_is_inferred_from_whole_words(
         [[TITLE], ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2030"], ["1", name, "%", "10"]],
     )
     assert [i.direction for i in import_tables(path).plan.indicators] == [direction]
+
+
+def test_a_cell_that_names_its_years_gives_each_part_its_horizon(tmp_path: Path) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu"],
+            ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "Năm 2025: 50%; Năm 2030: 80%"],
+            ["2", "Tỷ lệ xã có 5G", "%", "Năm 2024: 40%; năm 2030: 90%"],
+            ["3", "Tỷ lệ dân số có tài khoản", "%", "95%"],
+        ],
+    )
+    assert [(i, t.split(":")[-1].strip()) for i, t in targets] == [
+        ("2025-1", "50%"),
+        ("2030-1", "80%"),
+        ("2030-2", "90%"),
+    ]
+    assert any("'Năm 2024: 40%'" in p and "before the year of the plan" in p for p in problems)
+    assert any("'95%'" in p and "no horizon" in p for p in problems)

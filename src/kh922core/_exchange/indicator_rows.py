@@ -52,6 +52,11 @@ from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = ["IndicatorBuilder"]
 
+NO_HORIZON = (
+    "no horizon: neither the column heading, a group row above it, the title nor the cell names "
+    "a year ('Đến năm 2030')"
+)
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
 
@@ -297,20 +302,15 @@ class IndicatorBuilder:
                 sink.problem(grid, header, line.index, column.index, text, why)
                 continue
             year = column.year or horizon
-            if year is None:
+            if year is None and not years_in(text):  # "Năm 2025: 50; năm 2030: 80" names its own
                 sink.problem(
                     grid,
                     header,
                     line.index,
                     column.index,
                     text,
-                    "no horizon: neither the column heading, a group row above it nor "
-                    "the title names a year ('Đến năm 2030')",
+                    NO_HORIZON,
                 )
-                continue
-            past = past_target(year, self.plan_year)
-            if past is not None:
-                sink.problem(grid, header, line.index, column.index, text, past)
                 continue
             made += self._cell(
                 table, line, column.index, text, here, year, section, (lead_ids, lead_text)
@@ -347,7 +347,7 @@ class IndicatorBuilder:
         column: int,
         text: str,
         row: _Row,
-        horizon: int,
+        horizon: int | None,
         section: str | None,
         lead: tuple[tuple[str, ...], str | None],
     ) -> int:
@@ -380,9 +380,14 @@ class IndicatorBuilder:
                 )
                 row_text = f"{row.row} ({label})"
                 target_text = self._readable(part.text, label, row)
+            if part_horizon is None:
+                self.sink.problem(grid, header, line.index, column, part.text, NO_HORIZON)
+                continue
+            why = past_target(part_horizon, self.plan_year)
             first = self._taken.get((part_horizon, row_text))
             if first is not None:
                 why = twice_numbered(grid, first, line.index, row_text, part_horizon)
+            if why is not None:
                 self.sink.problem(grid, header, line.index, column, part.text, why)
                 continue
             self._taken[(part_horizon, row_text)] = line.index
