@@ -292,3 +292,93 @@ def test_counts_of_other_appendices_are_units(unit: str, text: str) -> None:
     assert parse_unit(spec.unit).dimension == parse_unit(unit).dimension
     with pytest.raises(IncompatibleUnitError):  # a count of one thing is never another's
         parse_target(text, unit="doanh nghiệp")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tỷ lệ tiêm chủng mở rộng 98%", 98.0),  # the name of a programme, not "expanded by"
+        ("Tỷ lệ trẻ em được tiêm chủng mở rộng 98%", 98.0),
+        ("Tỷ trọng giá trị gia tăng 40%", 40.0),
+        ("Tỷ lệ dự án đầu tư mở rộng 30%", 30.0),
+        ("Tỷ lệ đường được nâng cấp, mở rộng 60%", 60.0),
+        ("đạt, vượt 95%", 95.0),  # reach or exceed: at least
+        ("đạt - vượt 95%", 95.0),
+    ],
+)
+def test_a_verb_inside_a_measures_name_is_no_change(text: str, value: float) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None
+    assert (spec.is_met(value), spec.is_met(value - 1)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ khu công nghiệp mở rộng 40%", "Tỷ lệ cơ sở áp dụng công nghệ tiên tiến, nâng cao 30%"],
+)
+def test_a_verb_that_may_end_a_measures_name_right_before_the_number_is_refused(
+    text: str,
+) -> None:
+    with pytest.raises(TargetParseError, match="a change of the measure, or a word of its name"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tỷ lệ che phủ rừng giảm không quá 1%", "%"),  # a fall of at most 1, not a cap of 1 %
+        ("giảm không quá 3%", "%/năm"),
+        ("giảm dưới 2%", "%/năm"),  # a rate under 2, or 2 points lower?
+    ],
+)
+def test_a_fall_capped_on_an_indicator_better_higher_or_a_rate_is_refused(
+    text: str, unit: str
+) -> None:
+    with pytest.raises(TargetParseError, match="a fall of at most that much"):
+        parse_target(text, unit=unit, direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds", "fails"),
+    [
+        ("Tỷ lệ hộ nghèo giảm không quá 2%", 2.0, 2.1),  # better lower: the level to reach
+        ("Tỷ lệ hộ nghèo giảm dưới 2%", 1.9, 2.0),
+        ("Giảm về dưới 2%", 1.9, 2.0),
+    ],
+)
+def test_a_fall_to_a_cap_on_an_indicator_better_lower_is_its_level(
+    text: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit="%", direction="lower_is_better")
+    assert spec.change is None
+    assert (spec.is_met(holds), spec.is_met(fails)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("bình quân giai đoạn 2026-2030 tăng 10%", "tỷ đồng", "growth_per_year"),
+        ("Trung bình giai đoạn 2026-2030 tăng 10%", "tỷ đồng", "growth_per_year"),
+        ("bình quân cả giai đoạn tăng 10%", "tỷ đồng", "growth_per_year"),
+        ("Bình quân giai đoạn 2026-2030 giảm 1%", "%", "points_per_year"),
+    ],
+)
+def test_an_average_over_the_period_is_a_yearly_change(text: str, unit: str, kind: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert spec.change.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("-95%", "%"), ("-100% xã đạt chuẩn", "%"), ("-1.200 doanh nghiệp", "doanh nghiệp")],
+)
+def test_a_dash_glued_to_a_level_that_is_never_negative_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="is below 0"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "unit"), [("-2%", "%/năm"), ("-500 tỷ đồng", "tỷ đồng")])
+def test_a_negative_level_where_one_may_be_is_still_read(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.is_met(0.0)

@@ -42,6 +42,7 @@ from kh922core._targets.scanner import (
     read_phrases,
     read_unit,
 )
+from kh922core._targets.sentence_checks import refuse_sign_or_mark, refuse_verb_or_name
 from kh922core._targets.set_aside import (
     NOT_TARGET_NUMBERS,
     NUMBER_WORDS,
@@ -54,7 +55,7 @@ from kh922core._targets.subjects import (
     verb_of,
     with_subject,
 )
-from kh922core._targets.unit_fit import fit_unit, is_rate
+from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
@@ -78,8 +79,6 @@ _FROM_TO = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-+•*]\s+")
-#: A dash set apart before the first number: "- 2%", "– 2%".
-_DASH_APART = re.compile(r"^\s*[-–—−]\s+\d")
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
 
@@ -226,7 +225,7 @@ def _parse(
             reason=f"the cell holds {len(parts)} targets: {listed}",
             parts=[part for _, part in parts],
         )
-    _refuse_sign_or_mark(text, indicator_unit)
+    refuse_sign_or_mark(text, indicator_unit)
     base = read_base(_tidied(text))
     blanked = blank(blank(blank(base.text, YEARS), NOT_TARGET_NUMBERS), _LIST_MARK)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
@@ -245,6 +244,7 @@ def _parse(
         )
     prefix, subject = read_prefix(text, blanked, numbers[0].start())
     verb = verb_of(prefix, blanked[: numbers[0].start()])
+    refuse_verb_or_name(text, prefix, subject, numbers[0].start())
     noticed = verb.changes or base.named  # "bằng 1,5 lần năm 2025": a multiple of a base
     after = read_after(blanked, numbers[0].start()) if noticed else AfterCues(blanked)
     blanked = after.text
@@ -299,18 +299,6 @@ def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
 _FOOTNOTES = re.compile(
     r"\(\*+\)|(?<=[\w%)])\*+(?=[\s,;.]|$)|(?<=[%)\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d]|%)\(\d{1,2}\)(?=[\s.;]*$)"
 )
-
-
-def _refuse_sign_or_mark(text: str, unit: Unit | None) -> None:
-    """Refuse ``- 2%`` where a level may be below 0 (a rate of change, no unit): a list mark, or
-    a minus sign set apart?  A share or a count is never below 0: the dash is a list mark."""
-    if _DASH_APART.match(text) is not None and (unit is None or is_rate(unit)):
-        raise TargetParseError(
-            text,
-            0,
-            "a minus sign glued to its number ('-2%'), or no dash before the number",
-            reason=f"{text.strip()[:12]!r}: a list mark, or a minus sign set apart?",
-        )
 
 
 def _tidied(text: str) -> str:

@@ -22,7 +22,14 @@ import re
 from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
-from kh922core._targets.kinds import Change, ChangeKind, Comparison, Operator, TargetSpec
+from kh922core._targets.kinds import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Direction,
+    Operator,
+    TargetSpec,
+)
 from kh922core._targets.lost_words import refuse_lost_words
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
@@ -230,6 +237,19 @@ def read_reading(
                 reason=f"{verb.phrase!r} and an upper bound on a level in "
                 f"{unit.text if unit is not None else written!r}: the level to fall below, or "
                 "a fall of at most that much?",
+            )
+        capped = getattr(spec, "operator", None) is Operator.LE
+        capped = capped and spec.direction is Direction.HIGHER_IS_BETTER
+        if (unit is not None and is_rate(unit)) or capped:
+            # "Tỷ lệ che phủ rừng giảm không quá 1%": a fall of at most 1 (no indicator better
+            # higher aims at a cap); a rate: "giảm dưới 2%", a rate under 2, or 2 points lower?
+            raise TargetParseError(
+                text,
+                0,
+                "the level to reach with 'xuống' ('giảm xuống dưới 1%'), or the reading in the "
+                "plan file (change: {kind: points})",
+                reason=f"{verb.phrase!r} and an upper bound on a rate or an indicator better "
+                "higher: the level to fall below, or a fall of at most that much?",
             )
         # "giảm dưới 1%", "giảm … 5% trở xuống" of a share: the level to fall below
         verb = Verb(verb.way, verb.phrase, verb.multiple, verb.per_year, "≤/<", verb.maintain)

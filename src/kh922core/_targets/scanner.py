@@ -51,7 +51,8 @@ _ROLES = frozenset(
 )
 YEARS = re.compile(
     r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
-    r"|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
+    r"|(?<!bình\squân\s)(?<!trung\sbình\s)\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
+    r"|(?<=giai\sđoạn\s)\d{4}\s*[-–]\s*\d{4}\b"  # "bình quân giai đoạn …": the phrase stays
     r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,
 )

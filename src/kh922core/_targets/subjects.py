@@ -24,7 +24,7 @@ _ANCHOR_ROLES = frozenset(
     | {"rise", "fall", "multiple", "to_level", "zero", "per_year"}
 )
 #: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
-_TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn)\b")
+_TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn|về)\b")
 _VERB_ROLES = frozenset({"rise", "fall", "multiple"})
 #: The roles of phrases that mean nothing after a number (only ``trở lên``, ``trở xuống`` do).
 _ROLES_BEFORE_NUMBER = (
@@ -211,7 +211,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
     # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
     per_year = any(
-        m.role == "per_year" and (verb_at is None or i > verb_at or "năm" in m.phrase)
+        m.role == "per_year"
+        and (verb_at is None or i > verb_at or "năm" in m.phrase or "đoạn" in m.phrase)
         for i, m in enumerate(prefix)
     )
     return Verb(
