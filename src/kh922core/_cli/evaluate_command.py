@@ -95,9 +95,10 @@ def _summary_table(plan: Plan, summary: pl.DataFrame, by: list[str], words: Labe
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    from kh922core._cli.observation_input import read_observation_file
     from kh922core._engine import evaluate, summarize
     from kh922core._plans import load_plan, published_figures
-    from kh922core._tracking import leads_on, read_observations
+    from kh922core._tracking import leads_on
 
     plan = load_plan(args.plan)
     if not args.observations and plan.id != load_plan().id:
@@ -106,7 +107,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"the built-in plan {load_plan().number}; pass your own with --observations FILE"
         )
     observations = (
-        read_observations(args.observations)
+        read_observation_file(args.observations, plan)
         if args.observations
         else published_figures(proxies=args.proxies)
     )

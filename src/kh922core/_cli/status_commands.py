@@ -32,15 +32,17 @@ _PROGRESS = (
 def _progress(args: argparse.Namespace) -> int:
     import polars as pl
 
+    from kh922core._cli.observation_input import read_observation_file
     from kh922core._plans import load_plan, published_figures
-    from kh922core._tracking import progress, read_observations
+    from kh922core._tracking import progress
 
     plan = load_plan(args.plan)
     if not args.observations and plan.id != load_plan().id:
         raise Kh922Error(
             f"no observations for plan {plan.id!r}: pass your own with --observations FILE"
         )
-    data = read_observations(args.observations) if args.observations else published_figures()
+    observations = args.observations
+    data = read_observation_file(observations, plan) if observations else published_figures()
     as_of = args.as_of.year if args.as_of is not None else None
     table = progress(plan, data, as_of=as_of)
     table = table.select(c for c in _PROGRESS if c in table.columns).with_columns(

@@ -17,7 +17,7 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
-from kh922core._targets import parse_unit
+from kh922core._targets import conversion_factor, parse_unit
 from kh922core._text import did_you_mean
 from kh922core.errors import Kh922Error
 
@@ -103,6 +103,81 @@ def _schema(cohorts: bool = False) -> dict[str, pl.DataType]:
     return types
 
 
+def _assessed_numbers(table: pl.DataFrame, plan: Plan) -> list[Rejection]:
+    """Each assessment (``Đạt``) with no value, of an indicator whose targets are all numbers:
+    the engine judges the number, so the assessment alone says nothing it reads."""
+    worded = {t.indicator for t in plan.targets if t.spec.kind == "qualitative"}
+    rows = table.filter(
+        pl.col("value").is_null()
+        & pl.col("assessment").is_not_null()
+        & ~pl.col("indicator").is_in(sorted(worded))
+    )
+    return [
+        Rejection(
+            r["source_file"],
+            r["source_sheet"],
+            r["source_row"],
+            "assessment",
+            _shown(None, r["assessment"]),
+            "an assessment with no value, for an indicator whose targets are numbers: write "
+            "the value",
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+
+
+def _empty_templates(readings: list[FileReading]) -> list[Rejection]:
+    """Each template that came back with nothing filled in (not a report of the period)."""
+    return [
+        Rejection(
+            r.path.name,
+            None,
+            None,
+            "value",
+            "",
+            "nothing is filled in: the template came back empty",
+        )
+        for r in readings
+        if r.kind == "template" and r.observations.is_empty() and not r.rejected
+    ]
+
+
+def _repeated_by_others(table: pl.DataFrame, same: list[str]) -> list[Rejection]:
+    """Each value that another agency's file gave already (the same indicator, year, entity
+    and value): read once, and listed, since both may be parts of a whole (three districts
+    that each built one smart city) rather than one figure sent twice."""
+    rows = table.with_row_index("_i")
+    first = rows.group_by(same, maintain_order=True).agg(pl.col("_i").min().alias("_first"))
+    joined = rows.join(first, on=same, nulls_equal=True).filter(pl.col("_i") != pl.col("_first"))
+    if joined.is_empty():
+        return []
+    earlier = rows.select(
+        pl.col("_i").alias("_first"),
+        pl.col("_file").alias("_first_file"),
+        pl.col("agency").alias("_first_agency"),
+        pl.col("source_file").alias("_first_source"),
+        pl.col("source_sheet").alias("_first_sheet"),
+        pl.col("source_row").alias("_first_row"),
+    )
+    others = joined.join(earlier, on="_first").filter(
+        (pl.col("_file") != pl.col("_first_file"))
+        & pl.col("agency").ne_missing(pl.col("_first_agency"))
+    )
+    return [
+        Rejection(
+            r["source_file"],
+            r["source_sheet"],
+            r["source_row"],
+            "value",
+            _shown(r["value"], r["assessment"]),
+            f"the same value as {_place(r['_first_source'], r['_first_sheet'], r['_first_row'])}"
+            f"{f' ({a})' if (a := r['_first_agency']) else ''}: read once; if each agency "
+            "reports its own part, add the parts up in one file, or give each its entity",
+        )
+        for r in others.iter_rows(named=True)
+    ]
+
+
 def _known_indicators(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
     """The rows whose indicator the plan has, and a rejection for each other one (a row of
     totals, a misspelt id): the table would be clean, and no value of it evaluated."""
@@ -121,6 +196,38 @@ def _known_indicators(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, li
         for file, sheet, row, text in rows.iter_rows()
     ]
     return table.filter(~stranger), rejected
+
+
+def _fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose unit converts to their indicator's, and a rejection for each other one
+    (``%`` for a count of cities, ``người`` for a share): the engine would refuse the whole
+    table for one such row, so it is listed here and left out."""
+    units = {i.id: i.unit for i in plan.indicators if i.unit is not None}
+    misfit: dict[tuple[str, str], str] = {}
+    for indicator, unit in table.select("indicator", "unit").unique().drop_nulls().iter_rows():
+        if indicator not in units:
+            continue
+        try:
+            conversion_factor(parse_unit(unit), units[indicator])
+        except Kh922Error as error:
+            misfit[(indicator, unit)] = f"the unit does not fit the indicator's: {error}"
+    if not misfit:
+        return table, []
+    pair = pl.struct("indicator", "unit")
+    wrong = pair.is_in([{"indicator": i, "unit": u} for i, u in misfit]).fill_null(False)
+    rows = table.filter(wrong)
+    rejected = [
+        Rejection(
+            r["source_file"] or "",
+            r["source_sheet"],
+            r["source_row"],
+            "unit",
+            r["unit"],
+            misfit[(r["indicator"], r["unit"])],
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    return table.filter(~wrong), rejected
 
 
 def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
@@ -180,7 +287,11 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
     ]
     table, strangers = _known_indicators(pl.concat(frames), plan)
-    table = table.with_columns(_unit_key(table, plan).alias("_unit")).unique(
+    table, misfits = _fitting_units(table, plan)
+    strangers += misfits
+    table = table.with_columns(_unit_key(table, plan).alias("_unit"))
+    repeated = _repeated_by_others(table, [*_KEY, "value", "assessment", "_unit"])
+    table = table.unique(
         subset=[*_KEY, "value", "assessment", "_unit"], keep="first", maintain_order=True
     )
     table = table.drop("_unit")
@@ -198,7 +309,8 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         },
         schema={"file": pl.String, "kind": pl.String, "agency": pl.String, "n_values": pl.Int64},
     )
-    rejected = [r for reading in readings for r in reading.rejected] + strangers
+    rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
+    rejected += _assessed_numbers(table, plan) + _empty_templates(readings)
     return Collection(kept.drop("_file"), sources, rejected, conflicts)
 
 

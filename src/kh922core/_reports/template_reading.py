@@ -240,6 +240,14 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
     empty = pl.col("value").is_null() & pl.col("assessment").is_null()
     stray = stray_rejections(frame, empty)
+    in_unit = frame.filter(empty & vietnamese_number(unit, percent=True).is_not_null()).select(
+        "source_row",
+        pl.lit("unit").alias("column"),
+        pl.col("unit").alias("text"),
+        pl.lit(
+            "is a number in the unit column, and the value is empty: write it under the value"
+        ).alias("reason"),
+    )
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
         pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
@@ -313,7 +321,8 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         pl.lit("").alias("text"),
         pl.lit("is empty: write the year of the figure").alias("reason"),
     )
-    return kept.filter(pl.col("year").is_not_null()), pl.concat([refused, missing_year, stray])
+    refused = pl.concat([refused, missing_year, stray, in_unit], how="vertical_relaxed")
+    return kept.filter(pl.col("year").is_not_null()), refused
 
 
 def _observation_table(path: Path) -> FileReading:

@@ -166,6 +166,10 @@ def typed(frame: pl.DataFrame, source: Path, *, reference: pl.Expr | None = None
         reference: A value each row's ``value`` is expected near (a template's last value):
             one below 1000 makes ``12.500`` doubtful, as do the indicator's other values.
 
+    A value written as a percentage (``100%``, a cell formatted as one) in a row with no unit
+    is in ``%``: ``unit`` says so, and the engine converts it, or refuses a row whose indicator
+    is not in ``%``.
+
     Raises:
         ObservationError: Cells that cannot be read (each column's rows, by row in the file).
     """
@@ -191,5 +195,16 @@ def typed(frame: pl.DataFrame, source: Path, *, reference: pl.Expr | None = None
         problems += _value_problems(parsed, source, reference)
     if problems:
         raise ObservationError(problems)
+    if "value" in present:  # "100%" (a cell formatted as a percentage) says its unit
+        written = pl.col("value").str.strip_chars().str.ends_with("%").fill_null(False)
+        if "unit" in parsed.columns:
+            parsed = parsed.with_columns(
+                pl.when(pl.col("unit").is_null() & written)
+                .then(pl.lit("%"))
+                .otherwise(pl.col("unit"))
+                .alias("unit")
+            )
+        elif parsed.select(written.any()).item():
+            parsed = parsed.with_columns(pl.when(written).then(pl.lit("%")).alias("unit"))
     result = parsed.with_columns(pl.col(f"_read_{c}").cast(_TYPED[c]).alias(c) for c in present)
     return result.drop(f"_read_{c}" for c in present)

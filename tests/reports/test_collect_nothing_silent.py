@@ -1,0 +1,135 @@
+"""Filled files that a second round of hostile returns showed were consolidated silently: the
+same value from several agencies (parts of a whole, or one figure?), a value typed in the unit
+column, an assessment on a target of numbers, a template sent back empty, a unit that does not
+fit its indicator; and a filled template given to ``kh922 evaluate`` and ``kh922 progress``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+
+import kh922core
+from kh922core._cli import main
+from tests.reports.filling import fill, keys, target_rows
+
+AS_OF = "2025-05-20"
+
+
+@pytest.fixture(scope="module")
+def plan() -> kh922core.Plan:
+    return kh922core.load_plan()
+
+
+def _template(tmp_path: Path, plan: kh922core.Plan, agency: str) -> Path:
+    (path,) = kh922core.write_templates(tmp_path / f"{agency}.xlsx", plan, [agency], as_of=AS_OF)
+    return path
+
+
+def _set(path: Path, target: str, column: str, value: object) -> Path:
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    _, columns = keys(sheet)
+    sheet.cell(target_rows(sheet)[target], columns[column], value)
+    book.save(path)
+    return path
+
+
+def test_the_same_value_from_several_agencies_is_read_once_and_listed(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    leads = plan.target("2030-16").lead_agencies
+    assert len(leads) >= 2  # a target several bodies share
+    files = [fill(_template(tmp_path, plan, agency), {"2030-16": 1}) for agency in leads]
+    found = kh922core.collect(files, plan=plan)
+    values = found.observations.filter(pl.col("indicator") == plan.target("2030-16").indicator)
+    assert values["value"].to_list() == [1.0]
+    repeated = [r for r in found.rejected if "the same value as" in r.reason]
+    assert len(repeated) == len(leads) - 1
+    assert not found.clean
+
+
+def test_one_agency_sending_its_file_twice_is_no_repeat(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "49,5"})
+    copy = tmp_path / "lan-2.xlsx"
+    copy.write_bytes(path.read_bytes())
+    found = kh922core.collect([path, copy], plan=plan)
+    assert found.clean
+    assert found.observations["value"].to_list() == [49.5]
+
+
+def test_a_value_typed_in_the_unit_column_is_listed(tmp_path: Path, plan: kh922core.Plan) -> None:
+    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "unit", "49,5")
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty()
+    (rejected,) = found.rejected
+    assert (rejected.column, rejected.value) == ("unit", "49,5")
+    assert "unit column" in rejected.reason
+
+
+def test_an_assessment_alone_on_a_target_of_numbers_is_listed(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "assessment", "Đạt")
+    found = kh922core.collect([path], plan=plan)
+    assert any(
+        r.column == "assessment" and "targets are numbers" in r.reason for r in found.rejected
+    )
+
+
+def test_a_template_sent_back_empty_is_listed(tmp_path: Path, plan: kh922core.Plan) -> None:
+    found = kh922core.collect([_template(tmp_path, plan, "so-khcn")], plan=plan)
+    (rejected,) = found.rejected
+    assert "came back empty" in rejected.reason
+    assert found.sources["n_values"].to_list() == [0]
+
+
+def test_a_unit_that_does_not_fit_is_listed_and_the_rest_is_reported(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "49,5", "2030-1": 25})
+    _set(path, "2030-3", "unit", "người")
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["indicator"].to_list() == [plan.target("2030-1").indicator]
+    assert any(r.value == "người" and "does not fit" in r.reason for r in found.rejected)
+    assert main(["report", "--observations", str(path), "-o", str(tmp_path / "r.html")]) == 0
+
+
+def test_a_percentage_cell_for_a_count_in_an_observation_table_is_listed(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    path = tmp_path / "so-lieu.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["smart-cities", 2025, 1])
+    sheet.cell(2, 3).number_format = "0%"  # shows 100%: no count of cities
+    sheet.append(["tfp-contribution", 2025, 0.495])
+    sheet.cell(3, 3).number_format = "0.0%"
+    book.save(path)
+    read = kh922core.read_observations(path)
+    assert read.select("value", "unit").rows() == [(100.0, "%"), (49.5, "%")]
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["indicator"].to_list() == ["tfp-contribution"]
+    assert [r.value for r in found.rejected] == ["%"]
+
+
+@pytest.mark.parametrize("command", ["evaluate", "progress"])
+def test_evaluate_and_progress_read_a_filled_agency_template(
+    tmp_path: Path,
+    plan: kh922core.Plan,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "56,5"})
+    _set(path, "2030-1", "value", "khoảng 20")
+    assert main([command, "--observations", str(path), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    rows = [line for line in out.splitlines() if "2030-3," in line]
+    assert rows
+    assert "56.5" in rows[0]
+    assert "khoảng 20" in err  # the cell not used is named
