@@ -230,3 +230,11 @@ def test_a_cell_that_names_its_years_gives_each_part_its_horizon(tmp_path: Path)
     ]
     assert any("'Năm 2024: 40%'" in p and "before the year of the plan" in p for p in problems)
     assert any("'95%'" in p and "no horizon" in p for p in problems)
+
+
+def test_a_header_with_nothing_under_it_is_a_problem_not_an_empty_plan(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "phu-luc.csv", [[TITLE], ["STT", "Chỉ tiêu", "ĐVT", "Năm 2030"]])
+    result = import_tables(path)
+    (problem,) = result.problems
+    assert "nothing read" in problem.reason
+    assert result.plan.targets == ()

@@ -133,3 +133,21 @@ def test_evaluate_and_progress_read_a_filled_agency_template(
     assert rows
     assert "56.5" in rows[0]
     assert "khoảng 20" in err  # the cell not used is named
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "why"),
+    [
+        ("2030-1", 0, "is no rank"),  # PII rank 0
+        ("2030-1", "12,5", "is no rank"),
+        ("2030-3", 8550, "is no percentage"),  # 85,5 typed in a cell formatted as %
+    ],
+)
+def test_a_value_no_indicator_of_its_unit_can_take_is_listed(
+    tmp_path: Path, plan: kh922core.Plan, target: str, value: object, why: str
+) -> None:
+    agency = plan.target(target).lead_agencies[0]
+    found = kh922core.collect([fill(_template(tmp_path, plan, agency), {target: value})], plan=plan)
+    assert found.observations.is_empty()
+    (rejected,) = found.rejected
+    assert why in rejected.reason

@@ -356,6 +356,10 @@ def import_tables(
             indicators.table(table, _title_horizon(table.title), carry=not table.title)
         else:
             tasks.table(table)
+    if tables and not indicators.targets and not tasks.tasks and not sink.problems:
+        first = tables[0]  # a header and nothing under it: no plan to write, and no cell listed
+        why = "the table has a header and no row of an indicator or a task under it: nothing read"
+        sink.problem(first.grid, first.header, None, None, "", why)
     year = meta["date"].year
     digits = re.match(r"\d+", meta["number"])
     data: dict[str, Any] = {

@@ -230,6 +230,36 @@ def _fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[
     return table.filter(~wrong), rejected
 
 
+def _possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose value can be one of their indicator: a rank is a whole number from 1,
+    and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
+    formatted as a percentage shows 8550 %); a rejection for each other one."""
+    ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
+    shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
+    value, own = (
+        pl.col("value"),
+        pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
+    )
+    rank = pl.col("indicator").is_in(ranks) & ((value < 1) | (value != value.floor()))
+    share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
+    wrong = (rank | share).fill_null(False)
+    rejected = [
+        Rejection(
+            r["source_file"] or "",
+            r["source_sheet"],
+            r["source_row"],
+            "value",
+            _shown(r["value"], None),
+            "is no rank (a rank is a whole number from 1)"
+            if r["indicator"] in ranks
+            else "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): "
+            "write it in a cell formatted as a number",
+        )
+        for r in table.filter(wrong).iter_rows(named=True)
+    ]
+    return table.filter(~wrong), rejected
+
+
 def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
     """Each row's unit as what it means (``%`` and ``phần trăm`` alike; no unit as the
     indicator's own), so that one value written in two spellings is no conflict."""
@@ -288,7 +318,8 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     ]
     table, strangers = _known_indicators(pl.concat(frames), plan)
     table, misfits = _fitting_units(table, plan)
-    strangers += misfits
+    table, impossible = _possible_values(table, plan)
+    strangers += misfits + impossible
     table = table.with_columns(_unit_key(table, plan).alias("_unit"))
     repeated = _repeated_by_others(table, [*_KEY, "value", "assessment", "_unit"])
     table = table.unique(
