@@ -382,3 +382,26 @@ def test_a_dash_glued_to_a_level_that_is_never_negative_is_refused(text: str, un
 def test_a_negative_level_where_one_may_be_is_still_read(text: str, unit: str) -> None:
     spec = parse_target(text, unit=unit)
     assert spec.is_met(0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("95%[3]", "%", 95.0), ("Đạt 8.500 USD[1]", "USD", 8500.0)],
+)
+def test_a_footnote_in_square_brackets_ending_the_cell_is_no_number(
+    text: str, unit: str, value: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.is_met(value), spec.is_met(value - 1)) == (True, False)
+
+
+def test_a_footnote_after_the_base_year_is_no_number() -> None:
+    spec = parse_target("Tăng 10% so với năm 2025(1)", unit="tỷ đồng")
+    assert spec.change is not None
+    assert spec.change.since == 2025
+
+
+@pytest.mark.parametrize("text", ["đứng thứ 5%", "hạng 10%", "thứ 20 %-các tỉnh"])
+def test_a_percentage_after_a_place_word_is_no_rank(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="Thứ bậc")

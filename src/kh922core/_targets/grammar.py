@@ -298,6 +298,8 @@ def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
 #: numbers).
 _FOOTNOTES = re.compile(
     r"\(\*+\)|(?<=[\w%)])\*+(?=[\s,;.]|$)|(?<=[%)\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d]|%)\(\d{1,2}\)(?=[\s.;]*$)"
+    r"|(?<=[^\W\d]|%)\[\d{1,2}\](?=[\s.;]*$)"  # "95%[3]", "… USD[1]" at the end of the cell
+    r"|(?<=\b(?:19|20)\d\d)\(\d\)(?=[\s.;]*$)"  # "… so với năm 2025(1)"
 )
 
 

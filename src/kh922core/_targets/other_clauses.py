@@ -88,7 +88,9 @@ _TIMES_OF = re.compile(
     re.IGNORECASE,
 )
 #: "nhóm 20% tỉnh dẫn đầu", "top 10%": a share of the provinces, not a rank.
-_PERCENT_GROUP = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d[\d.,]*\s*%(?![^\W\d_])", re.IGNORECASE)
+_PERCENT_GROUP = re.compile(
+    r"(?<!\w)(?:nhóm|top|tốp|thứ|hạng)\s*\d[\d.,]*\s*%(?![^\W\d_])", re.IGNORECASE
+)
 #: A group counted as a fraction: "nhóm 1/3", "top 1/3" (not an ordinal: "xếp thứ 1/3").
 _GROUP_FRACTION = re.compile(r"(?<!\w)(?:nhóm|top|tốp)\s*\d+\s*/\s*(\d+)(?!\d)", re.IGNORECASE)
 
