@@ -359,7 +359,8 @@ def import_tables(
     if tables and not indicators.targets and not tasks.tasks and not sink.problems:
         first = tables[0]  # a header and nothing under it: no plan to write, and no cell listed
         why = "the table has a header and no row of an indicator or a task under it: nothing read"
-        sink.problem(first.grid, first.header, None, None, "", why)
+        heading = " | ".join(c for c in first.grid.rows[first.header.first] if c.strip())
+        sink.problem(first.grid, first.header, first.header.first, 0, heading, why)
     year = meta["date"].year
     digits = re.match(r"\d+", meta["number"])
     data: dict[str, Any] = {
