@@ -238,3 +238,82 @@ def test_a_header_with_nothing_under_it_is_a_problem_not_an_empty_plan(tmp_path:
     (problem,) = result.problems
     assert "nothing read" in problem.reason
     assert result.plan.targets == ()
+
+
+def test_a_future_column_of_results_to_reach_stays_a_target(tmp_path: Path) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2025", "Kết quả đạt được đến năm 2030"],
+            ["1", "Tỷ lệ hộ có Internet", "%", "70", "90"],
+        ],
+    )
+    assert targets == [("2025-1", "70"), ("2030-1", "90")]
+    assert problems == []
+
+
+def test_a_date_the_title_cites_is_not_the_plans(tmp_path: Path) -> None:
+    cited = (
+        "(Kèm theo Kế hoạch số    /KH-UBND ngày    tháng    năm 2025 thực hiện Nghị quyết số "
+        "57-NQ/TW ngày 22 tháng 12 năm 2024)"
+    )
+    path = write_csv(
+        tmp_path / "phu-luc.csv",
+        [
+            [cited],
+            ["STT", "Chỉ tiêu", "ĐVT", "Năm 2023", "Năm 2030"],
+            ["1", "Tỷ lệ", "%", "60", "90"],
+        ],
+    )
+    assert [t.horizon for t in import_tables(path).plan.targets] == [2023, 2030]  # nothing listed
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "horizon"),
+    [
+        ("Năm 2030: 80%", "%", 2030),
+        ("80% vào năm 2030", "%", 2030),
+        ("Năm 2026-2030: tăng 5%/năm", "tỷ đồng", None),  # a period: no year of its own
+    ],
+)
+def test_a_cell_with_no_year_around_it_takes_the_year_it_names(
+    tmp_path: Path, cell: str, unit: str, horizon: int | None
+) -> None:
+    targets, problems = _import_csv(
+        tmp_path, [["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu"], ["1", "Chỉ tiêu A", unit, cell]]
+    )
+    if horizon is None:
+        assert targets == []
+        assert problems
+    else:
+        assert targets == [(f"{horizon}-1", cell)]
+
+
+def test_a_cell_that_names_another_year_than_its_column_is_listed(tmp_path: Path) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
+            ["1", "Tỷ lệ", "%", "Năm 2025 đạt 50%"],
+            ["2", "Số nền tảng", "Nền tảng", "Hoàn thành trước năm 2027"],
+        ],
+    )
+    assert targets == []
+    assert sum("which is the horizon" in p for p in problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "cooperating", "checked"),
+    [
+        ("Phối hợp: Sở Tài chính; Chủ trì: Sở Y tế", ("so-y-te",), ("so-tai-chinh",), False),
+        ("Sở Y tế (phối hợp Sở Nội vụ)", ("so-y-te",), ("so-noi-vu",), False),
+        ("Sở Y tế phối hợp thực hiện", (), ("so-y-te",), True),  # no lead: listed
+    ],
+)
+def test_role_words_in_any_order_never_lose_or_make_up_a_lead(
+    cell: str, lead: tuple[str, ...], cooperating: tuple[str, ...], checked: bool
+) -> None:
+    reader = AgencyReader(list(load_agencies(None)), source="test")
+    read = lead_cell(reader, cell)
+    assert (read.lead, read.cooperating, read.check is not None) == (lead, cooperating, checked)
+    assert reader.drafts == []

@@ -67,13 +67,14 @@ def marked_roles(text: str) -> list[MarkedPart]:
         >>> [(p.text, p.role) for p in marked_roles("Sở Tài chính, Sở Nội vụ")]
         [('Sở Tài chính, Sở Nội vụ', None)]
     """
-    joined = _WITH.search(text)
+    labels = list(_LABEL.finditer(text))
+    led = labels and not text[: labels[0].start()].strip(" ;,.\n")
+    joined = None if led and len(labels) > 1 else _WITH.search(text)  # "Phối hợp: …; Chủ trì: …"
     if joined is not None:  # "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính"
-        before = marked_roles(text[: joined.start()])
+        before = marked_roles(_clean(text[: joined.start()]))
         unmarked = [MarkedPart(p.text, "lead") if p.role is None else p for p in before]
         return [*unmarked, MarkedPart(_clean(text[joined.end() :]), "cooperating")]
-    labels = list(_LABEL.finditer(text))
-    if labels and not text[: labels[0].start()].strip(" ;,.\n"):
+    if led:
         parts = []
         for number, label in enumerate(labels):
             end = labels[number + 1].start() if number + 1 < len(labels) else len(text)
@@ -97,7 +98,7 @@ def marked_roles(text: str) -> list[MarkedPart]:
 
 
 def _clean(text: str) -> str:
-    return text.strip(" ;,.\n\t")
+    return text.strip(" ;,.\n\t()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +139,17 @@ def lead_cell(reader: AgencyReader, text: str, *, both: bool = False) -> TargetA
         if kept:
             texts.append(kept)
     (leads, lead_texts), (helps, help_texts) = found[True], found[False]
+    alone = (
+        "the lead column names only cooperating agencies: no lead is read; write who leads"
+        if helps and not leads
+        else None
+    )
     return TargetAgencies(
         tuple(leads),
         "; ".join(lead_texts) or None,
         tuple(i for i in helps if i not in leads),
         "; ".join(help_texts) or None,
+        alone,
     )
 
 

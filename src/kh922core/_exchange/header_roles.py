@@ -40,7 +40,7 @@ and no unit is of tasks, whatever its other columns: a "Kết quả" there is wh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from kh922core._exchange.grids import Grid
@@ -54,6 +54,7 @@ __all__ = [
     "find_header",
     "heading_key",
     "is_numbering",
+    "later_baselines",
     "years_in",
 ]
 
@@ -94,7 +95,7 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     # (năm gốc)", "Năm 2025 (ước đạt)"), unless the heading says it is planned or to reach
     # ("Kế hoạch thực hiện năm 2025", "Kết quả cần đạt được năm 2025")
     # what was reached already, said outright ("Chỉ tiêu năm 2024 (đã đạt)")
-    ("baseline", r"\bda (?:dat|thuc hien)\b"),
+    ("baseline", r"(?<!\btoi )\bda (?:dat|thuc hien)\b"),
     (
         "baseline",
         r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai|se|"
@@ -180,6 +181,30 @@ class Header:
     def one(self, role: Role) -> int | None:
         found = self.of(role)
         return found[0].index if found else None
+
+
+def later_baselines(header: Header, plan_year: int | None) -> Header:
+    """``header`` with each baseline column of a year after the plan's (or, the plan's year
+    unknown, after every target column's) read as a target: "Kết quả đạt được đến năm 2030"
+    or "Lũy kế đến năm 2030" in a plan of 2025 is a result to reach, not one reached.
+
+    Examples:
+        >>> columns = (Column(3, "target", "Mục tiêu 2025", 2025),
+        ...            Column(4, "baseline", "Đạt được năm 2030", 2030))
+        >>> [c.role for c in later_baselines(Header(0, 0, columns, "indicators"), None).columns]
+        ['target', 'target']
+    """
+    targets = [c.year for c in header.of("target") if c.year is not None]
+    after = plan_year if plan_year is not None else max(targets, default=None)
+    if after is None:
+        return header
+    columns = tuple(
+        replace(c, role="target")
+        if c.role == "baseline" and c.year is not None and c.year > after
+        else c
+        for c in header.columns
+    )
+    return replace(header, columns=columns)
 
 
 def filled(grid: Grid) -> list[list[str]]:

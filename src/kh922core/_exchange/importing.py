@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.grids import STRUCK, Grid
+from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
@@ -113,7 +114,7 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
     if day is not None:
         try:
             when = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
-            dated = True
+            dated = _own_date(lines, day.group(0))
         except ValueError:
             sink.note("plan", "date", f"'{day.group(0)}' is no date: today's is written instead")
     return {
@@ -122,6 +123,18 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
         "date": when,
         "province": found_province or "Tỉnh mới",
     }
+
+
+def _own_date(lines: list[str], found: str) -> bool:
+    """Whether ``found`` is the plan's own date: in the line that says what the appendix goes
+    with (``Kèm theo Kế hoạch số … ngày …``), the first date, the first document number before
+    it; not that of a document the line cites (``… thực hiện Nghị quyết 57-NQ/TW ngày …``)."""
+    for line in lines:
+        lower = line.lower()
+        if "kèm theo" in lower and found in line:
+            before = lower[lower.index("kèm theo") : line.index(found)]
+            return "ngày" not in before and before.count("số") <= 1
+    return False
 
 
 def _registry(agencies: str | Path | AgencyRegistry | None) -> AgencyRegistry:
@@ -353,6 +366,7 @@ def import_tables(
     tasks = TaskBuilder(sink, reader)
     for table in tables:
         if table.header.kind == "indicators":
+            table.header = later_baselines(table.header, indicators.plan_year)
             indicators.table(table, _title_horizon(table.title), carry=not table.title)
         else:
             tasks.table(table)

@@ -23,7 +23,9 @@ from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import (
     BLANKS,
     BULLET,
+    NO_HORIZON,
     PLUS,
+    cell_horizon,
     cell_line,
     direction_words,
     is_lettered,
@@ -52,10 +54,6 @@ from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = ["IndicatorBuilder"]
 
-NO_HORIZON = (
-    "no horizon: neither the column heading, a group row above it, the title nor the cell names "
-    "a year ('Đến năm 2030')"
-)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
@@ -380,8 +378,10 @@ class IndicatorBuilder:
                 )
                 row_text = f"{row.row} ({label})"
                 target_text = self._readable(part.text, label, row)
-            if part_horizon is None:
-                self.sink.problem(grid, header, line.index, column, part.text, NO_HORIZON)
+            own = cell_horizon(part.text, part_horizon) if label is None else (part_horizon, None)
+            part_horizon, why = own  # "Năm 2030: 80%", "trước năm 2027": the cell's own year
+            if part_horizon is None or why is not None:
+                self.sink.problem(grid, header, line.index, column, part.text, why or NO_HORIZON)
                 continue
             why = past_target(part_horizon, self.plan_year)
             first = self._taken.get((part_horizon, row_text))

@@ -22,7 +22,9 @@ from kh922core.errors import Kh922Error
 __all__ = [
     "BLANKS",
     "BULLET",
+    "NO_HORIZON",
     "PLUS",
+    "cell_horizon",
     "cell_line",
     "direction_words",
     "is_lettered",
@@ -55,11 +57,46 @@ _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
 _LOWER_NAMES = re.compile(
     r"(?<!\w)(?:hộ\s+(?:cận\s+)?nghèo|thất\s+nghiệp|tử\s+vong|suy\s+dinh\s+dưỡng|tai\s+nạn|"
     r"ô\s+nhiễm|lạm\s+phát|nợ\s+xấu|bỏ\s+học|tội\s+phạm|phát\s+thải|trễ\s+hạn|quá\s+hạn|"
-    r"sinh\s+con\s+thứ\s+(?:ba|3)|thời\s+gian\s+(?:xử\s+lý|giải\s+quyết)|chi\s+phí\s+khởi\s+sự|"
+    r"sinh\s+con\s+thứ\s+(?:ba|3)|thời\s+gian\s+xử\s+lý|chi\s+phí\s+khởi\s+sự|"
     r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ)(?!\w)"
 )
 #: The same, for a name typed without accents ("Ty le ho ngheo").
 __LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))
+
+
+NO_HORIZON = (
+    "no horizon: neither the column heading, a group row above it, the title nor the cell names "
+    "a year ('Đến năm 2030')"
+)
+#: The year a target's cell names as its own: "Năm 2030: 80%", "2030: 80%", "80% vào năm 2030",
+#: "hoàn thành trước năm 2027" (not a base: "so với năm 2025").
+_CELL_YEAR = re.compile(
+    r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*[:,]|^\s*năm\s+((?:19|20)\d\d)\b(?!\s*[-–])"
+    r"|\b(?:đến|vào|trước|tới|chậm\s+nhất|hết)\s+(?:năm\s+)?((?:19|20)\d\d)\b(?!\s*[-–])",
+    re.IGNORECASE,
+)
+
+
+def cell_horizon(text: str, horizon: int | None) -> tuple[int | None, str | None]:
+    """The horizon of a target cell with no label: the year the cell names as its own where the
+    column and the title name none, else theirs; and why not, where the two differ.
+
+    Examples:
+        >>> cell_horizon("Năm 2030: 80%", None), cell_horizon("80%", 2030)
+        ((2030, None), (2030, None))
+        >>> cell_horizon("hoàn thành trước năm 2027", 2030)[1][:30]
+        'the cell names the year 2027, '
+    """
+    years = {int(y) for found in _CELL_YEAR.finditer(text) for y in found.groups() if y}
+    if len(years) != 1:
+        return horizon, None
+    (year,) = years
+    if horizon is None or year == horizon:
+        return year, None
+    return horizon, (
+        f"the cell names the year {year}, its column or the title {horizon}: which is the "
+        "horizon? Write the target in the column of its year"
+    )
 
 
 def past_target(year: int, plan_year: int | None) -> str | None:
