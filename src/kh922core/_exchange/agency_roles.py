@@ -98,7 +98,12 @@ def marked_roles(text: str) -> list[MarkedPart]:
 
 
 def _clean(text: str) -> str:
-    return text.strip(" ;,.\n\t()")
+    """A part without separators around it, nor a bracket left open or closed by a role phrase
+    (``Sở Y tế (phối hợp Sở Nội vụ)``); a name's own brackets stay (``Văn phòng (VP)``)."""
+    text = text.strip(" ;,.\n\t")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()").strip(" ;,.\n\t")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
