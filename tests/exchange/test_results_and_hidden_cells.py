@@ -175,7 +175,7 @@ def test_the_columns_and_rows_a_sheet_hides_are_listed_not_read(tmp_path: Path) 
         ("3", "70%"),
         ("5", "100"),
     }
-    assert any(p.row == "4" and "the row is hidden" in p.reason for p in hidden)
+    assert any(p.row == "4" and "is hidden: not read" in p.reason for p in hidden)
 
 
 def test_a_row_number_written_twice_says_so(tmp_path: Path) -> None:
@@ -317,3 +317,22 @@ def test_role_words_in_any_order_never_lose_or_make_up_a_lead(
     read = lead_cell(reader, cell)
     assert (read.lead, read.cooperating, read.check is not None) == (lead, cooperating, checked)
     assert reader.drafts == []
+
+
+def test_a_hidden_sheet_is_listed_not_read(tmp_path: Path) -> None:
+    import openpyxl
+
+    head = ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030"]
+    path = write_xlsx(
+        tmp_path / "an.xlsx",
+        [
+            ("PL I (cũ)", [[TITLE], head, ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70%"]], []),
+            ("PL I", [[TITLE], head, ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "90%"]], []),
+        ],
+    )
+    workbook = openpyxl.load_workbook(path)
+    workbook["PL I (cũ)"].sheet_state = "hidden"
+    workbook.save(path)
+    result = import_tables(path)
+    assert [(t.id, t.text) for t in result.plan.targets] == [("2030-1", "90%")]
+    assert any("PL I (cũ)" in p.table and "is hidden" in p.reason for p in result.problems)

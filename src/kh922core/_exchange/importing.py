@@ -184,7 +184,7 @@ def _formulas(table: Table, sink: Sink) -> None:
     for line in table.lines:
         if line.index in grid.hidden_rows and any(line.cells):
             line.cells = [c.removeprefix(STRUCK) for c in line.cells]
-            line.unread = "the row is hidden in the sheet: not read; unhide it if it holds"
+            line.unread = "the row, or its sheet, is hidden: not read; unhide it if it holds"
             continue
         for column in sorted(grid.hidden_columns):
             if column < len(line.cells) and line.cells[column].strip():

@@ -103,13 +103,16 @@ def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
     hidden_rows = frozenset(
         number - 1 for number, dimension in sheet.row_dimensions.items() if dimension.hidden
     )
+    if sheet.sheet_state != "visible":  # a hidden sheet (an old version?): none of it is read
+        hidden_rows = frozenset(range(len(rows)))
     grid = Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
     grid.hidden_rows, grid.hidden_columns = hidden_rows, hidden_columns
     return grid
 
 
 def xlsx_grids(path: Path) -> list[Grid]:
-    """Every sheet of a workbook, in order (hidden sheets too: nothing is skipped)."""
+    """Every sheet of a workbook, in order (hidden sheets too: their rows are listed, not
+    read)."""
     openpyxl = import_optional("openpyxl", extra="office", purpose="reading .xlsx")
     try:
         values = open_workbook(openpyxl, path, data_only=True, rich_text=True)
