@@ -405,3 +405,46 @@ def test_a_footnote_after_the_base_year_is_no_number() -> None:
 def test_a_percentage_after_a_place_word_is_no_rank(text: str) -> None:
     with pytest.raises(TargetParseError):
         parse_target(text, unit="Thứ bậc")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("chiếm một nửa tổng số", "%"),
+        ("một trăm phần trăm", "%"),
+        ("tăng trưởng không âm", "%/năm"),
+        ("không tăng trưởng âm", "%/năm"),
+    ],
+)
+def test_an_amount_in_words_is_no_target_in_words(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="amount in words"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["Xây dựng trung tâm âm nhạc", "Hoàn thành trong nửa đầu năm", "Hoàn thành"]
+)
+def test_targets_in_words_near_those_words_are_still_read(text: str) -> None:
+    assert parse_target(text, unit="%").kind == "qualitative"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Số doanh nghiệp đang hoạt động 5.000 doanh nghiệp", "doanh nghiệp", 5000.0),
+        ("Kim ngạch xuất khẩu 5 tỷ USD", "tỷ USD", 5.0),
+        ("Sản lượng lương thực 1,2 triệu tấn", "triệu tấn", 1.2),
+        ("Chỉ số hài lòng của người dân 90%", "%", 90.0),
+    ],
+)
+def test_more_measures_named_before_their_number_read_as_labels(
+    text: str, unit: str, value: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is None
+    assert (spec.is_met(value), spec.is_met(value * 0.9)) == (True, False)
+
+
+def test_a_measure_whose_last_word_qualifies_its_number_is_refused() -> None:
+    with pytest.raises(TargetParseError):
+        parse_target("Kim ngạch xuất khẩu ước 5 tỷ USD", unit="tỷ USD")

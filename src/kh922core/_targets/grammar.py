@@ -42,7 +42,11 @@ from kh922core._targets.scanner import (
     read_phrases,
     read_unit,
 )
-from kh922core._targets.sentence_checks import refuse_sign_or_mark, refuse_verb_or_name
+from kh922core._targets.sentence_checks import (
+    refuse_amount_in_words,
+    refuse_sign_or_mark,
+    refuse_verb_or_name,
+)
 from kh922core._targets.set_aside import (
     NOT_TARGET_NUMBERS,
     NUMBER_WORDS,
@@ -237,6 +241,7 @@ def _parse(
         if any(ch.isdigit() for ch in blanked):
             return _glued(text, blanked, direction, indicator_unit), None
         spec, reason = _words(text, blanked, direction)
+        refuse_amount_in_words(text)  # "chiếm một nửa", "không âm": no target in words
         return fit_unit(text, spec, indicator_unit), reason
     if len(numbers) > 2:
         raise TargetParseError(

@@ -12,7 +12,7 @@ from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_sign_or_mark", "refuse_verb_or_name"]
+__all__ = ["refuse_amount_in_words", "refuse_sign_or_mark", "refuse_verb_or_name"]
 
 #: A dash set apart before the first number: "- 2%", "– 2%".
 _DASH_APART = re.compile(r"^\s*[-–—−]\s+\d")
@@ -20,6 +20,27 @@ _DASH_APART = re.compile(r"^\s*[-–—−]\s+\d")
 _DASH_GLUED = re.compile(r"^\s*[-−]\d")
 #: Dimensions whose levels may be below 0: money, growth, scores of an index, temperatures.
 _SIGNED = ("currency", "growth", "index", "temperature")
+
+
+#: An amount written in words, in a text with no digits: a share (``một nửa``, ``phần trăm``) or
+#: a sign (``không âm``): read as a target in words, its number would be lost.
+_AMOUNT_WORDS = re.compile(
+    r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))",
+    re.IGNORECASE,
+)
+
+
+def refuse_amount_in_words(text: str) -> None:
+    """Refuse a text with no digits whose words write an amount (``chiếm một nửa tổng số``,
+    ``một trăm phần trăm``, ``tăng trưởng không âm``): a target in words would drop it."""
+    found = _AMOUNT_WORDS.search(text)
+    if found is not None:
+        raise TargetParseError(
+            text,
+            found.start(),
+            "the amount in digits ('≥ 50%', '≥ 0%/năm')",
+            reason=f"{found.group(0)!r} writes an amount in words: a target in words would drop it",
+        )
 
 
 def _never_negative(unit: Unit) -> bool:

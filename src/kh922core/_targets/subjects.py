@@ -40,7 +40,12 @@ _AUXILIARIES = frozenset({"được"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
 #: The head of a subject that names a measure: a share, a count.
-_MEASURE = re.compile(r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng|tổng\s+số)\s+\w", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng|tổng\s+số|số(?!\s+hóa)|giá\s+trị|thu\s+nhập|kim\s+ngạch"
+    r"|sản\s+lượng|tốc\s+độ|chỉ\s+số|năng\s+suất|doanh\s+thu|tuổi\s+thọ|mật\s+độ|diện\s+tích"
+    r"|GRDP|quy\s+mô)\s+\w",
+    re.IGNORECASE,
+)
 #: Words before a number that would qualify it, and that the grammar does not read: after them
 #: the number is no label's ("Tỷ lệ hộ nghèo chỉ 2%", "… quá 5%", "… ước 3%").
 _QUALIFIER_WORDS = (
