@@ -448,3 +448,37 @@ def test_more_measures_named_before_their_number_read_as_labels(
 def test_a_measure_whose_last_word_qualifies_its_number_is_refused() -> None:
     with pytest.raises(TargetParseError):
         parse_target("Kim ngạch xuất khẩu ước 5 tỷ USD", unit="tỷ USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds", "fails"),
+    [
+        ("1. Đạt 95%", 95.0, 94.0),
+        ("1.1. Đạt 95%", 95.0, 94.0),
+        ("2) Dưới 2%", 1.9, 2.0),
+        ("1/ Đạt 95%", 95.0, 94.0),
+        ("(1) Đạt 95%", 95.0, 94.0),
+        ("a. 95%", 95.0, 94.0),
+        ("IV. 95%", 95.0, 94.0),
+    ],
+)
+def test_a_list_mark_before_the_target_is_no_number(text: str, holds: float, fails: float) -> None:
+    spec = parse_target(text, unit="%")
+    assert (spec.is_met(holds), spec.is_met(fails)) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("12. 500 hộ", "hộ"), ("1) 95%", "%"), ("2.3 Tỷ lệ đạt 42%", "%")]
+)
+def test_a_number_mark_before_a_number_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError):  # a list mark, or 12.500 with a stray space?
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("5 xã đạt chuẩn", "xã", 5.0), ("2.3 triệu đồng", "triệu đồng", 2.3)],
+)
+def test_a_number_with_no_mark_is_still_the_target(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.is_met(value), spec.is_met(value - 0.1)) == (True, False)

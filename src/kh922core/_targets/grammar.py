@@ -193,8 +193,13 @@ def _stated(
     return spec.model_copy(update={"change": change}), f"{change.kind.value}: stated by the plan"
 
 
-#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%"): no word of it.
-_LIST_MARK = re.compile(r"^\s*[a-zđ]\)\s+", re.IGNORECASE)
+#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%", "1. Đạt 95%", "IV. 95%",
+#: "(1) Đạt 95%"): no word of it.  A number's mark needs a word after it ("12. 500 hộ": 12.500?).
+_LIST_MARK = re.compile(
+    r"^\s*(?:[a-zđ][.)]|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)/](?=\s+[^\W\d_]))\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _parse(
