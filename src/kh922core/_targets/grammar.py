@@ -313,10 +313,17 @@ _FOOTNOTES = re.compile(
 )
 
 
+#: A decimal digit other than ASCII's (full-width ``５``, Arabic-Indic ...), which ``\d`` matches.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def _tidied(text: str) -> str:
-    """The cell as the grammar reads it, same length: a full-width ``％`` as ``%``, no bullet
-    before the first word, no parentheses around the whole target (``(≥ 95%)``)."""
+    """The cell as the grammar reads it, same length: a full-width ``％`` as ``%``, every decimal
+    digit as its ASCII digit (``９５`` as ``95``: the patterns read both, the numbers only one),
+    no bullet before the first word, no parentheses around the whole target (``(≥ 95%)``)."""
     text = text.replace("％", "%")
+    if _OTHER_DIGIT.search(text):
+        text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
     for footnote in _FOOTNOTES.finditer(text):  # "95%(*)", "≥ 95%*", "95%¹", "… đồng (1)"
         text = text[: footnote.start()] + " " * len(footnote.group(0)) + text[footnote.end() :]
     bullet = _BULLET.match(text)
