@@ -38,3 +38,104 @@ def test_other_decimal_digits_read_as_ascii_digits(text: str, value: float, unit
 def test_a_number_glued_to_other_digits_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "holds", "fails"),
+    [
+        ("Trong vòng 3 năm tới đạt 80%", "%", 100.0, 79.0),  # used to read as ≤ 80%
+        ("Trong thời hạn 3 năm đạt 80%", "%", 85.0, 79.0),
+        ("Đạt 80% trong vòng 3 năm tới", "%", 85.0, 79.0),
+        ("Trong vòng 5 năm tới có 500 doanh nghiệp", "doanh nghiệp", 600.0, 499.0),
+        ("Đến quý II/2026 hoàn thành 100%", "%", 100.0, 99.0),
+        ("Đạt 100% vào quý IV/2026", "%", 100.0, 99.0),
+        ("Đến tháng 6/2026 đạt 80%", "%", 80.0, 79.0),
+        ("Đến tháng 6 năm 2026 đạt 80%", "%", 80.0, 79.0),
+        ("Đến 30/6/2026 đạt 80%", "%", 80.0, 79.0),
+        ("Trước ngày 31/12/2026 đạt 80%", "%", 80.0, 79.0),
+        ("Trong 6 tháng đầu năm 2026 đạt 50%", "%", 50.0, 49.0),
+        ("Trong 2 năm 2026-2027 đạt 50%", "%", 50.0, 49.0),
+        ("Tối thiểu bằng 70%", "%", 70.0, 69.0),
+        ("tối đa bằng 5%", "%", 5.0, 6.0),
+    ],
+)
+def test_deadlines_and_durations_date_the_target(
+    text: str, unit: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is None
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+
+
+def test_a_duration_alone_is_the_target() -> None:
+    spec = parse_target("Trong vòng 24 giờ", unit="giờ")
+    assert spec.is_met(24.0)
+    assert not spec.is_met(25.0)
+
+
+def test_a_change_within_a_duration_is_measured_from_the_plan_baseline() -> None:
+    spec = parse_target("Trong vòng 5 năm tới tăng 20%", unit="tỷ đồng")
+    assert spec.change is not None
+    assert spec.change.kind.value == "relative"
+    assert spec.is_met(121.0, baseline=100.0)
+    assert not spec.is_met(119.0, baseline=100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reason"),
+    [
+        # a bound, then a level to reach: "lên đến" used to swallow the first bound
+        ("Từ 70% trở lên đến 75%", "%", "a bound, then a level"),
+        ("Từ 10 trở lên đến 15 doanh nghiệp", "doanh nghiệp", "a bound, then a level"),
+        # a change or count per quarter, month, term: read as yearly, or as a one-off change
+        ("Tăng bình quân 5% mỗi quý", "tỷ đồng", "a figure per quý"),
+        ("Mỗi quý tăng 5%", "tỷ đồng", "a figure per quý"),
+        ("Mỗi tháng tăng 2%", "%", "a figure per tháng"),
+        ("Mỗi nhiệm kỳ tăng 10%", "tỷ đồng", "a figure per nhiệm kỳ"),
+        ("Mỗi 5 năm tăng gấp đôi", "tỷ đồng", "a figure per 5 năm"),
+        ("Mỗi tháng có 10 doanh nghiệp thành lập mới", "doanh nghiệp", "a figure per tháng"),
+        # a count in a row of a share: used to read as ≥ 1 %
+        ("Mỗi xã có ít nhất 1 tổ công nghệ số cộng đồng", "%", "a count of"),
+        ("Có ít nhất 1 tổ công nghệ số cộng đồng", "%", "a count of"),
+        # the start of a year is the end of the year before: used to be since=2026
+        ("tăng 20% so với đầu năm 2026", "tỷ đồng", "the end of 2025"),
+        ("gấp 2 lần so với thời điểm đầu năm 2026", "tỷ đồng", "the end of 2025"),
+        # hedges: used to read as a strict 100%
+        ("Cơ bản đạt 100%", "%", "hedges the number"),
+        ("Về cơ bản đạt 100%", "%", "hedges the number"),
+        ("Phấn đấu cơ bản hoàn thành 100%", "%", "hedges the number"),
+        ("Hầu hết đạt 100%", "%", "hedges the number"),
+        # a bound after a range: used to read as the range, the bound in the note
+        ("70-75% trở xuống", "%", "a range, or a bound"),
+        ("khoảng 70-75% trở lên", "%", "a range, or a bound"),
+    ],
+)
+def test_silent_misreads_of_the_tenth_round_are_refused(text: str, unit: str, reason: str) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "holds", "fails"),
+    [
+        ("100% hồ sơ được cập nhật hằng ngày", "%", 100.0, 99.0),  # a share, per day: read
+        ("Tỷ lệ xây dựng cơ bản đạt 100%", "%", 100.0, 99.0),  # "cơ bản" ends a noun
+        ("Mỗi năm tăng 10%", "tỷ đồng", None, None),  # a year: a yearly growth
+        ("đạt 95 (ước tính)", "%", 95.0, 94.0),  # a note set apart in brackets
+        ("tăng 10% so với cuối năm 2025", "tỷ đồng", None, None),
+    ],
+)
+def test_near_misses_still_read(
+    text: str, unit: str, holds: float | None, fails: float | None
+) -> None:
+    spec = parse_target(text, unit=unit)
+    if holds is not None:
+        assert spec.is_met(holds)
+        assert not spec.is_met(fails)
+    elif "năm 2025" in text:
+        assert spec.change is not None
+        assert spec.change.since == 2025
+    else:
+        assert spec.change is not None
+        assert spec.change.kind.value == "growth_per_year"

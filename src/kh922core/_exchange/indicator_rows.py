@@ -34,6 +34,7 @@ from kh922core._exchange.row_texts import (
     note_direction,
     past_target,
     reason_of,
+    report_number,
     restarts,
     row_baseline,
     row_number,
@@ -269,8 +270,7 @@ class IndicatorBuilder:
         indicator, direction = self._indicator(
             name, unit_text or None, unit, parent.indicator if parent else None, note
         )
-        if not line.number:
-            sink.note("indicators", indicator, f"printed without a row number; numbered {row}")
+        report_number(sink, table, line, indicator, row)  # none printed, or none readable
         here = _Row(row, indicator, name, unit_text or None, unit, direction)
         by_row[row] = here
         lead_ids: tuple[str, ...] = ()

@@ -15,7 +15,7 @@ from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import Direction, parse_number
+from kh922core._targets import DEADLINES, Direction, parse_number
 from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
@@ -86,8 +86,12 @@ def cell_horizon(text: str, horizon: int | None) -> tuple[int | None, str | None
         ((2030, None), (2030, None))
         >>> cell_horizon("hoàn thành trước năm 2027", 2030)[1][:30]
         'the cell names the year 2027, '
+        >>> cell_horizon("Đến quý II/2026 đạt 100%", 2030)[1][:30]
+        'the cell names the year 2026, '
     """
     years = {int(y) for found in _CELL_YEAR.finditer(text) for y in found.groups() if y}
+    for deadline in DEADLINES.finditer(text):  # "Đến quý II/2026", "trước 30/6/2026"
+        years |= {int(y) for y in re.findall(r"(?:19|20)\d\d", deadline.group(0))}
     if len(years) != 1:
         return horizon, None
     (year,) = years
@@ -232,6 +236,24 @@ def row_number(
         row = f"{base}.{counts[base]}" if base else str(counts[base])
         if row not in printed:
             return row, parent
+
+
+def report_number(sink: Sink, table: Table, line: Line, indicator: str, row: str) -> None:
+    """Say how a row whose number is not printed, or not one the importer reads (``�``, a
+    sign), was numbered: a note for none, a problem (its cell named) for one it cannot read."""
+    text = line.number
+    if not text:
+        sink.note("indicators", indicator, f"printed without a row number; numbered {row}")
+    elif not any(p.match(text) for p in (_NUMBER, _SUBLETTER, _LETTER, BULLET, PLUS, _LABELLED)):
+        sink.problem(
+            table.grid,
+            table.header,
+            line.index,
+            table.header.one("row"),
+            text,
+            f"a row number the importer cannot read: numbered {row}, as a row without one "
+            "(write a number such as '5', '5.1' or 'a)')",
+        )
 
 
 def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | None:

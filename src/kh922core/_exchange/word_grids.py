@@ -22,6 +22,7 @@ from typing import Any
 
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.word_numbering import ListNumbers
+from kh922core._exchange.word_styles import WordStyles, switched_on
 from kh922core._output_formats import import_optional
 from kh922core.errors import TableImportError
 
@@ -29,6 +30,10 @@ __all__ = ["docx_grids"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: The most columns a Word table has.
+_MOST_COLUMNS = 63
 # Wrappers whose content stands where they are (a content control, custom XML).
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
 # What Word does not show, or shows from another copy: tracked deletions and moves away, the
@@ -64,24 +69,27 @@ _EMBEDDED = (
 _PRIVATE = re.compile("[\uf000-\uf0ff]")
 
 
-def _hidden(run: Any) -> bool:
-    """Whether a run is hidden text (``w:vanish`` not switched off)."""
-    properties = run.find(f"{_W}rPr")
-    vanish = None if properties is None else properties.find(f"{_W}vanish")
-    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
-
-
-def _struck(cell: Any) -> bool:
-    """Whether a run of a cell's shown text is struck through (``w:strike``, ``w:dstrike``)."""
+def _struck(cell: Any, styles: WordStyles) -> bool:
+    """Whether a run of a cell's shown text is struck through (``w:strike``, ``w:dstrike``), on
+    the run or by its styles."""
     for run in cell.iter(f"{_W}r"):
-        properties = run.find(f"{_W}rPr")
-        if properties is None or _hidden(run) or not "".join(run.itertext()).strip():
+        if styles.run_property(run, ("vanish",)) or not "".join(_shown_texts(run)).strip():
             continue
-        for name in ("strike", "dstrike"):
-            found = properties.find(f"{_W}{name}")
-            if found is not None and found.get(f"{_W}val", "true") not in ("0", "false", "off"):
-                return True
+        if styles.run_property(run, ("strike", "dstrike")):
+            return True
     return False
+
+
+def _shown_texts(run: Any) -> list[str]:
+    """The texts of a run (not those deleted with Track Changes, nor field instructions)."""
+    return [node.text or "" for node in run if node.tag in (f"{_W}t", f"{_M}t")]
+
+
+def _placeholder(node: Any) -> bool:
+    """Whether a content control shows its placeholder (a grey prompt, no value)."""
+    return node.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None and switched_on(
+        node.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    )
 
 
 def _symbol(node: Any) -> str:
@@ -117,19 +125,24 @@ def _font(run: Any) -> str:
     return "" if fonts is None else (fonts.get(f"{_W}ascii") or "").strip().lower()
 
 
-def _pieces(
-    element: Any, out: list[str], tables: bool = True, numbers: ListNumbers | None = None
-) -> None:
+def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) -> None:
     """The text Word shows of ``element``'s children, a paragraph ending with a line break and
     starting with its list number (``numbers``), without the tables nested in it unless
     ``tables``."""
     for node in element:
         tag = node.tag
-        if tag in _UNSHOWN or (tag == f"{_W}r" and _hidden(node)):
+        if tag in _UNSHOWN or (tag == f"{_W}r" and numbers.styles.run_property(node, ("vanish",))):
             continue
-        if tag == f"{_W}tbl" and not tables:
+        if (tag == f"{_W}tbl" and not tables) or (tag == f"{_W}sdt" and _placeholder(node)):
             continue
-        if tag == f"{_W}t":
+        if tag == f"{_M}t":  # an equation's text
+            out.append(node.text or "")
+        elif tag == f"{_M}sup":  # "m²": a superscript number as Word draws it
+            inner: list[str] = []
+            _pieces(node, inner, tables, numbers)
+            raised = "".join(inner).strip()
+            out.append(raised.translate(_SUPERSCRIPT) if raised.isdigit() else f"^{raised}")
+        elif tag == f"{_W}t":
             text = node.text or ""
             symbol = _font(node.getparent()) == "symbol"
             out.append(_symbol_text(text) if symbol else _PRIVATE.sub(_UNKNOWN_SYMBOL, text))
@@ -142,14 +155,14 @@ def _pieces(
         elif tag == f"{_W}sym":
             out.append(_symbol(node))
         elif tag != f"{_W}softHyphen":
-            label = numbers.label(node) if numbers is not None and tag == f"{_W}p" else ""
+            label = numbers.label(node) if tag == f"{_W}p" else ""
             out.append(f"{label} " if label else "")
             _pieces(node, out, tables, numbers)
-            if tag == f"{_W}p":
-                out.append("\n")
+            if tag == f"{_W}p" and node.find(f"{_W}pPr/{_W}rPr/{_W}del") is None:
+                out.append("\n")  # (a paragraph mark deleted with Track Changes joins the next)
 
 
-def _text(element: Any, tables: bool = True, numbers: ListNumbers | None = None) -> str:
+def _text(element: Any, numbers: ListNumbers, tables: bool = True) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
     _pieces([element], out, tables, numbers)
@@ -175,6 +188,19 @@ def _value(properties: Any, name: str) -> str | None:
     return str(found.get(f"{_W}val", "continue"))
 
 
+def _columns(text: str | None, file: str, number: int) -> int | None:
+    """A count of grid columns (``gridSpan``, ``gridBefore``); more than a Word table can have
+    is refused."""
+    if not text or not text.strip().isdigit():
+        return None
+    if len(text.strip()) > 3 or int(text) > _MOST_COLUMNS:
+        raise TableImportError(
+            f"{file}: table {number}: a cell spans {text.strip()} columns; a Word table has at "
+            f"most {_MOST_COLUMNS}"
+        )
+    return int(text)
+
+
 def _table(element: Any, file: str, number: int, title: list[str], numbers: ListNumbers) -> Grid:
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
@@ -182,12 +208,14 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
     for row_index, row in enumerate(_children(element, f"{_W}tr")):
         cells: list[str] = []
         across_from: int | None = None  # the merge a "hMerge" cell goes on
-        before = _value(row.find(f"{_W}trPr"), "gridBefore")
-        cells += [""] * (int(before) if before and before.isdigit() else 0)
+        if row.find(f"{_W}trPr/{_W}del") is not None:
+            rows.append([])  # a row deleted with Track Changes: Word shows nothing of it
+            continue
+        before = _columns(_value(row.find(f"{_W}trPr"), "gridBefore"), file, number) or 0
+        cells += [""] * before
         for cell in _children(row, f"{_W}tc"):
             properties = cell.find(f"{_W}tcPr")
-            span_text = _value(properties, "gridSpan")
-            span = max(int(span_text), 1) if span_text and span_text.isdigit() else 1
+            span = max(_columns(_value(properties, "gridSpan"), file, number) or 1, 1)
             column = len(cells)
             merged = _value(properties, "vMerge")
             if merged is not None and merged != "restart" and column not in open_down:
@@ -204,8 +232,10 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
                 cells += [""] * span
                 continue
-            text = _text(cell, numbers=numbers)
-            text = STRUCK + " ".join(text.split()) if text and _struck(cell) else text
+            text = _text(cell, numbers)
+            text = (
+                STRUCK + " ".join(text.split()) if text and _struck(cell, numbers.styles) else text
+            )
             open_down.pop(column, None)
             if merged == "restart" or span > 1 or across is not None:
                 merges.append((row_index, column, row_index, column + span - 1))
@@ -257,10 +287,11 @@ def docx_grids(path: Path) -> list[Grid]:
         ) from None
     grids: list[Grid] = []
     title: list[str] = []
-    numbers = ListNumbers.of(document)  # the numbers of list paragraphs, in reading order
+    # the numbers of list paragraphs, in reading order, and what styles add to runs
+    numbers = ListNumbers.of(document, WordStyles.of(document))
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
-            text = _text(element, tables=False, numbers=numbers)
+            text = _text(element, numbers, tables=False)
             if text:
                 title.append(text)
         elif element.tag == f"{_W}tbl":

@@ -32,6 +32,7 @@ from kh922core._targets.kinds import (
 )
 from kh922core._targets.numbers import NUMBER_PATTERN, format_number, parse_number
 from kh922core._targets.parts import TargetPart, split_targets
+from kh922core._targets.time_phrases import DEADLINES
 from kh922core._targets.units import (
     Unit,
     conversion_factor,
@@ -45,6 +46,7 @@ from kh922core._targets.wording import add_target_phrases, add_unit_texts
 
 __all__ = [
     "COMPARISON_RTOL",
+    "DEADLINES",
     "DEFAULT_APPROXIMATE_TOLERANCE",
     "KIND_NAMES",
     "NUMBER_PATTERN",

@@ -44,7 +44,8 @@ from kh922core._targets.scanner import (
 )
 from kh922core._targets.sentence_checks import (
     refuse_amount_in_words,
-    refuse_sign_or_mark,
+    refuse_read_shapes,
+    refuse_shapes,
     refuse_verb_or_name,
 )
 from kh922core._targets.set_aside import (
@@ -53,12 +54,8 @@ from kh922core._targets.set_aside import (
     QUALIFIER_NUMBERS,
     with_qualifiers,
 )
-from kh922core._targets.subjects import (
-    has_meaning,
-    read_prefix,
-    verb_of,
-    with_subject,
-)
+from kh922core._targets.subjects import has_meaning, read_prefix, verb_of, with_subject
+from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
@@ -173,6 +170,7 @@ def parse_with_reading(
         if spec.kind == "qualitative":  # every number blanked: they were the target's own
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
+    refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     return _stated(text, spec, change, reason)
 
 
@@ -234,9 +232,9 @@ def _parse(
             reason=f"the cell holds {len(parts)} targets: {listed}",
             parts=[part for _, part in parts],
         )
-    refuse_sign_or_mark(text, indicator_unit)
+    refuse_shapes(text, indicator_unit)
     base = read_base(_tidied(text))
-    blanked = blank(blank(blank(base.text, YEARS), NOT_TARGET_NUMBERS), _LIST_MARK)
+    blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), _LIST_MARK)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:

@@ -21,6 +21,7 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.scanner import Match, match_phrase, number_at, read_unit
+from kh922core._targets.sentence_checks import refuse_count_in_share
 from kh922core._targets.unit_fit import per_year_part
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
@@ -123,6 +124,8 @@ def read_single(
         raise TargetParseError(
             text, stray, "a unit or words after the number", reason="a stray number"
         )
+    if unit_text is None and cohort is None:  # "có ít nhất 1 tổ …" in a row of a share
+        refuse_count_in_share(text, note, indicator_unit, (number.start(), last.end()))
     if note is not None and match_phrase(note.lower(), 0, frozenset({"range"})) is not None:
         raise TargetParseError(
             text,

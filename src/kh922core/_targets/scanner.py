@@ -50,8 +50,9 @@ _ROLES = frozenset(
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 )
 YEARS = re.compile(
-    r"(?:\b(?:đến|tới|vào|trong|từ|cuối|đầu|sau)\s+)?\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
-    r"|(?<!bình\squân\s)(?<!trung\sbình\s)\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
+    r"(?:\b(?:đến\s+hết|đến|tới|vào|trong|từ|cuối|đầu|sau|trước|hết|chậm\s+nhất)\s+)?"
+    r"\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
+    r"|(?<!bình\squân\s)(?<!trung\sbình\s)(?:\btrong\s+)?\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|(?<=giai\sđoạn\s)\d{4}\s*[-–]\s*\d{4}\b"  # "bình quân giai đoạn …": the phrase stays
     r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)",
     re.IGNORECASE,

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import Match
+from kh922core._targets.time_phrases import refuse_other_period
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_amount_in_words", "refuse_sign_or_mark", "refuse_verb_or_name"]
+__all__ = [
+    "refuse_amount_in_words",
+    "refuse_count_in_share",
+    "refuse_read_shapes",
+    "refuse_shapes",
+    "refuse_verb_or_name",
+]
 
 #: A dash set apart before the first number: "- 2%", "– 2%".
 _DASH_APART = re.compile(r"^\s*[-–—−]\s+\d")
@@ -91,3 +99,116 @@ def refuse_sign_or_mark(text: str, unit: Unit | None) -> None:
             reason=f"{text.strip()[:12]!r}: no level in {unit.text!r} is below 0: a list mark "
             "glued to the number?",
         )
+
+
+#: Words that hedge the number ("cơ bản đạt 100%", "hầu hết", "phần lớn"): is 98% met?
+_HEDGES = re.compile(
+    r"(?<!\w)(?:(?:về\s+)?cơ\s+bản(?=\s*(?:,\s*)?(?:đạt|hoàn\s+thành|xong|được|phủ|bao\s+phủ|"
+    r"không\s+còn|xóa|đáp\s+ứng|\d))|hầu\s+hết|phần\s+lớn|đa\s+số|gần\s+hết)(?!\w)",
+    re.IGNORECASE,
+)
+#: A floor or a ceiling, then a level to reach: "từ 70% trở lên đến 75%".
+_BOUND_THEN_LEVEL = re.compile(
+    r"trở\s+(?:lên|xuống)\s*,?\s*(?:đến|tới|lên\s+đến|lên\s+tới|xuống\s+đến)\s*\S*\d",
+    re.IGNORECASE,
+)
+#: The start of a year as the base: the level at the end of the year before.
+_START_OF_YEAR = re.compile(
+    r"so\s+với\s+(?:thời\s+điểm\s+|lúc\s+|khi\s+)?đầu\s+năm\s+(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+#: The words after which "cơ bản" hedges what follows ("phấn đấu cơ bản đạt"); after a noun it
+#: ends the noun ("xây dựng cơ bản", "giáo dục cơ bản").
+_HEDGE_AFTER = frozenset({"đấu", "về", "đã", "sẽ", "được", "phải", "cần", "đến", "tới", "thì"})
+
+
+def _hedging(hedge: re.Match[str]) -> bool:
+    words = hedge.string[: hedge.start()].split()
+    if not hedge.group(0).lower().lstrip().startswith(("cơ", "về")) or not words:
+        return True
+    last = words[-1].lower().strip(".,;:()")
+    return not last or last in _HEDGE_AFTER or last[-1].isdigit()
+
+
+def refuse_shapes(text: str, unit: Unit | None) -> None:
+    """The refusals of :func:`refuse_sign_or_mark`, and of a number hedged (``Cơ bản đạt
+    100%``), a floor with a level after it (``Từ 70% trở lên đến 75%``) and a base at the start
+    of a year (``so với đầu năm 2026``: the level of the end of 2025)."""
+    refuse_sign_or_mark(text, unit)
+    hedge = _HEDGES.search(text)
+    first = re.search(r"\d", text)
+    if hedge is not None and (first is None or hedge.start() < first.start()) and _hedging(hedge):
+        raise TargetParseError(
+            text,
+            hedge.start(),
+            "the number meant, without a hedge ('≥ 95%')",
+            reason=f"{hedge.group(0)!r} hedges the number: is a little less met?",
+        )
+    bound = _BOUND_THEN_LEVEL.search(text)
+    if bound is not None:
+        raise TargetParseError(
+            text,
+            bound.start(),
+            "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
+            reason=f"{bound.group(0)!r}: a bound, then a level to reach",
+        )
+    start = _START_OF_YEAR.search(text)
+    if start is not None:
+        year = int(start.group("year"))
+        raise TargetParseError(
+            text,
+            start.start(),
+            f"the year whose level is the base ('so với năm {year - 1}', the level at its end)",
+            reason=f"{start.group(0)!r}: the level at the start of {year} is that of the end "
+            f"of {year - 1}",
+        )
+
+
+#: A bound word after a range ("70-75% trở xuống"): a range has both bounds already.
+_BOUND_AFTER = re.compile(r"\d\s*%?\s*(?:trở\s+(?:lên|xuống)|lên|xuống)(?!\w)", re.IGNORECASE)
+
+
+def refuse_bound_after_range(text: str, kind: str) -> None:
+    """Refuse ``70-75% trở xuống``, ``khoảng 70-75% trở lên``: a range, or a bound?"""
+    found = _BOUND_AFTER.search(text)
+    if kind == "range" and found is not None:
+        raise TargetParseError(
+            text,
+            found.start() + 1,
+            "a range alone ('70 - 75%') or one bound ('≤ 75%')",
+            reason=f"a range with {found.group(0)[1:].strip()!r} after it: a range, or a bound?",
+        )
+
+
+#: Words before a number that make it a count of what follows ("có 95 hợp tác xã", "mỗi xã
+#: có ít nhất 1 tổ …"), not a level with a label after it ("90 cấp tỉnh").
+_COUNTING_BEFORE = re.compile(r"(?<!\w)(?:có|mỗi)(?!\w)", re.IGNORECASE)
+
+
+def refuse_count_in_share(
+    text: str, words: str | None, unit: Unit | None, number: tuple[int, int]
+) -> None:
+    """Refuse a number that counts the words after it in a row of a share (``Mỗi xã có ít nhất
+    1 tổ công nghệ số`` where the indicator is in %): a count of those, or a share?"""
+    start, end = number
+    if words is None or unit is None or not is_share(unit):
+        return
+    after = text[end:].lstrip(" \t")
+    if not after or not after[0].isalpha() or not _COUNTING_BEFORE.search(text[:start]):
+        return  # "95 (ước tính)", "95, …": a note set apart; "90 cấp tỉnh": a label
+    raise TargetParseError(
+        text,
+        end,
+        f"a share in {unit.text!r} ('≥ 95%'), or the count in a row of its own unit",
+        reason=f"a number with {words!r} after it in a row of {unit.text!r}: a count of "
+        f"{words!r}, or a share?",
+    )
+
+
+def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """The refusals that need the reading: a bound after a range, a period other than the
+    year (:func:`kh922core._targets.time_phrases.refuse_other_period`)."""
+    refuse_bound_after_range(text, spec.kind)
+    refuse_other_period(text, spec, unit)

@@ -1,0 +1,109 @@
+"""Times a target names that are no number of it, and periods it cannot be judged over.
+
+* **Deadlines finer than a year** (``Đến quý II/2026``, ``trước tháng 6/2026``, ``Đến
+  30/6/2026``, ``Trong 6 tháng đầu năm 2026``, ``Trong 2 năm 2026-2027``) date the target as
+  ``đến năm 2030`` does: their digits are set aside before the numbers are read
+  (:data:`DEADLINES`; an import checks the year they name against the target's column).
+* **Durations** (``Trong vòng 3 năm tới``, ``trong thời hạn 5 năm``, ``sau 2 năm``) before or
+  after the target's own number are set aside too, where a number is left to read: alone
+  (``trong vòng 24 giờ``) the duration *is* the target (at most 24 hours).
+* **Periods other than the year** (``mỗi quý tăng 5%``, ``hằng tháng có 10 doanh nghiệp``,
+  ``mỗi nhiệm kỳ``, ``mỗi 5 năm``): a change or a count per quarter, month or term is refused
+  (:func:`refuse_other_period`), since an observation is the level of a year: read as a yearly
+  figure it would be silently wrong.  A share (``100% hồ sơ được cập nhật hằng ngày``) is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import YEARS, blank
+from kh922core._targets.unit_fit import is_share
+from kh922core._targets.units import Unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["DEADLINES", "refuse_other_period", "set_aside_times"]
+
+_YEAR = r"(?:19|20)\d\d"
+_BEFORE = (
+    r"(?:(?:đến\s+hết|đến|tới|vào|trong|trước|sau|từ|hết|chậm\s+nhất(?:\s+(?:là|đến|vào))?|"
+    r"cuối|đầu|giữa)\s+)?"
+)
+#: A deadline finer than a year, or a span of years counted, with its year.
+DEADLINES = re.compile(
+    _BEFORE
+    + r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
+    + _YEAR
+    + r"|(?:quý\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*(?:/|[-–]|(?:\s+)năm\s+)\s*"
+    + _YEAR
+    + r"|\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm\s+"
+    + _YEAR
+    + r"|\d\s+năm\s+"
+    + _YEAR
+    + r"\s*[-–]\s*"
+    + _YEAR
+    + r")\b",
+    re.IGNORECASE,
+)
+#: A duration that dates the target ("trong vòng 3 năm tới").
+_DURATION = re.compile(
+    r"\b(?:trong(?:\s+(?:vòng|thời\s+hạn|khoảng))?|sau)\s+\d{1,2}\s+(?:năm|tháng|quý|tuần|ngày)"
+    r"(?:\s+(?:tới|qua|đầu|cuối|còn\s+lại|tiếp\s+theo))?\b",
+    re.IGNORECASE,
+)
+#: A period other than the year that a change or count is given for.
+_OTHER_PERIOD = re.compile(
+    r"\b(?:mỗi|hằng|hàng|từng)\s+(?:quý|tháng|tuần|ngày|nhiệm\s+kỳ|kỳ|giai\s+đoạn|"
+    r"(?:[2-9]|\d{2})\s+năm)\b",
+    re.IGNORECASE,
+)
+
+
+def _blank(text: str, found: re.Match[str]) -> str:
+    return text[: found.start()] + " " * len(found.group(0)) + text[found.end() :]
+
+
+def set_aside_times(text: str) -> str:
+    """``text`` with its deadlines finer than a year blanked, and its durations where a number
+    is left outside them (same length).
+
+    Examples:
+        >>> set_aside_times("Đến quý II/2026 đạt 100%").strip()
+        'đạt 100%'
+        >>> set_aside_times("Trong vòng 3 năm tới đạt 80%").strip()
+        'đạt 80%'
+        >>> set_aside_times("trong vòng 24 giờ")
+        'trong vòng 24 giờ'
+    """
+    text = DEADLINES.sub(lambda m: " " * len(m.group(0)), text)
+    for found in list(_DURATION.finditer(text)):
+        rest = _blank(text, found)
+        if NUMBER_PATTERN.search(blank(rest, YEARS)):
+            text = rest
+    return text
+
+
+def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a change, or a level that is not a share, given per quarter, month, day or term
+    (``Mỗi quý tăng 5%``, ``Mỗi tháng có 10 doanh nghiệp thành lập mới``)."""
+    found = _OTHER_PERIOD.search(text)
+    if found is None or spec.kind in ("qualitative", "rank_group"):
+        return
+    own = getattr(spec, "unit", None)
+    shown = own if own is not None else (unit.text if unit is not None else None)
+    if (
+        spec.change is None
+        and shown is not None
+        and "%" in shown
+        and (unit is None or is_share(unit))
+    ):
+        return  # "100% hồ sơ được cập nhật hằng ngày": a share
+    raise TargetParseError(
+        text,
+        found.start(),
+        "the target of a year ('tăng bình quân 9%/năm', 'đạt 120 doanh nghiệp/năm')",
+        reason=f"{found.group(0)!r}: a figure per {found.group(0).split(None, 1)[1]}, while "
+        "an observation is the level of a year",
+    )
