@@ -361,3 +361,24 @@ def test_a_cell_spanning_more_columns_than_word_has_is_refused(tmp_path: Path) -
 
     with pytest.raises(TableImportError, match="spans 20000000 columns"):
         import_tables(_document(tmp_path, change))
+
+
+def test_a_row_in_a_legacy_encoding_is_listed_not_read(tmp_path: Path) -> None:
+    def change(document: Any, table: Any) -> None:  # row 2 pasted from a TCVN3 document
+        _cell(table, 2, 1, "<w:p><w:r><w:t>Tû lÖ thuª bao b¨ng réng</w:t></w:r></w:p>")
+        _cell(table, 2, 5, "<w:p><w:r><w:t>Së Khoa häc vµ C«ng nghÖ</w:t></w:r></w:p>")
+
+    targets, problems = _targets(_document(tmp_path, change))
+    assert targets == {k: v for k, v in EXPECTED.items() if not k.endswith("-2")}
+    assert len(problems) == 1
+    assert problems[0].startswith("3/")  # the row, named by its place
+
+
+def test_a_table_in_a_legacy_encoding_is_refused_saying_so(tmp_path: Path) -> None:
+    def change(document: Any, table: Any) -> None:
+        legacy = ["TT", "ChØ tiªu", "§¬n vÞ tÝnh", "N¨m 2025", "§Õn n¨m 2030", "C¬ quan chñ tr×"]
+        for column, text in enumerate(legacy):
+            _cell(table, 0, column, f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+
+    with pytest.raises(TableImportError, match="legacy one"):
+        import_tables(_document(tmp_path, change))

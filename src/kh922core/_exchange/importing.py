@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink
@@ -36,8 +37,6 @@ from kh922core.errors import TableImportError
 __all__ = ["ImportResult", "import_tables"]
 
 _NUMBER = re.compile(r"\bsố\s*:?\s*(\d+\s*/\s*[0-9A-Za-zĐđ][0-9A-Za-zĐđ\-/.]*[0-9A-Za-zĐđ])")
-#: Vietnamese written in UTF-8 and read as Windows-1252 (``Chá»‰ tiÃªu`` for ``Chỉ tiêu``).
-_GARBLED = re.compile(r"\S*(?:á»|áº|Ã[¡-¿ ]|Æ[°¡]|Ä[‘ƒ]|Ä\x91)\S*")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/)(\d{1,2})\s*(?:năm\s+|/)(\d{4})", re.I)
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*\s*){1,4})")
 _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.I)
@@ -191,6 +190,9 @@ def _formulas(table: Table, sink: Sink) -> None:
                 shown = line.cells[column].removeprefix(STRUCK)
                 line.cells[column] = ""
                 sink.problem(grid, table.header, line.index, column, shown, _HIDDEN_COLUMN)
+        if (legacy := next(filter(None, map(legacy_text, line.cells)), None)) is not None:
+            line.unread = legacy_row(legacy)
+            continue
         if any(line.cells[column].startswith(STRUCK) for column in keys):  # type: ignore[index]
             line.cells = [c.removeprefix(STRUCK) for c in line.cells]
             line.unread = "the row's number or name is struck through: the row is not read"
@@ -345,13 +347,14 @@ def import_tables(
     tables = _tables(grids, sink)
     if not tables:
         texts = (cell for grid in grids for row in grid.rows for cell in row)
-        garbled = next((found.group(0) for t in texts if (found := _GARBLED.search(t))), None)
+        garbled = next(filter(None, map(garbled_text, texts)), None)
         raise TableImportError(
             f"{path.name}: no table with a recognisable header (TT, Chỉ tiêu or Nội dung, Đơn "
             "vị, Kết quả or a year, Cơ quan chủ trì, Thời gian hoàn thành …)"
             + (
                 f"; its Vietnamese letters are garbled ({garbled!r}): the file was opened as "
-                "another encoding and saved; use the original, or save it as 'CSV UTF-8'"
+                "another encoding and saved, or written in a legacy one (TCVN3, VNI); use the "
+                "original, convert it to Unicode (Unikey's converter), or save it as 'CSV UTF-8'"
                 if garbled
                 else ""
             )

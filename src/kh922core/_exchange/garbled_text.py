@@ -1,0 +1,44 @@
+"""Vietnamese letters garbled: UTF-8 read as another encoding, or a legacy encoding's.
+
+A file saved after being opened as the wrong encoding shows ``Chá»‰ tiÃªu`` for ``Chỉ tiêu``; a
+text typed in a legacy Vietnamese font shows its letters as Latin-1 ones (TCVN3 ``Tû lÖ``, VNI
+``Tyû leä`` for ``Tỷ lệ``).  Neither is read as a name, a unit or an agency: the importer says
+which, so that the file is converted rather than imported with names no one can read.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["garbled_text", "legacy_row", "legacy_text"]
+
+#: Vietnamese written in UTF-8 and read as Windows-1252 (``Chá»‰ tiÃªu`` for ``Chỉ tiêu``).
+_GARBLED = re.compile(r"\S*(?:á»|áº|Ã[¡-¿ ]|Æ[°¡]|Ä[‘ƒ]|Ä\x91)\S*")
+#: Letters of the legacy encodings (TCVN3, VNI) that Vietnamese written in Unicode never has:
+#: two in a cell mark its text as written in one of them.
+_LEGACY = re.compile("[µ¸¶¹¨»¾¼½Æ©ÇË®ÎÏÑªÖØÜÞßäåæçëîïñöøûüþ¦«]")
+
+
+def legacy_text(text: str) -> str | None:
+    """The start of ``text`` when two of its letters are a legacy encoding's, else ``None``.
+
+    Examples:
+        >>> legacy_text("Tû lÖ doanh nghiÖp"), legacy_text("Tỷ lệ doanh nghiệp")
+        ('Tû lÖ doanh nghiÖp', None)
+    """
+    return " ".join(text.split())[:40] if len(_LEGACY.findall(text)) >= 2 else None
+
+
+def garbled_text(text: str) -> str | None:
+    """The garbled words of ``text`` (UTF-8 read as another encoding, or a legacy encoding's),
+    else ``None``."""
+    found = _GARBLED.search(text)
+    return found.group(0) if found is not None else legacy_text(text)
+
+
+def legacy_row(text: str) -> str:
+    """Why a row with ``text`` (:func:`legacy_text`) is not read."""
+    return (
+        f"text in a legacy Vietnamese encoding (TCVN3 or VNI, {text!r}): the row is not read; "
+        "convert the file to Unicode (Unikey's converter) or retype the row"
+    )
