@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["did_you_mean", "fold", "strip_diacritics"]
+__all__ = ["INVISIBLE", "did_you_mean", "fold", "strip_diacritics"]
+
+#: Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction marks,
+#: the byte-order mark.  A file's text is read without them (``1\u00ad500`` is ``1500``).
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 def fold(text: str) -> str:

@@ -382,3 +382,11 @@ def test_a_table_in_a_legacy_encoding_is_refused_saying_so(tmp_path: Path) -> No
 
     with pytest.raises(TableImportError, match="legacy one"):
         import_tables(_document(tmp_path, change))
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\ufeff", "\u200b"])
+def test_a_character_that_shows_nothing_is_not_in_a_number(tmp_path: Path, mark: str) -> None:
+    def change(document: Any, table: Any) -> None:
+        _cell(table, 2, 4, f"<w:p><w:r><w:t>≥ 9{mark}0</w:t></w:r></w:p>")
+
+    assert _targets(_document(tmp_path, change)) == (EXPECTED, [])

@@ -139,3 +139,91 @@ def test_near_misses_still_read(
     else:
         assert spec.change is not None
         assert spec.change.kind.value == "growth_per_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "holds", "fails"),
+    [
+        # a year before "trở lên … đến": the bound holds to that year
+        ("Đạt 70% trở lên đến 2030", "%", "higher_is_better", 70.0, 69.0),
+        ("Tăng trưởng 10% trở lên, tới 2030", "%/năm", "higher_is_better", 10.0, 9.0),
+        # a measure of a month, in a unit of a month, or named so: its level
+        (
+            "Thu nhập bình quân đầu người hàng tháng đạt 8 triệu đồng",
+            "triệu đồng/người/tháng",
+            "higher_is_better",
+            8.0,
+            7.0,
+        ),
+        ("Thu nhập hàng tháng 9 triệu đồng", "triệu đồng", "higher_is_better", 9.0, 8.0),
+        # "có" in the name, not before the number
+        ("Tỷ lệ hộ có nhà ở kiên cố đạt 95 theo chuẩn mới", "%", "higher_is_better", 95.0, 94.0),
+        # "đa số", "phần lớn" that end a name
+        (
+            "Tỷ lệ hộ đồng bào dân tộc thiểu số đa số được hỗ trợ 90%",
+            "%",
+            "higher_is_better",
+            90.0,
+            89.0,
+        ),
+        (
+            "Tỷ lệ doanh nghiệp vừa và nhỏ chiếm phần lớn đạt 90%",
+            "%",
+            "higher_is_better",
+            90.0,
+            89.0,
+        ),
+        # formal dates and counted years with brackets
+        ("Đến ngày 31 tháng 12 năm 2026 đạt 100%", "%", "higher_is_better", 100.0, 99.0),
+        ("Đến 31-12-2026 đạt 100%", "%", "higher_is_better", 100.0, 99.0),
+        ("Đến 31.12.2026 đạt 100%", "%", "higher_is_better", 100.0, 99.0),
+        ("Trong 3 năm (2026-2028) đạt 100%", "%", "higher_is_better", 100.0, 99.0),
+    ],
+)
+def test_the_rules_of_the_tenth_round_do_not_reach_too_far(
+    text: str, unit: str, direction: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit=unit, direction=direction)
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+
+
+def test_a_change_of_a_monthly_measure_is_read() -> None:
+    spec = parse_target("Lương bình quân hàng tháng tăng 7%/năm", unit="triệu đồng/tháng")
+    assert spec.change is not None
+    assert spec.change.kind.value == "growth_per_year"
+
+
+@pytest.mark.parametrize(
+    "text", ["Cơ bản hoàn thành", "Cơ bản không còn hộ nghèo", "Phần lớn các xã đạt chuẩn"]
+)
+def test_a_hedge_without_a_number_stays_a_target_in_words(text: str) -> None:
+    assert parse_target(text).kind == "qualitative"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "reason"),
+    [
+        # a duration that is the target itself, after the level it falls from: used to read
+        # as "≥ 15 ngày", the judgement backwards
+        ("Từ 15 ngày rút xuống trong vòng 7 ngày", "ngày", "lower_is_better", "two numbers"),
+        ("Giảm thời gian từ 15 ngày xuống trong vòng 7 ngày", "ngày", "lower_is_better", "two"),
+        # hedges after a year, a deadline, a comma or a particle
+        ("Đến năm 2030, cơ bản hoàn thành 100%", "%", "higher_is_better", "hedges"),
+        ("Năm 2026: cơ bản đạt 100%", "%", "higher_is_better", "hedges"),
+        ("Đến quý II/2026 cơ bản hoàn thành 100%", "%", "higher_is_better", "hedges"),
+        ("Nhằm cơ bản đạt 100%", "%", "higher_is_better", "hedges"),
+        ("Tỷ lệ hộ có nhà ở kiên cố, cơ bản đạt 95%", "%", "higher_is_better", "hedges"),
+        # a range, its unit, then a bound
+        ("Đạt 10-12 doanh nghiệp trở lên", "doanh nghiệp", "higher_is_better", "a range with"),
+        ("Tăng 10-12%/năm trở lên", "%/năm", "higher_is_better", "a range with"),
+        # a figure per quarter before the verb
+        ("Hằng quý tăng 5%", "tỷ đồng", "higher_is_better", "per quý"),
+        ("Tỷ lệ hộ nghèo mỗi quý giảm 0,5%", "%", "lower_is_better", "per quý"),
+    ],
+)
+def test_the_escapes_of_the_tenth_round_are_refused(
+    text: str, unit: str, direction: str, reason: str
+) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text, unit=unit, direction=direction)

@@ -1,12 +1,17 @@
 """The sheets of a workbook (``.xlsx``) and a CSV file as grids.
 
-A workbook cell is read as the text Excel shows for it (:func:`kh922core._tracking.cell_text`:
-a ``0.8`` formatted as a percentage is ``80%``, a number has a decimal comma); the numbers are
-kept beside the text, so that a row number typed as the number 5.1 reads ``5.1``.  A formula
-whose saved value is no result (saved without one by a program, or in a workbook written by a
-program that asks to be recalculated when opened: :func:`kh922core._tracking.formula_cells`) is
-a cell the importer reports, never a number.  A CSV file is UTF-8 (with or
-without a byte-order mark), its separator ``;``, ``,`` or tab, found from the file.
+A workbook cell is read as the text Excel shows for it (:func:`kh922core._tracking.cell_text`
+with ``shown``: a ``0.8`` formatted as a percentage is ``80%``, a zero in the Accounting format
+``-``, a number formatted ``;;;`` nothing; a number has a decimal comma; Excel's ``_x000D_`` is
+a line break; a soft hyphen, a zero-width space, a byte-order mark are not there); the numbers
+a cell shows as stored are kept beside the text, so that a row number typed as the number 5.1
+reads ``5.1``.  A row of zero height and a column of zero width are hidden ones.  A sheet is as
+large as its cells that hold values: a formatted empty cell at ``XFD1048576`` adds nothing.
+A formula whose saved value is no result (saved without one by a program, or in a workbook
+written by a program that asks to be recalculated when opened:
+:func:`kh922core._tracking.formula_cells`) is a cell the importer reports, never a number.  A
+CSV file is UTF-8 (with or without a byte-order mark), its separator ``;``, ``,`` or tab, found
+from the file; the characters that show nothing are not read there either.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kh922core._exchange.grids import STRUCK, Grid
+from kh922core._exchange.grids import STRUCK, Grid, column_name
+from kh922core._exchange.sheet_strings import escaped_texts
 from kh922core._output_formats import import_optional, open_workbook
+from kh922core._text import INVISIBLE
 from kh922core._tracking import cell_text, formula_cells
 from kh922core.errors import TableImportError
 
@@ -31,6 +38,8 @@ FORMULA = "\x00formula:"
 #: The start of the text of an Excel error (``#N/A``) or a truth value (reported by the importer).
 NO_TEXT = "\x00value:"
 _SEPARATORS = (";", ",", "\t")
+#: The most cells a sheet's values may span (a table of 1000 rows by 50 columns: a fortieth).
+_MOST_CELLS = 2_000_000
 _SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECASE)
 
 
@@ -61,47 +70,85 @@ def _struck(cell: Any) -> bool:
     )
 
 
-def _sheet(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> Grid:
-    rows: list[list[str]] = []
+def _extent(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> tuple[int, int]:
+    """The last row and column of a sheet that hold a value or a formula: a formatted empty
+    cell far below or right of the table (a format given to whole columns) is no part of it.
+
+    Raises:
+        TableImportError: The values reach so far that the sheet is no table to read.
+    """
+    last = {0: (0, 0), 1: (0, 0)}  # the farthest cell down, and right
+    cells = sheet._cells  # openpyxl's cells as the file has them (iter_rows fills the gaps)
+    for row, column in [*(k for k, c in cells.items() if c.value not in (None, "")), *formulas]:
+        last[0] = max(last[0], (row, column))
+        last[1] = max(last[1], (column, row))
+    rows, columns = last[0][0], last[1][0]
+    if rows * columns > _MOST_CELLS:
+        far = {_reference(*last[0]), _reference(last[1][1], last[1][0])}
+        raise TableImportError(
+            f"{file}: sheet {sheet.title!r} holds values as far as {' and '.join(sorted(far))} "
+            f"({rows} rows by {columns} columns): too large to be an appendix table; delete "
+            "what lies far below or right of the table, and save the file again"
+        )
+    return rows, columns
+
+
+def _reference(row: int, column: int) -> str:
+    return f"{column_name(column - 1, True)}{row}"
+
+
+def _text(
+    cell: Any, formulas: dict[tuple[int, int], str], texts: dict[tuple[int, int], str]
+) -> tuple[str, float | None]:
+    """A cell's text as Excel shows it (or a mark the importer reports), and its number when
+    the text shows the number as it is stored (``texts``: texts as the file holds them)."""
+    value = texts.get((cell.row, cell.column), cell.value)
+    if (cell.row, cell.column) in formulas:
+        return FORMULA + formulas[(cell.row, cell.column)], None
+    if cell.data_type == "e" or isinstance(value, bool):  # "#N/A", TRUE: no text to read
+        return NO_TEXT + str(value).upper(), None
+    if _struck(cell):  # crossed out: what it says is withdrawn (or is it?)
+        return STRUCK + " ".join((cell_text(str(value)) or "").split()), None
+    if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
+        value = float(f"{value:.15g}")  # formula's 1.4999999999999998 is 1,5
+    text = _shown_date(value, cell.number_format)
+    text = text or cell_text(value, cell.number_format, shown=True) or ""
+    number = isinstance(value, int | float) and text == cell_text(value)
+    return text.strip(), float(value) if number else None
+
+
+def _sheet(
+    sheet: Any, formulas: dict[tuple[int, int], str], file: str, texts: dict[tuple[int, int], str]
+) -> Grid:
+    height, width = _extent(sheet, formulas, file)
+    rows = [[""] * width for _ in range(height)]
     numbers: dict[tuple[int, int], float] = {}
-    for r, row in enumerate(sheet.iter_rows()):
-        cells: list[str] = []
-        for c, cell in enumerate(row):
-            value = cell.value
-            if (r + 1, c + 1) in formulas:
-                cells.append(FORMULA + formulas[(r + 1, c + 1)])
-                continue
-            if cell.data_type == "e" or isinstance(value, bool):  # "#N/A", TRUE: no text to read
-                cells.append(NO_TEXT + str(value).upper())
-                continue
-            if _struck(cell):  # crossed out: what it says is withdrawn (or is it?)
-                cells.append(STRUCK + " ".join(str(value).split()))
-                continue
-            if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
-                value = float(f"{value:.15g}")  # formula's 1.4999999999999998 is 1,5
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                numbers[(r, c)] = float(value)
-            text = _shown_date(value, cell.number_format) or cell_text(value, cell.number_format)
-            cells.append("" if text is None else str(text).strip())
-        rows.append(cells)
+    for (r, c), cell in sheet._cells.items():
+        if r <= height and c <= width and (cell.value is not None or (r, c) in formulas):
+            rows[r - 1][c - 1], number = _text(cell, formulas, texts)
+            if number is not None:
+                numbers[(r - 1, c - 1)] = number
+    for r, c in formulas.keys() - sheet._cells.keys():
+        rows[r - 1][c - 1] = FORMULA + formulas[(r, c)]
     while rows and not any(rows[-1]):
         rows.pop()
-    width = max((len(r) for r in rows), default=0)
-    while width and not any(len(r) >= width and r[width - 1] for r in rows):
+    while width and not any(r[width - 1] for r in rows):
         width -= 1
-    rows = [(r + [""] * width)[:width] for r in rows]
+    rows = [r[:width] for r in rows]
     merges = [
         (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
         for m in sheet.merged_cells.ranges
     ]
-    hidden_columns = frozenset(
+    hidden_columns = frozenset(  # hidden, or zero wide (Excel shows neither)
         index - 1
         for dimension in sheet.column_dimensions.values()
-        if dimension.hidden and dimension.min is not None
-        for index in range(dimension.min, (dimension.max or dimension.min) + 1)
+        if (dimension.hidden or dimension.width == 0) and dimension.min is not None
+        for index in range(dimension.min, min(dimension.max or dimension.min, width) + 1)
     )
-    hidden_rows = frozenset(
-        number - 1 for number, dimension in sheet.row_dimensions.items() if dimension.hidden
+    hidden_rows = frozenset(  # hidden, or zero high
+        number - 1
+        for number, dimension in sheet.row_dimensions.items()
+        if number <= len(rows) and (dimension.hidden or dimension.ht == 0)
     )
     if sheet.sheet_state != "visible":  # a hidden sheet (an old version?): none of it is read
         hidden_rows = frozenset(range(len(rows)))
@@ -117,13 +164,14 @@ def xlsx_grids(path: Path) -> list[Grid]:
     try:
         values = open_workbook(openpyxl, path, data_only=True, rich_text=True)
         formulas = {sheet.title: formula_cells(path, sheet.title) for sheet in values.worksheets}
+        texts = escaped_texts(path)  # where openpyxl would misread Excel's escapes
     except Exception as error:  # openpyxl raises many kinds for a broken package
         raise TableImportError(
             f"{path.name}: not an Excel workbook that can be opened ({type(error).__name__})"
         ) from None
     try:
         return [
-            _sheet(sheet, formulas[sheet.title], path.name)
+            _sheet(sheet, formulas[sheet.title], path.name, texts.get(sheet.title, {}))
             for sheet in values.worksheets
             if sheet.max_row and sheet.max_column
         ]
@@ -155,6 +203,7 @@ def csv_grids(path: Path) -> list[Grid]:
         ) from None
     if "\x00" in text:
         raise TableImportError(f"{path.name}: not a text file (it holds NUL characters)")
+    text = INVISIBLE.sub("", text)  # a soft hyphen in a number shows nothing: it is not there
     first_row = 1
     said = _SAID_SEPARATOR.match(text)
     if said is not None:  # Excel's "sep=;" first line names the separator

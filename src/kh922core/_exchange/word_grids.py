@@ -24,6 +24,7 @@ from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.word_numbering import ListNumbers
 from kh922core._exchange.word_styles import WordStyles, switched_on
 from kh922core._output_formats import import_optional
+from kh922core._text import INVISIBLE
 from kh922core.errors import TableImportError
 
 __all__ = ["docx_grids"]
@@ -145,6 +146,7 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
         elif tag == f"{_W}t":
             text = node.text or ""
             symbol = _font(node.getparent()) == "symbol"
+            text = INVISIBLE.sub("", text)  # "1\u00ad500": a soft hyphen shows nothing
             out.append(_symbol_text(text) if symbol else _PRIVATE.sub(_UNKNOWN_SYMBOL, text))
         elif tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")

@@ -50,7 +50,8 @@ _ROLES = frozenset(
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 )
 YEARS = re.compile(
-    r"(?:\b(?:đến\s+hết|đến|tới|vào|trong|từ|cuối|đầu|sau|trước|hết|chậm\s+nhất)\s+)?"
+    r"(?:\bchậm\s+nhất\s+(?:là\s+)?)?"
+    r"(?:\b(?:đến\s+hết|đến|tới|vào|trong|từ|cuối|đầu|giữa|sau|trước|hết|chậm\s+nhất)\s+)?"
     r"\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
     r"|(?<!bình\squân\s)(?<!trung\sbình\s)(?:\btrong\s+)?\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|(?<=giai\sđoạn\s)\d{4}\s*[-–]\s*\d{4}\b"  # "bình quân giai đoạn …": the phrase stays

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import TargetSpec
-from kh922core._targets.scanner import Match
-from kh922core._targets.time_phrases import refuse_other_period
+from kh922core._targets.scanner import YEARS, Match, blank
+from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
@@ -101,11 +101,46 @@ def refuse_sign_or_mark(text: str, unit: Unit | None) -> None:
         )
 
 
-#: Words that hedge the number ("cơ bản đạt 100%", "hầu hết", "phần lớn"): is 98% met?
+_VERB_OR_NUMBER = (
+    r"(?=\s*(?:,\s*)?(?:đạt|hoàn\s+thành|xong|được|phủ|bao\s+phủ|không\s+còn|xóa|đáp\s+ứng|"
+    r"có|chiếm|\d))"
+)
+#: Words that hedge the number after them ("cơ bản đạt 100%", "hầu hết đạt"): is 98% met?
 _HEDGES = re.compile(
-    r"(?<!\w)(?:(?:về\s+)?cơ\s+bản(?=\s*(?:,\s*)?(?:đạt|hoàn\s+thành|xong|được|phủ|bao\s+phủ|"
-    r"không\s+còn|xóa|đáp\s+ứng|\d))|hầu\s+hết|phần\s+lớn|đa\s+số|gần\s+hết)(?!\w)",
+    r"(?<!\w)(?P<hedge>(?:về\s+)?cơ\s+bản|hầu\s+hết|phần\s+lớn|đa\s+số|gần\s+hết)"
+    + _VERB_OR_NUMBER
+    + r"(?!\w)",
     re.IGNORECASE,
+)
+#: Last words of nouns that end in "cơ bản" ("xây dựng cơ bản", "giáo dục cơ bản", "dịch vụ
+#: thiết yếu cơ bản"): there it names, it does not hedge.
+_NOUN_TAILS = frozenset(
+    [
+        "dựng",
+        "dục",
+        "thức",
+        "vụ",
+        "yếu",
+        "tầng",
+        "cầu",
+        "tra",
+        "cứu",
+        "học",
+        "quyền",
+        "chí",
+        "năng",
+        "lý",
+        "tắc",
+        "sở",
+        "điều",
+        "hình",
+        "chuẩn",
+    ]
+)
+#: Words after which "hầu hết", "phần lớn", "đa số" hedge what follows (elsewhere they end a
+#: name: "dân tộc đa số", "chiếm phần lớn").
+_HEDGE_AFTER = frozenset(
+    ["đấu", "về", "đã", "sẽ", "phải", "cần", "đến", "tới", "thì", "nhằm", "để", "đảm", "là", "và"]
 )
 #: A floor or a ceiling, then a level to reach: "từ 70% trở lên đến 75%".
 _BOUND_THEN_LEVEL = re.compile(
@@ -119,17 +154,22 @@ _START_OF_YEAR = re.compile(
 )
 
 
-#: The words after which "cơ bản" hedges what follows ("phấn đấu cơ bản đạt"); after a noun it
-#: ends the noun ("xây dựng cơ bản", "giáo dục cơ bản").
-_HEDGE_AFTER = frozenset({"đấu", "về", "đã", "sẽ", "được", "phải", "cần", "đến", "tới", "thì"})
-
-
 def _hedging(hedge: re.Match[str]) -> bool:
+    """Whether a hedge word hedges: at the start of a clause or after a particle; "cơ bản"
+    anywhere but at the end of a noun."""
     words = hedge.string[: hedge.start()].split()
-    if not hedge.group(0).lower().lstrip().startswith(("cơ", "về")) or not words:
+    last = words[-1].lower() if words else ""
+    if not last or last[-1] in ",;:(" or last[-1].isdigit():
         return True
-    last = words[-1].lower().strip(".,;:()")
-    return not last or last in _HEDGE_AFTER or last[-1].isdigit()
+    last = last.strip(".,;:()")
+    if hedge.group("hedge").lower().split()[-1] == "bản":
+        return last not in _NOUN_TAILS
+    return last in _HEDGE_AFTER
+
+
+def _dated(text: str) -> str:
+    """``text`` with its years, dates and durations blanked (same length)."""
+    return set_aside_times(blank(text, YEARS))
 
 
 def refuse_shapes(text: str, unit: Unit | None) -> None:
@@ -137,16 +177,16 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
     100%``), a floor with a level after it (``Từ 70% trở lên đến 75%``) and a base at the start
     of a year (``so với đầu năm 2026``: the level of the end of 2025)."""
     refuse_sign_or_mark(text, unit)
-    hedge = _HEDGES.search(text)
-    first = re.search(r"\d", text)
-    if hedge is not None and (first is None or hedge.start() < first.start()) and _hedging(hedge):
-        raise TargetParseError(
-            text,
-            hedge.start(),
-            "the number meant, without a hedge ('≥ 95%')",
-            reason=f"{hedge.group(0)!r} hedges the number: is a little less met?",
-        )
-    bound = _BOUND_THEN_LEVEL.search(text)
+    dated = _dated(text)
+    for hedge in _HEDGES.finditer(dated):
+        if re.search(r"\d", dated[hedge.end() :]) and _hedging(hedge):
+            raise TargetParseError(
+                text,
+                hedge.start(),
+                "the number meant, without a hedge ('≥ 95%')",
+                reason=f"{hedge.group(0)!r} hedges the number: is a little less met?",
+            )
+    bound = _BOUND_THEN_LEVEL.search(dated)
     if bound is not None:
         raise TargetParseError(
             text,
@@ -166,25 +206,32 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
         )
 
 
-#: A bound word after a range ("70-75% trở xuống"): a range has both bounds already.
-_BOUND_AFTER = re.compile(r"\d\s*%?\s*(?:trở\s+(?:lên|xuống)|lên|xuống)(?!\w)", re.IGNORECASE)
+#: A bound word after a range ("70-75% trở xuống", "10-12 doanh nghiệp trở lên").
+_BOUND_AFTER = re.compile(r"(?<!\w)(?:trở\s+(?:lên|xuống)|lên|xuống)(?!\w)", re.IGNORECASE)
 
 
 def refuse_bound_after_range(text: str, kind: str) -> None:
-    """Refuse ``70-75% trở xuống``, ``khoảng 70-75% trở lên``: a range, or a bound?"""
-    found = _BOUND_AFTER.search(text)
-    if kind == "range" and found is not None:
+    """Refuse ``70-75% trở xuống``, ``khoảng 10-12 doanh nghiệp trở lên``: a range, or a
+    bound?"""
+    dated = _dated(text)
+    digits = [m.end() for m in re.finditer(r"\d", dated)]
+    found = _BOUND_AFTER.search(dated, digits[-1]) if digits and kind == "range" else None
+    if found is not None:
         raise TargetParseError(
             text,
-            found.start() + 1,
+            found.start(),
             "a range alone ('70 - 75%') or one bound ('≤ 75%')",
-            reason=f"a range with {found.group(0)[1:].strip()!r} after it: a range, or a bound?",
+            reason=f"a range with {found.group(0)!r} after it: a range, or a bound?",
         )
 
 
-#: Words before a number that make it a count of what follows ("có 95 hợp tác xã", "mỗi xã
-#: có ít nhất 1 tổ …"), not a level with a label after it ("90 cấp tỉnh").
-_COUNTING_BEFORE = re.compile(r"(?<!\w)(?:có|mỗi)(?!\w)", re.IGNORECASE)
+#: Words right before a number that make it a count of what follows ("có 95 hợp tác xã", "mỗi
+#: xã có ít nhất 1 tổ …"), not a level with a label after it ("90 cấp tỉnh").
+_COUNTING_BEFORE = re.compile(
+    r"(?<!\w)có(?:\s+(?:ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|dưới|khoảng|hơn|từ|gần|"
+    r"không\s+dưới|không\s+quá))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def refuse_count_in_share(

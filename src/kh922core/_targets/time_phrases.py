@@ -31,20 +31,25 @@ _BEFORE = (
     r"(?:(?:đến\s+hết|đến|tới|vào|trong|trước|sau|từ|hết|chậm\s+nhất(?:\s+(?:là|đến|vào))?|"
     r"cuối|đầu|giữa)\s+)?"
 )
+_DATE_PARTS = r"\d{1,2}\s*(?P<mark>[/.\-])\s*\d{1,2}\s*(?P=mark)\s*"
 #: A deadline finer than a year, or a span of years counted, with its year.
 DEADLINES = re.compile(
     _BEFORE
-    + r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
+    + r"(?:(?:ngày\s+)?"
+    + _DATE_PARTS
+    + _YEAR
+    + r"|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+"
     + _YEAR
     + r"|(?:quý\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*(?:/|[-–]|(?:\s+)năm\s+)\s*"
     + _YEAR
     + r"|\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm\s+"
     + _YEAR
-    + r"|\d\s+năm\s+"
+    + r"|\d\s+năm\s*\(?\s*(?:năm\s+)?"
     + _YEAR
     + r"\s*[-–]\s*"
     + _YEAR
-    + r")\b",
+    + r"\s*\)?"
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 #: A duration that dates the target ("trong vòng 3 năm tới").
@@ -53,12 +58,19 @@ _DURATION = re.compile(
     r"(?:\s+(?:tới|qua|đầu|cuối|còn\s+lại|tiếp\s+theo))?\b",
     re.IGNORECASE,
 )
-#: A period other than the year that a change or count is given for.
+#: A number of a duration: the target is then a duration, and a duration beside it its own.
+_DURATION_NUMBER = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:năm|tháng|quý|tuần|ngày|giờ|phút)(?!\w)", re.IGNORECASE
+)
+#: A period other than the year that a change or count is given for: "mỗi quý", "từng kỳ";
+#: "hằng tháng" where it starts a clause or follows the number (after a noun it names the
+#: measure: "thu nhập hằng tháng").
 _OTHER_PERIOD = re.compile(
-    r"\b(?:mỗi|hằng|hàng|từng)\s+(?:quý|tháng|tuần|ngày|nhiệm\s+kỳ|kỳ|giai\s+đoạn|"
-    r"(?:[2-9]|\d{2})\s+năm)\b",
+    r"(?P<word>mỗi|hằng|hàng|từng)\s+(?P<period>quý|tháng|tuần|ngày|nhiệm\s+kỳ|kỳ|giai\s+đoạn|"
+    r"(?:[2-9]|\d{2})\s+năm)(?!\w)",
     re.IGNORECASE,
 )
+_PER_UNIT = {"quý": "/quý", "tháng": "/tháng", "tuần": "/tuần", "ngày": "/ngày"}
 
 
 def _blank(text: str, found: re.Match[str]) -> str:
@@ -67,7 +79,7 @@ def _blank(text: str, found: re.Match[str]) -> str:
 
 def set_aside_times(text: str) -> str:
     """``text`` with its deadlines finer than a year blanked, and its durations where a number
-    is left outside them (same length).
+    is left outside them that is no duration itself (same length).
 
     Examples:
         >>> set_aside_times("Đến quý II/2026 đạt 100%").strip()
@@ -76,23 +88,39 @@ def set_aside_times(text: str) -> str:
         'đạt 80%'
         >>> set_aside_times("trong vòng 24 giờ")
         'trong vòng 24 giờ'
+        >>> set_aside_times("giảm từ 15 ngày xuống trong vòng 7 ngày")
+        'giảm từ 15 ngày xuống trong vòng 7 ngày'
     """
     text = DEADLINES.sub(lambda m: " " * len(m.group(0)), text)
     for found in list(_DURATION.finditer(text)):
-        rest = _blank(text, found)
-        if NUMBER_PATTERN.search(blank(rest, YEARS)):
-            text = rest
+        rest = blank(_blank(text, found), YEARS)
+        if NUMBER_PATTERN.search(rest) and not _DURATION_NUMBER.search(rest):
+            text = _blank(text, found)
     return text
+
+
+def _target_period(found: re.Match[str]) -> bool:
+    """Whether a period phrase gives the target's period (``mỗi quý``, ``Hằng quý tăng``,
+    ``… 5% hằng quý``), not the measure's (``thu nhập hằng tháng``)."""
+    if found.group("word").lower() in ("mỗi", "từng"):
+        return True
+    before = found.string[: found.start()].rstrip()
+    return not before or not before[-1].isalpha()  # at the start, after a number or a mark
 
 
 def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """Refuse a change, or a level that is not a share, given per quarter, month, day or term
-    (``Mỗi quý tăng 5%``, ``Mỗi tháng có 10 doanh nghiệp thành lập mới``)."""
-    found = _OTHER_PERIOD.search(text)
+    (``Mỗi quý tăng 5%``, ``Mỗi tháng có 10 doanh nghiệp thành lập mới``), unless the unit is
+    one per that period (``triệu đồng/người/tháng``)."""
+    found = next((f for f in _OTHER_PERIOD.finditer(text) if _target_period(f)), None)
     if found is None or spec.kind in ("qualitative", "rank_group"):
         return
     own = getattr(spec, "unit", None)
     shown = own if own is not None else (unit.text if unit is not None else None)
+    per = _PER_UNIT.get(found.group("period").lower())
+    units = " ".join(u for u in (own, unit.text if unit is not None else None) if u)
+    if per is not None and per in units.replace(" ", ""):
+        return  # "8 triệu đồng/người/tháng": the unit is one per that period
     if (
         spec.change is None
         and shown is not None
@@ -104,6 +132,6 @@ def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         text,
         found.start(),
         "the target of a year ('tăng bình quân 9%/năm', 'đạt 120 doanh nghiệp/năm')",
-        reason=f"{found.group(0)!r}: a figure per {found.group(0).split(None, 1)[1]}, while "
+        reason=f"{found.group(0)!r}: a figure per {found.group('period')}, while "
         "an observation is the level of a year",
     )

@@ -14,8 +14,6 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Context, Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -23,6 +21,7 @@ import polars as pl
 
 from kh922core._output_formats import format_for, import_optional, open_workbook, unescape_csv_text
 from kh922core._tracking.csv_rows import COMMENT, beyond_the_header
+from kh922core._tracking.number_formats import cell_text
 from kh922core.errors import Kh922Error, ObservationProblem, UnknownFormatError
 
 __all__ = [
@@ -42,13 +41,6 @@ __all__ = [
 LINE = "_kh922_line"
 _READABLE = ("csv", "xlsx", "parquet")
 _SEPARATORS = (";", ",", "\t")
-#: Parts of an Excel number format shown as they are: ``"text"``, ``\\x``, ``[colour]``.
-_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_YEAR_ONLY = re.compile(r"\s*y{3,4}\s*", re.IGNORECASE)  # a date shown as its year
-#: Excel keeps 15 significant digits; a percentage is shown with no more.
-_EXCEL_DIGITS = Context(prec=15)
-#: A number that kh922core.parse_number refuses as ambiguous (a decimal or a thousands comma).
-_AMBIGUOUS = re.compile(r"-?[1-9]\d{0,2},\d{3}")
 #: Line ends of a CSV file (not the other characters ``str.splitlines`` breaks lines at).
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _CELL = re.compile(r"([A-Z]{1,3})(\d+)")  # a cell reference: its column letters, its row
@@ -190,45 +182,6 @@ def csv_table(path: Path) -> RawTable:
 # ------------------------------------------------------------------------------------ XLSX
 
 
-def _is_percent(number_format: object) -> bool:
-    """Whether an Excel number format shows a number as a percentage (``0%``, ``0.0%``)."""
-    return isinstance(number_format, str) and "%" in _LITERAL.sub("", number_format)
-
-
-def cell_text(value: object, number_format: object = None) -> str | None:
-    """A ``.xlsx`` cell as text that :func:`vietnamese_number` reads back exactly: a number as
-    plain digits and a decimal comma, a percent-formatted number as Excel shows it (``55%``),
-    a date (a date-formatted cell) as ``YYYY-MM-DD``.
-
-    Examples:
-        >>> cell_text(0.001), cell_text(6388.3), cell_text(0.555, "0.0%"), cell_text(True)
-        ('0,001', '6388,3', '55,5%', 'true')
-        >>> cell_text(1.125)  # "1,125" could be a thousand and more (see parse_number)
-        '1,1250'
-    """
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return None
-        number = Decimal(repr(value))
-        if _is_percent(number_format):
-            number = _EXCEL_DIGITS.multiply(number, Decimal(100))
-        text = format(number.normalize(), "f").replace(".", ",")
-        if _AMBIGUOUS.fullmatch(text):  # "1,125" may be a thousands comma: "1,1250" is not
-            text += "0"
-        return text + "%" if _is_percent(number_format) else text
-    if isinstance(value, date) and _YEAR_ONLY.fullmatch(_LITERAL.sub("", str(number_format))):
-        return str(value.year)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
-
-
 def _coordinate(reference: str) -> tuple[int, int]:
     """A cell reference (``C12``) as its row and column, from 1."""
     found = _CELL.fullmatch(reference.replace("$", "").upper())
@@ -342,7 +295,8 @@ def _scan(path: Path, title: str) -> tuple[dict[tuple[int, int], str], list[tupl
 def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
     """Every row of the sheet (from row 1) as the text of its cells, and the sheet's name."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
-    workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
+    # rich text: openpyxl then leaves Excel's _xHHHH_ escapes to cell_text, as in every cell
+    workbook = open_workbook(openpyxl, path, read_only=True, data_only=True, rich_text=True)
     try:
         shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]  # not hidden
         chosen = workbook[sheet] if sheet in workbook.sheetnames else [*shown, workbook.active][0]
