@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.grids import STRUCK, Grid, column_name
-from kh922core._exchange.sheet_strings import escaped_texts
 from kh922core._output_formats import import_optional, open_workbook
 from kh922core._text import INVISIBLE
-from kh922core._tracking import cell_text, formula_cells
+from kh922core._tracking import cell_text, escaped_texts, formula_cells
 from kh922core.errors import TableImportError
 
 __all__ = ["FORMULA", "NO_TEXT", "csv_grids", "xlsx_grids"]

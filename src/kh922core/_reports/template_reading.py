@@ -27,6 +27,7 @@ from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rej
 from kh922core._text import fold
 from kh922core._tracking import (
     cell_text,
+    escaped_texts,
     formula_cells,
     merged_ranges,
     vietnamese_number,
@@ -82,6 +83,14 @@ class FileReading:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+#: The start of a metadata key that names a hidden sheet (listed, never read).
+_HIDDEN = "\x00hidden sheet:"
+_HIDDEN_SHEET = (
+    "the sheet is hidden (an old copy, a draft?): none of its cells is read; unhide it if it "
+    "holds the figures, or delete it"
+)
+
+
 def _not_a_template(path: Path, why: str) -> UnknownFormatError:
     return UnknownFormatError(
         str(path), _FORMATS, why=f"not a reporting template or an observation table ({why}):"
@@ -94,7 +103,8 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], d
 
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     try:
-        book = open_workbook(openpyxl, path, read_only=True, data_only=True)
+        # rich text: openpyxl then leaves Excel's _xHHHH_ escapes to cell_text, decoded once
+        book = open_workbook(openpyxl, path, read_only=True, data_only=True, rich_text=True)
     except Exception as error:  # the errors of a file that is no workbook vary
         raise _not_a_template(path, f"not an Excel workbook: {type(error).__name__}") from None
     try:
@@ -112,9 +122,17 @@ def _sheets(
 ) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
     """Every sheet of an open workbook as rows of text, and the template's metadata."""
     grids, meta = [], {}
+    escaped = escaped_texts(path)  # where openpyxl would misread Excel's escapes
     for sheet in book.worksheets:
         sheet.reset_dimensions()
-        rows = [[cell_text(c.value, c.number_format) for c in r] for r in sheet.iter_rows()]
+        texts = escaped.get(sheet.title, {})
+        rows = [
+            [
+                cell_text(texts.get((number, column), c.value), c.number_format)
+                for column, c in enumerate(r, start=1)
+            ]
+            for number, r in enumerate(sheet.iter_rows(), start=1)
+        ]
         for (row, column), formula in formula_cells(path, sheet.title).items():
             if row <= len(rows):
                 _put(rows, row, column, formula)  # refused by name (a formula's check)
@@ -125,6 +143,9 @@ def _sheets(
                     _put(rows, row, column, value)
         if sheet.title == META_SHEET:
             meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
+        elif sheet.sheet_state != "visible":  # an old copy, a draft: listed, never read
+            if any(any(row) for row in rows):
+                meta[f"{_HIDDEN}{sheet.title}"] = "hidden"
         else:
             grids.append((sheet.title, rows))
     return grids, meta
@@ -215,7 +236,12 @@ def _template_frame(
 ) -> pl.DataFrame:
     wanted = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
     records = []
-    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+    ids = {t.id for t in plan.targets} if plan is not None else set()
+    column = next((i for i, key in keys.items() if key == "target_id"), None)
+    for number, row in enumerate(rows, start=1):
+        above = number <= start + 1  # the headings, or rows sorted above the row of keys
+        if above and not (column is not None and column < len(row) and row[column] in ids):
+            continue
         record = dict.fromkeys(wanted)
         for index, key in keys.items():
             if key in record and index < len(row) and row[index] is not None:
@@ -350,6 +376,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if suffix not in (".xlsx", ".csv"):
         raise _not_a_template(source, "read from .xlsx, .csv or .parquet")
     grids, meta = _xlsx_grids(source) if suffix == ".xlsx" else _csv_grid(source)
+    hidden = [key.removeprefix(_HIDDEN) for key in meta if key.startswith(_HIDDEN)]
+    meta = {key: value for key, value in meta.items() if not key.startswith(_HIDDEN)}
     year = int(meta["year"]) if meta.get("year", "").isdigit() else None
     agency = meta.get("agency")
     frames, rejected = [], []
@@ -377,6 +405,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
             Rejection(source.name, None, n + 1, "row", text, why)
             for n, (text, why) in moved.items()
         ]
+    rejected += [
+        Rejection(source.name, title, None, "sheet", "", _HIDDEN_SHEET) for title in hidden
+    ]
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
         frame = pl.concat([f.select(order) for f in frames])

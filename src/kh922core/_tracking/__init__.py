@@ -39,6 +39,7 @@ from kh922core._tracking.observation_files import (
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
 from kh922core._tracking.sheet_cells import cell_text, formula_cells, merged_ranges
+from kh922core._tracking.sheet_strings import escaped_texts
 from kh922core._tracking.task_deadlines import TaskStatus, task_status
 from kh922core._tracking.templates import reporting_template, write_reporting_template
 
@@ -48,6 +49,7 @@ __all__ = [
     "TaskStatus",
     "agency_duties",
     "cell_text",
+    "escaped_texts",
     "formula_cells",
     "leads_on",
     "merged_ranges",
