@@ -97,9 +97,7 @@ def test_an_escaped_underscore_is_decoded_once(tmp_path: Path, plan: kh922core.P
         "</sst>", "<si><t>_x005F_x0039_5</t></si></sst>"
     ).encode()
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    sheet = re.sub(
-        rf'<c r="{cell}"([^>]*?)/>', rf'<c r="{cell}"\1 t="s"><v>{count}</v></c>', sheet
-    )
+    sheet = re.sub(rf'<c r="{cell}"([^>]*?)/>', rf'<c r="{cell}"\1 t="s"><v>{count}</v></c>', sheet)
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
