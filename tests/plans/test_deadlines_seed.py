@@ -59,3 +59,24 @@ def test_seed_deadline_forms(
 def test_the_list_covers_every_deadline_of_the_plan() -> None:
     printed = {task.deadline.text for task in load_plan().tasks}
     assert printed == {form[0] for form in SEED_FORMS}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start", "due"),
+    [
+        ("Quý IV năm 2025", "quarter", None, date(2025, 12, 31)),
+        ("Đến năm 2030", "year", None, date(2030, 12, 31)),
+        ("Đến hết năm 2026", "year", None, date(2026, 12, 31)),
+        ("Chậm nhất năm 2026", "year", None, date(2026, 12, 31)),
+        ("Từ 2025 đến 2030", "period", date(2025, 1, 1), date(2030, 12, 31)),
+        ("Từ năm 2025 đến năm 2030", "period", date(2025, 1, 1), date(2030, 12, 31)),
+        ("Định kỳ 6 tháng", "recurring", None, None),
+        ("Hằng quý", "recurring", None, None),
+        ("Định kỳ hằng quý", "recurring", None, None),
+    ],
+)
+def test_deadlines_other_provinces_write(
+    text: str, kind: str, start: date | None, due: date | None
+) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline.kind.value, deadline.start, deadline.due) == (kind, start, due)

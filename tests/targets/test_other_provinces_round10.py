@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import TargetParseError, parse_target
+from kh922core import TargetParseError, parse_target, split_targets
 
 
 @pytest.mark.parametrize(
@@ -227,3 +227,78 @@ def test_the_escapes_of_the_tenth_round_are_refused(
 ) -> None:
     with pytest.raises(TargetParseError, match=reason):
         parse_target(text, unit=unit, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "reason"),
+    [
+        # a verb or a comparator before a colon: a heading over labels, or the target's own?
+        ("Tăng: 2%", "%", "higher_is_better", "before ':'"),
+        ("Tỷ lệ hộ nghèo giảm: 1%", "%", "lower_is_better", "before ':'"),
+        ("Gấp: 2 lần", "tỷ đồng", "higher_is_better", "before ':'"),
+        # a move in a ranking in a row that is no rank: used to be points of the row's unit
+        ("tăng 2 bậc", "%", "higher_is_better", "a move in a ranking"),
+        ("Chỉ số PCI tăng ít nhất 3 bậc so với năm 2024", "điểm", "higher_is_better", "ranking"),
+        ("tăng 2 vị trí", "điểm", "higher_is_better", "a move in a ranking"),
+        # double-digit growth: used to be at least 2
+        ("tăng trưởng 2 chữ số", "%/năm", "higher_is_better", "a count of digits"),
+        ("tăng trưởng trên 2 chữ số", "%/năm", "higher_is_better", "a count of digits"),
+        # a half in words after a multiple: used to drop the half
+        ("gấp hai lần rưỡi", "tỷ đồng", "higher_is_better", "the half would be lost"),
+        ("gấp đôi rưỡi", "tỷ đồng", "higher_is_better", "the half would be lost"),
+        # a fraction half in digits: used to be a fall of 1
+        ("giảm 1 nửa", "vụ", "lower_is_better", "a fraction"),
+        ("giảm 1 phần ba", "vụ", "lower_is_better", "a fraction"),
+        # "tăng thêm 1 lần": doubled, or ×1?
+        ("tăng thêm 1 lần", "tỷ đồng", "higher_is_better", "tăng thêm N lần"),
+        ("tăng thêm 2 lần", "tỷ đồng", "higher_is_better", "tăng thêm N lần"),
+        # a change in % in a row in ‰: ten times off
+        ("giảm 1%", "‰", "lower_is_better", "a change in % in a row in"),
+        ("Tỷ suất sinh giảm 0,1%", "‰", "lower_is_better", "a change in % in a row in"),
+        # amounts in words: used to be targets in words
+        ("hàng nghìn doanh nghiệp", "doanh nghiệp", "higher_is_better", "in words"),
+        ("một triệu lượt khách", "lượt", "higher_is_better", "in words"),
+    ],
+)
+def test_the_silent_misreads_of_the_eleventh_round_are_refused(
+    text: str, unit: str, direction: str, reason: str
+) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text, unit=unit, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "holds", "fails"),
+    [
+        ("Hoàn thành 5 hạng mục công trình", None, "higher_is_better", 5.0, 4.0),
+        ("dưới 1,5%", "‰", "lower_is_better", 14.9, 15.0),  # a level converts: 15 ‰
+        ("gấp rưỡi", "tỷ đồng", "higher_is_better", None, None),
+    ],
+)
+def test_near_misses_of_the_eleventh_round_still_read(
+    text: str, unit: str | None, direction: str, holds: float | None, fails: float | None
+) -> None:
+    spec = parse_target(text, unit=unit, direction=direction)
+    if holds is None:
+        assert spec.is_met(150.0, baseline=100.0)
+        assert not spec.is_met(149.0, baseline=100.0)
+    else:
+        assert spec.is_met(holds)
+        assert not spec.is_met(fails)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "reason"),
+    [
+        ("Giảm: thành thị 1%, nông thôn 2%", "lower_is_better", "before the labels"),
+        ("Giảm thành thị 1%, nông thôn 2%", "lower_is_better", "before the labels"),
+        ("Dưới: thành thị 2%, nông thôn 3%", "lower_is_better", "before the labels"),
+        ("Mỗi năm tăng 10%, riêng năm 2026 tăng 8%", "higher_is_better", "names no base"),
+    ],
+)
+def test_cells_whose_parts_would_drop_a_word_are_refused(
+    text: str, direction: str, reason: str
+) -> None:
+    unit = "tỷ đồng" if "Mỗi năm" in text else "%"
+    with pytest.raises(TargetParseError, match=reason):
+        split_targets(text, unit=unit, direction=direction)

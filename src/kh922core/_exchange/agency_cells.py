@@ -180,6 +180,14 @@ class AgencyReader:
         self._reader = None
         return identifier
 
+    def add_aliases(self, agency_id: str, aliases: tuple[str, ...]) -> None:
+        """Give ``aliases`` to the agency ``agency_id`` (the plan's issuer: ``UBND tỉnh``)."""
+        self.agencies = [
+            a.model_copy(update={"aliases": (*a.aliases, *aliases)}) if a.id == agency_id else a
+            for a in self.agencies
+        ]
+        self._reader = None
+
     def _alias(self, agency_id: str, spelling: str) -> None:
         """Remember a spelling the agency file must list for the cell to read as printed."""
         agency = next(a for a in self.agencies if a.id == agency_id)
@@ -208,28 +216,29 @@ class AgencyReader:
                 if any(fold(piece) in fold(phrase) for piece in reading.unknown):
                     self.draft(phrase)
             reading = self._registry().read_cell(normal)
+        drafted = []  # a piece the registry knows once stripped ("- Sở Tài chính") is never lost
         for piece in reading.unknown:
             name = piece.strip(" ,;.:-–—")
             if name:  # a stop or a dash alone names no body
-                self.draft(name)
+                drafted.append(self.draft(name))
         if reading.unknown:
             reading = self._registry().read_cell(normal)
         for agency_id in reading.ids:
             if agency_id not in self.drafts:
                 self._spelled(agency_id, kept)
-        return tuple(dict.fromkeys(reading.ids)), kept
+        return tuple(dict.fromkeys((*reading.ids, *drafted))), kept
 
     def _spelled_out(self, normal: str) -> str:
         """A cell as the registry reads it best: ``Các Sở: Tài chính, Nội vụ`` as ``Sở Tài
-        chính, Sở Nội vụ``; a ``/`` between two agencies as a comma, an ``&`` as ``và``, where
-        that leaves no body unknown that was not unknown before."""
+        chính, Sở Nội vụ``; a ``/`` or a dash between two agencies as a comma, an ``&`` as
+        ``và``, where that leaves no body unknown that was not unknown before."""
         before = len(self._registry().read_cell(normal).unknown)
         shared = _SHARED_HEAD.sub(self._distributed, normal)
         unknown = self._registry().read_cell(shared).unknown
         normal = shared if len(unknown) <= before else normal  # never more bodies unknown
         if not unknown:
             return normal
-        for pattern, replacement in ((r"\s*/\s*", ", "), (r"&", " và ")):
+        for pattern, replacement in ((r"\s*/\s*", ", "), (r"&", " và "), (r"\s*[-–—]\s*", ", ")):
             other = " ".join(re.sub(pattern, replacement, normal).split())
             if other != normal and not self._registry().read_cell(other).unknown:
                 return other

@@ -72,8 +72,11 @@ Role = Literal[
 ]
 Kind = Literal["indicators", "tasks"]
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A column of money for the work (a budget, its sources): no place in a plan file.
+_MONEY = re.compile(r"\b(?:kinh phi|nguon von|du toan|von dau tu|nguon kinh phi)\b")
 _NAME_WORDS = r"(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|danh muc|de an|du an|chuong trinh)"
 _PATTERNS: tuple[tuple[Role | None, str], ...] = (
+    (None, r"\bbat dau\b"),  # "Thời gian bắt đầu": a start, no deadline
     ("note", r"^ghi chu"),
     ("agencies", r"chu tri\b.*\bphoi hop|phoi hop\b.*\bchu tri"),
     ("cooperating", r"phoi hop"),
@@ -82,7 +85,11 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
         r"chu tri|^(?:co quan|don vi|bo phan)(?: duoc giao)? (?:thuc hien|phu trach|"
         r"chiu trach nhiem)|^phan cong|^trach nhiem",
     ),
-    ("deadline", r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian|lo trinh)"),
+    (
+        "deadline",
+        r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian|lo trinh|tg hoan thanh|"
+        r"tg thuc hien|tg)\b",
+    ),
     ("row", r"^(?:s ?tt|so tt|so thu tu|tt)$"),
     ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)(?: dvt)?$"),
     (None, r"\bsan pham\b|^ket qua dau ra"),  # a task's product: no place in a plan file
@@ -140,6 +147,8 @@ def _role(heading: str) -> Role | None:
     if leads and helps and leads != helps:  # "Cơ quan chủ trì, phối hợp" over "Chủ trì"
         return "lead" if leads > helps else "cooperating"
     years = years_in(heading)
+    if _MONEY.search(key):  # "Kinh phí năm 2025", "Nguồn vốn": no target, whatever its year
+        return None
     for role, pattern in _RULES:
         if pattern.search(key):
             if role is None and years:  # "Sản phẩm năm 2025": what is to be made by then
@@ -295,5 +304,27 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
             columns, kind = _columns(_combined(rows, first, last))
             if kind is None:
                 continue
-        return Header(first, last, tuple(columns), kind)
+        return Header(first, last, _single(columns), kind)
     return None
+
+
+#: The roles a table has one column of: a second is listed, never read in its place.
+_SINGLE: tuple[Role, ...] = ("row", "name", "unit", "lead", "cooperating", "agencies", "deadline")
+
+
+def _single(columns: list[Column]) -> tuple[Column, ...]:
+    """``columns`` with one column of each single role (:data:`_SINGLE`): the first, or for a
+    deadline the one of completion (``Thời gian hoàn thành`` over ``Thời gian thực hiện``);
+    the others have no role, so that their cells are listed as a column not read."""
+    kept: dict[Role, int] = {}
+    for role in _SINGLE:
+        found = [c for c in columns if c.role == role]
+        ends = [c for c in found if re.search(r"hoan thanh|thoi han|han\b", heading_key(c.heading))]
+        if found:
+            kept[role] = (ends or found)[0].index
+    return tuple(
+        Column(c.index, None, c.heading, c.year)
+        if c.role in kept and kept[c.role] != c.index
+        else c
+        for c in columns
+    )

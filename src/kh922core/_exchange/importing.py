@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.foreign_registry import registry_for
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
@@ -361,9 +362,12 @@ def import_tables(
         )
     titles = [line for table in tables for line in table.title]
     meta = _metadata(titles, province, sink)
-    reader = AgencyReader(list(_registry(agencies)), source=path.name)
+    own = load_plan().province.name if agencies is None else None  # the shipped registry's
+    known, generic = registry_for(_registry(agencies), own, meta["province"], sink)
+    reader = AgencyReader(known, source=path.name)
     issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
     issuer = reader.draft(issuer_name)
+    reader.add_aliases(issuer, generic)
     indicators = IndicatorBuilder(sink, reader, load_plan())
     indicators.plan_year = meta["date"].year if meta["dated"] else None
     tasks = TaskBuilder(sink, reader)

@@ -1,11 +1,12 @@
 """Phụ lục II tables to task groups and tasks.
 
-A group row (``I``, ``II.``, ``A``, or a title merged across the table) opens a task group; a
-data row is a task: its name, its leading and cooperating agencies, and its deadline read with
-:func:`kh922core.parse_deadline`.  A row printed with ``-`` or ``+`` and nothing but a name adds
-a line to the task above it; with agencies or a deadline of its own it is a task.  A deadline
-that cannot be read is a problem, and the task keeps ``Thường xuyên`` until it is fixed (the
-plan file says so beside it).
+A group row (``I``, ``II.``, ``A``, or a title merged across the table) opens a task group, as
+does a numbered row with no agency and no deadline over sub-rows that have theirs (``1`` over
+``1.1``, ``1.2``); a data row is a task: its name, its leading and cooperating agencies, and
+its deadline read with :func:`kh922core.parse_deadline`.  A row printed with ``-`` or ``+``
+and nothing but a name adds a line to the task above it; with agencies or a deadline of its own
+it is a task.  A deadline that cannot be read is a problem, and the task keeps ``Thường xuyên``
+until it is fixed (the plan file says so beside it).
 """
 
 from __future__ import annotations
@@ -78,7 +79,12 @@ class TaskBuilder:
 
     def table(self, table: Table) -> None:
         """Read one Phụ lục II table."""
-        for line in table.lines:
+        for number, line in enumerate(table.lines):
+            if self._heads_tasks(table, line, table.lines[number + 1 :]):
+                name_column = table.header.one("name")
+                title = cell_line(line.cells[name_column]) if name_column is not None else ""
+                self._open_group(line.number.rstrip(".)"), title, table)
+                continue
             if line.unread is not None:  # the signature block under the table
                 first = next(c for c, t in enumerate(line.cells) if t.strip())
                 shown = " | ".join(t for t in line.cells if t.strip())
@@ -88,6 +94,30 @@ class TaskBuilder:
                 self._open_group(line.group_id, line.title, table)
                 continue
             self._task(table, line)
+
+    def _heads_tasks(self, table: Table, line: Line, rest: list[Line]) -> bool:
+        """Whether a numbered row with no agency and no deadline heads the sub-rows below it
+        (``1`` over ``1.1``, ``a)``, ``-`` that have their own): a group, not a task."""
+        if line.group or line.unread is not None or not _INTEGER.match(line.number):
+            return False
+        header = table.header
+        roles: tuple[Role, ...] = ("lead", "cooperating", "agencies", "deadline")
+        if any(
+            (column := header.one(role)) is not None and line.cells[column].strip() not in BLANKS
+            for role in roles
+        ):
+            return False
+        below = next((other for other in rest if other.unread is None), None)
+        return (
+            below is not None
+            and not below.group
+            and bool(_SUB.match(below.number))
+            and any(
+                (column := header.one(role)) is not None
+                and below.cells[column].strip() not in BLANKS
+                for role in roles
+            )
+        )
 
     def _agencies(self, table: Table, line: Line) -> _Agencies:
         """The lead and cooperating agencies of a row, from their columns and from the role

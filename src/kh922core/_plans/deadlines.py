@@ -71,8 +71,15 @@ _YEAR = r"((?:19|20)\d{2})"
 _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
-        (DeadlineKind.RECURRING, r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm)"),
-        (DeadlineKind.QUARTER, r"quý\s+(i{1,3}|iv|[1-4])\s*/\s*(?:năm\s+)?" + _YEAR),
+        (
+            DeadlineKind.RECURRING,
+            r"(?:thường xuyên|hằng năm|hàng năm|(?:hằng|hàng) (?:quý|tháng)|định kỳ"
+            r"(?: (?:hằng|hàng) (?:năm|quý|tháng)| \d{1,2} tháng(?:/lần| một lần)?)?)",
+        ),
+        (
+            DeadlineKind.QUARTER,
+            r"quý\s+(i{1,3}|iv|[1-4])(?:\s*/\s*(?:năm\s+)?|\s+năm\s+)" + _YEAR,
+        ),
         (DeadlineKind.DATE, r"(trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})/(\d{1,2})/" + _YEAR),
         (DeadlineKind.MONTH, r"(trước\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(?:năm\s+)?" + _YEAR),
         (
@@ -80,8 +87,18 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
             r"(?:từ\s+(?:năm\s+)?" + _YEAR + r"(?:\s+trở đi)?"
             r"|(?:năm\s+)?" + _YEAR + r"\s+(?:và các năm tiếp theo|trở lên|trở đi))",
         ),
-        (DeadlineKind.PERIOD, r"(?:giai đoạn\s+|năm\s+)?" + _YEAR + r"\s*[-–]\s*" + _YEAR),
-        (DeadlineKind.YEAR, r"(?:trong\s+)?(?:năm\s+)?" + _YEAR),
+        (
+            DeadlineKind.PERIOD,
+            r"(?:giai đoạn\s+|từ\s+)?(?:năm\s+)?"
+            + _YEAR
+            + r"\s*(?:[-–]|đến|tới)\s*(?:năm\s+)?"
+            + _YEAR,
+        ),
+        (
+            DeadlineKind.YEAR,
+            r"(?:(?:trong|đến|tới|đến hết|hết|chậm nhất(?: đến| vào| là)?)\s+)?(?:năm\s+)?"
+            + _YEAR,
+        ),
     )
 )
 _CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)

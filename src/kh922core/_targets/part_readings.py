@@ -4,17 +4,19 @@
 decides the reading, that would read otherwise than the sentence: ``Công nghiệp tăng bình quân
 12%/năm`` in a % row is a growth rate (a sector's output is no share), ``tăng bình quân 12%/năm``
 alone points of a share.  :func:`as_written` reads the part as its sentence reads, and keeps
-the refusal its label gives (``Nông nghiệp tăng 3%``: points of a share, or a growth?).
+the refusal its label gives (``Nông nghiệp tăng 3%``: points of a share, or a growth?).  A
+label that holds a verb or a comparator is refused (:func:`refuse_operator_labels`).
 """
 
 from __future__ import annotations
 
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
+from kh922core._targets.scanner import match_phrase
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["as_written"]
+__all__ = ["as_written", "refuse_operator_labels"]
 
 
 def as_written(
@@ -33,3 +35,35 @@ def as_written(
         return spec
     same = whole.change == spec.change and whole.kind == spec.kind
     return spec if same else whole.model_copy(update={"note": getattr(spec, "note", None)})
+
+
+#: Roles of phrases that are no words of a label: a verb or a comparator before the labels
+#: ("Giảm: thành thị 1%, nông thôn 2%") would be read by the first part only.
+_OPERATOR_ROLES = frozenset(
+    {"rise", "fall", "multiple", "ge", "gt", "le", "lt", "approx", "to_level", "zero"}
+)
+
+
+def refuse_operator_labels(text: str, parts: list[tuple[str | None, str]]) -> None:
+    """Refuse a label that holds a verb or a comparator (``Giảm: thành thị 1%, nông thôn
+    2%``): it heads every part, where each part reads only its own words.  ``parts``: each
+    part's label and text."""
+    for label, part_text in parts:
+        lower = (label or "").lower()
+        found = [
+            match
+            for position in range(len(lower))
+            if (position == 0 or not lower[position - 1].isalnum())
+            and (match := match_phrase(lower, position)) is not None
+            and match.role in _OPERATOR_ROLES
+        ]
+        if found:
+            raise TargetParseError(
+                text,
+                text.find(part_text),
+                f"the verb or comparator in each part ('{found[0].phrase} 1%, "
+                f"{found[0].phrase} 2%')",
+                reason=f"{found[0].phrase!r} stands before the labels: it would be read by the "
+                "first part only",
+                parts=[text for _, text in parts],
+            )

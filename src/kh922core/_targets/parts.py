@@ -40,7 +40,7 @@ from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.part_readings import as_written
+from kh922core._targets.part_readings import as_written, refuse_operator_labels
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
@@ -293,6 +293,7 @@ def split_targets(
                 for label, cut, reading in zip(labels, cuts, readings, strict=True)
             ]
             _refuse_unshared(text, parts)
+            refuse_operator_labels(text, [(p.label, p.text) for p in parts])
             _refuse_share_of_the_whole(text, cuts, parts, unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"
@@ -343,12 +344,13 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
     # "Năm 2026 tăng 8%; năm 2027 tăng 9%": each year's change, from the year before or from
     # the plan baseline? A reader takes the year before; the plan baseline would be the rule.
     yearly = sum(1 for part in parts if part.label and _YEAR_LABEL.fullmatch(part.label)) > 1
-    if base_span(text) is None and not yearly:
-        return
     for part in changed:
         change = part.spec.change
+        dated = bool(part.label and _YEAR_LABEL.fullmatch(part.label))  # "riêng năm 2026 tăng 8%"
+        if base_span(text) is None and not yearly and not dated:
+            continue
         if change is not None and change.since is None and not change.previous_year:
-            said = "the cell names one" if not yearly else "its parts are years"
+            said = "its parts are years" if yearly or dated else "the cell names one"
             raise TargetParseError(
                 text,
                 text.find(part.text),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.amount_words import refuse_amount_words, refuse_permille_change
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank
 from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
@@ -33,7 +34,9 @@ _SIGNED = ("currency", "growth", "index", "temperature")
 #: An amount written in words, in a text with no digits: a share (``một nửa``, ``phần trăm``) or
 #: a sign (``không âm``): read as a target in words, its number would be lost.
 _AMOUNT_WORDS = re.compile(
-    r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))",
+    r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))"
+    r"|(?<!\w)(?:hàng|vài|mấy|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ)(?!\w)",  # "hàng nghìn", "một triệu lượt khách"
     re.IGNORECASE,
 )
 
@@ -177,6 +180,7 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
     100%``), a floor with a level after it (``Từ 70% trở lên đến 75%``) and a base at the start
     of a year (``so với đầu năm 2026``: the level of the end of 2025)."""
     refuse_sign_or_mark(text, unit)
+    refuse_amount_words(text, unit)
     dated = _dated(text)
     for hedge in _HEDGES.finditer(dated):
         if re.search(r"\d", dated[hedge.end() :]) and _hedging(hedge):
@@ -259,3 +263,4 @@ def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     year (:func:`kh922core._targets.time_phrases.refuse_other_period`)."""
     refuse_bound_after_range(text, spec.kind)
     refuse_other_period(text, spec, unit)
+    refuse_permille_change(text, spec, unit)
