@@ -96,8 +96,7 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             DeadlineKind.YEAR,
-            r"(?:(?:trong|đến|tới|đến hết|hết|chậm nhất(?: đến| vào| là)?)\s+)?(?:năm\s+)?"
-            + _YEAR,
+            r"(?:(?:trong|đến|tới|đến hết|hết|chậm nhất(?: đến| vào| là)?)\s+)?(?:năm\s+)?" + _YEAR,
         ),
     )
 )
