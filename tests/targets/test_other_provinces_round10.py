@@ -302,3 +302,63 @@ def test_cells_whose_parts_would_drop_a_word_are_refused(
     unit = "tỷ đồng" if "Mỗi năm" in text else "%"
     with pytest.raises(TargetParseError, match=reason):
         split_targets(text, unit=unit, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "labels"),
+    [
+        # words of a label that are phrases elsewhere: only a heading before the first label is
+        (
+            "Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi: thể thấp còi dưới 20%, thể nhẹ cân dưới 10%",
+            "%",
+            "lower_is_better",
+            2,
+        ),
+        ("Nam từ 20 tuổi trở lên: 85%; nữ: 80%", "%", "higher_is_better", 2),
+        ("Trẻ em dưới 5 tuổi: 10%; trẻ em từ 5 đến 15 tuổi: 5%", "%", "higher_is_better", 2),
+        ("Tỷ lệ tăng dân số tự nhiên: thành thị 1%, nông thôn 1,2%", "%", "higher_is_better", 2),
+    ],
+)
+def test_labels_with_words_that_are_phrases_elsewhere_still_split(
+    text: str, unit: str, direction: str, labels: int
+) -> None:
+    assert len(split_targets(text, unit=unit, direction=direction)) == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "rendered"),
+    [
+        ("Tối thiểu: 90%", "%", "≥ 90%"),  # a comparator before a colon is the target's
+        ("Đến năm 2030 vị trí xếp hạng PCI trong nhóm 20", None, "nhóm 20"),  # a year, no move
+        ("Hàng năm tỷ lệ hộ nghèo giảm theo kế hoạch", None, None),  # "tỷ lệ" is no amount
+    ],
+)
+def test_the_eleventh_rounds_rules_do_not_reach_too_far(
+    text: str, unit: str | None, rendered: str | None
+) -> None:
+    spec = parse_target(text, unit=unit)
+    if rendered is None:
+        assert spec.kind == "qualitative"
+    else:
+        assert spec.render().startswith(rendered)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reason"),
+    [
+        ("Giảm bình quân: 1,5%/năm", "%", "before ':'"),
+        ("Tăng hàng năm: 2%", "%", "before ':'"),
+        ("tăng 2 thứ hạng so với năm 2025", None, "a move in a ranking"),
+        ("gấp hai rưỡi", "tỷ đồng", "the half would be lost"),
+        ("gấp hai lần rưởi", "tỷ đồng", "the half would be lost"),
+        ("tăng gấp 1 lần", "tỷ đồng", "a multiple of 1"),
+        ("giảm 1%", "phần nghìn", "a change in % in a row in"),
+        ("hai mươi nghìn người", "người", "in words"),
+    ],
+)
+def test_more_escapes_of_the_eleventh_round_are_refused(
+    text: str, unit: str | None, reason: str
+) -> None:
+    direction = "lower_is_better" if text.startswith(("Giảm", "giảm")) else "higher_is_better"
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text, unit=unit, direction=direction)

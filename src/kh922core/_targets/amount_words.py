@@ -1,13 +1,16 @@
 """Words around a number that change what it counts: refused by name, never read past.
 
-* ``tăng 2 bậc``, ``tăng 3 vị trí``, ``tăng 2 hạng``: a move in a ranking, not points of the
-  row's unit (a rank is reached as a group: ``nhóm 30``);
+* ``tăng 2 bậc``, ``tăng 3 vị trí``, ``cải thiện 2 thứ hạng``: a move in a ranking, not points
+  of the row's unit (a rank is reached as a group: ``nhóm 30``);
 * ``tăng trưởng 2 chữ số``: double-digit growth, not 2;
-* ``gấp hai lần rưỡi``, ``gấp đôi rưỡi``: two and a half times (the half would be dropped);
+* ``gấp hai lần rưỡi``, ``gấp đôi rưỡi``, ``gấp hai rưỡi``: two and a half times (the half
+  would be dropped);
 * ``giảm 1 nửa``, ``giảm 1 phần ba``: a fraction written half in digits (a fall of 1?);
 * ``tăng thêm 1 lần`` (doubled: ×2, or ×1?), ``tăng 1 lần``;
-* ``Tăng: 2%``, ``Giảm: thành thị 1%, …``: a verb or a comparator before a colon (a heading
-  over labels, or the target's own?);
+* ``Tăng: 2%``, ``Giảm bình quân: 1,5%/năm``, ``Giảm: thành thị 1%, …``: a verb of change
+  before a colon (a heading over labels, or the target's own change?); a comparator before one
+  is the target's (``Tối thiểu: 90%``);
+* a rising multiple of 1 (``tăng gấp 1 lần``: doubled, or the same level?);
 * a change written in % in a row in ‰ (``giảm 1%`` of a birth rate in ‰: 1 point of ‰, or 10?).
 
 An amount written in words with no digits (``hàng nghìn doanh nghiệp``, ``một triệu lượt
@@ -22,11 +25,16 @@ from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_amount_words", "refuse_permille_change"]
+__all__ = ["refuse_amount_words", "refuse_multiple_of_one", "refuse_permille_change"]
 
 _SHAPES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
-        re.compile(r"\d\s*(?:bậc|hạng|vị\s+trí)(?!\w)(?!\s+(?:mục|việc))", re.IGNORECASE),
+        re.compile(
+            r"(?<!\w)(?:tăng|giảm|nâng(?:\s+hạng)?|tụt|cải\s+thiện|lên|xuống|thăng)\s+"
+            r"(?:thêm\s+|ít\s+nhất\s+|tối\s+thiểu\s+|từ\s+|khoảng\s+)?\d[\d.,]*"
+            r"(?:\s*[-–]\s*\d+)?\s*(?:bậc|hạng|thứ\s+hạng|vị\s+trí)(?!\w)(?!\s+(?:mục|việc))",
+            re.IGNORECASE,
+        ),
         "a rank group ('nhóm 30') in a row of ranks",
         "a move in a ranking: a rank is reached as a group, not moved by points",
     ),
@@ -36,7 +44,10 @@ _SHAPES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "a count of digits (double-digit growth?), not the number",
     ),
     (
-        re.compile(r"(?<!\w)(?:lần|đôi)\s+rưỡi(?!\w)", re.IGNORECASE),
+        re.compile(
+            r"(?<!\w)(?:lần|đôi|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+rư[ỡởõ]i(?!\w)",
+            re.IGNORECASE,
+        ),
         "the multiple in digits ('gấp 2,5 lần')",
         "a multiple and a half in words: the half would be lost",
     ),
@@ -54,12 +65,13 @@ _SHAPES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     (
         re.compile(
-            r"(?<!\w)(?:tăng(?:\s+thêm)?|giảm|gấp|hạ|nâng|dưới|trên|tối\s+đa|tối\s+thiểu|"
-            r"ít\s+nhất|không\s+quá|khoảng|mức\s+(?:tăng|giảm))\s*:",
+            r"(?<!\w)(?<!độ\s)(?:tăng(?:\s+thêm)?|giảm|gấp|hạ|nâng|mức\s+(?:tăng|giảm))"
+            r"(?:\s+(?:bình\s+quân|hàng\s+năm|hằng\s+năm|mỗi\s+năm))?(?:\s*\(%\))?"
+            r"(?:\s*/\s*năm)?\s*:",
             re.IGNORECASE,
         ),
-        "the verb or comparator with the number of each part ('giảm 1%')",
-        "a verb or a comparator before ':': a heading over labels, or the target's own?",
+        "the verb with the number ('giảm 1%')",
+        "a verb of change before ':': a heading over labels, or the target's own change?",
     ),
 )
 
@@ -76,15 +88,29 @@ def refuse_amount_words(text: str, unit: Unit | None) -> None:
             )
 
 
+def refuse_multiple_of_one(text: str, spec: TargetSpec) -> None:
+    """Refuse a multiple of 1 (``tăng gấp 1 lần``, ``tăng lên 1 lần``): doubled, as the phrase
+    is often meant, or the same level, which a level that never moved meets?"""
+    change = spec.change
+    if change is None or change.kind.value != "multiple" or getattr(spec, "value", None) != 1:
+        return
+    raise TargetParseError(
+        text,
+        0,
+        "the multiple of the base ('gấp 2 lần') or the change in % ('tăng 100%')",
+        reason="a multiple of 1: doubled, or the same level?",
+    )
+
+
 def refuse_permille_change(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """Refuse a change written in % in a row in ‰ (``giảm 1%`` of a rate in ‰)."""
     change = spec.change
     own = getattr(spec, "unit", None) or ""
-    if change is None or unit is None or "‰" not in unit.text or "%" not in own:
+    if change is None or unit is None or unit.expression != "permille" or "%" not in own:
         return
     raise TargetParseError(
         text,
         max(text.find("%"), 0),
-        "the change in the row's unit ('giảm 1‰', 'giảm 1 điểm ‰')",
+        "the change in the row's unit ('giảm 1‰')",
         reason=f"a change in % in a row in {unit.text!r}: points of ‰ read as %, ten times off",
     )

@@ -39,24 +39,18 @@ def as_written(
 
 #: Roles of phrases that are no words of a label: a verb or a comparator before the labels
 #: ("Giảm: thành thị 1%, nông thôn 2%") would be read by the first part only.
-_OPERATOR_ROLES = frozenset(
-    {"rise", "fall", "multiple", "ge", "gt", "le", "lt", "approx", "to_level", "zero"}
-)
+_OPERATOR_ROLES = frozenset({"rise", "fall", "multiple", "ge", "gt", "le", "lt", "approx"})
 
 
 def refuse_operator_labels(text: str, parts: list[tuple[str | None, str]]) -> None:
-    """Refuse a label that holds a verb or a comparator (``Giảm: thành thị 1%, nông thôn
-    2%``): it heads every part, where each part reads only its own words.  ``parts``: each
+    """Refuse a first label that starts with a verb or a comparator (``Giảm: thành thị 1%, nông
+    thôn 2%``): it heads every part, where each part reads only its own words.  ``parts``: each
     part's label and text."""
-    for label, part_text in parts:
+    for label, part_text in parts[:1]:  # a heading stands before the first label
         lower = (label or "").lower()
-        found = [
-            match
-            for position in range(len(lower))
-            if (position == 0 or not lower[position - 1].isalnum())
-            and (match := match_phrase(lower, position)) is not None
-            and match.role in _OPERATOR_ROLES
-        ]
+        start = len(lower) - len(lower.lstrip(" -–•+*:"))
+        match = match_phrase(lower, start) if lower else None
+        found = [match] if match is not None and match.role in _OPERATOR_ROLES else []
         if found:
             raise TargetParseError(
                 text,

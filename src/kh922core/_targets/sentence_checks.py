@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 
-from kh922core._targets.amount_words import refuse_amount_words, refuse_permille_change
+from kh922core._targets.amount_words import (
+    refuse_amount_words,
+    refuse_multiple_of_one,
+    refuse_permille_change,
+)
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank
 from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
@@ -35,8 +39,8 @@ _SIGNED = ("currency", "growth", "index", "temperature")
 #: a sign (``không âm``): read as a target in words, its number would be lost.
 _AMOUNT_WORDS = re.compile(
     r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))"
-    r"|(?<!\w)(?:hàng|vài|mấy|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-    r"(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ)(?!\w)",  # "hàng nghìn", "một triệu lượt khách"
+    r"|(?<!\w)(?:hàng|vài|mấy|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|lăm|chục|trăm)\s+"
+    r"(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ(?!\s+(?:lệ|trọng|suất|giá)))(?!\w)",  # "hàng nghìn"
     re.IGNORECASE,
 )
 
@@ -264,3 +268,4 @@ def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     refuse_bound_after_range(text, spec.kind)
     refuse_other_period(text, spec, unit)
     refuse_permille_change(text, spec, unit)
+    refuse_multiple_of_one(text, spec)
