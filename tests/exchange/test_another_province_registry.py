@@ -17,6 +17,7 @@ HEADER = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
 ROWS = [
     ["1", "Xây dựng kho dữ liệu dùng chung", "UBND tỉnh", "Sở Tài chính", "Năm 2026"],
     ["2", "Phát triển nền tảng số cấp xã", "Sở Nội vụ", "UBND các huyện, thành phố", "Năm 2027"],
+    ["3", "Kết nối dữ liệu liên tỉnh", "Sở Nội vụ", "UBND tỉnh Bến Tre", "Năm 2027"],
 ]
 
 
@@ -33,13 +34,14 @@ def test_the_committee_of_another_province_is_its_own(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "phu-luc.docx", [(_title("Hòa Mỹ"), [HEADER, *ROWS], [])])
     result = import_tables(path)
     plan = result.plan
-    first, second = plan.tasks
+    first, second, third = plan.tasks
     assert first.lead_agencies == ("ubnd-tinh-hoa-my",)  # not ubnd-tinh-ben-tre
     assert plan.issuer == "ubnd-tinh-hoa-my"
-    assert all(not agency.successors for agency in plan.registry)  # Bến Tre's 2025 mergers
-    assert "ubnd-tinh-ben-tre" not in {agency.id for agency in plan.registry}
     assert ("plan", "agencies") in result.notes
     assert second.lead_agencies == ("so-noi-vu",)
+    assert third.cooperating_agencies == ("ubnd-tinh-ben-tre",)  # named in full: Bến Tre's
+    # the 2025 reorganisation of departments holds in every province
+    assert plan.registry.find("Sở Thông tin và Truyền thông").successors
 
 
 def test_the_registrys_own_province_keeps_its_successions(tmp_path: Path) -> None:

@@ -4,44 +4,62 @@ The registry that ships with the library is Bến Tre's: its provincial bodies c
 province's name and its 2025 successions (Bến Tre merged into the new tỉnh Vĩnh Long; district
 people's committees ended).  Read as it is for another province's appendices, ``UBND tỉnh``
 would be Bến Tre's committee and every task would pass to Vĩnh Long.  For a plan whose title
-names another province, the import reads the registry's bodies without their successions and
-without the bodies named after its province; the generic names of its province's committee
-(``UBND tỉnh``, ``Ủy ban nhân dân tỉnh``) go to the plan's own issuer, and a note says so.
+names another province, the generic names of the registry's committee (``UBND tỉnh``, ``Ủy ban
+nhân dân tỉnh``) go to the plan's own issuer, and a note says so.  Every body keeps its
+successions (the 2025 reorganisation of departments and districts holds in every province), and
+a cell that names Bến Tre's committee in full still reads as it.
 """
 
 from __future__ import annotations
 
 from kh922core._exchange.import_problems import Sink
 from kh922core._plans import Agency, AgencyRegistry
-from kh922core._text import fold
+from kh922core._text import fold, strip_diacritics
 
-__all__ = ["registry_for"]
+__all__ = ["UNNAMED_PROVINCE", "registry_for"]
+
+#: The province a plan is given when its title names none.
+UNNAMED_PROVINCE = "Tỉnh mới"
 
 
 def registry_for(
     registry: AgencyRegistry, own: str | None, province: str, sink: Sink
 ) -> tuple[list[Agency], tuple[str, ...]]:
     """The agencies of ``registry`` (the registry of province ``own``) for a plan of
-    ``province``, and the generic names that go to that plan's issuer.
+    ``province``, and the generic names of ``own``'s committee that go to that plan's issuer.
 
-    ``own`` is ``None`` when the caller gave the registry (it is read as given).
+    ``own`` is ``None`` when the caller gave the registry (it is read as given); a province not
+    found in the title (``Tỉnh mới``) is taken for the registry's own.
     """
     agencies = list(registry)
-    if own is None or fold(own) == fold(province):
+    if own is None or province == UNNAMED_PROVINCE or _same(own, province):
         return agencies, ()
-    named = fold(own)
+    named = _folded(own)
     kept: list[Agency] = []
     generic: list[str] = []
     for agency in agencies:
-        if named in fold(agency.name):
-            if fold(agency.name).startswith(fold("Ủy ban nhân dân tỉnh")):
-                generic += [a for a in agency.aliases if named not in fold(a)]
-            continue
-        kept.append(agency.model_copy(update={"successors": (), "until": None}))
+        if named in _folded(agency.name) and _folded(agency.name).startswith(_COMMITTEE):
+            generic += [a for a in agency.aliases if named not in _folded(a)]
+            agency = agency.model_copy(
+                update={"aliases": tuple(a for a in agency.aliases if named in _folded(a))}
+            )
+        kept.append(agency)
     sink.note(
         "plan",
         "agencies",
-        f"the agency registry of {own} was read for a plan of {province}: its successions of "
-        f"2025 and the bodies named after {own} are left out; check the agency file",
+        f"the agency registry of {own} was read for a plan of {province}: 'UBND tỉnh' is the "
+        f"plan's own committee, not that of {own}; check the agency file",
     )
     return kept, tuple(generic)
+
+
+def _folded(text: str) -> str:
+    return strip_diacritics(fold(text))
+
+
+def _same(own: str, province: str) -> bool:
+    """Whether two names are one province's (``BẾN TRE``, ``Ben Tre``)."""
+    return _folded(own) == _folded(province)
+
+
+_COMMITTEE = _folded("Ủy ban nhân dân tỉnh")

@@ -17,6 +17,9 @@ _GARBLED = re.compile(r"\S*(?:á»|áº|Ã[¡-¿ ]|Æ[°¡]|Ä[‘ƒ]|Ä\x91)\S*
 #: Letters of the legacy encodings (TCVN3, VNI) that Vietnamese written in Unicode never has:
 #: two in a cell mark its text as written in one of them.
 _LEGACY = re.compile("[µ¸¶¹¨»¾¼½Æ©ÇË®ÎÏÑªÖØÜÞßäåæçëîïñöøûüþ¦«]")
+#: Letters only Vietnamese written in Unicode has (ă, đ, ơ, ư, ạ … ỹ): a text in a legacy
+#: encoding, which keeps to Latin-1, has none.
+_VIETNAMESE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 
 
 def legacy_text(text: str) -> str | None:
@@ -25,8 +28,12 @@ def legacy_text(text: str) -> str | None:
     Examples:
         >>> legacy_text("Tû lÖ doanh nghiÖp"), legacy_text("Tỷ lệ doanh nghiệp")
         ('Tû lÖ doanh nghiÖp', None)
+        >>> legacy_text("Hợp tác với Đại học Zürich và Đại học Göttingen") is None
+        True
     """
-    return " ".join(text.split())[:40] if len(_LEGACY.findall(text)) >= 2 else None
+    if len(_LEGACY.findall(text)) < 2 or _VIETNAMESE.search(text):
+        return None  # a Unicode Vietnamese cell with a foreign name ("Đại học Zürich")
+    return " ".join(text.split())[:40]
 
 
 def garbled_text(text: str) -> str | None:

@@ -76,7 +76,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MONEY = re.compile(r"\b(?:kinh phi|nguon von|du toan|von dau tu|nguon kinh phi)\b")
 _NAME_WORDS = r"(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|danh muc|de an|du an|chuong trinh)"
 _PATTERNS: tuple[tuple[Role | None, str], ...] = (
-    (None, r"\bbat dau\b"),  # "Thời gian bắt đầu": a start, no deadline
+    (None, r"\bbat dau\b(?!.*\b(?:hoan thanh|ket thuc)\b)"),  # a start, no deadline
+    (None, r"^(?:thoi han|thoi gian) bao cao\b"),  # when to report, no deadline
     ("note", r"^ghi chu"),
     ("agencies", r"chu tri\b.*\bphoi hop|phoi hop\b.*\bchu tri"),
     ("cooperating", r"phoi hop"),
@@ -147,8 +148,8 @@ def _role(heading: str) -> Role | None:
     if leads and helps and leads != helps:  # "Cơ quan chủ trì, phối hợp" over "Chủ trì"
         return "lead" if leads > helps else "cooperating"
     years = years_in(heading)
-    if _MONEY.search(key):  # "Kinh phí năm 2025", "Nguồn vốn": no target, whatever its year
-        return None
+    if _MONEY.search(key) and not re.search(r"chu tri|phoi hop|co quan|don vi", key):
+        return None  # "Kinh phí năm 2025", "Nguồn vốn": no target, whatever its year
     for role, pattern in _RULES:
         if pattern.search(key):
             if role is None and years:  # "Sản phẩm năm 2025": what is to be made by then
@@ -304,22 +305,26 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
             columns, kind = _columns(_combined(rows, first, last))
             if kind is None:
                 continue
-        return Header(first, last, _single(columns), kind)
+        return Header(first, last, _single(columns, kind), kind)
     return None
 
 
+#: The heading of the time a task is to be completed by.
+_COMPLETION = re.compile(r"^(?:thoi gian|thoi han|tg|han|nam) hoan thanh\b")
 #: The roles a table has one column of: a second is listed, never read in its place.
 _SINGLE: tuple[Role, ...] = ("row", "name", "unit", "lead", "cooperating", "agencies", "deadline")
 
 
-def _single(columns: list[Column]) -> tuple[Column, ...]:
+def _single(columns: list[Column], kind: Kind) -> tuple[Column, ...]:
     """``columns`` with one column of each single role (:data:`_SINGLE`): the first, or for a
     deadline the one of completion (``Thời gian hoàn thành`` over ``Thời gian thực hiện``);
     the others have no role, so that their cells are listed as a column not read."""
     kept: dict[Role, int] = {}
     for role in _SINGLE:
+        if role == "cooperating" and kind == "indicators":
+            continue  # Phụ lục I reads every column of cooperating agencies
         found = [c for c in columns if c.role == role]
-        ends = [c for c in found if re.search(r"hoan thanh|thoi han|han\b", heading_key(c.heading))]
+        ends = [c for c in found if _COMPLETION.search(heading_key(c.heading))]
         if found:
             kept[role] = (ends or found)[0].index
     return tuple(

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
-from kh922core._exchange.foreign_registry import registry_for
+from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
@@ -121,7 +121,7 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
         "dated": dated,
         "number": " ".join(number.group(1).split()).replace(" ", "") if number else "…/KH-UBND",
         "date": when,
-        "province": found_province or "Tỉnh mới",
+        "province": found_province or UNNAMED_PROVINCE,
     }
 
 

@@ -60,6 +60,8 @@ class TaskBuilder:
     groups: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     _group: str | None = None
+    _enclosing: str | None = None  # the group a numbered heading's group (``1``) stands in
+    _headed: bool = False  # whether the current group is a numbered heading's
 
     def _open_group(self, identifier: str | None, title: str, table: Table) -> None:
         identifier = identifier or str(len(self.groups) + 1)
@@ -83,8 +85,12 @@ class TaskBuilder:
             if self._heads_tasks(table, line, table.lines[number + 1 :]):
                 name_column = table.header.one("name")
                 title = cell_line(line.cells[name_column]) if name_column is not None else ""
+                enclosing = self._enclosing if self._headed else self._group
                 self._open_group(line.number.rstrip(".)"), title, table)
+                self._enclosing, self._headed = enclosing, True  # until a task numbered as it
                 continue
+            if self._headed and (line.group or _INTEGER.match(line.number)):
+                self._group, self._enclosing, self._headed = self._enclosing, None, False
             if line.unread is not None:  # the signature block under the table
                 first = next(c for c, t in enumerate(line.cells) if t.strip())
                 shown = " | ".join(t for t in line.cells if t.strip())
@@ -102,9 +108,9 @@ class TaskBuilder:
             return False
         header = table.header
         roles: tuple[Role, ...] = ("lead", "cooperating", "agencies", "deadline")
-        if any(
-            (column := header.one(role)) is not None and line.cells[column].strip() not in BLANKS
-            for role in roles
+        keys = {header.one("row"), header.one("name")}
+        if any(  # a cell beyond its number and name: a task's (a note, a product …)
+            line.cells[c.index].strip() not in BLANKS for c in header.columns if c.index not in keys
         ):
             return False
         below = next((other for other in rest if other.unread is None), None)
