@@ -331,6 +331,7 @@ def test_labels_with_words_that_are_phrases_elsewhere_still_split(
         ("Tối thiểu: 90%", "%", "≥ 90%"),  # a comparator before a colon is the target's
         ("Đến năm 2030 vị trí xếp hạng PCI trong nhóm 20", None, "nhóm 20"),  # a year, no move
         ("Hàng năm tỷ lệ hộ nghèo giảm theo kế hoạch", None, None),  # "tỷ lệ" is no amount
+        ("gấp 1 lần so với cùng kỳ", "tỷ đồng", "gấp 1 lần"),  # no verb of rise: the base's level
     ],
 )
 def test_the_eleventh_rounds_rules_do_not_reach_too_far(

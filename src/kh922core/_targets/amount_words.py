@@ -88,12 +88,19 @@ def refuse_amount_words(text: str, unit: Unit | None) -> None:
             )
 
 
+#: A verb of rise before a multiple: "tăng gấp 1 lần" (often meant: doubled).
+_RISE = re.compile(r"(?<!\w)(?:tăng|nâng|lên)(?!\w)", re.IGNORECASE)
+
+
 def refuse_multiple_of_one(text: str, spec: TargetSpec) -> None:
-    """Refuse a multiple of 1 (``tăng gấp 1 lần``, ``tăng lên 1 lần``): doubled, as the phrase
-    is often meant, or the same level, which a level that never moved meets?"""
+    """Refuse a rise by a multiple of 1 (``tăng gấp 1 lần``, ``tăng lên 1 lần``): doubled, as the
+    phrase is often meant, or the same level, which a level that never moved meets?  Without a
+    verb of rise (``gấp 1 lần``) it is the base's level."""
     change = spec.change
     if change is None or change.kind.value != "multiple" or getattr(spec, "value", None) != 1:
         return
+    if not _RISE.search(text):
+        return  # "gấp 1 lần so với năm 2025": the base's level, as a render writes it
     raise TargetParseError(
         text,
         0,
