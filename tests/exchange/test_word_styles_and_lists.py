@@ -18,24 +18,11 @@ import pytest
 
 from kh922core import TableImportError, import_tables
 
+from .test_word_markup import EXPECTED, HEADER, ROWS, W  # the same appendix table
+
 pytest.importorskip("docx")
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-HEADER = ["TT", "Chỉ tiêu", "ĐVT", "Năm 2025", "Đến năm 2030", "Cơ quan chủ trì"]
-ROWS = [
-    ["1", "Tỷ lệ sử dụng dịch vụ công trực tuyến", "%", "50", "≥ 80", "Văn phòng UBND tỉnh"],
-    ["2", "Tỷ lệ thuê bao băng rộng", "%", "60", "≥ 90", "Sở Khoa học và Công nghệ"],
-    ["3", "Chỉ số hài lòng", "%", "80", "≥ 85", "Sở Nội vụ"],
-]
-EXPECTED = {
-    "2025-1": "50",
-    "2030-1": "≥ 80",
-    "2025-2": "60",
-    "2030-2": "≥ 90",
-    "2025-3": "80",
-    "2030-3": "≥ 85",
-}
 
 
 def _element(text: str) -> Any:
