@@ -109,9 +109,17 @@ def test_a_change_within_a_duration_is_measured_from_the_plan_baseline() -> None
         # a bound after a range: used to read as the range, the bound in the note
         ("70-75% trở xuống", "%", "a range, or a bound"),
         ("khoảng 70-75% trở lên", "%", "a range, or a bound"),
+        # ... also when a numbered item ("dân số 2030", set aside) ends the text (fuzz seed 10275)
+        ("8-10 xuống % dân số 2030", None, "a range, or a bound"),
+        ("khoảng 10-12 mô hình điểm trở lên", "mô hình", "a range, or a bound"),
+        # '%' before a rank group: used to be dropped, or kept in the note (fuzz seed 20016)
+        ("% tốp 10", None, "'%' on a rank"),
+        ("%/nb tốp lên đến 10", None, "'%' on a rank"),
     ],
 )
-def test_silent_misreads_of_the_tenth_round_are_refused(text: str, unit: str, reason: str) -> None:
+def test_silent_misreads_of_the_tenth_round_are_refused(
+    text: str, unit: str | None, reason: str
+) -> None:
     with pytest.raises(TargetParseError, match=reason):
         parse_target(text, unit=unit)
 
@@ -363,3 +371,31 @@ def test_more_escapes_of_the_eleventh_round_are_refused(
     direction = "lower_is_better" if text.startswith(("Giảm", "giảm")) else "higher_is_better"
     with pytest.raises(TargetParseError, match=reason):
         parse_target(text, unit=unit, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tỷ lệ doanh nghiệp lên sàn thương mại điện tử đạt 8-10%", "%"),
+        ("Số nhà ở xuống cấp giảm còn 8-10 căn", "căn"),
+    ],
+)
+def test_lên_and_xuống_in_a_ranges_words_are_words_of_the_note(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.kind, spec.low, spec.high) == ("range", 8.0, 10.0)
+    assert spec.note is not None
+    assert spec.note in text
+    assert parse_target(spec.render(), unit=unit) == spec  # as the note renders after the range
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("mức v) cao gấp 8-10", "v)"),  # a note that would lead as a list mark (fuzz seed 20030)
+        ("5862.064 sáng chế \t.yâ s", "yâ s"),  # a tab before the note's dot (fuzz seed 20026)
+    ],
+)
+def test_notes_that_fuzzing_found_render_back(text: str, note: str) -> None:
+    spec = parse_target(text)
+    assert spec.note == note
+    assert parse_target(spec.render()) == spec

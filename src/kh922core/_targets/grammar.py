@@ -29,6 +29,7 @@ from kh922core._targets.kinds import (
     Qualitative,
     TargetSpec,
 )
+from kh922core._targets.kinds.base import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
 from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.numbers import NUMBER_PATTERN
@@ -191,15 +192,6 @@ def _stated(
     return spec.model_copy(update={"change": change}), f"{change.kind.value}: stated by the plan"
 
 
-#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%", "1. Đạt 95%", "IV. 95%",
-#: "(1) Đạt 95%"): no word of it.  A number's mark needs a word after it ("12. 500 hộ": 12.500?).
-_LIST_MARK = re.compile(
-    r"^\s*(?:[a-zđ][.)]|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)/](?=\s+[^\W\d_]))\s+"
-    r"(?=\S)",
-    re.IGNORECASE,
-)
-
-
 def _parse(
     text: str, direction: Direction | str, unit: str | Unit | None
 ) -> tuple[TargetSpec, str | None]:
@@ -234,7 +226,7 @@ def _parse(
         )
     refuse_shapes(text, indicator_unit)
     base = read_base(_tidied(text))
-    blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), _LIST_MARK)
+    blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), LIST_MARK)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:

@@ -91,6 +91,14 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
                 reason=f"{match.phrase!r} on a rank: a rank's good side is its small numbers, so "
                 "a higher or lower place in the table, or a larger or smaller number?",
             )
+    percent = text.find("%")
+    if percent >= 0:  # "% tốp 10", "%/nb nhóm 10": a share of the provinces, or a rank?
+        raise TargetParseError(
+            text,
+            percent,
+            "the rank to reach as a number of provinces ('nhóm 7')",
+            reason="'%' on a rank",
+        )
 
 
 def read_single(

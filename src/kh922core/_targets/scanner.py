@@ -239,7 +239,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
             except UnknownUnitError:
                 continue
             candidate = closed
-        after = stripped[tokens[count - 1].end() :].strip(" " + _TRAILING_PUNCTUATION)
+        after = _EDGE_PUNCTUATION.sub("", stripped[tokens[count - 1].end() :])
         # "95% (trong đó …": what the cell opens next is not this part's note
         note = closed_note(after)
         if note is not None and any(ch.isdigit() for ch in note):

@@ -13,7 +13,8 @@ from kh922core._targets.amount_words import (
     refuse_permille_change,
 )
 from kh922core._targets.kinds import TargetSpec
-from kh922core._targets.scanner import YEARS, Match, blank
+from kh922core._targets.scanner import YEARS, Match, blank, read_unit
+from kh922core._targets.set_aside import NOT_TARGET_NUMBERS
 from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
@@ -220,17 +221,24 @@ _BOUND_AFTER = re.compile(r"(?<!\w)(?:trở\s+(?:lên|xuống)|lên|xuống)(?!\
 
 def refuse_bound_after_range(text: str, kind: str) -> None:
     """Refuse ``70-75% trở xuống``, ``khoảng 10-12 doanh nghiệp trở lên``: a range, or a
-    bound?"""
-    dated = _dated(text)
+    bound?  ``trở lên``, ``trở xuống`` anywhere after the range; ``lên``, ``xuống`` right after
+    the range or its unit (after other words they are a note's: ``từ 8 đến 10 căn nhà ở xuống
+    cấp``)."""
+    dated = blank(_dated(text), NOT_TARGET_NUMBERS)  # "dân số 2030": no number of the range
     digits = [m.end() for m in re.finditer(r"\d", dated)]
     found = _BOUND_AFTER.search(dated, digits[-1]) if digits and kind == "range" else None
-    if found is not None:
-        raise TargetParseError(
-            text,
-            found.start(),
-            "a range alone ('70 - 75%') or one bound ('≤ 75%')",
-            reason=f"a range with {found.group(0)!r} after it: a range, or a bound?",
-        )
+    if found is None:
+        return
+    if not found.group(0).lower().startswith("trở"):  # "lên", "xuống": also verbs ("lên sàn")
+        _, note, _ = read_unit(dated, digits[-1], found.start())
+        if note is not None:
+            return
+    raise TargetParseError(
+        text,
+        found.start(),
+        "a range alone ('70 - 75%') or one bound ('≤ 75%')",
+        reason=f"a range with {found.group(0)!r} after it: a range, or a bound?",
+    )
 
 
 #: Words right before a number that make it a count of what follows ("có 95 hợp tác xã", "mỗi

@@ -10,6 +10,7 @@ vectorised engine is held equal to them by property tests, so they favour clarit
 from __future__ import annotations
 
 import math
+import re
 from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -168,6 +169,17 @@ def reads_as_unit(unit: str | None, note: str) -> bool:
     return False
 
 
+#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%", "1. Đạt 95%", "IV. 95%",
+#: "(1) Đạt 95%"), which the grammar drops: a note that :meth:`BaseSpec.render` would write at
+#: the start of its text must not look like one.  A number's mark needs a word after it
+#: ("12. 500 hộ": 12.500?).
+LIST_MARK = re.compile(
+    r"^\s*(?:[a-zđ][.)]|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)/](?=\s+[^\W\d_]))\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """A value as a criterion reads it: a number (numeric kinds) or an assessment (words)."""
@@ -278,7 +290,10 @@ class BaseSpec(BaseModel):
         note = getattr(self, "note", "") or ""  # words in brackets lead a multiple's sentence:
         led = "(" in note or ")" in note  # after "lần" they would name another level
         if self.change.kind is ChangeKind.MULTIPLE and led and body.endswith(f" {note}"):
-            return f"{note} {self.change.verb} {body[: -len(note) - 1]}{self.change.base_words}"
+            level = "mức " if LIST_MARK.match(f"{note} {self.change.verb}") else ""  # "v) gấp"
+            return (
+                f"{level}{note} {self.change.verb} {body[: -len(note) - 1]}{self.change.base_words}"
+            )
         return f"{self.change.verb} {body}{self.change.base_words}"
 
     def _changed_explanation(self, level: Explanation) -> Explanation:
