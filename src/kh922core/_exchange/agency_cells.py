@@ -36,12 +36,13 @@ _TONES = {
 _TONE = re.compile("|".join(sorted(_TONES, key=len, reverse=True)))
 _COLLECTIVE_WORDS = (
     r"sở|ban|ngành|địa phương|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu|cơ quan|"
-    r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường|cơ sở|tỉnh"
+    r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường(?: đại học)?|đại học|cao đẳng|"
+    r"trung cấp|viện|trung tâm|cơ sở|tỉnh"
 )
 _COLLECTIVE = re.compile(
     rf"(?:(?:UBND|Ủy ban nhân dân|Thủ trưởng|Lãnh đạo)\s+)?các\s+(?:{_COLLECTIVE_WORDS})"
     rf"(?:\s*(?:,|và|/)?\s*(?:{_COLLECTIVE_WORDS}))*"
-    r"(?:\s+(?:tỉnh|có liên quan|liên quan|trên địa bàn tỉnh|thuộc tỉnh|cấp xã|cấp tỉnh))*",
+    r"(?:\s+(?:tỉnh|có liên quan|liên quan|trên địa bàn(?: tỉnh)?|thuộc tỉnh|cấp xã|cấp tỉnh))*",
     re.IGNORECASE,
 )
 _UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
@@ -61,6 +62,15 @@ _SHARED_HEAD = re.compile(
     rf"(?:\s*:\s*|\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])(?!(?i:{_COLLECTIVE_WORDS})\b))"
     r"(?P<names>[^,;:()]+(?:\s*[,;]\s*[A-ZĐ][^,;:()]*)*)",
 )
+
+
+#: Where a body is, after its name ("Sở Y tế tỉnh", "Cục Thống kê tỉnh Vĩnh Long"): the same
+#: body where that is the plan's province.  Group ``name``: the words of the province's name.
+_PLACE = re.compile(r"(?:tỉnh|thành\s+phố)(?P<name>(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
+#: A province's name alone, after a body whose name ends in "tỉnh" ("Công an tỉnh Mẫu").
+_PROVINCE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}")
+#: "Sở TTTT (nay là Sở Khoa học và Công nghệ)": the body the cell names now.
+_NOW = re.compile(r"[^,;()]+?\s*\(\s*nay\s+(?:là\s+)?(?P<now>[^()]+?)\s*\)")
 
 
 def normalise_name(text: str) -> str:
@@ -126,10 +136,12 @@ class AgencyReader:
         drafts: The ids of the drafts.
         aliases: Spellings found in cells that the registry writes otherwise, by agency id
             (added to the agency file so that it reads the cells as printed).
+        province: The plan's province: ``Sở Y tế tỉnh <province>`` is its ``Sở Y tế``.
     """
 
     agencies: list[Agency]
     source: str
+    province: str | None = None
     drafts: list[str] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     _reader: AgencyRegistry | None = None
@@ -208,7 +220,7 @@ class AgencyReader:
             if kept and not line[:1].islower() and kept[-1] not in ",;":
                 kept += ","  # a line of its own is an agency of its own
             kept = f"{kept} {line}" if kept else line
-        normal = self._spelled_out(normalise_name(kept))
+        normal = self._spelled_out(self._placed(normalise_name(kept)))
         reading = self._registry().read_cell(normal)
         if reading.unknown:  # a collective's commas are not separators: draft it whole
             for found in _COLLECTIVE.finditer(normal):
@@ -227,6 +239,38 @@ class AgencyReader:
             if agency_id not in self.drafts:
                 self._spelled(agency_id, kept)
         return tuple(dict.fromkeys((*reading.ids, *drafted))), kept
+
+    def _placed(self, normal: str) -> str:
+        """A cell without the place after a body's name (``Sở Y tế tỉnh``, ``Công an tỉnh
+        Mẫu`` in a plan of Mẫu) or its former name (``Sở TTTT (nay là Sở Khoa học và Công
+        nghệ)``), where the registry knows the body so and not with it; each such spelling
+        becomes an alias."""
+        normal = _NOW.sub(lambda m: m["now"] if self._known(m["now"]) else m[0], normal)
+        pieces = re.split(r"(\s*[,;]\s*)", normal)
+        for number in range(0, len(pieces), 2):
+            piece = pieces[number].strip()
+            if not piece or self._known(piece) is not None:
+                continue
+            for gap in reversed(list(re.finditer(r"\s+", piece))[-4:]):
+                body, rest = piece[: gap.start()], piece[gap.end() :]
+                place = _PLACE.fullmatch(rest)
+                alone = place is None and re.search(r"\btỉnh$", body, re.IGNORECASE) is not None
+                if place is None and not (alone and _PROVINCE.fullmatch(rest)):
+                    continue
+                named = place["name"].strip() if place is not None else rest
+                own = not named or (
+                    self.province is not None and fold(named) == fold(self.province)
+                )
+                known = self._known(body)
+                if own and known not in (None, *self.drafts):
+                    self._alias(known, piece)  # type: ignore[arg-type]
+                    self._reader = None
+                    pieces[number] = body
+                    break
+                if known is not None:  # "Sở Y tế tỉnh Vĩnh Long" in a plan of another: a body
+                    self.draft(piece)  # of its own, drafted whole
+                    break
+        return "".join(pieces)
 
     def _spelled_out(self, normal: str) -> str:
         """A cell as the registry reads it best: ``Các Sở: Tài chính, Nội vụ`` as ``Sở Tài

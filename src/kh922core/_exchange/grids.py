@@ -6,6 +6,7 @@ numbers, and the lines of text above the table (a Word table's title block).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = ["STRUCK", "Grid", "column_name"]
@@ -33,6 +34,9 @@ class Grid:
         separator: A CSV file's separator.
         hidden_rows: The rows a sheet hides, from 0 (reported, never read).
         hidden_columns: The columns a sheet hides, from 0 (reported, never read).
+
+    The text of every cell and title line is NFC: a file from a Mac or a web page may write a
+    letter and its marks apart (``e`` + U+0302 + U+0301 for ``ế``), which reads the same.
     """
 
     file: str
@@ -47,6 +51,10 @@ class Grid:
     separator: str = ""
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.rows = [[unicodedata.normalize("NFC", cell) for cell in row] for row in self.rows]
+        self.title = [unicodedata.normalize("NFC", line) for line in self.title]
 
     @property
     def width(self) -> int:

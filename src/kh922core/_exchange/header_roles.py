@@ -295,6 +295,9 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
         columns, kind = _columns(rows[first])
         if kind is None or sum(c.role is not None for c in columns) < 3:
             continue
+        if len({t for t in rows[first][1:] if t.strip()}) == 1:
+            continue  # "B | CHỈ TIÊU CỤ THỂ" merged across the table: a group row
+
         name = next((c.index for c in columns if c.role == "name"), -1)
         last = first
         while (

@@ -364,7 +364,7 @@ def import_tables(
     meta = _metadata(titles, province, sink)
     own = load_plan().province.name if agencies is None else None  # the shipped registry's
     known, generic = registry_for(_registry(agencies), own, meta["province"], sink)
-    reader = AgencyReader(known, source=path.name)
+    reader = AgencyReader(known, source=path.name, province=meta["province"])
     issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
     issuer = reader.draft(issuer_name)
     reader.add_aliases(issuer, generic)

@@ -39,6 +39,7 @@ from kh922core._exchange.row_texts import (
     row_baseline,
     row_number,
     twice_numbered,
+    unit_in_name,
     unread_line,
 )
 from kh922core._exchange.table_walk import Line, Table
@@ -191,8 +192,8 @@ class IndicatorBuilder:
             if prefix and section and line.number and row[:1].isdigit():
                 row = f"{section}.{row}"
                 parent_row = f"{section}.{parent_row}" if parent_row else None
-            if BULLET.match(line.number):
-                last_bullet = row
+            if BULLET.match(line.number) or not (line.number or header.one("row") is None):
+                last_bullet = row  # "-" or no number under "1": 1.1, 1.2 (siblings, no chain)
             elif not PLUS.match(line.number):  # a lettered row numbers none below it
                 lettered = is_lettered(line.number) and parent_row is not None
                 last_numbered, last_bullet = parent_row if lettered else row, None
@@ -228,6 +229,9 @@ class IndicatorBuilder:
         name = cell_line(cells[name_column]) if name_column is not None else ""
         unit_text = cell_line(cells[unit_column]) if unit_column is not None else ""
         unit_text = "" if unit_text in BLANKS else unit_text
+        named = None if unit_text else unit_in_name(name)  # "Tỷ lệ … (%)", no unit cell
+        if named is not None:
+            name, unit_text = named
         unit: Unit | None = None
         if unit_text:
             try:
@@ -271,6 +275,8 @@ class IndicatorBuilder:
             name, unit_text or None, unit, parent.indicator if parent else None, note
         )
         report_number(sink, table, line, indicator, row)  # none printed, or none readable
+        if named is not None:
+            sink.note("indicators", indicator, f"unit {unit_text!r} read from the end of its name")
         here = _Row(row, indicator, name, unit_text or None, unit, direction)
         by_row[row] = here
         lead_ids: tuple[str, ...] = ()
@@ -301,14 +307,7 @@ class IndicatorBuilder:
                 continue
             year = column.year or horizon
             if year is None and not years_in(text):  # "Năm 2025: 50; năm 2030: 80" names its own
-                sink.problem(
-                    grid,
-                    header,
-                    line.index,
-                    column.index,
-                    text,
-                    NO_HORIZON,
-                )
+                sink.problem(grid, header, line.index, column.index, text, NO_HORIZON)
                 continue
             made += self._cell(
                 table, line, column.index, text, here, year, section, (lead_ids, lead_text)

@@ -15,7 +15,7 @@ from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import DEADLINES, Direction, parse_number
+from kh922core._targets import DEADLINES, Direction, parse_number, parse_unit
 from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
@@ -37,6 +37,7 @@ __all__ = [
     "row_baseline",
     "row_number",
     "twice_numbered",
+    "unit_in_name",
     "unread_line",
 ]
 
@@ -227,7 +228,7 @@ def row_number(
         return f"{found.group(1)}.{found.group(2)}", found.group(1)
     if (found := _LABELLED.match(text)) is not None:
         return text, None
-    parent = bullet if PLUS.match(text) else numbered
+    parent = (bullet or numbered) if PLUS.match(text) else numbered  # "+" with no "-" above
     if (found := _LETTER.match(text)) is not None and parent is not None:
         return f"{parent}.{found.group(1)}", parent
     base = parent or ""
@@ -320,3 +321,21 @@ def is_lettered(number: str) -> bool:
     """Whether a row is numbered by a letter (``a)``, ``b.``, ``5.a``): it details the row above
     and numbers no row below it (``b`` after ``a`` is ``2.b``, not ``2.a.b``)."""
     return bool(_LETTER.match(number) or _SUBLETTER.match(number))
+
+
+#: A unit in brackets at the end of a name: "Tỷ lệ hộ có cáp quang (%)".
+_NAME_UNIT = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def unit_in_name(name: str) -> tuple[str, str] | None:
+    """``Tỷ lệ hộ có cáp quang (%)`` as ``("Tỷ lệ hộ có cáp quang", "%")``: the name and the unit
+    it ends with in brackets, where that is a known unit (``(TFP)``, ``(*)`` are none); else
+    ``None``."""
+    found = _NAME_UNIT.search(name)
+    if found is None or not name[: found.start()].strip():
+        return None
+    try:
+        parse_unit(found.group(1).strip())
+    except Kh922Error:
+        return None
+    return name[: found.start()].rstrip(), found.group(1).strip()

@@ -193,8 +193,11 @@ def _width(text: str, separator: str) -> tuple[int, int]:
 
 def csv_grids(path: Path) -> list[Grid]:
     """The table of a CSV file: one grid, its rows as a spreadsheet opening it numbers them."""
+    raw = path.read_bytes()
+    # Excel's "Unicode Text" is UTF-16, which its byte-order mark announces: no guess
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         raise TableImportError(
             f"{path.name}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at "

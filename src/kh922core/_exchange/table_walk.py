@@ -39,6 +39,8 @@ _HORIZON = re.compile(
 )
 #: The number a row prints at the start of its name when the table has no number column.
 _NAME_MARK = re.compile(r"\s*((?:\d+(?:\.\d+)*|[a-zđ])[.)]|[-–+•])\s+")
+#: A sub-row's mark at the start of its name when its number cell is empty ("" | "- Cấp xã").
+_SUB_MARK = re.compile(r"\s*([a-zđ][.)]|[-–—+•*·])\s+")
 #: A line between two Word tables that says the second goes on with the first.
 _GOES_ON = re.compile(r"\(?\s*(?:tiếp(?:\s+theo)?|continued)\s*\)?|", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"phụ lục|kèm theo|danh mục|biểu|bảng|kế hoạch|ban hành", re.I)
@@ -149,6 +151,8 @@ def _classify(
         if row_column is None and name_column is not None
         else None
     )
+    if mark is None and not number and name_column is not None:  # "" | "- Cấp xã": a sub-row
+        mark = _SUB_MARK.match(cells[name_column])
     if mark is not None and name_column is not None:  # no number column: "1. Tỷ lệ …", "- …"
         number, cells[name_column] = mark.group(1), cells[name_column][mark.end() :]
     values = [c.index for c in header.columns if c.role not in ("row", "name", "note", None)]
@@ -217,12 +221,13 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
             grid.rows[down[(index, c)][0]][c] if (index, c) in down else text
             for c, text in enumerate(raw)
         ]
-        line = _classify(header, index, cells, across.get(index, []))
+        line = _classify(header, index, list(cells), across.get(index, []))
         if line is None:
             continue
         signed = signed or _signs(header, line)
-        if signed:
+        if signed:  # reported as printed ("- Như trên;"), no mark taken for a row number
             line.unread = "the signature block under the table: not in the plan"
+            line.cells = cells
         lines.append(line)
     return lines
 

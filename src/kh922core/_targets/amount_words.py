@@ -20,21 +20,40 @@ khách``) is refused by :func:`kh922core._targets.sentence_checks.refuse_amount_
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.scanner import phrases_of
 from kh922core._targets.units import Unit
+from kh922core._targets.wording import on_change
 from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_amount_words", "refuse_multiple_of_one", "refuse_permille_change"]
 
-_SHAPES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+#: Verbs of a move in a ranking besides those of rise and fall in the phrase table.
+_MOVES = ("nâng hạng", "tụt", "cải thiện", "lên", "xuống", "thăng")
+
+
+@lru_cache(maxsize=1)
+def _rank_move() -> re.Pattern[str]:
+    """``tăng 2 bậc``, ``hạ thấp 3 hạng``: a verb of rise or fall (the phrase table's, added
+    layers too), then a number of places in a ranking."""
+    verbs = sorted({*phrases_of("rise", "fall"), *_MOVES}, key=len, reverse=True)
+    spaced = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in verbs)
+    return re.compile(
+        rf"(?<!\w)(?:{spaced})\s+"
+        r"(?:thêm\s+|ít\s+nhất\s+|tối\s+thiểu\s+|từ\s+|khoảng\s+)?\d[\d.,]*"
+        r"(?:\s*[-–]\s*\d+)?\s*(?:bậc|hạng|thứ\s+hạng|vị\s+trí)(?!\w)(?!\s+(?:mục|việc))",
+        re.IGNORECASE,
+    )
+
+
+on_change(_rank_move.cache_clear)
+
+_SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str], ...] = (
     (
-        re.compile(
-            r"(?<!\w)(?:tăng|giảm|nâng(?:\s+hạng)?|tụt|cải\s+thiện|lên|xuống|thăng)\s+"
-            r"(?:thêm\s+|ít\s+nhất\s+|tối\s+thiểu\s+|từ\s+|khoảng\s+)?\d[\d.,]*"
-            r"(?:\s*[-–]\s*\d+)?\s*(?:bậc|hạng|thứ\s+hạng|vị\s+trí)(?!\w)(?!\s+(?:mục|việc))",
-            re.IGNORECASE,
-        ),
+        _rank_move,
         "a rank group ('nhóm 30') in a row of ranks",
         "a move in a ranking: a rank is reached as a group, not moved by points",
     ),
@@ -80,7 +99,8 @@ def refuse_amount_words(text: str, unit: Unit | None) -> None:
     """Refuse the shapes of the module docstring (all but the ‰ change; a move in a ranking in
     a row of ranks is refused as every change of a rank is)."""
     ranked = unit is not None and unit.is_rank
-    for pattern, expected, reason in _SHAPES[1:] if ranked else _SHAPES:
+    for shape, expected, reason in _SHAPES[1:] if ranked else _SHAPES:
+        pattern = shape if isinstance(shape, re.Pattern) else shape()
         found = pattern.search(text)
         if found is not None:
             raise TargetParseError(

@@ -59,6 +59,7 @@ from kh922core._targets.subjects import has_meaning, read_prefix, verb_of, with_
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
+from kh922core._text import INVISIBLE
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
 __all__ = ["MAX_TARGET_LENGTH", "parse_target", "parse_with_reading"]
@@ -150,6 +151,8 @@ def parse_with_reading(
     """  # noqa: E501
     if isinstance(change, Change) and change.kind in _UNITLESS_CHANGES:
         unit = None  # the text's number is the size of the change (%, lần), not a level
+    if isinstance(text, str):  # a BOM, a zero-width space, a soft hyphen: nothing to read
+        text = INVISIBLE.sub("", text)
     try:
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:

@@ -143,6 +143,12 @@ def phrase_texts() -> tuple[str, ...]:
     return tuple(entry.phrase for entry in _phrases())
 
 
+def phrases_of(*roles: str) -> tuple[str, ...]:
+    """The phrases of the table (shipped and added layers) with one of ``roles``, longest
+    first."""
+    return tuple(entry.phrase for entry in _phrases() if entry.role in roles)
+
+
 def ends_with_phrase(lower: str, position: int) -> bool:
     """Whether a phrase of the table ends at ``position`` of ``lower`` and starts a word."""
     for entry in _phrases():
@@ -179,13 +185,18 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
     return None
 
 
+#: What may stand between phrases, or before one glued to its first word (``"Không dưới 90%"``,
+#: ``(không dưới 95%)``): never part of a phrase, never read past a word.
+_BETWEEN_PHRASES = frozenset(",:\"“”„'‘’«»([{*")
+
+
 def read_phrases(text: str, start: int, end: int) -> tuple[list[Match], int | None]:
     """Read ``text[start:end]`` as a run of phrases; return them and where reading stopped."""
     lower = text[:end].lower()  # once: slicing at every step made long texts quadratic
     found: list[Match] = []
     position = start
     while position < end:
-        if text[position].isspace() or text[position] in ",:":
+        if text[position].isspace() or text[position] in _BETWEEN_PHRASES:
             position += 1
             continue
         match = match_phrase(lower, position)

@@ -231,8 +231,8 @@ def refuse_bound_after_range(text: str, kind: str) -> None:
         return
     if not found.group(0).lower().startswith("trở"):  # "lên", "xuống": also verbs ("lên sàn")
         _, note, _ = read_unit(dated, digits[-1], found.start())
-        if note is not None:
-            return
+        if note is not None or "(" in dated[digits[-1] : found.start()]:
+            return  # a note's word ("… căn nhà ở xuống cấp", "… % (lên tới …)")
     raise TargetParseError(
         text,
         found.start(),

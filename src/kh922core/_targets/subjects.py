@@ -112,6 +112,11 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
     return level.model_copy(update=update)
 
 
+_MARKS = "\"“„'‘«([{* "
+#: The start of a word, after the marks that may be glued before it (quotes, a bracket).
+_WORD_START = re.compile(r"(?<!\S)[\"“„'‘«(\[{*]*(\S)")
+
+
 def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
     """The phrases before the number, and the subject: words that are not phrases, followed by
     phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
@@ -119,7 +124,8 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     if stop is None:
         return found, None
     lower = blanked[:end].lower()
-    words = [stop + w.start() for w in re.finditer(r"\S+", blanked[stop:end])]
+    # each word, after a mark glued to it: "(không dưới 95%)" reads "không dưới", not "dưới"
+    words = [stop + w.start(1) for w in _WORD_START.finditer(blanked[stop:end])]
     named = match_phrase(lower, stop)  # "hạ tầng số …": a subject's words that hold a phrase's
     inside = named.end if named is not None and named.role == "noun" else stop
     for position in words[1 : _MAX_SUBJECT_WORDS + 1]:
@@ -140,7 +146,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
-            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—")
+            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—").rstrip(_MARKS)
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
@@ -213,11 +219,18 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
     ended = verb_at is not None and bool(re.search(r"[,;:]", text[prefix[verb_at].end :]))
     opens = opens and not ended  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
     linked = bool(fillers)
-    # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%");
-    # "mỗi năm", "bình quân hằng năm" say a yearly average wherever they stand
+    # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%")
+    # unless no word stands before it ("Bình quân tăng 9%"); "mỗi năm", "bình quân hằng năm"
+    # say a yearly average wherever they stand
     per_year = any(
         m.role == "per_year"
-        and (verb_at is None or i > verb_at or "năm" in m.phrase or "đoạn" in m.phrase)
+        and (
+            verb_at is None
+            or i > verb_at
+            or "năm" in m.phrase
+            or "đoạn" in m.phrase
+            or not re.search(r"[^\W\d_]", text[: m.start])
+        )
         for i, m in enumerate(prefix)
     )
     return Verb(

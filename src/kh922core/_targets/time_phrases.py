@@ -58,6 +58,14 @@ _DURATION = re.compile(
     r"(?:\s+(?:tới|qua|đầu|cuối|còn\s+lại|tiếp\s+theo))?\b",
     re.IGNORECASE,
 )
+#: The years an average is taken over ("Bình quân 5 năm tăng 9%", "trung bình các năm tới"),
+#: not after a noun it would qualify: the average is a yearly one, as "bình quân giai đoạn"
+#: is (group ``span``: blanked).
+_AVERAGED = re.compile(
+    r"(?<![^\W\d_]\s)\b(?:bình\s+quân|trung\s+bình)\s+(?P<span>(?:\d{1,2}\s+năm|các\s+năm|những\s+năm)"
+    r"(?:\s+(?:tới|qua|tiếp\s+theo|còn\s+lại))?)(?!\w)",
+    re.IGNORECASE,
+)
 #: A number of a duration: the target is then a duration, and a duration beside it its own.
 _DURATION_NUMBER = re.compile(
     r"\d(?:[\d.,]*\d)?\s*(?:năm|tháng|quý|tuần|ngày|giờ|phút)(?!\w)", re.IGNORECASE
@@ -92,6 +100,8 @@ def set_aside_times(text: str) -> str:
         'giảm từ 15 ngày xuống trong vòng 7 ngày'
     """
     text = DEADLINES.sub(lambda m: " " * len(m.group(0)), text)
+    for found in list(_AVERAGED.finditer(text)):  # "bình quân 5 năm tăng 9%": 9% a year
+        text = text[: found.start("span")] + " " * len(found["span"]) + text[found.end("span") :]
     for found in list(_DURATION.finditer(text)):
         rest = blank(_blank(text, found), YEARS)
         if NUMBER_PATTERN.search(rest) and not _DURATION_NUMBER.search(rest):

@@ -126,6 +126,10 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator
 
 
+#: A note's first word that, right after a number or its unit, would bound it.
+_BOUND_WORD = re.compile(r"(?:trở\s+)?(?:lên|xuống)(?!\w)", re.IGNORECASE)
+
+
 def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool = True) -> str:
     """``number`` followed by its unit and note, as a target text writes them.
 
@@ -148,6 +152,8 @@ def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool 
         # after "lần" a word would name the level it is a multiple of: a note goes in brackets
         bracketed = (counted and not unit and not plain) or reads_as_unit(unit, note)
         bracketed = bracketed or (unit == "lần" and not plain)
+        # "lên", "xuống" right after a range or its unit would bound it (``70-75% trở lên``)
+        bracketed = bracketed or (not plain and _BOUND_WORD.match(note) is not None)
         text += f" ({note})" if bracketed else f" {note}"
     return text
 

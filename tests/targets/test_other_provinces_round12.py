@@ -1,0 +1,106 @@
+"""Phrasings that a twelfth round found read silently wrong, and texts the grammar fuzz found
+that did not render back.
+
+A mark glued to the first word of a phrase (a quote, a bracket, an asterisk) or an invisible
+character (a byte-order mark from a CSV file, a zero-width space) used to hide that word, so
+that the next word was read alone: ``"Không dưới 90%"`` read as < 90 %.  An average taken over
+a number of years before the verb (``Bình quân 5 năm tăng 9%``) is a yearly one, as ``Bình
+quân giai đoạn …`` is; it used to be one change over the whole period.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import ChangeKind, Operator, TargetParseError, parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "operator", "value"),
+    [
+        ('"Không dưới 90%"', "%", Operator.GE, 90.0),
+        ("\ufeffKhông được thấp hơn 42%", "%", Operator.GE, 42.0),
+        ("Tỷ lệ bao phủ BHYT (không dưới 95%)", "%", Operator.GE, 95.0),
+        ("Đạt (không thấp hơn 90%)", "%", Operator.GE, 90.0),
+        ("Tỷ lệ nợ xấu (chưa vượt 3%)", "%", Operator.LE, 3.0),
+        ("“Không nhiều hơn 5 vụ”", "vụ", Operator.LE, 5.0),
+        ('"Không lớn hơn 3%"', "%", Operator.LE, 3.0),
+        ("*Không dưới 90%", "%", Operator.GE, 90.0),
+        ("[không dưới 90%]", "%", Operator.GE, 90.0),
+        ('Tỷ lệ bao phủ BHYT: "không dưới 95%"', "%", Operator.GE, 95.0),
+        ("Không\u200b dưới 90%", "%", Operator.GE, 90.0),
+    ],
+)
+def test_a_mark_glued_to_a_phrase_does_not_hide_its_first_word(
+    text: str, unit: str, operator: Operator, value: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.kind == "comparison"
+    assert (spec.operator, spec.value) == (operator, value)
+    below, above = value - 1, value + 1
+    assert spec.is_met(above) is (operator is Operator.GE)
+    assert spec.is_met(below) is (operator is Operator.LE)
+
+
+def test_a_quoted_approximation_stays_one() -> None:
+    spec = parse_target("“Trên dưới 60%”", unit="%")
+    assert spec.kind == "approximate"
+    assert spec.value == 60.0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "falling"),
+    [
+        ("Bình quân 5 năm tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Bình quân 5 năm (2026-2030) tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Trung bình 5 năm tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Bình quân các năm tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Bình quân tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Bình quân 5 năm giảm 2%", "vụ", ChangeKind.GROWTH_PER_YEAR, True),
+        ("Bình quân 5 năm giảm 1,5%", "%", ChangeKind.POINTS_PER_YEAR, True),
+    ],
+)
+def test_an_average_over_years_before_the_verb_is_a_yearly_change(
+    text: str, unit: str, kind: ChangeKind, falling: bool
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert (spec.change.kind, spec.change.falling) == (kind, falling)
+    # 9% a year for 5 years is far more than 9% over the 5 years
+    if kind is ChangeKind.GROWTH_PER_YEAR and not falling:
+        assert not spec.is_met(115.0, baseline=100.0, years=5)
+        assert spec.is_met(155.0, baseline=100.0, years=5)
+
+
+def test_an_average_after_a_noun_still_names_the_subject() -> None:
+    spec = parse_target("Năng suất lao động bình quân tăng 40%", unit="triệu đồng")
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.RELATIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("xã, phường, thị trấn từ tổ chức hạ thấp 6.388,3 hạng", "a move in a ranking"),  # 20042
+        ("Kéo giảm 2 bậc", "a move in a ranking"),
+    ],
+)
+def test_a_move_in_a_ranking_after_any_verb_of_change_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("% lên tới - tổ chức thu hút 8-10", None),  # fuzz seed 20069
+        ("70-75% (lên)", "%"),
+    ],
+)
+def test_a_note_that_starts_with_lên_renders_in_brackets_and_reads_back(
+    text: str, unit: str | None
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.kind == "range"
+    assert "(" in spec.render()
+    assert parse_target(spec.render(), unit=unit) == spec
