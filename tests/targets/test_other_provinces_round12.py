@@ -104,3 +104,27 @@ def test_a_note_that_starts_with_lên_renders_in_brackets_and_reads_back(
     assert spec.kind == "range"
     assert "(" in spec.render()
     assert parse_target(spec.render(), unit=unit) == spec
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "holds", "fails"),
+    [
+        ("Tỷ số giới tính khi sinh dưới 112", None, "lower_is_better", 111.0, 112.0),
+        ("Tỷ số nợ công/GRDP dưới 40%", "%", "lower_is_better", 39.0, 40.0),
+        ("GRDP (giá so sánh 2010) tăng 8%", "%/năm", "higher_is_better", 8.0, 7.9),
+        ("Theo giá so sánh năm 2010, GRDP tăng 8,5%", "%/năm", "higher_is_better", 8.5, 8.4),
+    ],
+)
+def test_a_ratio_named_tỷ_số_and_a_price_base_are_read(
+    text: str, unit: str | None, direction: str, holds: float, fails: float
+) -> None:
+    spec = parse_target(text, unit=unit, direction=direction)
+    assert spec.change is None
+    assert spec.is_met(holds)
+    assert not spec.is_met(fails)
+
+
+def test_a_price_base_is_no_base_of_a_change() -> None:
+    spec = parse_target("Tăng 12% so với năm 2025 (theo giá so sánh 2010)", unit="tỷ đồng")
+    assert spec.change is not None
+    assert spec.change.since == 2025

@@ -151,8 +151,9 @@ def parse_with_reading(
     """  # noqa: E501
     if isinstance(change, Change) and change.kind in _UNITLESS_CHANGES:
         unit = None  # the text's number is the size of the change (%, lần), not a level
-    if isinstance(text, str):  # a BOM, a zero-width space, a soft hyphen: nothing to read
-        text = INVISIBLE.sub("", text)
+    if isinstance(text, str):  # a BOM, a zero-width space, a soft hyphen: nothing to read;
+        # a price base ("theo giá so sánh năm 2010"): how a value is measured, no base year
+        text = _PRICE_BASE.sub(lambda m: " " * len(m.group(0)), INVISIBLE.sub("", text))
     try:
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:
@@ -308,6 +309,10 @@ _FOOTNOTES = re.compile(
 
 #: A decimal digit other than ASCII's (full-width ``５``, Arabic-Indic ...), which ``\d`` matches.
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+#: The price base of a value: "GRDP (theo giá so sánh năm 2010) tăng 8%".
+_PRICE_BASE = re.compile(
+    r"\(?\s*(?:\btheo\s+)?\bgiá\s+so\s+sánh(?:\s+năm)?\s+\d{4}\b\s*\)?,?", re.IGNORECASE
+)
 
 
 def _tidied(text: str) -> str:

@@ -97,7 +97,7 @@ _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
 #: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất))",
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất|số))",
     re.IGNORECASE,
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
