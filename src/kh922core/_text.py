@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["INVISIBLE", "did_you_mean", "fold", "strip_diacritics"]
+__all__ = ["INVISIBLE", "decode_csv", "did_you_mean", "fold", "strip_diacritics"]
 
 #: Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction marks,
 #: the byte-order mark.  A file's text is read without them (``1\u00ad500`` is ``1500``).
@@ -51,3 +51,18 @@ def did_you_mean(value: object, candidates: Sequence[str]) -> str:
         folded = {fold(c): c for c in candidates}
         close = [folded[k] for k in difflib.get_close_matches(fold(value), list(folded), 1, 0.6)]
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def decode_csv(raw: bytes) -> str:
+    """A CSV file's text: UTF-16 where its byte-order mark says so (Excel's *Unicode Text*),
+    else UTF-8 with or without a byte-order mark; never a guess.
+
+    Raises:
+        UnicodeDecodeError: The bytes are not text in that encoding (the caller names the file).
+
+    Examples:
+        >>> decode_csv("a;b".encode("utf-16")), decode_csv("\ufeffa;b".encode())
+        ('a;b', 'a;b')
+    """
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    return raw.decode(encoding)

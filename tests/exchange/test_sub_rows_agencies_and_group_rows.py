@@ -173,3 +173,13 @@ def test_a_csv_file_in_decomposed_unicode_reads_its_title_too(tmp_path: Path) ->
     names = [i.name for i in result.plan.indicators]
     assert names == ["Tỷ lệ hồ sơ trực tuyến"]
     assert unicodedata.is_normalized("NFC", names[0])
+
+
+def test_an_observation_file_in_utf16_is_read(tmp_path: Path) -> None:
+    from kh922core import read_observations
+
+    path = tmp_path / "obs.csv"
+    path.write_bytes("indicator\tyear\tvalue\r\nhdi\t2024\t0,75\r\n".encode("utf-16"))
+    frame = read_observations(path)
+    assert frame["indicator"].to_list() == ["hdi"]
+    assert frame["value"].to_list() == [0.75]

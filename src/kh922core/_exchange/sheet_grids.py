@@ -26,7 +26,7 @@ from typing import Any
 
 from kh922core._exchange.grids import STRUCK, Grid, column_name
 from kh922core._output_formats import import_optional, open_workbook
-from kh922core._text import INVISIBLE
+from kh922core._text import INVISIBLE, decode_csv
 from kh922core._tracking import cell_text, escaped_texts, formula_cells
 from kh922core.errors import TableImportError
 
@@ -193,11 +193,8 @@ def _width(text: str, separator: str) -> tuple[int, int]:
 
 def csv_grids(path: Path) -> list[Grid]:
     """The table of a CSV file: one grid, its rows as a spreadsheet opening it numbers them."""
-    raw = path.read_bytes()
-    # Excel's "Unicode Text" is UTF-16, which its byte-order mark announces: no guess
-    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
-        text = raw.decode(encoding)
+        text = decode_csv(path.read_bytes())
     except UnicodeDecodeError as error:
         raise TableImportError(
             f"{path.name}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at "

@@ -24,7 +24,7 @@ from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
-from kh922core._text import fold
+from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
     escaped_texts,
@@ -163,7 +163,7 @@ def _put(rows: list[list[str | None]], row: int, column: int, value: str | None)
 
 def _csv_grid(path: Path) -> tuple[list[tuple[str, list[list[str | None]]]], dict[str, str]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = decode_csv(path.read_bytes())
     except UnicodeDecodeError:
         raise _not_a_template(path, "not UTF-8 text; in Excel, save it as 'CSV UTF-8'") from None
     lines = text.splitlines()

@@ -29,7 +29,7 @@ from kh922core._targets.kinds import (
     Qualitative,
     TargetSpec,
 )
-from kh922core._targets.kinds.base import LIST_MARK
+from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
 from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.numbers import NUMBER_PATTERN

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 import polars as pl
 
 from kh922core._output_formats import format_for, import_optional, open_workbook, unescape_csv_text
+from kh922core._text import decode_csv
 from kh922core._tracking.csv_rows import COMMENT, beyond_the_header
 from kh922core._tracking.number_formats import cell_text
 from kh922core.errors import Kh922Error, ObservationProblem, UnknownFormatError
@@ -141,7 +142,7 @@ def csv_table(path: Path) -> RawTable:
         UnknownFormatError: Not UTF-8 text, or not a table.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = decode_csv(path.read_bytes())
     except UnicodeDecodeError as error:
         raise not_readable(
             path,

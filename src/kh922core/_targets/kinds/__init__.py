@@ -33,7 +33,6 @@ from kh922core._targets.kinds.base import (
     Direction,
     Operator,
     Status,
-    reads_as_unit,
 )
 from kh922core._targets.kinds.change import Change, ChangeKind
 from kh922core._targets.kinds.comparison import Comparison
@@ -41,6 +40,7 @@ from kh922core._targets.kinds.criterion import Criterion, Explanation, RankScali
 from kh922core._targets.kinds.qualitative import Qualitative
 from kh922core._targets.kinds.range import Range
 from kh922core._targets.kinds.rank_group import RankGroup
+from kh922core._targets.kinds.written import reads_as_unit
 from kh922core.errors import InvalidValueError
 
 __all__ = [

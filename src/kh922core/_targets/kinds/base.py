@@ -10,7 +10,6 @@ vectorised engine is held equal to them by property tests, so they favour clarit
 from __future__ import annotations
 
 import math
-import re
 from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,8 +25,8 @@ from kh922core._targets.kinds.options import (
     CriterionOptions,
     checked_tolerance,
 )
-from kh922core._targets.units import parse_unit
-from kh922core.errors import InvalidValueError, UnitError
+from kh922core._targets.kinds.written import LIST_MARK
+from kh922core.errors import InvalidValueError
 
 __all__ = [
     "BASELINE_NOT_GIVEN",
@@ -40,8 +39,6 @@ __all__ = [
     "Operator",
     "Status",
     "checked_tolerance",
-    "reads_as_unit",
-    "with_unit",
 ]
 
 #: Relative tolerance of every boundary comparison (0.29 as a fraction meets ``≥ 29 %``).
@@ -124,66 +121,6 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     if denominator == 0 or not math.isfinite(numerator) or not math.isfinite(denominator):
         return None
     return numerator / denominator
-
-
-#: A note's first word that, right after a number or its unit, would bound it.
-_BOUND_WORD = re.compile(r"(?:trở\s+)?(?:lên|xuống)(?!\w)", re.IGNORECASE)
-
-
-def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool = True) -> str:
-    """``number`` followed by its unit and note, as a target text writes them.
-
-    A note after a number with no unit is written in brackets when the number counts something
-    (``counted``: not a rank group's): a word right after such a number would read as what it
-    counts, which the grammar refuses where it is not the indicator's unit (``5 nhà văn hóa``
-    in a ``%`` row).
-
-    Examples:
-        >>> with_unit("8", "%", None), with_unit("168", "triệu đồng", "cấp tỉnh")
-        ('8%', '168 triệu đồng cấp tỉnh')
-        >>> with_unit("90", None, "cấp tỉnh")
-        '90 (cấp tỉnh)'
-    """
-    text = number
-    if unit:
-        text += unit if unit.startswith("%") else f" {unit}"
-    if note:
-        plain = "(" in note or ")" in note  # brackets inside brackets would not read back
-        # after "lần" a word would name the level it is a multiple of: a note goes in brackets
-        bracketed = (counted and not unit and not plain) or reads_as_unit(unit, note)
-        bracketed = bracketed or (unit == "lần" and not plain)
-        # "lên", "xuống" right after a range or its unit would bound it (``70-75% trở lên``)
-        bracketed = bracketed or (not plain and _BOUND_WORD.match(note) is not None)
-        text += f" ({note})" if bracketed else f" {note}"
-    return text
-
-
-def reads_as_unit(unit: str | None, note: str) -> bool:
-    """Whether ``note`` written after ``unit`` would be read as part of a unit (``% GRDP``)."""
-    words = note.split()
-    for count in range(1, min(len(words), 12) + 1):
-        head = " ".join(words[:count]).rstrip(".;:,")
-        if not head:
-            continue
-        # after "lần" (a multiple, which the grammar sets aside) the words stand alone
-        candidate = head if unit is None or unit == "lần" else f"{unit} {head}"
-        try:
-            parse_unit(candidate)
-        except UnitError:
-            continue
-        return True
-    return False
-
-
-#: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%", "1. Đạt 95%", "IV. 95%",
-#: "(1) Đạt 95%"), which the grammar drops: a note that :meth:`BaseSpec.render` would write at
-#: the start of its text must not look like one.  A number's mark needs a word after it
-#: ("12. 500 hộ": 12.500?).
-LIST_MARK = re.compile(
-    r"^\s*(?:[a-zđ][.)]|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)/](?=\s+[^\W\d_]))\s+"
-    r"(?=\S)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, Operator, with_unit
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, Operator
 from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
+from kh922core._targets.kinds.written import with_unit
 from kh922core._targets.numbers import format_number
 
 __all__ = ["Comparison"]

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, with_unit
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction
 from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
+from kh922core._targets.kinds.written import with_unit
 from kh922core._targets.numbers import format_number
 
 __all__ = ["Range"]

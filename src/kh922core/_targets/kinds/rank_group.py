@@ -6,8 +6,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction, with_unit
+from kh922core._targets.kinds.base import BaseSpec, CriterionOptions, Direction
 from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
+from kh922core._targets.kinds.written import with_unit
 
 __all__ = ["RankGroup"]
 
