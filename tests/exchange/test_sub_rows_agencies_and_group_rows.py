@@ -183,3 +183,80 @@ def test_an_observation_file_in_utf16_is_read(tmp_path: Path) -> None:
     frame = read_observations(path)
     assert frame["indicator"].to_list() == ["hdi"]
     assert frame["value"].to_list() == [0.75]
+
+
+def test_a_signature_block_opened_by_a_dash_line_is_listed_never_read(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "80", "95", "Sở Nội vụ"],
+        ["", "- Như trên;", "", "", "TM. ỦY BAN NHÂN DÂN", ""],
+        ["", "- Lưu: VT.", "", "", "KT. CHỦ TỊCH", ""],
+    ]
+    result = import_tables(_write(tmp_path, "docx", rows, []))
+    assert [t.id for t in result.plan.targets] == ["2025-1", "2030-1"]
+    assert [p.text for p in result.problems] == [
+        "- Như trên; | TM. ỦY BAN NHÂN DÂN",
+        "- Lưu: VT. | KT. CHỦ TỊCH",
+    ]
+
+
+def test_a_note_under_the_table_merged_across_is_listed(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "80", "95", "Sở Nội vụ"],
+        ["", "* Chỉ tiêu 1 tính theo số liệu của Cục Thống kê", "", "", "", ""],
+    ]
+    result = import_tables(_write(tmp_path, "docx", rows, [(2, 1, 2, 5)]))
+    assert [i.name for i in result.plan.indicators] == ["Tỷ lệ hồ sơ trực tuyến"]
+    assert len(result.problems) == 1
+
+
+def test_a_dash_task_under_a_group_stays_a_task_of_that_group(tmp_path: Path) -> None:
+    head = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    rows = [
+        head,
+        ["I", "CHUYỂN ĐỔI SỐ", "", "", ""],
+        ["1", "Ban hành cơ chế thử nghiệm", "Sở Tư pháp", "", "Năm 2025"],
+        ["II", "PHÁT TRIỂN HẠ TẦNG", "", "", ""],
+        ["", "- Xây dựng kế hoạch phát triển hạ tầng số", "Sở Tài chính", "", "Năm 2026"],
+    ]
+    title = ["PHỤ LỤC II", TITLE[1]]
+    path = write_docx(tmp_path / "pl2.docx", [(title, rows, [])])
+    tasks = import_tables(path).plan.tasks
+    assert [t.name for t in tasks] == [
+        "Ban hành cơ chế thử nghiệm",
+        "- Xây dựng kế hoạch phát triển hạ tầng số",
+    ]
+    assert tasks[0].group != tasks[1].group
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Số bác sĩ trên vạn dân (1)",
+        "Số xã đạt chuẩn nông thôn mới kiểu mẫu (2025)",
+        "Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử (DN)",
+        "Số cơ sở y tế (xã, phường)",
+    ],
+)
+def test_a_bracket_that_is_no_unit_of_the_row_stays_in_the_name(name: str) -> None:
+    from kh922core._exchange.row_texts import unit_in_name
+
+    assert unit_in_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "ids"),
+    [
+        (
+            "Đài Phát thanh và Truyền hình thành phố Hòa Mỹ",
+            ("dai-phat-thanh-va-truyen-hinh-thanh-pho-hoa-my",),
+        ),
+        ("Sở Y tế tỉnh và Công an tỉnh", ("so-y-te", "cong-an-tinh")),
+    ],
+)
+def test_a_body_of_a_city_is_its_own_and_và_parts_two_bodies(
+    cell: str, ids: tuple[str, ...]
+) -> None:
+    reader = AgencyReader(list(load_agencies(None)), source="test", province="Hòa Mỹ")
+    assert reader.read(cell)[0] == ids

@@ -128,3 +128,52 @@ def test_a_price_base_is_no_base_of_a_change() -> None:
     spec = parse_target("Tăng 12% so với năm 2025 (theo giá so sánh 2010)", unit="tỷ đồng")
     assert spec.change is not None
     assert spec.change.since == 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Không (dưới 90%)", "%"),
+        ("Không “thấp hơn” 90%", "%"),
+        ("Chưa “vượt” 5%", "%"),
+        ("Tỷ lệ hộ dùng nước sạch không (dưới 90%)", "%"),
+        ("Không được (thấp hơn 90%)", "%"),
+    ],
+)
+def test_a_negation_parted_from_its_comparator_by_a_mark_is_refused(text: str, unit: str) -> None:
+    # read past the mark, the comparator would stand alone: < 90 % for "not below 90 %"
+    with pytest.raises(TargetParseError, match="a mark between a negation"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["Bình quân thu nhập đầu người tăng 10%", "Bình quân cả nước tăng 8%"]
+)
+def test_an_average_that_opens_a_noun_subject_names_it(text: str) -> None:
+    spec = parse_target(text, unit="triệu đồng")
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.RELATIVE
+
+
+def test_a_scale_word_before_số_is_still_a_scale_word() -> None:
+    with pytest.raises(TargetParseError, match="the scale word"):
+        parse_target("Đạt 500 tỷ số thu từ thuế", unit="triệu đồng")
+
+
+def test_a_tier_of_an_index_is_no_rank_group() -> None:
+    with pytest.raises(TargetParseError, match="a tier of an index"):
+        parse_target("Thuộc nhóm khá (nhóm 2)", unit="Thứ bậc")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("“Tỷ lệ hộ dân dùng nước sạch” đạt 98%", "Tỷ lệ hộ dân dùng nước sạch"),
+        ('Tỷ lệ "che phủ rừng" trên 45%', 'Tỷ lệ "che phủ rừng"'),
+        ('Tỷ lệ bao phủ BHYT "không dưới 95%"', "Tỷ lệ bao phủ BHYT"),
+    ],
+)
+def test_a_subjects_marks_stay_paired(text: str, note: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.note == note
+    assert parse_target(spec.render(), unit="%") == spec

@@ -66,7 +66,13 @@ _SHARED_HEAD = re.compile(
 
 #: Where a body is, after its name ("Sở Y tế tỉnh", "Cục Thống kê tỉnh Vĩnh Long"): the same
 #: body where that is the plan's province.  Group ``name``: the words of the province's name.
-_PLACE = re.compile(r"(?:tỉnh|thành\s+phố)(?P<name>(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
+_PLACE = re.compile(r"tỉnh(?P<name>(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
+#: A place below the province after a body's name ("… thành phố Mẫu", "… huyện Ba Tri"): a
+#: body of that place, not the province's.
+_LOCAL = re.compile(
+    r"(?:thành\s+phố|thị\s+xã|huyện|quận|xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+[^\W\d_]+){0,3}",
+    re.IGNORECASE,
+)
 #: A province's name alone, after a body whose name ends in "tỉnh" ("Công an tỉnh Mẫu").
 _PROVINCE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}")
 #: "Sở TTTT (nay là Sở Khoa học và Công nghệ)": the body the cell names now.
@@ -244,33 +250,45 @@ class AgencyReader:
         """A cell without the place after a body's name (``Sở Y tế tỉnh``, ``Công an tỉnh
         Mẫu`` in a plan of Mẫu) or its former name (``Sở TTTT (nay là Sở Khoa học và Công
         nghệ)``), where the registry knows the body so and not with it; each such spelling
-        becomes an alias."""
+        becomes an alias.  A name with ``và`` is tried whole first (``Sở Khoa học và Công nghệ
+        tỉnh``), then each side of it (``Sở Y tế tỉnh và Công an tỉnh``)."""
         normal = _NOW.sub(lambda m: m["now"] if self._known(m["now"]) else m[0], normal)
         pieces = re.split(r"(\s*[,;]\s*)", normal)
         for number in range(0, len(pieces), 2):
             piece = pieces[number].strip()
             if not piece or self._known(piece) is not None:
                 continue
-            for gap in reversed(list(re.finditer(r"\s+", piece))[-4:]):
-                body, rest = piece[: gap.start()], piece[gap.end() :]
-                place = _PLACE.fullmatch(rest)
-                alone = place is None and re.search(r"\btỉnh$", body, re.IGNORECASE) is not None
-                if place is None and not (alone and _PROVINCE.fullmatch(rest)):
-                    continue
-                named = place["name"].strip() if place is not None else rest
-                own = not named or (
-                    self.province is not None and fold(named) == fold(self.province)
-                )
-                known = self._known(body)
-                if own and known not in (None, *self.drafts):
-                    self._alias(known, piece)  # type: ignore[arg-type]
-                    self._reader = None
-                    pieces[number] = body
-                    break
-                if known is not None:  # "Sở Y tế tỉnh Vĩnh Long" in a plan of another: a body
-                    self.draft(piece)  # of its own, drafted whole
-                    break
+            body = self._without_place(piece)
+            if body is None and re.search(r"\svà\s", piece):
+                sides = re.split(r"(\s+và\s+)", piece)
+                sides = [s if n % 2 else self._without_place(s) or s for n, s in enumerate(sides)]
+                body = "".join(sides)
+            pieces[number] = body or pieces[number]
         return "".join(pieces)
+
+    def _without_place(self, piece: str) -> str | None:
+        """``piece`` without the place after a known body's name (see :meth:`_placed`); ``None``
+        where it has none, or names another province (its body then drafted whole)."""
+        for gap in reversed(list(re.finditer(r"\s+", piece))[-4:]):
+            body, rest = piece[: gap.start()], piece[gap.end() :]
+            if _LOCAL.fullmatch(rest) and self._known(body) is not None:
+                self.draft(piece)  # "Đài … thành phố Mẫu": a body of the city, drafted whole
+                return None
+            place = _PLACE.fullmatch(rest)
+            alone = place is None and re.search(r"\btỉnh$", body, re.IGNORECASE) is not None
+            if place is None and not (alone and _PROVINCE.fullmatch(rest)):
+                continue
+            named = place["name"].strip() if place is not None else rest
+            own = not named or (self.province is not None and fold(named) == fold(self.province))
+            known = self._known(body)
+            if own and known not in (None, *self.drafts):
+                self._alias(known, piece)  # type: ignore[arg-type]
+                self._reader = None
+                return body
+            if known is not None:  # "Sở Y tế tỉnh Vĩnh Long" in a plan of another: a body of
+                self.draft(piece)  # its own, drafted whole
+                return None
+        return None
 
     def _spelled_out(self, normal: str) -> str:
         """A cell as the registry reads it best: ``Các Sở: Tài chính, Nội vụ`` as ``Sở Tài

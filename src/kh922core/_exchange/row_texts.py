@@ -323,19 +323,25 @@ def is_lettered(number: str) -> bool:
     return bool(_LETTER.match(number) or _SUBLETTER.match(number))
 
 
+#: The name of a share, whose unit is a share (%, ‰), never a count.
+_SHARE_NAME = re.compile(r"\s*(?:t[ỷỉ]\s+(?:lệ|trọng)|độ\s+che\s+phủ|mức\s+độ)\b", re.IGNORECASE)
 #: A unit in brackets at the end of a name: "Tỷ lệ hộ có cáp quang (%)".
 _NAME_UNIT = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 
 
 def unit_in_name(name: str) -> tuple[str, str] | None:
     """``Tỷ lệ hộ có cáp quang (%)`` as ``("Tỷ lệ hộ có cáp quang", "%")``: the name and the unit
-    it ends with in brackets, where that is a known unit (``(TFP)``, ``(*)`` are none); else
-    ``None``."""
+    it ends with in brackets, where that is a known unit (``(TFP)``, ``(*)``, a footnote's
+    ``(1)``, a year are none) and, for a share (``Tỷ lệ …``), a share's unit; else ``None``."""
     found = _NAME_UNIT.search(name)
-    if found is None or not name[: found.start()].strip():
-        return None
+    text = found.group(1).strip() if found is not None else ""
+    lettered = re.search(r"[^\W\d_]|[%‰]", text) is not None and "," not in text
+    if found is None or not name[: found.start()].strip() or not lettered:
+        return None  # "(1)", "(2025)": a footnote, a year; "(xã, phường)": where, no unit
     try:
-        parse_unit(found.group(1).strip())
+        unit = parse_unit(text)
     except Kh922Error:
         return None
-    return name[: found.start()].rstrip(), found.group(1).strip()
+    if _SHARE_NAME.match(name) and unit.dimension != "dimensionless":
+        return None  # "Tỷ lệ doanh nghiệp … (DN)": what the share counts, no unit of it
+    return name[: found.start()].rstrip(), text

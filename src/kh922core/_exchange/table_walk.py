@@ -40,7 +40,7 @@ _HORIZON = re.compile(
 #: The number a row prints at the start of its name when the table has no number column.
 _NAME_MARK = re.compile(r"\s*((?:\d+(?:\.\d+)*|[a-zđ])[.)]|[-–+•])\s+")
 #: A sub-row's mark at the start of its name when its number cell is empty ("" | "- Cấp xã").
-_SUB_MARK = re.compile(r"\s*([a-zđ][.)]|[-–—+•*·])\s+")
+_SUB_MARK = re.compile(r"\s*([a-zđ][.)]|[-–—+•·])\s+")
 #: A line between two Word tables that says the second goes on with the first.
 _GOES_ON = re.compile(r"\(?\s*(?:tiếp(?:\s+theo)?|continued)\s*\)?|", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"phụ lục|kèm theo|danh mục|biểu|bảng|kế hoạch|ban hành", re.I)
@@ -140,6 +140,19 @@ def _title_start(rows: list[list[str]], header: Header, floor: int) -> int:
     return start
 
 
+def _sub_row(
+    header: Header, cells: list[str], number: str, values: list[int], spans: list[tuple[int, int]]
+) -> bool:
+    """Whether a row of indicators under an empty number cell is a sub-row marked at the start
+    of its name (``- Cấp xã`` with its own values); a note under the table (``- Ghi chú: …``
+    merged across), a row of tasks, a signature line are not."""
+    row_column, name_column = header.one("row"), header.one("name")
+    if header.kind != "indicators" or row_column is None or name_column is None or number:
+        return False
+    merged = any(first <= name_column <= last for first, last in spans)
+    return not merged and any(cells[c].strip() for c in values)
+
+
 def _classify(
     header: Header, index: int, cells: list[str], spans: list[tuple[int, int]]
 ) -> Line | None:
@@ -151,11 +164,11 @@ def _classify(
         if row_column is None and name_column is not None
         else None
     )
-    if mark is None and not number and name_column is not None:  # "" | "- Cấp xã": a sub-row
-        mark = _SUB_MARK.match(cells[name_column])
+    values = [c.index for c in header.columns if c.role not in ("row", "name", "note", None)]
+    if _sub_row(header, cells, number, values, spans):  # "" | "- Cấp xã" | % | 80: a sub-row
+        mark = _SUB_MARK.match(cells[name_column])  # type: ignore[index]
     if mark is not None and name_column is not None:  # no number column: "1. Tỷ lệ …", "- …"
         number, cells[name_column] = mark.group(1), cells[name_column][mark.end() :]
-    values = [c.index for c in header.columns if c.role not in ("row", "name", "note", None)]
     texts = [(c, t) for c, t in enumerate(cells) if t.strip()]
     if not texts:
         return None
@@ -187,9 +200,11 @@ def _signs(header: Header, line: Line) -> bool:
     a signature line whole (an agency ``Thủ trưởng các sở, ngành`` in a row of its own table, a
     deadline ``Q. IV/2025``, a note that starts ``Thủ trưởng đơn vị chịu …`` are not)."""
     texts = [" ".join(t.split()) for t in line.cells if t.strip()]
+    row = header.one("row")
+    printed = " ".join(line.cells[row].split()) if row is not None else line.number
     return (
         not line.group
-        and not line.number
+        and not printed
         and len(set(texts)) <= 2
         and any(_is_signature(text) for text in texts)
     )

@@ -71,6 +71,12 @@ _RANK_SYMBOLS = frozenset({"<", "≤", "<=", "< =", "=<", "⩽", "≦"})
 _PLACE_WORDS = re.compile(r"\b(?:cao|thấp|trên|dưới|lớn|nhỏ|bé|nhiều|ít)\b")
 
 
+#: A tier of an index (PCI, PAPI: "nhóm khá", "nhóm rất tốt"), not a group of places.
+_TIER = re.compile(
+    r"(?<!\w)nhóm\s+(?:rất\s+)?(?:tốt|khá|trung\s+bình|yếu|kém|xuất\s+sắc)(?!\w)", re.IGNORECASE
+)
+
+
 def refuse_rank_words(text: str, matches: list[Match]) -> None:
     """Refuse a bound on a rank other than an upper one: a rank's good side is its small
     numbers, so a lower bound (``≥ 30``, ``không dưới 30``) is never a rank to reach, and words
@@ -91,6 +97,14 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
                 reason=f"{match.phrase!r} on a rank: a rank's good side is its small numbers, so "
                 "a higher or lower place in the table, or a larger or smaller number?",
             )
+    tier = _TIER.search(text)
+    if tier is not None:  # "Thuộc nhóm khá (nhóm 2)": the index's second tier, or 2nd place?
+        raise TargetParseError(
+            text,
+            tier.start(),
+            "the rank to reach as a number of provinces ('nhóm 7')",
+            reason=f"{tier.group(0)!r}: a tier of an index, not a place in the ranking",
+        )
     percent = text.find("%")
     if percent >= 0:  # "% tốp 10", "%/nb nhóm 10": a share of the provinces, or a rank?
         raise TargetParseError(

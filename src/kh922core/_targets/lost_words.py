@@ -97,7 +97,7 @@ _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
 #: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất|số))",
+    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất))",
     re.IGNORECASE,
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
@@ -148,7 +148,8 @@ def refuse_lost_words(
     # "500 triệu" after the number, or a note that starts with one (as a render writes it)
     trailing = _SCALE_AFTER.search(text)
     written = (getattr(spec, "unit", None) or "").casefold()
-    leading = _SCALE_AFTER.match("0 " + note)
+    ratio = note.casefold().startswith(("tỷ số", "tỉ số"))  # "Tỷ số giới tính …": a ratio
+    leading = None if ratio else _SCALE_AFTER.match("0 " + note)
     scale = leading.group("word") if leading is not None else None
     if trailing is not None and not written.startswith(trailing.group("word").casefold()):
         scale = scale or trailing.group("word")

@@ -113,6 +113,11 @@ _VERB_OR_NUMBER = (
     r"(?=\s*(?:,\s*)?(?:đạt|hoàn\s+thành|xong|được|phủ|bao\s+phủ|không\s+còn|xóa|đáp\s+ứng|"
     r"có|chiếm|\d))"
 )
+#: A negation parted from the word after it by a mark (``Không (dưới 90%)``, ``Không “thấp
+#: hơn” 90%``): the comparator would be read alone, the other way round.
+_SPLIT_NEGATION = re.compile(
+    r"(?<!\w)(?:không|chưa)(?:\s+(?:được|để|hề))?\s*[\"“”„'‘’«»(\[{*]+\s*\w", re.IGNORECASE
+)
 #: Words that hedge the number after them ("cơ bản đạt 100%", "hầu hết đạt"): is 98% met?
 _HEDGES = re.compile(
     r"(?<!\w)(?P<hedge>(?:về\s+)?cơ\s+bản|hầu\s+hết|phần\s+lớn|đa\s+số|gần\s+hết)"
@@ -186,6 +191,14 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
     of a year (``so với đầu năm 2026``: the level of the end of 2025)."""
     refuse_sign_or_mark(text, unit)
     refuse_amount_words(text, unit)
+    split = _SPLIT_NEGATION.search(text)
+    if split is not None:
+        raise TargetParseError(
+            text,
+            split.start(),
+            "the negation and its comparator together ('không dưới 90%')",
+            reason=f"{split.group(0)!r}: a mark between a negation and what it negates",
+        )
     dated = _dated(text)
     for hedge in _HEDGES.finditer(dated):
         if re.search(r"\d", dated[hedge.end() :]) and _hedging(hedge):

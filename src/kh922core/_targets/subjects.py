@@ -113,6 +113,26 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
 
 
 _MARKS = "\"“„'‘«([{* "
+#: Marks that close what another opened.
+_CLOSING = {"”": "“", "’": "‘", "»": "«", ")": "(", "]": "[", "}": "{", '"': '"'}
+
+
+def _balanced(subject: str) -> str:
+    """A subject without the marks at its end that open what follows (``Tỷ lệ … (``), nor
+    those that close what no mark of it opened (``Tỷ lệ hộ … sạch”``: its opening quote stood
+    before the reading started)."""
+    subject = subject.rstrip("“„‘«([{* ")
+    while subject and subject[-1] in _CLOSING:
+        closing, opening = subject[-1], _CLOSING[subject[-1]]
+        if opening == closing:  # '"': a pair, or one quote left open
+            if subject.count(closing) % 2 == 0:
+                break
+        elif subject.count(opening) >= subject.count(closing):
+            break
+        subject = subject[:-1].rstrip()
+    return subject
+
+
 #: The start of a word, after the marks that may be glued before it (quotes, a bracket).
 _WORD_START = re.compile(r"(?<!\S)[\"“„'‘«(\[{*]*(\S)")
 
@@ -146,7 +166,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
-            subject = " ".join(blanked[stop:position].split()).strip(" ,:;./-–—").rstrip(_MARKS)
+            subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
@@ -191,6 +211,15 @@ def _opens(text: str, prefix: list[Match], at: int) -> bool:
     return not any(ch.isalnum() and not covered[i] for i, ch in enumerate(text[:at]))
 
 
+def _opens_before_verb(text: str, prefix: list[Match], at: int, verb_at: int) -> bool:
+    """Whether the phrase ``prefix[at]`` opens the text (no word before it) and the verb
+    follows it with no word between (``Bình quân tăng 9%``, ``Bình quân 5 năm tăng``, the years
+    set aside); ``Bình quân thu nhập đầu người tăng 10%`` names its subject."""
+    before = text[: prefix[at].start]
+    between = text[prefix[at].end : prefix[verb_at].start]
+    return at + 1 == verb_at and not re.search(r"[^\W\d_]", before) and not between.strip()
+
+
 def verb_of(prefix: list[Match], text: str = "") -> Verb:
     """The verb of the phrases before the number (``text``: the text up to it).  A verb that
     opens the sentence (only phrases before it, no separator after it) and a filler after it
@@ -229,7 +258,7 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
             or i > verb_at
             or "năm" in m.phrase
             or "đoạn" in m.phrase
-            or not re.search(r"[^\W\d_]", text[: m.start])
+            or (_opens_before_verb(text, prefix, i, verb_at))
         )
         for i, m in enumerate(prefix)
     )

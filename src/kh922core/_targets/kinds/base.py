@@ -25,7 +25,6 @@ from kh922core._targets.kinds.options import (
     CriterionOptions,
     checked_tolerance,
 )
-from kh922core._targets.kinds.written import LIST_MARK
 from kh922core.errors import InvalidValueError
 
 __all__ = [
@@ -233,10 +232,7 @@ class BaseSpec(BaseModel):
         note = getattr(self, "note", "") or ""  # words in brackets lead a multiple's sentence:
         led = "(" in note or ")" in note  # after "lần" they would name another level
         if self.change.kind is ChangeKind.MULTIPLE and led and body.endswith(f" {note}"):
-            level = "mức " if LIST_MARK.match(f"{note} {self.change.verb}") else ""  # "v) gấp"
-            return (
-                f"{level}{note} {self.change.verb} {body[: -len(note) - 1]}{self.change.base_words}"
-            )
+            return f"{note} {self.change.verb} {body[: -len(note) - 1]}{self.change.base_words}"
         return f"{self.change.verb} {body}{self.change.base_words}"
 
     def _changed_explanation(self, level: Explanation) -> Explanation:

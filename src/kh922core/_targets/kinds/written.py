@@ -62,9 +62,8 @@ def reads_as_unit(unit: str | None, note: str) -> bool:
 
 
 #: A list mark before a target ("a) Giảm tỷ lệ hộ nghèo đạt 1%", "1. Đạt 95%", "IV. 95%",
-#: "(1) Đạt 95%"), which the grammar drops: a note that :meth:`BaseSpec.render` would write at
-#: the start of its text must not look like one.  A number's mark needs a word after it
-#: ("12. 500 hộ": 12.500?).
+#: "(1) Đạt 95%"), which the grammar drops.  A number's mark needs a word after it ("12. 500
+#: hộ": 12.500?).
 LIST_MARK = re.compile(
     r"^\s*(?:[a-zđ][.)]|[IVX]{1,4}\.|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)/](?=\s+[^\W\d_]))\s+"
     r"(?=\S)",
