@@ -58,6 +58,10 @@ def test_a_quoted_approximation_stays_one() -> None:
         ("Bình quân tăng 9%", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
         ("Bình quân 5 năm giảm 2%", "vụ", ChangeKind.GROWTH_PER_YEAR, True),
         ("Bình quân 5 năm giảm 1,5%", "%", ChangeKind.POINTS_PER_YEAR, True),
+        # after the number: it used to be one change, "bình quân 5 năm" left in the note
+        ("Tăng 9% bình quân 5 năm", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Tăng 9% bình quân giai đoạn 2026-2030", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        ("Tăng 9% bình quân cả giai đoạn (ước)", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
     ],
 )
 def test_an_average_over_years_before_the_verb_is_a_yearly_change(

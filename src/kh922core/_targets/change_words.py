@@ -86,7 +86,10 @@ _WORD_VALUES = {
 }
 _POINTS = re.compile(r"(?<=[\d\s])điểm(?=\s*(?:%|phần\s+trăm))", re.IGNORECASE)
 _PER_YEAR_AFTER = re.compile(
-    r"\b(?:bình\s+quân\s+|trung\s+bình\s+)?(?:mỗi|hằng|hàng|một)\s+năm\b",
+    r"\b(?:bình\s+quân\s+|trung\s+bình\s+)?(?:mỗi|hằng|hàng|một)\s+năm\b"
+    # "tăng 8% bình quân 5 năm" (its years set aside): an average at the end of the target
+    r"|\b(?:bình\s+quân|trung\s+bình)(?:\s+(?:cả\s+|trong\s+)?giai\s+đoạn)?"
+    r"(?=[\s\d()\-–]*(?:$|[,;.(]))",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"(?<=[\d\s])lần\b", re.IGNORECASE)
