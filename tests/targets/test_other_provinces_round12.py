@@ -87,6 +87,7 @@ def test_an_average_after_a_noun_still_names_the_subject() -> None:
     [
         ("xã, phường, thị trấn từ tổ chức hạ thấp 6.388,3 hạng", "a move in a ranking"),  # 20042
         ("Kéo giảm 2 bậc", "a move in a ranking"),
+        ("hạng có thêm 8533.532", "a move in a ranking"),  # fuzz seed 30005: unit before verb
     ],
 )
 def test_a_move_in_a_ranking_after_any_verb_of_change_is_refused(text: str, reason: str) -> None:

@@ -29,7 +29,12 @@ from kh922core._targets.units import Unit
 from kh922core._targets.wording import on_change
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_amount_words", "refuse_multiple_of_one", "refuse_permille_change"]
+__all__ = [
+    "refuse_amount_words",
+    "refuse_multiple_of_one",
+    "refuse_permille_change",
+    "refuse_rank_move",
+]
 
 #: Verbs of a move in a ranking besides those of rise and fall in the phrase table.
 _MOVES = ("nâng hạng", "tụt", "cải thiện", "lên", "xuống", "thăng")
@@ -110,6 +115,24 @@ def refuse_amount_words(text: str, unit: Unit | None) -> None:
 
 #: A verb of rise before a multiple: "tăng gấp 1 lần" (often meant: doubled).
 _RISE = re.compile(r"(?<!\w)(?:tăng|nâng|lên)(?!\w)", re.IGNORECASE)
+
+
+#: Units of a place in a ranking: a change in them is a move, whatever its verb.
+_PLACES = frozenset({"hạng", "bậc", "thứ hạng", "vị trí", "bậc hạng"})
+
+
+def refuse_rank_move(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a change counted in places of a ranking (``hạng có thêm 3``, as
+    :func:`refuse_amount_words` refuses ``tăng 3 hạng``) in a row that is no rank."""
+    written = (getattr(spec, "unit", None) or "").casefold()
+    if spec.change is not None and written in _PLACES and not (unit is not None and unit.is_rank):
+        raise TargetParseError(
+            text,
+            0,
+            "a rank group ('nhóm 30') in a row of ranks",
+            reason=f"a change in {written!r}: a move in a ranking: a rank is reached as a group, "
+            "not moved by points",
+        )
 
 
 def refuse_multiple_of_one(text: str, spec: TargetSpec) -> None:

@@ -11,6 +11,7 @@ from kh922core._targets.amount_words import (
     refuse_amount_words,
     refuse_multiple_of_one,
     refuse_permille_change,
+    refuse_rank_move,
 )
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
@@ -291,3 +292,4 @@ def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     refuse_other_period(text, spec, unit)
     refuse_permille_change(text, spec, unit)
     refuse_multiple_of_one(text, spec)
+    refuse_rank_move(text, spec, unit)
