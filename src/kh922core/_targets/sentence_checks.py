@@ -246,7 +246,7 @@ def refuse_bound_after_range(text: str, kind: str) -> None:
     if not found.group(0).lower().startswith("trở"):  # "lên", "xuống": also verbs ("lên sàn")
         between = dated[digits[-1] : found.start()]
         _, note, _ = read_unit(dated, digits[-1], found.start())
-        if (note is not None or "(" in between) and not re.search(r"[,;]", between):
+        if "(" in between or (note is not None and not re.search(r"[,;]", between)):
             return  # a note's word ("… căn nhà ở xuống cấp", "… % (lên tới …)")
     raise TargetParseError(
         text,
