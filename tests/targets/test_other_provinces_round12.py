@@ -29,6 +29,10 @@ from kh922core import ChangeKind, Operator, TargetParseError, parse_target
         ("[không dưới 90%]", "%", Operator.GE, 90.0),
         ('Tỷ lệ bao phủ BHYT: "không dưới 95%"', "%", Operator.GE, 95.0),
         ("Không\u200b dưới 90%", "%", Operator.GE, 90.0),
+        # a phrase glued after a closing bracket or a comma: "quá 3%" alone was > 3 %
+        ("Tỷ lệ nợ xấu (NPL)không được trên 3%", "%", Operator.LE, 3.0),
+        ("Tỷ lệ nợ xấu (NPL)không quá 3%", "%", Operator.LE, 3.0),
+        ("Tỷ lệ nợ xấu,không quá 3%", "%", Operator.LE, 3.0),
     ],
 )
 def test_a_mark_glued_to_a_phrase_does_not_hide_its_first_word(
@@ -183,3 +187,15 @@ def test_a_subjects_marks_stay_paired(text: str, note: str) -> None:
     spec = parse_target(text, unit="%")
     assert spec.note == note
     assert parse_target(spec.render(), unit="%") == spec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "% GRDP ng.tấn giảm bớt 55 điểm",  # fuzz seed 50031: a note after "điểm" starting "%"
+        "công trình/á,trở lênd)không được trên3%;\n(ê\u202ee",  # 50035
+    ],
+)
+def test_texts_the_fuzz_found_render_back(text: str) -> None:
+    spec = parse_target(text)
+    assert parse_target(spec.render()) == spec

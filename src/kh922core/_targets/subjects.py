@@ -133,8 +133,9 @@ def _balanced(subject: str) -> str:
     return subject
 
 
-#: The start of a word, after the marks that may be glued before it (quotes, a bracket).
-_WORD_START = re.compile(r"(?<!\S)[\"“„'‘«(\[{*]*(\S)")
+#: The start of a word, after the marks that may be glued before it (quotes, a bracket), or
+#: glued after a closing mark or a comma (``Tỷ lệ nợ xấu (NPL)không quá 3%``).
+_WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]))(\S)")
 
 
 def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:

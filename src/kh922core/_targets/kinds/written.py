@@ -40,6 +40,8 @@ def with_unit(number: str, unit: str | None, note: str | None, *, counted: bool 
         bracketed = bracketed or (unit == "lần" and not plain)
         # "lên", "xuống" right after a range or its unit would bound it (``70-75% trở lên``)
         bracketed = bracketed or (not plain and _BOUND_WORD.match(note) is not None)
+        # "% GRDP …" right after "điểm" would make it points of a percentage
+        bracketed = bracketed or (not plain and note.startswith(("%", "‰")))
         text += f" ({note})" if bracketed else f" {note}"
     return text
 
