@@ -199,3 +199,19 @@ def test_a_subjects_marks_stay_paired(text: str, note: str) -> None:
 def test_texts_the_fuzz_found_render_back(text: str) -> None:
     spec = parse_target(text)
     assert parse_target(spec.render()) == spec
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # fuzz seed 60010: "năm 2030 tuổi" set aside as an age, read back as a year
+        ("abc năm 2030 tuổi tăng trưởng 8-10", "a change with no base"),
+        # fuzz seed 60023: a clause of none at all inside the note
+        ("7772.277 ạ p  / ; trở lại không để xảy ra", "none at all"),
+    ],
+)
+def test_texts_the_fuzz_found_that_no_reading_renders_back_are_refused(
+    text: str, reason: str
+) -> None:
+    with pytest.raises(TargetParseError, match=reason):
+        parse_target(text)

@@ -176,6 +176,16 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
             raise TargetParseError(
                 text, found.start(), clause.expected, reason=clause.reason(whole)
             )
+    note = getattr(spec, "note", None) or ""
+    zero = _ZERO_CLAUSE.search(note)  # "… ; trở lại không để xảy ra": the note's own clause
+    if zero is not None and zero.start() > 0:
+        raise TargetParseError(
+            text,
+            max(text.find(zero.group(0).strip(" ,;:-")), 0),
+            "each target in a row of its own: the number's here, the 'không còn …' one in another",
+            reason=f"a second target beside the number: {note[zero.start() :].strip(' ,;:-')!r} "
+            "(none at all) is a target of its own",
+        )
     cohort = getattr(spec, "cohort", None)
     fraction = _GROUP_FRACTION.search(text)
     if spec.kind == "rank_group" and cohort is not None and cohort <= FRACTION_COHORT and fraction:
