@@ -260,3 +260,37 @@ def test_a_body_of_a_city_is_its_own_and_và_parts_two_bodies(
 ) -> None:
     reader = AgencyReader(list(load_agencies(None)), source="test", province="Hòa Mỹ")
     assert reader.read(cell)[0] == ids
+
+
+def test_a_cell_whose_year_no_part_carries_is_listed_whole(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        [
+            "1",
+            "Tỷ lệ hồ sơ trực tuyến",
+            "%",
+            "",
+            "Đến năm 2028: cấp tỉnh 100%, cấp xã 80%",
+            "Sở Nội vụ",
+        ],
+    ]
+    result = import_tables(_write(tmp_path, "docx", rows, []))
+    assert result.plan.targets == ()  # "cấp xã 80%" used to become a target of 2030
+    assert len([p for p in result.problems if "2028" in p.reason]) == 2
+
+
+def test_a_cell_with_a_part_that_does_not_read_is_listed_whole(tmp_path: Path) -> None:
+    rows = [
+        HEAD,
+        [
+            "1",
+            "Số hợp tác xã",
+            "hợp tác xã",
+            "",
+            "ít nhất 10 hợp tác xã; 30 tổ hợp tác",
+            "Sở Nội vụ",
+        ],
+    ]
+    result = import_tables(_write(tmp_path, "docx", rows, []))
+    assert result.plan.targets == ()
+    assert result.problems

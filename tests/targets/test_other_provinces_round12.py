@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import ChangeKind, Operator, TargetParseError, parse_target
+from kh922core import ChangeKind, Operator, TargetParseError, parse_target, split_targets
 
 
 @pytest.mark.parametrize(
@@ -206,6 +206,8 @@ def test_texts_the_fuzz_found_render_back(text: str) -> None:
     [
         # fuzz seed 60010: "năm 2030 tuổi" set aside as an age, read back as a year
         ("abc năm 2030 tuổi tăng trưởng 8-10", "a change with no base"),
+        # fuzz seed 70020: "2030 tuổi" set aside as an age, read back after "năm" as a year
+        ("-3 2030 tuổi mỗi năm", "numbers"),
         # fuzz seed 60023: a clause of none at all inside the note
         ("7772.277 ạ p  / ; trở lại không để xảy ra", "none at all"),
     ],
@@ -215,3 +217,28 @@ def test_texts_the_fuzz_found_that_no_reading_renders_back_are_refused(
 ) -> None:
     with pytest.raises(TargetParseError, match=reason):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Tỷ lệ hộ nghèo giảm: thành thị 1%, nông thôn 2%", "lower_is_better"),
+        ("Phấn đấu giảm: thành thị 1%, nông thôn 2%", "lower_is_better"),
+        ("Phấn đấu giảm thành thị 1%, nông thôn 2%", "lower_is_better"),
+        ("Hằng năm giảm: thành thị 1%, nông thôn 2%", "lower_is_better"),
+        ("Đạt trên: cấp tỉnh 95%, cấp xã 80%", "higher_is_better"),
+        ("Đạt tối thiểu: cấp tỉnh 95%, cấp xã 80%", "lower_is_better"),
+        ("Giảm: 1% ở thành thị, 2% ở nông thôn", "lower_is_better"),
+        ("Trên: 95% cấp tỉnh, 80% cấp xã", "higher_is_better"),
+        ("Giảm: năm 2026: 1%; năm 2030: 2%", "lower_is_better"),
+    ],
+)
+def test_a_verb_or_comparator_heading_the_labels_is_refused(text: str, direction: str) -> None:
+    # each part used to be read as a plain level, the heading's verb or comparator dropped
+    with pytest.raises(TargetParseError, match="stands before the labels"):
+        split_targets(text, unit="%", direction=direction)
+
+
+def test_a_verb_inside_a_measures_name_before_the_labels_still_splits() -> None:
+    parts = split_targets("Tỷ lệ tăng dân số tự nhiên: thành thị 1%, nông thôn 1,2%", unit="%")
+    assert [p.spec.render() for p in parts] == ["1%", "1,2%"]

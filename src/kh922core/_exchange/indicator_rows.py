@@ -33,6 +33,7 @@ from kh922core._exchange.row_texts import (
     merged_targets,
     note_direction,
     past_target,
+    readable_part,
     reason_of,
     report_number,
     restarts,
@@ -47,7 +48,6 @@ from kh922core._plans import Plan
 from kh922core._targets import (
     Direction,
     Unit,
-    parse_target,
     parse_unit,
     split_targets,
 )
@@ -360,7 +360,9 @@ class IndicatorBuilder:
                 )
             self.sink.problem(grid, header, line.index, column, text, reason)
             return 0
-        made = 0
+        found: list[dict[str, Any]] = []  # a cell is read whole, or listed part by part
+        problems: list[tuple[str, str]] = []
+        named = cell_horizon(text, horizon)[1] if any(p.label for p in parts) else None
         for part in parts:
             label, indicator, row_text, part_horizon = part.label, row.indicator, row.row, horizon
             years = years_in(label or "")
@@ -376,21 +378,22 @@ class IndicatorBuilder:
                     row.direction if row.direction is not Direction.HIGHER_IS_BETTER else None,
                 )
                 row_text = f"{row.row} ({label})"
-                target_text = self._readable(part.text, label, row)
+                target_text = readable_part(part.text, label, row.direction, row.unit_value)
             own = cell_horizon(part.text, part_horizon) if label is None else (part_horizon, None)
             part_horizon, why = own  # "Năm 2030: 80%", "trước năm 2027": the cell's own year
+            why = why if years or named is None else named  # "Đến năm 2028: cấp tỉnh …, …"
+            why = why or (None if target_text else "the part does not read alone, nor its label")
             if part_horizon is None or why is not None:
-                self.sink.problem(grid, header, line.index, column, part.text, why or NO_HORIZON)
+                problems.append((part.text, why or NO_HORIZON))
                 continue
             why = past_target(part_horizon, self.plan_year)
             first = self._taken.get((part_horizon, row_text))
             if first is not None:
                 why = twice_numbered(grid, first, line.index, row_text, part_horizon)
-            if why is not None:
+            if why is not None:  # a part read right that is no target: the others hold
                 self.sink.problem(grid, header, line.index, column, part.text, why)
                 continue
-            self._taken[(part_horizon, row_text)] = line.index
-            self.targets.append(
+            found.append(
                 {
                     "id": f"{part_horizon}-{row_text}",
                     "indicator": indicator,
@@ -405,15 +408,10 @@ class IndicatorBuilder:
                     "_place": (grid, header, line.index, column),
                 }
             )
-            made += 1
-        return made
-
-    def _readable(self, text: str, label: str, row: _Row) -> str:
-        """A part's text that the grammar reads alone: as written, else without its label."""
-        for candidate in (text, re.sub(rf"^\s*{re.escape(label)}\s*[:：-]?\s*", "", text)):
-            try:
-                parse_target(candidate, direction=row.direction, unit=row.unit_value)
-                return candidate
-            except Kh922Error:
-                continue
-        return text
+        for shown, why in problems:  # a part unread: none of the cell is (a cut may be wrong)
+            kept = "" if len(parts) == 1 else "; the cell's other parts are not imported either"
+            self.sink.problem(grid, header, line.index, column, shown, why + kept)
+        for target in [] if problems else found:
+            self._taken[(target["horizon"], target["row"])] = line.index
+            self.targets.append(target)
+        return 0 if problems else len(found)

@@ -15,7 +15,7 @@ from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import DEADLINES, Direction, parse_number, parse_unit
+from kh922core._targets import DEADLINES, Direction, Unit, parse_number, parse_target, parse_unit
 from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
@@ -32,6 +32,7 @@ __all__ = [
     "merged_targets",
     "note_direction",
     "past_target",
+    "readable_part",
     "reason_of",
     "restarts",
     "row_baseline",
@@ -345,3 +346,15 @@ def unit_in_name(name: str) -> tuple[str, str] | None:
     if _SHARE_NAME.match(name) and unit.dimension != "dimensionless":
         return None  # "Tỷ lệ doanh nghiệp … (DN)": what the share counts, no unit of it
     return name[: found.start()].rstrip(), text
+
+
+def readable_part(text: str, label: str, direction: Direction, unit: Unit | None) -> str:
+    """A part of a cell as a target text the grammar reads alone: as written, else without its
+    label (``Cấp xã: 80%`` as ``80%``); ``""`` where neither reads."""
+    for candidate in (text, re.sub(rf"^\s*{re.escape(label)}\s*[:：-]?\s*", "", text)):
+        try:
+            parse_target(candidate, direction=direction, unit=unit)
+        except Kh922Error:
+            continue
+        return candidate
+    return ""

@@ -10,9 +10,12 @@ label that holds a verb or a comparator is refused (:func:`refuse_operator_label
 
 from __future__ import annotations
 
+import re
+
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
-from kh922core._targets.scanner import match_phrase
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import YEARS, blank, match_phrase
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
@@ -43,21 +46,47 @@ _OPERATOR_ROLES = frozenset({"rise", "fall", "multiple", "ge", "gt", "le", "lt",
 
 
 def refuse_operator_labels(text: str, parts: list[tuple[str | None, str]]) -> None:
-    """Refuse a first label that starts with a verb or a comparator (``Giảm: thành thị 1%, nông
-    thôn 2%``): it heads every part, where each part reads only its own words.  ``parts``: each
-    part's label and text."""
-    for label, part_text in parts[:1]:  # a heading stands before the first label
-        lower = (label or "").lower()
-        start = len(lower) - len(lower.lstrip(" -–•+*:"))
-        match = match_phrase(lower, start) if lower else None
-        found = [match] if match is not None and match.role in _OPERATOR_ROLES else []
-        if found:
-            raise TargetParseError(
-                text,
-                text.find(part_text),
-                f"the verb or comparator in each part ('{found[0].phrase} 1%, "
-                f"{found[0].phrase} 2%')",
-                reason=f"{found[0].phrase!r} stands before the labels: it would be read by the "
-                "first part only",
-                parts=[text for _, text in parts],
-            )
+    """Refuse a verb or a comparator that heads the labels (``Giảm: thành thị 1%, nông thôn
+    2%``, ``Phấn đấu giảm thành thị 1%, …``, ``Đạt trên: cấp tỉnh 95%, …``, ``Giảm: 1% ở thành
+    thị, …``): it stands apart from the first part's number, behind a colon or a label, so each
+    part would read its number without it.  ``parts``: each part's label and text."""
+    for _, part_text in parts[:1]:  # a heading stands before the first label
+        lower = blank(part_text.lower(), YEARS)  # "năm 2026: 1%": the year is no number of it
+        number = NUMBER_PATTERN.search(lower)
+        head = lower[: number.start()] if number is not None else lower
+        for position in range(len(head)):
+            if position and head[position - 1].isalnum():
+                continue
+            match = match_phrase(head, position)
+            if match is None or match.role not in _OPERATOR_ROLES:
+                continue
+            before, apart = head[: match.start], head[match.end :]
+            # "Tỷ lệ hộ nghèo giảm:", "Đạt trên:": the colon right after; "Phấn đấu giảm thành
+            # thị 1%", "Giảm: 1% ở …": it opens the cell (a name's verb does not: "Tỷ lệ tăng
+            # dân số tự nhiên: thành thị 1%")
+            colon = ":" in apart and _phrases_only(apart.split(":", 1)[0])
+            worded = re.search(r"[^\W\d_]", apart) is not None and not _phrases_only(apart)
+            if colon or (_phrases_only(before) and (":" in apart or worded)):
+                raise TargetParseError(
+                    text,
+                    text.find(part_text),
+                    f"the verb or comparator in each part ('{match.phrase} 1%, {match.phrase} 2%')",
+                    reason=f"{match.phrase!r} stands before the labels: it would be read by "
+                    "the first part only",
+                    parts=[text for _, text in parts],
+                )
+
+
+def _phrases_only(words: str) -> bool:
+    """Whether ``words`` are phrases of the grammar only (``xuống còn``, ``bình quân``): the
+    verb's own words, no label."""
+    position = 0
+    while position < len(words):
+        if words[position].isspace() or words[position] in ",":
+            position += 1
+            continue
+        match = match_phrase(words, position)
+        if match is None or match.role == "noun":
+            return False
+        position = match.end
+    return True

@@ -36,7 +36,7 @@ NOT_TARGET_NUMBERS = re.compile(
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``): set aside when the target cannot be read with them.
 QUALIFIER_NUMBERS = re.compile(
-    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—])(?<![\-–—]\s)(?<!năm\s)\d+\s*(?:tuổi|sao)\b"
+    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—])(?<![\-–—]\s)(?<!năm\s)\d{1,3}\s*(?:tuổi|sao)\b"
     r"(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?!\s*(?:[-–—]|đến)\s*\d|[.,]\d)(?:\s*trở\s+lên)?"
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
