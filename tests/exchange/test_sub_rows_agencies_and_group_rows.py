@@ -15,15 +15,10 @@ from kh922core import import_tables, load_agencies
 from kh922core._exchange.agency_cells import AgencyReader
 
 from .office_builders import write_csv, write_docx, write_xlsx
+from .test_other_tools_layouts import HEAD, TITLE  # a plan of Hòa Mỹ, its Phụ lục I header
 
 pytest.importorskip("docx")
 pytest.importorskip("openpyxl")
-
-TITLE = [
-    "PHỤ LỤC I",
-    "(Kèm theo Kế hoạch số 12/KH-UBND ngày 5 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Hòa Mỹ)",
-]
-HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030", "Cơ quan chủ trì"]
 
 
 def _write(tmp_path: Path, kind: str, rows: list[list[str]], merges: list[tuple[int, ...]]) -> Path:

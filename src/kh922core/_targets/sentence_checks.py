@@ -50,14 +50,19 @@ _AMOUNT_WORDS = re.compile(
 def refuse_amount_in_words(text: str) -> None:
     """Refuse a text with no digits whose words write an amount (``chiếm một nửa tổng số``,
     ``một trăm phần trăm``, ``tăng trưởng không âm``): a target in words would drop it."""
-    found = _AMOUNT_WORDS.search(text)
+    _refuse_first(
+        text,
+        _AMOUNT_WORDS,
+        "the amount in digits ('≥ 50%', '≥ 0%/năm')",
+        "writes an amount in words: a target in words would drop it",
+    )
+
+
+def _refuse_first(text: str, pattern: re.Pattern[str], expected: str, why: str) -> None:
+    """Refuse ``text`` where ``pattern`` is found first, naming the words found and ``why``."""
+    found = pattern.search(text)
     if found is not None:
-        raise TargetParseError(
-            text,
-            found.start(),
-            "the amount in digits ('≥ 50%', '≥ 0%/năm')",
-            reason=f"{found.group(0)!r} writes an amount in words: a target in words would drop it",
-        )
+        raise TargetParseError(text, found.start(), expected, reason=f"{found.group(0)!r} {why}")
 
 
 def _never_negative(unit: Unit) -> bool:
@@ -192,14 +197,12 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
     of a year (``so với đầu năm 2026``: the level of the end of 2025)."""
     refuse_sign_or_mark(text, unit)
     refuse_amount_words(text, unit)
-    split = _SPLIT_NEGATION.search(text)
-    if split is not None:
-        raise TargetParseError(
-            text,
-            split.start(),
-            "the negation and its comparator together ('không dưới 90%')",
-            reason=f"{split.group(0)!r}: a mark between a negation and what it negates",
-        )
+    _refuse_first(
+        text,
+        _SPLIT_NEGATION,
+        "the negation and its comparator together ('không dưới 90%')",
+        "holds a mark between a negation and what it negates",
+    )
     dated = _dated(text)
     for hedge in _HEDGES.finditer(dated):
         if re.search(r"\d", dated[hedge.end() :]) and _hedging(hedge):
