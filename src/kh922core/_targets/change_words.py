@@ -86,9 +86,12 @@ _WORD_VALUES = {
 }
 _POINTS = re.compile(r"(?<=[\d\s])điểm(?=\s*(?:%|phần\s+trăm))", re.IGNORECASE)
 _PER_YEAR_AFTER = re.compile(
-    r"\b(?:bình\s+quân\s+|trung\s+bình\s+)?(?:mỗi|hằng|hàng|một)\s+năm\b"
-    # "tăng 8% bình quân 5 năm" (its years set aside): an average at the end of the target
-    r"|\b(?:bình\s+quân|trung\s+bình)(?:\s+(?:cả\s+|trong\s+)?giai\s+đoạn)?"
+    r"\b(?:bình\s+quân\s+|trung\s+bình\s+)?(?:mỗi|hằng|hàng|một)\s+năm\b", re.IGNORECASE
+)
+#: "tăng 8% bình quân 5 năm" (its years set aside), "… bình quân giai đoạn 2026-2030": an
+#: average right after the number and its unit, at the end of the target.
+_AVERAGE_AFTER = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình)(?:\s+(?:cả\s+|trong\s+)?giai\s+đoạn)?"
     r"(?=[\s\d()\-–]*(?:$|[,;.(]))",
     re.IGNORECASE,
 )
@@ -225,4 +228,8 @@ def read_after(text: str, start: int) -> AfterCues:
     for match in list(_PER_YEAR_AFTER.finditer(tail)):
         tail = _blank(tail, match.start(), match.end())
         per_year = True
+    for match in list(_AVERAGE_AFTER.finditer(tail)):
+        if re.fullmatch(r"[\d.,\s%‰/]*(?:năm)?\s*", tail[: match.start()], re.IGNORECASE):
+            tail = _blank(tail, match.start(), match.end())
+            per_year = True
     return AfterCues(head + tail, points, per_year, times)
