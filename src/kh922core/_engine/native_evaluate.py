@@ -35,6 +35,7 @@ from kh922core._engine.native_frames import (
     to_polars,
 )
 from kh922core._engine.native_names import dotless
+from kh922core._engine.pandas_frames import evaluate_pandas
 from kh922core._engine.polars_evaluate import check_observations, checked_options, evaluate_polars
 from kh922core._engine.polars_query import TargetDtypes, bounds_table
 from kh922core._plans import Plan
@@ -70,7 +71,10 @@ def evaluate_native(
         "outputs": outputs,
     }
     if not wrapped.lazy:
-        return from_polars(evaluate_polars(plan, to_polars(wrapped), **options), wrapped)
+        converted = to_polars(wrapped)
+        if wrapped.kind == "pandas" and converted.columns == list(wrapped.frame.columns):
+            return evaluate_pandas(plan, wrapped.frame.to_native(), converted, **options)
+        return from_polars(evaluate_polars(plan, converted, **options), wrapped)
     wrapped, aliases = dotless(wrapped)
     if isinstance(cohort_size, str):
         options["cohort_size"] = aliases.of(cohort_size)

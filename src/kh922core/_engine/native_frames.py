@@ -33,6 +33,7 @@ __all__ = [
     "native",
     "native_table",
     "polars_only",
+    "polars_to_pandas",
     "to_polars",
 ]
 
@@ -183,10 +184,10 @@ def _arrow_column(series: Any, pa: Any) -> Any:
 
 def from_polars(result: pl.DataFrame, native: Native) -> object:
     """A Polars result back in the caller's kind of eager frame (pandas by
-    :func:`_polars_to_pandas`; PyArrow through :meth:`polars.DataFrame.to_arrow`: Enums become
+    :func:`polars_to_pandas`; PyArrow through :meth:`polars.DataFrame.to_arrow`: Enums become
     dictionaries)."""
     if native.kind == "pandas":
-        return _polars_to_pandas(result, native.frame.to_native())
+        return polars_to_pandas(result, native.frame.to_native())
     if native.kind == "pyarrow":
         return result.to_arrow()
     import narwhals as nw
@@ -195,7 +196,7 @@ def from_polars(result: pl.DataFrame, native: Native) -> object:
     return nw.from_arrow(result.to_arrow(), backend=backend).to_native()
 
 
-def _polars_to_pandas(result: pl.DataFrame, given: Any = None) -> Any:
+def polars_to_pandas(result: pl.DataFrame, given: Any = None) -> Any:
     """``result`` as a pandas DataFrame: :meth:`polars.DataFrame.to_pandas` (text as pandas'
     default string dtype, a missing number as NaN), except that an Enum becomes an ordered
     ``category`` made from its codes (no Arrow dictionary to unify), a column that was a
@@ -226,7 +227,7 @@ def _polars_to_pandas(result: pl.DataFrame, given: Any = None) -> Any:
     except pl.exceptions.InvalidOperationError:  # a text not among the caller's categories
         if given is None:
             raise
-        return _polars_to_pandas(result)
+        return polars_to_pandas(result)
     arrays = [part.to_numpy(writable=True) for part in physical.iter_columns()]
     rest = result.drop(list(parts)).to_pandas(split_blocks=True)
     columns: dict[str, Any] = {}

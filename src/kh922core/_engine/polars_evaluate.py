@@ -45,6 +45,7 @@ __all__ = [
     "FrameSource",
     "check_observations",
     "checked_options",
+    "default_keys",
     "evaluate_polars",
 ]
 
@@ -66,6 +67,11 @@ class DistinctPair:
     unit: str | None
     no_cohort: bool = False
     bad_cohort: bool = False
+
+
+def default_keys(names: Sequence[str]) -> list[str]:
+    """The key columns when ``keys=`` is not given: every column the engine does not read."""
+    return [name for name in names if name not in _ENGINE]
 
 
 def _has_value(schema: pl.Schema) -> pl.Expr:
@@ -314,7 +320,7 @@ def check_observations(
         for p in unit_problems
     ]
     names = schema.names()
-    key_columns = list(keys) if keys is not None else [c for c in names if c not in _ENGINE]
+    key_columns = list(keys) if keys is not None else default_keys(names)
     problems += [
         ObservationProblem(column=k, message="a key column that is not in the observations")
         for k in key_columns
