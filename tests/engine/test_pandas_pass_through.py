@@ -9,6 +9,7 @@ taken after them, rows computed, and a frame that starts with rows that have no 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -147,3 +148,41 @@ def test_every_row_holds_its_observation_and_the_polars_answer(
     assert _answers(pl.from_pandas(result), "place") == _answers(expected, "place")
     if not result["computed"].all():
         _assert_rows_are_the_callers(result, observations, "place")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"keys": ["province", "_kh_source_row"]},
+        {"cohort_policy": "proportional", "cohort_size": "_kh_source_row"},
+    ],
+)
+def test_an_option_naming_the_place_column_is_refused_as_a_missing_column(
+    options: dict[str, Any],
+) -> None:
+    # the engine's own column of places is named apart from every column the options name
+    figures = _figures().drop(columns="source")
+    with pytest.raises(ObservationError, match="'_kh_source_row'"):
+        evaluate(load_plan(), figures, **options)
+    with pytest.raises(ObservationError, match="'_kh_source_row'"):
+        evaluate(load_plan(), pl.from_pandas(figures), **options)
+
+
+def test_a_frame_that_refuses_repeated_labels_still_gives_a_row_per_target() -> None:
+    # pii-rank has two targets: its row is taken twice
+    figures = _figures().drop(columns="source").iloc[[2, 0]]
+    figures = figures.set_flags(allows_duplicate_labels=False)
+    result = evaluate(load_plan(), figures)
+    assert result["target_id"].astype(str).tolist().count("2030-1") == 1
+    assert len(result) == evaluate(load_plan(), pl.from_pandas(figures)).height
+
+
+def test_a_column_of_python_objects_holds_one_kind_of_value_beside_computed_rows() -> None:
+    # the caller's rows hold a date object, the computed row's value comes from Polars: the
+    # column is converted whole, so that every row holds a Timestamp (not some a date)
+    figures = _figures().drop(columns=["source", "kind"]).iloc[[0, 2, 3]]
+    figures["day"] = pd.Series([date(2025, 6, 30)] * 3, index=figures.index, dtype=object)
+    result = evaluate(load_plan(), figures, keys=["province", "day"])
+    assert result["computed"].any()
+    assert {type(value) for value in result["day"]} == {pd.Timestamp}
+    assert result.groupby("day").size().tolist() == [len(result)]

@@ -157,6 +157,41 @@ def test_a_negation_parted_from_its_comparator_by_a_mark_is_refused(text: str, u
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "/không thấp hơn50(nạtỷ kWh",  # fuzz seed 100007: read "< 50", the negation a note
+        "/không thấp hơn 50%",
+        "+Không thấp hơn 50%",
+        "•Không thấp hơn 50%",
+        "…không thấp hơn 50%",
+        "#không thấp hơn 50%",
+        "Tỷ lệ /không thấp hơn 50%",
+        "Tỷ lệ nợ xấu •chưa được vượt 3%",
+    ],
+)
+def test_a_negation_a_mark_keeps_in_the_subject_is_refused(text: str) -> None:
+    # the mark glued before the negation made it a word of the subject, and the comparator
+    # after it was read alone, the other way round: "not below 50 %" read as < 50 %
+    with pytest.raises(TargetParseError, match="ends in a negation"):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [
+        ("-Không thấp hơn 50%", Operator.GE),  # a list mark
+        ("Tỷ lệ: -không quá 3%", Operator.LE),
+        ("Tỷ lệ học sinh không được lên lớp dưới 1%", Operator.LT),  # a negation in a subject
+        ("Tỷ lệ hộ không có nước sạch dưới 5%", Operator.LT),
+    ],
+)
+def test_a_negation_read_with_its_comparator_or_inside_a_subject_still_reads(
+    text: str, operator: Operator
+) -> None:
+    assert getattr(parse_target(text, unit="%"), "operator", None) is operator
+
+
+@pytest.mark.parametrize(
     "text", ["Bình quân thu nhập đầu người tăng 10%", "Bình quân cả nước tăng 8%"]
 )
 def test_an_average_that_opens_a_noun_subject_names_it(text: str) -> None:

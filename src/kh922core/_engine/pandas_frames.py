@@ -50,7 +50,9 @@ def evaluate_pandas(
     """:func:`kh922core.evaluate` of the pandas frame ``given``, already converted to Polars
     (``converted``, the same columns under the same names): a pandas frame back."""
     names = converted.columns
-    row = unused_name(_SOURCE_ROW, names)
+    # a name that no column and no option names: keys= or cohort_size= naming a column the
+    # caller's frame lacks is refused as such, not answered from the places
+    row = unused_name(_SOURCE_ROW, [*names, *_named(keys), *_named(cohort_size)])
     result = evaluate_polars(
         plan,
         converted.with_row_index(row),
@@ -63,6 +65,15 @@ def evaluate_pandas(
     return _assembled(result, given, row, names)
 
 
+def _named(option: object) -> list[str]:
+    """The column names an option gives (none where it is not names: refused later)."""
+    if isinstance(option, str):
+        return [option]
+    if isinstance(option, list | tuple):
+        return [name for name in option if isinstance(name, str)]
+    return []
+
+
 def _prefix(result: pl.DataFrame, row: str) -> int:
     """How many rows the result starts with that are the caller's first rows, in order."""
     place = pl.col(row).cast(pl.Int64)
@@ -70,6 +81,17 @@ def _prefix(result: pl.DataFrame, row: str) -> int:
     found = result.select(same.all().alias("all"), same.not_().arg_max().alias("first"))
     every, first = found.row(0)
     return result.height if every else int(first)
+
+
+def _plain(dtype: Any, pd: Any) -> bool:
+    """Whether a column of this dtype reads the same from Polars as from the caller's frame:
+    numbers, Booleans, dates and times, texts, a ``category`` of texts.  Python objects (a
+    ``date``, a list), other categories, periods and intervals come back from Polars as other
+    values (a ``Timestamp``, an array): a column that rows computed from components share with
+    the caller's rows is then converted whole, so that its values are of one kind."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return all(isinstance(category, str) for category in dtype.categories)
+    return isinstance(dtype, pd.StringDtype) or getattr(dtype, "kind", "O") in "biufmM"
 
 
 def _assembled(result: pl.DataFrame, given: Any, row: str, names: Sequence[str]) -> Any:
@@ -81,14 +103,20 @@ def _assembled(result: pl.DataFrame, given: Any, row: str, names: Sequence[str])
     rest = result.slice(start)
     known = pl.col(row).is_not_null()
     taken, computed = rest.filter(known), rest.filter(~known)
-    own = [given.iloc[:start]] if start else []
+    dtypes = given.dtypes
+    whole = [name for name in names if computed.height and not _plain(dtypes[name], pd)]
+    kept = [name for name in names if name not in whole]
+    # a row taken twice repeats its label: the caller's frame may refuse that (set_flags)
+    mine = given.set_flags(allows_duplicate_labels=True)[kept]
+    own = [mine.iloc[:start]] if start else []
     if taken.height:
-        own.append(given.take(taken[row].to_numpy()))
+        own.append(mine.take(taken[row].to_numpy()))
     if computed.height:
-        own.append(polars_to_pandas(computed.select(names), given))
+        own.append(polars_to_pandas(computed.select(kept), given))
     if not own:
-        own.append(given.iloc[:0])
+        own.append(mine.iloc[:0])
     caller = own[0].reset_index(drop=True) if len(own) == 1 else pd.concat(own, ignore_index=True)
     parts = [result.slice(0, start), taken, computed]
-    answers = polars_to_pandas(pl.concat([part.select(outputs) for part in parts]), given)
-    return pd.concat([caller, answers], axis=1)
+    answers = polars_to_pandas(pl.concat([part.select(*whole, *outputs) for part in parts]), given)
+    joined = pd.concat([caller, answers], axis=1)
+    return joined[[*names, *outputs]] if whole else joined

@@ -138,6 +138,13 @@ def _balanced(subject: str) -> str:
 _WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]))(\S)")
 
 
+#: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
+#: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``).
+_LOST_NEGATION = re.compile(
+    r"(?<!\w)(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|phải))*\W*$", re.IGNORECASE
+)
+
+
 def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
     """The phrases before the number, and the subject: words that are not phrases, followed by
     phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
@@ -168,6 +175,15 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
+            if _LOST_NEGATION.search(subject):  # "/không thấp hơn 50%": read "thấp hơn" alone
+                raise TargetParseError(
+                    text,
+                    stop,
+                    "the negation and its comparator together ('không dưới 90%')",
+                    reason=f"{subject!r} ends in a negation read apart from what it negates "
+                    "(a mark or a word between): the negation would be lost and the comparison "
+                    "reversed",
+                )
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
