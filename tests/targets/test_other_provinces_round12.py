@@ -172,8 +172,28 @@ def test_a_negation_parted_from_its_comparator_by_a_mark_is_refused(text: str, u
 def test_a_negation_a_mark_keeps_in_the_subject_is_refused(text: str) -> None:
     # the mark glued before the negation made it a word of the subject, and the comparator
     # after it was read alone, the other way round: "not below 50 %" read as < 50 %
-    with pytest.raises(TargetParseError, match="ends in a negation"):
+    with pytest.raises(TargetParseError, match=r"ends in a negation|glued before"):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ nợ xấu •tối đa 3%",  # read as the plain level 3 %
+        "Tỷ lệ hộ nghèo #giảm 2%",  # read as a level, not a fall
+        "Tỷ lệ nợ xấu: •tối đa 3%",
+        "Tỷ lệ nợ xấu…tối đa 3%",
+        "Tỷ lệ •giảm xuống dưới 2%",
+    ],
+)
+def test_a_phrase_a_mark_keeps_in_the_subject_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="glued before"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize("text", ["• Tối đa 3%", "- Tối đa 3%", "+ Tối đa 3%"])
+def test_a_list_mark_apart_from_the_phrase_still_reads(text: str) -> None:
+    assert getattr(parse_target(text, unit="%"), "operator", None) is Operator.LE
 
 
 @pytest.mark.parametrize(

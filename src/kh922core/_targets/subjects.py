@@ -145,6 +145,32 @@ _LOST_NEGATION = re.compile(
 )
 
 
+#: A mark glued before a word that no phrase reading passes (``•tối đa``, ``#giảm``): quotes,
+#: brackets, an asterisk, a comma, a colon and dashes are passed (``"Không dưới 90%"``).
+_GLUED = re.compile(r"[^\w\s\"“”„'‘’«»()\[\]{}*,:;%\-–—]+(?=\w)")
+#: Phrases whose meaning a subject cannot hold: a comparator, a verb, a level to reach.
+_MEANINGFUL = frozenset(
+    {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "range"}
+    | {"rise", "fall", "multiple", "to_level", "zero"}
+)
+
+
+def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
+    """Refuse a phrase that a mark glued before it keeps in the subject (``Tỷ lệ nợ xấu •tối đa
+    3%`` read as the level 3 %, ``Tỷ lệ hộ nghèo #giảm 2%`` as a level): its meaning lost."""
+    lower = blanked.lower()
+    for glued in _GLUED.finditer(blanked, start, end):
+        found = match_phrase(lower, glued.end())
+        if found is not None and found.role in _MEANINGFUL:
+            raise TargetParseError(
+                text,
+                glued.start(),
+                "the phrase apart from the mark before it ('• Tối đa 3%')",
+                reason=f"{glued.group(0)!r} glued before {found.phrase!r}: read as a word of "
+                "the subject, its meaning would be lost",
+            )
+
+
 def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
     """The phrases before the number, and the subject: words that are not phrases, followed by
     phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
@@ -175,6 +201,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
+            _refuse_glued(text, blanked, stop, position)
             if _LOST_NEGATION.search(subject):  # "/không thấp hơn 50%": read "thấp hơn" alone
                 raise TargetParseError(
                     text,
@@ -186,6 +213,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
                 )
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
+    _refuse_glued(text, blanked, stop, end)
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
     label = head.endswith(":") and plain
     if label and not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
