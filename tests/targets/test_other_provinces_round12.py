@@ -191,6 +191,35 @@ def test_a_phrase_a_mark_keeps_in_the_subject_is_refused(text: str) -> None:
         parse_target(text, unit="%")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ nợ xấu (tối đa) 3%",  # each read as the plain level 3 %: the bound lost
+        "Tỷ lệ nợ xấu [không quá] 3%",
+        "Tỷ lệ nợ xấu không quá... 3%",
+        "Tỷ lệ nợ xấu tối đa… 3%",
+        "Tỷ lệ hộ nghèo giảm# 2%",  # a level, not a fall
+        "Tỷ lệ nợ xấu không/quá 3%",
+    ],
+)
+def test_a_phrase_a_mark_parts_from_the_number_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Tỷ lệ hộ nghèo (đa chiều) 2%", "Tỷ lệ hộ nghèo (đa chiều)"),
+        ("Tỷ lệ hộ dân dùng nước sạch (QCVN) 98%", "Tỷ lệ hộ dân dùng nước sạch (QCVN)"),
+        ("Tỷ lệ giảm nghèo 2%", "Tỷ lệ giảm nghèo"),  # a verb inside the measure's name
+    ],
+)
+def test_a_measures_name_with_a_bracket_still_names_a_level(text: str, note: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert (spec.kind, getattr(spec, "note", None)) == ("comparison", note)
+
+
 @pytest.mark.parametrize("text", ["• Tối đa 3%", "- Tối đa 3%", "+ Tối đa 3%"])
 def test_a_list_mark_apart_from_the_phrase_still_reads(text: str) -> None:
     assert getattr(parse_target(text, unit="%"), "operator", None) is Operator.LE

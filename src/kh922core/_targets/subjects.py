@@ -171,6 +171,30 @@ def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
             )
 
 
+def _refuse_phrase_at_the_end(text: str, blanked: str, start: int, end: int) -> None:
+    """Refuse words before the number that end in a phrase a mark kept from it (``Tỷ lệ nợ xấu
+    (tối đa) 3%``, ``… không quá... 3%``, ``… giảm# 2%``): read as a measure's name, the
+    number would be a plain level and the phrase's meaning lost."""
+    lower = blanked.lower()
+    for word in re.finditer(r"(?<!\w)\w", lower[start:end]):
+        found = match_phrase(lower, start + word.start())
+        after = lower[found.end : end].strip(" :") if found is not None else "x"
+        # a mark between, and nothing else: "mở rộng 98%", "gia tăng 40%" name the measure
+        if (
+            found is not None
+            and found.role in _MEANINGFUL
+            and after
+            and not re.search(r"\w", after)
+        ):
+            raise TargetParseError(
+                text,
+                found.start,
+                "the phrase right before the number ('tối đa 3%')",
+                reason=f"{found.phrase!r} ends the words before the number, parted from it by "
+                f"{after!r}: read as a name, its meaning would be lost",
+            )
+
+
 def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | None]:
     """The phrases before the number, and the subject: words that are not phrases, followed by
     phrases that lead to the number (``tỷ lệ hộ nghèo giảm …``, ``mỗi xã có ít nhất …``)."""
@@ -214,6 +238,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     _refuse_glued(text, blanked, stop, end)
+    _refuse_phrase_at_the_end(text, blanked, stop, end)
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
     label = head.endswith(":") and plain
     if label and not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
@@ -235,7 +260,7 @@ def _named_measure(head: str) -> bool:
     and ends in a word of its thing: a share or a count whose number follows it as a label's
     would (``Tỷ lệ hộ dân dùng nước sạch 98%``), not a word that would bound or qualify the
     number (``quá``, ``cỡ``, ``chỉ``, ``ước``): those the grammar does not read."""
-    words = head.casefold().split()
+    words = re.findall(r"\w+", head.casefold())  # "không/quá", "quá…": the words, not marks
     return (
         _MEASURE.match(head) is not None
         and len(words) <= _MAX_SUBJECT_WORDS
