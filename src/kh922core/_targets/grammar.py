@@ -64,6 +64,8 @@ from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
 __all__ = ["MAX_TARGET_LENGTH", "parse_target", "parse_with_reading"]
 
+#: Invisible characters between two letters, where a space was meant.
+_BETWEEN_LETTERS = re.compile(rf"(?<=[^\W\d_]){INVISIBLE.pattern}+(?=[^\W\d_])")
 #: The longest target text read (a table cell; longer texts are refused, never read slowly).
 MAX_TARGET_LENGTH = 2000
 
@@ -151,9 +153,10 @@ def parse_with_reading(
     """  # noqa: E501
     if isinstance(change, Change) and change.kind in _UNITLESS_CHANGES:
         unit = None  # the text's number is the size of the change (%, lần), not a level
-    if isinstance(text, str):  # a BOM, a zero-width space, a soft hyphen: nothing to read;
-        # a price base ("theo giá so sánh năm 2010"): how a value is measured, no base year
-        text = _PRICE_BASE.sub(lambda m: " " * len(m.group(0)), INVISIBLE.sub("", text))
+    if isinstance(text, str):  # a BOM, a zero-width space: nothing, or a space between letters
+        # ("Không\u200bthấp"); a price base ("giá so sánh năm 2010"): how a value is measured
+        text = INVISIBLE.sub("", _BETWEEN_LETTERS.sub(" ", text))
+        text = _PRICE_BASE.sub(lambda m: " " * len(m.group(0)), text)
     try:
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:

@@ -92,6 +92,11 @@ _TRAILING_COMPARATOR = re.compile(
     r"|^\W*(?:là\s+)?(?P<head>tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)\W*[,;(]",
     re.IGNORECASE,
 )
+#: A verb of change alone after the number ("Tỷ lệ hộ nghèo 2% (giảm)"): read as a note, the
+#: change would be a level.
+_TRAILING_VERB = re.compile(
+    r"^\W*(?P<verb>giảm|tăng|hạ|nâng|cắt\s+giảm|tăng\s+thêm|giảm\s+thêm)\W*$", re.IGNORECASE
+)
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
@@ -266,8 +271,21 @@ def _refuse_trailing(text: str, spec: TargetSpec, verb: Verb, after: AfterCues) 
         return
     note = getattr(spec, "note", None) or ""
     # the whole note, or its first words before a comma or a bracket ("5% (tối đa)", "5% tối
-    # đa, …"); inside a note's words they qualify them ("sử dụng ít nhất một dịch vụ")
-    comparator = _TRAILING_COMPARATOR.search(note)
+    # đa, …"); inside a note's words they qualify them ("sử dụng ít nhất một dịch vụ"); after a
+    # subject, the words after the number and its unit ("Tỷ lệ nợ xấu 3% (tối đa)")
+    unit = getattr(spec, "unit", None)
+    tail = text[numbers[-1].end() :].lstrip()
+    tail = tail[len(unit) :] if isinstance(unit, str) and unit and tail.startswith(unit) else tail
+    comparator = _TRAILING_COMPARATOR.search(note) or _TRAILING_COMPARATOR.search(tail)
+    trailing = _TRAILING_VERB.search(tail) if not verb.changes else None
+    if trailing is not None:
+        said = trailing.group("verb")
+        raise TargetParseError(
+            text,
+            max(text.casefold().rfind(said.casefold()), 0),
+            f"the verb before the number ('{said} 2%')",
+            reason=f"{said!r} after the number is not read there",
+        )
     if comparator is not None:
         said = comparator.group("word") or comparator.group("head")
         raise TargetParseError(

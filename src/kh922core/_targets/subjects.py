@@ -141,13 +141,18 @@ _WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]
 #: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
 #: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``).
 _LOST_NEGATION = re.compile(
-    r"(?<!\w)(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|phải))*\W*$", re.IGNORECASE
+    r"(?<![^\W_])(?:không|chưa|chẳng|ko|hông|hok|khong|chua)(?:\s+(?:được|để|hề|thể|phải))*"
+    r"[\W_]*$",
+    re.IGNORECASE,
 )
 
 
 #: A mark glued before a word that no phrase reading passes (``•tối đa``, ``#giảm``): quotes,
 #: brackets, an asterisk, a comma, a colon and dashes are passed (``"Không dưới 90%"``).
-_GLUED = re.compile(r"[^\w\s\"“”„'‘’«»()\[\]{}*,:;%\-–—]+(?=\w)")
+_GLUED = re.compile(r"(?:[^\w\s\"“”„'‘’«»()\[\]{}*,:;%\-–—]|_)+(?=[^\W_])")
+#: Signs of comparison in the words before the number: a sign the grammar does not read
+#: (``＜``, ``>/=``, ``±``) or one a mark parted from the number (``≤… 3%``).
+_SIGNS = re.compile(r"[<>＜＞≤≥≦≧⩽⩾≯≮≰≱≲≳≼≽⪯⪰±∓∼～≈≃≅=]")
 #: Phrases whose meaning a subject cannot hold: a comparator, a verb, a level to reach.
 _MEANINGFUL = frozenset(
     {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "range"}
@@ -159,7 +164,34 @@ def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
     """Refuse a phrase that a mark glued before it keeps in the subject (``Tỷ lệ nợ xấu •tối đa
     3%`` read as the level 3 %, ``Tỷ lệ hộ nghèo #giảm 2%`` as a level): its meaning lost."""
     lower = blanked.lower()
+    sign = _SIGNS.search(blanked, start, end)
+    if sign is not None:
+        raise TargetParseError(
+            text,
+            sign.start(),
+            "a sign of comparison right before the number ('≤ 3%')",
+            reason=f"{sign.group(0)!r} among the words before the number: read as a word, the "
+            "comparison would be lost",
+        )
+    split = re.search(r"([^\W\d_]+)([\W_]*)$", blanked[start:end])
+    rest = lower[end:]
+    lead = rest[: len(rest) - len(re.sub(r"^[\W_]+", "", rest))]
+    if split is not None and (split.group(2) + lead).strip():
+        # "(thấp) hơn 5%", "thấp - hơn 5%": "hơn" alone would be read, the other way round
+        word = split.group(1).lower()
+        joined = match_phrase(word + " " + rest[len(lead) :], 0)
+        if joined is not None and joined.role in _MEANINGFUL and joined.end > len(word) + 1:
+            raise TargetParseError(
+                text,
+                start + split.start(),
+                "the phrase without marks inside it ('thấp hơn 5%')",
+                reason=f"{joined.phrase!r} parted by a mark: read apart, its meaning would be "
+                "lost or reversed",
+            )
     for glued in _GLUED.finditer(blanked, start, end):
+        named = glued.start() > 0 and blanked[glued.start() - 1].isalnum()
+        if named and glued.group(0) in ("/", "."):  # "tăng/giảm", "TP.Hạ Long": one name
+            continue
         found = match_phrase(lower, glued.end())
         if found is not None and found.role in _MEANINGFUL:
             raise TargetParseError(
@@ -184,7 +216,7 @@ def _refuse_phrase_at_the_end(text: str, blanked: str, start: int, end: int) -> 
             found is not None
             and found.role in _MEANINGFUL
             and after
-            and not re.search(r"\w", after)
+            and not re.search(r"\w|[(\[{]", after)  # "tăng trưởng (%) 8": a unit after it
         ):
             raise TargetParseError(
                 text,
@@ -315,7 +347,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         ]
     )
     opens = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
-    ended = verb_at is not None and bool(re.search(r"[,;:]", text[prefix[verb_at].end :]))
+    # a clause after the separator, not only the number ("Tỷ lệ hộ nghèo giảm, 2%": the verb's)
+    ended = verb_at is not None and bool(re.search(r"[,;:].*[^\W\d_]", text[prefix[verb_at].end :]))
     opens = opens and not ended  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
     linked = bool(fillers)
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%")
