@@ -92,10 +92,10 @@ _TRAILING_COMPARATOR = re.compile(
     r"|^\W*(?:là\s+)?(?P<head>tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất)\W*[,;(]",
     re.IGNORECASE,
 )
-#: A verb of change alone after the number ("Tỷ lệ hộ nghèo 2% (giảm)"): read as a note, the
-#: change would be a level.
+#: A verb of change that ends the note ("Tỷ lệ hộ nghèo 2% (giảm)"): read as a note's word,
+#: the change would be a level ("giá trị gia tăng" names).
 _TRAILING_VERB = re.compile(
-    r"^\W*(?P<verb>giảm|tăng|hạ|nâng|cắt\s+giảm|tăng\s+thêm|giảm\s+thêm)\W*$", re.IGNORECASE
+    r"(?<![\w])(?<!gia\s)(?P<verb>giảm|tăng|hạ|nâng)(?:\s+thêm)?[\W_]*$", re.IGNORECASE
 )
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
@@ -277,7 +277,7 @@ def _refuse_trailing(text: str, spec: TargetSpec, verb: Verb, after: AfterCues) 
     tail = text[numbers[-1].end() :].lstrip()
     tail = tail[len(unit) :] if isinstance(unit, str) and unit and tail.startswith(unit) else tail
     comparator = _TRAILING_COMPARATOR.search(note) or _TRAILING_COMPARATOR.search(tail)
-    trailing = _TRAILING_VERB.search(tail) if not verb.changes else None
+    trailing = _TRAILING_VERB.search(note) if getattr(spec, "change", None) is None else None
     if trailing is not None:
         said = trailing.group("verb")
         raise TargetParseError(

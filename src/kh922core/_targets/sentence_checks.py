@@ -59,10 +59,12 @@ def refuse_amount_in_words(text: str) -> None:
 
 
 def _refuse_first(text: str, pattern: re.Pattern[str], expected: str, why: str) -> None:
-    """Refuse ``text`` where ``pattern`` is found first, naming the words found and ``why``."""
-    found = pattern.search(text)
+    """Refuse ``text`` where ``pattern`` is found first, naming the words found and ``why``; in
+    the text as read too, its years set aside (``chưa tới 2030 (…``: ``chưa (…``)."""
+    found = pattern.search(text) or pattern.search(" ".join(YEARS.sub(" ", text).split()))
     if found is not None:
-        raise TargetParseError(text, found.start(), expected, reason=f"{found.group(0)!r} {why}")
+        at = min(found.start(), len(text))
+        raise TargetParseError(text, at, expected, reason=f"{found.group(0)!r} {why}")
 
 
 def _never_negative(unit: Unit) -> bool:

@@ -123,6 +123,9 @@ def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     (``Mỗi quý tăng 5%``, ``Mỗi tháng có 10 doanh nghiệp thành lập mới``), unless the unit is
     one per that period (``triệu đồng/người/tháng``)."""
     found = next((f for f in _OTHER_PERIOD.finditer(text) if _target_period(f)), None)
+    if found is None:  # "mỗi năm 2030 ngày": the year set aside, "mỗi ngày" is what is read
+        unyeared = " ".join(YEARS.sub(" ", text).split())
+        found = next((f for f in _OTHER_PERIOD.finditer(unyeared) if _target_period(f)), None)
     if found is None or spec.kind in ("qualitative", "rank_group"):
         return
     own = getattr(spec, "unit", None)
@@ -140,7 +143,7 @@ def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         return  # "100% hồ sơ được cập nhật hằng ngày": a share
     raise TargetParseError(
         text,
-        found.start(),
+        min(found.start(), len(text)),
         "the target of a year ('tăng bình quân 9%/năm', 'đạt 120 doanh nghiệp/năm')",
         reason=f"{found.group(0)!r}: a figure per {found.group('period')}, while "
         "an observation is the level of a year",
