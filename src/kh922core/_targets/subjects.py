@@ -160,10 +160,16 @@ _MEANINGFUL = frozenset(
 )
 
 
-def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
-    """Refuse a phrase that a mark glued before it keeps in the subject (``Tỷ lệ nợ xấu •tối đa
-    3%`` read as the level 3 %, ``Tỷ lệ hộ nghèo #giảm 2%`` as a level): its meaning lost."""
-    lower = blanked.lower()
+def _refuse_hidden(text: str, blanked: str, start: int, end: int) -> None:
+    """Refuse the words ``blanked[start:end]`` before the number (or the phrases that lead to
+    it) where a mark or a sign hides a phrase from the reading: its meaning would be lost."""
+    _refuse_sign(text, blanked, start, end)
+    _refuse_split_phrase(text, blanked, start, end)
+    _refuse_glued(text, blanked, start, end)
+
+
+def _refuse_sign(text: str, blanked: str, start: int, end: int) -> None:
+    """A sign of comparison among the words (``Tỷ lệ nợ xấu ＜ 3%``, ``(≤) 3%``)."""
     sign = _SIGNS.search(blanked, start, end)
     if sign is not None:
         raise TargetParseError(
@@ -173,11 +179,16 @@ def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
             reason=f"{sign.group(0)!r} among the words before the number: read as a word, the "
             "comparison would be lost",
         )
+
+
+def _refuse_split_phrase(text: str, blanked: str, start: int, end: int) -> None:
+    """A phrase whose first word ends the words and a mark parts from the rest (``(thấp) hơn
+    5%``, ``thấp - hơn 5%``: ``hơn`` alone would be read, the other way round)."""
+    lower = blanked.lower()
     split = re.search(r"([^\W\d_]+)([\W_]*)$", blanked[start:end])
     rest = lower[end:]
     lead = rest[: len(rest) - len(re.sub(r"^[\W_]+", "", rest))]
     if split is not None and (split.group(2) + lead).strip():
-        # "(thấp) hơn 5%", "thấp - hơn 5%": "hơn" alone would be read, the other way round
         word = split.group(1).lower()
         joined = match_phrase(word + " " + rest[len(lead) :], 0)
         if joined is not None and joined.role in _MEANINGFUL and joined.end > len(word) + 1:
@@ -188,6 +199,12 @@ def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
                 reason=f"{joined.phrase!r} parted by a mark: read apart, its meaning would be "
                 "lost or reversed",
             )
+
+
+def _refuse_glued(text: str, blanked: str, start: int, end: int) -> None:
+    """A phrase that a mark glued before it keeps in the subject (``Tỷ lệ nợ xấu •tối đa 3%``
+    read as the level 3 %, ``Tỷ lệ hộ nghèo #giảm 2%`` as a level)."""
+    lower = blanked.lower()
     for glued in _GLUED.finditer(blanked, start, end):
         named = glued.start() > 0 and blanked[glued.start() - 1].isalnum()
         if named and glued.group(0) in ("/", "."):  # "tăng/giảm", "TP.Hạ Long": one name
@@ -257,7 +274,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
-            _refuse_glued(text, blanked, stop, position)
+            _refuse_hidden(text, blanked, stop, position)
             if _LOST_NEGATION.search(subject):  # "/không thấp hơn 50%": read "thấp hơn" alone
                 raise TargetParseError(
                     text,
@@ -269,7 +286,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
                 )
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
-    _refuse_glued(text, blanked, stop, end)
+    _refuse_hidden(text, blanked, stop, end)
     _refuse_phrase_at_the_end(text, blanked, stop, end)
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
     label = head.endswith(":") and plain
