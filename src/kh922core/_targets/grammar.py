@@ -6,8 +6,7 @@ The grammar is a small scanner driven by a table of phrases (``data/target_phras
 2. the numbers are found (Vietnamese formats, see :mod:`kh922core._targets.numbers`);
 3. the words before the number are read as phrases of the table (operators, ``khoảng``, ``nhóm``,
    fillers such as ``đạt``); any other word is an error that says what was expected;
-4. the words after it are a unit (the longest prefix that :func:`parse_unit` knows), an optional
-   ``trở lên``/``trở xuống``, and a note kept verbatim;
+4. the words after it: a unit (as :func:`parse_unit` reads), ``trở lên``/``xuống``, a note;
 5. two numbers joined by ``-`` or ``đến`` make a range; no number at all makes a qualitative
    target, unless the text begins with an operator (then the number is missing).
 """
@@ -45,6 +44,7 @@ from kh922core._targets.scanner import (
 )
 from kh922core._targets.sentence_checks import (
     refuse_amount_in_words,
+    refuse_marked_number,
     refuse_read_shapes,
     refuse_shapes,
     refuse_verb_or_name,
@@ -300,9 +300,8 @@ def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 #: Footnote markers: "(*)", "*" after a number, a unit or a bracket, superscript digits after a
-#: number, "%" or a bracket (never "m²", "km³"), and a
-#: bracketed number glued to the unit that ends the cell ("35.000 tỷ đồng(1)"; "5 (8)" is two
-#: numbers).
+#: number, "%" or a bracket (never "m²", "km³"), and a bracketed number glued to the unit that
+#: ends the cell ("35.000 tỷ đồng(1)"; "5 (8)" is two numbers).
 _FOOTNOTES = re.compile(
     r"\(\*+\)|(?<=[\w%)])\*+(?=[\s,;.]|$)|(?<=[%)\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d]|%)\(\d{1,2}\)(?=[\s.;]*$)"
     r"|(?<=[^\W\d]|%)\[\d{1,2}\](?=[\s.;]*$)"  # "95%[3]", "… USD[1]" at the end of the cell
@@ -341,8 +340,8 @@ def _glued(
     text: str, blanked: str, direction: Direction, indicator_unit: Unit | None
 ) -> TargetSpec:
     """A text with digits but no number apart: a number glued to a phrase (``trên95``,
-    ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains
-    are refused; digits inside words (``5G``, ``IPv6``) leave a target in words."""
+    ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains,
+    or after a mark, are refused; digits inside words (``5G``, ``IPv6``) leave a target in words."""
     lower = blanked.lower()
     cuts = [
         glue.start()
@@ -367,6 +366,7 @@ def _glued(
             f"a number written apart after {found[-1].phrase!r}",
             reason=f"digits glued to the word {word!r}",
         )
+    refuse_marked_number(text, blanked)  # "Tỷ lệ nợ xấu tối đa ...3%": no target in words
     return _words(text, blanked, direction)[0]
 
 

@@ -262,6 +262,11 @@ def read_reading(
     return _change(text, spec, verb, base, after, unit)
 
 
+def _of_a_whole(unit: Unit) -> bool:
+    """Whether ``unit`` is a percentage of a named whole (``% dân số``, ``% GRDP``)."""
+    return unit.expression.startswith("percent_") and not is_rate(unit)
+
+
 def _change(
     text: str,
     spec: TargetSpec,
@@ -286,13 +291,16 @@ def _change(
         reason = "'gấp … lần': the level as a multiple of the base"
         return _changed(spec, ChangeKind.MULTIPLE, base, verb, "lần"), reason
     points_kind = ChangeKind.POINTS_PER_YEAR if per_year else ChangeKind.POINTS
+    written_unit = parse_unit(written) if written is not None else None
+    # "% dân số", "% GRDP": a share of a named whole, whose change is never relative to the base
+    whole = written_unit is not None and _of_a_whole(written_unit)
     if after.points:
         if unit is not None and not is_share(unit):
             raise IncompatibleUnitError(
                 "điểm %", unit.text, f"percentage points in {text!r} on an indicator not in %"
             )
-        return _changed(spec, points_kind, base, verb, "%"), "'điểm %': percentage points"
-    written_unit = parse_unit(written) if written is not None else None
+        shown = getattr(fit_unit(text, spec, unit), "unit", None) if whole else "%"
+        return _changed(spec, points_kind, base, verb, shown), "'điểm %': percentage points"
     percent = written_unit is not None and (is_share(written_unit) or is_rate(written_unit))
     rate = (unit is not None and is_rate(unit)) or (
         unit is None and _RATE_WORDS.search(text) is not None
@@ -326,6 +334,7 @@ def _change(
     share = (unit is not None and is_share(unit)) or (
         unit is None and _SHARE_WORDS.search(text) is not None
     )
+    rate = rate and not whole  # "tăng 5% GRDP": a share of GRDP, not the growth of GRDP
     if rate and (written_unit is None or percent):
         _refuse_base(
             text,
@@ -347,12 +356,14 @@ def _change(
             f"{verb.phrase!r} X% is a level of that rate"
         )
     if percent and written_unit is not None:
-        if share or written_unit.expression == "permille":  # ‰ is a rate's unit, never relative
+        if share or whole or written_unit.expression == "permille":  # ‰: a rate's, never relative
             shown = "%" if written_unit.expression in ("percent", "percent_per_year") else written
             if shown != "%":  # "giảm 0,2‰" in a % row: 0,02 points, in the row's unit
                 spec = fit_unit(text, spec.model_copy(update={"unit": shown}), unit)
                 shown = getattr(spec, "unit", None) or shown
             why = "the indicator is a share in %" if unit is not None else "'tỷ lệ' is a share"
+            if whole and not share:
+                why = f"{written!r} is a share of a whole"
             return _changed(spec, points_kind, base, verb, shown), (
                 f"{points_kind.value}: {why}, so a change written in % is in percentage points"
             )

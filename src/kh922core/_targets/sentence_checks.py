@@ -24,6 +24,7 @@ from kh922core.errors import TargetParseError
 __all__ = [
     "refuse_amount_in_words",
     "refuse_count_in_share",
+    "refuse_marked_number",
     "refuse_read_shapes",
     "refuse_shapes",
     "refuse_verb_or_name",
@@ -114,6 +115,25 @@ def refuse_sign_or_mark(text: str, unit: Unit | None) -> None:
             "the number without a dash before it ('95%'), or a list mark set apart ('- 95%')",
             reason=f"{text.strip()[:12]!r}: no level in {unit.text!r} is below 0: a list mark "
             "glued to the number?",
+        )
+
+
+#: Digits that start a word after a mark (``...3%``, ``#60%``, ``¹60%``): a number the grammar
+#: cannot read apart; not a bracket or a quote (``(3%)``), nor a mark inside a word
+#: (``COVID-19``, ``57-NQ/TW``).
+_MARKED_NUMBER = re.compile(r"(?<!\S)([^\w\s(\[{\"“„'‘«]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)[0-9]")
+
+
+def refuse_marked_number(text: str, blanked: str) -> None:
+    """Refuse a number glued after a mark (``Tỷ lệ nợ xấu tối đa ...3%``), which would leave the
+    text a target in words: its number lost."""
+    marked = _MARKED_NUMBER.search(blanked)
+    if marked is not None:
+        raise TargetParseError(
+            text,
+            marked.start(),
+            "the number apart from the mark before it ('tối đa 3%')",
+            reason=f"digits glued after {marked.group(1)!r}: the number would not be read",
         )
 
 

@@ -12,6 +12,7 @@ import re
 from kh922core._targets.change_words import read_after
 from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
+from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
@@ -160,12 +161,14 @@ _MEANINGFUL = frozenset(
 )
 
 
-def _refuse_hidden(text: str, blanked: str, start: int, end: int) -> None:
+def _refuse_hidden(text: str, blanked: str, start: int, end: int, words_end: int) -> None:
     """Refuse the words ``blanked[start:end]`` before the number (or the phrases that lead to
-    it) where a mark or a sign hides a phrase from the reading: its meaning would be lost."""
+    it, up to ``words_end``) where a mark, a sign or a slip of spelling hides a phrase from the
+    reading: its meaning would be lost."""
     _refuse_sign(text, blanked, start, end)
     _refuse_split_phrase(text, blanked, start, end)
     _refuse_glued(text, blanked, start, end)
+    refuse_misspelt(text, blanked, start, end, words_end)
 
 
 def _refuse_sign(text: str, blanked: str, start: int, end: int) -> None:
@@ -274,7 +277,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             if _after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
-            _refuse_hidden(text, blanked, stop, position)
+            _refuse_hidden(text, blanked, stop, position, end)
             if _LOST_NEGATION.search(subject):  # "/không thấp hơn 50%": read "thấp hơn" alone
                 raise TargetParseError(
                     text,
@@ -286,7 +289,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
                 )
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
-    _refuse_hidden(text, blanked, stop, end)
+    _refuse_hidden(text, blanked, stop, end, end)
     _refuse_phrase_at_the_end(text, blanked, stop, end)
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
     label = head.endswith(":") and plain

@@ -1,0 +1,155 @@
+"""Phrases of the grammar written with their marks missing, misplaced or parted by a mark.
+
+A comparator or a verb that the grammar does not recognise is read as a word of the subject,
+and the number after it as a plain level: ``Tỷ lệ nợ xấu khong qua 3%`` (``không quá``
+without its marks) would be the level 3 %, ``Tỷ lệ nợ xấu thâp hơn 3%`` (``thấp`` without its
+tone) would read ``hơn`` alone, more than 3 %.  Such a spelling is refused by name where it
+ends the words before the number (only fillers such as ``đạt``, ``mức`` after it), since only
+there would its meaning be lost:
+
+* a syllable **without some of its marks** (``khong``, ``thâp``, ``duới``): its letters are the
+  phrase's, its marks a part of the phrase's, and no tone the phrase does not have;
+* a syllable with its tone **on another vowel** (``qúa``, ``khỏang``: the old placement, or a
+  slip);
+* the syllables of a phrase **parted by a mark** (``tối ◦ đa``, ``xấp - xỉ``).
+
+A syllable with another tone or another vowel is another word (``giám sát``, ``tầng``), and a
+phrase of one syllable is not refused where its unmarked spelling is itself a word that may
+end a measure's name or be its unit (:data:`_WORDS`: ``vốn đầu tư``, ``sinh con``, ``(ha)``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import pairwise
+
+from kh922core._targets.scanner import phrases_of, read_phrases
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_misspelt"]
+
+#: The roles of the phrases whose meaning a subject cannot hold.
+_ROLES = (
+    *("ge", "gt", "le", "lt", "approx", "from", "maintain", "range"),
+    *("rise", "fall", "multiple", "to_level", "zero"),
+)
+#: Vietnamese tone marks (combining); the other marks shape a vowel (â, ă, ơ, ư) or make đ.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+#: Words spelt as a one-syllable phrase without (some of) its marks that are words of their
+#: own, and may end a measure's name: never refused.
+_WORDS = frozenset(
+    {"con", "tư", "tu", "gan", "gân", "băng", "bang", "khoang", "len", "ha", "tơi", "đen"}
+)
+#: A run of letters: one syllable.
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+#: A phrase of words: syllables, with spaces, a comma, a dash or a slash between them.
+_WORDY = re.compile(r"[^\W\d_]+(?:[\s,\-/]+[^\W\d_]+)*")
+#: The most syllables a phrase of the table has that this module looks at.
+_LONGEST = 6
+
+
+def _parts(syllable: str) -> tuple[str, frozenset[tuple[int, str]], str | None]:
+    """A syllable's letters without marks, its shaping marks (with the letter they sit on), and
+    its tone."""
+    letters: list[str] = []
+    shapes: set[tuple[int, str]] = set()
+    tone: str | None = None
+    for char in unicodedata.normalize("NFD", syllable.lower()):
+        if unicodedata.combining(char):
+            if char in _TONES:
+                tone = char
+            else:
+                shapes.add((len(letters) - 1, char))
+        elif char == "đ":
+            shapes.add((len(letters), "đ"))
+            letters.append("d")
+        else:
+            letters.append(char)
+    return "".join(letters), frozenset(shapes), tone
+
+
+def _misspelt(written: str, proper: str) -> bool:
+    """Whether ``written`` is ``proper`` with marks missing or its tone on another vowel."""
+    if written.lower() == proper:
+        return False
+    letters, shapes, tone = _parts(written)
+    own_letters, own_shapes, own_tone = _parts(proper)
+    return letters == own_letters and shapes <= own_shapes and tone in (None, own_tone)
+
+
+@lru_cache(maxsize=8)
+def _phrases(table: tuple[str, ...]) -> dict[str, list[tuple[list[str], list[str]]]]:
+    """The phrases of ``table`` made of words, by the skeleton of their first syllable: each
+    as its syllables and what stands between them."""
+    found: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for phrase in table:
+        syllables = _SYLLABLE.findall(phrase)
+        if len(syllables) > _LONGEST or not _WORDY.fullmatch(phrase):
+            continue  # a sign (">="), or a phrase longer than any slip looked for
+        between = [gap.strip() for gap in _SYLLABLE.split(phrase)[1:-1]]
+        found.setdefault(_parts(syllables[0])[0], []).append((syllables, between))
+    return found
+
+
+def refuse_misspelt(text: str, blanked: str, start: int, end: int, words_end: int) -> None:
+    """Refuse the subject ``blanked[start:end]`` where a phrase misspelt or parted by a mark
+    ends it (reading on to ``words_end``, where the words before the number end)."""
+    runs = list(_SYLLABLE.finditer(blanked, start, words_end))
+    inside = [n for n, run in enumerate(runs) if run.start() < end]
+    if not inside:
+        return
+    last = inside[-1]
+    table = _phrases(phrases_of(*_ROLES))
+    for first in range(max(0, last - _LONGEST - 1), last + 1):
+        for syllables, between in table.get(_parts(runs[first].group(0))[0], []):
+            taken = runs[first : first + len(syllables)]
+            if len(taken) < len(syllables):
+                continue
+            # the phrase ends the subject, or only fillers stand between it and the subject's end
+            if taken[-1].end() < end and not _only_fillers(blanked, taken[-1].end(), end):
+                continue
+            _refuse_one(text, blanked, taken, syllables, between)
+
+
+def _only_fillers(blanked: str, start: int, end: int) -> bool:
+    """Whether ``blanked[start:end]`` holds only fillers (``đạt``, ``mức``) and marks."""
+    words = re.sub(r"[^\w\s]|_", " ", blanked[:end])
+    found, stop = read_phrases(words, start, end)
+    return stop is None and all(match.role == "filler" for match in found)
+
+
+def _refuse_one(
+    text: str, blanked: str, taken: list[re.Match[str]], syllables: list[str], between: list[str]
+) -> None:
+    """Refuse the syllables ``taken`` where they spell the phrase ``syllables`` with a slip."""
+    written = [run.group(0) for run in taken]
+    if not all(_parts(w)[0] == _parts(s)[0] for w, s in zip(written, syllables, strict=True)):
+        return
+    if not all(w.lower() == s or _misspelt(w, s) for w, s in zip(written, syllables, strict=True)):
+        return
+    gaps = [blanked[a.end() : b.start()].strip() for a, b in pairwise(taken)]
+    parted = gaps != between
+    slips = [w for w, s in zip(written, syllables, strict=True) if w.lower() != s]
+    if not parted and not slips:
+        return
+    if not parted and len(syllables) == 1 and written[0].lower() in _WORDS:
+        return
+    phrase = " ".join(syllables) if not any(between) else _joined(syllables, between)
+    shown = blanked[taken[0].start() : taken[-1].end()]
+    how = "parted by a mark" if parted and not slips else "with its marks missing or misplaced"
+    raise TargetParseError(
+        text,
+        taken[0].start(),
+        f"the phrase written as the grammar knows it ({phrase!r})",
+        reason=f"{shown!r} looks like {phrase!r} {how}: read as words of the subject, its "
+        "meaning would be lost",
+    )
+
+
+def _joined(syllables: list[str], between: list[str]) -> str:
+    parts = [syllables[0]]
+    for gap, syllable in zip(between, syllables[1:], strict=True):
+        parts.append(f"{gap} {syllable}" if gap else f" {syllable}")
+    return "".join(parts)

@@ -1,0 +1,125 @@
+"""Comparators and verbs written with their marks missing, misplaced or parted by a mark.
+
+Before, the grammar read such a phrase as words of the subject and the number as a plain
+level: ``Tỷ lệ nợ xấu khong qua 3%`` was the level 3 %, ``Tỷ lệ nợ xấu thâp hơn 3%`` read
+``hơn`` alone (more than 3 %), ``Tỷ lệ hộ nghèo giam 2%`` lost its fall.  Where such a
+spelling ends the words before the number, the text is now refused, naming the phrase; the
+same letters with another tone or vowel are other words, and stay words of the subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import Operator, TargetParseError, parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # no marks at all
+        ("Tỷ lệ nợ xấu khong qua 3%", "không quá"),
+        ("Tỷ lệ nợ xấu toi da 3%", "tối đa"),
+        ("Tỷ lệ che phủ rừng toi thieu 30%", "tối thiểu"),
+        ("Tỷ lệ che phủ rừng it nhat 30%", "ít nhất"),
+        ("Tỷ lệ che phủ rừng tren 30%", "trên"),
+        ("Tỷ lệ nợ xấu duoi 3%", "dưới"),
+        ("Tỷ lệ nợ xấu nho hon 3%", "nhỏ hơn"),
+        ("Tỷ lệ hộ nghèo giam 2%", "giảm"),
+        ("Kim ngạch xuất khẩu tang 10%", "tăng"),
+        ("Doanh thu gap 2 lần", "gấp"),
+        ("khong qua 3%", "không quá"),
+        ("Ty le no xau khong qua 3%", "không quá"),
+        # some marks missing
+        ("Tỷ lệ nợ xấu thâp hơn 3%", "thấp hơn"),
+        ("Tỷ lệ nợ xấu thấp hon 3%", "thấp hơn"),
+        ("Tỷ lệ nợ xấu duới 3%", "dưới"),
+        ("Tỷ lệ nợ xấu dươi 3%", "dưới"),
+        ("Tỷ lệ nợ xấu không vươt quá 3%", "không vượt quá"),
+        # the tone on another vowel
+        ("Tỷ lệ nợ xấu không qúa 3%", "không quá"),
+        ("Tỷ lệ nợ xấu khỏang 3%", "khoảng"),
+        ("Tỷ lệ nợ xấu dưói 3%", "dưới"),
+        ("Tỷ lệ nợ xấu không vượt qúa 3%", "không vượt quá"),
+        # the syllables parted by a mark
+        ("Tỷ lệ nợ xấu tối ◦ đa 3%", "tối đa"),
+        ("Tỷ lệ nợ xấu xấp - xỉ 3%", "xấp xỉ"),
+        ("Tỷ lệ nợ xấu không/quá 3%", "không quá"),
+        ("Tỷ lệ nợ xấu ít.nhất 3%", "ít nhất"),
+        # fillers between the slip and the number
+        ("Tỷ lệ nợ xấu khong qua mức 3%", "không quá"),
+        ("Tỷ lệ che phủ rừng đạt tren 30%", "trên"),
+        ("Tỷ lệ che phủ rừng tren mức 30%", "trên"),
+    ],
+)
+def test_a_misspelt_phrase_before_the_number_is_refused(text: str, phrase: str) -> None:
+    with pytest.raises(TargetParseError) as caught:
+        parse_target(text, unit="%")
+    assert repr(phrase) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        # the same letters with another tone or another vowel: other words
+        ("Tỷ lệ giám sát 90%", "Tỷ lệ giám sát"),
+        ("Tỷ lệ nhà cao tầng 30%", "Tỷ lệ nhà cao tầng"),
+        ("Tỷ lệ hồ sơ tiếp nhận trực tuyến thông qua 80%", None),
+        # an unmarked spelling that is a word of its own, ending a measure's name or a unit
+        ("Tỷ lệ vốn đầu tư 30%", "Tỷ lệ vốn đầu tư"),
+        ("Diện tích trồng mới (ha) 300", "Diện tích trồng mới (ha)"),
+        ("Tỷ lệ phụ nữ sinh con 10%", "Tỷ lệ phụ nữ sinh con"),
+        # a slip inside the subject, not at its end: the words of a name
+        ("Tỷ lệ lao động không qua đào tạo dưới 30%", "Tỷ lệ lao động không qua đào tạo"),
+    ],
+)
+def test_words_that_only_look_like_a_phrase_stay_words(text: str, note: str | None) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None
+    if note is not None:
+        assert spec.note == note
+
+
+def test_the_phrase_written_right_is_read() -> None:
+    spec = parse_target("Tỷ lệ nợ xấu không quá 3%", unit="%")
+    assert spec.operator is Operator.LE
+    assert spec.value == 3.0
+    spec = parse_target("Tỷ lệ nợ xấu thấp hơn 3%", unit="%")
+    assert spec.operator is Operator.LT
+
+
+def test_the_refusal_points_at_the_slip() -> None:
+    text = "Tỷ lệ nợ xấu khong qua 3%"
+    with pytest.raises(TargetParseError) as caught:
+        parse_target(text, unit="%")
+    assert caught.value.position == text.index("khong")
+    assert "khong qua" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tỷ lệ nợ xấu tối đa ...3%", "Tỷ lệ trên ¹60%", "Tỷ lệ nợ xấu ...3%"],
+)
+def test_a_number_glued_after_a_mark_is_refused(text: str) -> None:
+    """These used to be targets in words: the number was lost."""
+    with pytest.raises(TargetParseError, match="digits glued after"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Tỷ lệ tiêm vắc xin COVID-19", "qualitative", None),  # used to be the level 19 %
+        ("Tỷ lệ tiêm vắc xin COVID-19 đạt 95%", "comparison", 95.0),
+        ("Số ca mắc Covid-19 dưới 100", "comparison", 100.0),
+        ("Triển khai 5G", "qualitative", None),
+        ("Ứng dụng IPv6", "qualitative", None),
+        ("Tỷ lệ nợ xấu tối đa (3%)", "comparison", 3.0),
+    ],
+)
+def test_a_number_inside_a_name_is_not_the_target(
+    text: str, kind: str, value: float | None
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.kind == kind
+    assert getattr(spec, "value", None) == value
