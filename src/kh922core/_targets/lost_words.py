@@ -29,6 +29,7 @@ import re
 
 from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.misspellings import refuse_misspelt_after
 from kh922core._targets.multiple_words import refuse_multiple_words
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.other_clauses import refuse_other_clauses
@@ -276,6 +277,7 @@ def _refuse_trailing(text: str, spec: TargetSpec, verb: Verb, after: AfterCues) 
     unit = getattr(spec, "unit", None)
     tail = text[numbers[-1].end() :].lstrip()
     tail = tail[len(unit) :] if isinstance(unit, str) and unit and tail.startswith(unit) else tail
+    refuse_misspelt_after(text, len(text) - len(tail))  # "5% tro xuong", "2% mổi năm"
     comparator = _TRAILING_COMPARATOR.search(note) or _TRAILING_COMPARATOR.search(tail)
     trailing = _TRAILING_VERB.search(note) if getattr(spec, "change", None) is None else None
     if trailing is not None:

@@ -25,23 +25,31 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
-from kh922core._targets.scanner import phrases_of, read_phrases
+from kh922core._targets.scanner import match_phrase, phrase_texts, phrases_of, read_phrases
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_misspelt"]
+__all__ = ["refuse_misspelt", "refuse_misspelt_after"]
 
 #: The roles of the phrases whose meaning a subject cannot hold.
 _ROLES = (
     *("ge", "gt", "le", "lt", "approx", "from", "maintain", "range"),
     *("rise", "fall", "multiple", "to_level", "zero"),
 )
+#: The roles of the phrases that may follow the number, and those whose meaning a note cannot
+#: hold (``5% trở xuống``, ``giảm 2% mỗi năm``, ``3% tối đa``).
+_AFTER_ROLES = (*_ROLES, "after_ge", "after_le", "per_year")
 #: Vietnamese tone marks (combining); the other marks shape a vowel (â, ă, ơ, ư) or make đ.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 #: Words spelt as a one-syllable phrase without (some of) its marks that are words of their
 #: own, and may end a measure's name: never refused.
 _WORDS = frozenset(
-    {"con", "tư", "tu", "gan", "gân", "băng", "bang", "khoang", "len", "ha", "tơi", "đen"}
+    {"con", "tư", "tu", "tù", "gan", "gân", "băng", "bang", "khoang", "len", "ha", "tơi", "đen"}
+    | {"giam", "tang", "nang", "lai"}  # "tạm giam", "việc tang", "u nang", "con lai"
 )
+#: The words beside which a word of its own stays one (``gia đình không con``).
+_NEGATIONS = frozenset({"không"})
+#: The tones hỏi and ngã, which writers mix up most.
+_ASKING_AND_TUMBLING = {"\u0309", "\u0303"}
 #: A run of letters: one syllable.
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 #: A phrase of words: syllables, with spaces, a comma, a dash or a slash between them.
@@ -70,13 +78,17 @@ def _parts(syllable: str) -> tuple[str, frozenset[tuple[int, str]], str | None]:
     return "".join(letters), frozenset(shapes), tone
 
 
-def _misspelt(written: str, proper: str) -> bool:
-    """Whether ``written`` is ``proper`` with marks missing or its tone on another vowel."""
+def _misspelt(written: str, proper: str, *, alone: bool) -> bool:
+    """Whether ``written`` is ``proper`` with marks missing, its tone on another vowel, or the
+    tones hỏi and ngã mixed up (``giãm``); in a phrase of several syllables (not ``alone``),
+    any other tone too (``thẩp hơn``: the other syllables tell the phrase)."""
     if written.lower() == proper:
         return False
     letters, shapes, tone = _parts(written)
     own_letters, own_shapes, own_tone = _parts(proper)
-    return letters == own_letters and shapes <= own_shapes and tone in (None, own_tone)
+    if letters != own_letters or not shapes <= own_shapes:
+        return False
+    return not alone or tone in (None, own_tone) or {tone, own_tone} == _ASKING_AND_TUMBLING
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +125,21 @@ def refuse_misspelt(text: str, blanked: str, start: int, end: int, words_end: in
             _refuse_one(text, blanked, taken, syllables, between)
 
 
+def refuse_misspelt_after(text: str, start: int) -> None:
+    """Refuse the words after the number (from ``start``, past its unit) where they begin with
+    a phrase misspelt or parted by a mark (``Tỷ lệ nợ xấu 5% tro xuong``, ``giảm 2% mổi
+    năm``): read as a note, its meaning would be lost."""
+    runs = list(_SYLLABLE.finditer(text, start))
+    if not runs:
+        return
+    for syllables, between in _phrases(phrases_of(*_AFTER_ROLES)).get(
+        _parts(runs[0].group(0))[0], []
+    ):
+        taken = runs[: len(syllables)]
+        if len(taken) == len(syllables):
+            _refuse_one(text, text, taken, syllables, between)
+
+
 def _only_fillers(blanked: str, start: int, end: int) -> bool:
     """Whether ``blanked[start:end]`` holds only fillers (``đạt``, ``mức``) and marks."""
     words = re.sub(r"[^\w\s]|_", " ", blanked[:end])
@@ -127,14 +154,24 @@ def _refuse_one(
     written = [run.group(0) for run in taken]
     if not all(_parts(w)[0] == _parts(s)[0] for w, s in zip(written, syllables, strict=True)):
         return
-    if not all(w.lower() == s or _misspelt(w, s) for w, s in zip(written, syllables, strict=True)):
+    alone = len(syllables) == 1
+    pairs = list(zip(written, syllables, strict=True))
+    if not all(w.lower() == s or _misspelt(w, s, alone=alone) for w, s in pairs):
         return
     gaps = [blanked[a.end() : b.start()].strip() for a, b in pairwise(taken)]
     parted = gaps != between
     slips = [w for w, s in zip(written, syllables, strict=True) if w.lower() != s]
     if not parted and not slips:
         return
-    if not parted and len(syllables) == 1 and written[0].lower() in _WORDS:
+    if not parted and " ".join(written).lower() in phrase_texts():  # "hàng năm", "hằng năm"
+        return
+    # "GAP", a word in capitals beside words that are not; not "NHO HON" (a phrase of several)
+    acronym = alone and written[0].isupper() and len(written[0]) > 1 and not text.isupper()
+    # words of their own, alone or after a negation ("tạm giam", "con lai", "không con"); not
+    # after a verb ("tăng len 70%"), nor beside the right words of the phrase ("hơn hoặc bang")
+    kept = {w.lower() for w in written if w not in slips}
+    words = all(w.lower() in _WORDS for w in slips) and kept <= _NEGATIONS
+    if not parted and (acronym or (words and not _after_phrase(blanked, taken[0]))):
         return
     phrase = " ".join(syllables) if not any(between) else _joined(syllables, between)
     shown = blanked[taken[0].start() : taken[-1].end()]
@@ -145,6 +182,18 @@ def _refuse_one(
         f"the phrase written as the grammar knows it ({phrase!r})",
         reason=f"{shown!r} looks like {phrase!r} {how}: read as words of the subject, its "
         "meaning would be lost",
+    )
+
+
+def _after_phrase(blanked: str, first: re.Match[str]) -> bool:
+    """Whether a comparator or a verb of the grammar ends right before the syllable ``first``,
+    where no measure's name ends (``tăng len 70%``, ``giảm con 3%``)."""
+    before = blanked[: first.start()].rstrip().lower()
+    starts = [word.start() for word in re.finditer(r"\S+", before)][-_LONGEST:]
+    roles = frozenset(_AFTER_ROLES)
+    return any(
+        (found := match_phrase(before, start, roles)) is not None and found.end == len(before)
+        for start in starts
     )
 
 

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import parse_unit
@@ -126,10 +127,43 @@ def _check_layers(layers: tuple[Layer, ...]) -> int:
     return len({(role, phrase) for role, phrase in added if phrase not in known})
 
 
+#: An open syllable ending in ``oa``, ``oe`` or ``uy`` (not after ``q``), decomposed: its tone
+#: may stand on either vowel (``xóa`` and ``xoá``, ``hòa`` and ``hoà`` are both written).
+_TWO_PLACEMENTS = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]*?)(?<!q)([ou])([\u0300-\u036f]*)([aey])([\u0300-\u036f]*)"
+    r"(?![^\W\d_]|[\u0300-\u036f])"
+)
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _other_placement(phrase: str) -> str:
+    """``phrase`` with the tone of its open syllables in ``oa``, ``oe``, ``uy`` on the other
+    vowel."""
+
+    def moved(found: re.Match[str]) -> str:
+        head, first, marks, last, after = found.groups()
+        tone = [c for c in marks + after if c in _TONE_MARKS]
+        if len(tone) != 1:
+            return found.group(0)
+        marks, after = marks.replace(tone[0], ""), after.replace(tone[0], "")
+        if tone[0] in found.group(3):
+            return head + first + marks + last + after + tone[0]
+        return head + first + marks + tone[0] + last + after
+
+    decomposed = unicodedata.normalize("NFD", phrase)
+    return unicodedata.normalize("NFC", _TWO_PLACEMENTS.sub(moved, decomposed))
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[_Phrase, ...]:
-    """The phrase table (shipped, then added layers), longest phrase first."""
+    """The phrase table (shipped, then added layers), longest phrase first; a phrase with an
+    open syllable in ``oa``, ``oe``, ``uy`` also with its tone on the other vowel."""
     table = [phrase for layer in phrase_layers() for phrase in _read_layer(layer)]
+    table += [
+        _Phrase(p.role, other, p.wordlike)
+        for p in table
+        if (other := _other_placement(p.phrase)) != p.phrase
+    ]
     table.sort(key=lambda p: -len(p.phrase))
     return tuple(table)
 
@@ -162,8 +196,15 @@ def ends_with_phrase(lower: str, position: int) -> bool:
 @lru_cache(maxsize=4096)
 def _spaced(phrase: str) -> re.Pattern[str]:
     """A phrase of several words, any run of white space between them (``tối  thiểu``: text
-    copied from a justified Word paragraph, or with a tab or no-break space)."""
-    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split(" ")))
+    copied from a justified Word paragraph, or with a tab or no-break space), and before a
+    comma in it."""
+    words = phrase.split(" ")
+    pattern = re.escape(words[0]).replace(",", r"\s*,")
+    for before, word in pairwise(words):  # "đạt , vượt", "đạt ,vượt": spaces around a comma
+        pattern += (r"\s*" if before.endswith(",") else r"\s+") + re.escape(word).replace(
+            ",", r"\s*,"
+        )
+    return re.compile(pattern)
 
 
 def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:
@@ -172,7 +213,7 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
             continue
         end = position + len(entry.phrase)
         if not lower.startswith(entry.phrase, position):
-            head = entry.phrase.split(" ", 1)[0]
+            head = entry.phrase.split(" ", 1)[0].rstrip(",")
             if head == entry.phrase or not lower.startswith(head, position):
                 continue
             spaced = _spaced(entry.phrase).match(lower, position)

@@ -140,9 +140,10 @@ _WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]
 
 
 #: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
-#: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``).
+#: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``), or written short (``ko``, ``khg dưới 30%``).
 _LOST_NEGATION = re.compile(
-    r"(?<![^\W_])(?:không|chưa|chẳng|ko|hông|hok|khong|chua)(?:\s+(?:được|để|hề|thể|phải))*"
+    r"(?<![^\W_])(?:không|chưa|chẳng|ko|kô|k|kh|khg|khô|khôg|khôn|hông|hok|khong|chua)"
+    r"(?:\s+(?:được|để|hề|thể|phải))*"
     r"[\W_]*$",
     re.IGNORECASE,
 )
