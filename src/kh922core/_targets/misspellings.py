@@ -25,7 +25,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
-from kh922core._targets.scanner import match_phrase, phrase_texts, phrases_of, read_phrases
+from kh922core._targets.scanner import match_phrase, phrases_of, read_phrases
 from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_misspelt", "refuse_misspelt_after"]
@@ -163,7 +163,8 @@ def _refuse_one(
     slips = [w for w, s in zip(written, syllables, strict=True) if w.lower() != s]
     if not parted and not slips:
         return
-    if not parted and " ".join(written).lower() in phrase_texts():  # "hàng năm", "hằng năm"
+    read = match_phrase(blanked.lower(), taken[0].start())  # "hàng năm", "đạt - vượt"
+    if read is not None and read.end >= taken[-1].end():
         return
     # "GAP", a word in capitals beside words that are not; not "NHO HON" (a phrase of several)
     acronym = alone and written[0].isupper() and len(written[0]) > 1 and not text.isupper()

@@ -128,7 +128,7 @@ def refuse_marked_number(text: str, blanked: str) -> None:
     """Refuse a number glued after a mark (``Tỷ lệ nợ xấu tối đa ...3%``), which would leave the
     text a target in words: its number lost."""
     marked = _MARKED_NUMBER.search(blanked)
-    if marked is not None:
+    if marked is not None and _MARKED_NUMBER.match(text, marked.start()):  # not "2025-A.1"
         raise TargetParseError(
             text,
             marked.start(),
