@@ -2,9 +2,10 @@
 
 Before, the grammar read such a phrase as words of the subject and the number as a plain
 level: ``Tỷ lệ nợ xấu khong qua 3%`` was the level 3 %, ``Tỷ lệ nợ xấu thâp hơn 3%`` read
-``hơn`` alone (more than 3 %), ``Tỷ lệ hộ nghèo giam 2%`` lost its fall.  Where such a
-spelling ends the words before the number (or begins those after it), the text is now refused, naming the phrase; the
-same letters with another tone or vowel are other words, and stay words of the subject.
+``hơn`` alone (more than 3 %), ``Tỷ lệ nợ xấu 5% tro xuong`` lost its bound.  Where such a
+spelling ends the words before the number (or begins those after it), the text is now
+refused, naming the phrase; the same letters with another tone or vowel are other words, and
+stay words of the subject, as do words of their own (``tạm giam``).
 """
 
 from __future__ import annotations
