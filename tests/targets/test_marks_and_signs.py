@@ -122,3 +122,23 @@ def test_texts_the_fuzz_found_are_refused_as_their_renderings_are(text: str) -> 
 def test_a_name_ending_in_gia_tăng_is_no_verb() -> None:
     spec = parse_target("Tỷ trọng giá trị gia tăng 40%", unit="%")
     assert (spec.change, getattr(spec, "note", None)) == (None, "Tỷ trọng giá trị gia tăng")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind", "falling"),
+    [
+        # a verb in the clause after the comma: the change is that clause's (the multiple used
+        # to be lost with the first verb's clause: the level 2, "lần" dropped)
+        ("Số doanh nghiệp tăng, gấp 2 lần", None, ChangeKind.MULTIPLE, False),
+        ("Số doanh nghiệp tăng , lên , gấp 2 lần", None, ChangeKind.MULTIPLE, False),
+        ("Kinh tế tăng, tỷ lệ hộ nghèo giảm 2%", "%", ChangeKind.POINTS, True),
+    ],
+)
+def test_the_verb_of_the_last_clause_makes_the_change(
+    text: str, unit: str | None, kind: ChangeKind, falling: bool
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert spec.change.kind is kind
+    assert spec.change.falling is falling
+    assert spec.value == 2.0

@@ -137,7 +137,7 @@ def refuse_misspelt_after(text: str, start: int) -> None:
     ):
         taken = runs[: len(syllables)]
         if len(taken) == len(syllables):
-            _refuse_one(text, text, taken, syllables, between)
+            _refuse_one(text, text, taken, syllables, between, after=True)
 
 
 def _only_fillers(blanked: str, start: int, end: int) -> bool:
@@ -148,9 +148,16 @@ def _only_fillers(blanked: str, start: int, end: int) -> bool:
 
 
 def _refuse_one(
-    text: str, blanked: str, taken: list[re.Match[str]], syllables: list[str], between: list[str]
+    text: str,
+    blanked: str,
+    taken: list[re.Match[str]],
+    syllables: list[str],
+    between: list[str],
+    *,
+    after: bool = False,
 ) -> None:
-    """Refuse the syllables ``taken`` where they spell the phrase ``syllables`` with a slip."""
+    """Refuse the syllables ``taken`` where they spell the phrase ``syllables`` with a slip
+    (``after`` the number: a word of its own stays one, a unit as ``ha`` may follow a phrase)."""
     written = [run.group(0) for run in taken]
     if not all(_parts(w)[0] == _parts(s)[0] for w, s in zip(written, syllables, strict=True)):
         return
@@ -172,7 +179,7 @@ def _refuse_one(
     # after a verb ("tăng len 70%"), nor beside the right words of the phrase ("hơn hoặc bang")
     kept = {w.lower() for w in written if w not in slips}
     words = all(w.lower() in _WORDS for w in slips) and kept <= _NEGATIONS
-    if not parted and (acronym or (words and not _after_phrase(blanked, taken[0]))):
+    if not parted and (acronym or (words and (after or not _after_phrase(blanked, taken[0])))):
         return
     phrase = " ".join(syllables) if not any(between) else _joined(syllables, between)
     shown = blanked[taken[0].start() : taken[-1].end()]

@@ -349,6 +349,10 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
     (``đạt``, ``ở mức``) give ``opening``: the readings may take the filler as naming the level
     to reach (``Giảm tỷ lệ thất nghiệp đạt 2%``: ≤ 2%); after a subject, a verb and a filler
     may be the subject's words (``tỷ lệ xã … nâng cao đạt 50%``: linked)."""
+    clause = max((c.end() for c in re.finditer(r"[,;:](?=[^,;:]*[^\W\d_])", text)), default=0)
+    verbs = [m.start >= clause for m in prefix if m.role in _VERB_ROLES]
+    if clause and True in verbs and False in verbs:  # "tăng, gấp 2 lần": the last clause's verb
+        return verb_of([m for m in prefix if m.start >= clause], text)
     roles = [m.role for m in prefix]
     ways = [m for m in prefix if m.role in ("rise", "fall")]
     to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
