@@ -142,3 +142,36 @@ def test_the_verb_of_the_last_clause_makes_the_change(
     assert spec.change.kind is kind
     assert spec.change.falling is falling
     assert spec.value == 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "operator", "value"),
+    [
+        # a list mark glued to the first word (these used to be refused as a mark glued
+        # before a phrase)
+        ("•Nâng lên 60%", Operator.GE, 60.0),
+        ("+Giảm tỷ lệ hộ nghèo xuống 2%", Operator.LE, 2.0),
+        ("•Tối đa 3%", Operator.LE, 3.0),
+        ("➢Tối đa 3%", Operator.LE, 3.0),
+        ("–95%", Operator.TARGET, 95.0),  # a share is never below 0: the dash is a list mark
+        # a list mark before the first word, not a mark glued inside the words before the
+        # number ("+Không thấp hơn 50%" used to be refused, "Tỷ lệ /không thấp hơn 50%" is)
+        ("+Không thấp hơn 50%", Operator.GE, 50.0),
+        ("•Không thấp hơn 50%", Operator.GE, 50.0),
+    ],
+)
+def test_a_list_mark_glued_to_the_first_word_is_a_list_mark(
+    text: str, operator: Operator, value: float
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.operator is operator
+    assert spec.value == value
+
+
+@pytest.mark.parametrize(("text", "unit"), [("–2%/năm", "%/năm"), ("—2", None)])
+def test_a_dash_glued_to_a_number_that_may_be_negative_is_refused(
+    text: str, unit: str | None
+) -> None:
+    """An en or em dash is no minus sign to the number reader: ``–2%/năm`` used to read 2."""
+    with pytest.raises(TargetParseError, match="a list mark, or a minus sign"):
+        parse_target(text, unit=unit)

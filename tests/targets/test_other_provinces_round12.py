@@ -161,8 +161,6 @@ def test_a_negation_parted_from_its_comparator_by_a_mark_is_refused(text: str, u
     [
         "/không thấp hơn50(nạtỷ kWh",  # fuzz seed 100007: read "< 50", the negation a note
         "/không thấp hơn 50%",
-        "+Không thấp hơn 50%",
-        "•Không thấp hơn 50%",
         "…không thấp hơn 50%",
         "#không thấp hơn 50%",
         "Tỷ lệ /không thấp hơn 50%",

@@ -83,7 +83,7 @@ _FROM_TO = re.compile(
     r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*[-+•*]\s+")
+_BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
 

@@ -30,8 +30,9 @@ __all__ = [
     "refuse_verb_or_name",
 ]
 
-#: A dash set apart before the first number: "- 2%", "– 2%".
-_DASH_APART = re.compile(r"^\s*[-–—−]\s+\d")
+#: A dash set apart before the first number ("- 2%", "– 2%"), or a dash that is no minus sign
+#: glued to it ("–2%/năm": the number reads 2).
+_DASH_APART = re.compile(r"^\s*(?:[-–—−]\s+|[–—])\d")
 #: A dash glued to the first number: "-95%".
 _DASH_GLUED = re.compile(r"^\s*[-−]\d")
 #: Dimensions whose levels may be below 0: money, growth, scores of an index, temperatures.
@@ -101,12 +102,13 @@ def refuse_sign_or_mark(text: str, unit: Unit | None) -> None:
     """Refuse ``- 2%`` where a level may be below 0 (a rate of change, no unit: a list mark, or
     a minus sign set apart?), and ``-95%`` where none is (a share, a count: a list mark glued
     to the number?)."""
+    apart = " set apart" if re.match(r"^\s*\S\s", text) else ""
     if _DASH_APART.match(text) is not None and (unit is None or is_rate(unit)):
         raise TargetParseError(
             text,
             0,
             "a minus sign glued to its number ('-2%'), or no dash before the number",
-            reason=f"{text.strip()[:12]!r}: a list mark, or a minus sign set apart?",
+            reason=f"{text.strip()[:12]!r}: a list mark, or a minus sign{apart}?",
         )
     if _DASH_GLUED.match(text) is not None and unit is not None and _never_negative(unit):
         raise TargetParseError(
