@@ -4,18 +4,21 @@ A comparator or a verb that the grammar does not recognise is read as a word of 
 and the number after it as a plain level: ``Tỷ lệ nợ xấu khong qua 3%`` (``không quá``
 without its marks) would be the level 3 %, ``Tỷ lệ nợ xấu thâp hơn 3%`` (``thấp`` without its
 tone) would read ``hơn`` alone, more than 3 %.  Such a spelling is refused by name where it
-ends the words before the number (only fillers such as ``đạt``, ``mức`` after it), since only
-there would its meaning be lost:
+ends the words before the number (only fillers such as ``đạt``, ``mức`` after it) or begins
+the words after it (``5% tro xuong``), since only there would its meaning be lost:
 
 * a syllable **without some of its marks** (``khong``, ``thâp``, ``duới``): its letters are the
-  phrase's, its marks a part of the phrase's, and no tone the phrase does not have;
+  phrase's, its vowels shaped as the phrase's or less, and no tone the phrase does not have;
 * a syllable with its tone **on another vowel** (``qúa``, ``khỏang``: the old placement, or a
-  slip);
+  slip), or with the tones hỏi and ngã mixed up (``giãm``); in a phrase of several syllables,
+  any other tone (``thẩp hơn``: the other syllables tell the phrase);
 * the syllables of a phrase **parted by a mark** (``tối ◦ đa``, ``xấp - xỉ``).
 
-A syllable with another tone or another vowel is another word (``giám sát``, ``tầng``), and a
-phrase of one syllable is not refused where its unmarked spelling is itself a word that may
-end a measure's name or be its unit (:data:`_WORDS`: ``vốn đầu tư``, ``sinh con``, ``(ha)``).
+One syllable with another tone or another vowel is another word (``giám sát``, ``bảo tàng``,
+``tầng``), and so is a spelling that is a word of its own (:data:`_WORDS`: ``vốn đầu tư``,
+``sinh con``, ``(ha)``, ``tạm giam``), alone or after ``không`` (``gia đình không con``), except
+right after a comparator or a verb (``tăng len 70%``); a word in capitals among words that are
+not is an acronym (``GAP``).
 """
 
 from __future__ import annotations
