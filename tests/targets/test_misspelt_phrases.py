@@ -28,6 +28,7 @@ from kh922core import Operator, TargetParseError, parse_target
         ("Tỷ lệ nợ xấu nho hon 3%", "nhỏ hơn"),
         ("Tỷ lệ hộ nghèo giảm con 3%", "còn"),  # a word of its own, but after a verb
         ("Tỷ lệ lao động qua đào tạo tăng len 70%", "lên"),
+        ("Tỷ lệ che phủ rừng đạt khoang 30%", "khoảng"),  # after a filler that names the level
         ("Tỷ lệ nợ xấu NHO HON 3%", "nhỏ hơn"),  # capitals: no acronym of two words
         ("Tỷ lệ nợ xấu nhỏ hơn hoặc bang 3%", "nhỏ hơn hoặc bằng"),
         ("Doanh thu gap 2 lần", "gấp"),

@@ -49,6 +49,8 @@ _WORDS = frozenset(
     {"con", "tư", "tu", "tù", "gan", "gân", "băng", "bang", "khoang", "len", "ha", "tơi", "đen"}
     | {"giam", "tang", "nang", "lai"}  # "tạm giam", "việc tang", "u nang", "con lai"
 )
+#: Fillers after which the level follows, never a noun (``đạt khoang 30%``).
+_LEVEL_FILLERS = frozenset({"đạt", "đạt mức", "ở mức", "mức", "phấn đấu đạt", "đạt được"})
 #: The words beside which a word of its own stays one (``gia đình không con``).
 _NEGATIONS = frozenset({"không"})
 #: The tones hỏi and ngã, which writers mix up most.
@@ -197,13 +199,16 @@ def _refuse_one(
 
 
 def _after_phrase(blanked: str, first: re.Match[str]) -> bool:
-    """Whether a comparator or a verb of the grammar ends right before the syllable ``first``,
-    where no measure's name ends (``tăng len 70%``, ``giảm con 3%``)."""
+    """Whether a comparator, a verb or a filler that names the level of the grammar ends right
+    before the syllable ``first``, where no measure's name ends (``tăng len 70%``, ``giảm con
+    3%``, ``đạt khoang 30%``; not ``có``: ``Số hộ có con 500``)."""
     before = blanked[: first.start()].rstrip().lower()
     starts = [word.start() for word in re.finditer(r"\S+", before)][-_LONGEST:]
-    roles = frozenset(_AFTER_ROLES)
+    roles = frozenset({*_AFTER_ROLES, "filler"})
     return any(
-        (found := match_phrase(before, start, roles)) is not None and found.end == len(before)
+        (found := match_phrase(before, start, roles)) is not None
+        and found.end == len(before)
+        and (found.role != "filler" or found.phrase in _LEVEL_FILLERS)
         for start in starts
     )
 
