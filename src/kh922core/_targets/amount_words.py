@@ -24,7 +24,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from kh922core._targets.kinds import TargetSpec
-from kh922core._targets.scanner import phrases_of
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import YEARS, blank, phrases_of
 from kh922core._targets.units import Unit
 from kh922core._targets.wording import on_change
 from kh922core.errors import TargetParseError
@@ -121,10 +122,39 @@ _RISE = re.compile(r"(?<!\w)(?:tăng|nâng|lên)(?!\w)", re.IGNORECASE)
 _PLACES = frozenset({"hạng", "bậc", "thứ hạng", "vị trí", "bậc hạng"})
 
 
+#: Places of a ranking right after the target's number (``tiến 5 bậc``, ``lên 5 hạng``): a
+#: move, whatever the words before it; not ``hạng mục``, ``bậc học``, nor ``10 vị trí dẫn đầu``
+#: (a group).
+_PLACES_AFTER = re.compile(
+    r"\s*(?:bậc|hạng|thứ\s+hạng|vị\s+trí)(?!\w)"
+    r"(?!\s+(?:mục|việc|học|nghề|thang|đào\s+tạo|dẫn\s+đầu|đầu|cao\s+nhất|tốt\s+nhất))",
+    re.IGNORECASE,
+)
+
+
+#: Words after a place word that make a noun of it (``hạng mục``, ``bậc học``).
+_NAMED = re.compile(r"(?:mục|việc|học|nghề|thang)(?!\w)", re.IGNORECASE)
+
+
 def refuse_rank_move(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """Refuse a change counted in places of a ranking (``hạng có thêm 3``, as
-    :func:`refuse_amount_words` refuses ``tăng 3 hạng``) in a row that is no rank."""
+    :func:`refuse_amount_words` refuses ``tăng 3 hạng``) in a row that is no rank, and places
+    right after the number whatever the verb (``Chỉ số PCI tiến 5 bậc`` used to be the group of
+    the top 5)."""
+    dated = blank(text, YEARS)  # "8-10 thứ hạng … năm 2030": the year is no target's number
     written = (getattr(spec, "unit", None) or "").casefold()
+    for number in NUMBER_PATTERN.finditer(dated):
+        moved = _PLACES_AFTER.match(dated, number.end())
+        note = getattr(spec, "note", None) or ""
+        placed = written in _PLACES and spec.change is None and not _NAMED.match(note)
+        if moved is not None or placed:  # "6.388,3 thứ hạng"; not "5 hạng mục công trình"
+            shown = text[number.start() : moved.end()] if moved else f"{written!r} as the unit"
+            raise TargetParseError(
+                text,
+                number.start(),
+                "the rank to reach ('nhóm 20', 'xếp thứ 10')",
+                reason=f"{shown.strip()!r}: a move in a ranking, not a rank",
+            )
     if spec.change is not None and written in _PLACES and not (unit is not None and unit.is_rank):
         raise TargetParseError(
             text,

@@ -108,6 +108,8 @@ _SCALE_AFTER = re.compile(
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
+#: "lần" right after the target's number (not a frequency: "2 lần/năm").
+_TIMES_AFTER = re.compile(r"\s*lần\b(?!\s*/)", re.IGNORECASE)
 #: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
 _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 
@@ -181,7 +183,9 @@ def refuse_lost_words(
             "the whole unit after the number ('35 giường bệnh/vạn dân')",
             reason=f"a per unit with no head: {note.split()[0]!r}",
         )
+    numbers = list(NUMBER_PATTERN.finditer(text))  # "Số doanh nghiệp đạt 2 lần": not the note's
     times = verb.multiple or after.times or _TIMES_NOTE.match(note) is not None
+    times = times or bool(numbers and _TIMES_AFTER.match(text, numbers[-1].end()))
     ratio = unit is None or (unit.dimension == "dimensionless" and not is_share(unit))
     if times and not verb.changes and not base.named and not ratio:
         raise TargetParseError(

@@ -331,10 +331,14 @@ def unwrapped_note(note: str | None) -> str | None:
     """A note without the parentheses a rendered target puts around it (``(GRDP)``)."""
     if note is None or not (note.startswith("(") and note.endswith(")")):
         return note
-    inner = note[1:-1]
-    if "(" in inner or ")" in inner:
-        return note
-    return inner.strip() or None
+    depth = 0
+    for place, char in enumerate(note):  # the first bracket closes at the end, not before
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth <= 0 and place < len(note) - 1:
+            return note  # "(a) và (b)"
+    if depth != 0:
+        return note  # "((x)": unbalanced
+    return note[1:-1].strip() or None
 
 
 def number_at(text: str, match: re.Match[str]) -> float:

@@ -178,6 +178,12 @@ _NOUN_TAILS = frozenset(
         "điều",
         "hình",
         "chuẩn",
+        "số",  # "kỹ năng số cơ bản"
+        "công",  # "dịch vụ công cơ bản"
+        "tế",
+        "lương",
+        "tin",
+        "thuật",
     ]
 )
 #: Words after which "hầu hết", "phần lớn", "đa số" hedge what follows (elsewhere they end a
@@ -188,6 +194,23 @@ _HEDGE_AFTER = frozenset(
 #: A floor or a ceiling, then a level to reach: "từ 70% trở lên đến 75%".
 _BOUND_THEN_LEVEL = re.compile(
     r"trở\s+(?:lên|xuống)\s*,?\s*(?:đến|tới|lên\s+đến|lên\s+tới|xuống\s+đến)\s*\S*\d",
+    re.IGNORECASE,
+)
+#: A comparison with another level before the number ("cao hơn bình quân cả nước 1,5%",
+#: "năm sau cao hơn năm trước 0,5%"): the number is the difference, not a level.
+_COMPARED_WITH = re.compile(
+    r"(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ|bé|kém|nhanh|chậm)\s+hơn\s+(?:so\s+với\s+)?"
+    r"(?:mức\s+|tốc\s+độ\s+(?:tăng\s+trưởng\s+)?(?:chung\s+)?)?"
+    r"(?:bình\s+quân|trung\s+bình|năm|cùng\s+kỳ|cả\s+nước|chung|giai\s+đoạn|kỳ|vùng|khu\s+vực|"
+    r"toàn\s+quốc|các\s+tỉnh|tỉnh)(?!\w)[^\d]*\d",
+    re.IGNORECASE,
+)
+#: A level in one year, then one in a later year ("10% năm 2026 đến 12% năm 2030"): a path,
+#: not a range.
+_DATED_PATH = re.compile(
+    r"(?<![\d.,])\d[\d.,]*(?![\d.,])\s*(?:%|(?:[^\W\d_]+\s+){0,3}?)\s*\(?\s*(?:năm\s+)?"
+    r"(?<![\d.,])(?:19|20)\d\d(?!\d)\s*\)?"
+    r"\s*(?:đến|tới|[-–—])(?!\s*(?:năm\s+)?(?:19|20)\d\d(?![\d.,%]))\s*\S*\d",
     re.IGNORECASE,
 )
 #: The start of a year as the base: the level at the end of the year before.
@@ -243,6 +266,24 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             bound.start(),
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
+        )
+    compared = _COMPARED_WITH.search(text)
+    if compared is not None:
+        raise TargetParseError(
+            text,
+            compared.start(),
+            "the level to reach ('≥ 8%'), or the change from a base ('tăng 2 điểm % so với năm "
+            "2025')",
+            reason=f"{' '.join(compared.group(0).split()[:-1])!r}: a comparison with another "
+            "level, whose difference the number would be",
+        )
+    path = _DATED_PATH.search(text)
+    if path is not None:
+        raise TargetParseError(
+            text,
+            path.start(),
+            "one target a cell ('12% năm 2030'), or a range with no years inside it",
+            reason=f"{path.group(0)!r}: a level in one year, then one in a later year",
         )
     start = _START_OF_YEAR.search(text)
     if start is not None:

@@ -102,7 +102,9 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
     cut = match_phrase(note.lower(), 0, frozenset({"range"})) is not None
     bracketed = "(" in note or ")" in note
     unit_first = shown is None and read_unit(note, 0, len(note))[0] is not None  # "%(…", "m(x)"
-    if cut or (bracketed and (reads_as_unit(shown, note) or unit_first)):
+    # no unit after a rank: "Chỉ số … (DTI) thuộc nhóm 10", its brackets paired
+    ranked = level.kind == "rank_group" and _paired(note)
+    if cut or (bracketed and not ranked and (reads_as_unit(shown, note) or unit_first)):
         raise TargetParseError(
             text,
             0,
@@ -111,6 +113,16 @@ def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
         )
     update["note"] = closed_note(note)  # "(p) giảm … 5" renders "5 (p)": reads "p"
     return level.model_copy(update=update)
+
+
+def _paired(note: str) -> bool:
+    """Whether every bracket of ``note`` closes one it opened."""
+    depth = 0
+    for char in note:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 _MARKS = "\"“„'‘«([{* "
@@ -142,7 +154,7 @@ _WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]
 #: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
 #: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``), or written short (``ko``, ``khg dưới 30%``).
 _LOST_NEGATION = re.compile(
-    r"(?<![^\W_])(?:không|chưa|chẳng|ko|kô|k|kh|khg|khô|khôg|khôn|hông|hok|khong|chua)"
+    r"(?<![^\W_])(?<!hàng\s)(?:không|chưa|chẳng|ko|kô|k|kh|khg|khô|khôg|khôn|hông|hok|khong|chua)"
     r"(?:\s+(?:được|để|hề|thể|phải))*"
     r"[\W_]*$",
     re.IGNORECASE,
