@@ -115,3 +115,36 @@ def test_a_comparison_in_a_rank_row_keeps_its_direction() -> None:
     spec = parse_target("Chỉ số PCI thuộc nhóm 20", unit="Thứ bậc")
     assert spec.direction is Direction.LOWER_IS_BETTER
     assert parse_target("Tỷ lệ hộ nghèo thấp hơn 2%", unit="%").operator is Operator.LT
+
+
+@pytest.mark.parametrize(
+    ("text", "operator", "value"),
+    [
+        # "ngưỡng" after a comparator used to end the subject: the bare level 4 % (≥ 4 %)
+        ("Tỷ lệ lạm phát không vượt ngưỡng 4%", Operator.LE, 4.0),
+        ("Tỷ lệ nợ xấu dưới ngưỡng 3%", Operator.LT, 3.0),
+        # numbers of a name in the subject (they used to make the text refused)
+        ("Tỷ lệ người dân có tài khoản định danh điện tử mức 2 đạt 80%", Operator.TARGET, 80.0),
+        ("Tỷ lệ dân số được phủ sóng 5G đạt 99%", Operator.TARGET, 99.0),
+        ("Tỷ lệ thuê bao 4G/5G đạt 90%", Operator.TARGET, 90.0),
+        ("Tỷ lệ doanh nghiệp ứng dụng công nghệ 4.0 đạt 30%", Operator.TARGET, 30.0),
+    ],
+)
+def test_thresholds_and_names_with_numbers(text: str, operator: Operator, value: float) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.operator is operator
+    assert spec.value == value
+
+
+def test_a_level_after_mức_is_still_the_target() -> None:
+    spec = parse_target("Duy trì ở mức 2 trở lên")
+    assert (spec.operator, spec.value) == (Operator.GE, 2.0)
+
+
+def test_a_change_in_a_share_of_gdp_written_out_is_points() -> None:
+    """``% GRDP`` says the share: no longer refused as a thing no share names."""
+    spec = parse_target("Kinh tế số tăng 5% GRDP so với năm 2025", unit="% GRDP")
+    assert spec.change is not None
+    assert spec.change.kind.value == "points"
+    assert spec.change.since == 2025
+    assert spec.unit == "% GRDP"

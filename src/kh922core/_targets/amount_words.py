@@ -144,6 +144,8 @@ def refuse_rank_move(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     dated = blank(text, YEARS)  # "8-10 thứ hạng … năm 2030": the year is no target's number
     written = (getattr(spec, "unit", None) or "").casefold()
     for number in NUMBER_PATTERN.finditer(dated):
+        if number.group(0) == "0":
+            continue  # "≤ 0 hạng", as "xóa xong hạng" renders: none at all, no move
         moved = _PLACES_AFTER.match(dated, number.end())
         note = getattr(spec, "note", None) or ""
         placed = written in _PLACES and spec.change is None and not _NAMED.match(note)

@@ -310,7 +310,7 @@ def _change(
         rate = rate or _RATE_IN_PERCENT.search(text) is not None
     thing = _changing_thing(spec)
     unknown = _unknown_thing(spec) if unit is not None and is_share(unit) and percent else None
-    if unknown and not rate and not _SHARE_WORDS.search(text):
+    if unknown and not rate and not whole and not _SHARE_WORDS.search(text):
         raise TargetParseError(
             text,
             0,

@@ -21,10 +21,14 @@ __all__ = ["NOT_TARGET_NUMBERS", "NUMBER_WORDS", "QUALIFIER_NUMBERS", "with_qual
 #: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).  A
 #: ``số`` numbers a document or an item after its noun, or where no unit and no comparison
 #: follow its number (``Bệnh viện số 2``): ``chuyển đổi số 100%``, ``dân số 500 người/km²``
-#: hold targets.  A name with a number after a hyphen (``COVID-19``, ``SARS-CoV-2``) holds none.
+#: hold targets.  A name with a number after a hyphen (``COVID-19``, ``SARS-CoV-2``), a mobile
+#: network (``5G``, ``4G/5G``), ``IPv6``, ``công nghệ 4.0`` and a level of a service (``định
+#: danh điện tử mức 2 đạt …``) hold none.
 NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
+    r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
+    r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,))"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
     r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
     r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
