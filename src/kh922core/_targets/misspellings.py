@@ -173,7 +173,7 @@ def _refuse_one(
     gaps = [blanked[a.end() : b.start()].strip() for a, b in pairwise(taken)]
     parted = gaps != between
     slips = [w for w, s in zip(written, syllables, strict=True) if w.lower() != s]
-    if not parted and not slips:
+    if (not parted and not slips) or (after and parted):  # a note's marks are its own
         return
     read = match_phrase(blanked.lower(), taken[0].start())  # "hàng năm", "đạt - vượt"
     if read is not None and read.end >= taken[-1].end():
