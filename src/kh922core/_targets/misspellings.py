@@ -183,7 +183,7 @@ def _refuse_one(
     # words of their own, alone or after a negation ("tạm giam", "con lai", "không con"); not
     # after a verb ("tăng len 70%"), nor beside the right words of the phrase ("hơn hoặc bang")
     kept = {w.lower() for w in written if w not in slips}
-    words = all(w.lower() in _WORDS for w in slips) and kept <= _NEGATIONS
+    words = all(w.lower() in _WORDS for w in slips) and (after or kept <= _NEGATIONS)
     if not parted and (acronym or (words and (after or not _after_phrase(blanked, taken[0])))):
         return
     phrase = " ".join(syllables) if not any(between) else _joined(syllables, between)
