@@ -150,12 +150,13 @@ def refuse_rank_move(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         note = getattr(spec, "note", None) or ""
         placed = written in _PLACES and spec.change is None and not _NAMED.match(note)
         if moved is not None or placed:  # "6.388,3 thứ hạng"; not "5 hạng mục công trình"
-            shown = text[number.start() : moved.end()] if moved else f"{written!r} as the unit"
+            said = (
+                f"{text[number.start() : moved.end()].strip()!r}: a move in a ranking, not a rank"
+                if moved
+                else f"{written!r} as the unit: a place in a ranking, a rank is a group"
+            )
             raise TargetParseError(
-                text,
-                number.start(),
-                "the rank to reach ('nhóm 20', 'xếp thứ 10')",
-                reason=f"{shown.strip()!r}: a move in a ranking, not a rank",
+                text, number.start(), "the rank to reach ('nhóm 20', 'xếp thứ 10')", reason=said
             )
     if spec.change is not None and written in _PLACES and not (unit is not None and unit.is_rank):
         raise TargetParseError(

@@ -50,7 +50,15 @@ _RATE_IN_PERCENT = re.compile(
     r"|\bdoanh\s+thu\b|\bsản\s+lượng\b",
     re.IGNORECASE,
 )
-_SHARE_WORDS = re.compile(r"\bt[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(
+    r"\bt[ỷỉ]\s+(?:lệ|trọng)\b|\bđóng\s+góp\b[^,;]{0,80}?\bvào\b",  # "đóng góp của TFP vào …"
+    re.IGNORECASE,
+)
+#: A price or output index, whose growth a row in % holds (``CPI``, ``IIP``).
+_INDEX_GROWTH = re.compile(
+    r"\bchỉ\s+số\s+giá\b|\bCPI\b|\bIIP\b|\bchỉ\s+số\s+(?:sản\s+xuất|phát\s+triển)\b",
+    re.IGNORECASE,
+)
 
 
 #: Words that make a thing in % a share ("độ che phủ rừng", "mức độ hài lòng").
@@ -276,8 +284,9 @@ def _change(
     unit: Unit | None,
 ) -> tuple[TargetSpec, str | None]:
     written, yearly = per_year_part(getattr(spec, "unit", None))
-    if yearly and unit is not None and per_year_part(unit.text)[1]:
-        # "20 triệu đồng/người/năm" in a row of that unit: its "/năm" is the unit's own
+    if yearly and unit is not None and per_year_part(unit.text)[1] and written not in ("%", "‰"):
+        # "20 triệu đồng/người/năm" in a row of that unit: its "/năm" is the unit's own (never
+        # that of "tăng 10%/năm", a yearly growth)
         written, yearly = getattr(spec, "unit", None), False
     per_year = verb.per_year or after.per_year or yearly or verb.phrase == "tăng trưởng"
     if verb.multiple or after.times:
@@ -308,6 +317,10 @@ def _change(
     plain_percent = unit is not None and unit.expression == "percent"
     if plain_percent and not base.named and not _SHARE_WORDS.search(text):
         rate = rate or _RATE_IN_PERCENT.search(text) is not None
+    # "Chỉ số giá tiêu dùng tăng dưới 4% so với cùng kỳ": a price or output index's growth, the
+    # level of a row in % (over the year before: the base says what the rate is measured from)
+    index = plain_percent and bool(_INDEX_GROWTH.search(text)) and not _SHARE_WORDS.search(text)
+    rate = rate or index
     thing = _changing_thing(spec)
     unknown = _unknown_thing(spec) if unit is not None and is_share(unit) and percent else None
     if unknown and not rate and not whole and not _SHARE_WORDS.search(text):
@@ -336,12 +349,13 @@ def _change(
     )
     rate = rate and not whole  # "tăng 5% GRDP": a share of GRDP, not the growth of GRDP
     if rate and (written_unit is None or percent):
-        _refuse_base(
-            text,
-            base,
-            "no base on the level of a rate",
-            "the indicator is itself a rate of change: 'tăng X%' is its level",
-        )
+        if not (index and base.previous_year):
+            _refuse_base(
+                text,
+                base,
+                "no base on the level of a rate",
+                "the indicator is itself a rate of change: 'tăng X%' is its level",
+            )
         if verb.way == "fall":  # a rate of −2 %, or a rate 2 points lower? Not said
             raise TargetParseError(
                 text,

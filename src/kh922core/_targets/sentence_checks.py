@@ -141,7 +141,7 @@ def refuse_marked_number(text: str, blanked: str) -> None:
 
 _VERB_OR_NUMBER = (
     r"(?=\s*(?:,\s*)?(?:đạt|hoàn\s+thành|xong|được|phủ|bao\s+phủ|không\s+còn|xóa|đáp\s+ứng|"
-    r"có|chiếm|\d))"
+    r"có|chiếm|tăng|giảm|nâng|hạ|\d))"
 )
 #: A negation parted from the word after it by a mark (``Không (dưới 90%)``, ``Không “thấp
 #: hơn” 90%``): the comparator would be read alone, the other way round.
