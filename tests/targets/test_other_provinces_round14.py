@@ -103,3 +103,40 @@ def test_a_noun_ending_in_co_ban_before_a_verb_reads() -> None:
     spec = parse_target("Vốn đầu tư xây dựng cơ bản tăng 10%", unit="tỷ đồng")
     assert spec.change is not None
     assert spec.change.kind is ChangeKind.RELATIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "falling", "met", "missed"),
+    [
+        # used to be refused: a negated verb of change before "quá"
+        ("Không tăng quá 3%", "tỷ đồng", False, 103.0, 104.0),
+        ("Chi thường xuyên không tăng quá 3% so với năm trước", "tỷ đồng", False, 103.0, 104.0),
+        ("Diện tích đất lúa không giảm quá 5%", "ha", True, 95.0, 94.0),
+        ("Không giảm quá 5%", "tỷ đồng", True, 95.0, 94.0),
+        # % of a level in ha can only be a relative fall (it used to be refused as ambiguous)
+        ("Diện tích đất lúa giảm không quá 5%", "ha", True, 95.0, 94.0),
+    ],
+)
+def test_a_capped_change_of_a_level(
+    text: str, unit: str, falling: bool, met: float, missed: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.RELATIVE
+    assert spec.change.falling is falling
+    assert spec.is_met(met, baseline=100.0)
+    assert not spec.is_met(missed, baseline=100.0)
+    assert spec.is_met(100.0, baseline=100.0)  # no change at all is within the cap
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giảm không quá 500 ha", "ha"),  # the level to fall below, or a fall of 500 ha at most?
+        ("Tỷ lệ che phủ rừng giảm không quá 1%", "%"),
+        ("Không tăng 3%", "tỷ đồng"),
+    ],
+)
+def test_capped_changes_that_stay_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kh922core._targets.verbs import verb_first
 from kh922core.errors import TargetParseError
 
 __all__ = ["AfterCues", "BaseCues", "base_span", "plan_base", "read_after", "read_base"]
@@ -172,12 +173,14 @@ def plan_base(text: str) -> re.Match[str] | None:
 
 
 def read_base(text: str) -> BaseCues:
-    """Find the base of a change and blank it; write multiples in words as digits.
+    """Find the base of a change and blank it; write multiples in words as digits, and a
+    negated verb of change before ``quá`` as the verb first (:func:`verb_first`).
 
     Raises:
         TargetParseError: The base is a period (``so với giai đoạn 2016-2020``) or ``so với``
             is followed by words that name no base the library can find.
     """
+    text = verb_first(text)
     for match in _WORD_MULTIPLES.finditer(text):
         digits = _WORD_VALUES[match.group(1).lower()]
         text = text[: match.start()] + digits.ljust(len(match.group(1))) + text[match.end() :]

@@ -36,7 +36,7 @@ from kh922core._targets.other_clauses import refuse_other_clauses
 from kh922core._targets.scanner import match_phrase
 from kh922core._targets.unit_fit import is_share, refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import Verb
+from kh922core._targets.verbs import Verb, verb_first
 from kh922core.errors import TargetParseError
 
 __all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_parts", "refuse_unread_verb"]
@@ -234,8 +234,8 @@ def refuse_lost_words(
 def _refuse_negated(text: str) -> None:
     """A negation before the number read apart from what it negates would reverse it: refused
     unless a phrase holds both (``không quá``, ``không vượt``, ``không còn`` …); after the
-    number, the words are a note."""
-    lower = text.lower()
+    number, the words are a note; ``không tăng quá`` is read as ``tăng không quá``."""
+    lower = verb_first(text).lower()
     first = NUMBER_PATTERN.search(lower)
     end = first.start() if first else len(lower)
     clause = _CLAUSE_NEGATION.search(lower, 0, end)

@@ -231,8 +231,11 @@ def read_reading(
             "is not a target the library reads",
         )
     at_most = isinstance(spec, Comparison) and spec.operator in (Operator.LE, Operator.LT)
-    if verb.way == "fall" and at_most and not verb.to_level and not after.points:
-        written = getattr(spec, "unit", None)
+    written = getattr(spec, "unit", None)
+    # "Diện tích đất lúa giảm không quá 5%": % of a level in ha can only be a relative fall
+    relative = unit is not None and not (is_share(unit) or is_rate(unit))
+    relative = relative and (written or "").startswith("%")
+    if verb.way == "fall" and at_most and not verb.to_level and not after.points and not relative:
         share = (unit is not None and (is_share(unit) or is_rate(unit))) or (
             unit is None and (written is None or written.startswith("%"))
         )

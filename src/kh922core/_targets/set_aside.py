@@ -60,7 +60,10 @@ NUMBER_WORDS = re.compile(
 def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
     """``spec`` read with the subject's qualifiers set aside, with them back at the end of its
     note (``30 sản phẩm OCOP 4 sao``: the stars tell which products)."""
-    if not hasattr(spec, "note") or _PARTED.search(spec.note or ""):
+    parted = _PARTED.search(getattr(spec, "note", "") or "") or _PARTED.search(
+        getattr(spec, "unit", "") or ""
+    )
+    if not hasattr(spec, "note") or parted:  # a note or a unit with a comma ("xã, phường")
         return spec  # after a mark that parts a cell, a number would read as a part of its own
     qualifiers = [" ".join(found.group(0).split()) for found in QUALIFIER_NUMBERS.finditer(text)]
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())

@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["Verb"]
+__all__ = ["Verb", "verb_first"]
+
+#: A negation before a verb of change and ``quá`` (``không tăng quá 3%``): ``tăng không quá``.
+_NEGATED_VERB = re.compile(r"(?<!\w)(không)(\s+)(tăng|giảm)(?=\s+quá(?!\w))", re.IGNORECASE)
+
+
+def verb_first(text: str) -> str:
+    """``text`` with a negated verb of change written as its verb and a negated bound, the same
+    length (``Không tăng quá 3%`` reads as ``tăng không quá 3%``: a rise of at most 3 %)."""
+    return _NEGATED_VERB.sub(lambda m: m.group(3) + m.group(2) + m.group(1), text)
 
 
 @dataclass(frozen=True, slots=True)
