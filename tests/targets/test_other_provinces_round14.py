@@ -140,3 +140,33 @@ def test_a_capped_change_of_a_level(
 def test_capped_changes_that_stay_refused(text: str, unit: str) -> None:
     with pytest.raises(TargetParseError):
         parse_target(text, unit=unit)
+
+
+def test_the_product_growth_over_the_year_before_is_the_level_of_its_rate() -> None:
+    text = "Tổng sản phẩm trên địa bàn (GRDP) tăng 8,5% so với năm trước"
+    spec = parse_target(text, unit="%")  # used to be refused
+    assert spec.change is None
+    assert spec.value == 8.5
+    with pytest.raises(TargetParseError, match="itself a rate of change"):
+        parse_target("GRDP tăng 8,5% so với năm 2025", unit="%")
+    share = parse_target("Tỷ trọng công nghiệp trong GRDP tăng 2% so với năm trước", unit="%")
+    assert share.change is not None
+    assert share.change.kind is ChangeKind.POINTS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Giá trị sản phẩm thu hoạch trên 1 ha đạt 150 triệu đồng", 150.0),
+        ("Giá trị sản xuất trên 1 ha đất trồng trọt tăng 5%/năm", 5.0),
+    ],
+)
+def test_a_measure_per_one_hectare_holds_no_target(text: str, value: float) -> None:
+    """``trên 1 ha`` names the measure; the texts used to be refused (two numbers)."""
+    spec = parse_target(text, unit="triệu đồng")
+    assert spec.value == value
+
+
+def test_more_than_one_hectare_alone_is_still_the_target() -> None:
+    spec = parse_target("Diện tích trồng mới trên 1 ha", unit="ha")
+    assert (spec.operator, spec.value) == (Operator.GT, 1.0)

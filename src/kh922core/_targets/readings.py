@@ -54,9 +54,11 @@ _SHARE_WORDS = re.compile(
     r"\bt[ỷỉ]\s+(?:lệ|trọng)\b|\bđóng\s+góp\b[^,;]{0,80}?\bvào\b",  # "đóng góp của TFP vào …"
     re.IGNORECASE,
 )
-#: A price or output index, whose growth a row in % holds (``CPI``, ``IIP``).
+#: A price or output index, or the product, whose growth a row in % holds (``CPI``, ``IIP``,
+#: ``GRDP``).
 _INDEX_GROWTH = re.compile(
-    r"\bchỉ\s+số\s+giá\b|\bCPI\b|\bIIP\b|\bchỉ\s+số\s+(?:sản\s+xuất|phát\s+triển)\b",
+    r"\bchỉ\s+số\s+giá\b|\bCPI\b|\bIIP\b|\bchỉ\s+số\s+(?:sản\s+xuất|phát\s+triển)\b"
+    r"|\bGRDP\b|\bGDP\b|\btổng\s+sản\s+phẩm\b",
     re.IGNORECASE,
 )
 

@@ -23,12 +23,15 @@ __all__ = ["NOT_TARGET_NUMBERS", "NUMBER_WORDS", "QUALIFIER_NUMBERS", "with_qual
 #: follow its number (``Bệnh viện số 2``): ``chuyển đổi số 100%``, ``dân số 500 người/km²``
 #: hold targets.  A name with a number after a hyphen (``COVID-19``, ``SARS-CoV-2``), a mobile
 #: network (``5G``, ``4G/5G``), ``IPv6``, ``công nghệ 4.0`` and a level of a service (``định
-#: danh điện tử mức 2 đạt …``) hold none.
+#: danh điện tử mức 2 đạt …``) hold none, nor does a measure per one unit of area or
+#: population before the target's number (``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``).
 NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
     r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,))"
+    # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
+    r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
     r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
     r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"
