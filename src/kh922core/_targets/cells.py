@@ -17,9 +17,18 @@ import re
 from dataclasses import dataclass
 
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.scanner import YEARS, blank, read_phrases
+from kh922core._targets.scanner import YEARS, blank, match_phrase, read_phrases
+from kh922core.errors import TargetParseError
 
-__all__ = ["Cut", "comparison_start", "cut_cell", "label_end", "label_from", "numbered_parts"]
+__all__ = [
+    "Cut",
+    "comparison_start",
+    "cut_cell",
+    "label_end",
+    "label_from",
+    "numbered_parts",
+    "refuse_dated_heading",
+]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
 _SEPARATOR = re.compile(r";|\n|\t|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b", re.IGNORECASE)
@@ -72,8 +81,17 @@ def label_end(blanked: str, start: int, number: int) -> int:
         for i in range(start, number)
         if not blanked[i].isspace() and (i == start or blanked[i - 1].isspace())
     ]
+    lower = blanked.lower()
+    nouns = frozenset({"noun"})
+    inside = {  # the words inside a noun that holds a phrase's word ("đồng bằng": no "bằng")
+        i
+        for at in starts
+        if (noun := match_phrase(lower, at, nouns)) is not None
+        for i in starts
+        if at < i < noun.end
+    }
     for candidate in [*starts[-_COMPARISON_WORDS:], number]:
-        if read_phrases(blanked, candidate, number)[1] is None:
+        if candidate not in inside and read_phrases(blanked, candidate, number)[1] is None:
             return candidate
     return number  # not reached: reading nothing always succeeds
 
@@ -130,3 +148,23 @@ def cut_cell(text: str) -> list[Cut]:
 def numbered_parts(text: str) -> list[tuple[int, str]]:
     """Where each part of a cell starts, and its text (see :func:`cut_cell`)."""
     return [(cut.start, cut.text) for cut in cut_cell(text)]
+
+
+#: A year as the heading of a cell's labelled parts (``Năm 2026: cấp tỉnh 95%, cấp xã 85%``).
+_DATED_HEADING = re.compile(
+    r"^\W*(?:đến\s+|trong\s+)?năm\s+(?:19|20)\d\d\s*:(?=\s*[^\W\d_])",  # not "Năm 2025: 30%"
+    re.IGNORECASE,
+)
+
+
+def refuse_dated_heading(text: str, first: str) -> None:
+    """Refuse a year that heads the parts: only the first part's text would hold it."""
+    heading = _DATED_HEADING.match(first)
+    if heading is not None:
+        raise TargetParseError(
+            text,
+            0,
+            "each part with its own year ('cấp tỉnh 95% năm 2026'), or one year a cell",
+            reason=f"{heading.group(0)!r} heads several parts: the parts after the first would "
+            "lose it",
+        )

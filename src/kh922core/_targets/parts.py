@@ -34,7 +34,14 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from kh922core._targets.cells import Cut, comparison_start, cut_cell, label_end, label_from
+from kh922core._targets.cells import (
+    Cut,
+    comparison_start,
+    cut_cell,
+    label_end,
+    label_from,
+    refuse_dated_heading,
+)
 from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
@@ -273,6 +280,7 @@ def split_targets(
     if len(cuts) < 2:
         spec = parse_target(text, direction=direction, unit=unit)
         return [TargetPart(label=None, text=text.strip(), spec=spec)]
+    refuse_dated_heading(text, cuts[0].text)
     readings = [_read(cut.text) for cut in cuts]
     subset = any(cut.subset for cut in cuts[1:])
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]

@@ -213,6 +213,12 @@ _DATED_PATH = re.compile(
     r"\s*(?:đến|tới|[-–—])(?!\s*(?:năm\s+)?(?:19|20)\d\d(?![\d.,%]))\s*\S*\d",
     re.IGNORECASE,
 )
+#: A bound that qualifies the subject before the target's number (``người từ 18 tuổi trở lên
+#: 20%``): not the target's bound; the reading sets it aside (see ``QUALIFIER_NUMBERS``).
+_QUALIFIED_BOUND = re.compile(
+    r"\b(?:từ|trên|dưới|đủ)\s+\d{1,3}\s*(?:tuổi|sao)\s*trở\s+(?:lên|xuống)\b(?=\D*\d)",
+    re.IGNORECASE,
+)
 #: The start of a year as the base: the level at the end of the year before.
 _START_OF_YEAR = re.compile(
     r"so\s+với\s+(?:thời\s+điểm\s+|lúc\s+|khi\s+)?đầu\s+năm\s+(?P<year>(?:19|20)\d\d)",
@@ -266,6 +272,14 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             bound.start(),
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
+        )
+    qualified = _QUALIFIED_BOUND.search(text)
+    if qualified is not None:  # read again with it set aside, and kept in the note
+        raise TargetParseError(
+            text,
+            qualified.start(),
+            "the target's own bound after its number",
+            reason=f"{qualified.group(0)!r} qualifies the subject: its bound is not the target's",
         )
     compared = _COMPARED_WITH.search(text)
     if compared is not None:

@@ -66,7 +66,8 @@ def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
     parted = _PARTED.search(getattr(spec, "note", "") or "") or _PARTED.search(
         getattr(spec, "unit", "") or ""
     )
-    if not hasattr(spec, "note") or parted:  # a note or a unit with a comma ("xã, phường")
+    dated = re.search(r"(?<!\w)năm$", getattr(spec, "note", "") or "", re.IGNORECASE)
+    if not hasattr(spec, "note") or parted or dated:  # a comma ("xã, phường"); "năm 55 tuổi"
         return spec  # after a mark that parts a cell, a number would read as a part of its own
     qualifiers = [" ".join(found.group(0).split()) for found in QUALIFIER_NUMBERS.finditer(text)]
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())

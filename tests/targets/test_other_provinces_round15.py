@@ -1,0 +1,74 @@
+"""A fifteenth round: cells with several targets, and a group bound in the subject.
+
+* ``từ 18 tuổi trở lên`` qualifies the people counted; its bound used to become the target's
+  (``Tỷ lệ thừa cân ở người từ 18 tuổi trở lên 20%`` was at least 20 %);
+* ``đồng bằng`` is a region, not ``bằng`` (the labels used to be ``vùng đồng``);
+* a year heading labelled parts (``Năm 2026: cấp tỉnh 95%, cấp xã 85%``) used to be kept by the
+  first part only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import Operator, TargetParseError, parse_target, split_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "Tỷ lệ thừa cân ở người từ 18 tuổi trở lên 20%",
+            "Tỷ lệ thừa cân ở người từ 18 tuổi trở lên",
+        ),
+        ("Tỷ lệ khách sạn từ 3 sao trở lên 50%", "Tỷ lệ khách sạn từ 3 sao trở lên"),
+    ],
+)
+def test_a_group_bound_in_the_subject_is_not_the_targets(text: str, note: str) -> None:
+    spec = parse_target(text, unit="%", direction="lower_is_better")
+    assert spec.operator is Operator.TARGET  # a bare number: at most, on this indicator
+    assert spec.note == note
+    assert parse_target(spec.render(), unit="%", direction="lower_is_better") == spec
+
+
+def test_a_group_bound_alone_is_still_the_target() -> None:
+    spec = parse_target("Từ 18 tuổi trở lên")
+    assert (spec.operator, spec.value, spec.unit) == (Operator.GE, 18.0, "tuổi")
+
+
+def test_the_parts_keep_their_group_in_their_text() -> None:
+    parts = split_targets("thành thị 3%, lao động từ 15 tuổi trở lên 4%", unit="%")
+    assert [p.label for p in parts] == ["thành thị", "lao động"]
+    assert parts[1].spec.operator is Operator.TARGET
+    assert "từ 15 tuổi trở lên" in (parts[1].spec.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("vùng đồng bằng 2%, vùng miền núi 5%", ["vùng đồng bằng", "vùng miền núi"]),
+        ("Đồng bằng 2%, miền núi 5%", ["Đồng bằng", "miền núi"]),
+        ("cấp tỉnh 100%, cấp xã bằng 90%", ["cấp tỉnh", "cấp xã"]),
+    ],
+)
+def test_a_region_named_dong_bang_keeps_its_name(text: str, labels: list[str]) -> None:
+    assert [p.label for p in split_targets(text, unit="%")] == labels
+
+
+def test_a_lowland_target_alone_reads() -> None:
+    spec = parse_target("Tỷ lệ hộ nghèo vùng đồng bằng dưới 2%", unit="%")
+    assert (spec.operator, spec.value) == (Operator.LT, 2.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Năm 2026: cấp tỉnh 95%, cấp xã 85%", "Đến năm 2030: nông nghiệp 15%, dịch vụ 50%"],
+)
+def test_a_year_heading_labelled_parts_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="heads several parts"):
+        split_targets(text, unit="%")
+
+
+def test_years_that_are_the_labels_still_split() -> None:
+    parts = split_targets("Đến năm 2025: 30%; đến năm 2030: 50%", unit="%")
+    assert [p.spec.value for p in parts] == [30.0, 50.0]
