@@ -72,3 +72,16 @@ def test_a_year_heading_labelled_parts_is_refused(text: str) -> None:
 def test_years_that_are_the_labels_still_split() -> None:
     parts = split_targets("Đến năm 2025: 30%; đến năm 2030: 50%", unit="%")
     assert [p.spec.value for p in parts] == [30.0, 50.0]
+
+
+@pytest.mark.parametrize("text", ["đạt 98%, năm 2025 ước đạt 95%", "Ước đạt 10%"])
+def test_an_estimate_is_no_target(text: str) -> None:
+    """The estimate of the base year used to be read as a target of 2025."""
+    with pytest.raises(TargetParseError, match="an estimate of what was done"):
+        split_targets(text, unit="%")
+
+
+def test_a_base_from_the_estimate_of_a_year_is_that_years_level() -> None:
+    spec = parse_target("Tăng 10% so với ước thực hiện năm 2025", unit="tỷ đồng")
+    assert spec.change is not None
+    assert spec.change.since == 2025

@@ -21,13 +21,14 @@ from kh922core._targets.scanner import YEARS, blank, match_phrase, read_phrases
 from kh922core.errors import TargetParseError
 
 __all__ = [
+    "ESTIMATE",
     "Cut",
     "comparison_start",
     "cut_cell",
     "label_end",
     "label_from",
     "numbered_parts",
-    "refuse_dated_heading",
+    "refuse_year_heading_or_estimate",
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
@@ -150,6 +151,8 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
     return [(cut.start, cut.text) for cut in cut_cell(text)]
 
 
+#: An estimate of what was done (``năm 2025 ước đạt 95%``), which is no target.
+ESTIMATE = re.compile(r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)", re.IGNORECASE)
 #: A year as the heading of a cell's labelled parts (``Năm 2026: cấp tỉnh 95%, cấp xã 85%``).
 _DATED_HEADING = re.compile(
     r"^\W*(?:đến\s+|trong\s+)?năm\s+(?:19|20)\d\d\s*:(?=\s*[^\W\d_])",  # not "Năm 2025: 30%"
@@ -157,8 +160,17 @@ _DATED_HEADING = re.compile(
 )
 
 
-def refuse_dated_heading(text: str, first: str) -> None:
-    """Refuse a year that heads the parts: only the first part's text would hold it."""
+def refuse_year_heading_or_estimate(text: str, first: str) -> None:
+    """Refuse a year that heads the parts (only the first part's text would hold it), and an
+    estimate beside the target (``đạt 98%, năm 2025 ước đạt 95%``)."""
+    estimate = ESTIMATE.search(text)
+    if estimate is not None:
+        raise TargetParseError(
+            text,
+            estimate.start(),
+            "the targets, without the estimate ('đạt 98%')",
+            reason=f"{estimate.group(0)!r}: an estimate of what was done is not a target",
+        )
     heading = _DATED_HEADING.match(first)
     if heading is not None:
         raise TargetParseError(

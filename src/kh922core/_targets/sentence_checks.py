@@ -13,6 +13,7 @@ from kh922core._targets.amount_words import (
     refuse_permille_change,
     refuse_rank_move,
 )
+from kh922core._targets.cells import ESTIMATE
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import NOT_TARGET_NUMBERS
@@ -272,6 +273,14 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             bound.start(),
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
+        )
+    estimate = ESTIMATE.search(text)
+    if estimate is not None:
+        raise TargetParseError(
+            text,
+            estimate.start(),
+            "the target, without the estimate ('đạt 98%')",
+            reason=f"{estimate.group(0)!r}: an estimate of what was done is not a target",
         )
     qualified = _QUALIFIED_BOUND.search(text)
     if qualified is not None:  # read again with it set aside, and kept in the note
