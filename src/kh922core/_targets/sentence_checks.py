@@ -203,7 +203,7 @@ _COMPARED_WITH = re.compile(
     r"(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ|bé|kém|nhanh|chậm)\s+hơn\s+(?:so\s+với\s+)?"
     r"(?:mức\s+|tốc\s+độ\s+(?:tăng\s+trưởng\s+)?(?:chung\s+)?)?"
     r"(?:bình\s+quân|trung\s+bình|năm|cùng\s+kỳ|cả\s+nước|chung|giai\s+đoạn|kỳ|vùng|khu\s+vực|"
-    r"toàn\s+quốc|các\s+tỉnh|tỉnh)(?!\w)[^\d]*\d",
+    r"toàn\s+quốc|các\s+tỉnh|tỉnh)(?!\w)(?=[^\d]*\d)",
     re.IGNORECASE,
 )
 #: A level in one year, then one in a later year ("10% năm 2026 đến 12% năm 2030"): a path,
@@ -211,7 +211,7 @@ _COMPARED_WITH = re.compile(
 _DATED_PATH = re.compile(
     r"(?<![\d.,])\d[\d.,]*(?![\d.,])\s*(?:%|(?:[^\W\d_]+\s+){0,3}?)\s*\(?\s*(?:năm\s+)?"
     r"(?<![\d.,])(?:19|20)\d\d(?!\d)\s*\)?"
-    r"\s*(?:đến|tới|[-–—])(?!\s*(?:năm\s+)?(?:19|20)\d\d(?![\d.,%]))\s*\S*\d",
+    r"\s*(?:đến|tới|[-–—])(?!\s*(?:năm\s+)?(?:19|20)\d\d(?![\d.,%]))(?=\s*\S*\d)",
     re.IGNORECASE,
 )
 #: A bound that qualifies the subject before the target's number (``người từ 18 tuổi trở lên
@@ -274,15 +274,13 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
         )
-    estimate = ESTIMATE.search(text)
-    if estimate is not None:
-        raise TargetParseError(
-            text,
-            estimate.start(),
-            "the target, without the estimate ('đạt 98%')",
-            reason=f"{estimate.group(0)!r}: an estimate of what was done is not a target",
-        )
-    qualified = _QUALIFIED_BOUND.search(text)
+    _refuse_first(
+        text,
+        ESTIMATE,
+        "the target, without the estimate ('đạt 98%')",
+        "is an estimate of what was done, not a target",
+    )
+    qualified = _QUALIFIED_BOUND.search(dated)
     if qualified is not None:  # read again with it set aside, and kept in the note
         raise TargetParseError(
             text,
@@ -290,24 +288,18 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             "the target's own bound after its number",
             reason=f"{qualified.group(0)!r} qualifies the subject: its bound is not the target's",
         )
-    compared = _COMPARED_WITH.search(text)
-    if compared is not None:
-        raise TargetParseError(
-            text,
-            compared.start(),
-            "the level to reach ('≥ 8%'), or the change from a base ('tăng 2 điểm % so với năm "
-            "2025')",
-            reason=f"{' '.join(compared.group(0).split()[:-1])!r}: a comparison with another "
-            "level, whose difference the number would be",
-        )
-    path = _DATED_PATH.search(text)
-    if path is not None:
-        raise TargetParseError(
-            text,
-            path.start(),
-            "one target a cell ('12% năm 2030'), or a range with no years inside it",
-            reason=f"{path.group(0)!r}: a level in one year, then one in a later year",
-        )
+    _refuse_first(
+        text,
+        _COMPARED_WITH,
+        "the level to reach ('≥ 8%'), or the change from a base ('tăng 2 điểm % so với năm 2025')",
+        "makes a comparison with another level, whose difference the number would be",
+    )
+    _refuse_first(
+        text,
+        _DATED_PATH,
+        "one target a cell ('12% năm 2030'), or a range with no years inside it",
+        "is a level in one year, then one in a later year",
+    )
     start = _START_OF_YEAR.search(text)
     if start is not None:
         year = int(start.group("year"))
