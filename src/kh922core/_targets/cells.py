@@ -28,7 +28,7 @@ __all__ = [
     "label_end",
     "label_from",
     "numbered_parts",
-    "refuse_year_heading_or_estimate",
+    "refuse_estimate",
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
@@ -153,16 +153,10 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
 
 #: An estimate of what was done (``năm 2025 ước đạt 95%``), which is no target.
 ESTIMATE = re.compile(r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)", re.IGNORECASE)
-#: A year as the heading of a cell's labelled parts (``Năm 2026: cấp tỉnh 95%, cấp xã 85%``).
-_DATED_HEADING = re.compile(
-    r"^\W*(?:đến\s+|trong\s+)?năm\s+(?:19|20)\d\d\s*:(?=\s*[^\W\d_])",  # not "Năm 2025: 30%"
-    re.IGNORECASE,
-)
 
 
-def refuse_year_heading_or_estimate(text: str, first: str) -> None:
-    """Refuse a year that heads the parts (only the first part's text would hold it), and an
-    estimate beside the target (``đạt 98%, năm 2025 ước đạt 95%``)."""
+def refuse_estimate(text: str) -> None:
+    """Refuse an estimate beside the targets (``đạt 98%, năm 2025 ước đạt 95%``)."""
     estimate = ESTIMATE.search(text)
     if estimate is not None:
         raise TargetParseError(
@@ -170,13 +164,4 @@ def refuse_year_heading_or_estimate(text: str, first: str) -> None:
             estimate.start(),
             "the targets, without the estimate ('đạt 98%')",
             reason=f"{estimate.group(0)!r}: an estimate of what was done is not a target",
-        )
-    heading = _DATED_HEADING.match(first)
-    if heading is not None:
-        raise TargetParseError(
-            text,
-            0,
-            "each part with its own year ('cấp tỉnh 95% năm 2026'), or one year a cell",
-            reason=f"{heading.group(0)!r} heads several parts: the parts after the first would "
-            "lose it",
         )

@@ -40,7 +40,7 @@ from kh922core._targets.cells import (
     cut_cell,
     label_end,
     label_from,
-    refuse_year_heading_or_estimate,
+    refuse_estimate,
 )
 from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
@@ -280,7 +280,7 @@ def split_targets(
     if len(cuts) < 2:
         spec = parse_target(text, direction=direction, unit=unit)
         return [TargetPart(label=None, text=text.strip(), spec=spec)]
-    refuse_year_heading_or_estimate(text, cuts[0].text)
+    refuse_estimate(text)
     readings = [_read(cut.text) for cut in cuts]
     subset = any(cut.subset for cut in cuts[1:])
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]
