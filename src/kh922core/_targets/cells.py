@@ -21,7 +21,6 @@ from kh922core._targets.scanner import YEARS, blank, match_phrase, read_phrases
 from kh922core.errors import TargetParseError
 
 __all__ = [
-    "ESTIMATE",
     "Cut",
     "comparison_start",
     "cut_cell",
@@ -152,12 +151,13 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
 
 
 #: An estimate of what was done (``năm 2025 ước đạt 95%``), which is no target.
-ESTIMATE = re.compile(r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)", re.IGNORECASE)
+_ESTIMATE = re.compile(r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)", re.IGNORECASE)
 
 
 def refuse_estimate(text: str) -> None:
-    """Refuse an estimate beside the targets (``đạt 98%, năm 2025 ước đạt 95%``)."""
-    estimate = ESTIMATE.search(text)
+    """Refuse an estimate of what was done, alone (``Ước đạt 10%``) or beside the targets of a
+    cell (``đạt 98%, năm 2025 ước đạt 95%``)."""
+    estimate = _ESTIMATE.search(text)
     if estimate is not None:
         raise TargetParseError(
             text,

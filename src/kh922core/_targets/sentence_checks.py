@@ -13,7 +13,7 @@ from kh922core._targets.amount_words import (
     refuse_permille_change,
     refuse_rank_move,
 )
-from kh922core._targets.cells import ESTIMATE
+from kh922core._targets.cells import refuse_estimate
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import NOT_TARGET_NUMBERS
@@ -274,12 +274,7 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
         )
-    _refuse_first(
-        text,
-        ESTIMATE,
-        "the target, without the estimate ('đạt 98%')",
-        "is an estimate of what was done, not a target",
-    )
+    refuse_estimate(text)
     qualified = _QUALIFIED_BOUND.search(dated)
     if qualified is not None:  # read again with it set aside, and kept in the note
         raise TargetParseError(
