@@ -18,37 +18,13 @@ The size then goes through the same bound comparisons as a level does.  ``no_dat
 says why a row has no data.  Level rows of a plan with change targets have these columns null
 (and a plan without change targets does not have them: its query is unchanged).
 
-Every kind's size is one pipeline whose constants depend only on the target's *shape* (its
-kind, and whether it falls), each step exact where it does not apply (``x − 0``, ``x · 1`` and
-``x / 1`` are ``x``)::
-
-    q    = v − b (points, per year) | v / b (relative, growth, multiple) | b / v (falling multiple)
-    q    = q ^ (1 / years)                      growth only
-    size = ((q − offset) · factor) [/ years]
-           offset 1 for relative and growth; factor = sign × scale, sign −1 when falling (not
-           for a multiple), scale 100 for relative and growth; / years for points per year
-
-(``(x · sign) · 100`` is ``x · (sign · 100)``: a sign changes no rounding)
-
-which makes the same operations in the same order as :meth:`kh922core.Change.size`.  What each
-row costs is kept small, because every row pays it:
-
-* a step that no target of the plan needs is left out, and a constant that all its change
-  targets share is a literal;
-* otherwise the row's shape (a small integer, gathered once) chooses the constant by a few
-  comparisons (cheaper than gathers), not a gather from the bounds table per constant;
-* a number is finite when it lies between the largest floats (two comparisons are cheaper than
-  Polars' ``is_finite``), and a lower bound on a level or base is folded into that test;
-* the power of a compound growth is taken only by the rows of growth targets (the others raise
-  to 0, which the C library answers at once, and keep their quotient);
-* whether a row is a change target, and its base year when the plan names one, come from its
-  key to the base lookup (gathered once) where every change target has one.
+The size is computed by :mod:`kh922core._engine.change_size`.  Whether a row is a change
+target, and its base year when the plan names one, come from its key to the base lookup
+(gathered once) where every change target has one.
 """
 
 from __future__ import annotations
 
-import math
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +33,7 @@ import polars as pl
 
 from kh922core._engine.base_lookup import BaseLookup
 from kh922core._engine.change_bases import SeriesBases
+from kh922core._engine.change_size import SizePipeline
 from kh922core._engine.columns import (
     BASE_VALUE,
     BASE_YEAR,
@@ -69,7 +46,7 @@ from kh922core._engine.columns import (
     unused_name,
 )
 from kh922core._engine.compile import CompiledTarget
-from kh922core._targets import Change, ChangeKind
+from kh922core._targets import Change
 
 __all__ = ["ChangeQuery"]
 
@@ -96,13 +73,8 @@ _TEMPORARY = (
     "_kh_shape",
 )
 
-_RATIO = frozenset({ChangeKind.RELATIVE, ChangeKind.GROWTH_PER_YEAR, ChangeKind.MULTIPLE})
-_PERCENT = frozenset({ChangeKind.RELATIVE, ChangeKind.GROWTH_PER_YEAR})
-_TINY = 5e-324  # the smallest float above 0: ``x > 0`` is ``x >= _TINY``
 #: Gathers a column of the bounds table at each row's target.
 Gather = Callable[[str], pl.Expr]
-#: What decides the size pipeline's constants of a target: its kind and whether it falls.
-Shape = tuple[ChangeKind, bool]
 
 
 def _reason(text: str) -> pl.Expr:
@@ -111,26 +83,6 @@ def _reason(text: str) -> pl.Expr:
 
 def _source(text: str) -> pl.Expr:
     return pl.lit(text, dtype=BASELINE_SOURCE_DTYPE)
-
-
-def _constants(shape: Shape) -> dict[str, object]:
-    """The size pipeline's constants of one shape (see the module docstring)."""
-    kind, falling = shape
-    multiple = kind is ChangeKind.MULTIPLE
-    return {
-        "form": 0 if kind not in _RATIO else (2 if multiple and falling else 1),
-        "growth": kind is ChangeKind.GROWTH_PER_YEAR,
-        "offset": 1.0 if kind in _PERCENT else 0.0,
-        "factor": (-1.0 if falling and not multiple else 1.0)
-        * (100.0 if kind in _PERCENT else 1.0),
-        "per_year": kind is ChangeKind.POINTS_PER_YEAR,
-        # The lowest finite level and base the size is defined for: ``x >= low & x < inf``
-        # is ``x`` finite and at least ``low``.
-        "base_min": _TINY if kind in _RATIO else -sys.float_info.max,
-        "value_min": 0.0
-        if kind is ChangeKind.GROWTH_PER_YEAR
-        else (_TINY if multiple and falling else -sys.float_info.max),
-    }
 
 
 def _fixed_plan_base(target: CompiledTarget) -> float | None:
@@ -168,32 +120,8 @@ class ChangeQuery:
     def _changes(self) -> list[Change]:
         return [t.change for t in self.targets if t.change is not None]
 
-    def _shapes(self) -> list[Shape]:
-        """The distinct shapes of the change targets, in plan order."""
-        return list(dict.fromkeys((c.kind, c.falling) for c in self._changes()))
-
-    def _shared(self, name: str) -> list[object]:
-        """The distinct values of one constant over the change targets."""
-        return list(dict.fromkeys(_constants(shape)[name] for shape in self._shapes()))
-
-    def _constant(self, shape: pl.Expr, name: str) -> pl.Expr:
-        """A constant of the size pipeline: a literal when every change target has the same,
-        else chosen by the row's shape (a comparison of a small integer per distinct value:
-        cheaper than a gather)."""
-        values = self._shared(name)
-        if len(values) == 1:
-            return pl.lit(values[0], dtype=pl.Float64)
-        chain: Any = pl
-        for value in values[:-1]:
-            chain = chain.when(self._has(shape, name, value)).then(pl.lit(value, pl.Float64))
-        return chain.otherwise(pl.lit(values[-1], dtype=pl.Float64))  # type: ignore[no-any-return]
-
-    def _has(self, shape: pl.Expr, name: str, value: object) -> pl.Expr:
-        """Whether the row's shape has ``value`` for the constant ``name``."""
-        codes = [n for n, s in enumerate(self._shapes()) if _constants(s)[name] == value]
-        if len(codes) == 1:
-            return shape == codes[0]
-        return shape.is_in(pl.Series(codes, dtype=pl.Int8).implode())
+    def _pipeline(self) -> SizePipeline:
+        return SizePipeline(tuple(self._changes()))
 
     def table_columns(self, rows: Sequence[CompiledTarget]) -> dict[str, pl.Series]:
         """The bounds table's columns for the change targets, one value per row of it."""
@@ -210,7 +138,7 @@ class ChangeQuery:
             (self.bases.previous, self.bases.previous_slots),
         ):
             keys |= {name: lookup.key_of(slot) for name, slot in slots.items() if lookup}
-        shapes = {shape: n for n, shape in enumerate(self._shapes())}
+        shapes = {shape: n for n, shape in enumerate(self._pipeline().shapes())}
         return {
             _CHANGE: pl.Series([c is not None for c in changes], dtype=pl.Boolean),
             _SINCE: pl.Series([c and c.since for c in changes], dtype=pl.Int32),
@@ -298,6 +226,12 @@ class ChangeQuery:
             return pl.lit(None, dtype=pl.Int32)
         return terms[0] if len(terms) == 1 else pl.coalesce(terms)
 
+    def _plan_bases(self) -> bool:
+        """Whether a change target may take its base from the plan baseline."""
+        return any(_fixed_plan_base(t) is not None for t in self.targets) or any(
+            t.plan_base and t.change and t.change.previous_year for t in self.targets
+        )
+
     def _base(self, p: Gather, series: pl.Expr) -> pl.Expr:
         """The series base, else the plan baseline where its year is the base year."""
         terms = [series]
@@ -324,79 +258,29 @@ class ChangeQuery:
             series = pl.coalesce([pl.col(base) for *_, base in lookups])
         # Once per row: its key to each lookup (its index, and whether it has one), its shape.
         once = [p(slot).alias(key) for _, slot, key, _ in lookups]
-        if len(self._shapes()) > 1:
+        pipeline = self._pipeline()
+        if len(pipeline.shapes()) > 1:
             once.append(p(_SHAPE).alias(names[7]))
         if once:
             rows = rows.with_columns(once)
         for lookup, _, key, base in lookups:
             rows = lookup.added_to(rows, pl.col(key), base)
-        source = (
-            pl.when(series.is_not_null())
-            .then(_source("series"))
-            .when(pl.col(BASE_VALUE).is_not_null())
-            .then(_source("plan"))
-        )
-        # in floats: an Int32 difference of absurd years would wrap around (-2147483648 - 2020)
-        years = year.cast(pl.Float64) - pl.col(BASE_YEAR).cast(pl.Float64)
-        if self._one_year():  # the year before the row's: 1 wherever there is a base
-            years = pl.when(pl.col(BASE_YEAR).is_not_null()).then(pl.lit(1.0))
-        shape = pl.col(names[7]) if len(self._shapes()) > 1 else pl.lit(0, dtype=pl.Int8)
-        size = self._size(pl.col(names[6]), pl.col(names[2]), shape)
+        source: Any = pl.when(series.is_not_null()).then(_source("series"))
+        if self._plan_bases():  # else the base is the series' or none
+            source = source.when(pl.col(BASE_VALUE).is_not_null()).then(_source("plan"))
+        years = pipeline.years(year)
+        shape = pl.col(names[7]) if len(pipeline.shapes()) > 1 else pl.lit(0, dtype=pl.Int8)
+        size = pipeline.size(pl.col(names[6]), pl.col(names[2]), shape)
         change = self._is_change(p, names)
         measured = pl.when(change).then(pl.col(CHANGE_SIZE)).otherwise(pl.col(VALUE_CONVERTED))
         return (
             rows.with_columns(self._base_year(p, year, names).alias(BASE_YEAR))
             .with_columns(self._base(p, series).alias(BASE_VALUE), years.alias(names[2]))
-            .with_columns(source.alias(BASELINE_SOURCE), self._quotient(shape).alias(names[6]))
+            .with_columns(source.alias(BASELINE_SOURCE), pipeline.quotient(shape).alias(names[6]))
             .with_columns(size.alias(CHANGE_SIZE))
             .with_columns(measured.alias(names[3]))
             .drop([key for _, _, key, _ in lookups], names[6], names[7], strict=False)
         )
-
-    def _one_year(self) -> bool:
-        """Whether every change target measures from the year before the row's: its years
-        are then 1 (``q ^ (1 / 1)`` and ``x / 1`` are ``x``: no power, no division)."""
-        return all(c.previous_year for c in self._changes())
-
-    def _quotient(self, shape: pl.Expr) -> pl.Expr:
-        """The first step of the size: ``v − b``, ``v / b`` or ``b / v``."""
-        v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
-        forms = [int(form) for form in self._shared("form")]  # type: ignore[call-overload]
-        quotients = {0: v - b, 1: v / b, 2: b / v}
-        if len(forms) == 1:
-            return quotients[forms[0]]
-        chain: Any = pl
-        for number in forms[:-1]:
-            chain = chain.when(self._has(shape, "form", number)).then(quotients[number])
-        return chain.otherwise(quotients[forms[-1]])  # type: ignore[no-any-return]
-
-    def _size(self, q: pl.Expr, years: pl.Expr, shape: pl.Expr) -> pl.Expr:
-        """:meth:`kh922core.Change.size` of every row from its quotient ``q`` (a column), null
-        where undefined; for a row of a level target, whatever its constants give (its base is
-        null: so is its size)."""
-        v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
-        one_year = self._one_year()
-        growth = [False] if one_year else self._shared("growth")
-        if growth == [True]:
-            q = q.pow(1.0 / years)
-        elif True in growth:  # x ^ 0 is 1 at once: only the rows of growth targets pay a power
-            grows = self._has(shape, "growth", True)
-            exponent = pl.when(grows).then(1.0 / years).otherwise(0.0)
-            q = pl.when(grows).then(q.pow(exponent)).otherwise(q)
-        offsets = self._shared("offset")
-        if offsets != [0.0]:  # x − 0 is x
-            q = q - self._constant(shape, "offset")
-        if self._shared("factor") != [1.0]:  # sign × scale: a sign changes no rounding
-            q = q * self._constant(shape, "factor")
-        per_year = [False] if one_year else self._shared("per_year")
-        if per_year == [True]:
-            q = q / years
-        elif True in per_year:  # x / 1 is x
-            q = q / pl.when(self._has(shape, "per_year", True)).then(years).otherwise(1.0)
-        known = pl.lit(True) if one_year else years > 0.0
-        for name, value in (("base_min", b), ("value_min", v)):
-            known = known & (value >= self._constant(shape, name)) & (value < math.inf)
-        return pl.when(known).then(q)
 
     def reason(self, names: tuple[str, ...], judged: pl.Expr, words: pl.Expr | None) -> pl.Expr:
         """Why a row's status is ``no_data``, null for every other status: a row is without
@@ -411,7 +295,7 @@ class ChangeQuery:
             .then(_reason("no value"))
             .when(year.is_null())
             .then(_reason("no year"))
-            .when(pl.col(names[2]) <= 0.0)
+            .when(~self._pipeline().after(pl.col(names[2])))
             .then(_reason("year not after the base year"))
             .when(pl.col(BASE_VALUE).is_null())
             .then(_reason("no base value"))

@@ -36,6 +36,11 @@ def _number(column: str) -> pl.Expr:
     return pl.col(column).to_physical().cast(pl.Int64)
 
 
+def _extreme(column: str, which: str) -> pl.Expr:
+    physical = pl.col(column).to_physical()
+    return (physical.min() if which == "min" else physical.max()).cast(pl.Int64)
+
+
 @dataclass(frozen=True, slots=True)
 class KeyCode:
     """The code of one key column, from ``0`` to ``size − 1``.
@@ -79,15 +84,19 @@ def key_codes(
     texts = [c for c in columns if _text(schema[c])]
     if any(not (_text(schema[c]) or _physical(schema[c])) for c in columns):
         return None
+    # the extremes of the values as they are, then cast (a cast of every value costs more)
     stats = frame.select(
-        *(_number(c).min().alias(f"{n}min") for n, c in enumerate(numbers)),
-        *(_number(c).max().alias(f"{n}max") for n, c in enumerate(numbers)),
+        *(_extreme(c, "min").alias(f"{n}min") for n, c in enumerate(numbers)),
+        *(_extreme(c, "max").alias(f"{n}max") for n, c in enumerate(numbers)),
         *(pl.col(c).null_count().alias(f"{n}nulls") for n, c in enumerate(numbers)),
     )
-    words = base.lazy().select(
-        pl.col(c).drop_nulls().cast(pl.String).unique().sort().implode() for c in texts
-    )
-    found, found_words = pl.collect_all([stats, words])
+    if texts:  # the base observations are read only for their texts
+        words = base.lazy().select(
+            pl.col(c).drop_nulls().cast(pl.String).unique().sort().implode() for c in texts
+        )
+        found, found_words = pl.collect_all([stats, words])
+    else:
+        found, found_words = stats.collect(), pl.DataFrame()
     codes: list[KeyCode] = []
     for column in columns:
         dtype = schema[column]
