@@ -45,10 +45,12 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
-#: A year in brackets after it names the base year ("so với đầu nhiệm kỳ (năm 2025)").
+#: A year in brackets after it names the base year ("so với đầu nhiệm kỳ (năm 2025)"), as does a
+#: year right after "gốc" ("so với năm gốc 2020").
 _PLAN_BASE = re.compile(
     r"\bso\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
-    r"|hiện\s+nay|hiện\s+tại)\b(?:\s*\(\s*(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\s*\))?",
+    r"|hiện\s+nay|hiện\s+tại)\b(?:\s*\(\s*(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\s*\)"
+    r"|(?<=gốc)\s+(?:là\s+)?(?:năm\s+)?(?P<named>(?:19|20|21)\d{2})\b)?",
     re.IGNORECASE,
 )
 #: A base that is a period, not a year: which level it means is not said.
@@ -161,7 +163,7 @@ def base_span(text: str) -> tuple[int, int, int | None, bool] | None:
         return found.start(), found.end(), None, True
     found = _PLAN_BASE.search(text)
     if found is not None:
-        year = found.group("year")
+        year = found.group("year") or found.group("named")  # "so với năm gốc 2020"
         return found.start(), found.end(), int(year) if year else None, False
     return None
 

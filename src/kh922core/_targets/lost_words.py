@@ -110,6 +110,8 @@ _SCALE_AFTER = re.compile(
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "lần" right after the target's number (not a frequency: "2 lần/năm").
 _TIMES_AFTER = re.compile(r"\s*lần\b(?!\s*/)", re.IGNORECASE)
+#: "tăng 10% năm": "năm" right after a change's number, with no year after it.
+_BARE_YEAR_AFTER = re.compile(r"\s*(?:điểm\s*)?%?\s*năm\b(?!\s*\d)", re.IGNORECASE)
 #: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
 _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 
@@ -207,6 +209,9 @@ def refuse_lost_words(
         )
     if verb.changes and not (verb.per_year or after.per_year or base.named or verb.to_level):
         _refuse_year_of_change(text)  # "Năm 2026 tăng 8%" (not "giảm còn 3% năm 2025": a level)
+        if numbers and (bare := _BARE_YEAR_AFTER.match(text, numbers[-1].end())):
+            why = "'năm' right after the change, with no year: per year, or a year not named?"
+            raise TargetParseError(text, bare.end() - 3, "'tăng 10%/năm'", reason=why)
     _refuse_negated(text)
     refuse_unread_verb(text)
     _refuse_rank_group(text, spec, unit)
