@@ -7,14 +7,19 @@
   names the base year, as a year in brackets does;
 * a verb of change without its marks ending the subject (``Tỷ lệ hộ nghèo giam 2%``) used to
   stay a word of the subject (``tạm giam`` is one), the number a plain level: it is refused
-  unless the word before makes it a word of its own (``tạm giam``, ``đám tang``, ``u nang``).
+  unless the word before makes it a word of its own (``tạm giam``, ``đám tang``, ``u nang``);
+* a bound on the group a subject counts before a target in % (``Tỷ lệ cặp vợ chồng sinh từ 3
+  con trở lên 5%``) used to be read as ``từ 35% lên 45%``: its ``trở lên`` became the target's
+  comparator (≥ 5 % on a lower-is-better row), the group dropped; it is kept in the note now;
+* ``trở lên``/``trở xuống`` before the number (``mức độ trung bình trở lên 5%``) used to bound
+  the number: it bounds the words before it, and is refused.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from kh922core import ChangeKind, TargetParseError, parse_target
+from kh922core import ChangeKind, Operator, TargetParseError, parse_target
 
 
 @pytest.mark.parametrize(
@@ -111,3 +116,44 @@ def test_the_verb_written_right_still_reads() -> None:
     change = parse_target("Tỷ lệ hộ nghèo giảm 2%", unit="%").change
     assert change is not None
     assert change.falling
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Tỷ lệ hộ nghèo thiếu hụt từ 3 chỉ số trở lên 1%", "từ 3 chỉ số trở lên"),
+        ("Tỷ lệ cặp vợ chồng sinh từ 3 con trở lên 5%", "từ 3 con trở lên"),
+        ("Tỷ lệ hộ có từ 2 con trở xuống 95%", "từ 2 con trở xuống"),
+        ("Tỷ lệ hồ sơ giải quyết từ 3 ngày trở xuống 90%", "từ 3 ngày trở xuống"),
+        ("Tỷ lệ trang trại có từ 50 ha trở lên 10%", "từ 50 ha trở lên"),
+        ("Tỷ lệ doanh nghiệp hoạt động từ 5 năm trở lên 60%", "từ 5 năm trở lên"),
+        ("Tỷ lệ xã có từ 2 sản phẩm OCOP trở lên 80%", "từ 2 sản phẩm OCOP trở lên"),
+    ],
+)
+@pytest.mark.parametrize("direction", ["lower_is_better", "higher_is_better"])
+def test_a_bound_on_the_group_a_subject_counts_is_not_the_targets(
+    text: str, qualifier: str, direction: str
+) -> None:
+    spec = parse_target(text, unit="%", direction=direction)
+    assert spec.operator is Operator.TARGET  # a bare number: the indicator's direction decides
+    assert spec.value == float(text.rsplit(" ", 1)[1].rstrip("%"))
+    assert spec.note is not None
+    assert spec.note.endswith(qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ trẻ suy dinh dưỡng mức độ trung bình trở lên 5%",
+        "Tỷ lệ đường loại trung bình trở xuống 10%",
+        "trở lên 70%",
+    ],
+)
+def test_a_bound_word_before_the_number_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="before the number bounds the words before it"):
+        parse_target(text, unit="%", direction="lower_is_better")
+
+
+def test_a_bound_after_the_number_still_bounds_it() -> None:
+    assert parse_target("Đạt từ 80% trở lên", unit="%").operator is Operator.GE
+    assert parse_target("nâng tỷ lệ từ 35% lên 45%", unit="%").value == 45.0

@@ -80,7 +80,7 @@ _COMPARING_ROLES = frozenset(
 )
 #: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level.
 _FROM_TO = re.compile(
-    r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
+    r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?<!trở\s)(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too

@@ -26,7 +26,13 @@ from kh922core._targets.unit_fit import per_year_part
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["OPERATOR_ROLES", "read_range", "read_single", "refuse_rank_words"]
+__all__ = [
+    "OPERATOR_ROLES",
+    "read_range",
+    "read_single",
+    "refuse_onwards_before",
+    "refuse_rank_words",
+]
 
 OPERATOR_ROLES = {
     "ge": Operator.GE,
@@ -63,6 +69,20 @@ def _operator(text: str, matches: list[Match]) -> tuple[Operator | None, set[str
             text, matches[0].start, "a single comparison", reason="'khoảng' with another operator"
         )
     return operator, roles
+
+
+def refuse_onwards_before(text: str, prefix: list[Match]) -> None:
+    """Refuse ``trở lên``, ``trở xuống`` before the target's number: they bound the words
+    before them (``Tỷ lệ trẻ suy dinh dưỡng mức độ trung bình trở lên 5%``, ``học lực khá trở
+    lên``), never the number after them."""
+    for onwards in (m for m in prefix if m.role in ("after_ge", "after_le")):
+        raise TargetParseError(
+            text,
+            onwards.start,
+            "a bound after the target's number ('80% trở lên')",
+            reason=f"{onwards.phrase!r} before the number bounds the words before it, not the "
+            "number",
+        )
 
 
 #: Symbols that bound a rank's number as numbers do: "< 10" is a rank better than 10th.
@@ -125,6 +145,7 @@ def read_single(
     *,
     cohort: re.Match[str] | None = None,
 ) -> TargetSpec:
+    refuse_onwards_before(text, prefix)
     value = number_at(text, number)
     last = cohort if cohort is not None else number
     suffix_text = blanked[last.end() :]
@@ -207,6 +228,7 @@ def read_range(
     direction: Direction,
     indicator_unit: Unit | None,
 ) -> TargetSpec:
+    refuse_onwards_before(text, prefix)
     first, second = numbers
     lower = blanked.lower()
     separator: Match | None = None

@@ -16,7 +16,7 @@ from kh922core._targets.amount_words import (
 from kh922core._targets.cells import refuse_estimate
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
-from kh922core._targets.set_aside import NOT_TARGET_NUMBERS
+from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
 from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
@@ -217,7 +217,8 @@ _DATED_PATH = re.compile(
 #: A bound that qualifies the subject before the target's number (``người từ 18 tuổi trở lên
 #: 20%``): not the target's bound; the reading sets it aside (see ``QUALIFIER_NUMBERS``).
 _QUALIFIED_BOUND = re.compile(
-    r"\b(?:từ|trên|dưới|đủ)\s+\d{1,3}\s*(?:tuổi|sao)\s*trở\s+(?:lên|xuống)\b(?=\D*\d)",
+    r"\b(?:từ|trên|dưới|đủ)\s+\d{1,3}\s*(?:tuổi|sao)\s*trở\s+(?:lên|xuống)\b(?=\D*\d)"
+    r"|" + GROUP_BOUND,
     re.IGNORECASE,
 )
 #: The start of a year as the base: the level at the end of the year before.

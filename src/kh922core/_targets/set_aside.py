@@ -15,7 +15,13 @@ import re
 
 from kh922core._targets.kinds import TargetSpec
 
-__all__ = ["NOT_TARGET_NUMBERS", "NUMBER_WORDS", "QUALIFIER_NUMBERS", "with_qualifiers"]
+__all__ = [
+    "GROUP_BOUND",
+    "NOT_TARGET_NUMBERS",
+    "NUMBER_WORDS",
+    "QUALIFIER_NUMBERS",
+    "with_qualifiers",
+]
 
 #: Numbers in a text that are not a target's: document numbers (``Nghị quyết số 05-NQ/TU``,
 #: ``318/QĐ-TTg``) and numbered criteria or levels (``tiêu chí số 17``, ``mức độ 4``).  A
@@ -41,10 +47,18 @@ NOT_TARGET_NUMBERS = re.compile(
     r"(?!\s*[%,.]?\d)"
     r"|\bsố\s+\d+\b(?![.,]\d)(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))",
 )
+#: A bound on the things a subject counts, in words after a subject and before a target in %
+#: (``Tỷ lệ cặp vợ chồng sinh từ 3 con trở lên 5%``, ``Tỷ lệ hộ nghèo thiếu hụt từ 3 chỉ số
+#: trở lên``): its bound is the group's, never the target's.
+GROUP_BOUND = (
+    r"(?<=[^\W\d_]\s)\b(?:từ|trên|dưới|đủ)\s+\d{1,3}(?:[.,]\d+)?\s*(?![\d%])"
+    r"(?:[^\W\d_]+\s+){1,3}?trở\s+(?:lên|xuống)\b(?=[^\d%]*\d[\d.,]*\s*%)"
+)
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
-#: ``5 năm``): set aside when the target cannot be read with them.
+#: ``5 năm``, a :data:`GROUP_BOUND`): set aside when the target cannot be read with them.
 QUALIFIER_NUMBERS = re.compile(
-    r"(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—])(?<![\-–—]\s)(?<!năm\s)\d{1,3}\s*(?:tuổi|sao)\b"
+    GROUP_BOUND + r"|(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—])(?<![\-–—]\s)(?<!năm\s)"
+    r"\d{1,3}\s*(?:tuổi|sao)\b"
     r"(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?!\s*(?:[-–—]|đến)\s*\d|[.,]\d)(?:\s*trở\s+lên)?"
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
