@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.grids import STRUCK, Grid, column_name
+from kh922core._exchange.raised_text import raised_text
 from kh922core._output_formats import import_optional, open_workbook
 from kh922core._text import INVISIBLE, decode_csv
 from kh922core._tracking import cell_text, escaped_texts, formula_cells
@@ -69,6 +70,13 @@ def _struck(cell: Any) -> bool:
     )
 
 
+def _run_text(run: Any) -> str:
+    """A run of a cell's rich text as it looks (raised or lowered: see :mod:`.raised_text`)."""
+    if isinstance(run, str):
+        return run
+    return raised_text(str(run.text), getattr(getattr(run, "font", None), "vertAlign", None))
+
+
 def _extent(sheet: Any, formulas: dict[tuple[int, int], str], file: str) -> tuple[int, int]:
     """The last row and column of a sheet that hold a value or a formula: a formatted empty
     cell far below or right of the table (a format given to whole columns) is no part of it.
@@ -108,6 +116,8 @@ def _text(
         return NO_TEXT + str(value).upper(), None
     if _struck(cell):  # crossed out: what it says is withdrawn (or is it?)
         return STRUCK + " ".join((cell_text(str(value)) or "").split()), None
+    if isinstance(value, list):  # rich text: a raised run is a mark, not digits ("50¹")
+        value = "".join(_run_text(run) for run in value)
     if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
         value = float(f"{value:.15g}")  # formula's 1.4999999999999998 is 1,5
     text = _shown_date(value, cell.number_format)

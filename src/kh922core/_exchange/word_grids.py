@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.grids import STRUCK, Grid
+from kh922core._exchange.raised_text import LOWERED, RAISED, raised_text
 from kh922core._exchange.word_numbering import ListNumbers
 from kh922core._exchange.word_styles import WordStyles, switched_on
 from kh922core._output_formats import import_optional
@@ -33,6 +34,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_ALIGNED = (RAISED, LOWERED)
 #: The most columns a Word table has.
 _MOST_COLUMNS = 63
 # Wrappers whose content stands where they are (a content control, custom XML).
@@ -143,6 +145,10 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
             _pieces(node, inner, tables, numbers)
             raised = "".join(inner).strip()
             out.append(raised.translate(_SUPERSCRIPT) if raised.isdigit() else f"^{raised}")
+        elif tag == f"{_W}r" and (how := numbers.styles.vertical_alignment(node)) in _ALIGNED:
+            inner = []  # "50" then a raised "1": a footnote mark, not a digit of the number
+            _pieces(node, inner, tables, numbers)
+            out.append(raised_text("".join(inner), how))
         elif tag == f"{_W}t":
             text = node.text or ""
             symbol = _font(node.getparent()) == "symbol"

@@ -1,5 +1,5 @@
 """What a Word document's styles add to its runs and paragraphs: hidden text, strike-through,
-list numbering.
+raised or lowered text, list numbering.
 
 A run shows a property set on it (``w:rPr``); where it sets none, the property comes from its
 character style (``w:rStyle``) and the styles that style is based on, then from its paragraph's
@@ -81,6 +81,15 @@ class WordStyles:
                         return True
                     break  # switched off nearer than any style that switches it on
         return False
+
+    def vertical_alignment(self, run: Any) -> str | None:
+        """The vertical alignment of ``run`` (``superscript``, ``subscript``, ``baseline``),
+        set on it or by its styles; ``None`` where nothing sets one."""
+        for properties in self._run_properties(run):
+            found = None if properties is None else properties.find(f"{_W}vertAlign")
+            if found is not None:
+                return str(found.get(f"{_W}val") or "") or None
+        return None
 
     def _run_properties(self, run: Any) -> Iterator[Any]:
         """The run properties that apply to ``run``, nearest first."""
