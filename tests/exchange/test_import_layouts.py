@@ -302,6 +302,8 @@ def test_a_csv_row_with_more_cells_than_its_header_is_refused_whole(tmp_path: Pa
     assert _targets(plan) == {"2025-2": "50", "2030-2": "80", "2025-3": "2,5", "2030-3": "1,5"}
     assert [(p.row, p.text) for p in problems] == [("2", "1,Tỷ lệ hộ nghèo,%,3,5,1,5,Sở Y tế")]
     assert "the row has 8 cells where the header has 6" in problems[0].reason
+    # no indicator is made of the refused row, not even a nameless one
+    assert [i.name for i in plan.indicators] == ["Tỷ lệ dịch vụ công", "Tỷ lệ hộ cận nghèo"]
 
 
 def test_an_estimate_column_a_totals_row_and_a_note_under_the_table(tmp_path: Path) -> None:

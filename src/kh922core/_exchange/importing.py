@@ -223,10 +223,12 @@ def _overflowing(table: Table, sink: Sink) -> None:
     width = max(headings, default=-1) + 1
     usual = Counter(grid.written[line.index] for line in table.lines).most_common(1)
     common = max([*grid.written[header.first : header.last + 1], *(n for n, _ in usual)])
+    kept = []
     for line in table.lines:
         row = grid.rows[line.index]
         beyond = any(t.strip() for t in row[width:])
         if not (beyond or grid.written[line.index] > common) or not any(row):
+            kept.append(line)
             continue
         sink.problem(
             grid,
@@ -239,7 +241,7 @@ def _overflowing(table: Table, sink: Sink) -> None:
             "cells; no cell of it is read: put quotes around such a cell, or save the file with "
             "';' between cells",
         )
-        line.cells = [""] * len(line.cells)
+    table.lines = kept  # no indicator or task is made of such a row, not even a nameless one
 
 
 def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
