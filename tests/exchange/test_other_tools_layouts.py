@@ -195,6 +195,19 @@ def test_a_heading_of_what_was_done_is_a_baseline_not_a_target(
     ]
 
 
+@pytest.mark.parametrize("heading", ["Hiện trạng", "Thực hiện", "Số liệu cơ sở"])
+def test_a_baseline_heading_with_no_year_is_listed_with_what_to_write(
+    tmp_path: Path, heading: str
+) -> None:
+    head = [*HEAD[:3], heading, *HEAD[3:]]
+    rows = [head, [*ROWS[0][:3], "70", *ROWS[0][3:]], [*ROWS[1][:3], "90", *ROWS[1][3:]]]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
+    result = import_tables(path)
+    assert _targets(result.plan) == EXPECTED
+    assert [(p.text, p.column[0]) for p in result.problems] == [("70", "D"), ("90", "D")]
+    assert all("heading names no year" in p.reason for p in result.problems)
+
+
 def test_a_planned_heading_with_thuc_hien_stays_a_target(tmp_path: Path) -> None:
     head = [*HEAD[:3], "Kế hoạch thực hiện năm 2025", "Mục tiêu thực hiện đến năm 2030", HEAD[5]]
     path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), head, *ROWS], [])])

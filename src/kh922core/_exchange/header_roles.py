@@ -55,6 +55,7 @@ __all__ = [
     "heading_key",
     "is_numbering",
     "later_baselines",
+    "unread_column",
     "years_in",
 ]
 
@@ -138,6 +139,19 @@ def heading_key(text: str) -> str:
 def years_in(text: str) -> list[int]:
     """The years (1900-2099) a text names, in order."""
     return [int(found) for found in _YEAR.findall(text)]
+
+
+def unread_column(heading: str) -> str:
+    """Why the cells of a column the importer does not read are listed: a baseline whose
+    heading names no year (``Hiện trạng``) says what to write."""
+    key = heading_key(heading)
+    baseline = any(role == "baseline" and rule.search(key) for role, rule in _RULES)
+    if baseline and not years_in(heading):
+        return (
+            "a baseline whose heading names no year: write its year in the heading ('Hiện "
+            "trạng năm 2024') and import again"
+        )
+    return "a column the importer does not read: a plan file has no place for it; copy it by hand"
 
 
 def _role(heading: str) -> Role | None:

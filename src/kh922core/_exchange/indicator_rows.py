@@ -18,7 +18,7 @@ from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
-from kh922core._exchange.header_roles import heading_key, years_in
+from kh922core._exchange.header_roles import heading_key, unread_column, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import (
     BLANKS,
@@ -265,8 +265,8 @@ class IndicatorBuilder:
             unread = column.role == "agencies" and header.one("lead") is not None
             if text and (column.role in (None, "deadline") or unread):
                 what = "agencies or a deadline in a table of indicators"
-                what = "a column the importer does not read" if column.role is None else what
                 reason = f"{what}: a plan file has no place for it; copy it by hand"
+                reason = unread_column(column.heading) if column.role is None else reason
                 sink.problem(grid, header, line.index, column.index, text, reason)
         if not name:
             name = f"Chỉ tiêu dòng {row}"
