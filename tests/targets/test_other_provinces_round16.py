@@ -12,7 +12,12 @@
   con trở lên 5%``) used to be read as ``từ 35% lên 45%``: its ``trở lên`` became the target's
   comparator (≥ 5 % on a lower-is-better row), the group dropped; it is kept in the note now;
 * ``trở lên``/``trở xuống`` before the number (``mức độ trung bình trở lên 5%``) used to bound
-  the number: it bounds the words before it, and is refused.
+  the number: it bounds the words before it, and is refused;
+* ``Mỗi năm tăng 2% số trường đạt chuẩn`` in a row in % used to be the level 2 % of a growth
+  rate (verb and years dropped): a per cent of a count after the number is refused as it is
+  without ``mỗi năm``;
+* ``75 ~ 76 tuổi`` (``hoặc``, ``→``, ``/``, U+2010) used to read 75, the second age set aside as
+  a qualifier of the subject (``trẻ em dưới 5 tuổi``); it is refused.
 """
 
 from __future__ import annotations
@@ -157,3 +162,44 @@ def test_a_bound_word_before_the_number_is_refused(text: str) -> None:
 def test_a_bound_after_the_number_still_bounds_it() -> None:
     assert parse_target("Đạt từ 80% trở lên", unit="%").operator is Operator.GE
     assert parse_target("nâng tỷ lệ từ 35% lên 45%", unit="%").value == 45.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mỗi năm tăng 2% số trường đạt chuẩn quốc gia",
+        "Hằng năm tăng thêm 3% số xã đạt chuẩn nông thôn mới nâng cao",
+        "Mỗi năm có thêm 3% số xã đạt chuẩn",
+    ],
+)
+def test_a_yearly_change_in_per_cent_of_a_count_in_a_row_in_per_cent_is_refused(
+    text: str,
+) -> None:
+    with pytest.raises(TargetParseError, match="points of a share, or a growth of"):
+        parse_target(text, unit="%")
+
+
+def test_a_yearly_growth_of_a_level_before_its_verb_is_still_the_rate() -> None:
+    spec = parse_target("Giá trị sản xuất công nghiệp tăng bình quân 12%/năm", unit="%")
+    assert spec.change is None
+    assert spec.value == 12.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuổi thọ trung bình đạt 75 ~ 76 tuổi",
+        "Tuổi thọ trung bình đạt 75 hoặc 76 tuổi",
+        "Tuổi thọ trung bình đạt 75 → 76 tuổi",
+        "Tuổi thọ trung bình đạt 75 \u2010 76 tuổi",
+        "Tuổi thọ bình quân đạt 74,5/75 tuổi",
+    ],
+)
+def test_a_second_age_after_a_mark_is_no_qualifier_of_the_subject(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="tuổi")
+
+
+def test_an_age_range_still_reads() -> None:
+    spec = parse_target("Tuổi thọ trung bình đạt 75 - 76 tuổi", unit="tuổi")
+    assert (spec.low, spec.high) == (75.0, 76.0)

@@ -107,6 +107,10 @@ _PLACE = re.compile(
 )
 
 
+#: "2% số trường": a per cent of a count after the number, which no rate of growth is.
+_PERCENT_OF = re.compile(r"%\s*(?:của\s+)?(?:tổng\s+)?số\b", re.IGNORECASE)
+
+
 def _unknown_thing(spec: TargetSpec) -> str | None:
     """A subject the grammar cannot place in a row of a share: no share words, no head of a
     share written short or of a part of the whole, no head of a level (``Thu nội địa``,
@@ -339,7 +343,7 @@ def _change(
     if plain_percent and percent and thing and not rate and not _SHARE_WORDS.search(text):
         # "Giá trị sản xuất công nghiệp tăng bình quân 12%/năm" in a row in %: a level that
         # is no share changes by its growth rate, the one thing in % such a row can hold
-        if not per_year or base.named:
+        if not per_year or base.named or _PERCENT_OF.search(text):  # "Mỗi năm tăng 2% số xã"
             raise TargetParseError(
                 text,
                 0,

@@ -57,8 +57,8 @@ GROUP_BOUND = (
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``, a :data:`GROUP_BOUND`): set aside when the target cannot be read with them.
 QUALIFIER_NUMBERS = re.compile(
-    GROUP_BOUND + r"|(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—])(?<![\-–—]\s)(?<!năm\s)"
-    r"\d{1,3}\s*(?:tuổi|sao)\b"
+    GROUP_BOUND + r"|(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—~/→‐‑‒])(?<![\-–—~/→‐‑‒]\s)"
+    r"(?<!năm\s)(?<!hoặc\s)\d{1,3}\s*(?:tuổi|sao)\b"
     r"(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?!\s*(?:[-–—]|đến)\s*\d|[.,]\d)(?:\s*trở\s+lên)?"
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)",
