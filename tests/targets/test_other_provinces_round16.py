@@ -17,7 +17,9 @@
   rate (verb and years dropped): a per cent of a count after the number is refused as it is
   without ``mỗi năm``;
 * ``75 ~ 76 tuổi`` (``hoặc``, ``→``, ``/``, U+2010) used to read 75, the second age set aside as
-  a qualifier of the subject (``trẻ em dưới 5 tuổi``); it is refused.
+  a qualifier of the subject (``trẻ em dưới 5 tuổi``); it is refused;
+* a unit written without its space (``Đạt 12.500 tỷđồng`` in a row in ``triệu đồng``) used to
+  be a label, the number read in the row's unit (a thousand times too small); it is refused.
 """
 
 from __future__ import annotations
@@ -203,3 +205,20 @@ def test_a_second_age_after_a_mark_is_no_qualifier_of_the_subject(text: str) -> 
 def test_an_age_range_still_reads() -> None:
     spec = parse_target("Tuổi thọ trung bình đạt 75 - 76 tuổi", unit="tuổi")
     assert (spec.low, spec.high) == (75.0, 76.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Đạt 12.500 tỷđồng", "triệu đồng"),
+        ("Đạt 500 nghìntấn", "tấn"),
+        ("Đạt 300 doanhnghiệp", "doanh nghiệp"),
+    ],
+)
+def test_a_unit_written_without_its_space_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="is not a unit the grammar knows"):
+        parse_target(text, unit=unit)
+
+
+def test_the_unit_with_its_space_converts() -> None:
+    assert parse_target("Đạt 12.500 tỷ đồng", unit="triệu đồng").value == 12_500_000.0

@@ -12,7 +12,8 @@ A plan's unit column says ``tỷ đồng`` and the cell says ``168 triệu đồ
 * anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both);
 * a number that writes no unit but a word that looks like one the grammar does not know (glued
   to the number, ``5%o``; abbreviated or with a ``/``, ``120 tr.đ``, ``5 lượt/ngày``; a count of
-  months or quarters, ``1 tháng``; a rating, ``4 sao``) is refused too, in a row with a unit:
+  months or quarters, ``1 tháng``; a rating, ``4 sao``; a unit with its space lost, ``12.500
+  tỷđồng``) is refused too, in a row with a unit:
   the number read in the indicator's unit would be a wrong answer.  Other words after such a
   number are a label (``90 cấp tỉnh``, ``≥ 95 hằng năm``).
 
@@ -199,6 +200,7 @@ def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
         if counting and word.casefold() == "năm" and unit.text.casefold() in _YEARS_UNITS:
             counting = False
         unit_like = glued or _UNIT_MARKS.search(word) or counting or _UNIT_SYMBOL.fullmatch(word)
+        unit_like = unit_like or _space_lost(word)  # "12.500 tỷđồng": "tỷ đồng", not a label
         if not unit_like or word.casefold() not in words:
             continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
@@ -208,6 +210,18 @@ def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
             reason=f"{word!r} after {number.group(0)!r} is not a unit the grammar knows: read in "
             f"{unit.text!r}, the number would count something else",
         )
+
+
+def _space_lost(word: str) -> bool:
+    """Whether ``word`` is a unit of the table written without the space inside it
+    (``tỷđồng``, ``nghìntấn``)."""
+    for cut in range(1, len(word)):
+        try:
+            parse_unit(f"{word[:cut]} {word[cut:]}")
+        except UnknownUnitError:
+            continue
+        return True
+    return False
 
 
 def _compound(text: str, end: int, word: str) -> bool:
