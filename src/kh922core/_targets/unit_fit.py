@@ -199,8 +199,9 @@ def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
         counting = word.casefold() in _COUNTING_WORDS and not _compound(text, after.end(1), word)
         if counting and word.casefold() == "năm" and unit.text.casefold() in _YEARS_UNITS:
             counting = False
-        unit_like = glued or _UNIT_MARKS.search(word) or counting or _UNIT_SYMBOL.fullmatch(word)
-        unit_like = unit_like or _space_lost(word)  # "12.500 tỷđồng": "tỷ đồng", not a label
+        unit_like = bool(
+            glued or _UNIT_MARKS.search(word) or counting or _UNIT_SYMBOL.fullmatch(word)
+        ) or _space_lost(word)  # "12.500 tỷđồng": "tỷ đồng", not a label
         if not unit_like or word.casefold() not in words:
             continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
