@@ -19,7 +19,9 @@
 * ``75 ~ 76 tuổi`` (``hoặc``, ``→``, ``/``, U+2010) used to read 75, the second age set aside as
   a qualifier of the subject (``trẻ em dưới 5 tuổi``); it is refused;
 * a unit written without its space (``Đạt 12.500 tỷđồng`` in a row in ``triệu đồng``) used to
-  be a label, the number read in the row's unit (a thousand times too small); it is refused.
+  be a label, the number read in the row's unit (a thousand times too small); it is refused;
+* a count in words (``Có hai mươi xã đạt chuẩn``, ``Mỗi xã có một sản phẩm OCOP``) used to be a
+  target in words, its number dropped; it is refused.
 """
 
 from __future__ import annotations
@@ -222,3 +224,31 @@ def test_a_unit_written_without_its_space_is_refused(text: str, unit: str) -> No
 
 def test_the_unit_with_its_space_converts() -> None:
     assert parse_target("Đạt 12.500 tỷ đồng", unit="triệu đồng").value == 12_500_000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Có hai mươi xã đạt chuẩn", "hai mươi xã"),
+        ("Thêm mười xã đạt chuẩn", "mười xã"),
+        ("Mỗi xã có một sản phẩm OCOP", "một sản phẩm OCOP"),
+        ("Mỗi trạm y tế có một bác sĩ", "một bác sĩ"),
+        ("Hai phần ba số xã đạt chuẩn", "Hai phần ba"),
+    ],
+)
+def test_a_count_in_words_is_refused(text: str, shown: str) -> None:
+    with pytest.raises(TargetParseError, match=repr(shown)):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoàn thành thủ tục một cửa liên thông",
+        "Thực hiện một số nhiệm vụ trọng tâm",
+        "Huyện Ba Tri đạt chuẩn nông thôn mới",
+        "Đánh giá một lần",
+    ],
+)
+def test_words_that_count_nothing_stay_a_target_in_words(text: str) -> None:
+    assert parse_target(text).kind == "qualitative"

@@ -19,8 +19,8 @@ from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
 from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
 from kh922core._targets.unit_fit import is_rate, is_share
-from kh922core._targets.units import Unit
-from kh922core.errors import TargetParseError
+from kh922core._targets.units import Unit, parse_unit
+from kh922core.errors import TargetParseError, UnknownUnitError
 
 __all__ = [
     "refuse_amount_in_words",
@@ -44,21 +44,52 @@ _SIGNED = ("currency", "growth", "index", "temperature")
 #: a sign (``không âm``): read as a target in words, its number would be lost.
 _AMOUNT_WORDS = re.compile(
     r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))"
+    r"|(?<!\w)(?:một|hai|ba|bốn)\s+phần\s+(?:hai|ba|bốn|năm|mười)(?!\w)"  # "hai phần ba"
     r"|(?<!\w)(?:hàng|vài|mấy|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|lăm|chục|trăm)\s+"
     r"(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ(?!\s+(?:lệ|trọng|suất|giá)))(?!\w)",  # "hàng nghìn"
     re.IGNORECASE,
 )
 
 
+#: A number in words before what it counts (``hai mươi xã``, ``một sản phẩm OCOP``).
+_NUMBER_WORD = re.compile(
+    r"(?<!\w)(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|lăm|chục)\s+"
+    r"(?=(?P<counted>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}))",  # each number word tried in turn
+    re.IGNORECASE,
+)
+
+
+_WORDS_BEFORE = re.compile(r"(?:(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)*$", re.I)
+
+
 def refuse_amount_in_words(text: str) -> None:
     """Refuse a text with no digits whose words write an amount (``chiếm một nửa tổng số``,
-    ``một trăm phần trăm``, ``tăng trưởng không âm``): a target in words would drop it."""
+    ``một trăm phần trăm``, ``tăng trưởng không âm``, ``hai phần ba số xã``), or count what a
+    unit counts (``Có hai mươi xã đạt chuẩn``, ``Mỗi xã có một sản phẩm OCOP``): a target in
+    words would drop it."""
     _refuse_first(
         text,
         _AMOUNT_WORDS,
         "the amount in digits ('≥ 50%', '≥ 0%/năm')",
         "writes an amount in words: a target in words would drop it",
     )
+    for found in _NUMBER_WORD.finditer(text):
+        words = found.group("counted").split()
+        for size in range(len(words), 0, -1):
+            try:
+                parse_unit(" ".join(words[:size]))
+            except UnknownUnitError:
+                continue
+            before = _WORDS_BEFORE.search(text, 0, found.start())  # "hai mươi xã"
+            start = found.start() if before is None else before.start()
+            shown = text[start : found.start("counted")] + " ".join(words[:size])
+            raise TargetParseError(
+                text,
+                start,
+                "the count in digits ('≥ 20 xã', 'mỗi xã có ít nhất 1 sản phẩm')",
+                reason=f"{' '.join(shown.split())!r} counts in words: a target in words would "
+                "drop the number",
+            )
 
 
 def _refuse_first(text: str, pattern: re.Pattern[str], expected: str, why: str) -> None:
