@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -132,6 +133,28 @@ def test_two_files_disagreeing_are_a_reported_conflict_never_a_silent_pick(
     table = kh922core.read_observations(out)
     assert table["indicator"].to_list() == ["pii-rank"]
     assert table["source_file"].to_list() == ["a.xlsx"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_the_table_collect_writes_is_read_back_by_report_and_collect(
+    tmp_path: Path, plan: kh922core.Plan, suffix: str
+) -> None:
+    (a,) = kh922core.write_templates(tmp_path / "a.xlsx", plan, ["so-y-te"], as_of="2026-05-15")
+    fill(a, {next(iter(target_rows(openpyxl.load_workbook(a).worksheets[0]))): "85,5"})
+    table = tmp_path / f"tong-hop{suffix}"
+    assert main(["collect", str(a), "-o", str(table)]) == 0
+    again = kh922core.collect([table], plan=plan)
+    assert again.observations["source_file"].to_list() == ["a.xlsx"]  # the agency's own row
+    assert again.observations["source_row"].cast(pl.Int64).to_list() == (
+        kh922core.collect([a], plan=plan).observations["source_row"].to_list()
+    )
+    report = tmp_path / "bao-cao.html"
+    assert (
+        main(["report", "--as-of", "2026-05-25", "--observations", str(table), "-o", str(report)])
+        == 0
+    )
+    content = kh922core.build_report(plan, again, as_of=date(2026, 5, 25))
+    assert "so-y-te" not in content.not_reported  # the table names who sent each value
 
 
 @pytest.mark.parametrize("command", ["collect", "report"])

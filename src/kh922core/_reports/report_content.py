@@ -262,6 +262,8 @@ def build_report(
         "indicator", "year"
     )
     reported = set(sources["agency"].drop_nulls().to_list())
+    if "agency" in data.columns:  # a table kh922 collect wrote: each row names its agency
+        reported |= set(data["agency"].cast(pl.String).drop_nulls().to_list())
     from kh922core._reports.agency_templates import template_agencies
 
     expected = template_agencies(plan, as_of)

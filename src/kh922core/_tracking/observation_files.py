@@ -213,8 +213,11 @@ def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False
 
 
 def _rows(frame: pl.DataFrame, keep: bool) -> pl.DataFrame:
-    """``frame`` without its private row numbers, or with them as ``source_row``."""
-    return frame.rename({_LINE: "source_row"}) if keep else frame.drop(_LINE)
+    """``frame`` without its private row numbers, or with them as ``source_row``; a table
+    that names its rows' sources itself (one ``kh922 collect`` wrote) keeps its own."""
+    if keep and "source_row" not in frame.columns:
+        return frame.rename({_LINE: "source_row"})
+    return frame.drop(_LINE)
 
 
 def read_reporting_template(path: str | os.PathLike[str]) -> pl.DataFrame:
