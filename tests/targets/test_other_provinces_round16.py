@@ -21,7 +21,11 @@
 * a unit written without its space (``Đạt 12.500 tỷđồng`` in a row in ``triệu đồng``) used to
   be a label, the number read in the row's unit (a thousand times too small); it is refused;
 * a count in words (``Có hai mươi xã đạt chuẩn``, ``Mỗi xã có một sản phẩm OCOP``) used to be a
-  target in words, its number dropped; it is refused.
+  target in words, its number dropped; it is refused;
+* ``Tăng trưởng tín dụng giảm 2 điểm %`` used to take ``tăng trưởng`` for its verb: a yearly
+  rise of 2 points (the fall dropped); ``tăng trưởng`` before another verb names the subject,
+  a growth, and a verb moving a growth rate in % is refused (a rate of X, or X points more?);
+  two verbs of opposite ways are refused.
 """
 
 from __future__ import annotations
@@ -252,3 +256,39 @@ def test_a_count_in_words_is_refused(text: str, shown: str) -> None:
 )
 def test_words_that_count_nothing_stay_a_target_in_words(text: str) -> None:
     assert parse_target(text).kind == "qualitative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tăng trưởng kinh tế giảm 1,5%",
+        "Tăng trưởng tín dụng giảm ít nhất 2%",
+        "Mức tăng trưởng giảm 1%",
+        "Tăng trưởng kinh tế tăng 1%",
+        "Tăng trưởng kinh tế tăng thêm 1%",
+    ],
+)
+@pytest.mark.parametrize("unit", ["%", "%/năm"])
+def test_a_verb_moving_a_growth_rate_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match=r"a rate (lower|higher) by X points"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "falling"),
+    [("Tăng trưởng tín dụng giảm 2 điểm %", True), ("Tăng trưởng kinh tế tăng 1 điểm %", False)],
+)
+def test_points_of_a_growth_rate_take_the_second_verb(text: str, falling: bool) -> None:
+    change = parse_target(text, unit="%").change
+    assert change is not None
+    assert (change.kind, change.falling) == (ChangeKind.POINTS, falling)
+
+
+@pytest.mark.parametrize("text", ["Giảm tỷ lệ hộ nghèo tăng thêm 2%", "Tăng thu ngân sách giảm 5%"])
+def test_two_verbs_of_opposite_ways_are_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="which way the number moves the level"):
+        parse_target(text, unit="%")
+
+
+def test_growth_as_the_subject_of_a_level_still_reads() -> None:
+    assert parse_target("Tăng trưởng GRDP đạt 8%", unit="%/năm").value == 8.0

@@ -33,7 +33,7 @@ from kh922core._targets.kinds import (
 from kh922core._targets.lost_words import refuse_lost_words
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import Verb
+from kh922core._targets.verbs import Verb, refuse_clash
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -195,6 +195,7 @@ def read_reading(
     yearly_words = verb.per_year or after.per_year or per_year_part(written)[1]
     if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
         verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
+    refuse_clash(text, verb)  # "Giảm tỷ lệ hộ nghèo tăng thêm 2%"
     if verb.changes and verb.maintain:
         raise TargetParseError(
             text,
@@ -365,13 +366,19 @@ def _change(
                 "no base on the level of a rate",
                 "the indicator is itself a rate of change: 'tăng X%' is its level",
             )
-        if verb.way == "fall":  # a rate of −2 %, or a rate 2 points lower? Not said
+        more = verb.of_change or (verb.phrase is not None and "thêm" in verb.phrase.split())
+        if verb.way == "fall" or more:  # a rate of −2 %, or a rate 2 points lower? Not said
             raise TargetParseError(
                 text,
                 0,
                 "the rate to reach as a signed level ('≥ -2%/năm', '≤ 1,5%/năm')",
                 reason=f"{verb.phrase!r} X% of an indicator that is itself a rate of change: a "
-                "negative rate, or a rate lower by X points?",
+                + (
+                    "negative rate, or a rate lower"
+                    if verb.way == "fall"
+                    else "rate of X, or a rate higher"
+                )
+                + " by X points?",
             )
         level = spec.model_copy(update={"unit": unit.text if unit is not None else RATE_UNIT})
         return level, (

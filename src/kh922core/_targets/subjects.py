@@ -8,13 +8,14 @@ verb (``giảm``) and its words (``bình quân``) decide the reading (see
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kh922core._targets.change_words import read_after
 from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
-from kh922core._targets.verbs import Verb
+from kh922core._targets.verbs import Verb, names_change
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -367,6 +368,9 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         return verb_of([m for m in prefix if m.start >= clause], text)
     roles = [m.role for m in prefix]
     ways = [m for m in prefix if m.role in ("rise", "fall")]
+    if len(ways) > 1 and names_change(text, ways[0], ways[1]):  # "Tăng trưởng … giảm"
+        return replace(verb_of([m for m in prefix if m is not ways[0]], text), of_change=True)
+    clash = next((m.phrase for m in ways[1:] if m.role != ways[0].role), None)
     to_level = next((m.phrase for m in prefix if m.role == "to_level"), None)
     operators = [m for m in prefix if m.role in OPERATOR_ROLES]
     if to_level is None and ways:
@@ -412,4 +416,5 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         linked=linked,
         opening=fillers[0].phrase if opens and fillers and ways else None,
         clause_ended=ended,
+        clash=clash,
     )

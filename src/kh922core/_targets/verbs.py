@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
-__all__ = ["Verb", "verb_first"]
+from kh922core.errors import TargetParseError
+
+__all__ = ["Verb", "names_change", "refuse_clash", "verb_first"]
 
 #: A negation before a verb of change and ``quá`` (``không tăng quá 3%``): ``tăng không quá``.
 _NEGATED_VERB = re.compile(r"(?<!\w)(không)(\s+)(tăng|giảm)(?=\s+quá(?!\w))", re.IGNORECASE)
@@ -36,6 +39,10 @@ class Verb:
             this phrase, may name the level to reach (see the readings).
         clause_ended: A separator stands between the verb and the number (``Nâng cao hiệu quả
             giảm nghèo, tỷ lệ hộ nghèo còn 1,5%``): the verb is another clause's.
+        of_change: The subject is itself a change, named by a verb before this one
+            (``Tăng trưởng tín dụng giảm 2 điểm %``): of a rate, the verb moves the rate.
+        clash: A verb of the other way in the same clause (``Giảm tỷ lệ hộ nghèo tăng thêm
+            2%``): which one the number bounds is not said.
     """
 
     way: str | None
@@ -47,8 +54,48 @@ class Verb:
     linked: bool = False
     opening: str | None = None
     clause_ended: bool = False
+    of_change: bool = False
+    clash: str | None = None
 
     @property
     def changes(self) -> bool:
         """Whether the text may bound a change (a verb of change or ``gấp``)."""
         return self.way is not None or self.multiple
+
+
+class _Phrase(Protocol):
+    @property
+    def role(self) -> str: ...
+    @property
+    def phrase(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+#: Verbs of change that also name a change as a noun, and so a subject (``Tăng trưởng tín
+#: dụng giảm 2 điểm %``: the growth of credit falls).
+_NOUN_VERBS = frozenset({"tăng trưởng"})
+
+
+def names_change(text: str, first: _Phrase, second: _Phrase) -> bool:
+    """Whether the verb phrase ``first`` names the subject, a change, which the verb ``second``
+    moves: a verb that is also a noun (``tăng trưởng``), then one of the other way or words of
+    its subject (``Mức tăng trưởng giảm 1%``, ``Tăng trưởng tín dụng giảm 2 điểm %``)."""
+    if first.phrase.casefold() not in _NOUN_VERBS:
+        return False
+    return first.role != second.role or bool(re.search(r"[^\W\d_]", text[first.end : second.start]))
+
+
+def refuse_clash(text: str, verb: Verb) -> None:
+    """Refuse two verbs of change of opposite ways in one clause (``Giảm tỷ lệ hộ nghèo tăng
+    thêm 2%``): which way the number moves the level is not said."""
+    if verb.changes and verb.clash:
+        raise TargetParseError(
+            text,
+            0,
+            "one verb of change before the number",
+            reason=f"{verb.phrase!r} and {verb.clash!r}: which way the number moves the level "
+            "is not said",
+        )
