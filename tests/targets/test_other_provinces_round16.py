@@ -25,7 +25,12 @@
 * ``Tăng trưởng tín dụng giảm 2 điểm %`` used to take ``tăng trưởng`` for its verb: a yearly
   rise of 2 points (the fall dropped); ``tăng trưởng`` before another verb names the subject,
   a growth, and a verb moving a growth rate in % is refused (a rate of X, or X points more?);
-  two verbs of opposite ways are refused.
+  two verbs of opposite ways are refused;
+* a base that is another level than the series' own at that year (``so với năm 2025 của cả
+  nước``, ``(kế hoạch)``, ``và năm 2025``) used to be read as the series' 2025 level, the words
+  in the note; it is refused;
+* a forecast (``dự báo đạt``, ``khó đạt``, ``có thể đạt``) used to be a target; it is refused,
+  as an estimate is.
 """
 
 from __future__ import annotations
@@ -292,3 +297,38 @@ def test_two_verbs_of_opposite_ways_are_refused(text: str) -> None:
 
 def test_growth_as_the_subject_of_a_level_still_reads() -> None:
     assert parse_target("Tăng trưởng GRDP đạt 8%", unit="%/năm").value == 8.0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Thu ngân sách tăng 10% so với năm 2025 của cả nước", "của cả nước"),
+        ("Thu nhập tăng 10% so với năm 2025 bình quân cả nước", "bình quân cả nước"),
+        ("Thu nhập tăng 10% so với năm 2025 của tỉnh Bình Dương", "của tỉnh Bình Dương"),
+        ("Thu ngân sách tăng 10% so với năm 2025 (kế hoạch)", "kế hoạch"),
+        ("Thu ngân sách tăng 10% so với năm 2025 theo dự toán", "theo dự toán"),
+        ("Thu ngân sách tăng 10% so với năm 2024 và năm 2025", "và năm 2025"),
+    ],
+)
+def test_a_base_that_is_not_the_series_own_is_refused(text: str, words: str) -> None:
+    with pytest.raises(TargetParseError, match=f"'{words}' after the base"):
+        parse_target(text, unit="tỷ đồng")
+
+
+def test_the_provinces_own_base_still_reads() -> None:
+    change = parse_target("tăng 10% so với cùng kỳ của tỉnh", unit="tỷ đồng").change
+    assert change is not None
+    assert change.previous_year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tăng trưởng GRDP dự báo đạt 8%",
+        "Tăng trưởng GRDP khó đạt 8%",
+        "Tăng trưởng GRDP có thể đạt 8%",
+    ],
+)
+def test_a_forecast_is_no_target(text: str) -> None:
+    with pytest.raises(TargetParseError, match="or a forecast, is not a target"):
+        parse_target(text, unit="%")

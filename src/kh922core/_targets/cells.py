@@ -150,18 +150,23 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
     return [(cut.start, cut.text) for cut in cut_cell(text)]
 
 
-#: An estimate of what was done (``năm 2025 ước đạt 95%``), which is no target.
-_ESTIMATE = re.compile(r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)", re.IGNORECASE)
+#: An estimate of what was done (``năm 2025 ước đạt 95%``), a forecast (``dự báo đạt 8%``) or
+#: what may or may hardly be reached (``có thể đạt``, ``khó đạt``), which are no targets.
+_ESTIMATE = re.compile(
+    r"(?<!\w)(?:ước|dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def refuse_estimate(text: str) -> None:
     """Refuse an estimate of what was done, alone (``Ước đạt 10%``) or beside the targets of a
-    cell (``đạt 98%, năm 2025 ước đạt 95%``)."""
+    cell (``đạt 98%, năm 2025 ước đạt 95%``), and a forecast (``dự báo đạt 8%``, ``khó đạt``)."""
     estimate = _ESTIMATE.search(text)
     if estimate is not None:
         raise TargetParseError(
             text,
             estimate.start(),
             "the targets, without the estimate ('đạt 98%')",
-            reason=f"{estimate.group(0)!r}: an estimate of what was done is not a target",
+            reason=f"{estimate.group(0)!r}: an estimate of what was done, or a forecast, is not "
+            "a target",
         )

@@ -59,6 +59,19 @@ _PERIOD_BASE = re.compile(
     r"|(?:(?:các\s+)?năm\s+)?(?:19|20|21)\d{2}\s*[-–]\s*(?:19|20|21)\d{2}\b)",
     re.IGNORECASE,
 )
+#: Words right after a base that make it another level than the series' own at that year: of
+#: another place (``của cả nước``, ``bình quân cả nước``, ``của tỉnh Bình Dương``; not ``của
+#: tỉnh``, the series' own), a plan's
+#: figure (``(kế hoạch)``, ``theo dự toán``), or a second base (``và năm 2025``).
+_NOT_OWN_BASE = re.compile(
+    r"\s*(?:\(\s*)?(?:(?:của|ở|tại)\s+(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|(?:tỉnh|thành\s+phố"
+    r"|huyện|quận|thị\s+xã|xã|phường)\s+(?-i:[A-ZĐ]))|(?:bình\s+quân|trung\s+bình|mức)\s+"
+    r"(?:chung\s+)?(?:của\s+)?"
+    r"(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực)\b|cả\s+nước\b|toàn\s+quốc\b"
+    r"|(?:theo\s+|số\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)\b"
+    r"|(?:và|hoặc)\s+(?:năm\s+)?(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 #: "so với kế hoạch", "so với dự toán": the level is a share of the plan, not a change.
 _PLAN_SHARE = re.compile(r"\bso\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\b", re.IGNORECASE)
 #: "vượt 10% dự toán", "vượt 10% so với kế hoạch", "vượt dự toán … 10%": exceeding a plan by
@@ -208,6 +221,15 @@ def read_base(text: str) -> BaseCues:
     named = base_span(text)
     if named is not None:
         cut, end, year, previous = named
+        other = _NOT_OWN_BASE.match(text, end)
+        if other is not None:  # "so với năm 2025 của cả nước", "so với năm 2025 (kế hoạch)"
+            raise TargetParseError(
+                text,
+                other.start(),
+                "a base of the series' own level ('so với năm 2025')",
+                reason=f"{re.split(r'[,;)]', text[other.start() :])[0].strip(' (')!r} after "
+                "the base: another level, or a plan's figure, is not the series' own",
+            )
         return BaseCues(_blank(text, cut, end), year, previous, True, cut)
     loose = _ANY_BASE.search(text)
     if loose is not None and _PLAN_SHARE.match(text, loose.start()) is None:
