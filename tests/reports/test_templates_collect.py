@@ -157,6 +157,27 @@ def test_the_table_collect_writes_is_read_back_by_report_and_collect(
     assert "so-y-te" not in content.not_reported  # the table names who sent each value
 
 
+def test_an_agency_reported_only_with_a_value_of_the_periods_year(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (old,) = kh922core.write_templates(tmp_path / "cu.xlsx", plan, ["so-y-te"], as_of="2025-05-20")
+    fill(old, {next(iter(target_rows(openpyxl.load_workbook(old).worksheets[0]))): "80"})
+    (empty,) = kh922core.write_templates(
+        tmp_path / "trong.xlsx", plan, ["so-khcn"], as_of="2026-05-15"
+    )
+    (sent,) = kh922core.write_templates(
+        tmp_path / "moi.xlsx", plan, ["cuc-thong-ke"], as_of="2026-05-15"
+    )
+    fill(sent, {"2030-3": "49,5"})
+    found = kh922core.collect([old, empty, sent], plan=plan)
+    report = kh922core.build_report(plan, found, as_of=date(2026, 5, 25))
+    assert report.period.year == 2026
+    assert "so-y-te" in report.not_reported  # last year's template is no report of 2026
+    assert "so-khcn" in report.not_reported  # a template sent back empty is none either
+    assert "cuc-thong-ke" not in report.not_reported
+    assert report.templates_collected
+
+
 @pytest.mark.parametrize("command", ["collect", "report"])
 def test_a_file_that_is_not_a_template_is_exit_2_naming_it(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]

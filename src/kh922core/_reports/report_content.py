@@ -197,6 +197,18 @@ def _tasks(plan: Plan, as_of: date, completions: pl.DataFrame | None) -> pl.Data
     )
 
 
+def _reported(data: pl.DataFrame, collection: Collection | None, year: int) -> set[str]:
+    """The agencies that sent a value of the period's ``year``: kept, or in conflict with
+    another file's (a template sent back empty, or one of another year, is no report of it)."""
+    frames = [data, *([collection.conflicts] if collection is not None else [])]
+    found: set[str] = set()
+    for frame in frames:
+        if {"agency", "year"} <= set(frame.columns):
+            sent = frame.filter(pl.col("year") == year)["agency"].cast(pl.String)
+            found |= set(sent.drop_nulls().to_list())
+    return found
+
+
 def build_report(
     plan: Plan,
     observations: pl.DataFrame | Collection | None = None,
@@ -261,22 +273,21 @@ def build_report(
     provenance = data.select("indicator", "year", "value", "entity", place.alias("source")).sort(
         "indicator", "year"
     )
-    reported = set(sources["agency"].drop_nulls().to_list())
-    if "agency" in data.columns:  # a table kh922 collect wrote: each row names its agency
-        reported |= set(data["agency"].cast(pl.String).drop_nulls().to_list())
+    period = reporting_period(plan, as_of)
+    reported = _reported(data, collection, period.year)
     from kh922core._reports.agency_templates import template_agencies
 
     expected = template_agencies(plan, as_of)
     return Report(
         plan=plan,
         as_of=as_of,
-        period=reporting_period(plan, as_of),
+        period=period,
         sources=sources,
         targets=targets,
         series=data.filter(pl.col("value").is_not_null() & pl.col("year").is_not_null()),
         tasks=_tasks(plan, as_of, completions),
         not_reported=[a for a in expected if a not in reported],
-        templates_collected=bool(reported),
+        templates_collected=bool(reported) or sources["agency"].drop_nulls().len() > 0,
         findings=audit(plan, as_of),
         provenance=provenance,
         rejected=list(collection.rejected) if collection is not None else [],
