@@ -178,6 +178,34 @@ def test_an_agency_reported_only_with_a_value_of_the_periods_year(
     assert report.templates_collected
 
 
+def test_a_folder_is_collected_its_other_files_and_lock_files_listed(
+    tmp_path: Path, plan: kh922core.Plan, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nhan-ve"
+    folder.mkdir()
+    (sent,) = kh922core.write_templates(
+        folder / "cuc-thong-ke.xlsx", plan, ["cuc-thong-ke"], as_of="2026-05-15"
+    )
+    fill(sent, {"2030-3": "49,5"})
+    (folder / "~$cuc-thong-ke.xlsx").write_bytes(b"\x0bOwner name" + b"\x00" * 150)
+    (folder / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "bao-cao.docx").write_bytes(b"PK")
+    (folder / "hong.xlsx").write_bytes(b"not a workbook")
+    (folder / ".~lock.cuc-thong-ke.xlsx#").write_text("LibreOffice")
+    found = kh922core.collect([folder], plan=plan)
+    assert found.observations["value"].to_list() == [49.5]
+    listed = {r.file: r.reason for r in found.rejected}
+    assert set(listed) == {"~$cuc-thong-ke.xlsx", "cu.xls", "bao-cao.docx", "hong.xlsx"}
+    assert "open in Excel" in listed["~$cuc-thong-ke.xlsx"]
+    assert "save it as .xlsx" in listed["cu.xls"]
+    assert "Word document" in listed["bao-cao.docx"]
+    out = tmp_path / "tong-hop.csv"
+    assert main(["collect", str(folder), "-o", str(out)]) == 1  # cells not used: listed
+    assert "open in Excel" in capsys.readouterr().out
+    with pytest.raises(kh922core.Kh922Error, match="not a reporting template"):
+        kh922core.collect([folder / "hong.xlsx"], plan=plan)  # named alone: an error
+
+
 @pytest.mark.parametrize("command", ["collect", "report"])
 def test_a_file_that_is_not_a_template_is_exit_2_naming_it(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]

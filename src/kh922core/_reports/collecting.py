@@ -19,7 +19,7 @@ from kh922core._plans import Plan
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import conversion_factor, parse_unit
 from kh922core._text import did_you_mean
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, UnknownFormatError
 
 __all__ = ["Collection", "collect", "write_observations"]
 
@@ -277,6 +277,43 @@ def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
     return pair_text.replace_strict(meaning, default=None, return_dtype=pl.String)
 
 
+#: The files a folder holds that are read: templates and tables of observations.
+_READ_IN_FOLDERS = (".xlsx", ".csv", ".parquet", ".pq")
+#: Why another file of a folder is not read, by its suffix.
+_NOT_READ = {
+    ".xls": "an old Excel workbook (.xls): open it in Excel and save it as .xlsx",
+    ".docx": "a Word document: the agencies fill the Excel template (.xlsx)",
+    ".doc": "a Word document: the agencies fill the Excel template (.xlsx)",
+    "": "neither a template nor a table of observations (.xlsx, .csv, .parquet)",
+}
+
+
+def _files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[tuple[Path, bool]], list[Rejection]]:
+    """The files to read (and whether each is a folder's): each path, a folder's files in
+    name order; and those left out, listed: Excel's lock file of a workbook open
+    (``~$so-y-te.xlsx``), and in a folder a file that is neither a template nor a table."""
+    files: list[tuple[Path, bool]] = []
+    skipped: list[Rejection] = []
+    for given in map(Path, paths):
+        inside = sorted(p for p in given.iterdir() if p.is_file()) if given.is_dir() else [given]
+        for path in inside:
+            if path.name.startswith("~$"):
+                why = (
+                    f"Excel's lock file: '{path.name[2:]}' is open in Excel (close it and save, "
+                    "then collect again); not read"
+                )
+                skipped.append(Rejection(path.name, None, None, "file", "", why))
+            elif given.is_dir() and path.suffix.lower() not in _READ_IN_FOLDERS:
+                if not path.name.startswith("."):
+                    why = _NOT_READ.get(path.suffix.lower(), _NOT_READ[""])
+                    skipped.append(Rejection(path.name, None, None, "file", "", why))
+            else:
+                files.append((path, given.is_dir()))
+    return files, skipped
+
+
 def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None) -> Collection:
     """Read filled templates and observation tables and consolidate them.
 
@@ -284,7 +321,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         paths: ``.xlsx`` or ``.csv`` templates as :func:`write_templates` writes them (filled
             and saved again by Excel or LibreOffice: numbers typed as text with a decimal
             comma, percent-formatted cells, blank and extra rows, notes, columns inserted or
-            reordered), or observation tables (``.csv``, ``.xlsx``, ``.parquet``).
+            reordered), or observation tables (``.csv``, ``.xlsx``, ``.parquet``), or folders
+            of them (their other files, and Excel's lock files ``~$…``, are listed in
+            ``rejected``, not read).
         plan: The plan, to find a row's indicator by its ``Mã`` when the hidden column is gone
             (default: the built-in plan).
 
@@ -309,9 +348,17 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         from kh922core._plans import load_plan
 
         plan = load_plan()
-    readings = [read_filled_file(Path(p), plan) for p in paths]
+    files, skipped = _files(paths)
+    readings = []
+    for path, in_folder in files:
+        try:
+            readings.append(read_filled_file(path, plan))
+        except UnknownFormatError as error:  # a broken file in a folder: listed, the rest read
+            if not in_folder:
+                raise
+            skipped.append(Rejection(path.name, None, None, "file", "", f"not read: {error}"))
     if not readings:
-        raise Kh922Error("no file to collect")
+        raise Kh922Error("no file to collect" + (f": {skipped[0]}" if skipped else ""))
     cohorts = any("cohort_size" in r.observations.columns for r in readings)
     frames = [
         _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
@@ -341,7 +388,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         schema={"file": pl.String, "kind": pl.String, "agency": pl.String, "n_values": pl.Int64},
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
-    rejected += _assessed_numbers(table, plan) + _empty_templates(readings)
+    rejected += _assessed_numbers(table, plan) + _empty_templates(readings) + skipped
     return Collection(kept.drop("_file"), sources, rejected, conflicts)
 
 
