@@ -206,6 +206,27 @@ def test_a_folder_is_collected_its_other_files_and_lock_files_listed(
         kh922core.collect([folder / "hong.xlsx"], plan=plan)  # named alone: an error
 
 
+def test_a_year_after_the_templates_is_refused_by_its_cell(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(
+        tmp_path / "cuc-thong-ke.xlsx", plan, ["cuc-thong-ke"], as_of="2026-05-15"
+    )
+    fill(path, {"2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    _, columns = keys(sheet)
+    row = target_rows(sheet)["2030-3"]
+    assert sheet.cell(row, columns["year"]).value in (2026, "2026")
+    sheet.cell(row, columns["year"]).value = 2062
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert (refused.row, refused.column, refused.value) == (row, "year", "2062")
+    assert "after the template's year (2026)" in refused.reason
+
+
 @pytest.mark.parametrize("command", ["collect", "report"])
 def test_a_file_that_is_not_a_template_is_exit_2_naming_it(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]

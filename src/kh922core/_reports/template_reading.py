@@ -307,7 +307,12 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         (
             pl.col("year").is_not_null() & ~pl.col("_year").is_between(1900, 2200).fill_null(False),
             "year",
-            "is not a year (write 2025)",
+            f"is not a year (write {year or 2025})",
+        ),
+        (  # "2062" for 2026: a figure of a year the template does not report on (not yet over)
+            pl.col("_year").is_not_null() & (pl.col("_year") > (year or 9999)),
+            "year",
+            f"is after the template's year ({year}): write the year of the figure",
         ),
         (
             pl.col("target_id").is_null() & pl.col("indicator").is_null(),
