@@ -30,7 +30,10 @@
   nước``, ``(kế hoạch)``, ``và năm 2025``) used to be read as the series' 2025 level, the words
   in the note; it is refused;
 * a forecast (``dự báo đạt``, ``khó đạt``, ``có thể đạt``) used to be a target; it is refused,
-  as an estimate is.
+  as an estimate is;
+* a level that changes in % in a row of a share of a whole (``Thu ngân sách tăng 10%`` in ``%
+  GRDP``) used to be read in points of GRDP; it is refused, as a subject the grammar cannot
+  place is.
 """
 
 from __future__ import annotations
@@ -332,3 +335,22 @@ def test_the_provinces_own_base_still_reads() -> None:
 def test_a_forecast_is_no_target(text: str) -> None:
     with pytest.raises(TargetParseError, match="or a forecast, is not a target"):
         parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu ngân sách tăng 10%",
+        "Vốn đầu tư toàn xã hội tăng bình quân 10%/năm",
+        "Thu ngân sách tăng 10% so với năm 2025",
+    ],
+)
+def test_a_level_changing_in_per_cent_in_a_row_of_a_share_of_a_whole_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="points of a share, or a growth of its level"):
+        parse_target(text, unit="% GRDP")
+
+
+def test_a_share_of_the_whole_still_changes_in_points() -> None:
+    change = parse_target("Tỷ trọng kinh tế số tăng 2%", unit="% GRDP").change
+    assert change is not None
+    assert change.kind is ChangeKind.POINTS

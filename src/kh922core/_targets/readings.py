@@ -332,7 +332,8 @@ def _change(
     index = plain_percent and bool(_INDEX_GROWTH.search(text)) and not _SHARE_WORDS.search(text)
     rate = rate or index
     thing = _changing_thing(spec)
-    unknown = _unknown_thing(spec) if unit is not None and is_share(unit) and percent else None
+    shared = unit is not None and is_share(unit) and percent  # "Thu … tăng 10%" in % GRDP too
+    unknown = (_unknown_thing(spec) or (None if plain_percent else thing)) if shared else None
     if unknown and not rate and not whole and not _SHARE_WORDS.search(text):
         raise TargetParseError(
             text,
