@@ -200,8 +200,18 @@ def test_a_folder_is_collected_its_other_files_and_lock_files_listed(
     assert "save it as .xlsx" in listed["cu.xls"]
     assert "Word document" in listed["bao-cao.docx"]
     out = tmp_path / "tong-hop.csv"
+    (again,) = kh922core.write_templates(
+        folder / "cuc-thong-ke-2.xlsx", plan, ["cuc-thong-ke"], as_of="2026-05-15"
+    )
+    fill(again, {"2030-3": "51"})  # a conflict with the first file
     assert main(["collect", str(folder), "-o", str(out)]) == 1  # cells not used: listed
-    assert "open in Excel" in capsys.readouterr().out
+    printed = capsys.readouterr().out.splitlines()
+    unused = next(i for i, line in enumerate(printed) if line.endswith("cells not used:"))
+    conflicts = printed.index("values in conflict (left out; correct one of the files):")
+    assert all("conflict:" not in line for line in printed[unused + 1 : conflicts])
+    assert any("open in Excel" in line for line in printed[unused + 1 : conflicts])
+    assert all(line.startswith("  conflict:") for line in printed[conflicts + 1 :])
+    assert main(["collect", str(folder), "-o", str(tmp_path / "khong-co" / "x.csv")]) == 2
     with pytest.raises(kh922core.Kh922Error, match="not a reporting template"):
         kh922core.collect([folder / "hong.xlsx"], plan=plan)  # named alone: an error
 

@@ -56,12 +56,14 @@ def _collect(args: argparse.Namespace) -> int:
         echo(f"{record['file']}: {record['kind']}{agency}, {record['n_values']} values")
     path = write_observations(collection, args.output)
     echo(f"wrote {path}: {collection.observations.height} values")
-    if collection.rejected:
+    if collection.rejected:  # each heading over its own lines
         echo(f"{len(collection.rejected)} cells not used:")
+        for rejected in collection.rejected:
+            echo(f"  {rejected}")
     if not collection.conflicts.is_empty():
         echo("values in conflict (left out; correct one of the files):")
-    for line in _collected_lines(collection):
-        echo(line)
+        for line in collection.conflict_lines():
+            echo(f"  conflict: {line}")
     return 0 if collection.clean else 1
 
 

@@ -19,7 +19,7 @@ from kh922core._plans import Plan
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import conversion_factor, parse_unit
 from kh922core._text import did_you_mean
-from kh922core.errors import Kh922Error, UnknownFormatError
+from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
 
 __all__ = ["Collection", "collect", "write_observations"]
 
@@ -398,4 +398,7 @@ def write_observations(collection: Collection, path: str | os.PathLike[str]) -> 
     from kh922core._output_formats import format_for
 
     chosen = format_for(path, among=("csv", "parquet"))
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise MissingFileError(f"no folder {str(folder)!r} to write in", str(folder))
     return chosen.write(collection.observations, path)
