@@ -237,6 +237,27 @@ def test_a_year_after_the_templates_is_refused_by_its_cell(
     assert "after the template's year (2026)" in refused.reason
 
 
+def test_a_title_naming_another_agency_than_the_templates_is_listed(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "ca.xlsx", plan, ["so-khcn"], as_of="2026-05-15")
+    fill(path, {"2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    (cell,) = [
+        c for row in sheet.iter_rows(max_row=8) for c in row if "Cơ quan báo cáo" in str(c.value)
+    ]
+    assert cell.value == f"Cơ quan báo cáo: {plan.agency('so-khcn').name}"
+    found = kh922core.collect([path], plan=plan)
+    assert found.rejected == []  # the template's own name: nothing to say
+    cell.value = "Cơ quan báo cáo: Công an tỉnh"
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    (listed,) = found.rejected
+    assert (listed.row, listed.column, listed.value) == (cell.row, "title", "Công an tỉnh")
+    assert "credited" in listed.reason
+
+
 @pytest.mark.parametrize("command", ["collect", "report"])
 def test_a_file_that_is_not_a_template_is_exit_2_naming_it(
     tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]

@@ -13,7 +13,6 @@ import csv
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,11 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
+from kh922core._reports.file_readings import FileReading, Rejection
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
+from kh922core._reports.template_titles import other_agency
 from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
@@ -52,35 +53,6 @@ _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc
 _TRUE = ("đạt", "có", "true", "x", "yes", "met")
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    """A cell that was not used: where it is, what it holds and why."""
-
-    file: str
-    sheet: str | None
-    row: int | None
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        place = ":".join(str(p) for p in (self.file, self.sheet, self.row) if p is not None)
-        return f"{place}: {self.column} {self.value!r}: {self.reason}"
-
-
-@dataclass(slots=True)
-class FileReading:
-    """What one file brought: its kind (``template`` or ``observations``), its agency (a
-    template's), its observations with provenance, and the cells refused."""
-
-    path: Path
-    kind: str
-    agency: str | None
-    observations: pl.DataFrame
-    rejected: list[Rejection] = field(default_factory=list)
-    metadata: dict[str, str] = field(default_factory=dict)
 
 
 #: The start of a metadata key that names a hidden sheet (listed, never read).
@@ -412,6 +384,10 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         ]
     rejected += [
         Rejection(source.name, title, None, "sheet", "", _HIDDEN_SHEET) for title in hidden
+    ]
+    rejected += [  # "Cơ quan báo cáo: Công an tỉnh" over another agency's keys
+        Rejection(source.name, sheet, row, "title", text, why)
+        for sheet, row, text, why in other_agency(grids, agency, plan)
     ]
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]

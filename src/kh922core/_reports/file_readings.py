@@ -1,0 +1,39 @@
+"""What reading one returned file gives: its observations, and each cell not used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+__all__ = ["FileReading", "Rejection"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A cell that was not used: where it is, what it holds and why."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        place = ":".join(str(p) for p in (self.file, self.sheet, self.row) if p is not None)
+        return f"{place}: {self.column} {self.value!r}: {self.reason}"
+
+
+@dataclass(slots=True)
+class FileReading:
+    """What one file brought: its kind (``template`` or ``observations``), its agency (a
+    template's), its observations with provenance, and the cells refused."""
+
+    path: Path
+    kind: str
+    agency: str | None
+    observations: pl.DataFrame
+    rejected: list[Rejection] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
