@@ -168,3 +168,50 @@ def test_chưa_đạt_is_an_assessment_of_not_met(tmp_path: Path) -> None:
     )
     assert read_observations(path).select("assessment").rows() == [(False,)]
     assert read_observations(path, source_rows=True).select("source_row").rows() == [(2,)]
+
+
+def test_a_dot_before_three_digits_in_a_file_of_decimal_points_is_refused(tmp_path: Path) -> None:
+    """pandas and DuckDB write ``54.125``: in a file that writes ``79.5`` and ``0.705``, a dot
+    before three digits is a decimal point as much as a thousands dot."""
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator,year,value\ntfp-contribution,2024,54.125\nrnd-personnel,2024,11.875\n"
+        "hdi,2024,0.705\ncashless-transactions,2024,79.5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ObservationError) as caught:
+        read_observations(path)
+    (problem,) = caught.value.problems
+    assert "may be a decimal written with a dot" in problem.message
+    assert "54.125" in str(caught.value)
+    assert "11.875" in str(caught.value)
+
+
+def test_thousands_dots_in_a_file_of_decimal_commas_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        "indicator;year;value\ninnovative-enterprises;2024;12.500\nhdi;2024;0,705\n",
+        encoding="utf-8",
+    )
+    assert read_observations(path)["value"].to_list() == [12500.0, 0.705]
+
+
+@pytest.mark.parametrize(
+    ("heading", "meant"),
+    [("Unit", "unit"), ("Year", "year"), ("YEAR", "year"), ("năm", "year"), ("đơn vị", "unit")],
+)
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_heading_for_a_column_the_engine_reads_is_never_a_key(
+    tmp_path: Path, heading: str, meant: str, suffix: str
+) -> None:
+    frame = pl.DataFrame({"indicator": ["tfp-contribution"], "value": ["0,56"], heading: ["x"]})
+    path = tmp_path / f"o{suffix}"
+    if suffix == ".csv":
+        frame.write_csv(path, separator=";")
+    else:
+        frame.write_parquet(path)
+    with pytest.raises(ObservationError) as caught:
+        read_observations(path)
+    (problem,) = caught.value.problems
+    assert problem.column == heading
+    assert f"name it {meant!r}" in problem.message

@@ -128,6 +128,36 @@ def read_table_text(path: str | os.PathLike[str], *, sheet: str | None = None) -
     return _text_with_lines(path, sheet).drop(_LINE)
 
 
+#: Headings people write for the optional columns the engine reads, which it would take as keys.
+_NEAR_NAMES = {
+    "năm": "year",
+    "đơn vị": "unit",
+    "đơn vị tính": "unit",
+    "đvt": "unit",
+    "đánh giá": "assessment",
+}
+#: (a required column missing is named with the closest heading by :func:`_require`)
+_READ_COLUMNS = ("unit", "year", "assessment", "cohort_size")
+
+
+def _refuse_near_names(columns: list[str], source: Path) -> None:
+    """Refuse a heading the engine would take as a key column though it names one it reads
+    (``Unit``, ``Year``, ``năm``, ``đơn vị``): its values would be read as keys, not as what
+    they are (a fraction as a percentage, a year as a key)."""
+    problems = []
+    for column in columns:
+        folded = " ".join(column.split()).casefold()
+        meant = folded if folded in _READ_COLUMNS else _NEAR_NAMES.get(folded)
+        if meant is not None and column != meant:
+            message = (
+                f"of {source.name} would be a key column: name it {meant!r} (the column the "
+                "engine reads)"
+            )
+            problems.append(ObservationProblem(column=column, message=message))
+    if problems:
+        raise ObservationError(problems)
+
+
 def _require(table: pl.DataFrame, columns: tuple[str, ...], source: Path, what: str) -> None:
     found = [c for c in table.columns if c != _LINE]
     missing = [c for c in columns if c not in found]
@@ -191,12 +221,15 @@ def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False
         raise not_readable(source, "cannot read observations from")
     if format_for(source).name == "parquet":
         try:
-            return pl.read_parquet(source)
+            frame = pl.read_parquet(source)
         except pl.exceptions.PolarsError as error:
             raise not_readable(source, f"not a Parquet file ({type(error).__name__}):") from None
+        _refuse_near_names(frame.columns, source)
+        return frame
     table = _text_with_lines(source, None)
     if set(table.columns) >= _TEMPLATE_MARKS:
         return read_reporting_template(source)
+    _refuse_near_names([c for c in table.columns if c != _LINE], source)
     _require(table, ("indicator", "value"), source, "required column")
     sheets = (
         table_sheets(source, ("indicator", "value")) if format_for(source).name == "xlsx" else []

@@ -4,10 +4,12 @@ Numbers are read with the rules of :func:`kh922core.parse_number`, for a whole c
 A percentage (``55%`` typed, or a ``0.55`` that Excel shows as ``55%``) is the number shown, 55,
 in a row whose unit is a percentage or not given; in a row of another unit it is refused.  A
 number with one dot before three digits (``12.500``) is read as thousands, as the rules say,
-but is refused where it may be a decimal written with a dot: in a percentage row, or beside values
-below 1000 (after a ``0``, as in ``0.750``, the dot is a decimal point).  A comma before three
-digits (``1,000``) is refused: a decimal comma or a thousands comma.  A year is a whole number
-from 1900 to 2200 (an Excel date serial such as 45658 is refused, with the date it stands for).
+but is refused where it may be a decimal written with a dot: in a percentage row, beside values
+below 1000 (after a ``0``, as in ``0.750``, the dot is a decimal point), or in a file that writes
+a decimal point elsewhere (``79.5``, ``0.705``: as pandas or DuckDB write numbers).  A comma
+before three digits (``1,000``) is refused: a decimal comma or a thousands comma.  A year is a
+whole number from 1900 to 2200 (an Excel date serial such as 45658 is refused, with the date
+it stands for).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _SPACED = r"^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$"
 _AMBIGUOUS_COMMA = r"^[1-9]\d{0,2},\d{3}$"
 #: A single decimal point, when the dot cannot separate thousands (``0.75``).
 _POINT = r"^\d+\.\d+$"
+#: A decimal point no thousands dot can be: not before three digits, or after a lone 0.
+_POINT_DECIMAL = r"^[-−]?(?:\d+\.(?:\d{1,2}|\d{4,})|0\.\d+)\s*%?$"
 #: One dot before three digits and nothing else: thousands, or a decimal written with a dot.
 _ONE_GROUP = r"^[-−]?[1-9]\d{0,2}\.\d{3}\s*%?$"
 #: A unit that is a percentage (``%``, ``% GRDP``, ``%/năm``, ``phần trăm``).
@@ -149,7 +153,9 @@ def _value_problems(
         others = pl.when(~group).then(read.abs()).max().over("indicator")
         reference = others if reference is None else pl.min_horizontal(reference, others)
     small = reference.abs() < 1000 if reference is not None else pl.lit(False)
-    doubtful = group & (percent_row | small.fill_null(False))
+    # a file that writes decimals with a point elsewhere ("0.705", "79.5": pandas, DuckDB)
+    points = text.str.contains(_POINT_DECIMAL).fill_null(False).any()
+    doubtful = group & (percent_row | small.fill_null(False) | points)
     what = (
         "may be a decimal written with a dot (a dot before three digits separates thousands: "
         "12.500 is 12500): write 12500, or 12,5 with a comma"
