@@ -215,3 +215,21 @@ def test_a_heading_for_a_column_the_engine_reads_is_never_a_key(
     (problem,) = caught.value.problems
     assert problem.column == heading
     assert f"name it {meant!r}" in problem.message
+
+
+def test_a_sheet_a_year_without_a_year_column_takes_the_year_of_its_name(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "2024"
+    first.append(["indicator", "value"])
+    first.append(["tfp-contribution", 49.5])
+    second = book.create_sheet("Năm 2025")
+    second.append(["indicator", "value"])
+    second.append(["tfp-contribution", 56])
+    path = tmp_path / "o.xlsx"
+    book.save(path)
+    table = read_observations(path)
+    assert table.select("value", "year", "source_sheet").rows() == [
+        (49.5, 2024, "2024"),
+        (56.0, 2025, "Năm 2025"),
+    ]

@@ -14,6 +14,7 @@ a filled reporting template (the file :func:`kh922core.write_reporting_template`
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -236,13 +237,22 @@ def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False
     )
     if len(sheets) > 1:  # one sheet a year: every one is read, each row with its sheet
         frames = [
-            _rows(typed(_text_with_lines(source, name), source), source_rows).with_columns(
-                pl.lit(name).alias("source_sheet")
-            )
+            _sheet_year(
+                _rows(typed(_text_with_lines(source, name), source), source_rows), name
+            ).with_columns(pl.lit(name).alias("source_sheet"))
             for name in sheets
         ]
         return pl.concat(frames, how="diagonal_relaxed")
     return _rows(typed(table, source), source_rows)
+
+
+def _sheet_year(frame: pl.DataFrame, sheet: str) -> pl.DataFrame:
+    """A sheet's rows with the year its name says (``2025``, ``Năm 2025``) where they have no
+    ``year`` column: one sheet a year."""
+    named = re.fullmatch(r"\s*(?:năm\s+)?((?:19|20|21)\d\d)\s*", sheet, re.IGNORECASE)
+    if "year" in frame.columns or named is None:
+        return frame
+    return frame.with_columns(pl.lit(int(named.group(1)), dtype=pl.Int64).alias("year"))
 
 
 def _rows(frame: pl.DataFrame, keep: bool) -> pl.DataFrame:
