@@ -233,3 +233,25 @@ def test_a_sheet_a_year_without_a_year_column_takes_the_year_of_its_name(tmp_pat
         (49.5, 2024, "2024"),
         (56.0, 2025, "Năm 2025"),
     ]
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_a_hidden_or_filtered_out_row_is_refused_by_its_row(tmp_path: Path, filtered: bool) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["tfp-contribution", 2024, 49.5])
+    sheet.append(["tfp-contribution", 2023, 60])
+    sheet.row_dimensions[3].hidden = True
+    if filtered:
+        sheet.auto_filter.ref = "A1:C3"
+    path = tmp_path / "o.xlsx"
+    book.save(path)
+    with pytest.raises(ObservationError) as caught:
+        read_observations(path)
+    (problem,) = caught.value.problems
+    assert "the row is hidden" in problem.message
+    assert "row 3" in str(caught.value)
+    sheet.row_dimensions[3].hidden = False
+    book.save(path)
+    assert read_observations(path).height == 2

@@ -246,6 +246,18 @@ def merged_ranges(path: Path, title: str) -> list[tuple[int, ...]]:
     return _scan(path, title)[1]
 
 
+def _hidden_rows(path: Path, title: str) -> set[int]:
+    """The rows a sheet hides (from 1): hidden by hand, or filtered out."""
+    hidden: set[int] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(_sheet_part(archive, title)) as xml:
+        for _, element in ElementTree.iterparse(xml):
+            if _local(element.tag) == "row":
+                if element.get("hidden") in ("1", "true") and element.get("r"):
+                    hidden.add(int(element.get("r") or 0))
+                element.clear()
+    return hidden
+
+
 def _marked(archive: zipfile.ZipFile, part: str) -> bool:
     """Whether a sheet's XML has a formula or a merged range at all (read in pieces)."""
     tail = b""
@@ -371,5 +383,9 @@ def xlsx_table(path: Path, sheet: str | None) -> RawTable:
     )
     for (row, column), formula in sorted(formulas.items()):
         report(column, what, row, formula)
+    for row in sorted(r for r in _hidden_rows(path, title) if 2 <= r <= len(grid)):
+        shown = next((text for text in grid[row - 1] if text), None)
+        if shown is not None:  # a row hidden, or filtered out: read, or not?
+            report(1, "the row is hidden (filtered out?): show it, or delete it", row, shown)
     found = [problem_at(n, w, path, lines, vs) for (n, w), (lines, vs) in problems.items()]
     return RawTable(header, _frame(header, grid[1:], list(range(2, len(grid) + 1))), found)
