@@ -255,3 +255,18 @@ def test_a_hidden_or_filtered_out_row_is_refused_by_its_row(tmp_path: Path, filt
     sheet.row_dimensions[3].hidden = False
     book.save(path)
     assert read_observations(path).height == 2
+
+
+def test_a_second_sheet_headed_in_other_case_is_named_not_dropped(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "2024"
+    first.append(["indicator", "year", "value"])
+    first.append(["tfp-contribution", 2024, 49.5])
+    second = book.create_sheet("2025")
+    second.append(["Indicator", "Year", "Value"])
+    second.append(["tfp-contribution", 2025, 56])
+    path = tmp_path / "o.xlsx"
+    book.save(path)
+    with pytest.raises(ObservationError, match="sheet '2025' of o.xlsx is headed in other case"):
+        read_observations(path)

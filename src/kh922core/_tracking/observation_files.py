@@ -50,6 +50,7 @@ __all__ = [
 TEMPLATE_SHEET = "template"
 #: Columns only a reporting template has: a file with all of them is read as one.
 _TEMPLATE_MARKS = frozenset({"target_id", "last_year", "last_value"})
+_REQUIRED = ("indicator", "value")
 _READABLE = ("csv", "xlsx", "parquet")
 _LINE = LINE
 
@@ -235,6 +236,19 @@ def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False
     sheets = (
         table_sheets(source, ("indicator", "value")) if format_for(source).name == "xlsx" else []
     )
+    if sheets:  # a sheet headed "Indicator", "Value" would be dropped: named instead
+        other = [t for t in table_sheets(source, _REQUIRED, folded=True) if t not in sheets]
+        if other:
+            raise ObservationError(
+                [
+                    ObservationProblem(
+                        column="indicator",
+                        message=f"sheet {t!r} of {source.name} is headed in other case: name "
+                        "its columns 'indicator', 'value' … as the first sheet's, or delete it",
+                    )
+                    for t in other
+                ]
+            )
     if len(sheets) > 1:  # one sheet a year: every one is read, each row with its sheet
         frames = [
             _sheet_year(

@@ -320,8 +320,9 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
         workbook.close()
 
 
-def table_sheets(path: Path, headings: tuple[str, ...]) -> list[str]:
-    """The visible sheets whose first row holds every one of ``headings`` (a sheet a year)."""
+def table_sheets(path: Path, headings: tuple[str, ...], *, folded: bool = False) -> list[str]:
+    """The visible sheets whose first row holds every one of ``headings`` (a sheet a year);
+    ``folded``: in any case (``Indicator``)."""
     openpyxl = import_optional("openpyxl", extra="xlsx", purpose="reading .xlsx")
     try:
         workbook = open_workbook(openpyxl, path, read_only=True, data_only=True)
@@ -330,7 +331,11 @@ def table_sheets(path: Path, headings: tuple[str, ...]) -> list[str]:
     try:
         shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         first = {ws.title: next(ws.iter_rows(max_row=1, values_only=True), ()) for ws in shown}
-        return [t for t, row in first.items() if set(headings) <= {str(c).strip() for c in row}]
+
+        def written(cell: object) -> str:
+            return str(cell).strip().casefold() if folded else str(cell).strip()
+
+        return [t for t, row in first.items() if set(headings) <= {written(c) for c in row}]
     finally:
         workbook.close()
 
