@@ -268,5 +268,5 @@ def test_a_second_sheet_headed_in_other_case_is_named_not_dropped(tmp_path: Path
     second.append(["tfp-contribution", 2025, 56])
     path = tmp_path / "o.xlsx"
     book.save(path)
-    with pytest.raises(ObservationError, match="sheet '2025' of o.xlsx is headed in other case"):
+    with pytest.raises(ObservationError, match=r"sheet '2025' of o\.xlsx is headed in other case"):
         read_observations(path)
