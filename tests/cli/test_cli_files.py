@@ -199,3 +199,18 @@ def test_no_evaluation_is_no_table(tmp_path: Path, capsys: pytest.CaptureFixture
     assert lines[0].endswith(f"0 evaluations of observations from {observations}")
     assert lines[1] == ""
     assert lines[2].startswith("Summary by Horizon")
+
+
+def test_a_problem_the_engine_finds_names_the_rows_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    observations = tmp_path / "o.csv"
+    observations.write_text(
+        "indicator;year;value\n# a comment line\nhdi;2024;0,7\n\nTổng cộng;2024;5\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", "--observations", str(observations)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown indicator id(s) 'Tổng cộng'" in err
+    assert "(rows of the file)" in err
+    assert "rows [5]" in err  # the line of the file, not the place in the table read (1)

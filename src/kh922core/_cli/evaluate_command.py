@@ -16,7 +16,7 @@ from kh922core._cli.tables import (
     render,
 )
 from kh922core._cli.terminal_text import echo
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, ObservationError
 
 if TYPE_CHECKING:
     import polars as pl
@@ -95,7 +95,7 @@ def _summary_table(plan: Plan, summary: pl.DataFrame, by: list[str], words: Labe
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from kh922core._cli.observation_input import read_observation_file
+    from kh922core._cli.observation_input import in_file_rows, read_with_rows
     from kh922core._engine import evaluate, summarize
     from kh922core._plans import load_plan, published_figures
     from kh922core._tracking import leads_on
@@ -106,12 +106,15 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"no observations for plan {plan.id!r}: the shipped published figures belong to "
             f"the built-in plan {load_plan().number}; pass your own with --observations FILE"
         )
-    observations = (
-        read_observation_file(args.observations, plan)
-        if args.observations
-        else published_figures(proxies=args.proxies)
-    )
-    result = evaluate(plan, observations.lazy(), cohort_policy=args.cohort_policy).collect()
+    rows = None
+    if args.observations:
+        observations, rows = read_with_rows(args.observations, plan)
+    else:
+        observations = published_figures(proxies=args.proxies)
+    try:
+        result = evaluate(plan, observations.lazy(), cohort_policy=args.cohort_policy).collect()
+    except ObservationError as error:  # the rows the official sees in the file
+        raise in_file_rows(error, rows) from None
     result = result.sort([c for c in ("target_id", "year", "entity") if c in result.columns])
     by = args.by or (["year", "horizon"] if "year" in result.columns else ["horizon"])
     leads = leads_on(plan, args.as_of) if args.as_of is not None else plan

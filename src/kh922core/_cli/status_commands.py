@@ -13,7 +13,7 @@ from kh922core._cli.arguments import date_argument
 from kh922core._cli.machine_output import write_csv, write_json_document
 from kh922core._cli.tables import Column, add_lang_option, labels, named, render
 from kh922core._cli.terminal_text import echo
-from kh922core.errors import Kh922Error
+from kh922core.errors import Kh922Error, ObservationError
 
 __all__ = ["add_status_commands"]
 
@@ -32,7 +32,7 @@ _PROGRESS = (
 def _progress(args: argparse.Namespace) -> int:
     import polars as pl
 
-    from kh922core._cli.observation_input import read_observation_file
+    from kh922core._cli.observation_input import in_file_rows, read_with_rows
     from kh922core._plans import load_plan, published_figures
     from kh922core._tracking import progress
 
@@ -42,9 +42,12 @@ def _progress(args: argparse.Namespace) -> int:
             f"no observations for plan {plan.id!r}: pass your own with --observations FILE"
         )
     observations = args.observations
-    data = read_observation_file(observations, plan) if observations else published_figures()
+    data, rows = read_with_rows(observations, plan) if observations else (published_figures(), None)
     as_of = args.as_of.year if args.as_of is not None else None
-    table = progress(plan, data, as_of=as_of)
+    try:
+        table = progress(plan, data, as_of=as_of)
+    except ObservationError as error:  # the rows the official sees in the file
+        raise in_file_rows(error, rows) from None
     table = table.select(c for c in _PROGRESS if c in table.columns).with_columns(
         pl.col("category").cast(pl.String)
     )
