@@ -270,3 +270,15 @@ def test_a_second_sheet_headed_in_other_case_is_named_not_dropped(tmp_path: Path
     book.save(path)
     with pytest.raises(ObservationError, match=r"sheet '2025' of o\.xlsx is headed in other case"):
         read_observations(path)
+
+
+def test_a_float32_value_of_parquet_reads_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "o.parquet"
+    frame = pl.DataFrame(
+        {"indicator": ["digital-signatures"], "year": [2024], "unit": ["fraction"]}
+    ).with_columns(pl.Series("value", [0.7], dtype=pl.Float32))
+    frame.write_parquet(path)
+    table = read_observations(path)
+    assert table["value"].to_list() == [0.7]
+    result = kh922core.evaluate(kh922core.load_plan(), table)
+    assert set(result["status"].to_list()) == {"met"}  # ≥ 70 %: 0.7 is 70 %, not 69.999999

@@ -227,6 +227,8 @@ def read_observations(path: str | os.PathLike[str], *, source_rows: bool = False
         except pl.exceptions.PolarsError as error:
             raise not_readable(source, f"not a Parquet file ({type(error).__name__}):") from None
         _refuse_near_names(frame.columns, source)
+        if frame.schema.get("value") == pl.Float32:  # 0.7 as written, not 0.699999988079071
+            frame = frame.with_columns(pl.col("value").cast(pl.String).cast(pl.Float64))
         return frame
     table = _text_with_lines(source, None)
     if set(table.columns) >= _TEMPLATE_MARKS:
