@@ -137,9 +137,16 @@ def _target_frame(plan: Plan, as_of: date) -> pl.DataFrame:
     )
 
 
+#: The columns of the report's series: the engine's, and the entity.
+_SERIES_COLUMNS = ("indicator", "value", "unit", "year", "assessment", "cohort_size", "entity")
+
+
 def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame:
     """The latest judged row of each target and entity, with its on-track category."""
     data = observations.filter(pl.col("year").is_null() | (pl.col("year") <= as_of.year))
+    # a series is an indicator of an entity: where a value came from (its file, row, agency,
+    # note) is no key, or a change target would find no base in its own row's group
+    data = data.select(c for c in _SERIES_COLUMNS if c in data.columns)
     keys = ["target_id", "entity"]
     if data.is_empty():
         return pl.DataFrame(

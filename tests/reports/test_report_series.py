@@ -1,0 +1,73 @@
+"""The report judges each target on its series as ``evaluate`` does: where a value came from
+(its file, sheet, row, agency, note) is no key of the series, or a change target would find no
+base in its own row's group and every target's track would be one point long."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+import kh922core
+from kh922core import Change
+
+
+@pytest.fixture(scope="module")
+def plan() -> kh922core.Plan:
+    """The built-in plan with target 2030-3 (≥ 55 % of TFP) made a rise of at least 55 %
+    since 2024."""
+    plan = kh922core.load_plan()
+    targets = []
+    for target in plan.targets:
+        if target.id == "2030-3":
+            change = Change(kind="relative", since=2024)
+            target = target.model_copy(
+                update={"spec": target.spec.model_copy(update={"change": change})}
+            )
+        targets.append(target)
+    return plan.model_copy(update={"targets": tuple(targets)})
+
+
+def _observations() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "indicator": ["tfp-contribution", "tfp-contribution"],
+            "value": [40.0, 70.0],
+            "unit": ["%", "%"],
+            "year": [2024, 2025],
+            "entity": [None, None],
+            "note": ["ước", None],
+            "agency": ["cuc-thong-ke", "so-khcn"],
+            "source_file": ["a.xlsx", "b.xlsx"],
+            "source_sheet": ["Bao cao", "Bao cao"],
+            "source_row": [8, 10],
+        },
+        schema_overrides={"entity": pl.String},
+    )
+
+
+def test_a_change_target_is_judged_from_its_base_as_evaluate_judges_it(
+    plan: kh922core.Plan,
+) -> None:
+    data = _observations()
+    judged = kh922core.evaluate(
+        plan, data.drop("note", "agency", "source_file", "source_sheet", "source_row")
+    )
+    expected = judged.filter((pl.col("target_id") == "2030-3") & (pl.col("year") == 2025))
+    assert expected["status"].to_list() == ["met"]  # +75 % from 2024: at least +55 %
+    report = kh922core.build_report(plan, data, as_of=date(2025, 11, 1))
+    row = report.targets.filter(pl.col("target_id") == "2030-3")
+    assert row["status"].to_list() == expected["status"].to_list()  # not "no_data"
+
+
+def test_the_track_of_a_target_reads_its_whole_series(plan: kh922core.Plan) -> None:
+    data = _observations().with_columns(pl.lit(None, pl.String).alias("note"))
+    with_provenance = kh922core.build_report(plan, data, as_of=date(2025, 11, 1))
+    bare = kh922core.build_report(
+        plan,
+        data.select("indicator", "value", "unit", "year", "entity"),
+        as_of=date(2025, 11, 1),
+    )
+    columns = ["target_id", "status", "category"]
+    assert with_provenance.targets.select(columns).equals(bare.targets.select(columns))
