@@ -1,5 +1,6 @@
 """The shipped agency registry (Bến Tre's) read for another province's appendices: its own
-committee is the plan's issuer, and Bến Tre's 2025 successions are not carried over."""
+committee is the plan's issuer, and what passed to Bến Tre's province in 2025 passes to the
+plan's own."""
 
 from __future__ import annotations
 
@@ -51,3 +52,18 @@ def test_the_registrys_own_province_keeps_its_successions(tmp_path: Path) -> Non
     assert plan.tasks[0].lead_agencies == ("ubnd-tinh-ben-tre",)
     assert plan.registry.get("ubnd-tinh-ben-tre").successors
     assert ("plan", "agencies") not in result.notes
+
+
+def test_a_part_that_passed_to_the_registrys_province_passes_to_the_plans_own(
+    tmp_path: Path,
+) -> None:
+    path = write_docx(tmp_path / "phu-luc.docx", [(_title("Hòa Mỹ"), [HEADER, *ROWS], [])])
+    plan = import_tables(path).plan
+    group = plan.registry.get("ubnd-cac-huyen-thanh-pho")  # cooperates on task 2
+    assert "ubnd-tinh-hoa-my" in [s.agency for s in group.successors]
+    assert "ubnd-tinh-vinh-long" not in [s.agency for s in group.successors]
+    assert all("Vĩnh Long" not in (s.note or "") for s in group.successors)
+    # Bến Tre's own committee, named in full, still passed to the new tỉnh Vĩnh Long
+    assert [s.agency for s in plan.registry.get("ubnd-tinh-ben-tre").successors] == [
+        "ubnd-tinh-vinh-long"
+    ]

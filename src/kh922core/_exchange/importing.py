@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
-from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for
+from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
@@ -370,6 +370,7 @@ def import_tables(
     issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
     issuer = reader.draft(issuer_name)
     reader.add_aliases(issuer, generic)
+    reader.agencies = repointed(reader.agencies, own, meta["province"], issuer)  # not Vĩnh Long
     indicators = IndicatorBuilder(sink, reader, load_plan())
     indicators.plan_year = meta["date"].year if meta["dated"] else None
     tasks = TaskBuilder(sink, reader)
