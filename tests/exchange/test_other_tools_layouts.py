@@ -704,3 +704,23 @@ def test_a_struck_space_strikes_nothing(tmp_path: Path) -> None:
     result = import_tables(path)
     assert _targets(result.plan) == EXPECTED
     assert result.problems == ()
+
+
+def test_a_change_with_no_base_and_no_baseline_is_noted_for_its_target(tmp_path: Path) -> None:
+    head = [*HEAD[:3], "Thực hiện năm 2024", *HEAD[3:]]
+    rows = [
+        head,
+        ["1", "Thu ngân sách", "tỷ đồng", "", "tăng 10%", "tăng 50%", "Sở Tài chính"],
+        ["2", "Số doanh nghiệp", "Doanh nghiệp", "120", "tăng 10%", "", "Sở Tài chính"],
+        ["3", "Số sáng chế", "Sáng chế", "", "tăng 10% so với năm 2024", "", "Sở Tài chính"],
+    ]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
+    result = import_tables(path)
+    noted = {
+        item
+        for (section, item), texts in result.notes.items()
+        if section == "targets"
+        for text in texts
+        if "no base year and no baseline" in text
+    }
+    assert noted == {"2025-1", "2030-1"}  # row 2 has its 2024 baseline, row 3 names its base

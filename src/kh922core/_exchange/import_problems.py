@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header
 from kh922core._exchange.table_walk import place
+from kh922core._plans import Plan
 
-__all__ = ["ImportProblem", "Sink"]
+__all__ = ["ImportProblem", "Sink", "note_unbased"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +78,14 @@ class Sink:
         found = self.notes.setdefault((section, item), [])
         if text not in found:
             found.append(text)
+
+
+_UNBASED = "a change with no base year and no baseline: give it a baseline, or 'so với năm 2025'"
+
+
+def note_unbased(plan: Plan, sink: Sink) -> None:
+    """Note each change target that names no base and has no baseline (``tăng 6%``)."""
+    for target in plan.targets:
+        change = getattr(target.spec, "change", None)
+        if change and change.since is None and not change.previous_year and not target.baseline:
+            sink.note("targets", target.id, _UNBASED)

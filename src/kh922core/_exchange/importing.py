@@ -25,7 +25,7 @@ from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for,
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
-from kh922core._exchange.import_problems import ImportProblem, Sink
+from kh922core._exchange.import_problems import ImportProblem, Sink, note_unbased
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
 from kh922core._exchange.row_texts import reason_of
@@ -401,6 +401,7 @@ def import_tables(
         "tasks": tasks.tasks,
     }
     plan = _validated(data, sink)
+    note_unbased(plan, sink)
     return ImportResult(
         plan=plan,
         problems=tuple(sink.problems),
