@@ -73,6 +73,8 @@ def test_the_list_covers_every_deadline_of_the_plan() -> None:
         ("Định kỳ 6 tháng", "recurring", None, None),
         ("Hằng quý", "recurring", None, None),
         ("Định kỳ hằng quý", "recurring", None, None),
+        ("6 tháng đầu năm 2027", "period", date(2027, 1, 1), date(2027, 6, 30)),
+        ("Trong 6 tháng cuối năm 2026", "period", date(2026, 7, 1), date(2026, 12, 31)),
     ],
 )
 def test_deadlines_other_provinces_write(

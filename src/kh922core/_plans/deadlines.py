@@ -7,6 +7,8 @@ Forms (matched case-insensitively, after NFC normalisation and whitespace foldin
 - ``Quý II/2025``, ``Quý 2/2025``: ``quarter``, due on the last day of the quarter.
 - ``Năm 2030``, ``2030``: ``year``, due on 31 December.
 - ``2025 - 2026``, ``Năm 2025-2026``: ``period``, starts 1 January, due 31 December.
+- ``6 tháng đầu năm 2027``: ``period``, January to 30 June (``6 tháng cuối năm``: July to
+  31 December).
 - ``31/12/2025``: ``date``, due that day.
 - ``Trước 01/6/2025``, ``Trước tháng 6/2025``: "before", so due the day before (31 May 2025);
   the reporting calendar reads "trước ngày 01/6" the same way.
@@ -101,6 +103,8 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
     )
 )
 _CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)
+#: A half of a year: "6 tháng đầu năm 2027", "6 tháng cuối năm 2027".
+_HALF = re.compile(r"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+(?:năm\s+)?" + _YEAR, re.IGNORECASE)
 
 
 def _end_of_month(year: int, month: int) -> date:
@@ -141,6 +145,15 @@ def parse_deadline(text: str) -> Deadline:
             raise DeadlineParseError(f"deadline {text!r}: 'sau khi' names no event")
         action = folded[: condition.start()].strip(" ,.;") or None
         return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
+    half = _HALF.fullmatch(folded)
+    if half is not None:  # "6 tháng đầu năm 2027": the first half, January to June
+        year, first = int(half.group(2)), half.group(1).lower() == "đầu"
+        start, due = (
+            (date(year, 1, 1), date(year, 6, 30))
+            if first
+            else (date(year, 7, 1), date(year, 12, 31))
+        )
+        return Deadline(text=text, kind=DeadlineKind.PERIOD, start=start, due=due)
     for kind, pattern in _FORMS:
         match = pattern.fullmatch(folded)
         if match is None:
