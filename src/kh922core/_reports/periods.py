@@ -33,7 +33,11 @@ def reporting_of(plan: Plan) -> Reporting:
         Kh922Error: The plan has none.
     """
     if plan.reporting is None:
-        raise Kh922Error(f"plan {plan.number} has no reporting duty (section IV)")
+        raise Kh922Error(
+            f"plan {plan.number} has no reporting duty (section IV): add a 'reporting:' block to "
+            "its plan file, with the section's text, its due dates ('due: [{month: 6, day: 1}, "
+            "{month: 11, day: 15}]'), the recipient and the reporters (see the built-in plan's)"
+        )
     return plan.reporting
 
 
