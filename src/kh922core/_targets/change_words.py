@@ -60,12 +60,12 @@ _PERIOD_BASE = re.compile(
     re.IGNORECASE,
 )
 #: Words right after a base that make it another level than the series' own at that year: of
-#: another place (``của cả nước``, ``bình quân cả nước``, ``của tỉnh Bình Dương``; not ``của
-#: tỉnh``, the series' own), a plan's
+#: the country or a region (``của cả nước``, ``bình quân cả nước``; not a province or place
+#: named, which may be the plan's own), a plan's
 #: figure (``(kế hoạch)``, ``theo dự toán``), or a second base (``và năm 2025``).
 _NOT_OWN_BASE = re.compile(
-    r"\s*(?:\(\s*)?(?:(?:của|ở|tại)\s+(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|(?:tỉnh|thành\s+phố"
-    r"|huyện|quận|thị\s+xã|xã|phường)\s+(?-i:[A-ZĐ]))|(?:bình\s+quân|trung\s+bình|mức)\s+"
+    r"\s*(?:\(\s*)?(?:(?:của|ở|tại)\s+(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực)"
+    r"|(?:bình\s+quân|trung\s+bình|mức)\s+"
     r"(?:chung\s+)?(?:của\s+)?"
     r"(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực)\b|cả\s+nước\b|toàn\s+quốc\b"
     r"|(?:theo\s+|số\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)\b"

@@ -110,8 +110,9 @@ _SCALE_AFTER = re.compile(
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "lần" right after the target's number (not a frequency: "2 lần/năm").
 _TIMES_AFTER = re.compile(r"\s*lần\b(?!\s*/)", re.IGNORECASE)
-#: "tăng 10% năm": "năm" right after a change's number, with no year after it.
-_BARE_YEAR_AFTER = re.compile(r"\s*(?:điểm\s*)?%?\s*năm\b(?!\s*\d)", re.IGNORECASE)
+#: "tăng 10% năm": "năm" right after a change's per cent, with no year after it ("tăng 2 năm"
+#: of an age counts years).
+_BARE_YEAR_AFTER = re.compile(r"\s*(?:điểm\s*)?%\s*năm\b(?!\s*\d)", re.IGNORECASE)
 #: "tăng trưởng âm", "âm không quá 2%": a negative level, whose sign the number does not carry.
 _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 

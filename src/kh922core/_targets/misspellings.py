@@ -54,7 +54,7 @@ _WORDS = frozenset(
 #: that make them so (``tạm giam``, ``đám tang``, ``u nang``); without one, the verb is refused
 #: (``Tỷ lệ che phủ rừng tang 2%`` would be the level 2 %).
 _PARTNERS = {
-    "giam": frozenset({"tạm", "trại", "bị", "nhà"}),
+    "giam": frozenset({"tạm", "trại", "bị", "nhà", "buồng", "phòng", "biệt"}),
     "tang": frozenset({"đám", "lễ", "việc", "để", "nhà", "chịu", "nghĩa"}),
     "nang": frozenset({"u", "túi", "viên", "bào", "nang"}),
 }
@@ -210,10 +210,12 @@ def _refuse_one(
 
 def _partnered(blanked: str, first: re.Match[str]) -> bool:
     """Whether the syllable ``first``, where it spells a verb of change without its marks, has
-    before it a word that makes it a word of its own (``tạm giam``; every other word passes)."""
+    before it a word that makes it a word of its own (``tạm giam``), or is a name's (``xã Tà
+    Nang``); every other word passes."""
     partners = _PARTNERS.get(first.group(0).lower())
     before = blanked[: first.start()].split()
-    return partners is None or (bool(before) and before[-1].lower() in partners)
+    named = first.group(0)[0].isupper() and bool(before) and before[-1][:1].isupper()
+    return partners is None or named or (bool(before) and before[-1].lower() in partners)
 
 
 def _after_phrase(blanked: str, first: re.Match[str]) -> bool:

@@ -49,10 +49,12 @@ NOT_TARGET_NUMBERS = re.compile(
 )
 #: A bound on the things a subject counts, in words after a subject and before a target in %
 #: (``Tỷ lệ cặp vợ chồng sinh từ 3 con trở lên 5%``, ``Tỷ lệ hộ nghèo thiếu hụt từ 3 chỉ số
-#: trở lên``): its bound is the group's, never the target's.
+#: trở lên``, ``đạt kiểm định từ cấp độ 2 trở lên``): its bound is the group's, never the
+#: target's.
 GROUP_BOUND = (
-    r"(?<=[^\W\d_]\s)\b(?:từ|trên|dưới|đủ)\s+\d{1,3}(?:[.,]\d+)?\s*(?![\d%])"
-    r"(?:[^\W\d_]+\s+){1,3}?trở\s+(?:lên|xuống)\b(?=[^\d%]*\d[\d.,]*\s*%)"
+    r"(?<=[^\W\d_]\s)\b(?:từ|trên|dưới|đủ)\s+(?:\d{1,3}(?:[.,]\d+)?\s*(?![\d%])"
+    r"(?:[^\W\d_]+\s+){1,3}?|(?:cấp\s+độ|mức\s+độ|cấp|mức|hạng|loại)\s+(?:\d{1,2}|[IVX]{1,4})\s+)"
+    r"trở\s+(?:lên|xuống)\b(?=[^\d%]*\d[\d.,]*\s*%)"
 )
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
 #: ``5 năm``, a :data:`GROUP_BOUND`): set aside when the target cannot be read with them.
