@@ -15,15 +15,11 @@ from kh922core import import_tables, parse_target
 from kh922core._exchange.raised_text import raised_text
 
 from .office_builders import rewrite_parts, write_docx, write_xlsx
+from .test_other_tools_layouts import HEAD, TITLE
 
 pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
 
-TITLE = [
-    "PHỤ LỤC I",
-    "(Kèm theo Kế hoạch số 12/KH-UBND ngày 5 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Hòa Mỹ)",
-]
-HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030", "Cơ quan chủ trì"]
 ROWS = [
     ["1", "Số sáng chế được cấp", "Sáng chế", "20", "50", "Sở Khoa học và Công nghệ"],
     ["2", "Số doanh nghiệp công nghệ số", "Doanh nghiệp", "120", "300", "Sở Tài chính"],
