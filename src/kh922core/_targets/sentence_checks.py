@@ -75,6 +75,8 @@ def refuse_amount_in_words(text: str) -> None:
     )
     for found in _NUMBER_WORD.finditer(text):
         words = found.group("counted").split()
+        if " ".join(words[:2]).casefold() == "con số":  # "hai con số": double digits
+            continue
         for size in range(len(words), 0, -1):
             try:
                 parse_unit(" ".join(words[:size]))
