@@ -33,7 +33,11 @@
   target; it is refused, as an estimate is (inside a subject the words are its own);
 * a level that changes in % in a row of a share of a whole (``Thu ngân sách tăng 10%`` in ``%
   GRDP``) used to be read in points of GRDP; it is refused, as a subject the grammar cannot
-  place is.
+  place is;
+* a prohibition read apart from its comparison (``không được phép vượt 3%``, ``Không được để
+  nợ xấu vượt 3%``, ``Nghiêm cấm vượt 3%``, ``Không xảy ra trên 5 vụ``) used to keep the
+  comparison and drop the negation (> 3 %); it is refused;
+* a floor on the level a fall reaches (``giảm tối thiểu còn 2%``) used to be ≥ 2 %; refused.
 """
 
 from __future__ import annotations
@@ -375,3 +379,47 @@ def test_a_share_of_the_whole_still_changes_in_points() -> None:
     change = parse_target("Tỷ trọng kinh tế số tăng 2%", unit="% GRDP").change
     assert change is not None
     assert change.kind is ChangeKind.POINTS
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Tỷ lệ nợ xấu không được phép vượt 3%", "lower_is_better"),
+        ("Tỷ lệ che phủ rừng không được phép thấp hơn 45%", "higher_is_better"),
+        ("Không được để nợ xấu vượt 3%", "lower_is_better"),
+        ("Không được để tỷ lệ giảm dưới 90%", "higher_is_better"),
+        ("Tỷ lệ hồ sơ đúng hạn không bị dưới 98%", "higher_is_better"),
+        ("Nghiêm cấm vượt 3%", "lower_is_better"),
+        ("Tránh vượt 3%", "lower_is_better"),
+    ],
+)
+def test_a_prohibition_read_apart_from_its_comparison_is_refused(text: str, direction: str) -> None:
+    with pytest.raises(TargetParseError, match=r"the comparison (would be )?reversed"):
+        parse_target(text, unit="%", direction=direction)
+
+
+def test_a_count_of_events_not_to_happen_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="the comparison reversed"):
+        parse_target("Không xảy ra trên 5 vụ", unit="vụ", direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [
+        ("Không được vượt 3%", Operator.LE),
+        ("Tỷ lệ hộ không được tiếp cận nước sạch dưới 5%", Operator.LT),
+        ("Tỷ lệ cấm khai thác rừng 100%", Operator.TARGET),
+    ],
+)
+def test_a_negation_the_grammar_holds_or_one_of_the_subject_still_reads(
+    text: str, operator: Operator
+) -> None:
+    assert parse_target(text, unit="%").operator is operator
+
+
+@pytest.mark.parametrize(
+    "text", ["Tỷ lệ hộ nghèo giảm tối thiểu còn 2%", "Tỷ lệ thất nghiệp giảm ít nhất xuống còn 3%"]
+)
+def test_a_floor_on_the_level_a_fall_reaches_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a lower bound on the level a fall reaches"):
+        parse_target(text, unit="%", direction="lower_is_better")

@@ -43,15 +43,15 @@ __all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_parts", "re
 
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
-    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt|ở|phải|có))*"
+    r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt|ở|phải|có"
+    r"|phép|nên|bị|hẳn|xảy\s+ra|phát\s+sinh))*"
     r"\s+",
     re.IGNORECASE,
 )
 #: What a negation may not be read apart from: comparators and verbs of change (a level to
 #: reach may stand in a subject: "tỷ lệ học sinh không được lên lớp dưới 1%").
 _NEGATABLE = frozenset({"ge", "gt", "le", "lt", "eq", "approx", "rise", "fall", "multiple", "rank"})
-#: What may stand between a negation and what it negates ("không còn trên 2%", "không xuống
-#: thấp hơn 90%").
+#: What may stand between a negation and its comparator ("không còn trên 2%", "không xuống …").
 _BETWEEN = frozenset({"zero", "to_level", "filler"})
 #: A rank group counted from the bottom, or left ("nhóm 10 tỉnh cuối bảng", "ra khỏi nhóm"):
 #: not the best ranks the group means.
@@ -82,10 +82,11 @@ _UNREAD_VERB = re.compile(
 )
 #: Words that make the verb after them a noun of the subject ("mức tiết kiệm", "tỷ lệ cải thiện").
 _NOMINAL = re.compile(r"(?:mức|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tốc\s+độ|số|kết\s+quả)\s*$", re.IGNORECASE)
-#: A negation of a whole clause ("Không để tỷ lệ nợ xấu vượt 3%", "Kiên quyết không để …"): it
-#: negates the comparison however many words of the subject stand between.
+#: A negation of a clause ("Không để tỷ lệ nợ xấu vượt 3%", "Nghiêm cấm …"), however far.
 _CLAUSE_NEGATION = re.compile(
-    r"(?<![\w])(?:không|chưa|chẳng)\s+(?:để|cho\s+phép|cho)(?![\w])", re.IGNORECASE
+    r"(?<![\w])(?:(?:không|chưa|chẳng)\s+(?:được\s+)?(?:để|cho\s+phép|cho)|(?:nghiêm\s+)?cấm"
+    r"|tránh)(?![\w])",
+    re.IGNORECASE,
 )
 #: Comparators after the number that the grammar reads only before it ("5% tối đa").
 _TRAILING_COMPARATOR = re.compile(

@@ -33,7 +33,7 @@ from kh922core._targets.kinds import (
 from kh922core._targets.lost_words import refuse_lost_words
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import Verb, refuse_clash
+from kh922core._targets.verbs import Verb, refuse_clash, refuse_floor_of_a_fall
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -274,6 +274,7 @@ def read_reading(
     if verb.to_level or verb.maintain:
         said = verb.to_level or "duy trì"
         _refuse_base(text, base, "no base on a level target", f"{said!r} names the level to reach")
+        refuse_floor_of_a_fall(text, verb, getattr(spec, "operator", None))
         return fit_unit(text, _level(spec, verb), unit), (
             f"a level: {said!r} names the level to reach or keep"
         )
@@ -343,8 +344,7 @@ def _change(
             "points of a share, or a growth of its level?",
         )
     if plain_percent and percent and thing and not rate and not _SHARE_WORDS.search(text):
-        # "Giá trị sản xuất công nghiệp tăng bình quân 12%/năm" in a row in %: a level that
-        # is no share changes by its growth rate, the one thing in % such a row can hold
+        # "Giá trị sản xuất … tăng bình quân 12%/năm" in a row in %: a level's growth rate
         if not per_year or base.named or _PERCENT_OF.search(text):  # "Mỗi năm tăng 2% số xã"
             raise TargetParseError(
                 text,

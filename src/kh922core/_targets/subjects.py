@@ -15,7 +15,7 @@ from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
-from kh922core._targets.verbs import Verb, names_change
+from kh922core._targets.verbs import Verb, names_change, refuse_lost_negation
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -152,16 +152,6 @@ def _balanced(subject: str) -> str:
 _WORD_START = re.compile(r"(?:(?<!\S)[\"“„'‘«(\[{*]*|(?<=[)\]}”’»,:]))(\S)")
 
 
-#: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
-#: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``), or written short (``ko``, ``khg dưới 30%``).
-_LOST_NEGATION = re.compile(
-    r"(?<![^\W_])(?<!hàng\s)(?:không|chưa|chẳng|ko|kô|k|kh|khg|khô|khôg|khôn|hông|hok|khong|chua)"
-    r"(?:\s+(?:được|để|hề|thể|phải))*"
-    r"[\W_]*$",
-    re.IGNORECASE,
-)
-
-
 #: A mark glued before a word that no phrase reading passes (``•tối đa``, ``#giảm``): quotes,
 #: brackets, an asterisk, a comma, a colon and dashes are passed (``"Không dưới 90%"``).
 _GLUED = re.compile(r"(?:[^\w\s\"“”„'‘’«»()\[\]{}*,:;%\-–—]|_)+(?=[^\W_])")
@@ -292,15 +282,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
             _refuse_hidden(text, blanked, stop, position, end)
-            if _LOST_NEGATION.search(subject):  # "/không thấp hơn 50%": read "thấp hơn" alone
-                raise TargetParseError(
-                    text,
-                    stop,
-                    "the negation and its comparator together ('không dưới 90%')",
-                    reason=f"{subject!r} ends in a negation read apart from what it negates "
-                    "(a mark or a word between): the negation would be lost and the comparison "
-                    "reversed",
-                )
+            refuse_lost_negation(text, stop, subject)  # "/không thấp hơn 50%": "thấp hơn"
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     _refuse_hidden(text, blanked, stop, end, end)

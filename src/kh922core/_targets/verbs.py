@@ -9,7 +9,14 @@ from typing import Protocol
 
 from kh922core.errors import TargetParseError
 
-__all__ = ["Verb", "names_change", "refuse_clash", "verb_first"]
+__all__ = [
+    "Verb",
+    "names_change",
+    "refuse_clash",
+    "refuse_floor_of_a_fall",
+    "refuse_lost_negation",
+    "verb_first",
+]
 
 #: A negation before a verb of change and ``quá`` (``không tăng quá 3%``): ``tăng không quá``.
 _NEGATED_VERB = re.compile(r"(?<!\w)(không)(\s+)(tăng|giảm)(?=\s+quá(?!\w))", re.IGNORECASE)
@@ -98,4 +105,40 @@ def refuse_clash(text: str, verb: Verb) -> None:
             "one verb of change before the number",
             reason=f"{verb.phrase!r} and {verb.clash!r}: which way the number moves the level "
             "is not said",
+        )
+
+
+#: A subject that ends in a negation: a mark glued before it kept it from the phrase after it
+#: (``/không thấp hơn 50%``, ``Tỷ lệ •không quá 3%``), or written short (``ko``, ``khg dưới 30%``).
+_LOST_NEGATION = re.compile(
+    r"(?<![^\W_])(?<!hàng\s)(?:không|chưa|chẳng|ko|kô|k|kh|khg|khô|khôg|khôn|hông|hok|khong|chua)"
+    r"(?:\s+(?:được|để|hề|thể|phải))*"
+    r"[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+def refuse_lost_negation(text: str, at: int, subject: str) -> None:
+    """Refuse a subject that ends in a negation read apart from the comparison it governs:
+    the negation would be lost and the comparison reversed."""
+    if _LOST_NEGATION.search(subject):
+        raise TargetParseError(
+            text,
+            at,
+            "the negation and its comparator together ('không dưới 90%')",
+            reason=f"{subject!r} ends in a negation read apart from what it negates (a mark or a "
+            "word between): the negation would be lost and the comparison reversed",
+        )
+
+
+def refuse_floor_of_a_fall(text: str, verb: Verb, operator: object) -> None:
+    """Refuse a lower bound on the level a fall reaches (``giảm tối thiểu còn 2%``: at most
+    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it)."""
+    if verb.way == "fall" and verb.to_level and str(operator) in ("ge", "gt"):
+        raise TargetParseError(
+            text,
+            0,
+            "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%')",
+            reason="a lower bound on the level a fall reaches: at most that level, or a fall of "
+            "at least that much?",
         )
