@@ -37,7 +37,9 @@
 * a prohibition read apart from its comparison (``không được phép vượt 3%``, ``Không được để
   nợ xấu vượt 3%``, ``Nghiêm cấm vượt 3%``, ``Không xảy ra trên 5 vụ``) used to keep the
   comparison and drop the negation (> 3 %); it is refused;
-* a floor on the level a fall reaches (``giảm tối thiểu còn 2%``) used to be ≥ 2 %; refused.
+* a floor on the level a fall reaches (``giảm tối thiểu còn 2%``) used to be ≥ 2 %; refused;
+* a capped fall a year of a share (``Tỷ lệ hộ nghèo giảm không quá 1%/năm``) used to be the level
+  ≤ 1 in ``%/năm``, no change; refused.
 """
 
 from __future__ import annotations
@@ -423,3 +425,22 @@ def test_a_negation_the_grammar_holds_or_one_of_the_subject_still_reads(
 def test_a_floor_on_the_level_a_fall_reaches_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="a lower bound on the level a fall reaches"):
         parse_target(text, unit="%", direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hộ nghèo giảm không quá 1%/năm",
+        "Tỷ lệ hộ nghèo giảm dưới 1%/năm",
+        "Tỷ lệ thất nghiệp giảm còn dưới 0,5%/năm",
+    ],
+)
+def test_a_capped_fall_a_year_of_a_share_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="caps a fall a year"):
+        parse_target(text, unit="%", direction="lower_is_better")
+
+
+def test_a_yearly_fall_of_a_share_still_reads_in_points() -> None:
+    change = parse_target("Tỷ lệ hộ nghèo giảm bình quân 1%/năm", unit="%").change
+    assert change is not None
+    assert (change.kind, change.falling) == (ChangeKind.POINTS_PER_YEAR, True)

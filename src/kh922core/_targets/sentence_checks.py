@@ -17,7 +17,11 @@ from kh922core._targets.cells import refuse_estimate
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
-from kh922core._targets.time_phrases import refuse_other_period, set_aside_times
+from kh922core._targets.time_phrases import (
+    refuse_other_period,
+    refuse_yearly_cap,
+    set_aside_times,
+)
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError, UnknownUnitError
@@ -405,3 +409,4 @@ def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     refuse_permille_change(text, spec, unit)
     refuse_multiple_of_one(text, spec)
     refuse_rank_move(text, spec, unit)
+    refuse_yearly_cap(text, spec, unit)

@@ -20,11 +20,11 @@ import re
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank
-from kh922core._targets.unit_fit import is_share
+from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["DEADLINES", "refuse_other_period", "set_aside_times"]
+__all__ = ["DEADLINES", "refuse_other_period", "refuse_yearly_cap", "set_aside_times"]
 
 _YEAR = r"(?:19|20)\d\d"
 _BEFORE = (
@@ -148,3 +148,28 @@ def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         reason=f"{found.group(0)!r}: a figure per {found.group('period')}, while "
         "an observation is the level of a year",
     )
+
+
+#: A fall capped, then a rate a year: "giảm không quá 1%/năm", "giảm dưới 1%/năm".
+_YEARLY_CAP = re.compile(
+    r"(?<!\w)(?:giảm|hạ|kéo\s+giảm)\s+(?:không\s+quá|tối\s+đa|dưới|không\s+vượt\s+quá|ít\s+hơn"
+    r"|nhiều\s+nhất|xuống\s+dưới|còn\s+dưới)\s*\d[\d.,]*\s*%\s*/\s*năm",
+    re.IGNORECASE,
+)
+
+
+def refuse_yearly_cap(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a capped fall a year read as a level of a share (``Tỷ lệ hộ nghèo giảm không
+    quá 1%/năm`` in a row in %): a fall of at most 1 point a year, or a level below 1 %?"""
+    share = unit is None or (is_share(unit) and not is_rate(unit))
+    if spec.change is None and share and spec.kind == "comparison":
+        found = _YEARLY_CAP.search(text)
+        if found is not None:
+            raise TargetParseError(
+                text,
+                found.start(),
+                "a yearly change ('giảm bình quân 1 điểm %/năm') or the level to reach ('giảm "
+                "xuống dưới 1%')",
+                reason=f"{found.group(0)!r} caps a fall a year: a fall of at most that much a "
+                "year, or a level below it?",
+            )
