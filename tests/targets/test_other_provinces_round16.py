@@ -201,6 +201,8 @@ def test_a_bound_after_the_number_still_bounds_it() -> None:
         "Mỗi năm tăng 2% số trường đạt chuẩn quốc gia",
         "Hằng năm tăng thêm 3% số xã đạt chuẩn nông thôn mới nâng cao",
         "Mỗi năm có thêm 3% số xã đạt chuẩn",
+        "tăng 20%/năm số doanh nghiệp công nghệ số",
+        "tăng bình quân 20%/năm số trường đạt chuẩn",
     ],
 )
 def test_a_yearly_change_in_per_cent_of_a_count_in_a_row_in_per_cent_is_refused(

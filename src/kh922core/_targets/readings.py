@@ -108,7 +108,7 @@ _PLACE = re.compile(
 
 
 #: "2% số trường": a per cent of a count after the number, which no rate of growth is.
-_PERCENT_OF = re.compile(r"%\s*(?:của\s+)?(?:tổng\s+)?số\b", re.IGNORECASE)
+_PERCENT_OF = re.compile(r"%\s*(?:/\s*năm\s*)?(?:của\s+)?(?:tổng\s+)?số\b", re.IGNORECASE)
 
 
 def _unknown_thing(spec: TargetSpec) -> str | None:
