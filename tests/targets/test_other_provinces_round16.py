@@ -39,14 +39,16 @@
   comparison and drop the negation (> 3 %); it is refused;
 * a floor on the level a fall reaches (``giảm tối thiểu còn 2%``) used to be ≥ 2 %; refused;
 * a capped fall a year of a share (``Tỷ lệ hộ nghèo giảm không quá 1%/năm``) used to be the level
-  ≤ 1 in ``%/năm``, no change; refused.
+  ≤ 1 in ``%/năm``, no change; refused;
+* what a target leaves out with a number (``95 xã đạt chuẩn, ngoại trừ 5 xã vùng cao``) used to be
+  a part of the cell, a target of 5 xã; the cell is refused.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from kh922core import ChangeKind, Operator, TargetParseError, parse_target
+from kh922core import ChangeKind, Operator, TargetParseError, parse_target, split_targets
 
 
 @pytest.mark.parametrize(
@@ -446,3 +448,23 @@ def test_a_yearly_fall_of_a_share_still_reads_in_points() -> None:
     change = parse_target("Tỷ lệ hộ nghèo giảm bình quân 1%/năm", unit="%").change
     assert change is not None
     assert (change.kind, change.falling) == (ChangeKind.POINTS_PER_YEAR, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("95 xã đạt chuẩn, ngoại trừ 5 xã vùng cao", "xã"),
+        ("95% xã đạt chuẩn, trừ 5% xã vùng cao", "%"),
+        ("Tổng vốn đầu tư 500.000 tỷ đồng, không bao gồm 50.000 tỷ đồng vốn FDI", "tỷ đồng"),
+        ("Có 95 xã đạt chuẩn, chưa kể 3 xã đảo", "xã"),
+        ("100% xã (trừ 3 xã đặc biệt khó khăn)", "%"),
+    ],
+)
+def test_what_a_target_leaves_out_is_no_part_of_its_own(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="what the target leaves out is no target"):
+        split_targets(text, unit=unit)
+
+
+def test_a_word_of_exclusion_inside_a_name_is_its_word() -> None:
+    spec = parse_target("Tỷ lệ diện tích được phòng trừ sâu bệnh 90%", unit="%")
+    assert spec.value == 90.0

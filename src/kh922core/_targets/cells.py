@@ -28,6 +28,7 @@ __all__ = [
     "label_from",
     "numbered_parts",
     "refuse_estimate",
+    "refuse_exclusion",
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
@@ -158,6 +159,29 @@ _ESTIMATE = re.compile(
     r"|(?:^|(?<=[,;:(]))\s*(?:dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)",
     re.IGNORECASE,
 )
+
+
+#: An exclusion opening a clause with a number (``95 xã, trừ 5 xã vùng cao``, ``(không bao
+#: gồm 50.000 tỷ đồng vốn FDI)``): what the target leaves out, never a target of its own.
+_EXCLUSION = re.compile(
+    r"(?:^|(?<=[,;(]))\s*(?:ngoại\s+trừ|loại\s+trừ|trừ|không\s+(?:bao\s+gồm|kể|tính)"
+    r"|chưa\s+(?:kể|tính|bao\s+gồm))(?![^\W_])(?=[^,;)]*\d)",
+    re.IGNORECASE,
+)
+
+
+def refuse_exclusion(text: str) -> None:
+    """Refuse a cell whose clause leaves something out with a number of its own: read as a
+    part, the number left out would be a target."""
+    found = _EXCLUSION.search(text)
+    if found is not None:
+        raise TargetParseError(
+            text,
+            found.start(),
+            "the target alone, what it leaves out in a note column",
+            reason=f"{found.group(0).strip()!r} and a number: what the target leaves out is no "
+            "target of its own",
+        )
 
 
 def refuse_estimate(text: str) -> None:

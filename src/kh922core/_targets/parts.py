@@ -41,6 +41,7 @@ from kh922core._targets.cells import (
     label_end,
     label_from,
     refuse_estimate,
+    refuse_exclusion,
 )
 from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
@@ -281,6 +282,7 @@ def split_targets(
         spec = parse_target(text, direction=direction, unit=unit)
         return [TargetPart(label=None, text=text.strip(), spec=spec)]
     refuse_estimate(text)
+    refuse_exclusion(text)
     readings = [_read(cut.text) for cut in cuts]
     subset = any(cut.subset for cut in cuts[1:])
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]
