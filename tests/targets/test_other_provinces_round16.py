@@ -468,3 +468,15 @@ def test_what_a_target_leaves_out_is_no_part_of_its_own(text: str, unit: str) ->
 def test_a_word_of_exclusion_inside_a_name_is_its_word() -> None:
     spec = parse_target("Tỷ lệ diện tích được phòng trừ sâu bệnh 90%", unit="%")
     assert spec.value == 90.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chi KHCN 2% GRDP; chi từ xã hội 60%",
+        "Kinh tế số chiếm 30% GRDP; kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%",
+    ],
+)
+def test_a_bare_per_cent_beside_a_part_of_the_whole_is_refused_whatever_the_cut(text: str) -> None:
+    with pytest.raises(TargetParseError, match="in a bare '%'"):
+        split_targets(text, unit="% GRDP")

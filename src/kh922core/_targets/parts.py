@@ -406,8 +406,9 @@ def _refuse_share_of_the_whole(
     row = parse_unit(unit) if isinstance(unit, str) else unit
     if row is None or not row.expression.startswith("percent") or row.expression == "percent":
         return
+    whole = any(getattr(p.spec, "unit", None) not in (None, "%") for p in parts)  # "2% GRDP; …"
     for cut, part in zip(cuts, parts, strict=True):
-        if cut.subset and getattr(part.spec, "unit", None) == "%":
+        if (cut.subset or whole) and getattr(part.spec, "unit", None) == "%":
             raise TargetParseError(
                 text,
                 text.find(part.text),
