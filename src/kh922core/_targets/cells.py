@@ -161,11 +161,13 @@ _ESTIMATE = re.compile(
 )
 
 
-#: An exclusion opening a clause with a number (``95 xã, trừ 5 xã vùng cao``, ``(không bao
-#: gồm 50.000 tỷ đồng vốn FDI)``): what the target leaves out, never a target of its own.
+#: An exclusion opening a clause with a quantity right after it (``95 xã, trừ 5 xã vùng cao``,
+#: ``(không bao gồm 50.000 tỷ đồng vốn FDI)``): what the target leaves out, never a target of its
+#: own (not ``phòng, trừ sâu bệnh``, nor a note whose digits are a year or a decree's number).
 _EXCLUSION = re.compile(
     r"(?:^|(?<=[,;(]))\s*(?:ngoại\s+trừ|loại\s+trừ|trừ|không\s+(?:bao\s+gồm|kể|tính)"
-    r"|chưa\s+(?:kể|tính|bao\s+gồm))(?![^\W_])(?=[^,;)]*\d)",
+    r"|chưa\s+(?:kể|tính|bao\s+gồm))\s+(?:các\s+|khoảng\s+|gần\s+)?"
+    r"(?!(?:19|20)\d\d(?!\d))\d[\d.,]*(?![\d/]|\s*[-–]\s*\d)",  # a quantity, not a year, a decree
     re.IGNORECASE,
 )
 

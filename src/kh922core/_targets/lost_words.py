@@ -44,7 +44,7 @@ __all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_parts", "re
 #: A negation, with the words that may follow it before what it negates.
 _NEGATION = re.compile(
     r"(?<![\w])(?:tuyệt\s+đối\s+)?(?:không|chưa|chẳng)(?:\s+(?:được|để|hề|thể|bao\s+giờ|đạt|ở|phải|có"
-    r"|phép|nên|bị|hẳn|xảy\s+ra|phát\s+sinh))*"
+    r"|phép|nên|hẳn|xảy\s+ra|phát\s+sinh))*"
     r"\s+",
     re.IGNORECASE,
 )
@@ -84,8 +84,8 @@ _UNREAD_VERB = re.compile(
 _NOMINAL = re.compile(r"(?:mức|tỷ\s+lệ|tỉ\s+lệ|chỉ\s+số|tốc\s+độ|số|kết\s+quả)\s*$", re.IGNORECASE)
 #: A negation of a clause ("Không để tỷ lệ nợ xấu vượt 3%", "Nghiêm cấm …"), however far.
 _CLAUSE_NEGATION = re.compile(
-    r"(?<![\w])(?:(?:không|chưa|chẳng)\s+(?:được\s+)?(?:để|cho\s+phép|cho)|(?:nghiêm\s+)?cấm"
-    r"|tránh)(?![\w])",
+    r"(?<![\w])(?:không|chưa|chẳng)\s+(?:được\s+)?(?:để|cho\s+phép|cho)(?![\w])"
+    r"|(?:^|(?<=[,;:(]))\s*(?:nghiêm\s+)?(?:cấm|tránh)(?![\w])",  # opening: not "hàng cấm"
     re.IGNORECASE,
 )
 #: Comparators after the number that the grammar reads only before it ("5% tối đa").

@@ -153,7 +153,7 @@ def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
 #: A fall capped, then a rate a year: "giảm không quá 1%/năm", "giảm dưới 1%/năm".
 _YEARLY_CAP = re.compile(
     r"(?<!\w)(?:giảm|hạ|kéo\s+giảm)\s+(?:không\s+quá|tối\s+đa|dưới|không\s+vượt\s+quá|ít\s+hơn"
-    r"|nhiều\s+nhất|xuống\s+dưới|còn\s+dưới)\s*\d[\d.,]*\s*%\s*/\s*năm",
+    r"|nhiều\s+nhất)\s*\d[\d.,]*\s*%\s*/\s*năm",  # not "xuống dưới", "còn dưới": a level
     re.IGNORECASE,
 )
 
