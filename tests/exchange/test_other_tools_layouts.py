@@ -169,6 +169,16 @@ def test_cooperating_agencies_in_a_targets_lead_cell_cooperate(tmp_path: Path) -
     }
 
 
+def _imported_with_a_column_before_the_targets(
+    tmp_path: Path, heading: str
+) -> kh922core.ImportResult:
+    """The table with a column ``heading`` (70, 90) before its targets, imported."""
+    head = [*HEAD[:3], heading, *HEAD[3:]]
+    rows = [head, [*ROWS[0][:3], "70", *ROWS[0][3:]], [*ROWS[1][:3], "90", *ROWS[1][3:]]]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
+    return import_tables(path)
+
+
 @pytest.mark.parametrize(
     "heading",
     [
@@ -182,10 +192,7 @@ def test_cooperating_agencies_in_a_targets_lead_cell_cooperate(tmp_path: Path) -
 def test_a_heading_of_what_was_done_is_a_baseline_not_a_target(
     tmp_path: Path, heading: str
 ) -> None:
-    head = [*HEAD[:3], heading, *HEAD[3:]]
-    rows = [head, [*ROWS[0][:3], "70", *ROWS[0][3:]], [*ROWS[1][:3], "90", *ROWS[1][3:]]]
-    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
-    result = import_tables(path)
+    result = _imported_with_a_column_before_the_targets(tmp_path, heading)
     assert _targets(result.plan) == EXPECTED
     assert [(t.baseline.value, t.baseline.year) for t in result.plan.targets if t.baseline] == [
         (70, 2024),
@@ -199,10 +206,7 @@ def test_a_heading_of_what_was_done_is_a_baseline_not_a_target(
 def test_a_baseline_heading_with_no_year_is_listed_with_what_to_write(
     tmp_path: Path, heading: str
 ) -> None:
-    head = [*HEAD[:3], heading, *HEAD[3:]]
-    rows = [head, [*ROWS[0][:3], "70", *ROWS[0][3:]], [*ROWS[1][:3], "90", *ROWS[1][3:]]]
-    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL I", [*([t] for t in TITLE), *rows], [])])
-    result = import_tables(path)
+    result = _imported_with_a_column_before_the_targets(tmp_path, heading)
     assert _targets(result.plan) == EXPECTED
     assert [(p.text, p.column[0]) for p in result.problems] == [("70", "D"), ("90", "D")]
     assert all("heading names no year" in p.reason for p in result.problems)
