@@ -15,7 +15,7 @@ from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
-from kh922core._targets.verbs import Verb, names_change, refuse_lost_negation
+from kh922core._targets.verbs import NOUN_VERBS, Verb, names_change, refuse_lost_negation
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -295,11 +295,26 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     labelled = not (after.per_year or after.points or after.times)
     if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
         return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
+    grows = _grows(blanked, found, stop) and not (after.points or after.times)
+    if plain and grows and _named_measure(f"Tốc độ {head}"):  # "Tăng trưởng kinh tế 8%"
+        return found, " ".join(head.split()).strip(" ,:;./-–—")
     raise TargetParseError(
         text,
         stop,
         EXPECTED_BEFORE,
         reason=f"unexpected words {blanked[stop:end].strip()!r}",
+    )
+
+
+def _grows(blanked: str, found: list[Match], stop: int) -> bool:
+    """Whether the text opens with a verb that also names the change (``Tăng trưởng``) and its
+    subject's words follow it, then the number: ``Tăng trưởng kinh tế 8%`` is the growth of
+    the economy, as ``Tăng trưởng 8%`` is."""
+    return (
+        len(found) == 1
+        and found[0].phrase.casefold() in NOUN_VERBS
+        and _opens(blanked, found, found[0].end)
+        and not blanked[found[0].end : stop].strip()
     )
 
 

@@ -10,6 +10,7 @@ from typing import Protocol
 from kh922core.errors import TargetParseError
 
 __all__ = [
+    "NOUN_VERBS",
     "Verb",
     "names_change",
     "refuse_clash",
@@ -83,14 +84,14 @@ class _Phrase(Protocol):
 
 #: Verbs of change that also name a change as a noun, and so a subject (``Tăng trưởng tín
 #: dụng giảm 2 điểm %``: the growth of credit falls).
-_NOUN_VERBS = frozenset({"tăng trưởng"})
+NOUN_VERBS = frozenset({"tăng trưởng"})
 
 
 def names_change(text: str, first: _Phrase, second: _Phrase) -> bool:
     """Whether the verb phrase ``first`` names the subject, a change, which the verb ``second``
     moves: a verb that is also a noun (``tăng trưởng``), then one of the other way or words of
     its subject (``Mức tăng trưởng giảm 1%``, ``Tăng trưởng tín dụng giảm 2 điểm %``)."""
-    if first.phrase.casefold() not in _NOUN_VERBS:
+    if first.phrase.casefold() not in NOUN_VERBS:
         return False
     return first.role != second.role or bool(re.search(r"[^\W\d_]", text[first.end : second.start]))
 
