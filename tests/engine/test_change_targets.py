@@ -187,6 +187,36 @@ def test_each_key_group_has_its_own_base_and_the_plan_fills_a_missing_one() -> N
     assert by_entity["C", 2020]["no_data_reason"] == "no value"
 
 
+@pytest.mark.parametrize("kind", [pl.String, pl.Float64])
+def test_a_missing_key_is_a_group_of_its_own(kind: Any) -> None:
+    plan = _plan(("2030-1", _at_least(1.0, Change(kind="points", since=2020)), None))
+    missing = None if kind == pl.String else float("nan")
+    other = "A" if kind == pl.String else 1.0
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "entity": pl.Series([missing, missing, other, other], dtype=kind),
+            "year": [2020, 2025, 2020, 2025],
+            "value": [10.0, 12.0, 50.0, 50.5],
+        }
+    )
+    rows = evaluate(plan, frame).sort("value").to_dicts()
+    # the missing key's 2025 row reads the missing key's 2020 level, not the other group's
+    assert [(r["value"], r["base_value"], r["status"]) for r in rows[1::2]] == [
+        (12.0, 10.0, "met"),
+        (50.5, 50.0, "not_met"),
+    ]
+
+
+def test_a_float_key_of_minus_zero_is_the_group_of_zero() -> None:
+    plan = _plan(("2030-1", _at_least(1.0, Change(kind="points", since=2020)), None))
+    frame = pl.DataFrame(
+        {"indicator": "ind", "entity": [0.0, -0.0], "year": [2020, 2025], "value": [10.0, 12.0]}
+    )
+    (_, row) = evaluate(plan, frame).sort("year").to_dicts()
+    assert (row["base_value"], row["change_size"]) == (10.0, 2.0)
+
+
 def test_undefined_changes_and_missing_years_are_no_data_with_a_reason() -> None:
     plan = _plan(
         ("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None),

@@ -367,3 +367,19 @@ def test_a_plan_file_with_a_meaningless_horizon_is_refused_where_written(
     paths = {problem.path: problem for problem in caught.value.problems}
     assert "targets[0].horizon" in paths
     assert paths["targets[0].horizon"].line is not None
+
+
+def test_a_float_year_from_pandas_is_refused_with_the_way_to_cast_it(kh922_plan: Plan) -> None:
+    pd = pytest.importorskip("pandas")
+    # pandas stores a column of years with a missing one as floats
+    frame = pd.DataFrame(
+        {"indicator": ["hdi"] * 3, "value": [0.7, 0.71, 0.72], "year": [2024, 2025, None]}
+    )
+    assert str(frame["year"].dtype) == "float64"
+    with pytest.raises(ObservationError) as caught:
+        evaluate(kh922_plan, frame)
+    (problem,) = caught.value.problems
+    assert problem.column == "year"
+    assert problem.message.startswith("expected an integer, got Float64")
+    assert "'Int64'" in problem.message
+    evaluate(kh922_plan, frame.astype({"year": "Int64"}))  # as the message says

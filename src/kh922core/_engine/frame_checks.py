@@ -41,6 +41,13 @@ def _is_text(dtype: pl.DataType) -> bool:
     return dtype in (pl.String, pl.Null) or isinstance(dtype, pl.Categorical | pl.Enum)
 
 
+#: Why a column of integers may be a float: pandas makes one so when a value is missing.
+_FLOAT_HINT = (
+    " (pandas stores a column of integers with a missing value as floats): cast it to an "
+    "integer type, such as pandas' nullable 'Int64'"
+)
+
+
 def _expected(column: str, dtype: pl.DataType, wanted: str, hint: str = "") -> ObservationProblem:
     return ObservationProblem(column=column, message=f"expected {wanted}, got {dtype}{hint}")
 
@@ -83,12 +90,10 @@ def check_columns(
         problems.append(_expected(UNIT, schema[UNIT], "text (String or Categorical)"))
     if ASSESSMENT in schema and schema[ASSESSMENT] not in (pl.Boolean, pl.Null):
         problems.append(_expected(ASSESSMENT, schema[ASSESSMENT], "Boolean"))
-    if YEAR in schema and not (schema[YEAR].is_integer() or schema[YEAR] == pl.Null):
-        problems.append(_expected(YEAR, schema[YEAR], "an integer"))
-    if COHORT_SIZE in schema and not (
-        schema[COHORT_SIZE].is_integer() or schema[COHORT_SIZE] == pl.Null
-    ):
-        problems.append(_expected(COHORT_SIZE, schema[COHORT_SIZE], "an integer"))
+    for column in (YEAR, COHORT_SIZE):
+        if column in schema and not (schema[column].is_integer() or schema[column] == pl.Null):
+            hint = _FLOAT_HINT if schema[column].is_float() else ""
+            problems.append(_expected(column, schema[column], "an integer", hint))
     if VALUE in schema:
         dtype = schema[VALUE]
         if _is_text(dtype) and dtype != pl.Null:
