@@ -7,13 +7,31 @@
   in money), the subject in the note.  A word that would qualify the number (``chỉ``,
   ``ước``, ``dự kiến``), a second number, or a number of points or times after it is still
   refused.
+* a number that counts what a change covers (``Giảm số vụ tai nạn giao thông trên cả 3 tiêu
+  chí``, ``Kéo giảm 3 tiêu chí về …``) used to be the size of the fall (3 tiêu chí): a fall on
+  all three measures failed it; it is refused;
+* a change in % of a share read as 100 points or more (``Tỷ lệ hộ nghèo giảm 120% so với năm
+  2020``) used to stand, though no share moves that far (a relative fall, likely): refused
+  unless written in points (``điểm %``);
+* ``Mức giảm tỷ lệ hộ nghèo 1%``, ``Mức tăng …`` (the size of a change named as the row's
+  measure, as ``Tốc độ giảm …`` is) used to be a fall of the rate, ``Mức`` dropped as a filler
+  (and ``Mức giảm … đạt 1%`` the level ≤ 1 % of the rate): it is a level of the measure now;
+* a target of none at all (``Xóa hết nhà tạm``, ``Không còn …``) on an indicator stated better
+  higher (``Tỷ lệ hộ được xóa nhà tạm``) used to be ``≤ 0``, which 100 % fails: it is refused
+  (a direction not stated still reads it, as before).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from kh922core import ChangeKind, TargetParseError, parse_target
+from kh922core import (
+    ChangeKind,
+    IncompatibleUnitError,
+    TargetParseError,
+    parse_target,
+    split_targets,
+)
 
 _SUBJECTS = ("kinh tế", "tín dụng", "xuất khẩu", "GRDP", "tổng sản phẩm trên địa bàn")
 
@@ -64,3 +82,105 @@ def test_growth_with_its_subject_in_a_rate_is_a_level(unit: str) -> None:
 def test_growth_with_words_that_qualify_or_a_second_number_is_refused(text: str, unit: str) -> None:
     with pytest.raises(TargetParseError):
         parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giảm số vụ tai nạn giao thông trên cả 3 tiêu chí", None),
+        ("Giảm số vụ tai nạn giao thông trên cả 3 tiêu chí so với năm 2025", None),
+        ("Giảm số vụ cháy nổ ở cả 3 tiêu chí", None),
+        ("Giảm số vụ tai nạn giao thông trên cả 3 mặt", None),
+        ("Kéo giảm 3 tiêu chí về tai nạn giao thông", None),
+    ],
+)
+def test_a_number_that_counts_what_a_change_covers_is_refused(text: str, unit: str | None) -> None:
+    with pytest.raises(TargetParseError, match="counts what the change covers"):
+        parse_target(text, unit=unit, direction="lower_is_better")
+
+
+def test_a_count_of_what_a_change_covers_in_a_row_of_the_count_is_refused() -> None:
+    with pytest.raises(IncompatibleUnitError):  # 'tiêu chí' is no 'vụ'
+        parse_target("Giảm số vụ tai nạn giao thông trên cả 3 tiêu chí", unit="vụ")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "baseline", "met"),
+    [
+        ("Mỗi xã tăng thêm 2 tiêu chí", 17.0, 15.0, True),  # a count of criteria, as before
+        ("Mỗi xã tăng thêm 2 tiêu chí", 16.0, 15.0, False),
+    ],
+)
+def test_a_change_of_criteria_still_reads(
+    text: str, value: float, baseline: float, met: bool
+) -> None:
+    spec = parse_target(text)
+    assert spec.change is not None
+    assert spec.is_met(value, baseline=baseline) is met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hộ nghèo giảm 120% so với năm 2020",
+        "Tỷ lệ hộ nghèo giảm 100%",
+        "Tỷ lệ che phủ rừng tăng 100% so với năm 2020",
+        "Tỷ lệ hộ nghèo giảm bình quân 150%/năm",
+    ],
+)
+def test_a_share_moving_100_points_or_more_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="100 points"):
+        parse_target(text, unit="%")
+
+
+def test_points_written_as_such_stand_beyond_100() -> None:
+    spec = parse_target("tăng 150 điểm % so với năm 2020", unit="%")
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.POINTS
+    assert spec.is_met(160.0, baseline=10.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "met"),
+    [
+        ("Mức giảm tỷ lệ hộ nghèo 1%", "%", 1.2, True),
+        ("Mức giảm tỷ lệ hộ nghèo đạt 1%", "%", 1.2, True),
+        ("Mức giảm tỷ lệ hộ nghèo đạt 1%", "%", 0.8, False),
+        ("Mức giảm tỷ lệ hộ nghèo đa chiều bình quân 1-1,5%/năm", "%/năm", 1.2, True),
+        ("Mức giảm tỷ lệ hộ nghèo đa chiều bình quân 1-1,5%/năm", "%/năm", 0.5, False),
+        ("Mức giảm sinh 0,1‰", "‰", 0.2, True),
+        ("Mức tăng thu ngân sách 10%", "%", 9.0, False),
+    ],
+)
+def test_the_size_of_a_change_named_as_the_measure_is_a_level(
+    text: str, unit: str, value: float, met: bool
+) -> None:
+    spec = parse_target(text, unit=unit, direction="higher_is_better")
+    assert spec.change is None
+    assert text.split()[0] + " " + text.split()[1] in (spec.note or "")  # "Mức giảm" is kept
+    assert spec.is_met(value) is met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xóa hết nhà tạm, nhà dột nát",
+        "Hoàn thành xóa nhà tạm, nhà dột nát trước năm 2026",
+        "Không còn nhà tạm",
+    ],
+)
+@pytest.mark.parametrize("direction", ["higher_is_better", "band"])
+def test_none_at_all_on_an_indicator_stated_better_higher_is_refused(
+    text: str, direction: str
+) -> None:
+    with pytest.raises(TargetParseError, match="none at all"):
+        parse_target(text, unit="%", direction=direction)
+    with pytest.raises(TargetParseError, match="none at all"):
+        split_targets(text, unit="%", direction=direction)
+
+
+@pytest.mark.parametrize("direction", [None, "lower_is_better"])
+def test_none_at_all_reads_where_the_direction_allows_it(direction: str | None) -> None:
+    spec = parse_target("Không còn nhà tạm", unit="%", direction=direction)
+    assert spec.is_met(0.0)
+    assert not spec.is_met(0.5)

@@ -68,9 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("text", help='a target text, e.g. "≥ 55" or "trên 80%%"')
     explain.add_argument(
         "--direction",
-        default="higher_is_better",
+        default=None,
         choices=["higher_is_better", "lower_is_better", "band"],
-        help="the indicator's direction (default: higher_is_better)",
+        help="the indicator's direction (default: not stated, read as higher_is_better; a target "
+        "of none at all, 'không còn …', is refused on an indicator stated higher_is_better)",
     )
     explain.add_argument("--unit", default=None, help="the indicator's unit text, e.g. '%%'")
     explain.set_defaults(handler=_explain)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kh922core._targets.kinds import ChangeKind, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank, match_phrase, read_phrases
 from kh922core.errors import TargetParseError
@@ -27,8 +28,10 @@ __all__ = [
     "label_end",
     "label_from",
     "numbered_parts",
+    "refuse_count_of_what_it_covers",
     "refuse_estimate",
     "refuse_exclusion",
+    "refuse_points_beyond_a_share",
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
@@ -197,4 +200,52 @@ def refuse_estimate(text: str) -> None:
             "the targets, without the estimate ('đạt 98%')",
             reason=f"{estimate.group(0)!r}: an estimate of what was done, or a forecast, is not "
             "a target",
+        )
+
+
+#: A number that counts what a change covers, not how much it moves (``Giảm số vụ tai nạn giao
+#: thông trên cả 3 tiêu chí``, ``Kéo giảm 3 tiêu chí về tai nạn giao thông``).
+_COVERED = re.compile(
+    r"(?<!\w)cả\s+\d+(?=\s|$)|(?<![\w,.])\d+\s+(?:tiêu\s+chí|mặt)\s+(?:về|của)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def refuse_count_of_what_it_covers(text: str, spec: TargetSpec) -> None:
+    """Refuse a change whose number counts what it covers (``trên cả 3 tiêu chí``): read as
+    the size of the change, a fall on all three would fail a target of 3."""
+    found = _COVERED.search(text) if spec.change is not None else None
+    if found is not None:
+        raise TargetParseError(
+            text,
+            found.start(),
+            "the size of the change ('giảm 5% so với năm 2025'), what it covers in a note",
+            reason=f"{found.group(0).strip()!r} counts what the change covers, not how much it "
+            "moves",
+        )
+
+
+#: Points written as such (``điểm %``, ``điểm phần trăm``).
+_POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.IGNORECASE)
+
+
+def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
+    """Refuse a change in % read as 100 points of % or more (``Tỷ lệ hộ nghèo giảm 120% so với
+    năm 2020``): no share moves that far, it is likely a relative change, which a share in %
+    does not read (``giảm một nửa`` is one); written in points (``điểm %``), it stands."""
+    change = spec.change
+    if change is None or change.kind not in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR):
+        return
+    numbers = [getattr(spec, name, None) for name in ("value", "low", "high")]
+    if _POINTS_WORD.search(text) is not None:  # "tăng 150 điểm %": points, as written
+        return
+    if getattr(spec, "unit", None) == "%" and any(
+        number is not None and abs(number) >= 100 for number in numbers
+    ):
+        raise TargetParseError(
+            text,
+            0,
+            "a change in points of a share below 100 ('giảm 2 điểm %'), or a multiple of the "
+            "base ('giảm một nửa', 'gấp 2 lần')",
+            reason="a change of 100 points of % or more: no share moves that far",
         )

@@ -15,7 +15,7 @@ def explain(
     spec: TargetSpec | str,
     text: str | None = None,
     *,
-    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    direction: Direction | str | None = None,
     unit: str | Unit | None = None,
 ) -> str:
     """Explain a target in plain words, one fact a line, as ``kh922 explain`` does.
@@ -29,7 +29,8 @@ def explain(
         spec: The parsed target, or a target text (parsed with ``direction`` and ``unit``).
         text: The text it was parsed from, shown first when given (default: ``spec`` when it
             is a text).
-        direction: The indicator's direction, for a text.
+        direction: The indicator's direction, for a text (``None``: not stated; see
+            :func:`~kh922core.parse_target`).
         unit: The indicator's unit, for a text.
 
     Raises:

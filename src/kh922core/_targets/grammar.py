@@ -93,6 +93,8 @@ def _as_unit(unit: str | Unit | None) -> Unit | None:
     return parse_unit(unit)
 
 
+#: The start of the reason of a target of none at all (``không còn …``).
+_NONE_AT_ALL = "a level of none at all"
 #: What says "range" between two numbers (see the phrase table's ``range`` role).
 _RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
 
@@ -100,7 +102,7 @@ _RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
 def parse_target(
     text: str,
     *,
-    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    direction: Direction | str | None = None,
     unit: str | Unit | None = None,
     change: Change | Literal["level"] | None = None,
 ) -> TargetSpec:
@@ -108,7 +110,11 @@ def parse_target(
 
     Args:
         text: The target as printed, e.g. ``"≥ 55"``, ``"trên 80%"``, ``"8-10%"``, ``"nhóm 30"``.
-        direction: The indicator's direction (``higher_is_better``, ``lower_is_better``, ``band``).
+        direction: The indicator's direction (``higher_is_better``, ``lower_is_better``,
+            ``band``); ``None`` (default): not stated, read as higher is better.  A target of
+            none at all (``không còn …``, ``xóa hết …``) names what must vanish, which is better
+            lower: on an indicator stated better higher (or a band) it is refused, as its
+            worst level would meet it.
         unit: The indicator's unit; a unit in the text must be compatible with it, and with a rank
             unit (``Thứ bậc``) ``≤ N`` or a bare ``N`` means a rank group.
         change: The reading stated by the plan, which wins over the one the text and the unit
@@ -140,7 +146,7 @@ def parse_target(
 def parse_with_reading(
     text: str,
     *,
-    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    direction: Direction | str | None = None,
     unit: str | Unit | None = None,
     change: Change | Literal["level"] | None = None,
 ) -> tuple[TargetSpec, str | None]:
@@ -157,6 +163,7 @@ def parse_with_reading(
         # ("Không\u200bthấp"); a price base ("giá so sánh năm 2010"): how a value is measured
         text = INVISIBLE.sub("", _BETWEEN_LETTERS.sub(" ", text))
         text = _PRICE_BASE.sub(lambda m: " " * len(m.group(0)), text)
+    stated, direction = direction, Direction.HIGHER_IS_BETTER if direction is None else direction
     try:
         spec, reason = _parse(text, direction, unit)
     except TargetParseError as first:
@@ -179,7 +186,24 @@ def parse_with_reading(
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
+    if reason is not None and reason.startswith(_NONE_AT_ALL):
+        spec = _none_at_all(text, spec, stated)
     return _stated(text, spec, change, reason)
+
+
+def _none_at_all(text: str, spec: TargetSpec, stated: Direction | str | None) -> TargetSpec:
+    """A target of none at all (``không còn …``) names what must vanish, which is better
+    lower: it is refused on an indicator stated better higher or a band (``Xóa hết nhà tạm``
+    on ``Tỷ lệ hộ được xóa nhà tạm``: 100 % would fail ``≤ 0``)."""
+    if stated is None or Direction(stated) is Direction.LOWER_IS_BETTER:
+        return spec
+    raise TargetParseError(
+        text,
+        0,
+        "the level to reach ('đạt 100%'), or an indicator better lower (what must vanish)",
+        reason=f"none at all ('≤ 0') on an indicator {Direction(stated).value}: its worst level "
+        "would meet it",
+    )
 
 
 def _stated(
@@ -391,7 +415,7 @@ def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, s
             spec = Comparison(
                 operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
             )
-            return spec, f"a level of none at all: {zero.phrase!r} means ≤ 0"
+            return spec, f"{_NONE_AT_ALL}: {zero.phrase!r} means ≤ 0"
     # only words that carry no comparison ("Hoàn thành", "Đạt"): a target in words
     if found and stop is None and any(match.role != "filler" for match in found):
         raise TargetParseError(

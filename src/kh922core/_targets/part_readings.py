@@ -25,7 +25,7 @@ __all__ = ["as_written", "refuse_operator_labels"]
 def as_written(
     target: str,
     text: str,
-    reading: tuple[Direction | str, Unit | str | None],
+    reading: tuple[Direction | str | None, Unit | str | None],
     refusals: list[TargetParseError],
 ) -> TargetSpec:
     """A part's ``target`` (its text without its label), as its whole ``text`` reads; the

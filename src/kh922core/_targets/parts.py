@@ -241,7 +241,7 @@ def _refuse(text: str, cuts: list[Cut], candidates: list[list[str | None]]) -> T
 def split_targets(
     text: str,
     *,
-    direction: Direction | str = Direction.HIGHER_IS_BETTER,
+    direction: Direction | str | None = None,
     unit: str | Unit | None = None,
 ) -> list[TargetPart]:
     """Read a cell that may hold several targets, each with the label that tells it apart.
@@ -253,7 +253,8 @@ def split_targets(
 
     Args:
         text: The cell text.
-        direction: The indicator's direction.
+        direction: The indicator's direction (``None``: not stated; see
+            :func:`~kh922core.parse_target`).
         unit: The indicator's unit, if known.
 
     Returns:
