@@ -39,6 +39,10 @@ def _roles(heading: str) -> list[str]:
         "Kỳ gốc 2020",
         "Kết quả 6 tháng đầu năm 2025",
         "Kết quả đạt được giai đoạn 2021-2025",
+        "Thực tế 2024",
+        "Số liệu thực tế năm 2024",
+        "Sơ bộ 2024",
+        "Năm 2024 (sơ bộ)",
     ],
 )
 def test_a_column_of_results_reached_is_a_baseline(heading: str) -> None:
@@ -75,6 +79,23 @@ def test_a_target_column_for_a_year_before_the_plans_is_listed_not_read(tmp_path
     )
     assert targets == [("2030-1", "95")]
     assert any("'70'" in p and "before the year of the plan (2025)" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "heading", ["Giai đoạn 2021-2025", "Kết quả 2021-2025", "Bình quân 2021-2025"]
+)
+def test_a_target_column_of_a_period_begun_before_the_plan_is_listed_not_read(
+    tmp_path: Path, heading: str
+) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [
+            ["STT", "Chỉ tiêu", "ĐVT", heading, "Giai đoạn 2025-2030"],
+            ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70", "95"],
+        ],
+    )
+    assert targets == [("2030-1", "95")]  # the period that begins in the plan's year stays
+    assert any("'70'" in p and "the period 2021-2025" in p for p in problems)
 
 
 def test_a_plan_with_no_date_keeps_every_year(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from kh922core._exchange.row_texts import (
     lower_name,
     merged_targets,
     note_direction,
+    past_period,
     past_target,
     readable_part,
     reason_of,
@@ -305,9 +306,10 @@ class IndicatorBuilder:
                 why = f"{what}: one target to a cell; write it in each column it holds for"
                 sink.problem(grid, header, line.index, column.index, text, why)
                 continue
-            year = column.year or horizon
-            if year is None and not years_in(text):  # "Năm 2025: 50; năm 2030: 80" names its own
-                sink.problem(grid, header, line.index, column.index, text, NO_HORIZON)
+            year = column.year or horizon  # "Năm 2025: 50; năm 2030: 80" names its own
+            unused = NO_HORIZON if year is None and not years_in(text) else None
+            if (unused := unused or past_period(column.heading, self.plan_year)) is not None:
+                sink.problem(grid, header, line.index, column.index, text, unused)
                 continue
             made += self._cell(
                 table, line, column.index, text, here, year, section, (lead_ids, lead_text)

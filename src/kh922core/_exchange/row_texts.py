@@ -31,6 +31,7 @@ __all__ = [
     "lower_name",
     "merged_targets",
     "note_direction",
+    "past_period",
     "past_target",
     "readable_part",
     "reason_of",
@@ -118,6 +119,27 @@ def past_target(year: int, plan_year: int | None) -> str | None:
     return (
         f"a target for {year}, before the year of the plan ({plan_year}): a result already "
         f"reached? A column of results is headed 'Thực hiện năm {year}' (read as the baseline)"
+    )
+
+
+def past_period(heading: str, plan_year: int | None) -> str | None:
+    """Why a target column headed by a period that began before the plan's year is not read:
+    it is the previous period's result (``Giai đoạn 2021-2025``, ``Bình quân 2021-2025`` in a
+    plan of 2025); else ``None``.
+
+    Examples:
+        >>> past_period("Giai đoạn 2026-2030", 2025) is None, past_period("Năm 2030", 2025)
+        (True, None)
+        >>> past_period("Kết quả 2021-2025", 2025)[:40]
+        'a column of the period 2021-2025, which '
+    """
+    years = years_in(heading)
+    if plan_year is None or len(years) < 2 or years[0] >= plan_year:
+        return None
+    return (
+        f"a column of the period {years[0]}-{years[-1]}, which began before the year of the plan "
+        f"({plan_year}): the result of the period before? A target column names years from "
+        f"{plan_year} on"
     )
 
 
