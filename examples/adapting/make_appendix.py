@@ -83,7 +83,7 @@ TASKS = [
     ],
     ["2", "Đào tạo kỹ năng số cho cán bộ, công chức.", "Sở Nội vụ", "Sở KH & CN", "Quý IV/2026"],
     ["II", "Phát triển hạ tầng số", "", "", ""],
-    ["3", "Xây dựng trung tâm dữ liệu tỉnh.", "Công an tỉnh", "Sở Tài chính", "cuối năm 2026"],
+    ["3", "Xây dựng trung tâm dữ liệu tỉnh.", "Công an tỉnh", "Sở Tài chính", "giữa năm 2026"],
     ["4", "Phủ sóng 5G đến các xã.", "Sở KH&CN", "UBND các xã, phường", "2025 - 2030"],
 ]
 TASK_MERGES = [(1, 1, 1, 4), (4, 1, 4, 4)]

@@ -177,7 +177,7 @@ DOC_MISTAKES = [
     ('    lead_agencies: ["van-phong-ubnd-tinh"]', '    lead_agencies: ["VP UBND tỉnh"]'),
     ('    indicator: "smart-cities"', '    indicator: "smart-city"'),
     ('    text: "≥ 25"', '    text: "≥ 25 tỷ đồng"'),
-    ('deadline: "Quý IV/2026"', 'deadline: "cuối năm 2026"'),
+    ('deadline: "Quý IV/2026"', 'deadline: "giữa năm 2026"'),
     ('date: "2025-03-10"', 'date: "10/03/2025"'),
 ]  # fmt: skip
 

@@ -22,7 +22,7 @@ def test_the_worked_example_imports_with_its_two_problems_and_validates(
     assert main(["import", str(EXAMPLE), "-o", str(plan_file)]) == 1
     out = capsys.readouterr().out
     assert "2 cells not imported:" in out
-    assert "row 6, column 5 (Thời gian hoàn thành): 'cuối năm 2026'" in out
+    assert "row 6, column 5 (Thời gian hoàn thành): 'giữa năm 2026'" in out
     text = plan_file.read_text(encoding="utf-8")
     assert "# 2 cells of the appendix are NOT in this file" in text
     assert "direction lower_is_better: inferred: 'hộ nghèo' is better lower" in text

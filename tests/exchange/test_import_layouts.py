@@ -226,7 +226,7 @@ def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: P
             "Quý II/2025",
             "",
         ],
-        ["2", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "", "cuối năm 2026", ""],
+        ["2", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "", "giữa năm 2026", ""],
         ["-", "Công bố kết quả rà soát", "", "", "", ""],
         ["II.", "Phát triển hạ tầng số", "", "", "", ""],
         [
@@ -254,10 +254,24 @@ def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: P
     assert plan.task("task-03").lead_agencies == ("cong-an-tinh", "so-tai-chinh")
     assert plan.task("task-01").cooperating_agencies == ("cac-so-ban-nganh",)
     assert [(p.row, p.column, p.text) for p in result.problems] == [
-        ("6", "E (Thời hạn hoàn thành)", "cuối năm 2026"),
+        ("6", "E (Thời hạn hoàn thành)", "giữa năm 2026"),
         ("9", "F (Ghi chú)", "Vốn ngân sách"),
     ]
     assert plan.province.name == "Hòa Mỹ"
+
+
+@pytest.mark.parametrize("ending", ["Kết thúc", "Hoàn thành", "Thời gian kết thúc"])
+def test_the_end_under_a_time_heading_is_the_deadline(tmp_path: Path, ending: str) -> None:
+    rows = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện", "Thời gian thực hiện"],
+        ["", "", "", "Bắt đầu", ending],
+        ["1", "Xây dựng hệ thống giám sát", "Công an tỉnh", "2025", "2026"],
+        ["2", "Diễn tập ứng cứu sự cố", "Công an tỉnh", "Quý II/2025", "Quý IV/2026"],
+    ]
+    result = import_tables(write_csv(tmp_path / "nhiem-vu.csv", rows, separator=";"))
+    assert [t.deadline.text for t in result.plan.tasks] == ["2026", "Quý IV/2026"]
+    # the start has no place in a plan file: listed, cell by cell
+    assert [(p.row, p.text) for p in result.problems] == [("3", "2025"), ("4", "Quý II/2025")]
 
 
 @pytest.mark.parametrize("recalculate", [True, False])

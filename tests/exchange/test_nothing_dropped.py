@@ -68,7 +68,7 @@ _TEXTS = st.sampled_from(
         "12,5",
         "Thường xuyên",
         "Quý II/2025",
-        "cuối năm 2026",
+        "giữa năm 2026",
         "2025 - 2026",
     ]
 )

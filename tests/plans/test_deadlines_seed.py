@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kh922core import DeadlineKind, load_plan, parse_deadline
+from kh922core import DeadlineKind, DeadlineParseError, load_plan, parse_deadline
 
 # (text as printed, kind, start, due, trigger, action)
 SEED_FORMS = [
@@ -75,6 +75,22 @@ def test_the_list_covers_every_deadline_of_the_plan() -> None:
         ("Định kỳ hằng quý", "recurring", None, None),
         ("6 tháng đầu năm 2027", "period", date(2027, 1, 1), date(2027, 6, 30)),
         ("Trong 6 tháng cuối năm 2026", "period", date(2026, 7, 1), date(2026, 12, 31)),
+        ("Tháng 12 năm 2025", "month", None, date(2025, 12, 31)),
+        ("Trước tháng 6 năm 2025", "month", None, date(2025, 5, 31)),
+        ("12-2025", "month", None, date(2025, 12, 31)),
+        ("Tháng 2.2028", "month", None, date(2028, 2, 29)),
+        ("Cuối năm 2025", "year", None, date(2025, 12, 31)),
+        ("Q4/2025", "quarter", None, date(2025, 12, 31)),
+        ("Q.II/2026", "quarter", None, date(2026, 6, 30)),
+        ("Quý 3-2026", "quarter", None, date(2026, 9, 30)),
+        ("Trong quý I/2026", "quarter", None, date(2026, 3, 31)),
+        ("Hoàn thành trong Quý III/2025", "quarter", None, date(2025, 9, 30)),
+        ("Hoàn thành năm 2027", "year", None, date(2027, 12, 31)),
+        ("Hoàn thành trước 30/6/2025", "date", None, date(2025, 6, 29)),
+        ("31.12.2025", "date", None, date(2025, 12, 31)),
+        ("30-6-2026", "date", None, date(2026, 6, 30)),
+        ("2025/12/31", "date", None, date(2025, 12, 31)),
+        ("2026-06-30", "date", None, date(2026, 6, 30)),
     ],
 )
 def test_deadlines_other_provinces_write(
@@ -82,3 +98,21 @@ def test_deadlines_other_provinces_write(
 ) -> None:
     deadline = parse_deadline(text)
     assert (deadline.kind.value, deadline.start, deadline.due) == (kind, start, due)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31.12/2025",  # two separators
+        "2025-13-01",  # no such month
+        "31-02-2026",  # no such day
+        "13-2025",
+        "Đầu năm 2026",  # when in the year?
+        "Giữa năm 2025",
+        "Hoàn thành",
+        "Q5/2025",
+    ],
+)
+def test_deadlines_that_say_no_day_are_refused(text: str) -> None:
+    with pytest.raises(DeadlineParseError):
+        parse_deadline(text)

@@ -22,7 +22,8 @@ role            headings (any of)
 ``agencies``    Cơ quan chủ trì, phối hợp (both roles: the cell's words say which, see
                 :mod:`kh922core._exchange.agency_roles`)
 ``deadline``    Thời gian hoàn thành, Thời hạn (hoàn thành), Thời gian thực hiện, Tiến độ, Lộ
-                trình thực hiện
+                trình thực hiện; under one, its end (``Kết thúc``, ``Hoàn thành``), the start
+                (``Bắt đầu``) listed
 ``note``        Ghi chú
 (none)          Sản phẩm, Kết quả/Sản phẩm, Kết quả đầu ra (what a task delivers: reported)
 ==============  =================================================================================
@@ -299,7 +300,9 @@ def _below(top: list[str], row: list[str], name: int) -> bool:
     news = [(c, t) for c, t in enumerate(row) if t.strip() and t != top[c]]
     if not news or any(c == name for c, _ in news) or len({t for _, t in news}) < len(news):
         return False  # a text merged across the table is a group row, not headings
-    return all(_role(t) is not None or years_in(t) for _, t in news)
+    return all(
+        _role(t) is not None or years_in(t) or _TIME_PART.match(heading_key(t)) for _, t in news
+    )
 
 
 def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None) -> Header | None:
@@ -326,8 +329,15 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
     return None
 
 
-#: The heading of the time a task is to be completed by.
-_COMPLETION = re.compile(r"^(?:thoi gian|thoi han|tg|han|nam) hoan thanh\b")
+#: The heading of the time a task is to be completed by ("Thời gian hoàn thành", or the end
+#: under a time: "Thời gian thực hiện" over "Bắt đầu | Kết thúc").
+_COMPLETION = re.compile(
+    r"^(?:thoi gian|thoi han|tg|han|nam) hoan thanh\b|\b(?:ket thuc|hoan thanh)$"
+)
+#: The parts of a time under its heading: when a task starts and when it ends.
+_TIME_PART = re.compile(
+    r"^(?:thoi gian |thoi diem |nam )?(?:bat dau|ket thuc|hoan thanh|khoi cong)$"
+)
 #: The roles a table has one column of: a second is listed, never read in its place.
 _SINGLE: tuple[Role, ...] = ("row", "name", "unit", "lead", "cooperating", "agencies", "deadline")
 

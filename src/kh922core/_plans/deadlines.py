@@ -3,13 +3,15 @@
 Forms (matched case-insensitively, after NFC normalisation and whitespace folding):
 
 - ``Thường xuyên``, ``Hằng năm``: ``recurring``, no dates (reported every cycle).
-- ``12/2025``, ``Tháng 3/2026``: ``month``, due on the last day of the month.
-- ``Quý II/2025``, ``Quý 2/2025``: ``quarter``, due on the last day of the quarter.
-- ``Năm 2030``, ``2030``: ``year``, due on 31 December.
+- ``12/2025``, ``Tháng 3/2026``, ``Tháng 12 năm 2025``, ``12-2025``: ``month``, due on the
+  last day of the month.
+- ``Quý II/2025``, ``Quý 2/2025``, ``Q4/2025``: ``quarter``, due on the last day of the quarter.
+- ``Năm 2030``, ``2030``, ``Cuối năm 2030``: ``year``, due on 31 December.
 - ``2025 - 2026``, ``Năm 2025-2026``: ``period``, starts 1 January, due 31 December.
 - ``6 tháng đầu năm 2027``: ``period``, January to 30 June (``6 tháng cuối năm``: July to
   31 December).
-- ``31/12/2025``: ``date``, due that day.
+- ``31/12/2025``, ``31.12.2025``, ``31-12-2025``, ``2025-12-31``: ``date``, due that day.
+- ``Hoàn thành …`` before any of these (``Hoàn thành trong Quý III/2025``): the time alone.
 - ``Trước 01/6/2025``, ``Trước tháng 6/2025``: "before", so due the day before (31 May 2025);
   the reporting calendar reads "trước ngày 01/6" the same way.
 - ``Năm 2025 và các năm tiếp theo``, ``Năm 2025 trở lên``, ``Từ năm 2025``: ``open_ended``,
@@ -80,10 +82,20 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             DeadlineKind.QUARTER,
-            r"quý\s+(i{1,3}|iv|[1-4])(?:\s*/\s*(?:năm\s+)?|\s+năm\s+)" + _YEAR,
+            r"(?:trong\s+)?(?:quý\s+|q\.?\s*)(i{1,3}|iv|[1-4])(?:\s*[/-]\s*(?:năm\s+)?|\s+năm\s+)"
+            + _YEAR,
         ),
-        (DeadlineKind.DATE, r"(trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})/(\d{1,2})/" + _YEAR),
-        (DeadlineKind.MONTH, r"(trước\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(?:năm\s+)?" + _YEAR),
+        (
+            DeadlineKind.DATE,
+            r"(trước\s+(?:ngày\s+)?|ngày\s+)?(\d{1,2})([/.-])(\d{1,2})\3" + _YEAR,
+        ),
+        (
+            DeadlineKind.MONTH,
+            r"(trước\s+)?(?:trong\s+)?(?:tháng\s+)?(\d{1,2})\s*[/.-]\s*(?:năm\s+)?"
+            + _YEAR
+            + r"|(trước\s+)?(?:trong\s+)?tháng\s+(\d{1,2})\s+năm\s+"
+            + _YEAR,
+        ),
         (
             DeadlineKind.OPEN_ENDED,
             r"(?:từ\s+(?:năm\s+)?" + _YEAR + r"(?:\s+trở đi)?"
@@ -98,11 +110,16 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             DeadlineKind.YEAR,
-            r"(?:(?:trong|đến|tới|đến hết|hết|chậm nhất(?: đến| vào| là)?)\s+)?(?:năm\s+)?" + _YEAR,
+            r"(?:(?:trong|đến|tới|đến hết|hết|chậm nhất(?: đến| vào| là)?)\s+)?"
+            r"(?:(?:cuối\s+)?năm\s+)?" + _YEAR,
         ),
     )
 )
 _CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)
+#: "Hoàn thành" before the time it is done by: the time alone says it.
+_DONE = re.compile(r"^(?:hoàn thành|xong)\s+(?=\S)", re.IGNORECASE)
+#: A date written year first: "2025/12/31", "2025-12-31".
+_ISO_DATE = re.compile(_YEAR + r"([/-])(\d{1,2})\2(\d{1,2})")
 #: A half of a year: "6 tháng đầu năm 2027", "6 tháng cuối năm 2027".
 _HALF = re.compile(r"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+(?:năm\s+)?" + _YEAR, re.IGNORECASE)
 
@@ -138,6 +155,10 @@ def parse_deadline(text: str) -> Deadline:
             f"empty deadline {text!r}: expected e.g. 'Quý II/2025' or '12/2025'"
         )
     folded = " ".join(unicodedata.normalize("NFC", text).split())
+    folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter
+    iso = _ISO_DATE.fullmatch(folded)
+    if iso is not None:  # "2025/12/31", "2025-12-31": year first
+        folded = f"{iso.group(4)}/{iso.group(3)}/{iso.group(1)}"
     condition = _CONDITIONAL.search(folded)
     if condition is not None:
         trigger = folded[condition.end() :].strip(" .;")
@@ -166,13 +187,15 @@ def parse_deadline(text: str) -> Deadline:
             return Deadline(text=text, kind=kind, due=_end_of_month(int(groups[1]), quarter * 3))
         if kind is DeadlineKind.DATE:
             before = (groups[0] or "").lower().startswith("trước")
-            day, month, year = (int(g) for g in groups[1:])
+            day, month, year = int(groups[1]), int(groups[3]), int(groups[4])
             try:
                 due = date(year, month, day)
             except ValueError:
                 raise DeadlineParseError(f"deadline {text!r}: no such date") from None
             return Deadline(text=text, kind=kind, due=due - timedelta(days=1) if before else due)
         if kind is DeadlineKind.MONTH:
+            if groups[1] is None:  # "Tháng 12 năm 2025"
+                groups = groups[3:]
             month, year = int(groups[1]), int(groups[2])
             if not 1 <= month <= 12:
                 raise DeadlineParseError(f"deadline {text!r}: month {month} is not 1-12")
