@@ -306,24 +306,69 @@ def test_a_formula_is_read_only_where_the_file_holds_its_result(
         assert refused == [(8, "=10+2")]
 
 
-def test_a_template_without_its_hidden_sheet_reads_the_years_of_its_rows(
+def test_a_template_without_its_hidden_sheet_is_the_one_its_title_names(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
     (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
     fill(path, {"2030-3": "49,5", "2030-5.1": 80})
     book = openpyxl.load_workbook(path)
-    book.remove(book["kh922"])
+    book.remove(book["kh922"])  # the sheet copied into a workbook of its own
     sheet = book.worksheets[0]
     year = keys(sheet)[1]["year"]
-    sheet.cell(12, year).value = None  # the year of 2030-5.1 deleted
+    sheet.cell(12, year).value = None  # the year of 2030-5.1 deleted: the period's, as ever
+    sheet.cell(10, year).value = 2062  # after the period's year (2025, in the title)
     book.save(path)
     found = kh922core.collect([path])
-    assert found.observations.select("indicator", "value", "year").rows() == [
-        ("tfp-contribution", 49.5, 2025)
+    assert found.observations.select("indicator", "value", "year", "agency").rows() == [
+        ("online-public-service-usage", 80.0, 2025, "so-khcn")
     ]
-    assert [(r.row, r.column, r.reason) for r in found.rejected] == [
-        (12, "year", "is empty: write the year of the figure")
+    assert [(r.row, r.column, r.value) for r in found.rejected] == [(10, "year", "2062")]
+
+
+@pytest.mark.parametrize("line", ["Cơ quan báo cáo: Sở Không Có", "Kỳ báo cáo: sáu tháng đầu"])
+def test_a_template_without_its_hidden_sheet_nor_a_title_that_says_whose_is_not_read(
+    tmp_path: Path, plan: kh922core.Plan, line: str
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    book.remove(book["kh922"])
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows(max_row=6):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(line.split(":")[0]):
+                cell.value = line
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert (refused.row, refused.value) == (10, "49.5")
+    assert "copied out of its template" in refused.reason
+
+
+def test_a_row_of_an_indicator_another_agency_reports_is_listed_not_read(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-y-te"], as_of="2026-05-20")
+    (lead,) = kh922core.write_templates(
+        tmp_path / "nhnn.xlsx", plan, ["nhnn-chi-nhanh-ben-tre"], as_of="2026-05-20"
+    )
+    fill(lead, {"2030-6": 95.5})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    columns = keys(sheet)[1]
+    row = sheet.max_row + 1  # a row added by hand for another agency's indicator
+    sheet.cell(row, columns["indicator"]).value = "cashless-transactions"
+    sheet.cell(row, columns["value"]).value = 70
+    sheet.cell(row, columns["year"]).value = 2026
+    book.save(path)
+    found = kh922core.collect([path, lead])
+    assert found.observations.select("indicator", "value", "agency").rows() == [
+        ("cashless-transactions", 95.5, "nhnn-chi-nhanh-ben-tre")  # the lead's figure stands
     ]
+    (refused,) = found.rejected
+    assert (refused.file, refused.row, refused.value) == ("t.xlsx", row, "70.0")
+    assert "Ngân hàng" in refused.reason
 
 
 def test_every_sheet_with_the_templates_columns_is_read(

@@ -24,7 +24,8 @@ from kh922core._reports.file_readings import FileReading, Rejection
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
-from kh922core._reports.template_titles import other_agency
+from kh922core._reports.template_duties import foreign_rows
+from kh922core._reports.template_titles import other_agency, title_identity, unkeyed
 from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
@@ -357,6 +358,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     meta = {key: value for key, value in meta.items() if not key.startswith(_HIDDEN)}
     year = int(meta["year"]) if meta.get("year", "").isdigit() else None
     agency = meta.get("agency")
+    lost = "format" not in meta  # a sheet copied out of its template: its title says whose
+    if lost:
+        agency, year = title_identity(grids, plan)
     frames, rejected = [], []
     for sheet, rows in grids:  # every sheet with the template's columns (a copied one too)
         found = _columns(rows)
@@ -392,6 +396,12 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
         frame = pl.concat([f.select(order) for f in frames])
+        if lost and (agency is None or year is None):  # whose values, of which year?
+            rejected += unkeyed(frame, source.name)
+            frame = frame.clear()
+        elif plan is not None and agency in {a.id for a in plan.agencies}:
+            frame, foreign = foreign_rows(frame, (agency, source.name), plan, meta, year)
+            rejected += foreign
         return FileReading(source, "template", agency, frame, rejected, meta)
     first = next((r for _, rows in grids for r in rows if any(rows) and any(r)), [])
     heads = {fold(c) for c in first if c}

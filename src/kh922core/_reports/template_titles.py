@@ -4,18 +4,46 @@ A template is made for one agency: its hidden sheet names it, and its values are
 it.  An agency that fills another's template by mistake and writes its own name in the title
 (``Cơ quan báo cáo: Công an tỉnh`` over Sở Khoa học và Công nghệ's keys) would have its values
 credited to the other; the title line that names another agency is listed, with its cell.
+
+A sheet copied out of its template into another workbook loses the hidden sheet: its agency and
+year are then those its title names (:func:`title_identity`), where it names an agency of the
+plan and a year; else nobody's and no year's, and its values are not read.
 """
 
 from __future__ import annotations
 
 import re
 
+import polars as pl
+
 from kh922core._plans import Plan
+from kh922core._reports.file_readings import Rejection
 
-__all__ = ["other_agency"]
+__all__ = ["other_agency", "title_identity", "unkeyed"]
 
-#: The title line that names the reporting agency, in either language.
-_AGENCY_LINE = re.compile(r"^\s*(?:Cơ quan báo cáo|Reporting agency)\s*:\s*(?P<name>.+?)\s*$")
+#: The title line that names the reporting agency, in either language (after a CSV's "#").
+_AGENCY_LINE = re.compile(r"^[#\s]*(?:Cơ quan báo cáo|Reporting agency)\s*:\s*(?P<name>.+?)\s*$")
+#: The title line that names the period, up to its due date ("Kỳ báo cáo: 6 tháng đầu năm 2026;").
+_PERIOD_LINE = re.compile(r"^[#\s]*(?:Kỳ báo cáo|Period)\s*:\s*(?P<period>[^;]+)")
+
+
+def title_identity(
+    grids: list[tuple[str, list[list[str | None]]]], plan: Plan | None
+) -> tuple[str | None, int | None]:
+    """The agency (an agency of ``plan`` the title names in full) and the year (the last one its
+    period line names) of a template's title block; ``None`` for what it does not say."""
+    agency, year = None, None
+    names = {" ".join(a.name.split()).casefold(): a.id for a in plan.agencies} if plan else {}
+    for _, rows in grids:
+        for row in rows[:12]:
+            for cell in row:
+                found = _AGENCY_LINE.match(cell or "")
+                if found is not None and agency is None:
+                    agency = names.get(" ".join(found.group("name").split()).casefold())
+                period = _PERIOD_LINE.match(cell or "")
+                years = re.findall(r"\b(?:19|20)\d\d\b", period.group("period")) if period else []
+                year = int(years[-1]) if years and year is None else year
+    return agency, year
 
 
 def other_agency(
@@ -40,3 +68,24 @@ def other_agency(
                     )
                     return [(sheet or None, number + 1, named, why)]
     return []
+
+
+#: Why the values of a sheet copied out of its template are not read.
+_UNKEYED = (
+    "the sheet was copied out of its template (its hidden sheet is gone), and its title does not "
+    "name an agency of the plan and a reporting period: whose figures, of which year? Fill the "
+    "template file itself"
+)
+
+
+def unkeyed(frame: pl.DataFrame, file: str) -> list[Rejection]:
+    """Every value of a sheet copied out of its template whose title does not say whose and of
+    which year, as a cell not used."""
+    return [
+        Rejection(file, sheet, row, "value", "" if value is None else str(value), _UNKEYED)
+        for sheet, row, value in frame.select(
+            "source_sheet",
+            "source_row",
+            pl.coalesce(pl.col("value").cast(pl.String), pl.col("assessment").cast(pl.String)),
+        ).iter_rows()
+    ]
