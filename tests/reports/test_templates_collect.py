@@ -461,6 +461,25 @@ def test_a_number_outside_the_value_column_is_reported_never_dropped(
     assert not found.clean
 
 
+def test_a_number_typed_over_the_last_result_is_reported_never_dropped(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2026-05-20")
+    fill(path, {"2030-3": "55,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    last = keys(sheet)[1]["last"]
+    rows = target_rows(sheet)
+    sheet.cell(rows["2030-4"], last, "20")  # typed over the last result, the value left empty
+    sheet.cell(rows["2030-7"], last, "1.234,5 (2025)")  # as the template writes one: no value
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 55.5)]
+    (refused,) = found.rejected
+    assert (refused.row, refused.value) == (rows["2030-4"], "20")
+    assert refused.reason.startswith("a number outside the value column, on a row with no value")
+
+
 def test_a_value_heading_with_more_words_and_no_key_row_is_still_the_value_column(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:

@@ -1,8 +1,10 @@
 """Numbers a filled template holds outside its value column: values written in the wrong place.
 
-An agency that inserts a column ("Ước thực hiện năm 2026") or writes a figure in the note of
-a row it leaves empty ("đạt 18,5%") may have given its value there.  Such a number is never
-read as the value, and never dropped in silence: it is listed with its cell.  A note's dates,
+An agency that inserts a column ("Ước thực hiện năm 2026"), writes a figure in the note of a
+row it leaves empty ("đạt 18,5%") or over the last result the template gives ("Kết quả kỳ
+trước": ``87 (2025)``, typed over with ``20``) may have given its value there.  Such a
+number is never read as the value, and never dropped in silence: it is listed with its cell.
+A note's dates,
 years and document numbers (``ngày 15 tháng 6 năm 2027``, ``9/2027``, ``15/BC-SKHCN``) are no
 such numbers.
 """
@@ -24,6 +26,8 @@ _NO_VALUE = re.compile(
     r"|tháng\s+\d{1,2}|\d+/[A-ZĐ][\w-]*|(?<!\d)(?:19|20)\d{2}(?!\d)",
     re.IGNORECASE,
 )
+#: The last result as the template writes it: "87 (2025)".
+_LAST = re.compile(r"\s*-?[\d.,]+ \((?:19|20)\d{2}\)\s*$")
 _UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
 #: The column of a record that holds its numbers outside the value column.
 STRAY_DTYPE = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
@@ -42,7 +46,9 @@ def stray_cells(
     return [
         {"column": _heading(rows, start, i), "text": c.strip(), "inserted": i not in keys and keyed}
         for i, c in enumerate(row)
-        if c and (i not in keys or keys[i] == "note") and re.search(r"\d", _NO_VALUE.sub("", c))
+        if c
+        and (i not in keys or keys[i] == "note" or (keys[i] == "last" and not _LAST.match(c)))
+        and re.search(r"\d", _NO_VALUE.sub("", c))
     ]
 
 
