@@ -176,6 +176,14 @@ def test_an_agency_reported_only_with_a_value_of_the_periods_year(
     assert "so-khcn" in report.not_reported  # a template sent back empty is none either
     assert "cuc-thong-ke" not in report.not_reported
     assert report.templates_collected
+    from kh922core._reports.report_tables import sections
+    from kh922core._reports.report_words import words
+
+    (waiting,) = [s for s in sections(report, words("vi")) if s.key == "not-reported"]
+    state = {row[0]: row[2] for row in waiting.rows}
+    assert state["so-y-te"].startswith("đã gửi")  # a file came, none of it of 2026
+    assert state["so-khcn"].startswith("đã gửi")
+    assert all(state[a] == "chưa gửi biểu mẫu" for a in state if a not in ("so-y-te", "so-khcn"))
 
 
 def test_a_folder_is_collected_its_other_files_and_lock_files_listed(

@@ -155,7 +155,11 @@ def sections(report: Report, said: Words) -> list[Section]:
         due_soon=state.get("due_soon", 0),
         days=DUE_SOON_DAYS,
     )
-    waiting = [[a, _name(report, a)] for a in report.not_reported]
+    sent = set(report.sources["agency"].drop_nulls().to_list())  # a file, none of it used
+    waiting = [
+        [a, _name(report, a), said("sent_unused" if a in sent else "not_sent")]
+        for a in report.not_reported
+    ]
     waiting_note = (
         said("no_templates")
         if not report.templates_collected
@@ -202,7 +206,7 @@ def sections(report: Report, said: Words) -> list[Section]:
         Section(
             "not-reported",
             said("not_reported"),
-            [said("col_code"), said("col_agency")],
+            [said("col_code"), said("col_agency"), said("col_report_state")],
             waiting,
             waiting_note,
         ),
