@@ -184,6 +184,14 @@ def test_an_agency_reported_only_with_a_value_of_the_periods_year(
     assert state["so-y-te"].startswith("đã gửi")  # a file came, none of it of 2026
     assert state["so-khcn"].startswith("đã gửi")
     assert all(state[a] == "chưa gửi biểu mẫu" for a in state if a not in ("so-y-te", "so-khcn"))
+    assert found.sources.select("file", "year").rows() == [
+        (str(old), 2025),
+        (str(empty), 2026),
+        (str(sent), 2026),
+    ]
+    (listed,) = [s for s in sections(report, words("vi")) if s.key == "sources"]
+    assert "biểu mẫu của kỳ khác (không phải năm 2026): cu.xlsx;" in listed.note
+    assert "trong.xlsx" not in listed.note
 
 
 def test_a_folder_is_collected_its_other_files_and_lock_files_listed(

@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from kh922core._plans import Plan
+from kh922core._reports.file_readings import SOURCES_SCHEMA
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import conversion_factor, parse_unit
 from kh922core._text import did_you_mean
@@ -37,7 +38,8 @@ class Collection:
             ``note`` and the provenance ``agency``, ``source_file``, ``source_sheet`` and
             ``source_row``; conflicting values are left out.
         sources: One row per file: ``file``, ``kind`` (``template`` or ``observations``),
-            ``agency`` and ``n_values`` (the values it brought into ``observations``).
+            ``agency``, ``n_values`` (the values it brought into ``observations``) and ``year``
+            (a template's: the year of the period it was made for).
         rejected: Every cell not used, with its file, sheet, row and reason.
         conflicts: One row per value in conflict: the key, ``value``, ``assessment`` and where
             it comes from.
@@ -384,8 +386,11 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
             "kind": [r.kind for r in readings],
             "agency": [r.agency for r in readings],
             "n_values": [brought.get(i, 0) for i in range(len(readings))],
+            "year": [
+                int(y) if (y := r.metadata.get("year", "")).isdigit() else None for r in readings
+            ],
         },
-        schema={"file": pl.String, "kind": pl.String, "agency": pl.String, "n_values": pl.Int64},
+        schema=SOURCES_SCHEMA,
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
     rejected += _assessed_numbers(table, plan) + _empty_templates(readings) + skipped

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import polars as pl
 
-__all__ = ["FileReading", "Rejection"]
+__all__ = ["SOURCES_SCHEMA", "FileReading", "Rejection"]
+
+#: The columns of a collection's sources: one row per file (the report's sources too).
+SOURCES_SCHEMA = {
+    "file": pl.String,
+    "kind": pl.String,
+    "agency": pl.String,
+    "n_values": pl.Int64,
+    "year": pl.Int64,
+}
 
 
 @dataclass(frozen=True, slots=True)

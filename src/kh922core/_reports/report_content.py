@@ -17,6 +17,7 @@ import polars as pl
 from kh922core._engine import evaluate
 from kh922core._plans import Finding, Plan, audit
 from kh922core._reports.collecting import Collection
+from kh922core._reports.file_readings import SOURCES_SCHEMA
 from kh922core._reports.periods import Period, reporting_period
 from kh922core._reports.template_reading import Rejection
 from kh922core._text import fold
@@ -240,27 +241,13 @@ def build_report(
     if collection is not None:
         data = collection.observations
         sources = collection.sources
-    elif observations is None:
-        data = published_figures()
-        sources = pl.DataFrame(
-            {"file": [None], "kind": ["published"], "agency": [None], "n_values": [data.height]},
-            schema={
-                "file": pl.String,
-                "kind": pl.String,
-                "agency": pl.String,
-                "n_values": pl.Int64,
-            },
-        )
     else:
-        data = observations  # type: ignore[assignment]
+        data = published_figures() if observations is None else observations  # type: ignore[assignment]
+        kind = "published" if observations is None else "observations"
         sources = pl.DataFrame(
-            {"file": [None], "kind": ["observations"], "agency": [None], "n_values": [data.height]},
-            schema={
-                "file": pl.String,
-                "kind": pl.String,
-                "agency": pl.String,
-                "n_values": pl.Int64,
-            },
+            {"file": [None], "kind": [kind], "agency": [None], "n_values": [data.height]}
+            | {"year": [None]},
+            schema=SOURCES_SCHEMA,
         )
     data = _chosen_entity(plan, data).with_columns(pl.col("entity").cast(pl.String))
     targets = _target_frame(plan, as_of).join(

@@ -4,6 +4,7 @@ Excel writers lay out, each in its own way, so that the three say the same thing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from kh922core._reports.periods import reporting_of
 from kh922core._reports.report_content import DUE_SOON_DAYS, Report
@@ -103,6 +104,13 @@ def sections(report: Report, said: Words) -> list[Section]:
         for r in report.sources.iter_rows(named=True)
     ]
     notes = []
+    other = [  # a template of another period (last year's, filled again): its years are its own
+        Path(str(r["file"])).name
+        for r in report.sources.iter_rows(named=True)
+        if r["year"] is not None and r["year"] != report.period.year
+    ]
+    if other:
+        notes.append(said("other_period", files=", ".join(other), year=report.period.year))
     if report.conflicts:
         notes.append(said("conflicts", count=report.conflicts))
     if report.rejected:

@@ -361,6 +361,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     lost = "format" not in meta  # a sheet copied out of its template: its title says whose
     if lost:
         agency, year = title_identity(grids, plan)
+        meta |= {k: str(v) for k, v in (("agency", agency), ("year", year)) if v is not None}
     frames, rejected = [], []
     for sheet, rows in grids:  # every sheet with the template's columns (a copied one too)
         found = _columns(rows)
