@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from kh922core._targets.kinds import ChangeKind, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank, match_phrase, read_phrases
+from kh922core._targets.unit_fit import is_rate
+from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "refuse_estimate",
     "refuse_exclusion",
     "refuse_points_beyond_a_share",
+    "refuse_read_cells",
+    "refuse_size_named",
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
@@ -204,9 +208,9 @@ def refuse_estimate(text: str) -> None:
 
 
 #: A number that counts what a change covers, not how much it moves (``Giảm số vụ tai nạn giao
-#: thông trên cả 3 tiêu chí``, ``Kéo giảm 3 tiêu chí về tai nạn giao thông``).
+#: thông trên cả 3 tiêu chí``), not a time (``cả 3 năm``).
 _COVERED = re.compile(
-    r"(?<!\w)cả\s+\d+(?=\s|$)|(?<![\w,.])\d+\s+(?:tiêu\s+chí|mặt)\s+(?:về|của)(?!\w)",
+    r"(?<!\w)cả\s+\d+(?=\s|$)(?!\s+(?:năm|tháng|quý|kỳ|giai\s+đoạn|ngày|tuần)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -249,3 +253,33 @@ def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
             "base ('giảm một nửa', 'gấp 2 lần')",
             reason="a change of 100 points of % or more: no share moves that far",
         )
+
+
+#: The size of a change named as what the row measures (``Mức giảm tỷ lệ hộ nghèo …``).
+_SIZE_NAMED = re.compile(
+    r"\s*(?:\w+\s+){0,3}mức\s+(?:tăng|giảm|hạ|nâng)(?!\s*trưởng)(?!\w)", re.IGNORECASE
+)
+
+
+def refuse_size_named(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a level of the size of a change (``Mức giảm tỷ lệ hộ nghèo 1%/năm``) but in a row
+    of that change (its unit a rate, ``%/năm``): in a row of the level it changes, is the
+    number the change's (a fall of 1 point a year) or the level's?"""
+    note = getattr(spec, "note", None) or ""
+    named = _SIZE_NAMED.match(note) is not None and _SIZE_NAMED.match(text) is not None
+    if named and spec.change is None and not (unit is not None and is_rate(unit)):
+        raise TargetParseError(
+            text,
+            0,
+            "a row of the change (its unit a rate: '%/năm'), or the change of the level "
+            "('Tỷ lệ hộ nghèo giảm bình quân 1%/năm')",
+            reason="'mức tăng/giảm …' names the size of a change, in a row that is not one of "
+            "that change: a level of the change, or the change of the row's level?",
+        )
+
+
+def refuse_read_cells(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """The refusals of this module that need the reading."""
+    refuse_count_of_what_it_covers(text, spec)
+    refuse_points_beyond_a_share(text, spec)
+    refuse_size_named(text, spec, unit)

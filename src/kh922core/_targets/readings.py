@@ -33,7 +33,7 @@ from kh922core._targets.kinds import (
 from kh922core._targets.lost_words import refuse_lost_words
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import Verb, refuse_clash, refuse_floor_of_a_fall
+from kh922core._targets.verbs import NOUN_VERBS, Verb, refuse_clash, refuse_floor_of_a_fall
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -299,7 +299,7 @@ def _change(
         # "20 triệu đồng/người/năm" in a row of that unit: its "/năm" is the unit's own (never
         # that of "tăng 10%/năm", a yearly growth)
         written, yearly = getattr(spec, "unit", None), False
-    per_year = verb.per_year or after.per_year or yearly or verb.phrase == "tăng trưởng"
+    per_year = verb.per_year or after.per_year or yearly or verb.phrase in NOUN_VERBS
     if verb.multiple or after.times:
         if written is not None:
             raise TargetParseError(

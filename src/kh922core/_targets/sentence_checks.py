@@ -13,12 +13,7 @@ from kh922core._targets.amount_words import (
     refuse_permille_change,
     refuse_rank_move,
 )
-from kh922core._targets.cells import (
-    refuse_count_of_what_it_covers,
-    refuse_estimate,
-    refuse_exclusion,
-    refuse_points_beyond_a_share,
-)
+from kh922core._targets.cells import refuse_estimate, refuse_exclusion, refuse_read_cells
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
@@ -416,5 +411,4 @@ def refuse_read_shapes(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     refuse_multiple_of_one(text, spec)
     refuse_rank_move(text, spec, unit)
     refuse_yearly_cap(text, spec, unit)
-    refuse_count_of_what_it_covers(text, spec)
-    refuse_points_beyond_a_share(text, spec)
+    refuse_read_cells(text, spec, unit)

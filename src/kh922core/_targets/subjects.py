@@ -296,14 +296,27 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
         return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
     grows = _grows(blanked, found, stop) and not (after.points or after.times)
-    if plain and grows and _named_measure(f"Tốc độ {head}"):  # "Tăng trưởng kinh tế 8%"
-        return found, " ".join(head.split()).strip(" ,:;./-–—")
+    if grows and _GROWN.match(text[stop:end]) and not re.search(r"\d", text[stop:end]):
+        return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tăng trưởng kinh tế 8%"
     raise TargetParseError(
         text,
         stop,
         EXPECTED_BEFORE,
         reason=f"unexpected words {blanked[stop:end].strip()!r}",
     )
+
+
+#: What grows, named after ``Tăng trưởng`` (``kinh tế``, ``tín dụng``, ``xuất khẩu`` …), with no
+#: word that would change how (``chậm lại``, ``lũy kế``, ``xanh``, ``chênh lệch``, ``nếu``).
+_GROWN = re.compile(
+    r"\s*(?:kinh\s+tế|GRDP|GDP|tổng\s+sản\s+phẩm|tín\s+dụng|dư\s+nợ|huy\s+động\s+vốn|xuất\s+khẩu"
+    r"|nhập\s+khẩu|kim\s+ngạch|thu\s+ngân\s+sách|thu\s+nhập|vốn|đầu\s+tư|công\s+nghiệp"
+    r"|nông\s+nghiệp|dịch\s+vụ|khu\s+vực|ngành|giá\s+trị|doanh\s+thu|du\s+lịch|thương\s+mại"
+    r"|bán\s+lẻ|năng\s+suất|sản\s+lượng|quy\s+mô|tiêu\s+dùng)(?!\w)"
+    r"(?!.*(?<!\w)(?:lại|chậm|sụt|mất|giảm|tốc|chững|âm|dương|xanh|lũy|cộng\s+dồn|tích\s+lũy"
+    r"|kể|nếu|trường\s+hợp|chênh|cách\s+biệt|xuống|không|chỉ|ước|dự|khoảng\s+cách)(?!\w))",
+    re.IGNORECASE,
+)
 
 
 def _grows(blanked: str, found: list[Match], stop: int) -> bool:

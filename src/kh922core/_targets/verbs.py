@@ -84,7 +84,7 @@ class _Phrase(Protocol):
 
 #: Verbs of change that also name a change as a noun, and so a subject (``Tăng trưởng tín
 #: dụng giảm 2 điểm %``: the growth of credit falls).
-NOUN_VERBS = frozenset({"tăng trưởng"})
+NOUN_VERBS = frozenset({"tăng trưởng", "mức tăng trưởng"})
 
 
 def names_change(text: str, first: _Phrase, second: _Phrase) -> bool:
