@@ -21,6 +21,18 @@
 * a target of none at all (``Xóa hết nhà tạm``, ``Không còn …``) on an indicator stated better
   higher (``Tỷ lệ hộ được xóa nhà tạm``) used to be ``≤ 0``, which 100 % fails: it is refused
   (a direction not stated still reads it, as before).
+
+Cells of several targets (``split_targets``):
+
+* a document's number after the targets (``…; theo Nghị quyết 57``, ``(Đề án 06)``) used to be
+  a part, a target of 57; a respective list (``lần lượt là 100% và 90% ở cấp tỉnh và cấp xã``)
+  paired numbers and labels wrongly; a baseline or an estimate among the targets (``năm cơ sở
+  2025: 50%``, ``năm 2025 (ước) 50%``, ``năm 2030 ước 80%``) was a target; each is refused;
+* a word before a part's number that qualifies it (``cấp xã thêm 20%``, ``năm 2030 đạt thêm 15
+  xã``, ``nông thôn gần như 0%``) used to be dropped or put in the label; refused;
+* a year in a part that its label does not hold (``năm 2026 cấp tỉnh 80%, năm 2030 cấp xã
+  90%``, ``…, 70% cấp xã (năm 2025)``) used to be lost, the part read for the cell's year;
+  refused (the first part's leading year is the cell's: ``Đến năm 2030, cấp tỉnh 100%, …``).
 """
 
 from __future__ import annotations
@@ -239,3 +251,61 @@ def test_none_at_all_reads_where_the_direction_allows_it(direction: str | None) 
     spec = parse_target("Không còn nhà tạm", unit="%", direction=direction)
     assert spec.is_met(0.0)
     assert not spec.is_met(0.5)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [
+        ("cấp tỉnh 100%, cấp xã 90%; theo Nghị quyết 57", "%"),
+        ("cấp tỉnh 100%; cấp xã 90%; (Đề án 06)", "%"),
+        ("năm 2026 đạt 60%; năm 2030 đạt 80%\n(Kế hoạch 922)", "%"),
+        ("nam 72 tuổi, nữ 78 tuổi\n(Chỉ tiêu 15)", "tuổi"),
+        ("lần lượt là 100% và 90% ở cấp tỉnh và cấp xã", "%"),
+        ("đạt lần lượt 100%, 90% tại cấp tỉnh, cấp xã", "%"),
+        ("nam và nữ lần lượt 72 và 78 tuổi", "tuổi"),
+        ("cấp tỉnh, cấp xã tương ứng 100%, 90%", "%"),
+        ("năm cơ sở 2025: 50%; năm 2030: 80%", "%"),
+        ("năm 2026 60%, năm 2030 80%, năm 2025 (cơ sở) 50%", "%"),
+        ("năm 2025 (ước) 50%; năm 2030 80%", "%"),
+        ("hiện trạng năm 2025 50%, năm 2030 80%", "%"),
+        ("năm 2026 đạt 60%, năm 2030 ước 80%", "%"),
+        ("năm 2026 đạt 10 xã; năm 2030 đạt thêm 15 xã", "xã"),
+        ("cấp tỉnh 100%, cấp xã thêm 20%", "%"),
+        ("cấp tỉnh 100%, cấp xã bổ sung 20%", "%"),
+        ("cấp xã chỉ 80%, cấp tỉnh 100%", "%"),
+        ("thành thị 3%, nông thôn gần như 0%", "%"),
+        ("năm 2026 có 10 xã, mỗi năm tiếp theo thêm 5 xã", "xã"),
+        ("năm 2026 cấp tỉnh 80%, năm 2030 cấp xã 90%", "%"),
+        ("100% cấp tỉnh, 90% cấp huyện, 70% cấp xã (năm 2025)", "%"),
+        ("nam 72 tuổi, nữ 78 tuổi (năm 2030)", "tuổi"),
+    ],
+)
+def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
+    with pytest.raises(TargetParseError):
+        split_targets(cell, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "parts"),
+    [
+        ("90% cấp tỉnh, 80% cấp xã", "%", [("cấp tỉnh", 90.0), ("cấp xã", 80.0)]),
+        ("Đến năm 2030, cấp tỉnh 100%, cấp xã 90%", "%", [("cấp tỉnh", 100.0), ("cấp xã", 90.0)]),
+        ("năm 2026 đạt 60%, năm 2030 đạt 80%", "%", [("năm 2026", 60.0), ("năm 2030", 80.0)]),
+        ("cấp tỉnh tăng thêm 10%, cấp xã tăng thêm 5%", "%", [("cấp tỉnh", 10.0), ("cấp xã", 5.0)]),
+        (
+            "thành thị có thêm 10 xã, nông thôn có thêm 5 xã",
+            "xã",
+            [("thành thị", 10.0), ("nông thôn", 5.0)],
+        ),
+        (  # a document named with "số": its number set aside, as in one target
+            "Đạt 95% theo Nghị quyết số 57 ở cấp tỉnh, 90% ở cấp xã",
+            "%",
+            [("cấp tỉnh", 95.0), ("cấp xã", 90.0)],
+        ),
+    ],
+)
+def test_cells_near_those_refusals_still_split(
+    cell: str, unit: str, parts: list[tuple[str, float]]
+) -> None:
+    found = split_targets(cell, unit=unit)
+    assert [(p.label, p.spec.model_dump().get("value")) for p in found] == parts

@@ -40,14 +40,13 @@ from kh922core._targets.cells import (
     cut_cell,
     label_end,
     label_from,
-    refuse_estimate,
-    refuse_exclusion,
 )
 from kh922core._targets.change_words import base_span
 from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.part_checks import refuse_cell_shapes, refuse_part_words
 from kh922core._targets.part_readings import as_written, refuse_operator_labels
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
 from kh922core._targets.units import Unit, parse_unit
@@ -282,8 +281,7 @@ def split_targets(
     if len(cuts) < 2:
         spec = parse_target(text, direction=direction, unit=unit)
         return [TargetPart(label=None, text=text.strip(), spec=spec)]
-    refuse_estimate(text)
-    refuse_exclusion(text)
+    refuse_cell_shapes(text)
     readings = [_read(cut.text) for cut in cuts]
     subset = any(cut.subset for cut in cuts[1:])
     candidates = [_labels(readings, place) for place in range(len(_PLACES))]
@@ -305,6 +303,7 @@ def split_targets(
             ]
             _refuse_unshared(text, parts)
             refuse_operator_labels(text, [(p.label, p.text) for p in parts])
+            refuse_part_words(text, [(p.label, p.text) for p in parts])
             _refuse_share_of_the_whole(text, cuts, parts, unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"

@@ -1,0 +1,108 @@
+"""Cells of several targets that cannot be cut safely, refused before or after the cut.
+
+* a respective list (``lần lượt là 100% và 90% ở cấp tỉnh và cấp xã``, ``theo thứ tự``,
+  ``tương ứng``): its numbers and its labels are in two lists, which a cut pairs wrongly;
+* a document's number as a part (``…; theo Nghị quyết 57``, ``(Đề án 06)``): no target;
+* a baseline or an estimate among the targets (``năm cơ sở 2025: 50%``, ``năm 2025 (ước) 50%``,
+  ``hiện trạng năm 2025 50%``): no target;
+* a word before a part's number that qualifies it (``cấp xã thêm 20%``, ``năm 2030 đạt thêm 15
+  xã``, ``cấp xã chỉ 80%``, ``nông thôn gần như 0%``): a number more, or the level?  Read alone
+  the part is refused;
+* a year in a part that its label does not hold (``năm 2026 cấp tỉnh 80%, năm 2030 cấp xã
+  90%``, ``…, 70% cấp xã (năm 2025)``): the part's year would be lost, its target read for the
+  cell's horizon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.cells import refuse_estimate, refuse_exclusion
+from kh922core._targets.scanner import YEARS, blank
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_cell_shapes", "refuse_part_words"]
+
+_RESPECTIVE = re.compile(r"(?<!\w)(?:lần\s+lượt|theo\s+thứ\s+tự|tương\s+ứng)(?!\w)", re.IGNORECASE)
+#: A document named with its number (no "số", which sets the number aside already).
+_REFERENCE = re.compile(
+    r"(?<!\w)(?:nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|chỉ\s+thị|kết\s+luận|đề\s+án"
+    r"|kế\s+hoạch|chương\s+trình|công\s+văn|luật|chỉ\s+tiêu|QĐ|NQ|NĐ|KH)\s+\d+(?![\d%.,]|\s*%)",
+    re.IGNORECASE,
+)
+#: Words before a part's number that qualify it (not a verb's own: ``tăng thêm``, ``có thêm``).
+_QUALIFYING = re.compile(
+    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung|chỉ|gần\s+như"
+    r"|dự\s+kiến|khoảng\s+chừng|tiếp\s+theo|còn\s+lại|mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)",
+    re.IGNORECASE,
+)
+#: A baseline or an estimate among the targets: ``năm cơ sở 2025: 50%``, ``năm 2025 (ước) 50%``,
+#: ``hiện trạng năm 2025 50%``, ``năm 2030 ước 80%`` (not ``so với năm gốc 2020``, a base).
+_NOT_A_TARGET = re.compile(
+    r"(?<!với\s)(?<!\w)năm\s+(?:cơ\s+sở|gốc)(?!\w)|(?<!\w)hiện\s+trạng(?!\w)"
+    r"|\(\s*(?:ước(?:\s+(?:tính|đạt|thực\s+hiện|TH))?|ƯTH|cơ\s+sở|gốc|năm\s+gốc|hiện\s+trạng"
+    r"|thực\s+hiện|TH|sơ\s+bộ)\s*\)|(?<!\w)ước(?:\s+tính)?\s+(?=\d)",
+    re.IGNORECASE,
+)
+#: A year, but one a change is measured from (``so với năm 2025``).
+_YEAR = re.compile(r"(?<!với\s)(?<!với\snăm\s)(?<![\d.,/])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def refuse_cell_shapes(text: str) -> None:
+    """Refuse the shapes of a cell no cut reads (see the module docstring), an estimate and an
+    exclusion among them (:func:`~kh922core._targets.cells.refuse_estimate`)."""
+    refuse_estimate(text)
+    refuse_exclusion(text)
+    for pattern, expected, why in (
+        (
+            _RESPECTIVE,
+            "each number beside its label ('cấp tỉnh 100%, cấp xã 90%')",
+            "a respective list: its numbers and its labels are in two lists",
+        ),
+        (
+            _REFERENCE,
+            "the targets alone, the document in a note column",
+            "a document's number beside the targets is no target",
+        ),
+        (
+            _NOT_A_TARGET,
+            "the targets alone, the baseline or the estimate in its own column",
+            "a baseline or an estimate of what was done is no target",
+        ),
+    ):
+        found = pattern.search(text)
+        if found is not None:
+            raise TargetParseError(
+                text, found.start(), expected, reason=f"{found.group(0)!r}: {why}"
+            )
+
+
+def refuse_part_words(text: str, parts: list[tuple[str | None, str]]) -> None:
+    """Refuse a label that ends in a qualifying word, and a year of a part that its label does
+    not hold (the first part's leading year is the cell's horizon).  ``parts``: each part's
+    label and text."""
+    for number, (label, part) in enumerate(parts):
+        if label is None:
+            continue
+        first = re.search(r"\d", blank(part, YEARS))
+        qualified = _QUALIFYING.search(part, 0, first.start() if first else len(part))
+        if qualified is not None:
+            raise TargetParseError(
+                text,
+                max(text.find(part), 0),
+                "a label, then the number ('cấp xã 90%')",
+                reason=f"{qualified.group(0)!r} before the number of the part {part!r} "
+                "qualifies it (a number more, or the level?)",
+                parts=[p for _, p in parts],
+            )
+        years = [y for y in _YEAR.finditer(part) if y.group(0) not in label]
+        leading = number == 0 and all(not re.search(r"\d", part[: y.start()]) for y in years)
+        if years and not leading:
+            raise TargetParseError(
+                text,
+                max(text.find(part), 0) + years[0].start(),
+                "each part's year in its label ('năm 2026: 80%'), or one year for the cell",
+                reason=f"the year {years[0].group(0)} is in the part {part!r}, not in its label "
+                f"{label!r}: the part would be read for the cell's year",
+                parts=[p for _, p in parts],
+            )
