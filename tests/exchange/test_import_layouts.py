@@ -260,11 +260,21 @@ def test_a_csv_task_table_with_semicolons_and_an_unreadable_deadline(tmp_path: P
     assert plan.province.name == "Hòa Mỹ"
 
 
-@pytest.mark.parametrize("ending", ["Kết thúc", "Hoàn thành", "Thời gian kết thúc"])
-def test_the_end_under_a_time_heading_is_the_deadline(tmp_path: Path, ending: str) -> None:
+@pytest.mark.parametrize(
+    ("start", "ending"),
+    [
+        ("Bắt đầu", "Kết thúc"),
+        ("Bắt đầu", "Hoàn thành"),
+        ("Thời gian bắt đầu", "Thời gian kết thúc"),
+        ("Từ năm", "Đến năm"),
+    ],
+)
+def test_the_end_under_a_time_heading_is_the_deadline(
+    tmp_path: Path, start: str, ending: str
+) -> None:
     rows = [
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện", "Thời gian thực hiện"],
-        ["", "", "", "Bắt đầu", ending],
+        ["", "", "", start, ending],
         ["1", "Xây dựng hệ thống giám sát", "Công an tỉnh", "2025", "2026"],
         ["2", "Diễn tập ứng cứu sự cố", "Công an tỉnh", "Quý II/2025", "Quý IV/2026"],
     ]

@@ -98,6 +98,20 @@ def test_a_target_column_of_a_period_begun_before_the_plan_is_listed_not_read(
     assert any("'70'" in p and "the period 2021-2025" in p for p in problems)
 
 
+@pytest.mark.parametrize(
+    ("heading", "horizon"),
+    [("Mục tiêu giai đoạn 2021-2025", 2025), ("Giai đoạn 2024-2030", 2030)],
+)
+def test_a_target_column_of_a_period_planned_or_going_on_is_read(
+    tmp_path: Path, heading: str, horizon: int
+) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [["STT", "Chỉ tiêu", "ĐVT", heading], ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70"]],
+    )
+    assert (targets, problems) == ([(f"{horizon}-1", "70")], [])
+
+
 def test_a_plan_with_no_date_keeps_every_year(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "phu-luc.csv",

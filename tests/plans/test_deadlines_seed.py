@@ -111,8 +111,25 @@ def test_deadlines_other_provinces_write(
         "Giữa năm 2025",
         "Hoàn thành",
         "Q5/2025",
+        "10-12-2025",  # 10 December, or months 10 to 12?
     ],
 )
 def test_deadlines_that_say_no_day_are_refused(text: str) -> None:
     with pytest.raises(DeadlineParseError):
         parse_deadline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Hoàn thành sau khi có vốn", "Hoàn thành"),
+        ("Hoàn thành năm 2025 sau khi có vốn", "Hoàn thành năm 2025"),
+    ],
+)
+def test_a_conditional_deadline_keeps_what_is_done(text: str, action: str) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline.kind, deadline.action, deadline.trigger) == (
+        DeadlineKind.CONDITIONAL,
+        action,
+        "có vốn",
+    )

@@ -278,6 +278,7 @@ def test_none_at_all_reads_where_the_direction_allows_it(direction: str | None) 
         ("năm 2026 cấp tỉnh 80%, năm 2030 cấp xã 90%", "%"),
         ("100% cấp tỉnh, 90% cấp huyện, 70% cấp xã (năm 2025)", "%"),
         ("nam 72 tuổi, nữ 78 tuổi (năm 2030)", "tuổi"),
+        ("Thị trấn 100%, các xã còn lại 90%", "%"),
     ],
 )
 def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
@@ -296,6 +297,47 @@ def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
             "thành thị có thêm 10 xã, nông thôn có thêm 5 xã",
             "xã",
             [("thành thị", 10.0), ("nông thôn", 5.0)],
+        ),
+        (
+            "Chỉ số hài lòng cấp tỉnh 90%, cấp xã 80%",
+            "%",
+            [("Chỉ số hài lòng cấp tỉnh", 90.0), ("cấp xã", 80.0)],
+        ),
+        (
+            "Giáo viên đạt chuẩn tương ứng: mầm non 95%, tiểu học 98%",
+            "%",
+            [("Giáo viên đạt chuẩn tương ứng: mầm non", 95.0), ("tiểu học", 98.0)],
+        ),
+        ("Tiểu học (TH) 100%, THCS 98%", "%", [("Tiểu học (TH)", 100.0), ("THCS", 98.0)]),
+        (
+            "Y tế tuyến huyện 95%, tuyến xã (cơ sở) 90%",
+            "%",
+            [("Y tế tuyến huyện", 95.0), ("tuyến xã (cơ sở)", 90.0)],
+        ),
+        (
+            "Kế hoạch 2026: 30%; kế hoạch 2030: 50%",
+            "%",
+            [("Kế hoạch 2026", 30.0), ("kế hoạch 2030", 50.0)],
+        ),
+        (
+            "Thành thị 1500 hộ, nông thôn 2000 hộ",
+            "hộ",
+            [("Thành thị", 1500.0), ("nông thôn", 2000.0)],
+        ),
+        (
+            "Giai đoạn 2026-2030: cấp tỉnh 100%, cấp xã 90%",
+            "%",
+            [("cấp tỉnh", 100.0), ("cấp xã", 90.0)],
+        ),
+        (
+            "Nông nghiệp 10.000 tỷ đồng, công nghiệp 30.000 tỷ đồng (giá so sánh năm 2010)",
+            "tỷ đồng",
+            [("Nông nghiệp", 10000.0), ("công nghiệp", 30000.0)],
+        ),
+        (
+            "Vốn ngân sách tỉnh 200 tỷ đồng, vốn bổ sung có mục tiêu 50 tỷ đồng",
+            "tỷ đồng",
+            [("Vốn ngân sách tỉnh", 200.0), ("vốn bổ sung có mục tiêu", 50.0)],
         ),
         (  # a document named with "số": its number set aside, as in one target
             "Đạt 95% theo Nghị quyết số 57 ở cấp tỉnh, 90% ở cấp xã",

@@ -332,11 +332,12 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
 #: The heading of the time a task is to be completed by ("Thời gian hoàn thành", or the end
 #: under a time: "Thời gian thực hiện" over "Bắt đầu | Kết thúc").
 _COMPLETION = re.compile(
-    r"^(?:thoi gian|thoi han|tg|han|nam) hoan thanh\b|\b(?:ket thuc|hoan thanh)$"
+    r"^(?:thoi gian|thoi han|tg|han|nam) hoan thanh\b|\b(?:ket thuc|hoan thanh|den(?: nam)?)$"
 )
 #: The parts of a time under its heading: when a task starts and when it ends.
 _TIME_PART = re.compile(
-    r"^(?:thoi gian |thoi diem |nam )?(?:bat dau|ket thuc|hoan thanh|khoi cong)$"
+    r"^(?:thoi gian |thoi diem |nam )?(?:bat dau|ket thuc|hoan thanh|khoi cong|tu(?: nam)?"
+    r"|den(?: nam)?)$"
 )
 #: The roles a table has one column of: a second is listed, never read in its place.
 _SINGLE: tuple[Role, ...] = ("row", "name", "unit", "lead", "cooperating", "agencies", "deadline")

@@ -123,9 +123,9 @@ def past_target(year: int, plan_year: int | None) -> str | None:
 
 
 def past_period(heading: str, plan_year: int | None) -> str | None:
-    """Why a target column headed by a period that began before the plan's year is not read:
-    it is the previous period's result (``Giai đoạn 2021-2025``, ``Bình quân 2021-2025`` in a
-    plan of 2025); else ``None``.
+    """Why a target column headed by a period that began before the plan's year and ends by it
+    is not read: it is the previous period's result (``Giai đoạn 2021-2025``, ``Bình quân
+    2021-2025`` in a plan of 2025, not ``Mục tiêu giai đoạn 2021-2025``); else ``None``.
 
     Examples:
         >>> past_period("Giai đoạn 2026-2030", 2025) is None, past_period("Năm 2030", 2025)
@@ -134,7 +134,10 @@ def past_period(heading: str, plan_year: int | None) -> str | None:
         'a column of the period 2021-2025, which '
     """
     years = years_in(heading)
-    if plan_year is None or len(years) < 2 or years[0] >= plan_year:
+    planned = re.search(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau)\b", heading_key(heading))
+    if plan_year is None or len(years) < 2 or years[0] >= plan_year or years[-1] > plan_year:
+        return None  # a period ahead of the plan's year, or going on after it, is planned
+    if planned:  # "Mục tiêu giai đoạn 2021-2025": a target, said outright
         return None
     return (
         f"a column of the period {years[0]}-{years[-1]}, which began before the year of the plan "

@@ -155,10 +155,6 @@ def parse_deadline(text: str) -> Deadline:
             f"empty deadline {text!r}: expected e.g. 'Quý II/2025' or '12/2025'"
         )
     folded = " ".join(unicodedata.normalize("NFC", text).split())
-    folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter
-    iso = _ISO_DATE.fullmatch(folded)
-    if iso is not None:  # "2025/12/31", "2025-12-31": year first
-        folded = f"{iso.group(4)}/{iso.group(3)}/{iso.group(1)}"
     condition = _CONDITIONAL.search(folded)
     if condition is not None:
         trigger = folded[condition.end() :].strip(" .;")
@@ -166,6 +162,10 @@ def parse_deadline(text: str) -> Deadline:
             raise DeadlineParseError(f"deadline {text!r}: 'sau khi' names no event")
         action = folded[: condition.start()].strip(" ,.;") or None
         return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
+    folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter
+    iso = _ISO_DATE.fullmatch(folded)
+    if iso is not None:  # "2025/12/31", "2025-12-31": year first
+        folded = f"{iso.group(4)}/{iso.group(3)}/{iso.group(1)}"
     half = _HALF.fullmatch(folded)
     if half is not None:  # "6 tháng đầu năm 2027": the first half, January to June
         year, first = int(half.group(2)), half.group(1).lower() == "đầu"
@@ -188,6 +188,10 @@ def parse_deadline(text: str) -> Deadline:
         if kind is DeadlineKind.DATE:
             before = (groups[0] or "").lower().startswith("trước")
             day, month, year = int(groups[1]), int(groups[3]), int(groups[4])
+            if groups[2] == "-" and day <= 12 and not iso:  # "10-12-2025": months 10 to 12?
+                raise DeadlineParseError(
+                    f"deadline {text!r}: a day or months? Write '10/12/2025' or 'Quý IV/2025'"
+                )
             try:
                 due = date(year, month, day)
             except ValueError:

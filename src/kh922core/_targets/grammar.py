@@ -22,15 +22,11 @@ from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.kinds import (
     Change,
     ChangeKind,
-    Comparison,
     Direction,
-    Operator,
-    Qualitative,
     TargetSpec,
 )
 from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
-from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
@@ -40,7 +36,6 @@ from kh922core._targets.scanner import (
     blank,
     ends_with_phrase,
     read_phrases,
-    read_unit,
 )
 from kh922core._targets.sentence_checks import (
     refuse_amount_in_words,
@@ -51,14 +46,14 @@ from kh922core._targets.sentence_checks import (
 )
 from kh922core._targets.set_aside import (
     NOT_TARGET_NUMBERS,
-    NUMBER_WORDS,
     QUALIFIER_NUMBERS,
     with_qualifiers,
 )
-from kh922core._targets.subjects import has_meaning, read_prefix, verb_of, with_subject
+from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
+from kh922core._targets.word_targets import NONE_AT_ALL, none_at_all, word_target
 from kh922core._text import INVISIBLE
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
@@ -93,8 +88,6 @@ def _as_unit(unit: str | Unit | None) -> Unit | None:
     return parse_unit(unit)
 
 
-#: The start of the reason of a target of none at all (``không còn …``).
-_NONE_AT_ALL = "a level of none at all"
 #: What says "range" between two numbers (see the phrase table's ``range`` role).
 _RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
 
@@ -186,24 +179,9 @@ def parse_with_reading(
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
-    if reason is not None and reason.startswith(_NONE_AT_ALL):
-        spec = _none_at_all(text, spec, stated)
+    if reason is not None and reason.startswith(NONE_AT_ALL):
+        spec = none_at_all(text, spec, stated)
     return _stated(text, spec, change, reason)
-
-
-def _none_at_all(text: str, spec: TargetSpec, stated: Direction | str | None) -> TargetSpec:
-    """A target of none at all (``không còn …``) names what must vanish, which is better
-    lower: it is refused on an indicator stated better higher or a band (``Xóa hết nhà tạm``
-    on ``Tỷ lệ hộ được xóa nhà tạm``: 100 % would fail ``≤ 0``)."""
-    if stated is None or Direction(stated) is Direction.LOWER_IS_BETTER:
-        return spec
-    raise TargetParseError(
-        text,
-        0,
-        "the level to reach ('đạt 100%'), or an indicator better lower (what must vanish)",
-        reason=f"none at all ('≤ 0') on an indicator {Direction(stated).value}: its worst level "
-        "would meet it",
-    )
 
 
 def _stated(
@@ -266,7 +244,7 @@ def _parse(
             )
         if any(ch.isdigit() for ch in blanked):
             return _glued(text, blanked, direction, indicator_unit), None
-        spec, reason = _words(text, blanked, direction)
+        spec, reason = word_target(text, blanked, direction)
         refuse_amount_in_words(text)  # "chiếm một nửa", "không âm": no target in words
         return fit_unit(text, spec, indicator_unit), reason
     if len(numbers) > 2:
@@ -391,54 +369,4 @@ def _glued(
             reason=f"digits glued to the word {word!r}",
         )
     refuse_marked_number(text, blanked)  # "Tỷ lệ nợ xấu tối đa ...3%": no target in words
-    return _words(text, blanked, direction)[0]
-
-
-def _words(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, str | None]:
-    """A text with no number: none at all (``không còn …``), or a target in words."""
-    found, stop = read_phrases(blanked, 0, len(blanked))
-    leading = len(blanked) - len(blanked.lstrip())
-    # "không còn …", "phấn đấu xóa hết …": the first phrase after any fillers says none at all
-    zero = next((m for m in found if m.role != "filler"), None)
-    rest = " ".join(blanked[zero.end :].split()).strip(" .;:,") if zero is not None else ""
-    if (
-        zero is not None
-        and zero.role == "zero"
-        and found[0].start == leading
-        and not any(ch.isdigit() for ch in rest)
-        and not has_meaning(rest)
-        and not rest.startswith("/")  # "xóa hết/…": a per unit of nothing
-    ):
-        words = " ".join(text[zero.end :].split()).strip(" .;:,")
-        unit_text, note, _ = read_unit(words, 0, len(words))
-        if not note_drops_meaning(note or ""):  # "… bệnh viện / …", "‰ tỉ USD"
-            spec = Comparison(
-                operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
-            )
-            return spec, f"{_NONE_AT_ALL}: {zero.phrase!r} means ≤ 0"
-    # only words that carry no comparison ("Hoàn thành", "Đạt"): a target in words
-    if found and stop is None and any(match.role != "filler" for match in found):
-        raise TargetParseError(
-            text,
-            found[-1].end,
-            f"a number after {found[-1].phrase!r}",
-            reason="the number is missing",
-        )
-    if found and found[0].start == leading and not found[0].phrase[-1].isalnum():
-        raise TargetParseError(
-            text,
-            stop if stop is not None else found[-1].end,
-            f"a number after {found[0].phrase!r}",
-            reason="letters where a number belongs",
-        )
-    if not any(ch.isalpha() for ch in text):
-        raise TargetParseError(text, 0, "a number, a range or a target in words")
-    spelled = NUMBER_WORDS.search(blanked.lower())
-    if spelled is not None and blanked[spelled.start("word")].islower():  # "không quá hai ngày"
-        raise TargetParseError(
-            text,
-            spelled.start("word"),
-            "the number in digits ('không quá 2 ngày', 'giảm còn 50%')",
-            reason=f"a number written in words ({spelled.group('word')!r}) with a comparison",
-        )
-    return Qualitative(text=" ".join(text.split()), direction=direction), None
+    return word_target(text, blanked, direction)[0]

@@ -23,29 +23,44 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_cell_shapes", "refuse_part_words"]
 
-_RESPECTIVE = re.compile(r"(?<!\w)(?:lần\s+lượt|theo\s+thứ\s+tự|tương\s+ứng)(?!\w)", re.IGNORECASE)
-#: A document named with its number (no "số", which sets the number aside already).
-_REFERENCE = re.compile(
-    r"(?<!\w)(?:nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|chỉ\s+thị|kết\s+luận|đề\s+án"
-    r"|kế\s+hoạch|chương\s+trình|công\s+văn|luật|chỉ\s+tiêu|QĐ|NQ|NĐ|KH)\s+\d+(?![\d%.,]|\s*%)",
+#: A respective list: ``lần lượt``, or ``tương ứng``/``theo thứ tự`` beside a number.
+_RESPECTIVE = re.compile(
+    r"(?<!\w)lần\s+lượt(?!\w)|(?<!\w)(?:tương\s+ứng|theo\s+thứ\s+tự)(?:\s+(?:là|đạt|với|bằng))?"
+    r"\s*:?\s*\d|\d\s*%?\s*(?:,|và)?\s*(?:tương\s+ứng|theo\s+thứ\s+tự)(?!\w)",
     re.IGNORECASE,
 )
-#: Words before a part's number that qualify it (not a verb's own: ``tăng thêm``, ``có thêm``).
+#: A document named with its number (no "số", which sets the number aside already; not a year,
+#: nor a count: ``kế hoạch 5 năm``, ``Đề án 1 triệu ha``, ``Chương trình 30a``).
+_REFERENCE = re.compile(
+    r"(?<!\w)(?:nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|chỉ\s+thị|kết\s+luận|đề\s+án"
+    r"|kế\s+hoạch|chương\s+trình|công\s+văn|luật|chỉ\s+tiêu|QĐ|NQ|NĐ|KH)\s+"
+    r"(?!(?:19|20)\d\d(?!\d))\d+(?![\w%.,/-])(?!\s*(?:%|năm|tháng|triệu|tỷ|nghìn|ngàn|ha|km|người"
+    r"|hộ|xã|doanh\s+nghiệp)(?!\w))",
+    re.IGNORECASE,
+)
+#: Words right before a part's number that qualify it (not a verb's own: ``tăng thêm``).
 _QUALIFYING = re.compile(
-    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung|chỉ|gần\s+như"
-    r"|dự\s+kiến|khoảng\s+chừng|tiếp\s+theo|còn\s+lại|mỗi\s+năm|hằng\s+năm|hàng\s+năm)(?!\w)",
+    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung|chỉ|gần\s+như|dự\s+kiến"
+    r"|còn\s+lại|tiếp\s+theo)(?:\s+(?:đạt|là|có|được|khoảng))?[\s:]*$",
     re.IGNORECASE,
 )
 #: A baseline or an estimate among the targets: ``năm cơ sở 2025: 50%``, ``năm 2025 (ước) 50%``,
-#: ``hiện trạng năm 2025 50%``, ``năm 2030 ước 80%`` (not ``so với năm gốc 2020``, a base).
+#: ``hiện trạng năm 2025 50%``, ``năm 2030 ước 80%`` (not ``so với năm gốc 2020``, a base, nor
+#: ``tuyến xã (cơ sở)``, ``Tiểu học (TH)``, ``bản đồ hiện trạng``: names).
 _NOT_A_TARGET = re.compile(
-    r"(?<!với\s)(?<!\w)năm\s+(?:cơ\s+sở|gốc)(?!\w)|(?<!\w)hiện\s+trạng(?!\w)"
-    r"|\(\s*(?:ước(?:\s+(?:tính|đạt|thực\s+hiện|TH))?|ƯTH|cơ\s+sở|gốc|năm\s+gốc|hiện\s+trạng"
-    r"|thực\s+hiện|TH|sơ\s+bộ)\s*\)|(?<!\w)ước(?:\s+tính)?\s+(?=\d)",
+    r"(?<!với\s)(?<!\w)năm\s+(?:cơ\s+sở|gốc)(?!\w)|(?<!\w)hiện\s+trạng\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)"
+    r"|\(\s*(?:ước(?:\s+(?:tính|đạt|thực\s+hiện|TH))?|ƯTH|UTH|sơ\s+bộ|năm\s+gốc|năm\s+cơ\s+sở"
+    r"|hiện\s+trạng)\s*\)|(?:19|20)\d\d\s*\(\s*(?:cơ\s+sở|gốc|TH|thực\s+hiện)\s*\)"
+    r"|(?<!\w)ước(?:\s+tính)?\s+(?=\d)",
     re.IGNORECASE,
 )
-#: A year, but one a change is measured from (``so với năm 2025``).
-_YEAR = re.compile(r"(?<!với\s)(?<!với\snăm\s)(?<![\d.,/])(?:19|20)\d\d(?![\d.,]\d)")
+#: A year a part names (after ``năm``, or in brackets), but one a change or a price is measured
+#: from (``so với năm 2025``, ``giá so sánh năm 2010``).
+_YEAR = re.compile(
+    r"(?<!với\snăm\s)(?<!sánh\snăm\s)(?<!giá\snăm\s)(?<=năm\s)(?:19|20)\d\d(?!\d)"
+    r"|(?<=\()\s*(?:19|20)\d\d(?=\s*\))",
+    re.IGNORECASE,
+)
 
 
 def refuse_cell_shapes(text: str) -> None:
@@ -85,13 +100,13 @@ def refuse_part_words(text: str, parts: list[tuple[str | None, str]]) -> None:
         if label is None:
             continue
         first = re.search(r"\d", blank(part, YEARS))
-        qualified = _QUALIFYING.search(part, 0, first.start() if first else len(part))
+        qualified = _QUALIFYING.search(part[: first.start() if first else len(part)])
         if qualified is not None:
             raise TargetParseError(
                 text,
                 max(text.find(part), 0),
                 "a label, then the number ('cấp xã 90%')",
-                reason=f"{qualified.group(0)!r} before the number of the part {part!r} "
+                reason=f"{qualified.group(0).strip(' :')!r} before the number of the part {part!r} "
                 "qualifies it (a number more, or the level?)",
                 parts=[p for _, p in parts],
             )

@@ -15,7 +15,7 @@ from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
-from kh922core._targets.verbs import NOUN_VERBS, Verb, names_change, refuse_lost_negation
+from kh922core._targets.verbs import Verb, grows_named, names_change, refuse_lost_negation
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -295,39 +295,14 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     labelled = not (after.per_year or after.points or after.times)
     if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
         return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
-    grows = _grows(blanked, found, stop) and not (after.points or after.times)
-    if grows and _GROWN.match(text[stop:end]) and not re.search(r"\d", text[stop:end]):
-        return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tăng trưởng kinh tế 8%"
+    grows = grows_named(text, blanked, found, (stop, end)) and not (after.points or after.times)
+    if grows and _opens(blanked, found, found[0].end):  # "Tăng trưởng kinh tế 8%"
+        return found, " ".join(head.split()).strip(" ,:;./-–—")
     raise TargetParseError(
         text,
         stop,
         EXPECTED_BEFORE,
         reason=f"unexpected words {blanked[stop:end].strip()!r}",
-    )
-
-
-#: What grows, named after ``Tăng trưởng`` (``kinh tế``, ``tín dụng``, ``xuất khẩu`` …), with no
-#: word that would change how (``chậm lại``, ``lũy kế``, ``xanh``, ``chênh lệch``, ``nếu``).
-_GROWN = re.compile(
-    r"\s*(?:kinh\s+tế|GRDP|GDP|tổng\s+sản\s+phẩm|tín\s+dụng|dư\s+nợ|huy\s+động\s+vốn|xuất\s+khẩu"
-    r"|nhập\s+khẩu|kim\s+ngạch|thu\s+ngân\s+sách|thu\s+nhập|vốn|đầu\s+tư|công\s+nghiệp"
-    r"|nông\s+nghiệp|dịch\s+vụ|khu\s+vực|ngành|giá\s+trị|doanh\s+thu|du\s+lịch|thương\s+mại"
-    r"|bán\s+lẻ|năng\s+suất|sản\s+lượng|quy\s+mô|tiêu\s+dùng)(?!\w)"
-    r"(?!.*(?<!\w)(?:lại|chậm|sụt|mất|giảm|tốc|chững|âm|dương|xanh|lũy|cộng\s+dồn|tích\s+lũy"
-    r"|kể|nếu|trường\s+hợp|chênh|cách\s+biệt|xuống|không|chỉ|ước|dự|khoảng\s+cách)(?!\w))",
-    re.IGNORECASE,
-)
-
-
-def _grows(blanked: str, found: list[Match], stop: int) -> bool:
-    """Whether the text opens with a verb that also names the change (``Tăng trưởng``) and its
-    subject's words follow it, then the number: ``Tăng trưởng kinh tế 8%`` is the growth of
-    the economy, as ``Tăng trưởng 8%`` is."""
-    return (
-        len(found) == 1
-        and found[0].phrase.casefold() in NOUN_VERBS
-        and _opens(blanked, found, found[0].end)
-        and not blanked[found[0].end : stop].strip()
     )
 
 

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from kh922core._targets.scanner import Match
 from kh922core.errors import TargetParseError
 
 __all__ = [
     "NOUN_VERBS",
     "Verb",
+    "grows_named",
     "names_change",
     "refuse_clash",
     "refuse_floor_of_a_fall",
@@ -85,6 +87,34 @@ class _Phrase(Protocol):
 #: Verbs of change that also name a change as a noun, and so a subject (``Tăng trưởng tín
 #: dụng giảm 2 điểm %``: the growth of credit falls).
 NOUN_VERBS = frozenset({"tăng trưởng", "mức tăng trưởng"})
+
+
+#: What grows, named after ``Tăng trưởng`` (``kinh tế``, ``tín dụng``, ``xuất khẩu`` …), with no
+#: word that would change how (``chậm lại``, ``lũy kế``, ``xanh``, ``chênh lệch``, ``nếu``).
+_GROWN = re.compile(
+    r"\s*(?:kinh\s+tế|GRDP|GDP|tổng\s+sản\s+phẩm|tín\s+dụng|dư\s+nợ|huy\s+động\s+vốn|xuất\s+khẩu"
+    r"|nhập\s+khẩu|kim\s+ngạch|thu\s+ngân\s+sách|thu\s+nhập|vốn|đầu\s+tư|công\s+nghiệp"
+    r"|nông\s+nghiệp|dịch\s+vụ|khu\s+vực|ngành|giá\s+trị|doanh\s+thu|du\s+lịch|thương\s+mại"
+    r"|bán\s+lẻ|năng\s+suất|sản\s+lượng|quy\s+mô|tiêu\s+dùng)(?!\w)"
+    r"(?!.*(?<!\w)(?:lại|chậm|sụt|mất|giảm|tốc|chững|âm|dương|xanh|lũy|cộng\s+dồn|tích\s+lũy"
+    r"|kể|nếu|trường\s+hợp|chênh|cách\s+biệt|xuống|không|chỉ|ước|dự|khoảng\s+cách)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def grows_named(text: str, blanked: str, found: list[Match], span: tuple[int, int]) -> bool:
+    """Whether a verb that also names the change (``Tăng trưởng``) is the only phrase before
+    ``span`` (the words before the number), and those words name what grows with no word that
+    changes how: ``Tăng trưởng kinh tế 8%`` is the growth of the economy, as ``Tăng trưởng 8%``
+    is (not ``Tăng trưởng chậm lại 2%``)."""
+    stop, end = span
+    return (
+        len(found) == 1
+        and found[0].phrase.casefold() in NOUN_VERBS
+        and not blanked[found[0].end : stop].strip()
+        and _GROWN.match(text[stop:end]) is not None
+        and not re.search(r"\d", text[stop:end])
+    )
 
 
 def names_change(text: str, first: _Phrase, second: _Phrase) -> bool:

@@ -1,0 +1,85 @@
+"""Targets with no number: none at all (``không còn …``, ``xóa hết …``: ``≤ 0``), or a target
+in words (met only by an assessment).
+
+A target of none at all names what must vanish, which is better lower: on an indicator stated
+better higher (or a band) it is refused (:func:`none_at_all`), as its worst level would meet it.
+"""
+
+from __future__ import annotations
+
+from kh922core._targets.kinds import Comparison, Direction, Operator, Qualitative, TargetSpec
+from kh922core._targets.lost_words import note_drops_meaning
+from kh922core._targets.scanner import read_phrases, read_unit
+from kh922core._targets.set_aside import NUMBER_WORDS
+from kh922core._targets.subjects import has_meaning
+from kh922core.errors import TargetParseError
+
+__all__ = ["NONE_AT_ALL", "none_at_all", "word_target"]
+
+#: The start of the reason of a target of none at all (``không còn …``).
+NONE_AT_ALL = "a level of none at all"
+
+
+def none_at_all(text: str, spec: TargetSpec, stated: Direction | str | None) -> TargetSpec:
+    """A target of none at all (``không còn …``) names what must vanish, which is better
+    lower: it is refused on an indicator stated better higher or a band (``Xóa hết nhà tạm``
+    on ``Tỷ lệ hộ được xóa nhà tạm``: 100 % would fail ``≤ 0``)."""
+    if stated is None or Direction(stated) is Direction.LOWER_IS_BETTER:
+        return spec
+    raise TargetParseError(
+        text,
+        0,
+        "the level to reach ('đạt 100%'), or an indicator better lower (what must vanish)",
+        reason=f"none at all ('≤ 0') on an indicator {Direction(stated).value}: its worst level "
+        "would meet it",
+    )
+
+
+def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, str | None]:
+    """A text with no number: none at all (``không còn …``), or a target in words."""
+    found, stop = read_phrases(blanked, 0, len(blanked))
+    leading = len(blanked) - len(blanked.lstrip())
+    # "không còn …", "phấn đấu xóa hết …": the first phrase after any fillers says none at all
+    zero = next((m for m in found if m.role != "filler"), None)
+    rest = " ".join(blanked[zero.end :].split()).strip(" .;:,") if zero is not None else ""
+    if (
+        zero is not None
+        and zero.role == "zero"
+        and found[0].start == leading
+        and not any(ch.isdigit() for ch in rest)
+        and not has_meaning(rest)
+        and not rest.startswith("/")  # "xóa hết/…": a per unit of nothing
+    ):
+        words = " ".join(text[zero.end :].split()).strip(" .;:,")
+        unit_text, note, _ = read_unit(words, 0, len(words))
+        if not note_drops_meaning(note or ""):  # "… bệnh viện / …", "‰ tỉ USD"
+            spec = Comparison(
+                operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
+            )
+            return spec, f"{NONE_AT_ALL}: {zero.phrase!r} means ≤ 0"
+    # only words that carry no comparison ("Hoàn thành", "Đạt"): a target in words
+    if found and stop is None and any(match.role != "filler" for match in found):
+        raise TargetParseError(
+            text,
+            found[-1].end,
+            f"a number after {found[-1].phrase!r}",
+            reason="the number is missing",
+        )
+    if found and found[0].start == leading and not found[0].phrase[-1].isalnum():
+        raise TargetParseError(
+            text,
+            stop if stop is not None else found[-1].end,
+            f"a number after {found[0].phrase!r}",
+            reason="letters where a number belongs",
+        )
+    if not any(ch.isalpha() for ch in text):
+        raise TargetParseError(text, 0, "a number, a range or a target in words")
+    spelled = NUMBER_WORDS.search(blanked.lower())
+    if spelled is not None and blanked[spelled.start("word")].islower():  # "không quá hai ngày"
+        raise TargetParseError(
+            text,
+            spelled.start("word"),
+            "the number in digits ('không quá 2 ngày', 'giảm còn 50%')",
+            reason=f"a number written in words ({spelled.group('word')!r}) with a comparison",
+        )
+    return Qualitative(text=" ".join(text.split()), direction=direction), None
