@@ -279,6 +279,14 @@ def test_none_at_all_reads_where_the_direction_allows_it(direction: str | None) 
         ("100% cấp tỉnh, 90% cấp huyện, 70% cấp xã (năm 2025)", "%"),
         ("nam 72 tuổi, nữ 78 tuổi (năm 2030)", "tuổi"),
         ("Thị trấn 100%, các xã còn lại 90%", "%"),
+        ("cấp tỉnh 100%, cấp xã thêm ít nhất 20%", "%"),
+        ("năm 2026 đạt 10 xã, năm 2030 thêm trên 15 xã", "xã"),
+        ("cấp tỉnh 100% đến 2027, cấp xã 90% đến 2030", "%"),
+        ("năm 2026 đạt 60%, các năm tiếp theo tăng 5%/năm", "%"),
+        ("ước thực hiện năm 2025 50%, năm 2030 80%", "%"),
+        ("năm 2025 đạt 50% (số liệu cơ sở), năm 2030 80%", "%"),
+        ("- cấp tỉnh: 100%\n- cấp xã: 90%\n(theo Quyết định số 123)", "%"),
+        ("100%, 90% tương ứng cấp tỉnh, cấp xã", "%"),
     ],
 )
 def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
@@ -309,6 +317,16 @@ def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
             [("Giáo viên đạt chuẩn tương ứng: mầm non", 95.0), ("tiểu học", 98.0)],
         ),
         ("Tiểu học (TH) 100%, THCS 98%", "%", [("Tiểu học (TH)", 100.0), ("THCS", 98.0)]),
+        (
+            "Xã nông thôn mới 80%, xã nông thôn mới nâng cao 30%",
+            "%",
+            [("Xã nông thôn mới", 80.0), ("xã nông thôn mới nâng cao", 30.0)],
+        ),
+        (
+            "cấp tỉnh 100%, cấp xã 90%, theo thứ tự ưu tiên",
+            "%",
+            [("cấp tỉnh", 100.0), ("cấp xã", 90.0)],
+        ),
         (
             "Y tế tuyến huyện 95%, tuyến xã (cơ sở) 90%",
             "%",

@@ -26,7 +26,8 @@ __all__ = ["refuse_cell_shapes", "refuse_part_words"]
 #: A respective list: ``lần lượt``, or ``tương ứng``/``theo thứ tự`` beside a number.
 _RESPECTIVE = re.compile(
     r"(?<!\w)lần\s+lượt(?!\w)|(?<!\w)(?:tương\s+ứng|theo\s+thứ\s+tự)(?:\s+(?:là|đạt|với|bằng))?"
-    r"\s*:?\s*\d|\d\s*%?\s*(?:,|và)?\s*(?:tương\s+ứng|theo\s+thứ\s+tự)(?!\w)",
+    r"\s*:?\s*\d|\d\s*%?\s*(?:,|và)?\s*(?:tương\s+ứng|theo\s+thứ\s+tự)(?:\s+(?:với|là|cho))?"
+    r"\s+[^,;\d]+(?:,|\svà\s)",
     re.IGNORECASE,
 )
 #: A document named with its number (no "số", which sets the number aside already; not a year,
@@ -38,10 +39,13 @@ _REFERENCE = re.compile(
     r"|hộ|xã|doanh\s+nghiệp)(?!\w))",
     re.IGNORECASE,
 )
-#: Words right before a part's number that qualify it (not a verb's own: ``tăng thêm``).
+#: Words before a part's number, with only a comparator between, that qualify it (``cấp xã
+#: thêm 20%``, ``cấp xã thêm ít nhất 20%``; not a verb's own: ``tăng thêm``; nor ``chỉ số``).
 _QUALIFYING = re.compile(
-    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung|chỉ|gần\s+như|dự\s+kiến"
-    r"|còn\s+lại|tiếp\s+theo)(?:\s+(?:đạt|là|có|được|khoảng))?[\s:]*$",
+    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung"
+    r"|chỉ(?!\s+(?:số|tiêu|đạo|thị|dẫn|huy|định|rõ))|gần\s+như|dự\s+kiến|còn\s+lại|tiếp\s+theo)"
+    r"(?:\s+(?:ít\s+nhất|tối\s+(?:thiểu|đa)|trên|dưới|khoảng|đạt|là|có|được|hơn|từ|lên|xuống"
+    r"|không\s+(?:dưới|quá|thấp\s+hơn)))*[\s:]*$",
     re.IGNORECASE,
 )
 #: A baseline or an estimate among the targets: ``năm cơ sở 2025: 50%``, ``năm 2025 (ước) 50%``,
@@ -50,17 +54,30 @@ _QUALIFYING = re.compile(
 _NOT_A_TARGET = re.compile(
     r"(?<!với\s)(?<!\w)năm\s+(?:cơ\s+sở|gốc)(?!\w)|(?<!\w)hiện\s+trạng\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)"
     r"|\(\s*(?:ước(?:\s+(?:tính|đạt|thực\s+hiện|TH))?|ƯTH|UTH|sơ\s+bộ|năm\s+gốc|năm\s+cơ\s+sở"
-    r"|hiện\s+trạng)\s*\)|(?:19|20)\d\d\s*\(\s*(?:cơ\s+sở|gốc|TH|thực\s+hiện)\s*\)"
-    r"|(?<!\w)ước(?:\s+tính)?\s+(?=\d)",
+    r"|hiện\s+trạng|số\s+liệu\s+(?:cơ\s+sở|gốc))\s*\)"
+    r"|(?:19|20)\d\d\s*\(\s*(?:cơ\s+sở|gốc|TH|thực\s+hiện)\s*\)"
+    r"|(?<!\w)ước(?:\s+(?:tính|thực\s+hiện|TH|đạt))?(?:\s+năm\s+(?:19|20)\d\d)?\s+(?=\d)",
     re.IGNORECASE,
 )
 #: A year a part names (after ``năm``, or in brackets), but one a change or a price is measured
 #: from (``so với năm 2025``, ``giá so sánh năm 2010``).
 _YEAR = re.compile(
-    r"(?<!với\snăm\s)(?<!sánh\snăm\s)(?<!giá\snăm\s)(?<=năm\s)(?:19|20)\d\d(?!\d)"
+    r"(?<!với\snăm\s)(?<!sánh\snăm\s)(?<!giá\snăm\s)"
+    r"(?:(?<=năm\s)|(?<=đến\s)|(?<=trước\s)|(?<=vào\s)|(?<=tới\s)|(?<=hết\s))(?:19|20)\d\d(?!\d)"
     r"|(?<=\()\s*(?:19|20)\d\d(?=\s*\))",
     re.IGNORECASE,
 )
+
+
+def _horizon(part: str, year: re.Match[str]) -> bool:
+    """Whether ``year`` opens the first part as the cell's horizon: ``Đến năm 2030, cấp tỉnh
+    …``, ``Năm 2030: …``, ``Phấn đấu đến năm 2030 cấp tỉnh …`` (not ``năm 2026 đạt 60%``, a
+    part's own year)."""
+    before, after = part[: year.start()], part[year.end() :]
+    if re.search(r"\d", before):
+        return False
+    said = re.search(r"(?:đến|tới|hết|trong)\s+(?:năm\s+)?$", before, re.IGNORECASE)
+    return bool(said or re.match(r"\s*(?:[-–]\s*(?:19|20)\d\d\s*)?[:,]", after))
 
 
 def refuse_cell_shapes(text: str) -> None:
@@ -92,11 +109,20 @@ def refuse_cell_shapes(text: str) -> None:
             )
 
 
-def refuse_part_words(text: str, parts: list[tuple[str | None, str]]) -> None:
-    """Refuse a label that ends in a qualifying word, and a year of a part that its label does
-    not hold (the first part's leading year is the cell's horizon).  ``parts``: each part's
-    label and text."""
-    for number, (label, part) in enumerate(parts):
+def refuse_part_words(text: str, parts: list[tuple[str | None, str, str]]) -> None:
+    """Refuse a word qualifying a part's number, a year of a part that its label does not hold
+    (the first part's opening year may be the cell's horizon: :func:`_horizon`) and a part read
+    as words beside numbers (``(theo Quyết định số 123)``).  ``parts``: each part's label, text
+    and kind."""
+    for number, (label, part, kind) in enumerate(parts):
+        if kind == "qualitative":
+            raise TargetParseError(
+                text,
+                max(text.find(part), 0),
+                "a label and a number in each part ('cấp xã 90%')",
+                reason=f"the part {part!r} has no number of its own",
+                parts=[p for _, p, _ in parts],
+            )
         if label is None:
             continue
         first = re.search(r"\d", blank(part, YEARS))
@@ -108,16 +134,15 @@ def refuse_part_words(text: str, parts: list[tuple[str | None, str]]) -> None:
                 "a label, then the number ('cấp xã 90%')",
                 reason=f"{qualified.group(0).strip(' :')!r} before the number of the part {part!r} "
                 "qualifies it (a number more, or the level?)",
-                parts=[p for _, p in parts],
+                parts=[p for _, p, _ in parts],
             )
         years = [y for y in _YEAR.finditer(part) if y.group(0) not in label]
-        leading = number == 0 and all(not re.search(r"\d", part[: y.start()]) for y in years)
-        if years and not leading:
+        if years and not (number == 0 and all(_horizon(part, y) for y in years)):
             raise TargetParseError(
                 text,
                 max(text.find(part), 0) + years[0].start(),
                 "each part's year in its label ('năm 2026: 80%'), or one year for the cell",
                 reason=f"the year {years[0].group(0)} is in the part {part!r}, not in its label "
                 f"{label!r}: the part would be read for the cell's year",
-                parts=[p for _, p in parts],
+                parts=[p for _, p, _ in parts],
             )

@@ -303,7 +303,7 @@ def split_targets(
             ]
             _refuse_unshared(text, parts)
             refuse_operator_labels(text, [(p.label, p.text) for p in parts])
-            refuse_part_words(text, [(p.label, p.text) for p in parts])
+            refuse_part_words(text, [(p.label, p.text, p.spec.kind) for p in parts])
             _refuse_share_of_the_whole(text, cuts, parts, unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"
