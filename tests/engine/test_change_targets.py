@@ -160,7 +160,7 @@ def test_the_previous_year_per_key_group() -> None:
     assert rows[4]["base_value"] is None
 
 
-def test_each_key_group_has_its_own_base_and_the_plan_fills_a_missing_one() -> None:
+def test_each_key_group_has_its_own_base_and_the_plan_none_of_them() -> None:
     plan = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
     frame = pl.DataFrame(
         {
@@ -175,16 +175,30 @@ def test_each_key_group_has_its_own_base_and_the_plan_fills_a_missing_one() -> N
     by_entity = {(r["entity"], r["year"]): r for r in rows}
     a, b, c = by_entity["A", 2025], by_entity["B", 2025], by_entity["C", 2025]
     # A: 50 % (0.5 as a fraction) to 55 %: +5 points.  B and C: no value in 2020 (C's is
-    # missing), so the plan's 40 % of 2020: +12 and +11 points.
+    # missing); the plan's 40 % of 2020 is the plan's own series', never a key group's.
     assert (a["base_value"], a["baseline_source"], a["change_size"]) == (
         50.0,
         "series",
         pytest.approx(5.0),
     )
-    assert (b["base_value"], b["baseline_source"], b["change_size"]) == (40.0, "plan", 12.0)
-    assert (c["base_value"], c["baseline_source"], c["change_size"]) == (40.0, "plan", 11.0)
-    assert [a["status"], b["status"], c["status"]] == ["not_met", "met", "met"]
+    for row in (b, c):
+        assert (row["base_value"], row["baseline_source"], row["status"]) == (None, None, "no_data")
+        assert row["no_data_reason"] == "no base value"
+    assert a["status"] == "not_met"
     assert by_entity["C", 2020]["no_data_reason"] == "no value"
+
+
+@pytest.mark.parametrize("entity", [["Bến Tre"] * 2, [None, None], None])
+def test_the_plan_fills_the_base_of_the_plans_own_series(entity: list[str | None] | None) -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2021, 2025], "value": [45.0, 52.0]})
+    if entity is not None:  # one key group, named or empty: the plan's own series
+        frame = frame.with_columns(pl.Series("entity", entity, dtype=pl.String))
+    rows = evaluate(plan, frame).sort("year").to_dicts()
+    assert [(r["base_value"], r["baseline_source"], r["status"]) for r in rows] == [
+        (40.0, "plan", "not_met"),  # +5 points
+        (40.0, "plan", "met"),  # +12 points
+    ]
 
 
 @pytest.mark.parametrize("kind", [pl.String, pl.Float64])
@@ -385,7 +399,9 @@ def _expected(target: Target, row: dict[str, Any], frame: pl.DataFrame) -> dict[
     assert change is not None
     value = row["value"]
     converted = None if value is None or math.isnan(value) else value * _factor(target, row["unit"])
-    plan = target.baseline
+    # the plan baseline is the base of the plan's own series only: one key group
+    one_series = frame.select(pl.col("entity").n_unique(), pl.col("scenario").n_unique()).row(0)
+    plan = target.baseline if one_series == (1, 1) else None
     base_year = change.since
     if change.previous_year:
         base_year = row["year"] - 1

@@ -125,6 +125,26 @@ def test_progress_in_every_format(output: str, capsys: pytest.CaptureFixture[str
         assert "2030-1" in out
 
 
+@pytest.mark.parametrize("output", ["table", "csv"])
+def test_progress_tells_the_key_groups_apart(
+    output: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    observations = tmp_path / "so-lieu.csv"
+    observations.write_text(
+        "indicator,year,value,district,source\n"
+        "hdi,2024,0.70,Huyện A,x\nhdi,2025,0.71,Huyện A,x\n"
+        "hdi,2024,0.72,Huyện B,y\nhdi,2025,0.73,Huyện B,y\n",
+        encoding="utf-8",
+    )
+    status, out, _ = _run(
+        ["progress", "--observations", str(observations), "--format", output], capsys
+    )
+    assert status == 0
+    assert "Huyện A" in out
+    assert "Huyện B" in out  # each district's row, not two rows of one target alike
+    assert "x" not in out.split()  # where a figure comes from is no key shown
+
+
 @pytest.mark.parametrize("output", ["table", "csv", "json"])
 def test_audit_in_every_format_and_its_exit_status(
     output: str, capsys: pytest.CaptureFixture[str]

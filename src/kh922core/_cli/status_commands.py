@@ -17,6 +17,11 @@ from kh922core.errors import Kh922Error, ObservationError
 
 __all__ = ["add_status_commands"]
 
+#: Columns of observations that say where a figure comes from, not whose it is.
+_PROVENANCE = frozenset(
+    {"quality", "published_as", "note", "source", "agency", "source_file", "source_sheet"}
+    | {"source_row"}
+)
 _PROGRESS = (
     "target_id",
     "indicator",
@@ -48,9 +53,15 @@ def _progress(args: argparse.Namespace) -> int:
         table = progress(plan, data, as_of=as_of)
     except ObservationError as error:  # the rows the official sees in the file
         raise in_file_rows(error, rows) from None
-    table = table.select(c for c in _PROGRESS if c in table.columns).with_columns(
-        pl.col("category").cast(pl.String)
-    )
+    heads = table.columns  # the observations' keys stand between indicator and horizon
+    keys = [  # each district's (entity's) row told apart from the others; not provenance
+        c
+        for c in heads[heads.index("indicator") + 1 : heads.index("horizon")]
+        if c not in _PROVENANCE
+    ]
+    shown_columns = [c for c in _PROGRESS if c in heads and c not in keys]
+    shown_columns[2:2] = keys
+    table = table.select(shown_columns).with_columns(pl.col("category").cast(pl.String))
     if args.format == "csv":
         write_csv(table)
         return 0
@@ -63,7 +74,7 @@ def _progress(args: argparse.Namespace) -> int:
     columns = [
         Column("target_id", "id"),
         Column("indicator", "named"),
-        Column("entity"),
+        *(Column(key) for key in keys),
         Column("horizon", "id"),
         Column("target_value", "number"),
         Column("current_year", "id"),

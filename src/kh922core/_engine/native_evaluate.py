@@ -36,6 +36,7 @@ from kh922core._engine.native_frames import (
 )
 from kh922core._engine.native_names import dotless
 from kh922core._engine.pandas_frames import evaluate_pandas
+from kh922core._engine.plan_bases import without_plan_bases
 from kh922core._engine.polars_evaluate import check_observations, checked_options, evaluate_polars
 from kh922core._engine.polars_query import TargetDtypes, bounds_table
 from kh922core._plans import Plan
@@ -112,6 +113,7 @@ def _evaluate_lazy(
 
     added = add_lazy_components(plan, checked, compiled, wrapped.frame, pull)
     has_year = YEAR in schema and schema[YEAR] != pl.Null
+    compiled = without_plan_bases(compiled, added.frame, checked.keys)
     change = LazyChange.of(compiled, added.factors, checked.keys, has_year)
     with_unit = added.with_unit
     factors = [pair for pair in added.factors if compiled.get(pair.indicator)]

@@ -34,6 +34,7 @@ from kh922core._engine.frame_checks import (
     locate_bases,
     unknown_indicators,
 )
+from kh922core._engine.plan_bases import without_plan_bases
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
 from kh922core._plans import Plan
 from kh922core._targets import Approximate, CohortPolicy, InvalidValueError
@@ -183,6 +184,7 @@ def evaluate_polars(
         plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys
     )
     frame, factors, with_unit = _add_components(plan, checked, compiled)
+    compiled = without_plan_bases(compiled, frame, checked.keys)
     change = _change_query(checked, frame, compiled, factors)
     table = bounds_table(
         [pair for pair in factors if compiled.get(pair.indicator)],  # components only feed
