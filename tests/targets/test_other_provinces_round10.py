@@ -108,10 +108,10 @@ def test_a_change_within_a_duration_is_measured_from_the_plan_baseline() -> None
         ("Hầu hết đạt 100%", "%", "hedges the number"),
         # a bound after a range: used to read as the range, the bound in the note
         ("70-75% trở xuống", "%", "a range, or a bound"),
-        ("khoảng 70-75% trở lên", "%", "a range, or a bound"),
+        ("khoảng 70-75% trở lên", "%", "a range, or a bound|'khoảng' before a range"),
         # ... also when a numbered item ("dân số 2030", set aside) ends the text (fuzz seed 10275)
         ("8-10 xuống % dân số 2030", None, "a range, or a bound"),
-        ("khoảng 10-12 mô hình điểm trở lên", "mô hình", "a range, or a bound"),
+        ("khoảng 10-12 mô hình điểm trở lên", "mô hình", "a range, or a bound|'khoảng' before"),
         # '%' before a rank group: used to be dropped, or kept in the note (fuzz seed 20016)
         ("% tốp 10", None, "'%' on a rank"),
         ("%/nb tốp lên đến 10", None, "'%' on a rank"),

@@ -141,9 +141,55 @@ def test_a_change_of_criteria_still_reads(
         "Tỷ lệ hộ nghèo giảm bình quân 150%/năm",
     ],
 )
-def test_a_share_moving_100_points_or_more_is_refused(text: str) -> None:
-    with pytest.raises(TargetParseError, match="100 points"):
+def test_a_share_moving_100_points_or_more_in_percent_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="100 or more in % of a share"):
         parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hộ nghèo giảm 1,5%/năm",
+        "Tỷ lệ lao động nông nghiệp giảm 10% so với năm 2020",
+        "tăng ít nhất 20% so với năm 2023",  # a share: points, as the semantics agree
+    ],
+)
+def test_a_share_moving_fewer_points_still_reads_them(text: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is not None
+    assert spec.change.kind in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Chỉ số PCI xếp thứ 5 trong 63 tỉnh", "Thứ bậc"),
+        ("Xếp hạng thứ 10 trong tổng số 63 tỉnh", None),
+        ("Bổ sung thêm tối thiểu 500 giường bệnh", "giường bệnh"),
+        ("Phát triển thêm ít nhất 1.200 MW điện gió", "MW"),
+        ("Thu hút thêm trên 1 tỷ USD vốn FDI", "triệu USD"),
+        ("Tỷ lệ hộ nghèo khoảng 2-3%", "%"),
+        ("Tỷ lệ che phủ rừng khoảng 40 - 42%", "%"),
+    ],
+)
+def test_a_rank_among_an_addition_and_an_approximate_range_are_refused(
+    text: str, unit: str | None
+) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "rendered"),
+    [
+        ("Xếp thứ 5/63", "Thứ bậc", "nhóm 5/63"),
+        ("tăng thêm ít nhất 500 giường bệnh", "giường bệnh", "tăng ≥ 500 giường bệnh"),
+        ("trong khoảng 1.000 - 2.000", None, "từ 1.000 đến 2.000"),
+        ("khoảng 2,5%", "%", "khoảng 2,5%"),
+    ],
+)
+def test_texts_near_those_refusals_still_read(text: str, unit: str | None, rendered: str) -> None:
+    assert parse_target(text, unit=unit).render() == rendered
 
 
 def test_points_written_as_such_stand_beyond_100() -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "label_end",
     "label_from",
     "numbered_parts",
+    "refuse_clauses",
     "refuse_count_of_what_it_covers",
     "refuse_estimate",
     "refuse_exclusion",
@@ -229,14 +230,17 @@ def refuse_count_of_what_it_covers(text: str, spec: TargetSpec) -> None:
         )
 
 
+#: A change in % of a share this size or more cannot be in points: no share moves that far.
+_MANY_POINTS = 100.0
 #: Points written as such (``điểm %``, ``điểm phần trăm``).
 _POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.IGNORECASE)
 
 
 def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
-    """Refuse a change in % read as 100 points of % or more (``Tỷ lệ hộ nghèo giảm 120% so với
-    năm 2020``): no share moves that far, it is likely a relative change, which a share in %
-    does not read (``giảm một nửa`` is one); written in points (``điểm %``), it stands."""
+    """Refuse a change in % of a share read as 100 points or more (``Tỷ lệ hộ nghèo giảm 120% so
+    với năm 2020``): no share moves that far, so it is a relative change, which a share in %
+    does not read (``giảm một nửa`` is one); written in points (``tăng 150 điểm %``), it
+    stands."""
     change = spec.change
     if change is None or change.kind not in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR):
         return
@@ -244,14 +248,15 @@ def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
     if _POINTS_WORD.search(text) is not None:  # "tăng 150 điểm %": points, as written
         return
     if getattr(spec, "unit", None) == "%" and any(
-        number is not None and abs(number) >= 100 for number in numbers
+        number is not None and abs(number) >= _MANY_POINTS for number in numbers
     ):
         raise TargetParseError(
             text,
             0,
-            "a change in points of a share below 100 ('giảm 2 điểm %'), or a multiple of the "
-            "base ('giảm một nửa', 'gấp 2 lần')",
-            reason="a change of 100 points of % or more: no share moves that far",
+            "the points written as such ('giảm 20 điểm %'), or a multiple of the base ('giảm "
+            "một nửa', 'gấp 2 lần')",
+            reason=f"a change of {_MANY_POINTS:g} or more in % of a share: no share moves that "
+            "far in points; a relative change (giảm 50%: halved) is not how a share reads one",
         )
 
 
@@ -278,8 +283,60 @@ def refuse_size_named(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         )
 
 
+#: A rank among a number of provinces: "xếp thứ 5 trong 63 tỉnh".
+_RANK_AMONG = re.compile(
+    r"(?<!\w)thứ\s+\d+\s+(?:trong|trên)\s+(?:tổng\s+số\s+|số\s+)?\d+", re.IGNORECASE
+)
+
+
 def refuse_read_cells(text: str, spec: TargetSpec, unit: Unit | None) -> None:
-    """The refusals of this module that need the reading."""
+    """The refusals of this module that need the reading, and a rank among a number of
+    provinces (``xếp thứ 5 trong 63 tỉnh``), whose rank would be set aside as a qualifier and
+    the 63 read as a rank group, always met."""
+    among = _RANK_AMONG.search(text)
+    if among is not None:
+        raise TargetParseError(
+            text,
+            among.start(),
+            "the rank and its cohort as 'thứ 5/63'",
+            reason=f"{among.group(0)!r}: a rank among a number of provinces",
+        )
     refuse_count_of_what_it_covers(text, spec)
     refuse_points_beyond_a_share(text, spec)
     refuse_size_named(text, spec, unit)
+
+
+#: Clauses no target reads, each with what to write instead and why.
+_CLAUSES = (
+    (  # "Bổ sung thêm tối thiểu 500 giường bệnh": an addition, not the level
+        re.compile(
+            r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)thêm\s+(?:(?:ít\s+nhất|tối\s+(?:thiểu|đa)"
+            r"|trên|dưới|khoảng|hơn|gần|từ|được)\s+)?\d",
+            re.IGNORECASE,
+        ),
+        "a change of the level ('tăng thêm 500 giường bệnh so với năm 2025')",
+        "a number more ('thêm'): read as the level, the addition would be lost",
+    ),
+    (  # "khoảng 2-3%": the range is its own tolerance
+        re.compile(
+            r"(?<!\w)(?<!trong\s)khoảng\s+(?:từ\s+)?\d[\d.,]*\s*%?\s*(?:[-–]|đến|tới)\s*\d",
+            re.IGNORECASE,
+        ),
+        "the range alone ('2 - 3%'), or one number with 'khoảng' ('khoảng 2,5%')",
+        "'khoảng' before a range: an approximate range has no bounds to check",
+    ),
+)
+
+
+def refuse_clauses(text: str) -> None:
+    """Refuse an estimate (:func:`refuse_estimate`), an exclusion (:func:`refuse_exclusion`),
+    an addition read as a level (``Bổ sung thêm tối thiểu 500 giường bệnh``) and ``khoảng``
+    before a range."""
+    refuse_estimate(text)
+    refuse_exclusion(text)
+    for pattern, expected, why in _CLAUSES:
+        found = pattern.search(text)
+        if found is not None:
+            raise TargetParseError(
+                text, found.start(), expected, reason=f"{found.group(0)!r}: {why}"
+            )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kh922core._targets.cells import refuse_estimate, refuse_exclusion
+from kh922core._targets.cells import refuse_clauses
 from kh922core._targets.scanner import YEARS, blank
 from kh922core.errors import TargetParseError
 
@@ -83,8 +83,7 @@ def _horizon(part: str, year: re.Match[str]) -> bool:
 def refuse_cell_shapes(text: str) -> None:
     """Refuse the shapes of a cell no cut reads (see the module docstring), an estimate and an
     exclusion among them (:func:`~kh922core._targets.cells.refuse_estimate`)."""
-    refuse_estimate(text)
-    refuse_exclusion(text)
+    refuse_clauses(text)
     for pattern, expected, why in (
         (
             _RESPECTIVE,

@@ -13,7 +13,7 @@ from kh922core._targets.amount_words import (
     refuse_permille_change,
     refuse_rank_move,
 )
-from kh922core._targets.cells import refuse_estimate, refuse_exclusion, refuse_read_cells
+from kh922core._targets.cells import refuse_clauses, refuse_read_cells
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
@@ -312,8 +312,7 @@ def refuse_shapes(text: str, unit: Unit | None) -> None:
             "a range ('từ 70% đến 75%') or one bound ('từ 70% trở lên')",
             reason=f"{bound.group(0)!r}: a bound, then a level to reach",
         )
-    refuse_estimate(text)
-    refuse_exclusion(text)
+    refuse_clauses(text)
     qualified = _QUALIFIED_BOUND.search(dated)
     if qualified is not None:  # read again with it set aside, and kept in the note
         raise TargetParseError(
