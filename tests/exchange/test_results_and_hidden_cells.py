@@ -371,3 +371,29 @@ def test_a_hidden_sheet_is_listed_not_read(tmp_path: Path) -> None:
     result = import_tables(path)
     assert [(t.id, t.text) for t in result.plan.targets] == [("2030-1", "90%")]
     assert any("PL I (cũ)" in p.table and "is hidden" in p.reason for p in result.problems)
+
+
+def test_a_baseline_of_a_row_split_into_indicators_of_their_own_is_listed(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "phu-luc.csv",
+        [
+            [TITLE],
+            ["STT", "Chỉ tiêu", "ĐVT", "Hiện trạng năm 2024", "Mục tiêu năm 2030"],
+            ["1", "Tỷ lệ văn bản ký số", "%", "90", "95% cấp tỉnh, 80% cấp xã"],
+            ["2", "Tỷ lệ hồ sơ trực tuyến", "%", "60", "năm 2026 đạt 70%, năm 2030 đạt 80%"],
+        ],
+    )
+    result = import_tables(path)
+    baselines = {
+        t.id: t.baseline and (t.baseline.value, t.baseline.year) for t in result.plan.targets
+    }
+    # the whole row's 90 is neither the province level's nor the communes': not copied
+    assert baselines == {
+        "2030-1 (cấp tỉnh)": None,
+        "2030-1 (cấp xã)": None,
+        "2026-2": (60.0, 2024),  # parts by year are of the row's own indicator
+        "2030-2": (60.0, 2024),
+    }
+    (problem,) = result.problems
+    assert (problem.text, problem.column) == ("90", "D (Hiện trạng năm 2024)")
+    assert "a baseline of the whole row" in problem.reason

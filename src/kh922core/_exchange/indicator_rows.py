@@ -322,7 +322,7 @@ class IndicatorBuilder:
             kept, index, place, _ = inherited[given]
             inherited[given] = (kept, index, place, True)
         if made:
-            self._baselines(table, line, len(self.targets) - made)
+            self._baselines(table, line, len(self.targets) - made, here.indicator)
         cooperating = with_cooperating(self.agencies, helps, [cells[c.index] for c in coop])
         for target in self.targets[len(self.targets) - made :] if cooperating[0] else []:
             target["cooperating_agencies"], target["cooperating_agencies_text"] = cooperating
@@ -333,9 +333,9 @@ class IndicatorBuilder:
                 why = f"{what} on a row without a target: not in the plan"
                 sink.problem(grid, header, line.index, column.index, text, why)
 
-    def _baselines(self, table: Table, line: Line, first: int) -> None:
-        found = row_baseline(table, line, self.sink)
-        if found is not None:
+    def _baselines(self, table: Table, line: Line, first: int, own: str) -> None:
+        parts = [t["row"] for t in self.targets[first:] if t["indicator"] != own]  # split
+        if (found := row_baseline(table, line, self.sink, parts)) is not None:
             for target in self.targets[first:]:
                 target["baseline"] = {"value": found[0], "year": found[1]}
 

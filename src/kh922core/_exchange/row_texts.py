@@ -9,6 +9,7 @@ A row's number is kept as printed (``5.1``, ``5.a``, ``A.1``); a row printed wit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from kh922core._exchange.grids import Grid
@@ -298,13 +299,22 @@ def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | 
     return None
 
 
-def row_baseline(table: Table, line: Line, sink: Sink) -> tuple[float, int | None] | None:
+def row_baseline(
+    table: Table, line: Line, sink: Sink, parts: Sequence[str] = ()
+) -> tuple[float, int | None] | None:
     """The row's baseline (value, year): the latest year's of its baseline columns (``Thực hiện
-    năm 2024``, ``Ước 2025``); each other one, and one that is no number, is a problem."""
+    năm 2024``, ``Ước 2025``); each other one, and one that is no number, is a problem.  A row
+    whose cell was split into indicators of their own (``parts``: ``1 (cấp tỉnh)`` …) has none:
+    its baseline is the whole row's, not any part's, and each baseline cell is a problem."""
     found: list[tuple[int, int, str, float]] = []
     for column in table.header.of("baseline"):
         text = line.cells[column.index].strip()
         if not text or text in BLANKS:
+            continue
+        if parts:
+            why = f"a baseline of the whole row, not of its parts ({', '.join(parts)}), which are "
+            why += "indicators of their own: copy each part's baseline by hand"
+            sink.problem(table.grid, table.header, line.index, column.index, text, why)
             continue
         try:
             value = parse_number(text.rstrip("% "))
