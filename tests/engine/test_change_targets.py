@@ -201,6 +201,50 @@ def test_the_plan_fills_the_base_of_the_plans_own_series(entity: list[str | None
     ]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"source": ["Cục Thống kê", "Sở Y tế"]},  # where a figure comes from: no key of a series
+        {"zone": [float("nan"), float("nan")]},  # a float key all NaN: one group, as all null
+        {"note": ["ước tính", None]},
+    ],
+)
+def test_one_series_with_columns_that_do_not_split_it_is_measured_from_the_plan(
+    extra: dict[str, list[Any]],
+) -> None:
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2021, 2025], "value": [45.0, 52.0], **extra})
+    rows = evaluate(plan, frame).sort("year").to_dicts()
+    assert [(r["base_value"], r["baseline_source"], r["status"]) for r in rows] == [
+        (40.0, "plan", "not_met"),
+        (40.0, "plan", "met"),
+    ]
+
+
+def test_one_series_is_told_on_the_indicators_of_the_change_targets() -> None:
+    one = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
+    other = _plan(("2030-9", Comparison(operator="ge", value=1.0), None))
+    indicator = other.indicators[0].model_copy(update={"id": "other"})
+    target = other.targets[0].model_copy(update={"indicator": "other"})
+    plan = one.model_copy(
+        update={
+            "indicators": (*one.indicators, indicator),
+            "targets": (*one.targets, target),
+        }
+    )
+    # the change indicator is one series; another indicator's districts do not split it
+    frame = pl.DataFrame(
+        {
+            "indicator": ["ind", "other", "other"],
+            "district": [None, "A", "B"],
+            "year": [2025, 2025, 2025],
+            "value": [52.0, 1.0, 2.0],
+        }
+    )
+    (row,) = evaluate(plan, frame).filter(pl.col("target_id") == "2030-1").to_dicts()
+    assert (row["base_value"], row["baseline_source"], row["status"]) == (40.0, "plan", "met")
+
+
 @pytest.mark.parametrize("kind", [pl.String, pl.Float64])
 def test_a_missing_key_is_a_group_of_its_own(kind: Any) -> None:
     plan = _plan(("2030-1", _at_least(1.0, Change(kind="points", since=2020)), None))

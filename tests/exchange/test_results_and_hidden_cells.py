@@ -381,6 +381,7 @@ def test_a_baseline_of_a_row_split_into_indicators_of_their_own_is_listed(tmp_pa
             ["STT", "Chỉ tiêu", "ĐVT", "Hiện trạng năm 2024", "Mục tiêu năm 2030"],
             ["1", "Tỷ lệ văn bản ký số", "%", "90", "95% cấp tỉnh, 80% cấp xã"],
             ["2", "Tỷ lệ hồ sơ trực tuyến", "%", "60", "năm 2026 đạt 70%, năm 2030 đạt 80%"],
+            ["3", "Tỷ lệ lao động qua đào tạo", "%", "70", "75%, trong đó có bằng cấp 30%"],
         ],
     )
     result = import_tables(path)
@@ -393,6 +394,8 @@ def test_a_baseline_of_a_row_split_into_indicators_of_their_own_is_listed(tmp_pa
         "2030-1 (cấp xã)": None,
         "2026-2": (60.0, 2024),  # parts by year are of the row's own indicator
         "2030-2": (60.0, 2024),
+        "2030-3": (70.0, 2024),  # the whole of a "trong đó" cell: the row's own
+        "2030-3 (bằng cấp)": None,
     }
     (problem,) = result.problems
     assert (problem.text, problem.column) == ("90", "D (Hiện trạng năm 2024)")

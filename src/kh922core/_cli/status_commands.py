@@ -13,15 +13,11 @@ from kh922core._cli.arguments import date_argument
 from kh922core._cli.machine_output import write_csv, write_json_document
 from kh922core._cli.tables import Column, add_lang_option, labels, named, render
 from kh922core._cli.terminal_text import echo
+from kh922core._engine.plan_bases import PROVENANCE
 from kh922core.errors import Kh922Error, ObservationError
 
 __all__ = ["add_status_commands"]
 
-#: Columns of observations that say where a figure comes from, not whose it is.
-_PROVENANCE = frozenset(
-    {"quality", "published_as", "note", "source", "agency", "source_file", "source_sheet"}
-    | {"source_row"}
-)
 _PROGRESS = (
     "target_id",
     "indicator",
@@ -57,7 +53,7 @@ def _progress(args: argparse.Namespace) -> int:
     keys = [  # each district's (entity's) row told apart from the others; not provenance
         c
         for c in heads[heads.index("indicator") + 1 : heads.index("horizon")]
-        if c not in _PROVENANCE
+        if c not in PROVENANCE
     ]
     shown_columns = [c for c in _PROGRESS if c in heads and c not in keys]
     shown_columns[2:2] = keys

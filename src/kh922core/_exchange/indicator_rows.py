@@ -334,9 +334,10 @@ class IndicatorBuilder:
                 sink.problem(grid, header, line.index, column.index, text, why)
 
     def _baselines(self, table: Table, line: Line, first: int, own: str) -> None:
-        parts = [t["row"] for t in self.targets[first:] if t["indicator"] != own]  # split
+        mine = [t for t in self.targets[first:] if t["indicator"] == own]  # not a split part's
+        parts = [] if mine else [t["row"] for t in self.targets[first:]]
         if (found := row_baseline(table, line, self.sink, parts)) is not None:
-            for target in self.targets[first:]:
+            for target in mine:
                 target["baseline"] = {"value": found[0], "year": found[1]}
 
     def _cell(
