@@ -400,3 +400,17 @@ def test_a_baseline_of_a_row_split_into_indicators_of_their_own_is_listed(tmp_pa
     (problem,) = result.problems
     assert (problem.text, problem.column) == ("90", "D (Hiện trạng năm 2024)")
     assert "a baseline of the whole row" in problem.reason
+
+
+@pytest.mark.parametrize(
+    "cell", ["Tỷ lệ hộ nghèo trong năm 2025 dưới 2%", "Đạt 80% vào khoảng năm 2028"]
+)
+def test_a_year_in_the_cell_after_trong_or_vào_khoảng_is_the_cells_own(
+    tmp_path: Path, cell: str
+) -> None:
+    targets, problems = _import_csv(
+        tmp_path,
+        [["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu năm 2030"], ["1", "Tỷ lệ hộ nghèo", "%", cell]],
+    )
+    assert targets == []  # not read for 2030, the column's year
+    assert any("which is the horizon" in p for p in problems)

@@ -13,7 +13,6 @@ from kh922core._cli.arguments import date_argument
 from kh922core._cli.machine_output import write_csv, write_json_document
 from kh922core._cli.tables import Column, add_lang_option, labels, named, render
 from kh922core._cli.terminal_text import echo
-from kh922core._engine.plan_bases import PROVENANCE
 from kh922core.errors import Kh922Error, ObservationError
 
 __all__ = ["add_status_commands"]
@@ -34,6 +33,7 @@ def _progress(args: argparse.Namespace) -> int:
     import polars as pl
 
     from kh922core._cli.observation_input import in_file_rows, read_with_rows
+    from kh922core._engine import PROVENANCE
     from kh922core._plans import load_plan, published_figures
     from kh922core._tracking import progress
 
