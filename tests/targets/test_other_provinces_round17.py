@@ -360,6 +360,11 @@ def test_a_cell_no_cut_reads_safely_is_refused(cell: str, unit: str) -> None:
         ("năm 2026 đạt 60%, năm 2030 đạt 80%", "%", [("năm 2026", 60.0), ("năm 2030", 80.0)]),
         ("cấp tỉnh tăng thêm 10%, cấp xã tăng thêm 5%", "%", [("cấp tỉnh", 10.0), ("cấp xã", 5.0)]),
         (
+            "cấp tỉnh tăng lên thêm 10%, cấp xã tăng lên thêm 5%",
+            "%",
+            [("cấp tỉnh", 10.0), ("cấp xã", 5.0)],
+        ),
+        (
             "thành thị có thêm 10 xã, nông thôn có thêm 5 xã",
             "xã",
             [("thành thị", 10.0), ("nông thôn", 5.0)],

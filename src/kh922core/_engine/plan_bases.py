@@ -6,9 +6,8 @@ stands in (where the series has no level at the base year, or the text names no 
 only when the observations are one series: every key column (``year`` aside) holds one value
 (or is empty) on the rows of the indicators of those targets; columns that say where a figure
 comes from (``source``, ``note`` …) are no key of a series here.  Observations of several key
-groups (``district`` A, B, …) have no plan base:
-a group without its own level at the base year is ``no data`` (``no base value``), never
-measured from the province's level.
+groups (``district`` A, B, …) have no plan base: a group without its own level at the base year
+is ``no data`` (``no base value``), never measured from the province's level.
 
 Whether the keys hold one value each is found by one small aggregate (the least and the most
 value of each key, and its nulls), and only where a change target has a plan baseline.

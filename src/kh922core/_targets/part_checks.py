@@ -42,7 +42,7 @@ _REFERENCE = re.compile(
 #: Words before a part's number, with only a comparator between, that qualify it (``cấp xã
 #: thêm 20%``, ``cấp xã thêm ít nhất 20%``; not a verb's own: ``tăng thêm``; nor ``chỉ số``).
 _QUALIFYING = re.compile(
-    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?:thêm|bổ\s+sung"
+    r"(?<!\w)(?<!tăng\s)(?<!giảm\s)(?<!có\s)(?<!nâng\s)(?<!lên\s)(?:thêm|bổ\s+sung"
     r"|(?<!chứng\s)(?<!địa\s)chỉ(?!\s+(?:số|tiêu|đạo|thị|dẫn|huy|định|rõ))|gần\s+như|dự\s+kiến"
     r"|còn\s+lại|tiếp\s+theo)"
     r"(?:\s+(?:ít\s+nhất|tối\s+(?:thiểu|đa)|trên|dưới|khoảng|đạt|là|có|được|hơn|từ|lên|xuống"
