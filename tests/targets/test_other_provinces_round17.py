@@ -247,6 +247,14 @@ def test_the_size_of_a_change_in_a_row_of_a_level_is_refused(text: str, unit: st
         parse_target(text, unit=unit)
 
 
+def test_a_rank_whose_note_names_a_size_reads_back_from_its_rendering() -> None:
+    # The number comes first: "mức tăng" is in the note, not the measure the row names.
+    spec = parse_target("xếp hạng thứ 12 là mức tăng còn lại của nhà máy")
+    assert spec.kind == "rank_group"
+    again = parse_target(spec.render())
+    assert again.model_dump(exclude={"text"}) == spec.model_dump(exclude={"text"})
+
+
 @pytest.mark.parametrize("unit", [None, "%", "%/năm", "tỷ đồng"])
 def test_mức_tăng_trưởng_reads_as_tăng_trưởng(unit: str | None) -> None:
     named = parse_target("Mức tăng trưởng 8%", unit=unit)

@@ -262,7 +262,7 @@ def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
 
 #: The size of a change named as what the row measures (``Mức giảm tỷ lệ hộ nghèo …``).
 _SIZE_NAMED = re.compile(
-    r"\s*(?:\w+\s+){0,3}mức\s+(?:tăng|giảm|hạ|nâng)(?!\s*trưởng)(?!\w)", re.IGNORECASE
+    r"\s*(?:[^\W\d]+\s+){0,3}mức\s+(?:tăng|giảm|hạ|nâng)(?!\s*trưởng)(?!\w)", re.IGNORECASE
 )
 
 
