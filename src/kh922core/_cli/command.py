@@ -41,7 +41,7 @@ def _user_mistakes() -> tuple[type[BaseException], ...]:
 def _explain(args: argparse.Namespace) -> int:
     from kh922core._targets import explain
 
-    echo(explain(args.text, direction=args.direction, unit=args.unit))
+    echo(explain(args.text, direction=args.direction, unit=args.unit, indicator=args.indicator))
     return 0
 
 
@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
         "of none at all, 'không còn …', is refused on an indicator stated higher_is_better)",
     )
     explain.add_argument("--unit", default=None, help="the indicator's unit text, e.g. '%%'")
+    explain.add_argument(
+        "--indicator",
+        default=None,
+        help="the indicator's name, e.g. 'Tốc độ tăng trưởng GRDP' (a rate of change)",
+    )
     explain.set_defaults(handler=_explain)
     from kh922core._cli.tracking_commands import add_tracking_commands
 

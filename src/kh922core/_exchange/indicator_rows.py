@@ -46,12 +46,7 @@ from kh922core._exchange.row_texts import (
 )
 from kh922core._exchange.table_walk import Line, Table
 from kh922core._plans import Plan
-from kh922core._targets import (
-    Direction,
-    Unit,
-    parse_unit,
-    split_targets,
-)
+from kh922core._targets import Direction, Unit, parse_unit, split_targets
 from kh922core._text import fold
 from kh922core.errors import Kh922Error, TargetParseError
 
@@ -353,7 +348,9 @@ class IndicatorBuilder:
     ) -> int:
         grid, header = table.grid, table.header
         try:
-            parts = split_targets(text, direction=row.direction, unit=row.unit_value)
+            parts = split_targets(
+                text, direction=row.direction, unit=row.unit_value, indicator=row.name
+            )
         except (TargetParseError, Kh922Error) as error:
             reason = reason_of(error)
             if grid.letters and _DATE.fullmatch(text):  # "8-10" typed in Excel became 8 October
@@ -381,7 +378,9 @@ class IndicatorBuilder:
                     row.direction if row.direction is not Direction.HIGHER_IS_BETTER else None,
                 )
                 row_text = f"{row.row} ({label})"
-                target_text = readable_part(part.text, label, row.direction, row.unit_value)
+                target_text = readable_part(
+                    part.text, label, row.direction, row.unit_value, row.name
+                )
             own = cell_horizon(part.text, part_horizon) if label is None else (part_horizon, None)
             part_horizon, why = own  # "Năm 2030: 80%", "trước năm 2027": the cell's own year
             why = why if years or named is None else named  # "Đến năm 2028: cấp tỉnh …, …"

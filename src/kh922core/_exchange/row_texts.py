@@ -385,12 +385,15 @@ def unit_in_name(name: str) -> tuple[str, str] | None:
     return name[: found.start()].rstrip(), text
 
 
-def readable_part(text: str, label: str, direction: Direction, unit: Unit | None) -> str:
-    """A part of a cell as a target text the grammar reads alone: as written, else without its
-    label (``Cấp xã: 80%`` as ``80%``); ``""`` where neither reads."""
+def readable_part(
+    text: str, label: str, direction: Direction, unit: Unit | None, name: str | None = None
+) -> str:
+    """A part of a cell as a target text the grammar reads alone (for an indicator of that unit
+    and ``name``): as written, else without its label (``Cấp xã: 80%`` as ``80%``); ``""`` where
+    neither reads."""
     for candidate in (text, re.sub(rf"^\s*{re.escape(label)}\s*[:：-]?\s*", "", text)):
         try:
-            parse_target(candidate, direction=direction, unit=unit)
+            parse_target(candidate, direction=direction, unit=unit, indicator=name)
         except Kh922Error:
             continue
         return candidate

@@ -206,7 +206,9 @@ def _prepare_targets(data: Any) -> Any:
             except Kh922Error:  # an unknown unit is reported where it is written
                 unit = None
             try:  # with the reading the plan states, which wins over the inferred one
-                raw["spec"] = parsed_spec(text, direction, unit, raw.get("change"))
+                name = indicator.get("name")
+                name = name if isinstance(name, str) else None
+                raw["spec"] = parsed_spec(text, direction, unit, raw.get("change"), name)
             except Kh922Error as error:
                 raw["spec"] = error
             except ValueError as error:

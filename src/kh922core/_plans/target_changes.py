@@ -92,21 +92,23 @@ def stated_change(raw: object) -> Change | Literal["level"] | None:
     return None
 
 
-def parsed_spec(text: str, direction: str, unit: Unit | None, raw_change: object) -> TargetSpec:
-    """The target text read with its indicator's direction and unit, and the reading the plan
-    states.  A stated change the kind cannot bound (a rank group, words) is left out here and
-    reported on ``change:`` by the model.
+def parsed_spec(
+    text: str, direction: str, unit: Unit | None, raw_change: object, name: str | None = None
+) -> TargetSpec:
+    """The target text read with its indicator's direction, unit and ``name``, and the reading
+    the plan states.  A stated change the kind cannot bound (a rank group, words) is left out
+    here and reported on ``change:`` by the model.
 
     Raises:
         Kh922Error: The text cannot be read.
     """
     change = stated_change(raw_change)
     try:
-        return parse_target(text, direction=direction, unit=unit, change=change)
+        return parse_target(text, direction=direction, unit=unit, change=change, indicator=name)
     except Kh922Error:
         if change is None:
             raise
-    return parse_target(text, direction=direction, unit=unit)
+    return parse_target(text, direction=direction, unit=unit, indicator=name)
 
 
 def checked_change(target_id: object, spec: object, raw: object) -> ChangeField | None:

@@ -149,6 +149,9 @@ def cut_cell(text: str) -> list[Cut]:
         first, last = pieces[members[0]], pieces[members[-1]]
         raw = text[first[0] : last[1]]
         part = raw.strip()
+        for mark, other in (("(", ")"), (")", "(")):  # "≥ 98% (trong đó 100% trường THPT)"
+            if part.endswith(mark) and part.count(mark) > part.count(other):
+                part = part[:-1].rstrip(" ;,\n")
         subset = bool(_SUBSET.search(first[2]) or _SUBSET.match(part))
         cuts.append(Cut(first[0] + len(raw) - len(raw.lstrip()), part, subset))
     return cuts

@@ -45,13 +45,19 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
-#: A year in brackets after it names the base year ("so với đầu nhiệm kỳ (năm 2025)"), as does a
-#: year right after "gốc" ("so với năm gốc 2020").
+#: A year in brackets after it names the base year ("so với đầu nhiệm kỳ (năm 2025)"), as do a
+#: year right after "gốc" ("so với năm gốc 2020") and "năm" and a year right after the words
+#: ("so với đầu nhiệm kỳ năm 2021").
 _PLAN_BASE = re.compile(
     r"\bso\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
     r"|hiện\s+nay|hiện\s+tại)\b(?:\s*\(\s*(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\s*\)"
-    r"|(?<=gốc)\s+(?:là\s+)?(?:năm\s+)?(?P<named>(?:19|20|21)\d{2})\b)?",
+    r"|(?<=gốc)\s+(?:là\s+)?(?:năm\s+)?(?P<named>(?:19|20|21)\d{2})\b"
+    r"|\s+(?:là\s+)?năm\s+(?P<stated>(?:19|20|21)\d{2})\b(?!\s*[-–/]))?",
     re.IGNORECASE,
+)
+#: A year or a period right after the words of a plan's base, unread: "… đầu nhiệm kỳ 2020-2025".
+_YEAR_AFTER = re.compile(
+    r"\s*\(?\s*(?:năm|nhiệm\s+kỳ|giai\s+đoạn|kỳ)?\s*(?:19|20|21)\d{2}", re.IGNORECASE
 )
 #: A base that is a period, not a year: which level it means is not said.
 _PERIOD_BASE = re.compile(
@@ -176,7 +182,7 @@ def base_span(text: str) -> tuple[int, int, int | None, bool] | None:
         return found.start(), found.end(), None, True
     found = _PLAN_BASE.search(text)
     if found is not None:
-        year = found.group("year") or found.group("named")  # "so với năm gốc 2020"
+        year = found.group("year") or found.group("named") or found.group("stated")
         return found.start(), found.end(), int(year) if year else None, False
     return None
 
@@ -221,6 +227,13 @@ def read_base(text: str) -> BaseCues:
     named = base_span(text)
     if named is not None:
         cut, end, year, previous = named
+        if year is None and not previous and _YEAR_AFTER.match(text, end):
+            raise TargetParseError(  # "so với đầu nhiệm kỳ năm 2020-2025", "… đầu kỳ 2021"
+                text,
+                end,
+                "a base year ('so với năm 2020'), or the words alone ('so với đầu nhiệm kỳ')",
+                reason="a year or a period after the words of the base: which year is the base?",
+            )
         other = _NOT_OWN_BASE.match(text, end)
         if other is not None:  # "so với năm 2025 của cả nước", "so với năm 2025 (kế hoạch)"
             raise TargetParseError(

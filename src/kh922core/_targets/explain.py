@@ -17,6 +17,7 @@ def explain(
     *,
     direction: Direction | str | None = None,
     unit: str | Unit | None = None,
+    indicator: str | None = None,
 ) -> str:
     """Explain a target in plain words, one fact a line, as ``kh922 explain`` does.
 
@@ -32,6 +33,7 @@ def explain(
         direction: The indicator's direction, for a text (``None``: not stated; see
             :func:`~kh922core.parse_target`).
         unit: The indicator's unit, for a text.
+        indicator: The indicator's name, for a text (see :func:`~kh922core.parse_target`).
 
     Raises:
         TargetParseError: ``spec`` is a text the grammar cannot read.
@@ -65,7 +67,9 @@ def explain(
     reading: str | None = None
     if isinstance(spec, str):
         text = spec if text is None else text
-        spec, reading = parse_with_reading(spec, direction=direction, unit=unit)
+        spec, reading = parse_with_reading(
+            spec, direction=direction, unit=unit, indicator=indicator
+        )
     elif not hasattr(spec, "explanation"):
         raise TypeError(f"explain needs a parsed target or a target text, got {spec!r}")
     explanation = spec.explanation()

@@ -49,6 +49,7 @@ from kh922core._targets.set_aside import (
     QUALIFIER_NUMBERS,
     with_qualifiers,
 )
+from kh922core._targets.subject_kinds import names_a_rate
 from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
@@ -98,6 +99,7 @@ def parse_target(
     direction: Direction | str | None = None,
     unit: str | Unit | None = None,
     change: Change | Literal["level"] | None = None,
+    indicator: str | None = None,
 ) -> TargetSpec:
     """Parse one target text into its kind: comparison, range, rank group, approximate or words.
 
@@ -113,6 +115,10 @@ def parse_target(
         change: The reading stated by the plan, which wins over the one the text and the unit
             suggest: a :class:`~kh922core.Change` (the number bounds that change), or
             ``"level"`` (the number bounds the level); ``None`` (default) infers it.
+        indicator: The indicator's name, which decides what the text leaves open: a name that
+            says a rate of change (``Tốc độ tăng trưởng GRDP``, ``Tăng trưởng kinh tế``,
+            ``Chỉ số giá tiêu dùng``) makes ``tăng bình quân 8%/năm`` in a row in ``%`` a level
+            of that rate, as the same words in the text do; ``None`` (default): not given.
 
     Returns:
         The parsed target kind.
@@ -133,7 +139,9 @@ def parse_target(
         >>> parse_target("đến năm 2030 đạt 168 triệu đồng").value
         168.0
     """
-    return parse_with_reading(text, direction=direction, unit=unit, change=change)[0]
+    return parse_with_reading(
+        text, direction=direction, unit=unit, change=change, indicator=indicator
+    )[0]
 
 
 def parse_with_reading(
@@ -142,6 +150,7 @@ def parse_with_reading(
     direction: Direction | str | None = None,
     unit: str | Unit | None = None,
     change: Change | Literal["level"] | None = None,
+    indicator: str | None = None,
 ) -> tuple[TargetSpec, str | None]:
     """:func:`parse_target`, and the reason for the reading taken (``None`` for a plain level).
 
@@ -158,7 +167,7 @@ def parse_with_reading(
         text = _PRICE_BASE.sub(lambda m: " " * len(m.group(0)), text)
     stated, direction = direction, Direction.HIGHER_IS_BETTER if direction is None else direction
     try:
-        spec, reason = _parse(text, direction, unit)
+        spec, reason = _parse(text, direction, unit, _named(indicator))
     except TargetParseError as first:
         qualified = (
             blank(unicodedata.normalize("NFC", text), QUALIFIER_NUMBERS)
@@ -172,7 +181,7 @@ def parse_with_reading(
         ):
             raise
         try:  # "tỷ lệ trẻ em dưới 5 tuổi …": the age qualifies the subject
-            spec, reason = _parse(qualified, direction, unit)
+            spec, reason = _parse(qualified, direction, unit, _named(indicator))
         except Kh922Error:
             raise first from None
         if spec.kind == "qualitative":  # every number blanked: they were the target's own
@@ -201,8 +210,17 @@ def _stated(
     return spec.model_copy(update={"change": change}), f"{change.kind.value}: stated by the plan"
 
 
+def _named(indicator: object) -> str | None:
+    """The indicator's name given to the grammar, checked."""
+    if indicator is not None and not isinstance(indicator, str):
+        raise InvalidValueError(
+            f"indicator must be the indicator's name (a text), got {indicator!r}"
+        )
+    return indicator
+
+
 def _parse(
-    text: str, direction: Direction | str, unit: str | Unit | None
+    text: str, direction: Direction | str, unit: str | Unit | None, indicator: str | None = None
 ) -> tuple[TargetSpec, str | None]:
     if not isinstance(text, str):
         raise TargetParseError(repr(text), 0, "a target text (a string)", reason="not a string")
@@ -243,7 +261,7 @@ def _parse(
                 text, base.position or 0, "a number before the base", reason="no number"
             )
         if any(ch.isdigit() for ch in blanked):
-            return _glued(text, blanked, direction, indicator_unit), None
+            return _glued(text, blanked, direction, indicator_unit, indicator), None
         spec, reason = word_target(text, blanked, direction)
         refuse_amount_in_words(text)  # "chiếm một nửa", "không âm": no target in words
         return fit_unit(text, spec, indicator_unit), reason
@@ -280,7 +298,7 @@ def _parse(
         level = read_single(text, blanked, numbers[0], prefix, direction, indicator_unit)
     if subject:
         level = with_subject(text, level, subject)
-    reading = read_reading(text, level, verb, base, after, indicator_unit)
+    reading = read_reading(text, level, verb, base, after, indicator_unit, names_a_rate(indicator))
     if (indicator_unit is not None and indicator_unit.is_rank) or level.kind == "rank_group":
         refuse_rank_words(text, prefix)  # "cao hơn 30", "không dưới 30" on a rank
     return reading
@@ -339,7 +357,11 @@ def _tidied(text: str) -> str:
 
 
 def _glued(
-    text: str, blanked: str, direction: Direction, indicator_unit: Unit | None
+    text: str,
+    blanked: str,
+    direction: Direction,
+    indicator_unit: Unit | None,
+    indicator: str | None,
 ) -> TargetSpec:
     """A text with digits but no number apart: a number glued to a phrase (``trên95``,
     ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains,
@@ -355,7 +377,7 @@ def _glued(
             text[start:end] + (" " if end in cuts else "")
             for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)
         )
-        return parse_target(spaced, direction=direction, unit=indicator_unit)
+        return parse_target(spaced, direction=direction, unit=indicator_unit, indicator=indicator)
     found, stop = read_phrases(blanked, 0, len(blanked))
     leading = len(blanked) - len(blanked.lstrip())
     where = stop if stop is not None else found[-1].end if found else 0

@@ -25,14 +25,15 @@ __all__ = ["as_written", "refuse_operator_labels"]
 def as_written(
     target: str,
     text: str,
-    reading: tuple[Direction | str | None, Unit | str | None],
+    reading: tuple[Direction | str | None, Unit | str | None, str | None],
     refusals: list[TargetParseError],
 ) -> TargetSpec:
-    """A part's ``target`` (its text without its label), as its whole ``text`` reads; the
-    refusal its label gives goes to ``refusals``."""
-    spec = parse_target(target, direction=reading[0], unit=reading[1])
+    """A part's ``target`` (its text without its label), as its whole ``text`` reads (``reading``:
+    the indicator's direction, unit and name); the refusal its label gives goes to ``refusals``."""
+    direction, unit, indicator = reading
+    spec = parse_target(target, direction=direction, unit=unit, indicator=indicator)
     try:
-        whole = parse_target(text, direction=reading[0], unit=reading[1])
+        whole = parse_target(text, direction=direction, unit=unit, indicator=indicator)
     except TargetParseError as error:
         refusals += [error] if "points of a share" in str(error) else []
         return spec

@@ -242,19 +242,19 @@ def split_targets(
     *,
     direction: Direction | str | None = None,
     unit: str | Unit | None = None,
+    indicator: str | None = None,
 ) -> list[TargetPart]:
     """Read a cell that may hold several targets, each with the label that tells it apart.
 
     The cell is cut at ``;``, at commas (never decimal commas), at ``và`` and at ``trong đó``,
     only where each side holds a number of its own: ``95% thôn, ấp và 100% trường học`` has two
-    parts, ``95% thôn, ấp`` and ``100% trường học``.  How a label is found is told on the
-    "Target semantics" page.
+    parts, ``95% thôn, ấp`` and ``100% trường học``.  The "Target semantics" page tells how.
 
     Args:
         text: The cell text.
-        direction: The indicator's direction (``None``: not stated; see
-            :func:`~kh922core.parse_target`).
+        direction: The indicator's direction (``None``: not stated).
         unit: The indicator's unit, if known.
+        indicator: The indicator's name, if known (see :func:`~kh922core.parse_target`).
 
     Returns:
         One :class:`TargetPart` for every part; a single target gives a one-element list whose
@@ -279,7 +279,7 @@ def split_targets(
     text = unicodedata.normalize("NFC", text)
     cuts = cut_cell(text)
     if len(cuts) < 2:
-        spec = parse_target(text, direction=direction, unit=unit)
+        spec = parse_target(text, direction=direction, unit=unit, indicator=indicator)
         return [TargetPart(label=None, text=text.strip(), spec=spec)]
     refuse_cell_shapes(text)
     readings = [_read(cut.text) for cut in cuts]
@@ -295,7 +295,7 @@ def split_targets(
                     spec=as_written(
                         reading.untrailed if _from_note(place, label, reading) else reading.target,
                         cut.text,
-                        (direction, unit),
+                        (direction, unit, indicator),
                         refusals,
                     ),
                 )

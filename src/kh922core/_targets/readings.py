@@ -18,7 +18,6 @@ unit, and says why in one line (``kh922 explain`` shows it):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
@@ -31,106 +30,22 @@ from kh922core._targets.kinds import (
     TargetSpec,
 )
 from kh922core._targets.lost_words import refuse_lost_words
+from kh922core._targets.subject_kinds import (
+    INDEX_GROWTH,
+    PERCENT_OF,
+    RATE_IN_PERCENT,
+    RATE_WORDS,
+    SHARE_LIKE,
+    SHARE_WORDS,
+    changing_thing,
+    unknown_thing,
+)
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import NOUN_VERBS, Verb, refuse_clash, refuse_floor_of_a_fall
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
-
-_RATE_WORDS = re.compile(r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)", re.IGNORECASE)
-#: What names a rate of change in a row whose unit is a plain "%" (a share's unit too): growth,
-#: inflation, and the change of a level that is no share, which such a row can only hold as its
-#: growth rate ("Tăng trưởng kinh tế trên 8%", "CPI tăng dưới 4%", "GRDP tăng 8%", "Kim ngạch
-#: xuất khẩu tăng 12%"); never with a share's words ("tỷ trọng … trong GRDP").
-_RATE_IN_PERCENT = re.compile(
-    r"\btăng\s+trưởng\b|\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)|\blạm\s+phát\b"
-    r"|\bchỉ\s+số\s+giá\b|\bCPI\b|\bGRDP\b|\bGDP\b|\bIIP\b|\bchỉ\s+số\s+sản\s+xuất\b"
-    r"|\bkim\s+ngạch\b|\bthu\s+ngân\s+sách\b|\bnăng\s+suất\b|\bvốn\s+đầu\s+tư\b"
-    r"|\bdoanh\s+thu\b|\bsản\s+lượng\b",
-    re.IGNORECASE,
-)
-_SHARE_WORDS = re.compile(
-    r"\bt[ỷỉ]\s+(?:lệ|trọng)\b|\bđóng\s+góp\b[^,;]{0,80}?\bvào\b",  # "đóng góp của TFP vào …"
-    re.IGNORECASE,
-)
-#: A price or output index, or the product, whose growth a row in % holds (``CPI``, ``IIP``,
-#: ``GRDP``).
-_INDEX_GROWTH = re.compile(
-    r"\bchỉ\s+số\s+giá\b|\bCPI\b|\bIIP\b|\bchỉ\s+số\s+(?:sản\s+xuất|phát\s+triển)\b"
-    r"|\bGRDP\b|\bGDP\b|\btổng\s+sản\s+phẩm\b",
-    re.IGNORECASE,
-)
-
-
-#: Words that make a thing in % a share ("độ che phủ rừng", "mức độ hài lòng").
-_SHARE_LIKE = re.compile(
-    r"\b(?:t[ỷỉ]\s+(?:lệ|trọng|suất)|(?:độ\s+)?(?:che\s+)?phủ|mức\s+độ|phần\s+trăm|chỉ\s+số)\b",
-    re.IGNORECASE,
-)
-#: Words that begin a note that names no thing (a place, a time, a qualifier).
-_NO_THING = re.compile(
-    r"^(?:trên|tại|ở|trong|của|cho|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến|tới|từ|theo|so\s+với|"
-    r"mỗi|(?:hằng|hàng)\s+(?:năm|tháng|quý)|bình\s+quân|đối\s+với|vào|năm|toàn|cả)\b|^\W",
-    re.IGNORECASE,
-)
-#: The head of a subject that names a level that is no share: a value, an income, a count of
-#: things ("Số doanh nghiệp"), a population, a sector's output ("Khu vực dịch vụ", "Công
-#: nghiệp"); not a share written short ("Lao động qua đào tạo", "Hộ sử dụng nước sạch") nor a
-#: part of the whole ("Khu vực nông thôn", "Vùng đồng bào …", "Các xã miền núi").
-_LEVEL_HEAD = re.compile(
-    r"^(?:tổng\s+)?(?:giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|số\s+lượng|số(?!\s+hóa)|lượng|"
-    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số(?!\s+(?:tham|được|có|sử|biết|đạt))|quy\s+mô|chi\s+phí|cường\s+độ|thu\s+ngân\s+sách|"
-    r"sản\s+phẩm|(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:công\s+nghiệp|dịch\s+vụ|nông\s+nghiệp|"
-    r"nông,?\s+lâm|thương\s+mại|du\s+lịch|xây\s+dựng|thủy\s+sản|xuất\s+khẩu|nhập\s+khẩu)|"
-    r"khu\s+vực\s+I{1,3}\b|lượt|khách)\b",
-    re.IGNORECASE,
-)
-
-
-#: The head of a subject that a row in % counts as a share, written short ("Hộ nghèo", "Lao
-#: động qua đào tạo", "Người dân tham gia …", "Trường đạt chuẩn", "Đô thị hóa"), or a part
-#: of the whole ("Khu vực nông thôn", "Vùng …", "Các xã …", "Riêng …", "Cấp xã", "Nữ").
-_SHARE_HEAD = re.compile(
-    r"^(?:hộ|người|lao\s+động\s+(?:qua|được)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
-    r"phường|thôn|ấp|đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
-    r"cán\s+bộ|công\s+chức|viên\s+chức|dịch\s+vụ\s+công|(?:sự\s+)?hài\s+lòng|suy\s+dinh\s+dưỡng|"
-    r"cơ\s+cấu|"
-    r"mức\s+độ|diện\s+tích\s+(?:che\s+phủ|được)|độ\s+)",
-    re.IGNORECASE,
-)
-
-
-#: A place before the subject ("Trên địa bàn tỉnh, số doanh nghiệp …", "Toàn tỉnh có …").
-_PLACE = re.compile(
-    r"^(?:trên\s+địa\s+bàn|toàn)\s+(?:tỉnh|huyện|thành\s+phố|xã)\s*,?\s*(?:có\s+)?", re.IGNORECASE
-)
-
-
-#: "2% số trường": a per cent of a count after the number, which no rate of growth is.
-_PERCENT_OF = re.compile(r"%\s*(?:/\s*năm\s*)?(?:của\s+)?(?:tổng\s+)?số\b", re.IGNORECASE)
-
-
-def _unknown_thing(spec: TargetSpec) -> str | None:
-    """A subject the grammar cannot place in a row of a share: no share words, no head of a
-    share written short or of a part of the whole, no head of a level (``Thu nội địa``,
-    ``Kinh tế số``, ``phát thải khí nhà kính``); ``None`` for any other (or none)."""
-    note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
-    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or _SHARE_LIKE.search(note):
-        return None
-    if _SHARE_HEAD.match(note) or _LEVEL_HEAD.match(note):
-        return None
-    return note
-
-
-def _changing_thing(spec: TargetSpec) -> str | None:
-    """The thing whose change the text bounds when its note names a level that is no share
-    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``: a share,
-    a part of the whole, a place or a time keep the reading of the row's unit."""
-    note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
-    if not _LEVEL_HEAD.match(note) or _SHARE_LIKE.search(note):
-        return None
-    return note
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
@@ -173,8 +88,10 @@ def read_reading(
     base: BaseCues,
     after: AfterCues,
     unit: Unit | None,
+    named_rate: bool = False,
 ) -> tuple[TargetSpec, str | None]:
-    """The target ``spec`` (read as a level, its unit not yet fitted) and why, given its verb.
+    """The target ``spec`` (read as a level, its unit not yet fitted) and why, given its verb;
+    ``named_rate``: the indicator's name says it is a rate of change (``Tốc độ tăng …``).
 
     Returns:
         The target, with ``change`` set when it bounds a change, and the reason for a reading
@@ -190,7 +107,7 @@ def read_reading(
         verb = replace(verb, multiple=True, to_level=None)
     refuse_lost_words(text, spec, verb, base, after, unit)
     written = getattr(spec, "unit", None)
-    shared = _SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None
+    shared = SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None
     ranked = spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank)
     yearly_words = verb.per_year or after.per_year or per_year_part(written)[1]
     if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
@@ -209,7 +126,10 @@ def read_reading(
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
-        if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
+        # "Giảm tỷ lệ hộ nghèo đạt 1%/năm": the verb opens the sentence, and a share in % a
+        # year is its change (a level is never "a year")
+        opened = verb.opening and yearly_words and (written or "%").startswith("%") and not level
+        if not (yearly and level) and not opened:  # "tỷ lệ xã … nâng cao đạt 50%": the subject's
             verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain, True)
     if not verb.changes and after.times and base.named:  # "bằng 1,5 lần năm 2025"
         verb = Verb(None, None, True, verb.per_year, verb.to_level, verb.maintain)
@@ -278,7 +198,7 @@ def read_reading(
         return fit_unit(text, _level(spec, verb), unit), (
             f"a level: {said!r} names the level to reach or keep"
         )
-    return _change(text, spec, verb, base, after, unit)
+    return _change(text, spec, verb, base, after, unit, named_rate)
 
 
 def _of_a_whole(unit: Unit) -> bool:
@@ -293,6 +213,7 @@ def _change(
     base: BaseCues,
     after: AfterCues,
     unit: Unit | None,
+    named_rate: bool,
 ) -> tuple[TargetSpec, str | None]:
     written, yearly = per_year_part(getattr(spec, "unit", None))
     if yearly and unit is not None and per_year_part(unit.text)[1] and written not in ("%", "‰"):
@@ -323,19 +244,24 @@ def _change(
         return _changed(spec, points_kind, base, verb, shown), "'điểm %': percentage points"
     percent = written_unit is not None and (is_share(written_unit) or is_rate(written_unit))
     rate = (unit is not None and is_rate(unit)) or (
-        unit is None and _RATE_WORDS.search(text) is not None
+        unit is None and RATE_WORDS.search(text) is not None
     )
     plain_percent = unit is not None and unit.expression == "percent"
-    if plain_percent and not base.named and not _SHARE_WORDS.search(text):
-        rate = rate or _RATE_IN_PERCENT.search(text) is not None
+    if plain_percent and not base.named and not SHARE_WORDS.search(text):
+        rate = rate or RATE_IN_PERCENT.search(text) is not None
+    # "tăng bình quân 8%/năm" of "Tốc độ tăng trưởng GRDP" in %: the text names no share
+    named_rate = named_rate and (unit is None or plain_percent) and not SHARE_WORDS.search(text)
+    by_name, rate = named_rate and not rate, rate or named_rate
     # "Chỉ số giá tiêu dùng tăng dưới 4% so với cùng kỳ": a price or output index's growth, the
     # level of a row in % (over the year before: the base says what the rate is measured from)
-    index = plain_percent and bool(_INDEX_GROWTH.search(text)) and not _SHARE_WORDS.search(text)
+    index = plain_percent and bool(INDEX_GROWTH.search(text)) and not SHARE_WORDS.search(text)
+    by_name = by_name and not index
+    index = index or named_rate  # a rate's name: its level is measured from the year before
     rate = rate or index
-    thing = _changing_thing(spec)
+    thing = changing_thing(spec)
     shared = unit is not None and is_share(unit) and percent  # "Thu … tăng 10%" in % GRDP too
-    unknown = (_unknown_thing(spec) or (None if plain_percent else thing)) if shared else None
-    if unknown and not rate and not whole and not _SHARE_WORDS.search(text):
+    unknown = (unknown_thing(spec) or (None if plain_percent else thing)) if shared else None
+    if unknown and not rate and not whole and not SHARE_WORDS.search(text):
         raise TargetParseError(
             text,
             0,
@@ -343,9 +269,9 @@ def _change(
             reason=f"a change in % of {unknown!r} in a row in {unit.text if unit else '%'}: "
             "points of a share, or a growth of its level?",
         )
-    if plain_percent and percent and thing and not rate and not _SHARE_WORDS.search(text):
+    if plain_percent and percent and thing and not rate and not SHARE_WORDS.search(text):
         # "Giá trị sản xuất … tăng bình quân 12%/năm" in a row in %: a level's growth rate
-        if not per_year or base.named or _PERCENT_OF.search(text):  # "Mỗi năm tăng 2% số xã"
+        if not per_year or base.named or PERCENT_OF.search(text):  # "Mỗi năm tăng 2% số xã"
             raise TargetParseError(
                 text,
                 0,
@@ -356,7 +282,7 @@ def _change(
             )
         rate = True
     share = (unit is not None and is_share(unit)) or (
-        unit is None and _SHARE_WORDS.search(text) is not None
+        unit is None and SHARE_WORDS.search(text) is not None
     )
     rate = rate and not whole  # "tăng 5% GRDP": a share of GRDP, not the growth of GRDP
     if rate and (written_unit is None or percent):
@@ -382,8 +308,9 @@ def _change(
                 + " by X points?",
             )
         level = spec.model_copy(update={"unit": unit.text if unit is not None else RATE_UNIT})
+        what = "'s name says it is" if by_name else " is itself"
         return level, (
-            "a level: the indicator is itself a rate of change (%/năm), so "
+            f"a level: the indicator{what} a rate of change (%/năm), so "
             f"{verb.phrase!r} X% is a level of that rate"
         )
     if percent and written_unit is not None:

@@ -122,6 +122,34 @@ def _refuse_other_denominator(text: str, spec: TargetSpec, written: Unit, unit: 
         )
 
 
+#: A subject that names a total ("Số bác sĩ", "Tổng số giường bệnh", "Toàn tỉnh có"), and words
+#: that count per something ("bình quân", "mỗi"): which a per unit's head leaves apart.
+_TOTAL = re.compile(
+    r"^\W*(?:phấn\s+đấu\s+)?(?:tổng\s+số|tổng|số|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố))\b",
+    re.IGNORECASE,
+)
+_PER_WORDS = re.compile(r"\b(?:bình\s+quân|trung\s+bình|đầu\s+người|mỗi|trên\s+1?\s*vạn)\b", re.I)
+
+
+def _refuse_total(text: str, written: Unit, unit: Unit) -> None:
+    """``Số bác sĩ đạt 2.000 bác sĩ`` in a ``bác sĩ/vạn dân`` row: the head of the per unit
+    after a subject that names the total, and no word of the denominator: a total, not the
+    indicator's number per its denominator."""
+    number = NUMBER_PATTERN.search(text)
+    subject = text[: number.start()] if number is not None else text
+    denominators = [normalize_unit_text(part) for part in unit.text.split("/")[1:]]
+    per = _PER_WORDS.search(subject) or any(
+        part and part in normalize_unit_text(subject) for part in denominators
+    )
+    if _TOTAL.match(subject) and not per:
+        raise IncompatibleUnitError(
+            written.text,
+            unit.text,
+            f"the target text {text!r} names a total ({subject.strip()!r}), not a number per "
+            f"{'/'.join(unit.text.split('/')[1:])}",
+        )
+
+
 def _scaled(spec: TargetSpec, factor: float, unit: Unit) -> TargetSpec:
     update: dict[str, object] = {"unit": unit.text}
     for field in ("value", "low", "high"):
@@ -147,6 +175,8 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
         return spec
     if _shortened(written, unit):
         _refuse_other_denominator(text, spec, written, unit)
+        if written.expression != "percent":
+            _refuse_total(text, written, unit)
         return spec
     if is_compatible(written, unit):
         factor = conversion_factor(written, unit)
