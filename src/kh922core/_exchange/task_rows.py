@@ -21,6 +21,7 @@ from kh922core._exchange.header_roles import Role
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import BLANKS, cell_line, reason_of
 from kh922core._exchange.table_walk import Line, Table
+from kh922core._exchange.task_schedule import schedule_columns, scheduled
 from kh922core._plans import parse_deadline
 from kh922core.errors import Kh922Error
 
@@ -162,10 +163,23 @@ class TaskBuilder:
         name = cell_line(line.cells[name_column]) if name_column is not None else ""
         deadline_column = header.one("deadline")
         deadline = cell_line(line.cells[deadline_column]) if deadline_column is not None else ""
+        schedule = schedule_columns(header)
+        if schedule:  # "Thời gian thực hiện" over "Năm 2025 | Năm 2026": the years marked
+            deadline, others = scheduled(line.cells, schedule)
+            for index in others:
+                self.sink.problem(
+                    grid,
+                    header,
+                    line.index,
+                    index,
+                    line.cells[index].strip(),
+                    "a cell of the schedule by year that holds no mark ('x'): not read",
+                )
         agencies = self._agencies(table, line)
         lead, lead_text = agencies.lead, agencies.text("lead")
         cooperating, cooperating_text = agencies.cooperating, agencies.text("cooperating")
-        for column in [*header.of("note"), *(c for c in header.columns if c.role is None)]:
+        unread = [c for c in header.columns if c.role is None and c not in schedule]
+        for column in [*header.of("note"), *unread]:
             text = line.cells[column.index].strip()
             if text:
                 what = (
@@ -217,6 +231,8 @@ class TaskBuilder:
         if not name:
             name = f"Nhiệm vụ {number}"
             self.sink.note("tasks", identifier, "no name in the row: write it")
+        if schedule and deadline:
+            self.sink.note("tasks", identifier, f"deadline from the years marked: {deadline!r}")
         if deadline in BLANKS:
             self.sink.note(
                 "tasks",

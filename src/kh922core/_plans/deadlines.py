@@ -163,6 +163,7 @@ def parse_deadline(text: str) -> Deadline:
         action = folded[: condition.start()].strip(" ,.;") or None
         return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
     folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter
+    folded = re.sub(r"\bqúy\b", "quý", folded, flags=re.IGNORECASE)  # "Qúy IV": the mark misplaced
     iso = _ISO_DATE.fullmatch(folded)
     if iso is not None:  # "2025/12/31", "2025-12-31": year first
         folded = f"{iso.group(4)}/{iso.group(3)}/{iso.group(1)}"

@@ -1,0 +1,62 @@
+"""A task table's schedule by year: a time heading over one column a year, each task's years
+marked (``Thời gian thực hiện`` over ``Năm 2025 | Năm 2026 | Năm 2027``, an ``x`` in each year
+the task runs).
+
+The task's deadline is the years marked: ``Năm 2026`` for one, ``2025-2027`` for the first to
+the last (a period).  A cell of the schedule that holds no mark is not read, and is listed; a row
+with no mark has no deadline in the table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._exchange.header_roles import Column, Header
+
+__all__ = ["MARKS", "schedule_columns", "scheduled"]
+
+#: What marks a year of a task in a schedule ("x", a tick, a dot).
+MARKS = frozenset({"x", "✓", "✔", "√", "v", "•", "●", "○", "■", "+", "*", "có"})
+_YEAR = re.compile(r"\b(?:năm\s*)?(?:19|20|21)\d{2}\b", re.IGNORECASE)
+
+
+def _stem(heading: str) -> str:
+    """A heading without its year: the time heading the year columns share."""
+    return " ".join(_YEAR.sub(" ", heading).split()).casefold()
+
+
+def schedule_columns(header: Header) -> list[Column]:
+    """The year columns of a schedule, in order: the deadline column and the columns beside it
+    under the same heading, each with a year of its own (at least two); else none."""
+    deadline = header.one("deadline")
+    by_index = {column.index: column for column in header.columns}
+    first = by_index.get(deadline) if deadline is not None else None
+    if first is None or first.year is None:
+        return []
+    stem = _stem(first.heading)
+    found = [
+        column
+        for column in header.columns
+        if column.year is not None
+        and (column.index == deadline or column.role is None)
+        and _stem(column.heading) == stem
+    ]
+    years = [column.year for column in found]
+    return found if len(found) >= 2 and len(set(years)) == len(years) else []
+
+
+def scheduled(cells: list[str], schedule: list[Column]) -> tuple[str, list[int]]:
+    """The deadline a row's marks give (``""``: none marked), and the columns of its cells in
+    the schedule that hold something else than a mark (not read)."""
+    marked: list[int] = []
+    others: list[int] = []
+    for column in schedule:
+        text = " ".join(cells[column.index].split()).casefold()
+        if text in MARKS and column.year is not None:
+            marked.append(column.year)
+        elif text and text not in ("-", "–", "—"):
+            others.append(column.index)
+    if not marked:
+        return "", others
+    first, last = min(marked), max(marked)
+    return (f"Năm {first}" if first == last else f"{first}-{last}"), others
