@@ -166,3 +166,26 @@ def test_brackets_of_a_part_s_own_label_are_kept() -> None:
         ("cấp tỉnh", "95% (cấp tỉnh)"),
         ("cấp xã", "80% (cấp xã)"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Đạt 500 buồng lưu trú", "buồng", 500.0),
+        ("Có 3 khu du lịch đạt chuẩn", "khu du lịch", 3.0),
+        ("Đạt 20 huy chương vàng", "huy chương", 20.0),
+        ("Có 10 điểm du lịch cộng đồng", "điểm du lịch", 10.0),
+        ("Có 50 vận động viên đạt đẳng cấp", "vận động viên", 50.0),
+    ],
+)
+def test_counts_other_provinces_plans_write_are_units(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.value == value
+    with pytest.raises(IncompatibleUnitError):
+        parse_target(text, unit="hộ")  # a count of another noun
+
+
+def test_nouns_that_begin_with_a_count_s_word_stay_apart() -> None:
+    # "khu vực", "trạm bơm": no unit of their own, read as what the number counts
+    assert parse_target("Đạt 3 khu vực").note == "khu vực"
+    assert parse_target("10 trạm bơm").note == "trạm bơm"
