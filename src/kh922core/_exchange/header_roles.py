@@ -91,7 +91,7 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     (
         "deadline",
         r"^(?:thoi gian|thoi han|tien do|nam hoan thanh|moc thoi gian|lo trinh|tg hoan thanh|"
-        r"tg thuc hien|tg)\b",
+        r"tg thuc hien|tg|nam dat|thoi diem dat)\b",
     ),
     ("row", r"^(?:s ?tt|so tt|so thu tu|tt)$"),
     ("unit", r"^(?:don vi tinh|don vi|dvt|don vi do)(?: dvt)?$"),

@@ -1,13 +1,11 @@
 """Phụ lục I tables to indicators and targets.
 
-Each data row names an indicator (its name and unit; rows with the same name and unit are one
-indicator) and holds a target in each target column that is not blank (``""``, ``-``, ``—``,
-``x``: no target at that horizon).  A row's number is kept as printed (``5.1``, ``5.a``); a row
-printed with ``a)``, ``-``, ``+`` or no number is numbered under the row it details (``5.a``,
-``5.1``, ``5.1.1``), and that row's indicator is its parent.  A cell holding several targets
-becomes one target per part when :func:`kh922core.split_targets` labels them: a part labelled by
-a year is the indicator's target at that horizon, another label makes an indicator of its own
-(``Tỷ lệ … (cấp tỉnh)``, row ``5 (cấp tỉnh)``) under the row's.
+Each data row names an indicator (rows with the same name and unit are one) and holds a target
+in each target column not blank (``""``, ``-``, ``x``), at the column's year, else the row's
+own (``Năm đạt``), else the table's.  A row's number is kept as printed (``5.1``); a row printed
+with ``a)``, ``-``, ``+`` or none is numbered under the row it details, its parent.  A cell of
+several targets gives one per part that :func:`kh922core.split_targets` labels: a year is the
+target's horizon, another label makes an indicator of its own (``Tỷ lệ … (cấp tỉnh)``).
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from kh922core._exchange.row_texts import (
     restarts,
     row_baseline,
     row_number,
+    row_year,
     twice_numbered,
     unit_in_name,
     unread_line,
@@ -53,6 +52,7 @@ from kh922core.errors import Kh922Error, TargetParseError
 __all__ = ["IndicatorBuilder"]
 
 
+_NOTE = "a note (Ghi chú): a plan file has no place for it; copy it by hand"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
 
@@ -248,17 +248,13 @@ class IndicatorBuilder:
             if text:
                 note = note_direction(text)
                 if note is None:
-                    sink.problem(
-                        grid,
-                        header,
-                        line.index,
-                        column.index,
-                        text,
-                        "a note (Ghi chú): a plan file has no place for it; copy it by hand",
-                    )
+                    sink.problem(grid, header, line.index, column.index, text, _NOTE)
+        own_year = None  # "Giá trị mục tiêu | Năm đạt": the row's own horizon
         for column in header.columns:
             text = cells[column.index].strip()
             unread = column.role == "agencies" and header.one("lead") is not None
+            if column.role == "deadline" and (own_year := row_year(text, header)) is not None:
+                continue
             if text and (column.role in (None, "deadline") or unread):
                 what = "agencies or a deadline in a table of indicators"
                 reason = f"{what}: a plan file has no place for it; copy it by hand"
@@ -301,7 +297,7 @@ class IndicatorBuilder:
                 why = f"{what}: one target to a cell; write it in each column it holds for"
                 sink.problem(grid, header, line.index, column.index, text, why)
                 continue
-            year = column.year or horizon  # "Năm 2025: 50; năm 2030: 80" names its own
+            year = column.year or own_year or horizon  # "Năm 2025: 50; năm 2030: 80": its own
             unused = NO_HORIZON if year is None and not years_in(text) else None
             if (unused := unused or past_period(column.heading, self.plan_year)) is not None:
                 sink.problem(grid, header, line.index, column.index, text, unused)

@@ -39,6 +39,7 @@ __all__ = [
     "restarts",
     "row_baseline",
     "row_number",
+    "row_year",
     "twice_numbered",
     "unit_in_name",
     "unread_line",
@@ -383,6 +384,18 @@ def unit_in_name(name: str) -> tuple[str, str] | None:
     if _SHARE_NAME.match(name) and unit.dimension != "dimensionless":
         return None  # "Tỷ lệ doanh nghiệp … (DN)": what the share counts, no unit of it
     return name[: found.start()].rstrip(), text
+
+
+_ROW_YEAR = re.compile(r"(?:(?:đến|tới|trước)\s+)?(?:năm\s+)?((?:19|20|21)\d{2})(?:\.0)?", re.I)
+
+
+def row_year(text: str, header: Header) -> int | None:
+    """The year a row's own time cell names (``2028``, ``Năm 2028``, ``Đến năm 2028``), in a
+    table of indicators whose target columns have no year: the horizon of the row's targets."""
+    found = _ROW_YEAR.fullmatch(" ".join(text.split()))
+    if found is None or not any(column.year is None for column in header.of("target")):
+        return None
+    return int(found.group(1))
 
 
 def readable_part(
