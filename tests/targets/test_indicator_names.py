@@ -27,6 +27,8 @@ RATE_NAMES = [
     "Tốc độ tăng năng suất lao động",
     "Chỉ số giá tiêu dùng (CPI)",
     "Tốc độ phát triển doanh nghiệp",
+    "Chỉ số sản xuất công nghiệp (IIP)",
+    "Lạm phát",
 ]
 OTHER_NAMES = [
     None,
@@ -34,6 +36,11 @@ OTHER_NAMES = [
     "Tỷ lệ lao động qua đào tạo",
     "Đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng",
     "Tỷ trọng kinh tế số trong GRDP",
+    "Đóng góp của TFP trong tăng trưởng kinh tế",  # growth not first: what it names is no rate
+    "Vốn đầu tư cho tăng trưởng xanh so với GRDP",
+    "Mức độ đáp ứng tiêu chí tăng trưởng xanh",
+    "Tăng trưởng xanh",
+    "Tỷ lệ tăng trưởng tín dụng",
 ]
 
 

@@ -269,11 +269,20 @@ _SIZE_NAMED = re.compile(
 )
 
 
+#: A time that opens a text ("Đến năm 2030", "Giai đoạn 2026-2030,", "Cuối năm 2026").
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:đến|tới|trước|vào|trong|cuối|đầu|giai\s+đoạn|thời\s+kỳ)\s+)*(?:năm\s+)?"
+    r"(?:19|20|21)\d{2}(?:\s*[-–]\s*(?:19|20|21)\d{2})?\s*[,:]?",
+    re.IGNORECASE,
+)
+
+
 def refuse_size_named(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """Refuse a level of the size of a change (``Mức giảm tỷ lệ hộ nghèo 1%/năm``) but in a row
     of that change (its unit a rate, ``%/năm``): in a row of the level it changes, is the
     number the change's (a fall of 1 point a year) or the level's?"""
     note = getattr(spec, "note", None) or ""
+    text = _LEADING_TIME.sub("", text)  # "Đến năm 2030, mức giảm …": the time before it
     named = _SIZE_NAMED.match(note) is not None and _SIZE_NAMED.match(text) is not None
     if named and spec.change is None and not (unit is not None and is_rate(unit)):
         raise TargetParseError(

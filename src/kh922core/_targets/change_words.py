@@ -46,13 +46,13 @@ _SINCE = re.compile(
 )
 #: A base named without a year: the target's baseline in the plan file is the base.
 #: A year in brackets after it names the base year ("so với đầu nhiệm kỳ (năm 2025)"), as do a
-#: year right after "gốc" ("so với năm gốc 2020") and "năm" and a year right after the words
-#: ("so với đầu nhiệm kỳ năm 2021").
+#: year right after "gốc" ("so với năm gốc 2020") and "năm" and a year right after the words of
+#: a term ("so với đầu nhiệm kỳ năm 2021"; after "hiện nay" it may be the horizon: refused).
 _PLAN_BASE = re.compile(
     r"\bso\s+(?:với\s+)?(?:thời\s+điểm\s+)?(?:đầu\s+kỳ|đầu\s+nhiệm\s+kỳ|năm\s+gốc|kỳ\s+gốc|mức\s+nền"
     r"|hiện\s+nay|hiện\s+tại)\b(?:\s*\(\s*(?:năm\s+)?(?P<year>(?:19|20|21)\d{2})\s*\)"
     r"|(?<=gốc)\s+(?:là\s+)?(?:năm\s+)?(?P<named>(?:19|20|21)\d{2})\b"
-    r"|\s+(?:là\s+)?năm\s+(?P<stated>(?:19|20|21)\d{2})\b(?!\s*[-–/]))?",
+    r"|(?:(?<=kỳ)|(?<=nền))\s+(?:là\s+)?năm\s+(?P<stated>(?:19|20|21)\d{2})\b(?!\s*[-–/]))?",
     re.IGNORECASE,
 )
 #: A year or a period right after the words of a plan's base, unread: "… đầu nhiệm kỳ 2020-2025".

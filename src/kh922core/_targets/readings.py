@@ -126,10 +126,16 @@ def read_reading(
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
-        # "Giảm tỷ lệ hộ nghèo đạt 1%/năm": the verb opens the sentence, and a share in % a
-        # year is its change (a level is never "a year")
-        opened = verb.opening and yearly_words and (written or "%").startswith("%") and not level
-        if not (yearly and level) and not opened:  # "tỷ lệ xã … nâng cao đạt 50%": the subject's
+        if verb.opening and yearly_words and (written or "%").startswith("%") and not level:
+            raise TargetParseError(  # the verb opens the sentence: its action, with "đạt"
+                text,
+                0,
+                "the change a year ('Giảm tỷ lệ hộ nghèo bình quân 1%/năm') or the level each "
+                "year without the verb ('Tỷ lệ hồ sơ đúng hạn đạt 98%')",
+                reason=f"{verb.phrase!r} … {verb.opening!r} X% a year of a share: a change a "
+                "year (a fall of 1 point a year), or a level reached each year (98% a year)?",
+            )
+        if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
             verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain, True)
     if not verb.changes and after.times and base.named:  # "bằng 1,5 lần năm 2025"
         verb = Verb(None, None, True, verb.per_year, verb.to_level, verb.maintain)

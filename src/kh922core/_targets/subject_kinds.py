@@ -119,12 +119,13 @@ def changing_thing(spec: TargetSpec) -> str | None:
     return note
 
 
-#: An indicator's name that says it measures a rate of change: its speed (``Tốc độ tăng trưởng
-#: GRDP``, ``Tốc độ phát triển …``), growth (``Tăng trưởng kinh tế``), inflation or a price
-#: index (``Chỉ số giá tiêu dùng``, ``CPI``).
+#: An indicator's name that says, from its first words, that it measures a rate of change: its
+#: speed (``Tốc độ tăng trưởng GRDP``, ``Tốc độ phát triển …``), growth (``Tăng trưởng kinh
+#: tế``, not ``… tăng trưởng xanh``), inflation or a price or output index (``Chỉ số giá tiêu
+#: dùng``, ``CPI``, ``Chỉ số sản xuất công nghiệp (IIP)``).
 _RATE_NAME = re.compile(
-    r"\btốc\s+độ\s+(?:tăng|phát\s+triển|giảm)|\btăng\s+trưởng\b|\blạm\s+phát\b"
-    r"|\bchỉ\s+số\s+giá\b|\bCPI\b",
+    r"^\W*(?:(?:mức\s+|tốc\s+độ\s+)?tăng\s+trưởng\b(?!\s+xanh)|tốc\s+độ\s+(?:tăng|phát\s+triển|giảm)\b"
+    r"|lạm\s+phát\b|chỉ\s+số\s+(?:giá|sản\s+xuất)\b|CPI\b|IIP\b)",
     re.IGNORECASE,
 )
 
@@ -136,9 +137,9 @@ def names_a_rate(name: str | None) -> bool:
     Examples:
         >>> names_a_rate("Tốc độ tăng trưởng GRDP bình quân"), names_a_rate("Tỷ lệ hộ nghèo")
         (True, False)
-        >>> names_a_rate("Đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng")
+        >>> names_a_rate("Đóng góp của TFP trong tăng trưởng kinh tế")
         False
     """
     if not name:
         return False
-    return _RATE_NAME.search(name) is not None and SHARE_WORDS.search(name) is None
+    return _RATE_NAME.match(name) is not None and SHARE_WORDS.search(name) is None

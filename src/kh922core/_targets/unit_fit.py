@@ -125,21 +125,25 @@ def _refuse_other_denominator(text: str, spec: TargetSpec, written: Unit, unit: 
 #: A subject that names a total ("Số bác sĩ", "Tổng số giường bệnh", "Toàn tỉnh có"), and words
 #: that count per something ("bình quân", "mỗi"): which a per unit's head leaves apart.
 _TOTAL = re.compile(
-    r"^\W*(?:phấn\s+đấu\s+)?(?:tổng\s+số|tổng|số|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố))\b",
+    r"^\W*(?:phấn\s+đấu\s+)?(?:(?:tổng\s+)?số\b|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)\s*,?\s*có\b)",
     re.IGNORECASE,
 )
-_PER_WORDS = re.compile(r"\b(?:bình\s+quân|trung\s+bình|đầu\s+người|mỗi|trên\s+1?\s*vạn)\b", re.I)
+_PER_WORDS = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình|đầu\s+người|mỗi|trên\s+(?:1\s+|một\s+)?(?:vạn|nghìn|ngàn|"
+    r"trăm|triệu)|trên\s+[\d.]+\s+(?:dân|người))\b",
+    re.IGNORECASE,
+)
 
 
 def _refuse_total(text: str, written: Unit, unit: Unit) -> None:
     """``Số bác sĩ đạt 2.000 bác sĩ`` in a ``bác sĩ/vạn dân`` row: the head of the per unit
-    after a subject that names the total, and no word of the denominator: a total, not the
-    indicator's number per its denominator."""
+    after a subject that names the total (``Số …``, ``Toàn tỉnh có``), and no word of the
+    denominator anywhere: a total, not the indicator's number per its denominator."""
     number = NUMBER_PATTERN.search(text)
     subject = text[: number.start()] if number is not None else text
     denominators = [normalize_unit_text(part) for part in unit.text.split("/")[1:]]
-    per = _PER_WORDS.search(subject) or any(
-        part and part in normalize_unit_text(subject) for part in denominators
+    per = _PER_WORDS.search(text) or any(  # before the number or after it
+        part and part in normalize_unit_text(text) for part in denominators
     )
     if _TOTAL.match(subject) and not per:
         raise IncompatibleUnitError(
