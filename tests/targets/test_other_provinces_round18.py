@@ -250,3 +250,101 @@ def test_such_numbers_alone_are_still_the_target(text: str, low: float, high: fl
 def test_the_size_of_a_change_named_after_a_time_is_refused_as_without_it(text: str) -> None:
     with pytest.raises(TargetParseError, match="names the size of a change"):
         parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tăng trưởng kinh tế đạt 8%/năm", "%"),  # growth, no share: the level of its rate
+        ("Tăng trưởng GRDP bình quân đạt 8%/năm trở lên", "%/năm"),
+        ("Tăng trưởng kinh tế đạt 8% mỗi năm", "%"),
+        ("Phấn đấu tăng trưởng kinh tế đạt 8%/năm", "%"),
+        ("Tăng trưởng GRDP bình quân 5 năm đạt 8%", "%/năm"),
+        ("Nâng tốc độ tăng năng suất lao động đạt 6,5%/năm", "%"),
+    ],
+)
+def test_growth_reached_a_year_is_still_a_level_of_its_rate(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.change is None
+    assert spec.value in (8.0, 6.5)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tỷ lệ hộ nghèo giảm bình quân đạt 1%/năm", "Tỷ lệ hộ nghèo mỗi năm giảm đạt 1%"]
+)
+def test_a_share_s_verb_before_đạt_a_year_is_refused_as_an_opening_one(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a level reached each year"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize("name", ["1. Tốc độ tăng trưởng GRDP", "a) Tăng trưởng kinh tế"])
+def test_a_rate_s_name_after_its_list_number_is_a_rate_s(name: str) -> None:
+    assert parse_target("tăng 8%", unit="%", indicator=name).change is None
+
+
+def test_a_total_without_số_is_refused_too() -> None:
+    with pytest.raises(IncompatibleUnitError, match="names a total"):
+        parse_target("Tổng bác sĩ đạt 1.800 bác sĩ", unit="bác sĩ/vạn dân")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Thành thị 100%; nông thôn: năm 2026 đạt 80%, năm 2030 đạt 95%",
+        "Cấp tỉnh đạt 100%, năm 2026 đạt 80%",
+        "Nam 70%, năm 2030 đạt 75%",
+        "100% ở thành thị; đến năm 2030 đạt 95%",
+        "đạt 95% ở cấp tỉnh, trong đó năm 2026 đạt 90%",
+    ],
+)
+def test_a_group_beside_the_years_of_a_cell_is_refused(cell: str) -> None:
+    # the group was dropped, and the years read for the whole
+    with pytest.raises(TargetParseError, match="names a group beside the parts' years"):
+        split(cell, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("cell", "indicator", "labels"),
+    [
+        ("Năm 2026 đạt 80%, năm 2030 đạt 95%", None, ["năm 2026", "năm 2030"]),
+        ("Tỷ lệ hộ nghèo năm 2026 đạt 5%, năm 2030 đạt 3%", None, ["năm 2026", "năm 2030"]),
+        ("Tỷ lệ hồ sơ đạt 95%, năm 2026 đạt 80%", None, [None, "năm 2026"]),
+        ("95% hộ dân có điện, trong đó năm 2026 đạt 90%", None, [None, "năm 2026"]),
+        (
+            "Kinh tế số đạt 30%, năm 2026 đạt 20%",
+            "Tỷ trọng kinh tế số trong GRDP",
+            [None, "năm 2026"],
+        ),
+    ],
+)
+def test_a_subject_beside_the_years_of_a_cell_still_splits(
+    cell: str, indicator: str | None, labels: list[str | None]
+) -> None:
+    assert [p.label for p in split(cell, unit="%", indicator=indicator)] == labels
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Cấp tỉnh: 100%, cấp huyện: -, cấp xã: 90%",
+        "Cấp tỉnh: 100%, cấp huyện: chưa xác định, cấp xã: 90%",
+    ],
+)
+def test_a_part_with_no_number_joined_to_the_next_is_refused(cell: str) -> None:
+    with pytest.raises(TargetParseError, match="'cấp huyện' has no number of its own"):
+        split(cell, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 30%, trong đó ít nhất một nửa là nữ",
+        "95%; riêng cấp xã cơ bản hoàn thành",
+        "95% (riêng xã đảo: không áp dụng)",
+    ],
+)
+def test_a_part_of_the_target_in_words_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a part of the target in words"):
+        split(text, unit="%")
+    with pytest.raises(TargetParseError, match="a part of the target in words"):
+        parse_target(text, unit="%")

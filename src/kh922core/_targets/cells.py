@@ -331,12 +331,21 @@ _CLAUSES = (
         "a change of the level ('tăng thêm 500 giường bệnh so với năm 2025')",
         "a number more ('thêm'): read as the level, the addition would be lost",
     ),
+    (  # "Đạt 30%, trong đó ít nhất một nửa là nữ", "95%; riêng cấp xã cơ bản hoàn thành"
+        re.compile(
+            r"\d[^\d,;(]*[,;(]\s*(?:trong\s+đó|riêng|ngoại\s+trừ|trừ)\b[^\d]*$", re.IGNORECASE
+        ),
+        "the part's number ('trong đó cấp xã 90%'), or the words in a note column",
+        "a part of the target in words, which no number checks: the target would be read for "
+        "the whole",
+    ),
 )
 
 
 def refuse_clauses(text: str) -> None:
-    """Refuse an estimate (:func:`refuse_estimate`), an exclusion (:func:`refuse_exclusion`) and
-    an addition read as a level (``Bổ sung thêm tối thiểu 500 giường bệnh``)."""
+    """Refuse an estimate (:func:`refuse_estimate`), an exclusion (:func:`refuse_exclusion`), an
+    addition read as a level (``Bổ sung thêm tối thiểu 500 giường bệnh``) and a part of the
+    target in words (``Đạt 30%, trong đó ít nhất một nửa là nữ``)."""
     refuse_estimate(text)
     refuse_exclusion(text)
     spaced = " ".join(text.split())  # "tăng  thêm": one space, as the patterns write it

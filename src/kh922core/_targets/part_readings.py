@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.cells import Cut
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank, match_phrase
-from kh922core._targets.units import Unit
+from kh922core._targets.units import Unit, parse_unit
+from kh922core._text import fold
 from kh922core.errors import TargetParseError
 
-__all__ = ["as_written", "refuse_operator_labels"]
+__all__ = [
+    "as_written",
+    "refuse_groups_beside_years",
+    "refuse_operator_labels",
+    "refuse_share_of_the_whole",
+]
 
 
 def as_written(
@@ -91,3 +98,65 @@ def _phrases_only(words: str) -> bool:
             return False
         position = match.end
     return True
+
+
+#: The first words of a cell's subject, which names what is measured (``Tỷ lệ …``, ``Số …``):
+#: no group of it.
+_MEASURE = re.compile(
+    r"^(?:t[ỷỉ]\s+(?:lệ|trọng)|số|tổng|giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|kim\s+ngạch|"
+    r"sản\s+lượng|diện\s+tích|mức|chỉ\s+số|tốc\s+độ|quy\s+mô|năng\s+suất|vốn|thu|chi|phấn\s+đấu|"
+    r"đến|tới|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|bình\s+quân|trung\s+bình|cả|toàn|tăng|giảm|đạt)\b",
+    re.IGNORECASE,
+)
+
+
+def refuse_groups_beside_years(
+    text: str,
+    parts: list[str],
+    leads: list[str | None],
+    notes: list[str | None],
+    indicator: str | None,
+) -> None:
+    """Refuse a cell told apart by its years (``parts``: their texts) whose parts also name a
+    group, before the number (``…; nông thôn: năm 2026 đạt 80%``, ``Thành thị 100%; năm 2030
+    đạt 95%``) or after it (``100% ở thành thị, …``): a part for that group, or for the whole?
+    Words that name what is measured (``Tỷ lệ hộ nghèo năm 2026 …``), or that the indicator's
+    name holds (``Kinh tế số đạt 30%, …`` of ``Tỷ trọng kinh tế số trong GRDP``), are no group."""
+    for part, lead, note in zip(parts, leads, notes, strict=True):
+        located = note is not None and re.search(rf"\b(?:ở|tại)\s+{re.escape(note)}", part)
+        group = lead if lead is not None else note if located else None
+        if group is None or _MEASURE.match(group):
+            continue
+        if indicator is not None and fold(group) in fold(indicator):
+            continue
+        raise TargetParseError(
+            text,
+            text.find(part),
+            "parts told apart by one kind of label: each group with its years in a cell of its "
+            "own ('Thành thị: 100%' and 'Nông thôn: năm 2026 đạt 80%, năm 2030 đạt 95%')",
+            reason=f"{group!r} names a group beside the parts' years: a part for that group, "
+            "or for the whole?",
+        )
+
+
+def refuse_share_of_the_whole(
+    text: str, cuts: list[Cut], parts: list[tuple[str, TargetSpec]], unit: str | Unit | None
+) -> None:
+    """Refuse a part of the whole (``trong đó …``) written in a bare ``%`` in a row of a
+    particular percentage (``% GRDP``): ``chi cho R&D đạt 2% GRDP, trong đó kinh phí từ xã hội
+    chiếm hơn 60%`` means 60 % of the R&D spending, which a bare ``%`` in a ``% GRDP`` row would
+    read as 60 % of GRDP."""
+    row = parse_unit(unit) if isinstance(unit, str) else unit
+    if row is None or not row.expression.startswith("percent") or row.expression == "percent":
+        return
+    whole = any(getattr(spec, "unit", None) not in (None, "%") for _, spec in parts)  # "2% GRDP"
+    for cut, (part, spec) in zip(cuts, parts, strict=True):
+        if (cut.subset or whole) and getattr(spec, "unit", None) == "%":
+            raise TargetParseError(
+                text,
+                text.find(part),
+                f"the part in the row's unit ('{row.text}'), or a cell of its own",
+                reason=f"the part {part!r} of the whole, in a bare '%': a share of the whole, "
+                f"or {row.text!r}?",
+                parts=[part for part, _ in parts],
+            )

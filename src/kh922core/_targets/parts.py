@@ -47,9 +47,14 @@ from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.part_checks import refuse_cell_shapes, refuse_part_words
-from kh922core._targets.part_readings import as_written, refuse_operator_labels
+from kh922core._targets.part_readings import (
+    as_written,
+    refuse_groups_beside_years,
+    refuse_operator_labels,
+    refuse_share_of_the_whole,
+)
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
-from kh922core._targets.units import Unit, parse_unit
+from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
 __all__ = ["TargetPart", "split_targets"]
@@ -288,6 +293,9 @@ def split_targets(
     refusals: list[TargetParseError] = []
     for place, labels in enumerate(candidates):
         if _tells_apart(labels, whole_first=subset or place == 1):
+            if place == 1:  # "Thành thị 100%; nông thôn: năm 2026 đạt 80%, …": two kinds
+                leads, notes = [r.lead for r in readings], [r.note for r in readings]
+                refuse_groups_beside_years(text, [c.text for c in cuts], leads, notes, indicator)
             parts = [
                 TargetPart(
                     label=label,
@@ -303,8 +311,9 @@ def split_targets(
             ]
             _refuse_unshared(text, parts)
             refuse_operator_labels(text, [(p.label, p.text) for p in parts])
+            _refuse_joined_labels(text, parts)
             refuse_part_words(text, [(p.label, p.text, p.spec.kind) for p in parts])
-            _refuse_share_of_the_whole(text, cuts, parts, unit)
+            refuse_share_of_the_whole(text, cuts, [(p.text, p.spec) for p in parts], unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
             if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"
                 raise refusals[0]
@@ -396,24 +405,17 @@ def _refuse_uncarried(
     )
 
 
-def _refuse_share_of_the_whole(
-    text: str, cuts: list[Cut], parts: list[TargetPart], unit: str | Unit | None
-) -> None:
-    """Refuse a part of the whole (``trong đó …``) written in a bare ``%`` in a row of a
-    particular percentage (``% GRDP``): ``chi cho R&D đạt 2% GRDP, trong đó kinh phí từ xã hội
-    chiếm hơn 60%`` means 60 % of the R&D spending, which a bare ``%`` in a ``% GRDP`` row would
-    read as 60 % of GRDP."""
-    row = parse_unit(unit) if isinstance(unit, str) else unit
-    if row is None or not row.expression.startswith("percent") or row.expression == "percent":
-        return
-    whole = any(getattr(p.spec, "unit", None) not in (None, "%") for p in parts)  # "2% GRDP; …"
-    for cut, part in zip(cuts, parts, strict=True):
-        if (cut.subset or whole) and getattr(part.spec, "unit", None) == "%":
+def _refuse_joined_labels(text: str, parts: list[TargetPart]) -> None:
+    """Refuse a label that holds a colon and then a comma: a part with no number of its own
+    (``cấp huyện: -``, ``cấp huyện: chưa xác định``) joined to the next one, whose number it
+    would seem to share (a heading, ``Tỷ lệ …: thành thị 1%, …``, is no such part)."""
+    for part in parts:
+        if part.label is not None and re.search(r":[^:]*[,;]", part.label):
+            head = part.label.split(":")[0].strip()
             raise TargetParseError(
                 text,
                 text.find(part.text),
-                f"the part in the row's unit ('{row.text}'), or a cell of its own",
-                reason=f"the part {part.text!r} of the whole, in a bare '%': a share of the whole, "
-                f"or {row.text!r}?",
-                parts=[p.text for p in parts],
+                f"a target for {head!r}, or no mention of it in the cell",
+                reason=f"{head!r} has no number of its own: it would share {part.text!r}'s",
+                parts=[part.text for part in parts],
             )

@@ -126,8 +126,10 @@ def read_reading(
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
-        if verb.opening and yearly_words and (written or "%").startswith("%") and not level:
-            raise TargetParseError(  # the verb opens the sentence: its action, with "đạt"
+        of_share = SHARE_WORDS.search(text) and not RATE_WORDS.search(text) and not level
+        of_share = of_share and not (unit is not None and is_rate(unit))
+        if of_share and yearly_words and (written or "%").startswith("%"):
+            raise TargetParseError(  # "Giảm tỷ lệ hộ nghèo đạt 1%/năm", "… giảm bình quân đạt"
                 text,
                 0,
                 "the change a year ('Giảm tỷ lệ hộ nghèo bình quân 1%/năm') or the level each "

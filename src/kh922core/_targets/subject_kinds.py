@@ -124,7 +124,8 @@ def changing_thing(spec: TargetSpec) -> str | None:
 #: tế``, not ``… tăng trưởng xanh``), inflation or a price or output index (``Chỉ số giá tiêu
 #: dùng``, ``CPI``, ``Chỉ số sản xuất công nghiệp (IIP)``).
 _RATE_NAME = re.compile(
-    r"^\W*(?:(?:mức\s+|tốc\s+độ\s+)?tăng\s+trưởng\b(?!\s+xanh)|tốc\s+độ\s+(?:tăng|phát\s+triển|giảm)\b"
+    r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?"  # a list number: "1. ", "a) "
+    r"(?:(?:mức\s+|tốc\s+độ\s+)?tăng\s+trưởng\b(?!\s+xanh)|tốc\s+độ\s+(?:tăng|phát\s+triển|giảm)\b"
     r"|lạm\s+phát\b|chỉ\s+số\s+(?:giá|sản\s+xuất)\b|CPI\b|IIP\b)",
     re.IGNORECASE,
 )

@@ -125,7 +125,7 @@ def _refuse_other_denominator(text: str, spec: TargetSpec, written: Unit, unit: 
 #: A subject that names a total ("Số bác sĩ", "Tổng số giường bệnh", "Toàn tỉnh có"), and words
 #: that count per something ("bình quân", "mỗi"): which a per unit's head leaves apart.
 _TOTAL = re.compile(
-    r"^\W*(?:phấn\s+đấu\s+)?(?:(?:tổng\s+)?số\b|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)\s*,?\s*có\b)",
+    r"^\W*(?:phấn\s+đấu\s+)?(?:(?:tổng\s+)?số\b|tổng\b(?!\s+sản\s+phẩm)|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố)\s*,?\s*có\b)",
     re.IGNORECASE,
 )
 _PER_WORDS = re.compile(

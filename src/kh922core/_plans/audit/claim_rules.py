@@ -71,6 +71,7 @@ def _claim_spec(claim: Claim, indicator: Indicator | None) -> TargetSpec | None:
             claim.text,
             direction=direction,
             unit=unit if unit is not None and unit.is_rank else None,
+            indicator=indicator.name if indicator is not None else None,
         )
     except (Kh922Error, ValueError):
         return None
