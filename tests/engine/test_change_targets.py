@@ -245,6 +245,35 @@ def test_one_series_is_told_on_the_indicators_of_the_change_targets() -> None:
     assert (row["base_value"], row["baseline_source"], row["status"]) == (40.0, "plan", "met")
 
 
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_one_series_is_told_for_each_change_indicator_on_its_own(engine: str) -> None:
+    one = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
+    indicator = one.indicators[0].model_copy(update={"id": "other"})
+    target = one.targets[0].model_copy(update={"id": "2030-2", "row": "2", "indicator": "other"})
+    plan = one.model_copy(
+        update={"indicators": (*one.indicators, indicator), "targets": (*one.targets, target)}
+    )
+    # "ind" is the plan's own series; "other" is two districts, neither with a 2020 level
+    frame = pl.DataFrame(
+        {
+            "indicator": ["ind", "other", "other"],
+            "district": [None, "A", "B"],
+            "year": [2025, 2025, 2025],
+            "value": [52.0, 60.0, 45.0],
+        }
+    )
+    native = frame.to_pandas() if engine == "pandas" else frame
+    result = (
+        pl.from_pandas(evaluate(plan, native)) if engine == "pandas" else evaluate(plan, native)
+    )
+    rows = result.sort("target_id", "district", nulls_last=False).to_dicts()
+    assert [(r["target_id"], r["baseline_source"], r["status"]) for r in rows] == [
+        ("2030-1", "plan", "met"),  # before, the other indicator's districts took it away
+        ("2030-2", None, "no_data"),
+        ("2030-2", None, "no_data"),
+    ]
+
+
 @pytest.mark.parametrize("kind", [pl.String, pl.Float64])
 def test_a_missing_key_is_a_group_of_its_own(kind: Any) -> None:
     plan = _plan(("2030-1", _at_least(1.0, Change(kind="points", since=2020)), None))

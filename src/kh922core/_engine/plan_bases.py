@@ -4,10 +4,11 @@ A change target's plan ``baseline`` is one level, of the plan's own province: it
 the observations that are that series, never of a district's or another province's.  So it
 stands in (where the series has no level at the base year, or the text names no base year)
 only when the observations are one series: every key column (``year`` aside) holds one value
-(or is empty) on the rows of the indicators of those targets; columns that say where a figure
-comes from (``source``, ``note`` …) are no key of a series here.  Observations of several key
-groups (``district`` A, B, …) have no plan base: a group without its own level at the base year
-is ``no data`` (``no base value``), never measured from the province's level.
+(or is empty) on the rows of the target's indicator (each indicator on its own rows); columns
+that say where a figure comes from (``source``, ``note`` …) are no key of a series here.
+Observations of several key groups (``district`` A, B, …) have no plan base: a group without its
+own level at the base year is ``no data`` (``no base value``), never measured from the
+province's level.
 
 Whether the keys hold one value each is found by one small aggregate (the least and the most
 value of each key, and its nulls), and only where a change target has a plan baseline.
@@ -34,40 +35,55 @@ PROVENANCE = frozenset(
 )
 
 
-def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> bool:
-    """Whether every key column of ``frame`` (a Polars or Narwhals LazyFrame) holds one value,
-    or none, on the rows of ``indicators`` (a float key's NaN is one value, as null is)."""
+def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> set[str]:
+    """Which of ``indicators`` are one series in ``frame`` (a Polars or Narwhals LazyFrame):
+    every key column holds one value, or none, on the indicator's rows (a float key's NaN is
+    one value, as null is).  One grouped aggregate of simple reductions, which every engine
+    runs: the least and most value of each key, its values counted, its NaNs summed."""
     import narwhals as nw
 
     lazy = nw.from_native(frame)
     schema = lazy.collect_schema()
-    rows = lazy.filter(nw.col(INDICATOR).cast(nw.String).is_in(list(indicators)))
+    name = "_kh_indicator"
     floats = [key for key in keys if schema[key].is_float()]
-    stats = rows.select(
-        nw.len().alias("rows"),
-        *(nw.col(key).min().alias(f"{n}lo") for n, key in enumerate(keys)),
-        *(nw.col(key).max().alias(f"{n}hi") for n, key in enumerate(keys)),
-        *(nw.col(key).null_count().alias(f"{n}nulls") for n, key in enumerate(keys)),
-        *(nw.col(key).is_nan().sum().alias(f"{n}nans") for n, key in enumerate(floats)),
-    ).collect()
-    count, *found = stats.row(0)  # one aggregate row
-    width = len(keys)
-    lows, highs, nulls = found[:width], found[width : 2 * width], found[2 * width : 3 * width]
-    nans = dict(zip(floats, found[3 * width :], strict=True))
-    for key, low, high, empty in zip(keys, lows, highs, nulls, strict=True):
-        nan = nans.get(key) or 0
-        if empty == count or nan == count:
-            continue  # all empty, or all NaN: one group
-        if empty or nan or low != high:
-            return False
-    return True
+    rows = lazy.filter(nw.col(INDICATOR).cast(nw.String).is_in(list(indicators))).with_columns(
+        nw.col(INDICATOR).cast(nw.String).alias(name),
+        *(nw.col(key).is_nan().cast(nw.Int64).alias(f"_kh_nan{n}") for n, key in enumerate(floats)),
+    )
+    stats = (
+        rows.group_by(name)
+        .agg(
+            nw.len().alias("_kh_rows"),
+            *(nw.col(key).min().alias(f"_kh_lo{n}") for n, key in enumerate(keys)),
+            *(nw.col(key).max().alias(f"_kh_hi{n}") for n, key in enumerate(keys)),
+            *(nw.col(key).count().alias(f"_kh_count{n}") for n, key in enumerate(keys)),
+            *(nw.col(f"_kh_nan{n}").sum().alias(f"_kh_nans{n}") for n in range(len(floats))),
+        )
+        .collect()
+    )
+    found = {column: stats.get_column(column).to_list() for column in stats.columns}
+    ones: set[str] = set()
+    for at, indicator in enumerate(found[name]):  # one aggregate per indicator, not per row
+        count = found["_kh_rows"][at]
+        nans = {key: found[f"_kh_nans{n}"][at] or 0 for n, key in enumerate(floats)}
+        one = True
+        for n, key in enumerate(keys):
+            empty, nan = count - found[f"_kh_count{n}"][at], nans.get(key, 0)
+            if empty == count or nan == count:
+                continue  # all empty, or all NaN: one group
+            # (pandas counts no NaN: there a NaN is an empty value too, and still not one)
+            if empty or nan or found[f"_kh_lo{n}"][at] != found[f"_kh_hi{n}"][at]:
+                one = False
+        if one:
+            ones.add(indicator)
+    return ones
 
 
 def without_plan_bases(
     compiled: Compiled, frame: Any, keys: Sequence[str]
 ) -> dict[str, tuple[CompiledTarget, ...]]:
-    """``compiled`` with no plan base on its change targets when ``frame`` (the observations, a
-    Polars or Narwhals LazyFrame) is not one series on their indicators (see the module
+    """``compiled`` with no plan base on the change targets of the indicators that are not one
+    series in ``frame`` (the observations, a Polars or Narwhals LazyFrame; see the module
     docstring)."""
     groups = [key for key in keys if key != YEAR and key not in PROVENANCE]
     based = sorted(
@@ -78,9 +94,13 @@ def without_plan_bases(
             if t.change is not None and t.plan_base
         }
     )
-    if not based or not groups or _one_series(frame, groups, based):
+    if not based or not groups:
         return dict(compiled)
+    ones = _one_series(frame, groups, based)
     return {
-        indicator: tuple(replace(t, plan_base=None) if t.change is not None else t for t in targets)
+        indicator: tuple(
+            replace(t, plan_base=None) if t.change is not None and indicator not in ones else t
+            for t in targets
+        )
         for indicator, targets in compiled.items()
     }
