@@ -79,3 +79,57 @@ def test_a_schedule_cell_without_a_mark_is_listed_and_a_row_without_marks_noted(
 @pytest.mark.parametrize("text", ["Qúy IV/2025", "QÚY IV/2025", "qúy 4/2025"])
 def test_a_quarter_with_its_tone_mark_misplaced_reads(text: str) -> None:
     assert parse_deadline(text).due == parse_deadline("Quý IV/2025").due
+
+
+def _workbook(
+    tmp_path: Path, rows: list[list[str]], merges: list[tuple[int, int, int, int]]
+) -> Path:
+    pytest.importorskip("openpyxl")
+    shifted = [(r + len(TITLE), c, r2 + len(TITLE), c2) for r, c, r2, c2 in merges]
+    return write_xlsx(tmp_path / "pl2.xlsx", [("PL2", [[line] for line in TITLE] + rows, shifted)])
+
+
+def test_a_mark_merged_across_years_marks_each_of_them(tmp_path: Path) -> None:
+    rows = _rows(["Năm 2025", "Năm 2026", "Năm 2027"])
+    rows[2] = ["1", "Xây dựng kho dữ liệu", "Sở Khoa học và Công nghệ", "x", "", ""]
+    plan, problems = import_tables(_workbook(tmp_path, rows, [*MERGES, (2, 3, 2, 4)]))
+    assert plan.tasks[0].deadline.text == "2025-2026"  # was "Năm 2025": the merge was lost
+    assert problems == ()
+
+
+def test_year_columns_with_no_heading_above_them_are_a_schedule(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Năm 2025", "Năm 2026", "Năm 2027"],
+        ["1", "Xây dựng kho dữ liệu", "Sở Khoa học và Công nghệ", "x", "", ""],
+        ["2", "Số hóa hồ sơ", "Sở Nội vụ", "", "x", "x"],
+        ["3", "Tổng kết", "Sở Nội vụ", "", "", "Quý II"],
+    ]
+    result = import_tables(_workbook(tmp_path, rows, []))
+    assert result.plan.indicators == ()  # was three indicators with no target, the marks lost
+    assert [t.deadline.text for t in result.plan.tasks] == ["Năm 2025", "2026-2027", "Thường xuyên"]
+    assert [p.text for p in result.problems] == ["Quý II"]
+
+
+def test_a_period_column_of_a_schedule_marks_its_years(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện", ""],
+        ["", "", "", "2025", "2026-2030"],
+        ["1", "Xây dựng kho dữ liệu", "Sở Khoa học và Công nghệ", "x", ""],
+        ["2", "Số hóa hồ sơ", "Sở Nội vụ", "x", "x"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 4)]
+    plan, problems = import_tables(_workbook(tmp_path, rows, merges))
+    assert [t.deadline.text for t in plan.tasks] == ["Năm 2025", "2025-2030"]
+    assert problems == ()
+
+
+def test_a_mark_in_a_deadline_column_that_is_no_schedule_is_listed(tmp_path: Path) -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện", "", ""],
+        ["", "", "", "6 tháng đầu năm 2025", "6 tháng cuối năm 2025", "Năm 2026"],
+        ["1", "Xây dựng kho dữ liệu", "Sở Khoa học và Công nghệ", "x", "", ""],
+    ]
+    result = import_tables(_workbook(tmp_path, rows, MERGES))
+    assert result.plan.tasks[0].deadline.text == "Thường xuyên"
+    assert [p.text for p in result.problems] == ["x"]  # was dropped without a word
+    assert "a mark in the deadline column" in result.problems[0].reason

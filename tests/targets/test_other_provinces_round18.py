@@ -348,3 +348,66 @@ def test_a_part_of_the_target_in_words_is_refused(text: str) -> None:
         split(text, unit="%")
     with pytest.raises(TargetParseError, match="a part of the target in words"):
         parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Giảm bình quân đạt 1,5%/năm", "Tỷ lệ hộ nghèo đa chiều"),  # the name names the share
+        ("Tăng bình quân đạt 12%/năm", "Tỷ trọng kinh tế số trong GRDP"),
+    ],
+)
+def test_a_share_the_name_names_reached_a_year_is_refused(text: str, indicator: str) -> None:
+    with pytest.raises(TargetParseError, match="a level reached each year"):
+        parse_target(text, unit="%", indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Hộ dùng nước sạch năm 2026 đạt 60%, năm 2030 đạt 80%",
+        "Xã đạt chuẩn nông thôn mới năm 2026 đạt 60%, năm 2030 đạt 80%",
+        "Độ che phủ rừng năm 2026 đạt 42%, năm 2030 đạt 45%",
+        "a) Tỷ lệ hộ nghèo năm 2026 đạt 3%, năm 2030 đạt 1,5%",
+        "Năm 2026: 90% tại trụ sở; năm 2030: 100% tại trụ sở",
+    ],
+)
+def test_subjects_and_places_of_every_part_beside_years_still_split(cell: str) -> None:
+    assert [p.label for p in split(cell, unit="%")] == ["năm 2026", "năm 2030"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "first"),
+    [
+        ("Tỷ lệ: thành thị, thị trấn 100%; nông thôn 90%", "Tỷ lệ: thành thị, thị trấn"),
+        ("Chỉ tiêu: cấp tỉnh, cấp huyện 100%; cấp xã 90%", "Chỉ tiêu: cấp tỉnh, cấp huyện"),
+    ],
+)
+def test_a_heading_over_groups_that_share_a_number_still_splits(cell: str, first: str) -> None:
+    assert split(cell, unit="%")[0].label == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 100%, trong đó ưu tiên hộ nghèo",
+        "Đạt 95% (trong đó tập trung vào khu vực nông thôn)",
+        "Đạt 100%, trừ các trường hợp bất khả kháng",
+    ],
+)
+def test_a_note_of_priority_or_a_caveat_is_no_part_in_words(text: str) -> None:
+    assert parse_target(text, unit="%").value in (95.0, 100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("tăng bình quân 12%/năm", 12.0), ("đạt 12%", 12.0)],
+)
+def test_a_row_in_percent_named_as_a_level_holds_its_growth_rate(text: str, value: float) -> None:
+    spec = parse_target(text, unit="%", indicator="Thu ngân sách nhà nước")
+    assert spec.change is None
+    assert spec.value == value
+    # without the name, a share's points a year; "tăng 10%" alone says neither
+    assert parse_target("tăng bình quân 12%/năm", unit="%").change is not None
+    with pytest.raises(TargetParseError, match="points of a share, or a growth of the level"):
+        parse_target("tăng 10%", unit="%", indicator="Thu ngân sách nhà nước")

@@ -263,9 +263,20 @@ def _columns(headings: list[str]) -> tuple[list[Column], Kind | None]:
     for column in names[1:]:  # a later "Chỉ tiêu" is what the row aims at
         columns[column.index] = Column(column.index, "target", column.heading, column.year)
     roles = {c.role for c in columns}
-    task_name = _TASK_NAME.search(heading_key(names[0].heading))
+    name_key = heading_key(names[0].heading)
+    task_name = _TASK_NAME.search(name_key)
     by_year = any(c.year is not None for c in columns if c.role in ("target", "baseline"))
     indicator_name = re.search(r"\b(?:chi tieu|tieu chi)\b", heading_key(names[0].heading))
+    yearly = [c for c in columns if c.role == "target" and c.year is not None]
+    tasks = re.match(r"(?:ten |danh muc )?(?:nhiem vu|cong viec|de an|du an)\b", name_key)
+    if tasks and yearly and not (roles & {"unit", "baseline"} or indicator_name):
+        # "Nhiệm vụ | … | Năm 2025 | Năm 2026": tasks, their years a schedule (marks, not targets)
+        for column in columns:
+            if column.role == "target":
+                columns[column.index] = Column(
+                    column.index, "deadline", column.heading, column.year
+                )
+        return columns, "tasks"
     if task_name and "deadline" in roles and not (roles & {"unit"} or by_year or indicator_name):
         # tasks with a "Kết quả" (what they deliver): not targets, a column left unread
         unread = [c.index for c in columns if c.role in ("target", "baseline")]

@@ -17,7 +17,11 @@ __all__ = ["MARKS", "schedule_columns", "scheduled"]
 
 #: What marks a year of a task in a schedule ("x", a tick, a dot).
 MARKS = frozenset({"x", "✓", "✔", "√", "v", "•", "●", "○", "■", "+", "*", "có"})
-_YEAR = re.compile(r"\b(?:năm\s*)?(?:19|20|21)\d{2}\b", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(?:giai\s+đoạn\s*)?(?:năm\s*)?(?:19|20|21)\d{2}(?:\s*[-–]\s*(?:19|20|21)\d{2})?\b",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
 
 
 def _stem(heading: str) -> str:
@@ -41,20 +45,25 @@ def schedule_columns(header: Header) -> list[Column]:
         and (column.index == deadline or column.role is None)
         and _stem(column.heading) == stem
     ]
-    years = [column.year for column in found]
-    return found if len(found) >= 2 and len(set(years)) == len(years) else []
+    spans = [tuple(_YEARS.findall(column.heading)) for column in found]
+    return found if len(found) >= 2 and len(set(spans)) == len(spans) else []
 
 
-def scheduled(cells: list[str], schedule: list[Column]) -> tuple[str, list[int]]:
+def scheduled(
+    cells: list[str], schedule: list[Column], spans: list[tuple[int, int]]
+) -> tuple[str, list[int]]:
     """The deadline a row's marks give (``""``: none marked), and the columns of its cells in
-    the schedule that hold something else than a mark (not read)."""
+    the schedule that hold something else than a mark (not read).  ``spans``: the row's cells
+    merged across columns (first, last), whose mark marks every year they cover; a column of a
+    period (``2026-2030``) marks all of it."""
     marked: list[int] = []
     others: list[int] = []
     for column in schedule:
-        text = " ".join(cells[column.index].split()).casefold()
-        if text in MARKS and column.year is not None:
-            marked.append(column.year)
-        elif text and text not in ("-", "–", "—"):
+        own = next((first for first, last in spans if first <= column.index <= last), None)
+        text = " ".join(cells[column.index if own is None else own].split()).casefold()
+        if text in MARKS:
+            marked += [int(year) for year in _YEARS.findall(column.heading)]
+        elif text and text not in ("-", "–", "—") and own in (None, column.index):
             others.append(column.index)
     if not marked:
         return "", others

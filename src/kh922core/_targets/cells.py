@@ -333,7 +333,11 @@ _CLAUSES = (
     ),
     (  # "Đạt 30%, trong đó ít nhất một nửa là nữ", "95%; riêng cấp xã cơ bản hoàn thành"
         re.compile(
-            r"\d[^\d,;(]*[,;(]\s*(?:trong\s+đó|riêng|ngoại\s+trừ|trừ)\b[^\d]*$", re.IGNORECASE
+            r"\d[^\d,;(]*[,;(]\s*(?:trong\s+đó|riêng|ngoại\s+trừ|trừ)\b[^\d]*?"
+            r"\b(?:một\s+nửa|phần\s+lớn|đa\s+số|hầu\s+hết|phần\s+nhỏ|ít\s+nhất|tối\s+thiểu|"
+            r"toàn\s+bộ|tất\s+cả|hoàn\s+thành|không\s+áp\s+dụng|chưa\s+(?:áp\s+dụng|xác\s+định|"
+            r"đạt|có)|chủ\s+yếu|phấn\s+đấu|đạt)\b[^\d]*$",
+            re.IGNORECASE,
         ),
         "the part's number ('trong đó cấp xã 90%'), or the words in a note column",
         "a part of the target in words, which no number checks: the target would be read for "

@@ -49,7 +49,6 @@ from kh922core._targets.set_aside import (
     QUALIFIER_NUMBERS,
     with_qualifiers,
 )
-from kh922core._targets.subject_kinds import names_a_rate
 from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
@@ -298,7 +297,7 @@ def _parse(
         level = read_single(text, blanked, numbers[0], prefix, direction, indicator_unit)
     if subject:
         level = with_subject(text, level, subject)
-    reading = read_reading(text, level, verb, base, after, indicator_unit, names_a_rate(indicator))
+    reading = read_reading(text, level, verb, base, after, indicator_unit, indicator)
     if (indicator_unit is not None and indicator_unit.is_rank) or level.kind == "rank_group":
         refuse_rank_words(text, prefix)  # "cao hơn 30", "không dưới 30" on a rank
     return reading

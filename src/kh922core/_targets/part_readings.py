@@ -100,14 +100,25 @@ def _phrases_only(words: str) -> bool:
     return True
 
 
-#: The first words of a cell's subject, which names what is measured (``Tỷ lệ …``, ``Số …``):
-#: no group of it.
-_MEASURE = re.compile(
-    r"^(?:t[ỷỉ]\s+(?:lệ|trọng)|số|tổng|giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|kim\s+ngạch|"
-    r"sản\s+lượng|diện\s+tích|mức|chỉ\s+số|tốc\s+độ|quy\s+mô|năng\s+suất|vốn|thu|chi|phấn\s+đấu|"
-    r"đến|tới|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|bình\s+quân|trung\s+bình|cả|toàn|tăng|giảm|đạt)\b",
+#: A group a part may be for, a family of short labels: an administrative level or unit, an
+#: area, a sex, a school level, a sector ("Cấp tỉnh", "Thành thị", "Nữ", "THPT", "Dịch vụ").
+_GROUP = re.compile(
+    r"(?:cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)|tỉnh|huyện|xã|phường|thị\s+(?:trấn|xã)|thành\s+(?:phố|thị)"
+    r"|nông\s+thôn|đô\s+thị|vùng|khu\s+vực|miền\s+núi|đồng\s+bằng|ven\s+biển|nam|nữ|mầm\s+non"
+    r"|tiểu\s+học|THCS|THPT|trung\s+học|nông\s+nghiệp|công\s+nghiệp|dịch\s+vụ|các\s+(?:xã|huyện|phường|thôn|ấp))\b",
     re.IGNORECASE,
 )
+#: A list mark before a label ("a) ", "1. ", "- ").
+_LIST_MARK = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?", re.IGNORECASE)
+
+
+def _group(words: str | None, indicator: str | None) -> str | None:
+    """``words`` when they are a group's short label (at most three words, opening with one of
+    :data:`_GROUP`'s family) that the indicator's name does not hold; else ``None``."""
+    label = _LIST_MARK.sub("", words or "", count=1).strip(" :")
+    if not label or len(label.split()) > 3 or _GROUP.match(label) is None:
+        return None
+    return None if indicator is not None and fold(label) in fold(indicator) else label
 
 
 def refuse_groups_beside_years(
@@ -115,19 +126,22 @@ def refuse_groups_beside_years(
     parts: list[str],
     leads: list[str | None],
     notes: list[str | None],
+    years: list[str | None],
     indicator: str | None,
 ) -> None:
-    """Refuse a cell told apart by its years (``parts``: their texts) whose parts also name a
-    group, before the number (``…; nông thôn: năm 2026 đạt 80%``, ``Thành thị 100%; năm 2030
-    đạt 95%``) or after it (``100% ở thành thị, …``): a part for that group, or for the whole?
-    Words that name what is measured (``Tỷ lệ hộ nghèo năm 2026 …``), or that the indicator's
-    name holds (``Kinh tế số đạt 30%, …`` of ``Tỷ trọng kinh tế số trong GRDP``), are no group."""
-    for part, lead, note in zip(parts, leads, notes, strict=True):
-        located = note is not None and re.search(rf"\b(?:ở|tại)\s+{re.escape(note)}", part)
-        group = lead if lead is not None else note if located else None
-        if group is None or _MEASURE.match(group):
-            continue
-        if indicator is not None and fold(group) in fold(indicator):
+    """Refuse a cell told apart by its years (``parts``: their texts) where a part also names a
+    group (:func:`_group`): before its number (``Thành thị 100%; năm 2030 đạt 95%``, ``…;
+    nông thôn: năm 2026 đạt 80%``) or, on the part for the whole, after it (``100% ở thành
+    thị; …``): a part for that group, or for the whole?  Subjects (``Hộ dùng nước sạch năm
+    2026 …``) and a place every part names (``… tại trụ sở``) are no group."""
+    for part, lead, note, year in zip(parts, leads, notes, years, strict=True):
+        located = (
+            year is None
+            and note is not None
+            and re.search(rf"\b(?:ở|tại)\s+{re.escape(note)}", part)
+        )
+        group = _group(lead, indicator) or (_group(note, indicator) if located else None)
+        if group is None:
             continue
         raise TargetParseError(
             text,

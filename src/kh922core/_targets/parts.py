@@ -295,7 +295,10 @@ def split_targets(
         if _tells_apart(labels, whole_first=subset or place == 1):
             if place == 1:  # "Thành thị 100%; nông thôn: năm 2026 đạt 80%, …": two kinds
                 leads, notes = [r.lead for r in readings], [r.note for r in readings]
-                refuse_groups_beside_years(text, [c.text for c in cuts], leads, notes, indicator)
+                years = [r.year for r in readings]
+                refuse_groups_beside_years(
+                    text, [c.text for c in cuts], leads, notes, years, indicator
+                )
             parts = [
                 TargetPart(
                     label=label,
@@ -405,12 +408,19 @@ def _refuse_uncarried(
     )
 
 
+#: A label's piece with no number of its own before a comma: a mark or words of no target
+#: ("cấp huyện: -, …", "cấp huyện: chưa xác định, …"), or a second label ("…: a, b: …").
+_NO_TARGET = re.compile(
+    r":\s*(?:[^\w\s]+|(?:chưa|không)(?:\s+[^\W\d_]+){0,3})\s*[,;]|:[^:]*[,;][^:]*:", re.IGNORECASE
+)
+
+
 def _refuse_joined_labels(text: str, parts: list[TargetPart]) -> None:
-    """Refuse a label that holds a colon and then a comma: a part with no number of its own
-    (``cấp huyện: -``, ``cấp huyện: chưa xác định``) joined to the next one, whose number it
-    would seem to share (a heading, ``Tỷ lệ …: thành thị 1%, …``, is no such part)."""
+    """Refuse a label that joins a part with no number of its own (``cấp huyện: -``, ``cấp
+    huyện: chưa xác định``) to the next one, whose number it would seem to share; a heading
+    (``Tỷ lệ: thành thị, thị trấn 100%; …``) is no such part."""
     for part in parts:
-        if part.label is not None and re.search(r":[^:]*[,;]", part.label):
+        if part.label is not None and _NO_TARGET.search(part.label):
             head = part.label.split(":")[0].strip()
             raise TargetParseError(
                 text,

@@ -38,6 +38,7 @@ from kh922core._targets.subject_kinds import (
     SHARE_LIKE,
     SHARE_WORDS,
     changing_thing,
+    names_a_rate,
     unknown_thing,
 )
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
@@ -88,10 +89,11 @@ def read_reading(
     base: BaseCues,
     after: AfterCues,
     unit: Unit | None,
-    named_rate: bool = False,
+    indicator: str | None = None,
 ) -> tuple[TargetSpec, str | None]:
     """The target ``spec`` (read as a level, its unit not yet fitted) and why, given its verb;
-    ``named_rate``: the indicator's name says it is a rate of change (``Tốc độ tăng …``).
+    ``indicator``: the indicator's name, which may say it is a rate of change (``Tốc độ tăng
+    …``) or a level (``Thu ngân sách``) where the text names no subject.
 
     Returns:
         The target, with ``change`` set when it bounds a change, and the reason for a reading
@@ -126,7 +128,10 @@ def read_reading(
     if verb.linked and verb.changes and not verb.to_level:  # "xuống còn", "lên": a level verb
         yearly = per_year_part(written)[1] or (written is not None and is_rate(parse_unit(written)))
         level = unit is not None and not (is_share(unit) or is_rate(unit))
-        of_share = SHARE_WORDS.search(text) and not RATE_WORDS.search(text) and not level
+        # the text's share, or the indicator's where the text names no subject of its own
+        unnamed = not (getattr(spec, "note", None) or "").strip()
+        subject = SHARE_WORDS.search(text) or (unnamed and SHARE_WORDS.search(indicator or ""))
+        of_share = subject and not RATE_WORDS.search(text) and not level
         of_share = of_share and not (unit is not None and is_rate(unit))
         if of_share and yearly_words and (written or "%").startswith("%"):
             raise TargetParseError(  # "Giảm tỷ lệ hộ nghèo đạt 1%/năm", "… giảm bình quân đạt"
@@ -134,7 +139,7 @@ def read_reading(
                 0,
                 "the change a year ('Giảm tỷ lệ hộ nghèo bình quân 1%/năm') or the level each "
                 "year without the verb ('Tỷ lệ hồ sơ đúng hạn đạt 98%')",
-                reason=f"{verb.phrase!r} … {verb.opening!r} X% a year of a share: a change a "
+                reason=f"{verb.phrase!r} … 'đạt' X% a year of a share: a change a "
                 "year (a fall of 1 point a year), or a level reached each year (98% a year)?",
             )
         if not (yearly and level):  # "tỷ lệ xã … nâng cao đạt 50%": the verb is in the subject
@@ -206,7 +211,7 @@ def read_reading(
         return fit_unit(text, _level(spec, verb), unit), (
             f"a level: {said!r} names the level to reach or keep"
         )
-    return _change(text, spec, verb, base, after, unit, named_rate)
+    return _change(text, spec, verb, base, after, unit, indicator)
 
 
 def _of_a_whole(unit: Unit) -> bool:
@@ -221,7 +226,7 @@ def _change(
     base: BaseCues,
     after: AfterCues,
     unit: Unit | None,
-    named_rate: bool,
+    indicator: str | None,
 ) -> tuple[TargetSpec, str | None]:
     written, yearly = per_year_part(getattr(spec, "unit", None))
     if yearly and unit is not None and per_year_part(unit.text)[1] and written not in ("%", "‰"):
@@ -258,7 +263,8 @@ def _change(
     if plain_percent and not base.named and not SHARE_WORDS.search(text):
         rate = rate or RATE_IN_PERCENT.search(text) is not None
     # "tăng bình quân 8%/năm" of "Tốc độ tăng trưởng GRDP" in %: the text names no share
-    named_rate = named_rate and (unit is None or plain_percent) and not SHARE_WORDS.search(text)
+    named_rate = names_a_rate(indicator) and (unit is None or plain_percent)
+    named_rate = named_rate and not SHARE_WORDS.search(text)
     by_name, rate = named_rate and not rate, rate or named_rate
     # "Chỉ số giá tiêu dùng tăng dưới 4% so với cùng kỳ": a price or output index's growth, the
     # level of a row in % (over the year before: the base says what the rate is measured from)
@@ -266,7 +272,7 @@ def _change(
     by_name = by_name and not index
     index = index or named_rate  # a rate's name: its level is measured from the year before
     rate = rate or index
-    thing = changing_thing(spec)
+    thing = changing_thing(spec, indicator if plain_percent else None)
     shared = unit is not None and is_share(unit) and percent  # "Thu … tăng 10%" in % GRDP too
     unknown = (unknown_thing(spec) or (None if plain_percent else thing)) if shared else None
     if unknown and not rate and not whole and not SHARE_WORDS.search(text):

@@ -20,6 +20,7 @@ __all__ = [
     "SHARE_LIKE",
     "SHARE_WORDS",
     "changing_thing",
+    "names_a_level",
     "names_a_rate",
     "unknown_thing",
 ]
@@ -109,14 +110,42 @@ def unknown_thing(spec: TargetSpec) -> str | None:
     return note
 
 
-def changing_thing(spec: TargetSpec) -> str | None:
+def changing_thing(spec: TargetSpec, indicator: str | None = None) -> str | None:
     """The thing whose change the text bounds when its note names a level that is no share
-    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``); else ``None``: a share,
-    a part of the whole, a place or a time keep the reading of the row's unit."""
+    (``Giá trị sản xuất công nghiệp``, ``số vụ tai nạn giao thông``), or, when the note names
+    no subject at all, the ``indicator``'s name does (:func:`names_a_level`); else ``None``: a
+    share, a part of the whole, a place or a time keep the reading of the row's unit."""
     note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
+    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note):
+        return names_a_level(indicator)
     if not _LEVEL_HEAD.match(note) or SHARE_LIKE.search(note):
         return None
     return note
+
+
+#: What makes a name a ratio to something else ("… so với GRDP", "… trên 1.000 dân", "…/người").
+_RATIO = re.compile(r"\bso\s+với\b|\btrên\b|/|\bbình\s+quân\b|\bđầu\s+người\b|%", re.IGNORECASE)
+#: A list number before a name ("1. ", "a) ", "II. ").
+_LIST_NUMBER = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?")
+
+
+def names_a_level(name: str | None) -> str | None:
+    """An indicator's ``name`` whose first words name a level that is no share and no ratio
+    (``Thu ngân sách nhà nước``, ``Số doanh nghiệp``, ``Giá trị sản xuất công nghiệp``), which a
+    row in a plain ``%`` holds only as its growth rate; else ``None``.
+
+    Examples:
+        >>> names_a_level("Thu ngân sách nhà nước"), names_a_level("Tỷ lệ hộ nghèo")
+        ('Thu ngân sách nhà nước', None)
+        >>> names_a_level("Vốn đầu tư toàn xã hội so với GRDP") is None
+        True
+    """
+    if not name:
+        return None
+    name = _LIST_NUMBER.sub("", name, count=1).strip()
+    if not _LEVEL_HEAD.match(name) or SHARE_LIKE.search(name) or SHARE_WORDS.search(name):
+        return None
+    return None if _RATIO.search(name) else name
 
 
 #: An indicator's name that says, from its first words, that it measures a rate of change: its
