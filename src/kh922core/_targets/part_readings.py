@@ -24,6 +24,7 @@ from kh922core.errors import TargetParseError
 __all__ = [
     "as_written",
     "refuse_groups_beside_years",
+    "refuse_joined_labels",
     "refuse_operator_labels",
     "refuse_share_of_the_whole",
 ]
@@ -173,4 +174,27 @@ def refuse_share_of_the_whole(
                 reason=f"the part {part!r} of the whole, in a bare '%': a share of the whole, "
                 f"or {row.text!r}?",
                 parts=[part for part, _ in parts],
+            )
+
+
+#: A label's piece with no number of its own before a comma: a mark or words of no target
+#: ("cấp huyện: -, …", "cấp huyện: chưa xác định, …"), or a second label ("…: a, b: …").
+_NO_TARGET = re.compile(
+    r":\s*(?:[^\w\s]+|(?:chưa|không)(?:\s+[^\W\d_]+){0,3})\s*[,;]|:[^:]*[,;][^:]*:", re.IGNORECASE
+)
+
+
+def refuse_joined_labels(text: str, parts: list[tuple[str | None, str]]) -> None:
+    """Refuse a label that joins a part with no number of its own (``cấp huyện: -``, ``cấp
+    huyện: chưa xác định``) to the next one, whose number it would seem to share; a heading
+    (``Tỷ lệ: thành thị, thị trấn 100%; …``) is no such part."""
+    for label, part in parts:
+        if label is not None and _NO_TARGET.search(label):
+            head = label.split(":")[0].strip()
+            raise TargetParseError(
+                text,
+                text.find(part),
+                f"a target for {head!r}, or no mention of it in the cell",
+                reason=f"{head!r} has no number of its own: it would share {part!r}'s",
+                parts=[part for _, part in parts],
             )

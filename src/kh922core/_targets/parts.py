@@ -50,6 +50,7 @@ from kh922core._targets.part_checks import refuse_cell_shapes, refuse_part_words
 from kh922core._targets.part_readings import (
     as_written,
     refuse_groups_beside_years,
+    refuse_joined_labels,
     refuse_operator_labels,
     refuse_share_of_the_whole,
 )
@@ -314,7 +315,7 @@ def split_targets(
             ]
             _refuse_unshared(text, parts)
             refuse_operator_labels(text, [(p.label, p.text) for p in parts])
-            _refuse_joined_labels(text, parts)
+            refuse_joined_labels(text, [(p.label, p.text) for p in parts])
             refuse_part_words(text, [(p.label, p.text, p.spec.kind) for p in parts])
             refuse_share_of_the_whole(text, cuts, [(p.text, p.spec) for p in parts], unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
@@ -406,26 +407,3 @@ def _refuse_uncarried(
         f"{part.spec.render()!r}, not as the comparator of {compared.text!r}",
         parts=[part.text for part in parts],
     )
-
-
-#: A label's piece with no number of its own before a comma: a mark or words of no target
-#: ("cấp huyện: -, …", "cấp huyện: chưa xác định, …"), or a second label ("…: a, b: …").
-_NO_TARGET = re.compile(
-    r":\s*(?:[^\w\s]+|(?:chưa|không)(?:\s+[^\W\d_]+){0,3})\s*[,;]|:[^:]*[,;][^:]*:", re.IGNORECASE
-)
-
-
-def _refuse_joined_labels(text: str, parts: list[TargetPart]) -> None:
-    """Refuse a label that joins a part with no number of its own (``cấp huyện: -``, ``cấp
-    huyện: chưa xác định``) to the next one, whose number it would seem to share; a heading
-    (``Tỷ lệ: thành thị, thị trấn 100%; …``) is no such part."""
-    for part in parts:
-        if part.label is not None and _NO_TARGET.search(part.label):
-            head = part.label.split(":")[0].strip()
-            raise TargetParseError(
-                text,
-                text.find(part.text),
-                f"a target for {head!r}, or no mention of it in the cell",
-                reason=f"{head!r} has no number of its own: it would share {part.text!r}'s",
-                parts=[part.text for part in parts],
-            )
