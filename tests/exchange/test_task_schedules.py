@@ -133,3 +133,13 @@ def test_a_mark_in_a_deadline_column_that_is_no_schedule_is_listed(tmp_path: Pat
     assert result.plan.tasks[0].deadline.text == "Thường xuyên"
     assert [p.text for p in result.problems] == ["x"]  # was dropped without a word
     assert "a mark in the deadline column" in result.problems[0].reason
+
+
+def test_a_year_left_unmarked_inside_the_deadline_is_named(tmp_path: Path) -> None:
+    result = import_tables(_workbook(tmp_path, _rows(["Năm 2025", "Năm 2026", "Năm 2027"]), MERGES))
+    assert result.plan.tasks[3].deadline.text == "2025-2027"  # marks in 2025 and 2027
+    assert (
+        "deadline from the years marked: '2025-2027' (2026 not marked)"
+        in result.notes[("tasks", "task-04")]
+    )
+    assert not any("not marked" in n for n in result.notes[("tasks", "task-03")])

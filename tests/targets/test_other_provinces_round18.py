@@ -411,3 +411,30 @@ def test_a_row_in_percent_named_as_a_level_holds_its_growth_rate(text: str, valu
     assert parse_target("tăng bình quân 12%/năm", unit="%").change is not None
     with pytest.raises(TargetParseError, match="points of a share, or a growth of the level"):
         parse_target("tăng 10%", unit="%", indicator="Thu ngân sách nhà nước")
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [
+        ("Đô thị hóa năm 2026 đạt 40%, năm 2030 đạt 45%", "%"),  # a group's word inside a subject
+        ("Xã hội hóa năm 2026 đạt 20%, năm 2030 đạt 30%", "%"),
+        ("Nông thôn mới năm 2026 đạt 80%, năm 2030 đạt 95%", "%"),
+        ("Xây dựng 5.000 căn nhà ở xã hội, trong đó năm 2026 hoàn thành 800 căn", "căn"),
+    ],
+)
+def test_words_that_only_hold_a_group_s_word_are_no_group(cell: str, unit: str) -> None:
+    labels = [part.label for part in split(cell, unit=unit)]
+    assert "năm 2026" in labels
+    assert len(labels) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 95%, riêng khu vực biên giới ưu tiên hoàn thành trước",
+        "Đạt 95%, trong đó phấn đấu hoàn thành sớm tại các xã vùng sâu",
+        "Tỷ lệ che phủ rừng đạt 45% (trong đó rừng tự nhiên chiếm chủ yếu)",
+    ],
+)
+def test_notes_of_priority_or_make_up_stay_notes(text: str) -> None:
+    assert parse_target(text, unit="%").value in (45.0, 95.0)

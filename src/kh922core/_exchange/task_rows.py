@@ -21,7 +21,7 @@ from kh922core._exchange.header_roles import Role
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import BLANKS, cell_line, reason_of
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._exchange.task_schedule import MARKS, schedule_columns, scheduled
+from kh922core._exchange.task_schedule import MARKS, schedule_columns, scheduled, unmarked
 from kh922core._plans import parse_deadline
 from kh922core.errors import Kh922Error
 
@@ -164,8 +164,8 @@ class TaskBuilder:
         deadline_column = header.one("deadline")
         deadline = cell_line(line.cells[deadline_column]) if deadline_column is not None else ""
         schedule = schedule_columns(header)
+        spans = [(a, b) for r, a, r2, b in grid.merges if r <= line.index <= r2 and b > a]
         if schedule:  # "Thời gian thực hiện" over "Năm 2025 | Năm 2026": the years marked
-            spans = [(a, b) for r, a, r2, b in grid.merges if r <= line.index <= r2 and b > a]
             deadline, others = scheduled(line.cells, schedule, spans)
             for index in others:
                 self.sink.problem(
@@ -233,7 +233,11 @@ class TaskBuilder:
             name = f"Nhiệm vụ {number}"
             self.sink.note("tasks", identifier, "no name in the row: write it")
         if schedule and deadline:
-            self.sink.note("tasks", identifier, f"deadline from the years marked: {deadline!r}")
+            gaps = unmarked(line.cells, schedule, spans, deadline)
+            gap = f" ({', '.join(map(str, gaps))} not marked)" if gaps else ""
+            self.sink.note(
+                "tasks", identifier, f"deadline from the years marked: {deadline!r}{gap}"
+            )
         if not schedule and deadline.casefold() in MARKS and deadline_column is not None:
             why = "a mark in the deadline column: the time it marks is not read; write it"
             self.sink.problem(grid, header, line.index, deadline_column, deadline, why)

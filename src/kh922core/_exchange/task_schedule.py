@@ -13,7 +13,7 @@ import re
 
 from kh922core._exchange.header_roles import Column, Header
 
-__all__ = ["MARKS", "schedule_columns", "scheduled"]
+__all__ = ["MARKS", "schedule_columns", "scheduled", "unmarked"]
 
 #: What marks a year of a task in a schedule ("x", a tick, a dot).
 MARKS = frozenset({"x", "✓", "✔", "√", "v", "•", "●", "○", "■", "+", "*", "có"})
@@ -69,3 +69,20 @@ def scheduled(
         return "", others
     first, last = min(marked), max(marked)
     return (f"Năm {first}" if first == last else f"{first}-{last}"), others
+
+
+def unmarked(
+    cells: list[str], schedule: list[Column], spans: list[tuple[int, int]], deadline: str
+) -> list[int]:
+    """The years within a deadline of marks (``2025-2027``) that no column of theirs marks (a
+    gap, ``2026``): the period covers them, which the note says."""
+    years = [int(year) for year in _YEARS.findall(deadline)]
+    if len(years) < 2:
+        return []
+    covered: set[int] = set()
+    for column in schedule:
+        own = next((first for first, last in spans if first <= column.index <= last), None)
+        if " ".join(cells[column.index if own is None else own].split()).casefold() in MARKS:
+            bounds = [int(year) for year in _YEARS.findall(column.heading)]
+            covered |= set(range(min(bounds), max(bounds) + 1)) if bounds else set()
+    return [year for year in range(years[0], years[-1] + 1) if year not in covered]

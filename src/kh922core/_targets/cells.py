@@ -335,8 +335,8 @@ _CLAUSES = (
         re.compile(
             r"\d[^\d,;(]*[,;(]\s*(?:trong\s+đó|riêng|ngoại\s+trừ|trừ)\b[^\d]*?"
             r"\b(?:một\s+nửa|phần\s+lớn|đa\s+số|hầu\s+hết|phần\s+nhỏ|ít\s+nhất|tối\s+thiểu|"
-            r"toàn\s+bộ|tất\s+cả|hoàn\s+thành|không\s+áp\s+dụng|chưa\s+(?:áp\s+dụng|xác\s+định|"
-            r"đạt|có)|chủ\s+yếu|phấn\s+đấu|đạt)\b[^\d]*$",
+            r"toàn\s+bộ|tất\s+cả|cơ\s+bản\s+hoàn\s+thành|không\s+áp\s+dụng|"
+            r"chưa\s+(?:áp\s+dụng|xác\s+định|đạt|có))\b[^\d]*$",
             re.IGNORECASE,
         ),
         "the part's number ('trong đó cấp xã 90%'), or the words in a note column",

@@ -114,11 +114,13 @@ _LIST_MARK = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?", re.
 
 
 def _group(words: str | None, indicator: str | None) -> str | None:
-    """``words`` when they are a group's short label (at most three words, opening with one of
-    :data:`_GROUP`'s family) that the indicator's name does not hold; else ``None``."""
+    """``words`` when they are a group's short label (at most three words, all of
+    :data:`_GROUP`'s family or a number: ``Khu vực I``) that the indicator's name does not hold;
+    else ``None``."""
     label = _LIST_MARK.sub("", words or "", count=1).strip(" :")
-    if not label or len(label.split()) > 3 or _GROUP.match(label) is None:
-        return None
+    words = rf"(?:{_GROUP.pattern})(?:\s+(?:{_GROUP.pattern}|[IVX]+|\d+))*"
+    if not label or len(label.split()) > 3 or re.fullmatch(words, label, re.IGNORECASE) is None:
+        return None  # "Đô thị hóa", "xã hội", "Nông thôn mới": words of a subject
     return None if indicator is not None and fold(label) in fold(indicator) else label
 
 
