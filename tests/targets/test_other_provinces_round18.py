@@ -438,3 +438,47 @@ def test_words_that_only_hold_a_group_s_word_are_no_group(cell: str, unit: str) 
 )
 def test_notes_of_priority_or_make_up_stay_notes(text: str) -> None:
     assert parse_target(text, unit="%").value in (45.0, 95.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Tăng bình quân 8%/năm", "Thu nhập bình quân đầu người"),  # a level per head
+        ("Tăng bình quân 12%/năm", "Thu nội địa"),
+        ("Tăng bình quân 12%/năm", "Dư nợ tín dụng"),
+        ("Tăng bình quân 12%/năm", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"),
+        ("Thu nội địa tăng bình quân 12%/năm", None),
+        ("Dư nợ tín dụng tăng bình quân 12%/năm", None),
+    ],
+)
+def test_levels_of_money_in_a_percent_row_hold_their_growth(
+    text: str, indicator: str | None
+) -> None:
+    spec = parse_target(text, unit="%", indicator=indicator)
+    assert spec.change is None
+    assert spec.value in (8.0, 12.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [("Tăng 10%", "Dư nợ tín dụng"), ("Giảm 5% so với năm 2025", "Phát thải khí nhà kính")],
+)
+def test_a_change_of_such_a_level_that_is_no_yearly_average_is_refused(
+    text: str, indicator: str
+) -> None:
+    with pytest.raises(TargetParseError, match="points of a share, or a growth of the level"):
+        parse_target(text, unit="%", indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Số ngày vượt ngưỡng giảm 20%", "ngày"),  # the days over the threshold, not "> 20%"
+        ("Số ngày nồng độ bụi vượt ngưỡng giảm 30% so với năm 2025", "ngày"),
+        ("Số hộ thoát nghèo vượt ngưỡng tăng 10%", "hộ"),
+    ],
+)
+def test_a_comparison_before_the_verb_of_change_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="a word of the subject, or the change's bound"):
+        parse_target(text, unit=unit)
+    assert parse_target("giảm trên 20%", unit=unit).render().startswith("giảm >")

@@ -53,6 +53,7 @@ from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
+from kh922core._targets.verbs import refuse_bound_before_verb
 from kh922core._targets.word_targets import NONE_AT_ALL, none_at_all, word_target
 from kh922core._text import INVISIBLE
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
@@ -271,6 +272,7 @@ def _parse(
     prefix, subject = read_prefix(text, blanked, numbers[0].start())
     verb = verb_of(prefix, blanked[: numbers[0].start()])
     refuse_verb_or_name(text, prefix, subject, numbers[0].start())
+    refuse_bound_before_verb(text, prefix)  # "Số ngày vượt ngưỡng giảm 20%"
     noticed = verb.changes or base.named  # "bằng 1,5 lần năm 2025": a multiple of a base
     after = read_after(blanked, numbers[0].start()) if noticed else AfterCues(blanked)
     blanked = after.text

@@ -70,7 +70,8 @@ _LEVEL_HEAD = re.compile(
     r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số(?!\s+(?:tham|được|có|sử|biết|đạt))|quy\s+mô|chi\s+phí|cường\s+độ|thu\s+ngân\s+sách|"
     r"sản\s+phẩm|(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:công\s+nghiệp|dịch\s+vụ|nông\s+nghiệp|"
     r"nông,?\s+lâm|thương\s+mại|du\s+lịch|xây\s+dựng|thủy\s+sản|xuất\s+khẩu|nhập\s+khẩu)|"
-    r"khu\s+vực\s+I{1,3}\b|lượt|khách)\b",
+    r"khu\s+vực\s+I{1,3}\b|lượt|khách|thu\s+(?:nội\s+địa|thuế)|dư\s+nợ|mức\s+bán\s+lẻ|phát\s+thải|"
+    r"chi\s+(?:ngân\s+sách|đầu\s+tư|thường\s+xuyên))\b",
     re.IGNORECASE,
 )
 
@@ -123,8 +124,9 @@ def changing_thing(spec: TargetSpec, indicator: str | None = None) -> str | None
     return note
 
 
-#: What makes a name a ratio to something else ("… so với GRDP", "… trên 1.000 dân", "…/người").
-_RATIO = re.compile(r"\bso\s+với\b|\btrên\b|/|\bbình\s+quân\b|\bđầu\s+người\b|%", re.IGNORECASE)
+#: What makes a name a ratio to something else ("… so với GRDP", "… trên 1.000 dân", "…/người");
+#: a level per head ("Thu nhập bình quân đầu người") is still a level.
+_RATIO = re.compile(r"\bso\s+với\b|\btrên\b|/|%", re.IGNORECASE)
 #: A list number before a name ("1. ", "a) ", "II. ").
 _LIST_NUMBER = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?")
 

@@ -15,6 +15,7 @@ __all__ = [
     "Verb",
     "grows_named",
     "names_change",
+    "refuse_bound_before_verb",
     "refuse_clash",
     "refuse_floor_of_a_fall",
     "refuse_lost_negation",
@@ -172,4 +173,24 @@ def refuse_floor_of_a_fall(text: str, verb: Verb, operator: object) -> None:
             "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%')",
             reason="a lower bound on the level a fall reaches: at most that level, or a fall of "
             "at least that much?",
+        )
+
+
+_BOUNDS = frozenset({"ge", "gt", "le", "lt", "approx"})
+
+
+def refuse_bound_before_verb(text: str, prefix: list[Match]) -> None:
+    """Refuse a comparison before the verb of change (``Số ngày vượt ngưỡng giảm 20%``): it
+    names the subject (the days over the threshold), and read as the change's bound it would
+    make the fall "more than 20%" and cut the subject (``giảm trên 20%`` says that)."""
+    verbs = [m for m in prefix if m.role in ("rise", "fall", "multiple")]
+    bounds = [m for m in prefix if m.role in _BOUNDS]
+    if verbs and bounds and bounds[0].start < verbs[0].start:
+        raise TargetParseError(
+            text,
+            bounds[0].start,
+            f"the comparison after the verb ('{verbs[0].phrase} trên 20%'), or the subject's "
+            "words in the indicator's name",
+            reason=f"{bounds[0].phrase!r} before {verbs[0].phrase!r}: a word of the subject, or "
+            "the change's bound?",
         )
