@@ -482,3 +482,12 @@ def test_a_comparison_before_the_verb_of_change_is_refused(text: str, unit: str)
     with pytest.raises(TargetParseError, match="a word of the subject, or the change's bound"):
         parse_target(text, unit=unit)
     assert parse_target("giảm trên 20%", unit=unit).render().startswith("giảm >")
+
+
+def test_words_a_set_aside_number_leaves_apart_spell_no_phrase() -> None:
+    # "con thứ 3 trở lên" set aside left "con … dưới", which read as "còn dưới" misspelt
+    spec = parse_target("Tỷ lệ sinh con thứ 3 trở lên dưới 10%", unit="%")
+    assert spec.render().startswith("< 10%")
+    assert "con thứ 3 trở lên" in (spec.note or "")
+    with pytest.raises(TargetParseError, match="marks missing or misplaced"):
+        parse_target("giảm con 5%", unit="%")  # written together, still refused

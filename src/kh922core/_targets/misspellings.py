@@ -179,7 +179,10 @@ def _refuse_one(
     pairs = list(zip(written, syllables, strict=True))
     if not all(w.lower() == s or _misspelt(w, s, alone=alone) for w, s in pairs):
         return
-    gaps = [blanked[a.end() : b.start()].strip() for a, b in pairwise(taken)]
+    spans = [blanked[a.end() : b.start()] for a, b in pairwise(taken)]
+    if any(len(span) > 2 and not span.strip() for span in spans):
+        return  # words a blanked qualifier left apart ("con thứ 3 trở lên dưới"): no phrase
+    gaps = [span.strip() for span in spans]
     parted = gaps != between
     slips = [w for w, s in zip(written, syllables, strict=True) if w.lower() != s]
     if (not parted and not slips) or (after and parted):  # a note's marks are its own
