@@ -484,6 +484,12 @@ def test_a_comparison_before_the_verb_of_change_is_refused(text: str, unit: str)
     assert parse_target("giảm trên 20%", unit=unit).render().startswith("giảm >")
 
 
+def test_a_comparison_before_the_verb_with_the_bound_after_it_reads_the_bound() -> None:
+    spec = parse_target("Số ngày vượt ngưỡng giảm trên 20%", unit="ngày")
+    assert spec.change is not None
+    assert spec.render().startswith("giảm > 20%")
+
+
 def test_words_a_set_aside_number_leaves_apart_spell_no_phrase() -> None:
     # "con thứ 3 trở lên" set aside left "con … dưới", which read as "còn dưới" misspelt
     spec = parse_target("Tỷ lệ sinh con thứ 3 trở lên dưới 10%", unit="%")

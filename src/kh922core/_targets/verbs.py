@@ -180,17 +180,19 @@ _BOUNDS = frozenset({"ge", "gt", "le", "lt", "approx"})
 
 
 def refuse_bound_before_verb(text: str, prefix: list[Match]) -> None:
-    """Refuse a comparison before the verb of change (``Số ngày vượt ngưỡng giảm 20%``): it
-    names the subject (the days over the threshold), and read as the change's bound it would
-    make the fall "more than 20%" and cut the subject (``giảm trên 20%`` says that)."""
+    """Refuse a comparison before the verb of change, with none after it (``Số ngày vượt ngưỡng
+    giảm 20%``): it names the subject (the days over the threshold), and read as the change's
+    bound it would make the fall "more than 20%" and cut the subject (``giảm trên 20%`` says
+    that, and then the words before the verb are the subject's)."""
     verbs = [m for m in prefix if m.role in ("rise", "fall", "multiple")]
     bounds = [m for m in prefix if m.role in _BOUNDS]
-    if verbs and bounds and bounds[0].start < verbs[0].start:
+    after = any(bound.start > verbs[0].start for bound in bounds) if verbs else False
+    if verbs and bounds and bounds[0].start < verbs[0].start and not after:
         raise TargetParseError(
             text,
             bounds[0].start,
             f"the comparison after the verb ('{verbs[0].phrase} trên 20%'), or the subject's "
-            "words in the indicator's name",
+            "words out of the target cell",
             reason=f"{bounds[0].phrase!r} before {verbs[0].phrase!r}: a word of the subject, or "
             "the change's bound?",
         )
