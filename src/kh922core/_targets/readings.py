@@ -309,11 +309,12 @@ def _change(
             )
         more = verb.of_change or (verb.phrase is not None and "thêm" in verb.phrase.split())
         if verb.way == "fall" or more:  # a rate of −2 %, or a rate 2 points lower? Not said
+            what = f"the growth rate of {thing!r}" if thing else "itself a rate of change"
             raise TargetParseError(
                 text,
                 0,
                 "the rate to reach as a signed level ('≥ -2%/năm', '≤ 1,5%/năm')",
-                reason=f"{verb.phrase!r} X% of an indicator that is itself a rate of change: a "
+                reason=f"{verb.phrase!r} X% of an indicator that is {what}: a "
                 + (
                     "negative rate, or a rate lower"
                     if verb.way == "fall"
