@@ -17,6 +17,7 @@ from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank, match_phrase
+from kh922core._targets.subject_kinds import LIST_NUMBER
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._text import fold
 from kh922core.errors import TargetParseError
@@ -109,15 +110,13 @@ _GROUP = re.compile(
     r"|tiểu\s+học|THCS|THPT|trung\s+học|nông\s+nghiệp|công\s+nghiệp|dịch\s+vụ|các\s+(?:xã|huyện|phường|thôn|ấp))\b",
     re.IGNORECASE,
 )
-#: A list mark before a label ("a) ", "1. ", "- ").
-_LIST_MARK = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?", re.IGNORECASE)
 
 
 def _group(words: str | None, indicator: str | None) -> str | None:
     """``words`` when they are a group's short label (at most three words, all of
     :data:`_GROUP`'s family or a number: ``Khu vực I``) that the indicator's name does not hold;
     else ``None``."""
-    label = _LIST_MARK.sub("", words or "", count=1).strip(" :")
+    label = LIST_NUMBER.sub("", words or "", count=1).strip(" :")
     words = rf"(?:{_GROUP.pattern})(?:\s+(?:{_GROUP.pattern}|[IVX]+|\d+))*"
     if not label or len(label.split()) > 3 or re.fullmatch(words, label, re.IGNORECASE) is None:
         return None  # "Đô thị hóa", "xã hội", "Nông thôn mới": words of a subject

@@ -14,6 +14,7 @@ from kh922core._targets.kinds import TargetSpec
 
 __all__ = [
     "INDEX_GROWTH",
+    "LIST_NUMBER",
     "PERCENT_OF",
     "RATE_IN_PERCENT",
     "RATE_WORDS",
@@ -127,8 +128,8 @@ def changing_thing(spec: TargetSpec, indicator: str | None = None) -> str | None
 #: What makes a name a ratio to something else ("… so với GRDP", "… trên 1.000 dân", "…/người");
 #: a level per head ("Thu nhập bình quân đầu người") is still a level.
 _RATIO = re.compile(r"\bso\s+với\b|\btrên\b|/|%", re.IGNORECASE)
-#: A list number before a name ("1. ", "a) ", "II. ").
-_LIST_NUMBER = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?")
+#: A list number or mark before a name or a label ("1. ", "a) ", "II. ", "- ").
+LIST_NUMBER = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?", re.IGNORECASE)
 
 
 def names_a_level(name: str | None) -> str | None:
@@ -144,7 +145,7 @@ def names_a_level(name: str | None) -> str | None:
     """
     if not name:
         return None
-    name = _LIST_NUMBER.sub("", name, count=1).strip()
+    name = LIST_NUMBER.sub("", name, count=1).strip()
     if not _LEVEL_HEAD.match(name) or SHARE_LIKE.search(name) or SHARE_WORDS.search(name):
         return None
     return None if _RATIO.search(name) else name
@@ -155,7 +156,6 @@ def names_a_level(name: str | None) -> str | None:
 #: tế``, not ``… tăng trưởng xanh``), inflation or a price or output index (``Chỉ số giá tiêu
 #: dùng``, ``CPI``, ``Chỉ số sản xuất công nghiệp (IIP)``).
 _RATE_NAME = re.compile(
-    r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?"  # a list number: "1. ", "a) "
     r"(?:(?:mức\s+|tốc\s+độ\s+)?tăng\s+trưởng\b(?!\s+xanh)|tốc\s+độ\s+(?:tăng|phát\s+triển|giảm)\b"
     r"|lạm\s+phát\b|chỉ\s+số\s+(?:giá|sản\s+xuất)\b|CPI\b|IIP\b)",
     re.IGNORECASE,
@@ -174,4 +174,5 @@ def names_a_rate(name: str | None) -> bool:
     """
     if not name:
         return False
-    return _RATE_NAME.match(name) is not None and SHARE_WORDS.search(name) is None
+    named = LIST_NUMBER.sub("", name, count=1)
+    return _RATE_NAME.match(named) is not None and SHARE_WORDS.search(named) is None
