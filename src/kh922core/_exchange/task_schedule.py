@@ -3,8 +3,9 @@ marked (``Thời gian thực hiện`` over ``Năm 2025 | Năm 2026 | Năm 2027``
 the task runs).
 
 The task's deadline is the years marked: ``Năm 2026`` for one, ``2025-2027`` for the first to
-the last (a period).  A cell of the schedule that holds no mark is not read, and is listed; a row
-with no mark has no deadline in the table.
+the last (a period; a column of a period, ``2026-2030``, marks all of it, and a mark merged
+across columns marks each).  A cell of the schedule that holds no mark is not read, and is
+listed; a row with no mark has no deadline in the table.
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ def schedule_columns(header: Header) -> list[Column]:
     return found if len(found) >= 2 and len(set(spans)) == len(spans) else []
 
 
+def _cell(cells: list[str], column: Column, spans: list[tuple[int, int]]) -> tuple[str, bool]:
+    """A schedule cell's text (of the cell a merge across columns starts at), and whether it is
+    that cell's own (not a merge's later column)."""
+    own = next((first for first, last in spans if first <= column.index <= last), column.index)
+    return " ".join(cells[own].split()).casefold(), own == column.index
+
+
+def _years(column: Column) -> list[int]:
+    return [int(year) for year in _YEARS.findall(column.heading)]
+
+
 def scheduled(
     cells: list[str], schedule: list[Column], spans: list[tuple[int, int]]
 ) -> tuple[str, list[int]]:
@@ -59,11 +71,10 @@ def scheduled(
     marked: list[int] = []
     others: list[int] = []
     for column in schedule:
-        own = next((first for first, last in spans if first <= column.index <= last), None)
-        text = " ".join(cells[column.index if own is None else own].split()).casefold()
+        text, own = _cell(cells, column, spans)
         if text in MARKS:
-            marked += [int(year) for year in _YEARS.findall(column.heading)]
-        elif text and text not in ("-", "–", "—") and own in (None, column.index):
+            marked += _years(column)
+        elif text and text not in ("-", "–", "—") and own:
             others.append(column.index)
     if not marked:
         return "", others
@@ -81,8 +92,6 @@ def unmarked(
         return []
     covered: set[int] = set()
     for column in schedule:
-        own = next((first for first, last in spans if first <= column.index <= last), None)
-        if " ".join(cells[column.index if own is None else own].split()).casefold() in MARKS:
-            bounds = [int(year) for year in _YEARS.findall(column.heading)]
-            covered |= set(range(min(bounds), max(bounds) + 1)) if bounds else set()
+        if _cell(cells, column, spans)[0] in MARKS and (bounds := _years(column)):
+            covered |= set(range(min(bounds), max(bounds) + 1))
     return [year for year in range(years[0], years[-1] + 1) if year not in covered]
