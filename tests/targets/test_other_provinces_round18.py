@@ -497,3 +497,37 @@ def test_words_a_set_aside_number_leaves_apart_spell_no_phrase() -> None:
     assert "con thứ 3 trở lên" in (spec.note or "")
     with pytest.raises(TargetParseError, match="marks missing or misplaced"):
         parse_target("giảm con 5%", unit="%")  # written together, still refused
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Trung bình 5 năm đạt 55%", "%", None),
+        ("Bình quân giai đoạn 2026-2030 đạt 8%", "%", "Tỷ lệ lao động qua đào tạo"),
+        ("Tỷ lệ thất nghiệp bình quân giai đoạn 2026-2030 dưới 3%", "%", None),
+        ("Bình quân 5 năm đạt 20.000 lao động", "lao động", None),
+    ],
+)
+def test_a_level_averaged_over_a_period_is_refused(
+    text: str, unit: str, indicator: str | None
+) -> None:
+    # the average of the years, or the level at the horizon? It was read as the level
+    with pytest.raises(TargetParseError, match="the average of the period's years"):
+        parse_target(text, unit=unit, indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Bình quân giai đoạn 2026-2030 đạt 8%", "%", "Tốc độ tăng trưởng GRDP"),  # a rate
+        ("Tăng trưởng kinh tế bình quân giai đoạn 2026-2030 đạt 8%", "%", None),
+        ("bình quân giai đoạn 2026-2030 đạt 8%", "%/năm", None),
+        ("Chỉ số giá tiêu dùng bình quân giai đoạn 2026-2030 dưới 4%", "%", None),
+        ("GRDP bình quân đầu người giai đoạn 2026-2030 đạt 5.000 USD", "USD/người", None),
+        ("Bình quân giai đoạn 2026-2030 tăng 10%", "tỷ đồng", None),  # a yearly change
+    ],
+)
+def test_averages_of_rates_per_head_and_changes_still_read(
+    text: str, unit: str, indicator: str | None
+) -> None:
+    assert parse_target(text, unit=unit, indicator=indicator).value in (4.0, 8.0, 10.0, 5000.0)
