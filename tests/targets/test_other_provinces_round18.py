@@ -531,3 +531,40 @@ def test_averages_of_rates_per_head_and_changes_still_read(
     text: str, unit: str, indicator: str | None
 ) -> None:
     assert parse_target(text, unit=unit, indicator=indicator).value in (4.0, 8.0, 10.0, 5000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giai đoạn 2026-2030 thu hút 50 dự án", "dự án"),
+        ("Trong 5 năm đào tạo nghề cho 10.000 lao động", "lao động"),
+        ("Thành lập mới 5.000 doanh nghiệp trong giai đoạn 2026-2030", "doanh nghiệp"),
+        ("Tổng vốn đầu tư 5 năm đạt 500.000 tỷ đồng", "tỷ đồng"),
+        ("Thu ngân sách giai đoạn 2026-2030 đạt trên 100.000 tỷ đồng", "tỷ đồng"),
+        ("Đến năm 2030 đào tạo tổng cộng 10.000 lao động", "lao động"),
+    ],
+)
+def test_a_total_over_a_span_of_years_is_refused(text: str, unit: str) -> None:
+    # it was read as the level at the horizon, which no single year's observation reaches
+    with pytest.raises(TargetParseError, match="the total of the span's years"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "value"),
+    [
+        ("Trong vòng 5 năm tới có 500 doanh nghiệp", "doanh nghiệp", None, 500.0),  # a stock
+        ("Giai đoạn 2026-2030: 95%", "%", None, 95.0),  # a share
+        ("GRDP bình quân đầu người giai đoạn 2026-2030 đạt 5.000 USD", "USD/người", None, 5000.0),
+        (
+            "Giai đoạn 2026-2030 thu hút 50 dự án",
+            "dự án",
+            "Số dự án thu hút giai đoạn 2026-2030",
+            50.0,
+        ),
+    ],
+)
+def test_a_stock_a_share_a_ratio_or_a_span_s_own_indicator_still_reads(
+    text: str, unit: str, indicator: str | None, value: float
+) -> None:
+    assert parse_target(text, unit=unit, indicator=indicator).value == value

@@ -28,7 +28,8 @@ from kh922core._targets.kinds import (
 from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.readings import read_reading, refuse_period_average
+from kh922core._targets.period_levels import refuse_period_average, refuse_period_total
+from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
     DENOMINATOR_DIGITS,
     YEARS,
@@ -189,6 +190,7 @@ def parse_with_reading(
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     refuse_period_average(text, spec, _as_unit(unit), _named(indicator))
+    refuse_period_total(text, spec, _as_unit(unit), _named(indicator))
     if reason is not None and reason.startswith(NONE_AT_ALL):
         spec = none_at_all(text, spec, stated)
     return _stated(text, spec, change, reason)

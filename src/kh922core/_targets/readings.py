@@ -18,7 +18,6 @@ unit, and says why in one line (``kh922 explain`` shows it):
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
@@ -47,7 +46,7 @@ from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import NOUN_VERBS, Verb, refuse_clash, refuse_floor_of_a_fall
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
-__all__ = ["read_reading", "refuse_period_average"]
+__all__ = ["read_reading"]
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
@@ -213,37 +212,6 @@ def read_reading(
             f"a level: {said!r} names the level to reach or keep"
         )
     return _change(text, spec, verb, base, after, unit, indicator)
-
-
-#: An average over a period ("Bình quân giai đoạn 2026-2030", "Trung bình 5 năm"), not per head.
-_PERIOD_AVERAGE = re.compile(
-    r"\b(?:bình\s+quân|trung\s+bình)\s+(?:cả\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\b",
-    re.IGNORECASE,
-)
-
-
-def refuse_period_average(
-    text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None
-) -> None:
-    """Refuse a level averaged over a period (``Bình quân giai đoạn 2026-2030 đạt 8%``): the
-    average of the years, or the level at the horizon?  A rate's average is its level (the
-    average growth of a period is how a growth target is written)."""
-    found = _PERIOD_AVERAGE.search(text)
-    if found is None or spec.change is not None:
-        return
-    if spec.kind not in ("comparison", "range", "approximate"):
-        return
-    written = getattr(spec, "unit", None) or ""
-    rate = (unit is not None and is_rate(unit)) or "/năm" in written.replace(" ", "")
-    if rate or RATE_IN_PERCENT.search(text) or names_a_rate(indicator):
-        return
-    raise TargetParseError(
-        text,
-        found.start(),
-        "the level at the horizon without the average ('đạt 8%'), or the average in the "
-        "indicator's name",
-        reason=f"{found.group(0)!r}: the average of the period's years, or the level at its end?",
-    )
 
 
 def _of_a_whole(unit: Unit) -> bool:

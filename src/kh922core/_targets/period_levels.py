@@ -1,0 +1,100 @@
+"""Levels over a span of years, which a level at the horizon does not check: an average of
+the years (``Bình quân giai đoạn 2026-2030 đạt 8%``) and a total of them (``Giai đoạn 2026-2030
+thu hút 50 dự án``).  Both are refused with what to write; a rate's average, an average per
+head, a stock, a share, a ratio and an indicator whose name holds the span are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.subject_kinds import RATE_IN_PERCENT, names_a_rate
+from kh922core._targets.unit_fit import is_rate, is_share
+from kh922core._targets.units import Unit, parse_unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_period_average", "refuse_period_total"]
+
+
+#: An average over a period ("Bình quân giai đoạn 2026-2030", "Trung bình 5 năm"), not per head.
+_PERIOD_AVERAGE = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình)\s+(?:cả\s+|của\s+)?(?:giai\s+đoạn|thời\s+kỳ|\d+\s+năm)\b",
+    re.IGNORECASE,
+)
+
+
+def refuse_period_average(
+    text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None
+) -> None:
+    """Refuse a level averaged over a period (``Bình quân giai đoạn 2026-2030 đạt 8%``): the
+    average of the years, or the level at the horizon?  A rate's average is its level (the
+    average growth of a period is how a growth target is written)."""
+    found = _PERIOD_AVERAGE.search(text)
+    if found is None or spec.change is not None:
+        return
+    if spec.kind not in ("comparison", "range", "approximate"):
+        return
+    written = getattr(spec, "unit", None) or ""
+    rate = (unit is not None and is_rate(unit)) or "/năm" in written.replace(" ", "")
+    if rate or RATE_IN_PERCENT.search(text) or names_a_rate(indicator):
+        return
+    raise TargetParseError(
+        text,
+        found.start(),
+        "the level at the horizon without the average ('đạt 8%'), or the average in the "
+        "indicator's name",
+        reason=f"{found.group(0)!r}: the average of the period's years, or the level at its end?",
+    )
+
+
+#: A span of years a level of a count or an amount is summed over ("giai đoạn 2026-2030",
+#: "cả giai đoạn", "trong 5 năm", "tổng cộng", "Tổng vốn đầu tư 5 năm").
+_PERIOD_TOTAL = re.compile(
+    r"\bgiai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b|\bcả\s+giai\s+đoạn\b"
+    r"|\btrong\s+(?:\d+|cả)\s+năm\b|\btổng\s+cộng\b|(?<![\d.,])\d\s+năm\s+(?:tới|qua|\d{4})\b"
+    r"|\btổng\b[^\d%]{0,60}?\b\d\s+năm\b",
+    re.IGNORECASE,
+)
+
+
+#: Verbs that add to a count over time ("thu hút 50 dự án", "đào tạo 10.000 lao động").
+_ADDS = re.compile(
+    r"\b(?:thu\s+hút|đào\s+tạo|giải\s+quyết\s+việc\s+làm|tạo\s+(?:mới\s+)?việc\s+làm|thành\s+lập|"
+    r"trồng(?:\s+mới)?|phát\s+triển\s+mới|xây\s+(?:dựng|mới)|hoàn\s+thành|cấp\s+(?:mới|phép)|"
+    r"hỗ\s+trợ|huy\s+động|đón|kêu\s+gọi|khởi\s+công|đưa)\b",
+    re.IGNORECASE,
+)
+
+
+def refuse_period_total(
+    text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None
+) -> None:
+    """Refuse a level of a count or an amount over a span of years (``Giai đoạn 2026-2030 thu
+    hút 50 dự án``, ``Trong 5 năm đào tạo 10.000 lao động``, ``Tổng vốn đầu tư 5 năm đạt
+    500.000 tỷ đồng``): the total of the span's years, or the level at its end?  A share, a
+    rate, and an indicator whose name holds the span (``… giai đoạn 2026-2030``) are read."""
+    found = _PERIOD_TOTAL.search(text)
+    if found is None or spec.change is not None:
+        return
+    if spec.kind not in ("comparison", "range", "approximate"):
+        return
+    shown = getattr(spec, "unit", None)
+    written = parse_unit(shown) if shown else unit
+    if written is None or is_share(written) or is_rate(written):
+        return
+    if indicator and _PERIOD_TOTAL.search(indicator):
+        return
+    # a flow summed: an amount of money, a verb that adds ("thu hút", "đào tạo"), a total's word;
+    # "Trong vòng 5 năm tới có 500 doanh nghiệp" has them: a level by then
+    per = "/" in written.text or (unit is not None and "/" in unit.text)  # "USD/người": a ratio
+    summed = ("currency" in written.dimension and not per) or _ADDS.search(text) is not None
+    if not summed and not re.search(r"\btổng\b|\bcả\s+giai\s+đoạn\b", found.group(0), re.I):
+        return
+    raise TargetParseError(
+        text,
+        found.start(),
+        "the level at the horizon ('đến năm 2030 có 500 doanh nghiệp'), or the span's total in "
+        "the indicator's name ('Số dự án thu hút giai đoạn 2026-2030')",
+        reason=f"{found.group(0)!r}: the total of the span's years, or the level at its end?",
+    )
