@@ -46,6 +46,27 @@ def test_digits_inside_words_leave_a_target_in_words(text: str) -> None:
     assert spec.status(99.0).value == "needs_assessment"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 50 % <=",  # a bound cut off: its number was dropped into the note
+        "tối thiểu đạt 6866.614 ０５ tuổi < = -",
+        "45658 (= 01/01/2025 theo Excel)",  # a date read as a note
+        "55 <= kngm(p",
+        "đạt 95% ≥",
+    ],
+)
+def test_a_comparison_sign_left_after_the_number_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        kh922core.parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize("text", ["≥ 50%", "Đạt >= 90% số xã", "<= 5%", "= 100%"])
+def test_a_sign_before_its_number_still_reads(text: str) -> None:
+    spec = kh922core.parse_target(text, unit="%")
+    assert spec.kind == "comparison"
+
+
 def test_a_text_longer_than_a_cell_is_refused_at_once() -> None:
     long_text = "≥ 55% " + "ghi chú " * 5000
     started = time.process_time()

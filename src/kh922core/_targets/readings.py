@@ -18,6 +18,7 @@ unit, and says why in one line (``kh922 explain`` shows it):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
@@ -47,6 +48,23 @@ from kh922core._targets.verbs import NOUN_VERBS, Verb, refuse_clash, refuse_floo
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
+
+
+#: A comparison sign (``<``, ``≥``, ``=`` …): in the words kept as a note it has no number.
+_SIGN = re.compile(r"[<>=≤≥≠≦≧]")
+
+
+def _refuse_stray_sign(text: str, spec: TargetSpec) -> None:
+    """Refuse a comparison sign left in the note (``đạt 50% <=``): a bound garbled or cut off,
+    whose number the reading would silently drop."""
+    found = _SIGN.search(getattr(spec, "note", None) or "")
+    if found is not None and spec.kind in ("comparison", "range", "approximate"):
+        raise TargetParseError(
+            text,
+            max(text.find(found.group(0)), 0),
+            "one comparison, before its number ('≥ 50%')",
+            reason=f"the comparison sign {found.group(0)!r} with no number of its own",
+        )
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
@@ -108,6 +126,7 @@ def read_reading(
     if verb.changes and verb.to_level and times:  # "tăng lên 2 lần": twofold, not a level of 2
         verb = replace(verb, multiple=True, to_level=None)
     refuse_lost_words(text, spec, verb, base, after, unit)
+    _refuse_stray_sign(text, spec)
     written = getattr(spec, "unit", None)
     shared = SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None
     ranked = spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank)
