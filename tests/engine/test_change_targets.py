@@ -221,6 +221,84 @@ def test_one_series_with_columns_that_do_not_split_it_is_measured_from_the_plan(
     ]
 
 
+def _native(frame: pl.DataFrame, engine: str) -> Any:
+    if engine == "pandas":
+        return frame.to_pandas()
+    if engine == "duckdb":
+        import duckdb
+
+        return duckdb.from_arrow(frame.to_arrow())
+    return frame
+
+
+def _evaluated(plan: Plan, frame: pl.DataFrame, engine: str) -> pl.DataFrame:
+    result = evaluate(plan, _native(frame, engine))
+    if engine == "pandas":
+        return pl.from_pandas(result)
+    if engine == "duckdb":
+        return pl.from_arrow(result.to_arrow_table())  # type: ignore[return-value]
+    return result
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+@pytest.mark.parametrize("column", ["source", "agency", "note"])
+def test_a_column_of_provenance_does_not_split_the_series_of_its_base(
+    engine: str, column: str
+) -> None:
+    # the 2023 level came from one source, the 2026 level from another: one series, whose own
+    # 2023 level (9 %) is the base, not the plan baseline (10 %), which would have met the
+    # target (a fall of 2.5 points) where the series fell by 1.5
+    plan = _plan(
+        (
+            "2030-1",
+            Range(low=2.0, high=3.0, change=Change(kind="points", since=2023, falling=True)),
+            (10.0, 2023),
+        ),
+    )
+    frame = pl.DataFrame(
+        {"indicator": "ind", "year": [2023, 2026], "value": [9.0, 7.5], column: ["GSO", "Sở"]}
+    )
+    rows = _evaluated(plan, frame, engine).sort("year").to_dicts()
+    assert [(r["base_value"], r["baseline_source"], r["status"]) for r in rows] == [
+        (9.0, "series", "no_data"),  # the base year itself: nothing to measure
+        (9.0, "series", "not_met"),
+    ]
+    assert rows[1]["change_size"] == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_two_sources_of_one_base_level_are_refused_naming_the_rule(engine: str) -> None:
+    plan = _plan(("2030-1", _at_least(1.0, Change(kind="points", since=2023)), None))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "year": [2023, 2023, 2026],
+            "value": [9.0, 9.2, 12.0],
+            "source": ["GSO", "Sở", "GSO"],
+        }
+    )
+    with pytest.raises(ObservationError, match="where a figure comes from") as raised:
+        evaluate(plan, _native(frame, engine))
+    assert "rows [0, 1]" in str(raised.value)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+@pytest.mark.parametrize("name", ["_kh_indicator", "_kh_nan0", "_kh_rows", "_kh_lo0"])
+def test_a_key_named_like_a_temporary_column_still_tells_series_apart(
+    engine: str, name: str
+) -> None:
+    # two districts are not the plan's own series: before, a key named like the one-series
+    # check's own columns was overwritten, and both districts were measured from the plan
+    plan = _plan(("2030-1", _at_least(2.0, Change(kind="points", since=2023)), (10.0, 2023)))
+    keys = [1.0, 2.0] if name == "_kh_nan0" else ["A", "B"]
+    frame = pl.DataFrame({"indicator": "ind", "year": [2026, 2026], "value": [12.5, 11.0]})
+    frame = frame.with_columns(pl.Series(name, keys))
+    rows = _evaluated(plan, frame, engine).to_dicts()
+    assert [(r["baseline_source"], r["status"], r["no_data_reason"]) for r in rows] == [
+        (None, "no_data", "no base value")
+    ] * 2
+
+
 def test_one_series_is_told_on_the_indicators_of_the_change_targets() -> None:
     one = _plan(("2030-1", _at_least(10.0, Change(kind="points", since=2020)), (40.0, 2020)))
     other = _plan(("2030-9", Comparison(operator="ge", value=1.0), None))

@@ -26,8 +26,9 @@ from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
 from kh922core._engine.frame_checks import RowProblem
 from kh922core._engine.key_codes import text_codes
+from kh922core._engine.plan_bases import series_groups
 
-__all__ = ["SeriesBases", "series_bases"]
+__all__ = ["SeriesBases", "duplicates_problem", "series_bases"]
 
 # Bases of the names of the lookup table's own columns (see unused_name).
 _SLOT = "_kh_change_slot"
@@ -217,6 +218,27 @@ def _joined_table(
     return joined.select(slot, *keys, *year, base_value).collect()
 
 
+def duplicates_problem(
+    indicators: list[str], years: list[int] | None, groups: Sequence[str]
+) -> RowProblem:
+    """The problem of two values of one key group at a base year (``years``:
+    the named base years; ``None`` for the previous year)."""
+    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
+    where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
+    if years is not None:
+        where = where & pl.col(YEAR).is_in(years)
+    named = f" ({', '.join(groups)})" if groups else ""
+    return RowProblem(
+        VALUE,
+        f"several values of {', '.join(map(repr, indicators))} for the same keys{named} at "
+        "a base year: a change target measures from one base level per key group; remove "
+        "the duplicates, or pass keys= that tell them apart (a column that says where a figure "
+        "comes from, such as source or agency, tells none apart)",
+        where & (value.cast(pl.Int64).sum().over([INDICATOR, *groups, YEAR]) > 1),
+        VALUE,
+    )
+
+
 def _problem(
     table: pl.DataFrame,
     duplicated: pl.Series,
@@ -229,22 +251,8 @@ def _problem(
         return []
     numbers = table.filter(duplicated)[slot].unique().sort().to_list()
     indicators = sorted({targets[number].indicator for number in numbers})
-    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
-    where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
-    if not previous:
-        years = sorted({c.since for t in targets if (c := t.change) and c.since is not None})
-        where = where & pl.col(YEAR).is_in(years)
-    named = f" ({', '.join(keys)})" if keys else ""
-    return [
-        RowProblem(
-            VALUE,
-            f"several values of {', '.join(map(repr, indicators))} for the same keys{named} at "
-            "a base year: a change target measures from one base level per key group; remove "
-            "the duplicates, or pass keys= that tell them apart",
-            where & (value.cast(pl.Int64).sum().over([INDICATOR, *keys, YEAR]) > 1),
-            VALUE,
-        )
-    ]
+    years = sorted({c.since for t in targets if (c := t.change) and c.since is not None})
+    return [duplicates_problem(indicators, None if previous else years, keys)]
 
 
 def series_bases(
@@ -265,7 +273,7 @@ def series_bases(
         The lookups, the slot of each target in its lookup, and the duplicates to refuse.
     """
     schema = frame.collect_schema()
-    groups = [key for key in keys if key != YEAR]
+    groups = series_groups(keys)
     names = (unused_name(_SLOT, schema), unused_name(_BASE, [*schema, _SLOT]))
     observed = {pair.indicator for pair in factors}
     changes = [  # in plan order

@@ -22,35 +22,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import polars as pl
-
+from kh922core._engine.change_bases import duplicates_problem
 from kh922core._engine.columns import INDICATOR, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
-from kh922core._engine.frame_checks import RowProblem, locate_bases
+from kh922core._engine.frame_checks import locate_bases
 from kh922core._engine.narwhals_components import Pull
 from kh922core.errors import ObservationError
 
 __all__ = ["refuse_duplicate_bases"]
-
-
-def _duplicates_problem(
-    indicators: list[str], years: list[int] | None, groups: Sequence[str]
-) -> RowProblem:
-    """The Polars engine's problem of two values of one key group at a base year (``years``:
-    the named base years; ``None`` for the previous year)."""
-    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
-    where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
-    if years is not None:
-        where = where & pl.col(YEAR).is_in(years)
-    named = f" ({', '.join(groups)})" if groups else ""
-    return RowProblem(
-        VALUE,
-        f"several values of {', '.join(map(repr, indicators))} for the same keys{named} at "
-        "a base year: a change target measures from one base level per key group; remove "
-        "the duplicates, or pass keys= that tell them apart",
-        where & (value.cast(pl.Int64).sum().over([INDICATOR, *groups, YEAR]) > 1),
-        VALUE,
-    )
 
 
 def _twice(rows: Any, groups: list[str]) -> list[str]:
@@ -100,14 +79,14 @@ def refuse_duplicate_bases(
         found = _twice(frame.filter(valid & at_base), keys)
         if found:
             years = sorted({year for _, year in pairs if year is not None})
-            problems.append(_duplicates_problem(found, years, keys))
+            problems.append(duplicates_problem(found, years, keys))
     if previous:
         last = frame.select(c(YEAR).max()).collect(backend="polars").to_native().item()
         read = c(YEAR) < last if last is not None else nw.lit(False)
         wanted = indicator.is_in(sorted({t.indicator for t in previous}))
         found = _twice(frame.filter(valid & wanted & read), keys)
         if found:
-            problems.append(_duplicates_problem(found, None, keys))
+            problems.append(duplicates_problem(found, None, keys))
     if problems:
         located = locate_bases(pull([INDICATOR, VALUE, YEAR, *keys]), problems)
         raise ObservationError(located)

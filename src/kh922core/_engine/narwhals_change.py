@@ -51,6 +51,7 @@ from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
 from kh922core._engine.narwhals_base_duplicates import refuse_duplicate_bases
 from kh922core._engine.narwhals_components import Pull, power
+from kh922core._engine.plan_bases import series_groups
 from kh922core._targets import Change, ChangeKind
 
 __all__ = ["LazyChange"]
@@ -140,7 +141,7 @@ class LazyChange:
     Attributes:
         targets: The plan's change targets (their shared constants make literals).
         observed: The change targets of observed indicators, in plan order.
-        groups: The key columns without ``year``.
+        groups: The key columns that tell a series apart (without ``year`` and provenance).
         has_year: Whether the observations have a ``year`` column.
     """
 
@@ -163,7 +164,7 @@ class LazyChange:
             return None
         seen = {pair.indicator for pair in factors}
         observed = tuple(t for t in targets if t.indicator in seen)
-        return cls(targets, observed, tuple(k for k in keys if k != YEAR), has_year)
+        return cls(targets, observed, tuple(series_groups(keys)), has_year)
 
     def table_columns(self, table: pl.DataFrame) -> pl.DataFrame:
         """The bounds ``table`` with the change columns of each row's target (null, and

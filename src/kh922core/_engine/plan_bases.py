@@ -20,10 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from kh922core._engine.columns import INDICATOR, YEAR
+from kh922core._engine.columns import INDICATOR, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 
-__all__ = ["PROVENANCE", "without_plan_bases"]
+__all__ = ["PROVENANCE", "series_groups", "without_plan_bases"]
 
 Compiled = Mapping[str, tuple[CompiledTarget, ...]]
 
@@ -35,6 +35,13 @@ PROVENANCE = frozenset(
 )
 
 
+def series_groups(keys: Sequence[str]) -> list[str]:
+    """The key columns that tell a change target's series apart: ``keys`` without ``year`` (the
+    time) and without the columns that say where a figure comes from (:data:`PROVENANCE`: a
+    level of 2023 from one source is the base of a level of 2026 from another)."""
+    return [key for key in keys if key != YEAR and key not in PROVENANCE]
+
+
 def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> set[str]:
     """Which of ``indicators`` are one series in ``frame`` (a Polars or Narwhals LazyFrame):
     every key column holds one value, or none, on the indicator's rows (a float key's NaN is
@@ -44,35 +51,46 @@ def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> s
 
     lazy = nw.from_native(frame)
     schema = lazy.collect_schema()
-    name = "_kh_indicator"
     floats = [key for key in keys if schema[key].is_float()]
+    taken: list[str] = list(schema.names())
+
+    def unused(base: str) -> str:  # the user's columns keep their names and values
+        taken.append(unused_name(base, taken))
+        return taken[-1]
+
+    name, rows_name = unused("_kh_indicator"), unused("_kh_rows")
+    nan = [unused(f"_kh_nan{n}") for n in range(len(floats))]
+    low = [unused(f"_kh_lo{n}") for n in range(len(keys))]
+    high = [unused(f"_kh_hi{n}") for n in range(len(keys))]
+    counted = [unused(f"_kh_count{n}") for n in range(len(keys))]
+    nans = [unused(f"_kh_nans{n}") for n in range(len(floats))]
     rows = lazy.filter(nw.col(INDICATOR).cast(nw.String).is_in(list(indicators))).with_columns(
         nw.col(INDICATOR).cast(nw.String).alias(name),
-        *(nw.col(key).is_nan().cast(nw.Int64).alias(f"_kh_nan{n}") for n, key in enumerate(floats)),
+        *(nw.col(key).is_nan().cast(nw.Int64).alias(nan[n]) for n, key in enumerate(floats)),
     )
     stats = (
         rows.group_by(name)
         .agg(
-            nw.len().alias("_kh_rows"),
-            *(nw.col(key).min().alias(f"_kh_lo{n}") for n, key in enumerate(keys)),
-            *(nw.col(key).max().alias(f"_kh_hi{n}") for n, key in enumerate(keys)),
-            *(nw.col(key).count().alias(f"_kh_count{n}") for n, key in enumerate(keys)),
-            *(nw.col(f"_kh_nan{n}").sum().alias(f"_kh_nans{n}") for n in range(len(floats))),
+            nw.len().alias(rows_name),
+            *(nw.col(key).min().alias(low[n]) for n, key in enumerate(keys)),
+            *(nw.col(key).max().alias(high[n]) for n, key in enumerate(keys)),
+            *(nw.col(key).count().alias(counted[n]) for n, key in enumerate(keys)),
+            *(nw.col(nan[n]).sum().alias(nans[n]) for n in range(len(floats))),
         )
         .collect()
     )
     found = {column: stats.get_column(column).to_list() for column in stats.columns}
     ones: set[str] = set()
     for at, indicator in enumerate(found[name]):  # one aggregate per indicator, not per row
-        count = found["_kh_rows"][at]
-        nans = {key: found[f"_kh_nans{n}"][at] or 0 for n, key in enumerate(floats)}
+        count = found[rows_name][at]
+        nan_counts = {key: found[nans[n]][at] or 0 for n, key in enumerate(floats)}
         one = True
         for n, key in enumerate(keys):
-            empty, nan = count - found[f"_kh_count{n}"][at], nans.get(key, 0)
-            if empty == count or nan == count:
+            empty, nan_count = count - found[counted[n]][at], nan_counts.get(key, 0)
+            if empty == count or nan_count == count:
                 continue  # all empty, or all NaN: one group
             # (pandas counts no NaN: there a NaN is an empty value too, and still not one)
-            if empty or nan or found[f"_kh_lo{n}"][at] != found[f"_kh_hi{n}"][at]:
+            if empty or nan_count or found[low[n]][at] != found[high[n]][at]:
                 one = False
         if one:
             ones.add(indicator)
@@ -85,7 +103,7 @@ def without_plan_bases(
     """``compiled`` with no plan base on the change targets of the indicators that are not one
     series in ``frame`` (the observations, a Polars or Narwhals LazyFrame; see the module
     docstring)."""
-    groups = [key for key in keys if key != YEAR and key not in PROVENANCE]
+    groups = series_groups(keys)
     based = sorted(
         {
             t.indicator
