@@ -284,6 +284,65 @@ def test_dti_ranks_2020_2022(plan: Plan) -> None:
     assert row["projected_met_linear"] is False
 
 
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+def test_columns_of_provenance_split_no_series(plan: Plan, engine: str) -> None:
+    # the three DTI ranks of 2020-2022 come from three sources (as the built-in figures do):
+    # one series, 33 → 51, not three series of one year each ("not_available")
+    ranks = pl.DataFrame(
+        {
+            "indicator": "dti-rank",
+            "year": [2020, 2021, 2022],
+            "value": [33.0, 31.0, 51.0],
+            "entity": "Bến Tre",
+            "source": ["báo A", "báo A", "dti.gov.vn"],
+            "quality": ["derived", "published", "published"],
+            "note": [None, "ước", None],
+            "agency": ["Sở KH&CN", "Sở TT&TT", "Sở KH&CN"],
+            "source_file": ["bc-2020.xlsx", "bc-2021.xlsx", "bc-2022.xlsx"],
+        }
+    )
+    native: Any = ranks
+    if engine == "pandas":
+        native = ranks.to_pandas()
+    elif engine == "duckdb":
+        import duckdb
+
+        native = duckdb.from_arrow(ranks.to_arrow())
+    result = progress(plan, native, targets=["2030-2"])
+    rows = pl.from_pandas(result) if engine == "pandas" else pl.DataFrame(result)
+    (row,) = rows.to_dicts()
+    assert row["entity"] == "Bến Tre"  # a key that tells series apart stays one
+    assert "source" not in row
+    assert (row["base_year"], row["base_value"]) == (2020, 33.0)
+    assert (row["current_year"], row["current_value"], row["category"]) == (
+        2022,
+        51.0,
+        "deterioration",
+    )
+
+
+def test_the_built_in_figures_are_one_series_per_entity(plan: Plan) -> None:
+    from kh922core._plans import published_figures
+
+    rows = progress(plan, published_figures(), targets=["2030-2"]).to_dicts()
+    assert [(r["entity"], r["base_year"], r["current_year"]) for r in rows] == [
+        ("Bến Tre", 2020, 2022)
+    ]
+
+
+def test_two_sources_of_one_year_are_refused(plan: Plan) -> None:
+    ranks = pl.DataFrame(
+        {
+            "indicator": "dti-rank",
+            "year": [2020, 2020, 2022],
+            "value": [33.0, 35.0, 51.0],
+            "source": ["báo A", "báo B", "dti.gov.vn"],
+        }
+    )
+    with pytest.raises(ObservationError, match="several values for the same target"):
+        progress(plan, ranks, targets=["2030-2"])
+
+
 def test_rank_projection_cannot_pass_one(plan: Plan) -> None:
     ranks = pl.DataFrame({"indicator": "dti-rank", "year": [2020, 2022], "value": [40.0, 20.0]})
     row = progress(plan, ranks, targets=["2030-2"]).row(0, named=True)

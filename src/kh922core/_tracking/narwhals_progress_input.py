@@ -188,7 +188,7 @@ def lazy_observations(native: Native) -> LazyObservations:
             other.append(f"{name} of type {schema[name]}")
         else:
             typed[name], unread[name] = found
-    keys = [name for name in schema.names() if name not in RESERVED]
+    keys = key_columns(schema.names(), check=False)
     unchecked = LazyObservations(native, None, keys, pl.DataFrame())
     if other:  # the Polars checks on the fetched columns; else refused by name
         prepare_observations(unchecked.pull(RESERVED))

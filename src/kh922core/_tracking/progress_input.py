@@ -15,6 +15,7 @@ from datetime import date
 import polars as pl
 
 from kh922core._dates import DateLike, as_date
+from kh922core._engine import PROVENANCE
 from kh922core._frame_problems import polars_frame, problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
@@ -191,14 +192,17 @@ def blank_unit(unit: pl.Expr) -> pl.Expr:
     return pl.when(unit.str.strip_chars() == "").then(None).otherwise(unit)
 
 
-def key_columns(columns: Sequence[str]) -> list[str]:
-    """The key columns among ``columns``: every column but those of the input schema.
+def key_columns(columns: Sequence[str], *, check: bool = True) -> list[str]:
+    """The key columns among ``columns``: every column but those of the input schema and those
+    that say where a figure comes from (``source``, ``agency``, ``note`` …: a level of 2023
+    from one source and one of 2025 from another are one series, as in ``evaluate``).
 
     Raises:
-        ObservationError: A key column named like a result column, or starting with ``_``.
+        ObservationError: A key column named like a result column, or starting with ``_``
+            (unless ``check`` is false).
     """
-    keys = [c for c in columns if c not in RESERVED]
-    clashes = [c for c in keys if c in _OUTPUT or c.startswith("_")]
+    keys = [c for c in columns if c not in RESERVED and c not in PROVENANCE]
+    clashes = [c for c in keys if c in _OUTPUT or c.startswith("_")] if check else []
     if clashes:
         raise ObservationError(
             [
