@@ -91,6 +91,13 @@ _BASE_WORDS = re.compile(
     rf"so\s+(?:với\s+)?|(?:{_LEVEL_WORDS[3:-2]})|cuối\s+năm|năm", re.IGNORECASE
 )
 _ANY_BASE = re.compile(r"\bso\b", re.IGNORECASE)
+#: Words of a time after "lần" that name no base year the grammar reads ("gấp 2 lần 5 năm
+#: trước", "… lần nhiệm kỳ trước", "… lần hiện nay"): the level of when is not said.
+_TIME_AFTER_TIMES = re.compile(
+    r"(?<=lần)\s+(?:\S+\s+){0,3}?(?:trước|nhiệm\s+kỳ|đầu\s+kỳ|hiện\s+nay|hiện\s+tại|gốc|ngoái)"
+    r"(?:\s+trước)?(?!\w)",
+    re.IGNORECASE,
+)
 #: Multiples in words, each replaced by digits no longer than the word.
 _WORD_MULTIPLES = re.compile(
     r"(?<=\bgấp\s)(đôi|hai|ba|bốn|tư|năm|rưỡi|mười)\b(?!\s*\d)", re.IGNORECASE
@@ -244,6 +251,14 @@ def read_base(text: str) -> BaseCues:
                 "the base: another level, or a plan's figure, is not the series' own",
             )
         return BaseCues(_blank(text, cut, end), year, previous, True, cut)
+    unread = _TIME_AFTER_TIMES.search(text)
+    if unread is not None:  # "gấp 2 lần 5 năm trước", "gấp 2 lần nhiệm kỳ trước"
+        raise TargetParseError(
+            text,
+            unread.start(),
+            "a base year ('gấp 2 lần năm 2020'), or 'so với năm trước'",
+            reason=f"{unread.group(0).strip()!r}: a base the grammar cannot read after 'lần'",
+        )
     loose = _ANY_BASE.search(text)
     if loose is not None and _PLAN_SHARE.match(text, loose.start()) is None:
         raise TargetParseError(

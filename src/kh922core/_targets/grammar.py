@@ -81,6 +81,8 @@ _FROM_TO = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
+#: Digits glued to the letters after them (``500ha``, ``8m2/người``).
+_DIGIT_THEN_LETTER = re.compile(r"(?<![\w.,])\d[\d.,]*[^\W\d_]\S*")
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
 
@@ -394,5 +396,13 @@ def _glued(
             f"a number written apart after {found[-1].phrase!r}",
             reason=f"digits glued to the word {word!r}",
         )
+    for number in _DIGIT_THEN_LETTER.finditer(blanked):  # "… đạt 500ha", "bình quân 25m2"
+        if ends_with_phrase(lower, len(blanked[: number.start()].rstrip())):
+            raise TargetParseError(
+                text,
+                number.start(),
+                "the number apart from its unit ('500 ha')",
+                reason=f"digits glued to the word {number.group(0)!r}",
+            )
     refuse_marked_number(text, blanked)  # "Tỷ lệ nợ xấu tối đa ...3%": no target in words
     return word_target(text, blanked, direction)[0]

@@ -34,6 +34,7 @@ from kh922core._targets.multiple_words import refuse_multiple_words
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.other_clauses import refuse_other_clauses
 from kh922core._targets.scanner import match_phrase
+from kh922core._targets.time_phrases import refuse_year_of_change
 from kh922core._targets.unit_fit import is_share, refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import Verb, verb_first
@@ -118,30 +119,6 @@ _BARE_YEAR_AFTER = re.compile(r"\s*(?:điểm\s*)?%\s*năm\b(?!\s*\d)", re.IGNOR
 _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 
 
-#: "năm 2026" and the word before it: a change within that year ("Năm 2026 tăng 8%", "tăng
-#: 10% trong năm 2026"), unless the word says a deadline or a span ("đến năm 2030").
-_YEAR_NAMED = re.compile(r"(?:(?<=\s)|^)(?:(?P<lead>\w+)\s+)?năm\s+(?:19|20)\d\d(?!\d)", re.I)
-_DEADLINE_WORDS = frozenset(
-    {"đến", "tới", "vào", "từ", "cuối", "sau", "trước", "đầu", "hết", "đoạn", "kỳ", "với", "gốc"}
-    | {"hoạch", "toán", "tiêu"}  # "kế hoạch năm 2025", "dự toán năm …": refused as a plan's
-)
-
-
-def _refuse_year_of_change(text: str) -> None:
-    """Refuse a change with no base and a year named as when it happens (``Năm 2026 tăng 8%``,
-    ``tăng 10% trong năm 2026``): from the year before, or from the plan baseline?"""
-    for found in _YEAR_NAMED.finditer(text):
-        lead = (found.group("lead") or "").casefold()
-        if lead not in _DEADLINE_WORDS:
-            raise TargetParseError(
-                text,
-                found.start(),
-                "a base ('so với năm trước', 'so với năm 2025') or a deadline ('đến năm 2030')",
-                reason=f"{found.group(0).strip()!r} and a change with no base: from the year "
-                "before, or from the plan baseline?",
-            )
-
-
 def note_drops_meaning(note: str) -> bool:
     """Whether a note would carry a meaning the number lost: a per unit with no head (``/…``)
     or a scale word (``tỉ USD``), as a target of none at all may leave one."""
@@ -210,7 +187,7 @@ def refuse_lost_words(
             reason="a multiple per year is not a target the library measures",
         )
     if verb.changes and not (verb.per_year or after.per_year or base.named or verb.to_level):
-        _refuse_year_of_change(text)  # "Năm 2026 tăng 8%" (not "giảm còn 3% năm 2025": a level)
+        refuse_year_of_change(text)  # "Năm 2026 tăng 8%" (not "giảm còn 3% năm 2025": a level)
         if numbers and (bare := _BARE_YEAR_AFTER.match(text, numbers[-1].end())):
             why = "'năm' right after the change, with no year: per year, or a year not named?"
             raise TargetParseError(text, bare.end() - 3, "'tăng 10%/năm'", reason=why)

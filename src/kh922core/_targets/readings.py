@@ -44,7 +44,13 @@ from kh922core._targets.subject_kinds import (
 )
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import NOUN_VERBS, Verb, refuse_clash, refuse_floor_of_a_fall
+from kh922core._targets.verbs import (
+    NOUN_VERBS,
+    Verb,
+    refuse_clash,
+    refuse_floor_of_a_fall,
+    refuse_up_to,
+)
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -134,6 +140,7 @@ def read_reading(
     if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
         verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
     refuse_clash(text, verb)  # "Giảm tỷ lệ hộ nghèo tăng thêm 2%"
+    refuse_up_to(text, verb)  # "tăng đến 70%": the level, or a change of up to 70 %?
     if verb.changes and verb.maintain:
         raise TargetParseError(
             text,

@@ -48,8 +48,11 @@ __all__ = [
 _ROLES = frozenset(
     {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler", "noun"}
     | {"after_ge", "after_le", "range"}
-    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
+    | {"rise", "fall", "multiple", "per_year", "to_level", "zero", "manner"}
 )
+#: Verbs of change that also name a change, which no word of manner extends (``Tỷ lệ doanh
+#: nghiệp tăng trưởng nhanh 10%``: the share of fast-growing firms).
+_NAMING_VERBS = frozenset({"tăng trưởng", "mức tăng trưởng"})
 YEARS = re.compile(
     r"(?:\bchậm\s+nhất\s+(?:là\s+)?)?"
     r"(?:\b(?:đến\s+hết|đến|tới|vào|trong|từ|cuối|đầu|giữa|sau|trước|hết|chậm\s+nhất)\s+)?"
@@ -155,7 +158,7 @@ def _other_placement(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[_Phrase, ...]:
+def _table() -> tuple[_Phrase, ...]:
     """The phrase table (shipped, then added layers), longest phrase first; a phrase with an
     open syllable in ``oa``, ``oe``, ``uy`` also with its tone on the other vowel."""
     table = [phrase for layer in phrase_layers() for phrase in _read_layer(layer)]
@@ -168,7 +171,48 @@ def _phrases() -> tuple[_Phrase, ...]:
     return tuple(table)
 
 
-on_change(_phrases.cache_clear)
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[_Phrase, ...]:
+    """The phrases read wherever they stand (every role but ``manner``)."""
+    return tuple(p for p in _table() if p.role != "manner")
+
+
+@lru_cache(maxsize=1)
+def _manners() -> tuple[str, ...]:
+    """The words of manner, read only right after a verb of change, longest first."""
+    return tuple(p.phrase for p in _table() if p.role == "manner")
+
+
+_JOINED = re.compile(r"\s*(?:(?:và|,)\s*)?")
+_COMPARATIVE = re.compile(r"\s+hơn(?!\w)")
+
+
+def _manner_at(lower: str, position: int) -> int | None:
+    """Where a word of manner (and ``và``/``,`` before another) starting at ``position`` ends,
+    unless a comparative follows it (``nhanh hơn``); ``None`` when none starts there."""
+    end = None
+    at = position
+    while True:
+        start = _JOINED.match(lower, at).end() if end is not None else at  # type: ignore[union-attr]
+        found = next(
+            (
+                start + len(word)
+                for word in _manners()
+                if lower.startswith(word, start)
+                and not lower[start + len(word) : start + len(word) + 1].isalnum()
+            ),
+            None,
+        )
+        if found is None:
+            break
+        end = at = found
+    if end is not None and _COMPARATIVE.match(lower, end):
+        return None
+    return end
+
+
+for _cached in (_table, _phrases, _manners):
+    on_change(_cached.cache_clear)
 register_check("phrases", _check_layers)
 
 
@@ -222,6 +266,9 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
             end = spaced.end()
         if entry.wordlike and end < len(lower) and lower[end].isalnum():
             continue
+        if entry.role in ("rise", "fall") and entry.phrase not in _NAMING_VERBS:
+            manner = _manner_at(lower, end + 1) if lower[end : end + 1].isspace() else None
+            end = manner if manner is not None else end  # "giảm bền vững": the verb's words
         return Match(entry.role, entry.phrase, position, end)
     return None
 

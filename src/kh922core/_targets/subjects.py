@@ -15,7 +15,13 @@ from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
-from kh922core._targets.verbs import Verb, grows_named, names_change, refuse_lost_negation
+from kh922core._targets.verbs import (
+    Verb,
+    grows_named,
+    names_change,
+    refuse_lost_negation,
+    refuse_verb_in_a_name,
+)
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -283,6 +289,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
             _refuse_hidden(text, blanked, stop, position, end)
             refuse_lost_negation(text, stop, subject)  # "/không thấp hơn 50%": "thấp hơn"
+            refuse_verb_in_a_name(text, stop, position)  # "… giảm nhanh hơn 2%"
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     _refuse_hidden(text, blanked, stop, end, end)
@@ -294,6 +301,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     after = read_after(" " + blanked[end:], 0)  # "… 2 lần", "… 2% mỗi năm": no label's number
     labelled = not (after.per_year or after.points or after.times)
     if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
+        refuse_verb_in_a_name(text, stop, end)  # "Tỷ lệ hộ nghèo giảm theo chuẩn mới 1,5%"
         return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
     grows = grows_named(text, blanked, found, (stop, end)) and not (after.points or after.times)
     if grows and _opens(blanked, found, found[0].end):  # "Tăng trưởng kinh tế 8%"
@@ -391,6 +399,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         )
         for i, m in enumerate(prefix)
     )
+    after_verb = prefix[prefix.index(ways[0]) + 1 :] if ways else []
+    up_to = after_verb[0].phrase if after_verb and after_verb[0].role == "range" else None
     return Verb(
         way=ways[0].role if ways else None,
         phrase=ways[0].phrase if ways else None,
@@ -402,4 +412,5 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         opening=fillers[0].phrase if opens and fillers and ways else None,
         clause_ended=ended,
         clash=clash,
+        up_to=up_to,
     )

@@ -24,7 +24,13 @@ from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["DEADLINES", "refuse_other_period", "refuse_yearly_cap", "set_aside_times"]
+__all__ = [
+    "DEADLINES",
+    "refuse_other_period",
+    "refuse_year_of_change",
+    "refuse_yearly_cap",
+    "set_aside_times",
+]
 
 _YEAR = r"(?:19|20)\d\d"
 _BEFORE = (
@@ -172,4 +178,33 @@ def refuse_yearly_cap(text: str, spec: TargetSpec, unit: Unit | None) -> None:
                 "xuống dưới 1%')",
                 reason=f"{found.group(0)!r} caps a fall a year: a fall of at most that much a "
                 "year, or a level below it?",
+            )
+
+
+#: "năm 2026" (or "năm nay", "cuối năm") and the word before it: a change within that year
+#: ("Năm 2026 tăng 8%", "tăng 10% trong năm 2026"), unless the word says a deadline or a span
+#: ("đến năm 2030").
+_YEAR_NAMED = re.compile(
+    r"(?:(?<=\s)|^)(?:(?P<lead>\w+)\s+)?(?P<time>năm\s+(?:19|20)\d\d(?!\d)"
+    r"|năm\s+(?:nay|sau|tới)(?!\w)|cuối\s+năm(?![\s\d]*\d))",  # "năm nay", "cuối năm" too
+    re.I,
+)
+_DEADLINE_WORDS = frozenset(
+    {"đến", "tới", "vào", "từ", "cuối", "sau", "trước", "đầu", "hết", "đoạn", "kỳ", "với", "gốc"}
+    | {"hoạch", "toán", "tiêu"}  # "kế hoạch năm 2025", "dự toán năm …": refused as a plan's
+)
+
+
+def refuse_year_of_change(text: str) -> None:
+    """Refuse a change with no base and a year named as when it happens (``Năm 2026 tăng 8%``,
+    ``tăng 10% trong năm 2026``): from the year before, or from the plan baseline?"""
+    for found in _YEAR_NAMED.finditer(text):
+        lead = (found.group("lead") or "").casefold()
+        if lead not in _DEADLINE_WORDS and not lead.isdigit():  # "5 năm tới": a duration
+            raise TargetParseError(
+                text,
+                found.start(),
+                "a base ('so với năm trước', 'so với năm 2025') or a deadline ('đến năm 2030')",
+                reason=f"{found.group('time')!r} and a change with no base: from the year "
+                "before, or from the plan baseline?",
             )

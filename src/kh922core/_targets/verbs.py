@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from kh922core._targets.scanner import Match
+from kh922core._targets.scanner import Match, match_phrase
 from kh922core.errors import TargetParseError
 
 __all__ = [
@@ -19,6 +19,8 @@ __all__ = [
     "refuse_clash",
     "refuse_floor_of_a_fall",
     "refuse_lost_negation",
+    "refuse_up_to",
+    "refuse_verb_in_a_name",
     "verb_first",
 ]
 
@@ -54,6 +56,8 @@ class Verb:
             (``Tăng trưởng tín dụng giảm 2 điểm %``): of a rate, the verb moves the rate.
         clash: A verb of the other way in the same clause (``Giảm tỷ lệ hộ nghèo tăng thêm
             2%``): which one the number bounds is not said.
+        up_to: ``đến``/``tới`` right after the verb (``tăng đến 70%``): up to the level, or a
+            change of up to that much?
     """
 
     way: str | None
@@ -67,6 +71,7 @@ class Verb:
     clause_ended: bool = False
     of_change: bool = False
     clash: str | None = None
+    up_to: str | None = None
 
     @property
     def changes(self) -> bool:
@@ -127,6 +132,21 @@ def names_change(text: str, first: _Phrase, second: _Phrase) -> bool:
     return first.role != second.role or bool(re.search(r"[^\W\d_]", text[first.end : second.start]))
 
 
+def refuse_up_to(text: str, verb: Verb) -> None:
+    """Refuse ``đến``/``tới`` right after a verb of change with no level named (``tăng đến
+    70%``, ``giảm tới 2%``): the level to reach, or a change of up to that much (``giảm đến 50%
+    lệ phí``)?  ``tăng lên đến``, ``giảm xuống còn``, ``tới mức`` name the level."""
+    if verb.changes and verb.up_to and not verb.to_level:
+        raise TargetParseError(
+            text,
+            0,
+            "the level to reach ('tăng lên 70%', 'giảm xuống còn 2%') or the change ('tăng 5%',"
+            " 'giảm tối đa 50%')",
+            reason=f"{verb.phrase!r} {verb.up_to!r}: up to the level, or a change of up to "
+            "that much?",
+        )
+
+
 def refuse_clash(text: str, verb: Verb) -> None:
     """Refuse two verbs of change of opposite ways in one clause (``Giảm tỷ lệ hộ nghèo tăng
     thêm 2%``): which way the number moves the level is not said."""
@@ -165,14 +185,19 @@ def refuse_lost_negation(text: str, at: int, subject: str) -> None:
 
 def refuse_floor_of_a_fall(text: str, verb: Verb, operator: object) -> None:
     """Refuse a lower bound on the level a fall reaches (``giảm tối thiểu còn 2%``: at most
-    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it)."""
-    if verb.way == "fall" and verb.to_level and str(operator) in ("ge", "gt"):
+    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it), and an
+    upper bound on the level a rise reaches (``nâng lên 45% trở xuống``, ``tăng lên tối đa
+    45%``: read as ≤ 45 %, staying at 10 % would meet it)."""
+    falls = verb.way == "fall" and str(operator) in ("ge", "gt")
+    rises = verb.way == "rise" and str(operator) in ("le", "lt")
+    if verb.to_level and (falls or rises):
         raise TargetParseError(
             text,
             0,
-            "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%')",
-            reason="a lower bound on the level a fall reaches: at most that level, or a fall of "
-            "at least that much?",
+            "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%', 'nâng lên ít nhất 45%')",
+            reason=f"{'a lower' if falls else 'an upper'} bound on the level a "
+            f"{'fall' if falls else 'rise'} reaches: the level, or a change of at "
+            f"{'least' if falls else 'most'} that much?",
         )
 
 
@@ -195,4 +220,47 @@ def refuse_bound_before_verb(text: str, prefix: list[Match]) -> None:
             "words out of the target cell",
             reason=f"{bounds[0].phrase!r} before {verbs[0].phrase!r}: a word of the subject, or "
             "the change's bound?",
+        )
+
+
+#: Words before a verb that make it a noun of the subject (``Tỷ lệ tăng dân số``, ``việc giảm
+#: thủ tục``, ``đóng góp của … vào tăng trưởng``, ``được cắt giảm``).
+_NAMING_BEFORE = frozenset(
+    {"lệ", "trọng", "độ", "mức", "số", "vào", "của", "cho", "về", "sự", "được", "bị", "đã"}
+    | {"đang", "việc", "khi", "sau", "để", "do", "nhằm"}
+)
+
+
+#: The most words after such a verb that may say how it moves (``theo chuẩn mới``, ``nhanh
+#: hơn``); more are a clause of the subject (``hộ tăng thu nhập từ du lịch``).
+_MAX_MANNER_WORDS = 3
+_PLACE_WORDS = re.compile(r"(?<!\w)(?:hạng|bậc|vị\s+trí)(?!\w)")
+
+
+def refuse_verb_in_a_name(text: str, start: int, end: int) -> None:
+    """Refuse the words ``text[start:end]``, read as the name before a bare number, when a verb
+    of change in them is followed by words the grammar does not read (``Tỷ lệ hộ nghèo giảm
+    theo chuẩn mới 1,5%/năm``, ``… giảm nhanh hơn 2%``): the number may bound the change, or
+    be the level; read as a name, it was the level."""
+    lower = text.lower()  # the whole text: "nhanh hơn" is no manner of the verb
+    for word in re.finditer(r"(?<!\w)\w", lower[start:end]):
+        at = start + word.start()
+        found = match_phrase(lower, at)
+        if found is None or found.role not in ("rise", "fall", "multiple") or text[at].isupper():
+            continue  # "TP. Hạ Long": a name
+        before = lower[start:at].split()[-1:]
+        after = lower[found.end : max(end, found.end)].strip(" ,:;")
+        if found.phrase in NOUN_VERBS or not after or (before and before[0] in _NAMING_BEFORE):
+            continue
+        if len(after.split()) > _MAX_MANNER_WORDS:  # "… tăng thu nhập từ du lịch": a clause
+            continue
+        if _PLACE_WORDS.search(after):  # "nâng thứ hạng 5 bậc": a move, refused as one
+            continue
+        raise TargetParseError(
+            text,
+            at,
+            "the verb right before the number ('giảm 1,5%/năm'), or the level without the "
+            "verb ('Tỷ lệ hộ nghèo 1,5%')",
+            reason=f"{text[at : found.end]!r} then {text[found.end : end].strip()!r} before "
+            "the number: a change, or the level?",
         )
