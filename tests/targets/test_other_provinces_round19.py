@@ -196,3 +196,29 @@ def test_a_lower_bound_on_the_level_a_rise_reaches_still_reads() -> None:
     spec = parse_target("Tỷ lệ đô thị hóa nâng lên ít nhất 45%", unit="%")
     assert spec.is_met(45.0)
     assert not spec.is_met(44.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ sử dụng túi ni lông khó phân hủy giảm 50% so với năm 2019",  # halved, likely
+        "Tỷ lệ rác thải nhựa đại dương giảm 75%",
+        "Tỷ lệ che phủ rừng tăng trên 80%",  # the level above 80 %, likely
+        "Tỷ lệ hộ nghèo giảm bình quân 60%/năm",
+    ],
+)
+def test_a_change_of_half_a_share_or_more_in_percent_is_refused(text: str) -> None:
+    # read as points (the agreed reading of % on a share), these were a fall of 50 points, a
+    # rise of 80: points, or a relative change?  Below 50 they still read as points.
+    with pytest.raises(TargetParseError, match=r"percentage points, or \d+% of its level"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("Tỷ lệ che phủ rừng tăng 45%", 45.0), ("Tỷ lệ rác thải nhựa giảm 50 điểm %", 50.0)],
+)
+def test_points_below_half_a_share_or_written_as_points_still_read(text: str, size: float) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is not None
+    assert (spec.change.kind, spec.value) == (ChangeKind.POINTS, size)

@@ -235,6 +235,8 @@ def refuse_count_of_what_it_covers(text: str, spec: TargetSpec) -> None:
 
 #: A change in % of a share this size or more cannot be in points: no share moves that far.
 _MANY_POINTS = 100.0
+#: A change in % of a share this size or more is refused as points too: points, or relative?
+_HALF_A_SHARE = 50.0
 #: Points written as such (``điểm %``, ``điểm phần trăm``).
 _POINTS_WORD = re.compile(r"(?<!\w)điểm(?!\w)", re.IGNORECASE)
 
@@ -243,16 +245,19 @@ def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
     """Refuse a change in % of a share read as 100 points or more (``Tỷ lệ hộ nghèo giảm 120% so
     với năm 2020``): no share moves that far, so it is a relative change, which a share in %
     does not read (``giảm một nửa`` is one); written in points (``tăng 150 điểm %``), it
-    stands."""
+    stands.  From 50 points (``Tỷ lệ sử dụng túi ni lông giảm 50%``, ``Tỷ lệ che phủ rừng tăng
+    trên 80%``) it is refused too: half a share or more is seldom the change a plan means, and
+    a halving is."""
     change = spec.change
     if change is None or change.kind not in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR):
         return
     numbers = [getattr(spec, name, None) for name in ("value", "low", "high")]
     if _POINTS_WORD.search(text) is not None:  # "tăng 150 điểm %": points, as written
         return
-    if getattr(spec, "unit", None) == "%" and any(
-        number is not None and abs(number) >= _MANY_POINTS for number in numbers
-    ):
+    largest = max((abs(number) for number in numbers if number is not None), default=0.0)
+    if getattr(spec, "unit", None) != "%":
+        return
+    if largest >= _MANY_POINTS:
         raise TargetParseError(
             text,
             0,
@@ -260,6 +265,15 @@ def refuse_points_beyond_a_share(text: str, spec: TargetSpec) -> None:
             "một nửa', 'gấp 2 lần')",
             reason=f"a change of {_MANY_POINTS:g} or more in % of a share: no share moves that "
             "far in points; a relative change (giảm 50%: halved) is not how a share reads one",
+        )
+    if largest >= _HALF_A_SHARE:
+        raise TargetParseError(
+            text,
+            0,
+            f"the points written as such ('{largest:g} điểm %'), a multiple of the base ('giảm "
+            "một nửa'), or the level to reach ('xuống còn …', 'lên …')",
+            reason=f"a change of {largest:g}% of a share: {largest:g} percentage points, or "
+            f"{largest:g}% of its level (a halving is written so)?",
         )
 
 
