@@ -222,3 +222,21 @@ def test_points_below_half_a_share_or_written_as_points_still_read(text: str, si
     spec = parse_target(text, unit="%")
     assert spec.change is not None
     assert (spec.change.kind, spec.value) == (ChangeKind.POINTS, size)
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "kept"),
+    [
+        ("Tỷ lệ thực hiện Nghị quyết 57 đạt 100%", 100.0, "Nghị quyết"),
+        ("Tỷ lệ xã thực hiện Chương trình 135 đạt 100%", 100.0, "Chương trình"),
+        ("Tỷ lệ dân số dùng nước sạch đạt chuẩn QCVN 02:2009/BYT đạt 70%", 70.0, "QCVN"),
+        ("Tỷ lệ cơ quan áp dụng ISO 9001:2015 đạt 90%", 90.0, "ISO"),
+    ],
+)
+def test_a_document_or_standard_named_by_its_number_is_no_target_number(
+    text: str, size: float, kept: str
+) -> None:
+    # these cells were refused (two numbers); the document's number is set aside, its name kept
+    spec = parse_target(text, unit="%")
+    assert spec.value == size  # type: ignore[union-attr]
+    assert kept in (spec.note or "")  # type: ignore[union-attr]

@@ -30,7 +30,8 @@ __all__ = [
 #: hold targets.  A name with a number after a hyphen (``COVID-19``, ``SARS-CoV-2``), a mobile
 #: network (``5G``, ``4G/5G``), ``IPv6``, ``công nghệ 4.0`` and a level of a service (``định
 #: danh điện tử mức 2 đạt …``) hold none, nor does a measure per one unit of area or
-#: population before the target's number (``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``).
+#: population before the target's number (``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``),
+#: a document named by its number alone (``Nghị quyết 57``) or a standard (``QCVN 02:2009/BYT``).
 NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
@@ -45,7 +46,13 @@ NOT_TARGET_NUMBERS = re.compile(
     r"báo\s+cáo|thông\s+báo|tờ\s+trình|hợp\s+đồng|công\s+trình|thôn|ấp|tổ|khu\s+phố|lô|"
     r"trạm|cảng|bến|nhà\s+máy|mục\s+tiêu|dự\s+thảo)\s+số|mức\s+độ|cấp\s+độ)\s+\d+\b"
     r"(?!\s*[%,.]?\d)"
-    r"|\bsố\s+\d+\b(?![.,]\d)(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))",
+    r"|\bsố\s+\d+\b(?![.,]\d)(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))"
+    # a document or a programme named by its number alone ("Nghị quyết 57", "Chương trình 135",
+    # "Đề án 06") before a word, and a standard's code ("QCVN 02:2009/BYT", "TCVN 5945:2005")
+    r"|(?i:(?:(?<=nghị\squyết\s)|(?<=quyết\sđịnh\s)|(?<=nghị\sđịnh\s)|(?<=thông\stư\s)"
+    r"|(?<=chỉ\sthị\s)|(?<=kết\sluận\s)|(?<=chương\strình\s)|(?<=đề\sán\s))"
+    r"\d{1,4}\b(?![\d.,/%\-])(?=\s+[^\W\d_]|\s*[,;)]))"
+    r"|(?:(?<=QCVN\s)|(?<=TCVN\s)|(?<=ISO\s)|(?<=IEC\s))\d[\w.:/\-]*",
 )
 #: A bound on the things a subject counts, in words after a subject and before a target in %
 #: (``Tỷ lệ cặp vợ chồng sinh từ 3 con trở lên 5%``, ``Tỷ lệ hộ nghèo thiếu hụt từ 3 chỉ số
