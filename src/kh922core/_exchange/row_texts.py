@@ -53,7 +53,9 @@ BULLET = re.compile(r"^[-–—•*·]$")
 #: The name of a row that adds up the rows above it: no indicator.
 _TOTALS = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh)\s*[:.]?\s*$", re.I)
 #: A line under a table that notes something of it: a note, a source, a footnote mark.
-_NOTE_LINE = re.compile(r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn|chú\s+thích|\(\*+\)|\*)", re.I)
+_NOTE_LINE = re.compile(
+    r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn|chú\s+thích|chú\s+giải|\(\*+\)|\*|\(\d{1,2}\)(?=\s))", re.I
+)
 PLUS = re.compile(r"^\+$")
 _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
 #: Names whose indicator is better lower, as whole words with their accents ("tai nạn" is no
@@ -297,8 +299,13 @@ def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | 
     if not line.group and not line.number and _TOTALS.match(name):
         return "a row of totals, no indicator: not in the plan"
     trailing = line.group_id is None and not years_in(line.title) and all(o.group for o in rest)
+    note = "a line under the table (a note): a plan file has no place for it; copy it by hand"
     if line.group and (_NOTE_LINE.match(line.title) or trailing):
-        return "a line under the table (a note): a plan file has no place for it; copy it by hand"
+        return note
+    # "(*) Số liệu theo Cục Thống kê" in the name column alone, no number: a footnote
+    alone = all(not text.strip() or c == name_column for c, text in enumerate(line.cells))
+    if alone and not line.number and _NOTE_LINE.match(name):
+        return note
     return None
 
 

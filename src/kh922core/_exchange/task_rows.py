@@ -30,7 +30,7 @@ __all__ = ["PLACEHOLDER_DEADLINE", "TaskBuilder"]
 #: The deadline a task keeps while its cell cannot be read (or the table has none).
 PLACEHOLDER_DEADLINE = "Thường xuyên"
 _INTEGER = re.compile(r"^(\d+)\s*[.)]?$")
-_SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]|\d+(?:\.\d+)+\.?)$")
+_SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]?|\d+(?:\.\d+)+\.?)$")
 
 
 @dataclass(slots=True)
