@@ -240,3 +240,30 @@ def test_a_document_or_standard_named_by_its_number_is_no_target_number(
     spec = parse_target(text, unit="%")
     assert spec.value == size  # type: ignore[union-attr]
     assert kept in (spec.note or "")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "rendered"),
+    [
+        # a verb with its object in the name, or a level word after it: no refusal
+        ("Tỷ lệ lao động tăng năng suất đạt 90%", "%", "90%"),
+        ("Số trường nâng chuẩn quốc gia 20 trường", "trường", "20 trường"),
+        ("Tỷ lệ người được sàng lọc tăng huyết áp đạt 50%", "%", "50%"),
+        ("Tỷ lệ tiêm chủng mở rộng cho trẻ em đạt ≥ 95%", "%", "≥ 95%"),
+        ("Tổng tỷ suất sinh giảm và ổn định ở mức 2,1 con", "con", "2,1 con"),
+        ("Tỷ lệ hộ nghèo giảm, ổn định dưới 2%", "%", "< 2%"),
+        ("Tỷ lệ hộ nghèo giảm sâu còn 2%", "%", "≤ 2%"),
+        ("Tỷ lệ hộ nghèo giảm đến dưới 2%", "%", "< 2%"),  # "đến" then a level word
+        (
+            "Giá trị tăng thêm ngành công nghiệp tăng bình quân 12%/năm",
+            "tỷ đồng",
+            "tăng bình quân 12%/năm",
+        ),
+        ("Trong các năm tới, tỷ lệ hộ nghèo giảm 1%/năm", "%", "giảm bình quân 1 điểm %"),
+        ("Tỷ lệ hộ nghèo giảm 1%/năm trong hai năm tới", "%", "giảm bình quân 1 điểm %"),
+    ],
+)
+def test_ordinary_names_and_levels_near_the_new_rules_still_read(
+    text: str, unit: str, rendered: str
+) -> None:
+    assert parse_target(text, unit=unit).render().startswith(rendered)

@@ -263,12 +263,26 @@ def _blocks(element: Any) -> Iterator[Any]:
     """The paragraphs and tables of the document's body, in order, those inside content
     controls and custom XML where they stand."""
     for child in element:
+        if child.tag == f"{_W}tbl" and _frames_tables(child):  # a layout table around tables
+            for row in _children(child, f"{_W}tr"):
+                for cell in _children(row, f"{_W}tc"):
+                    yield from _blocks(cell)
+            continue
         if child.tag in (f"{_W}p", f"{_W}tbl", f"{_W}altChunk"):
             yield child
         if child.tag == f"{_W}p":  # a table in a text box or a frame anchored to it
             yield from _boxed_tables(child)
         elif child.tag in _WRAPPERS:
             yield from _blocks(child)
+
+
+def _frames_tables(table: Any) -> bool:
+    """Whether a table is a frame of one column whose cells hold tables (a layout Word users
+    draw around an appendix): its cells' tables and paragraphs are read, not the frame."""
+    cells = [list(_children(row, f"{_W}tc")) for row in _children(table, f"{_W}tr")]
+    return all(len(row) == 1 for row in cells) and any(
+        next(_children(row[0], f"{_W}tbl"), None) is not None for row in cells if row
+    )
 
 
 def _boxed_tables(element: Any) -> Iterator[Any]:
@@ -283,7 +297,8 @@ def _boxed_tables(element: Any) -> Iterator[Any]:
 def docx_grids(path: Path) -> list[Grid]:
     """Every table of a Word document, in order, each with the paragraphs above it.
 
-    Tables nested in a cell are read as that cell's text.
+    Tables nested in a cell are read as that cell's text, except in a frame of one column
+    drawn around the tables (each of its cells' tables is read as a table of its own).
     """
     docx = import_optional("docx", extra="office", purpose="reading .docx")
     try:

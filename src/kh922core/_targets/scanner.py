@@ -37,6 +37,7 @@ __all__ = [
     "blank",
     "closed_note",
     "ends_with_phrase",
+    "manner_words",
     "match_phrase",
     "number_at",
     "phrase_texts",
@@ -175,6 +176,11 @@ def _table() -> tuple[_Phrase, ...]:
 def _phrases() -> tuple[_Phrase, ...]:
     """The phrases read wherever they stand (every role but ``manner``)."""
     return tuple(p for p in _table() if p.role != "manner")
+
+
+def manner_words() -> tuple[str, ...]:
+    """The words of manner (``bền vững``, ``nhanh`` …), longest first."""
+    return _manners()
 
 
 @lru_cache(maxsize=1)

@@ -289,7 +289,8 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
             _refuse_hidden(text, blanked, stop, position, end)
             refuse_lost_negation(text, stop, subject)  # "/không thấp hơn 50%": "thấp hơn"
-            refuse_verb_in_a_name(text, stop, position)  # "… giảm nhanh hơn 2%"
+            if rest[0].phrase.startswith("hơn"):  # "… giảm nhanh hơn 2%": faster than what?
+                refuse_verb_in_a_name(text, stop, position)
             return found + rest, subject if any(ch.isalnum() for ch in subject) else None
     head = blanked[stop:end].strip()
     _refuse_hidden(text, blanked, stop, end, end)
@@ -400,7 +401,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         for i, m in enumerate(prefix)
     )
     after_verb = prefix[prefix.index(ways[0]) + 1 :] if ways else []
-    up_to = after_verb[0].phrase if after_verb and after_verb[0].role == "range" else None
+    lone = len(after_verb) == 1 and after_verb[0].role == "range"  # "giảm đến dưới 2%": a level
+    up_to = after_verb[0].phrase if lone else None
     return Verb(
         way=ways[0].role if ways else None,
         phrase=ways[0].phrase if ways else None,

@@ -195,12 +195,18 @@ _DEADLINE_WORDS = frozenset(
 )
 
 
+#: Words before "năm tới" that count years: a duration ("các năm tới", "hai năm tới").
+_COUNTING = frozenset(
+    {"các", "những", "vài", "mấy", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}
+)
+
+
 def refuse_year_of_change(text: str) -> None:
     """Refuse a change with no base and a year named as when it happens (``Năm 2026 tăng 8%``,
     ``tăng 10% trong năm 2026``): from the year before, or from the plan baseline?"""
     for found in _YEAR_NAMED.finditer(text):
         lead = (found.group("lead") or "").casefold()
-        if lead not in _DEADLINE_WORDS and not lead.isdigit():  # "5 năm tới": a duration
+        if lead not in _DEADLINE_WORDS and not lead.isdigit() and lead not in _COUNTING:
             raise TargetParseError(
                 text,
                 found.start(),

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from kh922core._targets.scanner import Match, match_phrase
+from kh922core._targets.scanner import Match, manner_words, match_phrase
 from kh922core.errors import TargetParseError
 
 __all__ = [
@@ -231,17 +231,17 @@ _NAMING_BEFORE = frozenset(
 )
 
 
-#: The most words after such a verb that may say how it moves (``theo chuẩn mới``, ``nhanh
-#: hơn``); more are a clause of the subject (``hộ tăng thu nhập từ du lịch``).
-_MAX_MANNER_WORDS = 3
-_PLACE_WORDS = re.compile(r"(?<!\w)(?:hạng|bậc|vị\s+trí)(?!\w)")
+#: Words that, right after such a verb, say how or against what it moves (``theo chuẩn mới``,
+#: ``qua các năm``, ``hơn``), as the words of manner do; an object (``tăng thu nhập``, ``nâng
+#: chuẩn quốc gia``, ``Giá trị tăng thêm ngành …``) names the subject.
+_HOW = frozenset({"theo", "hơn", "qua", "so", "chậm", "nhiều", "ít"})
 
 
 def refuse_verb_in_a_name(text: str, start: int, end: int) -> None:
-    """Refuse the words ``text[start:end]``, read as the name before a bare number, when a verb
-    of change in them is followed by words the grammar does not read (``Tỷ lệ hộ nghèo giảm
-    theo chuẩn mới 1,5%/năm``, ``… giảm nhanh hơn 2%``): the number may bound the change, or
-    be the level; read as a name, it was the level."""
+    """Refuse the words ``text[start:end]``, read as the name before the number, when a verb of
+    change in them is followed by words that say how it moves (``Tỷ lệ hộ nghèo giảm theo
+    chuẩn mới 1,5%/năm``, ``… giảm nhanh hơn 2%``): the number may bound the change, or be the
+    level; read as a name, it was the level."""
     lower = text.lower()  # the whole text: "nhanh hơn" is no manner of the verb
     for word in re.finditer(r"(?<!\w)\w", lower[start:end]):
         at = start + word.start()
@@ -252,10 +252,9 @@ def refuse_verb_in_a_name(text: str, start: int, end: int) -> None:
         after = lower[found.end : max(end, found.end)].strip(" ,:;")
         if found.phrase in NOUN_VERBS or not after or (before and before[0] in _NAMING_BEFORE):
             continue
-        if len(after.split()) > _MAX_MANNER_WORDS:  # "… tăng thu nhập từ du lịch": a clause
-            continue
-        if _PLACE_WORDS.search(after):  # "nâng thứ hạng 5 bậc": a move, refused as one
-            continue
+        first = after.split()[0]
+        if first not in _HOW and not any(after.startswith(w) for w in manner_words()):
+            continue  # "Số trường nâng chuẩn quốc gia 20 trường": the verb has an object
         raise TargetParseError(
             text,
             at,
