@@ -79,6 +79,9 @@ def test_the_list_covers_every_deadline_of_the_plan() -> None:
         ("Trước tháng 6 năm 2025", "month", None, date(2025, 5, 31)),
         ("12-2025", "month", None, date(2025, 12, 31)),
         ("Tháng 2.2028", "month", None, date(2028, 2, 29)),
+        ("T6/2026", "month", None, date(2026, 6, 30)),  # "T" for tháng, as tables shorten it
+        ("Th12/2025", "month", None, date(2025, 12, 31)),
+        ("Trước T6/2026", "month", None, date(2026, 5, 31)),
         ("Cuối năm 2025", "year", None, date(2025, 12, 31)),
         ("Q4/2025", "quarter", None, date(2025, 12, 31)),
         ("Q.II/2026", "quarter", None, date(2026, 6, 30)),

@@ -3,8 +3,8 @@
 Forms (matched case-insensitively, after NFC normalisation and whitespace folding):
 
 - ``Thường xuyên``, ``Hằng năm``: ``recurring``, no dates (reported every cycle).
-- ``12/2025``, ``Tháng 3/2026``, ``Tháng 12 năm 2025``, ``12-2025``: ``month``, due on the
-  last day of the month.
+- ``12/2025``, ``Tháng 3/2026``, ``T3/2026`` (``Th3/2026``), ``Tháng 12 năm 2025``, ``12-2025``:
+  ``month``, due on the last day of the month.
 - ``Quý II/2025``, ``Quý 2/2025``, ``Q4/2025``: ``quarter``, due on the last day of the quarter.
 - ``Năm 2030``, ``2030``, ``Cuối năm 2030``: ``year``, due on 31 December.
 - ``2025 - 2026``, ``Năm 2025-2026``: ``period``, starts 1 January, due 31 December.
@@ -91,7 +91,7 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             DeadlineKind.MONTH,
-            r"(trước\s+)?(?:trong\s+)?(?:tháng\s+)?(\d{1,2})\s*[/.-]\s*(?:năm\s+)?"
+            r"(trước\s+)?(?:trong\s+)?(?:tháng\s+|th?\.?\s*)?(\d{1,2})\s*[/.-]\s*(?:năm\s+)?"
             + _YEAR
             + r"|(trước\s+)?(?:trong\s+)?tháng\s+(\d{1,2})\s+năm\s+"
             + _YEAR,
