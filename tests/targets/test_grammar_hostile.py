@@ -95,3 +95,17 @@ def test_reading_grows_linearly_with_the_note() -> None:
     small = min(cost(150) for _ in range(5))
     large = min(cost(300) for _ in range(5))
     assert large / small < 3.0
+
+
+@pytest.mark.parametrize(
+    "text", ["8-10 trở lên con thứ 3", "8-10 trở lên tỷđ đứng thứ 9 đạt, vượt"]
+)
+def test_a_bound_after_a_range_is_refused_before_a_qualifier_too(text: str) -> None:
+    # the number that qualifies the subject after it hid the range's "trở lên" (fuzz seed 300042)
+    with pytest.raises(TargetParseError, match="a range with 'trở lên' after it"):
+        kh922core.parse_target(text)
+
+
+def test_a_qualifier_before_a_range_leaves_the_range() -> None:
+    spec = kh922core.parse_target("Tỷ lệ sinh con thứ 3 trở lên 8-10%", unit="%")
+    assert (spec.kind, spec.low, spec.high) == ("range", 8.0, 10.0)  # type: ignore[union-attr]

@@ -16,7 +16,7 @@ from kh922core._targets.amount_words import (
 from kh922core._targets.cells import refuse_clauses, refuse_read_cells
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
-from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS
+from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS, QUALIFIER_NUMBERS
 from kh922core._targets.time_phrases import (
     refuse_other_period,
     refuse_yearly_cap,
@@ -355,7 +355,9 @@ def refuse_bound_after_range(text: str, kind: str) -> None:
     the range or its unit (after other words they are a note's: ``từ 8 đến 10 căn nhà ở xuống
     cấp``)."""
     dated = blank(_dated(text), NOT_TARGET_NUMBERS)  # "dân số 2030": no number of the range
-    digits = [m.end() for m in re.finditer(r"\d", dated)]
+    # the range's last digit, not a qualifier's after it ("8-10 trở lên con thứ 3")
+    digits = [m.end() for m in re.finditer(r"\d", blank(dated, QUALIFIER_NUMBERS))]
+    digits = digits or [m.end() for m in re.finditer(r"\d", dated)]
     found = _BOUND_AFTER.search(dated, digits[-1]) if digits and kind == "range" else None
     if found is None:
         return
