@@ -132,3 +132,14 @@ def test_the_archive_check_reads_no_part(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(TableImportError):
         import_tables(path)
+
+
+def test_a_workbook_missing_a_part_names_the_part(tmp_path: Path) -> None:
+    good = export_tables(load_plan(), tmp_path / "good.xlsx")
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            if name != "xl/workbook.xml":  # as a broken converter left it
+                target.writestr(name, source.read(name))
+    with pytest.raises(TableImportError, match=r"xl/workbook\.xml.*save it again"):
+        import_tables(broken)

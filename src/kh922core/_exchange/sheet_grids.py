@@ -175,8 +175,10 @@ def xlsx_grids(path: Path) -> list[Grid]:
         formulas = {sheet.title: formula_cells(path, sheet.title) for sheet in values.worksheets}
         texts = escaped_texts(path)  # where openpyxl would misread Excel's escapes
     except Exception as error:  # openpyxl raises many kinds for a broken package
-        raise TableImportError(
-            f"{path.name}: not an Excel workbook that can be opened ({type(error).__name__})"
+        said = str(error).strip("'\"").splitlines()[0] if str(error) else "unreadable"
+        raise TableImportError(  # "There is no item named 'xl/sharedStrings.xml' …": a part
+            f"{path.name}: not an Excel workbook that can be opened ({type(error).__name__}: "
+            f"{said}); open it in Excel and save it again as .xlsx"
         ) from None
     try:
         return [
