@@ -241,7 +241,7 @@ def _evaluated(plan: Plan, frame: pl.DataFrame, engine: str) -> pl.DataFrame:
 
 
 @pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
-@pytest.mark.parametrize("column", ["source", "agency", "note"])
+@pytest.mark.parametrize("column", ["source", "agency", "note", "Nguồn", "nguon", "ghi_chu"])
 def test_a_column_of_provenance_does_not_split_the_series_of_its_base(
     engine: str, column: str
 ) -> None:

@@ -33,7 +33,7 @@ def _progress(args: argparse.Namespace) -> int:
     import polars as pl
 
     from kh922core._cli.observation_input import in_file_rows, read_with_rows
-    from kh922core._engine import PROVENANCE
+    from kh922core._engine import is_provenance
     from kh922core._plans import load_plan, published_figures
     from kh922core._tracking import progress
 
@@ -53,7 +53,7 @@ def _progress(args: argparse.Namespace) -> int:
     keys = [  # each district's (entity's) row told apart from the others; not provenance
         c
         for c in heads[heads.index("indicator") + 1 : heads.index("horizon")]
-        if c not in PROVENANCE
+        if not is_provenance(c)
     ]
     shown_columns = [c for c in _PROGRESS if c in heads and c not in keys]
     shown_columns[2:2] = keys

@@ -16,6 +16,7 @@ value of each key, and its nulls), and only where a change target has a plan bas
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,23 +24,37 @@ from typing import Any
 from kh922core._engine.columns import INDICATOR, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 
-__all__ = ["PROVENANCE", "series_groups", "without_plan_bases"]
+__all__ = ["PROVENANCE", "is_provenance", "series_groups", "without_plan_bases"]
 
 Compiled = Mapping[str, tuple[CompiledTarget, ...]]
 
 
-#: Columns that say where a figure comes from, not whose it is: no key of a series here.
+#: Columns that say where a figure comes from, not whose it is: no key of a series here.  The
+#: names are compared with their case, marks and ``_`` folded (:func:`is_provenance`), so that
+#: ``Nguồn``, ``nguon`` and ``Ghi chú`` are the Vietnamese headings of ``source`` and ``note``.
 PROVENANCE = frozenset(
     {"quality", "published_as", "note", "source", "agency", "source_file", "source_sheet"}
     | {"source_row"}
 )
+_PROVENANCE_WORDS = frozenset(
+    {name.replace("_", " ") for name in PROVENANCE}
+    | {"nguồn", "nguon", "nguồn số liệu", "nguon so lieu", "ghi chú", "ghi chu", "ghichu"}
+    | {"cơ quan báo cáo", "co quan bao cao", "tệp", "tep"}
+)
+
+
+def is_provenance(column: str) -> bool:
+    """Whether ``column`` says where a figure comes from (:data:`PROVENANCE`, or a Vietnamese
+    heading of one: ``Nguồn``, ``nguon``, ``Ghi chú``, ``ghi_chu``)."""
+    folded = " ".join(unicodedata.normalize("NFC", column).casefold().replace("_", " ").split())
+    return folded in _PROVENANCE_WORDS
 
 
 def series_groups(keys: Sequence[str]) -> list[str]:
     """The key columns that tell a change target's series apart: ``keys`` without ``year`` (the
     time) and without the columns that say where a figure comes from (:data:`PROVENANCE`: a
     level of 2023 from one source is the base of a level of 2026 from another)."""
-    return [key for key in keys if key != YEAR and key not in PROVENANCE]
+    return [key for key in keys if key != YEAR and not is_provenance(key)]
 
 
 def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> set[str]:

@@ -15,7 +15,7 @@ from datetime import date
 import polars as pl
 
 from kh922core._dates import DateLike, as_date
-from kh922core._engine import PROVENANCE
+from kh922core._engine import is_provenance
 from kh922core._frame_problems import polars_frame, problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
@@ -201,7 +201,7 @@ def key_columns(columns: Sequence[str], *, check: bool = True) -> list[str]:
         ObservationError: A key column named like a result column, or starting with ``_``
             (unless ``check`` is false).
     """
-    keys = [c for c in columns if c not in RESERVED and c not in PROVENANCE]
+    keys = [c for c in columns if c not in RESERVED and not is_provenance(c)]
     clashes = [c for c in keys if c in _OUTPUT or c.startswith("_")] if check else []
     if clashes:
         raise ObservationError(
