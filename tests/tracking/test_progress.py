@@ -161,6 +161,9 @@ def same_as_reference(case: dict[str, Any], result: pl.DataFrame) -> None:
     frame = _frame(case)
     groups = sorted(set(frame["entity"].to_list()))
     produced = {row["entity"]: row for row in result.iter_rows(named=True)}
+    # several series: the plan baseline is the plan's own series', the base of none of them
+    if len(groups) > 1:
+        target = target.model_copy(update={"baseline": None})
     for entity in groups or [None]:
         rows = frame.filter(pl.col("entity") == entity) if entity else frame.head(0)
         series = list(zip(rows["year"].to_list(), rows["value"].to_list(), strict=True))
@@ -396,6 +399,57 @@ def test_plan_baseline_is_used_unless_asked_for_the_series(plan: Plan) -> None:
     assert (row["baseline_source"], row["base_year"], row["base_value"]) == ("plan", 2020, 30.0)
     row = progress_of_targets((target,), frame, baseline="series").row(0, named=True)
     assert (row["baseline_source"], row["base_year"], row["base_value"]) == ("series", 2023, 40.0)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+def test_a_plan_baseline_is_no_base_of_a_district(plan: Plan, engine: str) -> None:
+    # the plan's 30 % of 2020 is the province's level: two districts, each from its own first
+    # point (a district used to be measured from the province's baseline)
+    target = plan.target("2030-6").model_copy(
+        update={"baseline": Baseline(value=30.0, year=2020, source="test")}
+    )
+    frame = pl.DataFrame(
+        {
+            "indicator": "cashless-transactions",
+            "district": ["A", "A", "B", "B"],
+            "year": [2023, 2025, 2023, 2025],
+            "value": [40.0, 50.0, 60.0, 55.0],
+        }
+    )
+    native: Any = frame
+    if engine == "pandas":
+        native = frame.to_pandas()
+    elif engine == "duckdb":
+        import duckdb
+
+        native = duckdb.from_arrow(frame.to_arrow())
+    based = plan.model_copy(
+        update={"targets": tuple(target if t.id == target.id else t for t in plan.targets)}
+    )
+    result = progress(based, native, targets=[target.id])
+    rows = pl.from_pandas(result) if engine == "pandas" else pl.DataFrame(result)
+    found = [
+        (r["district"], r["baseline_source"], r["base_year"], r["base_value"])
+        for r in rows.sort("district").to_dicts()
+    ]
+    assert found == [("A", "series", 2023, 40.0), ("B", "series", 2023, 60.0)]
+
+
+def test_a_plan_baseline_stays_the_base_of_the_plans_own_series(plan: Plan) -> None:
+    target = plan.target("2030-6").model_copy(
+        update={"baseline": Baseline(value=30.0, year=2020, source="test")}
+    )
+    frame = pl.DataFrame(
+        {
+            "indicator": "cashless-transactions",
+            "entity": "Bến Tre",  # one key group: the plan's own series
+            "year": [2023, 2025],
+            "value": [40.0, 50.0],
+            "source": ["Cục Thống kê", "Sở Tài chính"],  # provenance splits nothing
+        }
+    )
+    row = progress_of_targets((target,), frame).row(0, named=True)
+    assert (row["baseline_source"], row["base_year"], row["base_value"]) == ("plan", 2020, 30.0)
 
 
 def test_base_year_and_as_of(plan: Plan) -> None:

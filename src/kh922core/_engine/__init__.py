@@ -7,7 +7,7 @@ from kh922core._engine.columns import STATUS_DTYPE
 from kh922core._engine.native_evaluate import in_polars
 from kh922core._engine.native_frames import Native, lazy_source, native, native_table
 from kh922core._engine.native_names import dotless
-from kh922core._engine.plan_bases import PROVENANCE, is_provenance
+from kh922core._engine.plan_bases import PROVENANCE, is_provenance, one_series_indicators
 from kh922core._engine.ranks import rank
 from kh922core._engine.summary import summarize
 
@@ -22,6 +22,7 @@ __all__ = [
     "lazy_source",
     "native",
     "native_table",
+    "one_series_indicators",
     "rank",
     "summarize",
 ]

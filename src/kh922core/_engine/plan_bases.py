@@ -24,7 +24,13 @@ from typing import Any
 from kh922core._engine.columns import INDICATOR, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 
-__all__ = ["PROVENANCE", "is_provenance", "series_groups", "without_plan_bases"]
+__all__ = [
+    "PROVENANCE",
+    "is_provenance",
+    "one_series_indicators",
+    "series_groups",
+    "without_plan_bases",
+]
 
 Compiled = Mapping[str, tuple[CompiledTarget, ...]]
 
@@ -109,7 +115,16 @@ def _one_series(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> s
                 one = False
         if one:
             ones.add(indicator)
-    return ones
+    return ones | (set(indicators) - set(found[name]))  # no rows at all: nothing to split
+
+
+def one_series_indicators(frame: Any, keys: Sequence[str], indicators: Sequence[str]) -> set[str]:
+    """Which of ``indicators`` are one series in ``frame`` (a Polars or Narwhals LazyFrame, of
+    the key columns ``keys``): the plan's own, which a plan baseline may stand in for."""
+    groups = series_groups(keys)
+    if not groups or not indicators:
+        return set(indicators)
+    return _one_series(frame, groups, indicators)
 
 
 def without_plan_bases(

@@ -41,7 +41,13 @@ from kh922core._targets import CohortPolicy
 from kh922core._tracking import progress_steps as steps
 from kh922core._tracking.narwhals_progress_input import LazyObservations, lazy_observations
 from kh922core._tracking.progress_change import change_base_columns, implied_bounds
-from kh922core._tracking.progress_input import RESERVED, last_year, targets_frame, unit_factors
+from kh922core._tracking.progress_input import (
+    RESERVED,
+    last_year,
+    targets_frame,
+    unit_factors,
+    without_other_series_bases,
+)
 from kh922core._tracking.progress_measure import RESULT_COLUMNS
 
 __all__ = ["progress_lazy"]
@@ -219,6 +225,7 @@ def progress_lazy(
         cohort_policy=cohort_policy,
         cohort_size=cohort_size,
     )
+    table = without_other_series_bases(table, observed.frame, observed.keys)
     until = last_year(as_of)
     pairs = observed.pairs.join(
         table.select("target_id", "indicator", "_qualitative"), on="indicator"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import polars as pl
 
 from kh922core._dates import DateLike, as_date
-from kh922core._engine import is_provenance
+from kh922core._engine import is_provenance, one_series_indicators
 from kh922core._frame_problems import polars_frame, problem_at
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
@@ -354,3 +355,19 @@ def refuse_duplicates(series: pl.DataFrame, columns: list[str]) -> None:
                 )
             ]
         )
+
+
+def without_other_series_bases(
+    constants: pl.DataFrame, observations: Any, keys: list[str]
+) -> pl.DataFrame:
+    """``constants`` with no plan baseline for the targets of an indicator observed as several
+    series (``district`` A, B …; provenance aside): the plan baseline is the plan's own
+    series' level, never a district's base (as in ``evaluate``).  ``observations``: a Polars
+    or Narwhals frame with the indicator and key columns."""
+    based = constants.filter(pl.col("_plan_base_year").is_not_null())["indicator"].unique()
+    ones = one_series_indicators(observations, keys, sorted(based.to_list()))
+    kept = pl.col("indicator").is_in(sorted(ones))
+    return constants.with_columns(
+        pl.when(kept).then(pl.col(name)).alias(name)
+        for name in ("_plan_base_year", "_plan_base_value")
+    )

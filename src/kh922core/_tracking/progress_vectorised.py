@@ -34,6 +34,7 @@ from kh922core._tracking.progress_input import (
     refuse_unknown,
     targets_frame,
     unit_factors,
+    without_other_series_bases,
 )
 from kh922core._tracking.progress_measure import RESULT_COLUMNS
 
@@ -182,6 +183,7 @@ def progress_of_targets(
         cohort_policy=cohort_policy,
         cohort_size=cohort_size,
     )
+    constants = without_other_series_bases(constants, frame.lazy(), keys)
     units = {t.id: t.unit for t in targets}
     series = _points(constants, frame, keys, last_year(as_of), units)
     result = _base_and_current(constants, series, keys)
