@@ -57,6 +57,7 @@ from kh922core import ChangeKind, Operator, TargetParseError, parse_target, spli
         ("Tăng 10% năm", "tỷ đồng"),
         ("Tăng 10% năm", "%"),
         ("giảm 2 điểm % năm", "%"),
+        ("tăng 10% năm sau cao hơn năm trước", "tỷ đồng"),
     ],
 )
 def test_a_bare_year_word_after_a_change_is_refused(text: str, unit: str) -> None:

@@ -35,7 +35,7 @@ from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.other_clauses import refuse_other_clauses
 from kh922core._targets.scanner import match_phrase
 from kh922core._targets.time_phrases import refuse_year_of_change
-from kh922core._targets.unit_fit import is_share, refuse_unknown_word
+from kh922core._targets.unit_fit import is_share, per_year_part, refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import Verb, verb_first
 from kh922core.errors import TargetParseError
@@ -186,8 +186,10 @@ def refuse_lost_words(
             "('tăng bình quân 15%/năm')",
             reason="a multiple per year is not a target the library measures",
         )
+    a_year = per_year_part(getattr(spec, "unit", None))[1]  # "tăng 10%/năm": no base needed
     if verb.changes and not (verb.per_year or after.per_year or base.named or verb.to_level):
-        refuse_year_of_change(text)  # "Năm 2026 tăng 8%" (not "giảm còn 3% năm 2025": a level)
+        if not a_year:
+            refuse_year_of_change(text)  # "Năm 2026 tăng 8%" (not "giảm còn 3% năm 2025": a level)
         if numbers and (bare := _BARE_YEAR_AFTER.match(text, numbers[-1].end())):
             why = "'năm' right after the change, with no year: per year, or a year not named?"
             raise TargetParseError(text, bare.end() - 3, "'tăng 10%/năm'", reason=why)

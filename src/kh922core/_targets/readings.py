@@ -56,20 +56,35 @@ from kh922core.errors import IncompatibleUnitError, TargetParseError
 __all__ = ["read_reading"]
 
 
-#: A comparison sign (``<``, ``≥``, ``=`` …): in the words kept as a note it has no number.
-_SIGN = re.compile(r"[<>=≤≥≠≦≧]")
+#: A comparison sign (``<``, ``≥``, ``=`` …) in the words kept as a note, with no word after it
+#: (``đạt 50% <=``, ``… < = -``): a bound cut off.  One before a word compares with what it names
+#: (``100% (≥ QCVN)``, ``95% (≥ mức bình quân cả nước)``) and stays in the note.
+_SIGN = re.compile(r"[<>=≤≥≠≦≧]+(?![<>=≤≥≠≦≧]*\s*[^\W\d_])")
+#: "(= 01/01/2025)", "(= 8.000 USD)": an equivalent with a number of its own, set aside unread.
+_EQUALS_NUMBER = re.compile(r"\(\s*=\s*(?=\d)")
 
 
 def _refuse_stray_sign(text: str, spec: TargetSpec) -> None:
-    """Refuse a comparison sign left in the note (``đạt 50% <=``): a bound garbled or cut off,
-    whose number the reading would silently drop."""
+    """Refuse a comparison sign left in the note with no word after it (``đạt 50% <=``): a
+    bound garbled or cut off, whose number the reading would silently drop; and an equivalent
+    in brackets with a number of its own (``45658 (= 01/01/2025)``)."""
+    if spec.kind not in ("comparison", "range", "approximate"):
+        return
     found = _SIGN.search(getattr(spec, "note", None) or "")
-    if found is not None and spec.kind in ("comparison", "range", "approximate"):
+    if found is not None:
         raise TargetParseError(
             text,
             max(text.find(found.group(0)), 0),
             "one comparison, before its number ('≥ 50%')",
             reason=f"the comparison sign {found.group(0)!r} with no number of its own",
+        )
+    equals = _EQUALS_NUMBER.search(text)
+    if equals is not None:
+        raise TargetParseError(
+            text,
+            equals.start(),
+            "the target alone ('≥ 50%'), its equivalent out of the cell",
+            reason="an equivalent '(= …)' with a number of its own: which one is the target?",
         )
 
 
@@ -140,7 +155,8 @@ def read_reading(
     if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
         verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
     refuse_clash(text, verb)  # "Giảm tỷ lệ hộ nghèo tăng thêm 2%"
-    refuse_up_to(text, verb)  # "tăng đến 70%": the level, or a change of up to 70 %?
+    if not (after.times or after.points or yearly_words or base.named):  # those say a change
+        refuse_up_to(text, verb)  # "tăng đến 70%": the level, or a change of up to 70 %?
     if verb.changes and verb.maintain:
         raise TargetParseError(
             text,

@@ -48,11 +48,14 @@ NOT_TARGET_NUMBERS = re.compile(
     r"(?!\s*[%,.]?\d)"
     r"|\bsố\s+\d+\b(?![.,]\d)(?=\s*(?:$|[,;.)]|(?:của|đạt|có|được|là|thuộc|tại|ở|và)(?![\w]))))"
     # a document or a programme named by its number alone ("Nghị quyết 57", "Chương trình 135",
-    # "Đề án 06") before a word, and a standard's code ("QCVN 02:2009/BYT", "TCVN 5945:2005")
+    # "Đề án 06") before a word that leads to the target ("đạt", "có", a comma; not a unit:
+    # "theo Nghị quyết 12 hộ" is 12 hộ), and a standard's code with its year ("QCVN
+    # 02:2009/BYT", "TCVN 5945:2005", "ISO 9001:2015"; "đạt QCVN 90%" is 90 %)
     r"|(?i:(?:(?<=nghị\squyết\s)|(?<=quyết\sđịnh\s)|(?<=nghị\sđịnh\s)|(?<=thông\stư\s)"
     r"|(?<=chỉ\sthị\s)|(?<=kết\sluận\s)|(?<=chương\strình\s)|(?<=đề\sán\s))"
-    r"\d{1,4}\b(?![\d.,/%\-])(?=\s+[^\W\d_]|\s*[,;)]))"
-    r"|(?:(?<=QCVN\s)|(?<=TCVN\s)|(?<=ISO\s)|(?<=IEC\s))\d[\w.:/\-]*",
+    r"\d{1,4}\b(?![\d.,/%\-])"
+    r"(?=\s+(?:đạt|có|được|là|của|về|và|trên|dưới|từ|tối|ít|không|khoảng)(?!\w)|\s*[,;)]))"
+    r"|(?:(?<=QCVN\s)|(?<=TCVN\s)|(?<=ISO\s)|(?<=IEC\s))\d+(?:-\d+)?[:/]\d[\w.:/\-]*",
 )
 #: A bound on the things a subject counts, in words after a subject and before a target in %
 #: (``Tỷ lệ cặp vợ chồng sinh từ 3 con trở lên 5%``, ``Tỷ lệ hộ nghèo thiếu hụt từ 3 chỉ số

@@ -186,7 +186,8 @@ def refuse_yearly_cap(text: str, spec: TargetSpec, unit: Unit | None) -> None:
 #: ("đến năm 2030").
 _YEAR_NAMED = re.compile(
     r"(?:(?<=\s)|^)(?:(?P<lead>\w+)\s+)?(?P<time>năm\s+(?:19|20)\d\d(?!\d)"
-    r"|năm\s+(?:nay|sau|tới)(?!\w)|cuối\s+năm(?![\s\d]*\d))",  # "năm nay", "cuối năm" too
+    r"|năm\s+(?:nay|sau|tới)(?!\w)(?!\s+(?:cao|thấp|lớn|nhỏ|nhiều|ít|tăng)\s+hơn)"  # "năm sau
+    r"|cuối\s+năm(?![\s\d]*\d))",  # cao hơn năm trước": each year more; "năm nay", "cuối năm"
     re.I,
 )
 _DEADLINE_WORDS = frozenset(

@@ -185,19 +185,14 @@ def refuse_lost_negation(text: str, at: int, subject: str) -> None:
 
 def refuse_floor_of_a_fall(text: str, verb: Verb, operator: object) -> None:
     """Refuse a lower bound on the level a fall reaches (``giảm tối thiểu còn 2%``: at most
-    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it), and an
-    upper bound on the level a rise reaches (``nâng lên 45% trở xuống``, ``tăng lên tối đa
-    45%``: read as ≤ 45 %, staying at 10 % would meet it)."""
-    falls = verb.way == "fall" and str(operator) in ("ge", "gt")
-    rises = verb.way == "rise" and str(operator) in ("le", "lt")
-    if verb.to_level and (falls or rises):
+    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it)."""
+    if verb.way == "fall" and verb.to_level and str(operator) in ("ge", "gt"):
         raise TargetParseError(
             text,
             0,
-            "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%', 'nâng lên ít nhất 45%')",
-            reason=f"{'a lower' if falls else 'an upper'} bound on the level a "
-            f"{'fall' if falls else 'rise'} reaches: the level, or a change of at "
-            f"{'least' if falls else 'most'} that much?",
+            "the level to reach ('giảm còn 2%', 'giảm xuống dưới 2%')",
+            reason="a lower bound on the level a fall reaches: at most that level, or a fall of "
+            "at least that much?",
         )
 
 
