@@ -87,3 +87,35 @@ def test_a_numbered_heading_over_lettered_tasks_is_a_group(tmp_path: Path, mark:
     ]
     titles = {g.id: g.title for g in plan.task_groups}
     assert titles[plan.tasks[1].group] == "Xây dựng chính sách ưu đãi"
+
+
+@pytest.mark.parametrize(
+    "heading", ["(1) Nhóm chỉ tiêu kinh tế", "* Chỉ tiêu kinh tế", "Nguồn nhân lực"]
+)
+def test_a_heading_alone_in_the_name_column_over_rows_is_no_footnote(
+    tmp_path: Path, heading: str
+) -> None:
+    rows = [
+        *[[line] for line in TITLE],
+        ["TT", "Chỉ tiêu", "ĐVT", "Đến năm 2030", "Cơ quan chủ trì"],
+        ["", heading, "", "", ""],
+        ["1", "Tốc độ tăng trưởng GRDP", "%", "8", "Sở Tài chính"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl1.xlsx", [("PL I", rows, [])]))
+    assert heading in [i.name for i in result.plan.indicators]  # kept as before, not a note
+    assert [t.text for t in result.plan.targets] == ["8"]
+
+
+def test_lettered_group_labels_over_numbered_tasks_stay_rows_of_their_own(tmp_path: Path) -> None:
+    rows = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["a", "Nhóm nhiệm vụ thể chế", "", ""],
+        ["1", "Rà soát quy định", "Sở Tư pháp", "Quý II/2025"],
+        ["b", "Nhóm nhiệm vụ hạ tầng", "", ""],
+        ["2", "Xây dựng trung tâm dữ liệu", "Công an tỉnh", "12/2026"],
+    ]
+    plan = import_tables(write_docx(tmp_path / "pl2.docx", [(["PHỤ LỤC II"], rows, [])])).plan
+    names = [t.name for t in plan.tasks]
+    # "b …" is a row of its own, as before (it was glued to the task above it for a moment)
+    assert "Rà soát quy định" in names
+    assert "Nhóm nhiệm vụ hạ tầng" in names

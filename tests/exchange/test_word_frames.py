@@ -69,3 +69,21 @@ def test_a_table_of_two_columns_holding_a_table_stays_one_table(tmp_path: Path) 
     document.save(str(path))
     with pytest.raises(TableImportError, match="no table with a recognisable header"):
         import_tables(path)
+
+
+def test_a_list_of_one_column_with_text_rows_is_no_frame(tmp_path: Path) -> None:
+    # its text rows would have been titles, lost: the table is refused, as before
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=3, cols=1)
+    outer.cell(0, 0).text = "1. Rà soát quy định pháp luật"
+    inner = outer.cell(1, 0).add_table(rows=len(ROWS), cols=len(ROWS[0]))
+    for r, values in enumerate(ROWS):
+        for c, value in enumerate(values):
+            inner.cell(r, c).text = value
+    outer.cell(2, 0).text = "2. Xây dựng trung tâm dữ liệu"
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    with pytest.raises(TableImportError, match="no table with a recognisable header"):
+        import_tables(path)

@@ -41,9 +41,9 @@ from kh922core._exchange.row_texts import (
     row_year,
     twice_numbered,
     unit_in_name,
-    unread_line,
 )
 from kh922core._exchange.table_walk import Line, Table
+from kh922core._exchange.unread_lines import unread_line
 from kh922core._plans import Plan
 from kh922core._targets import Direction, Unit, parse_unit, split_targets
 from kh922core._text import fold

@@ -42,7 +42,6 @@ __all__ = [
     "row_year",
     "twice_numbered",
     "unit_in_name",
-    "unread_line",
 ]
 
 BLANKS = frozenset({"", "-", "–", "—", "−", "--", "x", "X", "/", "…", "...", "_"})
@@ -50,12 +49,6 @@ _NUMBER = re.compile(r"^((?:(?:[A-ZĐ]|[IVXLC]+)\.)?\d+(?:[.,]\d+)*)\.?$")
 _SUBLETTER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*([a-zđ])\)?$")
 _LETTER = re.compile(r"^([a-zđ])\s*[.)]?$")
 BULLET = re.compile(r"^[-–—•*·]$")
-#: The name of a row that adds up the rows above it: no indicator.
-_TOTALS = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh)\s*[:.]?\s*$", re.I)
-#: A line under a table that notes something of it: a note, a source, a footnote mark.
-_NOTE_LINE = re.compile(
-    r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn|chú\s+thích|chú\s+giải|\(\*+\)|\*|\(\d{1,2}\)(?=\s))", re.I
-)
 PLUS = re.compile(r"^\+$")
 _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
 #: Names whose indicator is better lower, as whole words with their accents ("tai nạn" is no
@@ -287,26 +280,6 @@ def report_number(sink: Sink, table: Table, line: Line, indicator: str, row: str
             f"a row number the importer cannot read: numbered {row}, as a row without one "
             "(write a number such as '5', '5.1' or 'a)')",
         )
-
-
-def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | None:
-    """Why a row of an indicator table is no row of the plan (``None``: it is one): a row of
-    totals (``Tổng cộng``, with no number), a note under the table (``Ghi chú: …``, a line of
-    text with no row below it), the signature block under the table."""
-    if line.unread is not None:
-        return line.unread
-    name = line.cells[name_column] if name_column is not None else ""
-    if not line.group and not line.number and _TOTALS.match(name):
-        return "a row of totals, no indicator: not in the plan"
-    trailing = line.group_id is None and not years_in(line.title) and all(o.group for o in rest)
-    note = "a line under the table (a note): a plan file has no place for it; copy it by hand"
-    if line.group and (_NOTE_LINE.match(line.title) or trailing):
-        return note
-    # "(*) Số liệu theo Cục Thống kê" in the name column alone, no number: a footnote
-    alone = all(not text.strip() or c == name_column for c, text in enumerate(line.cells))
-    if alone and not line.number and _NOTE_LINE.match(name):
-        return note
-    return None
 
 
 def row_baseline(

@@ -30,7 +30,10 @@ __all__ = ["PLACEHOLDER_DEADLINE", "TaskBuilder"]
 #: The deadline a task keeps while its cell cannot be read (or the table has none).
 PLACEHOLDER_DEADLINE = "Thường xuyên"
 _INTEGER = re.compile(r"^(\d+)\s*[.)]?$")
-_SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]?|\d+(?:\.\d+)+\.?)$")
+_SUB = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]|\d+(?:\.\d+)+\.?)$")
+#: A sub-row's number under a heading: a bare letter too (``a``, ``b`` in Word tables), which
+#: elsewhere may label a group of its own.
+_SUB_BELOW = re.compile(r"^(?:[-–—+•*·]|[a-zđ][.)]?|\d+(?:\.\d+)+\.?)$")
 
 
 @dataclass(slots=True)
@@ -118,7 +121,7 @@ class TaskBuilder:
         return (
             below is not None
             and not below.group
-            and bool(_SUB.match(below.number))
+            and bool(_SUB_BELOW.match(below.number))
             and any(
                 (column := header.one(role)) is not None
                 and below.cells[column].strip() not in BLANKS

@@ -278,11 +278,15 @@ def _blocks(element: Any) -> Iterator[Any]:
 
 def _frames_tables(table: Any) -> bool:
     """Whether a table is a frame of one column whose cells hold tables (a layout Word users
-    draw around an appendix): its cells' tables and paragraphs are read, not the frame."""
+    draw around an appendix): its cells' tables and paragraphs are read, not the frame.  A
+    list of one column with text in rows of their own (``1. Rà soát …``) is no frame: those
+    rows would be read as titles and lost."""
     cells = [list(_children(row, f"{_W}tc")) for row in _children(table, f"{_W}tr")]
-    return all(len(row) == 1 for row in cells) and any(
-        next(_children(row[0], f"{_W}tbl"), None) is not None for row in cells if row
-    )
+    if not cells or any(len(row) != 1 for row in cells):
+        return False
+    holding = [next(_children(row[0], f"{_W}tbl"), None) is not None for row in cells]
+    texts = [bool("".join(row[0].itertext()).strip()) for row in cells]
+    return any(holding) and all(held or not text for held, text in zip(holding, texts, strict=True))
 
 
 def _boxed_tables(element: Any) -> Iterator[Any]:
