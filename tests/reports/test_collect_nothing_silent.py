@@ -151,3 +151,38 @@ def test_a_value_no_indicator_of_its_unit_can_take_is_listed(
     assert found.observations.is_empty()
     (rejected,) = found.rejected
     assert why in rejected.reason
+
+
+def test_a_column_that_tells_figures_apart_is_refused_not_dropped(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # the province's and a district's figures of one year: dropped, "dia_ban" made them two
+    # values of one figure, each discarded as a conflict, and the report went on without them
+    path = tmp_path / "so-lieu.csv"
+    pl.DataFrame(
+        {
+            "indicator": ["tfp-contribution", "tfp-contribution"],
+            "dia_ban": ["Bến Tre", "Châu Thành"],
+            "year": [2025, 2025],
+            "value": [49.5, 40.0],
+        }
+    ).write_csv(path)
+    with pytest.raises(kh922core.ObservationError, match=r"dia_ban.*rename it 'entity'"):
+        kh922core.collect([path], plan=plan)
+
+
+def test_a_column_of_one_value_per_figure_is_left_unread(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    pl.DataFrame(
+        {
+            "indicator": ["tfp-contribution"],
+            "ten_chi_tieu": ["Đóng góp của TFP"],
+            "Nguồn": ["Cục Thống kê"],
+            "year": [2025],
+            "value": [49.5],
+        }
+    ).write_csv(path)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from kh922core._engine import is_provenance
 from kh922core._tracking import read_observations
 from kh922core.errors import ObservationError, ObservationProblem
 
@@ -56,12 +57,41 @@ def _checked(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
     return frame
 
 
+def _refuse_lost_keys(frame: pl.DataFrame, keep: list[str], path: Path) -> None:
+    """Refuse a column the consolidated table has no place for that tells apart figures of one
+    indicator, entity and year (``dia_ban``: the province's and its districts'): dropped, they
+    would be conflicts, and each discarded (a column of one value per figure goes unread)."""
+    same = [c for c in ("indicator", "entity", "year") if c in frame.columns]
+    other = [
+        c
+        for c in frame.columns
+        if c not in keep and c not in PROVENANCE and c != "source" and not is_provenance(c)
+    ]
+    if not other or not same:
+        return
+    counts = frame.group_by(same).agg(pl.col(c).n_unique() for c in other)
+    splitting = [c for c in other if counts.get_column(c).max() > 1]  # type: ignore[operator]
+    if splitting:
+        raise ObservationError(
+            [
+                ObservationProblem(
+                    c,
+                    f"tells apart figures of one indicator and year in {path.name}, and the "
+                    "reporting cycle keeps whose figure it is in 'entity' only: rename it "
+                    "'entity' (or leave it out of the table)",
+                )
+                for c in splitting
+            ]
+        )
+
+
 def observation_frame(path: Path) -> pl.DataFrame:
     """An observation table read for collect: its columns checked and typed, its provenance
     (its own, else the file's name)."""
     frame = _checked(read_observations(path, source_rows=True), path)
     keep = ["indicator", "value", "unit", "year", "assessment", "entity", "note"]
     keep += ["cohort_size"] if "cohort_size" in frame.columns else []  # proportional ranks
+    _refuse_lost_keys(frame, keep, path)
     provided = [c for c in (*PROVENANCE, "source") if c in frame.columns]
     frame = frame.select(
         *(pl.col(c) if c in frame.columns else pl.lit(None).alias(c) for c in keep), *provided
