@@ -71,3 +71,26 @@ def test_the_track_of_a_target_reads_its_whole_series(plan: kh922core.Plan) -> N
     )
     columns = ["target_id", "status", "category"]
     assert with_provenance.targets.select(columns).equals(bare.targets.select(columns))
+
+
+def test_a_milestone_passed_is_judged_at_its_year() -> None:
+    # a 2030 target met in 2030 and missed in 2031: the report of late 2031 says met, on the
+    # 2030 value (it used to judge the milestone on the latest value, 2031's)
+    plan = kh922core.load_plan()
+    target = plan.target("2030-3")  # ≥ 55 (% of growth from TFP)
+    assert target.spec.is_met(60.0)
+    assert not target.spec.is_met(40.0)
+    data = pl.DataFrame(
+        {"indicator": [target.indicator] * 2, "value": [60.0, 40.0], "year": [2030, 2031]}
+    )
+    report = kh922core.build_report(plan, data, as_of=date(2031, 12, 1))
+    row = report.targets.filter(pl.col("target_id") == target.id)
+    assert row.select("year", "status").rows() == [(2030, "met")]
+
+
+def test_a_milestone_with_only_later_values_is_judged_on_them() -> None:
+    plan = kh922core.load_plan()
+    data = pl.DataFrame({"indicator": ["tfp-contribution"], "value": [40.0], "year": [2031]})
+    report = kh922core.build_report(plan, data, as_of=date(2031, 12, 1))
+    row = report.targets.filter(pl.col("target_id") == "2030-3")
+    assert row.select("year", "status").rows() == [(2031, "not_met")]

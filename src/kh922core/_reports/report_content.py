@@ -1,10 +1,11 @@
 """What the consolidated report of section IV says, as tables: built once, written as HTML,
 Word or Excel by ``report_writing``.
 
-The targets are evaluated on the latest value of each (and each entity, where the data names
-several and none is the plan's province), judged with :func:`kh922core.evaluate` and placed on
-the Open SDG scale with :func:`kh922core.progress`; the summaries count targets met, not met
-and without data by horizon, by objective group and by lead agency after the successions.
+The targets are evaluated on the latest value of each by its horizon (a later one only where
+none is; and each entity, where the data names several and none is the plan's province),
+judged with :func:`kh922core.evaluate` and placed on the Open SDG scale with
+:func:`kh922core.progress`; the summaries count targets met, not met and without data by
+horizon, by objective group and by lead agency after the successions.
 """
 
 from __future__ import annotations
@@ -163,8 +164,12 @@ def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame
             }
         )
     judged = evaluate(plan, data.lazy()).collect()
+    # a milestone passed is judged at its year (the latest value by it), a later value only
+    # where none is: a 2026 target met in 2026 is met, whatever 2027 brought
+    within = (pl.col("year") <= pl.col("horizon")).fill_null(False).alias("_within")
     latest = (
-        judged.sort("year", nulls_last=False)
+        judged.with_columns(within)
+        .sort("_within", "year", nulls_last=False)
         .group_by(keys, maintain_order=True)
         .last()
         .select(
