@@ -186,3 +186,21 @@ def test_a_column_of_one_value_per_figure_is_left_unread(
     ).write_csv(path)
     found = kh922core.collect([path], plan=plan)
     assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]
+
+
+def test_a_column_beside_one_figure_given_twice_alike_is_no_refusal(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # a row number, and the same figure listed twice, or a row left unfilled: nothing told apart
+    path = tmp_path / "so-lieu.csv"
+    pl.DataFrame(
+        {
+            "STT": ["1", "2", "3"],
+            "indicator": ["tfp-contribution"] * 3,
+            "year": [2025, 2025, None],
+            "value": [49.5, 49.5, None],
+        }
+    ).write_csv(path)
+    found = kh922core.collect([path], plan=plan)
+    valued = found.observations.filter(pl.col("value").is_not_null())
+    assert valued.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]

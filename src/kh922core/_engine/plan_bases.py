@@ -45,7 +45,8 @@ PROVENANCE = frozenset(
 _PROVENANCE_WORDS = frozenset(
     {name.replace("_", " ") for name in PROVENANCE}
     | {"nguồn", "nguon", "nguồn số liệu", "nguon so lieu", "ghi chú", "ghi chu", "ghichu"}
-    | {"cơ quan báo cáo", "co quan bao cao", "tệp", "tep"}
+    | {"cơ quan báo cáo", "co quan bao cao", "tệp", "tep", "nguồn dữ liệu", "nguon du lieu"}
+    | {"notes", "sources", "đơn vị cung cấp", "don vi cung cap", "đơn vị báo cáo", "don vi bao cao"}
 )
 
 

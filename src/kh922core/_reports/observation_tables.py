@@ -59,8 +59,9 @@ def _checked(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
 
 def _refuse_lost_keys(frame: pl.DataFrame, keep: list[str], path: Path) -> None:
     """Refuse a column the consolidated table has no place for that tells apart figures of one
-    indicator, entity and year (``dia_ban``: the province's and its districts'): dropped, they
-    would be conflicts, and each discarded (a column of one value per figure goes unread)."""
+    indicator, entity and year (``dia_ban``: the province's and its districts' values differ):
+    dropped, they would be conflicts, each discarded.  A column beside one figure given twice
+    alike, or beside rows with no value, is left unread, as every other extra column is."""
     same = [c for c in ("indicator", "entity", "year") if c in frame.columns]
     other = [
         c
@@ -69,16 +70,21 @@ def _refuse_lost_keys(frame: pl.DataFrame, keep: list[str], path: Path) -> None:
     ]
     if not other or not same:
         return
-    counts = frame.group_by(same).agg(pl.col(c).n_unique() for c in other)
-    splitting = [c for c in other if counts.get_column(c).max() > 1]  # type: ignore[operator]
+    valued = frame.filter(pl.col("value").is_not_null())
+    counts = valued.group_by(same).agg(
+        pl.col("value").n_unique().alias("_kh_values"), *(pl.col(c).n_unique() for c in other)
+    )
+    differing = counts.filter(pl.col("_kh_values") > 1)
+    splitting = [c for c in other if not differing.is_empty() and differing[c].max() > 1]  # type: ignore[operator]
     if splitting:
         raise ObservationError(
             [
                 ObservationProblem(
                     c,
-                    f"tells apart figures of one indicator and year in {path.name}, and the "
-                    "reporting cycle keeps whose figure it is in 'entity' only: rename it "
-                    "'entity' (or leave it out of the table)",
+                    f"tells apart different values of one indicator and year in {path.name}, "
+                    "and the reporting cycle keeps whose figure it is in 'entity' only: rename "
+                    "it 'entity' if it says whose figure it is, else keep one value per "
+                    "indicator and year",
                 )
                 for c in splitting
             ]

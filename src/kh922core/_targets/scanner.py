@@ -178,14 +178,10 @@ def _phrases() -> tuple[_Phrase, ...]:
     return tuple(p for p in _table() if p.role != "manner")
 
 
-def manner_words() -> tuple[str, ...]:
-    """The words of manner (``bền vững``, ``nhanh`` …), longest first."""
-    return _manners()
-
-
 @lru_cache(maxsize=1)
-def _manners() -> tuple[str, ...]:
-    """The words of manner, read only right after a verb of change, longest first."""
+def manner_words() -> tuple[str, ...]:
+    """The words of manner (``bền vững``, ``nhanh`` …), read only right after a verb of change,
+    longest first."""
     return tuple(p.phrase for p in _table() if p.role == "manner")
 
 
@@ -203,7 +199,7 @@ def _manner_at(lower: str, position: int) -> int | None:
         found = next(
             (
                 start + len(word)
-                for word in _manners()
+                for word in manner_words()
                 if lower.startswith(word, start)
                 and not lower[start + len(word) : start + len(word) + 1].isalnum()
             ),
@@ -217,7 +213,7 @@ def _manner_at(lower: str, position: int) -> int | None:
     return end
 
 
-for _cached in (_table, _phrases, _manners):
+for _cached in (_table, _phrases, manner_words):
     on_change(_cached.cache_clear)
 register_check("phrases", _check_layers)
 
