@@ -283,6 +283,25 @@ def test_two_sources_of_one_base_level_are_refused_naming_the_rule(engine: str) 
 
 
 @pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+@pytest.mark.parametrize("since", [True, False])
+def test_one_base_level_given_alike_by_two_sources_is_one_base(engine: str, since: bool) -> None:
+    change = (
+        Change(kind="points", since=2023) if since else Change(kind="points", previous_year=True)
+    )
+    plan = _plan(("2030-1", _at_least(1.0, change), None))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "year": [2023, 2023, 2024],
+            "value": [9.0, 9.0, 12.0],
+            "source": ["Cục Thống kê", "Niên giám", "Cục Thống kê"],
+        }
+    )
+    rows = _evaluated(plan, frame, engine).filter(pl.col("year") == 2024).to_dicts()
+    assert [(r["base_value"], r["change_size"], r["status"]) for r in rows] == [(9.0, 3.0, "met")]
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
 @pytest.mark.parametrize("name", ["_kh_indicator", "_kh_nan0", "_kh_rows", "_kh_lo0"])
 def test_a_key_named_like_a_temporary_column_still_tells_series_apart(
     engine: str, name: str

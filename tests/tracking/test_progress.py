@@ -333,6 +333,22 @@ def test_the_built_in_figures_are_one_series_per_entity(plan: Plan) -> None:
     ]
 
 
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_one_figure_given_alike_by_two_sources_is_one_point(plan: Plan, engine: str) -> None:
+    ranks = pl.DataFrame(
+        {
+            "indicator": "dti-rank",
+            "year": [2020, 2022, 2022],
+            "value": [33.0, 51.0, 51.0],
+            "source": ["báo A", "dti.gov.vn", "Niên giám"],
+        }
+    )
+    native: Any = ranks.to_pandas() if engine == "pandas" else ranks
+    result = progress(plan, native, targets=["2030-2"])
+    (row,) = (pl.from_pandas(result) if engine == "pandas" else result).to_dicts()
+    assert (row["n_points"], row["current_year"], row["current_value"]) == (2, 2022, 51.0)
+
+
 def test_two_sources_of_one_year_are_refused(plan: Plan) -> None:
     ranks = pl.DataFrame(
         {

@@ -181,6 +181,7 @@ def table_lookup(
     """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
     else the join; and which of its rows are duplicated."""
     slot, base = names
+    table = table.unique(maintain_order=True)  # one figure from two sources alike: one base
     if year and not table.is_empty():  # the base of a year after the last one is read by no row
         last = frame.select(pl.col(YEAR).max()).collect().item()
         table = table.filter(pl.col(YEAR) <= last) if last is not None else table.clear()

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kh922core._engine.change_bases import duplicates_problem
-from kh922core._engine.columns import INDICATOR, VALUE, YEAR, unused_name
+from kh922core._engine.columns import INDICATOR, UNIT, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.frame_checks import locate_bases
 from kh922core._engine.narwhals_components import Pull
@@ -33,12 +33,16 @@ __all__ = ["refuse_duplicate_bases"]
 
 
 def _twice(rows: Any, groups: list[str]) -> list[str]:
-    """The indicators of ``rows`` (sorted) with two rows of one key group and year."""
+    """The indicators of ``rows`` (sorted) with two values of one key group and year."""
     import narwhals as nw
 
     count = unused_name("_kh_count", [INDICATOR, *groups, YEAR])
-    counted = rows.with_columns(nw.col(INDICATOR).cast(nw.String)).group_by(
-        INDICATOR, *groups, YEAR
+    # one figure given twice alike (from two sources) is one base, as the Polars engine has it
+    alike = [INDICATOR, *groups, YEAR, VALUE, *([UNIT] if UNIT in rows.collect_schema() else [])]
+    counted = (
+        rows.with_columns(nw.col(INDICATOR).cast(nw.String))
+        .unique(subset=alike)
+        .group_by(INDICATOR, *groups, YEAR)
     )
     twice = counted.agg(nw.len().alias(count)).filter(nw.col(count) > 1)
     found = twice.select(INDICATOR).unique().collect(backend="polars").to_native()

@@ -95,7 +95,9 @@ def _points(
     if until is not None:
         usable = usable & (c("year") <= until)
     converted = c("value") * c("_factor").fill_null(steps.number(nw, 1.0))
-    return joined.with_columns(converted.alias("value")).filter(usable)
+    points = joined.with_columns(converted.alias("value")).filter(usable)
+    # one figure given twice alike (from two sources) is one point, as the Polars path has it
+    return points.unique(subset=["target_id", *observed.keys, "year", "value", "assessment"])
 
 
 def _twice(series: Any, keys: list[str]) -> bool:

@@ -71,6 +71,8 @@ def _points(
     if until is not None:
         usable = usable & (pl.col("year") <= until)
     series = joined.with_columns(pl.col("value") * pl.col("_factor").fill_null(1.0)).filter(usable)
+    # one figure given twice alike (from two sources) is one point
+    series = series.unique(["target_id", *keys, "year", "value", "assessment"], maintain_order=True)
     refuse_duplicates(series, ["target_id", *keys, "year"])
     return series
 
