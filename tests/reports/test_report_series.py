@@ -94,3 +94,31 @@ def test_a_milestone_with_only_later_values_is_judged_on_them() -> None:
     report = kh922core.build_report(plan, data, as_of=date(2031, 12, 1))
     row = report.targets.filter(pl.col("target_id") == "2030-3")
     assert row.select("year", "status").rows() == [(2031, "not_met")]
+
+
+def test_a_base_year_row_by_the_horizon_does_not_hide_a_later_judged_value(
+    plan: kh922core.Plan,
+) -> None:
+    # 2030-3 is a rise of at least 55 % since 2024 here: its 2024 row is the base (no data of
+    # its own), its 2031 row is judged; the report shows 2031's, not "no data" on 2024's
+    data = pl.DataFrame(
+        {"indicator": ["tfp-contribution"] * 2, "value": [40.0, 70.0], "year": [2024, 2031]}
+    )
+    report = kh922core.build_report(plan, data, as_of=date(2031, 12, 1))
+    row = report.targets.filter(pl.col("target_id") == "2030-3")
+    assert row.select("year", "status").rows() == [(2031, "met")]  # +75 % from 2024
+
+
+def test_a_milestone_passed_takes_its_track_at_its_year() -> None:
+    plan = kh922core.load_plan()
+    data = pl.DataFrame(
+        {
+            "indicator": ["tfp-contribution"] * 3,
+            "value": [50.0, 60.0, 40.0],
+            "year": [2029, 2030, 2031],
+        }
+    )
+    report = kh922core.build_report(plan, data, as_of=date(2031, 12, 1))
+    row = report.targets.filter(pl.col("target_id") == "2030-3")
+    # met in 2030, and so achieved as of 2030 (as of 2031, 40 is far from 55: not achieved)
+    assert row.select("year", "status", "category").rows() == [(2030, "met", "target_achieved")]

@@ -164,12 +164,14 @@ def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame
             }
         )
     judged = evaluate(plan, data.lazy()).collect()
-    # a milestone passed is judged at its year (the latest value by it), a later value only
-    # where none is: a 2026 target met in 2026 is met, whatever 2027 brought
+    # a milestone passed is judged at its year: the latest value by it that can be judged (a
+    # base year's own row cannot), a later one only where none is; a 2026 target met in 2026
+    # is met, whatever 2027 brought
     within = (pl.col("year") <= pl.col("horizon")).fill_null(False).alias("_within")
+    judgeable = (pl.col("status").cast(pl.String) != "no_data").alias("_judged")
     latest = (
-        judged.with_columns(within)
-        .sort("_within", "year", nulls_last=False)
+        judged.with_columns(within, judgeable)
+        .sort("_judged", "_within", "year", nulls_last=False)
         .group_by(keys, maintain_order=True)
         .last()
         .select(
@@ -180,16 +182,37 @@ def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame
             pl.col("status").cast(pl.String),
             "shortfall",
             "attainment",
+            ((pl.col("year") <= pl.col("horizon")) & (pl.col("horizon") < as_of.year))
+            .fill_null(False)
+            .alias("_at_horizon"),
         )
     )
     measured = data.filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
     if measured.is_empty():
-        return latest.with_columns(pl.lit(None, pl.String).alias("category"))
-    track = progress(plan, measured, as_of=as_of.year).select(
-        *(pl.col(k).cast(pl.String) for k in keys), pl.col("category").cast(pl.String)
-    )
-    track = track.group_by(keys, maintain_order=True).last()
-    return latest.join(track, on=keys, how="left", nulls_equal=True)
+        return latest.drop("_at_horizon").with_columns(pl.lit(None, pl.String).alias("category"))
+    return latest.join(
+        _tracks(plan, measured, as_of), on=[*keys, "_at_horizon"], how="left", nulls_equal=True
+    ).drop("_at_horizon")
+
+
+def _tracks(plan: Plan, measured: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """The on-track category of each target and entity as of the report's year, and of each
+    milestone passed as of its own year (``_at_horizon``), beside the value it is judged on."""
+    keys = ["target_id", "entity"]
+    runs: list[tuple[int, list[str] | None, bool]] = [(as_of.year, None, False)]
+    passed = sorted({t.horizon for t in plan.targets if t.horizon < as_of.year})
+    runs += [(h, [t.id for t in plan.targets if t.horizon == h], True) for h in passed]
+    tracks = []
+    for year, targets, at_horizon in runs:
+        track = progress(plan, measured, as_of=year, targets=targets).select(
+            *(pl.col(k).cast(pl.String) for k in keys), pl.col("category").cast(pl.String)
+        )
+        tracks.append(
+            track.group_by(keys, maintain_order=True)
+            .last()
+            .with_columns(pl.lit(at_horizon).alias("_at_horizon"))
+        )
+    return pl.concat(tracks)
 
 
 def _tasks(plan: Plan, as_of: date, completions: pl.DataFrame | None) -> pl.DataFrame:
