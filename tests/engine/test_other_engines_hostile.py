@@ -210,7 +210,8 @@ def test_a_duckdb_problem_names_a_dotted_column_by_its_own_name() -> None:
     plan = _plan_with_changes()
     frame = _observations().rename({"province": "nguon.ma"})
     base = (pl.col("indicator") == "tfp-contribution") & (pl.col("year") == 2020)
-    twice = pl.concat([frame, frame.filter(base).head(1)])  # a key group twice at its base year
+    other = frame.filter(base).head(1).with_columns(pl.col("value") + 1.0)  # another level
+    twice = pl.concat([frame, other])  # a key group twice at its base year
     with pytest.raises(ObservationError) as caught:
         evaluate(plan, to_duckdb(twice))
     with pytest.raises(ObservationError) as polars:

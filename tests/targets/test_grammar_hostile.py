@@ -111,3 +111,9 @@ def test_a_bound_after_a_range_is_refused_before_a_qualifier_too(text: str) -> N
 def test_a_qualifier_before_a_range_leaves_the_range() -> None:
     spec = kh922core.parse_target("Tỷ lệ sinh con thứ 3 trở lên 8-10%", unit="%")
     assert (spec.kind, spec.low, spec.high) == ("range", 8.0, 10.0)  # type: ignore[union-attr]
+
+
+def test_a_part_with_no_number_left_is_a_clear_error() -> None:
+    # a date cut as a part of its own: its year set aside, no number was left (an IndexError)
+    with pytest.raises(TargetParseError):
+        kh922core.split_targets("Bến Tre,2025,0.7,true,2025-05-31")

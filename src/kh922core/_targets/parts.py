@@ -144,6 +144,8 @@ def _read(text: str) -> _Reading:
     blanked = blank(unbased, YEARS)
     start = comparison_start(text, blanked)
     numbers = list(NUMBER_PATTERN.finditer(blanked, start))
+    if not numbers:  # "2025-05-31" cut from "…, 2025-05-31": a date, no target's number
+        raise TargetParseError(text, 0, "a number in each part", reason="a part with no number")
     first, last = numbers[0], numbers[-1]
     begin = label_end(blanked, start, first.start())
     rest = blanked[last.end() :]
