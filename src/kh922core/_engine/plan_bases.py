@@ -134,7 +134,6 @@ def without_plan_bases(
     """``compiled`` with no plan base on the change targets of the indicators that are not one
     series in ``frame`` (the observations, a Polars or Narwhals LazyFrame; see the module
     docstring)."""
-    groups = series_groups(keys)
     based = sorted(
         {
             t.indicator
@@ -143,9 +142,9 @@ def without_plan_bases(
             if t.change is not None and t.plan_base
         }
     )
-    if not based or not groups:
+    ones = one_series_indicators(frame, keys, based)
+    if ones == set(based):
         return dict(compiled)
-    ones = _one_series(frame, groups, based)
     return {
         indicator: tuple(
             replace(t, plan_base=None) if t.change is not None and indicator not in ones else t
