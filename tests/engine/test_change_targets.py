@@ -693,6 +693,18 @@ def test_an_absurd_year_before_the_base_is_never_a_change() -> None:
     assert row["no_data_reason"] == "year not after the base year"
 
 
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
+@pytest.mark.parametrize("year", [2**31, 3_000_000_000, -(2**31) - 1])
+def test_a_year_beyond_an_int32_is_no_year_and_says_so(engine: str, year: int) -> None:
+    # it was measured as no year, but its reason said "change undefined"
+    plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
+    frame = pl.DataFrame({"indicator": "ind", "year": [2020, year], "value": [10.0, 12.0]})
+    result = _evaluated(plan, frame, engine)
+    row = result.filter(pl.col("year") == year).row(0, named=True)
+    assert (row["status"], row["change_size"]) == ("no_data", None)
+    assert row["no_data_reason"] == "no year"
+
+
 def test_key_columns_the_engine_cannot_read_are_named() -> None:
     plan = _plan(("2030-1", _at_least(10.0, Change(kind="relative", since=2020)), None))
     frame = pl.DataFrame({"indicator": "ind", "entity": ["A", "A"], "year": [2020, 2021]})

@@ -122,3 +122,23 @@ def test_a_milestone_passed_takes_its_track_at_its_year() -> None:
     row = report.targets.filter(pl.col("target_id") == "2030-3")
     # met in 2030, and so achieved as of 2030 (as of 2031, 40 is far from 55: not achieved)
     assert row.select("year", "status", "category").rows() == [(2030, "met", "target_achieved")]
+
+
+def test_the_provenance_says_the_unit_each_value_was_given_in() -> None:
+    # 0,725 as a fraction and 72,5 in % looked alike without it
+    data = pl.DataFrame(
+        {
+            "indicator": ["e-health-records", "e-health-records"],
+            "value": [0.725, 80.0],
+            "unit": ["fraction", "%"],
+            "year": [2025, 2026],
+        }
+    )
+    report = kh922core.build_report(kh922core.load_plan(), data, as_of=date(2026, 11, 1))
+    assert report.provenance.select("value", "unit").rows() == [(0.725, "fraction"), (80.0, "%")]
+    from kh922core._reports.report_tables import sections
+    from kh922core._reports.report_words import words
+
+    (listed,) = [s for s in sections(report, words("vi")) if s.key == "provenance"]
+    assert listed.headings[3] == "Đơn vị tính"
+    assert [row[3] for row in listed.rows] == ["fraction", "%"]

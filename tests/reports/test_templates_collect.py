@@ -127,7 +127,7 @@ def test_two_files_disagreeing_are_a_reported_conflict_never_a_silent_pick(
     assert main(["collect", str(a), str(b), "-o", str(out)]) == 1
     printed = capsys.readouterr().out
     assert (
-        "conflict: tfp-contribution 2025: 49.5 (a.xlsx:Bao cao:10); 51 (b.xlsx:Bao cao:8)"
+        "conflict: tfp-contribution 2025: 49,5 (a.xlsx:Bao cao:10); 51 (b.xlsx:Bao cao:8)"
         in printed
     )
     table = kh922core.read_observations(out)
@@ -230,6 +230,20 @@ def test_a_folder_is_collected_its_other_files_and_lock_files_listed(
     assert main(["collect", str(folder), "-o", str(tmp_path / "khong-co" / "x.csv")]) == 2
     with pytest.raises(kh922core.Kh922Error, match="not a reporting template"):
         kh922core.collect([folder / "hong.xlsx"], plan=plan)  # named alone: an error
+
+
+def test_values_in_conflict_are_shown_exactly(tmp_path: Path, plan: kh922core.Plan) -> None:
+    # they were shown with six digits, "49.1235" twice for two different values
+    values = {"a.xlsx": "49,123456", "b.xlsx": "49,1234571"}
+    for name, value in values.items():
+        (sent,) = kh922core.write_templates(
+            tmp_path / name, plan, ["cuc-thong-ke"], as_of="2026-05-15"
+        )
+        fill(sent, {"2030-3": value})
+    found = kh922core.collect(sorted(tmp_path.glob("*.xlsx")), plan=plan)
+    (line,) = found.conflict_lines()
+    assert "49,123456 (a.xlsx:" in line
+    assert "49,1234571 (b.xlsx:" in line
 
 
 def test_a_year_after_the_templates_is_refused_by_its_cell(

@@ -185,6 +185,13 @@ class ChangeQuery:
         )
         return [(lookup, slot, key, base) for lookup, slot, key, base in rules if lookup]
 
+    def _year(self) -> pl.Expr:
+        """Each row's year as an Int32 (a no-op for the usual column); a year that does not
+        fit one is no year."""
+        return (
+            pl.col(YEAR).cast(pl.Int32, strict=False) if self.has_year else pl.lit(None, pl.Int32)
+        )
+
     def _is_change(self, p: Gather, names: tuple[str, ...]) -> pl.Expr:
         """Whether a row's target is a change target: its key to a lookup is not null when
         every change target reads one (no gather), else the bounds table says."""
@@ -246,10 +253,7 @@ class ChangeQuery:
         """``rows`` (with ``value_converted``) with ``base_year``, ``base_value``,
         ``baseline_source``, ``change_size`` and the number the bounds judge (``names[3]``:
         the size for a change target, the converted value for a level)."""
-        # Years as Int32 (a no-op for the usual column; a year that does not fit is no year).
-        year = (
-            pl.col(YEAR).cast(pl.Int32, strict=False) if self.has_year else pl.lit(None, pl.Int32)
-        )
+        year = self._year()
         lookups = self._lookups(names)
         series: pl.Expr = pl.lit(None, dtype=pl.Float64)
         if len(lookups) == 1:
@@ -286,7 +290,7 @@ class ChangeQuery:
         """Why a row's status is ``no_data``, null for every other status: a row is without
         data when nothing was judged (``judged``, the bounds' answer, is null) and it is not a
         target in ``words`` (``needs_assessment``)."""
-        year = pl.col(YEAR) if self.has_year else pl.lit(None, dtype=pl.Int64)
+        year = self._year()
         reason: Any = pl.when(judged.is_not_null()).then(None)
         if words is not None:
             reason = reason.when(words).then(None)

@@ -279,10 +279,7 @@ class LazyChange:
         import narwhals as nw
 
         c = nw.col
-        year: Any = nw.lit(None, dtype=nw.Int32)
-        if self.has_year:  # a year that does not fit an Int32 is no year
-            fits = (c(YEAR) >= _INT32[0]) & (c(YEAR) <= _INT32[1])
-            year = nw.when(fits).then(c(YEAR).cast(nw.Int32))
+        year = self._year()
         rows, series = self._with_series(rows, names)
         base = series
         source: Any = nw.when(~series.is_null()).then(nw.lit("series", dtype=nw.String))
@@ -305,6 +302,15 @@ class LazyChange:
             .with_columns(self._size(c(names[2])).alias(CHANGE_SIZE))
             .with_columns(measured.alias(names[3]))
         )
+
+    def _year(self) -> Any:
+        """Each row's year as an Int32; a year that does not fit one is no year."""
+        import narwhals as nw
+
+        if not self.has_year:
+            return nw.lit(None, dtype=nw.Int32)
+        fits = (nw.col(YEAR) >= _INT32[0]) & (nw.col(YEAR) <= _INT32[1])
+        return nw.when(fits).then(nw.col(YEAR).cast(nw.Int32))
 
     def _size(self, years: Any) -> Any:
         """:meth:`kh922core.Change.size` of every row, null where undefined."""
@@ -345,7 +351,7 @@ class LazyChange:
         def text(reason: str) -> Any:
             return nw.lit(reason, dtype=nw.String)
 
-        year = nw.col(YEAR) if self.has_year else nw.lit(None, dtype=nw.Int64)
+        year = self._year()
         chain: Any = (
             nw.when(nw.col(VALUE_CONVERTED).is_null())
             .then(text("no value"))

@@ -8,6 +8,7 @@ twice (one indicator with a target for 2030 and one for 2045) counts once.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import polars as pl
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import SOURCES_SCHEMA
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
-from kh922core._targets import conversion_factor, parse_unit
+from kh922core._targets import conversion_factor, format_number, parse_unit
 from kh922core._text import did_you_mean
 from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
 
@@ -77,8 +78,8 @@ class Collection:
 
 
 def _shown(value: float | None, assessment: bool | None) -> str:
-    if value is not None:
-        return f"{value:g}"
+    if value is not None:  # exactly, as the official wrote it (never 1.23457e+06)
+        return format_number(value) if math.isfinite(value) else str(value)
     return {True: "đạt", False: "không đạt"}.get(assessment, "") if assessment is not None else ""
 
 

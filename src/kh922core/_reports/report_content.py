@@ -49,7 +49,8 @@ class Report:
         not_reported: Agencies with targets on the date that sent no template.
         templates_collected: Whether any template was collected.
         findings: The audit findings of the plan.
-        provenance: ``indicator``, ``year``, ``value``, ``entity``, ``source``.
+        provenance: ``indicator``, ``year``, ``value``, ``unit`` (as given), ``entity``,
+            ``source``.
         rejected, conflicts: What collecting left out.
     """
 
@@ -292,9 +293,10 @@ def build_report(
         place = pl.col("source").cast(pl.String)
     else:
         place = pl.lit(None, pl.String)
-    provenance = data.select("indicator", "year", "value", "entity", place.alias("source")).sort(
-        "indicator", "year"
-    )
+    unit = pl.col("unit").cast(pl.String) if "unit" in data.columns else pl.lit(None, pl.String)
+    provenance = data.select(
+        "indicator", "year", "value", unit.alias("unit"), "entity", place.alias("source")
+    ).sort("indicator", "year")
     period = reporting_period(plan, as_of)
     reported = _reported(data, collection, period.year)
     from kh922core._reports.agency_templates import template_agencies

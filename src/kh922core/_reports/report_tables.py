@@ -179,6 +179,7 @@ def sections(report: Report, said: Words) -> list[Section]:
             r["indicator"],
             str(r["year"] or ""),
             said.number(r["value"]),
+            r["unit"] or "",
             r["entity"] or "",
             r["source"] or "",
         ]
@@ -232,6 +233,7 @@ def sections(report: Report, said: Words) -> list[Section]:
                 said("col_indicator"),
                 said("col_year"),
                 said("col_value"),
+                said("col_unit"),
                 said("col_entity"),
                 said("col_source"),
             ],
