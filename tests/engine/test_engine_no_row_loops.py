@@ -69,3 +69,23 @@ def test_the_engine_modules_are_scanned() -> None:
         "components.py",
         "summary.py",
     } <= names
+
+
+#: Python functions run per element by Polars or pandas: nowhere in the library.
+UDFS = {"map_elements", "map_rows", "map_batches", "apply", "applymap"}
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ENGINE.parent).rglob("*.py")), ids=lambda p: str(p.relative_to(ENGINE.parent))
+)
+def test_no_module_runs_python_per_element(path: Path) -> None:
+    # the report folded each row's entity in Python (map_elements); the values are folded once
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [
+        f"line {node.lineno}: .{node.func.attr}()"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in UDFS
+    ]
+    assert found == []

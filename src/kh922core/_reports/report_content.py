@@ -103,9 +103,8 @@ def _chosen_entity(plan: Plan, observations: pl.DataFrame) -> pl.DataFrame:
     if entities.len() <= 1:
         return observations
     names = {fold(plan.province.name), fold(f"tỉnh {plan.province.name}")}
-    own = observations.filter(
-        pl.col("entity").cast(pl.String).map_elements(fold, return_dtype=pl.String).is_in(names)
-    )
+    chosen = [entity for entity in entities.to_list() if fold(entity) in names]  # each once
+    own = observations.filter(pl.col("entity").cast(pl.String).is_in(chosen))
     return own if own.height else observations
 
 
