@@ -372,7 +372,7 @@ def test_a_template_without_its_hidden_sheet_nor_a_title_that_says_whose_is_not_
     found = kh922core.collect([path])
     assert found.observations.is_empty()
     (refused,) = found.rejected
-    assert (refused.row, refused.value) == (10, "49.5")
+    assert (refused.row, refused.value) == (10, "49,5")
     assert "copied out of its template" in refused.reason
 
 

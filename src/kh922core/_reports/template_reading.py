@@ -25,7 +25,12 @@ from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
 from kh922core._reports.template_duties import foreign_rows
-from kh922core._reports.template_titles import other_agency, title_identity, unkeyed
+from kh922core._reports.template_titles import (
+    other_agency,
+    other_plan,
+    title_identity,
+    unkeyed,
+)
 from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
@@ -397,7 +402,11 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
         frame = pl.concat([f.select(order) for f in frames])
-        if lost and (agency is None or year is None):  # whose values, of which year?
+        foreign = other_plan(grids, meta, plan)
+        if foreign is not None:  # another province's figures, or another plan's
+            rejected += unkeyed(frame, source.name, foreign)
+            frame = frame.clear()
+        elif lost and (agency is None or year is None):  # whose values, of which year?
             rejected += unkeyed(frame, source.name)
             frame = frame.clear()
         elif plan is not None and agency in {a.id for a in plan.agencies}:

@@ -12,17 +12,25 @@ plan and a year; else nobody's and no year's, and its values are not read.
 
 from __future__ import annotations
 
+import math
 import re
 
 import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import Rejection
+from kh922core._targets import format_number
 
-__all__ = ["other_agency", "title_identity", "unkeyed"]
+__all__ = ["other_agency", "other_plan", "title_identity", "unkeyed"]
 
 #: The title line that names the reporting agency, in either language (after a CSV's "#").
 _AGENCY_LINE = re.compile(r"^[#\s]*(?:Cơ quan báo cáo|Reporting agency)\s*:\s*(?P<name>.+?)\s*$")
+#: The title line that names the plan by its number (after a CSV's "#").
+_PLAN_LINE = re.compile(
+    r"^[#\s]*(?:BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ|REPORTING TEMPLATE OF PLAN)\s+"
+    r"(?P<number>\S+)",
+    re.IGNORECASE,
+)
 #: The title line that names the period, up to its due date ("Kỳ báo cáo: 6 tháng đầu năm 2026;").
 _PERIOD_LINE = re.compile(r"^[#\s]*(?:Kỳ báo cáo|Period)\s*:\s*(?P<period>[^;]+)")
 
@@ -44,6 +52,33 @@ def title_identity(
                 years = re.findall(r"\b(?:19|20)\d\d\b", period.group("period")) if period else []
                 year = int(years[-1]) if years and year is None else year
     return agency, year
+
+
+def _same_number(one: str, other: str) -> bool:
+    return "".join(one.split()).casefold() == "".join(other.split()).casefold()
+
+
+def other_plan(
+    grids: list[tuple[str, list[list[str | None]]]], meta: dict[str, str], plan: Plan | None
+) -> str | None:
+    """Why a template is not one of ``plan``: its hidden keys (or, where a copy lost them, its
+    title) name another plan; ``None`` when it is the plan's, or does not say.  Its values are
+    another province's figures, or another plan's targets: never credited to this plan."""
+    if plan is None:
+        return None
+    number, named = meta.get("plan_number"), meta.get("plan")
+    if number is None and named is None:
+        titles = (
+            _PLAN_LINE.match(cell or "") for _, rows in grids for row in rows[:12] for cell in row
+        )
+        number = next((found.group("number") for found in titles if found), None)
+    if (number is None or _same_number(number, plan.number)) and named in (None, plan.id):
+        return None
+    shown = " ".join(str(part) for part in (number, f"({named})" if named else None) if part)
+    return (
+        f"the template is of plan {shown}, not of this plan ({plan.number}): its figures are "
+        "not this plan's; collect it with its own plan (--plan), or fill this plan's template"
+    )
 
 
 def other_agency(
@@ -78,14 +113,19 @@ _UNKEYED = (
 )
 
 
-def unkeyed(frame: pl.DataFrame, file: str) -> list[Rejection]:
+def unkeyed(frame: pl.DataFrame, file: str, why: str = _UNKEYED) -> list[Rejection]:
     """Every value of a sheet copied out of its template whose title does not say whose and of
-    which year, as a cell not used."""
+    which year (or, with ``why``, of a template that is not the plan's), as a cell not used."""
     return [
-        Rejection(file, sheet, row, "value", "" if value is None else str(value), _UNKEYED)
-        for sheet, row, value in frame.select(
-            "source_sheet",
-            "source_row",
-            pl.coalesce(pl.col("value").cast(pl.String), pl.col("assessment").cast(pl.String)),
+        Rejection(file, sheet, row, "value", _shown(value, assessment), why)
+        for sheet, row, value, assessment in frame.select(
+            "source_sheet", "source_row", "value", "assessment"
         ).iter_rows()
     ]
+
+
+def _shown(value: float | None, assessment: bool | None) -> str:
+    """A value as the official wrote it (``49,5``), else the assessment."""
+    if value is not None:
+        return format_number(value) if math.isfinite(value) else str(value)
+    return "" if assessment is None else ("đạt" if assessment else "không đạt")
