@@ -402,9 +402,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if frames:
         order = ["indicator", "value", "unit", "year", "assessment", "entity", "note", *PROVENANCE]
         frame = pl.concat([f.select(order) for f in frames])
-        foreign = other_plan(grids, meta, plan)
-        if foreign is not None:  # another province's figures, or another plan's
-            rejected += unkeyed(frame, source.name, foreign)
+        other = other_plan(grids, meta, plan)
+        if other is not None:  # another province's figures, or another plan's
+            rejected += unkeyed(frame, source.name, other)
             frame = frame.clear()
         elif lost and (agency is None or year is None):  # whose values, of which year?
             rejected += unkeyed(frame, source.name)
