@@ -59,9 +59,10 @@ _PLAN_BASE = re.compile(
 _YEAR_AFTER = re.compile(
     r"\s*\(?\s*(?:năm|nhiệm\s+kỳ|giai\s+đoạn|kỳ)?\s*(?:19|20|21)\d{2}", re.IGNORECASE
 )
-#: A base that is a period, not a year: which level it means is not said.
+#: A base that is a period, not a year: which level it means is not said (``so với giai đoạn
+#: 2016-2020``, ``gấp 2 lần giai đoạn …``, ``gấp đôi giai đoạn …``).
 _PERIOD_BASE = re.compile(
-    r"\b(?:so(?:\s+với)?|lần)\s+(?:so\s+(?:với\s+)?)?(?:giai\s+đoạn\b|thời\s+kỳ\b"
+    r"\b(?:so(?:\s+với)?|lần|(?<=gấp\s)\d+(?:[.,]\d+)?)\s+(?:so\s+(?:với\s+)?)?(?:giai\s+đoạn\b|thời\s+kỳ\b"
     r"|(?:(?:các\s+)?năm\s+)?(?:19|20|21)\d{2}\s*[-–]\s*(?:19|20|21)\d{2}\b)",
     re.IGNORECASE,
 )

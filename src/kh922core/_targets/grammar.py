@@ -17,6 +17,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.kinds import (
@@ -80,7 +81,6 @@ _FROM_TO = re.compile(
     r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?<!trở\s)(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 #: Digits glued to the letters after them (``500ha``, ``8m2/người``).
 _DIGIT_THEN_LETTER = re.compile(r"(?<![\w.,])\d[\d.,]*[^\W\d_]\S*")
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
@@ -162,6 +162,30 @@ def parse_with_reading(
         >>> spec.change.kind.value, why
         ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
     """  # noqa: E501
+    try:
+        return _parse_target(text, direction, unit, change, indicator)
+    except TargetParseError as error:  # shown as written ("gấp đôi …", not "gấp 2   …")
+        raise _as_written(error, text) from None
+
+
+def _as_written(error: TargetParseError, given: object) -> TargetParseError:
+    """``error`` on the text as written, where the grammar changed it in place (a multiple in
+    words as digits, a price base blanked): the same length, the same positions."""
+    written = unicodedata.normalize("NFC", given) if isinstance(given, str) else None
+    if written is None or written == error.text or len(written) != len(error.text):
+        return error
+    return TargetParseError(
+        written, error.position, error.expected, reason=error.reason, parts=error.parts
+    )
+
+
+def _parse_target(
+    text: str,
+    direction: Direction | str | None,
+    unit: str | Unit | None,
+    change: Change | Literal["level"] | None,
+    indicator: str | None,
+) -> tuple[TargetSpec, str | None]:
     if isinstance(change, Change) and change.kind in _UNITLESS_CHANGES:
         unit = None  # the text's number is the size of the change (%, lần), not a level
     if isinstance(text, str):  # a BOM, a zero-width space: nothing, or a space between letters
@@ -257,7 +281,7 @@ def _parse(
             parts=[part for _, part in parts],
         )
     refuse_shapes(text, indicator_unit)
-    base = read_base(_tidied(text))
+    base = read_base(tidied(text))
     blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), LIST_MARK)
     numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
@@ -325,41 +349,10 @@ def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
     return numbers if unsigned is None else [first, unsigned]
 
 
-#: Footnote markers: "(*)", "*" after a number, a unit or a bracket, superscript digits after a
-#: number, "%" or a bracket (never "m²", "km³"), and a bracketed number glued to the unit that
-#: ends the cell ("35.000 tỷ đồng(1)"; "5 (8)" is two numbers).
-_FOOTNOTES = re.compile(
-    r"\(\*+\)|(?<=[\w%)])\*+(?=[\s,;.]|$)|(?<=[%)\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d]|%)\(\d{1,2}\)(?=[\s.;]*$)"
-    r"|(?<=[^\W\d]|%)\[\d{1,2}\](?=[\s.;]*$)"  # "95%[3]", "… USD[1]" at the end of the cell
-    r"|(?<=\b(?:19|20)\d\d)\(\d\)(?=[\s.;]*$)"  # "… so với năm 2025(1)"
-)
-
-
-#: A decimal digit other than ASCII's (full-width ``５``, Arabic-Indic ...), which ``\d`` matches.
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 #: The price base of a value: "GRDP (theo giá so sánh năm 2010) tăng 8%".
 _PRICE_BASE = re.compile(
     r"\(?\s*(?:\btheo\s+)?\bgiá\s+so\s+sánh(?:\s+năm)?\s+\d{4}\b\s*\)?,?", re.IGNORECASE
 )
-
-
-def _tidied(text: str) -> str:
-    """The cell as the grammar reads it, same length: a full-width ``％`` as ``%``, every decimal
-    digit as its ASCII digit (``９５`` as ``95``: the patterns read both, the numbers only one),
-    no bullet before the first word, no parentheses around the whole target (``(≥ 95%)``)."""
-    text = text.replace("％", "%")
-    if _OTHER_DIGIT.search(text):
-        text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-    for footnote in _FOOTNOTES.finditer(text):  # "95%(*)", "≥ 95%*", "95%¹", "… đồng (1)"
-        text = text[: footnote.start()] + " " * len(footnote.group(0)) + text[footnote.end() :]
-    bullet = _BULLET.match(text)
-    if bullet is not None:
-        text = " " * bullet.end() + text[bullet.end() :]
-    stripped = text.strip()
-    if stripped.startswith("(") and stripped.endswith(")") and stripped.count("(") == 1:
-        start, end = text.index("("), text.rindex(")")
-        text = text[:start] + " " + text[start + 1 : end] + " " + text[end + 1 :]
-    return text
 
 
 def _glued(

@@ -91,9 +91,12 @@ _RANK_SYMBOLS = frozenset({"<", "≤", "<=", "< =", "=<", "⩽", "≦"})
 _PLACE_WORDS = re.compile(r"\b(?:cao|thấp|trên|dưới|lớn|nhỏ|bé|nhiều|ít)\b")
 
 
-#: A tier of an index (PCI, PAPI: "nhóm khá", "nhóm rất tốt"), not a group of places.
+#: A tier of an index (PCI, PAPI: "nhóm khá", "nhóm rất tốt", "nhóm cao nhất", "nhóm trung bình
+#: cao"), not a group of places.
 _TIER = re.compile(
-    r"(?<!\w)nhóm\s+(?:rất\s+)?(?:tốt|khá|trung\s+bình|yếu|kém|xuất\s+sắc)(?!\w)", re.IGNORECASE
+    r"(?<!\w)nhóm\s+(?:rất\s+)?(?:tốt|khá|trung\s+bình|yếu|kém|xuất\s+sắc|(?:cao|thấp)\s+nhất)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 
 

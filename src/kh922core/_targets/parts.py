@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from kh922core._targets.cell_tidying import without_marks
 from kh922core._targets.cells import (
     Cut,
     comparison_start,
@@ -140,7 +141,7 @@ def _unclosed(text: str) -> str:
 
 def _read(text: str) -> _Reading:
     text = _unclosed(text)
-    unbased = _unbased(text)
+    unbased = without_marks(_unbased(text))  # "100% cấp tỉnh (1)": the mark labels nothing
     blanked = blank(unbased, YEARS)
     start = comparison_start(text, blanked)
     numbers = list(NUMBER_PATTERN.finditer(blanked, start))

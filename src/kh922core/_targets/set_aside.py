@@ -36,7 +36,7 @@ NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
     r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
-    r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,))"
+    r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"

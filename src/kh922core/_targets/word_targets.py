@@ -50,7 +50,8 @@ def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSp
         and not has_meaning(rest)
         and not rest.startswith("/")  # "xóa hết/…": a per unit of nothing
     ):
-        words = " ".join(text[zero.end :].split()).strip(" .;:,")
+        # without a closing quotation mark or a footnote mark ("“Không còn hộ nghèo”", "…¹")
+        words = " ".join(text[zero.end :].split()).strip(" .;:,”»’¹²³⁴⁵⁶⁷⁸⁹⁰")
         unit_text, note, _ = read_unit(words, 0, len(words))
         if not note_drops_meaning(note or ""):  # "… bệnh viện / …", "‰ tỉ USD"
             spec = Comparison(

@@ -1,0 +1,133 @@
+"""Target wordings of the twentieth round, each a silent misread before:
+
+* a footnote mark apart from a target in words at the end of the cell (``Hoàn thành (1)``,
+  ``Đạt (3)``, ``Giảm dần (1)``, ``Tăng so với năm 2025 (2)``) was the target's number (≥ 1 %,
+  a rank group of 3, a fall of 1 point, a rise of 2): refused, footnote mark or target?  After
+  a number of the cell's own (``Đạt 100% (1)``, ``100% cấp tỉnh (1); 90% cấp xã (2)``) the mark
+  is set aside, as a glued one was (those cells were refused);
+* a tier of an index (``Nhóm cao nhất (nhóm 1)``, PAPI's top tier) was a rank group of 1;
+* ``gấp đôi giai đoạn 2021-2025`` lost its base, a period, where ``gấp 2 lần giai đoạn …`` was
+  refused: refused alike;
+* ``ở  mức 2,1`` with two spaces read ``mức 2`` as a numbered level and the target as words;
+* a target of none at all in quotation marks or with a footnote mark (``“Không còn hộ nghèo”``,
+  ``Không còn hộ nghèo¹``) was a target in words, not ``≤ 0``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import Operator, TargetParseError, parse_target, split_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Hoàn thành (1)", "%"),
+        ("Hoàn thành [1]", "%"),
+        ("Hoàn thành (12)", "%"),
+        ("Đạt (3)", "Thứ bậc"),
+        ("Giảm dần (1)", "%"),
+        ("Duy trì (1)", None),
+        ("Phấn đấu hoàn thành (3)", None),
+        ("Giảm so với cùng kỳ (2)", "vụ"),
+        ("Tăng so với năm 2025 (2)", "tỷ đồng"),
+        ("Tăng (1)", None),
+    ],
+)
+def test_a_mark_apart_with_no_number_before_it_is_refused(text: str, unit: str | None) -> None:
+    with pytest.raises(TargetParseError) as caught:
+        parse_target(text, unit=unit)
+    assert "footnote" in str(caught.value) or "no number" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Đạt 100% (1)", "%", 100.0),
+        ("≥ 80% (12)", "%", 80.0),
+        ("35.000 tỷ đồng (1)", "tỷ đồng", 35000.0),
+        ("Đạt 95% [2]", "%", 95.0),
+        ("tăng 5% so với năm 2025 (2)", "tỷ đồng", 5.0),
+    ],
+)
+def test_a_mark_apart_after_the_cells_number_is_set_aside(
+    text: str, unit: str, value: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.value == value
+    assert not any(mark in (spec.note or "") for mark in "([")
+
+
+def test_the_parts_of_a_cell_lose_their_marks_not_their_labels() -> None:
+    for text in ("100% cấp tỉnh (1); 90% cấp xã (2)", "100% cấp tỉnh(1); 90% cấp xã(2)"):
+        parts = split_targets(text, unit="%")
+        assert [(p.label, p.spec.value) for p in parts] == [("cấp tỉnh", 100.0), ("cấp xã", 90.0)]
+
+
+def test_two_numbers_are_still_two_numbers() -> None:
+    with pytest.raises(TargetParseError, match="two numbers"):
+        parse_target("5 (8)", unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhóm cao nhất (nhóm 1)",
+        "Nằm trong nhóm 1 (nhóm cao nhất)",
+        "Nhóm trung bình cao (nhóm 2)",
+        "Thuộc nhóm cao nhất (nhóm 1)",
+    ],
+)
+def test_a_tier_of_an_index_is_no_rank_group(text: str) -> None:
+    with pytest.raises(TargetParseError, match="tier of an index"):
+        parse_target(text, unit="Thứ bậc", indicator="Chỉ số PAPI", direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gấp đôi giai đoạn 2021-2025",
+        "tăng gấp đôi giai đoạn 2021-2025",
+        "gấp 2,5 giai đoạn 2021-2025",
+    ],
+)
+def test_a_multiple_of_a_period_is_refused_as_written(text: str) -> None:
+    with pytest.raises(TargetParseError, match="the base is a period") as caught:
+        parse_target(text, unit="tỷ đồng")
+    assert caught.value.text == text  # not "gấp 2   giai đoạn …"
+
+
+def test_a_multiple_in_words_of_a_year_still_reads() -> None:
+    spec = parse_target("gấp đôi năm 2020", unit="tỷ đồng")
+    assert spec.change is not None
+    assert (spec.value, spec.change.since) == (2.0, 2020)
+
+
+@pytest.mark.parametrize(
+    "text", ["Giữ ổn định ở  mức 2,1 con", "Duy trì ở  mức 2,1 con", "Duy trì ở mức 2,1 con"]
+)
+def test_white_space_does_not_turn_a_decimal_into_a_numbered_level(text: str) -> None:
+    spec = parse_target(text, unit="con", direction="band")
+    assert (spec.kind, spec.value) == ("comparison", 2.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("“Không còn hộ nghèo”", "hộ"),
+        ("Không còn hộ nghèo¹", "hộ"),
+        ("“Xóa hết nhà tạm, nhà dột nát”", "căn"),
+        ("Không để phát sinh¹", None),
+        ("«Không để xảy ra tham nhũng»", None),
+    ],
+)
+def test_none_at_all_in_quotes_or_with_a_mark_is_at_most_zero(text: str, unit: str | None) -> None:
+    spec = parse_target(text, unit=unit, direction="lower_is_better")
+    assert (spec.kind, spec.operator, spec.value) == ("comparison", Operator.LE, 0.0)
+    assert not any(mark in (spec.note or "") for mark in "”»¹")
+
+
+def test_a_units_superscript_is_no_footnote() -> None:
+    spec = parse_target("Diện tích nhà ở bình quân 25 m²", unit="m²")
+    assert (spec.value, spec.unit) == (25.0, "m²")
