@@ -444,24 +444,42 @@ def test_a_csv_row_moved_by_an_unquoted_decimal_comma_is_refused_whole(
     assert "has 12 cells where the header has 11" in refused.reason
 
 
-def test_a_value_merged_down_counts_for_each_row_and_a_rank_with_a_dot_is_refused(
+def test_a_value_merged_down_is_refused_on_each_row_and_a_rank_with_a_dot_too(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
+    # the merged value was read on each row: 84 for two indicators (2030-5.1 and 2030-7), one
+    # of them judged on another's figure
     (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
-    fill(path, {"2030-5.1": 84, "2030-1": "1.250"})
+    fill(path, {"2030-5.1": 84, "2030-1": "1.250", "2030-3": "49,5"})
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     letter = openpyxl.utils.get_column_letter(keys(sheet)[1]["value"])
-    sheet.merge_cells(f"{letter}12:{letter}13")  # 2030-5.1 and 2030-7: one figure for both
+    sheet.merge_cells(f"{letter}12:{letter}13")  # 2030-5.1 and 2030-7: one figure, whose?
     book.save(path)
     found = kh922core.collect([path])
-    assert found.observations.select("indicator", "value", "source_row").rows() == [
-        ("online-public-service-usage", 84.0, 12),
-        ("innovative-enterprises", 84.0, 13),
+    assert found.observations.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]
+    rank, *merged = sorted(found.rejected, key=lambda r: r.row or 0)
+    assert (rank.row, rank.value) == (8, "1.250")  # a rank (Thứ bậc): 1250, or 1,25?
+    assert rank.reason.startswith("may be a decimal written with a dot")
+    assert [(r.row, r.column, r.value) for r in merged] == [
+        (12, "value", "84"),
+        (13, "value", "84"),
     ]
-    (refused,) = found.rejected
-    assert (refused.row, refused.value) == (8, "1.250")  # a rank (Thứ bậc): 1250, or 1,25?
-    assert refused.reason.startswith("may be a decimal written with a dot")
+    assert all(f"({letter}12:{letter}13)" in r.reason for r in merged)
+
+
+def test_a_year_merged_down_still_counts_for_each_row(tmp_path: Path, plan: kh922core.Plan) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-5.1": 84, "2030-7": 30})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    letter = openpyxl.utils.get_column_letter(keys(sheet)[1]["year"])
+    sheet[f"{letter}12"] = 2024
+    sheet.merge_cells(f"{letter}12:{letter}13")
+    book.save(path)
+    found = kh922core.collect([path])
+    assert found.observations.select("value", "year").rows() == [(84.0, 2024), (30.0, 2024)]
+    assert found.clean
 
 
 def test_a_number_outside_the_value_column_is_reported_never_dropped(

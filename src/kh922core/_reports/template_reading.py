@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,8 @@ import polars as pl
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.file_readings import FileReading, Rejection
+from kh922core._reports.merged_values import MERGED, merged_key, merged_values
+from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
@@ -116,11 +117,12 @@ def _sheets(
                 _put(rows, row, column, formula)  # refused by name (a formula's check)
         for top, column, bottom, right in merged_ranges(path, sheet.title):
             if right == column and top <= len(rows):  # merged down: on each row it covers
+                meta[merged_key(sheet.title, top, column, bottom)] = "merged"
                 value = _put(rows, top, column, None)
                 for row in range(top + 1, min(bottom, len(rows)) + 1):
                     _put(rows, row, column, value)
         if sheet.title == META_SHEET:
-            meta = {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
+            meta |= {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
         elif sheet.sheet_state != "visible":  # an old copy, a draft: listed, never read
             if any(any(row) for row in rows):
                 meta[f"{_HIDDEN}{sheet.title}"] = "hidden"
@@ -185,28 +187,6 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
         if {"value", "target_id"} <= found or named:
             return index, keys
     return None
-
-
-def _overflowing(rows: list[list[str | None]], start: int) -> dict[int, tuple[str, str]]:
-    """The rows of a CSV template (by index) that write more cells than its header, with their
-    text and why none of their cells is read (a separator inside a cell moved them)."""
-    header = rows[start]
-    width = max((i for i, c in enumerate(header) if c and c.strip()), default=-1) + 1
-    usual = Counter(len(row) for row in rows[start + 1 :] if any(row)).most_common(1)
-    common = max(len(header), usual[0][0] if usual else 0)  # a trailing separator on each row
-    moved: dict[int, tuple[str, str]] = {}
-    for index in range(start + 1, len(rows)):
-        row = rows[index]
-        beyond = any(c and c.strip() for c in row[width:])
-        if any(row) and (beyond or len(row) > common):
-            text = ",".join(c or "" for c in row)
-            moved[index] = (
-                text,
-                f"has {len(row)} cells where the header has {width}: a separator inside a cell "
-                "(a decimal comma?) moved its cells; none is read: put quotes around such a "
-                "cell, or save the file with ';' between cells",
-            )
-    return moved
 
 
 def _template_frame(
@@ -360,7 +340,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         raise _not_a_template(source, "read from .xlsx, .csv or .parquet")
     grids, meta = _xlsx_grids(source) if suffix == ".xlsx" else _csv_grid(source)
     hidden = [key.removeprefix(_HIDDEN) for key in meta if key.startswith(_HIDDEN)]
-    meta = {key: value for key, value in meta.items() if not key.startswith(_HIDDEN)}
+    merges = {key: value for key, value in meta.items() if key.startswith(MERGED)}
+    meta = {key: value for key, value in meta.items() if not key.startswith((_HIDDEN, MERGED))}
     year = int(meta["year"]) if meta.get("year", "").isdigit() else None
     agency = meta.get("agency")
     lost = "format" not in meta  # a sheet copied out of its template: its title says whose
@@ -373,8 +354,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         if found is None:
             continue
         start, keys = found
-        moved = _overflowing(rows, start) if suffix == ".csv" else {}
+        moved = overflowing(rows, start) if suffix == ".csv" else {}
         rows = [[None] * len(row) if n in moved else row for n, row in enumerate(rows)]
+        rows, merged = merged_values(merges, sheet, rows, (start, keys))
         frame, refused = _read_cells(_template_frame(rows, start, keys, plan), year)
         frames.append(
             frame.with_columns(
@@ -392,6 +374,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
             Rejection(source.name, None, n + 1, "row", text, why)
             for n, (text, why) in moved.items()
         ]
+        rejected += [Rejection(source.name, sheet, *cell) for cell in merged]
     rejected += [
         Rejection(source.name, title, None, "sheet", "", _HIDDEN_SHEET) for title in hidden
     ]
