@@ -8,7 +8,6 @@ twice (one indicator with a target for 2030 and one for 2045) counts once.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,9 +17,15 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import SOURCES_SCHEMA
+from kh922core._reports.row_checks import (
+    assessed_numbers,
+    fitting_units,
+    known_indicators,
+    possible_values,
+    shown,
+)
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
-from kh922core._targets import conversion_factor, format_number, parse_unit
-from kh922core._text import did_you_mean
+from kh922core._targets import parse_unit
 from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
 
 __all__ = ["Collection", "collect", "write_observations"]
@@ -62,7 +67,7 @@ class Collection:
         grouped = self.conflicts.group_by(list(_KEY), maintain_order=True).agg(pl.all())
         for record in grouped.iter_rows(named=True):
             where = "; ".join(
-                f"{_shown(v, a)} ({_place(f, s, r)})"
+                f"{shown(v, a)} ({_place(f, s, r)})"
                 for v, a, f, s, r in zip(
                     record["value"],
                     record["assessment"],
@@ -75,12 +80,6 @@ class Collection:
             entity = f", {record['entity']}" if record["entity"] else ""
             lines.append(f"{record['indicator']} {record['year']}{entity}: {where}")
         return lines
-
-
-def _shown(value: float | None, assessment: bool | None) -> str:
-    if value is not None:  # exactly, as the official wrote it (never 1.23457e+06)
-        return format_number(value) if math.isfinite(value) else str(value)
-    return {True: "đạt", False: "không đạt"}.get(assessment, "") if assessment is not None else ""
 
 
 def _place(file: str | None, sheet: str | None, row: int | None) -> str:
@@ -104,29 +103,6 @@ def _schema(cohorts: bool = False) -> dict[str, pl.DataType]:
     if cohorts:
         types["cohort_size"] = pl.Int64()
     return types
-
-
-def _assessed_numbers(table: pl.DataFrame, plan: Plan) -> list[Rejection]:
-    """Each assessment (``Đạt``) with no value, of an indicator whose targets are all numbers:
-    the engine judges the number, so the assessment alone says nothing it reads."""
-    worded = {t.indicator for t in plan.targets if t.spec.kind == "qualitative"}
-    rows = table.filter(
-        pl.col("value").is_null()
-        & pl.col("assessment").is_not_null()
-        & ~pl.col("indicator").is_in(sorted(worded))
-    )
-    return [
-        Rejection(
-            r["source_file"],
-            r["source_sheet"],
-            r["source_row"],
-            "assessment",
-            _shown(None, r["assessment"]),
-            "an assessment with no value, for an indicator whose targets are numbers: write "
-            "the value",
-        )
-        for r in rows.iter_rows(named=True)
-    ]
 
 
 def _empty_templates(readings: list[FileReading]) -> list[Rejection]:
@@ -172,95 +148,13 @@ def _repeated_by_others(table: pl.DataFrame, same: list[str]) -> list[Rejection]
             r["source_sheet"],
             r["source_row"],
             "value",
-            _shown(r["value"], r["assessment"]),
+            shown(r["value"], r["assessment"]),
             f"the same value as {_place(r['_first_source'], r['_first_sheet'], r['_first_row'])}"
             f"{f' ({a})' if (a := r['_first_agency']) else ''}: read once; if each agency "
             "reports its own part, add the parts up in one file, or give each its entity",
         )
         for r in others.iter_rows(named=True)
     ]
-
-
-def _known_indicators(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
-    """The rows whose indicator the plan has, and a rejection for each other one (a row of
-    totals, a misspelt id): the table would be clean, and no value of it evaluated."""
-    ids = [i.id for i in plan.indicators]
-    stranger = pl.col("indicator").is_not_null() & ~pl.col("indicator").is_in(ids)
-    rows = table.filter(stranger).select("source_file", "source_sheet", "source_row", "indicator")
-    rejected = [
-        Rejection(
-            file or "",
-            sheet,
-            row,
-            "indicator",
-            text,
-            f"names no indicator of the plan{did_you_mean(text, ids)}",
-        )
-        for file, sheet, row, text in rows.iter_rows()
-    ]
-    return table.filter(~stranger), rejected
-
-
-def _fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
-    """The rows whose unit converts to their indicator's, and a rejection for each other one
-    (``%`` for a count of cities, ``người`` for a share): the engine would refuse the whole
-    table for one such row, so it is listed here and left out."""
-    units = {i.id: i.unit for i in plan.indicators if i.unit is not None}
-    misfit: dict[tuple[str, str], str] = {}
-    for indicator, unit in table.select("indicator", "unit").unique().drop_nulls().iter_rows():
-        if indicator not in units:
-            continue
-        try:
-            conversion_factor(parse_unit(unit), units[indicator])
-        except Kh922Error as error:
-            misfit[(indicator, unit)] = f"the unit does not fit the indicator's: {error}"
-    if not misfit:
-        return table, []
-    pair = pl.struct("indicator", "unit")
-    wrong = pair.is_in([{"indicator": i, "unit": u} for i, u in misfit]).fill_null(False)
-    rows = table.filter(wrong)
-    rejected = [
-        Rejection(
-            r["source_file"] or "",
-            r["source_sheet"],
-            r["source_row"],
-            "unit",
-            r["unit"],
-            misfit[(r["indicator"], r["unit"])],
-        )
-        for r in rows.iter_rows(named=True)
-    ]
-    return table.filter(~wrong), rejected
-
-
-def _possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
-    """The rows whose value can be one of their indicator: a rank is a whole number from 1,
-    and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
-    formatted as a percentage shows 8550 %); a rejection for each other one."""
-    ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
-    shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
-    value, own = (
-        pl.col("value"),
-        pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
-    )
-    rank = pl.col("indicator").is_in(ranks) & ((value < 1) | (value != value.floor()))
-    share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
-    wrong = (rank | share).fill_null(False)
-    rejected = [
-        Rejection(
-            r["source_file"] or "",
-            r["source_sheet"],
-            r["source_row"],
-            "value",
-            _shown(r["value"], None),
-            "is no rank (a rank is a whole number from 1)"
-            if r["indicator"] in ranks
-            else "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): "
-            "write it in a cell formatted as a number",
-        )
-        for r in table.filter(wrong).iter_rows(named=True)
-    ]
-    return table.filter(~wrong), rejected
 
 
 def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
@@ -366,9 +260,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     frames = [
         _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
     ]
-    table, strangers = _known_indicators(pl.concat(frames), plan)
-    table, misfits = _fitting_units(table, plan)
-    table, impossible = _possible_values(table, plan)
+    table, strangers = known_indicators(pl.concat(frames), plan)
+    table, misfits = fitting_units(table, plan)
+    table, impossible = possible_values(table, plan)
     strangers += misfits + impossible
     table = table.with_columns(_unit_key(table, plan).alias("_unit"))
     repeated = _repeated_by_others(table, [*_KEY, "value", "assessment", "_unit"])
@@ -394,7 +288,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         schema=SOURCES_SCHEMA,
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
-    rejected += _assessed_numbers(table, plan) + _empty_templates(readings) + skipped
+    rejected += assessed_numbers(table, plan) + _empty_templates(readings) + skipped
     return Collection(kept.drop("_file"), sources, rejected, conflicts)
 
 

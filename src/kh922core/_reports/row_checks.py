@@ -1,0 +1,135 @@
+"""Checks of the rows collected from many files, before they are consolidated: each row that
+cannot be a figure of the plan is listed with its file, sheet and row, and left out.
+
+* a row of an indicator the plan does not have (a row of totals, a misspelt id);
+* a unit that does not convert to the indicator's (``%`` for a count of cities);
+* a value that cannot be one of its indicator (a rank below 1 or not whole, a percentage above
+  1000: ``85,5`` typed in a cell formatted as a percentage);
+* an assessment with no value, of an indicator whose targets are numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import polars as pl
+
+from kh922core._plans import Plan
+from kh922core._reports.file_readings import Rejection
+from kh922core._targets import conversion_factor, format_number, parse_unit
+from kh922core._text import did_you_mean
+from kh922core.errors import Kh922Error
+
+__all__ = ["assessed_numbers", "fitting_units", "known_indicators", "possible_values", "shown"]
+
+
+def shown(value: float | None, assessment: bool | None) -> str:
+    """A value as the official wrote it (``49,5``), else the assessment in words."""
+    if value is not None:  # exactly, as the official wrote it (never 1.23457e+06)
+        return format_number(value) if math.isfinite(value) else str(value)
+    return {True: "đạt", False: "không đạt"}.get(assessment, "") if assessment is not None else ""
+
+
+def known_indicators(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose indicator the plan has, and a rejection for each other one (a row of
+    totals, a misspelt id): the table would be clean, and no value of it evaluated."""
+    ids = [i.id for i in plan.indicators]
+    stranger = pl.col("indicator").is_not_null() & ~pl.col("indicator").is_in(ids)
+    rows = table.filter(stranger).select("source_file", "source_sheet", "source_row", "indicator")
+    rejected = [
+        Rejection(
+            file or "",
+            sheet,
+            row,
+            "indicator",
+            text,
+            f"names no indicator of the plan{did_you_mean(text, ids)}",
+        )
+        for file, sheet, row, text in rows.iter_rows()
+    ]
+    return table.filter(~stranger), rejected
+
+
+def fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose unit converts to their indicator's, and a rejection for each other one
+    (``%`` for a count of cities, ``người`` for a share): the engine would refuse the whole
+    table for one such row, so it is listed here and left out."""
+    units = {i.id: i.unit for i in plan.indicators if i.unit is not None}
+    misfit: dict[tuple[str, str], str] = {}
+    for indicator, unit in table.select("indicator", "unit").unique().drop_nulls().iter_rows():
+        if indicator not in units:
+            continue
+        try:
+            conversion_factor(parse_unit(unit), units[indicator])
+        except Kh922Error as error:
+            misfit[(indicator, unit)] = f"the unit does not fit the indicator's: {error}"
+    if not misfit:
+        return table, []
+    pair = pl.struct("indicator", "unit")
+    wrong = pair.is_in([{"indicator": i, "unit": u} for i, u in misfit]).fill_null(False)
+    rows = table.filter(wrong)
+    rejected = [
+        Rejection(
+            r["source_file"] or "",
+            r["source_sheet"],
+            r["source_row"],
+            "unit",
+            r["unit"],
+            misfit[(r["indicator"], r["unit"])],
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    return table.filter(~wrong), rejected
+
+
+def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """The rows whose value can be one of their indicator: a rank is a whole number from 1,
+    and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
+    formatted as a percentage shows 8550 %); a rejection for each other one."""
+    ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
+    shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
+    value, own = (
+        pl.col("value"),
+        pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
+    )
+    rank = pl.col("indicator").is_in(ranks) & ((value < 1) | (value != value.floor()))
+    share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
+    wrong = (rank | share).fill_null(False)
+    rejected = [
+        Rejection(
+            r["source_file"] or "",
+            r["source_sheet"],
+            r["source_row"],
+            "value",
+            shown(r["value"], None),
+            "is no rank (a rank is a whole number from 1)"
+            if r["indicator"] in ranks
+            else "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): "
+            "write it in a cell formatted as a number",
+        )
+        for r in table.filter(wrong).iter_rows(named=True)
+    ]
+    return table.filter(~wrong), rejected
+
+
+def assessed_numbers(table: pl.DataFrame, plan: Plan) -> list[Rejection]:
+    """Each assessment (``Đạt``) with no value, of an indicator whose targets are all numbers:
+    the engine judges the number, so the assessment alone says nothing it reads."""
+    worded = {t.indicator for t in plan.targets if t.spec.kind == "qualitative"}
+    rows = table.filter(
+        pl.col("value").is_null()
+        & pl.col("assessment").is_not_null()
+        & ~pl.col("indicator").is_in(sorted(worded))
+    )
+    return [
+        Rejection(
+            r["source_file"],
+            r["source_sheet"],
+            r["source_row"],
+            "assessment",
+            shown(None, r["assessment"]),
+            "an assessment with no value, for an indicator whose targets are numbers: write "
+            "the value",
+        )
+        for r in rows.iter_rows(named=True)
+    ]
