@@ -24,6 +24,7 @@ from kh922core._reports.row_checks import (
     possible_values,
     shown,
 )
+from kh922core._reports.template_periods import PERIOD, period_rank, superseded
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import parse_unit
 from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
@@ -44,8 +45,9 @@ class Collection:
             ``note`` and the provenance ``agency``, ``source_file``, ``source_sheet`` and
             ``source_row``; conflicting values are left out.
         sources: One row per file: ``file``, ``kind`` (``template`` or ``observations``),
-            ``agency``, ``n_values`` (the values it brought into ``observations``) and ``year``
-            (a template's: the year of the period it was made for).
+            ``agency``, ``n_values`` (the values it brought into ``observations``), ``year``
+            (a template's: the year of the period it was made for) and ``period`` (a
+            template's: ``half`` or ``year``).
         rejected: Every cell not used, with its file, sheet, row and reason.
         conflicts: One row per value in conflict: the key, ``value``, ``assessment`` and where
             it comes from.
@@ -258,7 +260,13 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         raise Kh922Error("no file to collect" + (f": {skipped[0]}" if skipped else ""))
     cohorts = any("cohort_size" in r.observations.columns for r in readings)
     frames = [
-        _frame(r, cohorts).with_columns(pl.lit(i).alias("_file")) for i, r in enumerate(readings)
+        _frame(r, cohorts).with_columns(
+            pl.lit(i).alias("_file"),
+            pl.lit(period_rank(r.metadata.get("period")) if r.kind == "template" else 0).alias(
+                PERIOD
+            ),
+        )
+        for i, r in enumerate(readings)
     ]
     table, strangers = known_indicators(pl.concat(frames), plan)
     table, misfits = fitting_units(table, plan)
@@ -269,9 +277,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     table = table.unique(
         subset=[*_KEY, "value", "assessment", "_unit"], keep="first", maintain_order=True
     )
-    table = table.drop("_unit")
+    table, replaced = superseded(table.drop("_unit"), _KEY)
     clash = pl.struct(*_KEY).is_duplicated()
-    conflicts = table.filter(clash).drop("_file")
+    conflicts = table.filter(clash).drop("_file", PERIOD)
     kept = table.filter(~clash)
     counts = kept.group_by("_file").len()
     brought = dict(zip(counts["_file"], counts["len"], strict=True))
@@ -284,12 +292,15 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
             "year": [
                 int(y) if (y := r.metadata.get("year", "")).isdigit() else None for r in readings
             ],
+            "period": [
+                r.metadata.get("period") if r.kind == "template" else None for r in readings
+            ],
         },
         schema=SOURCES_SCHEMA,
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
     rejected += assessed_numbers(table, plan) + _empty_templates(readings) + skipped
-    return Collection(kept.drop("_file"), sources, rejected, conflicts)
+    return Collection(kept.drop("_file", PERIOD), sources, rejected + replaced, conflicts)
 
 
 def write_observations(collection: Collection, path: str | os.PathLike[str]) -> Path:

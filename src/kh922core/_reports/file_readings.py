@@ -16,6 +16,7 @@ SOURCES_SCHEMA = {
     "agency": pl.String,
     "n_values": pl.Int64,
     "year": pl.Int64,
+    "period": pl.String,
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 import polars as pl
 
@@ -233,15 +234,32 @@ def _tasks(plan: Plan, as_of: date, completions: pl.DataFrame | None) -> pl.Data
     )
 
 
-def _reported(data: pl.DataFrame, collection: Collection | None, year: int) -> set[str]:
-    """The agencies that sent a value of the period's ``year``: kept, or in conflict with
-    another file's (a template sent back empty, or one of another year, is no report of it)."""
+def other_half(sources: pl.DataFrame, period: Period) -> list[str]:
+    """The templates (their file names) of the period's year made for its other half: the
+    first half's template in the year's report (its figures are of six months)."""
+    if "period" not in sources.columns:
+        return []
+    other = sources.filter(
+        (pl.col("year") == period.year)
+        & pl.col("period").is_not_null()
+        & (pl.col("period") != period.kind)
+    )
+    return [Path(str(file)).name for file in other["file"].to_list()]
+
+
+def _reported(data: pl.DataFrame, collection: Collection | None, period: Period) -> set[str]:
+    """The agencies that sent a value of the period's year: kept, or in conflict with
+    another file's (a template sent back empty, or one of another year or of the other half
+    of the year, is no report of it)."""
     frames = [data, *([collection.conflicts] if collection is not None else [])]
+    halves = other_half(collection.sources, period) if collection is not None else []
     found: set[str] = set()
     for frame in frames:
         if {"agency", "year"} <= set(frame.columns):
-            sent = frame.filter(pl.col("year") == year)["agency"].cast(pl.String)
-            found |= set(sent.drop_nulls().to_list())
+            sent = frame.filter(pl.col("year") == period.year)
+            if halves and "source_file" in frame.columns:
+                sent = sent.filter(~pl.col("source_file").is_in(halves).fill_null(False))
+            found |= set(sent["agency"].cast(pl.String).drop_nulls().to_list())
     return found
 
 
@@ -274,7 +292,7 @@ def build_report(
         kind = "published" if observations is None else "observations"
         sources = pl.DataFrame(
             {"file": [None], "kind": [kind], "agency": [None], "n_values": [data.height]}
-            | {"year": [None]},
+            | {"year": [None], "period": [None]},
             schema=SOURCES_SCHEMA,
         )
     data = _chosen_entity(plan, data).with_columns(pl.col("entity").cast(pl.String))
@@ -297,7 +315,7 @@ def build_report(
         "indicator", "year", "value", unit.alias("unit"), "entity", place.alias("source")
     ).sort("indicator", "year")
     period = reporting_period(plan, as_of)
-    reported = _reported(data, collection, period.year)
+    reported = _reported(data, collection, period)
     from kh922core._reports.agency_templates import template_agencies
 
     expected = template_agencies(plan, as_of)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kh922core._reports.periods import reporting_of
-from kh922core._reports.report_content import DUE_SOON_DAYS, Report
+from kh922core._reports.report_content import DUE_SOON_DAYS, Report, other_half
 from kh922core._reports.report_words import Words
 
 __all__ = ["Section", "header_lines", "sections", "summary_line"]
@@ -111,6 +111,10 @@ def sections(report: Report, said: Words) -> list[Section]:
     ]
     if other:
         notes.append(said("other_period", files=", ".join(other), year=report.period.year))
+    halves = other_half(report.sources, report.period)  # May's template in November's report
+    if halves:
+        shown = report.period.label(said)
+        notes.append(said("other_half", files=", ".join(halves), period=shown))
     if report.conflicts:
         notes.append(said("conflicts", count=report.conflicts))
     if report.rejected:

@@ -1,0 +1,58 @@
+"""Templates of the two periods of one year: the first half's (due 01/6) and the whole year's
+(due 15/11).
+
+An agency fills the half-year template in May and the year's in November; a folder of returns
+may hold both.  For one indicator, year and entity the agency's year template supersedes its
+half-year one: the half-year value is listed (superseded, naming the file that supersedes it),
+never a conflict that drops both.  Values of other agencies, or of files that name no period,
+are never superseded: they conflict as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from kh922core._reports.file_readings import Rejection
+from kh922core._reports.row_checks import shown
+
+__all__ = ["PERIOD", "period_rank", "superseded"]
+
+#: The private column of each collected row's period rank.
+PERIOD = "_period"
+_RANKS = {"half": 1, "year": 2}
+
+
+def period_rank(period: str | None) -> int:
+    """``2`` for a year template, ``1`` for a half-year one, ``0`` for anything else."""
+    return _RANKS.get(period or "", 0)
+
+
+def superseded(table: pl.DataFrame, key: Sequence[str]) -> tuple[pl.DataFrame, list[Rejection]]:
+    """``table`` (rows with :data:`PERIOD`) without the half-year values that the same
+    agency's year template gives again for the same ``key``; each one listed."""
+    rank = pl.col(PERIOD)
+    best = rank.max().over(key)
+    same_agency = pl.col("agency").n_unique().over(key) == 1
+    by_one = same_agency & pl.col("agency").is_not_null().all().over(key)
+    old = (rank > 0) & (rank < best) & by_one
+    latest = (
+        pl.when(rank == best).then(pl.col("source_file")).otherwise(None).drop_nulls().first()
+    ).over(key)
+    dropped = table.with_columns(latest.alias("_latest")).filter(old)
+    rejected = [
+        Rejection(
+            file or "",
+            sheet,
+            row,
+            "value",
+            shown(value, assessment),
+            f"a figure of the half-year template, superseded by the same agency's template of "
+            f"the whole year ({newer}): the year's figure is read",
+        )
+        for file, sheet, row, value, assessment, newer in dropped.select(
+            "source_file", "source_sheet", "source_row", "value", "assessment", "_latest"
+        ).iter_rows()
+    ]
+    return table.filter(~old), rejected

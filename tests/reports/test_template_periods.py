@@ -1,0 +1,83 @@
+"""The two templates of one year: the first half's (May) and the whole year's (November).
+
+A half-year template in the year's report was counted as the year's report, with no note; a
+folder holding both of an agency's returns made every figure that changed a conflict, and both
+values were lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import kh922core
+from kh922core._reports.report_tables import sections
+from kh922core._reports.report_words import words
+
+from .filling import fill
+
+
+@pytest.fixture(scope="module")
+def plan() -> kh922core.Plan:
+    return kh922core.load_plan()
+
+
+def _returns(folder: Path, plan: kh922core.Plan) -> tuple[Path, Path]:
+    (half,) = kh922core.write_templates(
+        folder / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        folder / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30, "2030-1": 25})
+    fill(year, {"2030-3": 60, "2030-1": 25})
+    return half, year
+
+
+def test_the_years_template_supersedes_the_half_years_of_the_same_agency(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    half, year = _returns(tmp_path, plan)
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert found.conflicts.is_empty()
+    rows = found.observations.select("indicator", "value", "source_file").sort("indicator")
+    assert rows.rows() == [("pii-rank", 25.0, half.name), ("tfp-contribution", 60.0, year.name)]
+    (replaced,) = found.rejected
+    assert (replaced.file, replaced.value) == (half.name, "30")
+    assert "superseded" in replaced.reason
+    assert year.name in replaced.reason
+    assert found.sources.select("period").to_series().to_list() == ["half", "year"]
+
+
+def test_two_agencies_still_conflict_whatever_their_periods(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (half,) = kh922core.write_templates(tmp_path / "a.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    (year,) = kh922core.write_templates(
+        tmp_path / "b.xlsx", plan, ["cuc-thong-ke"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30})
+    fill(year, {"2030-3": 60})
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert sorted(found.conflicts["value"].to_list()) == [30.0, 60.0]
+    assert found.observations.is_empty()
+
+
+def test_a_half_year_template_in_the_years_report_is_named_and_no_report_of_it(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (half,) = kh922core.write_templates(
+        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    fill(half, {"2030-3": 30})
+    found = kh922core.collect([half], plan=plan)
+    report = kh922core.build_report(plan, found, as_of=date(2025, 11, 10))
+    assert report.period.kind == "year"
+    assert "so-khcn" in report.not_reported
+    (listed,) = [s for s in sections(report, words("vi")) if s.key == "sources"]
+    assert "không phải của kỳ năm 2025: khcn-6-thang.xlsx" in listed.note
+    in_may = kh922core.build_report(plan, found, as_of=date(2025, 5, 25))
+    assert "so-khcn" not in in_may.not_reported  # the half year's own report
+    (listed,) = [s for s in sections(in_may, words("vi")) if s.key == "sources"]
+    assert "khcn-6-thang.xlsx" not in listed.note
