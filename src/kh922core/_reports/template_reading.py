@@ -19,6 +19,7 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
+from kh922core._reports.assessment_checks import contradicted
 from kh922core._reports.file_readings import FileReading, Rejection
 from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
@@ -296,6 +297,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     )
     kept = read.filter(~pl.col("source_row").is_in(refused["source_row"].implode()))
     kept = kept.select(
+        "target_id",
         "indicator",
         pl.col("_value").alias("value"),
         "unit",
@@ -392,9 +394,14 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         elif lost and (agency is None or year is None):  # whose values, of which year?
             rejected += unkeyed(frame, source.name)
             frame = frame.clear()
-        elif plan is not None and agency in {a.id for a in plan.agencies}:
-            frame, foreign = foreign_rows(frame, (agency, source.name), plan, meta, year)
-            rejected += foreign
+        elif plan is not None:
+            if agency in {a.id for a in plan.agencies}:
+                frame, foreign = foreign_rows(frame, (agency, source.name), plan, meta, year)
+                rejected += foreign
+            rejected += [  # "Đạt" beside 50 for "≥ 80"
+                Rejection(source.name, sheet, row, "assessment", said, why)
+                for sheet, row, said, why in contradicted(pl.concat(frames), plan)
+            ]
         return FileReading(source, "template", agency, frame, rejected, meta)
     first = next((r for _, rows in grids for r in rows if any(rows) and any(r)), [])
     heads = {fold(c) for c in first if c}
