@@ -62,7 +62,11 @@ def fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[R
         try:
             conversion_factor(parse_unit(unit), units[indicator])
         except Kh922Error as error:
-            misfit[(indicator, unit)] = f"the unit does not fit the indicator's: {error}"
+            own = units[indicator].text
+            misfit[(indicator, unit)] = (
+                f"is not the indicator's unit ({own}), and cannot be converted to it ({error}): "
+                f"write the value in {own}, with the unit the template gives"
+            )
     if not misfit:
         return table, []
     pair = pl.struct("indicator", "unit")

@@ -259,7 +259,16 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
             "write 12,5",
         ),
         (
-            pl.col("assessment").is_not_null() & pl.col("_flag").is_null(),
+            pl.col("assessment").str.contains(r"^\s*\d+\s*$"),
+            "assessment",
+            "is a number in the assessment column: in a CSV file, a decimal comma without "
+            "quotes splits the value (90,5 read as 90, then 5): put quotes around it, or save "
+            "the file with ';' between cells",
+        ),
+        (
+            pl.col("assessment").is_not_null()
+            & pl.col("_flag").is_null()
+            & ~pl.col("assessment").str.contains(r"^\s*\d+\s*$"),
             "assessment",
             "is not Đạt or Không đạt",
         ),

@@ -56,3 +56,40 @@ def test_an_assessment_that_agrees_is_no_finding(tmp_path: Path, plan: kh922core
     found = kh922core.collect([path], plan=plan)
     assert found.clean
     assert sorted(found.observations["value"].to_list()) == [12.0, 49.5]
+
+
+def test_a_unit_shortened_is_refused_naming_the_indicators_unit(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    columns = keys(sheet)[1]
+    row = target_rows(sheet)["2030-4"]  # Quy mô kinh tế số, in % GRDP
+    sheet.cell(row, columns["value"], 26)
+    sheet.cell(row, columns["unit"], "%")
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    (refused,) = found.rejected
+    assert (refused.row, refused.column, refused.value) == (row, "unit", "%")
+    assert refused.reason.startswith("is not the indicator's unit (% GRDP)")
+    assert "write the value in % GRDP" in refused.reason
+
+
+def test_a_decimal_comma_that_moved_a_number_into_the_assessment_says_so(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # Excel left out the empty note, so the row kept the header's width: "is not Đạt" said
+    # nothing of the comma
+    (path,) = kh922core.write_templates(tmp_path / "t.csv", plan, ["so-y-te"], as_of="2025-11-01")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("e-health-records,"))
+    cells = lines[row].split(",")
+    cells[8:] = ["90", "5", ""]  # 90,5 typed, written without quotes
+    lines[row] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert (refused.column, refused.value) == ("assessment", "5")
+    assert "a decimal comma without quotes splits the value" in refused.reason
