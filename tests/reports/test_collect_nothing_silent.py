@@ -95,7 +95,9 @@ def test_a_unit_that_does_not_fit_is_listed_and_the_rest_is_reported(
     _set(path, "2030-3", "unit", "người")
     found = kh922core.collect([path], plan=plan)
     assert found.observations["indicator"].to_list() == [plan.target("2030-1").indicator]
-    assert any(r.value == "người" and "is not the indicator's unit" in r.reason for r in found.rejected)
+    assert any(
+        r.value == "người" and "is not the indicator's unit" in r.reason for r in found.rejected
+    )
     assert main(["report", "--observations", str(path), "-o", str(tmp_path / "r.html")]) == 0
 
 
