@@ -210,12 +210,25 @@ def test_a_hedge_without_a_number_stays_a_target_in_words(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "unit", "direction", "reason"),
+    "text",
     [
         # a duration that is the target itself, after the level it falls from: used to read
-        # as "≥ 15 ngày", the judgement backwards
-        ("Từ 15 ngày rút xuống trong vòng 7 ngày", "ngày", "lower_is_better", "two numbers"),
-        ("Giảm thời gian từ 15 ngày xuống trong vòng 7 ngày", "ngày", "lower_is_better", "two"),
+        # as "≥ 15 ngày", the judgement backwards; refused, then read with its bound (a
+        # twentieth round: "từ 3,5% xuống dưới 1,5%")
+        "Từ 15 ngày rút xuống trong vòng 7 ngày",
+        "Giảm thời gian từ 15 ngày xuống trong vòng 7 ngày",
+    ],
+)
+def test_the_level_it_falls_to_within_a_bound_is_read(text: str) -> None:
+    spec = parse_target(text, unit="ngày", direction="lower_is_better")
+    assert (spec.operator, spec.value, spec.unit) == ("le", 7.0, "ngày")
+    assert spec.is_met(6.0)
+    assert not spec.is_met(15.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "reason"),
+    [
         # hedges after a year, a deadline, a comma or a particle
         ("Đến năm 2030, cơ bản hoàn thành 100%", "%", "higher_is_better", "hedges"),
         ("Năm 2026: cơ bản đạt 100%", "%", "higher_is_better", "hedges"),

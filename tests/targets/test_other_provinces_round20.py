@@ -131,3 +131,73 @@ def test_none_at_all_in_quotes_or_with_a_mark_is_at_most_zero(text: str, unit: s
 def test_a_units_superscript_is_no_footnote() -> None:
     spec = parse_target("Diện tích nhà ở bình quân 25 m²", unit="m²")
     assert (spec.value, spec.unit) == (25.0, "m²")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "operator", "value"),
+    [
+        ("giảm từ 3,5% xuống dưới 1,5%", "%", Operator.LT, 1.5),
+        ("giảm từ 3,5% xuống còn dưới 1,5%", "%", Operator.LT, 1.5),
+        ("giảm từ 3,5% xuống không quá 1,5%", "%", Operator.LE, 1.5),
+        ("nâng từ 45% lên trên 60%", "%", Operator.GT, 60.0),
+        ("tăng từ 45% lên ít nhất 60%", "%", Operator.GE, 60.0),
+    ],
+)
+def test_the_level_reached_from_another_may_carry_a_bound(
+    text: str, unit: str, operator: Operator, value: float
+) -> None:
+    # refused before: "two numbers without a range between them"
+    spec = parse_target(text, unit=unit)
+    assert (spec.change, spec.operator, spec.value) == (None, operator, value)
+
+
+@pytest.mark.parametrize("text", ["giảm từ 3,5% xuống trên 1,5%", "nâng từ 45% lên tối đa 60%"])
+def test_a_bound_against_the_way_to_the_level_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high", "read_unit"),
+    [
+        ("1,2 triệu - 1,5 triệu lượt", None, 1.2, 1.5, "triệu lượt"),
+        ("5 triệu đến 6 triệu lượt", None, 5.0, 6.0, "triệu lượt"),
+        ("từ 800 triệu đến 1 tỷ USD", None, 800.0, 1000.0, "triệu USD"),
+        ("500 tỷ - 1 nghìn tỷ đồng", None, 500.0, 1000.0, "tỷ đồng"),
+        ("2.000 tỷ - 2.500 tỷ đồng", None, 2000.0, 2500.0, "tỷ đồng"),
+    ],
+)
+def test_a_scale_on_both_bounds_of_a_range_is_read(
+    text: str, unit: str | None, low: float, high: float, read_unit: str
+) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.kind, spec.low, spec.high, spec.unit) == ("range", low, high, read_unit)
+
+
+@pytest.mark.parametrize("text", ["1,2 triệu - 1,5 lượt", "1 tỷ - 800 triệu USD", "1,5 tỷ - 2 tỷ"])
+def test_a_scale_on_one_bound_only_or_bounds_reversed_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("đạt 15 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân"),
+        ("35 giường bệnh trên một vạn dân", "giường bệnh/vạn dân"),
+        ("Đạt 12 bác sĩ trên vạn dân", "bác sĩ/vạn dân"),
+    ],
+)
+def test_trên_vạn_dân_after_a_count_is_per_population(text: str, unit: str) -> None:
+    # "trên vạn dân" was a note, the unit a bare count; "trên 1 vạn dân" was refused
+    from kh922core import conversion_factor, parse_unit
+
+    spec = parse_target(text, unit=unit)
+    assert spec.note is None
+    assert conversion_factor(parse_unit(spec.unit), parse_unit(unit)) == 1.0
+
+
+def test_trên_before_a_scale_is_still_above() -> None:
+    # "trên 50 ngàn tỷ": above 50 thousand billion, never 50 with "ngàn tỷ" in the note
+    with pytest.raises(TargetParseError, match="scale word"):
+        parse_target("Tổng thu ngân sách đạt trên 50 ngàn tỷ", unit="tỷ đồng")

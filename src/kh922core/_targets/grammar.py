@@ -76,9 +76,11 @@ _COMPARING_ROLES = frozenset(
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler"}
     | {"rise", "fall", "multiple", "to_level", "zero"}
 )
-#: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level.
+#: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level,
+#: then a bound on it ("từ 3,5% xuống dưới 1,5%"; read as phrases of the table).
 _FROM_TO = re.compile(
-    r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?<!trở\s)(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)\s*",
+    r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?<!trở\s)(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)"
+    r"(?P<bound>(?:\s+[^\d\s]+){0,3}?)\s*",
     re.IGNORECASE,
 )
 #: Digits glued to the letters after them (``500ha``, ``8m2/người``).
@@ -315,11 +317,14 @@ def _parse(
             level = read_single(
                 text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
             )
-        elif step is not None and any(m.role == "from" for m in prefix):
+        elif (bound := _bound(blanked, numbers[0].end(), step)) is not None and any(
+            m.role == "from" for m in prefix
+        ):
             # "nâng tỷ lệ … từ 35% lên 45%": the level to reach is the second number
-            start = numbers[0].end() + step.start("to")
-            reach = Match("to_level", step.group("to"), start, start + len(step.group("to")))
-            prefix = [m for m in prefix if m.role != "from"] + [reach]
+            start = numbers[0].end() + step.start("to")  # type: ignore[union-attr]
+            to = step.group("to")  # type: ignore[union-attr]
+            reach = Match("to_level", to, start, start + len(to))
+            prefix = [m for m in prefix if m.role != "from"] + [reach, *bound]
             verb = verb_of(prefix, blanked[: numbers[0].start()])
             level = read_single(text, blanked, numbers[1], prefix, direction, indicator_unit)
         else:
@@ -332,6 +337,18 @@ def _parse(
     if (indicator_unit is not None and indicator_unit.is_rank) or level.kind == "rank_group":
         refuse_rank_words(text, prefix)  # "cao hơn 30", "không dưới 30" on a rank
     return reading
+
+
+def _bound(blanked: str, first: int, step: re.Match[str] | None) -> list[Match] | None:
+    """The bound after the way to the level (``xuống dưới``, ``lên ít nhất``): phrases that
+    compare the way it goes, read at their places; ``None`` when the words after it are no
+    such bound (``xuống trên 1,5%``: down, to above?)."""
+    if step is None:
+        return None
+    start, end = first + step.start("bound"), first + step.end("bound")
+    found, stop = read_phrases(blanked, start, end)
+    way = {"lt", "le", "eq"} if step.group("to").lower().startswith("x") else {"gt", "ge", "eq"}
+    return found if stop is None and all(m.role in way for m in found) else None
 
 
 def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:

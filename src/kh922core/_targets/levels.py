@@ -23,8 +23,8 @@ from kh922core._targets.kinds import (
 from kh922core._targets.scanner import Match, match_phrase, number_at, read_unit
 from kh922core._targets.sentence_checks import refuse_count_in_share
 from kh922core._targets.unit_fit import per_year_part
-from kh922core._targets.units import Unit, parse_unit
-from kh922core.errors import TargetParseError
+from kh922core._targets.units import Unit, conversion_factor, parse_unit
+from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = [
     "OPERATOR_ROLES",
@@ -264,6 +264,11 @@ def read_range(
         )
     first_unit, first_note, stray = read_unit(blanked, first.end(), separator.start)
     unit_text, note, stray2 = read_unit(blanked, second.end(), len(blanked))
+    scales = _scaled_bounds(first_note, unit_text) if stray is None and stray2 is None else None
+    if scales is not None:  # "1,2 triệu - 1,5 triệu lượt", "800 triệu đến 1 tỷ USD"
+        first_note, (first_unit, unit_text, low_factor, high_factor) = None, scales
+    else:
+        low_factor = high_factor = 1.0
     if stray is not None or stray2 is not None or first_note is not None:
         where = stray if stray is not None else stray2 if stray2 is not None else first.end()
         raise TargetParseError(text, where, "'A-B' with an optional unit", reason="unexpected text")
@@ -274,7 +279,7 @@ def read_range(
             text, first.end(), f"the same unit on both bounds ({unit_text!r})", reason="two units"
         )
     unit_text = unit_text or first_unit
-    low, high = number_at(text, first), number_at(text, second)
+    low, high = number_at(text, first) * low_factor, number_at(text, second) * high_factor
     if low > high:
         raise TargetParseError(
             text, first.start(), "the lower bound first", reason=f"{low:g} is above {high:g}"
@@ -282,3 +287,28 @@ def read_range(
     if indicator_unit is not None and indicator_unit.is_rank:
         direction = Direction.LOWER_IS_BETTER  # a rank's good side is the small numbers
     return Range(low=low, high=high, unit=unit_text, note=note, direction=direction)
+
+
+#: A scale word alone after a range's first number, and one that leads the unit after the second.
+_SCALE = r"(?:nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
+_SCALE_ALONE = re.compile(rf"{_SCALE}", re.IGNORECASE)
+_SCALE_FIRST = re.compile(rf"(?P<scale>{_SCALE})\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _scaled_bounds(first: str | None, second: str | None) -> tuple[str, str, float, float] | None:
+    """A range whose bounds each have a scale (``1,2 triệu - 1,5 triệu lượt``, ``800 triệu đến
+    1 tỷ USD``): the unit of the smaller scale for both, and the factor of each bound into it
+    (the larger scale's bound times a power of ten, exactly); ``None`` for any other range."""
+    if first is None or second is None or not _SCALE_ALONE.fullmatch(first.strip()):
+        return None
+    found = _SCALE_FIRST.fullmatch(second.strip())
+    if found is None:
+        return None
+    own = f"{' '.join(first.split())} {found.group('rest')}"
+    try:
+        factor = conversion_factor(parse_unit(second), parse_unit(own))
+    except Kh922Error:
+        return None
+    if factor >= 1:
+        return own, own, 1.0, factor
+    return second, second, conversion_factor(parse_unit(own), parse_unit(second)), 1.0

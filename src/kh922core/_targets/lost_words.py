@@ -103,9 +103,11 @@ _TRAILING_VERB = re.compile(
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
-#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng").
+#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng"); "dân" is
+#: a unit after one ("bác sĩ trên 1 vạn dân").
 _SCALE_AFTER = re.compile(
-    r"\d\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)(?!\s+(?:lệ|trọng|suất))",
+    r"(?<![\d.,])\d[\d.,]*\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)"
+    r"(?!\s+(?:lệ|trọng|suất|dân)(?!\w))",
     re.IGNORECASE,
 )
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.

@@ -39,6 +39,8 @@ NOT_TARGET_NUMBERS = re.compile(
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
+    # the "1" of a per population after the number ("15 bác sĩ trên 1 vạn dân")
+    r"|(?i:(?<=trên\s)0?1(?=\s+(?:vạn|nghìn|ngàn)\s+dân\b))"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
     r"chỉ\s+thị|kết\s+luận|kế\s+hoạch|đề\s+án|dự\s+án|chương\s+trình|văn\s+bản|công\s+văn|"
     r"luật|mục|điều|khoản|phụ\s+lục|biểu|mẫu|nhiệm\s+vụ|giải\s+pháp|tuyến|quốc\s+lộ|"

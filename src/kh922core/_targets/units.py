@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 
 from pydantic import BaseModel, ConfigDict
@@ -162,7 +163,10 @@ def _read(text: str) -> Unit | tuple[str, ...]:
     if not key:
         return Unit(text=text, expression=DIMENSIONLESS, dimension=DIMENSIONLESS)
     expression = (
-        _composed(state, key) or _scaled(state, key) or unicodedata.normalize("NFC", text).strip()
+        _composed(state, key)
+        or _scaled(state, key)
+        or _composed(state, _PER_POPULATION.sub(PER, key, count=1))
+        or unicodedata.normalize("NFC", text).strip()
     )
     if is_plain_expression(expression):
         try:
@@ -175,6 +179,11 @@ def _read(text: str) -> Unit | tuple[str, ...]:
 
 
 on_change(_read.cache_clear)
+
+
+#: "trên (một) vạn dân" after a listed text: the per text "/vạn dân" ("bác sĩ trên 1 vạn dân" is
+#: "bác sĩ/vạn dân"; a per text is listed with its scale, so no other "trên" is read so).
+_PER_POPULATION = re.compile(r"\s+trên\s+(?:(?:một|1|01)\s+)?(?=[^\s/]+\s+dân$)")
 
 
 def _composed(state: TableState, key: str) -> str | None:
