@@ -42,7 +42,8 @@ def test_the_years_template_supersedes_the_half_years_of_the_same_agency(
     found = kh922core.collect([tmp_path], plan=plan)
     assert found.conflicts.is_empty()
     rows = found.observations.select("indicator", "value", "source_file").sort("indicator")
-    assert rows.rows() == [("pii-rank", 25.0, half.name), ("tfp-contribution", 60.0, year.name)]
+    # the same figure in both is read once, from the year's template (it was the half's)
+    assert rows.rows() == [("pii-rank", 25.0, year.name), ("tfp-contribution", 60.0, year.name)]
     (replaced,) = found.rejected
     assert (replaced.file, replaced.value) == (half.name, "30")
     assert "superseded" in replaced.reason
@@ -81,3 +82,26 @@ def test_a_half_year_template_in_the_years_report_is_named_and_no_report_of_it(
     assert "so-khcn" not in in_may.not_reported  # the half year's own report
     (listed,) = [s for s in sections(in_may, words("vi")) if s.key == "sources"]
     assert "khcn-6-thang.xlsx" not in listed.note
+
+
+def test_two_returns_of_one_name_in_two_folders_count_as_the_years_report(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # kh922 template names both so-khcn.xlsx: the year's file was taken for May's, and the
+    # agency was "not reported"
+    (tmp_path / "thang5").mkdir()
+    (tmp_path / "thang11").mkdir()
+    (half,) = kh922core.write_templates(
+        tmp_path / "thang5" / "so-khcn.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        tmp_path / "thang11" / "so-khcn.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30})
+    fill(year, {"2030-3": 60})
+    found = kh922core.collect([half, year], plan=plan)
+    assert found.observations["value"].to_list() == [60.0]
+    report = kh922core.build_report(plan, found, as_of=date(2025, 11, 10))
+    assert "so-khcn" not in report.not_reported
+    (listed,) = [s for s in sections(report, words("vi")) if s.key == "sources"]
+    assert "kỳ khác trong năm" not in listed.note

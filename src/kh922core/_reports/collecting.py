@@ -272,12 +272,25 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     table, misfits = fitting_units(table, plan)
     table, impossible = possible_values(table, plan)
     strangers += misfits + impossible
-    table = table.with_columns(_unit_key(table, plan).alias("_unit"))
-    repeated = _repeated_by_others(table, [*_KEY, "value", "assessment", "_unit"])
-    table = table.unique(
-        subset=[*_KEY, "value", "assessment", "_unit"], keep="first", maintain_order=True
+    # the assessment is the figure only where there is no value, or the targets are in words:
+    # one value on the 2030 row (Đạt) and on the 2045 row (Không đạt) is one figure
+    worded = sorted({t.indicator for t in plan.targets if t.spec.kind == "qualitative"})
+    said = pl.when(pl.col("value").is_null() | pl.col("indicator").is_in(worded))
+    table = table.with_columns(
+        _unit_key(table, plan).alias("_unit"),
+        said.then(pl.col("assessment")).alias("_said"),
+        pl.int_range(pl.len()).alias("_order"),
     )
-    table, replaced = superseded(table.drop("_unit"), _KEY)
+    same = [*_KEY, "value", "_said", "_unit"]
+    repeated = _repeated_by_others(table, same)
+    # one figure given twice is read once, from the year's template rather than the half's
+    table = (
+        table.sort([PERIOD, "_order"], descending=[True, False])
+        .unique(subset=same, keep="first", maintain_order=True)
+        .sort("_order")
+    )
+    given = [str(r.path) for r in readings]
+    table, replaced = superseded(table.drop("_unit", "_said", "_order"), _KEY, given)
     clash = pl.struct(*_KEY).is_duplicated()
     conflicts = table.filter(clash).drop("_file", PERIOD)
     kept = table.filter(~clash)

@@ -235,30 +235,34 @@ def _tasks(plan: Plan, as_of: date, completions: pl.DataFrame | None) -> pl.Data
 
 
 def other_half(sources: pl.DataFrame, period: Period) -> list[str]:
-    """The templates (their file names) of the period's year made for its other half: the
-    first half's template in the year's report (its figures are of six months)."""
+    """The templates (their files, as given) of the period's year made for its other half, of
+    agencies that sent no template of the period itself: the first half's template in the
+    year's report holds six months' figures (an agency that sent both is superseded, not
+    named)."""
     if "period" not in sources.columns:
         return []
-    other = sources.filter(
-        (pl.col("year") == period.year)
-        & pl.col("period").is_not_null()
-        & (pl.col("period") != period.kind)
-    )
-    return [Path(str(file)).name for file in other["file"].to_list()]
+    year = sources.filter((pl.col("year") == period.year) & pl.col("period").is_not_null())
+    own = set(year.filter(pl.col("period") == period.kind)["agency"].drop_nulls().to_list())
+    other = year.filter((pl.col("period") != period.kind) & ~pl.col("agency").is_in(sorted(own)))
+    return [str(file) for file in other["file"].to_list()]
 
 
 def _reported(data: pl.DataFrame, collection: Collection | None, period: Period) -> set[str]:
     """The agencies that sent a value of the period's year: kept, or in conflict with
-    another file's (a template sent back empty, or one of another year or of the other half
-    of the year, is no report of it)."""
+    another file's (a template sent back empty, one of another year, or one of the other half
+    of the year only, is no report of it)."""
     frames = [data, *([collection.conflicts] if collection is not None else [])]
-    halves = other_half(collection.sources, period) if collection is not None else []
+    halves: set[str] = set()
+    if collection is not None:  # rows name their file by its name: only names of such files
+        names = [Path(str(file)).name for file in collection.sources["file"].to_list()]
+        other = {Path(file).name for file in other_half(collection.sources, period)}
+        halves = {name for name in other if names.count(name) == 1}
     found: set[str] = set()
     for frame in frames:
         if {"agency", "year"} <= set(frame.columns):
             sent = frame.filter(pl.col("year") == period.year)
             if halves and "source_file" in frame.columns:
-                sent = sent.filter(~pl.col("source_file").is_in(halves).fill_null(False))
+                sent = sent.filter(~pl.col("source_file").is_in(sorted(halves)).fill_null(False))
             found |= set(sent["agency"].cast(pl.String).drop_nulls().to_list())
     return found
 

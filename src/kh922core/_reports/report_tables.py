@@ -111,7 +111,9 @@ def sections(report: Report, said: Words) -> list[Section]:
     ]
     if other:
         notes.append(said("other_period", files=", ".join(other), year=report.period.year))
-    halves = other_half(report.sources, report.period)  # May's template in November's report
+    halves = [  # May's template in November's report, of an agency that sent no other
+        Path(file).name for file in other_half(report.sources, report.period)
+    ]
     if halves:
         shown = report.period.label(said)
         notes.append(said("other_half", files=", ".join(halves), period=shown))

@@ -29,16 +29,19 @@ def period_rank(period: str | None) -> int:
     return _RANKS.get(period or "", 0)
 
 
-def superseded(table: pl.DataFrame, key: Sequence[str]) -> tuple[pl.DataFrame, list[Rejection]]:
-    """``table`` (rows with :data:`PERIOD`) without the half-year values that the same
-    agency's year template gives again for the same ``key``; each one listed."""
+def superseded(
+    table: pl.DataFrame, key: Sequence[str], files: Sequence[str]
+) -> tuple[pl.DataFrame, list[Rejection]]:
+    """``table`` (rows with :data:`PERIOD` and ``_file``, a place in ``files``: the files as
+    given) without the half-year values that the same agency's year template gives again for
+    the same ``key``; each one listed, naming that template's file."""
     rank = pl.col(PERIOD)
     best = rank.max().over(key)
     same_agency = pl.col("agency").n_unique().over(key) == 1
     by_one = same_agency & pl.col("agency").is_not_null().all().over(key)
     old = (rank > 0) & (rank < best) & by_one
     latest = (
-        pl.when(rank == best).then(pl.col("source_file")).otherwise(None).drop_nulls().first()
+        pl.when(rank == best).then(pl.col("_file")).otherwise(None).drop_nulls().first()
     ).over(key)
     dropped = table.with_columns(latest.alias("_latest")).filter(old)
     rejected = [
@@ -49,7 +52,7 @@ def superseded(table: pl.DataFrame, key: Sequence[str]) -> tuple[pl.DataFrame, l
             "value",
             shown(value, assessment),
             f"a figure of the half-year template, superseded by the same agency's template of "
-            f"the whole year ({newer}): the year's figure is read",
+            f"the whole year ({files[newer]}): the year's figure is read",
         )
         for file, sheet, row, value, assessment, newer in dropped.select(
             "source_file", "source_sheet", "source_row", "value", "assessment", "_latest"
