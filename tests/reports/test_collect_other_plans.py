@@ -85,3 +85,71 @@ def test_this_plans_own_template_is_read() -> None:
     assert other_plan(title, {}, plan) is None
     title = [("", [["REPORTING TEMPLATE OF PLAN 57/KH-UBND"]])]
     assert "57/KH-UBND" in (other_plan(title, {}, plan) or "")
+
+
+def _copied(path: Path, title: tuple[str, str] | None = None) -> Path:
+    """The template's sheet copied into a new workbook (the hidden sheet lost), its title line
+    edited (``title``: the old text, the new)."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    copy = openpyxl.Workbook()
+    target = copy.active
+    assert target is not None
+    target.title = sheet.title
+    for row in sheet.iter_rows():
+        for cell in row:
+            value = cell.value
+            if title is not None and isinstance(value, str) and title[0] in value:
+                value = value.replace(*title)
+            target.cell(cell.row, cell.column, value)
+    copy.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "922 /KH-UBND",
+        "922 / KH-UBND",
+        "922/KH-UBND, NGÀY 14/02/2025 CỦA UBND TỈNH",
+        "922/KH-UBND;",
+        "922/KH-UBND(Năm 2026)",
+        "922/KH–UBND",
+        "922/kh-ubnd",
+    ],
+)
+def test_a_copy_titled_with_this_plans_number_written_otherwise_is_read(
+    tmp_path: Path, number: str
+) -> None:
+    # "922 /KH-UBND" was read as plan "922", another plan: every value refused
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    fill(path, {"2030-3": "49,5"})
+    _copied(path, ("922/KH-UBND", number))
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["value"].to_list() == [49.5]
+    assert found.clean
+
+
+def test_a_copy_of_another_provinces_plan_numbered_alike_is_told_by_its_recipient(
+    tmp_path: Path, other: kh922core.Plan
+) -> None:
+    plan = kh922core.load_plan()
+    alike = other.model_copy(update={"number": plan.number})
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", alike, ["so-khcn"], as_of="2025-11-01")
+    fill(path, {"2030-1": 18})
+    found = kh922core.collect([_copied(path)], plan=plan)
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert "no agency of this plan" in refused.reason
+    assert "tỉnh Mẫu" in refused.reason
+
+
+def test_a_retitled_copy_of_another_plan_is_still_told_by_its_number(
+    tmp_path: Path, other: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", other, ["so-khcn"], as_of="2025-11-01")
+    fill(path, {"2030-1": 18})
+    _copied(path, ("BIỂU MẪU BÁO CÁO", "BÁO CÁO"))
+    found = kh922core.collect([path], plan=kh922core.load_plan())
+    _refused_for_the_plan(found, ["18"])

@@ -20,17 +20,22 @@ import polars as pl
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import Rejection
 from kh922core._targets import format_number
+from kh922core._text import fold
 
 __all__ = ["other_agency", "other_plan", "title_identity", "unkeyed"]
 
 #: The title line that names the reporting agency, in either language (after a CSV's "#").
 _AGENCY_LINE = re.compile(r"^[#\s]*(?:Cơ quan báo cáo|Reporting agency)\s*:\s*(?P<name>.+?)\s*$")
-#: The title line that names the plan by its number (after a CSV's "#").
+#: The title line that names the plan by its number (after a CSV's "#"), as a template writes it
+#: or an official edits it ("… KẾ HOẠCH SỐ 922 / KH–UBND, NGÀY …").
 _PLAN_LINE = re.compile(
-    r"^[#\s]*(?:BIỂU MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ|REPORTING TEMPLATE OF PLAN)\s+"
-    r"(?P<number>\S+)",
+    r"(?:KẾT\s+QUẢ\s+THỰC\s+HIỆN\s+KẾ\s+HOẠCH\s+SỐ|REPORTING\s+TEMPLATE\s+OF\s+PLAN)\s*"
+    r"(?P<number>\d+\s*/\s*[^\W_]+(?:\s*[-–—‑]\s*[^\W_]+)*)",
     re.IGNORECASE,
 )
+#: Where the period line names whom the report goes to ("… đến Ủy ban nhân dân tỉnh Bến Tre (qua
+#: …)").
+_RECIPIENT = re.compile(r"(?:hạn\s+gửi|send\s+by)\s+\S+\s+(?:đến|to)\s+(?P<name>[^(;]+)", re.I)
 #: The title line that names the period, up to its due date ("Kỳ báo cáo: 6 tháng đầu năm 2026;").
 _PERIOD_LINE = re.compile(r"^[#\s]*(?:Kỳ báo cáo|Period)\s*:\s*(?P<period>[^;]+)")
 
@@ -55,7 +60,27 @@ def title_identity(
 
 
 def _same_number(one: str, other: str) -> bool:
-    return "".join(one.split()).casefold() == "".join(other.split()).casefold()
+    """Whether two plan numbers are one (spaces, case and the kind of dash aside)."""
+
+    def key(number: str) -> str:
+        return re.sub(r"[–—‑−]", "-", "".join(number.split())).casefold()
+
+    return key(one) == key(other)
+
+
+def _title_cells(grids: list[tuple[str, list[list[str | None]]]]) -> list[str]:
+    return [cell for _, rows in grids for row in rows[:12] for cell in row if cell]
+
+
+def _stranger(grids: list[tuple[str, list[list[str | None]]]], plan: Plan) -> str | None:
+    """The recipient the period line of a title names, where it is no agency of ``plan``."""
+    names = {fold(" ".join(a.name.split())) for a in plan.agencies}
+    for cell in _title_cells(grids):
+        found = _PERIOD_LINE.match(cell) and _RECIPIENT.search(cell)
+        if found:
+            named = " ".join(found.group("name").split()).rstrip(" .,")
+            return None if fold(named) in names else named
+    return None
 
 
 def other_plan(
@@ -67,13 +92,26 @@ def other_plan(
     if plan is None:
         return None
     number, named = meta.get("plan_number"), meta.get("plan")
-    if number is None and named is None:
-        titles = (
-            _PLAN_LINE.match(cell or "") for _, rows in grids for row in rows[:12] for cell in row
-        )
+    stranger = None
+    if number is None and named is None:  # a copy: its title says whose
+        titles = (_PLAN_LINE.search(cell) for cell in _title_cells(grids))
         number = next((found.group("number") for found in titles if found), None)
-    if (number is None or _same_number(number, plan.number)) and named in (None, plan.id):
+        stranger = _stranger(grids, plan)
+    same = number is None or _same_number(number, plan.number)
+    if same and named in (None, plan.id) and stranger is None:
         return None
+    if same and named in (None, plan.id):  # the plan's number, another province's recipient
+        return (
+            f"the template's period line sends it to {stranger!r}, no agency of this plan "
+            f"({plan.number}, {plan.province.name}): another province's template? Fill this "
+            "plan's template"
+        )
+    if same:  # one number, two plan files (two provinces' plans numbered alike)
+        return (
+            f"the template was made from another plan file (its id {named!r}; this plan's is "
+            f"{plan.id!r}), of another province's plan numbered alike? Collect it with that "
+            "plan (--plan), or fill this plan's template"
+        )
     shown = " ".join(str(part) for part in (number, f"({named})" if named else None) if part)
     return (
         f"the template is of plan {shown}, not of this plan ({plan.number}): its figures are "
