@@ -580,3 +580,54 @@ def test_a_template_column_renamed_with_its_keys_gone_is_not_taken_for_an_insert
     found = kh922core.collect([path])
     assert sorted(found.observations["value"].to_list()) == [20.0, 49.5]
     assert found.clean
+
+
+def _merged(path: Path, rows: tuple[int, int], columns: tuple[str, str], value: object) -> Path:
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    found = keys(sheet)[1]
+    left, right = (openpyxl.utils.get_column_letter(found[c]) for c in columns)
+    sheet[f"{left}{rows[0]}"] = value
+    sheet.merge_cells(f"{left}{rows[0]}:{right}{rows[1]}")
+    book.save(path)
+    return path
+
+
+def test_a_value_and_its_assessment_merged_as_a_block_are_refused(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # a block two columns wide went unnoticed: 25 credited to the first row's indicator
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    found = kh922core.collect([_merged(path, (8, 9), ("value", "assessment"), 25)])
+    assert found.observations.is_empty()
+    assert sorted((r.row, r.column, r.value) for r in found.rejected) == [
+        (8, "value", "25"),
+        (9, "value", "25"),
+    ]
+
+
+def test_an_empty_merged_range_says_nothing(tmp_path: Path, plan: kh922core.Plan) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    fill(path, {"2030-3": "49,5"})
+    found = kh922core.collect([_merged(path, (12, 14), ("value", "value"), None)])
+    assert found.observations["value"].to_list() == [49.5]
+    assert found.clean
+
+
+def test_a_value_merged_over_its_row_and_a_row_added_by_hand_is_its_rows(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # "Trong đó: …" inserted under the row and merged with it for looks: the figure can only
+    # be the template row's
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-05-20")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    row = target_rows(sheet)["2030-3"]
+    sheet.insert_rows(row + 1)
+    sheet.cell(row + 1, keys(sheet)[1]["name"], "Trong đó: khu vực doanh nghiệp nhà nước")
+    book.save(path)
+    found = kh922core.collect([_merged(path, (row, row + 1), ("value", "value"), "49,5")])
+    assert found.observations.select("indicator", "value", "source_row").rows() == [
+        ("tfp-contribution", 49.5, row)
+    ]
+    assert found.clean

@@ -2,23 +2,26 @@
 
 Excel keeps a merged range's value in its first cell and shows it across the range.  A year or
 a unit merged down over a block of rows is that year or unit on each of them (read so by
-:mod:`kh922core._reports.template_reading`).  A value or an assessment merged down is one figure
-shown over several indicators' rows (or years'): which of them it reports is not said, so each
-row of the range is refused, naming the range, never given the figure.
+:mod:`kh922core._reports.template_reading`).  A value or an assessment merged down (alone, or
+with the columns beside it) is one figure shown over several rows: where only one of them is a
+row of the template (the others added by hand, with no ``Mã``), it is that row's; where several
+are, which of them it reports is not said, so each of them is refused, naming the range, never
+given the figure.  An empty range says nothing.
 """
 
 from __future__ import annotations
 
 __all__ = ["MERGED", "merged_key", "merged_values"]
 
-#: The start of a metadata key that records a range merged down (its sheet, rows and column).
+#: The start of a metadata key that records a range merged down (its sheet, rows and columns).
 MERGED = "\x00merged:"
 _ONE_FIGURE = ("value", "assessment")
 
 
-def merged_key(sheet: str, top: int, column: int, bottom: int) -> str:
-    """The metadata key of a range merged down (rows ``top`` to ``bottom``, from 1)."""
-    return f"{MERGED}{top}:{column}:{bottom}:{sheet}"
+def merged_key(sheet: str, top: int, columns: tuple[int, int], bottom: int) -> str:
+    """The metadata key of a range merged over rows ``top`` to ``bottom`` and ``columns`` (the
+    first and the last, from 1)."""
+    return f"{MERGED}{top}:{columns[0]}:{columns[1]}:{bottom}:{sheet}"
 
 
 def _letters(column: int) -> str:
@@ -27,6 +30,11 @@ def _letters(column: int) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def _cell(rows: list[list[str | None]], row: int, index: int) -> str | None:
+    cells = rows[row - 1] if 0 < row <= len(rows) else []
+    return cells[index] if index < len(cells) else None
 
 
 def merged_values(
@@ -40,24 +48,34 @@ def merged_values(
     cell refused: its row (from 1), its column's key, its text and why."""
     refused: list[tuple[int, str, str, str]] = []
     start, columns = keys
+    named = next((i for i, key in columns.items() if key == "target_id"), None)
     for key in meta:
         if not key.startswith(MERGED):
             continue
-        top, column, bottom, title = key.removeprefix(MERGED).split(":", 3)
-        first, index, last = max(int(top), start + 2), int(column) - 1, int(bottom)
-        if title != sheet or columns.get(index) not in _ONE_FIGURE or first >= last:
-            continue  # another sheet or column, or one row of figures (under the headings)
-        where = f"{_letters(index + 1)}{first}:{_letters(index + 1)}{last}"
-        text = (
-            rows[first - 1][index] if first <= len(rows) and index < len(rows[first - 1]) else None
-        )
+        top, left, right, bottom, title = key.removeprefix(MERGED).split(":", 4)
+        first, last, corner = max(int(top), start + 2), min(int(bottom), len(rows)), int(left) - 1
+        inside = [i for i in range(corner, int(right)) if columns.get(i) in _ONE_FIGURE]
+        text = _cell(rows, int(top), corner)
+        if title != sheet or corner not in inside or first >= last or not (text and text.strip()):
+            continue  # another sheet, no figure in its first cell, one row of figures, or empty
+        span = range(first, last + 1)
+        owners = [n for n in span if named is not None and _cell(rows, n, named)]
+        if not owners:  # rows added by hand only: refused as rows not in the template
+            continue
+        for number in span:  # the figure copied down: on no row but its owner's
+            cells = rows[number - 1]
+            for index in inside:
+                if index < len(cells):
+                    cells[index] = None
+        if len(owners) == 1:  # one row of the template: the figure is its own
+            cells = rows[owners[0] - 1]
+            cells += [None] * (corner + 1 - len(cells))
+            cells[corner] = text
+            continue
+        where = f"{_letters(int(left))}{top}:{_letters(int(right))}{bottom}"
         why = (
-            f"is merged over rows {first} to {last} ({where}): one figure for several rows, "
+            f"is merged over rows {top} to {bottom} ({where}): one figure for several rows, "
             "whose is not said; unmerge the cells and write each row's own value"
         )
-        for number in range(first, min(last, len(rows)) + 1):
-            cells = rows[number - 1]
-            if index < len(cells):
-                cells[index] = None
-            refused.append((number, str(columns[index]), text or "", why))
+        refused += [(number, str(columns[corner]), text, why) for number in owners]
     return rows, refused

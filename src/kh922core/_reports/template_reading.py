@@ -117,8 +117,9 @@ def _sheets(
             if row <= len(rows):
                 _put(rows, row, column, formula)  # refused by name (a formula's check)
         for top, column, bottom, right in merged_ranges(path, sheet.title):
+            if bottom > top:  # checked once the columns are known (merged_values)
+                meta[merged_key(sheet.title, top, (column, right), bottom)] = "merged"
             if right == column and top <= len(rows):  # merged down: on each row it covers
-                meta[merged_key(sheet.title, top, column, bottom)] = "merged"
                 value = _put(rows, top, column, None)
                 for row in range(top + 1, min(bottom, len(rows)) + 1):
                     _put(rows, row, column, value)
