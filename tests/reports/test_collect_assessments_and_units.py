@@ -93,3 +93,19 @@ def test_a_decimal_comma_that_moved_a_number_into_the_assessment_says_so(
     (refused,) = found.rejected
     assert (refused.column, refused.value) == ("assessment", "5")
     assert "a decimal comma without quotes splits the value" in refused.reason
+
+
+def test_a_row_of_another_unit_does_not_hide_the_others_contradiction(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # a unit that does not convert made the whole file's check return nothing
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    _filled(path, {"2030-3": (60, "Không đạt"), "2030-4": (26, "Đạt")})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.cell(target_rows(sheet)["2030-4"], keys(sheet)[1]["unit"], "người")
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    reasons = sorted(r.reason.split(":")[0] for r in found.rejected)
+    assert any(r.startswith("says Không đạt, but the value 60 meets") for r in reasons)
+    assert any(r.startswith("is not the indicator's unit") for r in reasons)

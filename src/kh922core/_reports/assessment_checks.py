@@ -14,11 +14,27 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.row_checks import shown
+from kh922core._targets import conversion_factor, parse_unit
 from kh922core.errors import Kh922Error
 
 __all__ = ["contradicted"]
 
 _ROW = "_kh_row"
+
+
+def _convertible(rows: pl.DataFrame, plan: Plan) -> pl.Series:
+    """Whether each row's unit converts to its indicator's (checked once per pair)."""
+    units = {i.id: i.unit for i in plan.indicators if i.unit is not None}
+    pairs = rows.select("indicator", "unit").unique().rows()
+    good = []
+    for indicator, unit in pairs:
+        try:
+            if unit is not None and indicator in units:
+                conversion_factor(parse_unit(unit), units[indicator])
+        except Kh922Error:
+            continue
+        good.append({"indicator": indicator, "unit": unit})
+    return rows.select(pl.struct("indicator", "unit").is_in(good)).to_series()
 
 
 def contradicted(frame: pl.DataFrame, plan: Plan) -> list[tuple[str | None, int, str, str]]:
@@ -33,6 +49,7 @@ def contradicted(frame: pl.DataFrame, plan: Plan) -> list[tuple[str | None, int,
         & pl.col("assessment").is_not_null()
         & pl.col("target_id").is_in(levels)
     ).with_row_index(_ROW)
+    rows = rows.filter(_convertible(rows, plan))  # another check lists the others
     if rows.is_empty():
         return []
     try:
@@ -51,8 +68,9 @@ def contradicted(frame: pl.DataFrame, plan: Plan) -> list[tuple[str | None, int,
             row,
             "đạt" if said else "không đạt",
             f"says {'Đạt' if said else 'Không đạt'}, but the value {shown(value, None)} "
-            f"{'does not meet' if said else 'meets'} the target {text!r} ({target}): the value "
-            "is judged; check the value, or the assessment",
+            f"{'does not meet' if said else 'meets'} the target {text!r} ({target}): a number "
+            "is judged against the plan's target (the Đánh giá column is read for targets in "
+            "words); check the value, or leave the assessment empty",
         )
         for sheet, row, said, value, text, target in mine.select(
             "source_sheet", "source_row", "assessment", "value", "target_text", "target_id"
