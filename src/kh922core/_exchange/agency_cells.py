@@ -22,7 +22,8 @@ from kh922core.errors import UnknownAgencyError
 
 __all__ = ["AgencyReader", "normalise_name", "slug"]
 
-#: Old tone placement (``hoà``, ``uỷ``) to the one the registry writes (``hòa``, ``ủy``).
+#: Old tone placement (``hoà``, ``uỷ``) to the one the registry writes (``hòa``, ``ủy``): only in
+#: a syllable that ends there (``Đoàn``, ``toàn``, ``Quỳnh`` place it alike in both styles).
 _TONES = {
     f"{vowel}{unicodedata.normalize('NFC', base + mark)}": unicodedata.normalize(
         "NFC", vowel + mark
@@ -33,7 +34,7 @@ _TONES = {
     for base in (second, second.upper())
     for mark in ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 }
-_TONE = re.compile("|".join(sorted(_TONES, key=len, reverse=True)))
+_TONE = re.compile("(?:" + "|".join(sorted(_TONES, key=len, reverse=True)) + r")(?![^\W\d_])")
 _COLLECTIVE_WORDS = (
     r"sở|ban|ngành|địa phương|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu|cơ quan|"
     r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường(?: đại học)?|đại học|cao đẳng|"
@@ -85,6 +86,8 @@ def normalise_name(text: str) -> str:
     Examples:
         >>> normalise_name("Uỷ ban nhân dân  tỉnh"), normalise_name("Sở KH & CN")
         ('Ủy ban nhân dân tỉnh', 'Sở KH&CN')
+        >>> normalise_name("Tỉnh Đoàn"), normalise_name("Hội Nông dân tỉnh Khánh Hoà")
+        ('Tỉnh Đoàn', 'Hội Nông dân tỉnh Khánh Hòa')
     """
     text = unicodedata.normalize("NFC", text)
     text = _TONE.sub(lambda m: _TONES[m.group(0)], text)
@@ -109,16 +112,21 @@ def slug(text: str, limit: int = 48) -> str:
 
 
 def _level(name: str) -> str:
-    key = strip_diacritics(fold(name))
-    if _COLLECTIVE.fullmatch(name) or key.startswith("cac "):
+    """The level of a body, from the words of its name, marks kept (``quản`` is no ``quận``,
+    ``xã hội`` no ``xã``; ``thị xã`` is a district)."""
+    key = fold(normalise_name(name))
+    if _COLLECTIVE.fullmatch(name) or key.startswith("các "):
         return "collective"
-    if re.search(r"\b(bo|chinh phu|thu tuong)\b", key) and not key.startswith("so "):
+    provincial = re.search(r"\btỉnh\b", key) is not None  # "Bộ Chỉ huy Quân sự tỉnh"
+    local = provincial or key.startswith(("sở ", "bộ chỉ huy"))
+    if re.search(r"\b(bộ|chính phủ|thủ tướng)\b", key) and not local:
         return "national"
-    if re.search(r"\b(xa|phuong|thi tran)\b", key):
-        return "commune"
-    if re.search(r"\b(huyen|thi xa|quan)\b", key):
+    if re.search(r"\b(huyện|thị xã|quận)\b", key):
         return "district"
-    if re.match(r"(so|ban|van phong|cong an|bo chi huy|thanh tra|dai|bao|ubnd tinh|uy ban)", key):
+    if re.search(r"\b(xã|phường|thị trấn)\b(?!\s+hội)", key):
+        return "commune"
+    province = r"(sở|ban|văn phòng|công an|bộ chỉ huy|thanh tra|đài|báo|ubnd tỉnh|ủy ban)"
+    if re.match(province, key) or provincial:
         return "province"
     return "other"
 
