@@ -50,3 +50,14 @@ def test_export_of_an_unknown_format_is_one_line(
     assert main(["export", "-o", str(tmp_path / "phu-luc.pdf")]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("kh922 export: error: cannot export the appendices to")
+
+
+def test_an_import_into_a_folder_that_does_not_exist_names_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it said "no such file: …/plan.agencies.yaml", a file the official never named
+    missing = tmp_path / "khong-co"
+    assert main(["import", str(EXAMPLE), "-o", str(missing / "plan.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"no folder '{missing}' to write plan.yaml in: create it first" in err
+    assert not missing.exists()

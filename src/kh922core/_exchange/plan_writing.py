@@ -15,7 +15,7 @@ from typing import Any
 
 from kh922core._exchange.importing import ImportResult
 from kh922core._plans import dump_plan, quoted_yaml
-from kh922core.errors import TableImportError
+from kh922core.errors import MissingFileError, TableImportError
 
 __all__ = ["agency_file_text", "plan_file_text", "write_import"]
 
@@ -112,8 +112,14 @@ def write_import(
 
     Raises:
         TableImportError: A file exists and ``force`` is not given.
+        MissingFileError: The folder to write in does not exist.
     """
     path = Path(path)
+    if not path.parent.is_dir():
+        raise MissingFileError(
+            f"no folder {str(path.parent)!r} to write {path.name} in: create it first",
+            str(path.parent),
+        )
     agencies = path.with_name(f"{path.stem}.agencies.yaml")
     for target in (path, agencies):
         if target.exists() and not force:
