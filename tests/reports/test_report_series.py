@@ -142,3 +142,25 @@ def test_the_provenance_says_the_unit_each_value_was_given_in() -> None:
     (listed,) = [s for s in sections(report, words("vi")) if s.key == "provenance"]
     assert listed.headings[3] == "Đơn vị tính"
     assert [row[3] for row in listed.rows] == ["fraction", "%"]
+
+
+def test_each_target_counts_once_whatever_the_entities_reported() -> None:
+    # three communes' figures for one target counted it three times: "12/61 mục tiêu"
+    plan = kh922core.load_plan()
+    data = pl.DataFrame(
+        {
+            "indicator": ["e-health-records"] * 3 + ["cashless-transactions"] * 2,
+            "value": [95.0, 92.0, 60.0, 85.0, 70.0],
+            "unit": ["%"] * 5,
+            "year": [2026] * 5,
+            "entity": ["Xã A", "Xã B", "Xã C", None, "Xã A"],
+        }
+    )
+    report = kh922core.build_report(plan, data, as_of=date(2026, 11, 1))
+    assert report.targets.filter(pl.col("target_id") == "2030-22").height == 3  # the details
+    total = report.summary().row(0, named=True)
+    assert total["n_targets"] == len(plan.targets)
+    # 2030-22 (≥ 90): one commune of three below it, not met; 2030-6 (≥ 80): the province's
+    # own row (85) decides, the commune's beside it (70) is a detail
+    assert (total["met"], total["not_met"]) == (1, 1)
+    assert total["no_data"] == len(plan.targets) - 2

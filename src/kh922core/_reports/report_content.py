@@ -71,11 +71,18 @@ class Report:
 
     def summary(self, by: str | None = None) -> pl.DataFrame:
         """Targets met, not met and without data: overall, or by ``horizon``, ``group`` or
-        ``lead_agency``."""
-        table = self.targets.with_columns(
-            pl.col("status").is_in(_MET).alias("met"),
-            (pl.col("status") == "not_met").alias("not_met"),
-            pl.col("status").is_in((*_MET, "not_met")).not_().alias("no_data"),
+        ``lead_agency``.  Each target counts once: by its own row (no entity named), else by
+        the entities' rows (met where each of them is met, not met where one is not)."""
+        own = pl.col("entity").is_null()
+        table = (
+            self.targets.filter(own | ~own.any().over("target_id"))
+            .group_by("target_id", maintain_order=True)
+            .agg(
+                pl.col("horizon", "groups", "lead_agencies").first(),
+                pl.col("status").is_in(_MET).all().alias("met"),
+                (pl.col("status") == "not_met").any().alias("not_met"),
+            )
+            .with_columns((~pl.col("met") & ~pl.col("not_met")).alias("no_data"))
         )
         if by == "group":
             table = table.explode("groups").rename({"groups": "group_key"})
