@@ -164,3 +164,16 @@ def test_each_target_counts_once_whatever_the_entities_reported() -> None:
     # own row (85) decides, the commune's beside it (70) is a detail
     assert (total["met"], total["not_met"]) == (1, 1)
     assert total["no_data"] == len(plan.targets) - 2
+
+
+def test_a_change_targets_shortfall_is_in_the_indicators_unit(plan: kh922core.Plan) -> None:
+    # "tăng ít nhất 55% so với năm 2024" from 40: the level to reach is 62; 60 falls 2 short.
+    # The report said 5 (the points of the rise still missing), beside the unit "%"
+    data = _observations().with_columns(pl.Series("value", [40.0, 60.0]))
+    report = kh922core.build_report(plan, data, as_of=date(2025, 11, 1))
+    row = report.targets.filter(pl.col("target_id") == "2030-3").row(0, named=True)
+    assert row["status"] == "not_met"
+    assert row["shortfall"] == pytest.approx(62.0 - 60.0)
+    judged = kh922core.evaluate(plan, data.select("indicator", "value", "unit", "year"))
+    engine = judged.filter((pl.col("target_id") == "2030-3") & (pl.col("year") == 2025))
+    assert engine["shortfall"].item() == pytest.approx(55.0 - 50.0)  # the engine's own: points

@@ -18,6 +18,7 @@ import polars as pl
 
 from kh922core._engine import evaluate
 from kh922core._plans import Finding, Plan, audit
+from kh922core._reports.change_shortfalls import level_shortfalls
 from kh922core._reports.collecting import Collection
 from kh922core._reports.file_readings import SOURCES_SCHEMA
 from kh922core._reports.periods import Period, reporting_period
@@ -190,11 +191,13 @@ def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame
             pl.col("status").cast(pl.String),
             "shortfall",
             "attainment",
+            *(c for c in ("base_value", "base_year") if c in judged.columns),
             ((pl.col("year") <= pl.col("horizon")) & (pl.col("horizon") < as_of.year))
             .fill_null(False)
             .alias("_at_horizon"),
         )
     )
+    latest = level_shortfalls(plan, latest)  # in the indicator's unit, not the change's
     measured = data.filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
     if measured.is_empty():
         return latest.drop("_at_horizon").with_columns(pl.lit(None, pl.String).alias("category"))
