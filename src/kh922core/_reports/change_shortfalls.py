@@ -4,7 +4,7 @@ The engine's ``shortfall`` of a change target is the size of the change still mi
 of a growth rate, per cent of a rise): shown beside the indicator's unit (``Sáng kiến``,
 ``Vụ``), it would read as that many initiatives or cases.  The report shows instead how far
 the value is from the level the change implies at the value's year, from the same base
-(:func:`kh922core._tracking.progress_change.implied_threshold`): ``tăng 15% so với năm 2024``
+(:func:`kh922core._tracking.progress_change.level_shortfall`): ``tăng 15% so với năm 2024``
 from 200 is 230, so 225 falls 5 short.  Where the level is undefined (no base), nothing.
 """
 
@@ -13,23 +13,9 @@ from __future__ import annotations
 import polars as pl
 
 from kh922core._plans import Plan
-from kh922core._tracking.progress_change import implied_threshold
-from kh922core._tracking.progress_measure import target_threshold
+from kh922core._tracking import level_shortfall
 
 __all__ = ["level_shortfalls"]
-
-
-def _gap(plan: Plan, target_id: str, value: float, base: float, years: int) -> float | None:
-    target = plan.target(target_id)
-    change, size = target.spec.change, target_threshold(target)
-    if change is None or size is None:
-        return None
-    level = implied_threshold(size, change, base, float(years))
-    if level.low is None and level.high is None:
-        return None
-    below = level.low - value if level.low is not None and value < level.low else 0.0
-    above = value - level.high if level.high is not None and value > level.high else 0.0
-    return max(below, above)
 
 
 def level_shortfalls(plan: Plan, latest: pl.DataFrame) -> pl.DataFrame:
@@ -47,7 +33,7 @@ def level_shortfalls(plan: Plan, latest: pl.DataFrame) -> pl.DataFrame:
         & pl.col("base_year").is_not_null()
     ).with_row_index("_at")
     gaps = [  # one per change target's latest row: a handful, not the observations
-        _gap(plan, target, value, base, year - since)
+        level_shortfall(plan.target(target), value, base, float(year - since))
         for target, value, base, year, since in rows.select(
             "target_id", "value", "base_value", "year", "base_year"
         ).iter_rows()

@@ -36,6 +36,7 @@ from kh922core._tracking.observation_files import (
     read_table_text,
     vietnamese_number,
 )
+from kh922core._tracking.progress_change import level_shortfall
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
 from kh922core._tracking.sheet_cells import cell_text, formula_cells, merged_ranges
@@ -52,6 +53,7 @@ __all__ = [
     "escaped_texts",
     "formula_cells",
     "leads_on",
+    "level_shortfall",
     "merged_ranges",
     "printed_duties",
     "progress",

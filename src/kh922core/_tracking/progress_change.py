@@ -36,7 +36,7 @@ import polars as pl
 
 from kh922core._plans import Target
 from kh922core._targets import COMPARISON_RTOL, Change, ChangeKind
-from kh922core._tracking.progress_measure import Threshold
+from kh922core._tracking.progress_measure import Threshold, target_threshold
 from kh922core._tracking.progress_steps import FrameT, number, power
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "implied_level",
     "implied_threshold",
     "level_met",
+    "level_shortfall",
 ]
 
 #: The threshold of a series that has none (a change without a base): nothing is met.
@@ -119,6 +120,21 @@ def implied_threshold(size: Threshold, change: Change, base: float, years: float
     if change.falling:
         return Threshold(-size.direction, high, size.high_strict, low, size.low_strict, False)
     return Threshold(size.direction, low, size.low_strict, high, size.high_strict, False)
+
+
+def level_shortfall(target: Target, value: float, base: float, years: float) -> float | None:
+    """How far ``value`` is from the level a change target implies ``years`` after its base
+    ``base`` (0 where it is there; ``None`` for a level target or where the level is
+    undefined): the shortfall in the indicator's unit, where the engine's is in the change's."""
+    change, size = target.spec.change, target_threshold(target)
+    if change is None or size is None:
+        return None
+    level = implied_threshold(size, change, base, years)
+    if level.low is None and level.high is None:
+        return None
+    below = level.low - value if level.low is not None and value < level.low else 0.0
+    above = value - level.high if level.high is not None and value > level.high else 0.0
+    return max(below, above)
 
 
 def level_met(threshold: Threshold, value: float | None) -> bool | None:
