@@ -201,3 +201,54 @@ def test_trên_before_a_scale_is_still_above() -> None:
     # "trên 50 ngàn tỷ": above 50 thousand billion, never 50 with "ngàn tỷ" in the note
     with pytest.raises(TargetParseError, match="scale word"):
         parse_target("Tổng thu ngân sách đạt trên 50 ngàn tỷ", unit="tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Diện tích lúa giảm, diện tích cây ăn quả tăng 5%/năm", "ha"),
+        ("Tỷ trọng nông nghiệp giảm, công nghiệp - xây dựng tăng lên 40%", "% GRDP"),
+        ("Số hộ nghèo giảm, số hộ thoát nghèo tăng 1.000 hộ", "hộ"),
+        ("Khai thác giảm, nuôi trồng đạt 50.000 tấn", "tấn"),
+        ("Nhập siêu giảm dần, xuất khẩu tăng 12%/năm", "triệu USD"),
+        ("Trong khi khai thác giảm, nuôi trồng tăng 5%/năm", "tấn"),
+        ("Khai thác giảm đồng thời nuôi trồng tăng 5%/năm", "tấn"),
+    ],
+)
+def test_a_measure_with_its_verb_before_another_with_the_number_is_refused(
+    text: str, unit: str
+) -> None:
+    # the last clause's verb and number were the row's target: the rice area "grew 5 %/năm"
+    with pytest.raises(TargetParseError, match="two measures, each with its verb"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hộ nghèo giảm nhanh, bền vững, bình quân 1,5%/năm",
+        "Tỷ lệ hộ nghèo giảm, bình quân 1,5%/năm",
+        "Tỷ lệ hộ nghèo giảm bền vững, mỗi năm 1,5%",
+        "Giảm tỷ lệ hộ nghèo, bình quân 1,5%/năm",
+        "Tỷ lệ hộ nghèo giảm, đạt 1,5%/năm",
+    ],
+)
+def test_a_number_a_year_after_a_comma_with_no_verb_is_refused(text: str) -> None:
+    # read as a level of 1,5 (%/năm): a poverty rate rising from 1,0 to 1,2 % met it
+    with pytest.raises(TargetParseError, match="a verb of change, then a number a year"):
+        parse_target(text, unit="%", direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tỷ lệ hộ nghèo giảm bền vững, mỗi năm giảm 1,5%", "%"),
+        ("Tỷ lệ hộ nghèo giảm nhanh, bền vững, bình quân giảm 1,5%/năm", "%"),
+        ("Tỷ lệ TTHC được cắt giảm, đơn giản hóa đạt 20%", "%"),
+        ("Tốc độ tăng thu ngân sách bình quân 10-12%/năm", "%"),
+        ("giảm, ổn định dưới 2%", "%"),
+    ],
+)
+def test_one_measure_with_a_verb_after_the_comma_still_reads(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit, direction="lower_is_better")
+    assert spec.kind in ("comparison", "range")

@@ -12,7 +12,10 @@ A target's text sometimes says more than its number bounds:
   còn 50% năm 2020``: half of 2020's level, or 50 % in 2020?), or a share above 100 % with
   one (``đạt 120% năm 2025``: 120 % of that year's level);
 * two measures before one number (``Giảm tỷ lệ hộ nghèo, tỷ lệ hộ cận nghèo đạt 3%``: both at
-  3 %, or their sum?);
+  3 %, or their sum?), or a measure with its verb before another with its verb and number
+  (``Diện tích lúa giảm, diện tích cây ăn quả tăng 5%/năm``: which is the row's?);
+* a verb of change, then after a comma a number each year with no verb of its own (``Tỷ lệ hộ
+  nghèo giảm bền vững, mỗi năm 1,5%``: the change a year, or the level?);
 * a multiple of another level (``bằng 1,2 lần cả nước``);
 * a rank group whose cohort is a fraction's denominator (``nhóm 1/3 tỉnh dẫn đầu``: the top
   third, not rank 1 of 3), or a share of the provinces (``nhóm 20% tỉnh dẫn đầu``).
@@ -81,6 +84,43 @@ _TWO_MEASURES = re.compile(
     r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng)\b[^\d]*\d",
     re.IGNORECASE,
 )
+#: "Tỷ lệ hộ nghèo giảm bền vững, mỗi năm 1,5%": a verb of change, then, after a comma, a
+#: number each year or on average with no verb of its own (the change a year, or the level?).
+#: A verb of change that is not part of a name ("tốc độ tăng", "được cắt giảm", "tăng trưởng").
+_VERB = (
+    r"(?<!\w)(?<!độ\s)(?<!lệ\s)(?<!mức\s)(?<!số\s)(?<!cắt\s)(?<!được\s)(?<!bị\s)(?<!đã\s)"
+    r"(?:giảm|tăng|hạ|nâng)(?!\w)(?!\s+trưởng)"
+)
+_VERB_THEN_YEARLY = re.compile(
+    rf"{_VERB}[^\d,;]*[,;]\s*(?:[^\d,;]*[,;]\s*)*"
+    r"(?:(?:(?:bình|trung)\s+quân|(?:mỗi|hằng|hàng)\s+năm)(?!\w)"
+    r"(?:(?!\b(?:giảm|tăng|hạ|nâng|đạt)\b)[^\d])*\d"
+    r"|đạt\s+[^\d]*\d[\d.,]*\s*%\s*/\s*năm)",  # "giảm, đạt 1,5%/năm": a level a year?
+    re.IGNORECASE,
+)
+#: "Diện tích lúa giảm, diện tích cây ăn quả tăng 5%/năm": a clause with its own measure and
+#: verb before the one with the number (which measure is the row's?).
+_CLAUSE_BEFORE = re.compile(
+    rf"{_VERB}(?:\s+(?:dần|nhanh|mạnh|liên\s+tục|đều|bền\s+vững|ổn\s+định))*"
+    r"\s*(?:[,;]|\s+trong\s+khi|\s+đồng\s+thời)\s*(?:và\s+|đồng\s+thời\s+)?"
+    r"(?P<subject>[^\d,;]*?[^\W\d_][^\d,;]*?)\s+(?:tăng|giảm|hạ|nâng|đạt|chiếm)(?!\w)[^\d]*\d",
+    re.IGNORECASE,
+)
+#: Words after a comma that lead a number of the same measure, not a measure of their own.
+_SAME_MEASURE = re.compile(
+    r"(?:bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm|bền\s+vững|nhanh|mạnh|"
+    r"liên\s+tục|ổn\s+định|đều|dần|giai\s+đoạn|từ\s+năm|đến\s+năm|năm|phấn\s+đấu|"
+    r"cơ\s+bản|và|với|mức|khoảng|(?:19|20)\d\d|[-–]|\s)+",
+    re.IGNORECASE,
+)
+
+
+def _own_measure(text: str) -> bool:
+    """Whether the words after a clause's verb and separator name a measure of their own."""
+    found = _CLAUSE_BEFORE.search(text)
+    return found is not None and _SAME_MEASURE.fullmatch(found.group("subject")) is None
+
+
 #: "bằng 1,2 lần cả nước": a multiple of another level, with words after "lần" ("gấp 2 lần …"
 #: with words after it is how a multiple renders its note: lost_words names another entity).
 _TIMES_OF = re.compile(
@@ -157,6 +197,21 @@ _CLAUSES = (
         _TWO_MEASURES,
         "each measure in a row of its own, with its own number",
         lambda words: f"{words!r}: two measures and one number (each at it, or their sum?)",
+    ),
+    _Clause(
+        _CLAUSE_BEFORE,
+        "each measure in a row of its own, with its own verb and number",
+        lambda words: f"{words!r}: two measures, each with its verb (which is the row's?)",
+        lambda spec, base, text: _own_measure(text),
+    ),
+    _Clause(
+        _VERB_THEN_YEARLY,
+        "the change a year with its verb ('giảm bình quân 1,5%/năm'), or the level to reach",
+        lambda words: (
+            f"{words!r}: a verb of change, then a number a year with no verb (the "
+            "change a year, or the level?)"
+        ),
+        lambda spec, base, text: spec.change is None,
     ),
     _Clause(
         _PERCENT_GROUP,
