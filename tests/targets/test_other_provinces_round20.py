@@ -252,3 +252,22 @@ def test_a_number_a_year_after_a_comma_with_no_verb_is_refused(text: str) -> Non
 def test_one_measure_with_a_verb_after_the_comma_still_reads(text: str, unit: str) -> None:
     spec = parse_target(text, unit=unit, direction="lower_is_better")
     assert spec.kind in ("comparison", "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thành thị tăng 10%, nông thôn tăng 15% mỗi năm",
+        "Nông nghiệp tăng 3%, công nghiệp tăng 12%, dịch vụ tăng 8% mỗi năm",
+        "Nông nghiệp tăng 3%/năm, công nghiệp tăng 12%, dịch vụ tăng 8%",
+    ],
+)
+def test_parts_of_change_some_a_year_and_some_once_are_refused(text: str) -> None:
+    # the first parts were changes once: urban income from 60 to 66 in five years met "10%"
+    with pytest.raises(TargetParseError, match="is a change once"):
+        split_targets(text, unit="tỷ đồng")
+
+
+def test_parts_each_a_year_still_split() -> None:
+    parts = split_targets("Nông nghiệp tăng 3%/năm, công nghiệp tăng 12%/năm", unit="tỷ đồng")
+    assert [(p.label, p.spec.value) for p in parts] == [("Nông nghiệp", 3.0), ("công nghiệp", 12.0)]

@@ -10,18 +10,22 @@
   the part is refused;
 * a year in a part that its label does not hold (``năm 2026 cấp tỉnh 80%, năm 2030 cấp xã
   90%``, ``…, 70% cấp xã (năm 2025)``): the part's year would be lost, its target read for the
-  cell's horizon.
+  cell's horizon;
+* parts of change some a year and some once (``Thành thị tăng 10%, nông thôn tăng 15% mỗi
+  năm``): the reader carries the year to every part, each part's text alone would not.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kh922core._targets.cells import refuse_clauses
+from kh922core._targets.kinds import ChangeKind, TargetSpec
 from kh922core._targets.scanner import YEARS, blank
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_cell_shapes", "refuse_part_words"]
+__all__ = ["refuse_cell_shapes", "refuse_mixed_years", "refuse_part_words"]
 
 #: A respective list: ``lần lượt``, or ``tương ứng``/``theo thứ tự`` beside a number.
 _RESPECTIVE = re.compile(
@@ -146,3 +150,23 @@ def refuse_part_words(text: str, parts: list[tuple[str | None, str, str]]) -> No
                 f"{label!r}: the part would be read for the cell's year",
                 parts=[p for _, p, _ in parts],
             )
+
+
+_PER_YEAR = frozenset({ChangeKind.GROWTH_PER_YEAR, ChangeKind.POINTS_PER_YEAR})
+
+
+def refuse_mixed_years(text: str, parts: Sequence[tuple[str, TargetSpec]]) -> None:
+    """Refuse a cell whose parts of change are some a year and some once (``Thành thị tăng 10%,
+    nông thôn tăng 15% mỗi năm``: the reader carries ``mỗi năm`` to every part; the first part
+    alone is a change of 10 % once, met by 2 % a year for five years)."""
+    changes = [(part, spec.change) for part, spec in parts if spec.change is not None]
+    yearly = [part for part, change in changes if change.kind in _PER_YEAR]
+    once = [part for part, change in changes if change.kind not in _PER_YEAR]
+    if yearly and once:
+        raise TargetParseError(
+            text,
+            max(text.find(once[0]), 0),
+            f"'mỗi năm' or '/năm' in each part of change ({yearly[0]!r} writes one)",
+            reason=f"the part {once[0]!r} is a change once, {yearly[0]!r} a change a year",
+            parts=[part for part, _ in parts],
+        )

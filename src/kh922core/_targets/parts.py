@@ -47,7 +47,11 @@ from kh922core._targets.grammar import MAX_TARGET_LENGTH, parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.lost_words import refuse_unread_parts
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.part_checks import refuse_cell_shapes, refuse_part_words
+from kh922core._targets.part_checks import (
+    refuse_cell_shapes,
+    refuse_mixed_years,
+    refuse_part_words,
+)
 from kh922core._targets.part_readings import (
     as_written,
     refuse_groups_beside_years,
@@ -346,6 +350,7 @@ def _refuse_unshared(text: str, parts: list[TargetPart]) -> None:
     ``giảm 2% ở thành thị và 3% ở nông thôn`` (the second part has no verb: a level, where the
     reader carries the fall), ``cấp tỉnh tăng 10%, cấp xã tăng 5% so với năm 2020`` (the first
     part has no base), ``So với năm 2025: thành thị tăng 5%; nông thôn tăng 3%``."""
+    refuse_mixed_years(text, [(part.text, part.spec) for part in parts])
     changed = [part for part in parts if part.spec.change is not None]
     earlier = None  # the first part that writes a change, once one has
     compared = None  # the first part that writes a comparator (trên, dưới, ≥ …), once one has
