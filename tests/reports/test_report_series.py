@@ -177,3 +177,20 @@ def test_a_change_targets_shortfall_is_in_the_indicators_unit(plan: kh922core.Pl
     judged = kh922core.evaluate(plan, data.select("indicator", "value", "unit", "year"))
     engine = judged.filter((pl.col("target_id") == "2030-3") & (pl.col("year") == 2025))
     assert engine["shortfall"].item() == pytest.approx(55.0 - 50.0)  # the engine's own: points
+
+
+def test_a_target_not_met_before_its_horizon_is_not_met_yet() -> None:
+    # "Không đạt" beside a 2030 target in a 2026 report read as failed
+    from kh922core._reports.report_tables import sections
+    from kh922core._reports.report_words import words
+
+    plan = kh922core.load_plan()
+    data = pl.DataFrame(
+        {"indicator": ["e-health-records"], "value": [60.0], "unit": ["%"], "year": [2026]}
+    )
+    for year, shown in ((2026, "Chưa đạt"), (2031, "Không đạt")):
+        report = kh922core.build_report(plan, data, as_of=date(year, 11, 1))
+        (table,) = [s for s in sections(report, words("vi")) if s.key == "targets"]
+        status = table.headings.index("Kết quả")
+        (row,) = [r for r in table.rows if r[0] == "2030-22"]
+        assert row[status] == shown

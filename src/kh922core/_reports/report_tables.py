@@ -76,6 +76,13 @@ def _counts(said: Words, first: str) -> list[str]:
     return [first, said("col_n_targets"), said("col_met"), said("col_not_met"), said("col_no_data")]
 
 
+def _status(status: str, horizon: int | None, year: int) -> str:
+    """A target not met before its horizon is not met yet ("Chưa đạt"), not failed."""
+    return (
+        "not_met_yet" if status == "not_met" and horizon is not None and horizon > year else status
+    )
+
+
 def _summary_section(report: Report, said: Words, by: str, title: str) -> Section:
     table = report.summary(by)
     label = {"horizon": said("col_horizon"), "group": said("col_group")}
@@ -143,7 +150,7 @@ def sections(report: Report, said: Words) -> list[Section]:
             *([r["entity"] or ""] if has_entity else []),
             str(r["year"]) if r["year"] is not None else "",
             said.number(r["value"]),
-            said(r["status"]),
+            said(_status(r["status"], r["horizon"], report.as_of.year)),
             said.number(r["shortfall"]),
             said(r["category"]) if r["category"] else "",
         ]
