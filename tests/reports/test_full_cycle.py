@@ -32,7 +32,7 @@ def test_templates_filled_collected_and_reported(
     assert main(["report", "--observations", str(observations), "--as-of", "2025-11-01",
                  "-o", str(report)]) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "năm 2025: 5/38 mục tiêu đạt, 1 không đạt, 32 chưa có số liệu" in out
+    assert "năm 2025: 5/38 mục tiêu đạt, 1 chưa đạt, 32 chưa có số liệu" in out
     document = docx.Document(str(report))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}

@@ -77,10 +77,10 @@ def _counts(said: Words, first: str) -> list[str]:
 
 
 def _status(status: str, horizon: int | None, year: int) -> str:
-    """A target not met before its horizon is not met yet ("Chưa đạt"), not failed."""
-    return (
-        "not_met_yet" if status == "not_met" and horizon is not None and horizon > year else status
-    )
+    """A target not met by its horizon's year (not over yet) is not met yet ("Chưa đạt"), not
+    failed; the summaries count both as not met ("chưa đạt")."""
+    late = horizon is not None and horizon >= year
+    return "not_met_yet" if status == "not_met" and late else status
 
 
 def _summary_section(report: Report, said: Words, by: str, title: str) -> Section:

@@ -86,10 +86,12 @@ _TWO_MEASURES = re.compile(
 )
 #: "Tỷ lệ hộ nghèo giảm bền vững, mỗi năm 1,5%": a verb of change, then, after a comma, a
 #: number each year or on average with no verb of its own (the change a year, or the level?).
-#: A verb of change that is not part of a name ("tốc độ tăng", "được cắt giảm", "tăng trưởng").
+#: A verb of change that is not part of a name ("tốc độ tăng", "được cắt giảm", "tăng trưởng",
+#: "gia tăng", "tăng cường", "hạ tầng").
 _VERB = (
     r"(?<!\w)(?<!độ\s)(?<!lệ\s)(?<!mức\s)(?<!số\s)(?<!cắt\s)(?<!được\s)(?<!bị\s)(?<!đã\s)"
-    r"(?:giảm|tăng|hạ|nâng)(?!\w)(?!\s+trưởng)"
+    r"(?<!gia\s)(?<!tiết\s)(?:giảm|tăng|hạ|nâng)(?!\w)"
+    r"(?!\s+(?:trưởng|thêm|cường|tầng|cấp|nghèo|thấp|cao)(?!\w))"
 )
 _VERB_THEN_YEARLY = re.compile(
     rf"{_VERB}[^\d,;]*[,;]\s*(?:[^\d,;]*[,;]\s*)*"
@@ -106,19 +108,43 @@ _CLAUSE_BEFORE = re.compile(
     r"(?P<subject>[^\d,;]*?[^\W\d_][^\d,;]*?)\s+(?:tăng|giảm|hạ|nâng|đạt|chiếm)(?!\w)[^\d]*\d",
     re.IGNORECASE,
 )
-#: Words after a comma that lead a number of the same measure, not a measure of their own.
+#: Words after a comma that lead a number of the same measure (when, how, where, a general
+#: noun for the measure itself), not a measure of their own.
 _SAME_MEASURE = re.compile(
-    r"(?:bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm|bền\s+vững|nhanh|mạnh|"
-    r"liên\s+tục|ổn\s+định|đều|dần|giai\s+đoạn|từ\s+năm|đến\s+năm|năm|phấn\s+đấu|"
-    r"cơ\s+bản|và|với|mức|khoảng|(?:19|20)\d\d|[-–]|\s)+",
+    r"(?:bình\s+quân(?:\s+đầu\s+người)?|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm|"
+    r"bền\s+vững|nhanh|mạnh|liên\s+tục|ổn\s+định|đều|dần|giai\s+đoạn|nhiệm\s+kỳ|kỳ|"
+    r"từ\s+năm|đến|năm|phấn\s+đấu|cơ\s+bản|và|với|mức|khoảng|tối\s+thiểu|ít\s+nhất|"
+    r"duy\s+trì|giữ(?:\s+vững)?|tiến\s+tới|toàn|cả|cuối|đầu|trong|về|vẫn|đồng\s+thời|"
+    r"trên\s+địa\s+bàn(?:\s+tỉnh)?|theo\s+[^\d,;]+|tỷ\s+lệ|tỷ\s+trọng|quy\s+mô|giá\s+trị|"
+    r"số\s+lượng|tổng\s+số|tổng|(?:19|20)\d\d|[-–]|\s)+",
     re.IGNORECASE,
 )
 
 
 def _own_measure(text: str) -> bool:
-    """Whether the words after a clause's verb and separator name a measure of their own."""
+    """Whether a measure before the verb, and the words after the verb and separator, name two
+    measures (``Diện tích lúa giảm, diện tích cây ăn quả tăng``; not ``Tăng, tối thiểu đạt``,
+    ``Thu ngân sách tăng, toàn giai đoạn đạt``)."""
     found = _CLAUSE_BEFORE.search(text)
-    return found is not None and _SAME_MEASURE.fullmatch(found.group("subject")) is None
+    if found is None or not re.search(r"[^\W\d_]", text[: found.start()]):
+        return False
+    return _SAME_MEASURE.fullmatch(found.group("subject")) is None
+
+
+#: A share named before the verb, or after a verb that opens the text ("Giảm tỷ lệ …").
+_SHARE_FIRST = re.compile(
+    r"^\s*(?:(?:giảm|tăng|hạ|nâng)\s+)?t[ỷỉ]\s+(?:lệ|trọng)(?!\w)", re.IGNORECASE
+)
+
+
+def _share_a_year(text: str) -> bool:
+    """Whether a share's verb is followed, after a comma, by a per cent with no verb (``Tỷ lệ hộ
+    nghèo giảm bền vững, mỗi năm 1,5%``): of a share, the change a year or the level?"""
+    found = _VERB_THEN_YEARLY.search(text)
+    if found is None or not _SHARE_FIRST.match(text):
+        return False
+    number = re.search(r"\d[\d.,]*\s*(%)?", text[found.start() :])
+    return number is not None and number.group(1) is not None
 
 
 #: "bằng 1,2 lần cả nước": a multiple of another level, with words after "lần" ("gấp 2 lần …"
@@ -211,7 +237,7 @@ _CLAUSES = (
             f"{words!r}: a verb of change, then a number a year with no verb (the "
             "change a year, or the level?)"
         ),
-        lambda spec, base, text: spec.change is None,
+        lambda spec, base, text: spec.change is None and _share_a_year(text),
     ),
     _Clause(
         _PERCENT_GROUP,

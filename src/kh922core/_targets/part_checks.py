@@ -161,7 +161,11 @@ def refuse_mixed_years(text: str, parts: Sequence[tuple[str, TargetSpec]]) -> No
     alone is a change of 10 % once, met by 2 % a year for five years)."""
     changes = [(part, spec.change) for part, spec in parts if spec.change is not None]
     yearly = [part for part, change in changes if change.kind in _PER_YEAR]
-    once = [part for part, change in changes if change.kind not in _PER_YEAR]
+    once = [  # a change once from a base it names stands alone ("… tăng 10% so với năm 2020")
+        part
+        for part, change in changes
+        if change.kind not in _PER_YEAR and change.since is None and not change.previous_year
+    ]
     if yearly and once:
         raise TargetParseError(
             text,
