@@ -12,14 +12,13 @@ plan and a year; else nobody's and no year's, and its values are not read.
 
 from __future__ import annotations
 
-import math
 import re
 
 import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import Rejection
-from kh922core._targets import format_number
+from kh922core._reports.row_checks import shown
 from kh922core._text import fold
 
 __all__ = ["other_agency", "other_plan", "title_identity", "unkeyed"]
@@ -155,15 +154,8 @@ def unkeyed(frame: pl.DataFrame, file: str, why: str = _UNKEYED) -> list[Rejecti
     """Every value of a sheet copied out of its template whose title does not say whose and of
     which year (or, with ``why``, of a template that is not the plan's), as a cell not used."""
     return [
-        Rejection(file, sheet, row, "value", _shown(value, assessment), why)
+        Rejection(file, sheet, row, "value", shown(value, assessment), why)
         for sheet, row, value, assessment in frame.select(
             "source_sheet", "source_row", "value", "assessment"
         ).iter_rows()
     ]
-
-
-def _shown(value: float | None, assessment: bool | None) -> str:
-    """A value as the official wrote it (``49,5``), else the assessment."""
-    if value is not None:
-        return format_number(value) if math.isfinite(value) else str(value)
-    return "" if assessment is None else ("đạt" if assessment else "không đạt")
