@@ -31,7 +31,7 @@ def level_shortfalls(plan: Plan, latest: pl.DataFrame) -> pl.DataFrame:
         & pl.col("base_value").is_not_null()
         & pl.col("year").is_not_null()
         & pl.col("base_year").is_not_null()
-    ).with_row_index("_at")
+    )
     gaps = [  # one per change target's latest row: a handful, not the observations
         level_shortfall(plan.target(target), value, base, float(year - since))
         for target, value, base, year, since in rows.select(
