@@ -292,3 +292,28 @@ def test_a_change_once_from_a_named_base_beside_one_a_year_stands_alone() -> Non
     # base is refused only for the base the other lacks, as before
     with pytest.raises(TargetParseError, match="names no base"):
         split_targets("Cấp tỉnh tăng 10% so với năm 2020, cấp huyện tăng 5%/năm", unit="tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "falling", "value"),
+    [
+        ("Số vụ phạm pháp hình sự giảm 5% so với cùng kỳ", "vụ", True, 5.0),
+        ("Số vụ án hình sự tăng 5%", "vụ", False, 5.0),
+        ("Số vụ việc giảm 10%", "vụ", True, 10.0),
+        ("Số vụ việc dân sự giảm 5%", "vụ", True, 5.0),
+        ("Nhân sự giảm 10%", "người", True, 10.0),
+        ("Tỷ lệ điều tra khám phá án hình sự tăng 2 điểm % so với năm 2025", "%", False, 2.0),
+    ],
+)
+def test_a_compound_ending_in_sự_or_việc_leaves_the_verb_its_own(
+    text: str, unit: str, falling: bool, value: float
+) -> None:
+    # "hình sự giảm" read as "sự giảm", a noun: refused, or a level of 5 (a fall misread)
+    spec = parse_target(text, unit=unit)
+    assert spec.change is not None
+    assert (spec.change.falling, spec.value) == (falling, value)
+
+
+def test_sự_before_a_verb_still_makes_it_a_noun() -> None:
+    spec = parse_target("sự tăng trưởng đạt 8%", unit="%")
+    assert (spec.change, spec.value) == (None, 8.0)
