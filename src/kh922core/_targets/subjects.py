@@ -18,6 +18,7 @@ from kh922core._targets.scanner import Match, closed_note, match_phrase, read_ph
 from kh922core._targets.verbs import (
     Verb,
     grows_named,
+    links_a_noun,
     names_change,
     refuse_lost_negation,
     refuse_verb_in_a_name,
@@ -39,26 +40,6 @@ _ROLES_BEFORE_NUMBER = (
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 ) - {"after_ge", "after_le"}
-#: Words after which a verb names a thing in the subject, not the target's change ("vào tăng
-#: trưởng", "sự tăng trưởng", "được nâng lên").
-_NOUN_LINKS = frozenset({"vào", "của", "cho", "về", "sự", "được", "bị", "đã", "đang", "việc"})
-#: Words that end a compound with "sự" or "việc" as its second word ("hình sự", "vụ việc"):
-#: then no noun link ("Số vụ phạm pháp hình sự giảm 5%").
-_COMPOUND_HEADS = {
-    "sự": frozenset({"hình", "dân", "nhân", "quân", "thẩm", "hộ", "tư", "thực", "sự"}),
-    "việc": frozenset({"vụ", "công", "sự", "làm", "mọi", "các"}),
-}
-
-
-def _links(previous: list[str]) -> bool:
-    """Whether the last of the words before a verb makes it a noun of the subject (``sự tăng
-    trưởng``, ``được nâng lên``; not the "sự" of ``hình sự``)."""
-    if not previous or previous[-1] not in _NOUN_LINKS:
-        return False
-    heads = _COMPOUND_HEADS.get(previous[-1], frozenset())
-    return not (len(previous) > 1 and previous[-2] in heads)
-
-
 #: Fillers that, after a verb, say it was done ("giảm được 1,5%"), not the level it reached
 #: ("tăng, đạt 90%": the verb then belongs to the subject).
 _AUXILIARIES = frozenset({"được"})
@@ -297,7 +278,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
         if leading is None or leading.role in ("after_ge", "after_le"):
             continue  # "hoạt động trở lại đạt 80%": words after a number are the subject's here
         previous = lower[:position].split()[-2:]
-        if leading.role in _VERB_ROLES and _links(previous):
+        if leading.role in _VERB_ROLES and links_a_noun(previous):
             continue  # "đóng góp của TFP vào tăng trưởng trên 55%": a verb inside the subject
         rest, rest_stop = read_phrases(blanked, position, end)
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):

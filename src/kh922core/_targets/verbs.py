@@ -14,6 +14,7 @@ __all__ = [
     "NOUN_VERBS",
     "Verb",
     "grows_named",
+    "links_a_noun",
     "names_change",
     "refuse_bound_before_verb",
     "refuse_clash",
@@ -260,3 +261,23 @@ def refuse_verb_in_a_name(text: str, start: int, end: int) -> None:
             reason=f"{text[at : found.end]!r} then {text[found.end : end].strip()!r} before "
             "the number: a change, or the level?",
         )
+
+
+#: Words after which a verb names a thing in the subject, not the target's change ("vào tăng
+#: trưởng", "sự tăng trưởng", "được nâng lên").
+_NOUN_LINKS = frozenset({"vào", "của", "cho", "về", "sự", "được", "bị", "đã", "đang", "việc"})
+#: Words that end a compound with "sự" or "việc" as its second word ("hình sự", "vụ việc"):
+#: then no noun link ("Số vụ phạm pháp hình sự giảm 5%").
+_COMPOUND_HEADS = {
+    "sự": frozenset({"hình", "dân", "nhân", "quân", "thẩm", "hộ", "tư", "thực", "sự"}),
+    "việc": frozenset({"vụ", "công", "sự", "làm", "mọi", "các"}),
+}
+
+
+def links_a_noun(previous: list[str]) -> bool:
+    """Whether the last of the words before a verb makes it a noun of the subject (``sự tăng
+    trưởng``, ``được nâng lên``; not the "sự" of ``hình sự``)."""
+    if not previous or previous[-1] not in _NOUN_LINKS:
+        return False
+    heads = _COMPOUND_HEADS.get(previous[-1], frozenset())
+    return not (len(previous) > 1 and previous[-2] in heads)
