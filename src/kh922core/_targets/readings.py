@@ -51,6 +51,7 @@ from kh922core._targets.verbs import (
     refuse_floor_of_a_fall,
     refuse_up_to,
 )
+from kh922core._targets.yearly_clauses import keeps_verb, refuse_share_a_year
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -153,7 +154,9 @@ def read_reading(
     ranked = spec.kind in ("rank_group", "qualitative") or (unit is not None and unit.is_rank)
     yearly_words = verb.per_year or after.per_year or per_year_part(written)[1]
     if verb.changes and verb.clause_ended:  # "Nâng cao hiệu quả giảm nghèo, tỷ lệ … còn 1,5%"
-        verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
+        kept = verb.clause_qualified and yearly_words  # "Giảm dần, bình quân 0,5%/năm"?
+        if not (kept and keeps_verb(text, verb, unit, indicator, written)):
+            verb = Verb(None, None, False, verb.per_year, verb.to_level, verb.maintain)
     refuse_clash(text, verb)  # "Giảm tỷ lệ hộ nghèo tăng thêm 2%"
     if not (after.times or after.points or yearly_words or base.named):  # those say a change
         refuse_up_to(text, verb)  # "tăng đến 70%": the level, or a change of up to 70 %?
@@ -189,6 +192,9 @@ def read_reading(
     if not verb.changes and after.times and base.named:  # "bằng 1,5 lần năm 2025"
         verb = Verb(None, None, True, verb.per_year, verb.to_level, verb.maintain)
     if not verb.changes:
+        refuse_share_a_year(
+            text, written, unit, indicator, yearly_words
+        )  # "1,5%/năm" of "Tỷ lệ hộ nghèo"
         _refuse_base(
             text,
             base,

@@ -23,6 +23,7 @@ from kh922core._targets.verbs import (
     refuse_lost_negation,
     refuse_verb_in_a_name,
 )
+from kh922core._targets.yearly_clauses import only_qualifiers
 from kh922core.errors import TargetParseError
 
 __all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
@@ -381,7 +382,8 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
     )
     opens = verb_at is not None and text and _opens(text, prefix, prefix[verb_at].start)
     # a clause after the separator, not only the number ("Tỷ lệ hộ nghèo giảm, 2%": the verb's)
-    ended = verb_at is not None and bool(re.search(r"[,;:].*[^\W\d_]", text[prefix[verb_at].end :]))
+    after = text[prefix[verb_at].end :] if verb_at is not None else ""
+    ended = verb_at is not None and bool(re.search(r"[,;:].*[^\W\d_]", after))
     opens = opens and not ended  # "Cắt giảm thủ tục, tỷ lệ … đạt 98%": the verb's clause ended
     linked = bool(fillers)
     # before the verb, "bình quân" names the subject ("năng suất lao động bình quân tăng 40%")
@@ -411,6 +413,7 @@ def verb_of(prefix: list[Match], text: str = "") -> Verb:
         linked=linked,
         opening=fillers[0].phrase if opens and fillers and ways else None,
         clause_ended=ended,
+        clause_qualified=ended and only_qualifiers(after),
         clash=clash,
         up_to=up_to,
     )

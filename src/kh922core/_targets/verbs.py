@@ -53,6 +53,8 @@ class Verb:
             this phrase, may name the level to reach (see the readings).
         clause_ended: A separator stands between the verb and the number (``Nâng cao hiệu quả
             giảm nghèo, tỷ lệ hộ nghèo còn 1,5%``): the verb is another clause's.
+        clause_qualified: After each separator only words of how and when follow (``Giảm
+            dần, bình quân 0,5%/năm``): the verb's clause may run on to the number.
         of_change: The subject is itself a change, named by a verb before this one
             (``Tăng trưởng tín dụng giảm 2 điểm %``): of a rate, the verb moves the rate.
         clash: A verb of the other way in the same clause (``Giảm tỷ lệ hộ nghèo tăng thêm
@@ -70,6 +72,7 @@ class Verb:
     linked: bool = False
     opening: str | None = None
     clause_ended: bool = False
+    clause_qualified: bool = False
     of_change: bool = False
     clash: str | None = None
     up_to: str | None = None

@@ -1,0 +1,118 @@
+"""A number a year after the verb's clause, and a level a year of a share.
+
+Two ways a plan writes a change a year without the verb beside the number:
+
+* the verb, then after a comma only words of how and when, then the number a year
+  (``Giảm nghèo nhanh, bình quân 1,5%/năm``, ``Giảm dần, bình quân 0,5%/năm``, ``Giảm, mỗi năm
+  1%``): the verb's clause runs on to the number.  In a row of a level (money, counts) a per
+  cent a year can only be its growth, and the verb is kept; in a row of a rate (``%/năm``, an
+  indicator named ``Tốc độ tăng trưởng …``) the number is a level of that rate; in a row of a
+  share (``%``) it is the change a year or the level, which the text does not say: refused;
+* a level in ``%/năm`` with no verb, in a row in ``%`` of an indicator named as a share
+  (``1,5%/năm`` of ``Tỷ lệ hộ nghèo``): a share has no level a year; refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.subject_kinds import (
+    RATE_IN_PERCENT,
+    RATE_WORDS,
+    SHARE_WORDS,
+    names_a_rate,
+)
+from kh922core._targets.unit_fit import is_rate, is_share, per_year_part
+from kh922core._targets.units import Unit
+from kh922core._targets.verbs import Verb
+from kh922core.errors import TargetParseError
+
+__all__ = ["keeps_verb", "only_qualifiers", "refuse_share_a_year"]
+
+#: Words of how, when and how much on average, between a separator and the number: they name
+#: no measure of their own (``, bình quân``, ``, bền vững, mỗi năm``, ``, giai đoạn 2026-2030``).
+_QUALIFIER = (
+    r"(?:bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|năm|nhanh|mạnh|bền\s+vững|liên\s+tục|"
+    r"đều|dần|ổn\s+định|rõ\s+rệt|đáng\s+kể|giai\s+đoạn|cả|toàn|trong|đến|tới|từ|phấn\s+đấu|"
+    r"cơ\s+bản|khoảng|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+(?:dưới|quá)|trên|dưới|hơn|"
+    r"và|[-–—\d])"
+)
+_QUALIFIED = re.compile(rf"\s*(?:{_QUALIFIER}(?!\w)\s*)+", re.IGNORECASE)
+
+
+def only_qualifiers(after_verb: str) -> bool:
+    """Whether the words after the verb and up to the number are the verb's own clause, then
+    after each separator only qualifiers (``nghèo nhanh, bền vững, bình quân``).
+
+    Examples:
+        >>> only_qualifiers(" nghèo nhanh, bình quân "), only_qualifiers(", tỷ lệ hộ nghèo ")
+        (True, False)
+    """
+    clauses = re.split(r"[,;:]", after_verb)
+    return len(clauses) > 1 and all(
+        _QUALIFIED.fullmatch(clause) is not None for clause in clauses[1:]
+    )
+
+
+def _rate(text: str, unit: Unit | None, indicator: str | None) -> bool:
+    """Whether the row, its indicator or the text says a rate of change."""
+    plain = unit is not None and unit.expression == "percent"
+    in_percent = plain and RATE_IN_PERCENT.search(text) is not None
+    return (
+        (unit is not None and is_rate(unit))
+        or names_a_rate(indicator)
+        or RATE_WORDS.search(text) is not None
+        or (in_percent and SHARE_WORDS.search(text) is None)
+    )
+
+
+def keeps_verb(
+    text: str, verb: Verb, unit: Unit | None, indicator: str | None, written: str | None
+) -> bool:
+    """Whether a verb whose clause a separator ended, then only qualifiers and a number a year
+    (``Giảm dần, bình quân 0,5%/năm``), bounds that number: in a row of a level, a per cent a
+    year is its growth.
+
+    Raises:
+        TargetParseError: A row of a share, or no unit, and a number in ``%`` (or with none):
+            the change a year, or the level?
+    """
+    if verb.to_level or verb.maintain or not (written is None or written.startswith("%")):
+        return False  # "Thu nhập tăng, bình quân 150 triệu đồng/người/năm": a level
+    if _rate(text, unit, indicator):
+        return False  # a level of the rate
+    if unit is not None and not (is_share(unit) or unit.is_rank):
+        return True
+    raise TargetParseError(
+        text,
+        0,
+        f"the change a year with its verb ('{verb.phrase} bình quân 1,5%/năm'), or the level "
+        "to reach ('đạt 1,5%')",
+        reason=f"{verb.phrase!r}, then after a separator a number a year with no verb of its "
+        "own: the change a year, or the level?",
+    )
+
+
+def refuse_share_a_year(
+    text: str, written: str | None, unit: Unit | None, name: str | None, yearly_words: bool
+) -> None:
+    """Refuse a level a year with no verb in a row in ``%`` of an indicator named as a share:
+    in ``%/năm`` (``1,5%/năm`` of ``Tỷ lệ hộ nghèo``), or each year of a change the text names
+    (``Giảm nghèo nhanh, mỗi năm 1,5%``).  An indicator named as a rate, or as a share that
+    moves (``Tỷ lệ giảm nghèo``, ``Tỷ lệ tăng dân số``), holds its level a year."""
+    base, per_unit = per_year_part(written)
+    moving = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
+    yearly = per_unit or (yearly_words and moving.search(text) is not None)
+    if not (yearly and base in (None, "%") and unit is not None and unit.expression == "percent"):
+        return
+    if not name or SHARE_WORDS.search(name) is None or _rate(text, unit, name):
+        return
+    if moving.search(name):
+        return
+    raise TargetParseError(
+        text,
+        0,
+        "the change a year with its verb ('giảm bình quân 1,5%/năm'), or the level ('1,5%')",
+        reason=f"a number a year ({written or 'no unit'!r}) of a share ({name!r}) with no verb: "
+        "the change a year, or the level?",
+    )
