@@ -72,7 +72,50 @@ def _latin1(tmp_path: Path) -> Path:
     return path
 
 
+def _corrupt_part(tmp_path: Path) -> Path:
+    """A part whose packed bytes are damaged: the zip's directory is whole."""
+    good = export_tables(load_plan(), tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as archive:
+        part = archive.getinfo("word/document.xml")
+    data = bytearray(good.read_bytes())
+    start = part.header_offset + 30 + len(part.filename) + len(part.extra) + 200
+    for i in range(start, start + 100):
+        data[i] ^= 0xFF
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _deflate64(tmp_path: Path) -> Path:
+    """A part packed with a method Python's zip reader does not unpack (deflate64)."""
+    import struct
+
+    good = export_tables(load_plan(), tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as archive:
+        part = archive.getinfo("word/styles.xml")
+    data = bytearray(good.read_bytes())
+    data[part.header_offset + 8 : part.header_offset + 10] = struct.pack("<H", 9)
+    directory = data.find(b"PK\x01\x02")
+    while directory != -1:  # the central directory's entry of the same part
+        name_length = struct.unpack("<H", data[directory + 28 : directory + 30])[0]
+        if data[directory + 46 : directory + 46 + name_length] == b"word/styles.xml":
+            data[directory + 10 : directory + 12] = struct.pack("<H", 9)
+        directory = data.find(b"PK\x01\x02", directory + 4)
+    path = tmp_path / "deflate64.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _new_named_old(tmp_path: Path) -> Path:
+    path = tmp_path / "phu-luc.xls"
+    path.write_bytes(export_tables(load_plan(), tmp_path / "good.xlsx").read_bytes())
+    return path
+
+
 BAD = {
+    "a damaged part": (_corrupt_part, "damaged"),
+    "a part packed with deflate64": (_deflate64, "packed in a way office files are not"),
+    "an .xlsx named .xls": (_new_named_old, "rename it phu-luc.xlsx"),
     "truncated zip": (_truncated, "damaged or truncated"),
     "zip bomb": (_bomb, "far more than it weighs"),
     "docx without tables": (_no_tables, "no table with a recognisable header"),

@@ -10,6 +10,7 @@ more than it weighs (a "zip bomb") are each refused with one clear sentence.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from kh922core._exchange.grids import Grid
@@ -69,6 +70,12 @@ def check_archive(path: Path) -> None:
         raise _refuse(
             path, "the file is damaged or truncated (not a complete zip archive)"
         ) from None
+    except (zlib.error, NotImplementedError, EOFError) as error:  # a part that will not unpack
+        raise _refuse(
+            path,
+            f"the file is damaged or packed in a way office files are not ({error}); open it "
+            "and save it again",
+        ) from None
 
 
 def _check(path: Path) -> str:
@@ -81,10 +88,14 @@ def _check(path: Path) -> str:
     if suffix == ".docm":
         raise _refuse(path, "a macro-enabled Word document (.docm): save it in Word as .docx")
     if suffix in _OLD:
+        with path.open("rb") as handle:
+            zipped = handle.read(4) == b"PK\x03\x04"  # a new file named the old way
         raise _refuse(
             path,
-            f"an old binary {suffix} file cannot be read: open it in Word or Excel and save it "
-            f"as {_OLD[suffix]}",
+            f"a {_OLD[suffix]} file named {suffix}: rename it {path.stem}{_OLD[suffix]}"
+            if zipped
+            else f"an old binary {suffix} file cannot be read: open it in Word or Excel and "
+            f"save it as {_OLD[suffix]}",
         )
     if suffix not in READABLE:
         known = ", ".join(f"{s} ({what})" for s, what in READABLE.items())
