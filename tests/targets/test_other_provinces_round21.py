@@ -111,3 +111,102 @@ def test_a_level_each_year_of_a_share_with_no_change_named_is_kept() -> None:
     spec = parse_target("Hằng năm đạt 98%", unit="%", indicator="Tỷ lệ hồ sơ giải quyết đúng hạn")
     assert spec.change is None
     assert spec.value == 98.0
+
+
+# --- the level to fall to, about a number; a bare zero; letters for digits; shares of other
+# levels and of named wholes (round 111)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tỷ lệ lao động nông nghiệp giảm xuống khoảng 20%", "%"),
+        ("Giảm xuống còn khoảng 20%", "%"),
+        ("Giảm xuống gần 20%", "%"),
+        ("Thời gian xử lý còn khoảng 20 ngày", "ngày"),
+    ],
+)
+def test_about_a_level_to_fall_to_is_met_at_or_below_it(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.kind == "approximate"
+    assert spec.is_met(20.5)  # within the tolerance
+    assert spec.is_met(10.0)
+    assert not spec.is_met(50.0)  # far above the level to fall to: it was met
+
+
+def test_about_a_level_to_rise_to_is_met_at_or_above_it_whatever_the_direction() -> None:
+    spec = parse_target("Nâng lên khoảng 80%", unit="%", direction="lower_is_better")
+    assert spec.is_met(90.0)
+    assert not spec.is_met(70.0)
+
+
+@pytest.mark.parametrize(("text", "unit"), [("Tỷ lệ hồ sơ trễ hạn 0%", "%"), ("0 sự cố", "vụ")])
+def test_a_bare_zero_is_none_at_all(text: str, unit: str) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.is_met(0.0)
+    assert not spec.is_met(3.0)  # ≥ 0 before: every level met it
+
+
+def test_a_bare_zero_on_an_indicator_better_higher_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="every level would meet it"):
+        parse_target("0%", unit="%", direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    "text", ["O,8%", "8O%", "1OO%", "l00%", "8o%", "Tỷ lệ hồ sơ trực tuyến đạt O,8%"]
+)
+def test_letters_typed_for_digits_are_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="where a digit belongs"):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize("text", ["Phủ sóng 5G toàn tỉnh", "Triển khai IPv6"])
+def test_digits_inside_words_stay_words(text: str) -> None:
+    assert parse_target(text).kind == "qualitative"
+
+
+def test_three_quarters_in_words_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="amount in words"):
+        parse_target("Ba phần tư dân số trưởng thành có chữ ký số", unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 80% so với chỉ tiêu Trung ương giao",
+        "Đạt 90% mức bình quân cả nước",
+        "Đạt 90% mức bình quân",
+        "Đạt 90% bình quân cả nước",
+    ],
+)
+def test_a_share_of_another_level_without_bang_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a share of another level"):
+        parse_target(text, unit="%")
+
+
+def test_a_sector_after_a_share_is_no_other_level() -> None:
+    assert parse_target("9,5% Khu vực dịch vụ", unit="%").value == 9.5
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "whole"),
+    [
+        ("Đến năm 2030, kinh tế số chiếm ít nhất 30% GRDP", 30.0, "% GRDP"),
+        ("Phủ sóng 5G đạt 99% dân số", 99.0, "% dân số"),
+        ("Kinh phí chi cho KH&CN đạt tối thiểu 2% tổng chi ngân sách tỉnh", 2.0, "% tổng chi"),
+        ("Bội chi ngân sách không quá 3% GRDP", 3.0, "% GRDP"),
+    ],
+)
+def test_a_share_of_a_named_whole_in_a_row_in_percent_is_the_rows_share(
+    text: str, value: float, whole: str
+) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.change is None
+    assert (spec.value, spec.unit) == (value, "%")
+    assert whole in (spec.note or "")
+    assert parse_target(spec.render(), unit="%") == spec
+
+
+def test_a_thin_space_groups_thousands() -> None:
+    spec = parse_target("1\u2009000 doanh nghiệp", unit="doanh nghiệp")
+    assert spec.value == 1000.0

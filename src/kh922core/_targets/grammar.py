@@ -28,7 +28,7 @@ from kh922core._targets.kinds import (
 )
 from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
-from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.numbers import NUMBER_PATTERN, range_dash
 from kh922core._targets.period_levels import refuse_period_average, refuse_period_total
 from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
@@ -53,10 +53,11 @@ from kh922core._targets.set_aside import (
 )
 from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
+from kh922core._targets.typed_digits import refuse_letters_for_digits
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import refuse_bound_before_verb
-from kh922core._targets.word_targets import NONE_AT_ALL, none_at_all, word_target
+from kh922core._targets.word_targets import NONE_AT_ALL, bare_zero, none_at_all, word_target
 from kh922core._text import INVISIBLE
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
 
@@ -92,10 +93,6 @@ def _as_unit(unit: str | Unit | None) -> Unit | None:
     if unit is None or isinstance(unit, Unit):
         return unit
     return parse_unit(unit)
-
-
-#: What says "range" between two numbers (see the phrase table's ``range`` role).
-_RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
 
 
 def parse_target(
@@ -221,6 +218,7 @@ def _parse_target(
     refuse_period_total(text, spec, _as_unit(unit), _named(indicator))
     if reason is not None and reason.startswith(NONE_AT_ALL):
         spec = none_at_all(text, spec, stated)
+    spec = bare_zero(text, spec, stated)  # "Tỷ lệ hồ sơ trễ hạn 0%", "0 sự cố": none at all
     return _stated(text, spec, change, reason)
 
 
@@ -285,7 +283,7 @@ def _parse(
     refuse_shapes(text, indicator_unit)
     base = read_base(tidied(text))
     blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), LIST_MARK)
-    numbers = _range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
+    numbers = range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
     if not numbers:
         if base.named:
             raise TargetParseError(
@@ -351,21 +349,6 @@ def _bound(blanked: str, first: int, step: re.Match[str] | None) -> list[Match] 
     return found if stop is None and all(m.role in way for m in found) else None
 
 
-def _range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
-    """``85%-90%``, ``8 -10%``: the minus of a second number that follows the first with nothing
-    of a range between them is the range's dash, not a sign."""
-    if len(numbers) != 2:
-        return numbers
-    first, second = numbers
-    searched = second.string
-    if searched[second.start()] not in "-−" or _RANGE_BETWEEN.search(
-        searched, first.end(), second.start()
-    ):
-        return numbers
-    unsigned = NUMBER_PATTERN.match(searched, second.start() + 1)
-    return numbers if unsigned is None else [first, unsigned]
-
-
 #: The price base of a value: "GRDP (theo giá so sánh năm 2010) tăng 8%".
 _PRICE_BASE = re.compile(
     r"\(?\s*(?:\btheo\s+)?\bgiá\s+so\s+sánh(?:\s+năm)?\s+\d{4}\b\s*\)?,?", re.IGNORECASE
@@ -382,6 +365,7 @@ def _glued(
     """A text with digits but no number apart: a number glued to a phrase (``trên95``,
     ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains,
     or after a mark, are refused; digits inside words (``5G``, ``IPv6``) leave a target in words."""
+    refuse_letters_for_digits(text)  # "O,8%", "1OO%": a letter where a digit belongs
     lower = blanked.lower()
     cuts = [
         glue.start()

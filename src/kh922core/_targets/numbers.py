@@ -24,15 +24,15 @@ from decimal import Decimal
 
 from kh922core.errors import NumberFormatError
 
-__all__ = ["NUMBER_PATTERN", "format_number", "parse_number"]
+__all__ = ["NUMBER_PATTERN", "format_number", "parse_number", "range_dash"]
 
 #: A number token: a sign attached to digits, then digits, dots and commas, ending in a digit.
 NUMBER_PATTERN = re.compile(
-    r"(?<![\w.,])[-−]?(?:[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\w.,])"
+    r"(?<![\w.,])[-−]?(?:[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?![\w.,])"
     r"|\d(?:[\d.,]*\d)?)(?![\w])"
 )
 #: Thousands in groups of three after spaces (``12 500``, a no-break space in ``5 000``).
-_SPACED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
+_SPACED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?")
 
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 #: A comma that may be a decimal comma or a thousands comma: ``1,000``, ``12,500``.
@@ -75,7 +75,7 @@ def parse_number(token: str) -> float:
     if text[:1] in "-−":
         sign, text = "-", text[1:]
     if _SPACED.fullmatch(text):  # "12 500": the spaces separate thousands, as dots do
-        text = re.sub(r"[ \u00a0\u202f]", "", text)
+        text = re.sub(r"[ \u00a0\u202f\u2009]", "", text)
     if _AMBIGUOUS_COMMA.fullmatch(text):
         whole, _, decimals = text.partition(",")
         small = format_number(float(Decimal(f"{sign}{whole}.{decimals}")))
@@ -148,3 +148,22 @@ def format_number(value: float) -> str:
     if text == "0":
         sign = ""
     return sign + text
+
+
+#: What says "range" between two numbers (see the phrase table's ``range`` role).
+_RANGE_BETWEEN = re.compile(r"[-–−÷]|\bđến\b|\btới\b", re.IGNORECASE)
+
+
+def range_dash(numbers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``85%-90%``, ``8 -10%``: the minus of a second number that follows the first with nothing
+    of a range between them is the range's dash, not a sign."""
+    if len(numbers) != 2:
+        return numbers
+    first, second = numbers
+    searched = second.string
+    if searched[second.start()] not in "-−" or _RANGE_BETWEEN.search(
+        searched, first.end(), second.start()
+    ):
+        return numbers
+    unsigned = NUMBER_PATTERN.match(searched, second.start() + 1)
+    return numbers if unsigned is None else [first, unsigned]

@@ -55,6 +55,15 @@ _SHARE_OF = re.compile(
     r"(?!\s*(?:vào|đến|tới|trong|trở|$|[;,.)]))(?=\S)",
     re.IGNORECASE,
 )
+#: "đạt 90% mức bình quân cả nước", "80% so với chỉ tiêu Trung ương giao": a share of the
+#: country's, a region's or an assigned level, with no "bằng".
+_PERCENT_OF_OTHER = re.compile(
+    rf"{_NUMBER}\s*(?:so\s+với\s+|của\s+)?"
+    r"(?:mức\s+(?:(?:bình|trung)\s+quân|trung\s+bình)|cả\s+nước|toàn\s+quốc"
+    r"|(?:(?:bình|trung)\s+quân|trung\s+bình)\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|vùng)"
+    r"|chỉ\s+tiêu\s+(?:được\s+)?(?:Trung\s+ương|Chính\s+phủ|Thủ\s+tướng|cấp\s+trên|Bộ|tỉnh))(?!\w)",
+    re.IGNORECASE,
+)
 #: "tăng 20% năm 2025", "tăng 15-20% từ năm 2025": a change and a year after it, with no "so
 #: với", no "vào", "đến".
 _CHANGE_YEAR = re.compile(
@@ -189,6 +198,14 @@ _CLAUSES = (
             "country's) is not a level of the series"
         ),
         lambda spec, base, text: getattr(spec, "unit", None) in (None, "%"),  # not "35% GRDP"
+    ),
+    _Clause(
+        _PERCENT_OF_OTHER,
+        "the level to reach, in the indicator's unit",
+        lambda words: (
+            f"{words.strip()!r}: a share of another level (the country's, a region's, an "
+            "assigned one) is not a level of the series"
+        ),
     ),
     _Clause(
         _TIMES_OF,

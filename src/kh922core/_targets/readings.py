@@ -90,10 +90,15 @@ def _refuse_stray_sign(text: str, spec: TargetSpec) -> None:
 
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
-    """A level target whose bare number takes the verb's way (≥ rising, ≤ falling)."""
+    """A level target whose bare number takes the verb's way (≥ rising, ≤ falling), and so
+    does an approximate one (``giảm xuống khoảng 20%``: about 20 % or less, whatever the
+    indicator's direction)."""
     if isinstance(spec, Comparison) and spec.operator is Operator.TARGET and verb.way:
         operator = Operator.GE if verb.way == "rise" else Operator.LE
         return spec.model_copy(update={"operator": operator})
+    if spec.kind == "approximate" and verb.way:
+        way = Direction.HIGHER_IS_BETTER if verb.way == "rise" else Direction.LOWER_IS_BETTER
+        return spec.model_copy(update={"direction": way})
     return spec
 
 
@@ -296,6 +301,10 @@ def _change(
     written_unit = parse_unit(written) if written is not None else None
     # "% dân số", "% GRDP": a share of a named whole, whose change is never relative to the base
     whole = written_unit is not None and _of_a_whole(written_unit)
+    if whole and unit is not None and unit.expression == "percent":  # "tăng 5% GRDP" in "%"
+        raise IncompatibleUnitError(
+            written or "", unit.text, f"a change of a share of a whole in {text!r}, in a row in %"
+        )
     if after.points:
         if unit is not None and not is_share(unit):
             raise IncompatibleUnitError(

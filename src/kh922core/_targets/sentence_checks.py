@@ -48,7 +48,7 @@ _SIGNED = ("currency", "growth", "index", "temperature")
 #: a sign (``không âm``): read as a target in words, its number would be lost.
 _AMOUNT_WORDS = re.compile(
     r"(?<!\w)(?:một\s+nửa|phần\s+(?:trăm|nghìn|ngàn))(?!\w)|(?<=\s)âm(?=\s*(?:$|[,.;)]))"
-    r"|(?<!\w)(?:một|hai|ba|bốn)\s+phần\s+(?:hai|ba|bốn|năm|mười)(?!\w)"  # "hai phần ba"
+    r"|(?<!\w)(?:một|hai|ba|bốn)\s+phần\s+(?:hai|ba|bốn|tư|năm|mười)(?!\w)"  # "hai phần ba"
     r"|(?<!\w)(?:hàng|vài|mấy|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|lăm|chục|trăm)\s+"
     r"(?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ(?!\s+(?:lệ|trọng|suất|giá)))(?!\w)",  # "hàng nghìn"
     re.IGNORECASE,

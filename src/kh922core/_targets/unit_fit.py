@@ -9,6 +9,8 @@ A plan's unit column says ``tỷ đồng`` and the cell says ``168 triệu đồ
   fraction, ``triệu lượt`` for ``lượt``): the numbers are converted into the indicator's unit
   (the factor from pint, computed once per unit pair), so that the target compares with values
   in the indicator's unit, never silently with the written scale;
+* a percentage of a named whole in a row in ``%`` (``kinh tế số chiếm 30% GRDP``, ``phủ sóng
+  99% dân số``): the row's ``%``, the whole kept in the note (the row names no whole of its own);
 * anything else is refused (:class:`~kh922core.errors.IncompatibleUnitError`, naming both);
 * a number that writes no unit but a word that looks like one the grammar does not know (glued
   to the number, ``5%o``; abbreviated or with a ``/``, ``120 tr.đ``, ``5 lượt/ngày``; a count of
@@ -87,6 +89,11 @@ _PER_EACH = re.compile(
     r"^(?:bình\s+quân\s+|trung\s+bình\s+)?mỗi\s+(?P<noun>.+?)(?:\s+(?:có|đạt|được)\b.*)?$",
     re.IGNORECASE,
 )
+
+
+def _of_a_whole(unit: Unit) -> bool:
+    """Whether ``unit`` is a percentage of a named whole (``% GRDP``, ``% dân số``)."""
+    return unit.expression.startswith("percent_") and not is_rate(unit)
 
 
 def _shortened(written: Unit, unit: Unit) -> bool:
@@ -182,6 +189,10 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
         if written.expression != "percent":
             _refuse_total(text, written, unit)
         return spec
+    if unit.expression == "percent" and _of_a_whole(written):  # "30% GRDP" in a "%" row
+        whole = written_text.split("%", 1)[1].strip()
+        note = ", ".join(part for part in (getattr(spec, "note", None), f"% {whole}") if part)
+        return spec.model_copy(update={"unit": "%", "note": note})
     if is_compatible(written, unit):
         factor = conversion_factor(written, unit)
         return spec if factor == 1.0 else _scaled(spec, factor, unit)

@@ -14,7 +14,7 @@ from kh922core._targets.set_aside import NUMBER_WORDS
 from kh922core._targets.subjects import has_meaning
 from kh922core.errors import TargetParseError
 
-__all__ = ["NONE_AT_ALL", "none_at_all", "word_target"]
+__all__ = ["NONE_AT_ALL", "bare_zero", "none_at_all", "word_target"]
 
 #: The start of the reason of a target of none at all (``không còn …``).
 NONE_AT_ALL = "a level of none at all"
@@ -33,6 +33,29 @@ def none_at_all(text: str, spec: TargetSpec, stated: Direction | str | None) -> 
         reason=f"none at all ('≤ 0') on an indicator {Direction(stated).value}: its worst level "
         "would meet it",
     )
+
+
+def bare_zero(text: str, spec: TargetSpec, stated: Direction | str | None) -> TargetSpec:
+    """A bare number 0 (``Tỷ lệ hồ sơ trễ hạn 0%``, ``0 sự cố``) is none at all, better lower
+    where the indicator states no direction; stated better higher, every level would meet it
+    (``≥ 0``): refused."""
+    if not (
+        isinstance(spec, Comparison)
+        and spec.operator is Operator.TARGET
+        and spec.value == 0
+        and spec.change is None
+    ):
+        return spec
+    if stated is None:
+        return spec.model_copy(update={"direction": Direction.LOWER_IS_BETTER})
+    if Direction(stated) is Direction.HIGHER_IS_BETTER:
+        raise TargetParseError(
+            text,
+            0,
+            "the level to reach, or an indicator better lower (what must vanish)",
+            reason="a target of 0 on an indicator better higher: every level would meet it",
+        )
+    return spec
 
 
 def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, str | None]:

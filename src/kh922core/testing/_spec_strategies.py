@@ -146,9 +146,12 @@ def _level_specs(
     note = draw(st.sampled_from(_NOTES))
     match kind:
         case "comparison":
+            operator, value = draw(st.sampled_from(list(Operator))), draw(numbers)
+            if operator is Operator.TARGET and value == 0 and chosen is Direction.HIGHER_IS_BETTER:
+                operator = Operator.GE  # a bare 0 better higher is refused: every level meets it
             return Comparison(
-                operator=draw(st.sampled_from(list(Operator))),
-                value=draw(numbers),
+                operator=operator,
+                value=value,
                 unit=unit,
                 note=note,
                 direction=chosen,
