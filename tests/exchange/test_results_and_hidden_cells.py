@@ -331,10 +331,13 @@ def test_a_cell_that_names_another_year_than_its_column_is_listed(tmp_path: Path
             ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
             ["1", "Tỷ lệ", "%", "Năm 2025 đạt 50%"],
             ["2", "Số nền tảng", "Nền tảng", "Hoàn thành trước năm 2027"],
+            ["3", "Chỉ số A", "điểm", "82 (năm 2028)"],  # a year in brackets
+            ["4", "Tỷ lệ B", "%", "100% (năm 2027)"],
+            ["5", "Tỷ lệ C", "%", "Cuối năm 2027 đạt 80%"],
         ],
     )
     assert targets == []
-    assert sum("which is the horizon" in p for p in problems) == 2
+    assert sum("which is the horizon" in p for p in problems) == 5
 
 
 @pytest.mark.parametrize(

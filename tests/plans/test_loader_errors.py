@@ -239,11 +239,11 @@ def test_target_text_that_cannot_be_read(plan_files: PlanFiles, problems: Proble
 def test_target_text_in_another_unit_than_its_indicator(
     plan_files: PlanFiles, problems: Problems
 ) -> None:
-    text = plan_files.broken(plan_files.minimal, 'text: "100"', 'text: "100 % GRDP"')
+    text = plan_files.broken(plan_files.minimal, 'text: "100"', 'text: "100 tỷ đồng"')
     problem = only(problems(text))
     assert problem.path == "targets[1].text"
-    assert "cannot convert unit '% GRDP' to '%'" in problem.message
-    assert problem.line == plan_files.line_of(text, "100 % GRDP")
+    assert "cannot convert unit 'tỷ đồng' to '%'" in problem.message
+    assert problem.line == plan_files.line_of(text, "100 tỷ đồng")
 
 
 def test_target_unit_that_does_not_match_its_indicator(

@@ -801,9 +801,9 @@ ROWS = [
         (10,),
         "lt",
     ),
-    (
+    (  # per commune in a row of the commune's products (a row of the province's: refused)
         "Mỗi xã có ít nhất 01 sản phẩm OCOP đạt 3 sao trở lên",
-        "sản phẩm OCOP",
+        "sản phẩm OCOP/xã",
         LEVEL,
         False,
         None,

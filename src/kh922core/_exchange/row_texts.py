@@ -69,12 +69,13 @@ NO_HORIZON = (
     "a year ('Đến năm 2030')"
 )
 #: The year a target's cell names as its own: "Năm 2030: 80%", "2030: 80%", "80% vào năm 2030",
-#: "hoàn thành trước năm 2027", "trong năm 2025", "vào khoảng năm 2028" (not a base: "so với năm
-#: 2025").
+#: "hoàn thành trước năm 2027", "trong năm 2025", "vào khoảng năm 2028", "82 (năm 2028)" (not a
+#: base: "so với năm 2025").
 _CELL_YEAR = re.compile(
     r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*[:,]|^\s*năm\s+((?:19|20)\d\d)\b(?!\s*[-–])"
-    r"|\b(?:đến|vào|trước|tới|chậm\s+nhất|hết|trong)\s+(?:khoảng\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
-    r"(?!\s*[-–])",
+    r"|\b(?:đến|vào|trước|tới|chậm\s+nhất|hết|trong|cuối)\s+(?:khoảng\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
+    r"(?!\s*[-–])"
+    r"|\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)",  # "82 (năm 2028)", "100% (2027)"
     re.IGNORECASE,
 )
 

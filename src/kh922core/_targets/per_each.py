@@ -1,0 +1,59 @@
+"""A number counted per each of something in a row that counts the whole.
+
+``Mỗi xã có ít nhất 2 sản phẩm OCOP`` in a row in ``sản phẩm``: the row's observations are the
+province's products, the text asks two in every commune.  Read as ``≥ 2 sản phẩm``, any
+province with two products would meet it.  So is ``Đạt 2 cán bộ CNTT/cơ quan`` in a row in
+``người``.  Refused, naming the thing counted per; read where the row's unit is per that thing
+(``sản phẩm/xã``: see the unit fitting) or the indicator's name says it counts per each
+(``Số sản phẩm OCOP bình quân mỗi xã``).  A share (``%``) has its own rule: a count in a row
+of a share is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.unit_fit import is_rate, is_share
+from kh922core._targets.units import Unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_per_each"]
+
+#: "mỗi xã", "mỗi cơ quan, đơn vị": each of a thing, not of a period ("mỗi năm", "mỗi quý").
+_EACH = re.compile(
+    r"(?<!\w)mỗi\s+(?!(?:năm|quý|tháng|tuần|ngày|kỳ|giai|nhiệm|lần|khi|người\s+dân\s+đều)(?!\w))"
+    r"(?P<noun>[^\W\d_]+(?:\s+(?!có|đạt|được|phải|từ|ít|tối|trên)[^\W\d_]+)?)",
+    re.IGNORECASE,
+)
+#: A per unit left in the note (``cán bộ CNTT/cơ quan``): counted per that thing.
+_PER_NOUN = re.compile(r"/\s*(?P<noun>[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+)?)\s*$")
+#: An indicator's name that counts per each (``bình quân mỗi xã``, ``trên 1 vạn dân``, ``/xã``).
+_PER_NAME = re.compile(r"(?<!\w)(?:mỗi|bình\s+quân|trung\s+bình|trên)(?!\w)|/", re.IGNORECASE)
+
+
+def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | None) -> None:
+    """Refuse a number counted per each of something (``mỗi xã có …``, ``…/cơ quan``) in a row
+    whose unit counts the whole (see the module)."""
+    if spec.kind not in ("comparison", "range", "approximate") or spec.change is not None:
+        return
+    if unit is None or "/" in unit.text or is_share(unit) or is_rate(unit) or unit.is_rank:
+        return  # no row's unit: nothing says the row counts the whole
+    written = getattr(spec, "unit", None) or ""
+    if "/" in written or written.startswith("%") or (name and _PER_NAME.search(name)):
+        return
+    found = _EACH.search(text)
+    noun = found.group("noun") if found is not None else None
+    if noun is None:
+        per = _PER_NOUN.search(getattr(spec, "note", None) or "")
+        noun = per.group("noun") if per is not None else None
+    if noun is None:
+        return
+    whole = unit.text
+    raise TargetParseError(
+        text,
+        found.start() if found is not None else max(text.find("/"), 0),
+        f"the row's total ({whole!r}), or the row's unit per {noun!r} ('{whole}/{noun}')",
+        reason=f"counted per {noun!r}, in a row that counts the whole: any total of it would "
+        "meet the number",
+    )
