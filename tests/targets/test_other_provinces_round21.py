@@ -210,3 +210,38 @@ def test_a_share_of_a_named_whole_in_a_row_in_percent_is_the_rows_share(
 def test_a_thin_space_groups_thousands() -> None:
     spec = parse_target("1\u2009000 doanh nghiệp", unit="doanh nghiệp")
     assert spec.value == 1000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Mỗi xã có ít nhất 2 sản phẩm OCOP", "sản phẩm"),
+        ("Mỗi xã có ít nhất 1 tổ công nghệ số cộng đồng", "xã"),
+        ("Đạt 2 cán bộ CNTT/cơ quan", "người"),
+        ("Từ 3 sản phẩm trở lên mỗi xã", "sản phẩm"),
+        ("Bình quân mỗi xã có 3 sản phẩm OCOP", "sản phẩm"),
+        ("Mỗi cơ quan, đơn vị có ít nhất 1 cán bộ chuyên trách", "người"),
+    ],
+)
+def test_a_count_per_each_in_a_row_of_totals_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="counted per"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("unit", "indicator"),
+    [
+        ("sản phẩm/xã", None),
+        ("sản phẩm", "Số sản phẩm OCOP bình quân mỗi xã"),
+        (None, None),
+    ],
+)
+def test_a_count_per_each_is_read_where_the_row_counts_per_each(
+    unit: str | None, indicator: str | None
+) -> None:
+    spec = parse_target("Mỗi xã có ít nhất 2 sản phẩm OCOP", unit=unit, indicator=indicator)
+    assert spec.value == 2.0
+
+
+def test_a_count_each_year_is_no_count_per_each() -> None:
+    assert parse_target("Mỗi năm có 10 doanh nghiệp", unit="doanh nghiệp").value == 10.0
