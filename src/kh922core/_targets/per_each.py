@@ -23,7 +23,7 @@ __all__ = ["refuse_per_each"]
 #: "mỗi xã", "mỗi cơ quan, đơn vị": each of a thing, not of a period ("mỗi năm", "mỗi quý").
 _EACH = re.compile(
     r"(?<!\w)mỗi\s+(?!(?:năm|quý|tháng|tuần|ngày|kỳ|giai|nhiệm|lần|khi|người\s+dân\s+đều)(?!\w))"
-    r"(?P<noun>[^\W\d_]+(?:\s+(?!có|đạt|được|phải|từ|ít|tối|trên)[^\W\d_]+)?)",
+    r"(?P<noun>[^\W\d_]+(?:\s+(?!(?:có|đạt|được|phải|từ|ít|tối|trên|xã)(?!\w))[^\W\d_]+){0,2})",
     re.IGNORECASE,
 )
 #: A per unit left in the note (``cán bộ CNTT/cơ quan``): counted per that thing.
