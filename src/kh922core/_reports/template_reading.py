@@ -25,8 +25,9 @@ from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
-from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells, stray_rejections
+from kh922core._reports.stray_numbers import stray_rejections
 from kh922core._reports.template_duties import foreign_rows
+from kh922core._reports.template_rows import template_frame
 from kh922core._reports.template_titles import (
     other_agency,
     other_plan,
@@ -191,31 +192,6 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
     return None
 
 
-def _template_frame(
-    rows: list[list[str | None]], start: int, keys: dict[int, str], plan: Plan | None
-) -> pl.DataFrame:
-    wanted = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
-    records = []
-    ids = {t.id for t in plan.targets} if plan is not None else set()
-    column = next((i for i, key in keys.items() if key == "target_id"), None)
-    for number, row in enumerate(rows, start=1):
-        above = number <= start + 1  # the headings, or rows sorted above the row of keys
-        if above and not (column is not None and column < len(row) and row[column] in ids):
-            continue
-        record = dict.fromkeys(wanted)
-        for index, key in keys.items():
-            if key in record and index < len(row) and row[index] is not None:
-                record[key] = row[index].strip() or None  # type: ignore[union-attr]
-        record["stray"] = stray_cells(rows, start, keys, row)
-        if plan is not None and record["indicator"] is None and record["target_id"] is not None:
-            found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
-            record["indicator"] = found[0] if found else None
-        records.append({**record, "source_row": number})
-    schema: dict[str, pl.DataType] = {**dict.fromkeys(wanted, pl.String()), "stray": STRAY_DTYPE}
-    schema["source_row"] = pl.Int64()
-    return pl.DataFrame(records, schema=schema, orient="row")
-
-
 def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The rows read (value, year, assessment typed) and the refused cells (row, column, value,
     reason)."""
@@ -360,7 +336,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if lost:
         agency, year = title_identity(grids, plan)
         meta |= {k: str(v) for k, v in (("agency", agency), ("year", year)) if v is not None}
-    frames, rejected = [], []
+    frames, rejected, moved_keys = [], [], []
     for sheet, rows in grids:  # every sheet with the template's columns (a copied one too)
         found = _columns(rows)
         if found is None:
@@ -369,7 +345,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         moved = overflowing(rows, start) if suffix == ".csv" else {}
         rows = [[None] * len(row) if n in moved else row for n, row in enumerate(rows)]
         rows, merged = merged_values(merges, sheet, rows, (start, keys))
-        frame, refused = _read_cells(_template_frame(rows, start, keys, plan), year)
+        cells, disagreeing = template_frame(rows, start, keys, plan)
+        frame, refused = _read_cells(cells, year)
         frames.append(
             frame.with_columns(
                 pl.lit(None, pl.String).alias("entity"),
@@ -387,6 +364,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
             for n, (text, why) in moved.items()
         ]
         rejected += [Rejection(source.name, sheet, *cell) for cell in merged]
+        moved_keys += [
+            Rejection(source.name, sheet or None, r, "value", t, w) for r, t, w in disagreeing
+        ]
     rejected += [
         Rejection(source.name, title, None, "sheet", "", _HIDDEN_SHEET) for title in hidden
     ]
@@ -405,6 +385,19 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
             rejected += unkeyed(frame, source.name)
             frame = frame.clear()
         elif plan is not None:
+            rejected += moved_keys  # rows sorted without column A: their figures left out
+            sorted_away = pl.DataFrame(
+                [(r.sheet, r.row) for r in moved_keys],
+                schema={"source_sheet": pl.String, "source_row": pl.Int64},
+                orient="row",
+            )
+            frame = frame.join(
+                sorted_away,
+                on=["source_sheet", "source_row"],
+                how="anti",
+                nulls_equal=True,
+                maintain_order="left",
+            )
             if agency in {a.id for a in plan.agencies}:
                 frame, foreign = foreign_rows(frame, (agency, source.name), plan, meta, year)
                 rejected += foreign

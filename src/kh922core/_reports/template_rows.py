@@ -1,0 +1,78 @@
+"""The rows of a filled template, and the rows whose keys disagree with one another.
+
+Each data row carries three keys of its indicator: the hidden id (column A), the ``Mã`` of its
+target and the name of the indicator.  An official who sorts or moves rows from column B
+onwards leaves the hidden ids behind: a figure typed on the TFP row then sits beside the id of
+the digital signatures.  Read by the hidden id, it would be given to the wrong indicator.  A row
+whose ``Mã`` is a target of another indicator than its hidden id, or whose name is another
+indicator's, is refused, naming both; its value is read nowhere (see
+:func:`kh922core._reports.template_reading.read_filled_file`).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kh922core._plans import Plan
+from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells
+from kh922core._text import fold
+
+__all__ = ["template_frame"]
+
+#: The keys of a row read into the frame.
+_WANTED = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
+
+
+def _disagreement(record: dict[str, str | None], plan: Plan) -> str | None:
+    """Why a row's hidden id, ``Mã`` and name name different indicators; else ``None``."""
+    indicator, target_id, name = record["indicator"], record["target_id"], record["name"]
+    if indicator is None:
+        return None
+    coded = next((t.indicator for t in plan.targets if t.id == target_id), None)
+    if coded is not None and coded != indicator:
+        return (
+            f"its Mã {target_id!r} is a target of {coded!r}, its hidden key (column A) names "
+            f"{indicator!r}: were rows sorted or moved without column A? Sort whole rows, or "
+            "type the figure on its own row"
+        )
+    names = {fold(i.name): i.id for i in plan.indicators}
+    named = names.get(fold(name)) if name else None
+    if named is not None and named != indicator:
+        return (
+            f"its name is that of {named!r}, its hidden key (column A) names {indicator!r}: "
+            "were rows sorted or moved without column A? Sort whole rows, or type the figure "
+            "on its own row"
+        )
+    return None
+
+
+def template_frame(
+    rows: list[list[str | None]], start: int, keys: dict[int, str], plan: Plan | None
+) -> tuple[pl.DataFrame, list[tuple[int, str, str]]]:
+    """The data rows under the row of keys ``start`` (their cells by ``keys``), and the rows
+    whose keys disagree: (row, the figure as typed, why), to leave out once the template is
+    known to be the plan's (another plan's is listed whole)."""
+    records, disagreeing = [], []
+    ids = {t.id for t in plan.targets} if plan is not None else set()
+    column = next((i for i, key in keys.items() if key == "target_id"), None)
+    for number, row in enumerate(rows, start=1):
+        above = number <= start + 1  # the headings, or rows sorted above the row of keys
+        if above and not (column is not None and column < len(row) and row[column] in ids):
+            continue
+        record: dict[str, str | None] = dict.fromkeys(_WANTED)
+        for index, key in keys.items():
+            if key in record and index < len(row) and row[index] is not None:
+                record[key] = row[index].strip() or None  # type: ignore[union-attr]
+        why = _disagreement(record, plan) if plan is not None else None
+        said = record["value"] or record["assessment"]
+        if why is not None and said:
+            disagreeing.append((number, said, why))
+        if plan is not None and record["indicator"] is None and record["target_id"] is not None:
+            found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
+            record["indicator"] = found[0] if found else None
+        records.append(
+            {**record, "stray": stray_cells(rows, start, keys, row), "source_row": number}
+        )
+    schema: dict[str, pl.DataType] = {**dict.fromkeys(_WANTED, pl.String()), "stray": STRAY_DTYPE}
+    schema["source_row"] = pl.Int64()
+    return pl.DataFrame(records, schema=schema, orient="row"), disagreeing
