@@ -27,7 +27,7 @@ from kh922core._reports.row_checks import (
 from kh922core._reports.template_periods import PERIOD, period_rank, superseded
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._targets import parse_unit
-from kh922core.errors import Kh922Error, MissingFileError, UnknownFormatError
+from kh922core.errors import Kh922Error, MissingFileError, ObservationError, UnknownFormatError
 
 __all__ = ["Collection", "collect", "write_observations"]
 
@@ -248,7 +248,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
 
         plan = load_plan()
     files, skipped = _files(paths)
-    readings = []
+    readings, unread = [], []
     for path, in_folder in files:
         try:
             readings.append(read_filled_file(path, plan))
@@ -256,6 +256,21 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
             if not in_folder:
                 raise
             skipped.append(Rejection(path.name, None, None, "file", "", f"not read: {error}"))
+        except ObservationError as error:  # a cell of a table that is no number, no year …
+            unread.append(error)
+            skipped += [  # listed by its place; the other files read
+                Rejection(
+                    path.name,
+                    None,
+                    None,
+                    problem.column,
+                    ", ".join(problem.values),
+                    f"{problem.message}: the file is not read (correct it, and collect again)",
+                )
+                for problem in error.problems
+            ]
+    if not readings and len(unread) == 1 == len(files):  # the one table given: its problems
+        raise unread[0]
     if not readings:
         raise Kh922Error("no file to collect" + (f": {skipped[0]}" if skipped else ""))
     cohorts = any("cohort_size" in r.observations.columns for r in readings)

@@ -1,0 +1,38 @@
+"""An observation table with a cell that cannot be read, collected with other files: the cell
+is listed by its place and the other files are read (one such cell used to stop the whole
+collect, exit 2, with nothing written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kh922core
+from kh922core._cli import main
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "tot.csv").write_text("indicator;year;value\nhdi;2026;0,71\n", encoding="utf-8")
+    (tmp_path / "hong.csv").write_text(
+        "indicator;year;value\ntfp-contribution;2026;49,5\ndti-rank;2026;1,250\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_the_bad_cell_is_listed_and_the_other_files_read(folder: Path) -> None:
+    found = kh922core.collect([folder])
+    assert found.observations.select("indicator", "value").rows() == [("hdi", 0.71)]
+    (refused,) = found.rejected
+    assert (refused.file, refused.column, refused.value) == ("hong.csv", "value", "1,250")
+    assert "row 3" in refused.reason
+    assert "the file is not read" in refused.reason
+
+
+def test_collect_says_so_and_exits_1(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["collect", str(folder), "-o", str(tmp_path / "out.csv")]) == 1
+    assert "1,250" in capsys.readouterr().out
+    assert (tmp_path / "out.csv").exists()
