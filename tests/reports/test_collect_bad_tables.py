@@ -36,3 +36,15 @@ def test_collect_says_so_and_exits_1(
     assert main(["collect", str(folder), "-o", str(tmp_path / "out.csv")]) == 1
     assert "1,250" in capsys.readouterr().out
     assert (tmp_path / "out.csv").exists()
+
+
+def test_a_rank_far_beyond_the_places_ranked_is_listed(tmp_path: Path) -> None:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        "indicator;year;value\ndti-rank;2026;1.250\npii-rank;2026;63\n", encoding="utf-8"
+    )
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value").rows() == [("pii-rank", 63.0)]
+    (refused,) = found.rejected
+    assert refused.value == "1.250"  # read 1250: a dot group typed for 1,25?
+    assert "beyond the 63 places" in refused.reason

@@ -88,15 +88,19 @@ def fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[R
 
 def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
     """The rows whose value can be one of their indicator: a rank is a whole number from 1,
-    and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
+    at most twice the places its targets rank (63 at least), and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
     formatted as a percentage shows 8550 %); a rejection for each other one."""
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
+    limits = _rank_limits(plan, ranks)
     shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
     value, own = (
         pl.col("value"),
         pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
     )
-    rank = pl.col("indicator").is_in(ranks) & ((value < 1) | (value != value.floor()))
+    limit = pl.col("indicator").replace_strict(limits, default=None, return_dtype=pl.Float64)
+    rank = pl.col("indicator").is_in(ranks) & (
+        (value < 1) | (value != value.floor()) | (value > limit)
+    )
     share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
     wrong = (rank | share).fill_null(False)
     rejected = [
@@ -106,7 +110,12 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
             r["source_row"],
             "value",
             shown(r["value"], None),
-            "is no rank (a rank is a whole number from 1)"
+            (
+                f"is far beyond the {limits[r['indicator']] // 2:g} places its targets rank: "
+                "a dot group (1.250) typed for 1,25?"
+                if r["value"] is not None and r["value"] > limits[r["indicator"]]
+                else "is no rank (a rank is a whole number from 1)"
+            )
             if r["indicator"] in ranks
             else "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): "
             "write it in a cell formatted as a number",
@@ -114,6 +123,18 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         for r in table.filter(wrong).iter_rows(named=True)
     ]
     return table.filter(~wrong), rejected
+
+
+def _rank_limits(plan: Plan, ranks: list[str]) -> dict[str, float]:
+    """Twice the most places each ranked indicator's targets count (a cohort, ``nhóm 30/63``,
+    else the group's size), and 63 at least (the provinces of the old map): a rank above is
+    none of the cohort's (``1.250`` read as 1250)."""
+    counted: dict[str, float] = dict.fromkeys(ranks, 63.0)
+    for target in plan.targets:
+        if target.indicator in counted:
+            size = getattr(target.spec, "cohort", None) or getattr(target.spec, "size", None)
+            counted[target.indicator] = max(counted[target.indicator], float(size or 0))
+    return {indicator: 2 * most for indicator, most in counted.items()}
 
 
 def assessed_numbers(table: pl.DataFrame, plan: Plan) -> list[Rejection]:
