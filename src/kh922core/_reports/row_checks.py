@@ -88,8 +88,9 @@ def fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[R
 
 def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
     """The rows whose value can be one of their indicator: a rank is a whole number from 1,
-    at most twice the places its targets rank (63 at least), and no percentage in the indicator's own unit is above 1000 (``85,5`` typed in a cell
-    formatted as a percentage shows 8550 %); a rejection for each other one."""
+    at most twice the places its targets rank (63 at least), and no percentage in the
+    indicator's own unit is above 1000 (``85,5`` typed in a cell formatted as a percentage
+    shows 8550 %); a rejection for each other one."""
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
     limits = _rank_limits(plan, ranks)
     shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
