@@ -228,6 +228,7 @@ class IndicatorBuilder:
         named = None if unit_text else unit_in_name(name)  # "Tỷ lệ … (%)", no unit cell
         if named is not None:
             name, unit_text = named
+        unit_text = unit_text or (table.unit if unit_column is None else None) or ""
         unit: Unit | None = None
         if unit_text:
             try:

@@ -89,6 +89,25 @@ class Table:
     lines: list[Line] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
     number: int = 1
+    unit: str | None = None  # "Đơn vị tính: tỷ đồng" above a table with no unit column
+
+
+#: A line above a table that gives every row's unit: "Đơn vị tính: tỷ đồng", "(ĐVT: %)".
+_UNIT_LINE = re.compile(
+    r"^\s*\(?\s*(?:đơn\s+vị\s+tính|đvt)\s*[:：]\s*(?P<unit>[^()]+?)\s*\)?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def table_unit(title: list[str]) -> str | None:
+    """The unit a line of a table's title gives every row (``Đơn vị tính: tỷ đồng``).
+
+    Examples:
+        >>> table_unit(["PHỤ LỤC I", "(Đơn vị tính: tỷ đồng)"]), table_unit(["PHỤ LỤC I"])
+        ('tỷ đồng', None)
+    """
+    found = [m.group("unit") for line in title if (m := _UNIT_LINE.match(line))]
+    return found[-1] if found else None
 
 
 def place(grid: Grid, header: Header | None, row: int, column: int | None) -> tuple[str, str]:
@@ -254,7 +273,9 @@ def find_tables(grid: Grid) -> list[Table]:
     header = find_header(grid, 0, rows)
     floor = 0
     while header is not None:
-        start = _title_start(rows, header, floor)
+        # above the first table every row is its title ("Đơn vị tính: %", a note, "Số: …"
+        # between the title and the header cut it, and the date and number were lost)
+        start = _title_start(rows, header, floor) if tables else floor
         title = [
             " ".join(t for t in dict.fromkeys(r) if t.strip())
             for r in grid.rows[start : header.first]
@@ -267,6 +288,7 @@ def find_tables(grid: Grid) -> list[Table]:
             following = find_header(grid, following.last + 1, rows)
         end = len(rows) if following is None else _title_start(rows, following, header.last + 1)
         table = Table(grid, header, title=[*grid.title, *title] if not tables else title)
+        table.unit = table_unit(table.title)
         table.lines = _lines(grid, header, header.last + 1, end, skip)
         tables.append(table)
         floor, header = end, following

@@ -1,0 +1,80 @@
+"""Lines between an appendix's title and its table's header: a unit for every row
+(``Đơn vị tính: tỷ đồng``), a note (``(Các chỉ tiêu (*) là chỉ tiêu nghịch)``), a document
+number.  Such a line used to cut the title block: the plan's number, date and province were
+lost (the date became today's, so that a column of 2024 results became targets), and the
+unit line was read nowhere (every indicator without a unit, exit 0)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh922core import import_tables
+from kh922core._exchange.table_walk import table_unit
+
+from .office_builders import write_docx, write_xlsx
+
+pytest.importorskip("openpyxl")
+
+TITLE = [
+    ["PHỤ LỤC I"],
+    ["CHỈ TIÊU CHỦ YẾU"],
+    ["(Kèm theo Kế hoạch số 45/KH-UBND ngày 12 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Hòa Mỹ)"],
+]
+
+
+@pytest.mark.parametrize(
+    "line", ["Đơn vị tính: %", "(Các chỉ tiêu đánh dấu (*) là chỉ tiêu nghịch)", "Số: 45/KH-UBND"]
+)
+def test_a_line_between_the_title_and_the_header_keeps_the_title(tmp_path: Path, line: str) -> None:
+    rows = [
+        *TITLE,
+        [line],
+        ["TT", "Chỉ tiêu", "ĐVT", "2024", "2025", "2030"],
+        ["1", "Tỷ lệ A", "%", "24", "51", "81"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])]))
+    plan = result.plan
+    assert (plan.number, plan.date.isoformat(), plan.province.name) == (
+        "45/KH-UBND",
+        "2025-03-12",
+        "Hòa Mỹ",
+    )
+    assert {t.text for t in plan.targets} == {"51", "81"}  # 2024's result is no target
+    (listed,) = result.problems
+    assert listed.text == "24"
+    assert "before the year of the plan" in listed.reason
+
+
+def test_a_unit_line_above_a_table_with_no_unit_column_is_every_rows_unit(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["Đơn vị tính: tỷ đồng"],
+        ["TT", "Chỉ tiêu", "Năm 2025", "Năm 2030"],
+        ["1", "Thu ngân sách", "510", "810"],
+        ["2", "Tỷ lệ hộ nghèo (%)", "2", "1"],  # its own unit, in its name
+    ]
+    plan = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])).plan
+    assert [(i.name, i.unit.text if i.unit else None) for i in plan.indicators] == [
+        ("Thu ngân sách", "tỷ đồng"),
+        ("Tỷ lệ hộ nghèo", "%"),
+    ]
+
+
+def test_a_unit_paragraph_above_a_word_table(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    title = [line[0] for line in TITLE] + ["(Đơn vị tính: tỷ đồng)"]
+    rows = [["TT", "Chỉ tiêu", "Năm 2030"], ["1", "Thu ngân sách", "810"]]
+    plan = import_tables(write_docx(tmp_path / "pl.docx", [(title, rows, [])])).plan
+    (indicator,) = plan.indicators
+    assert indicator.unit is not None
+    assert indicator.unit.text == "tỷ đồng"
+
+
+def test_what_a_unit_line_is() -> None:
+    assert table_unit(["PHỤ LỤC I", "ĐVT: triệu đồng"]) == "triệu đồng"
+    assert table_unit(["Đơn vị chủ trì: Sở Tài chính"]) is None
+    assert table_unit(["Đơn vị: Sở Tài chính"]) is None  # an agency, not a unit
