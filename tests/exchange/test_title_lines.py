@@ -78,3 +78,26 @@ def test_what_a_unit_line_is() -> None:
     assert table_unit(["PHỤ LỤC I", "ĐVT: triệu đồng"]) == "triệu đồng"
     assert table_unit(["Đơn vị chủ trì: Sở Tài chính"]) is None
     assert table_unit(["Đơn vị: Sở Tài chính"]) is None  # an agency, not a unit
+
+
+def test_a_name_split_over_two_rows_is_listed_not_a_task_of_its_own(tmp_path: Path) -> None:
+    rows = [
+        ["PHỤ LỤC II"],
+        TITLE[2],
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý II/2025"],
+        ["2", "Xây dựng chính sách thu hút nhân tài", "Sở Nội vụ", "12/2025"],
+        ["", "và chuyên gia công nghệ số", "", ""],
+        ["3", "Phổ cập 5G", "Sở KH&CN", "Thường xuyên"],
+        ["", "Trong đó:", "", ""],  # a label, in capitals: no continuation
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl2.xlsx", [("Phụ lục II", rows, [])]))
+    assert [t.name for t in result.plan.tasks][:3] == [
+        "Rà soát văn bản quy phạm pháp luật",
+        "Xây dựng chính sách thu hút nhân tài",
+        "Phổ cập 5G",
+    ]
+    continued = [p for p in result.problems if p.text == "và chuyên gia công nghệ số"]
+    assert len(continued) == 1
+    assert "split over two rows" in continued[0].reason
+    assert continued[0].row == "6"

@@ -243,7 +243,7 @@ def _is_signature(text: str) -> bool:
 def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> list[Line]:
     down = _merged_down(grid)
     across = _across(grid)
-    lines = []
+    lines: list[Line] = []
     signed = False
     for index in range(first, end):
         if index in skip:
@@ -262,8 +262,29 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
         if signed:  # reported as printed ("- Như trên;"), no mark taken for a row number
             line.unread = "the signature block under the table: not in the plan"
             line.cells = cells
+        elif lines and not lines[-1].group and _continues(header, line, raw):
+            line.unread = _CONTINUED
         lines.append(line)
     return lines
+
+
+_CONTINUED = (
+    "no number, and only words that begin in lower case: the end of the name above, split "
+    "over two rows? Not read: write it in that row's cell"
+)
+
+
+def _continues(header: Header, line: Line, raw: list[str]) -> bool:
+    """Whether a row goes on with the name of the row above: no number, nothing but its name
+    cell (a cell merged down from above aside), and that in lower case (``và chuyên gia công
+    nghệ số``), not a label of the rows below (``trong đó:``)."""
+    name_column = header.one("name")
+    if line.group or line.number or name_column is None:
+        return False
+    name = raw[name_column].strip()
+    others = any(text.strip() for c, text in enumerate(raw) if c != name_column)
+    first = next((ch for ch in name if ch.isalpha()), "")
+    return bool(first) and first.islower() and not others and not name.endswith(":")
 
 
 def find_tables(grid: Grid) -> list[Table]:
