@@ -18,8 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
@@ -28,7 +26,7 @@ from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink, note_unbased
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.office_files import read_grids
-from kh922core._exchange.row_texts import reason_of
+from kh922core._exchange.plan_validation import validated
 from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
@@ -261,46 +259,6 @@ def _tables(grids: list[Grid], sink: Sink) -> list[Table]:
     return tables
 
 
-def _validated(data: dict[str, Any], sink: Sink) -> Plan:
-    """The plan; a target or task that the model refuses becomes a problem and is left out."""
-    for _ in range(5):
-        clean = {
-            **data,
-            "targets": [{k: v for k, v in t.items() if k != "_place"} for t in data["targets"]],
-        }
-        try:
-            return Plan.model_validate(clean)
-        except ValidationError as error:
-            refused: dict[tuple[str, int], str] = {}
-            for item in error.errors(include_url=False):
-                where = item["loc"]
-                if (
-                    len(where) >= 2
-                    and where[0] in ("targets", "tasks")
-                    and isinstance(where[1], int)
-                ):
-                    refused.setdefault((str(where[0]), where[1]), str(item["msg"]))
-            if not refused:
-                raise TableImportError(f"the imported plan is not valid: {error}") from None
-            for (section, index), message in refused.items():
-                item = data[section][index]
-                if section == "targets":
-                    grid, header, row, column = item["_place"]
-                    sink.problem(
-                        grid,
-                        header,
-                        row,
-                        column,
-                        item["text"],
-                        reason_of(ValueError(message.removeprefix("Value error, "))),
-                    )
-            for section in ("targets", "tasks"):
-                data[section] = [
-                    t for i, t in enumerate(data[section]) if (section, i) not in refused
-                ]
-    raise TableImportError("the imported plan is not valid")  # pragma: no cover
-
-
 def import_tables(
     path: str | Path,
     *,
@@ -400,7 +358,7 @@ def import_tables(
         "task_groups": tasks.groups,
         "tasks": tasks.tasks,
     }
-    plan = _validated(data, sink)
+    plan = validated(data, sink)
     note_unbased(plan, sink)
     return ImportResult(
         plan=plan,
