@@ -245,3 +245,8 @@ def test_a_count_per_each_is_read_where_the_row_counts_per_each(
 
 def test_a_count_each_year_is_no_count_per_each() -> None:
     assert parse_target("Mỗi năm có 10 doanh nghiệp", unit="doanh nghiệp").value == 10.0
+
+
+@pytest.mark.parametrize(("text", "value"), [("2030: 90%", 90.0), ("2025 : ≥ 50%", 50.0)])
+def test_a_bare_year_and_a_colon_label_the_target_as_the_year_does(text: str, value: float) -> None:
+    assert parse_target(text, unit="%").value == value
