@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import ChangeKind, TargetParseError, parse_target
+from kh922core import ChangeKind, TargetParseError, parse_target, split_targets
 
 
 @pytest.mark.parametrize(
@@ -250,3 +250,22 @@ def test_a_count_each_year_is_no_count_per_each() -> None:
 @pytest.mark.parametrize(("text", "value"), [("2030: 90%", 90.0), ("2025 : ≥ 50%", 50.0)])
 def test_a_bare_year_and_a_colon_label_the_target_as_the_year_does(text: str, value: float) -> None:
     assert parse_target(text, unit="%").value == value
+
+
+@pytest.mark.parametrize("text", ["70 điểm", "Chỉ số PCI đạt 70 điểm", "đạt 65,5 điểm"])
+def test_a_score_in_a_row_of_ranks_is_no_rank_group(text: str) -> None:
+    with pytest.raises(TargetParseError, match="on a rank"):
+        parse_target(text, unit="Thứ bậc")  # it was "nhóm 70"
+
+
+def test_a_score_part_beside_a_rank_part_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="on a rank"):
+        split_targets("Chỉ số PCI đạt 70 điểm, xếp trong nhóm 20", unit="Thứ bậc")
+
+
+def test_words_after_a_comma_end_the_part_a_semicolon_closes() -> None:
+    parts = split_targets(
+        "Xếp hạng PCI nằm trong nhóm 20 tỉnh, thành phố dẫn đầu; DTI trong nhóm 15",
+        unit="Thứ bậc",
+    )
+    assert [(p.label, p.spec.size) for p in parts] == [("Xếp hạng PCI", 20), ("DTI", 15)]

@@ -139,7 +139,11 @@ def cut_cell(text: str) -> list[Cut]:
         if following is not None and following not in leads:
             start, end, _ = pieces[following]
             leads[following] = _leads(text[start:end], blanked[start:end])
-        if following is not None and (previous is None or leads[following]):
+        # "nhóm 20 tỉnh, thành phố dẫn đầu; DTI …": a comma before, a ";" after: the words
+        # end the part before (the stronger separator closes it)
+        closed = pieces[index][2] == "," and following is not None
+        closed = closed and pieces[following][2] in (";", "\n") and previous is not None
+        if following is not None and (previous is None or leads[following]) and not closed:
             owner[index] = following
         else:
             owner[index] = previous if previous is not None else index

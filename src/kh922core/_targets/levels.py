@@ -138,6 +138,14 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
         )
 
 
+def _counts(unit: Unit) -> bool:
+    """Whether ``unit`` counts things that a ranking may place (``trường``, ``doanh
+    nghiệp``), not a measure (``điểm``, money, mass, time …)."""
+    found = re.fullmatch(r"\[(\w+)\]", unit.dimension)
+    measures = ("index_score", "mass", "time", "energy", "length", "volume", "power")
+    return found is not None and not found.group(1).startswith(("currency", *measures))
+
+
 def read_single(
     text: str,
     blanked: str,
@@ -186,8 +194,9 @@ def read_single(
             raise TargetParseError(
                 text, number.start(), "'nhóm N' alone", reason="a rank group takes no operator"
             )
-        if unit_text is not None and not (rank_unit or parse_unit(unit_text).is_rank):
-            raise TargetParseError(
+        written = parse_unit(unit_text) if unit_text is not None else None
+        if written is not None and not (written.is_rank or (rank_unit and _counts(written))):
+            raise TargetParseError(  # "70 điểm" in a row of ranks: a score, no place
                 text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
             )
         if unit_text is not None and note and read_unit(note, 0, len(note))[0] is not None:
