@@ -48,3 +48,18 @@ def test_a_rank_far_beyond_the_places_ranked_is_listed(tmp_path: Path) -> None:
     (refused,) = found.rejected
     assert refused.value == "1.250"  # read 1250: a dot group typed for 1,25?
     assert "beyond the 63 places" in refused.reason
+
+
+def test_a_fraction_typed_for_a_share_of_high_targets_is_listed(tmp_path: Path) -> None:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        "indicator;year;value;unit\n"
+        "tfp-contribution;2026;0,855;\n"  # 85,5 % typed as a fraction: it read 0,855 %
+        "tfp-contribution;2025;0,5;fraction\n",  # said to be a fraction: converted
+        encoding="utf-8",
+    )
+    found = kh922core.collect([path])
+    assert found.observations.select("year", "value", "unit").rows() == [(2025, 0.5, "fraction")]
+    (refused,) = found.rejected
+    assert refused.value == "0,855"
+    assert "85,5% typed as a fraction" in refused.reason

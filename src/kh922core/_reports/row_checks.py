@@ -88,12 +88,14 @@ def fitting_units(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[R
 
 def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
     """The rows whose value can be one of their indicator: a rank is a whole number from 1,
-    at most twice the places its targets rank (63 at least), and no percentage in the
-    indicator's own unit is above 1000 (``85,5`` typed in a cell formatted as a percentage
-    shows 8550 %); a rejection for each other one."""
+    at most twice the places its targets rank (63 at least); no percentage in the indicator's
+    own unit is above 1000 (``85,5`` typed in a cell formatted as a percentage shows 8550 %),
+    nor a fraction from 0 to 1 of a share whose targets are all 5 % or more (``0,855`` typed
+    for 85,5 %); a rejection for each other one."""
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
     limits = _rank_limits(plan, ranks)
     shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
+    fractions = _fraction_shares(plan, shares)
     value, own = (
         pl.col("value"),
         pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
@@ -103,7 +105,8 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         (value < 1) | (value != value.floor()) | (value > limit)
     )
     share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
-    wrong = (rank | share).fill_null(False)
+    fraction = pl.col("indicator").is_in(list(fractions)) & own & (value > 0) & (value <= 1)
+    wrong = (rank | share | fraction).fill_null(False)
     rejected = [
         Rejection(
             r["source_file"] or "",
@@ -111,19 +114,47 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
             r["source_row"],
             "value",
             shown(r["value"], None),
-            (
-                f"is far beyond the {limits[r['indicator']] // 2:g} places its targets rank: "
-                "a dot group (1.250) typed for 1,25?"
-                if r["value"] is not None and r["value"] > limits[r["indicator"]]
-                else "is no rank (a rank is a whole number from 1)"
-            )
-            if r["indicator"] in ranks
-            else "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): "
-            "write it in a cell formatted as a number",
+            _why(r["indicator"], r["value"], limits, fractions),
         )
         for r in table.filter(wrong).iter_rows(named=True)
     ]
     return table.filter(~wrong), rejected
+
+
+def _why(indicator: str, value: float, limits: dict[str, float], least: dict[str, float]) -> str:
+    """Why ``value`` cannot be one of ``indicator`` (see :func:`possible_values`)."""
+    if indicator in limits:
+        if value > limits[indicator]:
+            return (
+                f"is far beyond the {limits[indicator] // 2:g} places its targets rank: a dot "
+                "group (1.250) typed for 1,25?"
+            )
+        return "is no rank (a rank is a whole number from 1)"
+    if indicator in least and 0 < value <= 1:
+        return (
+            f"is a fraction of a share whose targets are {format_number(least[indicator])}% "
+            f"and more: {format_number(value * 100)}% typed as a fraction? Write the percentage"
+        )
+    return (
+        "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): write "
+        "it in a cell formatted as a number"
+    )
+
+
+def _fraction_shares(plan: Plan, shares: list[str]) -> dict[str, float]:
+    """The shares whose level targets all bound 5 % or more, and their least bound: a value
+    from 0 to 1 of them is a fraction typed for a percentage."""
+    least: dict[str, float] = {}
+    for target in plan.targets:
+        spec = target.spec
+        if target.indicator not in shares:
+            continue
+        number = getattr(spec, "value", getattr(spec, "low", None))
+        if spec.change is not None or not isinstance(number, float):
+            least[target.indicator] = -1.0  # a change, or words: nothing said of the level
+            continue
+        least[target.indicator] = min(least.get(target.indicator, number), number)
+    return {indicator: bound for indicator, bound in least.items() if bound >= 5}
 
 
 def _rank_limits(plan: Plan, ranks: list[str]) -> dict[str, float]:
