@@ -101,3 +101,18 @@ def test_a_name_split_over_two_rows_is_listed_not_a_task_of_its_own(tmp_path: Pa
     assert len(continued) == 1
     assert "split over two rows" in continued[0].reason
     assert continued[0].row == "6"
+
+
+def test_a_lower_case_row_with_values_merged_down_is_a_row_of_its_own(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030", "Cơ quan chủ trì"],
+        ["1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", "", "Văn phòng UBND tỉnh"],
+        ["", "cấp tỉnh", "%", "100", ""],
+        ["", "cấp xã", "", "", ""],
+    ]
+    merges = [(2, 2, 3, 2), (2, 3, 3, 3)]  # the unit and the target merged down over cấp xã
+    title = [line[0] for line in TITLE]
+    result = import_tables(write_docx(tmp_path / "pl.docx", [(title, rows, merges)]))
+    assert sorted(t.text for t in result.plan.targets) == ["100", "100"]
+    assert not [p for p in result.problems if "split over two rows" in p.reason]

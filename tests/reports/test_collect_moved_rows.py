@@ -73,3 +73,34 @@ def test_rows_sorted_whole_are_read(template: Path) -> None:
     read = dict(zip(found.observations["indicator"], found.observations["value"], strict=True))
     assert read == {"tfp-contribution": 49.5, "digital-signatures": 72.0}
     assert found.clean
+
+
+def test_rows_sorted_from_a_later_column_are_listed_by_their_target(template: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    sheet = book.worksheets[0]
+    rows = target_rows(sheet)
+    _, columns = keys(sheet)
+    a, b = rows["2030-3"], rows["2030-21"]
+    for column in range(columns["unit"], sheet.max_column + 1):  # from ĐVT on: A to C stay
+        one, other = sheet.cell(a, column), sheet.cell(b, column)
+        one.value, other.value = other.value, one.value
+    book.save(template)
+    found = kh922core.collect([template])
+    assert found.observations.height == 0
+    reasons = [r.reason for r in found.rejected]
+    assert len(reasons) == 2
+    assert all("its Mục tiêu" in reason for reason in reasons)
+
+
+def test_a_name_shortened_beside_its_own_ma_is_read(template: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    sheet = book.worksheets[0]
+    _, columns = keys(sheet)
+    other = next(
+        i for i in kh922core.load_plan().indicators if i.id == "international-publications"
+    )
+    sheet.cell(target_rows(sheet)["2030-3"], columns["name"], other.name)  # another's name
+    book.save(template)
+    found = kh922core.collect([template])
+    assert sorted(found.observations["value"].to_list()) == [49.5, 72.0]  # the Mã agrees
+    assert found.clean

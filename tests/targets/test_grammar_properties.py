@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from kh922core import (
     Comparison,
     Direction,
     RankGroup,
+    TargetParseError,
     conversion_factor,
     format_number,
     parse_number,
@@ -81,7 +83,12 @@ def test_at_most_targets_are_monotone(
 def test_range_bounds_are_inclusive(low: float, width: float, direction: Direction) -> None:
     high = low + width
     assume(math.isfinite(high))
-    spec = parse_target(f"từ {format_number(low)} đến {format_number(high)}", direction=direction)
+    text = f"từ {format_number(low)} đến {format_number(high)}"
+    if low == 0 and direction is Direction.HIGHER_IS_BETTER:  # every level would meet it
+        with pytest.raises(TargetParseError, match="every level would meet it"):
+            parse_target(text, direction=direction)
+        return
+    spec = parse_target(text, direction=direction)
     # Both bounds are met whatever the direction: the range is inclusive at each end.
     assert spec.is_met(low) is True
     assert spec.is_met(high) is True

@@ -262,7 +262,7 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
         if signed:  # reported as printed ("- Như trên;"), no mark taken for a row number
             line.unread = "the signature block under the table: not in the plan"
             line.cells = cells
-        elif lines and not lines[-1].group and _continues(header, line, raw):
+        elif lines and not lines[-1].group and _continues(header, line, raw, cells):
             line.unread = _CONTINUED
         lines.append(line)
     return lines
@@ -274,15 +274,18 @@ _CONTINUED = (
 )
 
 
-def _continues(header: Header, line: Line, raw: list[str]) -> bool:
+def _continues(header: Header, line: Line, raw: list[str], cells: list[str]) -> bool:
     """Whether a row goes on with the name of the row above: no number, nothing but its name
-    cell (a cell merged down from above aside), and that in lower case (``và chuyên gia công
-    nghệ số``), not a label of the rows below (``trong đó:``)."""
+    cell (an agency or a deadline merged down from above aside: a value, a unit or a target
+    merged down makes it a row of its own, ``cấp xã`` under ``cấp tỉnh``), and that in lower
+    case (``và chuyên gia công nghệ số``), not a label of the rows below (``trong đó:``)."""
     name_column = header.one("name")
     if line.group or line.number or name_column is None:
         return False
     name = raw[name_column].strip()
+    valued = [c.index for c in header.columns if c.role in ("target", "baseline", "unit")]
     others = any(text.strip() for c, text in enumerate(raw) if c != name_column)
+    others = others or any(cells[c].strip() for c in valued if c < len(cells))
     first = next((ch for ch in name if ch.isalpha()), "")
     return bool(first) and first.islower() and not others and not name.endswith(":")
 

@@ -17,8 +17,6 @@ import polars as pl
 
 from kh922core._exchange import column_name
 from kh922core._reports.agency_templates import KEY_PREFIX
-from kh922core._reports.report_words import all_headings
-from kh922core._text import fold
 
 __all__ = ["STRAY_DTYPE", "stray_cells", "stray_rejections"]
 
@@ -31,45 +29,35 @@ _NO_VALUE = re.compile(
 #: The last result as the template writes it: "87 (2025)".
 _LAST = re.compile(r"\s*-?[\d.,]+ \((?:19|20)\d{2}\)\s*$")
 _UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
-#: The value column's headings, and words that head another value ("Ước thực hiện", "Số liệu").
-_VALUE_HEADINGS = tuple(fold(h) for h in all_headings("col_value"))
-_VALUE_WORDS = re.compile(
-    r"^(?:ước|số\s+liệu|kết\s+quả\s+thực\s+hiện|thực\s+hiện|giá\s+trị|năm\s+(?:19|20)\d\d)(?!\w)"
-)
 #: The column of a record that holds its numbers outside the value column.
 STRAY_DTYPE = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
 
 
 def stray_cells(
-    rows: list[list[str | None]], start: int, keys: dict[int, str], row: list[str | None]
+    rows: list[list[str | None]],
+    start: int,
+    keys: dict[int, str],
+    row: list[str | None],
+    written: frozenset[str] = frozenset(),
 ) -> list[dict[str, object]]:
-    """The numbers of one data ``row`` in a column of no key (one inserted, when the hidden keys
-    name the others) or in its note; the rows above ``start`` give the columns' headings.
+    """The numbers of one data ``row`` in a column of no key (one inserted, or one the hidden
+    keys no longer name) or in its note; the rows above ``start`` give the columns' headings.
 
-    A column found by its heading may be the template's own, renamed ("Kết quả năm 2026"):
-    without the hidden keys, only a number on a row with no value is listed (``inserted`` is
-    false)."""
-    keyed = any(str(c).startswith(KEY_PREFIX) for c in rows[start] if c)
+    A column of no key may be the template's own, renamed where the row of keys was deleted
+    ("Giá trị mục tiêu" for "Mục tiêu"): a cell that holds what the template wrote on the row
+    (``written``: its Mã, name, unit, target, year) or a last result (``87 (2025)``) is no
+    value typed there; every other number is listed (``inserted``)."""
     return [
         {
             "column": _heading(rows, start, i),
             "text": c.strip(),
-            "inserted": i not in keys and (keyed or _another_value(rows, start, i)),
+            "inserted": i not in keys and c.strip() not in written and not _LAST.match(c),
         }
         for i, c in enumerate(row)
         if c
         and (i not in keys or keys[i] == "note" or (keys[i] == "last" and not _LAST.match(c)))
         and re.search(r"\d", _NO_VALUE.sub("", c))
     ]
-
-
-def _another_value(rows: list[list[str | None]], start: int, index: int) -> bool:
-    """Whether a column of no key is headed as a second value column (``Giá trị thực hiện 6
-    tháng`` beside the template's ``Giá trị thực hiện``): one inserted, whatever the keys."""
-    heading = fold(
-        " ".join(str(row[index]) for row in rows[: start + 1] if index < len(row) and row[index])
-    )
-    return heading.startswith(_VALUE_HEADINGS) or bool(_VALUE_WORDS.search(heading))
 
 
 def _heading(rows: list[list[str | None]], start: int, index: int) -> str:

@@ -23,27 +23,50 @@ __all__ = ["template_frame"]
 _WANTED = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
 
 
-def _disagreement(record: dict[str, str | None], plan: Plan) -> str | None:
-    """Why a row's hidden id, ``Mã`` and name name different indicators; else ``None``."""
+def _disagreement(record: dict[str, str | None], target: str | None, plan: Plan) -> str | None:
+    """Why a row's hidden id, ``Mã``, name and target text name different indicators; else
+    ``None``.  A ``Mã`` that agrees with the hidden id settles it, unless the target text
+    beside them is another target's (rows sorted from a later column); a name is compared
+    where no ``Mã`` is left, and only where it is another indicator's whole name (an official
+    may shorten or edit one)."""
     indicator, target_id, name = record["indicator"], record["target_id"], record["name"]
     if indicator is None:
         return None
-    coded = next((t.indicator for t in plan.targets if t.id == target_id), None)
-    if coded is not None and coded != indicator:
+    moved = "were rows sorted or moved without column A? Sort whole rows, or type the figure on "
+    moved += "its own row"
+    coded = next((t for t in plan.targets if t.id == target_id), None)
+    if coded is not None and coded.indicator != indicator:
         return (
-            f"its Mã {target_id!r} is a target of {coded!r}, its hidden key (column A) names "
-            f"{indicator!r}: were rows sorted or moved without column A? Sort whole rows, or "
-            "type the figure on its own row"
+            f"its Mã {target_id!r} is a target of {coded.indicator!r}, its hidden key (column A) "
+            f"names {indicator!r}: {moved}"
         )
+    if coded is not None and target and fold(target) != fold(coded.text):
+        others = [t.id for t in plan.targets if fold(t.text) == fold(target) and t.id != coded.id]
+        if others:
+            return (
+                f"its Mục tiêu {target!r} is that of {others[0]!r}, its Mã {target_id!r}: {moved}"
+            )
+    if coded is not None:
+        return None
     names = {fold(i.name): i.id for i in plan.indicators}
     named = names.get(fold(name)) if name else None
     if named is not None and named != indicator:
         return (
-            f"its name is that of {named!r}, its hidden key (column A) names {indicator!r}: "
-            "were rows sorted or moved without column A? Sort whole rows, or type the figure "
-            "on its own row"
+            f"its name is that of {named!r}, its hidden key (column A) names {indicator!r}: {moved}"
         )
     return None
+
+
+def _written(record: dict[str, str | None], plan: Plan) -> frozenset[str]:
+    """What the template wrote on the row of ``record``'s target: its Mã, name, unit, target
+    and year (a renamed column holding them holds no value)."""
+    target = next((t for t in plan.targets if t.id == record["target_id"]), None)
+    if target is None:
+        return frozenset()
+    indicator = plan.indicator(target.indicator)
+    unit = indicator.unit or target.unit
+    texts = (target.id, target.text, str(target.horizon), target.name or indicator.name)
+    return frozenset(t.strip() for t in (*texts, unit.text if unit else "") if t)
 
 
 def template_frame(
@@ -63,15 +86,17 @@ def template_frame(
         for index, key in keys.items():
             if key in record and index < len(row) and row[index] is not None:
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
-        why = _disagreement(record, plan) if plan is not None else None
+        target = next((row[i] for i, key in keys.items() if key == "target" and i < len(row)), None)
+        why = _disagreement(record, target, plan) if plan is not None else None
         said = record["value"] or record["assessment"]
         if why is not None and said:
             disagreeing.append((number, said, why))
         if plan is not None and record["indicator"] is None and record["target_id"] is not None:
             found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
             record["indicator"] = found[0] if found else None
+        written = _written(record, plan) if plan is not None else frozenset()
         records.append(
-            {**record, "stray": stray_cells(rows, start, keys, row), "source_row": number}
+            {**record, "stray": stray_cells(rows, start, keys, row, written), "source_row": number}
         )
     schema: dict[str, pl.DataType] = {**dict.fromkeys(_WANTED, pl.String()), "stray": STRAY_DTYPE}
     schema["source_row"] = pl.Int64()

@@ -141,8 +141,8 @@ def cut_cell(text: str) -> list[Cut]:
             leads[following] = _leads(text[start:end], blanked[start:end])
         # "nhóm 20 tỉnh, thành phố dẫn đầu; DTI …": a comma before, a ";" after: the words
         # end the part before (the stronger separator closes it)
-        closed = pieces[index][2] == "," and following is not None
-        closed = closed and pieces[following][2] in (";", "\n") and previous is not None
+        closed = pieces[index][2] == "," and previous is not None
+        closed = closed and following is not None and pieces[following][2] in (";", "\n")
         if following is not None and (previous is None or leads[following]) and not closed:
             owner[index] = following
         else:

@@ -283,6 +283,7 @@ def _parse(
             parts=[part for _, part in parts],
         )
     refuse_shapes(text, indicator_unit)
+    refuse_letters_for_digits(text)  # "O,8%", "1.OOO", "9,O%": a letter where a digit belongs
     base = read_base(tidied(text))
     blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), LIST_MARK)
     numbers = range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
@@ -367,7 +368,6 @@ def _glued(
     """A text with digits but no number apart: a number glued to a phrase (``trên95``,
     ``nhóm30``) is read as if written apart; digits after a comparison that no phrase explains,
     or after a mark, are refused; digits inside words (``5G``, ``IPv6``) leave a target in words."""
-    refuse_letters_for_digits(text)  # "O,8%", "1OO%": a letter where a digit belongs
     lower = blanked.lower()
     cuts = [
         glue.start()

@@ -22,8 +22,18 @@ __all__ = ["refuse_per_each"]
 
 #: "mỗi xã", "mỗi cơ quan, đơn vị": each of a thing, not of a period ("mỗi năm", "mỗi quý").
 _EACH = re.compile(
-    r"(?<!\w)mỗi\s+(?!(?:năm|quý|tháng|tuần|ngày|kỳ|giai|nhiệm|lần|khi|người\s+dân\s+đều)(?!\w))"
+    r"(?<!\w)(?:mỗi|từng)\s+(?!(?:năm|quý|tháng|tuần|ngày|kỳ|giai|nhiệm|lần|khi|bước|người\s+dân\s+đều)(?!\w))"
     r"(?P<noun>[^\W\d_]+(?:\s+(?!(?:có|đạt|được|phải|từ|ít|tối|trên|xã)(?!\w))[^\W\d_]+){0,2})",
+    re.IGNORECASE,
+)
+#: Every one of a thing, said otherwise: "tất cả các xã", "các xã đều có", "xã nào cũng có",
+#: "2 sản phẩm một xã".
+_EVERY = re.compile(
+    r"(?<!\w)(?:(?:tất\s+cả|toàn\s+bộ)\s+(?:các\s+)?(?P<all>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:đều\s+)?có"
+    r"|các\s+(?P<both>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+đều\s+có"
+    r"|(?P<any>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+nào\s+cũng\s+có"
+    r"|(?<=\s)một\s+(?P<one>xã|phường|huyện|hộ|trường|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp)\s*$)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 #: A per unit left in the note (``cán bộ CNTT/cơ quan``): counted per that thing.
@@ -42,8 +52,8 @@ def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | 
     written = getattr(spec, "unit", None) or ""
     if "/" in written or written.startswith("%") or (name and _PER_NAME.search(name)):
         return
-    found = _EACH.search(text)
-    noun = found.group("noun") if found is not None else None
+    found = _EACH.search(text) or _EVERY.search(text)
+    noun = next((n for n in found.groupdict().values() if n), None) if found else None
     if noun is None:
         per = _PER_NOUN.search(getattr(spec, "note", None) or "")
         noun = per.group("noun") if per is not None else None

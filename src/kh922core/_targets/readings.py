@@ -91,12 +91,12 @@ def _refuse_stray_sign(text: str, spec: TargetSpec) -> None:
 
 def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
     """A level target whose bare number takes the verb's way (≥ rising, ≤ falling), and so
-    does an approximate one (``giảm xuống khoảng 20%``: about 20 % or less, whatever the
-    indicator's direction)."""
+    do an approximate one and a range (``giảm xuống khoảng 20%``: about 20 % or less;
+    ``giảm xuống 20-22%``: 22 % or less), whatever the indicator's direction."""
     if isinstance(spec, Comparison) and spec.operator is Operator.TARGET and verb.way:
         operator = Operator.GE if verb.way == "rise" else Operator.LE
         return spec.model_copy(update={"operator": operator})
-    if spec.kind == "approximate" and verb.way:
+    if spec.kind in ("approximate", "range") and verb.way:
         way = Direction.HIGHER_IS_BETTER if verb.way == "rise" else Direction.LOWER_IS_BETTER
         return spec.model_copy(update={"direction": way})
     return spec

@@ -18,6 +18,7 @@ __all__ = ["refuse_letters_for_digits"]
 #: ``COVID-19``, ``5G``).
 _TYPED = re.compile(
     r"(?<![\w.,])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI][\dOolI.,]*(?=\s*%|\s|$|[;)])"
+    r"|(?<![\w.,])\d{1,3}[ \u00a0](?:OOO|ooo)(?![\w])"  # "1 OOO doanh nghiệp"
 )
 
 

@@ -91,6 +91,15 @@ _PER_EACH = re.compile(
 )
 
 
+#: Words that make a per cent of a whole another level's (the country's, a region's, a year's,
+#: per head: "90% GRDP bình quân đầu người cả nước", "30% GRDP năm 2025").
+_OTHER_LEVEL = re.compile(
+    r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|vùng|bình\s+quân\s+đầu\s+người"
+    r"|(?P<year>năm\s+(?:19|20)\d\d))(?!\w)",  # a year right after the whole: that year's
+    re.IGNORECASE,
+)
+
+
 def _of_a_whole(unit: Unit) -> bool:
     """Whether ``unit`` is a percentage of a named whole (``% GRDP``, ``% dân số``)."""
     return unit.expression.startswith("percent_") and not is_rate(unit)
@@ -191,6 +200,18 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
         return spec
     if unit.expression == "percent" and _of_a_whole(written):  # "30% GRDP" in a "%" row
         whole = written_text.split("%", 1)[1].strip()
+        at = text.casefold().find(whole.casefold())
+        other = _OTHER_LEVEL.search(text, at + len(whole)) if at >= 0 else None
+        if other is not None and (
+            other.group("year") is None or not text[at + len(whole) : other.start()].strip()
+        ):  # "90% GRDP bình quân đầu người cả nước": another level's share
+            raise TargetParseError(
+                text,
+                max(text.find(other.group(0)), 0),
+                "the level to reach, in the indicator's unit",
+                reason=f"{written_text!r} of {other.group(0)!r}: a share of another level "
+                "(the country's, a region's, a year's) is not a level of the series",
+            )
         note = ", ".join(part for part in (getattr(spec, "note", None), f"% {whole}") if part)
         return spec.model_copy(update={"unit": "%", "note": note})
     if is_compatible(written, unit):

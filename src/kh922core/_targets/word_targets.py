@@ -36,15 +36,13 @@ def none_at_all(text: str, spec: TargetSpec, stated: Direction | str | None) -> 
 
 
 def bare_zero(text: str, spec: TargetSpec, stated: Direction | str | None) -> TargetSpec:
-    """A bare number 0 (``Tỷ lệ hồ sơ trễ hạn 0%``, ``0 sự cố``) is none at all, better lower
-    where the indicator states no direction; stated better higher, every level would meet it
-    (``≥ 0``): refused."""
-    if not (
-        isinstance(spec, Comparison)
-        and spec.operator is Operator.TARGET
-        and spec.value == 0
-        and spec.change is None
-    ):
+    """A bare number 0, about 0, or a range from 0 (``Tỷ lệ hồ sơ trễ hạn 0%``, ``0 sự cố``,
+    ``khoảng 0%``, ``0-1%``) is none at all or little, better lower where the indicator states
+    no direction; stated better higher, every level would meet it: refused."""
+    bare = isinstance(spec, Comparison) and spec.operator is Operator.TARGET and spec.value == 0
+    about = spec.kind == "approximate" and getattr(spec, "value", None) == 0
+    from_zero = spec.kind == "range" and getattr(spec, "low", None) == 0
+    if not (bare or about or from_zero) or spec.change is not None:
         return spec
     if stated is None:
         return spec.model_copy(update={"direction": Direction.LOWER_IS_BETTER})

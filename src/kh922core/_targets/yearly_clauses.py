@@ -19,6 +19,7 @@ import re
 from kh922core._targets.subject_kinds import (
     RATE_IN_PERCENT,
     RATE_WORDS,
+    SHARE_LIKE,
     SHARE_WORDS,
     names_a_rate,
 )
@@ -28,6 +29,12 @@ from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
 __all__ = ["keeps_verb", "only_qualifiers", "refuse_share_a_year"]
+
+#: A share's name that says it moves (``Tỷ lệ giảm nghèo``, ``Tỷ lệ tăng dân số``, ``Tỷ lệ đổi
+#: mới công nghệ``, ``Tỷ lệ chuyển dịch lao động``): its level is one a year.
+_MOVING_NAME = re.compile(
+    r"(?<!\w)(?:tăng|giảm|đổi\s+mới|chuyển\s+dịch|chuyển\s+đổi|thay\s+đổi)(?!\w)", re.IGNORECASE
+)
 
 #: Words of how, when and how much on average, between a separator and the number: they name
 #: no measure of their own (``, bình quân``, ``, bền vững, mỗi năm``, ``, giai đoạn 2026-2030``).
@@ -55,14 +62,16 @@ def only_qualifiers(after_verb: str) -> bool:
 
 
 def _rate(text: str, unit: Unit | None, indicator: str | None) -> bool:
-    """Whether the row, its indicator or the text says a rate of change."""
-    plain = unit is not None and unit.expression == "percent"
-    in_percent = plain and RATE_IN_PERCENT.search(text) is not None
+    """Whether the row, its indicator or the text says a rate of change (a growth, a price
+    index, the change of a level a row in ``%`` can only hold as its rate: ``Thu ngân sách``)."""
+    plain = unit is None or unit.expression == "percent"
+    words = RATE_IN_PERCENT.search(text) or RATE_IN_PERCENT.search(indicator or "")
+    in_percent = plain and words is not None
     return (
         (unit is not None and is_rate(unit))
         or names_a_rate(indicator)
         or RATE_WORDS.search(text) is not None
-        or (in_percent and SHARE_WORDS.search(text) is None)
+        or (in_percent and SHARE_WORDS.search(f"{text} {indicator or ''}") is None)
     )
 
 
@@ -105,9 +114,9 @@ def refuse_share_a_year(
     yearly = per_unit or (yearly_words and moving.search(text) is not None)
     if not (yearly and base in (None, "%") and unit is not None and unit.expression == "percent"):
         return
-    if not name or SHARE_WORDS.search(name) is None or _rate(text, unit, name):
+    if not name or not (SHARE_WORDS.search(name) or SHARE_LIKE.search(name)):
         return
-    if moving.search(name):
+    if _rate(text, unit, name) or _MOVING_NAME.search(name):
         return
     raise TargetParseError(
         text,

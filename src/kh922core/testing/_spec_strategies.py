@@ -157,13 +157,19 @@ def _level_specs(
                 direction=chosen,
             )
         case "range":
-            return draw(_ranges(chosen, units, numbers))
+            drawn = draw(_ranges(chosen, units, numbers))
+            if drawn.low == 0 and chosen is Direction.HIGHER_IS_BETTER:  # refused: see below
+                return drawn.model_copy(update={"low": 1.0, "high": drawn.high + 1.0})
+            return drawn
         case "rank_group":
             size = draw(st.integers(min_value=1, max_value=100))
             cohort = draw(st.one_of(st.none(), st.integers(min_value=size, max_value=120)))
             return RankGroup(size=size, cohort=cohort, note=note)
         case "approximate":
-            return Approximate(value=draw(numbers), unit=unit, note=note, direction=chosen)
+            value = draw(numbers)
+            if value == 0 and chosen is Direction.HIGHER_IS_BETTER:
+                value = 1.0  # about 0 better higher is refused: every level meets it
+            return Approximate(value=value, unit=unit, note=note, direction=chosen)
         case "qualitative":
             words = draw(st.sampled_from(_WORDS))
             return Qualitative(text=words, direction=chosen)
