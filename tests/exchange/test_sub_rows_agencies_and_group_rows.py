@@ -47,7 +47,9 @@ def test_marked_sub_rows_under_an_empty_number_are_siblings(
     parents = {i.id: i.parent for i in plan.indicators}
     assert parents[rows_of["1.1"]] == parents[rows_of["1.2"]] == rows_of["1"]
     names = {i.id: i.name for i in plan.indicators}
-    assert names[rows_of["1.2"]] == "Cấp xã"  # the mark is no word of the name
+    # the mark is no word of the name; a label names its parent's measure (two parents'
+    # "Cấp xã" rows are two indicators)
+    assert names[rows_of["1.2"]] == "Tỷ lệ hồ sơ được số hóa (Cấp xã)"
 
 
 def test_plain_rows_under_an_empty_number_are_siblings_too(tmp_path: Path) -> None:

@@ -116,3 +116,62 @@ def test_a_lower_case_row_with_values_merged_down_is_a_row_of_its_own(tmp_path: 
     result = import_tables(write_docx(tmp_path / "pl.docx", [(title, rows, merges)]))
     assert sorted(t.text for t in result.plan.targets) == ["100", "100"]
     assert not [p for p in result.problems if "split over two rows" in p.reason]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        [  # the document's own heading: its number, its place and date, then a cited plan
+            "ỦY BAN NHÂN DÂN TỈNH HÒA MỸ",
+            "Số: 45/KH-UBND",
+            "Hòa Mỹ, ngày 12 tháng 3 năm 2025",
+            "Căn cứ Kế hoạch số 12/KH-UBND ngày 5/1/2024 của UBND tỉnh Bến Tre",
+            "PHỤ LỤC I",
+        ],
+        [*(line[0] for line in TITLE), "Căn cứ Kế hoạch số 12/KH-UBND ngày 5/1/2024"],
+    ],
+)
+def test_a_cited_plan_is_not_the_plans_own(tmp_path: Path, title: list[str]) -> None:
+    rows = [[line] for line in title] + [
+        ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
+        ["1", "Tỷ lệ A", "%", "80"],
+    ]
+    plan = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])])).plan
+    assert (plan.number, plan.date.isoformat(), plan.province.name) == (
+        "45/KH-UBND",
+        "2025-03-12",
+        "Hòa Mỹ",
+    )
+
+
+def test_labels_under_two_parents_are_four_indicators(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
+        ["1", "Tỷ lệ hồ sơ được số hóa", "", ""],
+        ["1.1", "Cấp tỉnh", "%", "100"],
+        ["1.2", "Cấp xã", "%", "90"],
+        ["2", "Tỷ lệ thanh toán trực tuyến", "", ""],
+        ["2.1", "Cấp tỉnh", "%", "80"],
+        ["2.2", "Cấp xã", "%", "70"],
+    ]
+    plan = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])])).plan
+    by_row = {t.row: plan.indicator(t.indicator).name for t in plan.targets}
+    assert by_row == {
+        "1.1": "Tỷ lệ hồ sơ được số hóa (Cấp tỉnh)",
+        "1.2": "Tỷ lệ hồ sơ được số hóa (Cấp xã)",
+        "2.1": "Tỷ lệ thanh toán trực tuyến (Cấp tỉnh)",
+        "2.2": "Tỷ lệ thanh toán trực tuyến (Cấp xã)",
+    }
+
+
+def test_a_period_in_brackets_is_checked_against_its_column(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
+        ["1", "Số nền tảng số", "nền tảng", "100 (giai đoạn 2026-2028)"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])]))
+    assert result.plan.targets == ()
+    (listed,) = result.problems
+    assert "names the year 2028" in listed.reason

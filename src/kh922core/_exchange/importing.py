@@ -35,9 +35,18 @@ from kh922core.errors import TableImportError
 
 __all__ = ["ImportResult", "import_tables"]
 
-_NUMBER = re.compile(r"\bsố\s*:?\s*(\d+\s*/\s*[0-9A-Za-zĐđ][0-9A-Za-zĐđ\-/.]*[0-9A-Za-zĐđ])")
+_NUMBER = re.compile(
+    r"\bsố\s*:?\s*(\d+\s*/\s*[0-9A-Za-zĐđ][0-9A-Za-zĐđ\-/.]*[0-9A-Za-zĐđ])", re.IGNORECASE
+)
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/)(\d{1,2})\s*(?:năm\s+|/)(\d{4})", re.I)
-_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*\s*){1,4})")
+_PROVINCE = re.compile(
+    r"\b(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)[^\S\n]+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*[^\S\n]*){1,4})"
+)
+#: A line that cites another document ("Căn cứ Kế hoạch số …"), and the lines of the document's
+#: own number and date ("Số: 45/KH-UBND", "Hòa Mỹ, ngày 10 tháng 3 năm 2025").
+_CITED = re.compile(r"^\W*(?:căn\s+cứ|thực\s+hiện|theo)\b", re.IGNORECASE)
+_WITH = re.compile(r"kèm\s+theo", re.IGNORECASE)
+_OWN = re.compile(r"^\s*(?:số\s*:|[^,\d]{2,40},\s*ngày\b)", re.IGNORECASE)
 _HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(\d{4})", re.I)
 
 
@@ -87,11 +96,15 @@ def _title_horizon(lines: list[str]) -> int | None:
 
 
 def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, Any]:
-    text = "\n".join(sorted(lines, key=lambda line: "kèm theo" not in line.lower()))
+    # what the appendix goes with first ("Kèm theo …"), then the document's own number and
+    # date lines; never a document it cites ("Căn cứ Kế hoạch số 12/KH-UBND ngày …")
+    own = [line for line in lines if not _CITED.match(line)]
+    text = "\n".join(sorted(own, key=lambda line: (not _WITH.search(line), not _OWN.match(line))))
     number = _NUMBER.search(text)
     day = _DATE.search(text)
     named = _PROVINCE.search(text)
-    found_province = province or (named.group(1).strip() if named else None)
+    found = named.group(1).strip() if named else None
+    found_province = province or (found.title() if found and found.isupper() else found)
     if number is None:
         sink.note("plan", "number", "the plan's number was not found above the tables: write it")
     if day is None:
@@ -132,7 +145,7 @@ def _own_date(lines: list[str], found: str) -> bool:
         if "kèm theo" in lower and found in line:
             before = lower[lower.index("kèm theo") : line.index(found)]
             return "ngày" not in before and before.count("số") <= 1
-    return False
+    return any(_OWN.match(line) and line.find(found) >= 0 for line in lines)  # "…, ngày …"
 
 
 def _registry(agencies: str | Path | AgencyRegistry | None) -> AgencyRegistry:

@@ -40,6 +40,7 @@ from kh922core._exchange.row_texts import (
     row_number,
     row_year,
     twice_numbered,
+    under_parent,
     unit_in_name,
 )
 from kh922core._exchange.table_walk import Line, Table
@@ -123,6 +124,7 @@ class IndicatorBuilder:
         parent: str | None,
         note: Direction | None,
     ) -> tuple[str, Direction]:
+        name = under_parent(name, self.indicators[parent]["name"] if parent else None)
         key = (heading_key(name), fold(unit_text or ""))
         if key in self._keys:
             found = self.indicators[self._keys[key]]

@@ -41,6 +41,7 @@ __all__ = [
     "row_number",
     "row_year",
     "twice_numbered",
+    "under_parent",
     "unit_in_name",
 ]
 
@@ -75,7 +76,8 @@ _CELL_YEAR = re.compile(
     r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*[:,]|^\s*năm\s+((?:19|20)\d\d)\b(?!\s*[-–])"
     r"|\b(?:đến|vào|trước|tới|chậm\s+nhất|hết|trong|cuối)\s+(?:khoảng\s+)?(?:năm\s+)?((?:19|20)\d\d)\b"
     r"(?!\s*[-–])"
-    r"|\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)",  # "82 (năm 2028)", "100% (2027)"
+    r"|\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)"  # "82 (năm 2028)", "100% (2027)"
+    r"|\(\s*(?:giai\s+đoạn\s+)?(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\s*\)",  # its end
     re.IGNORECASE,
 )
 
@@ -392,3 +394,26 @@ def readable_part(
             continue
         return candidate
     return ""
+
+
+#: A name that names a measure of its own; a sub-row's other name is a label of its parent's.
+_MEASURE_NAME = re.compile(
+    r"\W*(?:t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|số|tổng|chỉ\s+số|giá\s+trị|thu|mức|tốc\s+độ|quy\s+mô|"
+    r"năng\s+suất|diện\s+tích|sản\s+lượng|kim\s+ngạch|doanh\s+thu|vốn|chi|độ)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def under_parent(name: str, parent: str | None) -> str:
+    """A sub-row's indicator name: its own where it names a measure, else its parent's with
+    it as a label (``Cấp tỉnh`` under two rows is two indicators, not one).
+
+    Examples:
+        >>> under_parent("Cấp tỉnh", "Tỷ lệ hồ sơ được số hóa")
+        'Tỷ lệ hồ sơ được số hóa (Cấp tỉnh)'
+        >>> under_parent("Số xã đạt chuẩn", "Nông thôn mới"), under_parent("Cấp xã", None)
+        ('Số xã đạt chuẩn', 'Cấp xã')
+    """
+    if parent is None or _MEASURE_NAME.match(name):
+        return name
+    return f"{parent} ({name})"
