@@ -269,3 +269,97 @@ def test_words_after_a_comma_end_the_part_a_semicolon_closes() -> None:
         unit="Thứ bậc",
     )
     assert [(p.label, p.spec.size) for p in parts] == [("Xếp hạng PCI", 20), ("DTI", 15)]
+
+
+# --- round 113: the same families in other words
+
+
+@pytest.mark.parametrize(
+    "text", ["giảm xuống khoảng 20-22%", "giảm xuống còn 20-22%", "Giảm xuống 20 - 22%"]
+)
+def test_a_range_to_fall_to_is_met_at_or_below_it(text: str) -> None:
+    spec = parse_target(text, unit="%")
+    assert spec.kind == "range"
+    assert spec.is_met(21.0)
+    assert spec.is_met(15.0)  # lower: better than the range
+    assert not spec.is_met(30.0)  # it was "exceeded", met
+
+
+@pytest.mark.parametrize("text", ["khoảng 0%", "xấp xỉ 0%", "0-1%", "0% - 0,5%"])
+def test_about_zero_or_a_range_from_zero_is_better_lower(text: str) -> None:
+    spec = parse_target(text, unit="%", indicator="Tỷ lệ hồ sơ trễ hạn")
+    assert not spec.is_met(50.0)  # every level met it, higher being better
+    with pytest.raises(TargetParseError, match="every level would meet it"):
+        parse_target(text, unit="%", direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1.OOO doanh nghiệp", "doanh nghiệp"),
+        ("Đạt 1 OOO doanh nghiệp", "doanh nghiệp"),
+        ("9,O%", "%"),
+    ],
+)
+def test_letters_for_digits_after_a_separator_are_refused(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError, match="where a digit belongs"):
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 90% GRDP bình quân đầu người cả nước",
+        "Bằng 90% GRDP bình quân đầu người vùng",
+        "Bằng 30% GRDP năm 2025",
+    ],
+)
+def test_a_share_of_another_levels_whole_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a share of another level"):
+        parse_target(text, unit="%")
+
+
+def test_a_deadline_before_a_share_of_a_whole_is_no_other_level() -> None:
+    spec = parse_target("Đến năm 2030, kinh tế số chiếm ít nhất 30% GRDP", unit="%")
+    assert spec.value == 30.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tất cả các xã có ít nhất 2 sản phẩm OCOP",
+        "Các xã đều có ít nhất 2 sản phẩm OCOP",
+        "Từng xã có ít nhất 2 sản phẩm OCOP",
+        "Xã nào cũng có ít nhất 2 sản phẩm",
+        "2 sản phẩm một xã",
+    ],
+)
+def test_every_one_of_a_thing_in_other_words_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="counted per"):
+        parse_target(text, unit="sản phẩm")
+
+
+def test_step_by_step_is_no_count_per_each() -> None:
+    assert parse_target("Từng bước nâng lên 50 doanh nghiệp", unit="doanh nghiệp").value == 50.0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Tăng trưởng kinh tế nhanh, bình quân 8%/năm", None, None),
+        ("Tăng, bình quân 10%/năm", "%", "Thu ngân sách nhà nước"),
+        ("15%/năm", "%", "Tỷ lệ đổi mới công nghệ"),
+        ("1%/năm", "%", "Tỷ lệ chuyển dịch lao động nông nghiệp"),
+    ],
+)
+def test_a_rate_is_read_by_its_text_or_its_indicator(
+    text: str, unit: str | None, indicator: str | None
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator)
+    assert spec.change is None
+    assert spec.unit == "%/năm"
+
+
+def test_a_level_a_year_of_a_share_like_name_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="of a share"):
+        parse_target("1,5%/năm", unit="%", indicator="Độ che phủ rừng")
