@@ -192,6 +192,13 @@ def test_an_agency_reported_only_with_a_value_of_the_periods_year(
     (listed,) = [s for s in sections(report, words("vi")) if s.key == "sources"]
     assert "biểu mẫu của kỳ khác (không phải năm 2026): cu.xlsx;" in listed.note
     assert "trong.xlsx" not in listed.note
+    # the same figures as the consolidated table collect writes: the table says who sent
+    # each row, and last year's sender is no agency that sent nothing
+    table = kh922core.build_report(plan, found.observations, as_of=date(2026, 5, 25))
+    (waiting,) = [s for s in sections(table, words("vi")) if s.key == "not-reported"]
+    from_table = {row[0]: row[2] for row in waiting.rows}
+    assert from_table["so-y-te"].startswith("đã gửi")
+    assert "năm khác" in from_table["so-y-te"]
 
 
 def test_a_folder_is_collected_its_other_files_and_lock_files_listed(

@@ -177,6 +177,8 @@ def sections(report: Report, said: Words) -> list[Section]:
         days=DUE_SOON_DAYS,
     )
     sent = set(report.sources["agency"].drop_nulls().to_list())  # a file, none of it used
+    if "agency" in report.series.columns:  # a consolidated table: its rows say who sent them
+        sent |= {str(a) for a in report.series["agency"].drop_nulls().to_list()}
     waiting = [
         [a, _name(report, a), said("sent_unused" if a in sent else "not_sent")]
         for a in report.not_reported
