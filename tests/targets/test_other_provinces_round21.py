@@ -363,3 +363,67 @@ def test_a_rate_is_read_by_its_text_or_its_indicator(
 def test_a_level_a_year_of_a_share_like_name_is_refused() -> None:
     with pytest.raises(TargetParseError, match="of a share"):
         parse_target("1,5%/năm", unit="%", indicator="Độ che phủ rừng")
+
+
+# --- round 116: per-1,000 forms, unknown per units, yearly flows of a stock
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Đạt 1,3 bác sỹ/nghìn dân", "Bác sĩ/vạn dân", 13.0),
+        ("Đạt 1,5 bác sĩ/nghìn người", "Bác sĩ/vạn dân", 15.0),
+        ("Đạt 3 giường bệnh/nghìn người", "Giường bệnh/vạn dân", 30.0),
+        ("Đạt 1,5 bác sĩ/1.000 người dân", "Bác sĩ/vạn dân", 15.0),
+    ],
+)
+def test_a_count_per_thousand_people_converts(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.value == pytest.approx(value)  # it was the number as written, a tenth of it
+
+
+@pytest.mark.parametrize(
+    "text", ["Đạt 3 y sỹ/nghìn dân", "Đạt 2 bác sĩ/trạm", "Đạt 12 nhân viên y tế/vạn dân"]
+)
+def test_an_unknown_per_unit_after_the_number_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="not a unit the grammar knows"):
+        parse_target(text, unit="Bác sĩ/vạn dân")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Mỗi năm có 5 xã đạt chuẩn nông thôn mới", "xã", "Số xã đạt chuẩn nông thôn mới"),
+        ("Mỗi năm phát triển mới 20 sản phẩm OCOP", "sản phẩm", "Số sản phẩm OCOP"),
+        ("Hằng năm thành lập mới 500 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp"),
+        ("Mỗi năm trồng mới 3.000 ha rừng", "ha", "Diện tích rừng"),
+    ],
+)
+def test_a_yearly_number_of_a_stock_is_refused(text: str, unit: str, indicator: str) -> None:
+    with pytest.raises(TargetParseError, match="so many more a year, or so many in all"):
+        parse_target(text, unit=unit, indicator=indicator)  # a stock of 40 met "≥ 5"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        (
+            "Hằng năm thành lập mới 500 doanh nghiệp",
+            "doanh nghiệp",
+            "Số doanh nghiệp thành lập mới",
+        ),
+        ("Mỗi năm trồng mới 3.000 ha rừng", "ha", "Diện tích rừng trồng mới hằng năm"),
+        ("Thu ngân sách hằng năm đạt 5.000 tỷ đồng", "tỷ đồng", "Thu ngân sách"),
+        ("Hằng năm đón 1 triệu lượt khách", "lượt", "Số lượt khách du lịch"),
+    ],
+)
+def test_a_yearly_number_of_a_flow_is_its_level(text: str, unit: str, indicator: str) -> None:
+    assert parse_target(text, unit=unit, indicator=indicator).change is None
+
+
+def test_more_a_year_of_a_stock_is_its_change() -> None:
+    spec = parse_target(
+        "Mỗi năm có thêm 5 xã đạt chuẩn", unit="xã", indicator="Số xã đạt chuẩn nông thôn mới"
+    )
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.POINTS_PER_YEAR

@@ -51,7 +51,7 @@ from kh922core._targets.verbs import (
     refuse_floor_of_a_fall,
     refuse_up_to,
 )
-from kh922core._targets.yearly_clauses import keeps_verb, refuse_share_a_year
+from kh922core._targets.yearly_clauses import keeps_verb, refuse_yearly_levels
 from kh922core.errors import IncompatibleUnitError, TargetParseError
 
 __all__ = ["read_reading"]
@@ -197,9 +197,9 @@ def read_reading(
     if not verb.changes and after.times and base.named:  # "bằng 1,5 lần năm 2025"
         verb = Verb(None, None, True, verb.per_year, verb.to_level, verb.maintain)
     if not verb.changes:
-        refuse_share_a_year(
+        refuse_yearly_levels(  # "1,5%/năm" of "Tỷ lệ hộ nghèo", "Mỗi năm có 5 xã …" of a stock
             text, written, unit, indicator, yearly_words
-        )  # "1,5%/năm" of "Tỷ lệ hộ nghèo"
+        )
         _refuse_base(
             text,
             base,

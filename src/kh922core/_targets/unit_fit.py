@@ -245,6 +245,8 @@ _YEARS_UNITS = ("tuổi", "năm")
 #: quote or a bracket glued to it, a per-mille written with letters ("%o").
 _UNIT_MARKS = re.compile(r"[./\"”’)\]]|^%")
 _WORD = re.compile(r"\s*((?:%|[^\W\d_])\S*)")
+#: Words, then a "/" and a word: a per unit the table does not know, right after a number.
+_WORDS_PER = re.compile(r"[^\W\d_][^\s/]*(?:\s+[^\W\d_][^\s/]*){0,3}\s*/\s*\w")
 
 
 def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
@@ -268,15 +270,24 @@ def refuse_unknown_word(text: str, spec: TargetSpec, unit: Unit) -> None:
         unit_like = bool(
             glued or _UNIT_MARKS.search(word) or counting or _UNIT_SYMBOL.fullmatch(word)
         ) or _space_lost(word)  # "12.500 tỷđồng": "tỷ đồng", not a label
+        per = _WORDS_PER.match(text, after.start(1))  # "3 y sỹ/nghìn dân", "2 bác sĩ/trạm"
+        unit_like = unit_like or (per is not None and "/" in unit.text)
         if not unit_like or word.casefold() not in words:
             continue  # "90 cấp tỉnh", "≥ 95 hằng năm": a label, not what the number counts
         raise TargetParseError(
             text,
             after.start(1),
             f"a unit of the indicator's ({unit.text!r}) after the number, or the words before it",
-            reason=f"{word!r} after {number.group(0)!r} is not a unit the grammar knows: read in "
+            reason=f"{_shown(text, per) if per else word!r} after {number.group(0)!r} is not a "
+            "unit the grammar knows: read in "
             f"{unit.text!r}, the number would count something else",
         )
+
+
+def _shown(text: str, per: re.Match[str]) -> str:
+    """The per unit as written, to its end (``y sỹ/nghìn dân``)."""
+    rest = re.match(r"[^\s,;()]*(?:\s+(?:dân|người|dân số))?", text[per.end() :])
+    return text[per.start() : per.end() + (rest.end() if rest else 0)]
 
 
 def _space_lost(word: str) -> bool:

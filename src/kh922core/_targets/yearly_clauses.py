@@ -28,7 +28,7 @@ from kh922core._targets.units import Unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
 
-__all__ = ["keeps_verb", "only_qualifiers", "refuse_share_a_year"]
+__all__ = ["keeps_verb", "only_qualifiers", "refuse_yearly_levels"]
 
 #: A share's name that says it moves (``Tỷ lệ giảm nghèo``, ``Tỷ lệ tăng dân số``, ``Tỷ lệ đổi
 #: mới công nghệ``, ``Tỷ lệ chuyển dịch lao động``): its level is one a year.
@@ -99,6 +99,44 @@ def keeps_verb(
         "to reach ('đạt 1,5%')",
         reason=f"{verb.phrase!r}, then after a separator a number a year with no verb of its "
         "own: the change a year, or the level?",
+    )
+
+
+#: Words of a year in the text itself (not "bình quân", which may say per head).
+_EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng|từng)\s+năm(?!\w)|/\s*năm(?!\w)", re.IGNORECASE)
+#: An indicator's name that counts a flow (what is new, set up, granted, received in a year).
+_FLOW_NAME = re.compile(
+    r"(?<!\w)(?:(?<!thôn\s)mới|thành\s+lập|được\s+cấp|cấp\s+mới|phát\s+sinh|tăng\s+thêm|đón|lượt|"
+    r"vụ|ca|tai\s+nạn|tội\s+phạm|vi\s+phạm|được\s+(?:đào\s+tạo|giải\s+quyết|tạo|hỗ\s+trợ)|"
+    r"giải\s+quyết\s+việc\s+làm|tuyển\s+sinh|"
+    r"(?:mỗi|hằng|hàng|trong|từng)\s+năm)(?!\w)|/\s*năm",
+    re.IGNORECASE,
+)
+
+
+def refuse_yearly_levels(
+    text: str, written: str | None, unit: Unit | None, name: str | None, yearly_words: bool
+) -> None:
+    """Refuse a level a year with no verb that the row cannot hold as its level: of a share
+    (:func:`refuse_share_a_year`), and of a count the indicator keeps over the years (``Mỗi năm
+    có 5 xã đạt chuẩn nông thôn mới`` of ``Số xã đạt chuẩn nông thôn mới``: five more a year,
+    not five in all; of ``Số doanh nghiệp thành lập mới`` it is the level of a year's flow)."""
+    refuse_share_a_year(text, written, unit, name, yearly_words)
+    found = re.fullmatch(r"\[(\w+)\]|\[length\] \*\* 2", unit.dimension) if unit else None
+    measures = ("currency", "mass", "time", "energy", "volume", "power", "index_score", "visit")
+    counted = found is not None and not (found.group(1) or "").startswith(measures)
+    if not (counted and name and _EACH_YEAR.search(text)) or _FLOW_NAME.search(name):
+        return
+    if (written or "").lstrip().startswith("%") or per_year_part(written)[1]:
+        return  # "≥ 0%/năm": a rate; "200 vụ/năm": a unit that says a year's count
+    if unit is not None and (unit.is_rank or is_share(unit)):
+        return
+    raise TargetParseError(
+        text,
+        0,
+        "the change a year with its verb ('tăng thêm 5 xã mỗi năm'), or the level to reach",
+        reason=f"a number each year of {name!r}, a count the indicator keeps over the years: "
+        "so many more a year, or so many in all?",
     )
 
 
