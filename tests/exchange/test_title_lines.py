@@ -175,3 +175,21 @@ def test_a_period_in_brackets_is_checked_against_its_column(tmp_path: Path) -> N
     assert result.plan.targets == ()
     (listed,) = result.problems
     assert "names the year 2028" in listed.reason
+
+
+def test_the_parts_of_a_split_cell_are_told_the_rows_baseline_is_not_theirs(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2024", "Năm 2030", "Năm 2035"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "70", "100% cấp tỉnh, 90% cấp xã", "100"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])]))
+    by_id = {t.id: t for t in result.plan.targets}
+    assert by_id["2035-1"].baseline is not None
+    parts = [t for t in result.plan.targets if t.horizon == 2030]
+    assert len(parts) == 2
+    for part in parts:
+        assert part.baseline is None
+        assert any("whole row's" in n for n in result.notes[("targets", part.id)])

@@ -18,6 +18,7 @@ from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
 from kh922core._exchange.header_roles import heading_key, unread_column, years_in
 from kh922core._exchange.import_problems import Sink
+from kh922core._exchange.row_baselines import give_baselines
 from kh922core._exchange.row_texts import (
     BLANKS,
     BULLET,
@@ -36,7 +37,6 @@ from kh922core._exchange.row_texts import (
     reason_of,
     report_number,
     restarts,
-    row_baseline,
     row_number,
     row_year,
     twice_numbered,
@@ -316,7 +316,9 @@ class IndicatorBuilder:
             kept, index, place, _ = inherited[given]
             inherited[given] = (kept, index, place, True)
         if made:
-            self._baselines(table, line, len(self.targets) - made, here.indicator)
+            give_baselines(
+                table, line, self.sink, self.targets[len(self.targets) - made :], here.indicator
+            )
         cooperating = with_cooperating(self.agencies, helps, [cells[c.index] for c in coop])
         for target in self.targets[len(self.targets) - made :] if cooperating[0] else []:
             target["cooperating_agencies"], target["cooperating_agencies_text"] = cooperating
@@ -326,13 +328,6 @@ class IndicatorBuilder:
             if text and not made:
                 why = f"{what} on a row without a target: not in the plan"
                 sink.problem(grid, header, line.index, column.index, text, why)
-
-    def _baselines(self, table: Table, line: Line, first: int, own: str) -> None:
-        mine = [t for t in self.targets[first:] if t["indicator"] == own]  # not a split part's
-        parts = [] if mine else [t["row"] for t in self.targets[first:]]
-        if (found := row_baseline(table, line, self.sink, parts)) is not None:
-            for target in mine:
-                target["baseline"] = {"value": found[0], "year": found[1]}
 
     def _cell(
         self,
