@@ -427,3 +427,16 @@ def test_more_a_year_of_a_stock_is_its_change() -> None:
     )
     assert spec.change is not None
     assert spec.change.kind is ChangeKind.POINTS_PER_YEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Thu ngân sách 2.500 tỷ đồng", "tỷ đồng", 2500.0),
+        ("Diện tích 5.000 ha", "ha", 5000.0),
+        ("Vốn đầu tư toàn xã hội 50.000 tỷ đồng", "tỷ đồng", 50000.0),
+    ],
+)
+def test_a_measure_named_before_its_number_labels_it(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert (spec.value, spec.change) == (value, None)
