@@ -22,7 +22,7 @@ from kh922core._targets.kinds import (
 )
 from kh922core._targets.scanner import Match, match_phrase, number_at, read_unit
 from kh922core._targets.sentence_checks import refuse_count_in_share
-from kh922core._targets.unit_fit import per_year_part
+from kh922core._targets.unit_fit import counts_things, per_year_part
 from kh922core._targets.units import Unit, conversion_factor, parse_unit
 from kh922core.errors import Kh922Error, TargetParseError
 
@@ -138,14 +138,6 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
         )
 
 
-def _counts(unit: Unit) -> bool:
-    """Whether ``unit`` counts things that a ranking may place (``trường``, ``doanh
-    nghiệp``), not a measure (``điểm``, money, mass, time …)."""
-    found = re.fullmatch(r"\[(\w+)\]", unit.dimension)
-    measures = ("index_score", "mass", "time", "energy", "length", "volume", "power")
-    return found is not None and not found.group(1).startswith(("currency", *measures))
-
-
 def read_single(
     text: str,
     blanked: str,
@@ -195,7 +187,7 @@ def read_single(
                 text, number.start(), "'nhóm N' alone", reason="a rank group takes no operator"
             )
         written = parse_unit(unit_text) if unit_text is not None else None
-        if written is not None and not (written.is_rank or (rank_unit and _counts(written))):
+        if written is not None and not (written.is_rank or (rank_unit and counts_things(written))):
             raise TargetParseError(  # "70 điểm" in a row of ranks: a score, no place
                 text, number.end(), "no unit after a rank", reason=f"unit {unit_text!r} on a rank"
             )

@@ -45,7 +45,14 @@ from kh922core._targets.units import (
 )
 from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
 
-__all__ = ["fit_unit", "is_rate", "is_share", "per_year_part", "refuse_unknown_word"]
+__all__ = [
+    "counts_things",
+    "fit_unit",
+    "is_rate",
+    "is_share",
+    "per_year_part",
+    "refuse_unknown_word",
+]
 
 #: The unit of a rate of change: an indicator in it takes "tăng X%" as its level.
 RATE_UNIT = "%/năm"
@@ -57,6 +64,22 @@ _DIGITS = 12
 def is_rate(unit: Unit) -> bool:
     """Whether ``unit`` measures a rate of change (``%/năm``)."""
     return unit.dimension == parse_unit(RATE_UNIT).dimension
+
+
+#: Dimensions of a measure, not of a count of things (money, mass, time, a score …).
+_MEASURES = ("currency", "mass", "time", "energy", "length", "volume", "power", "index_score")
+
+
+def counts_things(unit: Unit) -> bool:
+    """Whether ``unit`` counts things (``trường``, ``doanh nghiệp``, ``xã``), not a measure
+    (``điểm``, money, mass, time …).
+
+    Examples:
+        >>> counts_things(parse_unit("doanh nghiệp")), counts_things(parse_unit("tỷ đồng"))
+        (True, False)
+    """
+    found = re.fullmatch(r"\[(\w+)\]", unit.dimension)
+    return found is not None and not found.group(1).startswith(_MEASURES)
 
 
 def is_share(unit: Unit) -> bool:

@@ -23,7 +23,7 @@ from kh922core._targets.subject_kinds import (
     SHARE_WORDS,
     names_a_rate,
 )
-from kh922core._targets.unit_fit import is_rate, is_share, per_year_part
+from kh922core._targets.unit_fit import counts_things, is_rate, is_share, per_year_part
 from kh922core._targets.units import Unit
 from kh922core._targets.verbs import Verb
 from kh922core.errors import TargetParseError
@@ -122,9 +122,8 @@ def refuse_yearly_levels(
     có 5 xã đạt chuẩn nông thôn mới`` of ``Số xã đạt chuẩn nông thôn mới``: five more a year,
     not five in all; of ``Số doanh nghiệp thành lập mới`` it is the level of a year's flow)."""
     refuse_share_a_year(text, written, unit, name, yearly_words)
-    found = re.fullmatch(r"\[(\w+)\]|\[length\] \*\* 2", unit.dimension) if unit else None
-    measures = ("currency", "mass", "time", "energy", "volume", "power", "index_score", "visit")
-    counted = found is not None and not (found.group(1) or "").startswith(measures)
+    area = unit is not None and unit.dimension == "[length] ** 2"  # "ha" of a forest
+    counted = unit is not None and (area or counts_things(unit)) and "visit" not in unit.dimension
     if not (counted and name and _EACH_YEAR.search(text)) or _FLOW_NAME.search(name):
         return
     if (written or "").lstrip().startswith("%") or per_year_part(written)[1]:
