@@ -50,7 +50,8 @@ _MAX_SUBJECT_WORDS = 30
 _MEASURE = re.compile(
     r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng|tổng\s+số|số(?!\s+hóa)|giá\s+trị|thu\s+nhập|kim\s+ngạch"
     r"|sản\s+lượng|tốc\s+độ|chỉ\s+số|năng\s+suất|doanh\s+thu|tuổi\s+thọ|mật\s+độ|diện\s+tích"
-    r"|GRDP|quy\s+mô|mức\s+(?:tăng|giảm|hạ|nâng)|thu\s+ngân\s+sách|vốn\s+đầu\s+tư)(?:\s+\w|\s*$)",
+    r"|GRDP|quy\s+mô|mức\s+(?:tăng|giảm|hạ|nâng))\s+\w"
+    r"|(?:thu\s+ngân\s+sách|vốn\s+đầu\s+tư|diện\s+tích)(?:\s+\w|$)",  # "Diện tích 5.000 ha"
     re.IGNORECASE,
 )
 #: Words before a number that would qualify it, and that the grammar does not read: after them
