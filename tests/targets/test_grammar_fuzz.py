@@ -65,8 +65,9 @@ def test_generated_texts_parse_or_fail_cleanly_and_render_back() -> None:
             continue
         kinds[spec.kind] += 1
         rendered = spec.render()
-        try:
-            again = kh922core.parse_target(rendered, direction=direction)
+        try:  # the way a text gives a range or about a level to (``xuống còn 8-10``) is the
+            # spec's direction, which a render leaves to the indicator as for any level
+            again = kh922core.parse_target(rendered, direction=spec.direction)
         except Exception as error:
             offences.append(f"{text!r} renders as {rendered!r}, which fails: {error}")
             continue
