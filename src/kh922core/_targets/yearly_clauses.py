@@ -1,4 +1,4 @@
-"""A number a year after the verb's clause, and a level a year of a share.
+"""A number a year after the verb's clause, a level a year of a share, a year's count of a stock.
 
 Two ways a plan writes a change a year without the verb beside the number:
 
@@ -9,7 +9,11 @@ Two ways a plan writes a change a year without the verb beside the number:
   indicator named ``Tốc độ tăng trưởng …``) the number is a level of that rate; in a row of a
   share (``%``) it is the change a year or the level, which the text does not say: refused;
 * a level in ``%/năm`` with no verb, in a row in ``%`` of an indicator named as a share
-  (``1,5%/năm`` of ``Tỷ lệ hộ nghèo``): a share has no level a year; refused.
+  (``1,5%/năm`` of ``Tỷ lệ hộ nghèo``): a share has no level a year; refused;
+* a number each year with no verb, of a count the indicator keeps over the years (``Mỗi năm
+  có 5 xã đạt chuẩn nông thôn mới`` of ``Số xã đạt chuẩn nông thôn mới``): five more a year,
+  or five in all?  Refused; of a flow (``Số doanh nghiệp thành lập mới``, money, visits,
+  accidents) it is the level of a year.
 """
 
 from __future__ import annotations
