@@ -1,6 +1,7 @@
 """A number a year after the verb's clause, a level a year of a share, a year's count of a stock.
 
-Two ways a plan writes a change a year without the verb beside the number:
+Three ways a plan writes a number a year without a verb beside it that the row cannot take as
+its level as it stands:
 
 * the verb, then after a comma only words of how and when, then the number a year
   (``Giảm nghèo nhanh, bình quân 1,5%/năm``, ``Giảm dần, bình quân 0,5%/năm``, ``Giảm, mỗi năm
