@@ -11,9 +11,11 @@ indicator's, is refused, naming both; its value is read nowhere (see
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
-from kh922core._plans import Plan
+from kh922core._plans import Plan, Target
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells
 from kh922core._text import fold
 
@@ -23,7 +25,26 @@ __all__ = ["template_frame"]
 _WANTED = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
 
 
-def _disagreement(record: dict[str, str | None], target: str | None, plan: Plan) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _PlanKeys:
+    """The plan's targets by id, by target text and its indicators by name, built once per
+    template (each row looks its keys up)."""
+
+    targets: dict[str, Target]
+    texts: dict[str, list[str]]
+    names: dict[str, str]
+
+    @classmethod
+    def of(cls, plan: Plan) -> _PlanKeys:
+        texts: dict[str, list[str]] = {}
+        for target in plan.targets:
+            texts.setdefault(fold(target.text), []).append(target.id)
+        return cls(
+            {t.id: t for t in plan.targets}, texts, {fold(i.name): i.id for i in plan.indicators}
+        )
+
+
+def _disagreement(record: dict[str, str | None], target: str | None, keys: _PlanKeys) -> str | None:
     """Why a row's hidden id, ``Mã``, name and target text name different indicators; else
     ``None``.  A ``Mã`` that agrees with the hidden id settles it, unless the target text
     beside them is another target's (rows sorted from a later column); a name is compared
@@ -34,22 +55,21 @@ def _disagreement(record: dict[str, str | None], target: str | None, plan: Plan)
         return None
     moved = "were rows sorted or moved without column A? Sort whole rows, or type the figure on "
     moved += "its own row"
-    coded = next((t for t in plan.targets if t.id == target_id), None)
+    coded = keys.targets.get(target_id) if target_id else None
     if coded is not None and coded.indicator != indicator:
         return (
             f"its Mã {target_id!r} is a target of {coded.indicator!r}, its hidden key (column A) "
             f"names {indicator!r}: {moved}"
         )
     if coded is not None and target and fold(target) != fold(coded.text):
-        others = [t.id for t in plan.targets if fold(t.text) == fold(target) and t.id != coded.id]
+        others = [i for i in keys.texts.get(fold(target), []) if i != coded.id]
         if others:
             return (
                 f"its Mục tiêu {target!r} is that of {others[0]!r}, its Mã {target_id!r}: {moved}"
             )
     if coded is not None:
         return None
-    names = {fold(i.name): i.id for i in plan.indicators}
-    named = names.get(fold(name)) if name else None
+    named = keys.names.get(fold(name)) if name else None
     if named is not None and named != indicator:
         return (
             f"its name is that of {named!r}, its hidden key (column A) names {indicator!r}: {moved}"
@@ -57,10 +77,9 @@ def _disagreement(record: dict[str, str | None], target: str | None, plan: Plan)
     return None
 
 
-def _written(record: dict[str, str | None], plan: Plan) -> frozenset[str]:
-    """What the template wrote on the row of ``record``'s target: its Mã, name, unit, target
-    and year (a renamed column holding them holds no value)."""
-    target = next((t for t in plan.targets if t.id == record["target_id"]), None)
+def _written(target: Target | None, plan: Plan) -> frozenset[str]:
+    """What the template wrote on ``target``'s row: its Mã, name, unit, target and year (a
+    renamed column holding them holds no value)."""
     if target is None:
         return frozenset()
     indicator = plan.indicator(target.indicator)
@@ -76,7 +95,8 @@ def template_frame(
     whose keys disagree: (row, the figure as typed, why), to leave out once the template is
     known to be the plan's (another plan's is listed whole)."""
     records, disagreeing = [], []
-    ids = {t.id for t in plan.targets} if plan is not None else set()
+    known = _PlanKeys.of(plan) if plan is not None else None
+    ids = set(known.targets) if known is not None else set()
     column = next((i for i, key in keys.items() if key == "target_id"), None)
     for number, row in enumerate(rows, start=1):
         above = number <= start + 1  # the headings, or rows sorted above the row of keys
@@ -87,14 +107,14 @@ def template_frame(
             if key in record and index < len(row) and row[index] is not None:
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
         target = next((row[i] for i, key in keys.items() if key == "target" and i < len(row)), None)
-        why = _disagreement(record, target, plan) if plan is not None else None
+        why = _disagreement(record, target, known) if known is not None else None
         said = record["value"] or record["assessment"]
         if why is not None and said:
             disagreeing.append((number, said, why))
-        if plan is not None and record["indicator"] is None and record["target_id"] is not None:
-            found = [t.indicator for t in plan.targets if t.id == record["target_id"]]
-            record["indicator"] = found[0] if found else None
-        written = _written(record, plan) if plan is not None else frozenset()
+        coded = known.targets.get(record["target_id"] or "") if known is not None else None
+        if record["indicator"] is None and coded is not None:
+            record["indicator"] = coded.indicator
+        written = _written(coded, plan) if plan is not None else frozenset()
         records.append(
             {**record, "stray": stray_cells(rows, start, keys, row, written), "source_row": number}
         )

@@ -107,6 +107,8 @@ def keeps_verb(
     )
 
 
+#: A verb or noun of change in the text ("giảm nghèo"): a number each year is then its size.
+_CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 #: Words of a year in the text itself (not "bình quân", which may say per head).
 _EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng|từng)\s+năm(?!\w)|/\s*năm(?!\w)", re.IGNORECASE)
 #: An indicator's name that counts a flow (what is new, set up, granted, received in a year).
@@ -152,8 +154,7 @@ def refuse_share_a_year(
     (``Giảm nghèo nhanh, mỗi năm 1,5%``).  An indicator named as a rate, or as a share that
     moves (``Tỷ lệ giảm nghèo``, ``Tỷ lệ tăng dân số``), holds its level a year."""
     base, per_unit = per_year_part(written)
-    moving = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
-    yearly = per_unit or (yearly_words and moving.search(text) is not None)
+    yearly = per_unit or (yearly_words and _CHANGE_WORD.search(text) is not None)
     if not (yearly and base in (None, "%") and unit is not None and unit.expression == "percent"):
         return
     if not name or not (SHARE_WORDS.search(name) or SHARE_LIKE.search(name)):
