@@ -74,6 +74,39 @@ def test_a_unit_paragraph_above_a_word_table(tmp_path: Path) -> None:
     assert indicator.unit.text == "tỷ đồng"
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Đơn vị tính: % (trừ các chỉ tiêu có ghi riêng)", "(ĐVT: tỷ đồng (giá hiện hành))"],
+)
+def test_a_unit_line_in_words_not_read_is_listed(tmp_path: Path, line: str) -> None:
+    rows = [
+        *TITLE,
+        [line],
+        ["TT", "Chỉ tiêu", "Năm 2030"],
+        ["1", "Thu ngân sách", "810"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])]))
+    (indicator,) = result.plan.indicators
+    assert indicator.unit is None
+    (listed,) = result.problems
+    assert (listed.text, listed.row) == (line, "")
+    assert "unit line" in listed.reason
+
+
+def test_a_unit_line_beside_a_unit_column_is_not_listed(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["Đơn vị tính: % (trừ các chỉ tiêu có ghi riêng)"],
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2030"],
+        ["1", "Thu ngân sách", "tỷ đồng", "810"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])]))
+    assert result.problems == ()
+    (indicator,) = result.plan.indicators
+    assert indicator.unit is not None
+    assert indicator.unit.text == "tỷ đồng"
+
+
 def test_what_a_unit_line_is() -> None:
     assert table_unit(["PHỤ LỤC I", "ĐVT: triệu đồng"]) == "triệu đồng"
     assert table_unit(["Đơn vị chủ trì: Sở Tài chính"]) is None
@@ -193,3 +226,40 @@ def test_the_parts_of_a_split_cell_are_told_the_rows_baseline_is_not_theirs(
     for part in parts:
         assert part.baseline is None
         assert any("whole row's" in n for n in result.notes[("targets", part.id)])
+
+
+@pytest.mark.parametrize("label", ["Trong đó:", "trong đó", "Bao gồm:", "Chia ra:"])
+def test_a_row_of_only_trong_do_is_no_indicator(tmp_path: Path, label: str) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2030"],
+        ["1", "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", "50.000"],
+        ["", label, "", ""],
+        ["-", "Vốn ngân sách nhà nước", "tỷ đồng", "10.000"],
+        ["-", "Vốn ngoài nhà nước", "tỷ đồng", "35.000"],
+    ]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])]))
+    plan = result.plan
+    assert [(i.name, i.parent) for i in plan.indicators] == [
+        ("Tổng vốn đầu tư toàn xã hội", None),
+        ("Vốn ngân sách nhà nước", "tong-von-dau-tu-toan-xa-hoi"),
+        ("Vốn ngoài nhà nước", "tong-von-dau-tu-toan-xa-hoi"),
+    ]
+    assert [(t.row, t.text) for t in plan.targets] == [
+        ("1", "50.000"),
+        ("1.1", "10.000"),
+        ("1.2", "35.000"),
+    ]
+    assert result.problems == ()
+
+
+def test_a_part_named_after_trong_do_stays_a_row(tmp_path: Path) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Năm 2030"],
+        ["1", "Tỷ lệ hộ nghèo", "%", "1"],
+        ["", "trong đó: hộ nghèo dân tộc thiểu số", "%", "2"],
+    ]
+    plan = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])).plan
+    assert [t.text for t in plan.targets] == ["1", "2"]
+    assert len(plan.indicators) == 2

@@ -1,15 +1,19 @@
 """An observation table with a cell that cannot be read, collected with other files: the cell
 is listed by its place and the other files are read (one such cell used to stop the whole
-collect, exit 2, with nothing written)."""
+collect, exit 2, with nothing written); and a figure that cannot be its indicator's (a rank
+beyond the cohort, a fraction for a share, a dot group typed for a decimal comma)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import kh922core
 from kh922core._cli import main
+
+from .filling import fill
 
 
 @pytest.fixture
@@ -63,3 +67,29 @@ def test_a_fraction_typed_for_a_share_of_high_targets_is_listed(tmp_path: Path) 
     (refused,) = found.rejected
     assert refused.value == "0,855"
     assert "85,5% typed as a fraction" in refused.reason
+
+
+@pytest.mark.parametrize("typed", ["12.500", 12500])
+def test_a_dot_group_typed_for_a_decimal_comma_is_listed(tmp_path: Path, typed: object) -> None:
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(
+        tmp_path / "t.xlsx", plan, ["so-tai-chinh"], as_of="2025-11-01"
+    )
+    fill(path, {"2030-12": typed})  # 12,5 per 10,000 people (target 12) typed as 12.500
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.filter(pl.col("indicator") == "rnd-personnel").is_empty()
+    (refused,) = found.rejected
+    assert (refused.value, refused.column) == ("12.500", "value")
+    assert "more than 500 times the largest target (12)" in refused.reason
+    assert "(12,5)" in refused.reason
+
+
+def test_a_figure_under_500_times_the_targets_is_read(tmp_path: Path) -> None:
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(
+        tmp_path / "t.xlsx", plan, ["so-tai-chinh"], as_of="2025-11-01"
+    )
+    fill(path, {"2030-12": 5999})
+    found = kh922core.collect([path], plan=plan)
+    assert found.clean
+    assert found.observations["value"].to_list() == [5999.0]

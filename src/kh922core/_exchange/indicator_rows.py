@@ -43,7 +43,7 @@ from kh922core._exchange.row_texts import (
     under_parent,
     unit_in_name,
 )
-from kh922core._exchange.table_walk import Line, Table
+from kh922core._exchange.table_walk import Line, Table, unread_unit_line
 from kh922core._exchange.unread_lines import unread_line
 from kh922core._plans import Plan
 from kh922core._targets import Direction, Unit, parse_unit, split_targets
@@ -54,6 +54,10 @@ __all__ = ["IndicatorBuilder"]
 
 
 _NOTE = "a note (Ghi chú): a plan file has no place for it; copy it by hand"
+_UNIT_LINE_UNREAD = (
+    "a unit line above the table in words the import does not read: no row takes a unit from "
+    "it; write each row's unit in a column 'Đơn vị tính', or make the line 'Đơn vị tính: %'"
+)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
 
@@ -170,6 +174,8 @@ class IndicatorBuilder:
         counts: dict[str, int] = {}
         inherited: dict[int, tuple[str, int, int, bool]] = {}  # by line: lead text, place, used
         prefix = restarts(table)
+        if header.one("unit") is None and (words := unread_unit_line(table.title)):
+            self.sink.problem(grid, header, None, None, words, _UNIT_LINE_UNREAD)
         for number, line in enumerate(table.lines):
             why = unread_line(line, table.lines[number + 1 :], header.one("name"))
             if why is not None:  # a row of totals, a note under the table

@@ -99,6 +99,25 @@ _UNIT_LINE = re.compile(
 )
 
 
+#: The start of such a line, whatever follows (``Đơn vị tính: % (trừ …)``).
+_UNIT_LEAD = re.compile(r"^\s*\(?\s*(?:đơn\s+vị\s+tính|đvt)\s*[:：]", re.IGNORECASE)
+
+
+def unread_unit_line(title: list[str]) -> str | None:
+    """A line of a table's title that gives its rows a unit in words :func:`table_unit` does
+    not read (``Đơn vị tính: % (trừ các chỉ tiêu có ghi riêng)``): the rows get no unit from
+    it, and the line is listed.
+
+    Examples:
+        >>> unread_unit_line(["Đơn vị tính: % (trừ các chỉ tiêu có ghi riêng)"])
+        'Đơn vị tính: % (trừ các chỉ tiêu có ghi riêng)'
+        >>> unread_unit_line(["(Đơn vị tính: tỷ đồng)"]) is None
+        True
+    """
+    found = [line for line in title if _UNIT_LEAD.match(line) and not _UNIT_LINE.match(line)]
+    return found[-1] if found and table_unit(title) is None else None
+
+
 def table_unit(title: list[str]) -> str | None:
     """The unit a line of a table's title gives every row (``Đơn vị tính: tỷ đồng``).
 
@@ -256,7 +275,7 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
             for c, text in enumerate(raw)
         ]
         line = _classify(header, index, list(cells), across.get(index, []))
-        if line is None:
+        if line is None or _label_only(line, raw):
             continue
         signed = signed or _signs(header, line)
         if signed:  # reported as printed ("- Như trên;"), no mark taken for a row number
@@ -266,6 +285,20 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
             line.unread = _CONTINUED
         lines.append(line)
     return lines
+
+
+#: Words alone in a row that only say the rows below are parts of the row above.
+_PARTS_LABEL = re.compile(
+    r"^\s*(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?|chia\s+ra|cụ\s+thể)\s*[:：]?\s*$", re.I
+)
+
+
+def _label_only(line: Line, raw: list[str]) -> bool:
+    """Whether a row holds nothing but ``Trong đó:`` (or ``Bao gồm:``, ``Chia ra:`` …), with no
+    number: no row of the table (the rows below stay under the row above it)."""
+    texts = [text.strip() for text in raw if text.strip()]
+    words = line.title if line.group else (texts[0] if len(texts) == 1 else "")
+    return not (line.number or line.group_id) and bool(_PARTS_LABEL.match(words))
 
 
 _CONTINUED = (

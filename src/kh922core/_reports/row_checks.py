@@ -91,7 +91,8 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     at most twice the places its targets rank (63 at least); no percentage in the indicator's
     own unit is above 1000 (``85,5`` typed in a cell formatted as a percentage shows 8550 %),
     nor a fraction from 0 to 1 of a share whose targets are all 5 % or more (``0,855`` typed
-    for 85,5 %); a rejection for each other one."""
+    for 85,5 %), nor 500 times the largest level its targets bound or more (``12.500`` typed
+    for 12,5); a rejection for each other one."""
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
     limits = _rank_limits(plan, ranks)
     shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
@@ -106,7 +107,15 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     )
     share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
     fraction = pl.col("indicator").is_in(list(fractions)) & own & (value > 0) & (value <= 1)
-    wrong = (rank | share | fraction).fill_null(False)
+    scales = _target_scales(plan, ranks)
+    texts = {i: u.text.strip() for i, u in ((i.id, i.unit) for i in plan.indicators) if u}
+    same_unit = pl.col("unit").is_null() | (
+        pl.col("unit").str.strip_chars()
+        == pl.col("indicator").replace_strict(texts, default=None, return_dtype=pl.String)
+    )
+    scale = pl.col("indicator").replace_strict(scales, default=None, return_dtype=pl.Float64)
+    far = same_unit & (value.abs() >= _FAR * scale)
+    wrong = (rank | share | fraction | far).fill_null(False)
     rejected = [
         Rejection(
             r["source_file"] or "",
@@ -114,15 +123,27 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
             r["source_row"],
             "value",
             shown(r["value"], None),
-            _why(r["indicator"], r["value"], limits, fractions),
+            _why(r["indicator"], r["value"], limits, fractions, scales),
         )
         for r in table.filter(wrong).iter_rows(named=True)
     ]
     return table.filter(~wrong), rejected
 
 
-def _why(indicator: str, value: float, limits: dict[str, float], least: dict[str, float]) -> str:
+def _why(
+    indicator: str,
+    value: float,
+    limits: dict[str, float],
+    least: dict[str, float],
+    scales: dict[str, float],
+) -> str:
     """Why ``value`` cannot be one of ``indicator`` (see :func:`possible_values`)."""
+    if indicator in scales and abs(value) >= _FAR * scales[indicator]:
+        return (
+            f"is more than {_FAR} times the largest target ({format_number(scales[indicator])}):"
+            f" a dot group typed for a decimal comma ({format_number(value / 1000)})? Write the "
+            "figure in the indicator's unit, with a decimal comma"
+        )
     if indicator in limits:
         if value > limits[indicator]:
             return (
@@ -155,6 +176,31 @@ def _fraction_shares(plan: Plan, shares: list[str]) -> dict[str, float]:
             continue
         least[target.indicator] = min(least.get(target.indicator, number), number)
     return {indicator: bound for indicator, bound in least.items() if bound >= 5}
+
+
+#: How many times the largest target a value must be to be listed: ``12.500`` typed for
+#: ``12,5`` doctors per 10,000 people is 1,000 times it.
+_FAR = 500
+
+
+def _target_scales(plan: Plan, ranks: list[str]) -> dict[str, float]:
+    """The largest number the targets of each indicator bound, where every target of it is a
+    level of 1 or more (a change, words or a rank say nothing of the level's size)."""
+    largest: dict[str, float] = {}
+    units = {i.id: i.unit for i in plan.indicators}
+    for target in plan.targets:
+        spec, own = target.spec, units.get(target.indicator)
+        number = getattr(spec, "high", None) or getattr(spec, "value", None)
+        if isinstance(number, float) and target.unit is not None and own is not None:
+            try:  # a target in its own unit (nghìn tỷ đồng of a row in tỷ đồng)
+                number *= conversion_factor(target.unit, own)
+            except Kh922Error:
+                number = None
+        if spec.change is not None or not isinstance(number, float) or abs(number) < 1:
+            largest[target.indicator] = math.inf  # nothing said of the level's size
+        elif target.indicator not in ranks:
+            largest[target.indicator] = max(largest.get(target.indicator, 0.0), abs(number))
+    return {indicator: scale for indicator, scale in largest.items() if math.isfinite(scale)}
 
 
 def _rank_limits(plan: Plan, ranks: list[str]) -> dict[str, float]:
