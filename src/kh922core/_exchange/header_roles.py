@@ -77,6 +77,15 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: A column of money for the work (a budget, its sources): no place in a plan file.
 _MONEY = re.compile(r"\b(?:kinh phi|nguon von|du toan|von dau tu|nguon kinh phi)\b")
 _NAME_WORDS = r"(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|danh muc|de an|du an|chuong trinh)"
+#: A column of targets another level of government set (``Chỉ tiêu Trung ương giao``).
+_ASSIGNED = r"\b(?:trung uong|tw|chinh phu|thu tuong(?: chinh phu)?|bo|nganh)(?: da)? giao\b"
+#: A column of changes, not levels: a growth a year, a comparison of two years (``Tăng bình
+#: quân giai đoạn 2026-2030 (%/năm)``, ``So sánh KH 2026/TH 2025 (%)``, ``… (lần)``).
+_CHANGES = (
+    r"\b(?:tang|giam) binh quan\b|\bbinh quan (?:hang |moi )?nam\b|\btoc do\b|\btang truong\b"
+    r"|(?<!\bgia )\b(?:so sanh|ss)\b|\bty le (?:tang|giam)\b|\btang giam\b"
+    r"|\b(?:tang|giam) (?:them|so voi)\b|\bmuc (?:tang|giam)\b|\blan$"
+)
 _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     (None, r"\bbat dau\b(?!.*\b(?:hoan thanh|ket thuc)\b)"),  # a start, no deadline
     (None, r"^(?:thoi han|thoi gian) bao cao\b"),  # when to report, no deadline
@@ -137,15 +146,37 @@ def heading_key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+#: The year of a price basis (``giá so sánh 2010``, ``giá SS năm 2010``): no horizon.
+_PRICE_YEAR = re.compile(
+    r"\bgiá\s+(?:so\s+sánh|ss|cố\s+định|gốc)\s*(?:năm\s*)?(?:19|20)\d{2}", re.IGNORECASE
+)
+
+
 def years_in(text: str) -> list[int]:
-    """The years (1900-2099) a text names, in order."""
-    return [int(found) for found in _YEAR.findall(text)]
+    """The years (1900-2099) a text names, in order, but that of a price basis.
+
+    Examples:
+        >>> years_in("Năm 2030 (giá so sánh 2010)"), years_in("Giai đoạn 2026-2030")
+        ([2030], [2026, 2030])
+    """
+    return [int(found) for found in _YEAR.findall(_PRICE_YEAR.sub(" ", text))]
 
 
 def unread_column(heading: str) -> str:
     """Why the cells of a column the importer does not read are listed: a baseline whose
     heading names no year (``Hiện trạng``) says what to write."""
     key = heading_key(heading)
+    if re.search(_ASSIGNED, key):
+        return (
+            "targets another level of government set (Trung ương giao), not the province's: "
+            "not in the plan"
+        )
+    if re.search(_CHANGES, key):
+        return (
+            "a column of changes (a growth a year, a comparison of two years), not of levels: "
+            "write such a target in a target column in words ('tăng bình quân 8,5%/năm'), "
+            "or copy it by hand"
+        )
     baseline = any(role == "baseline" and rule.search(key) for role, rule in _RULES)
     if baseline and not years_in(heading):
         return (
@@ -163,6 +194,8 @@ def _role(heading: str) -> Role | None:
     if leads and helps and leads != helps:  # "Cơ quan chủ trì, phối hợp" over "Chủ trì"
         return "lead" if leads > helps else "cooperating"
     years = years_in(heading)
+    if re.search(_ASSIGNED, key) or re.search(_CHANGES, key):
+        return None  # another government's targets, or changes: listed, whatever the year
     if _MONEY.search(key) and not re.search(r"chu tri|phoi hop|co quan|don vi", key):
         return None  # "Kinh phí năm 2025", "Nguồn vốn": no target, whatever its year
     for role, pattern in _RULES:

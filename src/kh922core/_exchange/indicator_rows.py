@@ -31,6 +31,7 @@ from kh922core._exchange.row_texts import (
     lower_name,
     merged_targets,
     note_direction,
+    note_merged_down,
     past_period,
     past_target,
     readable_part,
@@ -322,9 +323,8 @@ class IndicatorBuilder:
             kept, index, place, _ = inherited[given]
             inherited[given] = (kept, index, place, True)
         if made:
-            give_baselines(
-                table, line, self.sink, self.targets[len(self.targets) - made :], here.indicator
-            )
+            give_baselines(table, line, self.sink, self.targets[len(self.targets) - made :], here)
+            note_merged_down(self.sink, self.targets[len(self.targets) - made :])
         cooperating = with_cooperating(self.agencies, helps, [cells[c.index] for c in coop])
         for target in self.targets[len(self.targets) - made :] if cooperating[0] else []:
             target["cooperating_agencies"], target["cooperating_agencies_text"] = cooperating

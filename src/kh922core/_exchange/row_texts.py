@@ -9,14 +9,14 @@ A row's number is kept as printed (``5.1``, ``5.a``, ``A.1``); a row printed wit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
-from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import DEADLINES, Direction, Unit, parse_number, parse_target, parse_unit
+from kh922core._exchange.table_walk import Line, Table, place
+from kh922core._targets import DEADLINES, Direction, Unit, parse_target, parse_unit
 from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
@@ -32,12 +32,13 @@ __all__ = [
     "lower_name",
     "merged_targets",
     "note_direction",
+    "note_merged_down",
+    "note_merged_down",
     "past_period",
     "past_target",
     "readable_part",
     "reason_of",
     "restarts",
-    "row_baseline",
     "row_number",
     "row_year",
     "twice_numbered",
@@ -285,50 +286,16 @@ def report_number(sink: Sink, table: Table, line: Line, indicator: str, row: str
         )
 
 
-def row_baseline(
-    table: Table, line: Line, sink: Sink, parts: Sequence[str] = ()
-) -> tuple[float, int | None] | None:
-    """The row's baseline (value, year): the latest year's of its baseline columns (``Thực hiện
-    năm 2024``, ``Ước 2025``); each other one, and one that is no number, is a problem.  A row
-    whose cell was split into indicators of their own (``parts``: ``1 (cấp tỉnh)`` …) has none:
-    its baseline is the whole row's, not any part's, and each baseline cell is a problem."""
-    found: list[tuple[int, int, str, float]] = []
-    for column in table.header.of("baseline"):
-        text = line.cells[column.index].strip()
-        if not text or text in BLANKS:
-            continue
-        if parts:
-            why = f"a baseline of the whole row, not of its parts ({', '.join(parts)}), which are "
-            why += "indicators of their own: copy each part's baseline by hand"
-            sink.problem(table.grid, table.header, line.index, column.index, text, why)
-            continue
-        try:
-            value = parse_number(text.rstrip("% "))
-        except Kh922Error as error:
-            sink.problem(
-                table.grid,
-                table.header,
-                line.index,
-                column.index,
-                text,
-                f"a baseline must be a number: {reason_of(error)}",
-            )
-            continue
-        found.append((column.year or 0, column.index, text, float(value)))
-    if not found:
-        return None
-    year, _, _, value = kept = max(found)
-    for _, index, text, _ in (other for other in found if other is not kept):
-        sink.problem(
-            table.grid,
-            table.header,
-            line.index,
-            index,
-            text,
-            f"a second baseline of the row: a target keeps one, the latest ({year}'s); copy "
-            "this one by hand if it is the one to keep",
-        )
-    return value, year or None
+def note_merged_down(sink: Sink, targets: list[dict[str, Any]]) -> None:
+    """Note each target whose cell is merged down over other rows: the one figure is given to
+    the indicator of each row it covers (as the table shows it), which a reader checks."""
+    for target in targets:
+        grid, header, row, column = target["_place"]
+        for first, left, last, right in grid.merges:
+            if first <= row <= last and left <= column <= right and last > first:
+                rows = f"{place(grid, header, first, None)[0]}-{place(grid, header, last, None)[0]}"
+                why = f"its cell is merged down over rows {rows}: the same target is each one's"
+                sink.note("targets", target["id"], why)
 
 
 def merged_targets(header: Header, column: int, spans: list[tuple[int, int]]) -> str:

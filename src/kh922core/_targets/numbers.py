@@ -97,10 +97,12 @@ def parse_number(token: str) -> float:
         if not (whole.isdigit() and decimals.isdigit()):
             raise NumberFormatError(f"{token!r} is not a number")
         digits, fraction, comma = whole, decimals, ","
-    else:
+    elif "." in integer and re.fullmatch(r"[\d.]+", integer):
         raise NumberFormatError(
             f"{token!r} is not a number (dots separate thousands in groups of three digits)"
         )
+    else:
+        raise NumberFormatError(f"{token!r} is not a number")
     literal = sign + digits + ("." + fraction if comma else "")
     return float(Decimal(literal))
 
