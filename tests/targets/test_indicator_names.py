@@ -29,6 +29,8 @@ RATE_NAMES = [
     "Tốc độ phát triển doanh nghiệp",
     "Chỉ số sản xuất công nghiệp (IIP)",
     "Lạm phát",
+    "Tỷ lệ tăng trưởng tín dụng",  # a rate of growth called a ratio
+    "Tỷ lệ tăng trưởng kinh tế (GRDP)",
 ]
 OTHER_NAMES = [
     None,
@@ -39,8 +41,6 @@ OTHER_NAMES = [
     "Đóng góp của TFP trong tăng trưởng kinh tế",  # growth not first: what it names is no rate
     "Vốn đầu tư cho tăng trưởng xanh so với GRDP",
     "Mức độ đáp ứng tiêu chí tăng trưởng xanh",
-    "Tăng trưởng xanh",
-    "Tỷ lệ tăng trưởng tín dụng",
 ]
 
 

@@ -33,7 +33,6 @@ __all__ = [
     "merged_targets",
     "note_direction",
     "note_merged_down",
-    "note_merged_down",
     "past_period",
     "past_target",
     "readable_part",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.apart_bounds import refuse_bound_apart
 from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.misspellings import refuse_misspelt_after
@@ -37,7 +38,7 @@ from kh922core._targets.scanner import match_phrase
 from kh922core._targets.time_phrases import refuse_year_of_change
 from kh922core._targets.unit_fit import is_share, per_year_part, refuse_unknown_word
 from kh922core._targets.units import Unit, parse_unit
-from kh922core._targets.verbs import Verb, verb_first
+from kh922core._targets.verbs import Verb, verb_first, way_of_level
 from kh922core.errors import TargetParseError
 
 __all__ = ["note_drops_meaning", "refuse_lost_words", "refuse_unread_parts", "refuse_unread_verb"]
@@ -135,6 +136,8 @@ def refuse_lost_words(
     (``hơn 2 lần`` of an indicator in money, counts, % …; a ratio's ``dưới 3 lần`` is its
     level), of another entity (``gấp 1,5 lần bình quân cả nước``) or per year
     (``gấp đôi mỗi năm``), and points after the level to reach (``tăng lên 5 điểm %``)."""
+    if way_of_level(verb.to_level) is None:  # "chỉ còn 2%" says its way
+        refuse_bound_apart(text, spec)  # "dưới mức trần 15%": a cap read bare, as a floor
     note = getattr(spec, "note", None) or ""
     # "500 triệu" after the number, or a note that starts with one (as a render writes it)
     trailing = _SCALE_AFTER.search(text)

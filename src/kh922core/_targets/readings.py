@@ -39,7 +39,7 @@ from kh922core._targets.subject_kinds import (
     SHARE_LIKE,
     SHARE_WORDS,
     changing_thing,
-    names_a_rate,
+    names_a_growth,
     unknown_thing,
 )
 from kh922core._targets.unit_fit import RATE_UNIT, fit_unit, is_rate, is_share, per_year_part
@@ -50,6 +50,7 @@ from kh922core._targets.verbs import (
     refuse_clash,
     refuse_floor_of_a_fall,
     refuse_up_to,
+    way_of_level,
 )
 from kh922core._targets.yearly_clauses import keeps_verb, refuse_yearly_levels
 from kh922core.errors import IncompatibleUnitError, TargetParseError
@@ -100,17 +101,6 @@ def _level(spec: TargetSpec, verb: Verb) -> TargetSpec:
         way = Direction.HIGHER_IS_BETTER if verb.way == "rise" else Direction.LOWER_IS_BETTER
         return spec.model_copy(update={"direction": way})
     return spec
-
-
-def _way_of_level(phrase: str | None) -> str | None:
-    """The way a level to reach says with no verb of change: up to it (``lên``), down to it
-    (``xuống``, ``còn``, ``khống chế``, ``kiềm chế``); ``None`` for a phrase that says neither
-    (``tới mức``)."""
-    if phrase is None:
-        return None
-    first = phrase.split()[0].casefold()
-    falls = ("xuống", "còn", "khống", "kiềm", "về")  # "khống chế", "kiềm chế": held down to it
-    return "rise" if first == "lên" else "fall" if first in falls else None
 
 
 def _changed(
@@ -210,7 +200,7 @@ def read_reading(
             raise TargetParseError(
                 text, 0, "'tăng' or 'giảm' before '… điểm %'", reason="points with no change"
             )
-        way = _way_of_level(verb.to_level)
+        way = way_of_level(verb.to_level)
         if way is not None:  # "còn 2%", "đưa tỷ lệ xuống 2%", "lên 50%": the words say the way
             said = f"a level: {verb.to_level!r} names the level to reach"
             return fit_unit(text, _level(spec, replace(verb, way=way)), unit), said
@@ -227,7 +217,9 @@ def read_reading(
     written = getattr(spec, "unit", None)
     # "Diện tích đất lúa giảm không quá 5%": % of a level in ha can only be a relative fall
     relative = unit is not None and not (is_share(unit) or is_rate(unit))
-    relative = relative and (written or "").startswith("%")
+    # ... but not of a count better lower ("Số vụ tai nạn giảm dưới 5%": every rise meets it)
+    lower = spec.direction is Direction.LOWER_IS_BETTER
+    relative = relative and (written or "").startswith("%") and not lower
     if verb.way == "fall" and at_most and not verb.to_level and not after.points and not relative:
         share = (unit is not None and (is_share(unit) or is_rate(unit))) or (
             unit is None and (written is None or written.startswith("%"))
@@ -320,7 +312,7 @@ def _change(
     if plain_percent and not base.named and not SHARE_WORDS.search(text):
         rate = rate or RATE_IN_PERCENT.search(text) is not None
     # "tăng bình quân 8%/năm" of "Tốc độ tăng trưởng GRDP" in %: the text names no share
-    named_rate = names_a_rate(indicator) and (unit is None or plain_percent)
+    named_rate = names_a_growth(indicator) and (unit is None or plain_percent)
     named_rate = named_rate and not SHARE_WORDS.search(text)
     by_name, rate = named_rate and not rate, rate or named_rate
     # "Chỉ số giá tiêu dùng tăng dưới 4% so với cùng kỳ": a price or output index's growth, the
@@ -331,8 +323,8 @@ def _change(
     rate = rate or index
     thing = changing_thing(spec, indicator if plain_percent else None)
     shared = unit is not None and is_share(unit) and percent  # "Thu … tăng 10%" in % GRDP too
-    unknown = (unknown_thing(spec) or (None if plain_percent else thing)) if shared else None
-    if unknown and not rate and not whole and not SHARE_WORDS.search(text):
+    unknown = unknown_thing(spec, indicator) or (None if plain_percent else thing)
+    if shared and unknown and not rate and not whole and not SHARE_WORDS.search(text):
         raise TargetParseError(
             text,
             0,
@@ -352,9 +344,7 @@ def _change(
                 "a share, or a growth of the level?",
             )
         rate = True
-    share = (unit is not None and is_share(unit)) or (
-        unit is None and SHARE_WORDS.search(text) is not None
-    )
+    share = bool(unit and is_share(unit)) or (unit is None and bool(SHARE_WORDS.search(text)))
     rate = rate and not whole  # "tăng 5% GRDP": a share of GRDP, not the growth of GRDP
     if rate and (written_unit is None or percent):
         if not (index and base.previous_year):

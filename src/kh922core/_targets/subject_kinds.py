@@ -21,6 +21,7 @@ __all__ = [
     "SHARE_LIKE",
     "SHARE_WORDS",
     "changing_thing",
+    "names_a_growth",
     "names_a_level",
     "names_a_rate",
     "unknown_thing",
@@ -82,9 +83,9 @@ _LEVEL_HEAD = re.compile(
 #: of the whole ("Khu vực nông thôn", "Vùng …", "Các xã …", "Riêng …", "Cấp xã", "Nữ").
 _SHARE_HEAD = re.compile(
     r"^(?:hộ|người|lao\s+động\s+(?:qua|được)|trẻ|học\s+sinh|sinh\s+viên|trường|xã|"
-    r"phường|thôn|ấp|đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
+    r"phường|thôn|ấp|(?:tốc\s+độ\s+)?đô\s+thị\s+hóa|khu\s+vực|vùng|các|riêng|huyện|cấp|nữ|nam|phụ\s+nữ|"
     r"cán\s+bộ|công\s+chức|viên\s+chức|dịch\s+vụ\s+công|(?:sự\s+)?hài\s+lòng|suy\s+dinh\s+dưỡng|"
-    r"cơ\s+cấu|"
+    r"cơ\s+cấu|đóng\s+góp|"
     r"mức\s+độ|diện\s+tích\s+(?:che\s+phủ|được)|độ\s+)",
     re.IGNORECASE,
 )
@@ -100,11 +101,20 @@ _PLACE = re.compile(
 PERCENT_OF = re.compile(r"%\s*(?:/\s*năm\s*)?(?:của\s+)?(?:tổng\s+)?số\b", re.IGNORECASE)
 
 
-def unknown_thing(spec: TargetSpec) -> str | None:
+def _names_nothing(spec: TargetSpec) -> bool:
+    """Whether the words a reading left in the note name no subject (none, a place, a time)."""
+    note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
+    return not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) is not None
+
+
+def unknown_thing(spec: TargetSpec, indicator: str | None = None) -> str | None:
     """A subject the grammar cannot place in a row of a share: no share words, no head of a
     share written short or of a part of the whole, no head of a level (``Thu nội địa``,
-    ``Kinh tế số``, ``phát thải khí nhà kính``); ``None`` for any other (or none)."""
+    ``Kinh tế số``, ``phát thải khí nhà kính``), the ``indicator``'s name where the text names
+    none; ``None`` for any other (or none)."""
     note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
+    if _names_nothing(spec) and indicator:
+        note = LIST_NUMBER.sub("", indicator, count=1).strip()
     if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or SHARE_LIKE.search(note):
         return None
     if _SHARE_HEAD.match(note) or _LEVEL_HEAD.match(note):
@@ -127,7 +137,7 @@ def changing_thing(spec: TargetSpec, indicator: str | None = None) -> str | None
 
 #: What makes a name a ratio to something else ("… so với GRDP", "… trên 1.000 dân", "…/người");
 #: a level per head ("Thu nhập bình quân đầu người") is still a level.
-_RATIO = re.compile(r"\bso\s+với\b|\btrên\b|/|%", re.IGNORECASE)
+_RATIO = re.compile(r"\bso\s+với\b|\btrên\b(?!\s+địa\s+bàn)|/|%", re.IGNORECASE)
 #: A list number or mark before a name or a label ("1. ", "a) ", "II. ", "- ").
 LIST_NUMBER = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])[.)]\s*)?", re.IGNORECASE)
 
@@ -176,3 +186,35 @@ def names_a_rate(name: str | None) -> bool:
         return False
     named = LIST_NUMBER.sub("", name, count=1)
     return _RATE_NAME.match(named) is not None and SHARE_WORDS.search(named) is None
+
+
+def names_a_growth(name: str | None) -> bool:
+    """Whether an indicator's ``name`` is one a row in a plain ``%`` holds only as a rate of
+    change: a rate (:func:`names_a_rate`), or, from its first words, the output, a value or a
+    flow that grows, as the same words in a text say (``GRDP``, ``Tổng sản phẩm trên địa bàn``,
+    ``Năng suất lao động``, ``Kim ngạch xuất khẩu``, ``Chỉ số phát triển công nghiệp``), and a
+    rate of growth called a ratio (``Tỷ lệ tăng trưởng kinh tế``, ``Tỷ lệ tăng thu ngân
+    sách``); never a ratio to a whole (``Vốn đầu tư … so với GRDP``) nor with a share's words.
+
+    Examples:
+        >>> names_a_growth("Tổng sản phẩm trên địa bàn (GRDP)"), names_a_growth("Tỷ lệ hộ nghèo")
+        (True, False)
+        >>> names_a_growth("Đóng góp của TFP trong tăng trưởng kinh tế")
+        False
+    """
+    if not name:
+        return False
+    named = LIST_NUMBER.sub("", name, count=1).strip()
+    grows = _GROWING_NAME.match(named)
+    if grows is None or _RATIO.search(named):
+        return names_a_rate(name)
+    rate_called_a_ratio = SHARE_WORDS.match(grows.group()) is not None  # "Tỷ lệ tăng …"
+    return rate_called_a_ratio or SHARE_WORDS.search(named) is None
+
+
+#: The first words of a name of what grows (its row in % holds its growth rate).
+_GROWING_NAME = re.compile(
+    r"(?:t[ỷỉ]\s+lệ\s+tăng|GRDP|GDP|tổng\s+sản\s+phẩm|năng\s+suất|kim\s+ngạch|thu\s+ngân\s+sách"
+    r"|doanh\s+thu|sản\s+lượng|chỉ\s+số\s+(?:sản\s+xuất|phát\s+triển)|giá\s+trị\s+sản\s+xuất)\b",
+    re.IGNORECASE,
+)

@@ -23,6 +23,7 @@ __all__ = [
     "refuse_up_to",
     "refuse_verb_in_a_name",
     "verb_first",
+    "way_of_level",
 ]
 
 #: A negation before a verb of change and ``quá`` (``không tăng quá 3%``): ``tăng không quá``.
@@ -187,9 +188,29 @@ def refuse_lost_negation(text: str, at: int, subject: str) -> None:
         )
 
 
+def way_of_level(phrase: str | None) -> str | None:
+    """The way a level to reach says with no verb of change: up to it (``lên``), down to it
+    (``xuống``, ``còn``, ``khống chế``, ``kiềm chế``); ``None`` for a phrase that says neither
+    (``tới mức``)."""
+    if phrase is None:
+        return None
+    first = phrase.split()[0].casefold()
+    falls = ("xuống", "còn", "khống", "kiềm", "về")  # "khống chế", "kiềm chế": held down to it
+    return "rise" if first == "lên" else "fall" if first in falls else None
+
+
 def refuse_floor_of_a_fall(text: str, verb: Verb, operator: object) -> None:
     """Refuse a lower bound on the level a fall reaches (``giảm tối thiểu còn 2%``: at most
-    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it)."""
+    2 %, or a fall of at least that much? read as ≥ 2 %, a rate of 10 % would meet it), and a
+    rise held down to a level (``Tăng trưởng tín dụng khống chế 15%``: read by the verb, ≥ 15 %;
+    a cap, or a verb that names the subject?)."""
+    if verb.way == "rise" and way_of_level(verb.to_level) == "fall":
+        raise TargetParseError(
+            text,
+            0,
+            "the level alone with its bound ('≤ 15%', 'khống chế dưới 15%')",
+            reason=f"{verb.phrase!r} and {verb.to_level!r}: a rise, or a level held down?",
+        )
     if verb.way == "fall" and verb.to_level and str(operator) in ("ge", "gt"):
         raise TargetParseError(
             text,

@@ -7,6 +7,8 @@ better higher (or a band) it is refused (:func:`none_at_all`), as its worst leve
 
 from __future__ import annotations
 
+import re
+
 from kh922core._targets.kinds import Comparison, Direction, Operator, Qualitative, TargetSpec
 from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.scanner import read_phrases, read_unit
@@ -43,6 +45,7 @@ def bare_zero(text: str, spec: TargetSpec, stated: Direction | str | None) -> Ta
     about = spec.kind == "approximate" and getattr(spec, "value", None) == 0
     from_zero = spec.kind == "range" and getattr(spec, "low", None) == 0
     if not (bare or about or from_zero) or spec.change is not None:
+        _refuse_all_removed(text, spec, stated)
         return spec
     if stated is None:
         return spec.model_copy(update={"direction": Direction.LOWER_IS_BETTER})
@@ -54,6 +57,26 @@ def bare_zero(text: str, spec: TargetSpec, stated: Direction | str | None) -> Ta
             reason="a target of 0 on an indicator better higher: every level would meet it",
         )
     return spec
+
+
+#: A verb of removing before the share removed ("Xóa 100% nhà tạm", "Loại bỏ 100% …").
+_REMOVED = re.compile(r"(?<![\w])(?:xóa|xoá|loại\s+bỏ|chấm\s+dứt|xóa\s+bỏ)\s+100\s*%", re.I)
+
+
+def _refuse_all_removed(text: str, spec: TargetSpec, stated: Direction | str | None) -> None:
+    """Refuse ``Xóa 100% nhà tạm`` read bare on an indicator stated better lower (the share
+    left, ``Tỷ lệ hộ ở nhà tạm``): read as ``≤ 100 %``, every level would meet it; the share
+    removed (``Tỷ lệ nhà tạm được xóa``, better higher) reads ``≥ 100 %``."""
+    bare = isinstance(spec, Comparison) and spec.operator is Operator.TARGET
+    lower = stated is not None and Direction(stated) is Direction.LOWER_IS_BETTER
+    if bare and lower and _REMOVED.search(text):
+        raise TargetParseError(
+            text,
+            0,
+            "the level left ('không còn nhà tạm', '0%'), or an indicator of the share removed",
+            reason="all removed (100 %) on an indicator better lower: the share removed, or 0 "
+            "left? Read as ≤ 100 %, every level would meet it",
+        )
 
 
 def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSpec, str | None]:
