@@ -93,3 +93,22 @@ def test_a_figure_under_500_times_the_targets_is_read(tmp_path: Path) -> None:
     found = kh922core.collect([path], plan=plan)
     assert found.clean
     assert found.observations["value"].to_list() == [5999.0]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "typed", "unit"),
+    [("digital-economy-share", "0,2", "% GRDP"), ("5g-coverage", "0,95", "% dân số")],
+)
+def test_a_fraction_typed_for_a_share_of_a_whole_is_listed(
+    tmp_path: Path, indicator: str, typed: str, unit: str
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        f"indicator;year;value;unit\n{indicator};2026;{typed};\n{indicator};2025;45;{unit}\n",
+        encoding="utf-8",
+    )
+    found = kh922core.collect([path])
+    assert found.observations.select("year", "value").rows() == [(2025, 45.0)]
+    (refused,) = found.rejected
+    assert refused.value == typed
+    assert "typed as a fraction" in refused.reason

@@ -16,7 +16,7 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import Rejection
-from kh922core._targets import conversion_factor, format_number, parse_unit
+from kh922core._targets import Unit, conversion_factor, format_number, parse_unit
 from kh922core._text import did_you_mean
 from kh922core.errors import Kh922Error
 
@@ -95,11 +95,16 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     for 12,5); a rejection for each other one."""
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
     limits = _rank_limits(plan, ranks)
-    shares = [i.id for i in plan.indicators if i.unit is not None and i.unit.text.strip() == "%"]
+    shares = [i.id for i in plan.indicators if i.unit is not None and _share(i.unit)]
     fractions = _fraction_shares(plan, shares)
-    value, own = (
+    texts = {i: u.text.strip() for i, u in ((i.id, i.unit) for i in plan.indicators) if u}
+    value, own = (  # a value in the indicator's own unit (none written: the template's)
         pl.col("value"),
-        pl.col("unit").is_null() | (pl.col("unit").str.strip_chars() == "%"),
+        pl.col("unit").is_null()
+        | (
+            pl.col("unit").str.strip_chars()
+            == pl.col("indicator").replace_strict(texts, default=None, return_dtype=pl.String)
+        ),
     )
     limit = pl.col("indicator").replace_strict(limits, default=None, return_dtype=pl.Float64)
     rank = pl.col("indicator").is_in(ranks) & (
@@ -108,13 +113,8 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     share = pl.col("indicator").is_in(shares) & own & (value.abs() > 1000)
     fraction = pl.col("indicator").is_in(list(fractions)) & own & (value > 0) & (value <= 1)
     scales = _target_scales(plan, ranks)
-    texts = {i: u.text.strip() for i, u in ((i.id, i.unit) for i in plan.indicators) if u}
-    same_unit = pl.col("unit").is_null() | (
-        pl.col("unit").str.strip_chars()
-        == pl.col("indicator").replace_strict(texts, default=None, return_dtype=pl.String)
-    )
     scale = pl.col("indicator").replace_strict(scales, default=None, return_dtype=pl.Float64)
-    far = same_unit & (value.abs() >= _FAR * scale)
+    far = own & (value.abs() >= _FAR * scale)
     wrong = (rank | share | fraction | far).fill_null(False)
     rejected = [
         Rejection(
@@ -159,6 +159,15 @@ def _why(
     return (
         "is no percentage (85,5 typed in a cell formatted as a percentage shows 8550%): write "
         "it in a cell formatted as a number"
+    )
+
+
+def _share(unit: Unit) -> bool:
+    """Whether a unit is a share in per cent: ``%``, ``% GRDP``, ``% dân số`` (not ``%/năm``)."""
+    return (
+        unit.text.strip().startswith("%")
+        and unit.expression.startswith("percent")
+        and ("year" not in unit.expression)
     )
 
 

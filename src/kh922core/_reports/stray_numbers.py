@@ -17,8 +17,9 @@ import polars as pl
 
 from kh922core._exchange import column_name
 from kh922core._reports.agency_templates import KEY_PREFIX
+from kh922core._tracking import vietnamese_number
 
-__all__ = ["STRAY_DTYPE", "stray_cells", "stray_rejections"]
+__all__ = ["STRAY_DTYPE", "misplaced_numbers", "stray_cells", "stray_rejections"]
 
 #: What a cell writes with digits that is no value: dates, years, months, document numbers.
 _NO_VALUE = re.compile(
@@ -89,4 +90,30 @@ def stray_rejections(frame: pl.DataFrame, empty: pl.Expr) -> pl.DataFrame:
             .otherwise(pl.lit(f"a number in a column the template does not have: {_UNREAD}"))
             .alias("reason"),
         )
+    )
+
+
+def misplaced_numbers(frame: pl.DataFrame, empty: pl.Expr) -> pl.DataFrame:
+    """The rejections (row, column, text, reason) of a number typed in the unit column, or in
+    the year column where it is no year (``85,5``), of a row with no value (``empty``): the
+    value written one column off, which would be read nowhere."""
+    year = pl.col("year").str.strip_chars()
+    no_year = ~year.str.contains(r"^(?:19|20)\d{2}$").fill_null(False)
+    found = [
+        (pl.col("unit"), "unit", vietnamese_number(pl.col("unit"), percent=True).is_not_null()),
+        (pl.col("year"), "year", no_year & vietnamese_number(year, percent=True).is_not_null()),
+    ]
+    return pl.concat(
+        [
+            frame.filter(empty & number).select(
+                "source_row",
+                pl.lit(column).alias("column"),
+                text.alias("text"),
+                pl.lit(
+                    f"is a number in the {column} column, and the value is empty: write it "
+                    "under the value"
+                ).alias("reason"),
+            )
+            for text, column, number in found
+        ]
     )

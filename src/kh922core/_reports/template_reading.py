@@ -25,9 +25,9 @@ from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
-from kh922core._reports.stray_numbers import stray_rejections
+from kh922core._reports.stray_numbers import misplaced_numbers, stray_rejections
 from kh922core._reports.template_duties import foreign_rows
-from kh922core._reports.template_rows import template_frame
+from kh922core._reports.template_rows import swapped_headings, template_frame
 from kh922core._reports.template_titles import (
     other_agency,
     other_plan,
@@ -59,7 +59,7 @@ _STARTS = {
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
-_TRUE = ("đạt", "có", "true", "x", "yes", "met")
+_TRUE = ("đạt", "có", "true", "yes", "met")  # not "x": "không áp dụng" in statistical tables
 _FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
 
@@ -202,14 +202,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
     empty = pl.col("value").is_null() & pl.col("assessment").is_null()
     stray = stray_rejections(frame, empty)
-    in_unit = frame.filter(empty & vietnamese_number(unit, percent=True).is_not_null()).select(
-        "source_row",
-        pl.lit("unit").alias("column"),
-        pl.col("unit").alias("text"),
-        pl.lit(
-            "is a number in the unit column, and the value is empty: write it under the value"
-        ).alias("reason"),
-    )
+    in_unit = misplaced_numbers(frame, empty)  # "85,5" typed in the unit or year column
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
         pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
@@ -347,6 +340,9 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         rows, merged = merged_values(merges, sheet, rows, (start, keys))
         cells, disagreeing = template_frame(rows, start, keys, plan)
         frame, refused = _read_cells(cells, year)
+        if swapped := swapped_headings(rows, start, keys, _HEADINGS):  # nothing read: whose?
+            frame, refused, merged, disagreeing = frame.clear(), refused.clear(), [], []
+            rejected += [Rejection(source.name, sheet or None, *cell) for cell in swapped]
         frames.append(
             frame.with_columns(
                 pl.lit(None, pl.String).alias("entity"),

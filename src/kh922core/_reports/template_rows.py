@@ -19,7 +19,7 @@ from kh922core._plans import Plan, Target
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells
 from kh922core._text import fold
 
-__all__ = ["template_frame"]
+__all__ = ["swapped_headings", "template_frame"]
 
 #: The keys of a row read into the frame.
 _WANTED = ("target_id", "indicator", "name", "unit", "year", "value", "assessment", "note")
@@ -121,3 +121,32 @@ def template_frame(
     schema: dict[str, pl.DataType] = {**dict.fromkeys(_WANTED, pl.String()), "stray": STRAY_DTYPE}
     schema["source_row"] = pl.Int64()
     return pl.DataFrame(records, schema=schema, orient="row"), disagreeing
+
+
+def swapped_headings(
+    rows: list[list[str | None]], start: int, keys: dict[int, str], headings: dict[str, str]
+) -> list[tuple[int, str, str, str]]:
+    """The headings over the hidden keys (the row above them) that name another column of
+    the template than their key (``Giá trị thực hiện`` over ``kh922:year``): the headings and
+    figures were swapped, the hidden keys left behind, and every figure would be read as
+    another column's (the year as the value).  Each is ``(row, "heading", text, why)``; none
+    when the columns were found by their headings."""
+    if start == 0 or not any(str(c or "").startswith("kh922:") for c in rows[start]):
+        return []
+    above = rows[start - 1]
+    found = []
+    for column, key in keys.items():
+        text = above[column] if column < len(above) else None
+        named = headings.get(fold(text or ""))
+        if named is not None and named != key and named in keys.values():
+            found.append(
+                (
+                    start,
+                    "heading",
+                    str(text),
+                    f"the heading names another column than the hidden key under it ({key}): "
+                    "columns moved without the hidden row of keys? No cell of this sheet is "
+                    "read; put the headings back, or copy the figures into a fresh template",
+                )
+            )
+    return found
