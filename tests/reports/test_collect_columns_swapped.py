@@ -4,6 +4,8 @@ Each is listed by its cell, never read as another column's figure."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import openpyxl
@@ -77,3 +79,22 @@ def test_an_x_in_the_assessment_is_no_dat(template: Path, said: str, read: bool 
     flags = found.observations["assessment"].to_list()
     assert flags == ([] if read is None else [read])
     assert [r.value for r in found.rejected] == (["x"] if read is None else [])
+
+
+def test_rows_moved_by_commas_are_refused_even_when_many(tmp_path: Path) -> None:
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(
+        tmp_path / "t.csv", plan, ["so-khcn"], as_of="2026-05-15", file_format="csv"
+    )
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(
+        csv.reader(io.StringIO(text), delimiter=";" if ";" in text.splitlines()[-1] else ",")
+    )
+    # saved by a tool that writes no quotes: "Xếp hạng ở nhóm 30 tỉnh, thành" splits in two
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    found = kh922core.collect([path])
+    moved = [r for r in found.rejected if "where the header has" in r.reason]
+    split = [row for row in rows if any("," in cell for cell in row) and not row[0].startswith("#")]
+    assert split  # the rank rows and the target in words ("Tiên tiến, hiện đại")
+    assert len(moved) == len(split)
+    assert "digital-infrastructure" not in found.observations["indicator"].to_list()

@@ -17,8 +17,11 @@ def overflowing(rows: list[list[str | None]], start: int) -> dict[int, tuple[str
     text and why none of their cells is read (a separator inside a cell moved them)."""
     header = rows[start]
     width = max((i for i, c in enumerate(header) if c and c.strip()), default=-1) + 1
-    usual = Counter(len(row) for row in rows[start + 1 :] if any(row)).most_common(1)
-    common = max(len(header), usual[0][0] if usual else 0)  # a trailing separator on each row
+    lengths = Counter(len(row) for row in rows[start + 1 :] if any(row))
+    # a trailing separator on every row (never on most: half the rows moved one cell is no
+    # layout, "Xếp hạng ở nhóm 30 tỉnh, thành" on each ranked row)
+    common = max(lengths) if len(lengths) == 1 else len(header)
+    common = max(common, len(header))
     moved: dict[int, tuple[str, str]] = {}
     for index in range(start + 1, len(rows)):
         row = rows[index]
