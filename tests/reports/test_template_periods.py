@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import kh922core
 from kh922core._reports.report_tables import sections
 from kh922core._reports.report_words import words
 
-from .filling import fill
+from .filling import fill, keys, target_rows
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,29 @@ def test_two_returns_of_one_name_in_two_folders_count_as_the_years_report(
     assert "so-khcn" not in report.not_reported
     (listed,) = [s for s in sections(report, words("vi")) if s.key == "sources"]
     assert "kỳ khác trong năm" not in listed.note
+
+
+def test_this_years_half_template_supersedes_last_years_for_a_year_it_gives(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (last,) = kh922core.write_templates(
+        tmp_path / "khcn-2025.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    (now,) = kh922core.write_templates(
+        tmp_path / "khcn-2026.xlsx", plan, ["so-khcn"], as_of="2026-05-15"
+    )
+    fill(last, {"2030-3": 50})  # November 2025: the estimate of 2025
+    book = openpyxl.load_workbook(now)
+    sheet = book.worksheets[0]
+    row, columns = target_rows(sheet)["2030-3"], keys(sheet)[1]
+    sheet.cell(row, columns["year"], 2025)  # May 2026: the final figure of 2025
+    sheet.cell(row, columns["value"], 52)
+    book.save(now)
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert found.conflicts.is_empty()
+    assert found.observations.select("year", "value", "source_file").rows() == [
+        (2025, 52.0, now.name)
+    ]
+    (replaced,) = found.rejected
+    assert (replaced.file, replaced.value) == (last.name, "50")
+    assert "superseded by the same agency's later template" in replaced.reason

@@ -277,9 +277,11 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     frames = [
         _frame(r, cohorts).with_columns(
             pl.lit(i).alias("_file"),
-            pl.lit(period_rank(r.metadata.get("period")) if r.kind == "template" else 0).alias(
-                PERIOD
-            ),
+            pl.lit(
+                period_rank(r.metadata.get("period"), r.metadata.get("year"))
+                if r.kind == "template"
+                else 0
+            ).alias(PERIOD),
         )
         for i, r in enumerate(readings)
     ]

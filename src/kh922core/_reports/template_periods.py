@@ -1,11 +1,13 @@
-"""Templates of the two periods of one year: the first half's (due 01/6) and the whole year's
-(due 15/11).
+"""Templates of the periods of the plan's years: the first half's (due 01/6) and the whole
+year's (due 15/11).
 
 An agency fills the half-year template in May and the year's in November; a folder of returns
-may hold both.  For one indicator, year and entity the agency's year template supersedes its
-half-year one: the half-year value is listed (superseded, naming the file that supersedes it),
-never a conflict that drops both.  Values of other agencies, or of files that name no period,
-are never superseded: they conflict as before.
+may hold both, and last year's too.  For one indicator, year and entity the agency's later
+template supersedes its earlier one (the year's its half-year one; this year's last year's,
+which may give the final figure of a year last year's template estimated): the earlier value
+is listed (superseded, naming the file that supersedes it), never a conflict that drops both.
+Values of other agencies, or of files that name no period, are never superseded: they
+conflict as before.
 """
 
 from __future__ import annotations
@@ -24,9 +26,16 @@ PERIOD = "_period"
 _RANKS = {"half": 1, "year": 2}
 
 
-def period_rank(period: str | None) -> int:
-    """``2`` for a year template, ``1`` for a half-year one, ``0`` for anything else."""
-    return _RANKS.get(period or "", 0)
+def period_rank(period: str | None, year: str | None = None) -> int:
+    """How late a template is: its year, then its period (the year's after the half-year's:
+    ``20262`` for the template of the whole of 2026, ``20261`` for its first half); ``0`` for a
+    file that names no period.  A later template's figure supersedes an earlier one's (the
+    final 2025 figure given in the half-year template of 2026, over the estimate of the 2025
+    template typed in November)."""
+    rank = _RANKS.get(period or "", 0)
+    if not rank or year is None or not year.isdigit():
+        return rank
+    return int(year) * 10 + rank
 
 
 def superseded(
@@ -51,8 +60,8 @@ def superseded(
             row,
             "value",
             shown(value, assessment),
-            f"a figure of the half-year template, superseded by the same agency's template of "
-            f"the whole year ({files[newer]}): the year's figure is read",
+            f"a figure of an earlier template, superseded by the same agency's later template "
+            f"({files[newer]}): the later figure is read",
         )
         for file, sheet, row, value, assessment, newer in dropped.select(
             "source_file", "source_sheet", "source_row", "value", "assessment", "_latest"
