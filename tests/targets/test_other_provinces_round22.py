@@ -154,3 +154,13 @@ def test_all_removed_on_the_share_left_is_refused() -> None:
     removed = parse_target("Xóa 100% nhà tạm, nhà dột nát", unit="%", direction="higher_is_better")
     assert removed.is_met(100.0)
     assert not removed.is_met(90.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["8,5% (giá SS 2010)", "8,5% (giá so sánh 2010)", "8,5% (theo giá cố định năm 2010)"]
+)
+def test_a_price_base_written_short_is_no_second_number(text: str) -> None:
+    spec = parse_target(text, unit="%", indicator="Tốc độ tăng trưởng GRDP")
+    assert spec.change is None
+    assert spec.is_met(8.5)
+    assert not spec.is_met(8.4)

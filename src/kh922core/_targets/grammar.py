@@ -354,7 +354,8 @@ def _bound(blanked: str, first: int, step: re.Match[str] | None) -> list[Match] 
 
 #: The price base of a value: "GRDP (theo giá so sánh năm 2010) tăng 8%".
 _PRICE_BASE = re.compile(
-    r"\(?\s*(?:\btheo\s+)?\bgiá\s+so\s+sánh(?:\s+năm)?\s+\d{4}\b\s*\)?,?", re.IGNORECASE
+    r"\(?\s*(?:\btheo\s+)?\bgiá\s+(?:so\s+sánh|SS|cố\s+định)(?:\s+năm)?\s+\d{4}\b\s*\)?,?",
+    re.IGNORECASE,
 )
 
 
