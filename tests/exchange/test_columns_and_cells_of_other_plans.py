@@ -135,3 +135,26 @@ def test_a_target_merged_down_over_two_indicators_is_each_ones_noted(tmp_path: P
         (note,) = [n for n in result.notes[("targets", target)] if "merged down" in n]
         assert "rows 5-6" in note
     assert not [n for n in result.notes.get(("targets", "2030-3"), ()) if "merged" in n]
+
+
+@pytest.mark.parametrize(
+    ("heading", "horizon"),
+    [
+        ("Mục tiêu tăng trưởng đến năm 2030", 2030),
+        ("Năm 2030 (kịch bản tăng trưởng cao)", 2030),
+        ("Kế hoạch tăng trưởng xanh đến năm 2030", 2030),
+        ("Kế hoạch năm 2026 (phấn đấu tốc độ cao)", 2026),
+        ("Chỉ tiêu tỉnh phấn đấu năm 2026 (cao hơn TW giao)", 2026),
+    ],
+)
+def test_a_heading_of_levels_that_names_growth_is_still_a_target_column(
+    tmp_path: Path, heading: str, horizon: int
+) -> None:
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", heading],
+        ["1", "Tỷ lệ A", "%", "50", "80"],
+    ]
+    result = import_tables(_csv(tmp_path / "pl.csv", rows))
+    assert [(t.horizon, t.text) for t in result.plan.targets] == [(horizon, "80")]
+    assert result.problems == ()

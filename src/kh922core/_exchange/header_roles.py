@@ -78,12 +78,16 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _MONEY = re.compile(r"\b(?:kinh phi|nguon von|du toan|von dau tu|nguon kinh phi)\b")
 _NAME_WORDS = r"(?:chi tieu|noi dung|tieu chi|nhiem vu|cong viec|danh muc|de an|du an|chuong trinh)"
 #: A column of targets another level of government set (``Chỉ tiêu Trung ương giao``).
-_ASSIGNED = r"\b(?:trung uong|tw|chinh phu|thu tuong(?: chinh phu)?|bo|nganh)(?: da)? giao\b"
+_ASSIGNED = (
+    r"^(?:chi tieu |ke hoach |muc tieu )?(?:do |duoc )?(?:trung uong|tw|chinh phu|"
+    r"thu tuong(?: chinh phu)?|bo|nganh)(?: da)? giao\b"
+)
 #: A column of changes, not levels: a growth a year, a comparison of two years (``Tăng bình
-#: quân giai đoạn 2026-2030 (%/năm)``, ``So sánh KH 2026/TH 2025 (%)``, ``… (lần)``).
+#: quân giai đoạn 2026-2030 (%/năm)``, ``So sánh KH 2026/TH 2025 (%)``, ``… (lần)``); not a
+#: plan's scenario (``Kịch bản tăng trưởng cao``, ``Mục tiêu tăng trưởng đến năm 2030``).
 _CHANGES = (
-    r"\b(?:tang|giam) binh quan\b|\bbinh quan (?:hang |moi )?nam\b|\btoc do\b|\btang truong\b"
-    r"|(?<!\bgia )\b(?:so sanh|ss)\b|\bty le (?:tang|giam)\b|\btang giam\b"
+    r"\b(?:tang|giam|tang truong) binh quan\b|\bbinh quan (?:hang |moi )?nam\b"
+    r"|\btoc do (?:tang|giam)\b|(?<!\bgia )\b(?:so sanh|ss)\b|\bty le (?:tang|giam)\b|\btang giam\b"
     r"|\b(?:tang|giam) (?:them|so voi)\b|\bmuc (?:tang|giam)\b|\blan$"
 )
 _PATTERNS: tuple[tuple[Role | None, str], ...] = (

@@ -194,7 +194,7 @@ _FAR = 500
 
 def _target_scales(plan: Plan, ranks: list[str]) -> dict[str, float]:
     """The largest number the targets of each indicator bound, where every target of it is a
-    level of 1 or more (a change, words or a rank say nothing of the level's size)."""
+    level of 1 or more (a change, words, a rank or a cap say nothing of the level's size)."""
     largest: dict[str, float] = {}
     units = {i.id: i.unit for i in plan.indicators}
     for target in plan.targets:
@@ -205,7 +205,8 @@ def _target_scales(plan: Plan, ranks: list[str]) -> dict[str, float]:
                 number *= conversion_factor(target.unit, own)
             except Kh922Error:
                 number = None
-        if spec.change is not None or not isinstance(number, float) or abs(number) < 1:
+        capped = str(getattr(spec, "operator", "")) in ("le", "lt")  # no size: "≤ 1 vụ"
+        if spec.change is not None or not isinstance(number, float) or abs(number) < 1 or capped:
             largest[target.indicator] = math.inf  # nothing said of the level's size
         elif target.indicator not in ranks:
             largest[target.indicator] = max(largest.get(target.indicator, 0.0), abs(number))

@@ -23,13 +23,14 @@ _BETWEEN = r"(?:\s+(?:ở|mức|là|phải|đạt|được|cho\s+phép|trần|s�
 #: A comparator the grammar reads, with words between it and the number.
 _SPACED = re.compile(
     r"(?<![\w])(?P<word>dưới|trên|tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất|không\s+quá|"
-    rf"không\s+vượt(?:\s+quá)?|chỉ|khống\s+chế|kiềm\s+chế|cao\s+nhất|thấp\s+nhất){_BETWEEN}+\s*$",
+    rf"không\s+vượt(?:\s+quá)?|chỉ|khống\s+chế|kiềm\s+chế){_BETWEEN}+\s*$",
     re.IGNORECASE,
 )
-#: A bound the grammar has no phrase for, however close to the number.
+#: A bound the grammar has no phrase for, right before the number or with only "ở mức", "là"
+#: between ("trong giới hạn cho phép đạt 95%" names the subject: within the limits).
 _UNREAD = re.compile(
-    r"(?<![\w])(?P<word>(?:mức\s+)?trần|(?:mức\s+)?sàn|giới\s+hạn|cho\s+phép|đưa\s+về|"
-    rf"hạn\s+chế|ít\s+ra){_BETWEEN}*\s*$",
+    r"(?<![\w])(?P<word>mức\s+trần|trần|mức\s+sàn|giới\s+hạn|đưa\s+về|hạn\s+chế(?=\s+ở)|ít\s+ra)"
+    r"(?:\s+(?:ở|mức|là|khoảng|bằng))*\s*$",
     re.IGNORECASE,
 )
 

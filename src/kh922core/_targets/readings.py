@@ -323,7 +323,7 @@ def _change(
     rate = rate or index
     thing = changing_thing(spec, indicator if plain_percent else None)
     shared = unit is not None and is_share(unit) and percent  # "Thu … tăng 10%" in % GRDP too
-    unknown = unknown_thing(spec, indicator) or (None if plain_percent else thing)
+    unknown = unknown_thing(spec) or (None if plain_percent else thing)
     if shared and unknown and not rate and not whole and not SHARE_WORDS.search(text):
         raise TargetParseError(
             text,

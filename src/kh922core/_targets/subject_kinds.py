@@ -107,15 +107,12 @@ def _names_nothing(spec: TargetSpec) -> bool:
     return not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) is not None
 
 
-def unknown_thing(spec: TargetSpec, indicator: str | None = None) -> str | None:
+def unknown_thing(spec: TargetSpec) -> str | None:
     """A subject the grammar cannot place in a row of a share: no share words, no head of a
     share written short or of a part of the whole, no head of a level (``Thu nội địa``,
-    ``Kinh tế số``, ``phát thải khí nhà kính``), the ``indicator``'s name where the text names
-    none; ``None`` for any other (or none)."""
+    ``Kinh tế số``, ``phát thải khí nhà kính``); ``None`` for any other (or none)."""
     note = _PLACE.sub("", (getattr(spec, "note", None) or "").strip())
-    if _names_nothing(spec) and indicator:
-        note = LIST_NUMBER.sub("", indicator, count=1).strip()
-    if not re.search(r"[^\W\d_]", note) or _NO_THING.match(note) or SHARE_LIKE.search(note):
+    if _names_nothing(spec) or SHARE_LIKE.search(note):
         return None
     if _SHARE_HEAD.match(note) or _LEVEL_HEAD.match(note):
         return None
@@ -201,17 +198,21 @@ def names_a_growth(name: str | None) -> bool:
         (True, False)
         >>> names_a_growth("Đóng góp của TFP trong tăng trưởng kinh tế")
         False
+        >>> names_a_growth("Kim ngạch xuất khẩu chế biến sâu trong tổng kim ngạch xuất khẩu")
+        False
     """
     if not name:
         return False
     named = LIST_NUMBER.sub("", name, count=1).strip()
     grows = _GROWING_NAME.match(named)
-    if grows is None or _RATIO.search(named):
+    if grows is None or _RATIO.search(named) or _PART_OF.search(named):
         return names_a_rate(name)
     rate_called_a_ratio = SHARE_WORDS.match(grows.group()) is not None  # "Tỷ lệ tăng …"
     return rate_called_a_ratio or SHARE_WORDS.search(named) is None
 
 
+#: A part of a whole in a name ("… chiếm trong GRDP", "… trong tổng kim ngạch"): a share.
+_PART_OF = re.compile(r"\bchiếm\b|\btrong\s+(?!tỉnh\b|nước\b|địa\s+bàn\b)", re.IGNORECASE)
 #: The first words of a name of what grows (its row in % holds its growth rate).
 _GROWING_NAME = re.compile(
     r"(?:t[ỷỉ]\s+lệ\s+tăng|GRDP|GDP|tổng\s+sản\s+phẩm|năng\s+suất|kim\s+ngạch|thu\s+ngân\s+sách"
