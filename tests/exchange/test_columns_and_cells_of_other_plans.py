@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kh922core import import_tables
+from kh922core import ImportResult, import_tables
 
 from .office_builders import write_xlsx
 
@@ -77,6 +77,16 @@ def test_a_price_basis_heading_is_still_a_target_column(tmp_path: Path) -> None:
     assert [(t.horizon, t.text) for t in result.plan.targets] == [(2030, "150")]
 
 
+def _baseline_row(tmp_path: Path, unit: str, baseline: str) -> ImportResult:
+    """An appendix of one row in ``unit`` with ``baseline`` as its 2025 result, imported."""
+    rows = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Năm 2030"],
+        ["1", "Chỉ tiêu A", unit, baseline, "100"],
+    ]
+    return import_tables(_csv(tmp_path / "pl.csv", rows))
+
+
 @pytest.mark.parametrize(
     ("unit", "baseline", "why"),
     [
@@ -88,12 +98,7 @@ def test_a_price_basis_heading_is_still_a_target_column(tmp_path: Path) -> None:
 def test_a_baseline_that_cannot_be_in_its_rows_unit_is_listed(
     tmp_path: Path, unit: str, baseline: str, why: str
 ) -> None:
-    rows = [
-        *TITLE,
-        ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Năm 2030"],
-        ["1", "Chỉ tiêu A", unit, baseline, "100"],
-    ]
-    result = import_tables(_csv(tmp_path / "pl.csv", rows))
+    result = _baseline_row(tmp_path, unit, baseline)
     (target,) = result.plan.targets
     assert target.baseline is None
     (listed,) = result.problems
@@ -108,12 +113,7 @@ def test_a_baseline_that_cannot_be_in_its_rows_unit_is_listed(
 def test_a_baseline_in_its_rows_unit_is_read(
     tmp_path: Path, unit: str, baseline: str, value: float
 ) -> None:
-    rows = [
-        *TITLE,
-        ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Năm 2030"],
-        ["1", "Chỉ tiêu A", unit, baseline, "100"],
-    ]
-    result = import_tables(_csv(tmp_path / "pl.csv", rows))
+    result = _baseline_row(tmp_path, unit, baseline)
     (target,) = result.plan.targets
     assert target.baseline is not None
     assert (target.baseline.value, target.baseline.year) == (value, 2025)

@@ -112,3 +112,22 @@ def test_a_fraction_typed_for_a_share_of_a_whole_is_listed(
     (refused,) = found.rejected
     assert refused.value == typed
     assert "typed as a fraction" in refused.reason
+
+
+@pytest.mark.parametrize(("text", "listed"), [("3", True), ("≤ 3", False)])
+def test_a_cap_gives_no_scale_to_the_500_times_check(
+    tmp_path: Path, text: str, listed: bool
+) -> None:
+    plan = kh922core.load_plan()
+    targets = tuple(
+        t.model_copy(update={"text": text, "spec": kh922core.parse_target(text, unit="Đô thị")})
+        if t.indicator == "smart-cities"
+        else t
+        for t in plan.targets
+    )
+    plan = plan.model_copy(update={"targets": targets})
+    path = tmp_path / "so-lieu.csv"
+    path.write_text("indicator;year;value\nsmart-cities;2026;2000\n", encoding="utf-8")
+    found = kh922core.collect([path], plan=plan)
+    assert [r.value for r in found.rejected] == (["2.000"] if listed else [])
+    assert found.observations.height == (0 if listed else 1)
