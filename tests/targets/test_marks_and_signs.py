@@ -2,7 +2,8 @@
 
 A red-team round generated every target of a small list with some ninety marks and spaces in
 ten places each.  These texts read silently wrong: a sign the grammar does not read in the words
-before the number (``Tỷ lệ nợ xấu ＜ 3%`` was the level 3 %), a mark inside a phrase (``(thấp)
+before the number (``Tỷ lệ nợ xấu ＜ 3%`` was the level 3 %; the full-width signs are phrases
+now), a mark inside a phrase (``(thấp)
 hơn 5%`` read ``hơn`` alone: > 5 %), an underscore or a zero-width space in place of a space
 (``_Không dưới 90%``, ``Không\\u200bthấp hơn 50%``: < 90 %, > 50 %), ``ko`` for ``không``, a
 comma after the verb (``giảm, 2%``: the verb dropped), and a comparator or a verb after the
@@ -20,7 +21,6 @@ from kh922core import ChangeKind, Operator, TargetParseError, parse_target
 @pytest.mark.parametrize(
     "text",
     [
-        "Tỷ lệ nợ xấu ＜ 3%",
         "Tỷ lệ nợ xấu >/= 90%",
         "Tỷ lệ nợ xấu ± 3%",
         "Tỷ lệ nợ xấu ≤… 3%",
@@ -56,6 +56,7 @@ def test_a_phrase_a_mark_or_sign_hides_is_refused(text: str) -> None:
         ("Không\u00adcao hơn 5%", Operator.LE, 5.0),  # used to be > 5 %
         ("Tỷ lệ nợ xấu thấp\u200bhơn 5%", Operator.LT, 5.0),
         ("Tỷ lệ nợ xấu ≤ 3%", Operator.LE, 3.0),
+        ("Tỷ lệ nợ xấu ＜ 3%", Operator.LT, 3.0),  # a full-width sign: a phrase of its own
         ("Tỷ lệ nợ xấu <= 3%", Operator.LE, 3.0),
         ("Tỷ lệ nợ xấu: dưới 3%", Operator.LT, 3.0),
         ("Tỷ lệ dân số tham gia BHYT, trên 95%", Operator.GT, 95.0),

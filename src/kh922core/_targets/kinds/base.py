@@ -23,6 +23,7 @@ from kh922core._targets.kinds.criterion import Criterion, Explanation, Signature
 from kh922core._targets.kinds.options import (
     DEFAULT_APPROXIMATE_TOLERANCE,
     CriterionOptions,
+    check_option_names,
     checked_tolerance,
 )
 from kh922core.errors import InvalidValueError
@@ -266,6 +267,7 @@ class BaseSpec(BaseModel):
         years: float | None,
         options: Mapping[str, object],
     ) -> _Reading:
+        check_option_names(options)  # a keyword that is no option, even with no value
         plain = self._criterion(CriterionOptions())
         if plain.qualitative:
             return _Reading(plain, assessment=value if isinstance(value, bool) else None)

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from kh922core._targets.kinds.criterion import RankScaling
 from kh922core.errors import InvalidValueError
 
-__all__ = ["DEFAULT_APPROXIMATE_TOLERANCE", "CriterionOptions", "checked_tolerance"]
+__all__ = [
+    "DEFAULT_APPROXIMATE_TOLERANCE",
+    "CriterionOptions",
+    "check_option_names",
+    "checked_tolerance",
+]
 
 #: Relative tolerance of ``khoảng X`` targets unless a plan sets its own.
 DEFAULT_APPROXIMATE_TOLERANCE = 0.05
@@ -41,6 +46,31 @@ def checked_tolerance(tolerance: object) -> float:
     return number
 
 
+_OPTIONS = frozenset({"tolerance", "cohort_policy", "cohort_size", "adopted_cohort"})
+
+
+def check_option_names(options: Mapping[str, object]) -> None:
+    """Refuse a keyword that is no option of a target's methods.
+
+    Raises:
+        TypeError: A keyword that is no option (``unit=`` among them: a value is in the
+            target's unit), as Python says of a function's unexpected keyword.
+    """
+    unknown = sorted(set(options) - _OPTIONS)
+    if not unknown:
+        return
+    hint = (
+        " (a value is in the target's unit: multiply it by kh922core.conversion_factor(its "
+        "unit, the target's unit) first, or ask the plan's Target, whose methods take unit=)"
+        if "unit" in unknown
+        else ""
+    )
+    raise TypeError(
+        f"unexpected keyword argument {', '.join(map(repr, unknown))}: the options are "
+        f"{', '.join(sorted(_OPTIONS))}{hint}"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CriterionOptions:
     """What a criterion may depend on besides the target; a kind checks only what it reads.
@@ -59,7 +89,8 @@ class CriterionOptions:
 
     @classmethod
     def of(cls, options: Mapping[str, object]) -> CriterionOptions:
-        """The options among keyword options (others are ignored)."""
+        """The options among keyword options (:func:`check_option_names` first)."""
+        check_option_names(options)
         return cls(
             tolerance=options.get("tolerance"),
             cohort_policy=options.get("cohort_policy"),

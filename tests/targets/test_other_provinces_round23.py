@@ -1,0 +1,109 @@
+"""Target wordings of the twenty-third round: phrasings and units that other provinces' plans
+write often and the grammar refused.
+
+* ``Chưa quá 5%`` (not yet over: at most), ``Không tới 5%`` / ``Không đến 5%`` (not reaching:
+  less than);
+* ``Giữ ổn định 42%``, ``Duy trì ổn định 42%``, ``Giữ ở mức 42%``: a level kept, as ``Duy trì
+  42%`` (at least, at most on a lower-is-better indicator);
+* the full-width signs of East Asian input methods (``＞``, ``＜``, ``＝``, ``＞=``, ``＜=``);
+* units: ``ca`` (cases of a disease: a count of its own, never ``vụ``), ``µg`` (micrograms, also
+  written ``μg`` or ``mcg``), ``o/oo`` (per mille written with letters), ``m² sàn`` (floor area).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import Operator, TargetParseError, conversion_factor, parse_target
+from kh922core.errors import UnitError
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "inside", "outside"),
+    [
+        ("Chưa quá 5%", "lower_is_better", 5.0, 5.1),
+        ("Tỷ lệ hộ nghèo chưa quá 3%", "lower_is_better", 3.0, 3.2),
+        ("Không tới 5%", "lower_is_better", 4.9, 5.0),
+        ("Không đến 5%", "lower_is_better", 4.9, 5.0),
+        ("Không tới 5%", "higher_is_better", 4.9, 5.0),  # the words bound, not the direction
+        ("Giữ ổn định 42%", "higher_is_better", 42.0, 41.5),
+        ("Giữ ổn định ở mức 42%", "higher_is_better", 43.0, 41.5),
+        ("Duy trì ổn định 42%", "higher_is_better", 42.0, 41.5),
+        ("Duy trì ổn định ở mức 42%", "higher_is_better", 42.5, 41.5),
+        ("Giữ ở mức 42%", "higher_is_better", 42.0, 41.5),
+        ("Giữ ổn định 2%", "lower_is_better", 2.0, 2.5),  # at most, better lower
+        ("＞ 90%", "higher_is_better", 90.5, 90.0),
+        ("＞= 90%", "higher_is_better", 90.0, 89.5),
+        ("＜ 5%", "lower_is_better", 4.5, 5.0),
+        ("＜= 5%", "lower_is_better", 5.0, 5.5),
+    ],
+)
+def test_a_bound_written_as_other_provinces_write_it(
+    text: str, direction: str, inside: float, outside: float
+) -> None:
+    spec = parse_target(text, unit="%", direction=direction)  # type: ignore[arg-type]
+    assert spec.change is None
+    assert spec.is_met(inside)
+    assert not spec.is_met(outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [("Chưa quá 5%", Operator.LE), ("Không tới 5%", Operator.LT), ("＝ 5%", Operator.TARGET)],
+)
+def test_the_operator_is_the_phrase_s(text: str, operator: Operator) -> None:
+    spec = parse_target(text, unit="%")
+    assert getattr(spec, "operator", None) is operator
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "other_unit", "converted", "failing"),
+    [
+        ("Dưới 15 o/oo", "‰", 14.0, "%", 1.4, 1.6),  # 14 ‰ is 1,4 %
+        ("Dưới 15‰", "o/oo", 14.0, "%", 1.4, 1.6),
+        ("Dưới 25 µg/m³", "µg/m³", 20.0, "mg/m³", 0.02, 0.03),
+        ("Dưới 25 μg/m³", "µg/m³", 20.0, "mg/m³", 0.02, 0.03),  # the Greek letter mu
+        ("Dưới 25 mcg/m3", "µg/m³", 20.0, "mg/m³", 0.02, 0.03),
+        ("Đạt 30 m2 sàn/người", "m² sàn/người", 31.0, "m²/người", 31.0, 29.0),
+        ("Dưới 100 ca", "ca", 99.0, "ca bệnh", 99.0, 101.0),
+        ("Dưới 100 ca/100.000 dân", "ca/100.000 dân", 99.0, "ca/vạn dân", 9.9, 10.1),
+    ],
+)
+def test_a_unit_other_plans_write(
+    text: str, unit: str, value: float, other_unit: str, converted: float, failing: float
+) -> None:
+    spec = parse_target(text, unit=unit)
+    factor = conversion_factor(other_unit, unit)
+    assert converted * factor == pytest.approx(value)
+    assert spec.is_met(value)
+    assert spec.is_met(converted * factor)
+    assert not spec.is_met(failing * factor)
+
+
+def test_cases_of_a_disease_are_no_incidents() -> None:
+    with pytest.raises(UnitError):
+        conversion_factor("vụ", "ca")
+    assert conversion_factor("ca mắc", "ca") == 1.0
+
+
+def test_a_spec_refuses_a_keyword_it_does_not_read() -> None:
+    """``unit=`` was silently ignored: 2,8 % (28 ‰) met ``Dưới 15‰``."""
+    spec = parse_target("Dưới 15‰", unit="‰")
+    for value in (2.8, None):
+        with pytest.raises(TypeError, match="'unit'.*conversion_factor"):
+            spec.is_met(value, unit="%")
+    with pytest.raises(TypeError, match="'tolerence'"):
+        spec.status(14.0, tolerence=0.1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 90% (năm 2025: 85%)",  # a second number: a baseline or another year's target
+        "trên 95-100%",
+        "Chưa quá",  # no number
+    ],
+)
+def test_still_refused(text: str) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
