@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import Operator, TargetParseError, conversion_factor, parse_target
+from kh922core import Operator, Qualitative, TargetParseError, conversion_factor, parse_target
 from kh922core.errors import UnitError
 
 
@@ -90,7 +90,7 @@ def test_a_spec_refuses_a_keyword_it_does_not_read() -> None:
     """``unit=`` was silently ignored: 2,8 % (28 ‰) met ``Dưới 15‰``."""
     spec = parse_target("Dưới 15‰", unit="‰")
     for value in (2.8, None):
-        with pytest.raises(TypeError, match="'unit'.*conversion_factor"):
+        with pytest.raises(TypeError, match=r"'unit'.*conversion_factor"):
             spec.is_met(value, unit="%")
     with pytest.raises(TypeError, match="'tolerence'"):
         spec.status(14.0, tolerence=0.1)
@@ -106,4 +106,20 @@ def test_a_spec_refuses_a_keyword_it_does_not_read() -> None:
 )
 def test_still_refused(text: str) -> None:
     with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize("text", ["Giữ ổn định", "Duy trì ổn định", "Duy trì", "Giữ vững"])
+def test_a_level_kept_with_no_number_is_a_target_in_words(text: str) -> None:
+    """The level it has, kept: an official assesses it (``Giữ ổn định`` was read so; the
+    phrase of a level kept made it 'the number is missing')."""
+    spec = parse_target(text, unit="%")
+    assert isinstance(spec, Qualitative)
+    assert spec.is_met(None) is None
+    assert spec.is_met(True) is True
+
+
+@pytest.mark.parametrize("text", ["Duy trì tăng", "Giữ ổn định tăng", "Tăng"])
+def test_a_change_with_no_number_is_still_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="the number is missing"):
         parse_target(text, unit="%")

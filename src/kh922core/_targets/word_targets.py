@@ -102,8 +102,10 @@ def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSp
                 operator=Operator.LE, value=0.0, unit=unit_text, note=note, direction=direction
             )
             return spec, f"{NONE_AT_ALL}: {zero.phrase!r} means ≤ 0"
-    # only words that carry no comparison ("Hoàn thành", "Đạt"): a target in words
-    if found and stop is None and any(match.role != "filler" for match in found):
+    # only words that carry no comparison ("Hoàn thành", "Đạt"), or a level kept with no
+    # number ("Duy trì", "Giữ ổn định": the level it has): a target in words
+    roles = {match.role for match in found} - {"filler"}
+    if found and stop is None and roles and roles != {"maintain"}:
         raise TargetParseError(
             text,
             found[-1].end,
