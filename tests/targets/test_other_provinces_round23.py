@@ -123,3 +123,32 @@ def test_a_level_kept_with_no_number_is_a_target_in_words(text: str) -> None:
 def test_a_change_with_no_number_is_still_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="the number is missing"):
         parse_target(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "inside", "outside"),
+    [
+        ("Nồng độ bụi PM2.5 dưới 25 µg/m3", "µg/m³", 24.0, 25.0),
+        ("Nồng độ bụi PM2,5 không quá 25 µg/m³", "µg/m³", 25.0, 26.0),
+        ("Nồng độ PM10 trung bình năm dưới 50", "µg/m³", 49.0, 50.0),
+        ("NO₂ dưới 40 µg/m³", "µg/m³", 39.0, 40.0),
+        ("Tỷ lệ ngày có PM2.5 vượt quy chuẩn dưới 5%", "%", 4.0, 5.0),
+    ],
+)
+def test_a_pollutant_s_number_is_its_name(
+    text: str, unit: str, inside: float, outside: float
+) -> None:
+    """``PM2.5``, ``PM10``, ``CO2`` name a pollutant: their digits are no target (the text was
+    refused for words around a number)."""
+    spec = parse_target(text, unit=unit, direction="lower_is_better")
+    assert spec.is_met(inside)
+    assert not spec.is_met(outside)
+
+
+def test_a_gas_s_number_is_its_name_in_a_change() -> None:
+    spec = parse_target("Phát thải khí CO2 giảm 10% so với năm 2020", unit="tấn")
+    assert spec.change is not None
+    assert spec.change.since == 2020
+    assert spec.change.falling
+    assert spec.is_met(89.0, baseline=100.0)
+    assert not spec.is_met(95.0, baseline=100.0)

@@ -28,7 +28,8 @@ __all__ = [
 #: ``số`` numbers a document or an item after its noun, or where no unit and no comparison
 #: follow its number (``Bệnh viện số 2``): ``chuyển đổi số 100%``, ``dân số 500 người/km²``
 #: hold targets.  A name with a number after a hyphen (``COVID-19``, ``SARS-CoV-2``), a mobile
-#: network (``5G``, ``4G/5G``), ``IPv6``, ``công nghệ 4.0`` and a level of a service (``định
+#: network (``5G``, ``4G/5G``), ``IPv6``, ``công nghệ 4.0``, a pollutant or a gas (``PM2.5``,
+#: ``PM10``, ``CO2``) and a level of a service (``định
 #: danh điện tử mức 2 đạt …``) hold none, nor does a measure per one unit of area or
 #: population before the target's number (``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``),
 #: a document named by its number alone (``Nghị quyết 57``) or a standard (``QCVN 02:2009/BYT``).
@@ -36,6 +37,8 @@ NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
     r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
+    # a pollutant or a gas named with its number ("bụi PM2.5", "PM10", "CO2", "NO₂", "CH4")
+    r"|\bPM\s?(?:2[.,]5|10|1)\b(?![.,]\d)|\b(?:CO|NO|SO|CH|N|O)[2-4₂-₄](?![\w.,])"
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
