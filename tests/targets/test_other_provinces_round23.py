@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import pytest
 
-from kh922core import Operator, Qualitative, TargetParseError, conversion_factor, parse_target
+from kh922core import (
+    Operator,
+    Qualitative,
+    TargetParseError,
+    conversion_factor,
+    parse_target,
+    split_targets,
+)
 from kh922core.errors import UnitError
 
 
@@ -152,3 +159,106 @@ def test_a_gas_s_number_is_its_name_in_a_change() -> None:
     assert spec.change.falling
     assert spec.is_met(89.0, baseline=100.0)
     assert not spec.is_met(95.0, baseline=100.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "unit", "inside", "outside"),
+    [
+        ("Cắt giảm ít nhất 30%", "Tỷ lệ cắt giảm thời gian giải quyết TTHC", "%", 35.0, 25.0),
+        ("Cắt giảm tối thiểu 30%", "Tỷ lệ cắt giảm chi phí tuân thủ TTHC", "%", 30.0, 29.0),
+        ("Giảm 30%", "Tỷ lệ cắt giảm thời gian giải quyết TTHC", "%", 30.0, 29.0),
+        ("Giảm 20% trở lên", "Tỷ lệ cắt giảm chi phí tuân thủ", "%", 21.0, 19.0),
+        ("Rút ngắn 30%", "Tỷ lệ rút ngắn thời gian giải quyết TTHC", "%", 31.0, 29.0),
+        ("Giảm ít nhất 15%", "Tỷ lệ giảm phát thải khí nhà kính so với năm 2014", "%", 15.0, 14.0),
+        ("Giảm 9%", "Mức giảm phát thải khí nhà kính", "%", 9.5, 8.5),
+        ("Giảm 5-10%", "Tỷ lệ giảm tai nạn giao thông", "%", 7.0, 4.0),
+        ("Giảm 1-1,5%/năm", "Mức giảm tỷ lệ hộ nghèo", "%", 1.2, 0.8),
+        ("Giảm bình quân 1,5%/năm", "Tỷ lệ giảm hộ nghèo", "%", 1.5, 1.2),
+        ("Giảm 1,5%/năm", "Tốc độ giảm tỷ lệ hộ nghèo", "%", 1.6, 1.4),
+        ("Giảm 1,5%/năm", "2. Tỷ lệ giảm nghèo", "%/năm", 1.5, 1.0),
+    ],
+)
+@pytest.mark.parametrize("direction", ["higher_is_better", None])
+def test_a_cut_of_an_indicator_that_is_a_cut_is_its_level(
+    text: str, indicator: str, unit: str, inside: float, outside: float, direction: str | None
+) -> None:
+    """``Cắt giảm ít nhất 30%`` of ``Tỷ lệ cắt giảm …`` was the cut rate falling by 30 points:
+    a province that cut 35 % failed it, one whose cut rate fell from 40 to 5 met it."""
+    spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)  # type: ignore[arg-type]
+    assert spec.change is None
+    assert spec.is_met(inside)
+    assert not spec.is_met(outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Giảm tối thiểu 10% so với năm 2025", "Tỷ lệ giảm phát thải khí nhà kính"),
+        ("Giảm 5% so với năm trước", "Tỷ lệ giảm số vụ tai nạn giao thông"),
+        ("Giảm thêm 5%", "Tỷ lệ giảm nghèo"),
+    ],
+)
+def test_a_base_or_more_on_a_cut_is_refused(text: str, indicator: str) -> None:
+    with pytest.raises(TargetParseError, match="itself a cut"):
+        parse_target(text, unit="%", indicator=indicator)
+
+
+def test_a_bare_cut_is_at_least_that_much_whatever_the_direction() -> None:
+    spec = parse_target(
+        "Giảm 30%",
+        unit="%",
+        indicator="Tỷ lệ cắt giảm thời gian giải quyết TTHC",
+        direction="lower_is_better",
+    )
+    assert getattr(spec, "operator", None) is Operator.GE
+    assert spec.is_met(31.0)
+    assert not spec.is_met(29.0)
+
+
+@pytest.mark.parametrize("indicator", ["Tỷ lệ hộ nghèo", "Giảm tỷ lệ hộ nghèo", None])
+def test_a_fall_of_a_share_keeps_its_points(indicator: str | None) -> None:
+    spec = parse_target("Giảm 2%", unit="%", indicator=indicator)
+    assert spec.change is not None
+    assert spec.change.kind.value == "points"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nằm trong nhóm 20 tỉnh dẫn đầu cả nước, nhóm 3 tỉnh dẫn đầu vùng",
+        "Nhóm 20 cả nước; nhóm 3 vùng Đông Nam Bộ",
+        "Nhóm 20 cả nước, top 3 khu vực",
+        "Cả nước: nhóm 20; vùng: nhóm 3",
+        "Nhóm 20 toàn quốc và nhóm 5 khu vực miền Trung",
+        "Xếp thứ 15/34 cả nước, thứ 2 trong vùng",
+    ],
+)
+def test_a_part_ranked_in_a_region_is_refused(text: str) -> None:
+    """The region went to the part's label, and the part was a national rank group (``nhóm 3``:
+    a province 3rd in the country and 5th in its region met it)."""
+    with pytest.raises(TargetParseError, match="a rank in a region"):
+        split_targets(text, unit="Thứ bậc")
+
+
+def test_parts_of_ranks_in_years_still_split() -> None:
+    parts = split_targets("Năm 2026 nhóm 30; năm 2030 nhóm 20", unit="Thứ bậc")
+    assert [(p.label, p.spec.kind) for p in parts] == [
+        ("năm 2026", "rank_group"),
+        ("năm 2030", "rank_group"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("5% học sinh từ lớp 6 trở lên thừa cân", 4.0, 8.0),
+        ("10% học sinh từ lớp 10 trở lên bỏ học", 9.0, 12.0),
+    ],
+)
+def test_from_a_school_grade_up_qualifies_the_subject(
+    text: str, inside: float, outside: float
+) -> None:
+    """``trở lên`` after ``từ lớp 6`` made a cap on a rate better lower a floor (≥ 5 %)."""
+    spec = parse_target(text, unit="%", direction="lower_is_better")
+    assert spec.is_met(inside)
+    assert not spec.is_met(outside)

@@ -387,11 +387,13 @@ def refuse_unread_parts(
     text: str, parts: list[tuple[str, str | None, TargetSpec]], unit: str | Unit | None
 ) -> None:
     """Refuse a split cell a part of which (its text, label and spec) had words that change
-    its number taken by its label (``1.500 kWp mái nhà``, ``PCI: cải thiện ít nhất 3 bậc``)."""
+    its number taken by its label (``1.500 kWp mái nhà``, ``PCI: cải thiện ít nhất 3 bậc``,
+    ``nhóm 3 vùng Đông Nam Bộ``: a rank in a region)."""
     indicator = parse_unit(unit) if isinstance(unit, str) else unit
     for part, label, spec in parts:
         try:
             refuse_unread_verb(part)
+            _refuse_rank_group(part, spec, indicator)  # "nhóm 3 vùng": its label is a region
             if indicator is not None and getattr(spec, "unit", "") is None and label:
                 refuse_unknown_word(part, spec.model_copy(update={"note": label}), indicator)
         except TargetParseError as error:

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from kh922core._targets.change_words import AfterCues, BaseCues
+from kh922core._targets.cut_names import cut_level
 from kh922core._targets.kinds import (
     Change,
     ChangeKind,
@@ -304,6 +305,9 @@ def _change(
             )
         shown = getattr(fit_unit(text, spec, unit), "unit", None) if whole else "%"
         return _changed(spec, points_kind, base, verb, shown), "'điểm %': percentage points"
+    cut = None if whole else cut_level(text, spec, verb, base, unit, written_unit, indicator)
+    if cut is not None:  # "Cắt giảm ít nhất 30%" of "Tỷ lệ cắt giảm …": the cut's level
+        return cut
     percent = written_unit is not None and (is_share(written_unit) or is_rate(written_unit))
     rate = (unit is not None and is_rate(unit)) or (
         unit is None and RATE_WORDS.search(text) is not None

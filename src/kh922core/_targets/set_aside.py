@@ -79,11 +79,11 @@ QUALIFIER_NUMBERS = re.compile(
     r"(?:\s*trở\s+(?:lên|xuống))?"
     r"|\bthứ\s+\d+\b(?!\s*(?:[-–—]|đến)\s*\d|[.,]\d)(?:\s*trở\s+lên)?"
     r"|(?<![\w.,])\d+\s+năm\b(?!\s*\d)"
-    # "trẻ từ 3-5 tuổi", "độ tuổi từ 15 đến 60", "học sinh lớp 12", "xã đạt 19/19 tiêu chí",
-    # "sản phẩm OCOP 4-5 sao", "học 2 buổi/ngày": what the subject counts
+    # "trẻ từ 3-5 tuổi", "độ tuổi từ 15 đến 60", "học sinh (từ) lớp 12 (trở lên)", "xã đạt
+    # 19/19 tiêu chí", "sản phẩm OCOP 4-5 sao", "học 2 buổi/ngày": what the subject counts
     r"|\b(?:(?:trong\s+)?độ\s+tuổi\s+)?(?:từ\s+)?\d{1,2}\s*(?:[-–]|đến)\s*\d{1,2}\s*tuổi\b"
     r"|\b(?:trong\s+)?độ\s+tuổi\s+(?:từ\s+)?\d{1,2}\s*(?:[-–]|đến)\s*\d{1,2}\b(?![\d.,%])"
-    r"|\b(?:từ\s+)?lớp\s+\d{1,2}\b(?![\d.,%])|\b\d{1,2}/\d{1,2}\s+tiêu\s+chí\b"
+    r"|\b(?:từ\s+)?lớp\s+\d{1,2}\b(?![\d.,%])(?:\s*trở\s+(?:lên|xuống)\b)?|\b\d{1,2}/\d{1,2}\s+tiêu\s+chí\b"
     r"|(?<![\d.,])\d\s*[-–]\s*\d\s*sao\b|(?<![\d.,])\d\s+buổi\s*/\s*ngày\b",
     re.IGNORECASE,
 )
