@@ -128,6 +128,8 @@ class UnknownUnitError(UnitError):
         self.text = text
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        if not text.strip():  # read as a plain number, 55 % would be 0,55
+            hint = ": an empty unit text is no unit; leave the unit out (None), or write 'fraction'"
         super().__init__(f"unknown unit {text!r}{hint}")
 
 

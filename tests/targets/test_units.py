@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from kh922core import parse_target
 from kh922core._targets import units as _units
 from kh922core._targets.units import (
     Unit,
@@ -65,14 +66,14 @@ VARIANTS = [
     ["Chỉ số phát triển con người (HDI)", "Chỉ số phát triển con người(HDI)", "HDI", "chỉ số HDI"],
     ["Đô thị", "đô thị", "urban_area"],
     ["Trung tâm dữ liệu", "trung tâm dữ liệu", "data_centre", "data_center"],
-    ["fraction", "", "1", "dimensionless", "tỷ lệ thập phân"],
+    ["fraction", "1", "dimensionless", "tỷ lệ thập phân"],
     ["điểm", "chỉ số"],
     ["doanh nghiệp", "DN", "enterprise"],
 ]
 
 # Groups of texts whose units convert into each other; texts of different groups never do.
 COMPATIBLE = [
-    ["%", "fraction", "", "1", "phần trăm", "percent"],
+    ["%", "fraction", "1", "phần trăm", "percent"],
     ["% GRDP", "%GDP", "fraction_grdp"],
     ["% tổng chi NSNN", "fraction_budget_spending"],
     ["% dân số", "Người/vạn dân", "người/1000 dân", "person / inhabitant"],
@@ -228,7 +229,7 @@ def test_incompatible_error_names_both_units() -> None:
 # ---- Conversions ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fraction_text", ["fraction", "", "1", "dimensionless"])
+@pytest.mark.parametrize("fraction_text", ["fraction", "1", "dimensionless"])
 def test_fraction_to_percent(fraction_text: str) -> None:
     assert conversion_factor(fraction_text, "%") == 100.0
     assert conversion_factor("%", fraction_text) == 0.01
@@ -271,7 +272,7 @@ def test_enterprises_per_thousand_from_plain_expression() -> None:
         ("% dân số", "%"),
         ("Người/vạn dân", "%"),
         ("Người/vạn dân", "Số doanh nghiệp/1000 dân"),
-        ("Chỉ số phát triển con người (HDI)", ""),
+        ("Chỉ số phát triển con người (HDI)", "fraction"),
         ("Chỉ số phát triển con người (HDI)", "điểm"),
     ],
 )
@@ -281,7 +282,7 @@ def test_shares_of_different_wholes_do_not_convert(source: str, target: str) -> 
         conversion_factor(source, target)
 
 
-@pytest.mark.parametrize("other", ["%", "", "fraction", "HDI", "Đô thị", "điểm", "người"])
+@pytest.mark.parametrize("other", ["%", "fraction", "HDI", "Đô thị", "điểm", "người"])
 def test_rank_converts_only_to_rank(other: str) -> None:
     assert conversion_factor("Thứ bậc", "Thứ bậc") == 1.0
     assert conversion_factor("Thứ bậc", "thứ hạng") == 1.0
@@ -364,3 +365,15 @@ def test_round_trip_conversion(pair: tuple[str, str], value: float) -> None:
     there = value * conversion_factor(a, b)
     back = there * conversion_factor(b, a)
     assert back == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\u00a0"])
+def test_an_empty_unit_text_is_no_unit(text: str) -> None:
+    """It was a plain number: ``parse_target("≥ 55%", unit="")`` was ≥ 0,55, met by 50 %, and
+    ``conversion_factor("", "%")`` was 100 (the engine reads a blank unit as the target's)."""
+    with pytest.raises(UnknownUnitError, match="leave the unit out"):
+        parse_unit(text)
+    with pytest.raises(UnknownUnitError):
+        conversion_factor(text, "%")
+    with pytest.raises(UnknownUnitError):
+        parse_target("≥ 55%", unit=text)

@@ -36,7 +36,6 @@ import unicodedata
 from pydantic import BaseModel, ConfigDict
 
 from kh922core._targets.unit_table import (
-    DIMENSIONLESS,
     PER,
     RANK_DIMENSION,
     ExpressionError,
@@ -106,7 +105,7 @@ def parse_unit(text: str) -> Unit:
     """Read a unit text.
 
     The text is looked up in the unit-text table after :func:`normalize_unit_text`; an empty
-    text means a plain number (dimensionless).  A text that is not listed is read as composed
+    or blank text is no unit, and refused (a plain number is ``fraction``).  A text that is not listed is read as composed
     when it is the longest listed text before a ``/`` followed by parts, each after a ``/``, that
     are listed texts or per texts (``/vạn dân``, ``/năm``): ``"hộ/xã"`` is households per
     commune.  Otherwise the text must be a plain pint expression over the units of
@@ -160,8 +159,8 @@ def _read(text: str) -> Unit | tuple[str, ...]:
             dimension=entry.dimension,
             variant_of=entry.variant_of,
         )
-    if not key:
-        return Unit(text=text, expression=DIMENSIONLESS, dimension=DIMENSIONLESS)
+    if not key:  # "" or "  ": no unit, never a plain number (55 % would be 0,55)
+        return ()
     expression = (
         _composed(state, key)
         or _scaled(state, key)
