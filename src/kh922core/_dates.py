@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kh922core.errors import DateFormatError
+from kh922core.errors import DateFormatError, InvalidValueError
 
 __all__ = ["DateLike", "as_date", "optional_date"]
 
@@ -29,8 +29,8 @@ def as_date(value: object, name: str) -> date:
         >>> as_date(20260601, "as_of")
         Traceback (most recent call last):
         ...
-        TypeError: as_of must be a date, a datetime or an ISO 'YYYY-MM-DD' text, got int 20260601
-    """
+        kh922core.errors.InvalidValueError: as_of must be a date, a datetime or an ISO 'YYYY-MM-DD' text, got int 20260601
+    """  # noqa: E501
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -40,7 +40,7 @@ def as_date(value: object, name: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             raise DateFormatError(name, value) from None
-    raise TypeError(
+    raise InvalidValueError(  # a TypeError too
         f"{name} must be a date, a datetime or an ISO 'YYYY-MM-DD' text, "
         f"got {type(value).__name__} {value!r}"
     )

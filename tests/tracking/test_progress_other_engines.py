@@ -39,6 +39,7 @@ from kh922core._tracking.narwhals_progress import progress_lazy
 from kh922core._tracking.progress_vectorised import progress_of_targets
 from kh922core.errors import (
     IncompatibleUnitError,
+    InvalidValueError,
     Kh922Error,
     ObservationError,
     UnsupportedFrameError,
@@ -355,7 +356,7 @@ def test_what_polars_reads_otherwise_is_refused_by_name(column: str, values: lis
 
 def test_wrong_options_are_refused_before_the_engine_is_asked() -> None:
     relation = to_duckdb(pl.DataFrame(_GOOD))
-    with pytest.raises(ValueError, match="baseline must be"):
+    with pytest.raises(InvalidValueError, match="baseline must be"):
         progress(load_plan(), relation, baseline="first")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="as_of must be"):
         progress(load_plan(), relation, as_of=2024.5)  # type: ignore[arg-type]

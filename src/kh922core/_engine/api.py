@@ -20,7 +20,7 @@ import polars as pl
 
 from kh922core._engine.backends import backend_for
 from kh922core._engine.columns import output_names
-from kh922core._plans import Plan
+from kh922core._plans import Plan, checked_plan
 from kh922core._targets import CohortPolicy
 
 __all__ = ["evaluate"]
@@ -115,6 +115,7 @@ def evaluate(
         >>> result.select("target_id", "value_converted", "met", "status", "shortfall").rows()
         [('2030-1', 31.0, False, 'not_met', 1.0), ('2030-3', 56.00000000000001, True, 'met', 0.0), ('2045-2', 31.0, False, 'not_met', 1.0)]
     """  # noqa: E501
+    plan = checked_plan(plan)
     backend = backend_for(observations)
     has_change = any(target.spec.change is not None for target in plan.targets)
     chosen = None if outputs is None else output_names(outputs, change=has_change)

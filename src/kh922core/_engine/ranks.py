@@ -68,7 +68,8 @@ def rank(
     Raises:
         ObservationError: The score or a ``by`` column is missing, or ``scores`` already has a
             column of the name of one it would add (it is never overwritten).
-        InvalidValueError: The two columns to add are given one name.
+        InvalidValueError: The two columns to add are given one name, or ``higher_is_better``
+            is no Boolean.
 
     Examples:
         >>> import polars as pl
@@ -76,6 +77,8 @@ def rank(
         >>> rank(frame, by="year").select("rank", "cohort_size").rows()
         [(2, 3), (1, 3), (2, 3), (None, 3)]
     """
+    if not isinstance(higher_is_better, bool):  # "False" would be true
+        raise InvalidValueError(f"higher_is_better must be True or False, got {higher_is_better!r}")
     if rank_column == cohort_size_column:
         raise InvalidValueError(
             f"rank_column and cohort_size_column must differ, both are {rank_column!r}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -24,7 +24,7 @@ from kh922core._engine.native_frames import native
 from kh922core._engine.native_names import dotless
 from kh922core._engine.polars_query import TargetDtypes
 from kh922core._frame_problems import polars_frame
-from kh922core._plans import Plan
+from kh922core._plans import Plan, checked_plan
 from kh922core._targets import Status
 from kh922core.errors import Kh922Error, ObservationError, ObservationProblem
 
@@ -88,9 +88,42 @@ def _with_missing_targets(
     return pl.concat([rows, missing.select(rows.collect_schema().names())])
 
 
+def _check_targets(found: Any, plan: Plan) -> None:
+    """Refuse a result whose targets are not ``plan``'s (``found``: its distinct target ids,
+    with their indicators when it has them, a small eager Polars or Narwhals frame): another
+    plan's ids would count as this plan's targets, met or not, under their names."""
+    indicators = {target.id: target.indicator for target in plan.targets}
+    ids = found[TARGET_ID].to_list()
+    given = found[INDICATOR].to_list() if INDICATOR in found.columns else [None] * len(ids)
+    problems = []
+    for target_id, indicator in sorted(zip(ids, given, strict=True), key=str):
+        if target_id is None:
+            continue
+        own = indicators.get(str(target_id))
+        if own is None:
+            message = f"target {target_id!r} is not a target of plan {plan.id!r}"
+        elif indicator is not None and str(indicator) != own:
+            message = (
+                f"target {target_id!r} is of indicator {indicator!r} in the result, and of "
+                f"{own!r} in plan {plan.id!r}"
+            )
+        else:
+            continue
+        problems.append(
+            ObservationProblem(
+                column=TARGET_ID,
+                message=f"{message}: summarize the result with the plan that evaluated it",
+            )
+        )
+    if problems:
+        raise ObservationError(problems)
+
+
 def _check_columns(names: Sequence[str], keys: list[str], plan: Plan | None) -> None:
-    """Refuse a frame without ``met`` and ``status``, and ``by`` columns it cannot group by."""
-    absent = [column for column in (MET, STATUS) if column not in names]
+    """Refuse a frame without ``met`` and ``status`` (and ``target_id`` with a plan), and ``by``
+    columns it cannot group by."""
+    needed = (MET, STATUS) if plan is None else (MET, STATUS, TARGET_ID)
+    absent = [column for column in needed if column not in names]
     if absent:
         raise ObservationError(
             [
@@ -166,9 +199,16 @@ def summarize(
         (38, 3, 2, 0.07894736842105263)
     """
     keys = [by] if isinstance(by, str) else list(by or ())
+    plan = None if plan is None else checked_plan(plan)
     wrapped = native(result)
     if wrapped is not None and wrapped.lazy:  # DuckDB, Spark, SQLFrame: rolled up there, lazy
-        _check_columns(wrapped.frame.collect_schema().names(), keys, plan)
+        names = wrapped.frame.collect_schema().names()
+        _check_columns(names, keys, plan)
+        if plan is not None:
+            import narwhals as nw  # an extra's: a native frame came through it
+
+            ids = [nw.col(c).cast(nw.String) for c in (TARGET_ID, INDICATOR) if c in names]
+            _check_targets(wrapped.frame.select(ids).unique().collect(), plan)
         targets = None if plan is None else _plan_targets(plan)
         wrapped, aliases = dotless(wrapped)
         with aliases.named_again():
@@ -178,7 +218,11 @@ def summarize(
     if converted is not result:  # pandas, PyArrow: rolled up by Polars, given back as they came
         return back(summarize(converted, by, plan=plan))  # type: ignore[type-var,no-any-return]
     frame = polars_frame(result, "result").lazy()
-    _check_columns(frame.collect_schema().names(), keys, plan)
+    names = frame.collect_schema().names()
+    _check_columns(names, keys, plan)
+    if plan is not None:
+        found = [pl.col(c).cast(pl.String) for c in (TARGET_ID, INDICATOR) if c in names]
+        _check_targets(frame.select(found).unique().collect(), plan)
     # A result read back from CSV or JSON holds the statuses as text: one dtype for all rows,
     # after the rows whose text is no status are refused by name.
     if frame.collect_schema()[STATUS] != STATUS_DTYPE:

@@ -10,7 +10,7 @@ Other wings import from here, never from the modules inside.  The rooms:
 * ``strict_yaml``, ``yaml_values`` and ``strict_json`` (the strict readers, iterative and
   bounded), ``source_marks`` (where each value was written), ``cross_checks/`` (problems that
   involve several fields), ``file_problems`` (problems located and worded), ``loader``,
-  ``dumping``, ``json_schema``;
+  ``dumping``, ``json_schema``, ``plan_arguments`` (a plan given to a function, or a clear error);
 * ``shipped`` (the manifest of shipped plans), ``published_figures`` (sample data);
 * ``audit/`` (what a careful reader notices, one module per family of rules).
 """
@@ -42,6 +42,7 @@ from kh922core._plans.model import (
     Task,
     TaskGroup,
 )
+from kh922core._plans.plan_arguments import checked_plan
 from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
 from kh922core._plans.shipped import available_plans
 from kh922core._plans.strict_yaml import read_document
@@ -80,6 +81,7 @@ __all__ = [
     "available_plans",
     "check_agency_file",
     "check_plan_file",
+    "checked_plan",
     "dump_plan",
     "load_agencies",
     "load_plan",

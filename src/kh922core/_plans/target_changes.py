@@ -16,6 +16,7 @@ are not given a base, exactly as :func:`kh922core.evaluate` does per key group.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Annotated, Literal, TypeAlias
 
@@ -23,7 +24,7 @@ from pydantic import Field, StrictBool, ValidationError, model_validator
 
 from kh922core._plans.fields import FrozenModel, StrictInt
 from kh922core._targets import Change, ChangeKind, Direction, TargetSpec, Unit, parse_target
-from kh922core.errors import Kh922Error
+from kh922core.errors import InvalidValueError, Kh922Error
 
 __all__ = [
     "NOT_GIVEN",
@@ -165,6 +166,19 @@ def _base_year(change: Change, plan_year: int | None, year: int | None) -> int |
     return plan_year
 
 
+def _checked_year(year: object) -> int | None:
+    """The year of a value as an ``int`` (a NumPy integer too); a Boolean, a float or a text is
+    refused rather than read (``2025.5`` would make fractional years, ``True`` the year 1)."""
+    if year is None:
+        return None
+    if not isinstance(year, bool):
+        try:
+            return operator.index(year)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise InvalidValueError(f"year must be a whole number (the year of the value), got {year!r}")
+
+
 def resolved_base(
     change: Change,
     *,
@@ -178,8 +192,8 @@ def resolved_base(
     The base year is the year the text names, else the year before ``year`` (previous year),
     else the plan baseline's year.  The base level is ``given`` when given; else the plan
     baseline's value when its year is the base year (always, when the text names no base).
-    ``years`` defaults to ``year`` minus the base year; a value not after its base year has no
-    base (no data), as in the engine.
+    ``years`` defaults to ``year`` minus the base year (a ``years`` that says otherwise is
+    refused); a value not after its base year has no base (no data), as in the engine.
 
     Args:
         change: The target's change.
@@ -198,16 +212,23 @@ def resolved_base(
         True
     """
     plan_value, plan_year = plan_baseline if plan_baseline is not None else (None, None)
+    year = _checked_year(year)
     base_year = _base_year(change, plan_year, year)
     value: float | None
     if not isinstance(given, _NotGiven):
         value = given
     else:
         value = plan_value if plan_year is not None and plan_year == base_year else None
-    if years is None and year is not None and base_year is not None:
-        years = year - base_year
-        if years <= 0:
+    if year is not None and base_year is not None:
+        span = year - base_year
+        if span <= 0:  # not after the base year: no answer, however many years are given
             value = None
+        elif years is not None and years != span:
+            raise InvalidValueError(
+                f"years={years!r} contradicts year={year!r}: the base year is {base_year}, "
+                f"{span} years before; give one of them"
+            )
+        years = span if years is None or span <= 0 else years
     return Base(value, base_year, years)
 
 

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from decimal import Decimal
 
@@ -70,6 +71,10 @@ def parse_number(token: str) -> float:
         ...
         kh922core.errors.NumberFormatError: '1,000' is ambiguous: 1 with a decimal comma, or ...
     """
+    if not isinstance(token, str):
+        raise NumberFormatError(
+            f"parse_number reads a text (a cell as written), got {type(token).__name__} {token!r}"
+        )
     text = token.strip()
     sign = ""
     if text[:1] in "-−":
@@ -129,6 +134,10 @@ def format_number(value: float) -> str:
         >>> format_number(1.125)
         '1,1250'
     """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise NumberFormatError(
+            f"format_number writes a number, got {type(value).__name__} {value!r}"
+        )
     if not math.isfinite(value):
         raise NumberFormatError(f"cannot write {value!r} as a target number")
     literal = format(Decimal(repr(float(value))), "f")

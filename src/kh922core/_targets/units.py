@@ -50,7 +50,7 @@ from kh922core._targets.unit_table import (
 )
 from kh922core._targets.wording import on_change
 from kh922core._text import strip_diacritics
-from kh922core.errors import IncompatibleUnitError, UnknownUnitError
+from kh922core.errors import IncompatibleUnitError, InvalidValueError, UnknownUnitError
 
 __all__ = [
     "Unit",
@@ -135,6 +135,10 @@ def parse_unit(text: str) -> Unit:
         ...
         kh922core.errors.UnknownUnitError: unknown unit 'Nguoi/van dan'; did you mean 'Người/vạn dân'?
     """  # noqa: E501
+    if not isinstance(text, str):
+        raise InvalidValueError(
+            f"a unit is a text (or a kh922core.Unit), got {type(text).__name__} {text!r}"
+        )
     return _parse_unit(text)
 
 

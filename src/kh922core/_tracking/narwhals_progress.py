@@ -43,6 +43,7 @@ from kh922core._tracking.narwhals_progress_input import LazyObservations, lazy_o
 from kh922core._tracking.progress_change import change_base_columns, implied_bounds
 from kh922core._tracking.progress_input import (
     RESERVED,
+    check_progress_options,
     last_year,
     targets_frame,
     unit_factors,
@@ -215,8 +216,7 @@ def progress_lazy(
     """
     import narwhals as nw
 
-    if baseline not in ("plan", "series"):
-        raise ValueError(f"baseline must be 'plan' or 'series', got {baseline!r}")
+    check_progress_options(baseline, base_year)
     observed = lazy_observations(native)
     if known_indicators is not None:
         observed.refuse_unknown(known_indicators)

@@ -9,6 +9,7 @@ observation unit to its target's unit.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -37,6 +38,7 @@ from kh922core.errors import (
 __all__ = [
     "RESERVED",
     "blank_unit",
+    "check_progress_options",
     "key_columns",
     "last_year",
     "plan_targets",
@@ -67,7 +69,7 @@ def last_year(as_of: int | DateLike | None) -> int | None:
         return as_of
     if isinstance(as_of, date | str):
         return as_date(as_of, "as_of").year
-    raise TypeError(
+    raise InvalidValueError(  # a TypeError too
         "as_of must be a year, a date, a datetime or an ISO 'YYYY-MM-DD' text, "
         f"got {type(as_of).__name__} {as_of!r}"
     )
@@ -371,3 +373,23 @@ def without_other_series_bases(
         pl.when(kept).then(pl.col(name)).alias(name)
         for name in ("_plan_base_year", "_plan_base_value")
     )
+
+
+def check_progress_options(baseline: object, base_year: object) -> None:
+    """Refuse a ``baseline`` other than ``"plan"`` or ``"series"`` and a ``base_year`` that is
+    no whole number (``2023.5`` was cut to 2023, ``True`` was the year 1, ``"2023"`` a text).
+
+    Raises:
+        InvalidValueError: Naming the option and its value.
+    """
+    if baseline not in ("plan", "series"):
+        raise InvalidValueError(f"baseline must be 'plan' or 'series', got {baseline!r}")
+    if base_year is None:
+        return
+    if not isinstance(base_year, bool):
+        try:
+            operator.index(base_year)  # type: ignore[arg-type]
+            return
+        except TypeError:
+            pass
+    raise InvalidValueError(f"base_year must be a whole number (a year), got {base_year!r}")

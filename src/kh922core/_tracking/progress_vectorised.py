@@ -27,6 +27,7 @@ from kh922core._tracking import progress_steps as steps
 from kh922core._tracking.narwhals_progress import progress_lazy
 from kh922core._tracking.progress_change import change_base_columns, implied_bounds
 from kh922core._tracking.progress_input import (
+    check_progress_options,
     last_year,
     plan_targets,
     prepare_observations,
@@ -173,8 +174,7 @@ def progress_of_targets(
     ``known_indicators`` is given: then ids outside it are an error.  See :func:`progress` for
     the arguments and the result.
     """
-    if baseline not in ("plan", "series"):
-        raise ValueError(f"baseline must be 'plan' or 'series', got {baseline!r}")
+    check_progress_options(baseline, base_year)
     frame, keys = prepare_observations(observations)
     if known_indicators is not None:
         refuse_unknown(frame, known_indicators)

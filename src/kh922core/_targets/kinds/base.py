@@ -10,6 +10,7 @@ vectorised engine is held equal to them by property tests, so they favour clarit
 from __future__ import annotations
 
 import math
+import numbers
 from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -111,10 +112,36 @@ def _number(value: float | bool | None) -> float | None:
             f"a numeric target needs a number, got the boolean {value!r} "
             "(booleans are assessments of qualitative targets)"
         )
-    if not isinstance(value, int | float):
+    if not isinstance(value, numbers.Real) or _numpy_bool(value):  # a NumPy number is one
         raise InvalidValueError(f"a numeric target needs a number, got {value!r}")
     number = float(value)
     return None if math.isnan(number) else number
+
+
+def _numpy_bool(value: object) -> bool:
+    """Whether ``value`` is a NumPy Boolean (read without importing NumPy)."""
+    kind = type(value)
+    return kind.__module__ == "numpy" and kind.__name__ in ("bool_", "bool")
+
+
+def _assessment(value: object) -> bool | None:
+    """The assessment a target in words reads: ``True`` (Đạt) or ``False`` (Không đạt), a NumPy
+    Boolean too (it was read as none); ``None`` for anything else that is no text (missing, or
+    a number: a figure is no assessment, which is still needed).
+
+    Raises:
+        InvalidValueError: A text (``"false"``, ``"Đạt"``): it was read as no assessment, in
+            silence, where the text said one.
+    """
+    if isinstance(value, bool):
+        return value
+    if _numpy_bool(value):
+        return bool(value)
+    if not isinstance(value, str):
+        return None
+    raise InvalidValueError(
+        f"a target in words reads an assessment, True (Đạt) or False (Không đạt), got {value!r}"
+    )
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -270,7 +297,7 @@ class BaseSpec(BaseModel):
         check_option_names(options)  # a keyword that is no option, even with no value
         plain = self._criterion(CriterionOptions())
         if plain.qualitative:
-            return _Reading(plain, assessment=value if isinstance(value, bool) else None)
+            return _Reading(plain, assessment=_assessment(value))
         number = _number(value)
         if self.change is not None:
             if baseline is BASELINE_NOT_GIVEN:

@@ -89,7 +89,8 @@ class CriterionOptions:
 
     @classmethod
     def of(cls, options: Mapping[str, object]) -> CriterionOptions:
-        """The options among keyword options (:func:`check_option_names` first)."""
+        """The options among keyword options (:func:`check_option_names` first; a kind checks
+        the values of those it reads)."""
         check_option_names(options)
         return cls(
             tolerance=options.get("tolerance"),
