@@ -262,3 +262,37 @@ def test_from_a_school_grade_up_qualifies_the_subject(
     spec = parse_target(text, unit="%", direction="lower_is_better")
     assert spec.is_met(inside)
     assert not spec.is_met(outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "note_words"),
+    [
+        ("100% xã có ít nhất 01 tổ công nghệ số cộng đồng", "ít nhất 01"),
+        ("90% hộ gia đình có ít nhất 1 người có kỹ năng số cơ bản", "ít nhất 1"),
+        ("Tỷ lệ xã có ít nhất 01 điểm phục vụ bưu chính đạt 100%", "ít nhất 01"),
+        ("Tỷ lệ hộ có tối thiểu 1 người dùng điện thoại thông minh đạt 85%", "tối thiểu 1"),
+        ("100% bệnh viện đạt mức 3 trở lên", "mức 3 trở lên"),
+    ],
+)
+def test_a_count_that_says_which_things_a_share_counts_is_no_target(
+    text: str, note_words: str
+) -> None:
+    """They were refused as two numbers; the share is the target, the count stays in its note."""
+    spec = parse_target(text, unit="%")
+    assert spec.kind == "comparison"
+    share = float(text.split("%")[0].split()[-1])
+    assert spec.is_met(share)
+    assert not spec.is_met(share - 1)
+    assert note_words in (getattr(spec, "note", "") or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có ít nhất 500 doanh nghiệp đạt doanh thu trên 10 tỷ đồng",  # no share: which number?
+        "Giảm 5% số xã có từ 3 hộ nghèo trở lên",  # 'từ … trở lên' after the share
+    ],
+)
+def test_a_count_beside_no_share_is_still_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="two numbers"):
+        parse_target(text)

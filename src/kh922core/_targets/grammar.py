@@ -49,7 +49,7 @@ from kh922core._targets.sentence_checks import (
 )
 from kh922core._targets.set_aside import (
     NOT_TARGET_NUMBERS,
-    QUALIFIER_NUMBERS,
+    qualified_text,
     with_qualifiers,
 )
 from kh922core._targets.subjects import read_prefix, verb_of, with_subject
@@ -197,7 +197,7 @@ def _parse_target(
         spec, reason = _parse(text, direction, unit, _named(indicator))
     except TargetParseError as first:
         qualified = (
-            blank(unicodedata.normalize("NFC", text), QUALIFIER_NUMBERS)
+            qualified_text(unicodedata.normalize("NFC", text))
             if isinstance(text, str) and len(text) <= MAX_TARGET_LENGTH
             else None
         )

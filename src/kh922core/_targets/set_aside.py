@@ -20,6 +20,8 @@ __all__ = [
     "NOT_TARGET_NUMBERS",
     "NUMBER_WORDS",
     "QUALIFIER_NUMBERS",
+    "SHARE_QUALIFIERS",
+    "qualified_text",
     "with_qualifiers",
 ]
 
@@ -87,6 +89,31 @@ QUALIFIER_NUMBERS = re.compile(
     r"|(?<![\d.,])\d\s*[-–]\s*\d\s*sao\b|(?<![\d.,])\d\s+buổi\s*/\s*ngày\b",
     re.IGNORECASE,
 )
+#: In a text whose target is a percentage, a count that says which things the share counts
+#: (``100% xã có ít nhất 01 tổ công nghệ số``, ``90% hộ có tối thiểu 1 người có kỹ năng số``,
+#: ``100% bệnh viện đạt mức 3 trở lên``): never the target's number.  Only where a percentage
+#: stays to be read (:func:`qualified_text`): ``có ít nhất 500 doanh nghiệp`` alone is the target.
+SHARE_QUALIFIERS = re.compile(
+    r"(?<=\bcó\s)(?:ít\s+nhất|tối\s+thiểu)\s+0?[1-9]\d?\s+(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]\s)(?<!\btừ\s)(?:đạt\s+)?(?:cấp\s+độ|mức\s+độ|mức|cấp|hạng|loại)"
+    r"\s+(?:\d|[IVX]{1,4})\s+trở\s+lên\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\d\s*%")
+
+
+def qualified_text(text: str) -> str:
+    """``text`` with the numbers that qualify its subject blanked (:data:`QUALIFIER_NUMBERS`,
+    and :data:`SHARE_QUALIFIERS` where a percentage is left to be the target)."""
+    qualified = _blank(text, QUALIFIER_NUMBERS)
+    shared = _blank(qualified, SHARE_QUALIFIERS)
+    return shared if _PERCENT.search(shared) else qualified
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda found: " " * len(found.group(0)), text)
+
+
 #: A number written in words right after a comparison ("không quá hai ngày"); "năm" (also a
 #: year), "một số" (some), "một cửa" (one-stop) are no such number.
 NUMBER_WORDS = re.compile(
@@ -106,7 +133,9 @@ def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
     dated = re.search(r"(?<!\w)năm$", getattr(spec, "note", "") or "", re.IGNORECASE)
     if not hasattr(spec, "note") or parted or dated:  # a comma ("xã, phường"); "năm 55 tuổi"
         return spec  # after a mark that parts a cell, a number would read as a part of its own
-    qualifiers = [" ".join(found.group(0).split()) for found in QUALIFIER_NUMBERS.finditer(text)]
+    shared = SHARE_QUALIFIERS.finditer(text) if _PERCENT.search(qualified_text(text)) else ()
+    found = sorted([*QUALIFIER_NUMBERS.finditer(text), *shared], key=lambda m: m.start())
+    qualifiers = [" ".join(match.group(0).split()) for match in found]
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())
     return spec.model_copy(update={"note": note or None})
 
