@@ -296,3 +296,24 @@ def test_a_count_that_says_which_things_a_share_counts_is_no_target(
 def test_a_count_beside_no_share_is_still_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="two numbers"):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Đạt 15 bác sĩ trên 10.000 dân", "bác sĩ/vạn dân"),
+        ("Đạt 15 bác sĩ/10 000 dân", "bác sĩ/vạn dân"),
+        ("Đạt 1,5 bác sĩ trên 1.000 dân", "bác sĩ/vạn dân"),
+    ],
+)
+def test_a_per_population_written_with_its_number(text: str, unit: str) -> None:
+    """The denominator's digits were a second number (refused)."""
+    spec = parse_target(text, unit=unit)
+    assert spec.is_met(15.0)
+    assert not spec.is_met(14.0)
+
+
+def test_more_than_a_population_is_no_denominator() -> None:
+    spec = parse_target("Dân số đạt trên 10.000 dân", unit="người")
+    assert getattr(spec, "operator", None) is Operator.GT
+    assert getattr(spec, "value", None) == 10000.0

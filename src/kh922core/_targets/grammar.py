@@ -20,6 +20,7 @@ from typing import Literal
 from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
+from kh922core._targets.denominators import without_denominators
 from kh922core._targets.kinds import (
     Change,
     ChangeKind,
@@ -33,7 +34,6 @@ from kh922core._targets.per_each import refuse_per_each
 from kh922core._targets.period_levels import refuse_period_average, refuse_period_total
 from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
-    DENOMINATOR_DIGITS,
     YEARS,
     Match,
     blank,
@@ -286,7 +286,7 @@ def _parse(
     refuse_letters_for_digits(text)  # "O,8%", "1.OOO", "9,O%": a letter where a digit belongs
     base = read_base(tidied(text))
     blanked = blank(blank(blank(set_aside_times(base.text), YEARS), NOT_TARGET_NUMBERS), LIST_MARK)
-    numbers = range_dash(list(NUMBER_PATTERN.finditer(blank(blanked, DENOMINATOR_DIGITS))))
+    numbers = range_dash(list(NUMBER_PATTERN.finditer(without_denominators(blanked))))
     if not numbers:
         if base.named:
             raise TargetParseError(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from kh922core._targets.denominators import DENOMINATOR_DIGITS, PER_WRITTEN
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
@@ -31,7 +32,6 @@ from kh922core.errors import (
 )
 
 __all__ = [
-    "DENOMINATOR_DIGITS",
     "YEARS",
     "Match",
     "blank",
@@ -62,13 +62,6 @@ YEARS = re.compile(
     r"|(?<=giai\sđoạn\s)\d{4}\s*[-–]\s*\d{4}\b"  # "bình quân giai đoạn …": the phrase stays
     r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)"
     r"|^\s*(?:19|20)\d{2}(?=\s*:)",  # "2030: 90%": the year's label, as "Năm 2030: 90%"
-    re.IGNORECASE,
-)
-#: The digits of a per unit's denominator ("bác sĩ/10.000 dân", "thuê bao/100 dân"): part of
-#: the unit, not a number of the target.
-DENOMINATOR_DIGITS = re.compile(
-    r"/\s*\d[\d.,]*(?=\s*(?:vạn\s+|nghìn\s+|ngàn\s+)?(?:dân|người|hộ|nhân\s+khẩu|lao\s+động|"
-    r"trẻ|học\s+sinh|km|ha|thuê\s+bao|doanh\s+nghiệp)\b)",
     re.IGNORECASE,
 )
 #: The most words a unit text has (``người trên một vạn dân`` has five; expressions a few more).
@@ -313,6 +306,7 @@ def read_unit(text: str, start: int, end: int) -> tuple[str | None, str | None, 
         return None, None, None
     offset = start + rest.index(stripped)
     masked = DENOMINATOR_DIGITS.sub(lambda m: "/" + " " * (len(m.group(0)) - 1), stripped)
+    masked = PER_WRITTEN.sub(lambda m: " " * len(m.group(0)), masked)  # after the number
     # digits of a per unit's denominator may stand inside a unit, never in a note
     # (a digit glued after a letter is the unit's own: "m³", "km2")
     digit = next(
