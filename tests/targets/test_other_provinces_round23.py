@@ -317,3 +317,12 @@ def test_more_than_a_population_is_no_denominator() -> None:
     spec = parse_target("Dân số đạt trên 10.000 dân", unit="người")
     assert getattr(spec, "operator", None) is Operator.GT
     assert getattr(spec, "value", None) == 10000.0
+
+
+def test_the_speed_of_a_connection_is_a_unit() -> None:
+    spec = parse_target("Tốc độ băng rộng cố định đạt 1 Gbps", unit="Mbps")
+    assert spec.is_met(1000.0)
+    assert not spec.is_met(999.0)
+    assert conversion_factor("Gb/s", "Kbps") == 1_000_000.0
+    with pytest.raises(UnitError):
+        conversion_factor("Mbps", "MW")

@@ -159,7 +159,7 @@ def test_the_reading_meets_what_a_reader_means(
         ("1.500 kWp", "MW", HIGHER, "not a unit the grammar knows"),
         ("500 kV", "MW", HIGHER, "not a unit the grammar knows"),
         ("100 MVA", "MW", HIGHER, "not a unit the grammar knows"),
-        ("Internet đạt 1 Gbps", "%", HIGHER, "not a unit the grammar knows"),
+        ("Internet đạt 1 Tbps", "%", HIGHER, "not a unit the grammar knows"),
         # a verb of change the grammar does not read, before the comparator: never a level
         ("cải thiện ít nhất 3 bậc", "Thứ bậc", LOWER, "a change the grammar does not read"),
         ("Chỉ số PCI vươn lên ít nhất 5 bậc", "Thứ bậc", LOWER, "does not read"),
