@@ -81,6 +81,24 @@ def test_an_x_in_the_assessment_is_no_dat(template: Path, said: str, read: bool 
     assert [r.value for r in found.rejected] == (["x"] if read is None else [])
 
 
+def test_a_bad_cell_beside_a_value_says_the_value_is_left_out(template: Path) -> None:
+    """An ``x`` beside 48,5 left the row out, and only the ``x`` was named (round 125)."""
+    book = openpyxl.load_workbook(template)
+    sheet = book.worksheets[0]
+    rows, columns = target_rows(sheet), keys(sheet)[1]
+    sheet.cell(rows["2030-3"], columns["value"], "48,5")
+    sheet.cell(rows["2030-3"], columns["assessment"], "x")
+    sheet.cell(rows["2030-15"], columns["assessment"], "x")  # no value beside it: nothing lost
+    book.save(template)
+    found = kh922core.collect([template])
+    assert found.observations.is_empty()
+    reasons = {r.row: r.reason for r in found.rejected}
+    assert reasons[rows["2030-3"]].endswith(
+        "the value of the row, 48,5, is left out until it is corrected"
+    )
+    assert "left out" not in reasons[rows["2030-15"]]
+
+
 def test_rows_moved_by_commas_are_refused_even_when_many(tmp_path: Path) -> None:
     plan = kh922core.load_plan()
     (path,) = kh922core.write_templates(

@@ -46,6 +46,11 @@ def _collected_lines(collection: Any) -> list[str]:
     return lines
 
 
+def _many(count: int, noun: str) -> str:
+    """``1 value``, ``2 values``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _collect(args: argparse.Namespace) -> int:
     from kh922core._plans import load_plan
     from kh922core._reports import collect, write_observations
@@ -53,11 +58,11 @@ def _collect(args: argparse.Namespace) -> int:
     collection = collect(args.files, plan=load_plan(args.plan))
     for record in collection.sources.iter_rows(named=True):
         agency = f" ({record['agency']})" if record["agency"] else ""
-        echo(f"{record['file']}: {record['kind']}{agency}, {record['n_values']} values")
+        echo(f"{record['file']}: {record['kind']}{agency}, {_many(record['n_values'], 'value')}")
     path = write_observations(collection, args.output)
-    echo(f"wrote {path}: {collection.observations.height} values")
+    echo(f"wrote {path}: {_many(collection.observations.height, 'value')}")
     if collection.rejected:  # each heading over its own lines
-        echo(f"{len(collection.rejected)} cells not used:")
+        echo(f"{_many(len(collection.rejected), 'cell')} not used:")
         for rejected in collection.rejected:
             echo(f"  {rejected}")
     if not collection.conflicts.is_empty():

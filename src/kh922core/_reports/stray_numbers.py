@@ -19,7 +19,13 @@ from kh922core._exchange import column_name
 from kh922core._reports.agency_templates import KEY_PREFIX
 from kh922core._tracking import vietnamese_number
 
-__all__ = ["STRAY_DTYPE", "misplaced_numbers", "stray_cells", "stray_rejections"]
+__all__ = [
+    "STRAY_DTYPE",
+    "misplaced_numbers",
+    "stray_cells",
+    "stray_rejections",
+    "values_left_out",
+]
 
 #: What a cell writes with digits that is no value: dates, years, months, document numbers.
 _NO_VALUE = re.compile(
@@ -117,3 +123,28 @@ def misplaced_numbers(frame: pl.DataFrame, empty: pl.Expr) -> pl.DataFrame:
             for text, column, number in found
         ]
     )
+
+
+def values_left_out(refused: pl.DataFrame, read: pl.DataFrame) -> pl.DataFrame:
+    """``refused`` (``source_row``, ``column``, ``text``, ``reason``) with the reason of a cell
+    other than the value saying that its row's value is left out too, where the row has one
+    and its value cell is not refused itself: a row with a refused cell is read as nothing
+    (an ``x`` in the assessment column left 82 out, and only the ``x`` was named)."""
+    if refused.is_empty():
+        return refused
+    given = read.filter(pl.col("value").is_not_null()).select(
+        "source_row", pl.col("value").cast(pl.String).alias("_kh_row_value")
+    )
+    named = refused.filter(pl.col("column") == "value")["source_row"].implode()
+    joined = refused.join(given, on="source_row", how="left", maintain_order="left")
+    lost = (
+        (pl.col("column") != "value")
+        & pl.col("_kh_row_value").is_not_null()
+        & ~pl.col("source_row").is_in(named)
+    )
+    said = pl.format(
+        "{}; the value of the row, {}, is left out until it is corrected", "reason", "_kh_row_value"
+    )
+    return joined.with_columns(
+        pl.when(lost).then(said).otherwise(pl.col("reason")).alias("reason")
+    ).drop("_kh_row_value")

@@ -25,7 +25,11 @@ from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
 from kh922core._reports.report_words import all_headings
-from kh922core._reports.stray_numbers import misplaced_numbers, stray_rejections
+from kh922core._reports.stray_numbers import (
+    misplaced_numbers,
+    stray_rejections,
+    values_left_out,
+)
 from kh922core._reports.template_duties import foreign_rows
 from kh922core._reports.template_rows import swapped_headings, template_frame
 from kh922core._reports.template_titles import (
@@ -275,6 +279,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         ]
     )
     kept = read.filter(~pl.col("source_row").is_in(refused["source_row"].implode()))
+    refused = values_left_out(refused, read)
     kept = kept.select(
         "target_id",
         "indicator",
