@@ -98,7 +98,7 @@ def test_appendix_and_document_findings(plan: Plan) -> None:
     assert [f.location for f in by_code(findings, "KH006")] == ["targets[2045-2]"]
     assert "drops '(PII)'" in by_code(findings, "KH006")[0].message
     assert [f.message for f in by_code(findings, "KH007")] == [
-        "rows 5.1–5.12 are numbered under a row 5 that the table does not print (horizon 2030)"
+        "rows 5.1–5.12 are numbered under a row 5 that has no target of its own (horizon 2030)"
     ]
     assert by_code(findings, "KH008") == []
     punctuation = {(f.location, f.message.split(": ")[-1]) for f in by_code(findings, "KH009")}
@@ -175,7 +175,7 @@ def test_the_template_plan_has_one_note(audit_file: AuditFile, plan_files: PlanF
     (note,) = audit_file(plan_files.minimal, as_of=date(2025, 4, 1))
     assert note.code == "KH007"
     assert note.message == (
-        "row 5.10 is numbered under a row 5 that the table does not print (horizon 2030)"
+        "row 5.10 is numbered under a row 5 that has no target of its own (horizon 2030)"
     )
 
 

@@ -39,6 +39,11 @@ def _import(args: argparse.Namespace) -> int:
         for problem in result.problems:
             echo(f"  {problem}")
     echo(f"next: read the comments in {plan_path.name}, fix, then kh922 validate {plan_path}")
+    if plan.reporting is None:  # no appendix holds section IV
+        echo(
+            "before kh922 template and kh922 report: add a 'reporting:' block (section IV: its "
+            "text, due dates, recipient and reporters), which no appendix holds"
+        )
     return 1 if count else 0
 
 

@@ -90,7 +90,7 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
     AuditRule(
         "KH007",
         "row-without-parent",
-        "Rows numbered 'N.1', 'N.2' … under a row N that the table does not print.",
+        "Rows numbered 'N.1', 'N.2' … under a row N that has no target of its own.",
         False,
         row_without_parent,
     ),

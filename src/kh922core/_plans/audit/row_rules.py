@@ -95,7 +95,7 @@ def row_without_parent(context: AuditContext) -> Iterator[Finding]:
                     if len(children) > 1
                     else f"row {children[0]} is"
                 )
-                + f" numbered under a row {parent} that the table does not print "
+                + f" numbered under a row {parent} that has no target of its own "
                 f"(horizon {target.horizon})",
             )
 
