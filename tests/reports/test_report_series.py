@@ -194,3 +194,26 @@ def test_a_target_not_met_before_its_horizon_is_not_met_yet() -> None:
         status = table.headings.index("Kết quả")
         (row,) = [r for r in table.rows if r[0] == "2030-22"]
         assert row[status] == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("vi", "Chưa có số liệu (thiếu số liệu năm gốc)"), ("en", "no data (no base value)")],
+)
+def test_a_change_target_without_its_base_says_why_it_has_no_data(
+    plan: kh922core.Plan, lang: str, said: str
+) -> None:
+    """A value beside "Chưa có số liệu", and no word of why (round 125): 2025 alone, the base
+    year 2024 missing."""
+    from kh922core._reports.report_tables import sections
+    from kh922core._reports.report_words import words
+
+    data = _observations().filter(pl.col("year") == 2025)
+    report = kh922core.build_report(plan, data, as_of=date(2025, 11, 1))
+    rows = [row for section in sections(report, words(lang)) for row in section.rows]
+    (row,) = [row for row in rows if row and row[0] == "2030-3"]
+    assert said in row
+    others = [row for row in rows if row and row[0] == "2030-1"]
+    assert all(
+        "(" not in cell for row in others for cell in row if "data" in cell or "số liệu" in cell
+    )

@@ -148,6 +148,8 @@ def _target_frame(plan: Plan, as_of: date) -> pl.DataFrame:
     )
 
 
+#: Why a change target's row has no data (the engine's column, with change targets).
+_WHY = "no_data_reason"
 #: The columns of the report's series: the engine's, and the entity.
 _SERIES_COLUMNS = ("indicator", "value", "unit", "year", "assessment", "cohort_size", "entity")
 
@@ -192,6 +194,7 @@ def _latest(plan: Plan, observations: pl.DataFrame, as_of: date) -> pl.DataFrame
             "shortfall",
             "attainment",
             *(c for c in ("base_value", "base_year") if c in judged.columns),
+            *([pl.col(_WHY).cast(pl.String)] if _WHY in judged.columns else []),
             ((pl.col("year") <= pl.col("horizon")) & (pl.col("horizon") < as_of.year))
             .fill_null(False)
             .alias("_at_horizon"),

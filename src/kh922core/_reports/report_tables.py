@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kh922core._reports.periods import reporting_of
 from kh922core._reports.report_content import DUE_SOON_DAYS, Report, other_half
@@ -74,6 +75,16 @@ def summary_line(report: Report, said: Words) -> str:
 
 def _counts(said: Words, first: str) -> list[str]:
     return [first, said("col_n_targets"), said("col_met"), said("col_not_met"), said("col_no_data")]
+
+
+def _status_said(said: Words, row: dict[str, Any], year: int) -> str:
+    """A target's status in words, with why it has no data where the engine says (a change
+    target without its base: ``Chưa có số liệu (thiếu số liệu năm gốc)``)."""
+    shown = said(_status(row["status"], row["horizon"], year))
+    why = row.get("no_data_reason")
+    if row["status"] == "no_data" and why:
+        shown += f" ({said('why_' + why.replace(' ', '_'))})"
+    return shown
 
 
 def _status(status: str, horizon: int | None, year: int) -> str:
@@ -150,7 +161,7 @@ def sections(report: Report, said: Words) -> list[Section]:
             *([r["entity"] or ""] if has_entity else []),
             str(r["year"]) if r["year"] is not None else "",
             said.number(r["value"]),
-            said(_status(r["status"], r["horizon"], report.as_of.year)),
+            _status_said(said, r, report.as_of.year),
             said.number(r["shortfall"]),
             said(r["category"]) if r["category"] else "",
         ]
