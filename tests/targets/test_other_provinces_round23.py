@@ -138,7 +138,7 @@ def test_a_change_with_no_number_is_still_refused(text: str) -> None:
         ("Nồng độ bụi PM2.5 dưới 25 µg/m3", "µg/m³", 24.0, 25.0),
         ("Nồng độ bụi PM2,5 không quá 25 µg/m³", "µg/m³", 25.0, 26.0),
         ("Nồng độ PM10 trung bình năm dưới 50", "µg/m³", 49.0, 50.0),
-        ("NO₂ dưới 40 µg/m³", "µg/m³", 39.0, 40.0),
+        ("Nồng độ NO₂ dưới 40 µg/m³", "µg/m³", 39.0, 40.0),
         ("Tỷ lệ ngày có PM2.5 vượt quy chuẩn dưới 5%", "%", 4.0, 5.0),
     ],
 )
@@ -326,3 +326,83 @@ def test_the_speed_of_a_connection_is_a_unit() -> None:
     assert conversion_factor("Gb/s", "Kbps") == 1_000_000.0
     with pytest.raises(UnitError):
         conversion_factor("Mbps", "MW")
+
+
+# ---- Over-reach of this round's first rules, found by the old-against-new round (124) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tỷ lệ hồ sơ trễ hạn giữ ở mức 0%", "%"),
+        ("Số vụ cháy nổ lớn giữ ở mức 0 vụ", "vụ"),
+        ("Giữ ổn định 0%", "%"),
+        ("Duy trì 0%", "%"),
+    ],
+)
+def test_none_kept_is_none_at_all(text: str, unit: str) -> None:
+    """A level of 0 kept was ≥ 0, met by every level (5 % of files late met it)."""
+    spec = parse_target(text, unit=unit)
+    assert spec.is_met(0.0)
+    assert not spec.is_met(5.0)
+    with pytest.raises(TargetParseError, match="every level would meet it"):
+        parse_target(text, unit=unit, direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có ít nhất 10 xã có tỷ lệ hộ nghèo dưới 1%",
+        "Có tối thiểu 5 doanh nghiệp có tỷ lệ nội địa hóa trên 30%",
+        "Có ít nhất 10 doanh nghiệp tăng trưởng trên 20%",
+        "Có tối thiểu 3 bệnh viện có 100% hồ sơ điện tử",
+    ],
+)
+def test_a_count_that_leads_is_the_target_not_a_qualifier(text: str) -> None:
+    """The share said which communes count; the count was dropped into the note and the share
+    read as the target (< 1 %)."""
+    with pytest.raises(TargetParseError, match="two numbers"):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    [
+        "Tỷ lệ giảm thị lực ở học sinh",
+        "Tỷ lệ giảm thính lực ở người cao tuổi",
+        "Tỷ lệ giảm mật độ xương",
+        "Tỷ lệ tiết kiệm so với GRDP",
+        "Tỷ suất giảm dân số cơ học",
+    ],
+)
+def test_a_share_named_with_a_fall_keeps_its_points(indicator: str) -> None:
+    spec = parse_target("Giảm 2%", unit="%", indicator=indicator)
+    assert spec.change is not None
+    assert spec.change.kind.value == "points"
+
+
+@pytest.mark.parametrize("text", ["Giảm 500 tấn", "Giảm ít nhất 500 tấn", "Giảm 500 tấn CO2"])
+def test_a_cut_in_tonnes_of_a_cut_is_its_level(text: str) -> None:
+    spec = parse_target(text, unit="tấn", indicator="Mức giảm phát thải khí nhà kính")
+    assert spec.change is None
+    assert spec.is_met(500.0)
+    assert not spec.is_met(499.0)
+
+
+@pytest.mark.parametrize("text", ["CO2 giảm 15% so với năm 2020", "CH4 giảm 30%"])
+def test_a_gas_that_leads_the_sentence_keeps_its_refusal(text: str) -> None:
+    """Blanked, the gas left no subject: a fall of a share, in points."""
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit="%")
+
+
+def test_a_public_sector_is_no_region() -> None:
+    cell = "ICT Index khu vực cơ quan nhà nước nhóm 10; khu vực doanh nghiệp nhóm 15"
+    parts = split_targets(cell, unit="Thứ bậc")
+    assert [p.spec.kind for p in parts] == ["rank_group", "rank_group"]
+
+
+def test_a_singer_is_a_person_not_a_case() -> None:
+    spec = parse_target("Có 50 ca sĩ", unit="người")
+    assert spec.is_met(50.0)
+    assert conversion_factor("ca sĩ", "người") == 1.0

@@ -27,11 +27,12 @@ __all__ = ["cut_level", "names_a_cut"]
 
 #: The first words of a name of the size of a cut (after any list number).
 _CUT_NAME = re.compile(
-    r"^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ|tỷ\s+suất)\s+"
-    r"(?:cắt\s+giảm|kéo\s+giảm|giảm|rút\s+ngắn|tiết\s+kiệm)\b",
+    r"^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ)\s+"
+    r"(?:cắt\s+giảm|kéo\s+giảm|rút\s+ngắn|giảm(?!\s+(?:thị\s+lực|thính\s+lực|mật\s+độ|trí\s+nhớ|"
+    r"cân|chức\s+năng|miễn\s+dịch|sức\s+(?:nghe|nhìn)|dân\s+số)\b))\b",
     re.IGNORECASE,
 )
-#: The units of a row that holds such a figure: a plain percentage, or one a year.
+#: The units of a cut written in %: a plain percentage, or one a year.
 _PERCENT = ("percent", "percent_per_year")
 
 
@@ -58,17 +59,18 @@ def cut_level(
     indicator: str | None,
 ) -> tuple[TargetSpec, str] | None:
     """The level of the cut that ``spec`` (read after a verb of falling) bounds, when the
-    indicator names a cut and both units are percentages; ``None`` otherwise.
+    indicator names a cut and the text writes it in the row's kind of unit (``Giảm 30%`` of a
+    cut in %, ``Giảm 500 tấn`` of a cut in tấn); ``None`` otherwise.
 
     Raises:
         TargetParseError: A base, or a cut of more, on such an indicator.
     """
     if verb.way != "fall" or verb.multiple or not names_a_cut(indicator):
         return None
-    if unit is not None and unit.expression not in _PERCENT:
-        return None
-    if written is not None and written.expression not in _PERCENT:
-        return None
+    row_percent = None if unit is None else unit.expression in _PERCENT
+    text_percent = None if written is None else written.expression in _PERCENT
+    if None not in (row_percent, text_percent) and row_percent != text_percent:
+        return None  # "giảm 10%" of a cut in tấn: of what? The reading of a change decides
     expected = "the cut to reach as a level ('Cắt giảm ít nhất 30%', 'Giảm 5-10%')"
     if base.named:
         raise TargetParseError(
@@ -87,7 +89,8 @@ def cut_level(
             reason=f"{verb.phrase!r} X% of an indicator that is itself a cut: a cut of X, or a "
             "cut rate higher by X points?",
         )
-    shown = unit.text if unit is not None else "%"
+    percent = row_percent if row_percent is not None else text_percent is not False
+    shown = (unit.text if unit is not None else "%") if percent else getattr(spec, "unit", None)
     level = spec.model_copy(update={"unit": shown, "change": None})
     if isinstance(level, Comparison) and level.operator is Operator.TARGET:
         level = level.model_copy(update={"operator": Operator.GE})  # at least that much cut

@@ -213,6 +213,8 @@ def read_single(
         return RankGroup(size=size, cohort=int(of), note=note)
     if "approx" in roles:
         return Approximate(value=value, unit=unit_text, note=note, direction=direction)
+    if operator is None and "maintain" in roles and value == 0:
+        operator = Operator.TARGET  # "giữ ở mức 0%": none kept, a bare 0 (≥ 0 meets everything)
     if operator is None and "maintain" in roles and direction is Direction.LOWER_IS_BETTER:
         operator = Operator.LE  # "duy trì tỷ lệ thất nghiệp ở mức 2%": keep it at most there
     if operator is None and "maintain" in roles and direction is Direction.BAND:

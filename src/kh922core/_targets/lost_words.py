@@ -65,6 +65,7 @@ _BOTTOM_GROUP = re.compile(
 #: the library ranks a province among all of the country's.
 _REGION = re.compile(
     r"(?<![\w])(?:vùng|khu\s+vực(?!\s+(?:công|tư|nhà\s+nước|kinh\s+tế|fdi|đầu\s+tư|dịch\s+vụ|"
+    r"cơ\s+quan|hành\s+chính|sự\s+nghiệp|"
     r"nông|công\s+nghiệp|doanh\s+nghiệp|thành\s+phố|đô\s+thị|nông\s+thôn|biên\s+giới|i|ii|iii)"
     r"(?![\w]))|miền(?!\s+núi)|đbscl|đồng\s+bằng\s+sông|"
     r"tây\s+nguyên|duyên\s+hải|(?:trung|nam|bắc)\s+bộ|tây\s+bắc|đông\s+bắc|đông\s+nam\s+bộ|"

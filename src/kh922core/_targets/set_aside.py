@@ -39,8 +39,9 @@ NOT_TARGET_NUMBERS = re.compile(
     r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][\w]+)*"
     r"|\b(?:[^\W\d_]*[A-ZĐ][^\W\d_]*|[Cc]ovid)-\d+\b(?![.,]\d|\s*%)"
     r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
-    # a pollutant or a gas named with its number ("bụi PM2.5", "PM10", "CO2", "NO₂", "CH4")
-    r"|\bPM\s?(?:2[.,]5|10|1)\b(?![.,]\d)|\b(?:CO|NO|SO|CH|N|O)[2-4₂-₄](?![\w.,])"
+    # a pollutant or a gas named with its number after the words it names ("bụi PM2.5", "khí
+    # CO2", "Nồng độ NO₂"; leading the sentence, its subject would vanish: "CO2 giảm 15%")
+    r"|(?<=[^\W\d_]\s)(?:PM\s?(?:2[.,]5|10|1)\b(?![.,]\d)|(?:CO|NO|SO|CH|N|O)[2-4₂-₄](?![\w.,]))"
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
@@ -100,13 +101,32 @@ SHARE_QUALIFIERS = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\d\s*%")
+#: A text whose subject is a share ("Tỷ lệ xã có ít nhất 01 điểm phục vụ … đạt 100%").
+_SHARE_SUBJECT = re.compile(r"^\W*t[ỷỉ]\s+lệ\b", re.IGNORECASE)
+
+
+def _share_qualifiers(text: str) -> list[re.Match[str]]:
+    """The :data:`SHARE_QUALIFIERS` of ``text`` that qualify its share: after the share's
+    number (``100% xã có ít nhất 01 …``), or in a subject that names a share (``Tỷ lệ xã có
+    ít nhất 01 …``); never a count that leads the sentence (``Có ít nhất 10 xã có tỷ lệ hộ
+    nghèo dưới 1%``: the count is the target, the share says which communes)."""
+    share = _SHARE_SUBJECT.match(text) is not None
+    return [
+        found
+        for found in SHARE_QUALIFIERS.finditer(text)
+        if _PERCENT.search(text[: found.start()])
+        or (share and not re.search(r"\d", text[: found.start()]))
+    ]
 
 
 def qualified_text(text: str) -> str:
     """``text`` with the numbers that qualify its subject blanked (:data:`QUALIFIER_NUMBERS`,
-    and :data:`SHARE_QUALIFIERS` where a percentage is left to be the target)."""
+    and :data:`SHARE_QUALIFIERS` that qualify its share, where a percentage is left to be the
+    target)."""
     qualified = _blank(text, QUALIFIER_NUMBERS)
-    shared = _blank(qualified, SHARE_QUALIFIERS)
+    shared = qualified
+    for found in _share_qualifiers(qualified):
+        shared = shared[: found.start()] + " " * len(found.group(0)) + shared[found.end() :]
     return shared if _PERCENT.search(shared) else qualified
 
 
@@ -133,7 +153,7 @@ def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
     dated = re.search(r"(?<!\w)năm$", getattr(spec, "note", "") or "", re.IGNORECASE)
     if not hasattr(spec, "note") or parted or dated:  # a comma ("xã, phường"); "năm 55 tuổi"
         return spec  # after a mark that parts a cell, a number would read as a part of its own
-    shared = SHARE_QUALIFIERS.finditer(text) if _PERCENT.search(qualified_text(text)) else ()
+    shared = _share_qualifiers(text) if _PERCENT.search(qualified_text(text)) else []
     found = sorted([*QUALIFIER_NUMBERS.finditer(text), *shared], key=lambda m: m.start())
     qualifiers = [" ".join(match.group(0).split()) for match in found]
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())
