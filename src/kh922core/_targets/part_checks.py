@@ -113,12 +113,55 @@ def refuse_cell_shapes(text: str) -> None:
             )
 
 
+def _refuse_cut_bracket(text: str, part: str, parts: list[str]) -> None:
+    """Refuse a cell cut at a comma inside brackets (``75% (có bằng cấp, chứng chỉ 35%)``:
+    the whole's number took the label ``(có bằng cấp``, the subgroup's ``chứng chỉ``)."""
+    if part.count("(") > part.count(")"):
+        raise TargetParseError(
+            text,
+            max(text.find(part), 0) + part.rfind("("),
+            "each part with its label outside brackets ('95% cấp tỉnh; 85% cấp xã'), or the "
+            "bracket's part after 'trong đó'",
+            reason=f"the part {part!r} opens a bracket that another part closes: a comma inside "
+            "the brackets cut them",
+            parts=parts,
+        )
+
+
+def _refuse_label_after_base(text: str, label: str | None, part: str, parts: list[str]) -> None:
+    """Refuse a part whose label is words after its base that the part alone does not read
+    (``tăng 8% so với dự toán``: the label ``so với dự toán``, the change measured from the plan
+    baseline; ``so với năm 2025 của cả nước``: the label ``cả nước``, the province's own 2025):
+    a base the grammar does not name, or words that qualify it.  A label after a base the part
+    reads alone stays (``tăng 20% so với năm 2020 (cấp tỉnh)``)."""
+    from kh922core._targets.grammar import parse_target  # the grammar reads the parts
+
+    base = re.search(r"\bso\s+với\b", part, re.IGNORECASE)
+    if label is None or base is None:
+        return
+    if part.casefold().find(label.casefold()) < base.start() and "so với" not in label:
+        return
+    try:
+        parse_target(part)
+    except TargetParseError as alone:
+        raise TargetParseError(
+            text,
+            max(text.find(part), 0) + base.start(),
+            "a base the grammar names ('so với năm 2025', 'so với cùng kỳ')",
+            reason=f"the words after the base of the part {part!r} would be its label "
+            f"({label!r}), and alone it is refused: {alone.reason}",
+            parts=parts,
+        ) from None
+
+
 def refuse_part_words(text: str, parts: list[tuple[str | None, str, str]]) -> None:
     """Refuse a word qualifying a part's number, a year of a part that its label does not hold
     (the first part's opening year may be the cell's horizon: :func:`_horizon`) and a part read
     as words beside numbers (``(theo Quyết định số 123)``).  ``parts``: each part's label, text
     and kind."""
     for number, (label, part, kind) in enumerate(parts):
+        _refuse_cut_bracket(text, part, [p for _, p, _ in parts])
+        _refuse_label_after_base(text, label, part, [p for _, p, _ in parts])
         if kind == "qualitative":
             raise TargetParseError(
                 text,

@@ -59,6 +59,13 @@ def bare_zero(text: str, spec: TargetSpec, stated: Direction | str | None) -> Ta
     return spec
 
 
+#: Words that make "none" of a part of the count: the large, the serious ones ("không để xảy ra
+#: cháy rừng lớn", "tai nạn lao động nghiêm trọng", "ngộ độc thực phẩm đông người").
+_QUALIFIED_NONE = re.compile(
+    r"(?<![\w])(?:lớn|nghiêm\s+trọng|đông\s+người|kéo\s+dài|phức\s+tạp|diện\s+rộng)(?![\w])",
+    re.IGNORECASE,
+)
+
 #: A verb of removing before the share removed ("Xóa 100% nhà tạm", "Loại bỏ 100% …").
 _REMOVED = re.compile(r"(?<![\w])(?:xóa|xoá|loại\s+bỏ|chấm\s+dứt|xóa\s+bỏ)\s+100\s*%", re.I)
 
@@ -86,6 +93,10 @@ def word_target(text: str, blanked: str, direction: Direction) -> tuple[TargetSp
     # "không còn …", "phấn đấu xóa hết …": the first phrase after any fillers says none at all
     zero = next((m for m in found if m.role != "filler"), None)
     rest = " ".join(blanked[zero.end :].split()).strip(" .;:,") if zero is not None else ""
+    if zero is not None and zero.role == "zero" and _QUALIFIED_NONE.search(rest):
+        # "Không để xảy ra cháy rừng lớn": none of the large ones (small fires meet it), not
+        # none at all of the count: what is large, an official says
+        return Qualitative(text=" ".join(text.split()), direction=direction), None
     if (
         zero is not None
         and zero.role == "zero"
