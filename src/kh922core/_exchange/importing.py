@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
+from kh922core._exchange.decimal_dots import refuse_dot_thousands
 from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import STRUCK, Grid
@@ -348,6 +349,7 @@ def import_tables(
     for table in tables:
         if table.header.kind == "indicators":
             table.header = later_baselines(table.header, indicators.plan_year)
+            refuse_dot_thousands(sink, table)  # "3.125" beside "1.5": a decimal, or 3125?
             indicators.table(table, _title_horizon(table.title), carry=not table.title)
         else:
             tasks.table(table)
