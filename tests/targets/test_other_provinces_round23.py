@@ -406,3 +406,54 @@ def test_a_singer_is_a_person_not_a_case() -> None:
     spec = parse_target("Có 50 ca sĩ", unit="người")
     assert spec.is_met(50.0)
     assert conversion_factor("ca sĩ", "người") == 1.0
+
+
+# ---- Round 126: cells of socio-economic plans ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Thu nội địa đạt 18.500 tỷ đồng, tăng 8% so với dự toán", "tỷ đồng"),
+        ("Đón 12 triệu lượt khách, tăng 10% so với kế hoạch", "lượt"),
+        ("Đạt 18.500 tỷ đồng, tăng 8% so với năm 2025 của cả nước", "tỷ đồng"),
+    ],
+)
+def test_a_part_s_label_is_never_the_words_after_its_base(text: str, unit: str) -> None:
+    """The words after a base the part alone refuses became its label, and the change was
+    measured from the plan baseline (``tăng 8% so với dự toán``: met by 9 % over the plan's
+    2025)."""
+    with pytest.raises(TargetParseError, match="would be its label"):
+        split_targets(text, unit=unit)
+
+
+def test_a_label_after_a_base_the_part_reads_stays() -> None:
+    cell = "tăng 20% so với năm 2020 (cấp tỉnh), tăng 10% so với năm 2020 (cấp xã)"
+    parts = split_targets(cell, unit="tỷ đồng")
+    assert [p.label for p in parts] == ["cấp tỉnh", "cấp xã"]
+    assert all(p.spec.change is not None and p.spec.change.since == 2020 for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text", ["75% (có bằng cấp, chứng chỉ 35%)", "98% (thành thị, thị trấn 100%)"]
+)
+def test_a_cell_cut_inside_brackets_is_refused(text: str) -> None:
+    """The whole's 75 % took the label ``(có bằng cấp``, the certified share ``chứng chỉ``."""
+    with pytest.raises(TargetParseError, match="opens a bracket that another part closes"):
+        split_targets(text, unit="%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Không để xảy ra cháy rừng lớn",
+        "Không để xảy ra tai nạn lao động nghiêm trọng",
+        "Không để xảy ra ngộ độc thực phẩm đông người",
+    ],
+)
+def test_none_of_the_large_ones_is_a_target_in_words(text: str) -> None:
+    """It was ≤ 0 of every fire: three small fires failed a target that they meet."""
+    spec = parse_target(text, unit="vụ", direction="lower_is_better")
+    assert isinstance(spec, Qualitative)
+    assert parse_target("Không để xảy ra cháy rừng", unit="vụ").is_met(0.0)
+    assert parse_target("Không còn xã đặc biệt khó khăn", unit="xã").is_met(0.0)
