@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.scanner import blank
 
 __all__ = [
     "GROUP_BOUND",
@@ -123,15 +124,11 @@ def qualified_text(text: str) -> str:
     """``text`` with the numbers that qualify its subject blanked (:data:`QUALIFIER_NUMBERS`,
     and :data:`SHARE_QUALIFIERS` that qualify its share, where a percentage is left to be the
     target)."""
-    qualified = _blank(text, QUALIFIER_NUMBERS)
+    qualified = blank(text, QUALIFIER_NUMBERS)
     shared = qualified
     for found in _share_qualifiers(qualified):
         shared = shared[: found.start()] + " " * len(found.group(0)) + shared[found.end() :]
     return shared if _PERCENT.search(shared) else qualified
-
-
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda found: " " * len(found.group(0)), text)
 
 
 #: A number written in words right after a comparison ("không quá hai ngày"); "năm" (also a
