@@ -158,6 +158,10 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
             out.append("\n")
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             out.append(" ")
+        elif tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
+            # Word's own footnote: its number, raised, as Word shows it (it showed nothing, and
+            # the footnote, "Chỉ tính các xã đồng bằng", was lost unseen)
+            out.append((node.get(f"{_W}id") or "").translate(_SUPERSCRIPT) or "*")
         elif tag == f"{_W}noBreakHyphen":
             out.append("-")
         elif tag == f"{_W}sym":
