@@ -46,6 +46,7 @@ from kh922core._plans.plan_arguments import checked_plan
 from kh922core._plans.published_figures import PUBLISHED_INDICATORS, published_figures
 from kh922core._plans.shipped import available_plans
 from kh922core._plans.strict_yaml import read_document
+from kh922core._plans.target_changes import checked_year
 
 __all__ = [
     "AUDIT_RULES",
@@ -82,6 +83,7 @@ __all__ = [
     "check_agency_file",
     "check_plan_file",
     "checked_plan",
+    "checked_year",
     "dump_plan",
     "load_agencies",
     "load_plan",

@@ -32,6 +32,7 @@ __all__ = [
     "ChangeField",
     "StatedChange",
     "checked_change",
+    "checked_year",
     "direction_of",
     "parsed_spec",
     "resolved_base",
@@ -166,9 +167,18 @@ def _base_year(change: Change, plan_year: int | None, year: int | None) -> int |
     return plan_year
 
 
-def _checked_year(year: object) -> int | None:
-    """The year of a value as an ``int`` (a NumPy integer too); a Boolean, a float or a text is
-    refused rather than read (``2025.5`` would make fractional years, ``True`` the year 1)."""
+def checked_year(year: object, name: str = "year") -> int | None:
+    """A year given to a function, as an ``int`` (a NumPy integer too); a Boolean, a float or
+    a text is refused rather than read (``2025.5`` would make fractional years, ``True`` the
+    year 1).
+
+    Raises:
+        InvalidValueError: Naming ``name`` and the value.
+
+    Examples:
+        >>> checked_year(2026), checked_year(None)
+        (2026, None)
+    """
     if year is None:
         return None
     if not isinstance(year, bool):
@@ -176,7 +186,7 @@ def _checked_year(year: object) -> int | None:
             return operator.index(year)  # type: ignore[arg-type]
         except TypeError:
             pass
-    raise InvalidValueError(f"year must be a whole number (the year of the value), got {year!r}")
+    raise InvalidValueError(f"{name} must be a whole number (a year), got {year!r}")
 
 
 def resolved_base(
@@ -212,7 +222,7 @@ def resolved_base(
         True
     """
     plan_value, plan_year = plan_baseline if plan_baseline is not None else (None, None)
-    year = _checked_year(year)
+    year = checked_year(year)
     base_year = _base_year(change, plan_year, year)
     value: float | None
     if not isinstance(given, _NotGiven):

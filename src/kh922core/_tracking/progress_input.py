@@ -9,7 +9,6 @@ observation unit to its target's unit.
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -19,7 +18,7 @@ import polars as pl
 from kh922core._dates import DateLike, as_date
 from kh922core._engine import is_provenance, one_series_indicators
 from kh922core._frame_problems import polars_frame, problem_at
-from kh922core._plans import Plan, Target
+from kh922core._plans import Plan, Target, checked_year
 from kh922core._targets import CohortPolicy, Unit, conversion_factor
 from kh922core._tracking.observation_values import vietnamese_number
 from kh922core._tracking.progress_change import CHANGE_SCHEMA, change_constants
@@ -384,12 +383,4 @@ def check_progress_options(baseline: object, base_year: object) -> None:
     """
     if baseline not in ("plan", "series"):
         raise InvalidValueError(f"baseline must be 'plan' or 'series', got {baseline!r}")
-    if base_year is None:
-        return
-    if not isinstance(base_year, bool):
-        try:
-            operator.index(base_year)  # type: ignore[arg-type]
-            return
-        except TypeError:
-            pass
-    raise InvalidValueError(f"base_year must be a whole number (a year), got {base_year!r}")
+    checked_year(base_year, "base_year")
