@@ -18,6 +18,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
 
 from kh922core import Change, Comparison, Plan, Range, Target, conversion_factor, evaluate
 from kh922core._engine import base_lookup, change_bases
@@ -468,6 +469,50 @@ def test_previous_year_duplicates_are_refused_alike_by_the_array_and_the_join(
         with pytest.raises(ObservationError, match="several values of 'ind'") as raised:
             evaluate(plan, earlier)
     assert raised.value.problems[0].rows == (0, 1)
+
+
+@pytest.mark.parametrize("previous", [True, False])
+def test_bases_from_a_frame_of_many_chunks_are_those_of_the_join(previous: bool) -> None:
+    # The dense array is written chunk by chunk, the rows that are no base (no value, NaN,
+    # another year) to a cell no row reads: the same bases as the join.
+    change = (
+        Change(kind="points", previous_year=True) if previous else Change(kind="points", since=2021)
+    )
+    plan = _plan(("2030-1", _at_least(1.0, change), None))
+    parts = [
+        pl.DataFrame(
+            {
+                "indicator": "ind",
+                "entity": [f"{name}1", f"{name}2", f"{name}3"],
+                "year": [2021, 2021, 2021],
+                "value": [10.0, None, float("nan")],
+            }
+        )
+        for name in "ABC"
+    ]
+    later = [part.with_columns(pl.col("year") + 1, pl.col("value") + 3.0) for part in parts]
+    frame = pl.concat([*parts, *later], rechunk=False)
+    assert frame.n_chunks() > 1
+    results = []
+    for limit in (base_lookup.DENSE_LIMIT, 0):
+        with mock.patch.object(base_lookup, "DENSE_LIMIT", limit):
+            results.append(evaluate(plan, frame, keys=["entity", "year"]).sort("entity", "year"))
+    assert_frame_equal(results[0], results[1])
+    bases = results[0].filter(pl.col("year") == 2022)
+    # entity 1 of each part has its 2021 level as base; 2 and 3 have none (null, NaN)
+    assert bases["base_value"].to_list() == [10.0, None, None] * 3
+    assert bases["change_size"].to_list() == [3.0, None, None] * 3
+
+
+@pytest.mark.parametrize("aligned", [True, False])
+def test_the_dense_array_is_written_whatever_the_chunks(aligned: bool) -> None:
+    index = pl.concat([pl.Series([0, 5]), pl.Series([2, 5, 1])], rechunk=False)
+    values = pl.Series([1.0, 9.0, 3.0, 9.0, 2.0])
+    if aligned:
+        values = pl.concat([values.slice(0, 2), values.slice(2)], rechunk=False)
+    cells, written = base_lookup._written(5, index, values)
+    assert cells.to_list() == [1.0, 2.0, 3.0, None, None, None]  # 5: the rows left out
+    assert written == 3
 
 
 def test_observed_and_computed_values_at_a_base_year_are_refused_by_name() -> None:

@@ -26,7 +26,7 @@ import polars as pl
 from kh922core._engine.columns import YEAR, unused_name
 from kh922core._engine.key_codes import KeyCode, key_codes
 
-__all__ = ["DENSE_LIMIT", "BaseLookup", "dense_lookup", "table_lookup"]
+__all__ = ["DENSE_LIMIT", "BaseLookup", "base_wanted", "dense_lookup", "table_lookup"]
 
 #: The most cells a dense lookup may have (8 bytes each); beyond, the lookup is a join.
 DENSE_LIMIT = 1 << 24
@@ -98,20 +98,37 @@ class BaseLookup:
         return joined.drop(on, year, strict=False)
 
 
-def _written(size: int, index: pl.Series, values: pl.Series) -> pl.Series:
-    """The dense array of ``size`` cells: ``values`` (finite or infinite, never NaN or null)
-    at ``index``, null elsewhere.
+def _written(size: int, index: pl.Series, values: pl.Series) -> tuple[pl.Series, int]:
+    """The dense array of ``size`` cells: ``values`` at ``index``, null elsewhere; and how many
+    rows were written to a cell of it (an index of ``size`` is a row left out).
 
-    NumPy writes the cells (3 to 5 times faster than Polars' ``scatter``, which took 0.12 s for
-    the 9M levels of previous-year bases); NaN marks a cell not written, and becomes null.  One
-    cell more than needed is never read: a one-value literal would be a scalar to Polars, which
-    divides by a scalar as a multiplication by its reciprocal (one ulp off ``v / b``).
+    ``values`` are finite or infinite, never null; NaN is a value left out too.  NumPy writes the
+    cells (3 to 5 times faster than Polars' ``scatter``, which took 0.12 s for the 9M levels of
+    previous-year bases), chunk by chunk (each chunk is read in place: no copy of the rows); NaN
+    marks a cell not written, and becomes null.  The cell at ``size``, where the rows left out
+    are written, is never read: it is there too because a one-value literal would be a scalar to
+    Polars, which divides by a scalar as a multiplication by its reciprocal (one ulp off
+    ``v / b``).
     """
     import numpy as np
 
     cells = np.full(size + 1, np.nan)
-    cells[index.to_numpy()] = values.to_numpy()
-    return pl.Series(cells, nan_to_null=True)
+    chunks = list(zip(index.get_chunks(), values.get_chunks(), strict=False))
+    if any(i.len() != v.len() for i, v in chunks) or len(chunks) != index.n_chunks():
+        chunks = [(index.rechunk(), values.rechunk())]
+    left_out = 0
+    for index_chunk, values_chunk in chunks:
+        where = index_chunk.to_numpy()
+        cells[where] = values_chunk.to_numpy()
+        left_out += int(np.count_nonzero(where == size))
+    cells[size] = np.nan
+    return pl.Series(cells, nan_to_null=True), index.len() - left_out
+
+
+def base_wanted(slot: str, base: str) -> pl.Expr:
+    """Whether a row of the base observations is a base: it has a target's slot, and a level
+    (not null, not NaN)."""
+    return pl.col(slot).is_not_null() & pl.col(base).is_not_null() & pl.col(base).is_not_nan()
 
 
 def dense_lookup(
@@ -139,19 +156,26 @@ def dense_lookup(
         size *= code.size
     if size > DENSE_LIMIT:
         return None
+    wanted = base_wanted(slot, base)
     if year:  # the base of a year after the last one is read by no row
         last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
-        rows = rows.filter(pl.col(YEAR) <= last)
+        wanted = wanted & (pl.col(YEAR) <= last)
     dense = BaseLookup(tuple(keys), year, None, slot, base, tuple(codes))
     targets_keys = pl.Series(
         [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
     )
     index = unused_name("_kh_index", [slot, base, *keys])
+    # One pass, no filter (which would copy the rows): a row left out is written to the cell
+    # at ``size``, which no row reads.
     found = rows.select(
-        dense.index(pl.lit(targets_keys).gather(pl.col(slot))).alias(index), base
+        pl.when(wanted)
+        .then(dense.index(pl.lit(targets_keys).gather(pl.col(slot))))
+        .otherwise(pl.lit(size, dtype=pl.Int64))
+        .alias(index),
+        pl.when(wanted).then(pl.col(base)).otherwise(pl.lit(0.0)),
     ).collect()
-    values = _written(size, found[index], found[base])
-    if values.len() - values.null_count() != found.height:  # a cell written twice
+    values, written = _written(size, found[index], found[base])
+    if values.len() - values.null_count() != written:  # a cell written twice
         return None
     return BaseLookup(dense.keys, year, None, slot, base, dense.codes, values)
 
@@ -200,6 +224,6 @@ def table_lookup(
     )
     keyed = pl.lit(targets_keys).gather(pl.col(slot))
     index = table.select(dense.index(keyed)).to_series()
-    values = _written(size, index, table[base])
+    values, _ = _written(size, index, table[base])
     dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
     return dense, _duplicated(table, dense, index)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from kh922core._engine.base_lookup import BaseLookup, dense_lookup, table_lookup
+from kh922core._engine.base_lookup import BaseLookup, base_wanted, dense_lookup, table_lookup
 from kh922core._engine.columns import INDICATOR, UNIT, VALUE, YEAR, unused_name
 from kh922core._engine.compile import CompiledTarget
 from kh922core._engine.conversion import PairFactors
@@ -168,8 +168,9 @@ def _base_rows(
     previous: bool,
 ) -> pl.LazyFrame | None:
     """The series' levels at the base years, in each target's unit, lazy: ``slot``, the keys,
-    (``year`` + 1, for the previous year) and ``base``; ``None`` when two targets share the
-    code of an indicator and unit (:func:`_joined_table` finds them)."""
+    (``year`` + 1, for the previous year) and ``base``, a row for each observation (those that
+    are no base have a null slot or base: :func:`base_wanted` keeps the others); ``None`` when
+    two targets share the code of an indicator and unit (:func:`_joined_table` finds them)."""
     slot, base = names
     value = pl.col(VALUE).cast(pl.Float64)
     years = pl.col(YEAR).is_not_null()
@@ -179,14 +180,13 @@ def _base_rows(
     if coded is None:
         return None
     code, slots, factors = coded
-    rows = frame.filter(years).select(
+    code = pl.when(years).then(code)  # no slot, no base at another year (and no gather past)
+    return frame.select(
         pl.lit(slots).gather(code).alias(slot),
         *keys,
         *([(pl.col(YEAR).cast(pl.Int64) + 1).alias(YEAR)] if previous else []),
         (value * pl.lit(factors).gather(code)).alias(base),
     )
-    wanted = pl.col(slot).is_not_null() & pl.col(base).is_not_null() & pl.col(base).is_not_nan()
-    return rows.filter(wanted)
 
 
 def _joined_table(
@@ -304,7 +304,7 @@ def series_bases(
             table = (
                 _joined_table(frame, schema, tiny, groups, names, previous)
                 if rows is None
-                else rows.collect()
+                else rows.filter(base_wanted(*names)).collect()
             )
             lookup, duplicated = table_lookup(frame, table, len(firsts), groups, names, previous)
             table = lookup.table if lookup.table is not None else table  # the years read
