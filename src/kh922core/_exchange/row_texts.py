@@ -59,7 +59,7 @@ _LOWER_NAMES = re.compile(
     r"(?<!\w)(?:hộ\s+(?:cận\s+)?nghèo|thất\s+nghiệp|tử\s+vong|suy\s+dinh\s+dưỡng|tai\s+nạn|"
     r"ô\s+nhiễm|lạm\s+phát|nợ\s+xấu|bỏ\s+học|tội\s+phạm|phát\s+thải|trễ\s+hạn|quá\s+hạn|"
     r"sinh\s+con\s+thứ\s+(?:ba|3)|thời\s+gian\s+xử\s+lý|chi\s+phí\s+khởi\s+sự|"
-    r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ)(?!\w)"
+    r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+số\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ)(?!\w)"
 )
 #: The same, for a name typed without accents ("Ty le ho ngheo").
 __LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))

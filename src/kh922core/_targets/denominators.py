@@ -13,7 +13,7 @@ __all__ = ["DENOMINATOR_DIGITS", "PER_WRITTEN", "without_denominators"]
 DENOMINATOR_DIGITS = re.compile(
     r"/\s*\d[\d.,]*(?:[ \u00a0]\d{3})*"  # "/10 000 dân": spaces between thousands too
     r"(?=\s*(?:vạn\s+|nghìn\s+|ngàn\s+)?(?:dân|người|hộ|nhân\s+khẩu|lao\s+động|"
-    r"trẻ|học\s+sinh|km|ha|thuê\s+bao|doanh\s+nghiệp)\b)",
+    r"trẻ|bé|nữ|học\s+sinh|km|ha|thuê\s+bao|doanh\s+nghiệp)\b)",
     re.IGNORECASE,
 )
 #: A denominator written with "trên" after a noun ("15 bác sĩ trên 10.000 dân"): a power of ten
