@@ -5,7 +5,8 @@ and the grammar refused.
   nữ``): a ratio of counts of its own, whose ``100`` is the unit's, never the target's; an
   indicator named ``Tỷ số giới tính khi sinh`` is better lower when a table is imported;
 * a population scale written with a number and a word, ``19 bác sĩ/10 nghìn dân`` (ten
-  thousand), ``/100 nghìn dân``.
+  thousand), ``/100 nghìn dân``;
+* a mass of greenhouse gases, ``tấn CO2``, ``tấn CO2tđ``, ``triệu tấn CO2 tương đương``: tonnes.
 """
 
 from __future__ import annotations
@@ -97,3 +98,31 @@ def test_an_imported_sex_ratio_is_better_lower(tmp_path: Path) -> None:
     target = found.plan.target("2030-1")
     assert target.is_met(108.0)
     assert not target.is_met(110.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "inside", "outside"),
+    [
+        ("Giảm 500 nghìn tấn CO2", "tấn CO2tđ", -500_000.0, -400_000.0),
+        ("Dưới 2 triệu tấn CO2tđ", "tấn CO2tđ", 1_900_000.0, 2_000_000.0),
+        ("Dưới 2 triệu tấn CO2 tương đương", "triệu tấn CO2 tương đương", 1.9, 2.0),
+        ("Dưới 2 triệu tấn CO₂", "tấn CO₂", 1_900_000.0, 2_000_000.0),
+    ],
+)
+def test_a_mass_of_carbon_dioxide_is_a_mass(
+    text: str, unit: str, inside: float, outside: float
+) -> None:
+    spec = parse_target(text, unit=unit, direction="lower_is_better")
+    if spec.change is None:
+        assert spec.is_met(inside)
+        assert not spec.is_met(outside)
+    else:  # a fall of 500 000 tonnes: from a base of 1 000 000 tonnes
+        assert spec.is_met(1_000_000.0 + inside, baseline=1_000_000.0)
+        assert not spec.is_met(1_000_000.0 + outside, baseline=1_000_000.0)
+
+
+def test_tonnes_of_carbon_dioxide_convert_as_tonnes() -> None:
+    assert conversion_factor("triệu tấn CO2tđ", "tấn CO2") == pytest.approx(1e6)
+    assert conversion_factor("nghìn tấn CO2 tương đương", "tấn CO2e") == pytest.approx(1e3)
+    with pytest.raises(UnitError):
+        conversion_factor("tấn CO2", "%")
