@@ -6,9 +6,7 @@ and the grammar refused.
   indicator named ``Tỷ số giới tính khi sinh`` is better lower when a table is imported;
 * a population scale written with a number and a word, ``19 bác sĩ/10 nghìn dân`` (ten
   thousand), ``/100 nghìn dân``;
-* a mass of greenhouse gases, ``tấn CO2``, ``tấn CO2tđ``, ``triệu tấn CO2 tương đương``: tonnes;
-* a year and its target in brackets after the whole, ``Đạt 90% (năm 2026: 60%)``: a part, as
-  ``Đạt 90%, năm 2026 đạt 60%`` is (it was refused as two numbers without a range).
+* a mass of greenhouse gases, ``tấn CO2``, ``tấn CO2tđ``, ``triệu tấn CO2 tương đương``: tonnes.
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kh922core
-from kh922core import Operator, TargetParseError, conversion_factor, parse_target, split_targets
+from kh922core import Operator, conversion_factor, parse_target
 from kh922core.errors import UnitError
 
 _RATIO = "bé trai/100 bé gái"
@@ -128,42 +126,3 @@ def test_tonnes_of_carbon_dioxide_convert_as_tonnes() -> None:
     assert conversion_factor("nghìn tấn CO2 tương đương", "tấn CO2e") == pytest.approx(1e3)
     with pytest.raises(UnitError):
         conversion_factor("tấn CO2", "%")
-
-
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        ("Đạt 90% (năm 2026: 60%)", "năm 2026"),
-        ("Đạt 90% (năm 2026 đạt 60%)", "năm 2026"),
-        ("Đạt 90% (đến năm 2026 đạt 60%)", "năm 2026"),
-        ("90% (2026: 60%)", "năm 2026"),
-    ],
-)
-def test_a_year_and_its_target_in_brackets_is_a_part(text: str, year: str) -> None:
-    whole, part = split_targets(text, unit="%")
-    assert (whole.label, part.label) == (None, year)
-    assert (whole.spec.value, part.spec.value) == (90.0, 60.0)  # type: ignore[union-attr]
-    with pytest.raises(TargetParseError, match="2 targets"):
-        parse_target(text, unit="%")
-
-
-@pytest.mark.parametrize("text", ["82 (năm 2028)", "Đạt 90% (năm 2026)"])
-def test_a_year_alone_in_brackets_is_no_part(text: str) -> None:
-    (only,) = split_targets(text, unit="%")
-    assert only.label is None
-
-
-def test_bracketed_milestones_are_imported_for_their_years(tmp_path: Path) -> None:
-    path = tmp_path / "phu-luc.csv"
-    path.write_text(
-        "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2025 của UBND tỉnh Hòa Mỹ),,,\n"
-        "STT,Chỉ tiêu,Đơn vị tính,Mục tiêu đến năm 2030\n"
-        '1,Tỷ lệ hồ sơ trực tuyến,%,"Đạt 90% (năm 2026: 60%)"\n'
-        '2,Tỷ lệ hồ sơ số hóa,%,"Đạt 90% (năm 2024 đạt 75%)"\n',
-        encoding="utf-8",
-    )
-    found = kh922core.import_tables(path)
-    targets = {(t.horizon, t.row): t.spec.value for t in found.plan.targets}  # type: ignore[union-attr]
-    assert targets == {(2030, "1"): 90.0, (2026, "1"): 60.0, (2030, "2"): 90.0}
-    (problem,) = found.problems
-    assert "before the year of the plan" in problem.reason  # 2024: a result, not a target

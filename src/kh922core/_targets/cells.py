@@ -40,13 +40,7 @@ __all__ = [
 ]
 
 #: Where a cell may be cut: only where each side keeps a number of its own.
-#: A bracket that opens with a year and its target is a part of its own (``Đạt 90% (năm 2026:
-#: 60%)``, ``(2026 đạt 60%)``), as the same words after a comma are.
-_SEPARATOR = re.compile(
-    r";|\n|\t|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b"
-    r"|\((?=\s*(?:(?:đến|riêng|trong)\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?::|(?:đạt|là)\b))",
-    re.IGNORECASE,
-)
+_SEPARATOR = re.compile(r";|\n|\t|,(?!\d)|(?<!\d),|\bvà\b|\btrong\s+đó(?:\s+có)?\b", re.IGNORECASE)
 #: Words that introduce a part of the whole before it (``…, trong đó năm 2026 đạt …``).
 _SUBSET = re.compile(r"\btrong\s+đó\b|^\s*riêng\b", re.IGNORECASE)
 #: The words between a label and the comparison are at most this many: a longer run is a label.
