@@ -202,12 +202,15 @@ def test_a_period_in_brackets_is_checked_against_its_column(tmp_path: Path) -> N
     rows = [
         *TITLE,
         ["TT", "Chỉ tiêu", "ĐVT", "Mục tiêu đến năm 2030"],
-        ["1", "Số nền tảng số", "nền tảng", "100 (giai đoạn 2026-2028)"],
+        ["1", "Tỷ lệ nền tảng số dùng chung", "%", "100 (giai đoạn 2026-2028)"],
+        ["2", "Số nền tảng số", "nền tảng", "100 (giai đoạn 2026-2028)"],
     ]
     result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])]))
     assert result.plan.targets == ()
-    (listed,) = result.problems
-    assert "names the year 2028" in listed.reason
+    share, count = result.problems
+    assert "names the year 2028" in share.reason
+    # a count over a span: its total, or the level at its end? (refused before its years)
+    assert "the total of the span's years" in count.reason
 
 
 def test_the_parts_of_a_split_cell_are_told_the_rows_baseline_is_not_theirs(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kh922core
-from kh922core import Operator, conversion_factor, parse_target
+from kh922core import Operator, TargetParseError, conversion_factor, parse_target, split_targets
 from kh922core.errors import UnitError
 
 _RATIO = "bé trai/100 bé gái"
@@ -126,3 +126,173 @@ def test_tonnes_of_carbon_dioxide_convert_as_tonnes() -> None:
     assert conversion_factor("nghìn tấn CO2 tương đương", "tấn CO2e") == pytest.approx(1e3)
     with pytest.raises(UnitError):
         conversion_factor("tấn CO2", "%")
+
+
+# ------------------------------------------------- round 128: silent misreads, now refused
+
+_SHARE = "Tỷ lệ dịch vụ công trực tuyến toàn trình"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đạt 80%; năm 2025 đã đạt 55%",
+        "Đạt 80%; đến hết năm 2025 mới đạt 55%",
+        "Đạt 80%; thực hiện năm 2025: 55%",
+        "Đạt 80%; kết quả năm 2025 đạt 55%",
+        "Đạt 80%; số liệu năm 2025: 55%",
+        "Đạt 80%; tính đến năm 2025 đạt 55%",
+        "Đạt 80%; ghi chú: số liệu năm 2024 là 55%",
+        "Đạt 80%; cả nước năm 2030 đạt 70%",
+        "Đạt 80%; cả nước đạt 70% vào năm 2030",
+        "Đạt 80%; toàn quốc năm 2030: 70%",
+    ],
+)
+def test_a_result_or_the_countrys_figure_beside_the_target_is_no_part(text: str) -> None:
+    # it was a second target, for its year (the country's 70 % for 2030 beside the 80 %)
+    with pytest.raises(TargetParseError, match="result reached or the country's figure"):
+        split_targets(text, unit="%", indicator=_SHARE)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction"),
+    [
+        ("Đạt 95%; phấn đấu đạt 100% vào năm 2030", "%", "higher_is_better"),
+        ("Đạt 20.000 tỷ đồng; phấn đấu 22.000 tỷ đồng năm 2030", "tỷ đồng", "higher_is_better"),
+        ("Top 20 cả nước; phấn đấu top 10 vào năm 2030", "Thứ bậc", "lower_is_better"),
+        ("Nhóm 20 tỉnh dẫn đầu, phấn đấu vào nhóm 15", "Thứ bậc", "lower_is_better"),
+    ],
+)
+def test_a_stretch_goal_after_the_target_is_no_second_target(
+    text: str, unit: str, direction: str
+) -> None:
+    with pytest.raises(TargetParseError, match="strives beyond the target"):
+        split_targets(text, unit=unit, direction=direction)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Năm 2026 đạt 60%; phấn đấu năm 2030 đạt 100%", ["năm 2026", "năm 2030"]),
+        ("Phấn đấu đến năm 2027 đạt 60%, đến năm 2030 đạt 100%", ["năm 2027", "năm 2030"]),
+        ("Năm 2026: 80% xã; năm 2030: 100% xã", ["năm 2026", "năm 2030"]),
+        ("100% xã đã đạt chuẩn duy trì; 50% xã đạt chuẩn nâng cao", None),
+    ],
+)
+def test_a_schedule_of_years_still_reads(text: str, labels: list[str] | None) -> None:
+    parts = split_targets(text, unit="%", indicator=_SHARE)
+    assert len(parts) == 2
+    if labels is not None:
+        assert [part.label for part in parts] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2027: 100% cấp tỉnh, 80% cấp xã; đến năm 2030: 100% cấp xã",
+        "Năm 2026: cấp tỉnh 100%, cấp xã 80%; năm 2030: 100%",
+        "Năm 2026: 60%, năm 2030: 100% (cấp tỉnh); 80% (cấp xã)",
+        "Năm 2027: 100% cấp tỉnh; năm 2030: 100% cấp xã",
+        "2027: 100% cấp tỉnh; 2030: 100% cấp xã",
+    ],
+)
+def test_parts_told_apart_by_years_and_by_groups_are_refused(text: str) -> None:
+    # a part lost its year (80 % cấp xã read for the horizon), or its group (2027's 100 % read
+    # for the whole indicator)
+    with pytest.raises(TargetParseError, match="group"):
+        split_targets(text, unit="%", indicator=_SHARE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm đầu đạt 50%, năm cuối đạt 100%",
+        "Giai đoạn đầu 50%, giai đoạn sau 100%",
+        "Năm 2026: 50%; các năm tiếp theo tăng 10%/năm",
+    ],
+)
+def test_a_time_the_cell_does_not_date_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a time the cell does not date"):
+        split_targets(text, unit="%", indicator=_SHARE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "50 nhiệm vụ trong giai đoạn 2026-2030",
+        "Giai đoạn 2026 - 2030: 50 nhiệm vụ",
+        "50 (giai đoạn 2026-2030)",
+        "50 nhiệm vụ (giai đoạn 2026-2030)",
+        "50 nhiệm vụ/5 năm",
+        "Lũy kế đạt 50 nhiệm vụ",
+    ],
+)
+def test_a_count_over_a_span_of_named_years_is_refused(text: str) -> None:
+    # read as the level at the horizon: 50 tasks under way in 2030 met 50 done over five years
+    with pytest.raises(TargetParseError, match="the total of the span's years"):
+        parse_target(text, unit="nhiệm vụ", indicator="Số nhiệm vụ khoa học và công nghệ")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Giai đoạn 2026-2030: 100% xã có điện", "%", "Tỷ lệ xã có điện"),
+        ("Đạt 150 triệu đồng/người (giai đoạn 2026-2030)", "triệu đồng/người", "GRDP bình quân"),
+        ("Trong vòng 5 năm tới có 500 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp"),
+        ("50 nhiệm vụ (giai đoạn 2026-2030)", "nhiệm vụ", "Số nhiệm vụ giai đoạn 2026-2030"),
+    ],
+)
+def test_a_share_a_ratio_a_stock_and_a_named_span_still_read(
+    text: str, unit: str, indicator: str
+) -> None:
+    assert parse_target(text, unit=unit, indicator=indicator).change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Thành lập mới 1.000 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp công nghệ số"),
+        ("Phát triển mới 1.000 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp công nghệ số"),
+        ("Hỗ trợ thành lập mới 200 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp"),
+        ("Có 1.000 doanh nghiệp mới", "doanh nghiệp", "Số doanh nghiệp công nghệ số"),
+        ("1.000 doanh nghiệp thành lập mới", "doanh nghiệp", "Số doanh nghiệp"),
+        ("Trồng mới 5.000 ha rừng", "ha", "Diện tích rừng hiện có"),
+        ("Trồng mới 5.000 ha", "ha", "Diện tích rừng"),
+    ],
+)
+def test_new_ones_in_a_row_that_counts_them_all_are_refused(
+    text: str, unit: str, indicator: str
+) -> None:
+    # read as the level: 250 000 ha of forest met "plant 5 000 ha new" with nothing planted
+    with pytest.raises(TargetParseError, match="how many are added"):
+        parse_target(text, unit=unit, indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "value"),
+    [
+        ("Trồng mới 5.000 ha", "ha", "Diện tích rừng trồng mới", 5_000.0),
+        ("Thành lập mới 1.000 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp thành lập mới", 1e3),
+        ("Có 100 xã đạt chuẩn nông thôn mới", "xã", "Số xã đạt chuẩn", 100.0),
+        ("Có 50 hợp tác xã kiểu mới", "hợp tác xã", "Số hợp tác xã", 50.0),
+    ],
+)
+def test_new_ones_in_a_row_that_counts_them_read(
+    text: str, unit: str, indicator: str, value: float
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator)
+    assert spec.is_met(value)
+    assert not spec.is_met(value - 1)
+
+
+@pytest.mark.parametrize("text", ["Đạt 90% (năm 2025: 85%)", "Đạt 80% (năm 2025 đạt 55%)"])
+def test_a_year_and_a_figure_in_brackets_stay_refused(text: str) -> None:
+    # a milestone, or the figure of now?  (a bracket after the target is more often the latter)
+    with pytest.raises(TargetParseError):
+        split_targets(text, unit="%")
+
+
+def test_a_rank_of_now_in_brackets_leaves_the_rank_group() -> None:
+    (part,) = split_targets("Top 20 (năm 2024: thứ 35)", unit="Thứ bậc")
+    assert part.spec.kind == "rank_group"
+    assert (part.spec.is_met(20), part.spec.is_met(21)) == (True, False)

@@ -31,7 +31,11 @@ from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
 from kh922core._targets.numbers import NUMBER_PATTERN, range_dash
 from kh922core._targets.per_each import refuse_per_each
-from kh922core._targets.period_levels import refuse_period_average, refuse_period_total
+from kh922core._targets.period_levels import (
+    refuse_new_ones,
+    refuse_period_average,
+    refuse_period_total,
+)
 from kh922core._targets.readings import read_reading
 from kh922core._targets.scanner import (
     YEARS,
@@ -217,6 +221,7 @@ def _parse_target(
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     refuse_period_average(text, spec, _as_unit(unit), _named(indicator))
     refuse_period_total(text, spec, _as_unit(unit), _named(indicator))
+    refuse_new_ones(text, spec, _as_unit(unit), _named(indicator))
     refuse_per_each(unicodedata.normalize("NFC", text), spec, _as_unit(unit), _named(indicator))
     if reason is not None and reason.startswith(NONE_AT_ALL):
         spec = none_at_all(text, spec, stated)

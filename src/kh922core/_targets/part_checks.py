@@ -11,6 +11,10 @@
 * a year in a part that its label does not hold (``năm 2026 cấp tỉnh 80%, năm 2030 cấp xã
   90%``, ``…, 70% cấp xã (năm 2025)``): the part's year would be lost, its target read for the
   cell's horizon;
+* a result reached or the country's figure beside the targets (``…; năm 2025 đã đạt 55%``,
+  ``…; cả nước năm 2030 đạt 70%``), a time the cell does not date (``Năm đầu đạt 50%``), a
+  stretch goal after the target (``Đạt 95%; phấn đấu đạt 100% vào năm 2030``) and parts told
+  apart some by years and some by groups: no target, or one read for the wrong year;
 * parts of change some a year and some once (``Thành thị tăng 10%, nông thôn tăng 15% mỗi
   năm``): the reader carries the year to every part, each part's text alone would not.
 """
@@ -64,6 +68,31 @@ _NOT_A_TARGET = re.compile(
     r"|(?<!\w)ước(?:\s+(?:tính|thực\s+hiện|TH|đạt))?(?:\s+năm\s+(?:19|20)\d\d)?\s+(?=\d)",
     re.IGNORECASE,
 )
+#: A result reached or a national figure beside the targets (``…; năm 2025 đã đạt 55%``, ``…;
+#: thực hiện năm 2025: 55%``, ``…; cả nước năm 2030 đạt 70%``): no target of the province.
+_RESULT = re.compile(
+    r"(?<!\w)(?:đã|mới)\s+đạt(?:\s+được)?\s+(?:(?:khoảng|gần|trên|dưới|hơn|mức)\s+)*(?=\d)"
+    r"|(?:[;,(]|\btrong\s+đó)\s*(?:(?:kết\s+quả|thực\s+hiện|số\s+liệu|tính\s+đến)"
+    r"(?:\s+(?:thực\s+hiện|hết|cuối|của|năm))*\s+(?:19|20)\d\d(?!\d)"
+    r"|ghi\s+chú\s*:|(?:cả\s+nước|toàn\s+quốc)(?!\w)(?=[^;,()]*\d))",
+    re.IGNORECASE,
+)
+#: A stretch goal opening a later part (``Đạt 95%; phấn đấu đạt 100% vào năm 2030``): what the
+#: province aims at beyond its target, a second target only in a schedule of years.
+_STRETCH = re.compile(
+    r"^\W*(?:(?:và|còn|đồng\s+thời)\s+)?(?:phấn\s+đấu|hướng\s+tới|tiến\s+tới|cố\s+gắng"
+    r"|nỗ\s+lực)(?!\w)",
+    re.IGNORECASE,
+)
+#: A time the cell does not date, before a part's number (``Năm đầu đạt 50%``, ``giai đoạn
+#: sau 100%``, ``các năm tiếp theo tăng 10%/năm``).
+_UNDATED = re.compile(
+    r"(?<!\w)(?:(?:các|những)\s+)?(?:năm|giai\s+đoạn|kỳ)\s+(?:đầu|cuối|sau|tiếp\s+theo|còn\s+lại"
+    r"|kế\s+tiếp|thứ\s+(?:nhất|hai|ba|tư|năm|\d+))(?!\w)",
+    re.IGNORECASE,
+)
+#: The label of a part told apart by its year.
+_YEAR_LABEL = re.compile(r"(?:năm \d{4}|giai đoạn \d{4}-\d{4})", re.IGNORECASE)
 #: A year a part names (after ``năm``, or in brackets), but one a change or a price is measured
 #: from (``so với năm 2025``, ``giá so sánh năm 2010``).
 _YEAR = re.compile(
@@ -104,6 +133,11 @@ def refuse_cell_shapes(text: str) -> None:
             _NOT_A_TARGET,
             "the targets alone, the baseline or the estimate in its own column",
             "a baseline or an estimate of what was done is no target",
+        ),
+        (
+            _RESULT,
+            "the targets alone, a result or the country's figure in a note column",
+            "a result reached or the country's figure is no target of the province",
         ),
     ):
         found = pattern.search(text)
@@ -154,13 +188,61 @@ def _refuse_label_after_base(text: str, label: str | None, part: str, parts: lis
         ) from None
 
 
+def _refuse_labels_of_two_kinds(text: str, parts: list[tuple[str | None, str, str]]) -> None:
+    """Refuse parts told apart some by years and some by other labels (``Đến năm 2027: 100%
+    cấp tỉnh, 80% cấp xã; đến năm 2030: 100% cấp xã``: the 80 % lost its year 2027)."""
+    labels = [label for label, _, _ in parts if label is not None]
+    dated = [label for label in labels if _YEAR_LABEL.fullmatch(label)]
+    if dated and len(dated) < len(labels):
+        other = next(label for label in labels if not _YEAR_LABEL.fullmatch(label))
+        raise TargetParseError(
+            text,
+            0,
+            "parts told apart by one kind of label: each year with its groups in a cell of its "
+            "own, or each group with its years",
+            reason=f"the parts are told apart by years ({dated[0]!r}) and by {other!r}: a part "
+            "would lose its year, or its group",
+            parts=[p for _, p, _ in parts],
+        )
+
+
+def _refuse_times(
+    text: str, number: int, part: str, parts: list[tuple[str | None, str, str]]
+) -> None:
+    """Refuse a time the cell does not date before a part's number (``Năm đầu đạt 50%``), and
+    a stretch goal after a target (``Đạt 95%; phấn đấu đạt 100% vào năm 2030``) where the
+    parts are not a schedule of years."""
+    first = re.search(r"\d", blank(part, YEARS))
+    undated = _UNDATED.search(part[: first.start() if first else len(part)])
+    if undated is not None:
+        raise TargetParseError(
+            text,
+            max(text.find(part), 0) + undated.start(),
+            "each part's year ('năm 2026: 50%')",
+            reason=f"{undated.group(0)!r} is a time the cell does not date",
+            parts=[p for _, p, _ in parts],
+        )
+    schedule = all(label is not None and _YEAR_LABEL.fullmatch(label) for label, _, _ in parts)
+    if number and not schedule and _STRETCH.match(part):
+        raise TargetParseError(
+            text,
+            max(text.find(part), 0),
+            "the target alone, what the province strives for beyond it in a note column",
+            reason=f"the part {part!r} strives beyond the target before it: a second target, or "
+            "a hope?",
+            parts=[p for _, p, _ in parts],
+        )
+
+
 def refuse_part_words(text: str, parts: list[tuple[str | None, str, str]]) -> None:
     """Refuse a word qualifying a part's number, a year of a part that its label does not hold
     (the first part's opening year may be the cell's horizon: :func:`_horizon`) and a part read
     as words beside numbers (``(theo Quyết định số 123)``).  ``parts``: each part's label, text
     and kind."""
+    _refuse_labels_of_two_kinds(text, parts)
     for number, (label, part, kind) in enumerate(parts):
         _refuse_cut_bracket(text, part, [p for _, p, _ in parts])
+        _refuse_times(text, number, part, parts)
         _refuse_label_after_base(text, label, part, [p for _, p, _ in parts])
         if kind == "qualitative":
             raise TargetParseError(

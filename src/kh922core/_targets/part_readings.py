@@ -136,12 +136,15 @@ def refuse_groups_beside_years(
     nông thôn: năm 2026 đạt 80%``) or, on the part for the whole, after it (``100% ở thành
     thị; …``): a part for that group, or for the whole?  Subjects (``Hộ dùng nước sạch năm
     2026 …``) and a place every part names (``… tại trụ sở``) are no group."""
+    # groups after the numbers of dated parts, not every one the same ("Năm 2027: 100% cấp
+    # tỉnh; năm 2030: 100% cấp xã"; "… 80% xã" in every part is the subject)
+    dated = {_group(n, indicator) for n, y in zip(notes, years, strict=True) if y is not None}
     for part, lead, note, year in zip(parts, leads, notes, years, strict=True):
         located = (
             year is None
             and note is not None
             and re.search(rf"\b(?:ở|tại)\s+{re.escape(note)}", part)
-        )
+        ) or (year is not None and len(dated) > 1)
         group = _group(lead, indicator) or (_group(note, indicator) if located else None)
         if group is None:
             continue

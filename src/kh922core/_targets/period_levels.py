@@ -14,7 +14,7 @@ from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_period_average", "refuse_period_total"]
+__all__ = ["refuse_new_ones", "refuse_period_average", "refuse_period_total"]
 
 
 #: An average over a period ("Bình quân giai đoạn 2026-2030", "Trung bình 5 năm"), not per head.
@@ -53,7 +53,16 @@ def refuse_period_average(
 _PERIOD_TOTAL = re.compile(
     r"\bgiai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b|\bcả\s+giai\s+đoạn\b"
     r"|\btrong\s+(?:\d+|cả)\s+năm\b|\btổng\s+cộng\b|(?<![\d.,])\d\s+năm\s+(?:tới|qua|\d{4})\b"
-    r"|\btổng\b[^\d%]{0,60}?\b\d\s+năm\b",
+    r"|\btổng\b[^\d%]{0,60}?\b\d\s+năm\b"
+    r"|\(\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*\)|/\s*\d+\s*năm\b"
+    r"|\b(?:lũy|luỹ)\s+kế\b|\bcộng\s+dồn\b|\btích\s+lũy\b",
+    re.IGNORECASE,
+)
+#: Of :data:`_PERIOD_TOTAL`, the words that say a total whatever the verb: a span of named
+#: years, a total, a number per some years, an accumulation.
+_TOTAL_SAID = re.compile(
+    r"\btổng\b|\bcả\s+giai\s+đoạn\b|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|/\s*\d+\s*năm"
+    r"|\b(?:lũy|luỹ)\s+kế\b|\bcộng\s+dồn\b|\btích\s+lũy\b",
     re.IGNORECASE,
 )
 
@@ -89,7 +98,7 @@ def refuse_period_total(
     # "Trong vòng 5 năm tới có 500 doanh nghiệp" has them: a level by then
     per = "/" in written.text or (unit is not None and "/" in unit.text)  # "USD/người": a ratio
     summed = ("currency" in written.dimension and not per) or _ADDS.search(text) is not None
-    if not summed and not re.search(r"\btổng\b|\bcả\s+giai\s+đoạn\b", found.group(0), re.I):
+    if not summed and (per or not _TOTAL_SAID.search(found.group(0))):
         return
     raise TargetParseError(
         text,
@@ -97,4 +106,42 @@ def refuse_period_total(
         "the level at the horizon ('đến năm 2030 có 500 doanh nghiệp'), or the span's total in "
         "the indicator's name ('Số dự án thu hút giai đoạn 2026-2030')",
         reason=f"{found.group(0)!r}: the total of the span's years, or the level at its end?",
+    )
+
+
+#: New things counted (``Thành lập mới 1.000 doanh nghiệp``, ``Trồng mới 5.000 ha rừng``, ``1.000
+#: doanh nghiệp mới``): how many are added, not how many there are.
+_NEW = re.compile(
+    r"\b(?:thành\s+lập|phát\s+triển|trồng|xây\s+dựng|xây|tạo|cấp|thu\s+hút|đầu\s+tư|tuyển"
+    r"|kết\s+nạp|đăng\s+ký|mở|bổ\s+sung)\s+mới\b|\bmới\s+thành\s+lập\b"
+    r"|\b(?:doanh\s+nghiệp|hợp\s+tác\s+xã|dự\s+án|việc\s+làm|thuê\s+bao)\s+mới\b",
+    re.IGNORECASE,
+)
+#: An indicator whose name counts what is added (``Số doanh nghiệp thành lập mới``).
+_NAMES_NEW = re.compile(
+    r"\bmới\b|thành\s+lập|\btrồng\b|tăng\s+thêm|phát\s+triển\s+thêm|được\s+cấp", re.IGNORECASE
+)
+
+
+def refuse_new_ones(text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None) -> None:
+    """Refuse a level of new things (``Thành lập mới 1.000 doanh nghiệp``, ``Trồng mới 5.000 ha
+    rừng``) in a row whose indicator counts them all (``Số doanh nghiệp``, ``Diện tích rừng``):
+    how many are added, not how many there are.  An indicator that names them (``Số doanh
+    nghiệp thành lập mới``, ``Diện tích rừng trồng mới``), a share and a rate read."""
+    found = _NEW.search(text)
+    if found is None or indicator is None or spec.change is not None:
+        return
+    if spec.kind not in ("comparison", "range", "approximate") or _NAMES_NEW.search(indicator):
+        return
+    shown = getattr(spec, "unit", None)
+    written = parse_unit(shown) if shown else unit
+    if written is not None and (is_share(written) or is_rate(written)):
+        return
+    raise TargetParseError(
+        text,
+        found.start(),
+        "the increase ('tăng thêm 1.000 doanh nghiệp'), or an indicator that counts the new "
+        "ones ('Số doanh nghiệp thành lập mới')",
+        reason=f"{found.group(0)!r}: how many are added, but the indicator {indicator!r} counts "
+        "them all",
     )
