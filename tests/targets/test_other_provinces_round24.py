@@ -296,3 +296,48 @@ def test_a_rank_of_now_in_brackets_leaves_the_rank_group() -> None:
     (part,) = split_targets("Top 20 (năm 2024: thứ 35)", unit="Thứ bậc")
     assert part.spec.kind == "rank_group"
     assert (part.spec.is_met(20), part.spec.is_met(21)) == (True, False)
+
+
+# ------------------------------------------- round 128: common plain texts, now read
+
+
+@pytest.mark.parametrize(
+    ("text", "cohort"),
+    [
+        ("Top 10 trong số 34 tỉnh, thành phố", 34),
+        ("Top 10 trong số 63 tỉnh, thành phố", 63),
+        ("Top 10 trong 34 tỉnh", 34),
+        ("Top 10 trên tổng số 63 tỉnh, thành phố", 63),
+        ("Nhóm 10 trong số 63 địa phương", 63),
+    ],
+)
+def test_a_rank_among_a_cohort_written_in_words(text: str, cohort: int) -> None:
+    spec = parse_target(text, unit="Thứ bậc", direction="lower_is_better")
+    assert (spec.kind, spec.size, spec.cohort) == ("rank_group", 10, cohort)  # type: ignore[union-attr]
+    assert spec.is_met(10)
+    assert not spec.is_met(11)
+
+
+def test_a_rank_beyond_its_cohort_in_words_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="cohort 34"):
+        parse_target("Top 40 trong số 34 tỉnh", unit="Thứ bậc", direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Ít nhất 50 đơn đăng ký sáng chế", "đơn đăng ký", 50.0),
+        ("Có 50 đơn sáng chế", "đơn đăng ký sáng chế", 50.0),
+        ("Có 3.000 trạm BTS", "trạm phát sóng", 3_000.0),
+    ],
+)
+def test_applications_and_stations_are_counts(text: str, unit: str, value: float) -> None:
+    spec = parse_target(text, unit=unit)
+    assert spec.is_met(value)
+    assert not spec.is_met(value - 1)
+
+
+@pytest.mark.parametrize(("one", "other"), [("đơn đăng ký", "sáng chế"), ("trạm BTS", "trạm y tế")])
+def test_applications_are_no_patents_and_stations_no_health_stations(one: str, other: str) -> None:
+    with pytest.raises(UnitError):
+        conversion_factor(one, other)

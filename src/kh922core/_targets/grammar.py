@@ -84,6 +84,10 @@ _COMPARING_ROLES = frozenset(
 )
 #: Between the two numbers of "từ 35% lên 45%": the first one's unit, then the way to the level,
 #: then a bound on it ("từ 3,5% xuống dưới 1,5%"; read as phrases of the table).
+#: Between a rank and its cohort: ``nhóm 30/63``, ``Top 10 trong số 34 tỉnh``.
+_COHORT_OF = re.compile(r"\s*/\s*|\s+(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?", re.IGNORECASE)
+#: What a cohort written in words counts (``… trong số 34 tỉnh, thành phố``).
+_COHORT_NOUN = re.compile(r"\s*(?:tỉnh|địa\s+phương|thành\s+phố)\b", re.IGNORECASE)
 _FROM_TO = re.compile(
     r"\s*(?:[^\d\s]+\s+){0,3}?[^\d\s]*\s*(?<!trở\s)(?P<to>(?:lên|xuống)(?:\s+(?:còn|mức|tới|đến))?)"
     r"(?P<bound>(?:\s+[^\d\s]+){0,3}?)\s*",
@@ -319,7 +323,11 @@ def _parse(
             indicator_unit is not None and indicator_unit.is_rank
         )
         step = _FROM_TO.fullmatch(between)
-        if between == "/" and ranked:  # "nhóm 30/63": a rank group and its cohort
+        cohort = between == "/" or (
+            _COHORT_OF.fullmatch(between) is not None
+            and _COHORT_NOUN.match(blanked, numbers[1].end()) is not None
+        )
+        if cohort and ranked:  # "nhóm 30/63", "Top 10 trong số 34 tỉnh": a rank group, its cohort
             level = read_single(
                 text, blanked, numbers[0], prefix, direction, indicator_unit, cohort=numbers[1]
             )
