@@ -341,3 +341,31 @@ def test_applications_and_stations_are_counts(text: str, unit: str, value: float
 def test_applications_are_no_patents_and_stations_no_health_stations(one: str, other: str) -> None:
     with pytest.raises(UnitError):
         conversion_factor(one, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "met", "unmet"),
+    [
+        (
+            "100% doanh nghiệp có từ 50 lao động trở lên sử dụng hóa đơn điện tử",
+            "higher_is_better",
+            100.0,
+            99.0,
+        ),
+        (
+            "Trên 80% doanh nghiệp có quy mô trên 10 lao động ứng dụng nền tảng số",
+            "higher_is_better",
+            80.5,
+            80.0,
+        ),
+        ("5% doanh nghiệp có từ 50 lao động trở lên vi phạm", "lower_is_better", 5.0, 6.0),
+    ],
+)
+def test_a_size_that_says_which_the_share_counts_is_no_target(
+    text: str, direction: str, met: float, unmet: float
+) -> None:
+    # "trở lên" goes with the size, never the share: 5 % better lower stays at most 5 %
+    spec = parse_target(text, unit="%", direction=direction)  # type: ignore[arg-type]
+    assert spec.is_met(met)
+    assert not spec.is_met(unmet)
+    assert "50" in (spec.note or "") or "10" in (spec.note or "")  # type: ignore[union-attr]

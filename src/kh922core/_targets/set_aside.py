@@ -97,11 +97,18 @@ QUALIFIER_NUMBERS = re.compile(
 #: stays to be read (:func:`qualified_text`): ``có ít nhất 500 doanh nghiệp`` alone is the target.
 SHARE_QUALIFIERS = re.compile(
     r"(?<=\bcó\s)(?:ít\s+nhất|tối\s+thiểu)\s+0?[1-9]\d?\s+(?=[^\W\d_])"
+    # "100% doanh nghiệp có từ 50 lao động trở lên", "… có quy mô trên 10 lao động" (a level's
+    # share only: _share_qualifiers)
+    r"|(?P<size>(?<=\bcó\s)(?:quy\s+mô\s+)?(?:từ|trên)\s+\d[\d.,]*\s+"
+    r"(?:(?:[^\W\d_]+\s+){1,3}?trở\s+lên\b|(?=[^\W\d_])))"
     r"|(?<=[^\W\d_]\s)(?<!\btừ\s)(?:đạt\s+)?(?:cấp\s+độ|mức\s+độ|mức|cấp|hạng|loại)"
     r"\s+(?:\d|[IVX]{1,4})\s+trở\s+lên\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\d\s*%")
+#: A verb of change before a size that qualifies (``Giảm 5% số xã có từ 3 hộ nghèo trở lên``:
+#: a fall of the number of such communes, refused as two numbers).
+_CHANGED = re.compile(r"(?<!\w)(?:giảm|tăng|nâng|hạ|gấp)(?!\w)", re.IGNORECASE)
 #: A text whose subject is a share ("Tỷ lệ xã có ít nhất 01 điểm phục vụ … đạt 100%").
 _SHARE_SUBJECT = re.compile(r"^\W*t[ỷỉ]\s+lệ\b", re.IGNORECASE)
 
@@ -110,13 +117,17 @@ def _share_qualifiers(text: str) -> list[re.Match[str]]:
     """The :data:`SHARE_QUALIFIERS` of ``text`` that qualify its share: after the share's
     number (``100% xã có ít nhất 01 …``), or in a subject that names a share (``Tỷ lệ xã có
     ít nhất 01 …``); never a count that leads the sentence (``Có ít nhất 10 xã có tỷ lệ hộ
-    nghèo dưới 1%``: the count is the target, the share says which communes)."""
+    nghèo dưới 1%``: the count is the target, the share says which communes), nor a size after
+    a verb of change (:data:`_CHANGED`)."""
     share = _SHARE_SUBJECT.match(text) is not None
     return [
         found
         for found in SHARE_QUALIFIERS.finditer(text)
-        if _PERCENT.search(text[: found.start()])
-        or (share and not re.search(r"\d", text[: found.start()]))
+        if (
+            _PERCENT.search(text[: found.start()])
+            or (share and not re.search(r"\d", text[: found.start()]))
+        )
+        and not (found.group("size") and _CHANGED.search(text[: found.start()]))
     ]
 
 
@@ -152,7 +163,8 @@ def with_qualifiers(spec: TargetSpec, text: str) -> TargetSpec:
         return spec  # after a mark that parts a cell, a number would read as a part of its own
     shared = _share_qualifiers(text) if _PERCENT.search(qualified_text(text)) else []
     found = sorted([*QUALIFIER_NUMBERS.finditer(text), *shared], key=lambda m: m.start())
-    qualifiers = [" ".join(match.group(0).split()) for match in found]
+    kept = [m for n, m in enumerate(found) if all(o.end() <= m.start() for o in found[:n])]
+    qualifiers = [" ".join(match.group(0).split()) for match in kept]  # each words once
     note = " ".join(" ".join(part for part in (spec.note, *qualifiers) if part).split())
     return spec.model_copy(update={"note": note or None})
 
