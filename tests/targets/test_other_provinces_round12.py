@@ -65,7 +65,8 @@ def test_a_quoted_approximation_stays_one() -> None:
         # after the number: it used to be one change, "bình quân 5 năm" left in the note
         ("Tăng 9% bình quân 5 năm", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
         ("Tăng 9% bình quân giai đoạn 2026-2030", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
-        ("Tăng 9% bình quân cả giai đoạn (ước)", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
+        # ("(ước)" after it, an estimate of a result, is refused since round 129)
+        ("Tăng 9% bình quân cả giai đoạn (*)", "tỷ đồng", ChangeKind.GROWTH_PER_YEAR, False),
     ],
 )
 def test_an_average_over_years_before_the_verb_is_a_yearly_change(

@@ -220,9 +220,16 @@ def _formulas(table: Table, sink: Sink) -> None:
                 )
 
 
+#: A cell of a number alone (``95``, ``85,5``, ``12.000``, ``90%``).
+_NUMBER_ALONE = re.compile(r"[\d][\d.,\s]*%?")
+
+
 def _overflowing(table: Table, sink: Sink) -> None:
-    """Each row of a CSV table that writes more cells than its header: a separator inside a
-    cell (``3,5`` in a comma-separated file) has moved its cells, so none of them is read."""
+    """Each row of a CSV table whose cells have moved, so that none of them is read: it writes
+    more cells than its header (a separator inside a cell, ``3,5`` in a comma-separated file),
+    fewer than the other rows with words in its last target column (a cell left out: the
+    agency's name in the 2030 column), or a number as its lead agency (``85,5`` unquoted and the
+    agency's cell left off: the same count of cells)."""
     grid, header = table.grid, table.header
     if not grid.written:
         return
@@ -235,11 +242,34 @@ def _overflowing(table: Table, sink: Sink) -> None:
     width = max(headings, default=-1) + 1
     usual = Counter(grid.written[line.index] for line in table.lines).most_common(1)
     common = max([*grid.written[header.first : header.last + 1], *(n for n, _ in usual)])
+    targets = [column.index for column in header.of("target")]
+    leads = [column.index for column in header.of("lead")]
     kept = []
     for line in table.lines:
-        row = grid.rows[line.index]
+        row, written = grid.rows[line.index], grid.written[line.index]
         beyond = any(t.strip() for t in row[width:])
-        if not (beyond or grid.written[line.index] > common) or not any(row):
+        why = None
+        if beyond or written > common:
+            why = (
+                f"the row has {written} cells where the header has {width}: a separator "
+                f"({grid.separator!r}) inside a cell, such as a decimal comma, moved its cells"
+            )
+        elif (
+            usual
+            and written < common
+            and written - 1 in targets
+            and not re.search(r"\d", row[written - 1])
+        ):
+            why = (  # "2,Tỷ lệ xã có 5G,%,100,Sở …": the agency's name in the 2030 column
+                f"the row has {written} cells where the header has {common}, and words "
+                "in its last target column: a cell left out moved the cells after it"
+            )
+        elif any(_NUMBER_ALONE.fullmatch(row[c].strip()) for c in leads if c < len(row)):
+            why = (  # "1,Tỷ lệ …,%,85,5,95": 85,5 unquoted, the agency's cell left off
+                "the lead agency's cell holds a number: a separator inside a cell, such as a "
+                "decimal comma, may have moved its cells"
+            )
+        if why is None or not any(row):
             kept.append(line)
             continue
         sink.problem(
@@ -247,11 +277,9 @@ def _overflowing(table: Table, sink: Sink) -> None:
             header,
             line.index,
             None,
-            grid.separator.join(row[: grid.written[line.index]]),
-            f"the row has {grid.written[line.index]} cells where the header has {width}: a "
-            f"separator ({grid.separator!r}) inside a cell, such as a decimal comma, moved its "
-            "cells; no cell of it is read: put quotes around such a cell, or save the file with "
-            "';' between cells",
+            grid.separator.join(row[:written]),
+            f"{why}; no cell of it is read: put quotes around a cell that holds the separator, "
+            "write an empty cell where there is nothing, or save the file with ';' between cells",
         )
     table.lines = kept  # no indicator or task is made of such a row, not even a nameless one
 

@@ -41,6 +41,11 @@ _MOST_COLUMNS = 63
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
 # What Word does not show, or shows from another copy: tracked deletions and moves away, the
 # fallback of a text box for old versions, and the properties of runs and paragraphs.
+#: A picture, a chart or an embedded object (an equation of Word 2003, a pasted sheet …).
+_OBJECTS = frozenset({f"{_W}object", f"{_W}drawing", f"{_W}pict"})
+#: What a cell shows of an object without text: Unicode's object replacement character, which
+#: no number, unit or word of the grammar reads (a target cell of an object alone is listed).
+_OBJECT = "\ufffc"
 _UNSHOWN = frozenset(
     {f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}rPr", f"{_W}pPr", f"{_W}sdtPr"}
 )
@@ -157,11 +162,13 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
         elif tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")
         elif tag in (f"{_W}tab", f"{_W}ptab"):
-            out.append(" ")
+            out.append("\t")  # a gap Word shows: "1", a tab, "500" is no 1 500
         elif tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
             # Word's own footnote: its number, raised, as Word shows it (it showed nothing, and
             # the footnote, "Chỉ tính các xã đồng bằng", was lost unseen)
             out.append((node.get(f"{_W}id") or "").translate(_SUPERSCRIPT) or "*")
+        elif tag in _OBJECTS and next(node.iter(f"{_W}t"), None) is None:
+            out.append(_OBJECT)  # a picture or an embedded object: shown, but no text to read
         elif tag == f"{_W}noBreakHyphen":
             out.append("-")
         elif tag == f"{_W}sym":
@@ -227,6 +234,8 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
         cells += [""] * before
         for cell in _children(row, f"{_W}tc"):
             properties = cell.find(f"{_W}tcPr")
+            if properties is not None and properties.find(f"{_W}cellDel") is not None:
+                continue  # a cell deleted with Track Changes: the next cells take its place
             span = max(_columns(_value(properties, "gridSpan"), file, number) or 1, 1)
             column = len(cells)
             merged = _value(properties, "vMerge")

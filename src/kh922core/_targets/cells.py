@@ -166,11 +166,13 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
     return [(cut.start, cut.text) for cut in cut_cell(text)]
 
 
-#: An estimate of what was done (``năm 2025 ước đạt 95%``), a forecast (``Dự báo đạt 8%``) or
-#: what may or may hardly be reached (``có thể đạt``, ``khó đạt``) opening a clause: no targets
-#: (inside a subject they are its words: ``Tỷ lệ bản tin dự báo đạt yêu cầu 90%``).
+#: An estimate of what was done (``năm 2025 ước đạt 95%``, ``80 (ước)``), a forecast (``Dự báo
+#: đạt 8%``) or what may or may hardly be reached (``có thể đạt``, ``khó đạt``) opening a
+#: clause: no targets (inside a subject they are its words: ``Tỷ lệ bản tin dự báo đạt yêu cầu
+#: 90%``).
 _ESTIMATE = re.compile(
     r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)"
+    r"|\(\s*(?:ước(?:\s+(?:đạt|thực\s+hiện|TH))?|ƯTH|UTH|sơ\s+bộ)\s*\)"  # "80 (ước)"
     r"|(?:^|(?<=[,;:(]))\s*(?:dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)",
     re.IGNORECASE,
 )
