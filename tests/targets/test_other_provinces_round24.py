@@ -369,3 +369,18 @@ def test_a_size_that_says_which_the_share_counts_is_no_target(
     assert spec.is_met(met)
     assert not spec.is_met(unmet)
     assert "50" in (spec.note or "") or "10" in (spec.note or "")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("Duy trì vị trí thứ 5 cả nước", 5),
+        ("Đứng ở vị trí thứ 10/34", 10),
+        ("Giữ vị trí thứ 3", 3),
+    ],
+)
+def test_a_place_in_the_ranking_is_a_rank_group(text: str, size: int) -> None:
+    spec = parse_target(text, unit="Thứ bậc", direction="lower_is_better")
+    assert (spec.kind, spec.size) == ("rank_group", size)  # type: ignore[union-attr]
+    assert spec.is_met(size)
+    assert not spec.is_met(size + 1)
