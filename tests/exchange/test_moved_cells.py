@@ -141,3 +141,24 @@ def test_a_csv_row_that_leaves_off_its_empty_last_cells_reads(tmp_path: Path) ->
 def test_an_estimate_marked_in_a_target_cell_is_no_target(text: str) -> None:
     with pytest.raises(TargetParseError, match="estimate"):
         parse_target(text, unit="%")
+
+
+def test_a_short_row_ending_in_a_target_in_words_and_an_agency_code_read(
+    tmp_path: Path,
+) -> None:
+    # words that name no agency in the last target column, and a code with a leading zero (or
+    # a ';' file) in the agency's column, are no moved cells
+    path = tmp_path / "phu-luc.csv"
+    path.write_text(
+        "STT,Chỉ tiêu,Đơn vị tính,Mục tiêu năm 2025,Mục tiêu năm 2030,Cơ quan chủ trì\n"
+        "1,Xây dựng cơ sở dữ liệu,,,Hoàn thành\n"
+        "2,Tỷ lệ xã có 5G,%,60,100,01\n",
+        encoding="utf-8",
+    )
+    found = import_tables(path)
+    assert {(t.row, t.horizon): t.text for t in found.plan.targets} == {
+        ("1", 2030): "Hoàn thành",
+        ("2", 2025): "60",
+        ("2", 2030): "100",
+    }
+    assert not [p for p in found.problems if "moved" in p.reason]

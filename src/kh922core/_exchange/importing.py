@@ -220,16 +220,23 @@ def _formulas(table: Table, sink: Sink) -> None:
                 )
 
 
-#: A cell of a number alone (``95``, ``85,5``, ``12.000``, ``90%``).
-_NUMBER_ALONE = re.compile(r"[\d][\d.,\s]*%?")
+#: A cell of a number alone (``95``, ``85,5``, ``12.000``, ``90%``; not a code, ``01``).
+_NUMBER_ALONE = re.compile(r"[1-9][\d.,\s]*%?|0[.,]\d*%?")
+#: The head of an agency's name (``Sở …``, ``UBND …``, ``Các sở, ngành``): in a target column,
+#: a cell left out moved it there.
+_AGENCY_WORDS = re.compile(
+    r"\s*(?:Sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|Công\s+an|Bộ\s+Chỉ\s+huy|Cục|Chi\s+cục|Đài|Văn\s+phòng"
+    r"|Thanh\s+tra|Tỉnh\s+đoàn|Liên\s+đoàn|Hội|Các\s+(?:sở|cơ\s+quan|đơn\s+vị))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _overflowing(table: Table, sink: Sink) -> None:
     """Each row of a CSV table whose cells have moved, so that none of them is read: it writes
     more cells than its header (a separator inside a cell, ``3,5`` in a comma-separated file),
-    fewer than the other rows with words in its last target column (a cell left out: the
-    agency's name in the 2030 column), or a number as its lead agency (``85,5`` unquoted and the
-    agency's cell left off: the same count of cells)."""
+    fewer than its header with an agency's name in its last target column (a cell left out),
+    or, comma-separated, a number as its lead agency (``85,5`` unquoted and the agency's cell
+    left off: the same count of cells)."""
     grid, header = table.grid, table.header
     if not grid.written:
         return
@@ -258,13 +265,15 @@ def _overflowing(table: Table, sink: Sink) -> None:
             usual
             and written < common
             and written - 1 in targets
-            and not re.search(r"\d", row[written - 1])
+            and _AGENCY_WORDS.match(row[written - 1]) is not None
         ):
             why = (  # "2,Tỷ lệ xã có 5G,%,100,Sở …": the agency's name in the 2030 column
-                f"the row has {written} cells where the header has {common}, and words "
-                "in its last target column: a cell left out moved the cells after it"
+                f"the row has {written} cells where the header has {common}, and an agency's "
+                "name in its last target column: a cell left out moved the cells after it"
             )
-        elif any(_NUMBER_ALONE.fullmatch(row[c].strip()) for c in leads if c < len(row)):
+        elif grid.separator == "," and any(
+            _NUMBER_ALONE.fullmatch(row[c].strip()) for c in leads if c < len(row)
+        ):
             why = (  # "1,Tỷ lệ …,%,85,5,95": 85,5 unquoted, the agency's cell left off
                 "the lead agency's cell holds a number: a separator inside a cell, such as a "
                 "decimal comma, may have moved its cells"
