@@ -162,3 +162,13 @@ def test_a_short_row_ending_in_a_target_in_words_and_an_agency_code_read(
         ("2", 2030): "100",
     }
     assert not [p for p in found.problems if "moved" in p.reason]
+
+
+def test_a_tab_after_a_label_is_a_space(tmp_path: Path) -> None:
+    path = _docx(
+        tmp_path,
+        [["1", "Tỷ lệ hộ có cáp quang", "%", "7", "95"]],
+        {"<w:t>95</w:t></w:r>": "<w:t>Năm 2030:</w:t></w:r><w:r><w:tab/><w:t>95%</w:t></w:r>"},
+    )
+    found = import_tables(path)
+    assert {t.id: t.spec.value for t in found.plan.targets} == {"2025-1": 7.0, "2030-1": 95.0}  # type: ignore[attr-defined]

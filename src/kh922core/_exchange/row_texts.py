@@ -217,12 +217,11 @@ def restarts(table: Table) -> bool:
 
 
 def cell_line(text: str) -> str:
-    """A cell's text on one line: lines that each hold a number are parts (``; ``); so are the
-    pieces a tab parts (``1``, a tab, ``500`` shows two numbers, never ``1 500``)."""
-    lines = [
-        " ".join(line.split()) for line in re.split(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]", text)
-    ]
-    lines = [line for line in lines if line]
+    """A cell's text on one line: lines that each hold a number are parts (``; ``); so are two
+    numbers a tab parts (``1``, a tab, ``500`` shows two numbers, never ``1 500``; a tab after
+    ``Năm 2025:`` is a space)."""
+    text = re.sub(r"(?<=\d)[ ]*\t[\t ]*(?=\d)", "\n", text)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if len(lines) > 1 and all(re.search(r"\d", line) for line in lines):
         return "; ".join(lines)
     return " ".join(lines)
