@@ -172,3 +172,19 @@ def test_a_tab_after_a_label_is_a_space(tmp_path: Path) -> None:
     )
     found = import_tables(path)
     assert {t.id: t.spec.value for t in found.plan.targets} == {"2025-1": 7.0, "2030-1": 95.0}  # type: ignore[attr-defined]
+
+
+def test_a_picture_beside_words_is_no_part_of_them(tmp_path: Path) -> None:
+    picture = (
+        '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+        '2006/wordprocessingDrawing"/></w:drawing></w:r>'
+    )
+    name = "<w:t>Tỷ lệ hộ có cáp quang"
+    path = _docx(
+        tmp_path,
+        [["1", "Tỷ lệ hộ có cáp quang", "%", "80", "95"]],
+        {f"{name}</w:t></w:r>": f"{name}</w:t></w:r>{picture}"},
+    )
+    found = import_tables(path)
+    assert [i.name for i in found.plan.indicators] == ["Tỷ lệ hộ có cáp quang"]
+    assert not found.problems

@@ -185,7 +185,9 @@ def _text(element: Any, numbers: ListNumbers, tables: bool = True) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
     _pieces([element], out, tables, numbers)
-    return "".join(out).strip()
+    text = "".join(out).strip()
+    shown = text.replace(_OBJECT, "").strip()  # a logo beside a name is no part of it: a
+    return shown or text  # picture alone stays, to be listed where a target was awaited
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:
