@@ -137,11 +137,9 @@ _SHARE = "Tỷ lệ dịch vụ công trực tuyến toàn trình"
     "text",
     [
         "Đạt 80%; năm 2025 đã đạt 55%",
-        "Đạt 80%; đến hết năm 2025 mới đạt 55%",
         "Đạt 80%; thực hiện năm 2025: 55%",
         "Đạt 80%; kết quả năm 2025 đạt 55%",
         "Đạt 80%; số liệu năm 2025: 55%",
-        "Đạt 80%; tính đến năm 2025 đạt 55%",
         "Đạt 80%; ghi chú: số liệu năm 2024 là 55%",
         "Đạt 80%; cả nước năm 2030 đạt 70%",
         "Đạt 80%; cả nước đạt 70% vào năm 2030",
@@ -224,7 +222,6 @@ def test_a_time_the_cell_does_not_date_is_refused(text: str) -> None:
         "50 (giai đoạn 2026-2030)",
         "50 nhiệm vụ (giai đoạn 2026-2030)",
         "50 nhiệm vụ/5 năm",
-        "Lũy kế đạt 50 nhiệm vụ",
     ],
 )
 def test_a_count_over_a_span_of_named_years_is_refused(text: str) -> None:
@@ -384,3 +381,29 @@ def test_a_place_in_the_ranking_is_a_rank_group(text: str, size: int) -> None:
     assert (spec.kind, spec.size) == ("rank_group", size)  # type: ignore[union-attr]
     assert spec.is_met(size)
     assert not spec.is_met(size + 1)
+
+
+# ------------------------------------- round 130: the same words where they mean no such thing
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "parts"),
+    [
+        ("Năm 2027 đạt 80%; tính đến năm 2030 đạt 100%", "%", _SHARE, 2),  # a deadline
+        ("Huyện 50%; xã nông thôn mới đạt 100%", "%", _SHARE, 2),  # "mới" ends a name
+        ("Trên 90% cấp tỉnh và phấn đấu 80% cấp xã", "%", _SHARE, 2),  # a group's part
+        ("100% cấp tỉnh; phấn đấu 90% cấp xã", "%", _SHARE, 2),
+        ("Năm 2026: 8%; bình quân 2026-2030: 8,5%", "%", "Tốc độ tăng trưởng GRDP", 2),
+        ("Năm 2026: 90%; năm cuối giai đoạn (2030): 100%", "%", _SHARE, 2),
+        ("Lũy kế đến năm 2030 đạt 120 xã", "xã", "Số xã đạt chuẩn nông thôn mới", 1),
+        ("Đạt 50 xã (theo Bộ tiêu chí xã NTM giai đoạn 2026-2030)", "xã", "Số xã đạt chuẩn", 1),
+        ("Tăng 15% so với năm 2025 (ước)", "tỷ đồng", "Thu ngân sách", 1),
+        ("Có 50.000 thuê bao mới", "thuê bao", "Số thuê bao phát triển", 1),
+        ("Có 1.000 doanh nghiệp mới/năm", "doanh nghiệp/năm", "Số doanh nghiệp", 1),
+        ("Đạt 15.000 doanh nghiệp (kể cả doanh nghiệp mới thành lập)", "doanh nghiệp", "Số DN", 1),
+    ],
+)
+def test_near_the_new_rules_the_same_words_still_read(
+    text: str, unit: str, indicator: str, parts: int
+) -> None:
+    assert len(split_targets(text, unit=unit, indicator=indicator)) == parts

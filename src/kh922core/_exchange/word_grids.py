@@ -41,11 +41,6 @@ _MOST_COLUMNS = 63
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
 # What Word does not show, or shows from another copy: tracked deletions and moves away, the
 # fallback of a text box for old versions, and the properties of runs and paragraphs.
-#: A picture, a chart or an embedded object (an equation of Word 2003, a pasted sheet …).
-_OBJECTS = frozenset({f"{_W}object", f"{_W}drawing", f"{_W}pict"})
-#: What a cell shows of an object without text: Unicode's object replacement character, which
-#: no number, unit or word of the grammar reads (a target cell of an object alone is listed).
-_OBJECT = "\ufffc"
 _UNSHOWN = frozenset(
     {f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}rPr", f"{_W}pPr", f"{_W}sdtPr"}
 )
@@ -133,6 +128,28 @@ def _font(run: Any) -> str:
     return "" if fonts is None else (fonts.get(f"{_W}ascii") or "").strip().lower()
 
 
+#: A footnote mark: a few digits or marks (``2``, ``*``, ``(1)``).
+_MARK = re.compile(r"[\d*()†‡]{1,3}")
+
+
+def _alignment(run: Any, numbers: ListNumbers) -> str | None:
+    """A run's vertical alignment (:meth:`WordStyles.vertical_alignment`); a footnote mark
+    raised by its own position (Font, Advanced, Position: ``w:position``) after ``95`` is
+    raised too, never a digit of it (a whole number moved so for the layout is left as it is)."""
+    how = numbers.styles.vertical_alignment(run)
+    moved = run.find(f"{_W}rPr/{_W}position")
+    if how in _ALIGNED or moved is None:
+        return how
+    text = "".join(t.text or "" for t in run.iter(f"{_W}t"))
+    try:
+        raised = float(moved.get(f"{_W}val") or "0") > 0
+    except ValueError:
+        return how
+    previous = run.getprevious()
+    after_text = previous is not None and previous.tag == f"{_W}r"
+    return RAISED if raised and after_text and _MARK.fullmatch(text.strip()) else how
+
+
 def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) -> None:
     """The text Word shows of ``element``'s children, a paragraph ending with a line break and
     starting with its list number (``numbers``), without the tables nested in it unless
@@ -150,7 +167,7 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
             _pieces(node, inner, tables, numbers)
             raised = "".join(inner).strip()
             out.append(raised.translate(_SUPERSCRIPT) if raised.isdigit() else f"^{raised}")
-        elif tag == f"{_W}r" and (how := numbers.styles.vertical_alignment(node)) in _ALIGNED:
+        elif tag == f"{_W}r" and (how := _alignment(node, numbers)) in _ALIGNED:
             inner = []  # "50" then a raised "1": a footnote mark, not a digit of the number
             _pieces(node, inner, tables, numbers)
             out.append(raised_text("".join(inner), how))
@@ -167,8 +184,6 @@ def _pieces(element: Any, out: list[str], tables: bool, numbers: ListNumbers) ->
             # Word's own footnote: its number, raised, as Word shows it (it showed nothing, and
             # the footnote, "Chỉ tính các xã đồng bằng", was lost unseen)
             out.append((node.get(f"{_W}id") or "").translate(_SUPERSCRIPT) or "*")
-        elif tag in _OBJECTS and next(node.iter(f"{_W}t"), None) is None:
-            out.append(_OBJECT)  # a picture or an embedded object: shown, but no text to read
         elif tag == f"{_W}noBreakHyphen":
             out.append("-")
         elif tag == f"{_W}sym":
@@ -185,9 +200,7 @@ def _text(element: Any, numbers: ListNumbers, tables: bool = True) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
     _pieces([element], out, tables, numbers)
-    text = "".join(out).strip()
-    shown = text.replace(_OBJECT, "").strip()  # a logo beside a name is no part of it: a
-    return shown or text  # picture alone stays, to be listed where a target was awaited
+    return "".join(out).strip()
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

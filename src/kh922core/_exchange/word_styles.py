@@ -84,20 +84,11 @@ class WordStyles:
 
     def vertical_alignment(self, run: Any) -> str | None:
         """The vertical alignment of ``run`` (``superscript``, ``subscript``, ``baseline``),
-        set on it or by its styles; ``None`` where nothing sets one.  A run raised or lowered
-        by its position (Font, Advanced, Position: ``w:position``) is one too: a footnote
-        mark raised so after ``95`` is no digit of it."""
+        set on it or by its styles; ``None`` where nothing sets one."""
         for properties in self._run_properties(run):
             found = None if properties is None else properties.find(f"{_W}vertAlign")
             if found is not None:
                 return str(found.get(f"{_W}val") or "") or None
-            moved = None if properties is None else properties.find(f"{_W}position")
-            if moved is not None:
-                try:
-                    shift = float(moved.get(f"{_W}val") or "0")
-                except ValueError:
-                    continue
-                return "superscript" if shift > 0 else "subscript" if shift < 0 else "baseline"
         return None
 
     def _run_properties(self, run: Any) -> Iterator[Any]:

@@ -203,10 +203,16 @@ def refuse_exclusion(text: str) -> None:
         )
 
 
+#: A base year right before a bracket (its estimate qualifies the base, not the target).
+_BASE_BEFORE = re.compile(r"so\s+với\s+(?:năm\s+)?(?:19|20)\d\d\s*$", re.IGNORECASE)
+
+
 def refuse_estimate(text: str) -> None:
     """Refuse an estimate of what was done, alone (``Ước đạt 10%``) or beside the targets of a
     cell (``đạt 98%, năm 2025 ước đạt 95%``), and a forecast (``dự báo đạt 8%``, ``khó đạt``)."""
-    estimate = _ESTIMATE.search(text)
+    estimate = next(  # "so với năm 2025 (ước)": the base year's figure is the estimate
+        (e for e in _ESTIMATE.finditer(text) if not _BASE_BEFORE.search(text[: e.start()])), None
+    )
     if estimate is not None:
         raise TargetParseError(
             text,

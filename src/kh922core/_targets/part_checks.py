@@ -71,8 +71,8 @@ _NOT_A_TARGET = re.compile(
 #: A result reached or a national figure beside the targets (``…; năm 2025 đã đạt 55%``, ``…;
 #: thực hiện năm 2025: 55%``, ``…; cả nước năm 2030 đạt 70%``): no target of the province.
 _RESULT = re.compile(
-    r"(?<!\w)(?:đã|mới)\s+đạt(?:\s+được)?\s+(?:(?:khoảng|gần|trên|dưới|hơn|mức)\s+)*(?=\d)"
-    r"|(?:[;,(]|\btrong\s+đó)\s*(?:(?:kết\s+quả|thực\s+hiện|số\s+liệu|tính\s+đến)"
+    r"(?<!\w)đã\s+đạt(?:\s+được)?\s+(?:(?:khoảng|gần|trên|dưới|hơn|mức)\s+)*(?=\d)"
+    r"|(?:[;,(]|\btrong\s+đó)\s*(?:(?:kết\s+quả|thực\s+hiện|số\s+liệu)"
     r"(?:\s+(?:thực\s+hiện|hết|cuối|của|năm))*\s+(?:19|20)\d\d(?!\d)"
     r"|ghi\s+chú\s*:|(?:cả\s+nước|toàn\s+quốc)(?!\w)(?=[^;,()]*\d))",
     re.IGNORECASE,
@@ -87,12 +87,12 @@ _STRETCH = re.compile(
 #: A time the cell does not date, before a part's number (``Năm đầu đạt 50%``, ``giai đoạn
 #: sau 100%``, ``các năm tiếp theo tăng 10%/năm``).
 _UNDATED = re.compile(
-    r"(?<!\w)(?:(?:các|những)\s+)?(?:năm|giai\s+đoạn|kỳ)\s+(?:đầu|cuối|sau|tiếp\s+theo|còn\s+lại"
+    r"(?<!\w)(?:(?:các|những)\s+)?(?:năm|giai\s+đoạn|kỳ)\s+(?:đầu(?!\s+tư)|cuối|sau|tiếp\s+theo|còn\s+lại"
     r"|kế\s+tiếp|thứ\s+(?:nhất|hai|ba|tư|năm|\d+))(?!\w)",
     re.IGNORECASE,
 )
 #: The label of a part told apart by its year.
-_YEAR_LABEL = re.compile(r"(?:năm \d{4}|giai đoạn \d{4}-\d{4})", re.IGNORECASE)
+_YEAR_LABEL = re.compile(r".*\b(?:19|20)\d\d\b.*")  # "năm 2026", "bình quân 2026-2030"
 #: A year a part names (after ``năm``, or in brackets), but one a change or a price is measured
 #: from (``so với năm 2025``, ``giá so sánh năm 2010``).
 _YEAR = re.compile(
@@ -213,8 +213,9 @@ def _refuse_times(
     a stretch goal after a target (``Đạt 95%; phấn đấu đạt 100% vào năm 2030``) where the
     parts are not a schedule of years."""
     first = re.search(r"\d", blank(part, YEARS))
-    undated = _UNDATED.search(part[: first.start() if first else len(part)])
-    if undated is not None:
+    before = part[: first.start() if first else len(part)]
+    undated = _UNDATED.search(before)
+    if undated is not None and not re.search(r"(?:19|20)\d\d", part):  # "năm cuối (2030)"
         raise TargetParseError(
             text,
             max(text.find(part), 0) + undated.start(),
@@ -223,7 +224,11 @@ def _refuse_times(
             parts=[p for _, p, _ in parts],
         )
     schedule = all(label is not None and _YEAR_LABEL.fullmatch(label) for label, _, _ in parts)
-    if number and not schedule and _STRETCH.match(part):
+    label = parts[number][0]
+    # after a whole (no label), or labelled by the stretch's own words ("phấn đấu vào"); not a
+    # group's part ("Trên 90% cấp tỉnh và phấn đấu 80% cấp xã")
+    beyond = parts[0][0] is None or (label is not None and _STRETCH.match(label) is not None)
+    if number and not schedule and beyond and _STRETCH.match(part):
         raise TargetParseError(
             text,
             max(text.find(part), 0),

@@ -54,15 +54,20 @@ _PERIOD_TOTAL = re.compile(
     r"\bgiai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b|\bcả\s+giai\s+đoạn\b"
     r"|\btrong\s+(?:\d+|cả)\s+năm\b|\btổng\s+cộng\b|(?<![\d.,])\d\s+năm\s+(?:tới|qua|\d{4})\b"
     r"|\btổng\b[^\d%]{0,60}?\b\d\s+năm\b"
-    r"|\(\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*\)|/\s*\d+\s*năm\b"
-    r"|\b(?:lũy|luỹ)\s+kế\b|\bcộng\s+dồn\b|\btích\s+lũy\b",
+    r"|\(\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*\)|/\s*\d+\s*năm\b",
     re.IGNORECASE,
 )
 #: Of :data:`_PERIOD_TOTAL`, the words that say a total whatever the verb: a span of named
 #: years, a total, a number per some years, an accumulation.
 _TOTAL_SAID = re.compile(
-    r"\btổng\b|\bcả\s+giai\s+đoạn\b|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|/\s*\d+\s*năm"
-    r"|\b(?:lũy|luỹ)\s+kế\b|\bcộng\s+dồn\b|\btích\s+lũy\b",
+    r"\btổng\b|\bcả\s+giai\s+đoạn\b|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|/\s*\d+\s*năm",
+    re.IGNORECASE,
+)
+#: Words before a span that name what it dates, not a period summed ("Bộ tiêu chí giai đoạn
+#: 2026-2030", "chuẩn nghèo giai đoạn 2026-2030").
+_DATED_NAME = re.compile(
+    r"(?:tiêu\s+chí|chuẩn(?:\s+nghèo)?(?:\s+đa\s+chiều)?|chương\s+trình|kế\s+hoạch|quy\s+hoạch"
+    r"|đề\s+án|chiến\s+lược)(?:\s+[^\W\d_]+){0,4}\s*$",
     re.IGNORECASE,
 )
 
@@ -83,7 +88,10 @@ def refuse_period_total(
     hút 50 dự án``, ``Trong 5 năm đào tạo 10.000 lao động``, ``Tổng vốn đầu tư 5 năm đạt
     500.000 tỷ đồng``): the total of the span's years, or the level at its end?  A share, a
     rate, and an indicator whose name holds the span (``… giai đoạn 2026-2030``) are read."""
-    found = _PERIOD_TOTAL.search(text)
+    found = next(
+        (f for f in _PERIOD_TOTAL.finditer(text) if not _DATED_NAME.search(text[: f.start()])),
+        None,
+    )
     if found is None or spec.change is not None:
         return
     if spec.kind not in ("comparison", "range", "approximate"):
@@ -119,8 +127,13 @@ _NEW = re.compile(
 )
 #: An indicator whose name counts what is added (``Số doanh nghiệp thành lập mới``).
 _NAMES_NEW = re.compile(
-    r"\bmới\b|thành\s+lập|\btrồng\b|tăng\s+thêm|phát\s+triển\s+thêm|được\s+cấp", re.IGNORECASE
+    r"\bmới\b|thành\s+lập|\btrồng\b|tăng\s+thêm|phát\s+triển\s+thêm|được\s+cấp|gia\s+nhập"
+    r"|thu\s+hút|chấp\s+thuận|xây\s+dựng|hoàn\s+thành|việc\s+làm|tạo\s+ra|đầu\s+tư|đăng\s+ký"
+    r"|phát\s+triển",
+    re.IGNORECASE,
 )
+#: A note of what a total counts in (``kể cả doanh nghiệp mới thành lập``): no new ones counted.
+_COUNTED_IN = re.compile(r"(?:kể\s+cả|tính\s+cả|không\s+tính|bao\s+gồm|trừ)\s+[^\d;]*$", re.I)
 
 
 def refuse_new_ones(text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None) -> None:
@@ -128,15 +141,18 @@ def refuse_new_ones(text: str, spec: TargetSpec, unit: Unit | None, indicator: s
     rừng``) in a row whose indicator counts them all (``Số doanh nghiệp``, ``Diện tích rừng``):
     how many are added, not how many there are.  An indicator that names them (``Số doanh
     nghiệp thành lập mới``, ``Diện tích rừng trồng mới``), a share and a rate read."""
-    found = _NEW.search(text)
+    found = next(
+        (f for f in _NEW.finditer(text) if not _COUNTED_IN.search(text[: f.start()])), None
+    )
     if found is None or indicator is None or spec.change is not None:
         return
     if spec.kind not in ("comparison", "range", "approximate") or _NAMES_NEW.search(indicator):
         return
     shown = getattr(spec, "unit", None)
     written = parse_unit(shown) if shown else unit
-    if written is not None and (is_share(written) or is_rate(written)):
-        return
+    per = [u for u in (written, unit) if u is not None and "/" in u.text]
+    if per or (written is not None and (is_share(written) or is_rate(written))):
+        return  # "doanh nghiệp/năm", "ha/năm": a rate of new ones
     raise TargetParseError(
         text,
         found.start(),

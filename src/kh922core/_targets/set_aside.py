@@ -100,7 +100,7 @@ SHARE_QUALIFIERS = re.compile(
     # "100% doanh nghiệp có từ 50 lao động trở lên", "… có quy mô trên 10 lao động" (a level's
     # share only: _share_qualifiers)
     r"|(?P<size>(?<=\bcó\s)(?:quy\s+mô\s+)?(?:từ|trên)\s+\d[\d.,]*\s+"
-    r"(?:(?:[^\W\d_]+\s+){1,3}?trở\s+lên\b|(?=[^\W\d_])))"
+    r"(?:(?:[^\W\d_]+\s+){1,3}?trở\s+lên\b|(?=[^\W\d_])(?![^\d;,]*\btrở\s+lên\b)))"
     r"|(?<=[^\W\d_]\s)(?<!\btừ\s)(?:đạt\s+)?(?:cấp\s+độ|mức\s+độ|mức|cấp|hạng|loại)"
     r"\s+(?:\d|[IVX]{1,4})\s+trở\s+lên\b",
     re.IGNORECASE,
