@@ -185,3 +185,13 @@ def test_a_number_moved_for_the_layout_is_left_as_it_is(tmp_path: Path) -> None:
     )
     found = import_tables(path)
     assert {t.id: t.text for t in found.plan.targets} == {"2025-1": "80", "2030-1": "95"}
+
+
+def test_a_tab_between_words_is_a_space(tmp_path: Path) -> None:
+    path = _docx(
+        tmp_path,
+        [["1", "Tỷ lệ hộ có cáp quang", "%", "80", "95"]],
+        {"<w:t>Tỷ lệ hộ có cáp quang": "<w:t>Tỷ lệ hộ</w:t><w:tab/><w:t>có cáp quang"},
+    )
+    found = import_tables(path)
+    assert [i.name for i in found.plan.indicators] == ["Tỷ lệ hộ có cáp quang"]

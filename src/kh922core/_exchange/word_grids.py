@@ -200,7 +200,8 @@ def _text(element: Any, numbers: ListNumbers, tables: bool = True) -> str:
     """The text of a cell or paragraph: its paragraphs on lines, breaks and tabs kept."""
     out: list[str] = []
     _pieces([element], out, tables, numbers)
-    return "".join(out).strip()
+    # a tab parts two numbers ("1", a tab, "500"); elsewhere it is a space (a title's layout)
+    return re.sub(r"\t+(?!\d)|(?<!\d)\t+", " ", "".join(out)).strip()
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:
