@@ -515,6 +515,37 @@ def test_the_dense_array_is_written_whatever_the_chunks(aligned: bool) -> None:
     assert written == 3
 
 
+@pytest.mark.parametrize("previous", [True, False])
+@pytest.mark.parametrize("name", ["_kh_pair_code", "_kh_key", "_kh_kept", "_kh_index"])
+def test_a_key_named_like_a_temporary_of_the_bases_still_tells_series_apart(
+    previous: bool, name: str
+) -> None:
+    # While the dense array is written, each base observation's code, its target's key and
+    # whether it is kept are columns of their own: a key of the caller's with such a name is
+    # still a key (each district measured from its own 2021 level), and a row without a year
+    # is no base and has none
+    change = (
+        Change(kind="points", previous_year=True) if previous else Change(kind="points", since=2021)
+    )
+    plan = _plan(("2030-1", _at_least(1.0, change), None))
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            name: [1, 2, 1, 2, 1],
+            "year": [2021, 2021, 2022, 2022, None],
+            "value": [10.0, 20.0, 12.0, 20.5, 30.0],
+        }
+    )
+    join = AssertionError("the dense array was not written: the join was taken")
+    with mock.patch.object(change_bases, "table_lookup", side_effect=join):
+        result = evaluate(plan, frame, keys=[name, "year"])
+    assert result[name].to_list() == [1, 2, 1, 2, 1]  # the caller's column, untouched
+    later = result.filter(pl.col("year") == 2022)
+    assert later["base_value"].to_list() == [10.0, 20.0]
+    assert later["status"].to_list() == ["met", "not_met"]
+    assert result.filter(pl.col("year").is_null())["no_data_reason"].to_list() == ["no year"]
+
+
 def test_observed_and_computed_values_at_a_base_year_are_refused_by_name() -> None:
     from kh922core import load_plan
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 import kh922core
 from kh922core import Baseline, Plan, evaluate, progress, rank
@@ -102,6 +103,23 @@ def test_columns_named_like_engine_temporaries_pass_through(kh922_plan: Plan) ->
             ("pii-rank", "mine-b", 8, 2.5, 3, "2045-2", True),
             ("tfp-contribution", "mine-a", 7, 1.5, None, "2030-3", True),
         ]
+
+
+@pytest.mark.parametrize("name", ["_kh_in_words", "_kh_ratio"])
+def test_a_column_named_like_a_staged_bound_changes_no_answer(kh922_plan: Plan, name: str) -> None:
+    # whether a target is in words and its ratio bound are columns of the query for a while
+    observations = pl.DataFrame(
+        {
+            "indicator": ["tfp-contribution", "pii-rank", "digital-infrastructure"],
+            "value": [56.0, 28.0, None],
+            "assessment": [None, None, True],
+        }
+    )
+    plain = evaluate(kh922_plan, observations)
+    named = evaluate(kh922_plan, observations.with_columns(pl.lit(-1.0).alias(name)))
+    assert named[name].to_list() == [-1.0] * named.height
+    assert_frame_equal(named.drop(name), plain)
+    assert plain["status"].to_list().count("met") == plain.height  # words met, numbers met
 
 
 def test_problems_are_located_beside_a_column_named_like_the_row_index(

@@ -168,9 +168,11 @@ def _base_rows(
     previous: bool,
 ) -> pl.LazyFrame | None:
     """The series' levels at the base years, in each target's unit, lazy: ``slot``, the keys,
-    (``year`` + 1, for the previous year) and ``base``, a row for each observation (those that
-    are no base have a null slot or base: :func:`base_wanted` keeps the others); ``None`` when
-    two targets share the code of an indicator and unit (:func:`_joined_table` finds them)."""
+    (``year`` + 1, for the previous year) and ``base``, a row for each observation of a named
+    base year (for the previous year, each observation: a filter would copy nearly all of
+    them); those that are no base have a null slot or base (:func:`base_wanted` keeps the
+    others); ``None`` when two targets share the code of an indicator and unit
+    (:func:`_joined_table` finds them)."""
     slot, base = names
     value = pl.col(VALUE).cast(pl.Float64)
     years = pl.col(YEAR).is_not_null()
@@ -180,12 +182,17 @@ def _base_rows(
     if coded is None:
         return None
     code, slots, factors = coded
-    code = pl.when(years).then(code)  # no slot, no base at another year (and no gather past)
-    return frame.select(
-        pl.lit(slots).gather(code).alias(slot),
+    if previous:  # every observation with a year is a base: a filter would copy them all
+        code = pl.when(years).then(code)  # (no slot without a year: no gather past the codes)
+    else:  # a few years' observations are bases: the others are left out first
+        frame = frame.filter(years)
+    # The code once (Polars does not share a gather between expressions), then its gathers.
+    coded_name = unused_name("_kh_pair_code", [*schema, slot, base])
+    return frame.with_columns(code.alias(coded_name)).select(
+        pl.lit(slots).gather(pl.col(coded_name)).alias(slot),
         *keys,
         *([(pl.col(YEAR).cast(pl.Int64) + 1).alias(YEAR)] if previous else []),
-        (value * pl.lit(factors).gather(code)).alias(base),
+        (value * pl.lit(factors).gather(pl.col(coded_name))).alias(base),
     )
 
 

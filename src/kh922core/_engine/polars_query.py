@@ -66,8 +66,10 @@ _RATIO_UP = "_kh_ratio_up"
 _QUALITATIVE = "_kh_qualitative"
 _RANK_SIZE = "_kh_rank_size"
 _ADOPTED = "_kh_adopted_cohort"
-# Bases of the names of the two temporary columns of the observations (see unused_name).
+# Bases of the names of the temporary columns of the observations (see unused_name).
 _MET_VALUE = "_kh_met_value"
+_WORDS = "_kh_in_words"
+_RATIO = "_kh_ratio"
 _INDEX = "_kh_index"
 _CODE = "_kh_pair_code"
 
@@ -279,25 +281,39 @@ def evaluate_lazy(
         """A column of the bounds table, at each row's target (a gather from a tiny table)."""
         return pl.lit(gathered[name]).gather(pl.col(index))
 
-    value = (pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)).fill_nan(None)
-    joined = joined.with_columns(value.alias(VALUE_CONVERTED))
+    # The product, then its NaN made null: Polars writes ``fill_nan`` as a test of its input
+    # twice and the input, and shares no gather between them (three gathers of the factor).
+    value = pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)
+    joined = joined.with_columns(value.alias(VALUE_CONVERTED)).with_columns(
+        pl.col(VALUE_CONVERTED).fill_nan(None)
+    )
     measured = VALUE_CONVERTED
+    taken = [*schema, index, met_value]
     if change is not None:  # the bounds judge the size of the change for a change target
-        names = change.names([*schema, index, met_value])
+        names = change.names(taken)
         joined, measured = change.add(joined, p, names), names[3]
+        taken += names
     v = pl.col(measured)
     upper, short_upper, ratio = _rank_bounds(table, cohort, p)
     in_bounds = (v >= p(_LOWER)) & (v <= upper)
     has_qualitative = bool(table[_QUALITATIVE].any())
+    # Whether a row's target is in words, and its ratio bound: each gathered once, as a
+    # column (Polars shares no gather between the expressions that read it: met, status and
+    # the reason; the two branches of attainment).
+    words_name = unused_name(_WORDS, taken)
+    ratio_name = unused_name(_RATIO, [*taken, words_name])
+    words = pl.col(words_name)
+    stage = [in_bounds.alias(met_value), ratio.alias(ratio_name)]
+    if has_qualitative:
+        stage.append(p(_QUALITATIVE).alias(words_name))
+    ratio = pl.col(ratio_name)
     if has_qualitative and ASSESSMENT in schema:
-        met = pl.when(p(_QUALITATIVE)).then(pl.col(ASSESSMENT)).otherwise(pl.col(met_value))
+        met = pl.when(words).then(pl.col(ASSESSMENT)).otherwise(pl.col(met_value))
     else:
         met = pl.col(met_value)
     exceeded = pl.col(met_value) & (v >= p(_EXCEED_LOWER)) & (v <= p(_EXCEED_UPPER))
     missing = (
-        pl.when(p(_QUALITATIVE))
-        .then(_status(Status.NEEDS_ASSESSMENT))
-        .otherwise(_status(Status.NO_DATA))
+        pl.when(words).then(_status(Status.NEEDS_ASSESSMENT)).otherwise(_status(Status.NO_DATA))
         if has_qualitative
         else _status(Status.NO_DATA)
     )
@@ -322,10 +338,10 @@ def evaluate_lazy(
     )
     reason = []  # why no data, beside met (the same stage: no later pass over the rows)
     if change is not None:
-        words = p(_QUALITATIVE) if has_qualitative else None
-        reason.append(change.reason(names, pl.col(met_value), words).alias(NO_DATA_REASON))
+        in_words = words if has_qualitative else None
+        reason.append(change.reason(names, pl.col(met_value), in_words).alias(NO_DATA_REASON))
     result = (
-        joined.with_columns(in_bounds.alias(met_value))
+        joined.with_columns(stage)
         .with_columns(met.alias(MET), *reason)
         .with_columns(
             *[p(name).alias(name) for name in (TARGET_ID, ROW, HORIZON, TARGET_TEXT)],
