@@ -315,6 +315,23 @@ def test_a_formula_target_is_read_only_where_the_file_holds_its_result(
         ]
 
 
+def test_a_csv_note_in_a_column_without_a_heading_is_named_by_its_column(tmp_path: Path) -> None:
+    """The header line writes empty cells after its headings; a row writes a note in one: the
+    row is listed, naming the note and its column (before, the message blamed a comma)."""
+    path = tmp_path / "pl.csv"
+    path.write_text(
+        "STT,Chỉ tiêu,Đơn vị tính,Năm 2025,Năm 2030,Cơ quan chủ trì,,,\n"
+        "1,Tỷ lệ hộ có cáp quang,%,80,95,Sở Khoa học và Công nghệ,,,\n"
+        "2,Số doanh nghiệp công nghệ số,doanh nghiệp,1200,2500,Sở Tài chính,,ước,\n",
+        encoding="utf-8",
+    )
+    plan, problems = import_tables(path)
+    assert _targets(plan) == {"2025-1": "80", "2030-1": "95"}
+    (problem,) = problems
+    assert problem.row == "3"
+    assert "'ước' in column H, which has no heading" in problem.reason
+
+
 def test_a_csv_row_with_more_cells_than_its_header_is_refused_whole(tmp_path: Path) -> None:
     """An unquoted decimal comma in a comma-separated file moves the cells after it."""
     path = tmp_path / "pl.csv"

@@ -84,6 +84,31 @@ def test_a_cell_deleted_with_track_changes_moves_no_cells(tmp_path: Path) -> Non
     assert {t.id: t.text for t in found.plan.targets} == {"2025-1": "80", "2030-1": "95"}
 
 
+def test_text_in_a_word_cell_merged_into_the_one_above_is_listed(tmp_path: Path) -> None:
+    # round 133: the 2030 cells of two rows merged down, the lower one still holding "100":
+    # the merged cell reads 95 for both rows, as Word shows it, and the 100 was lost unnamed
+    rows = [
+        ["1", "Tỷ lệ hộ có cáp quang", "%", "80", "95"],
+        ["2", "Tỷ lệ xã có 5G", "%", "60", "100"],
+    ]
+    path = _docx(tmp_path, rows, {})
+
+    def merge(name: str, xml: str) -> str:
+        if name != "word/document.xml":
+            return xml
+        for text, merged in (("95", ' w:val="restart"'), ("100", "")):
+            cell = xml.rindex("<w:tc>", 0, xml.index(f"<w:t>{text}</w:t>"))
+            tag = f"<w:tcPr><w:vMerge{merged}/></w:tcPr>"
+            xml = xml[: cell + 6] + tag + xml[cell + 6 :]
+        return xml
+
+    rewrite_parts(path, merge)
+    found = import_tables(path)
+    assert {t.id: t.text for t in found.plan.targets}["2030-2"] == "95"
+    listed = [(p.row, p.text) for p in found.problems if "merged into the one above" in p.reason]
+    assert listed == [("3", "100")]
+
+
 _CSV_HEADER = "STT,Chỉ tiêu,Đơn vị tính,Mục tiêu năm 2025,Mục tiêu năm 2030,Cơ quan chủ trì\n"
 
 

@@ -187,7 +187,6 @@ ACCOUNTING_VN = '_-* #,##0_-;-* #,##0_-;_-* "-"??_-;_-@_-'  # Comma Style (vi-VN
         (500, "[Red]0;[Blue]-0", "500"),
         (500, "[>=1000]#,##0,;0", "500"),  # the condition does not hold: the second section
         (500000, "[>=1000]#,##0,;0", "500"),
-        (500.25, "0", "500,25"),  # a format's decimals do not round the value
         (500, "General", "500"),
     ],
 )
@@ -208,6 +207,8 @@ def test_a_count_reads_as_its_format_shows_it(
         (0.8, '0%;-0%;"-"', "80%"),
         (80, '"≥ "0', "≥ 80"),
         (80, "0.0_);[Red](0.0)", "80"),
+        (0.855, "0.0%", "85,5%"),  # every decimal it holds shown: read
+        (0.95, "0%", "95%"),
     ],
 )
 def test_a_share_reads_as_its_format_shows_it(
@@ -225,17 +226,36 @@ def test_a_share_reads_as_its_format_shows_it(
         (0, ACCOUNTING_VN),
         (0, '0%;-0%;"-"'),
         (0, "#,###"),  # a zero with no 0 placeholder shows nothing
-        (50, ";;;"),  # every section empty: nothing shown
-        (50, ";-0;0"),  # the positive section empty
     ],
 )
-def test_a_zero_or_a_value_the_format_does_not_show_is_no_target(
+def test_a_zero_the_format_does_not_show_is_no_target(
     tmp_path: Path, value: float, code: str
 ) -> None:
     targets, problems = _read(_xlsx(tmp_path, {(2, 3): value}, {(2, 3): code}))
     assert "2025-3" not in targets
     assert set(targets.items()) == BASE - {("2025-3", "50")}
     assert not any("50" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "cell", "target", "said"),
+    [
+        # the signed appendix shows one figure, the cell holds another: which is the target?
+        (500.25, "0", (1, 4), "2030-2", "'shows 500, holds 500,25'"),
+        (0.8549, "0%", (2, 4), "2030-3", "'shows 85%, holds 85,49%'"),
+        (1234.5, "#,##0", (1, 4), "2030-2", "'shows 1235, holds 1234,5'"),
+        (50, ";;;", (2, 3), "2025-3", "'shows nothing, holds 50'"),  # every section empty
+        (50, ";-0;0", (2, 3), "2025-3", "'shows nothing, holds 50'"),  # the positive one empty
+    ],
+)
+def test_a_number_its_format_rounds_or_hides_is_listed_and_not_read(
+    tmp_path: Path, value: float, code: str, cell: tuple[int, int], target: str, said: str
+) -> None:
+    targets, problems = _read(_xlsx(tmp_path, {cell: value}, {cell: code}))
+    assert target not in targets
+    (problem,) = problems
+    assert said in problem
+    assert "format shows rounded, or hides" in problem
 
 
 @pytest.mark.parametrize(

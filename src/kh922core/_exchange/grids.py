@@ -9,10 +9,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["STRUCK", "Grid", "column_name"]
+__all__ = ["COVERED", "STRUCK", "Grid", "column_name"]
 
 #: The start of the text of a cell struck through, whole or in part (reported by the importer).
 STRUCK = "\x00struck:"
+#: The start of the text of a Word cell merged into the one above it (reported by the importer).
+COVERED = "\x00covered:"
 
 
 @dataclass(slots=True)

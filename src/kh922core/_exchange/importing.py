@@ -21,14 +21,14 @@ from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.decimal_dots import refuse_dot_thousands
 from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
-from kh922core._exchange.grids import STRUCK, Grid
+from kh922core._exchange.grids import COVERED, STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink, note_unbased
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.moved_rows import refuse_moved_rows
 from kh922core._exchange.office_files import read_grids
 from kh922core._exchange.plan_validation import validated
-from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT
+from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT, SHOWN_OTHERWISE
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
 from kh922core._plans import AgencyRegistry, Plan, load_agencies, load_plan
@@ -179,9 +179,16 @@ _UNREAD_CELLS = {
     "formula, or type the text",
     STRUCK: "struck-through text (whole or in part), which may be withdrawn: not read; delete "
     "what is struck through, or remove the strike-through if it holds",
+    SHOWN_OTHERWISE: "a number its format shows rounded, or hides (the signed appendix shows one "
+    "figure, the cell holds another): not read; type the figure as it should read, or give the "
+    "cell a format that shows all of it",
 }
 
 
+_COVERED = (
+    "text in a Word cell merged into the one above it (the merged cell reads as the first "
+    "one's text): not read; unmerge the cells if the text is this row's, or delete it"
+)
 _HIDDEN_COLUMN = (
     "in a column the sheet hides (an old or a working column?): not read; unhide the column "
     "if it holds, or delete it"
@@ -198,6 +205,10 @@ def _formulas(table: Table, sink: Sink) -> None:
             line.cells = [c.removeprefix(STRUCK) for c in line.cells]
             line.unread = "the row, or its sheet, is hidden: not read; unhide it if it holds"
             continue
+        for column, text in enumerate(grid.rows[line.index]):  # the merge shows another text
+            if text.startswith(COVERED):
+                shown = text.removeprefix(COVERED)
+                sink.problem(grid, table.header, line.index, column, shown, _COVERED)
         for column in sorted(grid.hidden_columns):
             if column < len(line.cells) and line.cells[column].strip():
                 shown = line.cells[column].removeprefix(STRUCK)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kh922core._exchange.grids import column_name
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Table
 
@@ -48,7 +49,16 @@ def refuse_moved_rows(table: Table, sink: Sink) -> None:
         row, written = grid.rows[line.index], grid.written[line.index]
         beyond = any(t.strip() for t in row[width:])
         why = None
-        if beyond or written > common:
+        if beyond and written <= common:  # the header's line writes as many cells
+            column, text = next((c, t) for c, t in enumerate(row) if c >= width and t.strip())
+            name = column_name(column, grid.letters)
+            why = (
+                f"the row has {text.strip()!r} in column {name}, which has "
+                f"no heading (the header names {width} columns): a note beside the table, or a "
+                f"separator ({grid.separator!r}) inside a cell, such as a decimal comma, that "
+                "moved its cells"
+            )
+        elif beyond or written > common:
             why = (
                 f"the row has {written} cells where the header has {width}: a separator "
                 f"({grid.separator!r}) inside a cell, such as a decimal comma, moved its cells"
@@ -80,6 +90,7 @@ def refuse_moved_rows(table: Table, sink: Sink) -> None:
             None,
             grid.separator.join(row[:written]),
             f"{why}; no cell of it is read: put quotes around a cell that holds the separator, "
-            "write an empty cell where there is nothing, or save the file with ';' between cells",
+            "write an empty cell where there is nothing, give a note's column a heading (Ghi "
+            "chú), or save the file with ';' between cells",
         )
     table.lines = kept  # no indicator or task is made of such a row, not even a nameless one

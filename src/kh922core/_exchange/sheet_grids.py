@@ -28,15 +28,23 @@ from kh922core._exchange.grids import STRUCK, Grid, column_name
 from kh922core._exchange.raised_text import raised_text
 from kh922core._output_formats import import_optional, open_workbook
 from kh922core._text import INVISIBLE, decode_csv
-from kh922core._tracking import cell_text, escaped_texts, formula_cells
+from kh922core._tracking import (
+    cell_text,
+    escaped_texts,
+    formula_cells,
+    shown_rounded,
+    shows_otherwise,
+)
 from kh922core.errors import TableImportError
 
-__all__ = ["FORMULA", "NO_TEXT", "csv_grids", "xlsx_grids"]
+__all__ = ["FORMULA", "NO_TEXT", "SHOWN_OTHERWISE", "csv_grids", "xlsx_grids"]
 
 #: The start of the text of a formula cell without a result (reported by the importer).
 FORMULA = "\x00formula:"
 #: The start of the text of an Excel error (``#N/A``) or a truth value (reported by the importer).
 NO_TEXT = "\x00value:"
+#: The start of the text of a number its format rounds or hides (reported by the importer).
+SHOWN_OTHERWISE = "\x00shown:"
 _SEPARATORS = (";", ",", "\t")
 #: The most cells a sheet's values may span (a table of 1000 rows by 50 columns: a fortieth).
 _MOST_CELLS = 2_000_000
@@ -122,6 +130,10 @@ def _text(
         value = float(f"{value:.15g}")  # formula's 1.4999999999999998 is 1,5
     text = _shown_date(value, cell.number_format)
     text = text or cell_text(value, cell.number_format, shown=True) or ""
+    if shows_otherwise(value, cell.number_format):  # 0.8549 formatted "0%": 85%, or 85,49%?
+        shown = shown_rounded(value, str(cell.number_format)) or "nothing"
+        held = cell_text(value, cell.number_format)
+        return f"{SHOWN_OTHERWISE}shows {shown}, holds {held}", None
     number = isinstance(value, int | float) and text == cell_text(value)
     return text.strip(), float(value) if number else None
 

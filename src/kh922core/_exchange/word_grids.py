@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kh922core._exchange.grids import STRUCK, Grid
+from kh922core._exchange.grids import COVERED, STRUCK, Grid
 from kh922core._exchange.raised_text import LOWERED, RAISED, raised_text
 from kh922core._exchange.word_numbering import ListNumbers
 from kh922core._exchange.word_styles import WordStyles, switched_on
@@ -267,7 +267,8 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
             if merged is not None and merged != "restart" and column in open_down:
                 first_row, first_column, _, last_column = merges[open_down[column]]
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
-                cells += [""] * span
+                covered = " ".join(_text(cell, numbers).split())  # a text of its own: listed
+                cells += [COVERED + covered if covered else ""] + [""] * (span - 1)
                 continue
             text = _text(cell, numbers)
             text = (

@@ -1,7 +1,8 @@
 """A cell as the grammar reads it: tidied in place, its footnote marks set aside.
 
 :func:`tidied` keeps the text's length (so that an error still points at the right place): a
-full-width ``％`` as ``%``, every decimal digit as its ASCII digit (``９５`` as ``95``: the
+full-width ``％`` as ``%``, an Icelandic ``Ð`` as the Vietnamese ``Đ`` (old encodings' converters
+write one for the other), every decimal digit as its ASCII digit (``９５`` as ``95``: the
 patterns read both, the numbers only one), no footnote mark (:func:`without_marks`), no bullet
 before the first word, no parentheses or quotation marks around the whole target (``(≥ 95%)``,
 ``“Không còn hộ nghèo”``).
@@ -30,6 +31,9 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["tidied", "without_marks"]
 
+#: Icelandic eth (``Ð``, ``ð``) for Vietnamese d with stroke (``Đ``, ``đ``): the two look alike,
+#: and converters from the old Vietnamese encodings (TCVN3, VNI) often write the first.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 #: Marks that may enclose the whole target: parentheses, quotation marks.
 _ENCLOSING = (("(", ")"), ("“", "”"), ("«", "»"), ("‘", "’"))
@@ -79,7 +83,7 @@ def without_marks(text: str) -> str:
 
 def tidied(text: str) -> str:
     """The cell as the grammar reads it, the same length (see the module docstring)."""
-    text = text.replace("％", "%")
+    text = text.replace("％", "%").translate(_ETH)
     if _OTHER_DIGIT.search(text):
         text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
     text = without_marks(text)  # "95%(*)", "≥ 95%*", "95%¹", "… đồng(1)", "Đạt 100% (1)"

@@ -55,9 +55,12 @@ _AMOUNT_WORDS = re.compile(
 )
 
 
-#: A number in words before what it counts (``hai mươi xã``, ``một sản phẩm OCOP``).
+#: A number in words before what it counts (``hai mươi xã``, ``một sản phẩm OCOP``, ``Năm
+#: doanh nghiệp``: ``năm`` is five, not the year, where no word of a time comes before it).
 _NUMBER_WORD = re.compile(
-    r"(?<!\w)(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|lăm|chục)\s+"
+    r"(?<!\w)(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|lăm|chục|"
+    r"(?<!mỗi\s)(?<!hằng\s)(?<!hàng\s)(?<!từng\s)(?<!các\s)(?<!trong\s)(?<!cuối\s)"
+    r"(?<!đầu\s)(?<!giữa\s)(?<!sau\s)(?<!nửa\s)(?<!cả\s)(?<!một\s)(?<!của\s)(?<!này\s)năm)\s+"
     r"(?=(?P<counted>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}))",  # each number word tried in turn
     re.IGNORECASE,
 )

@@ -30,6 +30,7 @@ from kh922core._tracking.duties import (
     resolve_agency,
     takeover,
 )
+from kh922core._tracking.number_formats import shown_rounded, shows_otherwise
 from kh922core._tracking.observation_files import (
     read_observations,
     read_reporting_template,
@@ -64,6 +65,8 @@ __all__ = [
     "reporting_dates",
     "reporting_template",
     "resolve_agency",
+    "shown_rounded",
+    "shows_otherwise",
     "takeover",
     "task_status",
     "vietnamese_number",

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Context, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
 from kh922core._text import INVISIBLE
 
-__all__ = ["cell_text", "clean_text"]
+__all__ = ["cell_text", "clean_text", "shown_rounded", "shows_otherwise"]
 
 #: Parts of an Excel number format shown as they are: ``"text"``, ``\\x``, ``[colour]``.
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
@@ -75,6 +75,7 @@ class _Section:
     percent: int = 0
     thousands: int = 0
     text: bool = False  # the section holds ``@``
+    decimals: int = 0  # the digit placeholders after the decimal point
 
 
 def _split(code: str) -> list[list[str]]:
@@ -95,6 +96,9 @@ def _parse(tokens: list[str]) -> _Section:
     first, last = (digit_at[0], digit_at[-1]) if digit_at else (len(tokens), -1)
     section.digits = bool(digit_at)
     section.zero = any(tokens[i] == "0" or len(tokens[i]) > 1 for i in digit_at)
+    point = next((i for i in range(first, last + 1) if tokens[i] == "."), None)
+    if point is not None:
+        section.decimals = sum(t in _DIGIT for t in tokens[point + 1 : last + 1])
     for i, token in enumerate(tokens):
         if token == "%":
             section.percent += 1
@@ -255,3 +259,59 @@ def cell_text(value: object, number_format: object = None, *, shown: bool = Fals
         return value.isoformat()
     text = clean_text(str(value))  # a text, or openpyxl's rich text
     return _text_section(text, number_format) if shown and isinstance(number_format, str) else text
+
+
+def shows_otherwise(value: object, number_format: object) -> bool:
+    """Whether a number's format shows it otherwise than the cell holds it: rounded to fewer
+    decimals (0.8549 formatted ``0%`` shows 85%), or not at all (``;;;``; a section of words
+    for a number other than 0).  A date, a text, or a number in General shows what it holds.
+
+    Examples:
+        >>> shows_otherwise(0.8549, "0%"), shows_otherwise(0.85, "0%"), shows_otherwise(85.5, "0.0")
+        (True, False, False)
+        >>> shows_otherwise(60, ";;;"), shows_otherwise(0, '#,##0;-#,##0;"-"')
+        (True, False)
+        >>> shows_otherwise(1234.5, "#,##0"), shows_otherwise(500000, "#,##0,")
+        (True, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or _general(number_format):
+        return False
+    if value != value or value in (float("inf"), float("-inf")):
+        return False
+    number = Decimal(repr(value))
+    chosen = _chosen(_sections(str(number_format)), number)
+    if chosen is None:
+        return False  # "########": a text no reading takes
+    if not chosen.digits:
+        return number != 0 or not (chosen.before or chosen.after).strip()
+    scaled = abs(number)
+    if chosen.percent:
+        scaled = _EXCEL_DIGITS.multiply(scaled, Decimal(100) ** chosen.percent)
+    if chosen.thousands:
+        scaled = _EXCEL_DIGITS.divide(scaled, Decimal(1000) ** chosen.thousands)
+    exponent = scaled.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and -exponent > chosen.decimals
+
+
+def shown_rounded(value: float, number_format: str) -> str:
+    """What Excel shows of a number its format rounds (see :func:`shows_otherwise`), for a
+    message: the decimals of the format, rounded half up, with the format's words.
+
+    Examples:
+        >>> shown_rounded(0.8549, "0%"), shown_rounded(85.46, '0.0" %"')
+        ('85%', '85,5 %')
+        >>> shown_rounded(-2.25, "0.0")
+        '-2,3'
+    """
+    number = Decimal(repr(value))
+    chosen = _chosen(_sections(number_format), number)
+    if chosen is None or not chosen.digits:
+        return cell_text(value, number_format, shown=True) or ""
+    scaled = abs(number)
+    if chosen.percent:
+        scaled = _EXCEL_DIGITS.multiply(scaled, Decimal(100) ** chosen.percent)
+    if chosen.thousands:
+        scaled = _EXCEL_DIGITS.divide(scaled, Decimal(1000) ** chosen.thousands)
+    rounded = scaled.quantize(Decimal(1).scaleb(-chosen.decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 and rounded else ""
+    return (chosen.before + sign + format(rounded, "f").replace(".", ",") + chosen.after).strip()
