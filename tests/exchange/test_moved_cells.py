@@ -109,6 +109,29 @@ def test_text_in_a_word_cell_merged_into_the_one_above_is_listed(tmp_path: Path)
     assert listed == [("3", "100")]
 
 
+def test_a_word_row_of_hidden_text_is_listed_as_a_hidden_row(tmp_path: Path) -> None:
+    # round 133: an old row left in the table as hidden text (Font › Hidden on every run) was
+    # skipped with no word, where a hidden row of a sheet is listed
+    rows = [["1", "Tỷ lệ hộ có cáp quang", "%", "80", "95"], ["2", "Tỷ lệ xã cũ", "%", "50", "90"]]
+    path = _docx(tmp_path, rows, {})
+
+    def hide(name: str, xml: str) -> str:
+        if name != "word/document.xml":
+            return xml
+        start = xml.index("<w:tr>", xml.index("Tỷ lệ hộ có cáp quang"))
+        end = xml.index("</w:tr>", start)
+        row = xml[start:end].replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>")
+        return xml[:start] + row + xml[end:]
+
+    rewrite_parts(path, hide)
+    found = import_tables(path)
+    assert {t.id: t.text for t in found.plan.targets} == {"2025-1": "80", "2030-1": "95"}
+    (listed,) = found.problems
+    assert listed.row == "3"
+    assert "Tỷ lệ xã cũ" in listed.text
+    assert "hidden" in listed.reason
+
+
 _CSV_HEADER = "STT,Chỉ tiêu,Đơn vị tính,Mục tiêu năm 2025,Mục tiêu năm 2030,Cơ quan chủ trì\n"
 
 

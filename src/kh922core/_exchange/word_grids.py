@@ -240,8 +240,10 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
     open_down: dict[int, int] = {}  # column -> index in merges of the range merged down
+    hidden_rows: set[int] = set()
     for row_index, row in enumerate(_children(element, f"{_W}tr")):
         cells: list[str] = []
+        unshown: list[str] = []  # each cell's text, hidden or not (a row all hidden is listed)
         across_from: int | None = None  # the merge a "hMerge" cell goes on
         if row.find(f"{_W}trPr/{_W}del") is not None:
             rows.append([])  # a row deleted with Track Changes: Word shows nothing of it
@@ -262,6 +264,7 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 first_row, first_column, last_row, _ = merges[across_from]
                 merges[across_from] = (first_row, first_column, last_row, column + span - 1)
                 cells += [""] * span
+                unshown += [""] * span
                 continue
             across_from = None
             if merged is not None and merged != "restart" and column in open_down:
@@ -269,6 +272,7 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
                 covered = " ".join(_text(cell, numbers).split())  # a text of its own: listed
                 cells += [COVERED + covered if covered else ""] + [""] * (span - 1)
+                unshown += [""] * span
                 continue
             text = _text(cell, numbers)
             text = (
@@ -282,11 +286,18 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 if across is not None:
                     across_from = len(merges) - 1
             cells += [text] + [""] * (span - 1)
+            unshown += [" ".join("".join(t.text or "" for t in cell.iter(f"{_W}t")).split())]
+            unshown += [""] * (span - 1)
+        if not any(c.strip() for c in cells) and any(unshown):  # every text of it hidden
+            hidden_rows.add(row_index)
+            cells = [""] * before + unshown
         rows.append(cells)
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
     merges = [m for m in merges if m[0] != m[2] or m[1] != m[3]]
-    return Grid(file, f"table {number}", rows, merges, title=title, letters=False)
+    grid = Grid(file, f"table {number}", rows, merges, title=title, letters=False)
+    grid.hidden_rows = frozenset(hidden_rows)  # hidden text (Font › Hidden) in every cell
+    return grid
 
 
 def _blocks(element: Any) -> Iterator[Any]:
