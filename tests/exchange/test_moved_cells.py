@@ -109,6 +109,35 @@ def test_text_in_a_word_cell_merged_into_the_one_above_is_listed(tmp_path: Path)
     assert listed == [("3", "100")]
 
 
+def test_a_word_cell_merged_into_the_one_above_with_its_text_again_is_not_listed(
+    tmp_path: Path,
+) -> None:
+    # round 134: the lower cell of a merged agency cell holding the same name lost nothing
+    rows = [
+        ["1", "Tỷ lệ hộ có cáp quang", "%", "80", "95"],
+        ["2", "Tỷ lệ xã có 5G", "%", "60", "95"],
+    ]
+    path = _docx(tmp_path, rows, {})
+
+    def merge(name: str, xml: str) -> str:
+        if name != "word/document.xml":
+            return xml
+        first = xml.index("<w:t>95</w:t>")
+        for at, merged in (
+            (first, ' w:val="restart"'),
+            (xml.index("<w:t>95</w:t>", first + 1), ""),
+        ):
+            cell = xml.rindex("<w:tc>", 0, at)
+            xml = xml[: cell + 6] + f"<w:tcPr><w:vMerge{merged}/></w:tcPr>" + xml[cell + 6 :]
+            first = xml.index("<w:t>95</w:t>")  # the places moved by the insert
+        return xml
+
+    rewrite_parts(path, merge)
+    found = import_tables(path)
+    assert {t.id: t.text for t in found.plan.targets}["2030-2"] == "95"
+    assert found.problems == ()
+
+
 def test_a_word_row_of_hidden_text_is_listed_as_a_hidden_row(tmp_path: Path) -> None:
     # round 133: an old row left in the table as hidden text (Font › Hidden on every run) was
     # skipped with no word, where a hidden row of a sheet is listed

@@ -209,6 +209,9 @@ def test_a_count_reads_as_its_format_shows_it(
         (80, "0.0_);[Red](0.0)", "80"),
         (0.855, "0.0%", "85,5%"),  # every decimal it holds shown: read
         (0.95, "0%", "95%"),
+        (80.5, "[$-42A]General", "80,5"),  # General shows the number whole, whatever beside it
+        (80.5, "General;[Red]-General", "80,5"),
+        (80.5, "G/通用格式", "80,5"),  # General as WPS writes it (it read as the format's name)
     ],
 )
 def test_a_share_reads_as_its_format_shows_it(
@@ -226,6 +229,7 @@ def test_a_share_reads_as_its_format_shows_it(
         (0, ACCOUNTING_VN),
         (0, '0%;-0%;"-"'),
         (0, "#,###"),  # a zero with no 0 placeholder shows nothing
+        (0, "#,##0;-#,##0;"),  # zeros hidden by an empty section: an empty cell
     ],
 )
 def test_a_zero_the_format_does_not_show_is_no_target(

@@ -33,6 +33,21 @@ def test_five_written_as_nam_before_what_it_counts_is_refused(text: str, unit: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Cao hơn năm cơ sở",  # the base year, not five bases
+        "Đến hết năm hộ nghèo giảm rõ rệt",
+        "Mỗi  năm xã đạt chuẩn tăng",
+        "Bình quân năm hộ thoát nghèo tăng",
+        "Năm thứ năm xã đạt chuẩn",
+    ],
+)
+def test_nam_as_the_year_before_a_count_word_is_no_count(text: str) -> None:
+    spec = parse_target(text, unit="hộ", indicator="Số hộ")
+    assert spec.kind == "qualitative"
+
+
+@pytest.mark.parametrize(
     ("text", "unit", "value"),
     [
         ("Năm 2030 đạt 5 xã", "xã", 5.0),  # the year
@@ -68,7 +83,17 @@ def test_a_count_of_accidents_each_year_is_still_a_years_flow() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Thứ 10 trên 34 địa phương", "Thứ 12 trên 63 tỉnh, thành phố", "thứ 5 trên 63"]
+    "text",
+    [
+        "Thứ 10 trên 34 địa phương",
+        "Thứ 12 trên 63 tỉnh, thành phố",
+        "thứ 5 trên 63",
+        "Duy trì thứ 10 trên 34",  # round 135: after a verb, a colon, a dash, a bracket
+        "Giữ vững thứ 10 trên 34 tỉnh",
+        "Năm 2030: thứ 10 trên 34",
+        "- Thứ 10 trên 34 địa phương",
+        "(Thứ 10 trên 34)",
+    ],
 )
 def test_a_rank_opening_the_cell_among_a_number_of_provinces_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="a rank among a number of provinces"):
@@ -90,3 +115,25 @@ def test_the_icelandic_eth_reads_as_the_vietnamese_d(
     spec = parse_target(text, unit="%", indicator="Tỷ lệ hồ sơ được số hóa")
     assert (spec.operator, spec.value, spec.note) == (operator, value, None)  # type: ignore[union-attr]
     assert spec == parse_target(text.replace("Ð", "Đ"), unit="%", indicator="Tỷ lệ hồ sơ")
+
+
+@pytest.mark.parametrize(
+    "text", ["Giảm tỷ lệ sinh con thứ 3 trở lên", "Đến năm 2030 giảm tỷ lệ sinh con thứ 3"]
+)
+def test_an_ordinal_of_the_subject_as_the_only_number_is_refused(text: str) -> None:
+    # round 135: "con thứ 3" was read as a fall of 3 points
+    with pytest.raises(TargetParseError, match="an ordinal"):
+        parse_target(text, unit="%", indicator="Tỷ lệ sinh con thứ 3 trở lên")
+
+
+def test_an_ordinal_of_the_subject_beside_the_targets_number_still_reads() -> None:
+    spec = parse_target("Tỷ lệ sinh con thứ 3 trở lên dưới 10%", unit="%", indicator="Tỷ lệ")
+    assert (spec.operator, spec.value) == (Operator.LT, 10.0)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["2500DN", "200Mbps"])
+def test_a_number_glued_to_its_unit_opening_the_cell_is_refused(text: str) -> None:
+    # "2500DN" (a WPS number format's suffix) was a target in words; a name ("5G") still is
+    with pytest.raises(TargetParseError, match="digits glued to the word"):
+        parse_target(text, unit=None, indicator="Số doanh nghiệp")
+    assert parse_target("5G", unit="%", indicator="Tỷ lệ").kind == "qualitative"

@@ -49,7 +49,8 @@ def refuse_moved_rows(table: Table, sink: Sink) -> None:
         row, written = grid.rows[line.index], grid.written[line.index]
         beyond = any(t.strip() for t in row[width:])
         why = None
-        if beyond and written <= common:  # the header's line writes as many cells
+        numbered = any(_NUMBER_ALONE.fullmatch(row[c].strip()) for c in leads if c < len(row))
+        if beyond and written <= common and not numbered:  # as many cells as the header's line
             column, text = next((c, t) for c, t in enumerate(row) if c >= width and t.strip())
             name = column_name(column, grid.letters)
             why = (
@@ -73,9 +74,7 @@ def refuse_moved_rows(table: Table, sink: Sink) -> None:
                 f"the row has {written} cells where the header has {common}, and an agency's "
                 "name in its last target column: a cell left out moved the cells after it"
             )
-        elif grid.separator == "," and any(
-            _NUMBER_ALONE.fullmatch(row[c].strip()) for c in leads if c < len(row)
-        ):
+        elif grid.separator == "," and numbered:
             why = (  # "1,Tỷ lệ …,%,85,5,95": 85,5 unquoted, the agency's cell left off
                 "the lead agency's cell holds a number: a separator inside a cell, such as a "
                 "decimal comma, may have moved its cells"

@@ -204,6 +204,12 @@ def _text(element: Any, numbers: ListNumbers, tables: bool = True) -> str:
     return re.sub(r"\t+(?!\d)|(?<!\d)\t+", " ", "".join(out)).strip()
 
 
+def _plain(cell: Any) -> str:
+    """The words of a cell's text elements, hidden or not, with no list number (which would
+    count on Word's lists)."""
+    return " ".join(INVISIBLE.sub("", "".join(t.text or "" for t in cell.iter(f"{_W}t"))).split())
+
+
 def _children(element: Any, tag: str) -> Iterator[Any]:
     """The children of ``element`` with ``tag``, and those inside content controls and custom
     XML (which stand where they are)."""
@@ -270,7 +276,11 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
             if merged is not None and merged != "restart" and column in open_down:
                 first_row, first_column, _, last_column = merges[open_down[column]]
                 merges[open_down[column]] = (first_row, first_column, row_index, last_column)
-                covered = " ".join(_text(cell, numbers).split())  # a text of its own: listed
+                # a text of its own, as Word would show it (no list number, which would count
+                # on the document's lists): listed
+                covered = " ".join(_text(cell, ListNumbers(styles=numbers.styles)).split())
+                if covered == " ".join(rows[first_row][first_column].split()):
+                    covered = ""  # the first cell's text again: nothing is lost
                 cells += [COVERED + covered if covered else ""] + [""] * (span - 1)
                 unshown += [""] * span
                 continue
@@ -286,7 +296,7 @@ def _table(element: Any, file: str, number: int, title: list[str], numbers: List
                 if across is not None:
                     across_from = len(merges) - 1
             cells += [text] + [""] * (span - 1)
-            unshown += [" ".join("".join(t.text or "" for t in cell.iter(f"{_W}t")).split())]
+            unshown += [_plain(cell)]
             unshown += [""] * (span - 1)
         if not any(c.strip() for c in cells) and any(unshown):  # every text of it hidden
             hidden_rows.add(row_index)

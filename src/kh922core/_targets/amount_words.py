@@ -11,7 +11,9 @@
   before a colon (a heading over labels, or the target's own change?); a comparator before one
   is the target's (``Tối thiểu: 90%``);
 * a rising multiple of 1 (``tăng gấp 1 lần``: doubled, or the same level?);
-* a change written in % in a row in ‰ (``giảm 1%`` of a birth rate in ‰: 1 point of ‰, or 10?).
+* a change written in % in a row in ‰ (``giảm 1%`` of a birth rate in ‰: 1 point of ‰, or 10?);
+* an ordinal of the subject as the cell's only number (``Giảm tỷ lệ sinh con thứ 3 trở lên``:
+  it was a fall of 3 points).
 
 An amount written in words with no digits (``hàng nghìn doanh nghiệp``, ``một triệu lượt
 khách``) is refused by :func:`kh922core._targets.sentence_checks.refuse_amount_in_words`.
@@ -101,9 +103,24 @@ _SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str],
 )
 
 
+#: An ordinal of the subject: "sinh con thứ 3 (trở lên)", "lần thứ 2".
+_ORDINAL = re.compile(
+    r"(?<!\w)(?:con|lần)\s+thứ\s+\d+(?:\s*trở\s+(?:lên|xuống))?(?![\w.,])", re.IGNORECASE
+)
+
+
 def refuse_amount_words(text: str, unit: Unit | None) -> None:
     """Refuse the shapes of the module docstring (all but the ‰ change; a move in a ranking in
-    a row of ranks is refused as every change of a rank is)."""
+    a row of ranks is refused as every change of a rank is), and a cell whose only number is
+    an ordinal of its subject (``Giảm tỷ lệ sinh con thứ 3 trở lên``: a fall of 3 points?)."""
+    ordinal = _ORDINAL.search(text)
+    if ordinal is not None and not re.search(r"\d", blank(blank(text, YEARS), _ORDINAL)):
+        raise TargetParseError(
+            text,
+            ordinal.start(),
+            "the target's own number ('dưới 10%', 'giảm 0,5%')",
+            reason=f"{ordinal.group(0)!r} names the subject (an ordinal): no number of the target",
+        )
     ranked = unit is not None and unit.is_rank
     for shape, expected, reason in _SHAPES[1:] if ranked else _SHAPES:
         pattern = shape if isinstance(shape, re.Pattern) else shape()

@@ -321,9 +321,10 @@ def refuse_size_named(text: str, spec: TargetSpec, unit: Unit | None) -> None:
         )
 
 
-#: A rank among a number of provinces: "xếp thứ 5 trong 63 tỉnh", "Thứ 10 trên 34 địa phương".
+#: A rank among a number of provinces: "xếp thứ 5 trong 63 tỉnh", "Thứ 10 trên 34 địa phương",
+#: "Duy trì thứ 10 trên 34", "Năm 2030: thứ 10 trên 34".
 _RANK_AMONG = re.compile(
-    r"(?:(?<!\w)(?:xếp|đứng|hạng)(?:\s+hạng)?\s+|^)thứ\s+\d+\s+(?:trong|trên)\s+(?:tổng\s+số\s+|số\s+)?\d+"
+    r"(?:(?<!\w)(?:xếp|đứng|hạng|duy\s+trì|giữ\s+vững|đạt)(?:\s+hạng)?\s+|(?:^|[:;(–-])\s*)thứ\s+\d+\s+(?:trong|trên)\s+(?:tổng\s+số\s+|số\s+)?\d+"
     r"(?![\d.,]|\s*(?:%|tháng|năm|ngày|tuổi))",
     re.IGNORECASE,
 )

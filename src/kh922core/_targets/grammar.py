@@ -406,8 +406,9 @@ def _glued(
             f"a number written apart after {found[-1].phrase!r}",
             reason=f"digits glued to the word {word!r}",
         )
-    for number in _DIGIT_THEN_LETTER.finditer(blanked):  # "… đạt 500ha", "bình quân 25m2"
-        if ends_with_phrase(lower, len(blanked[: number.start()].rstrip())):
+    for number in _DIGIT_THEN_LETTER.finditer(blanked):  # "… đạt 500ha", "2500DN" (not "5G")
+        opens = number.start() == leading and re.match(r"\d[\d.,]*\d", number.group(0))
+        if opens or ends_with_phrase(lower, len(blanked[: number.start()].rstrip())):
             raise TargetParseError(
                 text,
                 number.start(),

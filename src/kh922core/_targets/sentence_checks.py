@@ -56,11 +56,13 @@ _AMOUNT_WORDS = re.compile(
 
 
 #: A number in words before what it counts (``hai mươi xã``, ``một sản phẩm OCOP``, ``Năm
-#: doanh nghiệp``: ``năm`` is five, not the year, where no word of a time comes before it).
+#: doanh nghiệp``: ``năm`` is five, not the year, where it opens the cell or follows a word that
+#: leads to a count: ``có``, ``đạt``, ``thêm``, ``ít nhất``, ``tối thiểu``; never ``năm cơ sở``,
+#: the base year, nor ``năm thứ …``).
 _NUMBER_WORD = re.compile(
-    r"(?<!\w)(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|lăm|chục|"
-    r"(?<!mỗi\s)(?<!hằng\s)(?<!hàng\s)(?<!từng\s)(?<!các\s)(?<!trong\s)(?<!cuối\s)"
-    r"(?<!đầu\s)(?<!giữa\s)(?<!sau\s)(?<!nửa\s)(?<!cả\s)(?<!một\s)(?<!của\s)(?<!này\s)năm)\s+"
+    r"(?:(?<!\w)(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|lăm|chục)|"
+    r"(?:^|(?<=\s)(?<!\w)(?:(?<=có\s)|(?<=đạt\s)|(?<=thêm\s)|(?<=nhất\s)|(?<=thiểu\s)))\s*"
+    r"năm(?!\s+(?:cơ\s+sở|thứ)(?!\w)))\s+"
     r"(?=(?P<counted>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}))",  # each number word tried in turn
     re.IGNORECASE,
 )

@@ -114,7 +114,7 @@ _EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng|từng)\s+năm(?!\w)|/\s*
 #: An indicator's name that counts a flow (what is new, set up, granted, received in a year).
 _FLOW_NAME = re.compile(
     r"(?<!\w)(?:(?<!thôn\s)mới|thành\s+lập|được\s+cấp|cấp\s+mới|phát\s+sinh|tăng\s+thêm|đón|lượt|"
-    r"(?<!nhiệm\s)(?<!dịch\s)(?<!nghiệp\s)(?<!nghĩa\s)(?<!chức\s)vụ|ca|tai\s+nạn|tội\s+phạm|vi\s+phạm|được\s+(?:đào\s+tạo|giải\s+quyết|tạo|hỗ\s+trợ)|"
+    r"(?<!nhiệm\s)vụ|ca|tai\s+nạn|tội\s+phạm|vi\s+phạm|được\s+(?:đào\s+tạo|giải\s+quyết|tạo|hỗ\s+trợ)|"
     r"giải\s+quyết\s+việc\s+làm|tuyển\s+sinh|"
     r"(?:mỗi|hằng|hàng|trong|từng)\s+năm)(?!\w)|/\s*năm",
     re.IGNORECASE,

@@ -76,6 +76,7 @@ class _Section:
     thousands: int = 0
     text: bool = False  # the section holds ``@``
     decimals: int = 0  # the digit placeholders after the decimal point
+    exact: bool = True  # whether its decimals say what it rounds to (not General, E+, ?/?)
 
 
 def _split(code: str) -> list[list[str]]:
@@ -96,6 +97,8 @@ def _parse(tokens: list[str]) -> _Section:
     first, last = (digit_at[0], digit_at[-1]) if digit_at else (len(tokens), -1)
     section.digits = bool(digit_at)
     section.zero = any(tokens[i] == "0" or len(tokens[i]) > 1 for i in digit_at)
+    inner = tokens[first : last + 1]
+    section.exact = not any(t.lower() == "general" or t[-1:] in "+-/" for t in inner if t)
     point = next((i for i in range(first, last + 1) if tokens[i] == "."), None)
     if point is not None:
         section.decimals = sum(t in _DIGIT for t in tokens[point + 1 : last + 1])
@@ -138,8 +141,9 @@ def _shown(token: str) -> str:
 
 @lru_cache(maxsize=256)
 def _sections(code: str) -> list[_Section]:
-    """The sections of a format, read (once for each format: a sheet has few)."""
-    return [_parse(tokens) for tokens in _split(code)]
+    """The sections of a format, read (once for each format: a sheet has few); WPS writes
+    General as ``G/通用格式``."""
+    return [_parse(tokens) for tokens in _split(code.replace("G/通用格式", "General"))]
 
 
 def _holds(condition: tuple[str, Decimal], value: Decimal) -> bool:
@@ -213,8 +217,12 @@ def _text_section(text: str, code: str) -> str:
     return "".join(text if t == "@" else _shown(t) for t in tokens).strip()
 
 
+#: The General format as programs write it: Excel, WPS (``G/通用格式``), a text format.
+_GENERAL = frozenset({"", "general", "@", "g/通用格式"})
+
+
 def _general(code: object) -> bool:
-    return not isinstance(code, str) or code.strip().lower() in ("", "general", "@")
+    return not isinstance(code, str) or code.strip().lower() in _GENERAL
 
 
 def cell_text(value: object, number_format: object = None, *, shown: bool = False) -> str | None:
@@ -263,14 +271,18 @@ def cell_text(value: object, number_format: object = None, *, shown: bool = Fals
 
 def shows_otherwise(value: object, number_format: object) -> bool:
     """Whether a number's format shows it otherwise than the cell holds it: rounded to fewer
-    decimals (0.8549 formatted ``0%`` shows 85%), or not at all (``;;;``; a section of words
-    for a number other than 0).  A date, a text, or a number in General shows what it holds.
+    decimals (0.8549 formatted ``0%`` shows 85%), or not at all (``;;;``, a section of words
+    or an empty one, for a number other than 0: a zero so shown is an empty cell).  A date, a
+    text, or a number in General (``[$-42A]General``, WPS's ``G/通用格式``) shows what it
+    holds; a scientific or a fraction format (``0.00E+00``, ``# ?/?``) is not judged.
 
     Examples:
         >>> shows_otherwise(0.8549, "0%"), shows_otherwise(0.85, "0%"), shows_otherwise(85.5, "0.0")
         (True, False, False)
         >>> shows_otherwise(60, ";;;"), shows_otherwise(0, '#,##0;-#,##0;"-"')
         (True, False)
+        >>> shows_otherwise(80.5, "[$-42A]General"), shows_otherwise(80.5, "G/通用格式")
+        (False, False)
         >>> shows_otherwise(1234.5, "#,##0"), shows_otherwise(500000, "#,##0,")
         (True, False)
     """
@@ -282,8 +294,10 @@ def shows_otherwise(value: object, number_format: object) -> bool:
     chosen = _chosen(_sections(str(number_format)), number)
     if chosen is None:
         return False  # "########": a text no reading takes
-    if not chosen.digits:
-        return number != 0 or not (chosen.before or chosen.after).strip()
+    if not chosen.digits:  # words only, or nothing: a zero so shown is an empty cell
+        return number != 0
+    if not chosen.exact:  # General shows the number whole; E+ and ?/? are not judged here
+        return False
     scaled = abs(number)
     if chosen.percent:
         scaled = _EXCEL_DIGITS.multiply(scaled, Decimal(100) ** chosen.percent)
