@@ -62,7 +62,7 @@ def test_a_comparison_sign_left_after_the_number_is_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["≥ 50%", "Đạt >= 90% số xã", "<= 5%", "= 100%", "100% (≥ QCVN)", "95% (≥ mức bình quân)"],
+    ["≥ 50%", "Đạt >= 90% số xã", "<= 5%", "= 100%", "100% (≥ QCVN)", "95% (≥ tiêu chuẩn)"],
 )
 def test_a_sign_before_its_number_still_reads(text: str) -> None:
     spec = kh922core.parse_target(text, unit="%")

@@ -27,6 +27,7 @@ from kh922core._exchange.row_texts import (
     cell_horizon,
     cell_line,
     direction_words,
+    heading_unit,
     is_lettered,
     lower_name,
     merged_targets,
@@ -39,10 +40,10 @@ from kh922core._exchange.row_texts import (
     report_number,
     restarts,
     row_number,
+    row_unit,
     row_year,
     twice_numbered,
     under_parent,
-    unit_in_name,
 )
 from kh922core._exchange.table_walk import Line, Table, unread_unit_line
 from kh922core._exchange.unread_lines import unread_line
@@ -167,6 +168,7 @@ class IndicatorBuilder:
         """Read one Phụ lục I table; ``horizon`` is the one its title names, if any; with
         ``carry``, the table goes on with the one before (its horizon and group hold)."""
         header, grid = table.header, table.grid
+        table.unit = table.unit or heading_unit(header)  # "Năm 2030 (%)"
         printed = {line.number for line in table.lines}
         section: str | None = self._section if carry else None
         horizon = horizon if horizon is not None or not carry else self._horizon
@@ -232,12 +234,8 @@ class IndicatorBuilder:
         cells = line.cells
         name_column, unit_column = header.one("name"), header.one("unit")
         name = cell_line(cells[name_column]) if name_column is not None else ""
-        unit_text = cell_line(cells[unit_column]) if unit_column is not None else ""
-        unit_text = "" if unit_text in BLANKS else unit_text
-        named = None if unit_text else unit_in_name(name)  # "Tỷ lệ … (%)", no unit cell
-        if named is not None:
-            name, unit_text = named
-        unit_text = unit_text or (table.unit if unit_column is None else None) or ""
+        own = cell_line(cells[unit_column]) if unit_column is not None else ""
+        name, unit_text, unit_note = row_unit(own, name, table, unit_column is not None)
         unit: Unit | None = None
         if unit_text:
             try:
@@ -277,8 +275,8 @@ class IndicatorBuilder:
             name, unit_text or None, unit, parent.indicator if parent else None, note
         )
         report_number(sink, table, line, indicator, row)  # none printed, or none readable
-        if named is not None:
-            sink.note("indicators", indicator, f"unit {unit_text!r} read from the end of its name")
+        if unit_note is not None:
+            sink.note("indicators", indicator, unit_note)
         here = _Row(row, indicator, name, unit_text or None, unit, direction)
         by_row[row] = here
         lead_ids: tuple[str, ...] = ()

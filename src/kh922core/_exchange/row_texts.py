@@ -338,6 +338,36 @@ def unit_in_name(name: str) -> tuple[str, str] | None:
     return name[: found.start()].rstrip(), text
 
 
+def heading_unit(header: Header) -> str | None:
+    """The unit every target column's heading names in brackets, the same in each (``Năm 2027
+    (%)``, ``Mục tiêu (tỷ đồng) năm 2030``): the table's unit, as a unit line above it gives;
+    else ``None``."""
+    units = []
+    for column in header.of("target"):
+        heading = column.heading
+        found = [
+            u[1] for m in re.finditer(r"\)", heading) if (u := unit_in_name(heading[: m.end()]))
+        ]
+        if len(found) != 1:
+            return None
+        units.append(found[0])
+    return units[0] if units and len(set(units)) == 1 else None
+
+
+def row_unit(cell: str, name: str, table: Table, column: bool) -> tuple[str, str, str | None]:
+    """A row's name and unit: its unit cell's (``column``: the table has one), else the unit its
+    name ends with in brackets (then cut from it), else the table's (:func:`heading_unit`, or a
+    unit line above it); and a note of where a unit not in its cell came from."""
+    if cell and cell not in BLANKS:
+        return name, cell, None
+    named = unit_in_name(name)  # "Tỷ lệ … (%)"
+    if named is not None:
+        return named[0], named[1], f"unit {named[1]!r} read from the end of its name"
+    if table.unit and column:  # "Đơn vị tính: tỷ đồng" above, the row's unit cell empty
+        return name, table.unit, f"unit {table.unit!r} from above the table: its unit cell is empty"
+    return name, table.unit or "", None
+
+
 _ROW_YEAR = re.compile(r"(?:(?:đến|tới|trước)\s+)?(?:năm\s+)?((?:19|20|21)\d{2})(?:\.0)?", re.I)
 
 

@@ -89,7 +89,7 @@ class Table:
     lines: list[Line] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
     number: int = 1
-    unit: str | None = None  # "Đơn vị tính: tỷ đồng" above a table with no unit column
+    unit: str | None = None  # "Đơn vị tính: tỷ đồng" above it: of each row that gives none
 
 
 #: A line above a table that gives every row's unit: "Đơn vị tính: tỷ đồng", "(ĐVT: %)".
@@ -368,6 +368,6 @@ def continuation(grid: Grid, before: Table) -> Table | None:
         for old, new in zip(header.columns, kept, strict=True):
             columns[new] = Column(new, old.role, old.heading, old.year)
         header = Header(header.first, header.last, tuple(columns), header.kind)
-    table = Table(grid, header, title=[])
+    table = Table(grid, header, title=[], unit=before.unit)  # the unit line above the first
     table.lines = _lines(grid, header, 0, len(grid.rows), set())
     return table

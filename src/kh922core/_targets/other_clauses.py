@@ -55,14 +55,20 @@ _SHARE_OF = re.compile(
     r"(?!\s*(?:vào|đến|tới|trong|trở|$|[;,.)]))(?=\S)",
     re.IGNORECASE,
 )
-#: "đạt 90% mức bình quân cả nước", "80% so với chỉ tiêu Trung ương giao": a share of the
-#: country's, a region's or an assigned level, with no "bằng".
+#: "đạt 90% mức bình quân cả nước", "80% so với chỉ tiêu Trung ương giao", "110% mức Trung ương
+#: giao": a share of the country's, a region's or an assigned level, with no "bằng".
 _PERCENT_OF_OTHER = re.compile(
     rf"{_NUMBER}\s*(?:so\s+với\s+|của\s+)?"
     r"(?:mức\s+(?:(?:bình|trung)\s+quân|trung\s+bình)|cả\s+nước|toàn\s+quốc"
+    r"|mức\s+(?:của\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)"
+    r"|mức\s+(?:được\s+)?(?:Trung\s+ương|Chính\s+phủ|cấp\s+trên)"
     r"|(?:(?:bình|trung)\s+quân|trung\s+bình)\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|vùng)"
     r"|chỉ\s+tiêu\s+(?:được\s+)?(?:Trung\s+ương|Chính\s+phủ|Thủ\s+tướng|cấp\s+trên|Bộ|tỉnh))(?!\w)",
     re.IGNORECASE,
+)
+#: "95% mức năm trước", "đạt 90% mức của năm 2025": a share of a year's level, with no "bằng".
+_PERCENT_OF_YEAR = re.compile(
+    rf"{_NUMBER}\s*\(?\s*mức\s+(?:của\s+)?(?:năm|cùng\s+kỳ)(?!\w)", re.IGNORECASE
 )
 #: "tăng 20% năm 2025", "tăng 15-20% từ năm 2025": a change and a year after it, with no "so
 #: với", no "vào", "đến".
@@ -162,6 +168,24 @@ _TIMES_OF = re.compile(
     r"(?<!\w)bằng\s+(?:khoảng\s+)?\d[\d.,]*\s*lần\s+(?!so\s+với|năm\s)(?=\w)",
     re.IGNORECASE,
 )
+#: "đạt 80%, cao hơn bình quân cả nước", "80% (≥ mức bình quân cả nước)", "80% và không thấp
+#: hơn năm trước": a second condition, against another level, that the number does not check.
+_REFERENCE_AFTER = re.compile(
+    r"\d[\d.,]*[^\d,;(]{0,30}?(?:[,;(]\s*|\s+(?:và|đồng\s+thời)\s+)(?:và\s+)?"
+    r"(?P<clause>(?:(?:cao|lớn|nhiều|nhanh)\s+hơn|không\s+(?:thấp|kém|ít|chậm)\s+hơn|bằng"
+    r"|vượt|tương\s+đương|[≥>=]+)\s*(?:so\s+với\s+)?(?:mức\s+)?(?:tăng\s+(?:trưởng\s+)?)?"
+    r"(?:của\s+)?(?:(?:bình|trung)\s+quân|trung\s+bình|cả\s+nước|toàn\s+quốc|vùng|khu\s+vực"
+    r"|năm\s+trước|cùng\s+kỳ|chỉ\s+tiêu|kế\s+hoạch|(?:được\s+)?Trung\s+ương|các\s+tỉnh)(?!\w)"
+    r"(?:\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|giao)(?!\w))?)",
+    re.IGNORECASE,
+)
+#: "gấp 2 năm 2025", "gấp 2 (năm 2025)": a multiple and a year right after it, with no "lần"
+#: and no "so với": of that year's level, or by then?
+_TIMES_YEAR = re.compile(
+    r"(?<!\w)gấp\s+(?:\d[\d.,]*|đôi|rưỡi|hai|ba|bốn)\s*\(?\s*(?:mức\s+)?(?:của\s+)?"
+    r"năm\s+(?:(?:19|20)\d\d|trước|ngoái)(?!\w)",
+    re.IGNORECASE,
+)
 #: "nhóm 20% tỉnh dẫn đầu", "top 10%": a share of the provinces, not a rank.
 _PERCENT_GROUP = re.compile(
     r"(?<!\w)(?:nhóm|top|tốp|thứ|hạng)\s*\d[\d.,]*\s*%(?![^\W\d_])", re.IGNORECASE
@@ -217,6 +241,21 @@ _CLAUSES = (
         lambda spec, base, text: not base.named,
     ),
     _Clause(
+        _REFERENCE_AFTER,
+        "the number alone in this row, and the comparison with the other level in a note or "
+        "a row of its own",
+        lambda words: (
+            f"{words!r}: a second condition, against another level (the country's, a "
+            "region's, a year's, an assigned one), which the number does not check"
+        ),
+    ),
+    _Clause(
+        _TIMES_YEAR,
+        "'gấp 2 lần so với năm 2025' for a base, or 'vào năm …' / 'đến năm …' for when",
+        lambda words: f"{words!r}: a multiple of that year's level, or the multiple by then?",
+        lambda spec, base, text: not base.named,
+    ),
+    _Clause(
         _CHANGE_YEAR,
         "'so với năm …' for a base ('tăng 20% so với năm 2025'), or 'vào năm …' / 'đến năm …' "
         "for when",
@@ -234,6 +273,12 @@ _CLAUSES = (
         _ABOVE_WHOLE_YEAR,
         "'vào năm …' for when, or a multiple of the base ('gấp 1,2 lần so với năm 2025')",
         lambda words: f"{words!r}: more than the whole, of that year's level?",
+        lambda spec, base, text: not base.named,
+    ),
+    _Clause(
+        _PERCENT_OF_YEAR,
+        "the level to reach, or a change from a base year ('tăng 20% so với năm 2025')",
+        lambda words: f"{words.strip()!r}: a share of a year's level is not a level of the series",
         lambda spec, base, text: not base.named,
     ),
     _Clause(
@@ -270,9 +315,10 @@ def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
     for clause in _CLAUSES:
         found = clause.pattern.search(text)
         if found is not None and clause.holds(spec, base, text):
-            whole = text[found.start() :] if clause.pattern is _ZERO_CLAUSE else found.group(0)
+            part = "clause" if "clause" in clause.pattern.groupindex else 0  # the words meant
+            whole = text[found.start() :] if clause.pattern is _ZERO_CLAUSE else found.group(part)
             raise TargetParseError(
-                text, found.start(), clause.expected, reason=clause.reason(whole)
+                text, found.start(part), clause.expected, reason=clause.reason(whole)
             )
     note = getattr(spec, "note", None) or ""
     zero = _ZERO_CLAUSE.search(note)  # "… ; trở lại không để xảy ra": the note's own clause

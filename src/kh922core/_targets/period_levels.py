@@ -49,18 +49,21 @@ def refuse_period_average(
 
 
 #: A span of years a level of a count or an amount is summed over ("giai đoạn 2026-2030",
-#: "cả giai đoạn", "trong 5 năm", "tổng cộng", "Tổng vốn đầu tư 5 năm").
+#: "cả giai đoạn", "trong 5 năm", "tổng cộng", "Tổng vốn đầu tư 5 năm", "lũy kế 5 năm"; a
+#: running total to a year, "lũy kế đến năm 2030", is the level of a stock).
 _PERIOD_TOTAL = re.compile(
     r"\bgiai\s+đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b|\bcả\s+giai\s+đoạn\b"
     r"|\btrong\s+(?:\d+|cả)\s+năm\b|\btổng\s+cộng\b|(?<![\d.,])\d\s+năm\s+(?:tới|qua|\d{4})\b"
     r"|\btổng\b[^\d%]{0,60}?\b\d\s+năm\b"
-    r"|\(\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*\)|/\s*\d+\s*năm\b",
+    r"|\(\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*\)|/\s*\d+\s*năm\b"
+    r"|\b(?:l(?:ũy|uỹ)\s+kế|cộng\s+dồn)\s+(?:\d+\s+năm|cả\s+giai\s+đoạn)\b",
     re.IGNORECASE,
 )
 #: Of :data:`_PERIOD_TOTAL`, the words that say a total whatever the verb: a span of named
 #: years, a total, a number per some years, an accumulation.
 _TOTAL_SAID = re.compile(
-    r"\btổng\b|\bcả\s+giai\s+đoạn\b|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|/\s*\d+\s*năm",
+    r"\btổng\b|\bcả\s+giai\s+đoạn\b|(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|/\s*\d+\s*năm"
+    r"|\bl(?:ũy|uỹ)\s+kế\b|\bcộng\s+dồn\b",
     re.IGNORECASE,
 )
 #: Words before a span that name what it dates, not a period summed ("Bộ tiêu chí giai đoạn
@@ -118,16 +121,18 @@ def refuse_period_total(
 
 
 #: New things counted (``Thành lập mới 1.000 doanh nghiệp``, ``Trồng mới 5.000 ha rừng``, ``1.000
-#: doanh nghiệp mới``): how many are added, not how many there are.
+#: doanh nghiệp mới``, ``Thành lập 500 doanh nghiệp``: what is set up is new): how many are
+#: added, not how many there are.
 _NEW = re.compile(
     r"\b(?:thành\s+lập|phát\s+triển|trồng|xây\s+dựng|xây|tạo|cấp|thu\s+hút|đầu\s+tư|tuyển"
-    r"|kết\s+nạp|đăng\s+ký|mở|bổ\s+sung)\s+mới\b|\bmới\s+thành\s+lập\b"
+    r"|kết\s+nạp|đăng\s+ký|mở|bổ\s+sung)\s+mới\b|\bmới\s+thành\s+lập\b|\bthành\s+lập\b"
     r"|\b(?:doanh\s+nghiệp|hợp\s+tác\s+xã|dự\s+án|việc\s+làm|thuê\s+bao)\s+mới\b",
     re.IGNORECASE,
 )
-#: An indicator whose name counts what is added (``Số doanh nghiệp thành lập mới``).
+#: An indicator whose name counts what is added (``Số doanh nghiệp thành lập mới``; the ``mới``
+#: of ``đổi mới``, innovation, counts nothing new: ``Số trung tâm đổi mới sáng tạo``).
 _NAMES_NEW = re.compile(
-    r"\bmới\b|thành\s+lập|\btrồng\b|tăng\s+thêm|phát\s+triển\s+thêm|được\s+cấp|gia\s+nhập"
+    r"(?<!đổi\s)\bmới\b|thành\s+lập|\btrồng\b|tăng\s+thêm|phát\s+triển\s+thêm|được\s+cấp|gia\s+nhập"
     r"|thu\s+hút|chấp\s+thuận|xây\s+dựng|hoàn\s+thành|việc\s+làm|tạo\s+ra|đầu\s+tư|đăng\s+ký"
     r"|phát\s+triển",
     re.IGNORECASE,

@@ -61,7 +61,8 @@ __all__ = ["read_reading"]
 
 #: A comparison sign (``<``, ``≥``, ``=`` …) in the words kept as a note, with no word after it
 #: (``đạt 50% <=``, ``… < = -``): a bound cut off.  One before a word compares with what it names
-#: (``100% (≥ QCVN)``, ``95% (≥ mức bình quân cả nước)``) and stays in the note.
+#: (``100% (≥ QCVN)``) and stays in the note (before another level, ``(≥ mức bình quân cả
+#: nước)``, it is a second condition: other_clauses refuses it).
 _SIGN = re.compile(r"[<>=≤≥≠≦≧]+(?![<>=≤≥≠≦≧]*\s*[^\W\d_])")
 #: "(= 01/01/2025)", "(= 8.000 USD)": an equivalent with a number of its own, set aside unread.
 _EQUALS_NUMBER = re.compile(r"\(\s*=\s*(?=\d)")

@@ -113,10 +113,19 @@ _CHANGE_WORD = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng|từng)\s+năm(?!\w)|/\s*năm(?!\w)", re.IGNORECASE)
 #: An indicator's name that counts a flow (what is new, set up, granted, received in a year).
 _FLOW_NAME = re.compile(
-    r"(?<!\w)(?:(?<!thôn\s)mới|thành\s+lập|được\s+cấp|cấp\s+mới|phát\s+sinh|tăng\s+thêm|đón|lượt|"
+    r"(?<!\w)(?:(?<!thôn\s)(?<!đổi\s)mới|thành\s+lập|được\s+cấp|cấp\s+mới|phát\s+sinh|tăng\s+thêm|đón|lượt|"
     r"(?<!nhiệm\s)vụ|ca|tai\s+nạn|tội\s+phạm|vi\s+phạm|được\s+(?:đào\s+tạo|giải\s+quyết|tạo|hỗ\s+trợ)|"
     r"giải\s+quyết\s+việc\s+làm|tuyển\s+sinh|"
     r"(?:mỗi|hằng|hàng|trong|từng)\s+năm)(?!\w)|/\s*năm",
+    re.IGNORECASE,
+)
+
+#: An indicator's name that counts what is done in a year (tasks, projects, events, papers): a
+#: number written a year (``20 nhiệm vụ/năm``) is the level of its year; of a stock (``100 doanh
+#: nghiệp/năm`` of ``Số doanh nghiệp``) it says how many more a year, and is refused.
+_ACTIVITIES = re.compile(
+    r"(?<!\w)(?:nhiệm\s+vụ|đề\s+tài|dự\s+án|sáng\s+kiến|hội\s+(?:thảo|nghị|chợ)|lớp|khóa"
+    r"|sự\s+kiện|bài\s+báo|công\s+bố|giải\s+pháp|chương\s+trình|hoạt\s+động)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -133,8 +142,10 @@ def refuse_yearly_levels(
     counted = unit is not None and (area or counts_things(unit)) and "visit" not in unit.dimension
     if not (counted and name and _EACH_YEAR.search(text)) or _FLOW_NAME.search(name):
         return
-    if (written or "").lstrip().startswith("%") or per_year_part(written)[1]:
-        return  # "≥ 0%/năm": a rate; "200 vụ/năm": a unit that says a year's count
+    if (written or "").lstrip().startswith("%") or per_year_part(unit.text if unit else None)[1]:
+        return  # "≥ 0%/năm": a rate; a row in "vụ/năm": its unit says a year's count
+    if per_year_part(written)[1] and _ACTIVITIES.search(name):
+        return  # "20 nhiệm vụ/năm" of "Số nhiệm vụ KH&CN": a year's count of what is done
     if unit is not None and (unit.is_rank or is_share(unit)):
         return
     raise TargetParseError(
