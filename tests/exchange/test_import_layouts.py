@@ -485,3 +485,20 @@ def test_a_deadline_excel_keeps_as_a_date_reads_as_its_format_shows_it(tmp_path:
         ("12/2025", "2025-12-31"), ("06/2025", "2025-06-30"), ("31/12/2025", "2025-12-31")
     ]  # fmt: skip
     assert list(problems) == []
+
+
+@pytest.mark.parametrize(
+    "cell", ["80%; năm 2030 đạt 100%", "Đạt 80%, riêng năm 2030 đạt 100%", "80%\nNăm 2030: 100%"]
+)
+def test_two_parts_of_a_cell_for_one_horizon_are_listed_not_a_broken_plan(
+    tmp_path: Path, cell: str
+) -> None:
+    rows = [
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu đến năm 2030", "Cơ quan chủ trì"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến", "%", cell, "Sở Tài chính"],
+        ["2", "Tỷ lệ xã có cáp quang", "%", "80%, năm 2027 đạt 60%", "Sở Tài chính"],
+    ]
+    result = import_tables(write_csv(tmp_path / "pl.csv", rows))
+    assert _targets(result.plan) == {"2030-2": "80%", "2027-2": "năm 2027 đạt 60%"}
+    (listed,) = [p for p in result.problems if p.row == "2" and "D" in p.column]
+    assert "a second target for 2030 in the cell" in listed.reason

@@ -237,7 +237,7 @@ def test_a_dash_task_under_a_group_stays_a_task_of_that_group(tmp_path: Path) ->
     ],
 )
 def test_a_bracket_that_is_no_unit_of_the_row_stays_in_the_name(name: str) -> None:
-    from kh922core._exchange.row_texts import unit_in_name
+    from kh922core._exchange.row_units import unit_in_name
 
     assert unit_in_name(name) is None
 

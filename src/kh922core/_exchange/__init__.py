@@ -8,7 +8,8 @@ Other wings import from here, never from the modules inside.  The rooms:
 * ``header_roles`` (a table found by its header, each column by its heading) and
   ``table_walk`` (group rows, data rows, repeated headers and the title block);
 * ``agency_cells`` (agency cells read against a registry, drafts for the rest),
-  ``indicator_rows`` (Phụ lục I to indicators and targets), ``task_rows`` (Phụ lục II to tasks),
+  ``indicator_rows`` (Phụ lục I to indicators and targets; ``row_units``: where a row's unit
+  comes from), ``task_rows`` (Phụ lục II to tasks),
   ``import_problems`` (what could not be used, where, and why) and ``importing``
   (:func:`import_tables`);
 * ``plan_writing`` (the draft plan file and its agency file, with the inferences beside them)

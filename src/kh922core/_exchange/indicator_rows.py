@@ -27,7 +27,6 @@ from kh922core._exchange.row_texts import (
     cell_horizon,
     cell_line,
     direction_words,
-    heading_unit,
     is_lettered,
     lower_name,
     merged_targets,
@@ -40,11 +39,12 @@ from kh922core._exchange.row_texts import (
     report_number,
     restarts,
     row_number,
-    row_unit,
     row_year,
+    twice_in_cell,
     twice_numbered,
     under_parent,
 )
+from kh922core._exchange.row_units import heading_unit, row_unit
 from kh922core._exchange.table_walk import Line, Table, unread_unit_line
 from kh922core._exchange.unread_lines import unread_line
 from kh922core._plans import Plan
@@ -383,6 +383,7 @@ class IndicatorBuilder:
             part_horizon, why = own  # "Năm 2030: 80%", "trước năm 2027": the cell's own year
             why = why if years or named is None else named  # "Đến năm 2028: cấp tỉnh …, …"
             why = why or (None if target_text else "the part does not read alone, nor its label")
+            why = why or twice_in_cell(found, part_horizon, row_text)  # "80%; năm 2030: 100%"
             if part_horizon is None or why is not None:
                 problems.append((part.text, why or NO_HORIZON))
                 continue

@@ -16,7 +16,7 @@ from kh922core._exchange.grids import Grid
 from kh922core._exchange.header_roles import Header, heading_key, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.table_walk import Line, Table, place
-from kh922core._targets import DEADLINES, Direction, Unit, parse_target, parse_unit
+from kh922core._targets import DEADLINES, Direction, Unit, parse_target
 from kh922core._text import fold, strip_diacritics
 from kh922core.errors import Kh922Error
 
@@ -42,7 +42,6 @@ __all__ = [
     "row_year",
     "twice_numbered",
     "under_parent",
-    "unit_in_name",
 ]
 
 BLANKS = frozenset({"", "-", "–", "—", "−", "--", "x", "X", "/", "…", "...", "_"})
@@ -314,58 +313,14 @@ def is_lettered(number: str) -> bool:
     return bool(_LETTER.match(number) or _SUBLETTER.match(number))
 
 
-#: The name of a share, whose unit is a share (%, ‰), never a count.
-_SHARE_NAME = re.compile(r"\s*(?:t[ỷỉ]\s+(?:lệ|trọng)|độ\s+che\s+phủ|mức\s+độ)\b", re.IGNORECASE)
-#: A unit in brackets at the end of a name: "Tỷ lệ hộ có cáp quang (%)".
-_NAME_UNIT = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-
-
-def unit_in_name(name: str) -> tuple[str, str] | None:
-    """``Tỷ lệ hộ có cáp quang (%)`` as ``("Tỷ lệ hộ có cáp quang", "%")``: the name and the unit
-    it ends with in brackets, where that is a known unit (``(TFP)``, ``(*)``, a footnote's
-    ``(1)``, a year are none) and, for a share (``Tỷ lệ …``), a share's unit; else ``None``."""
-    found = _NAME_UNIT.search(name)
-    text = found.group(1).strip() if found is not None else ""
-    lettered = re.search(r"[^\W\d_]|[%‰]", text) is not None and "," not in text
-    if found is None or not name[: found.start()].strip() or not lettered:
-        return None  # "(1)", "(2025)": a footnote, a year; "(xã, phường)": where, no unit
-    try:
-        unit = parse_unit(text)
-    except Kh922Error:
+def twice_in_cell(found: list[dict[str, Any]], horizon: int | None, row: str) -> str | None:
+    """Why a part of a cell is not read when another part of it (``found``) is a target of the
+    same row and horizon (``80%; năm 2030 đạt 100%`` under ``Mục tiêu đến năm 2030``: the part
+    with no year is the column's); ``None`` when none is."""
+    first = next((t for t in found if (t["horizon"], t["row"]) == (horizon, row)), None)
+    if first is None:
         return None
-    if _SHARE_NAME.match(name) and unit.dimension != "dimensionless":
-        return None  # "Tỷ lệ doanh nghiệp … (DN)": what the share counts, no unit of it
-    return name[: found.start()].rstrip(), text
-
-
-def heading_unit(header: Header) -> str | None:
-    """The unit every target column's heading names in brackets, the same in each (``Năm 2027
-    (%)``, ``Mục tiêu (tỷ đồng) năm 2030``): the table's unit, as a unit line above it gives;
-    else ``None``."""
-    units = []
-    for column in header.of("target"):
-        heading = column.heading
-        found = [
-            u[1] for m in re.finditer(r"\)", heading) if (u := unit_in_name(heading[: m.end()]))
-        ]
-        if len(found) != 1:
-            return None
-        units.append(found[0])
-    return units[0] if units and len(set(units)) == 1 else None
-
-
-def row_unit(cell: str, name: str, table: Table, column: bool) -> tuple[str, str, str | None]:
-    """A row's name and unit: its unit cell's (``column``: the table has one), else the unit its
-    name ends with in brackets (then cut from it), else the table's (:func:`heading_unit`, or a
-    unit line above it); and a note of where a unit not in its cell came from."""
-    if cell and cell not in BLANKS:
-        return name, cell, None
-    named = unit_in_name(name)  # "Tỷ lệ … (%)"
-    if named is not None:
-        return named[0], named[1], f"unit {named[1]!r} read from the end of its name"
-    if table.unit and column:  # "Đơn vị tính: tỷ đồng" above, the row's unit cell empty
-        return name, table.unit, f"unit {table.unit!r} from above the table: its unit cell is empty"
-    return name, table.unit or "", None
+    return f"a second target for {horizon} in the cell (the first: {first['text']!r}): which is it?"
 
 
 _ROW_YEAR = re.compile(r"(?:(?:đến|tới|trước)\s+)?(?:năm\s+)?((?:19|20|21)\d{2})(?:\.0)?", re.I)

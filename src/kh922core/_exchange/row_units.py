@@ -1,0 +1,71 @@
+"""Where a row of a Phụ lục I table takes its unit from: its unit cell, else the unit its name
+ends with in brackets (``Tỷ lệ hộ có cáp quang (%)``), else the table's: a unit line above it
+(``Đơn vị tính: tỷ đồng``, see :func:`kh922core._exchange.table_walk.table_unit`) or the unit
+every target column's heading names (``Năm 2027 (%) | Năm 2030 (%)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._exchange.header_roles import Header
+from kh922core._exchange.row_texts import BLANKS
+from kh922core._exchange.table_walk import Table
+from kh922core._targets import parse_unit
+from kh922core.errors import Kh922Error
+
+__all__ = ["heading_unit", "row_unit", "unit_in_name"]
+
+
+#: The name of a share, whose unit is a share (%, ‰), never a count.
+_SHARE_NAME = re.compile(r"\s*(?:t[ỷỉ]\s+(?:lệ|trọng)|độ\s+che\s+phủ|mức\s+độ)\b", re.IGNORECASE)
+#: A unit in brackets at the end of a name: "Tỷ lệ hộ có cáp quang (%)".
+_NAME_UNIT = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def unit_in_name(name: str) -> tuple[str, str] | None:
+    """``Tỷ lệ hộ có cáp quang (%)`` as ``("Tỷ lệ hộ có cáp quang", "%")``: the name and the unit
+    it ends with in brackets, where that is a known unit (``(TFP)``, ``(*)``, a footnote's
+    ``(1)``, a year are none) and, for a share (``Tỷ lệ …``), a share's unit; else ``None``."""
+    found = _NAME_UNIT.search(name)
+    text = found.group(1).strip() if found is not None else ""
+    lettered = re.search(r"[^\W\d_]|[%‰]", text) is not None and "," not in text
+    if found is None or not name[: found.start()].strip() or not lettered:
+        return None  # "(1)", "(2025)": a footnote, a year; "(xã, phường)": where, no unit
+    try:
+        unit = parse_unit(text)
+    except Kh922Error:
+        return None
+    if _SHARE_NAME.match(name) and unit.dimension != "dimensionless":
+        return None  # "Tỷ lệ doanh nghiệp … (DN)": what the share counts, no unit of it
+    return name[: found.start()].rstrip(), text
+
+
+def heading_unit(header: Header) -> str | None:
+    """The unit every target column's heading names in brackets, the same in each (``Năm 2027
+    (%)``, ``Mục tiêu (tỷ đồng) năm 2030``): the table's unit, as a unit line above it gives;
+    else ``None``."""
+    units = []
+    for column in header.of("target"):
+        heading = column.heading
+        found = [
+            u[1] for m in re.finditer(r"\)", heading) if (u := unit_in_name(heading[: m.end()]))
+        ]
+        if len(found) != 1:
+            return None
+        units.append(found[0])
+    return units[0] if units and len(set(units)) == 1 else None
+
+
+def row_unit(cell: str, name: str, table: Table, column: bool) -> tuple[str, str, str | None]:
+    """A row's name and unit: its unit cell's (``column``: the table has one), else the unit its
+    name ends with in brackets (then cut from it), else the table's (:func:`heading_unit`, or a
+    unit line above it); and a note of where a unit not in its cell came from."""
+    if cell and cell not in BLANKS:
+        return name, cell, None
+    named = unit_in_name(name)  # "Tỷ lệ … (%)"
+    if named is not None:
+        return named[0], named[1], f"unit {named[1]!r} read from the end of its name"
+    if table.unit and column:  # "Đơn vị tính: tỷ đồng" above, the row's unit cell empty
+        return name, table.unit, f"unit {table.unit!r} from above the table: its unit cell is empty"
+    return name, table.unit or "", None
