@@ -87,3 +87,19 @@ def test_a_table_going_on_without_its_header_keeps_the_unit_line(tmp_path: Path)
     title = [*TITLE, "(Đơn vị tính: tỷ đồng)"]
     path = write_docx(tmp_path / "pl.docx", [(title, first, []), ([], second, [])])
     assert _units(path) == {"2030-1": "tỷ đồng", "2030-2": "tỷ đồng"}
+
+
+def test_the_table_unit_is_no_unit_of_a_row_its_name_says_is_another_kind(tmp_path: Path) -> None:
+    rows = [
+        ["Đơn vị tính: tỷ đồng"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2030 (tỷ đồng)", "Cơ quan chủ trì"],
+        ["1", "Thu ngân sách nhà nước", "", "15.000", "Sở Tài chính"],
+        ["2", "Tỷ lệ dân số có tài khoản định danh", "", "90", "Công an tỉnh"],
+        ["3", "Số doanh nghiệp công nghệ số", "", "300", "Sở Tài chính"],
+    ]
+    path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", [TITLE[:1], *rows], [])])
+    result = import_tables(path)
+    units = {t.id: t.unit.text if t.unit else None for t in result.plan.targets}
+    assert units == {"2030-1": "tỷ đồng", "2030-2": None, "2030-3": None}
+    share = result.plan.target("2030-2").indicator
+    assert any("is none of a row named so" in note for note in result.notes[("indicators", share)])

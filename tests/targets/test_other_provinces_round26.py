@@ -32,7 +32,7 @@ _SHARE = "Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử"
         ("Thành lập mới 1.000 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp đổi mới sáng tạo"),
         ("Thành lập 500 doanh nghiệp", "doanh nghiệp", _FIRMS),
         ("Hỗ trợ thành lập 500 doanh nghiệp", "doanh nghiệp", _FIRMS),
-        ("500 doanh nghiệp được thành lập", "doanh nghiệp", _FIRMS),
+        ("Đến năm 2030 thành lập 500 doanh nghiệp", "doanh nghiệp", _FIRMS),
     ],
 )
 def test_new_ones_of_a_count_of_all_are_refused(text: str, unit: str, indicator: str) -> None:
@@ -68,6 +68,8 @@ def test_a_number_a_year_of_a_stock_is_refused(text: str) -> None:
         ("20 nhiệm vụ/năm", "nhiệm vụ", "Số nhiệm vụ khoa học và công nghệ cấp tỉnh"),
         ("Bình quân 10 đề tài/năm", "đề tài", "Số đề tài nghiên cứu được nghiệm thu"),
         ("200 vụ/năm", "vụ", "Số vụ tai nạn giao thông"),
+        ("5.000 học sinh/năm", "học sinh", "Số học sinh tốt nghiệp trung học phổ thông"),
+        ("Bình quân 5.000 người/năm", "người", "Số lao động đi làm việc ở nước ngoài"),
     ],
 )
 def test_a_number_a_year_of_what_is_done_in_a_year_reads(
@@ -93,10 +95,31 @@ def test_a_share_of_another_level_with_mức_is_refused(text: str, words: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["tăng 10% so với mức năm 2020", "Đạt mức 95%", "Duy trì ở mức 90%", "Đạt 100% mức độ 4"],
+    [
+        "tăng 10% so với mức năm 2020",
+        "Đạt mức 95%",
+        "Duy trì ở mức 90%",
+        "Đạt 100% mức độ 4",
+        "95% (mức năm 2025)",
+    ],
 )
 def test_mức_of_the_level_itself_still_reads(text: str) -> None:
     spec = parse_target(text, unit="%", indicator=_SHARE)
+    assert spec.kind == "comparison"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Đạt 108% mức cùng kỳ", "Chỉ số sản xuất công nghiệp so với cùng kỳ"),
+        ("Đạt 100% mức dự toán", "Tỷ lệ thu ngân sách so với dự toán"),
+        ("100% (≥ mức bình quân cả nước)", "Thu nhập bình quân so với cả nước"),
+    ],
+)
+def test_a_per_cent_of_the_level_an_indicator_is_a_ratio_to_is_its_level(
+    text: str, indicator: str
+) -> None:
+    spec = parse_target(text, unit="%", indicator=indicator)
     assert spec.kind == "comparison"
 
 
@@ -112,6 +135,14 @@ def test_mức_of_the_level_itself_still_reads(text: str) -> None:
 def test_a_margin_over_another_growth_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="comparison with another level"):
         parse_target(text, unit="%/năm", indicator="Tốc độ tăng trưởng GRDP")
+
+
+@pytest.mark.parametrize(
+    "text", ["Tăng trưởng vượt kỳ vọng, đạt 8%", "Về đích vượt năm 2028, đạt 8%"]
+)
+def test_vượt_of_no_other_level_reads(text: str) -> None:
+    spec = parse_target(text, unit="%/năm", indicator="Tốc độ tăng trưởng GRDP")
+    assert spec.value == 8.0  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -132,7 +163,14 @@ def test_a_second_condition_against_another_level_is_refused(text: str, clause: 
 
 
 @pytest.mark.parametrize(
-    "text", ["100% (≥ QCVN)", "Đạt 80%, ưu tiên cấp xã", "Đạt 80% và duy trì bền vững"]
+    "text",
+    [
+        "100% (≥ QCVN)",
+        "Đạt 80%, ưu tiên cấp xã",
+        "Đạt 80% và duy trì bền vững",
+        "Đạt 80% (bằng bình quân cả nước)",  # the number is that level
+        "Đạt 80% (bằng chỉ tiêu Trung ương giao)",
+    ],
 )
 def test_words_after_the_number_that_name_no_other_level_stay_in_the_note(text: str) -> None:
     spec = parse_target(text, unit="%", indicator=_SHARE)

@@ -66,6 +66,26 @@ def row_unit(cell: str, name: str, table: Table, column: bool) -> tuple[str, str
     named = unit_in_name(name)  # "Tỷ lệ … (%)"
     if named is not None:
         return named[0], named[1], f"unit {named[1]!r} read from the end of its name"
+    if table.unit and not _fits(name, table.unit):  # "Tỷ lệ …" under "(tỷ đồng)"
+        return name, "", f"no unit: the table's {table.unit!r} is none of a row named so"
     if table.unit and column:  # "Đơn vị tính: tỷ đồng" above, the row's unit cell empty
         return name, table.unit, f"unit {table.unit!r} from above the table: its unit cell is empty"
     return name, table.unit or "", None
+
+
+#: The name of a count: "Số doanh nghiệp …", "Tổng số hộ …".
+_COUNT_NAME = re.compile(r"\s*(?:tổng\s+)?số\s+(?:lượng\s+)?\w", re.IGNORECASE)
+
+
+def _fits(name: str, text: str) -> bool:
+    """Whether the table's unit ``text`` may be the unit of a row named ``name``: a share's is a
+    share (``%``), a count's neither a share nor money; any unit of another name."""
+    try:
+        unit = parse_unit(text)
+    except Kh922Error:
+        return True  # listed where the row reads it
+    if _SHARE_NAME.match(name):
+        return unit.dimension == "dimensionless"
+    if _COUNT_NAME.match(name):
+        return unit.dimension != "dimensionless" and "currency" not in unit.dimension
+    return True

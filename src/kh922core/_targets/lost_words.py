@@ -130,7 +130,13 @@ def note_drops_meaning(note: str) -> bool:
 
 
 def refuse_lost_words(
-    text: str, spec: TargetSpec, verb: Verb, base: BaseCues, after: AfterCues, unit: Unit | None
+    text: str,
+    spec: TargetSpec,
+    verb: Verb,
+    base: BaseCues,
+    after: AfterCues,
+    unit: Unit | None,
+    indicator: str | None = None,
 ) -> None:
     """Refuse the words whose meaning the reading would otherwise drop into the note: a sign
     (``âm``), a per unit with no head (``35/vạn dân``), a multiple with no verb or base
@@ -220,7 +226,7 @@ def refuse_lost_words(
             "a change in points ('tăng 5 điểm %') or the level to reach ('tăng lên 45%')",
             reason=f"'điểm %' after {verb.to_level!r}: a change and a level at once",
         )
-    refuse_other_clauses(text, spec, base)
+    refuse_other_clauses(text, spec, base, indicator)
 
 
 def _refuse_negated(text: str) -> None:

@@ -68,7 +68,7 @@ _PERCENT_OF_OTHER = re.compile(
 )
 #: "95% mức năm trước", "đạt 90% mức của năm 2025": a share of a year's level, with no "bằng".
 _PERCENT_OF_YEAR = re.compile(
-    rf"{_NUMBER}\s*\(?\s*mức\s+(?:của\s+)?(?:năm|cùng\s+kỳ)(?!\w)", re.IGNORECASE
+    rf"{_NUMBER}\s*mức\s+(?:của\s+)?(?:năm|cùng\s+kỳ)(?!\w)", re.IGNORECASE
 )
 #: "tăng 20% năm 2025", "tăng 15-20% từ năm 2025": a change and a year after it, with no "so
 #: với", no "vào", "đến".
@@ -169,13 +169,14 @@ _TIMES_OF = re.compile(
     re.IGNORECASE,
 )
 #: "đạt 80%, cao hơn bình quân cả nước", "80% (≥ mức bình quân cả nước)", "80% và không thấp
-#: hơn năm trước": a second condition, against another level, that the number does not check.
+#: hơn năm trước": a second condition, against another level, that the number does not check
+#: ("bằng", "tương đương": the number is that level, "80% (bằng bình quân cả nước)", a note).
 _REFERENCE_AFTER = re.compile(
     r"\d[\d.,]*[^\d,;(]{0,30}?(?:[,;(]\s*|\s+(?:và|đồng\s+thời)\s+)(?:và\s+)?"
-    r"(?P<clause>(?:(?:cao|lớn|nhiều|nhanh)\s+hơn|không\s+(?:thấp|kém|ít|chậm)\s+hơn|bằng"
-    r"|vượt|tương\s+đương|[≥>=]+)\s*(?:so\s+với\s+)?(?:mức\s+)?(?:tăng\s+(?:trưởng\s+)?)?"
-    r"(?:của\s+)?(?:(?:bình|trung)\s+quân|trung\s+bình|cả\s+nước|toàn\s+quốc|vùng|khu\s+vực"
-    r"|năm\s+trước|cùng\s+kỳ|chỉ\s+tiêu|kế\s+hoạch|(?:được\s+)?Trung\s+ương|các\s+tỉnh)(?!\w)"
+    r"(?P<clause>(?:(?:cao|lớn|nhiều|nhanh)\s+hơn|không\s+(?:thấp|kém|ít|chậm)\s+hơn|vượt|[≥>]+)"
+    r"\s*(?:so\s+với\s+)?(?:mức\s+)?(?:tăng\s+(?:trưởng\s+)?)?(?:của\s+)?(?:(?:bình|trung)\s+quân"
+    r"|trung\s+bình|cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|năm\s+trước|cùng\s+kỳ|chỉ\s+tiêu"
+    r"|kế\s+hoạch|(?:được\s+)?Trung\s+ương|các\s+tỉnh)(?!\w)"
     r"(?:\s+(?:chung\s+)?(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|giao)(?!\w))?)",
     re.IGNORECASE,
 )
@@ -309,10 +310,23 @@ _CLAUSES = (
 )
 
 
-def refuse_other_clauses(text: str, spec: TargetSpec, base: BaseCues) -> None:
+#: An indicator that is itself a ratio to another level ("Chỉ số sản xuất công nghiệp so với
+#: cùng kỳ", "Tỷ lệ thu ngân sách so với dự toán"): a per cent of that level is its own level.
+_RATIO_NAME = re.compile(r"(?<!\w)so\s+với(?!\w)", re.IGNORECASE)
+#: The clauses of another level that such an indicator's own level reads as.
+_OWN_RATIO = (_PERCENT_OF_OTHER, _PERCENT_OF_YEAR, _REFERENCE_AFTER)
+
+
+def refuse_other_clauses(
+    text: str, spec: TargetSpec, base: BaseCues, indicator: str | None = None
+) -> None:
     """Refuse a text whose clauses beside the number make a second target or another
-    reference (see the module's docstring)."""
+    reference (see the module's docstring); ``indicator``, the indicator's name, may say the
+    level is itself a ratio to another (``… so với cùng kỳ``)."""
+    ratio = indicator is not None and _RATIO_NAME.search(indicator) is not None
     for clause in _CLAUSES:
+        if ratio and clause.pattern in _OWN_RATIO:
+            continue
         found = clause.pattern.search(text)
         if found is not None and clause.holds(spec, base, text):
             part = "clause" if "clause" in clause.pattern.groupindex else 0  # the words meant

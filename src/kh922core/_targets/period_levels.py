@@ -121,11 +121,13 @@ def refuse_period_total(
 
 
 #: New things counted (``Thành lập mới 1.000 doanh nghiệp``, ``Trồng mới 5.000 ha rừng``, ``1.000
-#: doanh nghiệp mới``, ``Thành lập 500 doanh nghiệp``: what is set up is new): how many are
-#: added, not how many there are.
+#: doanh nghiệp mới``, ``Thành lập 500 doanh nghiệp``: what is set up is new, where the verb comes
+#: before its number, not ``đã``/``được``/``không`` set up): how many are added, not how many.
 _NEW = re.compile(
     r"\b(?:thành\s+lập|phát\s+triển|trồng|xây\s+dựng|xây|tạo|cấp|thu\s+hút|đầu\s+tư|tuyển"
-    r"|kết\s+nạp|đăng\s+ký|mở|bổ\s+sung)\s+mới\b|\bmới\s+thành\s+lập\b|\bthành\s+lập\b"
+    r"|kết\s+nạp|đăng\s+ký|mở|bổ\s+sung)\s+mới\b|\bmới\s+thành\s+lập\b"
+    r"|(?<!đã\s)(?<!được\s)(?<!không\s)(?<!định\s)(?<!ký\s)\bthành\s+lập\b"
+    r"(?=[^\d;()]*(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d)"
     r"|\b(?:doanh\s+nghiệp|hợp\s+tác\s+xã|dự\s+án|việc\s+làm|thuê\s+bao)\s+mới\b",
     re.IGNORECASE,
 )

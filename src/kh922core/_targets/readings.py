@@ -144,7 +144,7 @@ def read_reading(
     times = after.times or (getattr(spec, "note", None) or "").startswith("lần")
     if verb.changes and verb.to_level and times:  # "tăng lên 2 lần": twofold, not a level of 2
         verb = replace(verb, multiple=True, to_level=None)
-    refuse_lost_words(text, spec, verb, base, after, unit)
+    refuse_lost_words(text, spec, verb, base, after, unit, indicator)
     _refuse_stray_sign(text, spec)
     written = getattr(spec, "unit", None)
     shared = SHARE_LIKE.search(getattr(spec, "note", None) or "") is not None

@@ -242,9 +242,9 @@ _BOUND_THEN_LEVEL = re.compile(
 #: A comparison with another level before the number ("cao hơn bình quân cả nước 1,5%", "năm
 #: sau cao hơn năm trước 0,5%", "vượt mức tăng bình quân cả nước 1%"): the difference.
 _COMPARED_WITH = re.compile(
-    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|bé|kém|nhanh|chậm)\s+hơn|vượt)\s+(?:so\s+với\s+)?"
+    r"(?<!\w)(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|bé|kém|nhanh|chậm)\s+hơn|vượt(?=\s+(?:mức|tốc)))\s+(?:so\s+với\s+)?"
     r"(?:(?:mức|tốc\s+độ)\s+(?:(?:tăng|giảm)(?:\s+trưởng)?\s+)?(?:chung\s+)?(?:của\s+)?)?"
-    r"(?:bình\s+quân|trung\s+bình|năm|cùng\s+kỳ|cả\s+nước|chung|giai\s+đoạn|kỳ|vùng|khu\s+vực|"
+    r"(?:bình\s+quân|trung\s+bình|năm|cùng\s+kỳ|cả\s+nước|chung|giai\s+đoạn|kỳ(?!\s+vọng)|vùng|khu\s+vực|"
     r"toàn\s+quốc|các\s+tỉnh|tỉnh)(?!\w)(?=[^\d]*\d)",
     re.IGNORECASE,
 )

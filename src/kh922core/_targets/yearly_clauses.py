@@ -120,12 +120,14 @@ _FLOW_NAME = re.compile(
     re.IGNORECASE,
 )
 
-#: An indicator's name that counts what is done in a year (tasks, projects, events, papers): a
-#: number written a year (``20 nhiệm vụ/năm``) is the level of its year; of a stock (``100 doanh
-#: nghiệp/năm`` of ``Số doanh nghiệp``) it says how many more a year, and is refused.
-_ACTIVITIES = re.compile(
-    r"(?<!\w)(?:nhiệm\s+vụ|đề\s+tài|dự\s+án|sáng\s+kiến|hội\s+(?:thảo|nghị|chợ)|lớp|khóa"
-    r"|sự\s+kiện|bài\s+báo|công\s+bố|giải\s+pháp|chương\s+trình|hoạt\s+động)(?!\w)",
+#: An indicator's name that counts what stands over the years (firms, cooperatives, centres,
+#: communes, households, schools, subscribers …): a number written a year of it (``100 doanh
+#: nghiệp/năm`` of ``Số doanh nghiệp``) says how many more a year, and is refused; of another
+#: count (``5.000 học sinh/năm`` of ``Số học sinh tốt nghiệp``) it is the level of a year.
+_STOCK_NAME = re.compile(
+    r"^\s*(?:tổng\s+)?số\s+(?:lượng\s+)?(?:doanh\s+nghiệp|hợp\s+tác\s+xã|tổ\s+hợp\s+tác|trung\s+tâm"
+    r"|tổ\s+chức|cơ\s+sở|xã|phường|thôn|ấp|hộ|trường|bệnh\s+viện|trạm|khu|cụm|đô\s+thị|điểm"
+    r"|sản\s+phẩm|nền\s+tảng|thuê\s+bao|tài\s+khoản|thư\s+viện|chợ|làng)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -144,8 +146,8 @@ def refuse_yearly_levels(
         return
     if (written or "").lstrip().startswith("%") or per_year_part(unit.text if unit else None)[1]:
         return  # "≥ 0%/năm": a rate; a row in "vụ/năm": its unit says a year's count
-    if per_year_part(written)[1] and _ACTIVITIES.search(name):
-        return  # "20 nhiệm vụ/năm" of "Số nhiệm vụ KH&CN": a year's count of what is done
+    if per_year_part(written)[1] and not _STOCK_NAME.search(name):
+        return  # "5.000 học sinh/năm" of "Số học sinh tốt nghiệp": a year's count
     if unit is not None and (unit.is_rank or is_share(unit)):
         return
     raise TargetParseError(
