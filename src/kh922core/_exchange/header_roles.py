@@ -346,11 +346,20 @@ def _below(top: list[str], row: list[str], name: int) -> bool:
     if is_numbering(row):
         return True
     news = [(c, t) for c, t in enumerate(row) if t.strip() and t != top[c]]
-    if not news or any(c == name for c, _ in news) or len({t for _, t in news}) < len(news):
+    merged = any(row[c] == row[c + 1] for c, _ in news if c + 1 < len(row))
+    if not news or any(c == name for c, _ in news) or merged:
         return False  # a text merged across the table is a group row, not headings
     return all(
-        _role(t) is not None or years_in(t) or _TIME_PART.match(heading_key(t)) for _, t in news
+        _role(t) is not None or years_in(t) or _TIME_PART.match(heading_key(t)) or _baseline(t)
+        for _, t in news
     )
+
+
+def _baseline(heading: str) -> bool:
+    """Whether a heading names a baseline but no year (``Thực hiện``, ``Ước thực hiện``, under a
+    group heading that names it: ``Năm 2025`` over ``Kế hoạch | Thực hiện``)."""
+    key = heading_key(heading)
+    return any(role == "baseline" and rule.search(key) for role, rule in _RULES)
 
 
 def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None) -> Header | None:
