@@ -26,6 +26,7 @@ from kh922core._reports.row_checks import (
 )
 from kh922core._reports.template_periods import PERIOD, period_rank, superseded
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
+from kh922core._reports.unlikely_values import unlikely_values
 from kh922core._targets import parse_unit
 from kh922core.errors import Kh922Error, MissingFileError, ObservationError, UnknownFormatError
 
@@ -288,7 +289,8 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     table, strangers = known_indicators(pl.concat(frames), plan)
     table, misfits = fitting_units(table, plan)
     table, impossible = possible_values(table, plan)
-    strangers += misfits + impossible
+    table, unlikely = unlikely_values(table, plan)
+    strangers += misfits + impossible + unlikely
     # the assessment is the figure only where there is no value, or the targets are in words:
     # one value on the 2030 row (Đạt) and on the 2045 row (Không đạt) is one figure
     worded = sorted({t.indicator for t in plan.targets if t.spec.kind == "qualitative"})

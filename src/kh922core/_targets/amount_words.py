@@ -86,6 +86,43 @@ _SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str],
         "a fraction written in digits and words",
     ),
     (
+        re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+rư[ỡởõ]i(?!\w)", re.IGNORECASE),
+        "the number with its half in digits ('1,5 ngày')",
+        "a half in words after the unit ('1 ngày rưỡi'): the half would be lost",
+    ),
+    (
+        re.compile(
+            r"[½¼¾⅓⅔⅛]|(?<!một\s)(?<!\w)nửa\s+(?:ngày|giờ|tiếng|tuần|tháng|năm|buổi)(?!\w)",
+            re.IGNORECASE,
+        ),
+        "the amount in digits ('0,5 ngày')",
+        "a fraction in a sign or in words, which no number of the target holds",
+    ),
+    (
+        re.compile(r"(?<![^\W\d_])[kKMGT]B(?:ps|\s*/\s*(?:s|giây))(?!\w)"),
+        "bits a second ('Mbps', 'Mb/s'), or the bytes converted (1 MB/s = 8 Mbps)",
+        "bytes a second (8 bits each), or bits written loosely?",
+    ),
+    (
+        re.compile(r"(?<![\w.,])\d{1,3}\s?h(?:\s?\d{2})?(?!\w)", re.IGNORECASE),
+        "the hours with their unit ('2 giờ')",
+        "hours written 'h': the number would be a target in words",
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:tăng|giảm|hạ|nâng)(?:\s+(?:thêm|bình\s+quân|ít\s+nhất|tối\s+thiểu|khoảng"
+            r"|tối\s+đa|trên|dưới))*\s+[-−]\s?\d",
+            re.IGNORECASE,
+        ),
+        "the change with its verb and no sign ('giảm 2%', 'tăng 2%')",
+        "a verb of change and a minus sign: which way does it move?",
+    ),
+    (
+        re.compile(r"^\s*\(\s*\d[\d.,]*\s*%?\s*\)\s*$"),
+        "the number with its sign ('-2%') or without brackets ('2%')",
+        "a number in brackets alone: a negative, as accounts write it, or the number?",
+    ),
+    (
         re.compile(r"(?<!\w)tăng\s+(?:thêm\s+[\d.,]+|1)\s*lần(?!\w)", re.IGNORECASE),
         "the multiple of the base ('gấp 2 lần')",
         "'tăng thêm N lần': the base and N more times, or N times the base?",

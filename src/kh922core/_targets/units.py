@@ -149,12 +149,19 @@ def _parse_unit(text: str) -> Unit:
     raise UnknownUnitError(text, found)
 
 
+#: Bytes a second (``MB/s``, ``GBps``: the texts are matched without case, and ``Mb/s`` is
+#: megabits): eight times the bits, or bits written loosely?  Refused, suggesting the bits.
+_BYTES = re.compile(r"(?<![^\W\d_])([kKMGT])B\s*(?:/\s*(?:s|giây)\b|ps\b)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _read(text: str) -> Unit | tuple[str, ...]:
     """The unit of a text, or the suggestions for an unknown one (cached: the grammar tries
     the words after a number again and again)."""
     state = table_state()
     key = normalize_unit_text(text)
+    if _BYTES.search(text):  # "MB/s": bytes, eight bits each, or bits written loosely?
+        return tuple(f"{b[0]}bps" for b in _BYTES.findall(text))
     entry = state.entries.get(key)
     if entry is not None:
         return Unit(

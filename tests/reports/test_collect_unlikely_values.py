@@ -1,0 +1,84 @@
+"""Figures an official typed that read as numbers of their indicator but that the row itself
+says are another figure (round 140 of the attacks: each was consolidated, and judged, with
+nothing listed): a negative share or count, a share whose decimal comma was lost, a rate in
+%/năm typed as a fraction, and money noted in another unit than the row's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kh922core
+
+
+def _collect(tmp_path: Path, rows: str, plan: kh922core.Plan | None = None) -> kh922core.Collection:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text("indicator;year;value;note\n" + rows, encoding="utf-8")
+    return kh922core.collect([path], plan=plan)
+
+
+@pytest.mark.parametrize(
+    "indicator", ["online-public-service-usage", "5g-coverage", "digital-tech-enterprise-count"]
+)
+def test_a_negative_share_or_count_is_listed(tmp_path: Path, indicator: str) -> None:
+    found = _collect(tmp_path, f"{indicator};2026;-1,4;\n{indicator};2025;12;\n")
+    assert found.observations.select("year", "value").rows() == [(2025, 12.0)]
+    (refused,) = found.rejected
+    assert refused.value == "-1,4"
+    assert "is below 0" in refused.reason
+
+
+def test_a_negative_level_of_what_may_fall_below_zero_is_read(tmp_path: Path) -> None:
+    # "Tỷ lệ đóng góp của TFP vào tăng trưởng": a contribution to growth may be negative
+    found = _collect(tmp_path, "tfp-contribution;2026;-2;\n")
+    assert found.clean
+    assert found.observations["value"].to_list() == [-2.0]
+
+
+@pytest.mark.parametrize(("typed", "listed"), [("580", True), ("108", False), ("349", False)])
+def test_a_share_with_its_decimal_comma_lost_is_listed(
+    tmp_path: Path, typed: str, listed: bool
+) -> None:
+    # the targets of location-independent-procedures: 70 %
+    found = _collect(tmp_path, f"location-independent-procedures;2026;{typed};\n")
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "a decimal comma lost (58)" in refused.reason
+
+
+def test_a_rate_a_year_typed_as_a_fraction_is_listed(tmp_path: Path) -> None:
+    found = _collect(tmp_path, "international-publications-growth;2026;0,12;\n")
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert "12% typed as a fraction" in refused.reason
+
+
+def _plan_with_money() -> kh922core.Plan:
+    plan = kh922core.load_plan()
+    money = kh922core.parse_unit("tỷ đồng")
+    indicators = tuple(
+        i.model_copy(update={"unit": money, "name": "Vốn đầu tư cho khoa học và công nghệ"})
+        if i.id == "rnd-personnel-headcount"
+        else i
+        for i in plan.indicators
+    )
+    return plan.model_copy(update={"indicators": indicators})
+
+
+@pytest.mark.parametrize(
+    ("note", "listed"),
+    [
+        ("đơn vị: triệu đồng", True),
+        ("Tính bằng nghìn tỷ đồng", True),
+        ("đơn vị: tỷ đồng", False),
+        ("ước thực hiện", False),
+    ],
+)
+def test_money_noted_in_another_unit_is_listed(tmp_path: Path, note: str, listed: bool) -> None:
+    found = _collect(tmp_path, f"rnd-personnel-headcount;2026;150.000;{note}\n", _plan_with_money())
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "and the row is in 'tỷ đồng'" in refused.reason
