@@ -136,3 +136,24 @@ def test_a_conditional_deadline_keeps_what_is_done(text: str, action: str) -> No
         action,
         "có vốn",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sau khi Đề án được phê duyệt; chậm nhất Quý II/2026", "Sau khi được phê duyệt, năm 2026"],
+)
+def test_an_event_and_a_time_in_one_deadline_are_refused(text: str) -> None:
+    # it was a condition whose trigger held the time: never overdue after it passed
+    with pytest.raises(DeadlineParseError, match="an event and a time"):
+        parse_deadline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Sau khi Nghị định 45/2026 được ban hành", "Nghị định 45/2026 được ban hành"),
+        ("Sau khi có hướng dẫn của Bộ, Sở", "có hướng dẫn của Bộ, Sở"),
+    ],
+)
+def test_a_year_in_the_event_itself_is_its_name(text: str, trigger: str) -> None:
+    assert parse_deadline(text).trigger == trigger

@@ -137,3 +137,22 @@ def test_none_at_all_in_other_words_is_at_most_zero(text: str, unit: str, indica
     spec = parse_target(text, unit=unit, indicator=indicator, direction="lower_is_better")
     assert spec.kind == "comparison"
     assert spec.value == 0.0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Nâng năng lực vận tải lên 20 triệu tấn", "triệu tấn", "Năng lực vận tải hàng hóa"),
+        ("100% hệ thống không có lỗ hổng bảo mật nghiêm trọng", "%", "Tỷ lệ hệ thống"),
+        ("Kim ngạch xuất khẩu đạt 10 tỷ USD, giảm nhập siêu", "tỷ USD", "Kim ngạch xuất khẩu"),
+        ("Năm 2030 tăng gấp rưỡi so với năm 2020", "doanh nghiệp", "Số doanh nghiệp"),
+        ("100% cơ sở được kiểm tra nửa năm một lần", "%", "Tỷ lệ cơ sở được kiểm tra"),
+        ("Dưới mức 3", "%", "Tỷ lệ thất nghiệp khu vực thành thị"),
+        ("Khống chế ở mức 4", "%", "Tốc độ tăng chỉ số giá tiêu dùng"),
+        ("Đạt 80 (mức độ 4)", "%", "Tỷ lệ dịch vụ công trực tuyến"),
+        ("Xếp hạng 5 di tích quốc gia", "di tích", "Số di tích được xếp hạng"),
+        ("Đạt 100 ha", "ha", "Diện tích rừng trồng mới"),
+    ],
+)
+def test_texts_near_the_new_refusals_still_read(text: str, unit: str, indicator: str) -> None:
+    assert parse_target(text, unit=unit, indicator=indicator).kind == "comparison"

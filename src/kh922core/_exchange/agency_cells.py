@@ -277,7 +277,7 @@ class AgencyReader:
     def _without_place(self, piece: str) -> str | None:
         """``piece`` without the place after a known body's name (see :meth:`_placed`); ``None``
         where it has none, or names another province (its body then drafted whole)."""
-        for gap in reversed(list(re.finditer(r"\s+", piece))[-4:]):
+        for gap in reversed(list(re.finditer(r"\s+", piece))[-5:]):
             body, rest = piece[: gap.start()], piece[gap.end() :]
             if _LOCAL.fullmatch(rest) and self._known(body) is not None:
                 self.draft(piece)  # "Đài … thành phố Mẫu": a body of the city, drafted whole

@@ -356,10 +356,11 @@ def _below(top: list[str], row: list[str], name: int) -> bool:
 
 
 def _baseline(heading: str) -> bool:
-    """Whether a heading names a baseline but no year (``Thực hiện``, ``Ước thực hiện``, under a
-    group heading that names it: ``Năm 2025`` over ``Kế hoạch | Thực hiện``)."""
-    key = heading_key(heading)
-    return any(role == "baseline" and rule.search(key) for role, rule in _RULES)
+    """Whether a heading names a baseline, no year (``Thực hiện`` under ``Năm 2025``)."""
+    return any(role == "baseline" and rule.search(heading_key(heading)) for role, rule in _RULES)
+
+
+_ROW_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?")  # a header is no numbered row
 
 
 def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None) -> Header | None:
@@ -369,9 +370,9 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
         columns, kind = _columns(rows[first])
         if kind is None or sum(c.role is not None for c in columns) < 3:
             continue
-        if len({t for t in rows[first][1:] if t.strip()}) == 1:
+        lead = next((t.strip() for t in rows[first] if t.strip()), "")  # "2 | … | Đề án"
+        if len({t for t in rows[first][1:] if t.strip()}) == 1 or _ROW_NUMBER.fullmatch(lead):
             continue  # "B | CHỈ TIÊU CỤ THỂ" merged across the table: a group row
-
         name = next((c.index for c in columns if c.role == "name"), -1)
         last = first
         while (
@@ -401,9 +402,8 @@ _SINGLE: tuple[Role, ...] = ("row", "name", "unit", "lead", "cooperating", "agen
 
 
 def _single(columns: list[Column], kind: Kind) -> tuple[Column, ...]:
-    """``columns`` with one column of each single role (:data:`_SINGLE`): the first, or for a
-    deadline the one of completion (``Thời gian hoàn thành`` over ``Thời gian thực hiện``);
-    the others have no role, so that their cells are listed as a column not read."""
+    """``columns`` with one column of each single role (:data:`_SINGLE`), the first (a deadline:
+    of completion, ``Thời gian hoàn thành``); the others have no role: their cells are listed."""
     kept: dict[Role, int] = {}
     for role in _SINGLE:
         if role == "cooperating" and kind == "indicators":

@@ -281,8 +281,8 @@ def _lines(grid: Grid, header: Header, first: int, end: int, skip: set[int]) -> 
         if signed:  # reported as printed ("- Như trên;"), no mark taken for a row number
             line.unread = "the signature block under the table: not in the plan"
             line.cells = cells
-        elif lines and not lines[-1].group and _continues(header, line, raw, cells):
-            line.unread = _CONTINUED
+        elif going := _continues(header, line, raw, cells, not lines or lines[-1].group):
+            line.unread = going
         lines.append(line)
     return lines
 
@@ -305,22 +305,35 @@ _CONTINUED = (
     "no number, and only words that begin in lower case: the end of the name above, split "
     "over two rows? Not read: write it in that row's cell"
 )
+_NAME_ALONE = (
+    "no number, no agency and no deadline in a table of numbered tasks: a heading, or the end "
+    "of the name above? Not read: number it as a task, or write it in that row's cell"
+)
 
 
-def _continues(header: Header, line: Line, raw: list[str], cells: list[str]) -> bool:
-    """Whether a row goes on with the name of the row above: no number, nothing but its name
-    cell (an agency or a deadline merged down from above aside: a value, a unit or a target
-    merged down makes it a row of its own, ``cấp xã`` under ``cấp tỉnh``), and that in lower
-    case (``và chuyên gia công nghệ số``), not a label of the rows below (``trong đó:``)."""
+def _continues(
+    header: Header, line: Line, raw: list[str], cells: list[str], first_row: bool
+) -> str | None:
+    """Why a row is no row of its own (``None``: it is): it goes on with the name of the row
+    above: no number, nothing but its name cell (an agency or a deadline merged down from above
+    aside: a value, a unit or a target merged down makes it a row of its own, ``cấp xã`` under
+    ``cấp tỉnh``), and that in lower case (``và chuyên gia công nghệ số``), not a label of the
+    rows below (``trong đó:``), after a row of the table (``first_row``: none above, or a
+    group); or, in a table of numbered tasks, it names no task (``Lĩnh vực chuyển đổi số``, a
+    heading with no number)."""
     name_column = header.one("name")
     if line.group or line.number or name_column is None:
-        return False
+        return None
     name = raw[name_column].strip()
     valued = [c.index for c in header.columns if c.role in ("target", "baseline", "unit")]
     others = any(text.strip() for c, text in enumerate(raw) if c != name_column)
     others = others or any(cells[c].strip() for c in valued if c < len(cells))
     first = next((ch for ch in name if ch.isalpha()), "")
-    return bool(first) and first.islower() and not others and not name.endswith(":")
+    if not first or others or name.endswith(":"):
+        return None
+    if first.islower():
+        return None if first_row else _CONTINUED
+    return _NAME_ALONE if header.kind == "tasks" and header.one("row") is not None else None
 
 
 def find_tables(grid: Grid) -> list[Table]:

@@ -219,6 +219,12 @@ class TaskBuilder:
             last = self.tasks[-1]
             last["name"] = f"{last['name']}\n{line.number} {name}".strip()
             return
+        if not (name or line.number) and self.tasks and header.one("row") is not None:
+            first = next(c for c, text in enumerate(line.cells) if text.strip())
+            why = "no number and no name, in a table of numbered tasks: the row above's, going on?"
+            shown = " | ".join(text.strip() for text in line.cells if text.strip())
+            self.sink.problem(grid, header, line.index, first, shown, f"{why} Not read")
+            return
         if self._group is None:
             self._open_group(None, "", table)
         numbers = {t["number"] for t in self.tasks}

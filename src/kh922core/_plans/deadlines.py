@@ -116,6 +116,8 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
     )
 )
 _CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)
+#: A time after the event, in a clause of its own: "…; chậm nhất Quý II/2026", "…, năm 2026".
+_STOP = re.compile(r"[;,]\s*[^;,()]*?\b(?:19|20)\d{2}\b[^;,()]*$")
 #: "Hoàn thành" before the time it is done by: the time alone says it.
 _DONE = re.compile(r"^(?:hoàn thành|xong)\s+(?=\S)", re.IGNORECASE)
 #: A date written year first: "2025/12/31", "2025-12-31".
@@ -160,6 +162,12 @@ def parse_deadline(text: str) -> Deadline:
         trigger = folded[condition.end() :].strip(" .;")
         if not trigger:
             raise DeadlineParseError(f"deadline {text!r}: 'sau khi' names no event")
+        stop = _STOP.search(trigger)
+        if stop is not None:  # "Sau khi Đề án được phê duyệt; chậm nhất Quý II/2026"
+            raise DeadlineParseError(
+                f"deadline {text!r}: an event and a time ({stop.group(0).strip(' ,;')!r}): "
+                "which holds? Write the time alone ('Quý II/2026'), or the event alone"
+            )
         action = folded[: condition.start()].strip(" ,.;") or None
         return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
     folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter

@@ -96,10 +96,7 @@ def possible_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     ranks = [i.id for i in plan.indicators if i.unit is not None and i.unit.is_rank]
     limits = _rank_limits(plan, ranks)
     shares = [i.id for i in plan.indicators if i.unit is not None and _share(i.unit)]
-    rates = [  # "%/năm": 0,12 typed for 12 %/năm as for a share
-        i.id for i in plan.indicators if i.unit is not None and i.unit.expression == _RATE
-    ]
-    fractions = _fraction_shares(plan, shares + rates)
+    fractions = _fraction_shares(plan, shares)
     texts = {i: u.text.strip() for i, u in ((i.id, i.unit) for i in plan.indicators) if u}
     value, own = (  # a value in the indicator's own unit (none written: the template's)
         pl.col("value"),
@@ -156,7 +153,7 @@ def _why(
         return "is no rank (a rank is a whole number from 1)"
     if indicator in least and 0 < value <= 1:
         return (
-            f"is a fraction of a per cent whose targets are {format_number(least[indicator])}% "
+            f"is a fraction of a share whose targets are {format_number(least[indicator])}% "
             f"and more: {format_number(value * 100)}% typed as a fraction? Write the percentage"
         )
     return (
@@ -190,8 +187,6 @@ def _fraction_shares(plan: Plan, shares: list[str]) -> dict[str, float]:
     return {indicator: bound for indicator, bound in least.items() if bound >= 5}
 
 
-#: The expression of a rate in per cent a year (``%/năm``).
-_RATE = "percent_per_year"
 #: How many times the largest target a value must be to be listed: ``12.500`` typed for
 #: ``12,5`` doctors per 10,000 people is 1,000 times it.
 _FAR = 500

@@ -5,7 +5,7 @@ are another figure: listed with their file, sheet and row, and left out until co
   share, a count, an area is never below 0; a rate of change, a balance, a difference may be);
 * a share above 100 % and five times its largest target or more (``580`` typed for ``58,0``:
   the decimal comma lost);
-* a value whose note names another unit of money than the row's (``150.000`` in a row in
+* a value of money whose note names another unit than the row's (``150.000`` in a row in
   ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit).
 """
 
@@ -18,7 +18,7 @@ import polars as pl
 from kh922core._plans import Plan
 from kh922core._reports.file_readings import Rejection
 from kh922core._reports.row_checks import shown
-from kh922core._targets import Unit, format_number, parse_unit
+from kh922core._targets import Unit, conversion_factor, format_number, parse_unit
 from kh922core.errors import Kh922Error
 
 __all__ = ["unlikely_values"]
@@ -26,12 +26,15 @@ __all__ = ["unlikely_values"]
 #: An indicator whose level may be below 0: a change, a rate, a balance, a difference.
 _SIGNED_NAME = re.compile(
     r"(?<!\w)(?:tăng|giảm|tốc\s+độ|biến\s+động|chênh\s+lệch|thay\s+đổi|cán\s+cân|cân\s+đối"
-    r"|lợi\s+nhuận|lãi|lỗ|kết\s+quả|bội\s+chi|thặng\s+dư|chỉ\s+số)(?!\w)",
+    r"|lợi\s+nhuận|lãi|lỗ|kết\s+quả|bội\s+chi|thặng\s+dư|chỉ\s+số|lạm\s+phát|thuần|ròng"
+    r"|di\s+cư|xuất\s+siêu|nhập\s+siêu)(?!\w)",
     re.IGNORECASE,
 )
-#: A unit of money named in a note (``đơn vị: triệu đồng``, ``tính bằng nghìn tỷ đồng``).
-_MONEY = re.compile(
-    r"(?<!\w)(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)*(?:đồng|USD|VNĐ|VND)(?!\w)", re.IGNORECASE
+#: The unit a note names (``đơn vị: triệu đồng``, ``ĐVT: nghìn tỷ đồng``, ``tính bằng triệu
+#: USD``): to the end of its clause.
+_NOTED_UNIT = re.compile(
+    r"(?<!\w)(?:đơn\s+vị(?:\s+tính)?|đvt|tính\s+(?:bằng|theo))\s*[:：]?\s*(?P<unit>[^;,.()]+)",
+    re.IGNORECASE,
 )
 #: How many times the largest target a share above 100 % must be to be listed.
 _LOST_COMMA = 5
@@ -63,18 +66,26 @@ def _largest_targets(plan: Plan) -> dict[str, float]:
     return {i: v for i, v in largest.items() if v != float("inf") and v > 0}
 
 
-def _noted_money(notes: list[str]) -> dict[str, str]:
-    """For each distinct note, the unit of money it names, where that unit reads."""
+def _noted_units(notes: list[tuple[str, str]], units: dict[str, Unit]) -> dict[str, str]:
+    """For each distinct (indicator, note), the unit the note names where it reads and is not
+    the indicator's (``triệu đồng`` in a row in ``tỷ đồng``; ``tỷ VND`` is ``tỷ VNĐ``), keyed
+    ``indicator|note``."""
     found: dict[str, str] = {}
-    for note in notes:
-        money = _MONEY.search(note)
-        if money is None:
+    for indicator, note in notes:
+        named = _NOTED_UNIT.search(note)
+        if named is None:
             continue
+        text = named.group("unit").strip()
         try:
-            parse_unit(money.group(0))
+            unit = parse_unit(text)
         except Kh922Error:
-            continue
-        found[note] = money.group(0)
+            continue  # no unit the note names: its words
+        try:
+            same = conversion_factor(unit, units[indicator]) == 1.0
+        except Kh922Error:  # "triệu USD" in a row in "tỷ đồng" (not "triệu đồng" of one per head)
+            same = "/" in units[indicator].dimension or "currency" not in unit.dimension
+        if not same:
+            found[f"{indicator}|{note}"] = text
     return found
 
 
@@ -90,23 +101,23 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     value = pl.col("value")
     positive = [i for i, u in units.items() if _never_negative(u, names.get(i, ""))]
     negative = pl.col("indicator").is_in(positive) & (value < 0)
-    shares = [i for i, u in units.items() if u.text.strip() == "%" and "so với" not in names[i]]
+    shares = [
+        i for i in positive if units[i].text.strip() == "%" and "so với" not in names.get(i, "")
+    ]
     largest = {i: v for i, v in _largest_targets(plan).items() if i in shares}
     scale = pl.col("indicator").replace_strict(largest, default=None, return_dtype=pl.Float64)
     comma = own & (value > 100) & (value >= _LOST_COMMA * scale)
     money = [i for i, u in units.items() if "currency" in u.dimension]
-    notes = table.filter(pl.col("indicator").is_in(money))["note"].drop_nulls().unique()
-    noted = _noted_money(notes.to_list())
-    said = pl.col("note").replace_strict(noted, default=None, return_dtype=pl.String)
-    other = (
-        pl.col("indicator").is_in(money)
-        & own
-        & said.is_not_null()
-        & (
-            said.str.to_lowercase()
-            != pl.col("indicator").replace_strict(texts, default=None).str.to_lowercase()
-        )
+    pairs = (
+        table.filter(pl.col("indicator").is_in(money) & pl.col("note").is_not_null())
+        .select("indicator", "note")
+        .unique()
+        .rows()
     )
+    noted = _noted_units(pairs, units)
+    key = pl.concat_str(pl.col("indicator"), pl.col("note"), separator="|")
+    said = key.replace_strict(noted, default=None, return_dtype=pl.String)
+    other = own & said.is_not_null()
     wrong = (negative | comma | other).fill_null(False)
     flagged = table.with_columns(
         negative.fill_null(False).alias("_negative"),

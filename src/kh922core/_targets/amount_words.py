@@ -86,13 +86,18 @@ _SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str],
         "a fraction written in digits and words",
     ),
     (
-        re.compile(r"\d[\d.,]*\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+rư[ỡởõ]i(?!\w)", re.IGNORECASE),
+        re.compile(
+            r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*\s*(?!gấp\b)[^\W\d_]+"
+            r"(?:\s+(?!gấp\b)[^\W\d_]+)?\s+rư[ỡởõ]i(?!\w)",
+            re.IGNORECASE,
+        ),
         "the number with its half in digits ('1,5 ngày')",
         "a half in words after the unit ('1 ngày rưỡi'): the half would be lost",
     ),
     (
         re.compile(
-            r"[½¼¾⅓⅔⅛]|(?<!một\s)(?<!\w)nửa\s+(?:ngày|giờ|tiếng|tuần|tháng|năm|buổi)(?!\w)",
+            r"[½¼¾⅓⅔⅛]|^[^\d]*(?<!một\s)(?<!\w)nửa\s+(?:ngày|giờ|tiếng|tuần|tháng|năm|buổi)"
+            r"(?!\w)[^\d]*$",
             re.IGNORECASE,
         ),
         "the amount in digits ('0,5 ngày')",
@@ -104,7 +109,7 @@ _SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str],
         "bytes a second (8 bits each), or bits written loosely?",
     ),
     (
-        re.compile(r"(?<![\w.,])\d{1,3}\s?h(?:\s?\d{2})?(?!\w)", re.IGNORECASE),
+        re.compile(r"(?<![\w.,])\d{1,3}h(?:\d{2})?(?!\w)"),
         "the hours with their unit ('2 giờ')",
         "hours written 'h': the number would be a target in words",
     ),

@@ -30,8 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kh922core._targets.change_words import BaseCues
-from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.kinds.rank_group import FRACTION_COHORT
+from kh922core._targets.unit_fit import counts_things
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
@@ -358,14 +359,20 @@ def refuse_other_clauses(
         )
 
 
-#: A loss or a deficit, the negative side of a balance ("Lỗ không quá 10 tỷ đồng" of "Lợi nhuận
-#: …": a profit of at least -10, not at most 10).
+#: A loss or a deficit before its number, the negative side of a balance ("Lỗ không quá 10 tỷ
+#: đồng" of "Lợi nhuận …": a profit of at least -10, not at most 10; not "lỗ hổng").
 _NEGATIVE_SIDE = re.compile(
-    r"(?<!\w)(?:thua\s+lỗ|lỗ|nhập\s+siêu|thâm\s+hụt|bội\s+chi)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:thua\s+lỗ|lỗ|nhập\s+siêu|thâm\s+hụt|bội\s+chi)(?=\s+(?:(?:không\s+(?:quá|vượt"
+    r"(?:\s+quá)?)|dưới|tối\s+đa|ở\s+mức|khoảng|chỉ\s+còn|còn)\s+)?\d)",
+    re.IGNORECASE,
 )
-#: A grade on a scale (1 to 5) before a bare number ("Đạt mức 3", "cấp độ 4"): no per cent.
+#: The same words in an indicator's name.
+_NEGATIVE_NAME = re.compile(r"(?<!\w)(?:lỗ|nhập\s+siêu|thâm\s+hụt|bội\s+chi)(?!\w)", re.I)
+#: A grade on a scale (1 to 5) as the whole target ("Đạt mức 3", "Cấp độ 4 trở lên"): no per
+#: cent ("Dưới mức 3", "Khống chế ở mức 4": a level).
 _GRADE = re.compile(
-    r"(?<!\w)(?:mức(?:\s+độ)?|cấp\s+độ|cấp)\s+([1-5])(?![\d.,]|\s*(?:%|(?!trở\s)[^\W\d_]))",
+    r"^\s*(?:(?:đạt|phấn\s+đấu)\s+(?:chuẩn\s+)?|tối\s+thiểu\s+|ít\s+nhất\s+|từ\s+)?"
+    r"(?:mức(?:\s+độ)?|cấp\s+độ|cấp)\s+([1-5])(?![\d.,]|\s*(?:%|(?!trở\s+lên)[^\W\d_]))",
     re.IGNORECASE,
 )
 #: Words of a rank before a number ("Xếp hạng 20 thế giới").
@@ -384,7 +391,7 @@ def refuse_words_of_another_measure(
     if spec.kind not in ("comparison", "range", "approximate"):
         return
     loss = _NEGATIVE_SIDE.search(text)
-    if loss is not None and indicator is not None and not _NEGATIVE_SIDE.search(indicator):
+    if loss is not None and indicator is not None and not _NEGATIVE_NAME.search(indicator):
         raise TargetParseError(
             text,
             loss.start(),
@@ -393,16 +400,17 @@ def refuse_words_of_another_measure(
             "measure",
         )
     grade = _GRADE.search(text)
-    written = getattr(spec, "unit", None)
-    if grade is not None and written is None and unit is not None and unit.text.strip() == "%":
+    written, rising = getattr(spec, "unit", None), spec.direction is Direction.HIGHER_IS_BETTER
+    alone = len(re.findall(r"\d+", text)) == 1  # "Đạt 80 (mức độ 4)": the grade labels the 80
+    if grade and alone and rising and written is None and unit and unit.text.strip() == "%":
         raise TargetParseError(
             text,
             grade.start(),
             "the per cent with its sign ('Đạt 80%'), or a row whose unit is the grade",
             reason=f"{grade.group(0)!r}: a grade on a scale, not a per cent",
         )
-    rank = _RANK_WORDS.search(text)
-    if rank is not None and unit is not None and not unit.is_rank:
+    rank = _RANK_WORDS.search(text)  # "Xếp hạng 5 di tích": classified, of a count
+    if rank is not None and unit is not None and not (unit.is_rank or counts_things(unit)):
         raise TargetParseError(
             text,
             rank.start(),

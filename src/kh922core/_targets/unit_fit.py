@@ -67,7 +67,18 @@ def is_rate(unit: Unit) -> bool:
 
 
 #: Dimensions of a measure, not of a count of things (money, mass, time, a score …).
-_MEASURES = ("currency", "mass", "time", "energy", "length", "volume", "power", "index_score")
+_MEASURES = (
+    "currency",
+    "mass",
+    "time",
+    "energy",
+    "length",
+    "volume",
+    "power",
+    "index_score",
+    "data_rate",
+    "working",
+)
 
 
 def counts_things(unit: Unit) -> bool:
