@@ -502,3 +502,18 @@ def test_two_parts_of_a_cell_for_one_horizon_are_listed_not_a_broken_plan(
     assert _targets(result.plan) == {"2030-2": "80%", "2027-2": "năm 2027 đạt 60%"}
     (listed,) = [p for p in result.problems if p.row == "2" and "D" in p.column]
     assert "a second target for 2030 in the cell" in listed.reason
+
+
+def test_a_year_heading_over_plan_and_result_gives_both_its_year(tmp_path: Path) -> None:
+    # "Năm 2025" merged over "Kế hoạch | Thực hiện", "Năm 2030" over "Kế hoạch": every cell was
+    # listed as having no year, the result as a baseline whose heading names none
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", "", "Năm 2030", "Cơ quan chủ trì"],
+        ["", "", "", "Kế hoạch", "Thực hiện", "Kế hoạch", ""],
+        ["1", "Tỷ lệ xã có cáp quang", "%", "45", "42", "80", "Sở Khoa học và Công nghệ"],
+    ]
+    merges = [(0, c, 1, c) for c in (0, 1, 2, 6)] + [(0, 3, 0, 4)]
+    result = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, merges)]))
+    (target,) = [t for t in result.plan.targets if t.horizon == 2030]
+    assert (target.text, target.baseline.value, target.baseline.year) == ("80", 42.0, 2025)
+    assert not any(p.reason.startswith("no horizon") for p in result.problems)
