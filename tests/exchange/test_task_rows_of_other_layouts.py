@@ -55,3 +55,21 @@ def test_a_body_of_a_city_is_drafted_whole(tmp_path: Path) -> None:
     result = import_tables(write_docx(tmp_path / "pl.docx", [(TITLE, rows, [])]))
     (task,) = result.plan.tasks
     assert task.lead_agencies == ("so-y-te-thanh-pho-ho-chi-minh",)
+
+
+def test_unnumbered_tasks_under_merged_agencies_are_tasks(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["I", "Nhiệm vụ thường xuyên", "", "", ""],
+        ["", "Tuyên truyền về chuyển đổi số", "Sở Nội vụ", "Sở Tài chính", "Thường xuyên"],
+        ["", "Bảo đảm an toàn thông tin", "", "", ""],
+        ["1", "Xây dựng hệ thống", "Sở KH&CN", "", "Quý II/2026"],
+        ["", "- Nâng cấp mạng truyền số liệu", "", "", ""],
+    ]
+    merges = [(2, c, 3, c) for c in (2, 3, 4)]  # one agency and deadline over both tasks
+    result = import_tables(write_docx(tmp_path / "pl.docx", [(TITLE, rows, merges)]))
+    names = [t.name for t in result.plan.tasks]
+    assert names[:2] == ["Tuyên truyền về chuyển đổi số", "Bảo đảm an toàn thông tin"]
+    assert result.plan.tasks[1].lead_agencies == ("so-noi-vu",)
+    bullet = next(p for p in result.problems if p.text.startswith("- Nâng cấp"))
+    assert "a part of the task above" in bullet.reason

@@ -140,7 +140,11 @@ def test_a_conditional_deadline_keeps_what_is_done(text: str, action: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["Sau khi Đề án được phê duyệt; chậm nhất Quý II/2026", "Sau khi được phê duyệt, năm 2026"],
+    [
+        "Sau khi Đề án được phê duyệt; chậm nhất Quý II/2026",
+        "Sau khi được phê duyệt, năm 2026",
+        "Sau khi có quyết định, trước 30/6/2026",
+    ],
 )
 def test_an_event_and_a_time_in_one_deadline_are_refused(text: str) -> None:
     # it was a condition whose trigger held the time: never overdue after it passed
@@ -153,6 +157,14 @@ def test_an_event_and_a_time_in_one_deadline_are_refused(text: str) -> None:
     [
         ("Sau khi Nghị định 45/2026 được ban hành", "Nghị định 45/2026 được ban hành"),
         ("Sau khi có hướng dẫn của Bộ, Sở", "có hướng dẫn của Bộ, Sở"),
+        (
+            "Sau khi Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025 có hiệu lực",
+            "Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025 có hiệu lực",
+        ),
+        (
+            "Sau khi Luật Dữ liệu, Nghị định số 165/2024/NĐ-CP được hướng dẫn",
+            "Luật Dữ liệu, Nghị định số 165/2024/NĐ-CP được hướng dẫn",
+        ),
     ],
 )
 def test_a_year_in_the_event_itself_is_its_name(text: str, trigger: str) -> None:

@@ -305,6 +305,10 @@ _CONTINUED = (
     "no number, and only words that begin in lower case: the end of the name above, split "
     "over two rows? Not read: write it in that row's cell"
 )
+_SUB_ITEM = (
+    "a bullet with no number, no agency and no deadline under a numbered task: a part of the "
+    "task above? Not read: write it in that task's cell, or number it as a task"
+)
 _NAME_ALONE = (
     "no number, no agency and no deadline in a table of numbered tasks: a heading, or the end "
     "of the name above? Not read: number it as a task, or write it in that row's cell"
@@ -333,7 +337,11 @@ def _continues(
         return None
     if first.islower():
         return None if first_row else _CONTINUED
-    return _NAME_ALONE if header.kind == "tasks" and header.one("row") is not None else None
+    merged = any(text.strip() for c, text in enumerate(cells) if c != name_column)  # from above
+    tasks = header.kind == "tasks" and header.one("row") is not None
+    if not tasks or merged:
+        return None
+    return _SUB_ITEM if re.match(r"[-+•*–]\s", name) else _NAME_ALONE
 
 
 def find_tables(grid: Grid) -> list[Table]:

@@ -116,8 +116,14 @@ _FORMS: tuple[tuple[DeadlineKind, re.Pattern[str]], ...] = tuple(
     )
 )
 _CONDITIONAL = re.compile(r"\bsau khi\b", re.IGNORECASE)
-#: A time after the event, in a clause of its own: "…; chậm nhất Quý II/2026", "…, năm 2026".
-_STOP = re.compile(r"[;,]\s*[^;,()]*?\b(?:19|20)\d{2}\b[^;,()]*$")
+#: A time after the event, a clause of nothing else: "…; chậm nhất Quý II/2026", "…, năm 2026"
+#: (not a year of the event's own words: "Luật Khoa học, công nghệ … năm 2025 có hiệu lực").
+_STOP = re.compile(
+    r"[;,]\s*(?:(?:chậm\s+nhất|muộn\s+nhất|trước|trong|không\s+quá|đến(?:\s+hết)?|vào"
+    r"|hoàn\s+thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?)?(?:(?:quý|tháng)\s+(?:[IVX]+|\d{1,2})"
+    r"\s*(?:/|năm)?\s*|năm\s+)?(?:19|20)\d{2}\s*\.?\s*$",
+    re.IGNORECASE,
+)
 #: "Hoàn thành" before the time it is done by: the time alone says it.
 _DONE = re.compile(r"^(?:hoàn thành|xong)\s+(?=\S)", re.IGNORECASE)
 #: A date written year first: "2025/12/31", "2025-12-31".
