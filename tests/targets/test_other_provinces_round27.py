@@ -156,3 +156,22 @@ def test_none_at_all_in_other_words_is_at_most_zero(text: str, unit: str, indica
 )
 def test_texts_near_the_new_refusals_still_read(text: str, unit: str, indicator: str) -> None:
     assert parse_target(text, unit=unit, indicator=indicator).kind == "comparison"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "refused"),
+    [
+        ("Rút ngắn -4 ngày", "ngày", True),  # grammar fuzz, seed 25467: it rendered 'giảm -4'
+        ("Giảm thêm -2%", "%", True),
+        ("Tăng trưởng đạt -2%", "%/năm", False),  # a level's own sign
+        ("Tăng trưởng từ -2 đến 2%", "%/năm", False),
+        ("Giảm 2 - 3%", "%", False),  # a range
+    ],
+)
+def test_a_minus_right_after_the_verb_is_refused(text: str, unit: str, refused: bool) -> None:
+    indicator = "Tốc độ tăng trưởng" if unit == "%/năm" else "Tỷ lệ hộ nghèo"
+    if refused:
+        with pytest.raises(TargetParseError, match="a verb of change and a minus sign"):
+            parse_target(text, unit=unit, indicator=indicator)
+    else:
+        assert parse_target(text, unit=unit, indicator=indicator).kind in ("comparison", "range")

@@ -114,15 +114,6 @@ _SHAPES: tuple[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str, str],
         "hours written 'h': the number would be a target in words",
     ),
     (
-        re.compile(
-            r"(?<!\w)(?:tăng|giảm|hạ|nâng)(?:\s+(?:thêm|bình\s+quân|ít\s+nhất|tối\s+thiểu|khoảng"
-            r"|tối\s+đa|trên|dưới))*\s+[-−]\s?\d",
-            re.IGNORECASE,
-        ),
-        "the change with its verb and no sign ('giảm 2%', 'tăng 2%')",
-        "a verb of change and a minus sign: which way does it move?",
-    ),
-    (
         re.compile(r"^\s*\(\s*\d[\d.,]*\s*%?\s*\)\s*$"),
         "the number with its sign ('-2%') or without brackets ('2%')",
         "a number in brackets alone: a negative, as accounts write it, or the number?",

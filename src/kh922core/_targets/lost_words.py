@@ -30,10 +30,11 @@ import re
 from kh922core._targets.apart_bounds import refuse_bound_apart
 from kh922core._targets.change_words import AfterCues, BaseCues, plan_base
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.measure_words import refuse_signed_change, refuse_words_of_another_measure
 from kh922core._targets.misspellings import refuse_misspelt_after
 from kh922core._targets.multiple_words import refuse_multiple_words
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.other_clauses import refuse_other_clauses, refuse_words_of_another_measure
+from kh922core._targets.other_clauses import refuse_other_clauses
 from kh922core._targets.scanner import match_phrase
 from kh922core._targets.time_phrases import refuse_year_of_change
 from kh922core._targets.unit_fit import is_share, per_year_part, refuse_unknown_word
@@ -228,6 +229,7 @@ def refuse_lost_words(
         )
     refuse_other_clauses(text, spec, base, indicator)
     refuse_words_of_another_measure(text, spec, indicator, unit)
+    refuse_signed_change(text, verb.phrase if verb.way else None)
 
 
 def _refuse_negated(text: str) -> None:

@@ -30,13 +30,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kh922core._targets.change_words import BaseCues
-from kh922core._targets.kinds import Direction, TargetSpec
+from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.kinds.rank_group import FRACTION_COHORT
-from kh922core._targets.unit_fit import counts_things
-from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_other_clauses", "refuse_words_of_another_measure"]
+__all__ = ["refuse_other_clauses"]
 
 _ZERO_WORDS = (
     r"(?:không\s+còn|không\s+có|(?:xóa|xoá)\s+(?:hết|bỏ|xong|toàn\s+bộ|trắng)"
@@ -356,64 +354,4 @@ def refuse_other_clauses(
             "the rank to reach as a number of provinces ('nhóm 21', 'nhóm 21/63')",
             reason=f"'{size}/{cohort}' reads as a fraction of the provinces (the best "
             f"{size}/{cohort} of them?), not a rank among {cohort}",
-        )
-
-
-#: A loss or a deficit before its number, the negative side of a balance ("Lỗ không quá 10 tỷ
-#: đồng" of "Lợi nhuận …": a profit of at least -10, not at most 10; not "lỗ hổng").
-_NEGATIVE_SIDE = re.compile(
-    r"(?<!\w)(?:thua\s+lỗ|lỗ|nhập\s+siêu|thâm\s+hụt|bội\s+chi)(?=\s+(?:(?:không\s+(?:quá|vượt"
-    r"(?:\s+quá)?)|dưới|tối\s+đa|ở\s+mức|khoảng|chỉ\s+còn|còn)\s+)?\d)",
-    re.IGNORECASE,
-)
-#: The same words in an indicator's name.
-_NEGATIVE_NAME = re.compile(r"(?<!\w)(?:lỗ|nhập\s+siêu|thâm\s+hụt|bội\s+chi)(?!\w)", re.I)
-#: A grade on a scale (1 to 5) as the whole target ("Đạt mức 3", "Cấp độ 4 trở lên"): no per
-#: cent ("Dưới mức 3", "Khống chế ở mức 4": a level).
-_GRADE = re.compile(
-    r"^\s*(?:(?:đạt|phấn\s+đấu)\s+(?:chuẩn\s+)?|tối\s+thiểu\s+|ít\s+nhất\s+|từ\s+)?"
-    r"(?:mức(?:\s+độ)?|cấp\s+độ|cấp)\s+([1-5])(?![\d.,]|\s*(?:%|(?!trở\s+lên)[^\W\d_]))",
-    re.IGNORECASE,
-)
-#: Words of a rank before a number ("Xếp hạng 20 thế giới").
-_RANK_WORDS = re.compile(
-    r"(?<!\w)(?:xếp\s+(?:hạng|thứ)|thứ\s+hạng|đứng\s+thứ)\s+(?:thứ\s+)?\d", re.IGNORECASE
-)
-
-
-def refuse_words_of_another_measure(
-    text: str, spec: TargetSpec, indicator: str | None, unit: Unit | None
-) -> None:
-    """Refuse a number the row's measure is not: a loss or a deficit of a row that measures the
-    balance (``Lỗ không quá 10 tỷ đồng`` of ``Lợi nhuận …``), a grade in a row of a per cent
-    (``Đạt mức 3``, ``cấp độ 4``: as ``4 sao`` is), a rank in a row of another unit (``Xếp
-    hạng 20 thế giới`` of a speed)."""
-    if spec.kind not in ("comparison", "range", "approximate"):
-        return
-    loss = _NEGATIVE_SIDE.search(text)
-    if loss is not None and indicator is not None and not _NEGATIVE_NAME.search(indicator):
-        raise TargetParseError(
-            text,
-            loss.start(),
-            "the level of the row's measure, with its sign ('≥ -10 tỷ đồng'), or a row of its own",
-            reason=f"{loss.group(0)!r}: the negative side of {indicator!r}, a number of another "
-            "measure",
-        )
-    grade = _GRADE.search(text)
-    written, rising = getattr(spec, "unit", None), spec.direction is Direction.HIGHER_IS_BETTER
-    alone = len(re.findall(r"\d+", text)) == 1  # "Đạt 80 (mức độ 4)": the grade labels the 80
-    if grade and alone and rising and written is None and unit and unit.text.strip() == "%":
-        raise TargetParseError(
-            text,
-            grade.start(),
-            "the per cent with its sign ('Đạt 80%'), or a row whose unit is the grade",
-            reason=f"{grade.group(0)!r}: a grade on a scale, not a per cent",
-        )
-    rank = _RANK_WORDS.search(text)  # "Xếp hạng 5 di tích": classified, of a count
-    if rank is not None and unit is not None and not (unit.is_rank or counts_things(unit)):
-        raise TargetParseError(
-            text,
-            rank.start(),
-            "a target in the indicator's unit, or a rank indicator",
-            reason=f"{rank.group(0)[:-1].strip()!r}: a rank, in a row measured in {unit.text!r}",
         )
