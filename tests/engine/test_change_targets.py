@@ -644,7 +644,9 @@ def _expected(target: Target, row: dict[str, Any], frame: pl.DataFrame) -> dict[
     change = target.spec.change
     assert change is not None
     value = row["value"]
-    converted = None if value is None or math.isnan(value) else value * _factor(target, row["unit"])
+    converted = None if value is None else value * _factor(target, row["unit"])
+    if converted is not None and not math.isfinite(converted):  # NaN, an infinity: no data
+        converted = None
     # the plan baseline is the base of the plan's own series only: one key group
     one_series = frame.select(pl.col("entity").n_unique(), pl.col("scenario").n_unique()).row(0)
     plan = target.baseline if one_series == (1, 1) else None
@@ -664,6 +666,7 @@ def _expected(target: Target, row: dict[str, Any], frame: pl.DataFrame) -> dict[
         assert len(same) <= 1
         if same:
             series = same[0]["value"] * _factor(target, same[0]["unit"])
+            series = series if math.isfinite(series) else None  # an infinity is no level
     fits = plan is not None and plan.year == base_year
     base = series if series is not None else (plan.value if fits and plan else None)
     found: dict[str, Any] = {

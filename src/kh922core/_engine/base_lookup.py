@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from kh922core._engine.alike_levels import alike_levels
 from kh922core._engine.columns import YEAR, unused_name
 from kh922core._engine.key_codes import KeyCode, key_codes
 
@@ -139,8 +140,8 @@ def _chunk_ends(*columns: pl.Series) -> list[int]:
 
 def base_wanted(slot: str, base: str) -> pl.Expr:
     """Whether a row of the base observations is a base: it has a target's slot, and a level
-    (not null, not NaN)."""
-    return pl.col(slot).is_not_null() & pl.col(base).is_not_null() & pl.col(base).is_not_nan()
+    that is a finite number (not null, NaN or an infinity: no value, as an observation's)."""
+    return pl.col(slot).is_not_null() & pl.col(base).is_finite().fill_null(False)
 
 
 def dense_lookup(
@@ -224,7 +225,11 @@ def table_lookup(
     """The dense lookup of ``table`` (for ``slots`` targets) when its keys have small codes,
     else the join; and which of its rows are duplicated."""
     slot, base = names
+    table = table.filter(pl.col(base).is_finite())  # a product beyond the floats: no level
     table = table.unique(maintain_order=True)  # one figure from two sources alike: one base
+    group = [slot, *keys, *([YEAR] if year else [])]
+    if table.select(pl.struct(group).is_duplicated().any()).item():  # in two units: alike?
+        table = table.with_columns(alike_levels(base, group)).unique(maintain_order=True)
     if year and not table.is_empty():  # the base of a year after the last one is read by no row
         last = frame.select(pl.col(YEAR).max()).collect().item()
         table = table.filter(pl.col(YEAR) <= last) if last is not None else table.clear()

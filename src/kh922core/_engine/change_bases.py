@@ -212,7 +212,7 @@ def _joined_table(
     tiny = tiny.with_columns(pl.col(INDICATOR).cast(indicator_type), pl.col(UNIT).cast(unit_type))
     indicators = pl.col(INDICATOR).is_in(tiny[INDICATOR].unique().implode())
     value = pl.col(VALUE).cast(pl.Float64)
-    wanted = indicators & value.is_not_null() & value.is_not_nan() & pl.col(YEAR).is_not_null()
+    wanted = indicators & value.is_finite().fill_null(False) & pl.col(YEAR).is_not_null()
     if not previous:
         wanted = pl.col(YEAR).is_in(tiny[YEAR].unique().implode()) & wanted
     rows = frame.filter(wanted).select(
@@ -230,7 +230,7 @@ def duplicates_problem(
 ) -> RowProblem:
     """The problem of two values of one key group at a base year (``years``:
     the named base years; ``None`` for the previous year)."""
-    value = pl.col(VALUE).cast(pl.Float64).fill_nan(None).is_not_null()
+    value = pl.col(VALUE).cast(pl.Float64).is_finite().fill_null(False)  # a level: no NaN, no ∞
     where = pl.col(INDICATOR).cast(pl.String).is_in(indicators) & value
     if years is not None:
         where = where & pl.col(YEAR).is_in(years)

@@ -187,12 +187,14 @@ class LazyChange:
     def _previous(self) -> list[CompiledTarget]:
         return [t for t in self.observed if t.change and t.change.previous_year]
 
-    def refuse_duplicates(self, frame: Any, pull: Pull) -> None:
+    def refuse_duplicates(self, frame: Any, pull: Pull, factors: Sequence[PairFactors]) -> None:
         """Raise the Polars engine's :class:`~kh922core.errors.ObservationError` when a key
         group has two values at a base year that a row reads (see
         :func:`~kh922core._engine.narwhals_base_duplicates.refuse_duplicate_bases`)."""
         if self.has_year:
-            refuse_duplicate_bases(frame, self._since(), self._previous(), self.groups, pull)
+            refuse_duplicate_bases(
+                frame, self._since(), self._previous(), self.groups, pull, factors
+            )
 
     def names(self, taken: Sequence[str]) -> tuple[str, ...]:
         """Names for the temporary columns that none of ``taken`` uses."""

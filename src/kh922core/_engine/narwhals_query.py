@@ -105,7 +105,10 @@ def evaluate_narwhals(
     joined = keyed.join(table, on=[_KEY_INDICATOR, _KEY_UNIT], how="inner")
     c = nw.col
     converted = nw.col(VALUE).cast(nw.Float64) * c("_kh_factor")
-    joined = joined.with_columns(converted.fill_nan(None).alias(VALUE_CONVERTED))
+    # NaN and the infinities are no finite number: no data
+    joined = joined.with_columns(
+        nw.when(converted.is_finite()).then(converted).alias(VALUE_CONVERTED)
+    )
     measured = VALUE_CONVERTED
     if change is not None:  # the bounds judge the size of the change for a change target
         names = change.names([*taken, met_value])

@@ -39,6 +39,7 @@ from kh922core._engine.pandas_frames import evaluate_pandas
 from kh922core._engine.plan_bases import without_plan_bases
 from kh922core._engine.polars_evaluate import check_observations, checked_options, evaluate_polars
 from kh922core._engine.polars_query import TargetDtypes, bounds_table
+from kh922core._engine.written_values import written_values_narwhals
 from kh922core._plans import Plan
 from kh922core._targets import CohortPolicy
 from kh922core.errors import ObservationError, ObservationProblem
@@ -77,6 +78,7 @@ def evaluate_native(
             return evaluate_pandas(plan, wrapped.frame.to_native(), converted, **options)
         return from_polars(evaluate_polars(plan, converted, **options), wrapped)
     wrapped, aliases = dotless(wrapped)
+    wrapped = replace(wrapped, frame=written_values_narwhals(wrapped.frame))
     if isinstance(cohort_size, str):
         options["cohort_size"] = aliases.of(cohort_size)
     options["keys"] = aliases.all_of(keys)
@@ -119,7 +121,7 @@ def _evaluate_lazy(
     factors = [pair for pair in added.factors if compiled.get(pair.indicator)]
     table = bounds_table(factors, compiled, TargetDtypes.of(plan), with_unit=with_unit)
     if change is not None:
-        change.refuse_duplicates(added.frame, pull)
+        change.refuse_duplicates(added.frame, pull, added.factors)
         table = change.table_columns(table)
     scaled = cohort_policy == "proportional" and table["_kh_rank_size"].is_not_null().any()
     keyed = join_keys(table, with_unit)

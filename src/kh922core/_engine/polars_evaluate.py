@@ -36,6 +36,7 @@ from kh922core._engine.frame_checks import (
 )
 from kh922core._engine.plan_bases import without_plan_bases
 from kh922core._engine.polars_query import TargetDtypes, bounds_table, evaluate_lazy
+from kh922core._engine.written_values import written_values
 from kh922core._plans import Plan
 from kh922core._targets import Approximate, CohortPolicy, InvalidValueError
 from kh922core.errors import ObservationError, ObservationProblem
@@ -179,6 +180,7 @@ def evaluate_polars(
 ) -> Frame:
     """:func:`kh922core.evaluate` on a Polars DataFrame or LazyFrame (the same kind back)."""
     checked_options(tolerance, cohort_size, keys)
+    observations = written_values(observations)
     compiled = compile_targets(plan, tolerance=tolerance, cohort_policy=cohort_policy)
     checked = check_observations(
         plan, observations.lazy(), compiled, cohort_policy, cohort_size, keys

@@ -18,6 +18,7 @@ inside the expressions, so that none of them is materialised.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -281,11 +282,15 @@ def evaluate_lazy(
         """A column of the bounds table, at each row's target (a gather from a tiny table)."""
         return pl.lit(gathered[name]).gather(pl.col(index))
 
-    # The product, then its NaN made null: Polars writes ``fill_nan`` as a test of its input
-    # twice and the input, and shares no gather between them (three gathers of the factor).
+    # The product, then made null where it is no finite number (NaN, an infinity: no data),
+    # in a second step: Polars shares no gather between the expressions that read the product
+    # (three gathers of the factor).  Two comparisons with the largest floats are cheaper than
+    # ``is_finite``, and false for NaN.
     value = pl.col(VALUE).cast(pl.Float64) * p(_FACTOR)
+    converted = pl.col(VALUE_CONVERTED)
+    finite = (converted >= -sys.float_info.max) & (converted <= sys.float_info.max)
     joined = joined.with_columns(value.alias(VALUE_CONVERTED)).with_columns(
-        pl.col(VALUE_CONVERTED).fill_nan(None)
+        pl.when(finite).then(converted).alias(VALUE_CONVERTED)
     )
     measured = VALUE_CONVERTED
     taken = [*schema, index, met_value]

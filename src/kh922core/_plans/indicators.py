@@ -41,7 +41,9 @@ from kh922core._targets import (
     TargetSpec,
     Unit,
     conversion_factor,
+    is_number,
     parse_unit,
+    written_float,
 )
 from kh922core.errors import IncompatibleUnitError, Kh922Error
 
@@ -201,9 +203,9 @@ class Target(FrozenModel):
                 "leave the unit empty",
             )
         factor = conversion_factor(given, own)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if not is_number(value):
             return value  # the spec says what is wrong with it
-        return value * factor
+        return written_float(value) * factor  # type: ignore[arg-type]
 
     def is_met(
         self,

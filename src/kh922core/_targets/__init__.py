@@ -29,6 +29,8 @@ from kh922core._targets.kinds import (
     Signature,
     Status,
     TargetSpec,
+    is_number,
+    written_float,
 )
 from kh922core._targets.numbers import NUMBER_PATTERN, format_number, parse_number
 from kh922core._targets.parts import TargetPart, split_targets
@@ -76,6 +78,7 @@ __all__ = [
     "explain",
     "format_number",
     "is_compatible",
+    "is_number",
     "known_unit_texts",
     "normalize_unit_text",
     "parse_number",
@@ -83,4 +86,5 @@ __all__ = [
     "parse_unit",
     "split_targets",
     "unit_registry",
+    "written_float",
 ]

@@ -35,7 +35,7 @@ from typing import Any, Literal
 import polars as pl
 
 from kh922core._dates import DateLike
-from kh922core._engine import Native, native_table
+from kh922core._engine import Native, alike_levels_narwhals, native_table
 from kh922core._plans import Target
 from kh922core._targets import CohortPolicy
 from kh922core._tracking import progress_steps as steps
@@ -235,6 +235,10 @@ def progress_lazy(
     factors = unit_factors(pairs, {t.id: t.unit for t in targets})
     constants = native_table(native, table)
     series = _points(observed, constants, native_table(native, factors), until)
+    if _twice(series, observed.keys):  # given in two units, alike? (else Polars names them)
+        point = ["target_id", *observed.keys, "year"]
+        series = series.with_columns(alike_levels_narwhals("value", point))
+        series = series.unique(subset=[*point, "value", "assessment"])
     if _twice(series, observed.keys):  # the Polars path names them
         polars_path(observed.pull([*RESERVED, *observed.keys]))
         raise AssertionError("the engine found two points of one series, and Polars none")

@@ -15,12 +15,20 @@ reference, :func:`kh922core._tracking.progress_reference.series_progress`, one f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 import polars as pl
 
 from kh922core._dates import DateLike
-from kh922core._engine import dotless, in_polars, native
+from kh922core._engine import (
+    alike_levels,
+    dotless,
+    in_polars,
+    native,
+    written_values,
+    written_values_narwhals,
+)
 from kh922core._plans import Plan, Target
 from kh922core._targets import CohortPolicy, Unit
 from kh922core._tracking import progress_steps as steps
@@ -73,8 +81,14 @@ def _points(
         usable = usable & (pl.col("year") <= until)
     series = joined.with_columns(pl.col("value") * pl.col("_factor").fill_null(1.0)).filter(usable)
     # one figure given twice alike (from two sources) is one point
-    series = series.unique(["target_id", *keys, "year", "value", "assessment"], maintain_order=True)
-    refuse_duplicates(series, ["target_id", *keys, "year"])
+    alike = ["target_id", *keys, "year", "value", "assessment"]
+    series = series.unique(alike, maintain_order=True)
+    point = ["target_id", *keys, "year"]
+    if series.select(pl.struct(point).is_duplicated().any()).item():  # in two units: alike?
+        series = series.with_columns(alike_levels("value", point)).unique(
+            alike, maintain_order=True
+        )
+    refuse_duplicates(series, point)
     return series
 
 
@@ -285,9 +299,12 @@ def progress(
             return progress_of_targets(chosen, fetched, **options)
 
         lazy, aliases = dotless(lazy)
+        lazy = replace(lazy, frame=written_values_narwhals(lazy.frame))  # 32-bit: as written
         with aliases.named_again():
             measured = progress_lazy(chosen, lazy, **options, polars_path=polars_path)
         return aliases.restored(measured)  # type: ignore[no-any-return]
     # pandas, PyArrow: measured by Polars and given back as they came.
     converted, back = in_polars(observations, "progress", "observations")
+    if isinstance(converted, pl.DataFrame | pl.LazyFrame):  # 32-bit floats: as written
+        converted = written_values(converted)
     return back(progress_of_targets(chosen, converted, **options))  # type: ignore[arg-type,no-any-return]

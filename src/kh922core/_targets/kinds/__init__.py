@@ -33,6 +33,8 @@ from kh922core._targets.kinds.base import (
     Direction,
     Operator,
     Status,
+    is_number,
+    written_float,
 )
 from kh922core._targets.kinds.change import Change, ChangeKind
 from kh922core._targets.kinds.comparison import Comparison
@@ -67,7 +69,9 @@ __all__ = [
     "Signature",
     "Status",
     "TargetSpec",
+    "is_number",
     "reads_as_unit",
+    "written_float",
 ]
 
 #: The parsed kinds, discriminated on ``kind``.

@@ -104,7 +104,8 @@ def _lt(value: float, bound: float) -> bool:
 
 
 def _number(value: float | bool | None) -> float | None:
-    """The value as a float, ``None`` when missing (``None`` or NaN)."""
+    """The value as a float, ``None`` when missing (``None``, NaN or an infinity: no finite
+    number); a 32-bit NumPy float as it is written (``0.7``, not 0.699999988)."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -114,8 +115,23 @@ def _number(value: float | bool | None) -> float | None:
         )
     if not isinstance(value, numbers.Real) or _numpy_bool(value):  # a NumPy number is one
         raise InvalidValueError(f"a numeric target needs a number, got {value!r}")
-    number = float(value)
-    return None if math.isnan(number) else number
+    number = written_float(value)
+    return number if math.isfinite(number) else None
+
+
+def written_float(value: numbers.Real) -> float:
+    """``value`` as a float; a 32-bit or 16-bit NumPy float as it is written (``0.7``, not
+    0.699999988), as the engine reads a column of them."""
+    kind = type(value)
+    written = kind.__module__ == "numpy" and kind.__name__ in ("float32", "float16")
+    return float(str(value)) if written else float(value)
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a real number (a NumPy one too), not a Boolean."""
+    return (
+        isinstance(value, numbers.Real) and not isinstance(value, bool) and not _numpy_bool(value)
+    )
 
 
 def _numpy_bool(value: object) -> bool:
