@@ -155,8 +155,9 @@ def refuse_lost_words(
     scale = leading.group("word") if leading is not None else None
     if trailing is not None and not written.startswith(trailing.group("word").casefold()):
         scale = scale or trailing.group("word")
-    if scale is not None:
-        raise TargetParseError(
+    row = (unit.text.casefold().split() if unit is not None else []) + [""]
+    if scale is not None and not (len(row) == 3 and scale.casefold() == row[0]):  # "10.000 tỷ"
+        raise TargetParseError(  # (not of a row in "tỷ đồng": its own scale, the noun unsaid)
             text,
             max(text.casefold().find(scale.casefold()), 0),
             "a unit after the scale word ('500 triệu đồng', '1,5 triệu lượt')",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.another_kind import refuse_numbers_of_another_kind
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.unit_fit import counts_things
 from kh922core._targets.units import Unit
@@ -77,6 +78,7 @@ def refuse_words_of_another_measure(
             "a target in the indicator's unit, or a rank indicator",
             reason=f"{rank.group(0)[:-1].strip()!r}: a rank, in a row measured in {unit.text!r}",
         )
+    refuse_numbers_of_another_kind(text, spec, indicator, unit)
 
 
 def refuse_signed_change(text: str, verb: str | None) -> None:

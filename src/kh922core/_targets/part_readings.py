@@ -44,7 +44,8 @@ def as_written(
     try:
         whole = parse_target(text, direction=direction, unit=unit, indicator=indicator)
     except TargetParseError as error:
-        refusals += [error] if "points of a share" in str(error) else []
+        kept = ("points of a share", "a growth rate, in a row of the share")
+        refusals += [error] if any(reason in str(error) for reason in kept) else []
         return spec
     same = whole.change == spec.change and whole.kind == spec.kind
     return spec if same else whole.model_copy(update={"note": getattr(spec, "note", None)})

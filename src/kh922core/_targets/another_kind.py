@@ -1,0 +1,191 @@
+"""Numbers of another kind than the row's level, which a reading would take for it: a year, a
+per cent with a decimal point, a per cent of another whole, a growth rate in a row of a share,
+the target of one group only.
+
+:func:`refuse_numbers_of_another_kind` refuses each, naming what to write instead.  Each rule is
+narrow: the words that make it are the row's own far more often than not (a whole named in the
+row's unit, a group that is the indicator's subject), and a refusal is kept for the wordings
+where the reading was wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.scanner import YEARS, blank
+from kh922core._targets.subject_kinds import SHARE_WORDS, names_a_rate
+from kh922core._targets.units import Unit
+from kh922core.errors import TargetParseError
+
+__all__ = ["refuse_numbers_of_another_kind"]
+
+#: A year as the number of a target: four bare digits 2000-2100 ("Hoàn thành 2027", "2026-2027").
+_YEAR = re.compile(r"(?<![\d.,])(?:20\d\d|2100)(?![\d.,]|\s*%)")
+#: A count's name: its number may be 2000-2100 ("Số doanh nghiệp … | Trên 2000").
+_COUNT_NAME = re.compile(r"^\W*(?:tổng\s+)?(?:số|lượng|sản\s+lượng)\b", re.IGNORECASE)
+#: A per cent with a group of thousands ("1.500%", "Trên 99.500%"): a decimal point, as an
+#: English-language spreadsheet writes 1.5 %, or a thousand per cent?  (Not "0.750%".)
+_DOTTED_PERCENT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+\s*%")
+#: A whole named right after a per cent ("30% tổng vốn đầu tư", "30% giá trị sản xuất").
+_WHOLE_AFTER = re.compile(
+    r"\d\s*%\s*(?:của\s+)?(?P<whole>(?:tổng|giá\s+trị)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4})",
+    re.IGNORECASE,
+)
+#: The product of the country or a region ("30% GRDP cả nước", "5% GDP toàn quốc").
+_COUNTRY = re.compile(
+    r"\d\s*%\s*(?:của\s+)?(?P<whole>(?:GRDP|GDP)\s+(?:của\s+)?(?:cả\s+nước|toàn\s+quốc|vùng)\b)",
+    re.IGNORECASE,
+)
+#: A share of GRDP written after a per cent ("Chiếm 10% GRDP").
+_GRDP_AFTER = re.compile(r"\d\s*%\s*(?:của\s+)?(?:GRDP|GDP)\b", re.IGNORECASE)
+_GRDP = re.compile(r"GRDP|GDP|tổng\s+sản\s+phẩm", re.IGNORECASE)
+#: The whole a share's name says ("… trong tổng chi ngân sách", "… so với tổng …").
+_WHOLE_NAMED = re.compile(
+    r"(?:trong|trên|so\s+với)\s+(?:tổng|giá\s+trị|GRDP|GDP)(?:\s+[^\W\d_]+){0,5}", re.IGNORECASE
+)
+#: Words of a whole that name nothing of their own.
+_PLAIN_WORDS = frozenset(
+    {"tổng", "số", "giá", "trị", "các", "của", "toàn", "trên", "địa", "bàn", "tỉnh", "năm"}
+    | {"được", "và", "trong", "cả", "nước"}
+)
+#: Words of a growth rate as the subject before a number ("tốc độ tăng trưởng 9%/năm",
+#: "Tăng trưởng 2%"); not what a share is of ("đóng góp vào tăng trưởng", "trong tăng trưởng").
+_RATE_BEFORE = re.compile(
+    r"(?<!vào\s)(?<!trong\s)(?<!với\s)(?<!cho\s)(?<!\w)(?:tốc\s+độ\s+)?tăng\s+trưởng(?!\w)"
+    r"|(?<!\w)tốc\s+độ\s+(?:tăng|phát\s+triển|giảm)",
+    re.IGNORECASE,
+)
+#: A share's name that is a rate's or a change's ("Tỷ lệ tăng dân số", "Tỷ lệ lạm phát", "Mức
+#: giảm tỷ lệ …"), or a contribution to growth.
+_RATE_NAME = re.compile(
+    r"tăng|giảm|lạm\s+phát|tốc\s+độ|biến\s+động|đóng\s+góp|trượt\s+giá", re.IGNORECASE
+)
+#: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%"): the group's
+#: words, up to the number or the first word of the target.
+_ONE_GROUP = re.compile(
+    r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d:;,(]*?)\s*(?=\d|[:;,(]|\b(?:đạt|dưới|trên|tối|ít|"
+    r"không|từ|khoảng|là|tăng|giảm|còn|chiếm|phấn|duy|có|ở)\b)",
+    re.IGNORECASE,
+)
+_GROUP_PLAIN = frozenset({"các", "những", "của", "tại", "ở", "đối", "với", "khu", "vực", "vùng"})
+_GROUP_PLAIN |= {"trong", "năm"}
+
+
+def _numbers(spec: TargetSpec) -> list[float]:
+    """The numbers a level target bounds."""
+    found = [getattr(spec, name, None) for name in ("value", "low", "high")]
+    return [number for number in found if isinstance(number, float | int)]
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, lower case, without marks ("xã," is "xã")."""
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def refuse_numbers_of_another_kind(
+    text: str, spec: TargetSpec, indicator: str | None, unit: Unit | None
+) -> None:
+    """Refuse a number that is no level of the row's measure (see the module docstring)."""
+    if spec.kind not in ("comparison", "range", "approximate"):
+        return
+    row = None if unit is None else unit.text.strip()
+    _refuse_year(text, spec, indicator, row)
+    dotted = _DOTTED_PERCENT.search(text)  # of a share (at most 100 %): no thousands in it
+    if dotted is not None and indicator is not None and SHARE_WORDS.search(indicator):
+        raise TargetParseError(
+            text,
+            dotted.start(),
+            "a decimal comma ('1,5%') or the per cent without a dot ('1500%')",
+            reason=f"{dotted.group(0)!r}: a decimal point, or a thousand per cent and more?",
+        )
+    _refuse_other_whole(text, indicator, row)
+    _refuse_growth_rate(text, spec, indicator)
+    group = _ONE_GROUP.search(blank(text, YEARS))  # "Riêng năm 2026 đạt …": that year's
+    own = _words(indicator or "")
+    words = [w for w in _words(group.group("group")) if w not in _GROUP_PLAIN] if group else []
+    if group is not None and not (indicator is not None and all(w in own for w in words)):
+        raise TargetParseError(
+            text,
+            group.start(),
+            "the target of the whole row, or a row of the group's own",
+            reason=f"{text[group.start() : group.end()].strip()!r}: the target of one group "
+            "only, not of the row",
+        )
+
+
+def _refuse_year(text: str, spec: TargetSpec, indicator: str | None, row: str | None) -> None:
+    """A year read as the number (``Hoàn thành 2027``) in a row with no unit, not a count's,
+    or in ``%``: every number read is a year written bare, outside a phrase of time."""
+    numbers = _numbers(spec)
+    if row not in (None, "", "%") or getattr(spec, "unit", None) not in (None, "%") or not numbers:
+        return
+    if row != "%" and indicator is not None and _COUNT_NAME.search(indicator):
+        return  # "Số lao động … | Trên 2000": a count
+    bare = {int(found.group(0)): found for found in _YEAR.finditer(blank(text, YEARS))}
+    if all(float(n).is_integer() and int(n) in bare for n in numbers):
+        year = bare[int(numbers[0])]
+        raise TargetParseError(
+            text,
+            year.start(),
+            "a deadline in words ('Hoàn thành năm 2027') or a number in the row's unit",
+            reason=f"{year.group(0)!r}: a year, not a level to reach (a later year would meet it)",
+        )
+
+
+def _refuse_other_whole(text: str, indicator: str | None, row: str | None) -> None:
+    """A per cent of another whole than the row's: of the country's product (``30% GRDP cả
+    nước``); a whole named after it (``30% tổng vốn đầu tư``) in a row of a named whole (``%
+    GRDP``) that is not it; ``% GRDP`` in a row whose name gives another whole.  In a row of a
+    plain ``%`` a whole after the number stays in the note: the name says the row's whole in
+    words of its own (``tổng diện tích tự nhiên`` of ``Tỷ lệ che phủ rừng``)."""
+    if row is not None and not row.startswith("%"):
+        return  # another unit: the unit check says it
+    found = _COUNTRY.search(text)
+    whole = _WHOLE_AFTER.search(text) if found is None else None
+    named = row not in (None, "", "%")  # "% GRDP", "% dân số": a named whole
+    if whole is not None and named:
+        own = _GRDP.search(row or "") if _GRDP.match(whole.group("whole")) else None
+        words = [w for w in _words(whole.group("whole")) if w not in _PLAIN_WORDS]
+        found = None if own or any(w in _words(row or "") for w in words) else whole
+    if found is not None:
+        raise TargetParseError(
+            text,
+            found.start("whole"),
+            "a share of the whole the row measures, or a row of its own",
+            reason=f"a per cent of {found.group('whole')!r}, another whole than the row's",
+        )
+    grdp = _GRDP_AFTER.search(text)
+    named_whole = _WHOLE_NAMED.search(indicator or "")  # "… trong tổng chi ngân sách"
+    if grdp is not None and named_whole is not None and not _GRDP.search(named_whole.group(0)):
+        raise TargetParseError(
+            text,
+            grdp.start(),
+            "a share of the whole the row measures, or a row of its own",
+            reason=f"a per cent of GRDP, in a row of {indicator!r}",
+        )
+
+
+def _refuse_growth_rate(text: str, spec: TargetSpec, indicator: str | None) -> None:
+    """A growth rate as the subject before the number (``tăng trưởng 2%/năm``), in a row of a
+    share that is no rate nor change (``Tỷ lệ dân số tham gia bảo hiểm y tế``)."""
+    if indicator is None or spec.change is not None or not SHARE_WORDS.search(indicator):
+        return
+    if names_a_rate(indicator) or _RATE_NAME.search(indicator):
+        return
+    plain = blank(text, YEARS)  # "Đến năm 2030, tăng trưởng 9%": the year is no number of it
+    first = re.search(r"\d", plain)
+    rate = _RATE_BEFORE.search(plain[: first.start()]) if first is not None else None
+    clause = (
+        rate is not None
+        and first is not None
+        and not re.search(r"[,;:]", plain[rate.end() : first.start()])
+    )
+    if rate is not None and clause:  # "Tăng trưởng rừng ổn định, đạt 42%": a clause of its own
+        raise TargetParseError(
+            text,
+            rate.start(),
+            "the share to reach ('Đạt 45%'), its change ('tăng bình quân 1 điểm %/năm'), or "
+            "the growth in a row of its own",
+            reason=f"{rate.group(0)!r}: a growth rate, in a row of the share {indicator!r}",
+        )
