@@ -211,3 +211,17 @@ def test_a_scale_of_another_unit_is_still_refused(text: str, unit: str) -> None:
 )
 def test_the_rows_own_words_still_read(text: str, unit: str | None, indicator: str) -> None:
     assert parse_target(text, unit=unit, indicator=indicator).kind != "qualitative"
+
+
+_TFP = "Đóng góp của TFP vào tăng trưởng kinh tế"
+
+
+@pytest.mark.parametrize("text", ["Đóng góp 55% vào tăng trưởng", "Đóng góp 55%"])
+def test_a_contribution_before_its_number_reads_as_chiem_does(text: str) -> None:
+    assert parse_target(text, unit="%", indicator=_TFP).value == 55.0  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["Đóng góp 30% GRDP", "Chiếm 30% GRDP"])
+def test_a_per_cent_of_grdp_in_a_row_of_a_contribution_to_growth_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="per cent of GRDP"):
+        parse_target(text, unit="%", indicator=_TFP)

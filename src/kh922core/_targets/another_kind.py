@@ -40,9 +40,11 @@ _COUNTRY = re.compile(
 #: A share of GRDP written after a per cent ("Chiếm 10% GRDP").
 _GRDP_AFTER = re.compile(r"\d\s*%\s*(?:của\s+)?(?:GRDP|GDP)\b", re.IGNORECASE)
 _GRDP = re.compile(r"GRDP|GDP|tổng\s+sản\s+phẩm", re.IGNORECASE)
-#: The whole a share's name says ("… trong tổng chi ngân sách", "… so với tổng …").
+#: The whole a share's name says ("… trong tổng chi ngân sách", "… so với tổng …", "… vào
+#: tăng trưởng").
 _WHOLE_NAMED = re.compile(
-    r"(?:trong|trên|so\s+với)\s+(?:tổng|giá\s+trị|GRDP|GDP)(?:\s+[^\W\d_]+){0,5}", re.IGNORECASE
+    r"(?:trong|trên|so\s+với|vào)\s+(?:tổng|giá\s+trị|GRDP|GDP|tăng\s+trưởng)(?:\s+[^\W\d_]+){0,5}",
+    re.IGNORECASE,
 )
 #: Words of a whole that name nothing of their own.
 _PLAIN_WORDS = frozenset(
