@@ -63,15 +63,20 @@ _RATE_BEFORE = re.compile(
 _RATE_NAME = re.compile(
     r"tăng|giảm|lạm\s+phát|tốc\s+độ|biến\s+động|đóng\s+góp|trượt\s+giá", re.IGNORECASE
 )
-#: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%"): the group's
-#: words, up to the number or the first word of the target.
-_ONE_GROUP = re.compile(
-    r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d:;,(]*?)\s*(?=\d|[:;,(]|\b(?:đạt|dưới|trên|tối|ít|"
-    r"không|từ|khoảng|là|tăng|giảm|còn|chiếm|phấn|duy|có|ở)\b)",
-    re.IGNORECASE,
+#: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%").
+_ONE_GROUP = re.compile(r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d]*)", re.IGNORECASE)
+#: Words of a group's phrase that name no group: marks of a target, of a place, of a time.
+_GROUP_PLAIN = frozenset(
+    {"các", "những", "của", "tại", "ở", "đối", "với", "khu", "vực", "vùng", "trong", "năm"}
+    | {"đạt", "dưới", "trên", "tối", "thiểu", "đa", "ít", "nhất", "không", "quá", "vượt", "từ"}
+    | {"khoảng", "là", "tăng", "giảm", "còn", "chiếm", "phấn", "đấu", "duy", "trì", "có", "mức"}
+    | {"bình", "quân", "xuống", "lên"}
 )
-_GROUP_PLAIN = frozenset({"các", "những", "của", "tại", "ở", "đối", "với", "khu", "vực", "vùng"})
-_GROUP_PLAIN |= {"trong", "năm"}
+
+
+#: The part of trained workers with a degree or a certificate ("có bằng cấp, chứng chỉ đạt
+#: 35%"), a measure of its own beside the share trained ("qua đào tạo đạt 75%").
+_CERTIFIED = re.compile(r"bằng\s+cấp|chứng\s+chỉ|văn\s+bằng", re.IGNORECASE)
 
 
 def _numbers(spec: TargetSpec) -> list[float]:
@@ -103,6 +108,16 @@ def refuse_numbers_of_another_kind(
         )
     _refuse_other_whole(text, indicator, row)
     _refuse_growth_rate(text, spec, indicator)
+    first = re.search(r"\d", text)
+    certified = _CERTIFIED.search(text[: first.start()] if first else text)
+    trained = indicator is not None and re.search(r"đào\s+tạo", indicator, re.IGNORECASE)
+    if certified is not None and trained and not _CERTIFIED.search(indicator or ""):
+        raise TargetParseError(
+            text,
+            certified.start(),
+            "the share of the row's own measure, or a row of its own for the part certified",
+            reason=f"{certified.group(0)!r}: the part with a degree or a certificate, not the row",
+        )
     group = _ONE_GROUP.search(blank(text, YEARS))  # "Riêng năm 2026 đạt …": that year's
     own = _words(indicator or "")
     words = [w for w in _words(group.group("group")) if w not in _GROUP_PLAIN] if group else []

@@ -16,6 +16,7 @@ from kh922core._targets.cells import Cut
 from kh922core._targets.grammar import parse_target
 from kh922core._targets.kinds import Direction, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.period_levels import refuse_period_average
 from kh922core._targets.scanner import YEARS, blank, match_phrase
 from kh922core._targets.subject_kinds import LIST_NUMBER
 from kh922core._targets.units import Unit, parse_unit
@@ -27,6 +28,7 @@ __all__ = [
     "refuse_groups_beside_years",
     "refuse_joined_labels",
     "refuse_operator_labels",
+    "refuse_period_parts",
     "refuse_share_of_the_whole",
 ]
 
@@ -44,7 +46,7 @@ def as_written(
     try:
         whole = parse_target(text, direction=direction, unit=unit, indicator=indicator)
     except TargetParseError as error:
-        kept = ("points of a share", "a growth rate, in a row of the share")
+        kept = ("points of a share", "a growth rate, in a row of the share", "period's years")
         refusals += [error] if any(reason in str(error) for reason in kept) else []
         return spec
     same = whole.change == spec.change and whole.kind == spec.kind
@@ -203,3 +205,14 @@ def refuse_joined_labels(text: str, parts: list[tuple[str | None, str]]) -> None
                 reason=f"{head!r} has no number of its own: it would share {part!r}'s",
                 parts=[part for _, part in parts],
             )
+
+
+def refuse_period_parts(
+    parts: list[tuple[str, TargetSpec]], unit: str | Unit | None, indicator: str | None
+) -> None:
+    """Refuse a part that is an average over a period, read whole (``Trung bình 5 năm, tuổi
+    thọ trung bình đạt 75 tuổi``: without its label ``năm``, the part ``Trung bình 5`` would be
+    a level of 5 years)."""
+    row = parse_unit(unit) if isinstance(unit, str) else unit
+    for text, spec in parts:
+        refuse_period_average(text, spec, row, indicator)

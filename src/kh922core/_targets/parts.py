@@ -57,6 +57,7 @@ from kh922core._targets.part_readings import (
     refuse_groups_beside_years,
     refuse_joined_labels,
     refuse_operator_labels,
+    refuse_period_parts,
     refuse_share_of_the_whole,
 )
 from kh922core._targets.scanner import YEARS, Match, blank, match_phrase, read_unit
@@ -326,6 +327,7 @@ def split_targets(
             refuse_part_words(text, [(p.label, p.text, p.spec.kind) for p in parts])
             refuse_share_of_the_whole(text, cuts, [(p.text, p.spec) for p in parts], unit)
             refuse_unread_parts(text, [(p.text, p.label, p.spec) for p in parts], unit)
+            refuse_period_parts([(p.text, p.spec) for p in parts], unit, indicator)
             if refusals:  # a refusal a part's label gives holds: "Nông nghiệp tăng 3%"
                 raise refusals[0]
             return parts

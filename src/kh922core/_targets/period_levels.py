@@ -37,7 +37,8 @@ def refuse_period_average(
         return
     written = getattr(spec, "unit", None) or ""
     rate = (unit is not None and is_rate(unit)) or "/năm" in written.replace(" ", "")
-    if rate or RATE_IN_PERCENT.search(text) or names_a_rate(indicator):
+    in_percent = unit is None or unit.expression == "percent"  # "năng suất" in tấn/ha: a level
+    if rate or (in_percent and RATE_IN_PERCENT.search(text)) or names_a_rate(indicator):
         return
     raise TargetParseError(
         text,
