@@ -132,3 +132,55 @@ def test_this_years_half_template_supersedes_last_years_for_a_year_it_gives(
     (replaced,) = found.rejected
     assert (replaced.file, replaced.value) == (last.name, "50")
     assert "superseded by the same agency's later template" in replaced.reason
+
+
+def test_the_half_years_template_asks_for_the_years_estimate(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # May's figure of a flow (revenue, new enterprises) is not the year's, and was judged
+    # against the year's target; the template now asks for the estimate of the whole year,
+    # which November's template replaces, and the half year's report says so
+    (half,) = kh922core.write_templates(tmp_path / "h.xlsx", plan, ["so-khcn"], as_of="2026-05-10")
+    (year,) = kh922core.write_templates(tmp_path / "y.xlsx", plan, ["so-khcn"], as_of="2026-11-01")
+    headings = {}
+    for name, path in (("half", half), ("year", year)):
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        row, columns = keys(sheet)
+        title = " ".join(
+            str(c.value) for r in sheet.iter_rows(max_row=row - 2) for c in r if c.value
+        )
+        headings[name] = (
+            sheet.cell(row - 1, columns["value"]).value,
+            "ước thực hiện cả năm" in title,
+        )
+    assert headings == {
+        "half": ("Giá trị thực hiện (ước cả năm 2026)", True),
+        "year": ("Giá trị thực hiện", False),
+    }
+    fill(half, {"2030-3": 30})
+    found = kh922core.collect([half], plan=plan)
+    assert found.observations.select("indicator", "value", "year").rows() == [
+        ("tfp-contribution", 30.0, 2026)
+    ]
+    in_may = kh922core.build_report(plan, found, as_of=date(2026, 5, 25))
+    (listed,) = [s for s in sections(in_may, words("vi")) if s.key == "sources"]
+    assert "số ước thực hiện cả năm 2026" in listed.note
+    in_november = kh922core.build_report(plan, found, as_of=date(2026, 11, 10))
+    (listed,) = [s for s in sections(in_november, words("vi")) if s.key == "sources"]
+    assert "số ước thực hiện cả năm" not in listed.note
+
+
+def test_a_csv_half_years_template_reads_back_by_its_headings(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "h.csv", plan, ["so-y-te"], as_of="2026-05-10")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Mã chỉ tiêu"))
+    assert "Giá trị thực hiện (ước cả năm 2026)" in lines[header]
+    rows = [line.split(",") for line in lines[header:]]
+    rows[1][8] = "72"
+    path.write_text("\n".join(lines[:header] + [",".join(r) for r in rows]) + "\n", "utf-8")
+    found = kh922core.collect([path])
+    assert found.observations.select("indicator", "value", "year").rows() == [
+        ("e-health-records", 72.0, 2026)
+    ]

@@ -118,6 +118,8 @@ def _title_lines(plan: Plan, agency_id: str, day: date, period: Period, said: Wo
         ),
         said("template_as_of", date=said.day(day)),
     ]
+    if period.kind == "half":  # May's figures: the year's estimate, as November's replace them
+        lines.append(said("template_half", year=period.year))
     moved = takeover(plan, agency_id, day)
     if moved is not None and moved.carriers:
         carriers = ", ".join(plan.agency(a).name for a in moved.carriers)
@@ -125,6 +127,14 @@ def _title_lines(plan: Plan, agency_id: str, day: date, period: Period, said: Wo
             "template_taken_over", date=said.day(moved.ended), carriers=carriers
         )
     return lines
+
+
+def _heading(column: TemplateColumn, said: Words, meta: dict[str, str]) -> str:
+    """A column's heading; the value's, in the half-year template, says it is the year's
+    estimate (``Giá trị thực hiện (ước cả năm 2026)``: read back as the value's heading)."""
+    if column.key == "value" and meta["period"] == "half":
+        return f"{said(column.label)} ({said('value_half', year=meta['year'])})"
+    return said(column.label)
 
 
 def _metadata(plan: Plan, agency_id: str, day: date, period: Period) -> dict[str, str]:
@@ -165,7 +175,7 @@ def _write_xlsx(
         top = _FIRST_ROW - 1
         for col, column in enumerate(TEMPLATE_COLUMNS):
             sheet.set_column(col, col, column.width, None, {"hidden": column.hidden})
-            sheet.write_string(top, col, said(column.label), head)
+            sheet.write_string(top, col, _heading(column, said, meta), head)
             sheet.write_string(top + 1, col, KEY_PREFIX + column.key)
         sheet.set_row(top + 1, None, None, {"hidden": True})
         first, last = top + 2, top + 1 + rows.height
@@ -246,7 +256,7 @@ def _write_csv(path: Path, rows: pl.DataFrame, title: list[str], meta: dict[str,
     said = words("vi")
     mark = " ".join([CSV_MARK, *(f"{k}={v}" for k, v in meta.items() if " " not in v)])
     lines = [mark, *(f"# {line.replace(',', ' ').replace(';', ' ')}" for line in title)]
-    shown = rows.rename({c.key: said(c.label) for c in TEMPLATE_COLUMNS})
+    shown = rows.rename({c.key: _heading(c, said, meta) for c in TEMPLATE_COLUMNS})
     head = "\r\n".join(lines).encode("utf-8-sig") + b"\r\n"
     path.write_bytes(head + csv_bytes(shown).removeprefix(b"\xef\xbb\xbf"))
 

@@ -135,6 +135,8 @@ def sections(report: Report, said: Words) -> list[Section]:
     if halves:
         shown = report.period.label(said)
         notes.append(said("other_half", files=", ".join(halves), period=shown))
+    if report.period.kind == "half":  # the half-year template asks for the year's estimate
+        notes.append(said("half_estimates", year=report.period.year))
     if report.conflicts:
         notes.append(said("conflicts", count=report.conflicts))
     if report.rejected:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -11,9 +12,10 @@ from importlib import resources
 
 import yaml
 
+from kh922core._text import fold
 from kh922core.errors import Kh922Error
 
-__all__ = ["LANGUAGES", "Words", "all_headings", "words"]
+__all__ = ["LANGUAGES", "Words", "all_headings", "heading_of", "words"]
 
 LANGUAGES = ("vi", "en")
 
@@ -77,3 +79,22 @@ def words(lang: str = "vi") -> Words:
 def all_headings(key: str) -> tuple[str, ...]:
     """A template heading in every language (a file is read back whichever it was written in)."""
     return tuple(_table()[key][lang] for lang in LANGUAGES)
+
+
+@cache
+def _estimate_note() -> re.Pattern[str]:
+    """The half-year template's note after the value's heading, in every language."""
+    notes = [re.escape(fold(_table()["value_half"][lang])) for lang in LANGUAGES]
+    said = "|".join(note.replace(r"\{year\}", r"\d{4}") for note in notes)
+    return re.compile(rf"\s*\((?:{said})\)$")
+
+
+def heading_of(text: str) -> str:
+    """A heading as the reader compares it: folded, without the half-year template's note
+    that the value is the year's estimate.
+
+    Examples:
+        >>> heading_of("Giá trị thực hiện (ước cả năm 2026)"), heading_of(" Năm ")
+        ('giá trị thực hiện', 'năm')
+    """
+    return _estimate_note().sub("", fold(text))

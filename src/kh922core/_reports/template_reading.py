@@ -24,7 +24,7 @@ from kh922core._reports.file_readings import FileReading, Rejection
 from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
-from kh922core._reports.report_words import all_headings
+from kh922core._reports.report_words import all_headings, heading_of
 from kh922core._reports.stray_numbers import (
     misplaced_numbers,
     stray_rejections,
@@ -183,11 +183,10 @@ def _columns(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
         if "value" in keys.values():
             return index, keys
     for index, row in enumerate(rows):
-        keys = {i: _HEADINGS[fold(c)] for i, c in enumerate(row) if c and fold(c) in _HEADINGS}
+        heads = {i: heading_of(c) for i, c in enumerate(row) if c}  # "(ước cả năm 2026)" off
+        keys = {i: _HEADINGS[h] for i, h in heads.items() if h in _HEADINGS}
         for key, starts in _STARTS.items():  # "Giá trị thực hiện năm 2027": a heading, and more
-            more = [
-                i for i, c in enumerate(row) if c and i not in keys and fold(c).startswith(starts)
-            ]
+            more = [i for i, h in heads.items() if i not in keys and h.startswith(starts)]
             keys |= {more[0]: key} if len(more) == 1 and key not in keys.values() else {}
         found = set(keys.values())
         named = {"value", "name"} <= found and "indicator" not in found  # else: a table's names

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kh922core._plans import Plan, Target
+from kh922core._reports.report_words import heading_of
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells
 from kh922core._text import fold
 
@@ -137,7 +138,7 @@ def swapped_headings(
     found = []
     for column, key in keys.items():
         text = above[column] if column < len(above) else None
-        named = headings.get(fold(text or ""))
+        named = headings.get(heading_of(text or ""))
         if named is not None and named != key and named in keys.values():
             found.append(
                 (
