@@ -236,6 +236,18 @@ def test_a_row_number_written_twice_says_so(tmp_path: Path) -> None:
         ("Số vụ tai nạn giao thông", Direction.LOWER_IS_BETTER),
         ("Tỷ lệ học sinh bỏ học", Direction.LOWER_IS_BETTER),
         ("Ty le ho ngheo", Direction.LOWER_IS_BETTER),  # typed without accents
+        # round 148: sector plans' indicators better lower were read higher (bare targets turned)
+        ("Tỷ suất chết trẻ em dưới 1 tuổi", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", Direction.LOWER_IS_BETTER),
+        ("Số ca mắc sốt xuất huyết", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ thừa cân, béo phì ở người trưởng thành", Direction.LOWER_IS_BETTER),
+        ("Số người nghiện ma túy", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ thất thoát nước sạch", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ hút thuốc lá ở nam giới", Direction.LOWER_IS_BETTER),
+        ("Diện tích rừng bị cháy", Direction.LOWER_IS_BETTER),
+        ("Tỷ lệ người nghiện ma túy được điều trị", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ cơ sở bảo đảm an toàn phòng cháy, chữa cháy", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ người cai nghiện thành công", Direction.HIGHER_IS_BETTER),
     ],
 )
 def test_a_direction_is_inferred_from_whole_words(

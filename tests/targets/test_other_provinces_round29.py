@@ -86,3 +86,23 @@ def test_the_part_certified_is_no_target_of_the_share_trained(text: str) -> None
 def test_a_bound_said_with_chi_is_still_refused() -> None:
     with pytest.raises(TargetParseError, match="'Chỉ đạt' before the number"):
         parse_target("Chỉ đạt 35%", unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Hoàn thành 2027", "công trình"),
+        ("Đưa vào sử dụng 2028", "km"),
+        ("Hoàn thành trong 2026", "dự án"),
+    ],
+)
+def test_a_year_of_completion_is_no_count(text: str, unit: str) -> None:
+    with pytest.raises(TargetParseError):  # (it was at least 2027 works)
+        parse_target(text, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("Hoàn thành 5 công trình", "công trình"), ("2.027 km", "km")]
+)
+def test_a_count_of_works_still_reads(text: str, unit: str) -> None:
+    assert parse_target(text, unit=unit).kind == "comparison"

@@ -6,10 +6,11 @@ numbers, and the lines of text above the table (a Word table's title block).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["COVERED", "STRUCK", "Grid", "column_name"]
+__all__ = ["COVERED", "STRUCK", "Grid", "column_name", "filled", "spread_headings"]
 
 #: The start of the text of a cell struck through, whole or in part (reported by the importer).
 STRUCK = "\x00struck:"
@@ -77,3 +78,43 @@ def column_name(index: int, letters: bool) -> str:
         index, rest = divmod(index - 1, 26)
         name = chr(ord("A") + rest) + name
     return name
+
+
+def spread_headings(top: list[str], below: list[str] | None) -> tuple[list[str], set[int]]:
+    """A row of headings as merged cells would show it, and the sub-columns it spans: an
+    empty heading right after a heading of a year takes its text (a merged one has it) where
+    the row below labels both, and labels nothing else (``Năm 2030 |`` over ``Thành thị | Nông
+    thôn``: a CSV file, which merges no cells, writes a heading over its sub-columns so).  Each
+    sub-column is a part of the heading (urban, rural), no target of the whole row.
+
+    Examples:
+        >>> spread_headings(["Chỉ tiêu", "Năm 2030", ""], ["", "Thành thị", "Nông thôn"])
+        (['Chỉ tiêu', 'Năm 2030', 'Năm 2030'], {1, 2})
+        >>> spread_headings(["Năm 2030", ""], ["80", "Sở Y tế"])
+        (['Năm 2030', ''], set())
+    """
+    spread, under = list(top), set[int]()
+    if below is None or any(ch.isdigit() for cell in below for ch in cell):
+        return spread, under
+    for column in range(1, min(len(top), len(below))):
+        labelled = below[column - 1].strip() and below[column].strip()
+        spans = not top[column].strip() or top[column] == top[column - 1]  # empty, or merged
+        if spans and re.search(r"(?:19|20)\d\d", spread[column - 1]) and labelled:
+            spread[column] = spread[column - 1]
+            under |= {column - 1, column}
+    if any(cell.strip() for c, cell in enumerate(below) if c not in under):
+        return list(top), set()  # a row of data, or of other headings
+    return spread, under
+
+
+def filled(grid: Grid) -> list[list[str]]:
+    """The grid with every merged range's text in each of its cells."""
+    rows = [list(row) for row in grid.rows]
+    for first_row, first_column, last_row, last_column in grid.merges:
+        if first_row >= len(rows) or first_column >= grid.width:
+            continue
+        text = rows[first_row][first_column]
+        for r in range(first_row, min(last_row, len(rows) - 1) + 1):
+            for c in range(first_column, min(last_column, grid.width - 1) + 1):
+                rows[r][c] = text
+    return rows

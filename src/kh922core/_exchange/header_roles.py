@@ -44,14 +44,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kh922core._exchange.grids import Grid
+from kh922core._exchange.grids import Grid, filled, spread_headings
 from kh922core._text import fold, strip_diacritics
 
 __all__ = [
     "Column",
     "Header",
     "Role",
-    "filled",
     "find_header",
     "heading_key",
     "is_numbering",
@@ -269,19 +268,6 @@ def later_baselines(header: Header, plan_year: int | None) -> Header:
     return replace(header, columns=columns)
 
 
-def filled(grid: Grid) -> list[list[str]]:
-    """The grid with every merged range's text in each of its cells."""
-    rows = [list(row) for row in grid.rows]
-    for first_row, first_column, last_row, last_column in grid.merges:
-        if first_row >= len(rows) or first_column >= grid.width:
-            continue
-        text = rows[first_row][first_column]
-        for r in range(first_row, min(last_row, len(rows) - 1) + 1):
-            for c in range(first_column, min(last_column, grid.width - 1) + 1):
-                rows[r][c] = text
-    return rows
-
-
 def is_numbering(cells: list[str]) -> bool:
     """Whether a row only numbers the columns: ``(1) (2) (3)``, ``1 2 3``, ``A B 1 2``."""
     texts = [heading_key(c) for c in cells if c.strip()]
@@ -367,22 +353,28 @@ def find_header(grid: Grid, start: int = 0, rows: list[list[str]] | None = None)
     """The first header at or below row ``start``, or ``None``."""
     rows = filled(grid) if rows is None else rows
     for first in range(start, len(rows)):
-        columns, kind = _columns(rows[first])
+        top, under = spread_headings(
+            rows[first], rows[first + 1] if first + 1 < len(rows) else None
+        )
+        columns, kind = _columns(top)
         if kind is None or sum(c.role is not None for c in columns) < 3:
             continue
         lead = next((t.strip() for t in rows[first] if t.strip()), "")  # "2 | … | Đề án"
         if len({t for t in rows[first][1:] if t.strip()}) == 1 or _ROW_NUMBER.fullmatch(lead):
             continue  # "B | CHỈ TIÊU CỤ THỂ" merged across the table: a group row
         name = next((c.index for c in columns if c.role == "name"), -1)
-        last = first
+        last = first + 1 if under else first  # the labels of the sub-columns: headings
         while (
             last + 1 < len(rows) and last - first < 3 and _below(rows[last], rows[last + 1], name)
         ):
             last += 1
-        if last > first:
-            columns, kind = _columns(_combined(rows, first, last))
+        if last > first:  # (the headings a CSV spreads over its sub-columns as a merge does)
+            columns, kind = _columns(
+                _combined([*rows[:first], top, *rows[first + 1 :]], first, last)
+            )
             if kind is None:
                 continue
+        columns = [Column(c.index, None, c.heading) if c.index in under else c for c in columns]
         return Header(first, last, _single(columns, kind), kind)
     return None
 

@@ -23,6 +23,7 @@ from kh922core._exchange.row_texts import (
     BLANKS,
     BULLET,
     NO_HORIZON,
+    NO_TARGET,
     PLUS,
     cell_horizon,
     cell_line,
@@ -297,7 +298,7 @@ class IndicatorBuilder:
         spans = [(a, b) for r, a, _, b in grid.merges if b > a and r <= line.index <= _]
         for column in header.of("target"):
             text = cell_line(cells[column.index])
-            if text in BLANKS:
+            if text in BLANKS or NO_TARGET.match(text):  # "Không giao": none that year
                 continue
             also = merged_targets(header, column.index, spans)
             if also:

@@ -24,6 +24,7 @@ __all__ = [
     "BLANKS",
     "BULLET",
     "NO_HORIZON",
+    "NO_TARGET",
     "PLUS",
     "cell_horizon",
     "cell_line",
@@ -45,6 +46,12 @@ __all__ = [
 ]
 
 BLANKS = frozenset({"", "-", "–", "—", "−", "--", "x", "X", "/", "…", "...", "_"})
+#: A target cell that says no target is set for that year, as "-" does ("Không giao", "Chưa
+#: giao chỉ tiêu", "Không áp dụng", "N/A"); "Không có" is none at all, a target.
+NO_TARGET = re.compile(
+    r"^\s*(?:(?:không|chưa)\s+(?:giao|đặt|áp\s+dụng|xác\s+định)(?:\s+chỉ\s+tiêu)?|n/a|k/a)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"^((?:(?:[A-ZĐ]|[IVXLC]+)\.)?\d+(?:[.,]\d+)*)\.?$")
 _SUBLETTER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*([a-zđ])\)?$")
 _LETTER = re.compile(r"^([a-zđ])\s*[.)]?$")
@@ -58,7 +65,12 @@ _LOWER_NAMES = re.compile(
     r"(?<!\w)(?:hộ\s+(?:cận\s+)?nghèo|thất\s+nghiệp|tử\s+vong|suy\s+dinh\s+dưỡng|tai\s+nạn|"
     r"ô\s+nhiễm|lạm\s+phát|nợ\s+xấu|bỏ\s+học|tội\s+phạm|phát\s+thải|trễ\s+hạn|quá\s+hạn|"
     r"sinh\s+con\s+thứ\s+(?:ba|3)|thời\s+gian\s+xử\s+lý|chi\s+phí\s+khởi\s+sự|"
-    r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+số\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ)(?!\w)"
+    r"mất\s+cân\s+bằng\s+giới\s+tính|t[ỷỉ]\s+số\s+giới\s+tính|t[ỷỉ]\s+lệ\s+nhiễm|số\s+vụ|"
+    # sector plans: deaths, malnutrition, cases, addiction, losses, smoking, fires, illiteracy
+    r"chết|thấp\s+còi|nhẹ\s+cân|thừa\s+cân|béo\s+phì|(?:ca|số\s+ca|t[ỷỉ]\s+lệ)\s+mắc|mắc\s+mới|"
+    r"(?<!cai\s)nghiện(?![^,;()]*\b(?:được|cai)\b)|thất\s+thoát|hút\s+thuốc|tái\s+nghèo|mù\s+chữ|"
+    r"(?<!phòng\s)(?<!chữa\s)(?<!chống\s)(?<!phòng,\s)cháy|tảo\s+hôn|tiêu\s+hao\s+năng\s+lượng|"
+    r"ùn\s+tắc|sạt\s+lở)(?!\w)"
 )
 #: The same, for a name typed without accents ("Ty le ho ngheo").
 __LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))

@@ -20,15 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kh922core._exchange.grids import Grid, column_name
-from kh922core._exchange.header_roles import (
-    Column,
-    Header,
-    filled,
-    find_header,
-    is_numbering,
-    years_in,
-)
+from kh922core._exchange.grids import Grid, column_name, filled
+from kh922core._exchange.header_roles import Column, Header, find_header, is_numbering, years_in
 
 __all__ = ["Line", "Table", "continuation", "find_tables", "place"]
 

@@ -22,6 +22,12 @@ __all__ = ["refuse_numbers_of_another_kind"]
 
 #: A year as the number of a target: four bare digits 2000-2100 ("Hoàn thành 2027", "2026-2027").
 _YEAR = re.compile(r"(?<![\d.,])(?:20\d\d|2100)(?![\d.,]|\s*%)")
+#: A year right after a verb of completion ("Hoàn thành 2027", "đưa vào sử dụng 2028").
+_DONE_IN = re.compile(
+    r"(?:hoàn\s+thành|khánh\s+thành|đưa\s+vào\s+(?:sử\s+dụng|vận\s+hành|khai\s+thác)|xong)"
+    r"\s+(?:trước\s+|trong\s+|vào\s+)?(?P<year>20\d\d|2100)(?![\d.,])",
+    re.IGNORECASE,
+)
 #: A count's name: its number may be 2000-2100 ("Số doanh nghiệp … | Trên 2000").
 _COUNT_NAME = re.compile(r"^\W*(?:tổng\s+)?(?:số|lượng|sản\s+lượng)\b", re.IGNORECASE)
 #: A per cent with a group of thousands ("1.500%", "Trên 99.500%"): a decimal point, as an
@@ -135,6 +141,14 @@ def _refuse_year(text: str, spec: TargetSpec, indicator: str | None, row: str | 
     """A year read as the number (``Hoàn thành 2027``) in a row with no unit, not a count's,
     or in ``%``: every number read is a year written bare, outside a phrase of time."""
     numbers = _numbers(spec)
+    done = _DONE_IN.search(blank(text, YEARS))  # "Hoàn thành 2027" in any row: its deadline
+    if done is not None and numbers and all(n == int(done.group("year")) for n in numbers):
+        raise TargetParseError(
+            text,
+            done.start("year"),
+            "a deadline in words ('Hoàn thành năm 2027') or a number in the row's unit",
+            reason=f"{done.group(0)!r}: a year, not a level to reach (a later year would meet it)",
+        )
     if row not in (None, "", "%") or getattr(spec, "unit", None) not in (None, "%") or not numbers:
         return
     if row != "%" and indicator is not None and _COUNT_NAME.search(indicator):
