@@ -18,6 +18,10 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_signed_change", "refuse_words_of_another_measure"]
 
+#: Words of a level between a verb of change and a signed number ("đạt -2%", "xuống -2%").
+_LEVEL_WORDS = re.compile(
+    r"(?<!\w)(?:đạt|là|mức|xuống|còn|lên|bằng|về|tới|đến|ở|từ)(?!\w)", re.IGNORECASE
+)
 #: A minus sign before a number (after a word, not between two numbers: "giảm -2%").
 _MINUS = re.compile(r"[-−]\s?\d")
 #: A loss or a deficit before its number, the negative side of a balance ("Lỗ không quá 10 tỷ
@@ -82,12 +86,16 @@ def refuse_words_of_another_measure(
 
 
 def refuse_signed_change(text: str, verb: str | None) -> None:
-    """Refuse a minus sign right after the verb of change (``verb``, as written: ``Giảm -2%``,
-    ``rút ngắn -4``): which way does it move?  Between two numbers it is a range (``giảm
-    2-3%``); after other words, a level's sign (``Tăng trưởng đạt -2%``)."""
+    """Refuse a minus sign after the verb of change (``verb``, as written: ``Giảm -2%``, ``rút
+    ngắn -4``, ``Giảm số ngày -3``) with no word of a level between them: which way does it
+    move?  Between two numbers it is a range (``giảm 2-3%``); after a level's word, a level's
+    sign (``Tăng trưởng đạt -2%``, ``giảm tỷ lệ xuống -2%``)."""
     signed = next(iter(_MINUS.finditer(text)), None) if verb else None
     before = text[: signed.start()].rstrip().casefold() if signed is not None else ""
-    if signed is not None and verb and before.endswith(verb.casefold()):
+    at = before.rfind(verb.casefold()) if verb else -1
+    between = before[at + len(verb or "") :] if at >= 0 else ""
+    of_number = any(ch.isdigit() for ch in between)  # "giảm 2-3%", "8,5%-9%": a range
+    if signed is not None and at >= 0 and not of_number and not _LEVEL_WORDS.search(between):
         raise TargetParseError(
             text,
             signed.start(),
