@@ -91,3 +91,30 @@ def test_a_year_of_completion_in_a_row_of_works_is_listed(tmp_path: Path) -> Non
     assert any(
         "'Hoàn thành 2027'" in p and "a year, not a level" in p for p in _said(imported.problems)
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "listed"),
+    [
+        ("Số lao động được đào tạo nghề", "lao động", True),
+        ("Diện tích trồng rừng mới", "ha", True),
+        ("Số doanh nghiệp thành lập mới", "doanh nghiệp", True),
+        ("Tổng vốn đầu tư toàn xã hội", "tỷ đồng", True),
+        ("Số doanh nghiệp đang hoạt động", "doanh nghiệp", False),  # a stock: its level
+        ("Tỷ lệ hộ nghèo", "%", False),
+        ("Số lao động được đào tạo nghề giai đoạn 2026-2030", "lao động", False),  # said
+    ],
+)
+def test_a_column_of_a_span_of_what_is_added_is_listed(
+    tmp_path: Path, name: str, unit: str, listed: bool
+) -> None:
+    # "Giai đoạn 2026-2030 | 150.000" of workers trained was the 2030 level, not the total
+    rows = [
+        [_TITLE],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Giai đoạn 2026-2030"],
+        ["1", name, unit, "150.000"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows))
+    said = _said(imported.problems)
+    assert any("the total of its years" in p for p in said) is listed
+    assert len(imported.plan.targets) == (0 if listed else 1)

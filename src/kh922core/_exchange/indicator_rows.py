@@ -41,6 +41,7 @@ from kh922core._exchange.row_texts import (
     restarts,
     row_number,
     row_year,
+    span_total,
     twice_in_cell,
     twice_numbered,
     under_parent,
@@ -166,8 +167,7 @@ class IndicatorBuilder:
     # ------------------------------------------------------------------ rows
 
     def table(self, table: Table, horizon: int | None, *, carry: bool = False) -> None:
-        """Read one Phụ lục I table; ``horizon`` is the one its title names, if any; with
-        ``carry``, the table goes on with the one before (its horizon and group hold)."""
+        """Read one Phụ lục I table (``horizon``: its title's; ``carry``: it goes on the last)."""
         header, grid = table.header, table.grid
         table.unit = table.unit or heading_unit(header)  # "Năm 2030 (%)"
         printed = {line.number for line in table.lines}
@@ -308,7 +308,8 @@ class IndicatorBuilder:
                 continue
             year = column.year or own_year or horizon  # "Năm 2025: 50; năm 2030: 80": its own
             unused = NO_HORIZON if year is None and not years_in(text) else None
-            if (unused := unused or past_period(column.heading, self.plan_year)) is not None:
+            unused = unused or past_period(column.heading, self.plan_year)
+            if (unused := unused or span_total(column.heading, unit, name)) is not None:
                 sink.problem(grid, header, line.index, column.index, text, unused)
                 continue
             made += self._cell(
