@@ -41,12 +41,12 @@ from kh922core._exchange.row_texts import (
     restarts,
     row_number,
     row_year,
-    span_total,
     twice_in_cell,
     twice_numbered,
     under_parent,
 )
 from kh922core._exchange.row_units import heading_unit, row_unit
+from kh922core._exchange.span_columns import span_total
 from kh922core._exchange.table_walk import Line, Table, unread_unit_line
 from kh922core._exchange.unread_lines import unread_line
 from kh922core._plans import Plan

@@ -41,7 +41,6 @@ __all__ = [
     "restarts",
     "row_number",
     "row_year",
-    "span_total",
     "twice_numbered",
     "under_parent",
 ]
@@ -133,41 +132,6 @@ def past_target(year: int, plan_year: int | None) -> str | None:
     return (
         f"a target for {year}, before the year of the plan ({plan_year}): a result already "
         f"reached? A column of results is headed 'Thực hiện năm {year}' (read as the baseline)"
-    )
-
-
-#: Names of what is added over the years, whose number over a span is its total ("Số lao động
-#: được đào tạo", "Diện tích trồng rừng mới", "Số km đường xây dựng mới"): compared folded.
-_ADDED = re.compile(
-    r"\b(?:dao tao|giai quyet viec lam|tao viec lam|trong moi|trong rung|xay dung moi|xay moi|"
-    r"lam moi|nang cap|cai tao|thanh lap moi|thu hut|cap moi|ho tro|khoi cong|dau tu moi|"
-    r"xuat khau lao dong|di lam viec|cung hoa|be tong hoa|nhua hoa|kien co hoa)\b"
-)
-
-
-def span_total(heading: str, unit: Unit | None, name: str) -> str | None:
-    """Why a target column headed by a span of years (``Giai đoạn 2026-2030``) is not read in
-    a row of money, or of what is added over the years (``Số lao động được đào tạo``): its
-    number is the span's total, or the level at its end?  Else ``None``.
-
-    Examples:
-        >>> from kh922core import parse_unit
-        >>> span_total("Giai đoạn 2026-2030", parse_unit("người"), "Số người được đào tạo")[:22]
-        'a column of the span 2'
-        >>> span_total("Giai đoạn 2026-2030", parse_unit("%"), "Tỷ lệ hộ nghèo") is None
-        True
-    """
-    years = years_in(heading)
-    if unit is None or len(years) < 2 or "/" in unit.text or unit.dimension == "dimensionless":
-        return None
-    if "currency" not in unit.dimension and not _ADDED.search(heading_key(name)):
-        return None  # a stock ("Số doanh nghiệp"): its level at the span's end
-    if len(years_in(name)) >= 2:
-        return None  # "Số lao động được đào tạo giai đoạn 2026-2030": the total, said
-    return (
-        f"a column of the span {years[0]}-{years[-1]} in {unit.text!r}: the total of its years, "
-        f"or the level at its end? Head it 'Đến năm {years[-1]}' for the level, or say the total "
-        "in the indicator's name ('… giai đoạn 2026-2030')"
     )
 
 
