@@ -37,6 +37,8 @@ class Grid:
         separator: A CSV file's separator.
         hidden_rows: The rows a sheet hides, from 0 (reported, never read).
         hidden_columns: The columns a sheet hides, from 0 (reported, never read).
+        format_words: The words a workbook cell's number format adds to its number (``lượt``
+            of ``#,##0 "lượt"``), by ``(row, column)``.
 
     The text of every cell and title line is NFC: a file from a Mac or a web page may write a
     letter and its marks apart (``e`` + U+0302 + U+0301 for ``ế``), which reads the same.
@@ -54,6 +56,7 @@ class Grid:
     separator: str = ""
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
+    format_words: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rows = [[unicodedata.normalize("NFC", cell) for cell in row] for row in self.rows]

@@ -28,6 +28,7 @@ from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.moved_rows import refuse_moved_rows
 from kh922core._exchange.office_files import read_grids
 from kh922core._exchange.plan_validation import validated
+from kh922core._exchange.repeated_changes import repeated_changes
 from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT, SHOWN_OTHERWISE
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
@@ -349,6 +350,10 @@ def import_tables(
         "tasks": tasks.tasks,
     }
     plan = validated(data, sink)
+    refused = repeated_changes(plan, data["targets"], sink)  # "Giảm 0,5%" in every year
+    if refused:
+        data["targets"] = [t for t in data["targets"] if t["id"] not in refused]
+        plan = validated(data, sink)
     note_unbased(plan, sink)
     return ImportResult(
         plan=plan,

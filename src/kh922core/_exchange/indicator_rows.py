@@ -16,6 +16,7 @@ from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
+from kh922core._exchange.format_units import format_unit
 from kh922core._exchange.header_roles import heading_key, unread_column, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_baselines import give_baselines
@@ -61,6 +62,10 @@ _NOTE = "a note (Ghi chú): a plan file has no place for it; copy it by hand"
 _UNIT_LINE_UNREAD = (
     "a unit line above the table in words the import does not read: no row takes a unit from "
     "it; write each row's unit in a column 'Đơn vị tính', or make the line 'Đơn vị tính: %'"
+)
+_NO_UNIT = (
+    "; the indicator is imported without a unit (add the unit to a unit_texts file, or write a "
+    "known one)"
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
@@ -242,15 +247,8 @@ class IndicatorBuilder:
             try:
                 unit = parse_unit(unit_text)
             except Kh922Error as error:
-                sink.problem(
-                    grid,
-                    header,
-                    line.index,
-                    unit_column,
-                    unit_text,
-                    f"{reason_of(error)}; the indicator is imported without a unit "
-                    "(add the unit to a unit_texts file, or write a known one)",
-                )
+                why = reason_of(error) + _NO_UNIT
+                sink.problem(grid, header, line.index, unit_column, unit_text, why)
         note = None
         for column in header.of("note"):
             text = cells[column.index].strip()
@@ -309,6 +307,7 @@ class IndicatorBuilder:
             year = column.year or own_year or horizon  # "Năm 2025: 50; năm 2030: 80": its own
             unused = NO_HORIZON if year is None and not years_in(text) else None
             unused = unused or past_period(column.heading, self.plan_year)
+            unused = unused or format_unit(grid, line.index, column.index, unit)  # "1500 lượt"
             if (unused := unused or span_total(column.heading, unit, name)) is not None:
                 sink.problem(grid, header, line.index, column.index, text, unused)
                 continue

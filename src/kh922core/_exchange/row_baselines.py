@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from kh922core._exchange.format_units import format_unit, own_unit_words
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import BLANKS, reason_of
 from kh922core._exchange.table_walk import Line, Table
@@ -83,10 +84,12 @@ def row_baseline(
             why += "indicators of their own: copy each part's baseline by hand"
             sink.problem(table.grid, table.header, line.index, column.index, text, why)
             continue
-        doubt = _doubtful(text, unit)
+        doubt = _doubtful(text, unit) or format_unit(table.grid, line.index, column.index, unit)
         if doubt is not None:
             sink.problem(table.grid, table.header, line.index, column.index, text, doubt)
             continue
+        words = own_unit_words(table.grid, line.index, column.index, unit)  # "3000 DN"
+        text = text.removesuffix(words).strip() if words else text
         try:
             value = parse_number(text.rstrip("% "))
         except Kh922Error as error:

@@ -51,6 +51,11 @@ _MOST_CELLS = 2_000_000
 _SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECASE)
 
 
+# A number format's first section (up to a ';' outside quotes), and its literals in it.
+_SECTION = re.compile(r'(?:"[^"]*"|\\.|[^";\\])*')
+_LITERALS = re.compile(r'"([^"]*)"|\\(.)')
+
+
 def _shown_date(value: Any, number_format: Any) -> str | None:
     """A date as its format shows it, day first (``31/12/2025``, ``12/2025`` for a month typed
     ``12/2025``, which Excel keeps as a date); ``None`` for any other cell."""
@@ -138,17 +143,31 @@ def _text(
     return text.strip(), float(value) if number else None
 
 
+def _format_words(cell: Any) -> str | None:
+    """The words the number format of a cell that holds a number adds to it (the quoted and
+    escaped letters of its first section: ``lượt`` of ``#,##0 "lượt"``), or ``None``."""
+    value, number_format = cell.value, cell.number_format
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    section = _SECTION.match(str(number_format or ""))
+    words = "".join(a or b for a, b in _LITERALS.findall(section.group(0) if section else ""))
+    return " ".join(words.split()) if any(c.isalpha() for c in words) else None
+
+
 def _sheet(
     sheet: Any, formulas: dict[tuple[int, int], str], file: str, texts: dict[tuple[int, int], str]
 ) -> Grid:
     height, width = _extent(sheet, formulas, file)
     rows = [[""] * width for _ in range(height)]
     numbers: dict[tuple[int, int], float] = {}
+    format_words: dict[tuple[int, int], str] = {}
     for (r, c), cell in sheet._cells.items():
         if r <= height and c <= width and (cell.value is not None or (r, c) in formulas):
             rows[r - 1][c - 1], number = _text(cell, formulas, texts)
             if number is not None:
                 numbers[(r - 1, c - 1)] = number
+            if (words := _format_words(cell)) is not None:
+                format_words[(r - 1, c - 1)] = words
     for r, c in formulas.keys() - sheet._cells.keys():
         rows[r - 1][c - 1] = FORMULA + formulas[(r, c)]
     while rows and not any(rows[-1]):
@@ -175,6 +194,7 @@ def _sheet(
         hidden_rows = frozenset(range(len(rows)))
     grid = Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
     grid.hidden_rows, grid.hidden_columns = hidden_rows, hidden_columns
+    grid.format_words = format_words
     return grid
 
 
