@@ -17,7 +17,7 @@ from typing import Any
 
 from kh922core._exchange.import_problems import Sink
 from kh922core._plans import Plan, Target
-from kh922core._targets.kinds.change import ChangeKind
+from kh922core._targets import ChangeKind
 
 __all__ = ["repeated_changes"]
 
