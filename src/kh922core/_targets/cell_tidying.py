@@ -34,6 +34,11 @@ __all__ = ["tidied", "without_marks"]
 #: Icelandic eth (``Ð``, ``ð``) for Vietnamese d with stroke (``Đ``, ``đ``): the two look alike,
 #: and converters from the old Vietnamese encodings (TCVN3, VNI) often write the first.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+#: Full-width forms of ASCII (``＞＝90％``, ``（≥95％）``, ``８０．５``; an East Asian input
+#: method's) and the ideographic space, each the character it is a wide form of.
+_FULL_WIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+)
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 #: Marks that may enclose the whole target: parentheses, quotation marks.
 _ENCLOSING = (("(", ")"), ("“", "”"), ("«", "»"), ("‘", "’"))
@@ -83,7 +88,7 @@ def without_marks(text: str) -> str:
 
 def tidied(text: str) -> str:
     """The cell as the grammar reads it, the same length (see the module docstring)."""
-    text = text.replace("％", "%").translate(_ETH)
+    text = text.translate(_FULL_WIDTH).translate(_ETH)
     if _OTHER_DIGIT.search(text):
         text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
     text = without_marks(text)  # "95%(*)", "≥ 95%*", "95%¹", "… đồng(1)", "Đạt 100% (1)"

@@ -65,10 +65,10 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 #: The years an average is taken over ("Bình quân 5 năm tăng 9%", "trung bình các năm tới"),
-#: not after a noun it would qualify: the average is a yearly one, as "bình quân giai đoạn"
-#: is (group ``span``: blanked).
+#: not after a noun it would qualify (after a verb of change: "Tăng bình quân 5 năm 12%"): the
+#: average is a yearly one, as "bình quân giai đoạn" is (group ``span``: blanked).
 _AVERAGED = re.compile(
-    r"(?<![^\W\d_]\s)\b(?:bình\s+quân|trung\s+bình)\s+(?P<span>(?:\d{1,2}\s+năm|các\s+năm|những\s+năm)"
+    r"(?:(?<![^\W\d_]\s)|(?<=\btăng\s)|(?<=\bgiảm\s)|(?<=\btrưởng\s))\b(?:bình\s+quân|trung\s+bình)\s+(?P<span>(?:\d{1,2}\s+năm|các\s+năm|những\s+năm)"
     r"(?:\s+(?:tới|qua|tiếp\s+theo|còn\s+lại))?)(?!\w)",
     re.IGNORECASE,
 )
