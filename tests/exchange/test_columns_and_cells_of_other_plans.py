@@ -77,12 +77,12 @@ def test_a_price_basis_heading_is_still_a_target_column(tmp_path: Path) -> None:
     assert [(t.horizon, t.text) for t in result.plan.targets] == [(2030, "150")]
 
 
-def _baseline_row(tmp_path: Path, unit: str, baseline: str) -> ImportResult:
+def _baseline_row(tmp_path: Path, unit: str, baseline: str, target: str = "100") -> ImportResult:
     """An appendix of one row in ``unit`` with ``baseline`` as its 2025 result, imported."""
     rows = [
         *TITLE,
         ["TT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2025", "Năm 2030"],
-        ["1", "Chỉ tiêu A", unit, baseline, "100"],
+        ["1", "Chỉ tiêu A", unit, baseline, target],
     ]
     return import_tables(_csv(tmp_path / "pl.csv", rows))
 
@@ -113,7 +113,7 @@ def test_a_baseline_that_cannot_be_in_its_rows_unit_is_listed(
 def test_a_baseline_in_its_rows_unit_is_read(
     tmp_path: Path, unit: str, baseline: str, value: float
 ) -> None:
-    result = _baseline_row(tmp_path, unit, baseline)
+    result = _baseline_row(tmp_path, unit, baseline, "100" if unit == "%" else "15.000")
     (target,) = result.plan.targets
     assert target.baseline is not None
     assert (target.baseline.value, target.baseline.year) == (value, 2025)

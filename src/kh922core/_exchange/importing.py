@@ -19,6 +19,7 @@ from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.decimal_dots import refuse_dot_thousands
+from kh922core._exchange.direction_checks import refuse_against_direction
 from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
 from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
 from kh922core._exchange.grids import COVERED, STRUCK, Grid
@@ -351,6 +352,7 @@ def import_tables(
     }
     plan = validated(data, sink)
     refused = repeated_changes(plan, data["targets"], sink)  # "Giảm 0,5%" in every year
+    refused |= refuse_against_direction(plan, data["targets"], indicators.guessed, sink)
     if refused:
         data["targets"] = [t for t in data["targets"] if t["id"] not in refused]
         plan = validated(data, sink)

@@ -98,36 +98,31 @@ class IndicatorBuilder:
     _section: str | None = None
     #: The year of the plan's date, where the title gives it: a target before it is refused.
     plan_year: int | None = None
+    #: The indicators whose direction is guessed from their name's words (or their lack): why.
+    guessed: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ indicators
 
     def _direction(
         self, name: str, unit: Unit | None, note: Direction | None
-    ) -> tuple[Direction, str]:
+    ) -> tuple[Direction, str, bool]:
+        """The indicator's direction, why, and whether it is guessed from the name's words."""
         if note is not None:
-            return note, f"from the note beside the row ('{direction_words(note) or note.value}')"
-        if self.reference is not None:
-            for indicator in self.reference.indicators:
-                same_unit = (indicator.unit.text if indicator.unit else None) == (
-                    unit.text if unit else None
-                )
-                if heading_key(indicator.name) == heading_key(name) and same_unit:
-                    return (
-                        indicator.direction,
-                        f"as the indicator '{indicator.id}' of the reference plan",
-                    )
+            why = f"from the note beside the row ('{direction_words(note) or note.value}')"
+            return note, why, False
+        for indicator in self.reference.indicators if self.reference is not None else ():
+            same_unit = (indicator.unit and indicator.unit.text) == (unit and unit.text)
+            if heading_key(indicator.name) == heading_key(name) and same_unit:
+                why = f"as the indicator '{indicator.id}' of the reference plan"
+                return indicator.direction, why, False
         if unit is not None and unit.is_rank:
-            return (
-                Direction.LOWER_IS_BETTER,
-                f"inferred: the unit '{unit.text}' is a rank (1 is best)",
-            )
+            why = f"inferred: the unit '{unit.text}' is a rank (1 is best)"
+            return Direction.LOWER_IS_BETTER, why, False
         found = lower_name(name)
         if found is not None:
-            return Direction.LOWER_IS_BETTER, f"inferred: '{found}' is better lower"
-        return (
-            Direction.HIGHER_IS_BETTER,
-            "inferred: nothing in the name or unit says lower is better",
-        )
+            return Direction.LOWER_IS_BETTER, f"inferred: '{found}' is better lower", True
+        why = "inferred: nothing in the name or unit says lower is better"
+        return Direction.HIGHER_IS_BETTER, why, True
 
     def _indicator(
         self,
@@ -142,7 +137,7 @@ class IndicatorBuilder:
         if key in self._keys:
             found = self.indicators[self._keys[key]]
             return found["id"], Direction(found["direction"])
-        direction, why = self._direction(name, unit, note)
+        direction, why, guessed = self._direction(name, unit, note)
         identifier = None
         if self.reference is not None:
             identifier = next(
@@ -166,6 +161,7 @@ class IndicatorBuilder:
             "parent": parent,
         }
         self._keys[key] = identifier
+        self.guessed |= {identifier: why.removeprefix("inferred: ")} if guessed else {}
         self.sink.note("indicators", identifier, f"direction {direction.value}: {why}")
         return identifier, direction
 

@@ -70,10 +70,25 @@ _LOWER_NAMES = re.compile(
     r"chết|thấp\s+còi|nhẹ\s+cân|thừa\s+cân|béo\s+phì|(?:ca|số\s+ca|t[ỷỉ]\s+lệ)\s+mắc|mắc\s+mới|"
     r"(?<!cai\s)nghiện(?![^,;()]*\b(?:được|cai)\b)|thất\s+thoát|hút\s+thuốc|tái\s+nghèo|mù\s+chữ|"
     r"(?<!phòng\s)(?<!chữa\s)(?<!chống\s)(?<!phòng,\s)cháy|tảo\s+hôn|tiêu\s+hao\s+năng\s+lượng|"
-    r"ùn\s+tắc|sạt\s+lở)(?!\w)"
+    r"ùn\s+tắc|sạt\s+lở|"
+    # times, costs, losses, backlogs, pollution, breaches, work of low standing, not yet done
+    r"thời\s+gian\s+(?:chờ|giải\s+quyết|thông\s+quan)|số\s+ngày\s+(?:chờ|giải\s+quyết|thông\s+quan)|"
+    r"chi\s+phí\s+(?:logistics|lô\s+gích|không\s+chính\s+thức|tuân\s+thủ)|chôn\s+lấp|tổn\s+thất|"
+    r"tồn\s+đọng|bụi\s+mịn|pm\s*2[.,]5|vi\s+phạm|phi\s+chính\s+thức|"
+    r"chưa\s+(?:đạt|có|được|hoàn\s+thành))(?!\w)"
+)
+#: A name that measures what is done against what is better lower: the share of the poor who
+#: are helped (``… hộ nghèo được hỗ trợ``, ``… được điều tra làm rõ``), a rate of reduction
+#: (``Tỷ lệ giảm …``, ``Mức cắt giảm …``).
+_DONE_AGAINST = re.compile(
+    r"^(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ)\s+(?:(?:cắt\s+)?giảm|rút\s+ngắn)\b|\bđược\s+(?:kịp\s+thời\s+)?(?:hỗ\s+trợ|"
+    r"điều\s+tra|can\s+thiệp|phát\s+hiện|xử\s+lý|giải\s+quyết|khắc\s+phục|điều\s+trị|cai|"
+    r"quản\s+lý|chăm\s+sóc|tư\s+vấn|thu\s+gom|khám|đào\s+tạo|dạy\s+nghề|học\s+nghề|cứu|"
+    r"khám\s+phá|làm\s+rõ|tái\s+hòa\s+nhập|bảo\s+trợ|công\s+nhận\s+thoát|giúp\s+đỡ|vay)\b"
 )
 #: The same, for a name typed without accents ("Ty le ho ngheo").
 __LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))
+__DONE_AGAINST_PLAIN = re.compile(strip_diacritics(_DONE_AGAINST.pattern))
 
 
 NO_HORIZON = (
@@ -183,7 +198,12 @@ def lower_name(name: str) -> str | None:
     """
     folded = fold(name)
     found = (__LOWER_NAMES_PLAIN if folded.isascii() else _LOWER_NAMES).search(folded)
-    return None if found is None else found.group(0)
+    if found is None or found.group(0).startswith("chưa"):
+        return None if found is None else found.group(0)
+    done = _DONE_AGAINST if not folded.isascii() else __DONE_AGAINST_PLAIN
+    reduction = done.match(folded)
+    helped = done.search(folded, found.end())
+    return None if reduction is not None or helped is not None else found.group(0)
 
 
 #: Notes that state a direction (compared without accents).
