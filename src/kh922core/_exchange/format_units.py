@@ -7,6 +7,12 @@ typed say what they mean; words of a format may not.  So a number formatted with
 the row's converts to by a factor other than 1 is listed, asking for the cell in the row's unit;
 a format that shows the row's own unit (``DN`` of ``doanh nghiệp``), or words that are no unit,
 changes nothing.
+
+A number of 2 or more shown as a percentage (95 in a cell formatted ``0%`` shows ``9500%``: a
+percentage typed whole after the cell was formatted) is listed as well.
+
+A target cell that holds 0 and shows a dash (Excel's Accounting format, ``0;-0;"-"``) is
+listed too: a reader of the page sees no target, the file holds one of 0.
 """
 
 from __future__ import annotations
@@ -15,7 +21,14 @@ from kh922core._exchange.grids import Grid
 from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import Kh922Error
 
-__all__ = ["format_unit", "own_unit_words"]
+__all__ = ["ZERO_SHOWN_AS_DASH", "format_unit", "own_unit_words"]
+
+
+#: Why a target cell that holds 0 and shows a dash is listed.
+ZERO_SHOWN_AS_DASH = (
+    "the cell holds the number 0 and its number format shows a dash (or nothing): a target of "
+    "0, or no target? type 0 in a cell formatted General, or delete the cell's content"
+)
 
 
 def _factor(grid: Grid, row: int, column: int, unit: Unit | None) -> tuple[str, float] | None:
@@ -40,7 +53,14 @@ def own_unit_words(grid: Grid, row: int, column: int, unit: Unit | None) -> str 
 
 def format_unit(grid: Grid, row: int, column: int, unit: Unit | None) -> str | None:
     """Why the number in the cell ``(row, column)`` is not read (its format shows a unit of
-    another scale than the row's ``unit``), or ``None``."""
+    another scale than the row's ``unit``, or a percentage typed whole), or ``None``."""
+    if (row, column) in grid.percent_wholes:
+        shown = grid.rows[row][column]
+        return (
+            f"the cell's percentage format shows {shown}: a percentage typed whole in a cell "
+            "formatted as one (95 typed there shows 9500%)? type it as 95% (or 0,95), or give "
+            "the cell a format that is no percentage"
+        )
     found = _factor(grid, row, column, unit)
     if found is None or found[1] == 1 or unit is None:
         return None

@@ -39,6 +39,10 @@ class Grid:
         hidden_columns: The columns a sheet hides, from 0 (reported, never read).
         format_words: The words a workbook cell's number format adds to its number (``lượt``
             of ``#,##0 "lượt"``), by ``(row, column)``.
+        hidden_zeros: The workbook cells that hold the number 0 and show a dash or nothing
+            (Excel's Accounting format, ``0;-0;"-"``), as ``(row, column)``.
+        percent_wholes: The workbook cells that hold a number of 2 or more and show it as a
+            percentage (95 shown ``9500%``: a percentage typed whole in a cell so formatted).
 
     The text of every cell and title line is NFC: a file from a Mac or a web page may write a
     letter and its marks apart (``e`` + U+0302 + U+0301 for ``ế``), which reads the same.
@@ -57,6 +61,8 @@ class Grid:
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
     format_words: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_zeros: set[tuple[int, int]] = field(default_factory=set)
+    percent_wholes: set[tuple[int, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.rows = [[unicodedata.normalize("NFC", cell) for cell in row] for row in self.rows]

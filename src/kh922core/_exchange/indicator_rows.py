@@ -16,7 +16,7 @@ from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
-from kh922core._exchange.format_units import format_unit
+from kh922core._exchange.format_units import ZERO_SHOWN_AS_DASH, format_unit
 from kh922core._exchange.header_roles import heading_key, unread_column, years_in
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_baselines import give_baselines
@@ -292,6 +292,9 @@ class IndicatorBuilder:
         spans = [(a, b) for r, a, _, b in grid.merges if b > a and r <= line.index <= _]
         for column in header.of("target"):
             text = cell_line(cells[column.index])
+            if (line.index, column.index) in grid.hidden_zeros:  # 0 shown as "-"
+                sink.problem(grid, header, line.index, column.index, text, ZERO_SHOWN_AS_DASH)
+                continue
             if text in BLANKS or NO_TARGET.match(text):  # "Không giao": none that year
                 continue
             also = merged_targets(header, column.index, spans)

@@ -43,8 +43,12 @@ def unit_in_name(name: str) -> tuple[str, str] | None:
 
 def heading_unit(header: Header) -> str | None:
     """The unit every target column's heading names in brackets, the same in each (``Năm 2027
-    (%)``, ``Mục tiêu (tỷ đồng) năm 2030``): the table's unit, as a unit line above it gives;
-    else ``None``."""
+    (%)``, ``Mục tiêu (tỷ đồng) năm 2030``), or the name column's heading (``Chỉ tiêu (%)``):
+    the table's unit, as a unit line above it gives; else ``None``."""
+    name = header.one("name")
+    named = unit_in_name(header.columns[name].heading) if name is not None else None
+    if named is not None:
+        return named[1]
     units = []
     for column in header.of("target"):
         heading = column.heading

@@ -27,6 +27,7 @@ from typing import Any
 from kh922core._exchange.grids import STRUCK, Grid, column_name
 from kh922core._exchange.raised_text import raised_text
 from kh922core._output_formats import import_optional, open_workbook
+from kh922core._targets import parse_number
 from kh922core._text import INVISIBLE, decode_csv
 from kh922core._tracking import (
     cell_text,
@@ -35,7 +36,7 @@ from kh922core._tracking import (
     shown_rounded,
     shows_otherwise,
 )
-from kh922core.errors import TableImportError
+from kh922core.errors import Kh922Error, TableImportError
 
 __all__ = ["FORMULA", "NO_TEXT", "SHOWN_OTHERWISE", "csv_grids", "xlsx_grids"]
 
@@ -53,6 +54,8 @@ _SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECA
 
 # A number format's first section (up to a ';' outside quotes), and its literals in it.
 _SECTION = re.compile(r'(?:"[^"]*"|\\.|[^";\\])*')
+#: What a format may show for a zero in its place: a dash, or nothing.
+_DASH = ("", "-", "–", "—")
 _LITERALS = re.compile(r'"([^"]*)"|\\(.)')
 
 
@@ -154,6 +157,17 @@ def _format_words(cell: Any) -> str | None:
     return " ".join(words.split()) if any(c.isalpha() for c in words) else None
 
 
+def _percent_whole(value: Any, shown: str) -> bool:
+    """Whether a cell holds a number of 2 or more that its format shows as a percentage, a
+    hundred times larger (95 shown ``9500%``; not 80 formatted ``0"%"``, shown ``80%``)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or abs(value) < 2:
+        return False
+    try:
+        return shown.endswith("%") and parse_number(shown[:-1]) == value * 100
+    except Kh922Error:
+        return False
+
+
 def _sheet(
     sheet: Any, formulas: dict[tuple[int, int], str], file: str, texts: dict[tuple[int, int], str]
 ) -> Grid:
@@ -161,6 +175,8 @@ def _sheet(
     rows = [[""] * width for _ in range(height)]
     numbers: dict[tuple[int, int], float] = {}
     format_words: dict[tuple[int, int], str] = {}
+    grid_zeros: set[tuple[int, int]] = set()
+    wholes: set[tuple[int, int]] = set()
     for (r, c), cell in sheet._cells.items():
         if r <= height and c <= width and (cell.value is not None or (r, c) in formulas):
             rows[r - 1][c - 1], number = _text(cell, formulas, texts)
@@ -168,6 +184,10 @@ def _sheet(
                 numbers[(r - 1, c - 1)] = number
             if (words := _format_words(cell)) is not None:
                 format_words[(r - 1, c - 1)] = words
+            if cell.value == 0 and not isinstance(cell.value, bool) and rows[r - 1][c - 1] in _DASH:
+                grid_zeros.add((r - 1, c - 1))  # 0 in the Accounting format shows "-"
+            if _percent_whole(cell.value, rows[r - 1][c - 1]):
+                wholes.add((r - 1, c - 1))
     for r, c in formulas.keys() - sheet._cells.keys():
         rows[r - 1][c - 1] = FORMULA + formulas[(r, c)]
     while rows and not any(rows[-1]):
@@ -194,7 +214,7 @@ def _sheet(
         hidden_rows = frozenset(range(len(rows)))
     grid = Grid(file, f"sheet {sheet.title!r}", rows, merges, numbers)
     grid.hidden_rows, grid.hidden_columns = hidden_rows, hidden_columns
-    grid.format_words = format_words
+    grid.format_words, grid.hidden_zeros, grid.percent_wholes = format_words, grid_zeros, wholes
     return grid
 
 

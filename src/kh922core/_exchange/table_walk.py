@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from kh922core._exchange.grids import Grid, column_name, filled
 from kh922core._exchange.header_roles import Column, Header, find_header, is_numbering, years_in
+from kh922core._targets import parse_unit
+from kh922core.errors import Kh922Error
 
 __all__ = ["Line", "Table", "continuation", "find_tables", "place"]
 
@@ -85,15 +87,18 @@ class Table:
     unit: str | None = None  # "Đơn vị tính: tỷ đồng" above it: of each row that gives none
 
 
-#: A line above a table that gives every row's unit: "Đơn vị tính: tỷ đồng", "(ĐVT: %)".
+#: A line above a table that gives every row's unit: "Đơn vị tính: tỷ đồng", "(ĐVT: %)",
+#: "Đơn vị: tỷ đồng".
 _UNIT_LINE = re.compile(
-    r"^\s*\(?\s*(?:đơn\s+vị\s+tính|đvt)\s*[:：]\s*(?P<unit>[^()]+?)\s*\)?\s*[.;]?\s*$",
+    r"^\s*\(?\s*(?:đơn\s+vị(?:\s+tính|\s+đo)?|đvt|đv\s+tính)\s*[:：]\s*(?P<unit>[^()]+?)\s*\)?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
 
 
 #: The start of such a line, whatever follows (``Đơn vị tính: % (trừ …)``).
-_UNIT_LEAD = re.compile(r"^\s*\(?\s*(?:đơn\s+vị\s+tính|đvt)\s*[:：]", re.IGNORECASE)
+_UNIT_LEAD = re.compile(
+    r"^\s*\(?\s*(?:đơn\s+vị(?:\s+tính|\s+đo)?|đvt|đv\s+tính)\s*[:：]", re.IGNORECASE
+)
 
 
 def unread_unit_line(title: list[str]) -> str | None:
@@ -108,6 +113,7 @@ def unread_unit_line(title: list[str]) -> str | None:
         True
     """
     found = [line for line in title if _UNIT_LEAD.match(line) and not _UNIT_LINE.match(line)]
+    found = [line for line in found if not re.match(r"\W*đơn\s+vị\s*[:：]", line, re.I)]
     return found[-1] if found and table_unit(title) is None else None
 
 
@@ -118,8 +124,21 @@ def table_unit(title: list[str]) -> str | None:
         >>> table_unit(["PHỤ LỤC I", "(Đơn vị tính: tỷ đồng)"]), table_unit(["PHỤ LỤC I"])
         ('tỷ đồng', None)
     """
-    found = [m.group("unit") for line in title if (m := _UNIT_LINE.match(line))]
+    found = [m.group("unit") for line in title if (m := _UNIT_LINE.match(line)) and _named(m)]
     return found[-1] if found else None
+
+
+def _named(line: re.Match[str]) -> bool:
+    """Whether a unit line names a unit: ``Đơn vị tính:``, ``ĐVT:`` always (what follows is
+    checked with the rows), ``Đơn vị:`` only before a known unit (``Đơn vị: Sở Tài chính`` is
+    an agency)."""
+    if not re.match(r"\W*đơn\s+vị(?:\s+đo)?\s*[:：]", line.group(0), re.IGNORECASE):
+        return True
+    try:
+        parse_unit(line.group("unit"))
+    except Kh922Error:
+        return False
+    return True
 
 
 def place(grid: Grid, header: Header | None, row: int, column: int | None) -> tuple[str, str]:
