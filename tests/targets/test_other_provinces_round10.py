@@ -130,7 +130,7 @@ def test_silent_misreads_of_the_tenth_round_are_refused(
         ("100% hồ sơ được cập nhật hằng ngày", "%", 100.0, 99.0),  # a share, per day: read
         ("Tỷ lệ xây dựng cơ bản đạt 100%", "%", 100.0, 99.0),  # "cơ bản" ends a noun
         ("Mỗi năm tăng 10%", "tỷ đồng", None, None),  # a year: a yearly growth
-        ("đạt 95 (ước tính)", "%", 95.0, 94.0),  # a note set apart in brackets
+        ("đạt 95 (theo chuẩn mới)", "%", 95.0, 94.0),  # a note set apart in brackets
         ("tăng 10% so với cuối năm 2025", "tỷ đồng", None, None),
     ],
 )

@@ -35,9 +35,11 @@ __all__ = ["tidied", "without_marks"]
 #: and converters from the old Vietnamese encodings (TCVN3, VNI) often write the first.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 #: Full-width forms of ASCII (``＞＝90％``, ``（≥95％）``, ``８０．５``; an East Asian input
-#: method's) and the ideographic space, each the character it is a wide form of.
+#: method's) and the ideographic space, each the character it is a wide form of; the hyphens
+#: Word writes (non-breaking ``8‑10%``, the figure dash ``8‒10%``) a hyphen.
 _FULL_WIDTH = str.maketrans(
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    | {"\u3000": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-"}  # hyphens, figure dash
 )
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 #: Marks that may enclose the whole target: parentheses, quotation marks.
@@ -51,6 +53,8 @@ _GLUED = re.compile(
     r"|(?<=[^\W\d]|%|\))\(\d{1,2}\)(?=[\s.;]*$)"  # "… đồng(1)", "(*)(1)" at the end of the cell
     r"|(?<=[^\W\d]|%)\[\d{1,2}\](?=[\s.;]*$)"  # "95%[3]", "… USD[1]"
     r"|(?<=\b(?:19|20)\d\d)\(\d\)(?=[\s.;]*$)"  # "… so với năm 2025(1)"
+    r"|(?<=[%)\d])⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾"  # "80%⁽¹⁾"
+    r"|(?<=[%)]\.)\(\d{1,2}\)(?=\s*$)"  # "≥ 95%.(2)"
 )
 #: A mark apart from the word, ``%`` or bracket before it, at the end of the cell.
 _APART = re.compile(

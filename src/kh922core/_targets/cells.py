@@ -171,9 +171,11 @@ def numbered_parts(text: str) -> list[tuple[int, str]]:
 #: clause: no targets (inside a subject they are its words: ``Tỷ lệ bản tin dự báo đạt yêu cầu
 #: 90%``).
 _ESTIMATE = re.compile(
-    r"(?<!\w)ước\s+(?:đạt|tăng|giảm)(?!\w)"
-    r"|\(\s*(?:ước(?:\s+(?:đạt|thực\s+hiện|TH))?|ƯTH|UTH|sơ\s+bộ)\s*\)"  # "80 (ước)"
-    r"|(?:^|(?<=[,;:(]))\s*(?:dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)",
+    r"(?<!\w)(?<!quy\s)(?<!hương\s)(?<!hiệp\s)(?<!công\s)ước\s+(?:đạt|tăng|giảm)(?!\w)"  # "quy ước"
+    r"|\(\s*(?:ước(?:\s+(?:đạt|thực\s+hiện|TH|tính))?|ƯTH|UTH|sơ\s+bộ|dự\s+báo)\s*\)"  # "80 (ước)"
+    r"|(?:^|(?<=[,;:(]))\s*(?:dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)"
+    # a clause that opens with the estimate or the forecast: "Ước khoảng 30%", "Dự báo dưới 4%"
+    r"|(?:^|(?<=[,;:(]))\s*(?:ước(?:\s+tính)?|dự\s+báo)(?=\s+(?:[^\W\d_]+\s+){0,2}[\d≥≤<>~])",
     re.IGNORECASE,
 )
 
@@ -369,6 +371,16 @@ _CLAUSES = (
         "the part's number ('trong đó cấp xã 90%'), or the words in a note column",
         "a part of the target in words, which no number checks: the target would be read for "
         "the whole",
+    ),
+    (
+        re.compile(r"(?<!\w)giữa\s+(?:nhiệm\s+kỳ|giai\s+đoạn|kỳ)(?!\w)", re.IGNORECASE),
+        "the milestone's year ('Năm 2028: 50%'), or the target at the horizon",
+        "a milestone half-way through the period: its year is not the horizon's",
+    ),
+    (
+        re.compile(r"^\W*trong\s+đó\b(?=[^\d]*\d)(?![^\d]*\d[^,;]*[,;])", re.IGNORECASE),
+        "the row's own target, or a row of its own for the part",
+        "a part of the row's total ('trong đó …'), not the row's level",
     ),
 )
 
