@@ -100,3 +100,26 @@ def test_a_fraction_in_a_percentage_cell_is_read(tmp_path: Path) -> None:
     assert target.spec.value == 95
     assert target.baseline is not None
     assert target.baseline.value == 80
+
+
+_BASELINES = [
+    [_TITLE],
+    ["STT", "Chỉ tiêu", "ĐVT", "Điểm xuất phát (2025)", "Năm 2030", "Cơ quan chủ trì"],
+    ["1", "Tổng vốn đầu tư", "tỷ đồng", "40.000 tỷ đồng", "60.000", "Sở Tài chính"],
+    ["2", "Dân số", "nghìn người", "1,2 triệu người", "1.300", "Sở Tài chính"],
+    ["3", "Tỷ lệ hộ nghèo", "%", "Khoảng 3%", "2", "Sở Tài chính"],
+    ["4", "Số xã", "xã", "20 xã nông thôn mới", "25", "Sở Tài chính"],
+]
+
+
+def test_a_baseline_with_its_unit_is_read_in_the_rows_unit(tmp_path: Path) -> None:
+    imported = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL", _BASELINES, [])]))
+    baselines = {
+        t.id: t.baseline and (t.baseline.value, t.baseline.year) for t in imported.plan.targets
+    }
+    assert baselines["2030-1"] == (40000, 2025)  # "Điểm xuất phát (2025)": a baseline's heading
+    assert baselines["2030-2"] == (1200, 2025)  # 1,2 million people in thousands
+    assert baselines["2030-3"] is None  # "Khoảng 3%": no figure of what was done
+    assert baselines["2030-4"] is None  # words beside the number: listed
+    listed = [p.text for p in imported.problems if "a baseline must be a number" in p.reason]
+    assert listed == ["Khoảng 3%", "20 xã nông thôn mới"]

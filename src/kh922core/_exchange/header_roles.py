@@ -15,7 +15,8 @@ role            headings (any of)
 ``baseline``    Hiện trạng …, Thực hiện năm 2024, TH 2024, Kết quả thực hiện năm 2024, Năm 2024
                 (thực hiện), Năm 2020 (năm gốc), Ước thực hiện 2024, Ước 2025, Kết quả đạt
                 được năm 2024, Lũy kế đến năm 2024, Kỳ gốc 2020, Kết quả 6 tháng đầu năm 2025,
-                Chỉ tiêu năm 2024 (đã đạt), Thực tế 2024, Sơ bộ 2024 (a year is needed; not
+                Chỉ tiêu năm 2024 (đã đạt), Thực tế 2024, Sơ bộ 2024, Điểm xuất phát (2025)
+                (a year is needed; not
                 with Kế hoạch, Mục tiêu, cần, phải: "Kế hoạch thực hiện năm 2025" is a target)
 ``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
 ``cooperating`` Cơ quan phối hợp, Đơn vị phối hợp, Phối hợp
@@ -111,7 +112,7 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     (
         "baseline",
         r"^(?:hien trang|thuc hien|uoc(?: thuc hien| th| dat| tinh)?\b|uth\b|nam goc|"
-        r"gia tri co so|so lieu|thuc te|so bo)",
+        r"gia tri co so|so lieu|thuc te|so bo|diem xuat phat|moc xuat phat)",
     ),
     # what was done, after other words ("Kết quả thực hiện năm 2024", "TH 2024", "Năm 2020
     # (năm gốc)", "Năm 2025 (ước đạt)"), unless the heading says it is planned or to reach

@@ -12,7 +12,7 @@ from kh922core._exchange.format_units import format_unit, own_unit_words
 from kh922core._exchange.import_problems import Sink
 from kh922core._exchange.row_texts import BLANKS, reason_of
 from kh922core._exchange.table_walk import Line, Table
-from kh922core._targets import Unit, parse_number
+from kh922core._targets import Comparison, Operator, Unit, parse_number, parse_target
 from kh922core.errors import Kh922Error
 
 __all__ = ["give_baselines", "row_baseline"]
@@ -65,6 +65,19 @@ def give_baselines(
         sink.note("targets", target["id"], why)
 
 
+def _in_unit(text: str, unit: Unit) -> float | None:
+    """A baseline written with its unit (``40.000 tỷ đồng``, ``1,2 triệu người``), in the row's
+    ``unit``; ``None`` for a number alone, or for words that are no plain level of it."""
+    if not re.search(r"\d\s*[^\W\d_]", text):
+        return None
+    try:
+        spec = parse_target(text, unit=unit)
+    except Kh922Error:
+        return None
+    plain = isinstance(spec, Comparison) and spec.operator is Operator.TARGET
+    return spec.value if plain and spec.change is None and not spec.note else None  # type: ignore[union-attr]
+
+
 def row_baseline(
     table: Table, line: Line, sink: Sink, parts: Sequence[str] = (), unit: Unit | None = None
 ) -> tuple[float, int | None] | None:
@@ -91,7 +104,8 @@ def row_baseline(
         words = own_unit_words(table.grid, line.index, column.index, unit)  # "3000 DN"
         text = text.removesuffix(words).strip() if words else text
         try:
-            value = parse_number(text.rstrip("% "))
+            value = _in_unit(text, unit) if unit is not None else None
+            value = parse_number(text.rstrip("% ")) if value is None else value
         except Kh922Error as error:
             sink.problem(
                 table.grid,
