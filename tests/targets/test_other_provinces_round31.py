@@ -134,3 +134,13 @@ def test_truong_hop_counts_cases_not_schools() -> None:
     assert not spec.is_met(1)
     with pytest.raises(IncompatibleUnitError, match="'trường hợp' to 'trường'"):
         parse_target("Dưới 5 trường hợp", unit="trường", indicator="Số trường đạt chuẩn")
+
+
+def test_tang_n_lan_is_n_times_the_base_and_tang_them_n_lan_refused() -> None:
+    spec = parse_target("Tăng 1,5 lần so với năm 2025", unit="tỷ đồng", indicator="Thu ngân sách")
+    assert spec.change is not None
+    assert spec.change.kind.value == "multiple"
+    assert spec.is_met(150, baseline=100)
+    assert not spec.is_met(149, baseline=100)
+    with pytest.raises(TargetParseError):
+        parse_target("Tăng thêm 1,5 lần so với năm 2025", unit="tỷ đồng", indicator="Thu ngân sách")
