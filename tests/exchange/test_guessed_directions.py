@@ -52,9 +52,18 @@ def _import(tmp_path: Path, *rows: list[str], note: bool = False) -> object:
         ("Tổn thất điện năng", Direction.LOWER_IS_BETTER),
         ("Tỷ lệ đơn thư khiếu nại tồn đọng", Direction.LOWER_IS_BETTER),
         ("Nồng độ bụi PM2.5 trung bình năm", Direction.LOWER_IS_BETTER),
+        ("Nồng độ PM2.5 trung bình năm", Direction.LOWER_IS_BETTER),
         ("Tỷ lệ lao động phi chính thức", Direction.LOWER_IS_BETTER),
         ("Số xã chưa đạt chuẩn nông thôn mới", Direction.LOWER_IS_BETTER),
         ("Tỷ lệ hồ sơ được giải quyết đúng hạn", Direction.HIGHER_IS_BETTER),
+        # round 152: what is done for the better-lower, however it is said
+        ("Số hộ chưa có nhà ở kiên cố được hỗ trợ xây dựng nhà", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ lao động phi chính thức tham gia bảo hiểm xã hội", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ thu gom, xử lý chất thải rắn tồn đọng", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ doanh nghiệp hài lòng về thời gian giải quyết thủ tục", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ thu hồi tài sản tham nhũng, vi phạm", Direction.HIGHER_IS_BETTER),
+        ("Số ngày có chỉ số PM2.5 đạt quy chuẩn", Direction.HIGHER_IS_BETTER),
+        ("Tỷ lệ hồ sơ xử lý trễ hạn", Direction.LOWER_IS_BETTER),
     ],
 )
 def test_the_direction_of_a_name(tmp_path: Path, name: str, direction: Direction) -> None:

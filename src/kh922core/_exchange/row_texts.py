@@ -74,17 +74,23 @@ _LOWER_NAMES = re.compile(
     # times, costs, losses, backlogs, pollution, breaches, work of low standing, not yet done
     r"thời\s+gian\s+(?:chờ|giải\s+quyết|thông\s+quan)|số\s+ngày\s+(?:chờ|giải\s+quyết|thông\s+quan)|"
     r"chi\s+phí\s+(?:logistics|lô\s+gích|không\s+chính\s+thức|tuân\s+thủ)|chôn\s+lấp|tổn\s+thất|"
-    r"tồn\s+đọng|bụi\s+mịn|pm\s*2[.,]5|vi\s+phạm|phi\s+chính\s+thức|"
+    r"tồn\s+đọng|nồng\s+độ\s+(?:bụi|pm\s*(?:2[.,]5|10))|vi\s+phạm|phi\s+chính\s+thức|"
     r"chưa\s+(?:đạt|có|được|hoàn\s+thành))(?!\w)"
 )
 #: A name that measures what is done against what is better lower: the share of the poor who
-#: are helped (``… hộ nghèo được hỗ trợ``, ``… được điều tra làm rõ``), a rate of reduction
-#: (``Tỷ lệ giảm …``, ``Mức cắt giảm …``).
+#: are helped (``… hộ nghèo được hỗ trợ``, ``… được điều tra làm rõ``), what is done right
+#: after the measure's word (``Tỷ lệ thu gom …``, ``Tỷ lệ thu hồi …``), a rate of reduction
+#: (``Tỷ lệ giảm …``, ``Mức cắt giảm …``); its group ``done``: the words before the better-lower
+#: words that say so (``hài lòng``, ``tham gia``).
+_DONE = (
+    r"hỗ\s+trợ|điều\s+tra|can\s+thiệp|phát\s+hiện|xử\s+lý|giải\s+quyết|khắc\s+phục|điều\s+trị|"
+    r"cai|quản\s+lý|chăm\s+sóc|tư\s+vấn|thu\s+gom|thu\s+hồi|khám|đào\s+tạo|dạy\s+nghề|"
+    r"học\s+nghề|cứu|khám\s+phá|làm\s+rõ|tái\s+hòa\s+nhập|bảo\s+trợ|công\s+nhận\s+thoát|"
+    r"giúp\s+đỡ|vay|đầu\s+tư|giới\s+thiệu|bố\s+trí|tham\s+gia|kiểm\s+soát|ngăn\s+chặn"
+)
 _DONE_AGAINST = re.compile(
-    r"^(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ)\s+(?:(?:cắt\s+)?giảm|rút\s+ngắn)\b|\bđược\s+(?:kịp\s+thời\s+)?(?:hỗ\s+trợ|"
-    r"điều\s+tra|can\s+thiệp|phát\s+hiện|xử\s+lý|giải\s+quyết|khắc\s+phục|điều\s+trị|cai|"
-    r"quản\s+lý|chăm\s+sóc|tư\s+vấn|thu\s+gom|khám|đào\s+tạo|dạy\s+nghề|học\s+nghề|cứu|"
-    r"khám\s+phá|làm\s+rõ|tái\s+hòa\s+nhập|bảo\s+trợ|công\s+nhận\s+thoát|giúp\s+đỡ|vay)\b"
+    rf"^(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ|số)\s+(?:(?:cắt\s+)?giảm|rút\s+ngắn|{_DONE})\b"
+    rf"|\b(?:được\s+(?:kịp\s+thời\s+)?(?:{_DONE})|tham\s+gia|hài\s+lòng)\b"
 )
 #: The same, for a name typed without accents ("Ty le ho ngheo").
 __LOWER_NAMES_PLAIN = re.compile(strip_diacritics(_LOWER_NAMES.pattern))
@@ -198,12 +204,13 @@ def lower_name(name: str) -> str | None:
     """
     folded = fold(name)
     found = (__LOWER_NAMES_PLAIN if folded.isascii() else _LOWER_NAMES).search(folded)
-    if found is None or found.group(0).startswith("chưa"):
-        return None if found is None else found.group(0)
+    if found is None:
+        return None
     done = _DONE_AGAINST if not folded.isascii() else __DONE_AGAINST_PLAIN
-    reduction = done.match(folded)
-    helped = done.search(folded, found.end())
-    return None if reduction is not None or helped is not None else found.group(0)
+    first = done.match(folded)  # "Tỷ lệ giảm …", "Tỷ lệ thu gom … tồn đọng"
+    helped = done.search(folded, found.end())  # "… hộ nghèo được hỗ trợ", "… tham gia BHXH"
+    pleased = re.search(r"hài\s+lòng|hai\s+long", folded[: found.start()])  # "… hài lòng về …"
+    return None if first or helped or pleased else found.group(0)
 
 
 #: Notes that state a direction (compared without accents).

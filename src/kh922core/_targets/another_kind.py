@@ -69,8 +69,6 @@ _RATE_BEFORE = re.compile(
 _RATE_NAME = re.compile(
     r"tăng|giảm|lạm\s+phát|tốc\s+độ|biến\s+động|đóng\s+góp|trượt\s+giá", re.IGNORECASE
 )
-#: A minus sign right after a verb of change ("Giảm thêm -2%"), refused for its own reason.
-_VERB_MINUS = re.compile(r"(?:tăng|giảm|hạ|rút\s+ngắn)(?:\s+thêm)?\s*[-−–]\s*\d", re.IGNORECASE)
 #: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%").
 _ONE_GROUP = re.compile(r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d]*)", re.IGNORECASE)
 #: Words of a group's phrase that name no group: marks of a target, of a place, of a time.
@@ -116,7 +114,6 @@ def refuse_numbers_of_another_kind(
         )
     _refuse_other_whole(text, indicator, row)
     _refuse_growth_rate(text, spec, indicator)
-    _refuse_negative_share(text, spec, indicator, row)
     first = re.search(r"\d", text)
     certified = _CERTIFIED.search(text[: first.start()] if first else text)
     trained = indicator is not None and re.search(r"đào\s+tạo", indicator, re.IGNORECASE)
@@ -222,26 +219,4 @@ def _refuse_growth_rate(text: str, spec: TargetSpec, indicator: str | None) -> N
             "the share to reach ('Đạt 45%'), its change ('tăng bình quân 1 điểm %/năm'), or "
             "the growth in a row of its own",
             reason=f"{rate.group(0)!r}: a growth rate, in a row of the share {indicator!r}",
-        )
-
-
-def _refuse_negative_share(
-    text: str, spec: TargetSpec, indicator: str | None, row: str | None
-) -> None:
-    """Refuse a negative level of a share in % (``≥ -5%`` of ``Tỷ lệ hộ dùng nước sạch``: a
-    share is never below 0, the bound always met): a change written as a level?  A rate or a
-    change may fall below 0 (``Tỷ lệ tăng dân số``, ``Tốc độ tăng trưởng``)."""
-    if row not in ("%", "‰") or indicator is None or not SHARE_WORDS.search(indicator):
-        return
-    if names_a_rate(indicator) or _RATE_NAME.search(indicator) or spec.change is not None:
-        return
-    if _VERB_MINUS.search(text):  # "Giảm thêm -2%": which way? (measure_words says so)
-        return
-    if any(number < 0 for number in _numbers(spec)):
-        minus = re.search(r"[-−–]\s*\d", text)
-        raise TargetParseError(
-            text,
-            minus.start() if minus else 0,
-            "a level of the share, 0 or more, or a change with its verb ('giảm 5%')",
-            reason="a share below 0: no share is, and every level would meet it",
         )

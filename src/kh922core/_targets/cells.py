@@ -175,7 +175,8 @@ _ESTIMATE = re.compile(
     r"|\(\s*(?:ước(?:\s+(?:đạt|thực\s+hiện|TH|tính))?|ƯTH|UTH|sơ\s+bộ|dự\s+báo)\s*\)"  # "80 (ước)"
     r"|(?:^|(?<=[,;:(]))\s*(?:dự\s+báo|khó|có\s+thể)\s+(?:đạt|tăng|giảm)(?!\w)"
     # a clause that opens with the estimate or the forecast: "Ước khoảng 30%", "Dự báo dưới 4%"
-    r"|(?:^|(?<=[,;:(]))\s*(?:ước(?:\s+tính)?|dự\s+báo)(?=\s+(?:[^\W\d_]+\s+){0,2}[\d≥≤<>~])",
+    r"|(?:^|(?<=[,;:]))\s*(?:ước(?:\s+tính)?|dự\s+báo)(?=\s*(?:(?:đạt|khoảng|trên|dưới|từ|tối\s+"
+    r"(?:thiểu|đa)|ít\s+nhất|không\s+quá|xấp\s+xỉ|gần|tăng|giảm)(?!\w)|[\d≥≤<>~]))",
     re.IGNORECASE,
 )
 
@@ -373,12 +374,19 @@ _CLAUSES = (
         "the whole",
     ),
     (
-        re.compile(r"(?<!\w)giữa\s+(?:nhiệm\s+kỳ|giai\s+đoạn|kỳ)(?!\w)", re.IGNORECASE),
+        re.compile(  # "Giữa nhiệm kỳ đạt 50%", "đạt 80% vào giữa kỳ"; not "(đánh giá giữa kỳ)"
+            r"(?:^|(?<=[,;:]))\W*(?:(?:vào|đến|tới|trước)\s+)?giữa\s+(?:nhiệm\s+kỳ|giai\s+đoạn)(?!\w)"
+            r"|\b(?:vào|đến|tới|trước)\s+giữa\s+(?:nhiệm\s+kỳ|giai\s+đoạn|kỳ)(?!\s*[^\W\d_])",
+            re.IGNORECASE,
+        ),
         "the milestone's year ('Năm 2028: 50%'), or the target at the horizon",
         "a milestone half-way through the period: its year is not the horizon's",
     ),
     (
-        re.compile(r"^\W*trong\s+đó\b(?=[^\d]*\d)(?![^\d]*\d[^,;]*[,;])", re.IGNORECASE),
+        re.compile(  # "Trong đó nữ chiếm 50%": one part, one number (no list, no "Trong đó: 35%")
+            r"^\W*trong\s+đó\s*:?\s*(?=[^\W\d_])(?=[^\d]*\d)(?![^\d]*\d[\d.,]*\D+\d)",
+            re.IGNORECASE,
+        ),
         "the row's own target, or a row of its own for the part",
         "a part of the row's total ('trong đó …'), not the row's level",
     ),
