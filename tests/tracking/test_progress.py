@@ -155,6 +155,32 @@ def test_vectorised_equals_scalar_reference(
     same_as_reference(case, _run(case))
 
 
+def test_a_projection_that_overflows_is_no_value_on_both_paths(
+    make_target: Callable[..., Target],
+) -> None:
+    # found by the test above (clean-clone CI, seventeenth session): a base of -1e-308 and a
+    # level of -2 project to -inf; the scalar path said "no value", the frame "not met"
+    case = {
+        "target": {
+            "spec": Approximate(direction=Direction.HIGHER_IS_BETTER, value=1.0),
+            "horizon": 2018,
+            "baseline": None,
+            "cohort": None,
+        },
+        "unit": "%/năm",
+        "entities": [[(2015, -1.1125369292536007e-308), (2016, None), (2017, 0.0), (2018, -2.0)]],
+        "baseline": "plan",
+        "base_year": None,
+        "as_of": None,
+        "assessments": [None] * 6,
+    }
+    case = _targeted(case, make_target)
+    result = _run(case)
+    same_as_reference(case, result)
+    assert result["projected_compound"].to_list() == [-math.inf]
+    assert result["projected_met_compound"].to_list() == [None]
+
+
 def same_as_reference(case: dict[str, Any], result: pl.DataFrame) -> None:
     """Assert that ``result`` (progress of the case's target) has the scalar reference's rows."""
     target: Target = case["target"]

@@ -70,7 +70,9 @@ def _met(ns: ModuleType, value: Any) -> Any:
         .then(value < hi - rtol * hi.abs())
         .otherwise(value <= hi + rtol * hi.abs())
     )
-    unknown = value.is_null() | value.is_nan() | (lo.is_null() & hi.is_null())  # no threshold
+    # no value (null, NaN, or infinite, as the scalar path has it: a projection that overflows
+    # is no value), or no threshold
+    unknown = value.is_null() | ~value.is_finite() | (lo.is_null() & hi.is_null())
     return ns.when(~unknown).then(lo_ok & hi_ok)  # never null: null when unknown
 
 
