@@ -97,3 +97,20 @@ def test_money_noted_in_another_unit_is_listed(tmp_path: Path, note: str, listed
     if listed:
         (refused,) = found.rejected
         assert "and the row is in 'tỷ đồng'" in refused.reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"),
+    [("80", True), ("100", True), ("50", True), ("1,8", False), ("12", False), ("49", False)],
+)
+def test_a_share_25_times_its_largest_target_is_listed(
+    tmp_path: Path, typed: str, listed: bool
+) -> None:
+    # round 153: 0,8 typed for 0,8 % of GRDP in a column formatted as a percentage shows and
+    # holds 80 %; the targets of rnd-spending: 2 % GRDP (a real 12 % or 49 % is far, not 25×)
+    found = _collect(tmp_path, f"rnd-spending;2026;{typed};\n")
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "25 times the largest target (2 % GRDP)" in refused.reason
+        assert "typed in a cell formatted as a percentage" in refused.reason

@@ -5,6 +5,8 @@ are another figure: listed with their file, sheet and row, and left out until co
   share, a count, an area is never below 0; a rate of change, a balance, a difference may be);
 * a share above 100 % and five times its largest target or more (``580`` typed for ``58,0``:
   the decimal comma lost);
+* a share of 10 to 100 % and 25 times its largest target or more (``0,8`` typed for 0,8 % of
+  GRDP in a column formatted as a percentage, which shows and holds it as 80 %);
 * a value of money whose note names another unit than the row's (``150.000`` in a row in
   ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit).
 """
@@ -38,6 +40,9 @@ _NOTED_UNIT = re.compile(
 )
 #: How many times the largest target a share above 100 % must be to be listed.
 _LOST_COMMA = 5
+#: How many times the largest target a share of 10 to 100 % must be to be listed (a fraction
+#: in a cell formatted as a percentage: 0,8 shows 80 %).
+_SCALED_UP = 25
 
 
 def _never_negative(unit: Unit, name: str) -> bool:
@@ -102,11 +107,14 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     positive = [i for i, u in units.items() if _never_negative(u, names.get(i, ""))]
     negative = pl.col("indicator").is_in(positive) & (value < 0)
     shares = [
-        i for i in positive if units[i].text.strip() == "%" and "so với" not in names.get(i, "")
+        i
+        for i in positive
+        if units[i].text.strip().startswith("%") and "so với" not in names.get(i, "")
     ]
     largest = {i: v for i, v in _largest_targets(plan).items() if i in shares}
     scale = pl.col("indicator").replace_strict(largest, default=None, return_dtype=pl.Float64)
     comma = own & (value > 100) & (value >= _LOST_COMMA * scale)
+    scaled = own & (value >= 10) & (value <= 100) & (value >= _SCALED_UP * scale)
     money = [i for i, u in units.items() if "currency" in u.dimension]
     pairs = (
         table.filter(pl.col("indicator").is_in(money) & pl.col("note").is_not_null())
@@ -118,10 +126,11 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     key = pl.concat_str(pl.col("indicator"), pl.col("note"), separator="|")
     said = key.replace_strict(noted, default=None, return_dtype=pl.String)
     other = own & said.is_not_null()
-    wrong = (negative | comma | other).fill_null(False)
+    wrong = (negative | comma | scaled | other).fill_null(False)
     flagged = table.with_columns(
         negative.fill_null(False).alias("_negative"),
         comma.fill_null(False).alias("_comma"),
+        scaled.fill_null(False).alias("_scaled"),
         said.alias("_said"),
     ).filter(wrong)
     rejected = []
@@ -137,6 +146,14 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
                 f"is above 100% and {_LOST_COMMA} times the largest target "
                 f"({format_number(largest[indicator])}%) or more: a decimal comma lost "
                 f"({format_number(row['value'] / 10)})? Write the percentage with its comma"
+            )
+        elif row["_scaled"]:
+            why = (
+                f"is {_SCALED_UP} times the largest target ({format_number(largest[indicator])}"
+                f"{'%' if texts[indicator] == '%' else ' ' + texts[indicator]}) or more: "
+                f"{format_number(row['value'] / 100)} typed in a cell formatted as a percentage "
+                f"(it shows {format_number(row['value'])}%)? Write the figure as the row has it, "
+                "in a cell formatted General"
             )
         else:
             why = (
