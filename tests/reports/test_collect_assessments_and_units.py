@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -109,3 +110,33 @@ def test_a_row_of_another_unit_does_not_hide_the_others_contradiction(
     reasons = sorted(r.reason.split(":")[0] for r in found.rejected)
     assert any(r.startswith("says Không đạt, but the value 60 meets") for r in reasons)
     assert any(r.startswith("is not the indicator's unit") for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (60, "Hoàn thành"),
+        (60, "Vượt"),
+        (60, "Dat"),
+        (60, " ĐẠT "),
+        (60, unicodedata.normalize("NFD", "Đạt")),  # a Mac's letters and marks apart
+        ("49,5", "Khong dat"),
+        ("49,5", "Chưa hoàn thành"),
+    ],
+)
+def test_an_assessment_in_other_words_is_read(
+    tmp_path: Path, plan: kh922core.Plan, value: object, said: str
+) -> None:
+    # round 153: these were refused as "not Đạt or Không đạt", and the row's figure with them
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    _filled(path, {"2030-3": (value, said)})  # ≥ 55
+    found = kh922core.collect([path], plan=plan)
+    assert found.clean
+    assert found.observations["value"].to_list() == [60.0 if value == 60 else 49.5]
+
+
+def test_an_assessment_of_a_degree_is_refused(tmp_path: Path, plan: kh922core.Plan) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    _filled(path, {"2030-3": (60, "Cơ bản đạt")})
+    (refused,) = kh922core.collect([path], plan=plan).rejected
+    assert refused.reason.startswith("is not Đạt or Không đạt")

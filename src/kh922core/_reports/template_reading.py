@@ -63,8 +63,12 @@ _STARTS = {
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
-_TRUE = ("đạt", "có", "true", "yes", "met")  # not "x": "không áp dụng" in statistical tables
-_FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
+#: Assessments (not "x": "không áp dụng" in statistical tables), in other words too (done,
+#: exceeded) and typed without the accents.
+_TRUE: tuple[str, ...] = ("đạt", "có", "true", "yes", "met", "hoàn thành", "vượt", "vượt chỉ tiêu")
+_TRUE += ("dat", "co", "hoan thanh")
+_FALSE: tuple[str, ...] = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
+_FALSE += ("chưa hoàn thành", "không hoàn thành", "khong dat", "chua dat", "khong")
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
 
 
@@ -201,7 +205,13 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     text = pl.col("value")
     unit = pl.col("unit").fill_null("")
     percent_unit = unit.str.contains(_PERCENT_UNIT)
-    folded = pl.col("assessment").str.to_lowercase().str.replace_all(r"\s+", " ")
+    folded = (
+        pl.col("assessment")
+        .str.normalize("NFC")
+        .str.to_lowercase()
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
     words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
     empty = pl.col("value").is_null() & pl.col("assessment").is_null()
     stray = stray_rejections(frame, empty)
