@@ -140,3 +140,24 @@ def test_an_assessment_of_a_degree_is_refused(tmp_path: Path, plan: kh922core.Pl
     _filled(path, {"2030-3": (60, "Cơ bản đạt")})
     (refused,) = kh922core.collect([path], plan=plan).rejected
     assert refused.reason.startswith("is not Đạt or Không đạt")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("Năm 2026", True), ("năm  2026", True), ("2.026", False)]
+)
+def test_a_year_typed_with_its_word_is_read(
+    tmp_path: Path, plan: kh922core.Plan, typed: str, read: bool
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2026-11-01")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    columns = keys(sheet)[1]
+    row = target_rows(sheet)["2030-3"]
+    sheet.cell(row, columns["value"], 60)
+    sheet.cell(row, columns["year"], typed)
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["year"].to_list() == ([2026] if read else [])
+    assert [r.reason.startswith("is not a year") for r in found.rejected] == (
+        [] if read else [True]
+    )

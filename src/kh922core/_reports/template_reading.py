@@ -218,7 +218,11 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     in_unit = misplaced_numbers(frame, empty)  # "85,5" typed in the unit or year column
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
-        pl.col("year").str.strip_chars().cast(pl.Int64, strict=False).alias("_year"),
+        pl.col("year")  # "2026", or "Năm 2026" as a person types it
+        .str.strip_chars()
+        .str.replace(r"(?i)^(?:năm|nam)\s+(\d{4})$", "$1")
+        .cast(pl.Int64, strict=False)
+        .alias("_year"),
         folded.replace_strict(words, default=None, return_dtype=pl.Boolean).alias("_flag"),
     ).filter(~empty)
     formula = text.str.starts_with("=")
