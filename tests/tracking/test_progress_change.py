@@ -15,7 +15,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kh922core import Change, Comparison, Range, Target, TargetSpec, parse_unit
+from kh922core import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Direction,
+    Operator,
+    Range,
+    Target,
+    TargetSpec,
+    parse_unit,
+)
 from kh922core._tracking.progress_change import BLANK, implied_level, implied_threshold
 from kh922core._tracking.progress_measure import RESULT_COLUMNS, Threshold
 from kh922core._tracking.progress_reference import series_progress
@@ -167,6 +177,33 @@ def _cases(draw: st.DrawFn) -> dict[str, Any]:
 def test_vectorised_equals_the_reference_on_change_targets(
     case: dict[str, Any], make_target: Callable[..., Target]
 ) -> None:
+    _same_as_reference(case, make_target)
+
+
+def test_a_projection_that_overflows_is_no_value_on_both_paths(
+    make_target: Callable[..., Target],
+) -> None:
+    # found by the test above (clean-clone CI, seventeenth session): growth from 5e-324 to 0
+    # then 1 projects to +inf; the scalar path said "met", the frame "no value"
+    spec = Comparison(
+        direction=Direction.HIGHER_IS_BETTER,
+        change=Change(kind=ChangeKind.GROWTH_PER_YEAR, since=2018),
+        operator=Operator.GE,
+        value=0.0,
+    )
+    series = [(2018, 5e-324), *[(year, 0.0) for year in range(2019, 2025)], (2025, 1.0)]
+    case = {
+        "spec": spec,
+        "horizon": 2019,
+        "baseline": None,
+        "entities": [series],
+        "which": "plan",
+        "as_of": None,
+    }
+    _same_as_reference(case, make_target)
+
+
+def _same_as_reference(case: dict[str, Any], make_target: Callable[..., Target]) -> None:
     target = _target(make_target, case["spec"], horizon=case["horizon"], baseline=case["baseline"])
     rows = [
         {"indicator": "ind", "entity": f"e{n}", "year": year, "value": value}

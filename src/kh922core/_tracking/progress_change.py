@@ -139,8 +139,12 @@ def level_shortfall(target: Target, value: float, base: float, years: float) -> 
 
 def level_met(threshold: Threshold, value: float | None) -> bool | None:
     """Whether ``value`` reaches the level threshold (the vectorised ``_met``'s comparisons);
-    ``None`` for a missing value or a threshold without bounds."""
-    if value is None or math.isnan(value) or (threshold.low is None and threshold.high is None):
+    ``None`` for a missing or infinite value or a threshold without bounds."""
+    if (
+        value is None
+        or not math.isfinite(value)
+        or (threshold.low is None and threshold.high is None)
+    ):
         return None
     low, high = threshold.low, threshold.high
     if low is not None:

@@ -330,7 +330,7 @@ def series_progress(
     threshold = _change_threshold(target, threshold, row)
 
     def met(value: float | None) -> bool | None:
-        if value is None or math.isnan(value):
+        if value is None or not math.isfinite(value):  # a projection that overflows: no value
             return None
         if target.spec.change is not None:  # the level its change implies at the horizon
             return level_met(threshold or BLANK, value)
