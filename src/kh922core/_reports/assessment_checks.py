@@ -17,9 +17,23 @@ from kh922core._reports.row_checks import shown
 from kh922core._targets import conversion_factor, parse_unit
 from kh922core.errors import Kh922Error
 
-__all__ = ["contradicted"]
+__all__ = ["assessment_flag", "contradicted"]
 
 _ROW = "_kh_row"
+#: Assessments (not "x": "không áp dụng" in statistical tables), in other words too (done,
+#: exceeded) and typed without the accents.
+_TRUE = ("đạt", "có", "true", "yes", "met", "hoàn thành", "vượt", "vượt chỉ tiêu", "dat", "co")
+_TRUE_TOO = ("hoan thanh",)
+_FALSE = ("không đạt", "không", "chưa đạt", "false", "no", "not met", "chưa hoàn thành")
+_FALSE_TOO = ("không hoàn thành", "khong dat", "chua dat", "khong")
+
+
+def assessment_flag(text: pl.Expr) -> pl.Expr:
+    """An assessment typed in a template (``Đạt``, ``Không đạt`` and their other words) as a
+    Boolean; null for other words (``Cơ bản đạt``: a degree, listed by the reader)."""
+    folded = text.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ")
+    words = dict.fromkeys(_TRUE + _TRUE_TOO, True) | dict.fromkeys(_FALSE + _FALSE_TOO, False)
+    return folded.str.strip_chars().replace_strict(words, default=None, return_dtype=pl.Boolean)
 
 
 def _convertible(rows: pl.DataFrame, plan: Plan) -> pl.Series:

@@ -19,7 +19,7 @@ import polars as pl
 
 from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
-from kh922core._reports.assessment_checks import contradicted
+from kh922core._reports.assessment_checks import assessment_flag, contradicted
 from kh922core._reports.file_readings import FileReading, Rejection
 from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
@@ -63,12 +63,6 @@ _STARTS = {
 _PERCENT_UNIT = r"(?i)^\s*(%|phần trăm)"
 _ONE_GROUP = r"^[-−]?\d{1,3}\.\d{3}\s*%?$"
 _RANK_UNIT = r"(?i)^\s*(thứ\s+bậc|thứ\s+hạng|xếp\s+hạng|hạng|bậc)\s*$"  # a rank is below 1.000
-#: Assessments (not "x": "không áp dụng" in statistical tables), in other words too (done,
-#: exceeded) and typed without the accents.
-_TRUE: tuple[str, ...] = ("đạt", "có", "true", "yes", "met", "hoàn thành", "vượt", "vượt chỉ tiêu")
-_TRUE += ("dat", "co", "hoan thanh")
-_FALSE: tuple[str, ...] = ("không đạt", "không", "chưa đạt", "false", "no", "not met")
-_FALSE += ("chưa hoàn thành", "không hoàn thành", "khong dat", "chua dat", "khong")
 _TEXT = dict.fromkeys(("indicator", "value", "unit", "year", "assessment", "note"), pl.String)
 
 
@@ -205,14 +199,6 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     text = pl.col("value")
     unit = pl.col("unit").fill_null("")
     percent_unit = unit.str.contains(_PERCENT_UNIT)
-    folded = (
-        pl.col("assessment")
-        .str.normalize("NFC")
-        .str.to_lowercase()
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-    )
-    words = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
     empty = pl.col("value").is_null() & pl.col("assessment").is_null()
     stray = stray_rejections(frame, empty)
     in_unit = misplaced_numbers(frame, empty)  # "85,5" typed in the unit or year column
@@ -223,7 +209,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         .str.replace(r"(?i)^(?:năm|nam)\s+(\d{4})$", "$1")
         .cast(pl.Int64, strict=False)
         .alias("_year"),
-        folded.replace_strict(words, default=None, return_dtype=pl.Boolean).alias("_flag"),
+        assessment_flag(pl.col("assessment")).alias("_flag"),
     ).filter(~empty)
     formula = text.str.starts_with("=")
     checks = [
