@@ -161,3 +161,33 @@ def test_a_year_typed_with_its_word_is_read(
     assert [r.reason.startswith("is not a year") for r in found.rejected] == (
         [] if read else [True]
     )
+
+
+def test_a_hidden_row_of_a_filled_template_is_listed_not_read(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 153: a row the agency hid (or filtered out) was read, unseen on the printed sheet
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    columns, rows = keys(sheet)[1], target_rows(sheet)
+    sheet.cell(rows["2030-3"], columns["value"], 60)
+    sheet.cell(rows["2030-1"], columns["value"], 12)
+    sheet.row_dimensions[rows["2030-3"]].hidden = True
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["value"].to_list() == [12.0]
+    (refused,) = found.rejected
+    assert (refused.row, refused.column) == (rows["2030-3"], "row")
+    assert refused.reason.startswith("the row is hidden (filtered out?)")
+
+
+def test_the_templates_own_hidden_key_row_is_no_hidden_row(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    assert any(d.hidden for d in openpyxl.load_workbook(path).worksheets[0].row_dimensions.values())
+    _filled(path, {"2030-3": (60, "Đạt")})
+    found = kh922core.collect([path], plan=plan)
+    assert found.clean
+    assert found.observations["value"].to_list() == [60.0]

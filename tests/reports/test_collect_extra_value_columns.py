@@ -41,6 +41,7 @@ def test_a_number_in_a_second_value_column_is_listed_without_the_keys(
     sheet.cell(key_row - 1, extra, heading)
     sheet.cell(row, extra, "50,1")
     sheet.delete_rows(key_row)  # the hidden row of keys, deleted with the rows around it
+    sheet.row_dimensions[key_row].hidden = False  # openpyxl leaves the flag behind
     book.save(path)
     found = kh922core.collect([path])
     assert found.observations["value"].to_list() == [49.5]

@@ -21,6 +21,7 @@ from kh922core._plans import Plan
 from kh922core._reports.agency_templates import CSV_MARK, KEY_PREFIX, META_SHEET, TEMPLATE_COLUMNS
 from kh922core._reports.assessment_checks import assessment_flag, contradicted
 from kh922core._reports.file_readings import FileReading, Rejection
+from kh922core._reports.hidden_rows import HIDDEN_ROWS, hidden_rows_of, without_hidden_rows
 from kh922core._reports.merged_values import MERGED, merged_key, merged_values
 from kh922core._reports.moved_csv_rows import overflowing
 from kh922core._reports.observation_tables import PROVENANCE, observation_frame
@@ -126,6 +127,7 @@ def _sheets(
                 value = _put(rows, top, column, None)
                 for row in range(top + 1, min(bottom, len(rows)) + 1):
                     _put(rows, row, column, value)
+        meta |= hidden_rows_of(path, sheet.title)
         if sheet.title == META_SHEET:
             meta |= {str(r[0]): str(r[1]) for r in rows if len(r) > 1 and r[0] and r[1]}
         elif sheet.sheet_state != "visible":  # an old copy, a draft: listed, never read
@@ -326,7 +328,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     grids, meta = _xlsx_grids(source) if suffix == ".xlsx" else _csv_grid(source)
     hidden = [key.removeprefix(_HIDDEN) for key in meta if key.startswith(_HIDDEN)]
     merges = {key: value for key, value in meta.items() if key.startswith(MERGED)}
-    meta = {key: value for key, value in meta.items() if not key.startswith((_HIDDEN, MERGED))}
+    hidden_rows = {key: value for key, value in meta.items() if key.startswith(HIDDEN_ROWS)}
+    meta = {k: v for k, v in meta.items() if not k.startswith((_HIDDEN, MERGED, HIDDEN_ROWS))}
     year = int(meta["year"]) if meta.get("year", "").isdigit() else None
     agency = meta.get("agency")
     lost = "format" not in meta  # a sheet copied out of its template: its title says whose
@@ -342,6 +345,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         moved = overflowing(rows, start) if suffix == ".csv" else {}
         rows = [[None] * len(row) if n in moved else row for n, row in enumerate(rows)]
         rows, merged = merged_values(merges, sheet, rows, (start, keys))
+        rows, unseen = without_hidden_rows(hidden_rows, sheet, rows, start)
         cells, disagreeing = template_frame(rows, start, keys, plan)
         frame, refused = _read_cells(cells, year)
         if swapped := swapped_headings(rows, start, keys, _HEADINGS):  # nothing read: whose?
@@ -363,7 +367,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
             Rejection(source.name, None, n + 1, "row", text, why)
             for n, (text, why) in moved.items()
         ]
-        rejected += [Rejection(source.name, sheet, *cell) for cell in merged]
+        rejected += [Rejection(source.name, sheet, *cell) for cell in [*merged, *unseen]]
         moved_keys += [
             Rejection(source.name, sheet or None, r, "value", t, w) for r, t, w in disagreeing
         ]

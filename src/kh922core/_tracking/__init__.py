@@ -40,7 +40,7 @@ from kh922core._tracking.observation_files import (
 from kh922core._tracking.progress_change import level_shortfall
 from kh922core._tracking.progress_measure import ProgressCategory
 from kh922core._tracking.progress_vectorised import progress
-from kh922core._tracking.sheet_cells import cell_text, formula_cells, merged_ranges
+from kh922core._tracking.sheet_cells import cell_text, formula_cells, hidden_rows, merged_ranges
 from kh922core._tracking.sheet_strings import escaped_texts
 from kh922core._tracking.task_deadlines import TaskStatus, task_status
 from kh922core._tracking.templates import reporting_template, write_reporting_template
@@ -53,6 +53,7 @@ __all__ = [
     "cell_text",
     "escaped_texts",
     "formula_cells",
+    "hidden_rows",
     "leads_on",
     "level_shortfall",
     "merged_ranges",

@@ -32,6 +32,7 @@ __all__ = [
     "column_letter",
     "csv_table",
     "formula_cells",
+    "hidden_rows",
     "merged_ranges",
     "not_readable",
     "problem_at",
@@ -246,7 +247,7 @@ def merged_ranges(path: Path, title: str) -> list[tuple[int, ...]]:
     return _scan(path, title)[1]
 
 
-def _hidden_rows(path: Path, title: str) -> set[int]:
+def hidden_rows(path: Path, title: str) -> set[int]:
     """The rows a sheet hides (from 1): hidden by hand, or filtered out."""
     hidden: set[int] = set()
     with zipfile.ZipFile(path) as archive, archive.open(_sheet_part(archive, title)) as xml:
@@ -388,7 +389,7 @@ def xlsx_table(path: Path, sheet: str | None) -> RawTable:
     )
     for (row, column), formula in sorted(formulas.items()):
         report(column, what, row, formula)
-    for row in sorted(r for r in _hidden_rows(path, title) if 2 <= r <= len(grid)):
+    for row in sorted(r for r in hidden_rows(path, title) if 2 <= r <= len(grid)):
         shown = next((text for text in grid[row - 1] if text), None)
         if shown is not None:  # a row hidden, or filtered out: read, or not?
             report(1, "the row is hidden (filtered out?): show it, or delete it", row, shown)
