@@ -348,3 +348,22 @@ def test_xlsx_numbers_become_text_that_reads_back_exactly(tmp_path: Path) -> Non
     texts = read_table_text(tmp_path / "v.xlsx")["value"].to_list()
     assert texts[-1] == "2025-05-31"
     assert _read(texts[:-1]) == values
+
+
+@pytest.mark.parametrize(
+    ("typed", "flag"),
+    [
+        ("Hoàn thành", True),
+        ("Vượt", True),
+        ("Dat", True),
+        ("Khong dat", False),
+        ("Chưa hoàn thành", False),
+    ],
+)
+def test_an_assessment_in_other_words_reads_as_in_a_template(
+    tmp_path: Path, typed: str, flag: bool
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    rows = f"indicator;year;value;assessment\ndigital-infrastructure;2024;;{typed}\n"
+    path.write_text(rows, encoding="utf-8")
+    assert read_observations(path)["assessment"].to_list() == [flag]

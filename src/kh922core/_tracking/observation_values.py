@@ -24,9 +24,11 @@ from kh922core.errors import ObservationError, ObservationProblem
 
 __all__ = ["cells", "typed", "vietnamese_number"]
 
-#: Assessments as people write them (compared lower case, single spaces).
-_TRUE = ("true", "1", "yes", "có", "đạt", "x")
-_FALSE = ("false", "0", "no", "không", "không đạt", "chưa đạt")
+#: Assessments as people write them (compared lower case, single spaces), in other words too
+#: (done, exceeded) and typed without the accents, as a filled template's are.
+_TRUE = ("true", "1", "yes", "có", "đạt", "x", "hoàn thành", "vượt", "dat", "co", "hoan thanh")
+_FALSE: tuple[str, ...] = ("false", "0", "no", "không", "không đạt", "chưa đạt", "khong dat")
+_FALSE += ("chưa hoàn thành", "không hoàn thành", "chua dat", "khong")
 #: A Vietnamese number: digits or thousands in groups of three after dots, then ``,`` decimals.
 _VIETNAMESE = r"^(\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$"
 #: Thousands in groups of three after spaces (``12 500``, ``5\u00a0000``).
