@@ -14,11 +14,12 @@ import re
 
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.scanner import YEARS, blank
-from kh922core._targets.subject_kinds import SHARE_WORDS, names_a_rate
+from kh922core._targets.subject_kinds import SHARE_WORDS, names_a_growth, names_a_rate
+from kh922core._targets.unit_fit import is_rate
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_numbers_of_another_kind"]
+__all__ = ["refuse_multiple_of_a_rate", "refuse_numbers_of_another_kind"]
 
 #: A year as the number of a target: four bare digits 2000-2100 ("Hoàn thành 2027", "2026-2027").
 _YEAR = re.compile(r"(?<![\d.,])(?:20\d\d|2100)(?![\d.,]|\s*%)")
@@ -69,6 +70,19 @@ _RATE_BEFORE = re.compile(
 _RATE_NAME = re.compile(
     r"tăng|giảm|lạm\s+phát|tốc\s+độ|biến\s+động|đóng\s+góp|trượt\s+giá", re.IGNORECASE
 )
+#: A row of a period's total ("Tổng vốn đầu tư toàn xã hội 5 năm", "… giai đoạn 2026-2030",
+#: "… lũy kế"), and a figure of one year in a text ("mỗi năm", "hằng năm", "/năm", "năm 2030").
+_PERIOD_TOTAL = re.compile(
+    r"(?<!\w)(?:tổng|lũy\s+kế|cộng\s+dồn)(?!\w).*(?<!\w)(?:\d+\s+năm|giai\s+đoạn|cả\s+kỳ)(?!\w)"
+    r"|(?<!\w)lũy\s+kế(?!\w)",
+    re.IGNORECASE,
+)
+_ONE_YEAR = re.compile(
+    r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)|/\s*năm(?!\w)"
+    r"|(?<!đến\s)(?<!tới\s)(?<!hết\s)(?<!trước\s)(?<!đoạn\s)(?<!từ\s)(?<!\w)năm\s+(?:19|20)\d\d"
+    r"(?!\d)(?!\s*[-–])",  # not "đến năm 2030", "giai đoạn 2026-2030"
+    re.IGNORECASE,
+)
 #: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%").
 _ONE_GROUP = re.compile(r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d]*)", re.IGNORECASE)
 #: Words of a group's phrase that name no group: marks of a target, of a place, of a time.
@@ -114,6 +128,7 @@ def refuse_numbers_of_another_kind(
         )
     _refuse_other_whole(text, indicator, row)
     _refuse_growth_rate(text, spec, indicator)
+    _refuse_year_of_a_total(text, indicator, row)
     first = re.search(r"\d", text)
     certified = _CERTIFIED.search(text[: first.start()] if first else text)
     trained = indicator is not None and re.search(r"đào\s+tạo", indicator, re.IGNORECASE)
@@ -219,4 +234,36 @@ def _refuse_growth_rate(text: str, spec: TargetSpec, indicator: str | None) -> N
             "the share to reach ('Đạt 45%'), its change ('tăng bình quân 1 điểm %/năm'), or "
             "the growth in a row of its own",
             reason=f"{rate.group(0)!r}: a growth rate, in a row of the share {indicator!r}",
+        )
+
+
+def refuse_multiple_of_a_rate(text: str, unit: Unit | None, indicator: str | None) -> None:
+    """Refuse a multiple (``GRDP năm 2030 gấp 1,6 lần năm 2025``, ``tăng gấp đôi``) in a row of
+    a rate of change (``%/năm``, or a plain ``%`` named as a growth): the level it names grows
+    so many times, not the rate, whose multiple would be read."""
+    plain = unit is None or unit.expression == "percent"
+    rate = unit is not None and is_rate(unit)
+    if rate or (plain and names_a_growth(indicator)):
+        raise TargetParseError(
+            text,
+            0,
+            "the rate to reach ('bình quân 10%/năm'), or the multiple in the row of the level",
+            reason="a multiple of a level in a row of a rate of change: the level grows so many "
+            "times, not its rate",
+        )
+
+
+def _refuse_year_of_a_total(text: str, indicator: str | None, row: str | None) -> None:
+    """Refuse a figure of one year (``Bình quân mỗi năm đạt 100 nghìn tỷ đồng``, ``… năm 2030
+    đạt 130 nghìn tỷ``) in the row of a period's total (``Tổng vốn đầu tư toàn xã hội 5 năm``):
+    read as the total, a year's figure would meet it at once.  Not in a row in % (a rate a year)."""
+    if indicator is None or (row is not None and "%" in row) or "/năm" in (row or ""):
+        return
+    year = _ONE_YEAR.search(text)
+    if year is not None and _PERIOD_TOTAL.search(indicator):
+        raise TargetParseError(
+            text,
+            year.start(),
+            "the period's total, or a row of its own for the figure of a year",
+            reason=f"{year.group(0)!r}: a figure of a year, in the row of a period's total",
         )

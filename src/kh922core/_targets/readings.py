@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kh922core._targets.another_kind import refuse_multiple_of_a_rate
 from kh922core._targets.change_words import AfterCues, BaseCues
 from kh922core._targets.cut_names import cut_level
 from kh922core._targets.kinds import (
@@ -289,6 +290,7 @@ def _change(
                 "'gấp N lần' with no unit (a multiple of the base)",
                 reason=f"unit {written!r} after a multiple",
             )
+        refuse_multiple_of_a_rate(text, unit, indicator)  # "GRDP gấp 1,6 lần" in a rate's row
         reason = "'gấp … lần': the level as a multiple of the base"
         return _changed(spec, ChangeKind.MULTIPLE, base, verb, "lần"), reason
     points_kind = ChangeKind.POINTS_PER_YEAR if per_year else ChangeKind.POINTS

@@ -42,7 +42,8 @@ NOT_TARGET_NUMBERS = re.compile(
     r"|\b[2-6]G(?:/[2-6]G)?\b|\bIPv[46]\b|(?i:(?:(?<=nghệ\s)|(?<=nghiệp\s))4\.0\b)"
     # a pollutant or a gas named with its number after the words it names ("bụi PM2.5", "khí
     # CO2", "Nồng độ NO₂"; leading the sentence, its subject would vanish: "CO2 giảm 15%")
-    r"|(?<=[^\W\d_]\s)(?:PM\s?(?:2[.,]5|10|1)\b(?![.,]\d)|(?:CO|NO|SO|CH|N|O)[2-4₂-₄](?![\w.,]))"
+    r"|(?<=[^\W\d_]\s)(?:PM\s?(?:2[.,]5|10|1)\b(?![.,]\d)"
+    r"|(?<!tấn\s)(?<!kg\s)(?:CO|NO|SO|CH|N|O)[2-4₂-₄](?![\w.,]))"  # "5 tấn CO2": the unit's
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"

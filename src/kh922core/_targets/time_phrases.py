@@ -124,14 +124,46 @@ def _target_period(found: re.Match[str]) -> bool:
     return not before or not before[-1].isalpha()  # at the start, after a number or a mark
 
 
+#: A month in the subject, before the number: the measure is a month's ("Thu nhập bình quân đầu
+#: người/tháng", "… hằng tháng", "… một tháng"); not a date ("tháng 12/2030").
+_MONTH_MEASURE = re.compile(r"(?<!\w)tháng(?!\s*\d)(?!\w)", re.IGNORECASE)
+
+
+def _refuse_month_measure(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a level of a month's measure (``Thu nhập bình quân đầu người/tháng đạt 10 triệu
+    đồng``) in a row whose unit is no month's (``triệu đồng/người/năm``, ``triệu đồng``): read
+    against the row's figures, 10 a month would be 10 a year."""
+    first = re.search(r"\d", text)
+    found = _MONTH_MEASURE.search(text)
+    own = getattr(spec, "unit", None) or ""
+    if found is not None and first is not None and found.start() > first.start():
+        found = None  # after the number: "… /tháng" is its unit, "mỗi tháng" a period
+    if found is None or unit is None or "%" in unit.text or spec.change is not None:
+        return
+    if spec.kind not in ("comparison", "range", "approximate"):
+        return  # "Tháng, quý, năm đều tăng": a target in words
+    if "/tháng" in (own + unit.text).replace(" ", ""):
+        return  # "10 triệu đồng/người/tháng": converted to the row's unit
+    raise TargetParseError(
+        text,
+        found.start(),
+        f"the figure in a unit of a month ('10 triệu đồng/người/tháng'), or of the row's "
+        f"({unit.text!r})",
+        reason=f"the subject names a month's figure, and the row's unit {unit.text!r} is none",
+    )
+
+
 def refuse_other_period(text: str, spec: TargetSpec, unit: Unit | None) -> None:
     """Refuse a change, or a level that is not a share, given per quarter, month, day or term
     (``Mỗi quý tăng 5%``, ``Mỗi tháng có 10 doanh nghiệp thành lập mới``), unless the unit is
-    one per that period (``triệu đồng/người/tháng``)."""
+    one per that period (``triệu đồng/người/tháng``); and a level of a month's measure in a
+    row whose unit is no month's (:func:`_refuse_month_measure`)."""
     found = next((f for f in _OTHER_PERIOD.finditer(text) if _target_period(f)), None)
     if found is None:  # "mỗi năm 2030 ngày": the year set aside, "mỗi ngày" is what is read
         unyeared = " ".join(YEARS.sub(" ", text).split())
         found = next((f for f in _OTHER_PERIOD.finditer(unyeared) if _target_period(f)), None)
+    if found is None:  # no period of the target's: a month's measure, though?
+        _refuse_month_measure(text, spec, unit)
     if found is None or spec.kind in ("qualitative", "rank_group"):
         return
     own = getattr(spec, "unit", None)

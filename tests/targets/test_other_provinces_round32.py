@@ -1,0 +1,117 @@
+"""Target wordings of the thirty-second round (round 154 of the attacks: 801 targets of the
+provinces' Party Congress resolutions and five-year plans for 2026-2030).
+
+Silent misreads mended:
+
+* a month's measure in the subject (``Thu nhập bình quân đầu người/tháng đạt 10 triệu đồng``)
+  in a row in ``triệu đồng/người/năm`` was 10 a year: always met;
+* a multiple of a level (``GRDP năm 2030 gấp 1,6 lần năm 2025``) in a row of a growth rate was
+  a multiple of the rate;
+* a figure of one year (``Bình quân mỗi năm đạt 100 nghìn tỷ đồng``, ``năm 2030 đạt …``) in the
+  row of a five-year total was the total: always met.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh922core import Kh922Error, TargetParseError, parse_target
+
+_INCOME = "Thu nhập bình quân đầu người"
+_TOTAL = "Tổng vốn đầu tư toàn xã hội 5 năm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu nhập bình quân đầu người/tháng đạt 10 triệu đồng",
+        "Thu nhập bình quân đầu người hằng tháng đạt 10 triệu đồng",
+        "Thu nhập bình quân một người một tháng đạt 10 triệu đồng",
+        "Thu nhập bình quân tháng đạt 10 triệu đồng/người",
+    ],
+)
+@pytest.mark.parametrize("unit", ["triệu đồng/người/năm", "triệu đồng", "triệu đồng/người"])
+def test_a_months_measure_in_a_row_of_no_month_is_refused(text: str, unit: str) -> None:
+    with pytest.raises(Kh922Error) as refused:
+        parse_target(text, unit=unit, indicator=_INCOME)
+    if not text.endswith("/người") or unit != "triệu đồng":  # else the units disagree first
+        assert "the subject names a month's figure" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Đạt 10 triệu đồng/người/tháng", "triệu đồng/người/năm", 120),  # converted
+        ("Thu nhập bình quân hằng tháng đạt 10 triệu đồng", "triệu đồng/người/tháng", 10),
+        ("Đến tháng 12/2030 đạt 120 triệu đồng", "triệu đồng/người/năm", 120),  # a date
+    ],
+)
+def test_a_month_that_the_unit_says_or_a_date_reads(text: str, unit: str, value: float) -> None:
+    assert parse_target(text, unit=unit, indicator=_INCOME).value == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("GRDP năm 2030 gấp 1,6 lần năm 2025", "%", "Tốc độ tăng trưởng kinh tế (GRDP) bình quân"),
+        ("Tăng gấp 1,6 lần so với năm 2025", "%/năm", "Tốc độ tăng năng suất lao động"),
+        ("Thu nhập bình quân đầu người tăng gấp đôi so với năm 2025", "%", "Tốc độ tăng thu nhập"),
+    ],
+)
+def test_a_multiple_in_a_row_of_a_rate_is_refused(text: str, unit: str, indicator: str) -> None:
+    with pytest.raises(TargetParseError, match="a multiple of a level in a row of a rate"):
+        parse_target(text, unit=unit, indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("unit", "indicator"),
+    [("tỷ đồng", "Thu ngân sách nhà nước"), ("%", "Tỷ lệ hộ có internet"), ("doanh nghiệp", None)],
+)
+def test_a_multiple_in_a_row_of_a_level_or_a_share_reads(unit: str, indicator: str | None) -> None:
+    spec = parse_target("Gấp 1,6 lần năm 2025", unit=unit, indicator=indicator)
+    assert spec.change is not None
+    assert spec.change.kind.value == "multiple"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng vốn đầu tư toàn xã hội bình quân mỗi năm đạt 100 nghìn tỷ đồng",
+        "Bình quân 100 nghìn tỷ đồng/năm",
+        "Mỗi năm đạt 100.000 tỷ đồng",
+        "Tổng vốn đầu tư toàn xã hội năm 2030 đạt 130 nghìn tỷ đồng",
+    ],
+)
+def test_a_years_figure_in_the_row_of_a_periods_total_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="a figure of a year, in the row of a period's"):
+        parse_target(text, unit="tỷ đồng", indicator=_TOTAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Đến năm 2030 đạt 500 nghìn tỷ đồng", _TOTAL),
+        ("Giai đoạn 2026-2030 đạt khoảng 500 nghìn tỷ đồng", _TOTAL),
+        ("Đạt 100 nghìn tỷ đồng/năm", "Tổng vốn đầu tư toàn xã hội"),  # a year's row
+    ],
+)
+def test_the_total_and_a_years_row_read(text: str, indicator: str) -> None:
+    assert parse_target(text, unit="tỷ đồng", indicator=indicator).kind in (
+        "comparison",
+        "approximate",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("5 tấn CO2", "tấn CO2"),
+        ("Dưới 2 tấn CO2/người", "tấn CO2/người"),
+        ("Dưới 5 triệu tấn CO₂", "triệu tấn CO₂"),
+    ],
+)
+def test_the_gas_of_a_unit_of_mass_is_the_units(text: str, unit: str) -> None:
+    # grammar fuzz, seed 5454: "≤ 0 tấn CO2" read back as "≤ 0 tấn", the gas's number set aside
+    spec = parse_target(text)
+    assert spec.unit == unit  # type: ignore[union-attr]
+    assert parse_target(spec.render()) == spec
