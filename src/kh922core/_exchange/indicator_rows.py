@@ -46,12 +46,12 @@ from kh922core._exchange.row_texts import (
     twice_numbered,
     under_parent,
 )
-from kh922core._exchange.row_units import heading_unit, row_unit
+from kh922core._exchange.row_units import heading_unit, parsed_unit, row_unit
 from kh922core._exchange.span_columns import span_total
 from kh922core._exchange.table_walk import Line, Table, unread_unit_line
 from kh922core._exchange.unread_lines import unread_line
 from kh922core._plans import Plan
-from kh922core._targets import Direction, Unit, parse_unit, split_targets
+from kh922core._targets import Direction, Unit, split_targets
 from kh922core._text import fold
 from kh922core.errors import Kh922Error, TargetParseError
 
@@ -62,10 +62,6 @@ _NOTE = "a note (Ghi chú): a plan file has no place for it; copy it by hand"
 _UNIT_LINE_UNREAD = (
     "a unit line above the table in words the import does not read: no row takes a unit from "
     "it; write each row's unit in a column 'Đơn vị tính', or make the line 'Đơn vị tính: %'"
-)
-_NO_UNIT = (
-    "; the indicator is imported without a unit (add the unit to a unit_texts file, or write a "
-    "known one)"
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
@@ -201,6 +197,8 @@ class IndicatorBuilder:
             if prefix and section and line.number and row[:1].isdigit():
                 row = f"{section}.{row}"
                 parent_row = f"{section}.{parent_row}" if parent_row else None
+            elif section and parent_row is None and is_lettered(line.number):  # "I", then "a"
+                row = f"{section}.{row}"
             if BULLET.match(line.number) or not (line.number or header.one("row") is None):
                 last_bullet = row  # "-" or no number under "1": 1.1, 1.2 (siblings, no chain)
             elif not PLUS.match(line.number):  # a lettered row numbers none below it
@@ -238,13 +236,9 @@ class IndicatorBuilder:
         name = cell_line(cells[name_column]) if name_column is not None else ""
         own = cell_line(cells[unit_column]) if unit_column is not None else ""
         name, unit_text, unit_note = row_unit(own, name, table, unit_column is not None)
-        unit: Unit | None = None
-        if unit_text:
-            try:
-                unit = parse_unit(unit_text)
-            except Kh922Error as error:
-                why = reason_of(error) + _NO_UNIT
-                sink.problem(grid, header, line.index, unit_column, unit_text, why)
+        unit, why = parsed_unit(unit_text, name if own else "")  # unknown, or not the name's
+        if why is not None:
+            sink.problem(grid, header, line.index, unit_column, unit_text, why)
         note = None
         for column in header.of("note"):
             text = cells[column.index].strip()

@@ -55,6 +55,7 @@ NO_TARGET = re.compile(
 _NUMBER = re.compile(r"^((?:(?:[A-ZĐ]|[IVXLC]+)\.)?\d+(?:[.,]\d+)*)\.?$")
 _SUBLETTER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s*([a-zđ])\)?$")
 _LETTER = re.compile(r"^([a-zđ])\s*[.)]?$")
+_LAST_LETTER = re.compile(r"(?:^|\.)[a-zđ]$")  # a row numbered by a letter of its own
 BULLET = re.compile(r"^[-–—•*·]$")
 PLUS = re.compile(r"^\+$")
 _LABELLED = re.compile(r"^(\S+)\s+\((.+)\)$")
@@ -298,8 +299,11 @@ def row_number(
     if (found := _LABELLED.match(text)) is not None:
         return text, None
     parent = (bullet or numbered) if PLUS.match(text) else numbered  # "+" with no "-" above
-    if (found := _LETTER.match(text)) is not None and parent is not None:
+    found = _LETTER.match(text)
+    if found is not None and parent is not None and not _LAST_LETTER.search(parent):
         return f"{parent}.{found.group(1)}", parent
+    if found is not None:  # under no numbered row ("I | Chính quyền số", then a, b, c): siblings
+        return found.group(1), None
     base = parent or ""
     while True:
         counts[base] = counts.get(base, 0) + 1

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from kh922core._exchange.header_roles import Header
-from kh922core._exchange.row_texts import BLANKS
+from kh922core._exchange.row_texts import BLANKS, reason_of
 from kh922core._exchange.table_walk import Table
-from kh922core._targets import parse_unit
+from kh922core._targets import Unit, conversion_factor, parse_unit
 from kh922core.errors import Kh922Error
 
-__all__ = ["heading_unit", "row_unit", "unit_in_name"]
+__all__ = ["heading_unit", "parsed_unit", "row_unit", "unit_in_name"]
 
 
 #: The name of a share, whose unit is a share (%, ‰), never a count.
@@ -93,3 +93,34 @@ def _fits(name: str, text: str) -> bool:
     if _COUNT_NAME.match(name):
         return unit.dimension != "dimensionless" and "currency" not in unit.dimension
     return True
+
+
+_NO_UNIT = (
+    "the indicator is imported without a unit (add the unit to a unit_texts file, or write a "
+    "known one)"
+)
+
+
+def parsed_unit(text: str, name: str) -> tuple[Unit | None, str | None]:
+    """The unit of a row whose unit text is ``text``, and why the indicator is imported without
+    one (listed on the unit cell): the text is no unit the library knows, or ``name`` (given
+    where the unit came from the unit cell) ends with another unit in brackets (``Thu nhập
+    bình quân (USD/người/năm)`` with ``triệu đồng`` in the cell: which?)."""
+    if not text:
+        return None, None
+    try:
+        unit = parse_unit(text)
+    except Kh922Error as error:
+        return None, f"{reason_of(error)}; {_NO_UNIT}"
+    named = unit_in_name(name) if name else None
+    if named is not None:
+        try:
+            same = conversion_factor(parse_unit(named[1]), unit) == 1
+        except Kh922Error:
+            same = False
+        if not same:
+            return None, (
+                f"the name ends with the unit {named[1]!r}, the unit cell says {text!r}: which? "
+                "The indicator is imported without a unit: correct the name or the unit cell"
+            )
+    return unit, None
