@@ -115,3 +115,23 @@ def test_the_gas_of_a_unit_of_mass_is_the_units(text: str, unit: str) -> None:
     spec = parse_target(text)
     assert spec.unit == unit  # type: ignore[union-attr]
     assert parse_target(spec.render()) == spec
+
+
+@pytest.mark.parametrize(
+    "text", ["tăng thêm bằng hoặc dưới -3", "tăng bằng -2", "tăng dưới hoặc bằng -3"]
+)
+def test_a_minus_after_the_verb_and_an_operators_bang_is_refused(text: str) -> None:
+    # grammar fuzz, seed 15305 (clean-clone CI): "bằng" was a level's word, so the minus a
+    # level's sign; the text read "tăng ≤ -3", whose render is refused
+    with pytest.raises(TargetParseError, match="a verb of change and a minus sign"):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Đạt 8-10% không ít hơn bình quân cả nước", "Đạt 8% cao hơn bình quân cả nước"]
+)
+def test_a_second_condition_right_after_the_number_is_refused(text: str) -> None:
+    # grammar fuzz, seed 777: with no comma before it the condition went to the note, whose
+    # render ("từ 8 đến 10 (không ít hơn …)") was refused as the comma-led one always was
+    with pytest.raises(TargetParseError, match="a second condition, against another level"):
+        parse_target(text, unit="%", indicator="Tốc độ tăng trưởng GRDP")
