@@ -135,3 +135,22 @@ def test_a_second_condition_right_after_the_number_is_refused(text: str) -> None
     # render ("từ 8 đến 10 (không ít hơn …)") was refused as the comma-led one always was
     with pytest.raises(TargetParseError, match="a second condition, against another level"):
         parse_target(text, unit="%", indicator="Tốc độ tăng trưởng GRDP")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Thứ bậc mỗi năm trong nhóm 30/63 năm 2030", "nhóm 30/63"),  # seed 101: "thứ bậc"
+        ("vượttrung bình mỗi năm-3", "3"),  # seed 202: a glued "vượt" is no comparison
+    ],
+)
+def test_what_the_fuzz_found_renders_back(text: str, kept: str) -> None:
+    spec = parse_target(text)
+    assert spec.render().startswith(kept)
+    assert parse_target(spec.render()).render() == spec.render()
+
+
+def test_a_minus_after_an_operators_dat_and_muc_is_refused() -> None:
+    # seed 202: "đạt và vượt mức" is an operator (≥), none of its words a level's
+    with pytest.raises(TargetParseError, match="a verb of change and a minus sign"):
+        parse_target("tăng lên thêm đạt và vượt mức -3")

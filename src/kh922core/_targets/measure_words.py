@@ -19,8 +19,10 @@ from kh922core.errors import TargetParseError
 __all__ = ["refuse_signed_change", "refuse_words_of_another_measure"]
 
 #: Words of a level between a verb of change and a signed number ("đạt -2%", "xuống -2%").
-_LEVEL_WORDS = re.compile(  # not "bằng": "tăng bằng -2", "bằng hoặc dưới -3" name no level
-    r"(?<!\w)(?:đạt|là|mức|xuống|còn|lên|về|tới|đến|ở|từ)(?!\w)", re.IGNORECASE
+_LEVEL_WORDS = re.compile(  # not "bằng" ("tăng bằng -2"), nor an operator's ("đạt và vượt mức")
+    r"(?<!\w)(?:đạt(?!\s+(?:và|hoặc)\s+vượt)|là|(?<!vượt\s)mức|xuống|còn|lên|về|tới|đến|ở|từ)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 #: A minus sign before a number (after a word, not between two numbers: "giảm -2%").
 _MINUS = re.compile(r"[-−]\s?\d")
