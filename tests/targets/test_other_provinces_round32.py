@@ -154,3 +154,19 @@ def test_a_minus_after_an_operators_dat_and_muc_is_refused() -> None:
     # seed 202: "đạt và vượt mức" is an operator (≥), none of its words a level's
     with pytest.raises(TargetParseError, match="a verb of change and a minus sign"):
         parse_target("tăng lên thêm đạt và vượt mức -3")
+
+
+@pytest.mark.parametrize(
+    "text", ["nâng cao không còn -3 ít hơn thấp hơn dưới", "mức tăng trưởng đạt - vượt -3 %"]
+)
+def test_a_change_bounded_below_zero_is_refused(text: str) -> None:
+    # grammar fuzz, seeds 55 and 77: read "tăng -3", "tăng bình quân ≥ -3%/năm"
+    with pytest.raises(TargetParseError, match="a change whose size is below 0"):
+        parse_target(text)
+
+
+def test_a_ranks_note_after_its_cohort_is_bracketed() -> None:
+    # grammar fuzz, seed 66: "nhóm 30/63 vị trí …" read back "63 vị trí" as a move in a ranking
+    spec = parse_target("Top 10 trong số 34 tỉnh, thành phố", unit="Thứ bậc")
+    assert spec.render() == "nhóm 10/34 (tỉnh, thành phố)"
+    assert parse_target(spec.render(), unit="Thứ bậc") == spec

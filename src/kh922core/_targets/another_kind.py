@@ -19,7 +19,11 @@ from kh922core._targets.unit_fit import is_rate
 from kh922core._targets.units import Unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_multiple_of_a_rate", "refuse_numbers_of_another_kind"]
+__all__ = [
+    "refuse_multiple_of_a_rate",
+    "refuse_negative_change",
+    "refuse_numbers_of_another_kind",
+]
 
 #: A year as the number of a target: four bare digits 2000-2100 ("Hoàn thành 2027", "2026-2027").
 _YEAR = re.compile(r"(?<![\d.,])(?:20\d\d|2100)(?![\d.,]|\s*%)")
@@ -267,3 +271,22 @@ def _refuse_year_of_a_total(text: str, indicator: str | None, row: str | None) -
             "the period's total, or a row of its own for the figure of a year",
             reason=f"{year.group(0)!r}: a figure of a year, in the row of a period's total",
         )
+
+
+def refuse_negative_change(
+    text: str, reading: tuple[TargetSpec, str | None]
+) -> tuple[TargetSpec, str | None]:
+    """``reading``, unless it is a change whose size is bounded by a number below 0 (``nâng cao
+    không còn -3``, ``mức tăng trưởng đạt - vượt -3 %`` read as ``tăng ≥ -3``): a minus sign on
+    the size of a change says neither way (``Giảm -2%`` is refused so), and its render would
+    not read back."""
+    spec = reading[0]
+    if spec.change is not None and any(number < 0 for number in _numbers(spec)):
+        minus = re.search(r"[-−–]\s*\d", text)
+        raise TargetParseError(
+            text,
+            minus.start() if minus else 0,
+            "the change with its verb and no sign ('giảm 2%', 'tăng 2%')",
+            reason="a change whose size is below 0: which way does it move?",
+        )
+    return reading

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from kh922core._targets.another_kind import refuse_negative_change
 from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
@@ -350,7 +351,7 @@ def _parse(
     reading = read_reading(text, level, verb, base, after, indicator_unit, indicator)
     if (indicator_unit is not None and indicator_unit.is_rank) or level.kind == "rank_group":
         refuse_rank_words(text, prefix)  # "cao hơn 30", "không dưới 30" on a rank
-    return reading
+    return refuse_negative_change(text, reading)  # "tăng ≥ -3": which way?
 
 
 def _bound(blanked: str, first: int, step: re.Match[str] | None) -> list[Match] | None:

@@ -90,6 +90,10 @@ class RankGroup(BaseSpec):
         cohort = f"/{self.cohort}" if self.cohort is not None else ""
         # "nhóm 1/3" would read as a fraction (the best third): an ordinal has no such reading
         small = self.cohort is not None and self.cohort <= FRACTION_COHORT
+        # a word right after the cohort would read as what it counts ("30/63 vị trí"): brackets
         return with_unit(
-            f"{'xếp thứ' if small else 'nhóm'} {self.size}{cohort}", None, self.note, counted=False
+            f"{'xếp thứ' if small else 'nhóm'} {self.size}{cohort}",
+            None,
+            self.note,
+            counted=self.cohort is not None,
         )
