@@ -170,3 +170,9 @@ def test_a_ranks_note_after_its_cohort_is_bracketed() -> None:
     spec = parse_target("Top 10 trong số 34 tỉnh, thành phố", unit="Thứ bậc")
     assert spec.render() == "nhóm 10/34 (tỉnh, thành phố)"
     assert parse_target(spec.render(), unit="Thứ bậc") == spec
+
+
+def test_a_second_condition_glued_to_the_number_is_refused() -> None:
+    # grammar fuzz, seed 1005: "80%>bình quân …" kept the condition in the note
+    with pytest.raises(TargetParseError, match="a second condition, against another level"):
+        parse_target("80%>bình quân cả nước", unit="%", indicator="Tỷ lệ hộ dùng nước sạch")

@@ -172,7 +172,7 @@ _TIMES_OF = re.compile(
 #: hơn năm trước": a second condition, against another level, that the number does not check
 #: ("bằng", "tương đương": the number is that level, "80% (bằng bình quân cả nước)", a note).
 _REFERENCE_AFTER = re.compile(
-    r"\d[\d.,]*[^\d,;(]{0,30}?(?:[,;(]\s*|\s+(?:và|đồng\s+thời)\s+|\s+)(?:và\s+)?"
+    r"\d[\d.,]*[^\d,;(]{0,30}?(?:[,;(]\s*|\s+(?:và|đồng\s+thời)\s+|\s+|(?=[≥>]))(?:và\s+)?"
     r"(?P<clause>(?:(?:cao|lớn|nhiều|nhanh)\s+hơn|không\s+(?:thấp|kém|ít|chậm)\s+hơn|vượt(?!\w)|[≥>]+)"
     r"\s*(?:so\s+với\s+)?(?:mức\s+)?(?:tăng\s+(?:trưởng\s+)?)?(?:của\s+)?(?:(?:bình|trung)\s+quân"
     r"|trung\s+bình|cả\s+nước|toàn\s+quốc|vùng|khu\s+vực|năm\s+trước|cùng\s+kỳ|chỉ\s+tiêu"
