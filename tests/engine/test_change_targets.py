@@ -546,6 +546,49 @@ def test_a_key_named_like_a_temporary_of_the_bases_still_tells_series_apart(
     assert result.filter(pl.col("year").is_null())["no_data_reason"].to_list() == ["no year"]
 
 
+@pytest.mark.parametrize("previous", [True, False])
+@pytest.mark.parametrize(
+    ("dtype", "districts"),
+    [
+        (pl.Int8, [-128, 127]),  # a code times its stride leaves an Int8
+        (pl.UInt16, [0, 65535]),
+        (pl.Int32, [-(2**31), -(2**31) + 3]),  # the ends of an Int32
+        (pl.Int32, [2**31 - 4, 2**31 - 1]),
+        (pl.Int64, [2**31 - 2, 2**31 + 1]),  # a few values either side of an Int32's end
+        (pl.Int64, [-(2**31) - 1, -(2**31) + 2]),
+        (pl.Int64, [2**62, 2**62 + 3]),  # times its stride: beyond an Int64
+        (pl.Int64, [2**63 - 4, 2**63 - 2]),
+        (pl.Datetime("ns"), [1_700_000_000_000_000_000, 1_700_000_000_000_000_002]),
+    ],
+)
+def test_each_key_group_finds_its_base_whatever_the_size_of_its_key_values(
+    dtype: pl.DataType, districts: list[int], previous: bool
+) -> None:
+    # A row's place in the dense array is made from its key values in a narrow integer where
+    # every step fits one: values at the ends of their type (and beyond an Int32's) still find
+    # their own group's base, and never another's
+    change = (
+        Change(kind="points", previous_year=True) if previous else Change(kind="points", since=2021)
+    )
+    plan = _plan(("2030-1", _at_least(1.0, change), None))
+    first, last = districts
+    frame = pl.DataFrame(
+        {
+            "indicator": "ind",
+            "district": pl.Series([first, last, first, last, None, None], dtype=pl.Int64),
+            "year": [2021, 2021, 2022, 2022, 2021, 2022],
+            "value": [10.0, 20.0, 12.0, 20.5, 40.0, 40.5],
+        }
+    ).with_columns(pl.col("district").cast(dtype))
+    join = AssertionError("the dense array was not written: the join was taken")
+    with mock.patch.object(change_bases, "table_lookup", side_effect=join):
+        result = evaluate(plan, frame, keys=["district", "year"])
+    later = result.filter(pl.col("year") == 2022)
+    assert later["base_value"].to_list() == [10.0, 20.0, 40.0]
+    assert later["change_size"].to_list() == [2.0, 0.5, 0.5]
+    assert later["status"].to_list() == ["met", "not_met", "not_met"]
+
+
 def test_observed_and_computed_values_at_a_base_year_are_refused_by_name() -> None:
     from kh922core import load_plan
 

@@ -41,7 +41,8 @@ class BaseLookup:
     rules) and its key columns (and ``year``, for the previous year); :meth:`added_to` adds its
     base, null when the series has no level there.  A dense lookup's key is the target's place
     in the array, less the offsets of the codes, so that a row's index is that key plus its
-    codes times their strides.
+    codes times their strides (the offsets are subtracted code by code instead where a value
+    times its stride would leave an Int64).
     """
 
     keys: tuple[str, ...]
@@ -51,6 +52,7 @@ class BaseLookup:
     base: str
     codes: tuple[KeyCode, ...] | None = None  # dense: the codes of the keys (and year)
     values: pl.Series | None = None
+    cells: int = 0  # dense: the cells of the array (its slots times the cells of one)
 
     def _strides(self) -> list[int]:
         assert self.codes is not None
@@ -60,23 +62,53 @@ class BaseLookup:
             stride *= code.size
         return [stride, *reversed(strides)]  # the slot's, then each code's
 
+    def _offsets(self) -> int:
+        _, *strides = self._strides()
+        assert self.codes is not None
+        return sum(code.offset * stride for code, stride in zip(self.codes, strides, strict=True))
+
+    def _reach(self) -> int:
+        """The largest magnitude a step of :meth:`index` may take where the key holds the
+        codes' offsets: the key, then the key plus each value times its stride."""
+        assert self.codes is not None
+        _, *strides = self._strides()
+        offsets = self._offsets()
+        return max(abs(offsets), abs(self.cells - offsets)) + sum(
+            code.reach() * stride for code, stride in zip(self.codes, strides, strict=True)
+        )
+
+    def _folded(self) -> bool:
+        """Whether the key holds the codes' offsets (one subtraction less per code and row);
+        not where a value times its stride would leave an Int64 (a key of values near its
+        ends, a time in nanoseconds): each code then subtracts its own offset first."""
+        return self._reach() < 2**63 - 1
+
     def key_of(self, slot: int) -> int:
         """What a row of the target in ``slot`` gathers as its key."""
         if self.codes is None:
             return slot
-        slot_stride, *strides = self._strides()
-        offsets = sum(
-            code.offset * stride for code, stride in zip(self.codes, strides, strict=True)
-        )
-        return slot * slot_stride - offsets
+        slot_stride = self._strides()[0]
+        return slot * slot_stride - (self._offsets() if self._folded() else 0)
+
+    def key_dtype(self) -> type[pl.DataType]:
+        """The integer type of the keys and of a row's place in the dense array: an Int32
+        where no step of :meth:`index` can leave its range (half the bytes of an Int64 to
+        read and write per row), else an Int64."""
+        if self.codes is None:
+            return pl.Int64
+        return pl.Int32 if self._reach() < 2**31 - 1 else pl.Int64
 
     def index(self, key: pl.Expr) -> pl.Expr:
-        """Each row's place in the dense array, from its target's key."""
+        """Each row's place in the dense array, from its target's key (of :meth:`key_dtype`)."""
         assert self.codes is not None
         _, *strides = self._strides()
+        dtype, folded = self.key_dtype(), self._folded()
         index = key
         for code, stride in zip(self.codes, strides, strict=True):
-            index = index + (code.expr() * stride if stride != 1 else code.expr())
+            number = code.expr(dtype)
+            if not folded and code.offset:  # a value less its offset: from 0 to its size
+                number = number - pl.lit(code.offset, dtype=dtype)
+            index = index + (number * stride if stride != 1 else number)
         return index
 
     def added_to(self, rows: pl.LazyFrame, key: pl.Expr, name: str) -> pl.LazyFrame:
@@ -173,9 +205,9 @@ def dense_lookup(
     if year:  # the base of a year after the last one is read by no row
         last = codes[-1].offset + codes[-1].size - 1 - codes[-1].nulls
         wanted = wanted & (pl.col(YEAR) <= last)
-    dense = BaseLookup(tuple(keys), year, None, slot, base, tuple(codes))
+    dense = BaseLookup(tuple(keys), year, None, slot, base, tuple(codes), cells=size)
     targets_keys = pl.Series(
-        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
+        [dense.key_of(number) for number in range(slots)] + [0], dtype=dense.key_dtype()
     )
     index = unused_name("_kh_index", [slot, base, *keys, YEAR])
     key = unused_name("_kh_key", [slot, base, *keys, YEAR, index])
@@ -188,7 +220,7 @@ def dense_lookup(
         .select(
             pl.when(pl.col(kept))
             .then(dense.index(pl.col(key)))
-            .otherwise(pl.lit(size, dtype=pl.Int64))
+            .otherwise(pl.lit(size, dtype=dense.key_dtype()))
             .alias(index),
             pl.when(pl.col(kept)).then(pl.col(base)).otherwise(pl.lit(0.0)),
         )
@@ -197,7 +229,7 @@ def dense_lookup(
     values, written = _written(size, found[index], found[base])
     if values.len() - values.null_count() != written:  # a cell written twice
         return None
-    return BaseLookup(dense.keys, year, None, slot, base, dense.codes, values)
+    return BaseLookup(dense.keys, year, None, slot, base, dense.codes, values, size)
 
 
 def _duplicated(table: pl.DataFrame, lookup: BaseLookup, index: pl.Series | None) -> pl.Series:
@@ -242,12 +274,12 @@ def table_lookup(
         size *= code.size
     if codes is None or size > DENSE_LIMIT:
         return lookup, _duplicated(table, lookup, None)
-    dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes))
+    dense = BaseLookup(tuple(keys), year, table, slot, base, tuple(codes), cells=size)
     targets_keys = pl.Series(
-        [dense.key_of(number) for number in range(slots)] + [0], dtype=pl.Int64
+        [dense.key_of(number) for number in range(slots)] + [0], dtype=dense.key_dtype()
     )
     keyed = pl.lit(targets_keys).gather(pl.col(slot))
     index = table.select(dense.index(keyed)).to_series()
     values, _ = _written(size, index, table[base])
-    dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values)
+    dense = BaseLookup(dense.keys, year, table, slot, base, dense.codes, values, size)
     return dense, _duplicated(table, dense, index)

@@ -133,15 +133,15 @@ def _pair_codes(
         }
         # An Enum's codes are its categories' places, not 0 … n − 1: the width is the largest
         # code observed + 2 (the last is "no unit"), as the engine's own lookup has it.
-        code = code.cast(pl.Int64) * (by_unit[None] + 1) + unit_code.cast(pl.Int64).fill_null(
-            by_unit[None]
-        )
+        code = code * (by_unit[None] + 1) + unit_code.fill_null(by_unit[None])
     years = [y for y in tiny[YEAR].to_list() if y is not None]
     first, span = (min(years), max(years) - min(years) + 1) if years and not previous else (0, 1)
-    if span > 1:
-        code = code.cast(pl.Int64) * span + (pl.col(YEAR).cast(pl.Int64) - first)
+    if span > 1:  # the rows are those of the base years: from 0 to span - 1
+        code = code * span + (pl.col(YEAR).cast(pl.Int64) - first).cast(pl.UInt32)
     width = by_unit[None] + 1
     size = (max(indicator_codes, default=0) + 1) * width * span + 1  # + 1: never a scalar
+    if size >= 2**31:  # the codes are UInt32s (what a gather reads, without a cast)
+        return None
     slots: list[int | None] = [None] * size
     factors: list[float | None] = [None] * size
     columns = [tiny[name].to_list() for name in tiny.columns]  # slot, indicator, unit, factor, year
@@ -152,10 +152,21 @@ def _pair_codes(
             return None
         slots[cell], factors[cell] = number, factor
     return (
-        code.cast(pl.Int64),
+        code,
         pl.Series(slots, dtype=pl.UInt32),
         pl.Series(factors, dtype=pl.Float64),
     )
+
+
+def _base_years(schema: pl.Schema, years: pl.Series) -> pl.Series:
+    """The named base years, in the type of the ``year`` column where they fit it (a test of
+    each row's year then casts none of them)."""
+    dtype = schema[YEAR]
+    if dtype.is_integer() and not years.is_empty():
+        fitting = years.cast(dtype, strict=False)
+        if fitting.null_count() == 0:
+            return fitting.implode()
+    return years.implode()
 
 
 def _base_rows(
@@ -177,7 +188,7 @@ def _base_rows(
     value = pl.col(VALUE).cast(pl.Float64)
     years = pl.col(YEAR).is_not_null()
     if not previous:
-        years = pl.col(YEAR).is_in(tiny[YEAR].unique().implode())
+        years = pl.col(YEAR).is_in(_base_years(schema, tiny[YEAR].unique().drop_nulls()))
     coded = _pair_codes(schema, tiny, pairs, previous)
     if coded is None:
         return None

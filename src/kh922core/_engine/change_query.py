@@ -123,6 +123,10 @@ class ChangeQuery:
     def _pipeline(self) -> SizePipeline:
         return SizePipeline(tuple(self._changes()))
 
+    @staticmethod
+    def _key_dtype(lookup: BaseLookup | None) -> type[pl.DataType]:
+        return pl.Int64 if lookup is None else lookup.key_dtype()
+
     def table_columns(self, rows: Sequence[CompiledTarget]) -> dict[str, pl.Series]:
         """The bounds table's columns for the change targets, one value per row of it."""
         changes = [t.change for t in rows]
@@ -152,14 +156,14 @@ class ChangeQuery:
             _PLAN_YEAR: pl.Series([b and b[1] for b in plans], dtype=pl.Int32),
             _SINCE_SLOT: pl.Series(
                 [keys.get(t.target_id) if t.change and t.change.since else None for t in rows],
-                dtype=pl.Int64,
+                dtype=self._key_dtype(self.bases.since),
             ),
             _PREVIOUS_SLOT: pl.Series(
                 [
                     keys.get(t.target_id) if t.change and t.change.previous_year else None
                     for t in rows
                 ],
-                dtype=pl.Int64,
+                dtype=self._key_dtype(self.bases.previous),
             ),
             _SHAPE: pl.Series(
                 [None if c is None else shapes[(c.kind, c.falling)] for c in changes],
@@ -274,13 +278,20 @@ class ChangeQuery:
             source = source.when(pl.col(BASE_VALUE).is_not_null()).then(_source("plan"))
         years = pipeline.years(year)
         shape = pl.col(names[7]) if len(pipeline.shapes()) > 1 else pl.lit(0, dtype=pl.Int8)
-        size = pipeline.size(pl.col(names[6]), pl.col(names[2]), shape)
+        # the quotient is a column of its own only where the size reads it twice
+        quotient = pipeline.quotient(shape)
+        inline = pipeline.reads_quotient_once()
+        size = pipeline.size(
+            quotient if inline else pl.col(names[6]), pl.col(names[2]), shape, self._plan_bases()
+        )
         change = self._is_change(p, names)
         measured = pl.when(change).then(pl.col(CHANGE_SIZE)).otherwise(pl.col(VALUE_CONVERTED))
         return (
             rows.with_columns(self._base_year(p, year, names).alias(BASE_YEAR))
             .with_columns(self._base(p, series).alias(BASE_VALUE), years.alias(names[2]))
-            .with_columns(source.alias(BASELINE_SOURCE), pipeline.quotient(shape).alias(names[6]))
+            .with_columns(
+                source.alias(BASELINE_SOURCE), *([] if inline else [quotient.alias(names[6])])
+            )
             .with_columns(size.alias(CHANGE_SIZE))
             .with_columns(measured.alias(names[3]))
             .drop([key for _, _, key, _ in lookups], names[6], names[7], strict=False)

@@ -19,8 +19,9 @@ row costs is kept small, because every row pays it:
   targets share is a literal;
 * otherwise the row's shape (a small integer, gathered once) chooses the constant by a few
   comparisons (cheaper than gathers), not a gather from the bounds table per constant;
-* a number is finite when it lies between the largest floats (two comparisons are cheaper than
-  Polars' ``is_finite``), and a lower bound on a level or base is folded into that test;
+* a level is finite or null already (and so is a base from the series): only a plan baseline
+  is tested for an infinity, and only a lower bound that a finite number may be under (``> 0``
+  for a ratio) is tested;
 * the power of a compound growth is taken only by the rows of growth targets (the others raise
   to 0 and keep their quotient);
 * the years are a float only where a kind divides by them (growth, points per year); else the
@@ -131,6 +132,16 @@ class SizePipeline:
         """Whether the row's year is after its base year, from its :meth:`years`."""
         return years > 0.0 if self.one_year() or self.counts_years() else years
 
+    def _growth(self) -> list[object]:
+        """Whether the change targets take a power: ``[False]`` (none does, or every one
+        measures one year), ``[True]`` (every one), or both."""
+        return [False] if self.one_year() else self._shared("growth")
+
+    def reads_quotient_once(self) -> bool:
+        """Whether :meth:`size` reads its quotient once: where every target takes its power,
+        or none does (else the rows that take none keep the quotient as it is)."""
+        return len(self._growth()) == 1
+
     def quotient(self, shape: pl.Expr) -> pl.Expr:
         """The first step of the size: ``v − b``, ``v / b`` or ``b / v``."""
         v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
@@ -143,13 +154,19 @@ class SizePipeline:
             chain = chain.when(self._has(shape, "form", number)).then(quotients[number])
         return chain.otherwise(quotients[forms[-1]])  # type: ignore[no-any-return]
 
-    def size(self, q: pl.Expr, years: pl.Expr, shape: pl.Expr) -> pl.Expr:
+    def size(self, q: pl.Expr, years: pl.Expr, shape: pl.Expr, plan_bases: bool) -> pl.Expr:
         """:meth:`kh922core.Change.size` of every row from its quotient ``q`` (a column) and
         its :meth:`years` (a column), null where undefined; for a row of a level target,
-        whatever its constants give (its base is null: so is its size)."""
+        whatever its constants give (its base is null: so is its size).
+
+        Each row's level is finite or null (the query nulls every other before), and so is a
+        base from the series (a base that is no finite number is none); a plan baseline
+        (``plan_bases``: whether a row may take one) may be an infinity, once converted.  So
+        only a plan baseline is tested for one, and a bound below that no finite number is
+        under is no test."""
         v, b = pl.col(VALUE_CONVERTED), pl.col(BASE_VALUE)
         one_year = self.one_year()
-        growth = [False] if one_year else self._shared("growth")
+        growth = self._growth()
         if growth == [True]:
             q = q.pow(1.0 / years)
         elif True in growth:  # only the rows of growth targets take their power
@@ -168,5 +185,8 @@ class SizePipeline:
             q = q / pl.when(self._has(shape, "per_year", True)).then(years).otherwise(1.0)
         known = pl.lit(True) if one_year else self.after(years)
         for name, value in (("base_min", b), ("value_min", v)):
-            known = known & (value >= self._constant(shape, name)) & (value < math.inf)
+            if self._shared(name) != [-sys.float_info.max]:
+                known = known & (value >= self._constant(shape, name))
+        if plan_bases:
+            known = known & (b < math.inf)
         return pl.when(known).then(q)

@@ -32,10 +32,6 @@ def _text(dtype: pl.DataType) -> bool:
     return dtype == pl.String or isinstance(dtype, pl.Categorical)
 
 
-def _number(column: str) -> pl.Expr:
-    return pl.col(column).to_physical().cast(pl.Int64)
-
-
 def _extreme(column: str, which: str) -> pl.Expr:
     physical = pl.col(column).to_physical()
     return (physical.min() if which == "min" else physical.max()).cast(pl.Int64)
@@ -57,19 +53,25 @@ class KeyCode:
     nulls: bool = False
     words: pl.Enum | None = None
 
-    def expr(self) -> pl.Expr:
-        """The code of each row, less ``offset`` (which the caller subtracts once)."""
+    def reach(self) -> int:
+        """The largest magnitude of a code before ``offset`` is subtracted (of the value
+        itself: the smallest or the largest)."""
+        return max(abs(self.offset), abs(self.offset + self.size - 1))
+
+    def expr(self, dtype: pl.DataType | type[pl.DataType] = pl.Int64) -> pl.Expr:
+        """The code of each row, less ``offset`` (which the caller subtracts once), as
+        ``dtype`` (an Int32 only where every value fits one: see :meth:`reach`)."""
         given = pl.col(self.column)
         if self.words is not None:
             found = given.cast(pl.String).cast(self.words, strict=False).to_physical()
             return (
                 pl.when(given.is_null())
-                .then(pl.lit(self.size - 1, dtype=pl.Int64))
-                .otherwise(found.cast(pl.Int64).fill_null(self.size - 2))
+                .then(pl.lit(self.size - 1, dtype=dtype))
+                .otherwise(found.cast(dtype).fill_null(self.size - 2))
             )
         if self.size == 1 and self.nulls:  # every value is null
-            return pl.lit(0, dtype=pl.Int64)
-        number = _number(self.column)
+            return pl.lit(0, dtype=dtype)
+        number = pl.col(self.column).to_physical().cast(dtype)
         return number.fill_null(self.offset + self.size - 1) if self.nulls else number
 
 
