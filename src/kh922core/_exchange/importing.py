@@ -25,6 +25,7 @@ from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_te
 from kh922core._exchange.grids import COVERED, STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink, note_unbased
+from kh922core._exchange.impossible_changes import refuse_impossible_changes
 from kh922core._exchange.indicator_rows import IndicatorBuilder
 from kh922core._exchange.moved_rows import refuse_moved_rows
 from kh922core._exchange.office_files import read_grids
@@ -353,6 +354,7 @@ def import_tables(
     plan = validated(data, sink)
     refused = repeated_changes(plan, data["targets"], sink)  # "Giảm 0,5%" in every year
     refused |= refuse_against_direction(plan, data["targets"], indicators.guessed, sink)
+    refused |= refuse_impossible_changes(plan, data["targets"], sink)  # 30 points from 4,2 %
     if refused:
         data["targets"] = [t for t in data["targets"] if t["id"] not in refused]
         plan = validated(data, sink)
