@@ -57,6 +57,12 @@ _WHOLE_NAMED = re.compile(
     r"(?:trong|trên|so\s+với|vào)\s+(?:tổng|giá\s+trị|GRDP|GDP|tăng\s+trưởng)(?:\s+[^\W\d_]+){0,5}",
     re.IGNORECASE,
 )
+#: A share of the budget named without its whole ("Tỷ lệ chi ngân sách cho khoa học …": of the
+#: budget's spending, not of GRDP).
+_BUDGET_SHARE = re.compile(
+    r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+chi\s+(?:từ\s+|của\s+)?(?:ngân\s+sách|NSNN|NSĐP)(?!\w)",
+    re.IGNORECASE,
+)
 #: Words of a whole that name nothing of their own.
 _PLAIN_WORDS = frozenset(
     {"tổng", "số", "giá", "trị", "các", "của", "toàn", "trên", "địa", "bàn", "tỉnh", "năm"}
@@ -207,6 +213,8 @@ def _refuse_other_whole(text: str, indicator: str | None, row: str | None) -> No
         )
     grdp = _GRDP_AFTER.search(text)
     named_whole = _WHOLE_NAMED.search(indicator or "")  # "… trong tổng chi ngân sách"
+    if named_whole is None and not _GRDP.search(indicator or ""):
+        named_whole = _BUDGET_SHARE.search(indicator or "")  # "Tỷ lệ chi ngân sách cho …"
     if grdp is not None and named_whole is not None and not _GRDP.search(named_whole.group(0)):
         raise TargetParseError(
             text,
