@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.population_parts import refuse_a_part
 from kh922core._targets.scanner import YEARS, blank
 from kh922core._targets.subject_kinds import SHARE_WORDS, names_a_growth, names_a_rate
 from kh922core._targets.unit_fit import is_rate
@@ -160,6 +161,7 @@ def refuse_numbers_of_another_kind(
             reason=f"{text[group.start() : group.end()].strip()!r}: the target of one group "
             "only, not of the row",
         )
+    refuse_a_part(text, indicator)  # "… của người dân nông thôn đạt 90 triệu đồng"
 
 
 def _refuse_year(text: str, spec: TargetSpec, indicator: str | None, row: str | None) -> None:
