@@ -173,3 +173,124 @@ def test_labelled_parts_are_read_each_with_its_label() -> None:
         ("thành thị", "100%"),
         ("nông thôn", "90%"),
     ]
+
+
+# ---------------------------------------------------------------- round 157: words of the name
+
+_H, _L = "higher_is_better", "lower_is_better"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "direction", "value", "met", "unmet"),
+    [
+        (  # "trong thời hạn" (on time) was at most 98 %
+            "Tỷ lệ hồ sơ được giải quyết trong thời hạn đạt 98%",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            _H,
+            98.0,
+            99.0,
+            50.0,
+        ),
+        (
+            "Tỷ lệ vụ án được giải quyết, xét xử trong thời hạn 100%",
+            "Tỷ lệ vụ án được giải quyết",
+            _H,
+            100.0,
+            100.0,
+            0.0,
+        ),
+        (
+            "Tỷ lệ hồ sơ giải quyết trước và trong thời hạn 98%",
+            "Tỷ lệ hồ sơ đúng hạn",
+            _H,
+            98.0,
+            99.0,
+            50.0,
+        ),
+        ("Tỷ lệ văn bản gửi cấp trên đạt 100%", "Tỷ lệ văn bản điện tử", _H, 100.0, 100.0, 90.0),
+        (
+            "Tỷ lệ văn bản chỉ đạo gửi cấp dưới 100%",
+            "Tỷ lệ văn bản điện tử",
+            _H,
+            100.0,
+            100.0,
+            10.0,
+        ),
+        ("Tỷ lệ người bệnh chuyển lên tuyến trên 10%", "Tỷ lệ chuyển tuyến", _L, 10.0, 10.0, 60.0),
+        ("Tỷ lệ ổ dịch được khống chế 100%", "Tỷ lệ ổ dịch được khống chế", _H, 100.0, 100.0, 0.0),
+        ("Tỷ lệ ổ dịch được kiềm chế 100%", "Tỷ lệ ổ dịch", _H, 100.0, 100.0, 0.0),
+        ("Tỷ lệ hồ sơ trực tuyến trên tổng số 80%", "Tỷ lệ hồ sơ trực tuyến", _H, 80.0, 80.0, 70.0),
+        (  # the name's last words, read as the bound: ≥ 5 % on a row better lower
+            "Tỷ lệ hộ chưa đạt mức sống tối thiểu 5%",
+            "Tỷ lệ hộ chưa đạt mức sống tối thiểu",
+            _L,
+            5.0,
+            4.0,
+            40.0,
+        ),
+        (
+            "Tỷ lệ xã được hưởng mức hỗ trợ tối đa 10%",
+            "Tỷ lệ xã được hưởng mức hỗ trợ tối đa",
+            _H,
+            10.0,
+            20.0,
+            5.0,
+        ),
+        (
+            "Tỷ lệ ngày có chỉ số AQI vượt ngưỡng 5%",
+            "Tỷ lệ ngày có AQI vượt ngưỡng",
+            _L,
+            5.0,
+            4.0,
+            60.0,
+        ),
+        (  # a cut of the row's own: its level, not a fall of 30 points
+            "Cắt giảm 30%",
+            "Tỷ lệ thủ tục hành chính được cắt giảm",
+            _H,
+            30.0,
+            35.0,
+            20.0,
+        ),
+        ("Rút ngắn 30%", "Tỷ lệ thời gian giải quyết được rút ngắn", _H, 30.0, 35.0, 20.0),
+    ],
+)
+def test_words_of_the_subject_are_no_bound(
+    text: str, indicator: str, direction: str, value: float, met: float, unmet: float
+) -> None:
+    spec = parse_target(text, unit="%", indicator=indicator, direction=direction)
+    assert spec.change is None
+    assert getattr(spec, "value", None) == value
+    assert spec.is_met(met)
+    assert not spec.is_met(unmet)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "direction", "reading"),
+    [
+        (
+            "Giải quyết trong thời hạn 15 ngày",
+            "ngày",
+            "Thời gian giải quyết",
+            _L,
+            "≤ 15 ngày Giải quyết",
+        ),
+        ("Tối thiểu 5%", "%", "Tỷ lệ hộ chưa đạt mức sống tối thiểu", _L, "≥ 5%"),
+        ("Khống chế dưới 5%", "%", "Tỷ lệ ổ dịch", _L, "< 5%"),
+        ("Cấp tỉnh trên 90%", "%", "Tỷ lệ hồ sơ trực tuyến", _H, "> 90% Cấp tỉnh"),
+        ("Quanh mức 4%", "%", "Chỉ số giá tiêu dùng", "band", "khoảng 4%"),  # was exactly 4 %
+        ("Xoay quanh mức 4%", "%", "Chỉ số giá tiêu dùng", "band", "khoảng 4%"),
+        (  # a name that defines its subject by a number gives no noun
+            "Dưới 15%",
+            "%",
+            "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi",
+            _L,
+            "< 15%",
+        ),
+    ],
+)
+def test_a_bound_of_its_own_still_reads(
+    text: str, unit: str, indicator: str, direction: str, reading: str
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)
+    assert spec.render() == reading

@@ -22,8 +22,9 @@ __all__ = ["refuse_bound_apart"]
 _BETWEEN = r"(?:\s+(?:ở|mức|là|phải|đạt|được|cho\s+phép|trần|sàn|khoảng|chỉ|còn|bằng|tối\s+đa))"
 #: A comparator the grammar reads, with words between it and the number.
 _SPACED = re.compile(
-    r"(?<![\w])(?P<word>dưới|trên|tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất|không\s+quá|"
-    rf"không\s+vượt(?:\s+quá)?|(?<!chứng\s)chỉ|khống\s+chế|kiềm\s+chế){_BETWEEN}+\s*$",
+    r"(?<![\w])(?<!cấp\s)(?<!tuyến\s)(?P<word>dưới|trên|tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất|"
+    r"không\s+quá|không\s+vượt(?:\s+quá)?|(?<!chứng\s)chỉ|(?<!được\s)(?:khống|kiềm)\s+chế)"
+    rf"{_BETWEEN}+\s*$",
     re.IGNORECASE,
 )
 #: A bound the grammar has no phrase for, right before the number or with only "ở mức", "là"

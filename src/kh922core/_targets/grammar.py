@@ -22,14 +22,10 @@ from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.denominators import without_denominators
-from kh922core._targets.kinds import (
-    Change,
-    ChangeKind,
-    Direction,
-    TargetSpec,
-)
+from kh922core._targets.kinds import Change, ChangeKind, Direction, TargetSpec
 from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
+from kh922core._targets.name_nouns import nouns_of
 from kh922core._targets.numbers import NUMBER_PATTERN, range_dash
 from kh922core._targets.per_each import refuse_per_each
 from kh922core._targets.period_levels import (
@@ -52,11 +48,7 @@ from kh922core._targets.sentence_checks import (
     refuse_shapes,
     refuse_verb_or_name,
 )
-from kh922core._targets.set_aside import (
-    NOT_TARGET_NUMBERS,
-    qualified_text,
-    with_qualifiers,
-)
+from kh922core._targets.set_aside import NOT_TARGET_NUMBERS, qualified_text, with_qualifiers
 from kh922core._targets.subjects import read_prefix, verb_of, with_subject
 from kh922core._targets.time_phrases import set_aside_times
 from kh922core._targets.typed_digits import refuse_letters_for_digits
@@ -172,7 +164,8 @@ def parse_with_reading(
         ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
     """  # noqa: E501
     try:
-        return _parse_target(text, direction, unit, change, indicator)
+        with nouns_of(indicator, unit):  # "… mức sống tối thiểu 5%": the row's words
+            return _parse_target(text, direction, unit, change, indicator)
     except TargetParseError as error:  # shown as written ("gấp đôi …", not "gấp 2   …")
         raise _as_written(error, text) from None
 

@@ -21,15 +21,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from kh922core._targets.denominators import DENOMINATOR_DIGITS, PER_WRITTEN
+from kh922core._targets.name_nouns import named_noun_at
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
-from kh922core.errors import (
-    NumberFormatError,
-    TargetParseError,
-    UnknownUnitError,
-    WordingError,
-)
+from kh922core.errors import NumberFormatError, TargetParseError, UnknownUnitError, WordingError
 
 __all__ = [
     "YEARS",
@@ -248,6 +244,14 @@ def _spaced(phrase: str) -> re.Pattern[str]:
 
 
 def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None) -> Match | None:
+    found = _match_table(lower, position, roles)
+    named = named_noun_at(lower, position) if roles is None or "noun" in roles else None
+    if named is None or (found is not None and found.end >= named[1]):
+        return found
+    return Match("noun", named[0], position, named[1])  # "sống tối thiểu": the row's name
+
+
+def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Match | None:
     for entry in _phrases():
         if roles is not None and entry.role not in roles:
             continue

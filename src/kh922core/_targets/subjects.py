@@ -14,6 +14,7 @@ from kh922core._targets.change_words import read_after
 from kh922core._targets.kinds import TargetSpec, reads_as_unit
 from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
+from kh922core._targets.name_nouns import ends_in_a_noun
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
 from kh922core._targets.verbs import (
     Verb,
@@ -41,8 +42,7 @@ _ROLES_BEFORE_NUMBER = (
     {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
 ) - {"after_ge", "after_le"}
-#: Fillers that, after a verb, say it was done ("giảm được 1,5%"), not the level it reached
-#: ("tăng, đạt 90%": the verb then belongs to the subject).
+#: Fillers after a verb that say it was done ("giảm được 1,5%"; "tăng, đạt 90%": the subject).
 _AUXILIARIES = frozenset({"được"})
 #: The most words a subject before the number may have.
 _MAX_SUBJECT_WORDS = 30
@@ -324,7 +324,7 @@ def _named_measure(head: str) -> bool:
     return (
         _MEASURE.match(head) is not None
         and len(words) <= _MAX_SUBJECT_WORDS
-        and words[-1] not in _QUALIFIERS
+        and (ends_in_a_noun(head) or words[-1] not in _QUALIFIERS)
         and " ".join(words[-2:]) not in _QUALIFIERS
     )
 
