@@ -294,3 +294,30 @@ def test_a_bound_of_its_own_still_reads(
 ) -> None:
     spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)
     assert spec.render() == reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dưới 1,2 triệu dân",
+        "Quy mô dân số đạt 1,2 triệu dân",
+        "Đến năm 2030, dân số khoảng 3,5 triệu dân",
+        "Đạt 1,2 triệu dân cư",
+    ],
+)
+def test_a_scale_before_dan_is_refused_where_the_row_has_none(text: str) -> None:
+    # "triệu dân" went to the note: fewer than 1,2 people
+    with pytest.raises(TargetParseError, match="the scale word 'triệu' with no unit it multiplies"):
+        parse_target(text, unit="người", indicator="Quy mô dân số", direction=_L)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reading"),
+    [
+        ("Đạt 50 nghìn dân", "nghìn người", "50 (nghìn dân)"),  # the row's own scale
+        ("Đạt 15 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân", "15 bác sĩ trên vạn dân"),
+        ("Đạt 1,2 triệu người", "người", "1.200.000 người"),
+    ],
+)
+def test_a_scale_of_the_row_or_of_a_denominator_reads(text: str, unit: str, reading: str) -> None:
+    assert parse_target(text, unit=unit, indicator="Quy mô dân số").render() == reading

@@ -35,6 +35,7 @@ from kh922core._targets.misspellings import refuse_misspelt_after
 from kh922core._targets.multiple_words import refuse_multiple_words
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.other_clauses import refuse_other_clauses
+from kh922core._targets.scale_words import refuse_scale_without_unit, starts_with_scale
 from kh922core._targets.scanner import match_phrase
 from kh922core._targets.time_phrases import refuse_year_of_change
 from kh922core._targets.unit_fit import is_share, per_year_part, refuse_unknown_word
@@ -106,13 +107,6 @@ _TRAILING_VERB = re.compile(
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
-#: Scale words, which multiply the unit after them ("triệu đồng", "nghìn tỷ đồng"); "dân" is
-#: a unit after one ("bác sĩ trên 1 vạn dân").
-_SCALE_AFTER = re.compile(
-    r"(?<![\d.,])\d[\d.,]*\s*(?P<word>trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr\.?|ng\.?)(?!\w)"
-    r"(?!\s+(?:lệ|trọng|suất|dân)(?!\w))",
-    re.IGNORECASE,
-)
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "lần" right after the target's number (not a frequency: "2 lần/năm").
@@ -127,7 +121,7 @@ _NEGATIVE = re.compile(r"(?<![\w])âm(?![\w])", re.IGNORECASE)
 def note_drops_meaning(note: str) -> bool:
     """Whether a note would carry a meaning the number lost: a per unit with no head (``/…``)
     or a scale word (``tỉ USD``), as a target of none at all may leave one."""
-    return note.startswith("/") or _SCALE_AFTER.match("0 " + note) is not None
+    return note.startswith("/") or starts_with_scale(note)
 
 
 def refuse_lost_words(
@@ -147,22 +141,7 @@ def refuse_lost_words(
     if way_of_level(verb.to_level) is None:  # "chỉ còn 2%" says its way
         refuse_bound_apart(text, spec)  # "dưới mức trần 15%": a cap read bare, as a floor
     note = getattr(spec, "note", None) or ""
-    # "500 triệu" after the number, or a note that starts with one (as a render writes it)
-    trailing = _SCALE_AFTER.search(text)
-    written = (getattr(spec, "unit", None) or "").casefold()
-    ratio = note.casefold().startswith(("tỷ số", "tỉ số"))  # "Tỷ số giới tính …": a ratio
-    leading = None if ratio else _SCALE_AFTER.match("0 " + note)
-    scale = leading.group("word") if leading is not None else None
-    if trailing is not None and not written.startswith(trailing.group("word").casefold()):
-        scale = scale or trailing.group("word")
-    row = (unit.text.casefold().split() if unit is not None else []) + [""]
-    if scale is not None and not (len(row) == 3 and scale.casefold() == row[0]):  # "10.000 tỷ"
-        raise TargetParseError(  # (not of a row in "tỷ đồng": its own scale, the noun unsaid)
-            text,
-            max(text.casefold().find(scale.casefold()), 0),
-            "a unit after the scale word ('500 triệu đồng', '1,5 triệu lượt')",
-            reason=f"the scale word {scale!r} with no unit it multiplies",
-        )
+    refuse_scale_without_unit(text, spec, unit)  # "500 triệu" in a row of "tỷ đồng"
     negative = _NEGATIVE.search(text)
     if negative is not None:
         raise TargetParseError(
