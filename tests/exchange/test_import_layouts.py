@@ -448,7 +448,7 @@ def test_an_excel_error_or_a_truth_value_is_listed_not_read_as_a_target(tmp_path
     )
     plan, problems = import_tables(path)
     assert _targets(plan) == {}
-    found = [(p.column.split()[0], p.text) for p in problems if "an Excel error" in p.reason]
+    found = [(p.column.split()[0], p.text) for p in problems if "a spreadsheet's error" in p.reason]
     assert found == [("D", "TRUE"), ("E", "#N/A")]
 
 

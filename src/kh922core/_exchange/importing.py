@@ -178,8 +178,8 @@ def _unread(grid: Grid, sink: Sink) -> None:
 _UNREAD_CELLS = {
     FORMULA: "a formula whose result the file does not hold (it was written by a program, not "
     "saved by Excel): open it in Excel and save it, or type the value",
-    NO_TEXT: "an Excel error or a truth value, no text of a target or a name: correct the "
-    "formula, or type the text",
+    NO_TEXT: "a spreadsheet's error (#N/A, Err:502) or a truth value, no text of a target or a "
+    "name: correct the formula, or type the text",
     STRUCK: "struck-through text (whole or in part), which may be withdrawn: not read; delete "
     "what is struck through, or remove the strike-through if it holds",
     SHOWN_OTHERWISE: "a number its format shows rounded, or hides (the signed appendix shows one "

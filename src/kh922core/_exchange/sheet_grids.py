@@ -47,6 +47,21 @@ NO_TEXT = "\x00value:"
 #: The start of the text of a number its format rounds or hides (reported by the importer).
 SHOWN_OTHERWISE = "\x00shown:"
 _SEPARATORS = (";", ",", "\t")
+#: What a spreadsheet shows for an error or a truth value, typed or saved as text (a CSV file
+#: holds it so, and a copied sheet may): Excel's and Google Sheets' errors (``#N/A``,
+#: ``#REF!``, ``#ERROR!``), LibreOffice's (``Err:502``), ``TRUE``, ``FALSE``, as they write them
+#: (a name ``True`` is a word).
+_ERROR_TEXT = re.compile(
+    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|ERROR!|FIELD!|BLOCKED!|CONNECT!"
+    r"|BUSY!|UNKNOWN!|GETTING_DATA)|Err:\d{3}|TRUE|FALSE"
+)
+
+
+def _error_text(text: str) -> str:
+    """``text``, or the mark of a cell that holds no text (see :data:`_ERROR_TEXT`)."""
+    return NO_TEXT + text.strip() if _ERROR_TEXT.fullmatch(text.strip()) else text
+
+
 #: The most cells a sheet's values may span (a table of 1000 rows by 50 columns: a fortieth).
 _MOST_CELLS = 2_000_000
 _SAID_SEPARATOR = re.compile(r"\A\s*[\"']?sep=(.)[\"']?[ \t]*\r?\n", re.IGNORECASE)
@@ -132,6 +147,8 @@ def _text(
         return NO_TEXT + str(value).upper(), None
     if _struck(cell):  # crossed out: what it says is withdrawn (or is it?)
         return STRUCK + " ".join((cell_text(str(value)) or "").split()), None
+    if isinstance(value, str) and _error_text(value) != value:  # "#N/A" typed, or pasted
+        return _error_text(value), None
     if isinstance(value, list):  # rich text: a raised run is a mark, not digits ("50¹")
         value = "".join(_run_text(run) for run in value)
     if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
@@ -278,7 +295,7 @@ def csv_grids(path: Path) -> list[Grid]:
     )
     try:
         rows = [
-            [cell.strip() for cell in row]
+            [_error_text(cell.strip()) for cell in row]
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)
         ]
     except csv.Error as error:
