@@ -67,3 +67,59 @@ def test_a_text_like_an_error_is_no_error(tmp_path: Path, text: str) -> None:
     path = write_csv(tmp_path / "pl.csv", _rows(text, 5), ";")
     imported = import_tables(path)
     assert not [p for p in imported.problems if "a spreadsheet's error" in str(p)]
+
+
+# ------------------------------------------------- columns of results headed short, or glued
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "TH2026",
+        "TH6T/2026",
+        "KQTH 2026",
+        "Cập nhật 2026",
+        "Cập nhật đến 30/6/2026",
+        "BC 2026",
+        "UTH2026",
+        "TH 2026",  # read so before
+    ],
+)
+def test_a_column_of_results_headed_short_is_a_baseline(tmp_path: Path, heading: str) -> None:
+    # "TH2026" was a column of targets for 2026: the poverty rate's actual 3 a target of 3
+    header = [*_HEADER[:4], heading, *_HEADER[4:]]
+    rows = [
+        [_TITLE],
+        header,
+        ["1", "Tỷ lệ hộ nghèo", "%", "3,2", "3", "2,5", "1,5", "Sở Nội vụ"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    targets = {t.id: t for t in imported.plan.targets}
+    assert sorted(targets) == ["2027-1", "2030-1"]
+    base = targets["2030-1"].baseline
+    assert base is not None
+    assert (base.value, base.year) == (3.0, 2026)
+
+
+@pytest.mark.parametrize("heading", ["TH2025", "KQTH 2025", "TH6T/2025"])
+def test_a_baseline_headed_glued_without_a_title_keeps_its_rows_baselines(
+    tmp_path: Path, heading: str
+) -> None:
+    # with no title block the plan's year is this year's: "TH2025" was five targets for 2025
+    rows = [
+        ["STT", "Chỉ tiêu", "Đơn vị tính", heading, "Mục tiêu đến năm 2030", "Cơ quan chủ trì"],
+        ["1", "Tỷ lệ hộ nghèo", "%", "3,2", "1,5", "Sở Nội vụ"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert [t.id for t in imported.plan.targets] == ["2030-1"]
+    base = imported.plan.targets[0].baseline
+    assert base is not None
+    assert (base.value, base.year) == (3.2, 2025)
+
+
+@pytest.mark.parametrize("heading", ["KH2026", "Kế hoạch 2026", "Mục tiêu năm 2026", "Năm 2026"])
+def test_a_column_of_targets_stays_one(tmp_path: Path, heading: str) -> None:
+    header = [*_HEADER[:4], heading, *_HEADER[4:]]
+    rows = [[_TITLE], header, ["1", "Tỷ lệ hộ nghèo", "%", "3,2", "3", "2,5", "1,5", "Sở Nội vụ"]]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert sorted(t.id for t in imported.plan.targets) == ["2026-1", "2027-1", "2030-1"]

@@ -15,7 +15,8 @@ role            headings (any of)
 ``baseline``    Hiện trạng …, Thực hiện năm 2024, TH 2024, Kết quả thực hiện năm 2024, Năm 2024
                 (thực hiện), Năm 2020 (năm gốc), Ước thực hiện 2024, Ước 2025, Kết quả đạt
                 được năm 2024, Lũy kế đến năm 2024, Kỳ gốc 2020, Kết quả 6 tháng đầu năm 2025,
-                Chỉ tiêu năm 2024 (đã đạt), Thực tế 2024, Sơ bộ 2024, Điểm xuất phát (2025)
+                Chỉ tiêu năm 2024 (đã đạt), Thực tế 2024, Sơ bộ 2024, Điểm xuất phát (2025),
+                TH2024, TH6T/2025, KQTH 2024, Cập nhật 2025, BC 2025
                 (a year is needed; not
                 with Kế hoạch, Mục tiêu, cần, phải: "Kế hoạch thực hiện năm 2025" is a target)
 ``lead``        Cơ quan chủ trì, Đơn vị chủ trì, Cơ quan thực hiện, Chủ trì, Phân công
@@ -124,7 +125,8 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
         r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai|se|"
         r"dinh huong)\b).*"
         r"\b(?:thuc hien|th|uth|uoc|nam goc|nam co so|co so|hien trang|thuc trang|"
-        r"gia tri co so|dat duoc|luy ke|ky goc|thang dau nam|thuc te|so bo)\b",
+        r"gia tri co so|dat duoc|luy ke|ky goc|thang dau nam|thuc te|so bo|kqth|cap nhat|bc)\b"
+        r"|\b(?:u?th|kqth)(?=\d)|\bth\d+t\b",  # "TH2026", "TH6T/2026": glued
     ),
     (
         "name",
