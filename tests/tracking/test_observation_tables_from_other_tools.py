@@ -235,18 +235,38 @@ def test_a_sheet_a_year_without_a_year_column_takes_the_year_of_its_name(tmp_pat
     ]
 
 
-@pytest.mark.parametrize("filtered", [False, True])
-def test_a_hidden_or_filtered_out_row_is_refused_by_its_row(tmp_path: Path, filtered: bool) -> None:
+def _rewritten(path: Path, pattern: str, replacement: str) -> None:
+    """``path`` with its sheet's XML rewritten (what openpyxl does not write: a row of zero
+    height, rows and cells without their places, as other tools write them)."""
+    import re
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(pattern, replacement, parts[sheet].decode()).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize("how", ["hidden", "filtered", "zero high", "hidden, no places"])
+def test_a_hidden_or_filtered_out_row_is_refused_by_its_row(tmp_path: Path, how: str) -> None:
+    # round 158: a row of zero height, or hidden with no place written (r), was read
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["indicator", "year", "value"])
     sheet.append(["tfp-contribution", 2024, 49.5])
     sheet.append(["tfp-contribution", 2023, 60])
-    sheet.row_dimensions[3].hidden = True
-    if filtered:
+    if how != "zero high":
+        sheet.row_dimensions[3].hidden = True
+    if how == "filtered":
         sheet.auto_filter.ref = "A1:C3"
     path = tmp_path / "o.xlsx"
     book.save(path)
+    if how == "zero high":
+        _rewritten(path, r'<row r="3"', '<row r="3" ht="0" customHeight="1"')
+    if how == "hidden, no places":
+        _rewritten(path, r'(<(?:row|c)\b[^>]*?) r="[A-Z]*\d+"', r"\1")
     with pytest.raises(ObservationError) as caught:
         read_observations(path)
     (problem,) = caught.value.problems
@@ -254,6 +274,8 @@ def test_a_hidden_or_filtered_out_row_is_refused_by_its_row(tmp_path: Path, filt
     assert "row 3" in str(caught.value)
     sheet.row_dimensions[3].hidden = False
     book.save(path)
+    if how == "hidden, no places":
+        _rewritten(path, r'(<(?:row|c)\b[^>]*?) r="[A-Z]*\d+"', r"\1")
     assert read_observations(path).height == 2
 
 

@@ -248,15 +248,29 @@ def merged_ranges(path: Path, title: str) -> list[tuple[int, ...]]:
 
 
 def hidden_rows(path: Path, title: str) -> set[int]:
-    """The rows a sheet hides (from 1): hidden by hand, or filtered out."""
+    """The rows a sheet hides (from 1): hidden by hand, or filtered out, or zero high (Excel
+    shows none of them); a row written without its number (``r``, as other tools may write
+    them) is the one after the row before it."""
     hidden: set[int] = set()
+    number = 0
     with zipfile.ZipFile(path) as archive, archive.open(_sheet_part(archive, title)) as xml:
         for _, element in ElementTree.iterparse(xml):
             if _local(element.tag) == "row":
-                if element.get("hidden") in ("1", "true") and element.get("r"):
-                    hidden.add(int(element.get("r") or 0))
+                written = element.get("r")
+                number = int(written) if written and written.isdigit() else number + 1
+                height = element.get("ht")
+                if element.get("hidden") in ("1", "true") or _zero(height):
+                    hidden.add(number)
                 element.clear()
     return hidden
+
+
+def _zero(height: str | None) -> bool:
+    """Whether a row's height (``ht``) is 0: a row no one sees."""
+    try:
+        return height is not None and float(height) == 0.0
+    except ValueError:
+        return False
 
 
 def _marked(archive: zipfile.ZipFile, part: str) -> bool:
