@@ -12,13 +12,14 @@ Silent misreads mended:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kh922core import import_tables
 
-from .office_builders import write_csv, write_xlsx
+from .office_builders import rewrite_parts, write_csv, write_xlsx
 
 _TITLE = "(Kèm theo Kế hoạch số 15/KH-UBND ngày 15/01/2026 của UBND tỉnh Hòa Mỹ)"
 _HEADER = [
@@ -123,3 +124,23 @@ def test_a_column_of_targets_stays_one(tmp_path: Path, heading: str) -> None:
     rows = [[_TITLE], header, ["1", "Tỷ lệ hộ nghèo", "%", "3,2", "3", "2,5", "1,5", "Sở Nội vụ"]]
     imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
     assert sorted(t.id for t in imported.plan.targets) == ["2026-1", "2027-1", "2030-1"]
+
+
+def test_a_number_beyond_a_float_is_listed_not_dropped(tmp_path: Path) -> None:
+    # a cell holding 1e400 (no spreadsheet's number: Excel shows #NUM!) vanished, unlisted
+    rows = _rows("95", 5)
+    path = write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])
+    rewrite_parts(
+        path,
+        lambda name, text: (
+            re.sub(r'(<c r="F3"[^>]*?)(?: t="\w+")?>.*?</c>', r"\1><v>1e400</v></c>", text)
+            if name == "xl/worksheets/sheet1.xml"
+            else text
+        ),
+    )
+    imported = import_tables(path)
+    listed = [str(p) for p in imported.problems if "a spreadsheet's error" in str(p)]
+    assert len(listed) == 1
+    assert "column F" in listed[0]
+    assert "'#NUM!'" in listed[0]
+    assert [t.text for t in imported.plan.targets] == ["90"]

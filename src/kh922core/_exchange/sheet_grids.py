@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 from datetime import date
@@ -149,6 +150,8 @@ def _text(
         return STRUCK + " ".join((cell_text(str(value)) or "").split()), None
     if isinstance(value, str) and _error_text(value) != value:  # "#N/A" typed, or pasted
         return _error_text(value), None
+    if isinstance(value, float) and not math.isfinite(value):  # 1e400: Excel shows #NUM!
+        return NO_TEXT + "#NUM!", None
     if isinstance(value, list):  # rich text: a raised run is a mark, not digits ("50¹")
         value = "".join(_run_text(run) for run in value)
     if isinstance(value, float):  # as Excel shows it: 15 significant digits, so a
