@@ -144,3 +144,28 @@ def test_a_number_beyond_a_float_is_listed_not_dropped(tmp_path: Path) -> None:
     assert "column F" in listed[0]
     assert "'#NUM!'" in listed[0]
     assert [t.text for t in imported.plan.targets] == ["90"]
+
+
+@pytest.mark.parametrize(("kept", "listed"), [("20", True), ("95", False)])
+def test_a_value_kept_under_a_merge_is_listed(tmp_path: Path, kept: str, listed: bool) -> None:
+    # LibreOffice may keep the contents of the cells a merge covers: F3:F4 merged shows 95,
+    # F4 still held 20, row 2's 2030 target, which was neither read nor listed
+    rows = _rows("95", 5)
+    rows.append(["2", "Tỷ lệ hộ nghèo", "%", "3,2", "2,5", "", "Sở Nội vụ"])
+    path = write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])
+    merge = '</sheetData><mergeCells count="1"><mergeCell ref="F3:F4"/></mergeCells>'
+    covered = rf'\1<c r="F4" t="inlineStr"><is><t>{kept}</t></is></c>'
+    rewrite_parts(
+        path,
+        lambda name, text: (
+            re.sub(r'(<c r="E4"[^>]*>.*?</c>)', covered, text).replace("</sheetData>", merge)
+            if name == "xl/worksheets/sheet1.xml"
+            else text
+        ),
+    )
+    imported = import_tables(path)
+    found = [str(p) for p in imported.problems if "text in a cell merged into another" in str(p)]
+    assert len(found) == int(listed)
+    if listed:
+        assert "row 4, column F" in found[0]
+        assert "'20'" in found[0]

@@ -189,8 +189,9 @@ _UNREAD_CELLS = {
 
 
 _COVERED = (
-    "text in a Word cell merged into the one above it (the merged cell reads as the first "
-    "one's text): not read; unmerge the cells if the text is this row's, or delete it"
+    "text in a cell merged into another (the merged cell reads as the first one's text; Word "
+    "and LibreOffice keep what the others held): not read; unmerge the cells if the text is "
+    "this row's, or delete it"
 )
 _HIDDEN_COLUMN = (
     "in a column the sheet hides (an old or a working column?): not read; unhide the column "

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kh922core._exchange.grids import STRUCK, Grid, column_name
+from kh922core._exchange.grids import COVERED, STRUCK, Grid, column_name
 from kh922core._exchange.raised_text import raised_text
 from kh922core._output_formats import import_optional, open_workbook
 from kh922core._targets import parse_number
@@ -189,7 +189,11 @@ def _percent_whole(value: Any, shown: str) -> bool:
 
 
 def _sheet(
-    sheet: Any, formulas: dict[tuple[int, int], str], file: str, texts: dict[tuple[int, int], str]
+    sheet: Any,
+    formulas: dict[tuple[int, int], str],
+    file: str,
+    texts: dict[tuple[int, int], str],
+    covered: dict[tuple[int, int], object],
 ) -> Grid:
     height, width = _extent(sheet, formulas, file)
     rows = [[""] * width for _ in range(height)]
@@ -219,6 +223,9 @@ def _sheet(
         (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
         for m in sheet.merged_cells.ranges
     ]
+    for (r, c), value in covered.items():  # kept under a merge (LibreOffice keeps them)
+        if r < len(rows) and c < width and (text := cell_text(value, None) or "").strip():
+            rows[r][c] = COVERED + text
     hidden_columns = frozenset(  # hidden, or zero wide (Excel shows neither)
         index - 1
         for dimension in sheet.column_dimensions.values()
@@ -253,13 +260,56 @@ def xlsx_grids(path: Path) -> list[Grid]:
             f"{said}); open it in Excel and save it again as .xlsx"
         ) from None
     try:
+        covered = _covered_values(openpyxl, path, values)
         return [
-            _sheet(sheet, formulas[sheet.title], path.name, texts.get(sheet.title, {}))
+            _sheet(
+                sheet,
+                formulas[sheet.title],
+                path.name,
+                texts.get(sheet.title, {}),
+                covered.get(sheet.title, {}),
+            )
             for sheet in values.worksheets
             if sheet.max_row and sheet.max_column
         ]
     finally:
         values.close()
+
+
+def _covered_values(
+    openpyxl: Any, path: Path, values: Any
+) -> dict[str, dict[tuple[int, int], object]]:
+    """The values a workbook holds in cells covered by a merge (from 0), by sheet, other than
+    the merged cell's own: Excel empties them, LibreOffice may keep them; openpyxl drops
+    them, but for a read-only pass."""
+    ranges = {
+        sheet.title: list(sheet.merged_cells.ranges)
+        for sheet in values.worksheets
+        if sheet.merged_cells.ranges
+    }
+    if not ranges:
+        return {}
+    found: dict[str, dict[tuple[int, int], object]] = {}
+    stored = open_workbook(openpyxl, path, read_only=True, data_only=True)
+    try:
+        for title, merged in ranges.items():
+            for m in merged:
+                rows = stored[title].iter_rows(
+                    min_row=m.min_row,
+                    max_row=m.max_row,
+                    min_col=m.min_col,
+                    max_col=m.max_col,
+                    values_only=True,
+                )
+                cells = [list(row) for row in rows]
+                first = cells[0][0] if cells and cells[0] else None  # the merged cell's own
+                for r, row in enumerate(cells, start=m.min_row - 1):
+                    for c, value in enumerate(row, start=m.min_col - 1):
+                        if value is not None and value != first:  # (its text again: no other)
+                            found.setdefault(title, {})[(r, c)] = value
+    finally:
+        stored.close()
+    return found
 
 
 def _width(text: str, separator: str) -> tuple[int, int]:
