@@ -169,3 +169,14 @@ def test_a_value_kept_under_a_merge_is_listed(tmp_path: Path, kept: str, listed:
     if listed:
         assert "row 4, column F" in found[0]
         assert "'20'" in found[0]
+
+
+def test_a_baseline_typed_with_an_apostrophe_reads_as_its_targets_do(tmp_path: Path) -> None:
+    # "'85" (a number kept as text, the apostrophe stored with it) was refused as a baseline,
+    # while "'90" and "'95" on the same row were read as targets
+    rows = [[_TITLE], _HEADER, ["1", "Tỷ lệ hộ có cáp quang", "%", "'85", "'90", "'95", "Sở"]]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert not imported.problems
+    bases = {t.id: t.baseline for t in imported.plan.targets}
+    assert sorted(bases) == ["2027-1", "2030-1"]
+    assert all(b is not None and (b.value, b.year) == (85.0, 2025) for b in bases.values())

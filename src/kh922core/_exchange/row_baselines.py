@@ -90,6 +90,7 @@ def row_baseline(
     found: list[tuple[int, int, str, float]] = []
     for column in table.header.of("baseline"):
         text = line.cells[column.index].strip()
+        text = text[1:].strip() if text.startswith("'") else text  # "'85": typed as text
         if not text or text in BLANKS:
             continue
         if parts:
