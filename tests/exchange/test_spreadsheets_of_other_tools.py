@@ -180,3 +180,29 @@ def test_a_baseline_typed_with_an_apostrophe_reads_as_its_targets_do(tmp_path: P
     bases = {t.id: t.baseline for t in imported.plan.targets}
     assert sorted(bases) == ["2027-1", "2030-1"]
     assert all(b is not None and (b.value, b.year) == (85.0, 2025) for b in bases.values())
+
+
+# ------------------------------------------------------- files named or encoded otherwise
+
+
+def test_misnamed_and_unmarked_files_are_told_what_to_do(tmp_path: Path) -> None:
+    from kh922core.errors import TableImportError
+
+    rows = [[_TITLE], _HEADER, ["1", "Tỷ lệ hộ có cáp quang", "%", "85", "90", "95", "Sở"]]
+    unicode_text = tmp_path / "pl.txt"  # Excel's "Unicode Text": tab-separated UTF-16
+    unicode_text.write_bytes("\n".join("\t".join(r) for r in rows).encode("utf-16"))
+    workbook = write_xlsx(tmp_path / "book.xlsx", [("Phụ lục I", rows, [])])
+    named_csv = tmp_path / "book.csv"
+    named_csv.write_bytes(workbook.read_bytes())
+    unmarked = tmp_path / "unmarked.csv"  # UTF-16 without its byte-order mark
+    unmarked.write_bytes("\n".join("\t".join(r) for r in rows).encode("utf-16-le"))
+    expected = {
+        unicode_text: "rename it pl.csv",
+        named_csv: "an Excel workbook (or a Word document) named .csv: rename it book.xlsx",
+        unmarked: "UTF-16 text without its byte-order mark",
+    }
+    for path, said in expected.items():
+        with pytest.raises(TableImportError, match=re.escape(said)):
+            import_tables(path)
+    renamed = unicode_text.rename(tmp_path / "pl.csv")
+    assert [t.text for t in import_tables(renamed).plan.targets] == ["90", "95"]

@@ -99,11 +99,22 @@ def _check(path: Path) -> str:
         )
     if suffix not in READABLE:
         known = ", ".join(f"{s} ({what})" for s, what in READABLE.items())
-        raise _refuse(path, f"not a file the importer reads; it reads {known}")
+        hint = ""
+        if suffix == ".txt":  # Excel's "Unicode Text" (tab-separated, UTF-16) is named .txt
+            hint = "; a table saved as Excel's 'Unicode Text' is read as a CSV table: rename "
+            hint += f"it {path.stem}.csv"
+        raise _refuse(path, f"not a file the importer reads; it reads {known}{hint}")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _refuse(path, f"the file has {size:,} bytes; an appendix has at most {50:,} MB")
     if suffix == ".csv":
+        with path.open("rb") as handle:
+            if handle.read(4) == b"PK\x03\x04":  # a workbook (or a document) named .csv
+                raise _refuse(
+                    path,
+                    "an Excel workbook (or a Word document) named .csv: rename it "
+                    f"{path.stem}.xlsx (or .docx)",
+                )
         return suffix
     with path.open("rb") as handle:
         head = handle.read(8)

@@ -312,6 +312,16 @@ def _covered_values(
     return found
 
 
+def _utf16_unmarked(data: bytes) -> bool:
+    """Whether ``data`` is UTF-16 text with no byte-order mark: most of its first bytes at even
+    places, or at odd ones, are zero (as ASCII letters and digits are in UTF-16)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or len(data) < 8:
+        return False
+    head = data[:512]
+    zeros = [sum(byte == 0 for byte in head[start::2]) for start in (0, 1)]
+    return max(zeros) >= len(head) // 4 and min(zeros) == 0
+
+
 def _width(text: str, separator: str) -> tuple[int, int]:
     """How many lines have the commonest number of cells (of lines with more than one), and
     that number, for ``separator``: the separator of a table gives most lines one width (a
@@ -327,8 +337,14 @@ def _width(text: str, separator: str) -> tuple[int, int]:
 
 def csv_grids(path: Path) -> list[Grid]:
     """The table of a CSV file: one grid, its rows as a spreadsheet opening it numbers them."""
+    data = path.read_bytes()
+    if _utf16_unmarked(data):
+        raise TableImportError(
+            f"{path.name}: UTF-16 text without its byte-order mark; in Excel, save it again "
+            "as 'Unicode Text' or as 'CSV UTF-8'"
+        )
     try:
-        text = decode_csv(path.read_bytes())
+        text = decode_csv(data)
     except UnicodeDecodeError as error:
         raise TableImportError(
             f"{path.name}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at "
