@@ -206,3 +206,24 @@ def test_misnamed_and_unmarked_files_are_told_what_to_do(tmp_path: Path) -> None
             import_tables(path)
     renamed = unicode_text.rename(tmp_path / "pl.csv")
     assert [t.text for t in import_tables(renamed).plan.targets] == ["90", "95"]
+
+
+def test_a_raised_footnote_mark_stays_a_mark_beside_an_escaped_text(tmp_path: Path) -> None:
+    # a workbook holding one text with "_x005F_" (a literal "_x000D_") read every text cell
+    # as its plain runs: the raised "¹" of "95¹" became a digit, a target of 951
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    rows = _rows("95", 5)
+    path = write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])
+    book = openpyxl.load_workbook(path, rich_text=True)
+    sheet = book.worksheets[0]
+    sheet["F3"] = CellRichText(["95", TextBlock(InlineFont(vertAlign="superscript"), "1")])
+    sheet["H3"] = "BC 2025"
+    book.save(path)
+    rewrite_parts(  # as Excel writes a literal "_x000D_" typed in a cell
+        path, lambda name, text: text.replace("BC 2025", "BC_x005F_x000D_2025")
+    )
+    targets = {t.id: t.text for t in import_tables(path).plan.targets}
+    assert targets["2030-1"] == "95¹"

@@ -11,6 +11,7 @@ read by openpyxl, as it reads the same.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ def _related(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
         )
         found[rel.get("Id", "")] = found[rel.get("Type", "").rpartition("/")[2]] = path
     return found
+
+
+#: An escape of Excel's in a text (``_x000D_``, ``_x005F_``).
+_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
 def _text(element: Any) -> str:
@@ -118,6 +123,7 @@ def escaped_texts(path: Path) -> dict[str, dict[tuple[int, int], str]]:
         texts: dict[str, dict[tuple[int, int], str]] = {}
         for title, part in sheets.items():
             if part in archive.namelist():
-                with archive.open(part) as xml:
-                    texts[title] = _cells(xml, shared)
+                with archive.open(part) as xml:  # only the texts openpyxl would misread:
+                    cells = _cells(xml, shared)  # the others keep its rich text ("95¹")
+                    texts[title] = {at: text for at, text in cells.items() if _ESCAPE.search(text)}
         return texts
