@@ -227,3 +227,20 @@ def test_a_raised_footnote_mark_stays_a_mark_beside_an_escaped_text(tmp_path: Pa
     )
     targets = {t.id: t.text for t in import_tables(path).plan.targets}
     assert targets["2030-1"] == "95¹"
+
+
+def test_a_row_copied_from_a_pdf_with_look_alike_letters_is_listed(tmp_path: Path) -> None:
+    # "Tӹ lӋ hӝ nghèo" (Cyrillic letters for Vietnamese ones, as a PDF's font maps them) was
+    # imported: names no one can search, agencies drafted as "s-khoa-hoc-va-cong-ngh", and
+    # the poverty rate's direction missed
+    rows = [
+        [_TITLE],
+        _HEADER,
+        ["1", "Tӹ lӋ hӝ nghèo", "%", "3,2", "2,5", "1,5", "Sӣ Nӝi vụ"],
+        ["2", "Tỷ lệ hộ có cáp quang (Δ so với 2025)", "%", "85", "90", "95", "Sở Nội vụ"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    listed = [str(p) for p in imported.problems if "letters of another script" in str(p)]
+    assert len(listed) == 1
+    assert "'Tӹ'" in listed[0]
+    assert sorted(t.id for t in imported.plan.targets) == ["2027-2", "2030-2"]

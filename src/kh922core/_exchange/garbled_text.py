@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["garbled_text", "legacy_row", "legacy_text"]
+__all__ = ["garbled_text", "legacy_row", "legacy_text", "look_alike_row", "look_alike_text"]
 
 #: Vietnamese written in UTF-8 and read as Windows-1252 (``Chá»‰ tiÃªu`` for ``Chỉ tiêu``).
 _GARBLED = re.compile(r"\S*(?:á»|áº|Ã[¡-¿ ]|Æ[°¡]|Ä[‘ƒ]|Ä\x91)\S*")
@@ -41,6 +41,35 @@ def garbled_text(text: str) -> str | None:
     else ``None``."""
     found = _GARBLED.search(text)
     return found.group(0) if found is not None else legacy_text(text)
+
+
+#: A word of Latin letters with a letter of another script among them (``Tӹ lӋ hӝ nghèo``: a
+#: text copied from a PDF whose font maps Vietnamese letters to Cyrillic or Greek ones).
+_LOOK_ALIKE = re.compile(
+    r"\S*(?:[A-Za-z\u00c0-\u024f\u1e00-\u1eff][\u0370-\u03ff\u0400-\u052f]"
+    r"|[\u0370-\u03ff\u0400-\u052f][A-Za-z\u00c0-\u024f\u1e00-\u1eff])\S*"
+)
+
+
+def look_alike_text(text: str) -> str | None:
+    """The first word of ``text`` that mixes Latin letters with Cyrillic or Greek ones (a text
+    copied from a PDF), else ``None``.
+
+    Examples:
+        >>> look_alike_text("Tӹ lӋ hӝ nghèo"), look_alike_text("Tỷ lệ hộ nghèo (Δ so với 2025)")
+        ('Tӹ', None)
+    """
+    found = _LOOK_ALIKE.search(text)
+    return found.group(0) if found is not None else None
+
+
+def look_alike_row(word: str) -> str:
+    """Why a row with ``word`` (:func:`look_alike_text`) is not read."""
+    return (
+        f"letters of another script among Vietnamese ones ({word!r}: a text copied from a PDF "
+        "whose font maps letters to others?): the row is not read; retype it, or copy it from "
+        "the Word or Excel original"
+    )
 
 
 def legacy_row(text: str) -> str:

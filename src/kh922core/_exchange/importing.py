@@ -21,7 +21,13 @@ from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.decimal_dots import refuse_dot_thousands
 from kh922core._exchange.direction_checks import refuse_against_direction
 from kh922core._exchange.foreign_registry import UNNAMED_PROVINCE, registry_for, repointed
-from kh922core._exchange.garbled_text import garbled_text, legacy_row, legacy_text
+from kh922core._exchange.garbled_text import (
+    garbled_text,
+    legacy_row,
+    legacy_text,
+    look_alike_row,
+    look_alike_text,
+)
 from kh922core._exchange.grids import COVERED, STRUCK, Grid
 from kh922core._exchange.header_roles import later_baselines
 from kh922core._exchange.import_problems import ImportProblem, Sink, note_unbased
@@ -220,6 +226,9 @@ def _formulas(table: Table, sink: Sink) -> None:
                 sink.problem(grid, table.header, line.index, column, shown, _HIDDEN_COLUMN)
         if (legacy := next(filter(None, map(legacy_text, line.cells)), None)) is not None:
             line.unread = legacy_row(legacy)
+            continue
+        if (mixed := next(filter(None, map(look_alike_text, line.cells)), None)) is not None:
+            line.unread = look_alike_row(mixed)  # "Tӹ lӋ hӝ nghèo": copied from a PDF
             continue
         if any(line.cells[column].startswith(STRUCK) for column in keys):  # type: ignore[index]
             line.cells = [c.removeprefix(STRUCK) for c in line.cells]
