@@ -106,3 +106,18 @@ def test_what_the_check_does_not_concern_is_read(tmp_path: Path) -> None:
     assert "Giảm 30 điểm %" in targets  # a fall the baseline cannot make: never met, as written
     assert "Giảm 30% so với năm 2025" in targets  # the base is not in the plan
     assert "Giảm 30% so với năm 2024" in targets  # from another year than the baseline's
+
+
+@pytest.mark.parametrize(
+    ("name", "base", "cell"),
+    [  # ratios that may pass 100 % (round 159): no share of a whole
+        ("Tỷ lệ dư nợ tín dụng so với GRDP", "95", "Tăng 10% so với năm 2025"),
+        ("Tỷ lệ thu ngân sách nhà nước so với dự toán", "96", "Tăng 5% so với năm 2025"),
+    ],
+)
+def test_a_ratio_that_may_pass_100_is_not_checked(
+    tmp_path: Path, name: str, base: str, cell: str
+) -> None:
+    targets, problems = _import(tmp_path, ["1", name, "%", base, cell, "Sở Tài chính"])
+    assert cell in targets
+    assert not [p for p in problems if "read as percentage points" in p]

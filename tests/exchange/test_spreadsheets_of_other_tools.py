@@ -244,3 +244,41 @@ def test_a_row_copied_from_a_pdf_with_look_alike_letters_is_listed(tmp_path: Pat
     assert len(listed) == 1
     assert "'Tӹ'" in listed[0]
     assert sorted(t.id for t in imported.plan.targets) == ["2027-2", "2030-2"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Dự kiến năm 2026 (cập nhật)", "Năm 2026 (theo BC chính trị)", "Kịch bản 2026 (cập nhật)"],
+)
+def test_a_column_of_targets_that_mentions_an_update_stays_one(
+    tmp_path: Path, heading: str
+) -> None:
+    # round 159: "cập nhật" and "BC" name a column of results only at the heading's start
+    header = [*_HEADER[:4], heading, *_HEADER[4:]]
+    rows = [[_TITLE], header, ["1", "Tỷ lệ hộ nghèo", "%", "3,2", "3", "2,5", "1,5", "Sở Nội vụ"]]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert sorted(t.id for t in imported.plan.targets) == ["2026-1", "2027-1", "2030-1"]
+
+
+@pytest.mark.parametrize("token", ["#n/a", "#value!", "false", "true"])
+def test_a_spreadsheets_error_in_lower_case_is_listed(tmp_path: Path, token: str) -> None:
+    imported = import_tables(write_csv(tmp_path / "pl.csv", _rows(token, 5), ";"))
+    assert [str(p) for p in imported.problems if "a spreadsheet's error" in str(p)]
+    assert [t.text for t in imported.plan.targets] == ["90"]
+
+
+def test_a_value_kept_under_a_merge_across_stays_out_of_the_plan(tmp_path: Path) -> None:
+    # round 159: E3:F3 merged across, F3 still holding "Dưới 2", was imported as the target
+    # text "\x00covered:Dưới 2"
+    rows = _rows("Dưới 2", 5)
+    rows[2][4] = "Dưới 3"
+    path = write_xlsx(tmp_path / "pl.xlsx", [("Phụ lục I", rows, [])])
+    merge = '</sheetData><mergeCells count="1"><mergeCell ref="E3:F3"/></mergeCells>'
+    rewrite_parts(
+        path,
+        lambda name, text: (
+            text.replace("</sheetData>", merge) if name == "xl/worksheets/sheet1.xml" else text
+        ),
+    )
+    imported = import_tables(path)
+    assert all("\x00" not in t.text for t in imported.plan.targets)

@@ -90,7 +90,7 @@ _INCOME = "Thu nhập bình quân đầu người"
             "100% xã biên giới có điểm phục vụ bưu chính",
             "%",
             "Tỷ lệ xã có điểm phục vụ bưu chính",
-            "biên giới",
+            "xã biên giới",
         ),
         (
             "Tỷ lệ thất nghiệp khu vực thành thị dưới 3%",
@@ -321,3 +321,119 @@ def test_a_scale_before_dan_is_refused_where_the_row_has_none(text: str) -> None
 )
 def test_a_scale_of_the_row_or_of_a_denominator_reads(text: str, unit: str, reading: str) -> None:
     assert parse_target(text, unit=unit, indicator="Quy mô dân số").render() == reading
+
+
+# -------------------------------------------- round 159: what the rules above must not take
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "direction", "reading"),
+    [
+        ("Tỷ lệ nhà ở chung cư đạt 20%", "%", "Tỷ lệ nhà ở chung cư tại khu vực đô thị", _H, "20%"),
+        ("Chiếm 45% dân số toàn tỉnh", "%", "Tỷ lệ dân số đô thị", _H, "45%"),
+        (  # an agency's name
+            "Đạt 100% theo quy định của Bộ Nông nghiệp và Phát triển nông thôn",
+            "%",
+            "Tỷ lệ xã đạt tiêu chí về thủy lợi",
+            _H,
+            "100%",
+        ),
+        (  # a programme's name
+            "Giải ngân 100% vốn Chương trình MTQG vùng đồng bào DTTS và miền núi",
+            "%",
+            "Tỷ lệ giải ngân vốn các chương trình mục tiêu quốc gia",
+            _H,
+            "100%",
+        ),
+        (  # the whole, including a part
+            "100% xã kể cả các xã miền núi có đường ô tô đến trung tâm xã",
+            "%",
+            "Tỷ lệ xã có đường ô tô đến trung tâm xã",
+            _H,
+            "100%",
+        ),
+        ("Tỷ lệ đại biểu nữ đạt 35%", "%", "Tỷ lệ nữ đại biểu Hội đồng nhân dân", _H, "35%"),
+        ("Tỷ lệ dân số thành thị đạt 45%", "%", "Tỷ lệ đô thị hóa", _H, "45%"),
+        ("Lao động nữ có việc làm đạt 70%", "%", "Tỷ lệ phụ nữ có việc làm", _H, "70%"),
+        (
+            "Duy trì 30.000 ha vùng cao su tập trung",
+            "ha",
+            "Diện tích cây cao su",
+            _H,
+            "≥ 30.000 ha",
+        ),
+        ("Đạt 1.000 ha rừng phòng hộ ven biển", "ha", "Diện tích rừng phòng hộ", _H, "1.000 ha"),
+        (
+            "Đạt 5 tỷ USD qua các cửa khẩu biên giới",
+            "tỷ USD",
+            "Kim ngạch qua cửa khẩu",
+            _H,
+            "5 tỷ USD",
+        ),
+        (
+            "Tỷ lệ hộ dân nông thôn dùng nước sạch đạt 70%",
+            "%",
+            "Tỷ lệ dân cư NT dùng nước sạch",
+            _H,
+            "70%",
+        ),
+        (
+            "Tỷ lệ hộ nghèo vùng DTTS và miền núi dưới 5%",
+            "%",
+            "Tỷ lệ hộ nghèo vùng DTTS&MN",
+            _L,
+            "< 5%",
+        ),
+        (  # the comparison words need their noun's verb: these compare
+            "Tỷ lệ chuyển tuyến dưới 5%",
+            "%",
+            "Tỷ lệ chuyển tuyến",
+            None,
+            "< 5%",
+        ),
+        ("Tỷ lệ hồ sơ trễ hạn ở các cấp dưới 1%", "%", "Tỷ lệ hồ sơ trễ hạn", None, "< 1%"),
+        (
+            "Tỷ lệ hồ sơ trực tuyến trên 80%",
+            "%",
+            "Tỷ lệ hồ sơ được tiếp nhận trực tuyến",
+            _H,
+            "> 80%",
+        ),
+        ("Được cung cấp trên 95%", "%", "Tỷ lệ dân số được cung cấp nước sạch", _H, "> 95%"),
+        ("Tốc độ tăng CPI được khống chế ở mức 4%", "%", "Chỉ số giá tiêu dùng tăng", None, "≤ 4%"),
+        (  # a phrase inside the row's name, not at its end, makes no noun
+            "Thu ngân sách nhà nước trên 20.000 tỷ đồng",
+            "tỷ đồng",
+            "Thu ngân sách nhà nước trên địa bàn",
+            _H,
+            "> 20.000 tỷ đồng",
+        ),
+        (
+            "Thanh toán không dùng tiền mặt trên 80%",
+            "%",
+            "Tỷ lệ thanh toán không dùng tiền mặt trên tổng giao dịch",
+            _H,
+            "> 80%",
+        ),
+        (
+            "Có ít nhất 50 xã",
+            "xã",
+            "Số xã có ít nhất một hợp tác xã hoạt động hiệu quả",
+            None,
+            "≥ 50 xã",
+        ),
+        (  # a bound that goes the row's way keeps its words
+            "Thời gian thông quan tối đa 2 ngày",
+            "ngày",
+            "Thời gian thông quan tối đa",
+            _L,
+            "≤ 2 ngày",
+        ),
+        ("Đạt 1% GRDP", "% GRDP", "Tỷ lệ chi ngân sách cho KHCN", _H, "1% GRDP"),
+    ],
+)
+def test_what_the_new_rules_must_not_take_reads(
+    text: str, unit: str, indicator: str, direction: str | None, reading: str
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)
+    assert spec.render().startswith(reading)

@@ -113,7 +113,7 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
     (
         "baseline",
         r"^(?:hien trang|thuc hien|uoc(?: thuc hien| th| dat| tinh)?\b|uth\b|nam goc|"
-        r"gia tri co so|so lieu|thuc te|so bo|diem xuat phat|moc xuat phat)",
+        r"gia tri co so|so lieu|thuc te|so bo|diem xuat phat|moc xuat phat|cap nhat|bc\b)",
     ),
     # what was done, after other words ("Kết quả thực hiện năm 2024", "TH 2024", "Năm 2020
     # (năm gốc)", "Năm 2025 (ước đạt)"), unless the heading says it is planned or to reach
@@ -125,7 +125,7 @@ _PATTERNS: tuple[tuple[Role | None, str], ...] = (
         r"^(?!.*\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|giao|can|yeu cau|phai|se|"
         r"dinh huong)\b).*"
         r"\b(?:thuc hien|th|uth|uoc|nam goc|nam co so|co so|hien trang|thuc trang|"
-        r"gia tri co so|dat duoc|luy ke|ky goc|thang dau nam|thuc te|so bo|kqth|cap nhat|bc)\b"
+        r"gia tri co so|dat duoc|luy ke|ky goc|thang dau nam|thuc te|so bo|kqth)\b"
         r"|\b(?:u?th|kqth)(?=\d)|\bth\d+t\b",  # "TH2026", "TH6T/2026": glued
     ),
     (

@@ -13,11 +13,13 @@ size the target accepts, the target is listed, asking for the points or the leve
 written (``giảm 30 điểm %``, ``xuống còn 3%``), and left out.  Per-year points count the years
 from the baseline to the target's year.  A change from another year than the baseline's, or
 from the year before, is not checked (its base is not in the plan); nor is one whose text says
-``điểm``.
+``điểm``, nor a ratio that may pass 100 % or fall below 0 (``… so với GRDP``, ``… so với dự
+toán``, a net rate).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kh922core._exchange.import_problems import Sink
@@ -38,7 +40,16 @@ _WHY = (
 )
 
 
-def _sizes(target: Target) -> tuple[float, float] | None:
+#: A name of a ratio that may pass 100 % or fall below 0 (``Tỷ lệ dư nợ tín dụng so với GRDP``,
+#: ``… thu ngân sách so với dự toán``, net and balance rates): no share of a whole.
+_NO_SHARE = re.compile(
+    r"\bso\s+với\b|\btrên\b(?!\s+địa\s+bàn)|/|\btăng\b|\bgiảm\b|\bthuần\b|lợi\s+nhuận|lạm\s+phát"
+    r"|chênh\s+lệch|cán\s+cân|tốc\s+độ|chỉ\s+số",
+    re.IGNORECASE,
+)
+
+
+def _sizes(target: Target, name: str) -> tuple[float, float] | None:
     """The sizes of the change that keep the share between 0 and 100 % from the row's
     baseline (in the change's direction, per year for a per-year kind), or ``None`` when the
     target is not a change in points of a share from its baseline."""
@@ -47,6 +58,8 @@ def _sizes(target: Target) -> tuple[float, float] | None:
     if change is None or change.kind not in (ChangeKind.POINTS, ChangeKind.POINTS_PER_YEAR):
         return None
     if getattr(spec, "unit", None) != "%" or "điểm" in target.text.lower():
+        return None
+    if _NO_SHARE.search(name):
         return None
     if base is None or change.previous_year or change.since not in (None, base.year):
         return None
@@ -61,9 +74,10 @@ def _sizes(target: Target) -> tuple[float, float] | None:
     return low / years, high / years
 
 
-def _impossible(target: Target) -> str | None:
-    """Why ``target`` can never be met, read in points from its baseline, or ``None``."""
-    sizes = _sizes(target)
+def _impossible(target: Target, name: str) -> str | None:
+    """Why ``target`` can never be met, read in points from its baseline, or ``None``
+    (``name``: its indicator's)."""
+    sizes = _sizes(target, name)
     if sizes is None:
         return None
     low, high = sizes
@@ -108,7 +122,12 @@ def _written(target: Target, bound: float | None) -> float:
 def refuse_impossible_changes(plan: Plan, cells: list[dict[str, Any]], sink: Sink) -> set[str]:
     """The ids of the targets to leave out, each listed by its cell (see the module
     docstring)."""
-    refused = {t.id: why for t in plan.targets if (why := _impossible(t)) is not None}
+    names = {indicator.id: indicator.name for indicator in plan.indicators}
+    refused = {
+        t.id: why
+        for t in plan.targets
+        if (why := _impossible(t, t.name or names.get(t.indicator, ""))) is not None
+    }
     for cell in cells:
         if cell["id"] in refused:
             grid, header, row, column = cell["_place"]

@@ -50,11 +50,11 @@ SHOWN_OTHERWISE = "\x00shown:"
 _SEPARATORS = (";", ",", "\t")
 #: What a spreadsheet shows for an error or a truth value, typed or saved as text (a CSV file
 #: holds it so, and a copied sheet may): Excel's and Google Sheets' errors (``#N/A``,
-#: ``#REF!``, ``#ERROR!``), LibreOffice's (``Err:502``), ``TRUE``, ``FALSE``, as they write them
-#: (a name ``True`` is a word).
+#: ``#REF!``, ``#ERROR!``, in any case), LibreOffice's (``Err:502``), ``TRUE``, ``FALSE`` (or
+#: ``true``, ``false``, as programs write them; a name ``True`` is a word).
 _ERROR_TEXT = re.compile(
-    r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|ERROR!|FIELD!|BLOCKED!|CONNECT!"
-    r"|BUSY!|UNKNOWN!|GETTING_DATA)|Err:\d{3}|TRUE|FALSE"
+    r"(?i:#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|ERROR!|FIELD!|BLOCKED!"
+    r"|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)|Err:\d{3})|TRUE|FALSE|true|false"
 )
 
 
@@ -305,7 +305,8 @@ def _covered_values(
                 first = cells[0][0] if cells and cells[0] else None  # the merged cell's own
                 for r, row in enumerate(cells, start=m.min_row - 1):
                     for c, value in enumerate(row, start=m.min_col - 1):
-                        if value is not None and value != first:  # (its text again: no other)
+                        below = r > m.min_row - 1  # (a merge across is listed as such)
+                        if value is not None and value != first and below:
                             found.setdefault(title, {})[(r, c)] = value
     finally:
         stored.close()

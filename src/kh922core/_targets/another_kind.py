@@ -61,7 +61,7 @@ _WHOLE_NAMED = re.compile(
 #: A share of the budget named without its whole ("Tỷ lệ chi ngân sách cho khoa học …": of the
 #: budget's spending, not of GRDP).
 _BUDGET_SHARE = re.compile(
-    r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+chi\s+(?:từ\s+|của\s+)?(?:ngân\s+sách|NSNN|NSĐP)(?!\w)",
+    r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+chi\s+(?:từ\s+|của\s+)?(?:ngân\s+sách|NSNN|NSĐP|NS)(?!\w)",
     re.IGNORECASE,
 )
 #: Words of a whole that name nothing of their own.
@@ -215,7 +215,7 @@ def _refuse_other_whole(text: str, indicator: str | None, row: str | None) -> No
         )
     grdp = _GRDP_AFTER.search(text)
     named_whole = _WHOLE_NAMED.search(indicator or "")  # "… trong tổng chi ngân sách"
-    if named_whole is None and not _GRDP.search(indicator or ""):
+    if named_whole is None and not _GRDP.search(f"{indicator or ''} {row or ''}"):
         named_whole = _BUDGET_SHARE.search(indicator or "")  # "Tỷ lệ chi ngân sách cho …"
     if grdp is not None and named_whole is not None and not _GRDP.search(named_whole.group(0)):
         raise TargetParseError(

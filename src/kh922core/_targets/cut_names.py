@@ -32,7 +32,7 @@ _CUT_NAME = re.compile(
     r"cân|chức\s+năng|miễn\s+dịch|sức\s+(?:nghe|nhìn)|dân\s+số)\b))\b"
     # "Tỷ lệ thủ tục hành chính được cắt giảm", "Tỷ lệ thời gian giải quyết được rút ngắn"
     r"|^\s*(?:[\dIVXivx]+[.)]\s*)*t[ỷỉ]\s+lệ\s+(?:[^\W\d_]+\s+){1,8}?được\s+"
-    r"(?:cắt\s+giảm|rút\s+ngắn|tinh\s+giản)\s*(?:\(|$)",
+    r"(?:cắt\s+giảm|rút\s+ngắn|tinh\s+giản)\s*(?:[(,;]|so\s+với\b|$)",
     re.IGNORECASE,
 )
 #: The units of a cut written in %: a plain percentage, or one a year.

@@ -164,7 +164,7 @@ def parse_with_reading(
         ('points', 'points: the indicator is a share in %, so a change written in % is in percentage points')
     """  # noqa: E501
     try:
-        with nouns_of(indicator, unit):  # "… mức sống tối thiểu 5%": the row's words
+        with nouns_of(indicator, unit, direction):  # "… mức sống tối thiểu 5%": the name's
             return _parse_target(text, direction, unit, change, indicator)
     except TargetParseError as error:  # shown as written ("gấp đôi …", not "gấp 2   …")
         raise _as_written(error, text) from None

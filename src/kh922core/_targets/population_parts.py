@@ -29,37 +29,63 @@ from kh922core.errors import TargetParseError
 __all__ = ["refuse_a_part"]
 
 #: The parts, each with the words that write it (in a cell or in a row's name).
-_PARTS = {
-    "nông thôn": r"nông\s+thôn(?!\s+mới)",
+_WOMEN_OF = (
+    r"(?:lao\s+động|người|học\s+sinh|sinh\s+viên|cán\s+bộ|công\s+chức|viên\s+chức|trẻ\s+em"
+    r"|đại\s+biểu|chủ\s+doanh\s+nghiệp|doanh\s+nhân)"
+)
+#: Where people live, before a place that is a part (``xã biên giới``, ``vùng ven biển``; not
+#: ``cửa khẩu biên giới``, ``rừng phòng hộ ven biển``: things of the border, of the coast).
+_PLACES = r"(?:xã|phường|thôn|bản|vùng|khu\s+vực|huyện|địa\s+bàn|bãi\s+ngang|tuyến)(?:,\s+\w+)?\s+"
+_PARTS = {  # (a domain's, an agency's or a programme's name is none: "phát triển nông thôn")
+    "nông thôn": r"(?<!triển\s)(?<!tế\s)(?<!trường\s)nông\s+thôn(?!\s+mới)",
     "thành thị": r"thành\s+thị",
-    "miền núi": r"miền\s+núi",
-    "dân tộc thiểu số": r"dân\s+tộc\s+thiểu\s+số|(?:ĐB)?DTTS",
-    "vùng khó khăn": r"vùng\s+(?:sâu|xa|cao|(?:đặc\s+biệt\s+)?khó\s+khăn)",
-    "biên giới": r"biên\s+giới",
-    "ven biển": r"ven\s+biển",
-    "hải đảo": r"hải\s+đảo",
-    "nữ": r"(?:lao\s+động|người|học\s+sinh|sinh\s+viên|cán\s+bộ|công\s+chức|viên\s+chức|trẻ\s+em"
-    r"|đại\s+biểu|chủ\s+doanh\s+nghiệp|doanh\s+nhân)\s+nữ|nữ\s+giới",
+    "miền núi": r"miền\s+núi|vùng\s+núi",
+    "dân tộc thiểu số": (
+        r"dân\s+tộc\s+thiểu\s+số|(?:ĐB)?DTTS|(?:người|đồng\s+bào)\s+dân\s+tộc(?!\s+thiểu)"
+    ),
+    "vùng khó khăn": r"vùng\s+(?:sâu|xa|cao(?!\s+(?:su|nguyên))|(?:đặc\s+biệt\s+)?khó\s+khăn)|ĐBKK",
+    "biên giới": rf"{_PLACES}biên\s+giới",
+    "ven biển": rf"{_PLACES}ven\s+biển",
+    "hải đảo": r"hải\s+đảo|xã\s+đảo",
+    "nữ": rf"{_WOMEN_OF}\s+nữ|nữ\s+{_WOMEN_OF}|nữ\s+giới",
 }
-#: Short names of a part in a row's name (``Tỷ lệ cứng hóa GTNT``: rural roads).
-_SHORT_NAMES = {"nông thôn": re.compile(r"(?<!\w)GTNT(?!\w)")}
+#: Short names of a part in a row's name (``Tỷ lệ cứng hóa GTNT``: rural roads; ``dân cư NT``,
+#: ``vùng DTTS&MN``), and the words of one a name says it by (``phụ nữ``, ``trẻ em gái``).
+_SHORT_NAMES = {
+    "nông thôn": re.compile(r"(?<![^\W\d_])(?:GTNT|NT|xã,\s*thôn)(?![^\W\d_])"),
+    "miền núi": re.compile(r"(?<![^\W\d_])MN(?![^\W\d_])"),
+    "nữ": re.compile(r"(?<!\w)(?:nữ|phụ\s+nữ|em\s+gái)(?!\w)", re.IGNORECASE),
+}
+#: A programme's, a centre's or a bank's name, to the end of its clause: its words name no part
+#: (``Chương trình MTQG phát triển KT-XH vùng đồng bào DTTS và miền núi``).
+_NAMED_BODY = re.compile(
+    r"(?i:chương\s+trình|MTQG|đề\s+án|dự\s+án|trung\s+tâm|ngân\s+hàng)\b[^,;()]*"
+    r"|\bBộ\s+[A-ZĐ][^,;()]*"
+)
 _PART_WORDS = {
     part: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) for part, words in _PARTS.items()
 }
-#: A row's name that writes the urban part as ``đô thị`` (``khu vực đô thị``).
-_URBAN_NAME = re.compile(r"(?<!\w)đô\s+thị(?!\s+(?:hóa|hoá|thông\s+minh|loại))(?!\w)", re.I)
+#: A row's name that writes the urban part as ``đô thị`` (``khu vực đô thị``, ``Tỷ lệ đô thị
+#: hóa``: the urban share).
+_URBAN_NAME = re.compile(r"(?<!\w)đô\s+thị(?!\s+thông\s+minh)(?!\w)", re.I)
 #: Where the words after the number stop saying what it counts: a clause of its own.
 _BREAK = re.compile(
-    r"[,;(]|(?<!\w)(?:trong\s+đó|riêng|không\s+tính|ngoại\s+trừ|trừ|tập\s+trung)(?!\w)",
+    r",(?!\d)|[;(]|(?<!\w)(?:trong\s+đó|riêng|không\s+tính|ngoại\s+trừ|trừ|tập\s+trung|kể\s+cả"
+    r"|bao\s+gồm|gồm\s+cả|ưu\s+tiên|đặc\s+biệt|nhất\s+là|phục\s+vụ)(?!\w)",
     re.IGNORECASE,
 )
+#: A bracket of a few words only, which qualifies the number (``90 triệu đồng (nông thôn)``).
+_QUALIFYING = re.compile(r"\((?P<words>\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*)\)")
 #: A part the target is given for alone, wherever it stands (``Dưới 1% (riêng thành thị)``).
 #: (A clause after ``riêng`` that says more, ``riêng khu vực biên giới ưu tiên hoàn thành
 #: trước``, is a note on the whole.)
 _ONLY = re.compile(r"(?<!\w)(?:riêng|chỉ\s+tính)(?:\s+[^\W\d_]+){1,5}\s*(?=\)|$)", re.IGNORECASE)
-#: The whole named in the subject: ``chung`` after its noun (``thất nghiệp chung``), or the
-#: province as a whole.
-_WHOLE = re.compile(r"(?<!\w)(?:chung|toàn\s+tỉnh|cả\s+tỉnh)(?!\w)", re.IGNORECASE)
+#: The whole named in the subject, before the number: ``chung`` after its noun (``thất nghiệp
+#: chung``; not ``chung cư``, ``dùng chung``), or the province as a whole.
+_WHOLE = re.compile(
+    r"(?<!\w)(?:(?<!dùng\s)(?<!sử\sdụng\s)chung(?!\s+cư)|toàn\s+tỉnh|cả\s+tỉnh)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _parts(text: str) -> dict[str, re.Match[str]]:
@@ -76,7 +102,12 @@ def _counted(text: str) -> str:
     rest = text[first.start() :]
     stop = _BREAK.search(rest)
     counted = text[: first.start() + (stop.start() if stop else len(rest))]
-    return " ".join([counted, *(only.group(0) for only in _ONLY.finditer(text))])
+    brackets = (  # "(nông thôn)"; not "(kể cả vùng DTTS)", which says more of the whole
+        b.group("words")
+        for b in _QUALIFYING.finditer(rest)
+        if not _BREAK.match(b.group("words").strip())
+    )
+    return " ".join([counted, *(only.group(0) for only in _ONLY.finditer(text)), *brackets])
 
 
 def refuse_a_part(text: str, indicator: str | None) -> None:
@@ -88,7 +119,7 @@ def refuse_a_part(text: str, indicator: str | None) -> None:
     own |= {part for part, short in _SHORT_NAMES.items() if short.search(indicator)}
     if _URBAN_NAME.search(indicator):
         own.add("thành thị")
-    named = _parts(_counted(text))
+    named = _parts(_NAMED_BODY.sub(" ", _counted(text)))
     other = next((found for part, found in named.items() if part not in own), None)
     if other is not None:
         raise TargetParseError(
@@ -97,7 +128,8 @@ def refuse_a_part(text: str, indicator: str | None) -> None:
             "the target of the row's own measure, or a row of the part's own",
             reason=f"{other.group(0)!r}: the target of a part, not of {indicator!r}",
         )
-    whole = _WHOLE.search(text)
+    first = re.search(r"\d", blank(text, YEARS))
+    whole = _WHOLE.search(text[: first.start()] if first else text)  # "45% dân số toàn tỉnh"
     if whole is not None and own and not named:
         raise TargetParseError(
             text,

@@ -27,8 +27,8 @@ _SCALE_AFTER = re.compile(
 #: A scale before "dân" that is the target's own number ("Dưới 1,2 triệu dân"), not a
 #: population's denominator ("trên 1 vạn dân", "/1 triệu dân").
 _SCALED_PEOPLE = re.compile(
-    r"(?<![/\d.,])(?<!/\s)(?<!trên\s)(?<!mỗi\s)\d[\d.,]*\s*(?P<word>nghìn|ngàn|vạn|triệu)\s+dân"
-    r"(?:\s+cư)?(?!\w)",
+    r"(?<![/\d.,])(?<!/\s)(?P<number>\d[\d.,]*)\s*"
+    r"(?P<word>nghìn|ngàn|vạn|triệu)\s+dân(?:\s+cư)?(?!\w)",
     re.IGNORECASE,
 )
 
@@ -50,6 +50,9 @@ def refuse_scale_without_unit(text: str, spec: TargetSpec, unit: Unit | None) ->
     if trailing is not None and not written.startswith(trailing.group("word").casefold()):
         scale = scale or trailing.group("word")
     people = _SCALED_PEOPLE.search(text)  # "1,2 triệu dân": the scale, with "dân" in the note
+    before = text[: people.start()].rstrip().casefold() if people is not None else ""
+    if people is not None and people.group("number") == "1" and before.endswith(("trên", "mỗi")):
+        people = None  # "15 bác sĩ trên 1 vạn dân": a population's denominator
     if people is not None and not written.startswith(people.group("word").casefold()):
         scale = scale or people.group("word")
     row = (unit.text.casefold().split() if unit is not None else []) + [""]

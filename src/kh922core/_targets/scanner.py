@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from kh922core._targets.denominators import DENOMINATOR_DIGITS, PER_WRITTEN
-from kh922core._targets.name_nouns import named_noun_at
+from kh922core._targets.name_noun_context import named_noun_at
 from kh922core._targets.numbers import parse_number
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check

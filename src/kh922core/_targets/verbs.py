@@ -194,7 +194,8 @@ def way_of_level(phrase: str | None) -> str | None:
     (``tới mức``)."""
     if phrase is None:
         return None
-    first = phrase.split()[0].casefold()
+    words = phrase.casefold().split()
+    first = words[1] if words[0] == "được" and len(words) > 1 else words[0]  # "được khống chế"
     falls = ("xuống", "còn", "khống", "kiềm", "về")  # "khống chế", "kiềm chế": held down to it
     return "rise" if first == "lên" else "fall" if first in falls else None
 
