@@ -437,3 +437,11 @@ def test_what_the_new_rules_must_not_take_reads(
 ) -> None:
     spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)
     assert spec.render().startswith(reading)
+
+
+@pytest.mark.parametrize(
+    "text", ["Đến cuối 2026 đạt 100%", "Đến hết 2026 đạt 100%", "Đạt 100% đến cuối 2026"]
+)
+def test_a_deadline_at_the_end_of_a_bare_year_dates_the_target(text: str) -> None:
+    # round 157: "đến hết năm 2026" read, "đến hết 2026" was refused ("unexpected words 'hết'")
+    assert parse_target(text, unit="%", indicator="Tỷ lệ hồ sơ trực tuyến").render() == "100%"

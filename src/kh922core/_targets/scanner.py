@@ -56,7 +56,7 @@ YEARS = re.compile(
     r"\bnăm\s+\d{4}(?:\s*[-–]\s*\d{4})?\b"
     r"|(?<!bình\squân\s)(?<!trung\sbình\s)(?:\btrong\s+)?\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\b"
     r"|(?<=giai\sđoạn\s)\d{4}\s*[-–]\s*\d{4}\b"  # "bình quân giai đoạn …": the phrase stays
-    r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:19|20)\d{2}\b(?!\s*[%,.]?\d)"
+    r"|(?<!\d\s)(?<!\d)\b(?:đến|tới|vào)\s+(?:(?:cuối|hết)\s+)?(?:19|20)\d{2}\b(?!\s*[%,.]?\d)"
     r"|^\s*(?:19|20)\d{2}(?=\s*:)",  # "2030: 90%": the year's label, as "Năm 2030: 90%"
     re.IGNORECASE,
 )
