@@ -293,21 +293,25 @@ def _covered_values(
     stored = open_workbook(openpyxl, path, read_only=True, data_only=True)
     try:
         for title, merged in ranges.items():
-            for m in merged:
-                rows = stored[title].iter_rows(
-                    min_row=m.min_row,
-                    max_row=m.max_row,
-                    min_col=m.min_col,
-                    max_col=m.max_col,
-                    values_only=True,
-                )
-                cells = [list(row) for row in rows]
-                first = cells[0][0] if cells and cells[0] else None  # the merged cell's own
-                for r, row in enumerate(cells, start=m.min_row - 1):
-                    for c, value in enumerate(row, start=m.min_col - 1):
-                        below = r > m.min_row - 1  # (a merge across is listed as such)
-                        if value is not None and value != first and below:
-                            found.setdefault(title, {})[(r, c)] = value
+            below = {  # the cells under each merge's first row, and that merge's first cell
+                (r, c): (m.min_row - 1, m.min_col - 1)
+                for m in merged
+                for r in range(m.min_row, m.max_row)  # from 0: the rows after the first
+                for c in range(m.min_col - 1, m.max_col)
+            }
+            firsts = set(below.values())
+            last = max((r for r, _ in below), default=-1)
+            held: dict[tuple[int, int], object] = {}
+            # one pass over the sheet's rows (a read-only sheet is read from its start on
+            # every call of iter_rows: once per merge would read it once per merge)
+            for r, row in enumerate(stored[title].iter_rows(max_row=last + 1, values_only=True)):
+                for c, value in enumerate(row):
+                    if value is not None and ((r, c) in below or (r, c) in firsts):
+                        held[(r, c)] = value
+            for at, first in below.items():
+                value = held.get(at)
+                if value is not None and value != held.get(first):  # its text again: no other
+                    found.setdefault(title, {})[at] = value
     finally:
         stored.close()
     return found
