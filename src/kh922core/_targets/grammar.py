@@ -22,6 +22,7 @@ from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
 from kh922core._targets.denominators import without_denominators
+from kh922core._targets.held_levels import read_held_levels
 from kh922core._targets.kinds import Change, ChangeKind, Direction, TargetSpec
 from kh922core._targets.kinds.written import LIST_MARK
 from kh922core._targets.levels import OPERATOR_ROLES, read_range, read_single, refuse_rank_words
@@ -216,6 +217,7 @@ def _parse_target(
         if spec.kind == "qualitative":  # every number blanked: they were the target's own
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
+    spec, reason = read_held_levels(text, spec, reason, stated)
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     refuse_period_average(text, spec, _as_unit(unit), _named(indicator))
     refuse_period_total(text, spec, _as_unit(unit), _named(indicator))
