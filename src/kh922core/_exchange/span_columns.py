@@ -19,6 +19,10 @@ _ADDED = re.compile(
     r"lam moi|nang cap|cai tao|thanh lap moi|thu hut|cap moi|ho tro|khoi cong|dau tu moi|"
     r"xuat khau lao dong|di lam viec|cung hoa|be tong hoa|nhua hoa|kien co hoa)\b"
 )
+#: A span of years written in a heading ("2026-2030", "2026 - 2030", "2026 đến 2030").
+_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-–—]|đến|tới)\s*(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+#: Words of a running total in a group's heading ("Lũy kế giai đoạn 2026-2030" over its years).
+_RUNNING = re.compile(r"\b(?:luy ke|cong don|tong cong|tong so|ca giai doan)\b")
 
 
 def span_total(heading: str, unit: Unit | None, name: str) -> str | None:
@@ -32,8 +36,18 @@ def span_total(heading: str, unit: Unit | None, name: str) -> str | None:
         'a column of the span 2'
         >>> span_total("Giai đoạn 2026-2030", parse_unit("%"), "Tỷ lệ hộ nghèo") is None
         True
+        >>> span_total("Giai đoạn 2026-2030 2027", parse_unit("người"), "Số người được đào tạo")
+        >>> span_total("Lũy kế giai đoạn 2026-2030 2027", parse_unit("tỷ đồng"), "Vốn")[:22]
+        'a column of the span 2'
     """
     years = years_in(heading)
+    tail = _SPAN.split(heading)[-1]
+    if (
+        len(_SPAN.findall(heading)) == 1
+        and years_in(tail)
+        and not _RUNNING.search(heading_key(heading))
+    ):
+        return None  # "Kế hoạch giai đoạn 2026-2030" over "2027": the year's column of a group
     if unit is None or len(years) < 2 or "/" in unit.text or unit.dimension == "dimensionless":
         return None
     if "currency" not in unit.dimension and not _ADDED.search(heading_key(name)):

@@ -1,0 +1,90 @@
+"""Appendices of round 161 of the attacks (files in layouts other provinces use).
+
+* A period over one column per year (``Kế hoạch giai đoạn 2026-2030`` merged over ``2026 |
+  2027 | … | 2030``), in a row of money or of what is added over the years: every year's column
+  was taken for a column of the span (``2026-2027``: its total, or the level at its end?) and
+  refused, the row's baseline and agency with it; in a CSV file, whose group heading stands over
+  its first column only, only that column was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh922core import import_tables
+
+from .office_builders import write_csv, write_xlsx
+
+_TITLE = "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND tỉnh Hòa Mỹ)"
+_YEARS = [2026, 2027, 2028, 2029, 2030]
+
+
+def _said(problems: object) -> list[str]:
+    return [str(p) for p in problems]  # type: ignore[attr-defined]
+
+
+def _group_rows(group: str, name: str, unit: str, title: str = _TITLE) -> list[list[object]]:
+    return [
+        [title],
+        [
+            "STT",
+            "Chỉ tiêu",
+            "Đơn vị tính",
+            "Thực hiện năm 2025",
+            group,
+            "",
+            "",
+            "",
+            "",
+            "Cơ quan chủ trì",
+        ],
+        ["", "", "", "", *_YEARS, ""],
+        ["1", name, unit, 1200, 1300, 1450, 1600, 1800, 2000, "Sở Công Thương"],
+    ]
+
+
+_MERGES = [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("Doanh thu thương mại điện tử", "tỷ đồng"),
+        ("Số lao động được đào tạo nghề", "người"),
+        ("Diện tích trồng rừng mới", "ha"),
+    ],
+)
+@pytest.mark.parametrize(
+    "group",
+    ["Kế hoạch giai đoạn 2026-2030", "Mục tiêu giai đoạn 2026 - 2030", "Giai đoạn 2026 đến 2030"],
+)
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_year_under_a_period_is_that_years_column(
+    tmp_path: Path, name: str, unit: str, group: str, suffix: str
+) -> None:
+    rows = _group_rows(group, name, unit)
+    if suffix == "xlsx":
+        path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, _MERGES)])
+    else:
+        path = write_csv(tmp_path / "pl.csv", [[str(v) for v in row] for row in rows])
+    imported = import_tables(path)
+    assert not [p for p in _said(imported.problems) if "span" in p]
+    targets = {t.horizon: t for t in imported.plan.targets}
+    assert sorted(targets) == _YEARS
+    assert [targets[y].spec.value for y in _YEARS] == [1300, 1450, 1600, 1800, 2000]  # type: ignore[union-attr]
+    assert imported.plan.targets[0].lead_agencies == ("so-cong-thuong",)
+    baseline = imported.plan.targets[0].baseline
+    assert baseline is not None and baseline.value == 1200 and baseline.year == 2025
+
+
+@pytest.mark.parametrize("group", ["Lũy kế giai đoạn 2026-2030", "Cộng dồn giai đoạn 2026-2030"])
+def test_a_running_total_under_a_period_is_still_listed(tmp_path: Path, group: str) -> None:
+    # a plan of 2025: no column of the group is a result reached ("Lũy kế đến nay")
+    title = _TITLE.replace("10/3/2026", "10/3/2025")
+    rows = _group_rows(group, "Doanh thu thương mại điện tử", "tỷ đồng", title)
+    imported = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, _MERGES)]))
+    said = _said(imported.problems)
+    assert sum("the total of its years" in p for p in said) == len(_YEARS)
+    assert not imported.plan.targets
