@@ -5,6 +5,9 @@
   was taken for a column of the span (``2026-2027``: its total, or the level at its end?) and
   refused, the row's baseline and agency with it; in a CSV file, whose group heading stands over
   its first column only, only that column was.
+* A target of one dot before three digits (``95.125``) in a row of a percentage was read as
+  95125 % (its baseline beside it was listed), and one beside the row's small figures written
+  with a decimal comma (``1,2`` → ``1,5`` → ``2.500`` tỷ USD) as 2500: both are listed now.
 """
 
 from __future__ import annotations
@@ -88,3 +91,57 @@ def test_a_running_total_under_a_period_is_still_listed(tmp_path: Path, group: s
     said = _said(imported.problems)
     assert sum("the total of its years" in p for p in said) == len(_YEARS)
     assert not imported.plan.targets
+
+
+def _figures_rows(name: str, unit: str, figures: list[str]) -> list[list[str]]:
+    return [
+        [_TITLE],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Năm 2027", "Năm 2030"],
+        ["1", name, unit, *figures],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "figures", "doubted"),
+    [
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", ["92,5", "94", "95.125"], "95.125"),
+        ("Tỷ lệ che phủ rừng", "%", ["4,5", "5", "5.125%"], "5.125"),
+        ("Tỷ trọng kinh tế số trong GRDP", "% GRDP", ["12,5", "15", "20.125"], "20.125"),
+        ("Kim ngạch xuất khẩu sản phẩm số", "tỷ USD", ["1,2", "1,5", "2.500"], "2.500"),
+        ("Số bác sĩ trên vạn dân", "bác sĩ/vạn dân", ["10,5", "11", "12.500"], "12.500"),
+        ("Chỉ số phát triển con người", "chỉ số", ["0,7", "0,72", "1.250"], "1.250"),
+    ],
+)
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_dot_before_three_digits_that_cannot_be_thousands_is_listed(
+    tmp_path: Path, name: str, unit: str, figures: list[str], doubted: str, suffix: str
+) -> None:
+    rows = _figures_rows(name, unit, figures)
+    if suffix == "xlsx":
+        path = write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, [])])
+    else:
+        path = write_csv(tmp_path / "pl.csv", rows, ";")
+    imported = import_tables(path)
+    said = [p for p in _said(imported.problems) if f"{doubted!r}" in p]
+    assert len(said) == 1, _said(imported.problems)
+    assert doubted.replace(".", ",") in said[0] and doubted.replace(".", "") in said[0]
+    assert [t.horizon for t in imported.plan.targets] == [2027]  # the other target reads
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "figures", "value"),
+    [
+        ("Doanh thu thương mại điện tử", "tỷ đồng", ["1.800", "2.100", "2.500"], 2500),
+        ("Số doanh nghiệp công nghệ số", "doanh nghiệp", ["850", "1.000", "1.200"], 1200),
+        ("Thu nhập bình quân đầu người", "triệu đồng", ["75,5", "95", "1.250"], 1250),  # ×13
+        ("Số lượt khách du lịch", "nghìn lượt", ["12,5", "20", "1.250"], 1250),  # ×62
+    ],
+)
+def test_thousands_beside_figures_of_their_scale_read(
+    tmp_path: Path, name: str, unit: str, figures: list[str], value: float
+) -> None:
+    imported = import_tables(
+        write_csv(tmp_path / "pl.csv", _figures_rows(name, unit, figures), ";")
+    )
+    assert not imported.problems, _said(imported.problems)
+    assert imported.plan.targets[-1].spec.value == value  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ from typing import Any
 
 from kh922core._exchange.agency_cells import AgencyReader, slug
 from kh922core._exchange.agency_roles import TargetAgencies, lead_cell, with_cooperating
+from kh922core._exchange.decimal_dots import doubtful_dot
 from kh922core._exchange.format_units import ZERO_SHOWN_AS_DASH, format_unit
 from kh922core._exchange.header_roles import heading_key, unread_column, years_in
 from kh922core._exchange.import_problems import Sink
@@ -63,6 +64,8 @@ _UNIT_LINE_UNREAD = (
     "a unit line above the table in words the import does not read: no row takes a unit from "
     "it; write each row's unit in a column 'Đơn vị tính', or make the line 'Đơn vị tính: %'"
 )
+#: The columns of a row's figures (beside which a number may be doubted).
+_FIGURES = ("target", "baseline")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4}")
 
 
@@ -301,6 +304,8 @@ class IndicatorBuilder:
             unused = NO_HORIZON if year is None and not years_in(text) else None
             unused = unused or past_period(column.heading, self.plan_year)
             unused = unused or format_unit(grid, line.index, column.index, unit)  # "1500 lượt"
+            figures = [cells[c.index] for c in header.columns if c.role in _FIGURES and c != column]
+            unused = unused or doubtful_dot(text, unit, figures)  # "95.125" of a percentage
             if (unused := unused or span_total(column.heading, unit, name)) is not None:
                 sink.problem(grid, header, line.index, column.index, text, unused)
                 continue
