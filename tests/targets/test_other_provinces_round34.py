@@ -8,7 +8,17 @@ Silent misreads mended:
 * ``Khống chế 100% ổ dịch`` (contain every outbreak) was a cap on the row's figure: at most
   100 %, always met;
 * ``Tỷ lệ che phủ rừng tự nhiên còn lại 30%`` (the natural forest that remains) on a row better
-  higher was at most 30 %: every fall of the forest met it.
+  higher was at most 30 %: every fall of the forest met it;
+* a ``trở lên`` of a qualifier after the number (``Tỷ lệ hộ nghèo 2% ở các xã khu vực II trở
+  lên``, ``1% (cấp huyện trở lên)``, ``85% trường đạt chuẩn mức độ 1 trở lên``) was the number's
+  (at least 2 % on a row better lower);
+* ``trên 100%`` before what it counts (``phủ sóng trên 100% địa bàn``: on every place) was
+  more than 100 %, never met;
+* ``trên trung bình`` in the subject (``Số hộ có mức sống trên trung bình đạt 80%``) was more
+  than 80 %;
+* an income per household or per worker in a row per person (``Thu nhập bình quân mỗi hộ đạt
+  300 triệu đồng`` in ``triệu đồng/người/năm``), and a revenue per cooperative with a period
+  after its unit (``… mỗi hợp tác xã đạt 3 tỷ đồng/năm`` in ``tỷ đồng``), were the row's.
 """
 
 from __future__ import annotations
@@ -87,3 +97,101 @@ def test_a_share_of_what_is_contained_is_refused(text: str) -> None:
 def test_what_remains_on_a_row_better_higher_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="what remains, or a fall"):
         parse_target(text, unit="%", indicator="Tỷ lệ che phủ rừng", direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "met", "unmet"),
+    [
+        ("Tỷ lệ hộ nghèo 2% ở các xã khu vực II trở lên", "lower_is_better", 1.5, 2.5),
+        ("Tỷ lệ hộ nghèo 2% tại các xã khu vực III trở lên", "lower_is_better", 1.5, 2.5),
+        ("Tỷ lệ hồ sơ trễ hạn 1% (cấp huyện trở lên)", "lower_is_better", 0.5, 1.5),
+        ("Tỷ lệ học sinh bỏ học 0,5% (cấp THCS trở lên)", "lower_is_better", 0.4, 0.6),
+        ("Tỷ lệ nước thải chưa qua xử lý 20% ở đô thị loại III trở lên", "lower_is_better", 19, 21),
+        ("85% trường đạt chuẩn mức độ 1 trở lên", "band", 85, 95),
+        # the number's own "trở lên" (right after it, its unit, or in brackets alone)
+        ("Từ 42% trở lên", "lower_is_better", 50, 41),
+        ("Đạt 90% (trở lên)", "lower_is_better", 95, 89),
+        ("80% số hộ trở lên", "lower_is_better", 85, 79),
+    ],
+)
+def test_a_qualifiers_or_above_is_not_the_numbers(
+    text: str, direction: str, met: float, unmet: float
+) -> None:
+    spec = parse_target(text, unit="%", indicator="Tỷ lệ", direction=direction)
+    assert spec.is_met(met)
+    assert not spec.is_met(unmet)
+    assert parse_target(spec.render(), unit="%", direction=direction) == spec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mạng 4G, 5G phủ sóng trên 100% địa bàn",
+        "Triển khai trên 100% xã, phường",
+        "Internet cáp quang phủ trên 100% số xã",
+        "Camera giám sát được lắp đặt trên 100% tuyến đường chính",
+        "Trên 100% xã có điểm bưu điện văn hóa",
+    ],
+)
+def test_on_all_of_something_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="or more than all of it"):
+        parse_target(text, unit="%", indicator="Tỷ lệ xã có mạng", direction="higher_is_better")
+
+
+@pytest.mark.parametrize(
+    "text", ["Thu ngân sách đạt trên 100% dự toán", "Đạt trên 100% kế hoạch", "Trên 100%"]
+)
+def test_more_than_a_plan_keeps_its_bound(text: str) -> None:
+    spec = parse_target(text, unit="%", indicator="Tỷ lệ thu so với dự toán")
+    assert spec.is_met(101)
+    assert not spec.is_met(100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Số hộ có mức sống trên trung bình đạt 80%", "Tỷ lệ học sinh đạt điểm trên trung bình 80%"],
+)
+def test_above_the_average_is_what_is_counted(text: str) -> None:
+    spec = parse_target(text, unit="%", indicator="Tỷ lệ", direction="higher_is_better")
+    assert spec.is_met(80)
+    assert "trung bình" in (spec.note or "")  # type: ignore[union-attr]
+
+
+_PER_PERSON = "triệu đồng/người/năm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu nhập bình quân mỗi hộ đạt 300 triệu đồng",
+        "Thu nhập bình quân hộ gia đình đạt 300 triệu đồng/năm",
+        "Thu nhập bình quân của hộ nông dân đạt 250 triệu đồng",
+        "Thu nhập bình quân một lao động đạt 150 triệu đồng/năm",
+    ],
+)
+def test_an_income_per_household_in_a_row_per_person_is_refused(text: str) -> None:
+    with pytest.raises(TargetParseError, match="in a row per person"):
+        parse_target(text, unit=_PER_PERSON, indicator="Thu nhập bình quân đầu người")
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Đạt 95 triệu đồng", "Thu nhập bình quân đầu người"),
+        ("Thu nhập bình quân đầu người đạt 95 triệu đồng/người/năm", "Thu nhập bình quân"),
+        ("Thu nhập bình quân của người lao động đạt 95 triệu đồng", "Thu nhập của người lao động"),
+    ],
+)
+def test_an_income_per_person_or_the_rows_own_holder_reads(text: str, indicator: str) -> None:
+    spec = parse_target(text, unit=_PER_PERSON, indicator=indicator)
+    assert spec.is_met(95)
+    assert not spec.is_met(94)
+
+
+def test_a_revenue_per_cooperative_with_a_period_is_refused() -> None:
+    with pytest.raises(TargetParseError, match="counted per 'hợp tác"):
+        parse_target(
+            "Doanh thu bình quân mỗi hợp tác xã đạt 3 tỷ đồng/năm",
+            unit="tỷ đồng",
+            indicator="Doanh thu của các hợp tác xã",
+        )

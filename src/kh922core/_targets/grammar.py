@@ -56,6 +56,7 @@ from kh922core._targets.typed_digits import refuse_letters_for_digits
 from kh922core._targets.unit_fit import fit_unit
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.verbs import refuse_bound_before_verb
+from kh922core._targets.whole_shares import refuse_more_than_all
 from kh922core._targets.word_targets import NONE_AT_ALL, bare_zero, none_at_all, word_target
 from kh922core._text import INVISIBLE
 from kh922core.errors import InvalidValueError, Kh922Error, TargetParseError
@@ -218,6 +219,7 @@ def _parse_target(
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
     spec, reason = read_held_levels(text, spec, reason, stated)
+    refuse_more_than_all(text, spec)  # "phủ sóng trên 100% địa bàn": on every place
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     refuse_period_average(text, spec, _as_unit(unit), _named(indicator))
     refuse_period_total(text, spec, _as_unit(unit), _named(indicator))

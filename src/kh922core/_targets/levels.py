@@ -138,6 +138,16 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
         )
 
 
+#: Words between the number and a "trở lên" that make it their own: a place or a grade of
+#: what is counted ("2% ở các xã khu vực II trở lên", "1% (cấp huyện trở lên)", "85% trường
+#: đạt chuẩn mức độ 1 trở lên": the communes of area II and above, not at least 2 %).
+_QUALIFIED = re.compile(
+    r"\(\s*[^\W\d_]"  # "(cấp huyện trở lên)"; "(trở lên)" is the number's
+    r"|(?<!\w)(?:ở|tại|trong|đối với|cấp|loại|hạng|bậc|mức độ|khu vực|trình độ|nhóm)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def read_single(
     text: str,
     blanked: str,
@@ -154,13 +164,19 @@ def read_single(
     suffix_text = blanked[last.end() :]
     lower = suffix_text.lower()
     after: list[Match] = []
+    hidden: list[Match] = []  # a qualifier's "trở lên" whose qualifier was set aside
     for position in range(len(lower)):
         if position and lower[position - 1].isalnum():
             continue
         match = match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
-        if match is not None:
-            after.append(Match(match.role, match.phrase, match.start, match.end))
-    for match in after:
+        if match is None:
+            continue
+        found = Match(match.role, match.phrase, match.start, match.end)
+        if not _QUALIFIED.search(text[last.end() : last.end() + position]):
+            after.append(found)
+        elif not _QUALIFIED.search(lower[:position]):  # "mức độ 1 trở lên": both set aside
+            hidden.append(found)
+    for match in after + hidden:
         suffix_text = (
             suffix_text[: match.start] + " " * (match.end - match.start) + suffix_text[match.end :]
         )

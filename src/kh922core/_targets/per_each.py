@@ -7,6 +7,13 @@ province with two products would meet it.  So is ``Đạt 2 cán bộ CNTT/cơ q
 (``sản phẩm/xã``: see the unit fitting) or the indicator's name says it counts per each
 (``Số sản phẩm OCOP bình quân mỗi xã``).  A share (``%``) has its own rule: a count in a row
 of a share is refused.
+
+In a row per person (``triệu đồng/người/năm``: ``Thu nhập bình quân đầu người``), an income
+or a holding per household or per worker (``Thu nhập bình quân mỗi hộ đạt 300 triệu đồng``,
+``… của hộ nông dân``, ``… một lao động``) is refused too: a household's income is several
+people's, read per person it was met four times over.  A row whose name counts per that thing
+(``Thu nhập bình quân của người lao động``) reads it.  A period after the written unit
+(``3 tỷ đồng/năm``) says no thing counted per: ``mỗi hợp tác xã`` before it still is one.
 """
 
 from __future__ import annotations
@@ -40,6 +47,17 @@ _EVERY = re.compile(
 _PER_NOUN = re.compile(r"/\s*(?P<noun>[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+)?)\s*$")
 #: An indicator's name that counts per each (``bình quân mỗi xã``, ``trên 1 vạn dân``, ``/xã``).
 _PER_NAME = re.compile(r"(?<!\w)(?:mỗi|bình\s+quân|trung\s+bình|trên)(?!\w)|/", re.IGNORECASE)
+#: A unit per person ("triệu đồng/người/năm", "USD/người").
+_PER_PERSON = re.compile(r"/\s*(?:người|đầu\s+người|nhân\s+khẩu)(?!\w)", re.IGNORECASE)
+#: A household or a worker as what a number is per ("mỗi hộ", "bình quân hộ gia đình", "của
+#: hộ nông dân", "một lao động").
+_OTHER_HOLDER = re.compile(
+    r"(?<!\w)(?:mỗi|một|bình\s+quân(?:\s+(?:của|mỗi|một))?|của)\s+(?P<noun>hộ(?:\s+gia\s+đình)?|"
+    r"(?:người\s+)?lao\s+động)(?!\w)",
+    re.IGNORECASE,
+)
+#: A period after a written unit ("tỷ đồng/năm"): no thing counted per.
+_PERIOD = re.compile(r"\s*/\s*(?:năm|quý|tháng|tuần|ngày)\s*$", re.IGNORECASE)
 
 
 def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | None) -> None:
@@ -47,9 +65,10 @@ def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | 
     whose unit counts the whole (see the module)."""
     if spec.kind not in ("comparison", "range", "approximate") or spec.change is not None:
         return
+    _refuse_other_holder(text, unit, name)
     if unit is None or "/" in unit.text or is_share(unit) or is_rate(unit) or unit.is_rank:
         return  # no row's unit: nothing says the row counts the whole
-    written = getattr(spec, "unit", None) or ""
+    written = _PERIOD.sub("", getattr(spec, "unit", None) or "")
     if "/" in written or written.startswith("%") or (name and _PER_NAME.search(name)):
         return
     found = _EACH.search(text) or _EVERY.search(text)
@@ -66,4 +85,20 @@ def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | 
         f"the row's total ({whole!r}), or the row's unit per {noun!r} ('{whole}/{noun}')",
         reason=f"counted per {noun!r}, in a row that counts the whole: any total of it would "
         "meet the number",
+    )
+
+
+def _refuse_other_holder(text: str, unit: Unit | None, name: str | None) -> None:
+    """Refuse an income per household or per worker in a row per person (see the module)."""
+    if unit is None or not _PER_PERSON.search(unit.text):
+        return
+    found = _OTHER_HOLDER.search(text)
+    if found is None or re.search(rf"(?<!\w){found.group('noun')}(?!\w)", name or "", re.I):
+        return
+    raise TargetParseError(
+        text,
+        found.start(),
+        f"the figure per person of the row ({unit.text!r}), or a row of its own per "
+        f"{found.group('noun')!r}",
+        reason=f"{found.group(0)!r}: per {found.group('noun')!r}, in a row per person",
     )
