@@ -19,13 +19,17 @@ Silent misreads mended:
 * an income per household or per worker in a row per person (``Thu nhập bình quân mỗi hộ đạt
   300 triệu đồng`` in ``triệu đồng/người/năm``), and a revenue per cooperative with a period
   after its unit (``… mỗi hợp tác xã đạt 3 tỷ đồng/năm`` in ``tỷ đồng``), were the row's.
+
+Over-refusal mended: a grade "and above" in the subject (``Tỷ lệ lao động có trình độ đại học
+trở lên đạt 15%``, ``Tỷ lệ hộ khá giả trở lên đạt 40%``) was refused as a bound before the
+number.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from kh922core import TargetParseError, parse_target
+from kh922core import Operator, TargetParseError, parse_target
 
 _CPI = "Chỉ số giá tiêu dùng (CPI) bình quân"
 
@@ -195,3 +199,32 @@ def test_a_revenue_per_cooperative_with_a_period_is_refused() -> None:
             unit="tỷ đồng",
             indicator="Doanh thu của các hợp tác xã",
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ lao động có trình độ đại học trở lên đạt 15%",
+        "Tỷ lệ lao động có trình độ cao đẳng trở lên 15%",
+        "Tỷ lệ cán bộ có trình độ thạc sĩ trở lên 15%",
+        "Tỷ lệ hộ khá giả trở lên đạt 15%",
+        "Tỷ lệ học sinh xếp loại khá trở lên 15%",
+        "Tỷ lệ học sinh đạt điểm trung bình trở lên 15%",
+        "Tỷ lệ trẻ suy dinh dưỡng mức độ trung bình trở lên 15%",
+        "Tỷ lệ giáo viên đạt trình độ trên chuẩn 15%",
+        "15% hộ khá giả trở lên",
+    ],
+)
+@pytest.mark.parametrize("direction", ["higher_is_better", "lower_is_better"])
+def test_a_grade_and_above_in_the_subject_reads(text: str, direction: str) -> None:
+    spec = parse_target(text, unit="%", direction=direction)
+    assert spec.operator is Operator.TARGET  # type: ignore[union-attr]
+    assert spec.value == 15  # type: ignore[union-attr]
+    assert parse_target(spec.render(), unit="%", direction=direction) == spec
+
+
+def test_a_grade_in_brackets_after_a_range_reads() -> None:
+    spec = parse_target("Từ 70 đến 75% (khá trở lên)", unit="%")
+    assert (spec.is_met(72), spec.is_met(69)) == (True, False)
+    with pytest.raises(TargetParseError, match="a range, or a bound"):
+        parse_target("70-75% trở xuống", unit="%")

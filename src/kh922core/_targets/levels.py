@@ -165,11 +165,13 @@ def read_single(
     lower = suffix_text.lower()
     after: list[Match] = []
     hidden: list[Match] = []  # a qualifier's "trở lên" whose qualifier was set aside
+    covered = 0  # a noun's words ("hộ khá giả trở lên") are the note's
     for position in range(len(lower)):
-        if position and lower[position - 1].isalnum():
+        if (position and lower[position - 1].isalnum()) or position < covered:
             continue
-        match = match_phrase(lower, position, frozenset({"after_ge", "after_le"}))
-        if match is None:
+        match = match_phrase(lower, position, frozenset({"after_ge", "after_le", "noun"}))
+        if match is None or match.role == "noun":
+            covered = match.end if match is not None else covered
             continue
         found = Match(match.role, match.phrase, match.start, match.end)
         if not _QUALIFIED.search(text[last.end() : last.end() + position]):

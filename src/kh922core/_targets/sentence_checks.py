@@ -15,13 +15,10 @@ from kh922core._targets.amount_words import (
 )
 from kh922core._targets.cells import refuse_clauses, refuse_read_cells
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.noun_spans import in_a_noun
 from kh922core._targets.scanner import YEARS, Match, blank, read_unit
 from kh922core._targets.set_aside import GROUP_BOUND, NOT_TARGET_NUMBERS, QUALIFIER_NUMBERS
-from kh922core._targets.time_phrases import (
-    refuse_other_period,
-    refuse_yearly_cap,
-    set_aside_times,
-)
+from kh922core._targets.time_phrases import refuse_other_period, refuse_yearly_cap, set_aside_times
 from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError, UnknownUnitError
@@ -364,7 +361,7 @@ def refuse_bound_after_range(text: str, kind: str) -> None:
     digits = [m.end() for m in re.finditer(r"\d", blank(dated, QUALIFIER_NUMBERS))]
     digits = digits or [m.end() for m in re.finditer(r"\d", dated)]
     found = _BOUND_AFTER.search(dated, digits[-1]) if digits and kind == "range" else None
-    if found is None:
+    if found is None or in_a_noun(dated.lower(), found.start()):  # "(giỏi trở lên)"
         return
     if not found.group(0).lower().startswith("trở"):  # "lên", "xuống": also verbs ("lên sàn")
         between = dated[digits[-1] : found.start()]

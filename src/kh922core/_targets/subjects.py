@@ -16,6 +16,7 @@ from kh922core._targets.levels import OPERATOR_ROLES
 from kh922core._targets.misspellings import refuse_misspelt
 from kh922core._targets.name_nouns import ends_in_a_noun
 from kh922core._targets.scanner import Match, closed_note, match_phrase, read_phrases, read_unit
+from kh922core._targets.subject_phrases import after_number_words
 from kh922core._targets.verbs import (
     Verb,
     grows_named,
@@ -27,7 +28,7 @@ from kh922core._targets.verbs import (
 from kh922core._targets.yearly_clauses import only_qualifiers
 from kh922core.errors import TargetParseError
 
-__all__ = ["EXPECTED_BEFORE", "has_meaning", "read_prefix", "verb_of", "with_subject"]
+__all__ = ["EXPECTED_BEFORE", "read_prefix", "verb_of", "with_subject"]
 
 #: Roles that may follow the subject of a sentence and lead to the number.
 _ANCHOR_ROLES = frozenset(
@@ -37,11 +38,6 @@ _ANCHOR_ROLES = frozenset(
 #: Words in an operator that name the level to reach ("xuống dưới", "còn dưới").
 _TO_LEVEL_WORDS = re.compile(r"\b(?:xuống|lên|còn|về)\b")
 _VERB_ROLES = frozenset({"rise", "fall", "multiple"})
-#: The roles of phrases that mean nothing after a number (only ``trở lên``, ``trở xuống`` do).
-_ROLES_BEFORE_NUMBER = (
-    {*OPERATOR_ROLES, "approx", "rank", "from", "maintain", "filler", "range"}
-    | {"rise", "fall", "multiple", "per_year", "to_level", "zero"}
-) - {"after_ge", "after_le"}
 #: Fillers after a verb that say it was done ("giảm được 1,5%"; "tăng, đạt 90%": the subject).
 _AUXILIARIES = frozenset({"được"})
 #: The most words a subject before the number may have.
@@ -68,30 +64,6 @@ EXPECTED_BEFORE = (
     "an operator or phrase such as '≥', '>', 'trên', 'tối thiểu', 'dưới', 'khoảng', 'nhóm', "
     "'từ … đến …' or 'đạt' before the number"
 )
-
-
-def _after_number_words(lower: str, start: int, end: int) -> bool:
-    """Whether ``lower[start:end]`` holds words the grammar reads after a number (``trở lên``,
-    ``mỗi năm``, ``lần``, ``điểm %``): in a note they would change the target read back."""
-    for word in re.finditer(r"\S+", lower[start:end]):
-        found = match_phrase(lower, start + word.start())
-        if found is not None and found.role in ("after_ge", "after_le"):
-            return True
-    return has_meaning(lower[start:end], frozenset(_ROLES_BEFORE_NUMBER))
-
-
-def has_meaning(
-    words: str, harmless: frozenset[str] = frozenset({"filler", "per_year", "noun"})
-) -> bool:
-    """Whether ``words`` hold a phrase that means something for a comparison (a role other
-    than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
-    lower = words.lower()
-    for word in re.finditer(r"\w+|[^\w\s]+", lower):  # "(tối thiểu": the bracket, then a word
-        found = match_phrase(lower, word.start())
-        if found is not None and found.role not in harmless and found.role != "noun":
-            return True
-    cues = read_after(" " + words, 0)
-    return cues.per_year or cues.points or cues.times
 
 
 def with_subject(text: str, level: TargetSpec, subject: str) -> TargetSpec:
@@ -284,7 +256,7 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
             continue  # "đóng góp của TFP vào tăng trưởng trên 55%": a verb inside the subject
         rest, rest_stop = read_phrases(blanked, position, end)
         if rest_stop is None and any(m.role in _ANCHOR_ROLES for m in rest):
-            if _after_number_words(lower, stop, position):
+            if after_number_words(lower, stop, position):
                 break  # "trở lên", "mỗi năm" … belong to the target, not to its subject
             subject = _balanced(" ".join(blanked[stop:position].split()).strip(" ,:;./-–—"))
             _refuse_hidden(text, blanked, stop, position, end)
@@ -297,11 +269,11 @@ def read_prefix(text: str, blanked: str, end: int) -> tuple[list[Match], str | N
     _refuse_phrase_at_the_end(text, blanked, stop, end)
     plain = not any(ch.isdigit() or ch == ";" for ch in head)
     label = head.endswith(":") and plain
-    if label and not _after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
+    if label and not after_number_words(lower, stop, end):  # "Nông nghiệp: 20%"
         return found, " ".join(head[:-1].split()).strip(" ,:;./-–—") or None
     after = read_after(" " + blanked[end:], 0)  # "… 2 lần", "… 2% mỗi năm": no label's number
     labelled = not (after.per_year or after.points or after.times)
-    if plain and labelled and _named_measure(head) and not _after_number_words(lower, stop, end):
+    if plain and labelled and _named_measure(head) and not after_number_words(lower, stop, end):
         refuse_verb_in_a_name(text, stop, end)  # "Tỷ lệ hộ nghèo giảm theo chuẩn mới 1,5%"
         return found, " ".join(head.split()).strip(" ,:;./-–—")  # "Tỷ lệ hộ … sạch 98%"
     grows = grows_named(text, blanked, found, (stop, end)) and not (after.points or after.times)

@@ -13,7 +13,7 @@ from kh922core._targets.kinds import Comparison, Direction, Operator, Qualitativ
 from kh922core._targets.lost_words import note_drops_meaning
 from kh922core._targets.scanner import read_phrases, read_unit
 from kh922core._targets.set_aside import NUMBER_WORDS
-from kh922core._targets.subjects import has_meaning
+from kh922core._targets.subject_phrases import has_meaning
 from kh922core.errors import TargetParseError
 
 __all__ = ["NONE_AT_ALL", "bare_zero", "none_at_all", "word_target"]
