@@ -19,10 +19,15 @@ Silent misreads mended:
 * an income per household or per worker in a row per person (``Thu nhập bình quân mỗi hộ đạt
   300 triệu đồng`` in ``triệu đồng/người/năm``), and a revenue per cooperative with a period
   after its unit (``… mỗi hợp tác xã đạt 3 tỷ đồng/năm`` in ``tỷ đồng``), were the row's.
+* a figure per so many inhabitants or per hectare in the subject (``Số bác sĩ trên 1 vạn dân
+  đạt 15``) in a row per another number of them (``bác sĩ/nghìn dân``: ten times off) or per none
+  (``bác sĩ``: 15 doctors in the province); ``Dân số trên 1 triệu dân`` (more than one
+  million) was more than 1 person.
 
 Over-refusal mended: a grade "and above" in the subject (``Tỷ lệ lao động có trình độ đại học
 trở lên đạt 15%``, ``Tỷ lệ hộ khá giả trở lên đạt 40%``) was refused as a bound before the
-number.
+number; so were a rate named ``Tỷ suất``, ``Tỷ số`` before its number (``Tỷ suất chết trẻ em
+dưới 1 tuổi 8‰``) and ``Số bác sĩ trên 10.000 dân đạt 15``.
 """
 
 from __future__ import annotations
@@ -228,3 +233,51 @@ def test_a_grade_in_brackets_after_a_range_reads() -> None:
     assert (spec.is_met(72), spec.is_met(69)) == (True, False)
     with pytest.raises(TargetParseError, match="a range, or a bound"):
         parse_target("70-75% trở xuống", unit="%")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [
+        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ/nghìn dân", None),
+        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ", "Số bác sĩ"),
+        ("Số giường bệnh trên 10.000 dân đạt 32", "giường bệnh/nghìn dân", None),
+        ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng", "Giá trị sản xuất"),
+        ("Dân số trên 1 triệu dân", "người", "Quy mô dân số"),
+    ],
+)
+def test_a_figure_per_another_number_of_inhabitants_is_refused(
+    text: str, unit: str, indicator: str | None
+) -> None:
+    with pytest.raises(TargetParseError):
+        parse_target(text, unit=unit, indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "value"),
+    [
+        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ/vạn dân", None, 15),
+        ("Số bác sĩ trên 10.000 dân đạt 15", "bác sĩ/vạn dân", None, 15),
+        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ", "Số bác sĩ trên 1 vạn dân", 15),
+        ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng/ha", None, 150),
+        ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng", "… trên 1 ha", 150),
+        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ", None, 15),  # the text names the measure
+        ("Tỷ suất chết trẻ em dưới 1 tuổi 8‰", "‰", None, 8),
+        ("Tỷ suất tử vong trẻ em dưới 5 tuổi 18‰", "‰", None, 18),
+        ("1 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân", None, 1),
+    ],
+)
+def test_a_figure_per_the_rows_number_of_inhabitants_reads(
+    text: str, unit: str, indicator: str | None, value: float
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator, direction="higher_is_better")
+    assert spec.value == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Không ít hơnbình quân hằng năm là 6.388,3", "Tỷ lệ hộ nghèo tối đaX 3%"],
+)
+def test_a_phrase_glued_to_the_word_after_it_is_refused(text: str) -> None:
+    # read as a word of the subject, "không ít hơn" was lost: a bare number (grammar fuzz, seed 32)
+    with pytest.raises(TargetParseError, match="glued to the word after it"):
+        parse_target(text)

@@ -12,7 +12,9 @@ the words after it (``5% tro xuong``), since only there would its meaning be los
 * a syllable with its tone **on another vowel** (``qúa``, ``khỏang``: the old placement, or a
   slip), or with the tones hỏi and ngã mixed up (``giãm``); in a phrase of several syllables,
   any other tone (``thẩp hơn``: the other syllables tell the phrase);
-* the syllables of a phrase **parted by a mark** (``tối ◦ đa``, ``xấp - xỉ``).
+* the syllables of a phrase **parted by a mark** (``tối ◦ đa``, ``xấp - xỉ``);
+* a phrase of several syllables **glued to the word after it** (``không ít hơnbình quân``),
+  anywhere in the subject: read as a word, its meaning would be lost.
 
 One syllable with another tone or another vowel is another word (``giám sát``, ``bảo tàng``,
 ``tầng``), and so is a spelling that is a word of its own (:data:`_WORDS`: ``vốn đầu tư``,
@@ -119,9 +121,26 @@ def _phrases(table: tuple[str, ...]) -> dict[str, list[tuple[list[str], list[str
     return found
 
 
+@lru_cache(maxsize=1)
+def _glued() -> re.Pattern[str]:
+    """A phrase of several syllables glued to letters after it (``ít hơnbình``)."""
+    several = sorted((p for p in phrases_of(*_ROLES) if " " in p and p[:1].isalpha()), key=len)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(several))
+    return re.compile(rf"(?<!\w)(?:{words})(?=[^\W\d_])", re.IGNORECASE)
+
+
 def refuse_misspelt(text: str, blanked: str, start: int, end: int, words_end: int) -> None:
     """Refuse the subject ``blanked[start:end]`` where a phrase misspelt or parted by a mark
     ends it (reading on to ``words_end``, where the words before the number end)."""
+    glued = _glued().search(blanked, start, end)
+    if glued is not None:
+        raise TargetParseError(
+            text,
+            glued.start(),
+            f"a space after {glued.group(0)!r}",
+            reason=f"{glued.group(0)!r} glued to the word after it: read as a word, its meaning "
+            "would be lost",
+        )
     runs = list(_SYLLABLE.finditer(blanked, start, words_end))
     inside = [n for n, run in enumerate(runs) if run.start() < end]
     if not inside:

@@ -14,6 +14,13 @@ or a holding per household or per worker (``Thu nhập bình quân mỗi hộ đ
 people's, read per person it was met four times over.  A row whose name counts per that thing
 (``Thu nhập bình quân của người lao động``) reads it.  A period after the written unit
 (``3 tỷ đồng/năm``) says no thing counted per: ``mỗi hợp tác xã`` before it still is one.
+
+A figure per so many inhabitants or per hectare named in the subject (``Số bác sĩ trên 1 vạn
+dân đạt 15``, ``… trên 10.000 dân``, ``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``) is
+refused where the row counts per another number of them (``bác sĩ/nghìn dân``: 15 a ten
+thousand read as 15 a thousand) or where neither the row's unit nor its name says it counts
+per any (``Số bác sĩ`` in ``bác sĩ``: 15 doctors in the province); with no name given, the
+text names the measure.
 """
 
 from __future__ import annotations
@@ -56,6 +63,14 @@ _OTHER_HOLDER = re.compile(
     r"(?:người\s+)?lao\s+động)(?!\w)",
     re.IGNORECASE,
 )
+#: A figure per a number of inhabitants or per hectare: "trên 1 vạn dân", "trên 10.000 dân",
+#: "/vạn dân", "trên 1 ha", "/ha" (in a subject, a unit or a name).
+_PER_MANY = re.compile(
+    r"(?:(?<!\w)(?:trên|mỗi)|/)\s*(?:(?P<digits>1(?:[.,\u00a0 ]?0){0,6})\s*)?(?P<scale>vạn|nghìn|"
+    r"ngàn|triệu)?\s*(?P<what>(?:người\s+)?dân|ha|hecta|héc-ta)(?!\w)",
+    re.IGNORECASE,
+)
+_SCALES = {"vạn": 10_000, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000}
 #: A period after a written unit ("tỷ đồng/năm"): no thing counted per.
 _PERIOD = re.compile(r"\s*/\s*(?:năm|quý|tháng|tuần|ngày)\s*$", re.IGNORECASE)
 
@@ -66,6 +81,7 @@ def refuse_per_each(text: str, spec: TargetSpec, unit: Unit | None, name: str | 
     if spec.kind not in ("comparison", "range", "approximate") or spec.change is not None:
         return
     _refuse_other_holder(text, unit, name)
+    _refuse_other_denominator(text, spec, unit, name)
     if unit is None or "/" in unit.text or is_share(unit) or is_rate(unit) or unit.is_rank:
         return  # no row's unit: nothing says the row counts the whole
     written = _PERIOD.sub("", getattr(spec, "unit", None) or "")
@@ -101,4 +117,39 @@ def _refuse_other_holder(text: str, unit: Unit | None, name: str | None) -> None
         f"the figure per person of the row ({unit.text!r}), or a row of its own per "
         f"{found.group('noun')!r}",
         reason=f"{found.group(0)!r}: per {found.group('noun')!r}, in a row per person",
+    )
+
+
+def _per_many(text: str, subject: bool = False) -> tuple[str, int] | None:
+    """What a figure is per (``dân``, ``ha``) and how many of them, as ``text`` writes it; in
+    a ``subject``, only before the target's number (``Dân số trên 1 triệu dân`` is the level)."""
+    found = _PER_MANY.search(text)
+    if found is None or (subject and not re.search(r"\d", text[found.end() :])):
+        return None
+    digits = re.sub(r"\D", "", found.group("digits") or "1")
+    scale = _SCALES.get((found.group("scale") or "").lower(), 1)
+    what = "ha" if found.group("what").lower() in ("ha", "hecta", "héc-ta") else "dân"
+    return what, int(digits) * scale
+
+
+def _refuse_other_denominator(
+    text: str, spec: TargetSpec, unit: Unit | None, name: str | None
+) -> None:
+    """Refuse a figure per so many inhabitants or hectares named in the subject, where the row
+    counts per another number or per none (see the module)."""
+    said = _per_many(text, subject=True)
+    written = getattr(spec, "unit", None) or ""
+    if said is None or unit is None or _per_many(written) is not None:
+        return  # none said, no row to judge by, or the per is the written unit's (converted)
+    own = _per_many(unit.text) or _per_many(name or "")
+    if own == said or unit.text.strip() in ("‰", "%") or (own is None and name is None):
+        return  # the row's own per; or no name: the text names the measure ("triệu đồng")
+    per = f"{said[1]:,} {said[0]}".replace(",", ".")
+    raise TargetParseError(
+        text,
+        max(_PER_MANY.search(text).start(), 0),  # type: ignore[union-attr]
+        f"the figure in the row's unit ({unit.text!r}), or the unit per {per}",
+        reason=f"a figure per {per}, in a row "
+        + (f"per {own[1]:,} {own[0]}".replace(",", ".") if own else "that counts no figure per")
+        + f" ({unit.text!r})",
     )

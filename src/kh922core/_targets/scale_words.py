@@ -51,8 +51,10 @@ def refuse_scale_without_unit(text: str, spec: TargetSpec, unit: Unit | None) ->
         scale = scale or trailing.group("word")
     people = _SCALED_PEOPLE.search(text)  # "1,2 triệu dân": the scale, with "dân" in the note
     before = text[: people.start()].rstrip().casefold() if people is not None else ""
-    if people is not None and people.group("number") == "1" and before.endswith(("trên", "mỗi")):
-        people = None  # "15 bác sĩ trên 1 vạn dân": a population's denominator
+    # "15 bác sĩ trên 1 vạn dân": a population's denominator, beside the target's number
+    other = people is not None and re.search(r"\d", text[: people.start()] + text[people.end() :])
+    if other and people.group("number") == "1" and before.endswith(("trên", "mỗi")):  # type: ignore[union-attr]
+        people = None
     if people is not None and not written.startswith(people.group("word").casefold()):
         scale = scale or people.group("word")
     row = (unit.text.casefold().split() if unit is not None else []) + [""]

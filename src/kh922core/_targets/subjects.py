@@ -44,7 +44,7 @@ _AUXILIARIES = frozenset({"được"})
 _MAX_SUBJECT_WORDS = 30
 #: The head of a subject that names a measure: a share, a count.
 _MEASURE = re.compile(
-    r"(?:t[ỷỉ]\s+(?:lệ|trọng)|số\s+lượng|tổng\s+số|số(?!\s+hóa)|giá\s+trị|thu\s+nhập|kim\s+ngạch"
+    r"(?:(?:tổng\s+)?t[ỷỉ]\s+(?:lệ|trọng|suất|số)|số\s+lượng|tổng\s+số|số(?!\s+hóa)|giá\s+trị|thu\s+nhập|kim\s+ngạch"
     r"|sản\s+lượng|tốc\s+độ|chỉ\s+số|năng\s+suất|doanh\s+thu|tuổi\s+thọ|mật\s+độ|diện\s+tích"
     r"|GRDP|quy\s+mô|mức\s+(?:tăng|giảm|hạ|nâng))\s+\w"
     r"|(?:thu\s+ngân\s+sách|vốn\s+đầu\s+tư|diện\s+tích)(?:\s+\w|$)",  # "Diện tích 5.000 ha"
