@@ -147,3 +147,27 @@ def test_thousands_beside_figures_of_their_scale_read(
     )
     assert not imported.problems, _said(imported.problems)
     assert imported.plan.targets[-1].spec.value == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("acronym", ["HDI"])
+def test_a_measures_acronym_in_brackets_is_no_unit(tmp_path: Path, acronym: str) -> None:
+    # "(HDI)" is a unit the library knows; beside the unit cell "Chỉ số" it was taken for a
+    # second unit, and the indicator imported without one
+    rows = [
+        [_TITLE],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Năm 2030"],
+        ["1", f"Chỉ số phát triển con người ({acronym})", "Chỉ số", "0,7", "0,75"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert not imported.problems, _said(imported.problems)
+    assert imported.plan.targets[0].unit.text == "Chỉ số"  # type: ignore[union-attr]
+
+
+def test_a_currency_in_brackets_against_the_unit_cell_is_still_listed(tmp_path: Path) -> None:
+    rows = [
+        [_TITLE],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2030"],
+        ["1", "Thu nhập bình quân đầu người (USD)", "triệu đồng", "150"],
+    ]
+    imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
+    assert any("the name ends with the unit 'USD'" in p for p in _said(imported.problems))

@@ -114,8 +114,11 @@ def parsed_unit(text: str, name: str) -> tuple[Unit | None, str | None]:
         return None, f"{reason_of(error)}; {_NO_UNIT}"
     named = unit_in_name(name) if name else None
     if named is not None:
+        own = parse_unit(named[1])  # known: unit_in_name parsed it
+        # "Chỉ số phát triển con người (HDI)" in "Chỉ số": the measure's acronym, no unit
+        acronym = named[1].isalpha() and named[1].isupper() and "currency" not in own.dimension
         try:
-            same = conversion_factor(parse_unit(named[1]), unit) == 1
+            same = acronym or conversion_factor(own, unit) == 1
         except Kh922Error:
             same = False
         if not same:

@@ -132,6 +132,57 @@ _ISO_DATE = re.compile(_YEAR + r"([/-])(\d{1,2})\2(\d{1,2})")
 _HALF = re.compile(r"(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+(?:năm\s+)?" + _YEAR, re.IGNORECASE)
 
 
+#: Times in a list, or from one to another: "Năm 2025, 2026", "Quý I/2026 và Quý II/2026",
+#: "12/2025 - 6/2026" (a dash between spaces: "10-12-2025" is a date).
+_LIST_MARKS = re.compile(r"\s*[,;]\s*|\s+(?:và|đến|tới)\s+|\s+[-–]\s+", re.IGNORECASE)
+#: Quarters of one year: "Quý I, II/2026", "Quý III và IV năm 2026".
+_QUARTERS = re.compile(
+    r"quý\s+((?:i{1,3}|iv|[1-4])(?:\s*(?:,|và|-)\s*(?:i{1,3}|iv|[1-4]))+)\s*(?:/|năm)\s*" + _YEAR,
+    re.IGNORECASE,
+)
+#: A year narrowed in brackets: "Năm 2026 (Quý II)", "2026 (tháng 6)".
+_NARROWED = re.compile(
+    r"(?:năm\s+)?" + _YEAR + r"\s*\(\s*((?:quý|tháng)\s+(?:i{1,3}|iv|\d{1,2}))\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _first_day(deadline: Deadline) -> date:
+    """The first day of the time a deadline names (its quarter's, month's or year's)."""
+    due = deadline.due or date.max
+    if deadline.start is not None or deadline.kind is DeadlineKind.DATE:
+        return deadline.start or due
+    if deadline.kind is DeadlineKind.QUARTER:
+        return date(due.year, due.month - 2, 1)
+    return date(due.year, due.month if deadline.kind is DeadlineKind.MONTH else 1, 1)
+
+
+def _listed(text: str, folded: str) -> Deadline | None:
+    """Several times of a cell as one period, from the first one's start to the last one's end
+    (``Năm 2025, 2026``, ``Quý I, II/2026``, ``12/2025 - 6/2026``), or a year narrowed in
+    brackets (``Năm 2026 (Quý II)``: the quarter); ``None`` where the pieces are no times."""
+    narrowed = _NARROWED.fullmatch(folded)
+    if narrowed is not None:
+        return parse_deadline(f"{narrowed.group(2)}/{narrowed.group(1)}").model_copy(
+            update={"text": text}
+        )
+    quarters = _QUARTERS.fullmatch(folded)
+    if quarters is not None:
+        numbers = re.split(r"\s*(?:,|và|-)\s*", quarters.group(1))
+        folded = ", ".join(f"Quý {number}/{quarters.group(2)}" for number in numbers)
+    pieces = _LIST_MARKS.split(folded)
+    if len(pieces) < 2:
+        return None
+    try:
+        times = [parse_deadline(piece) for piece in pieces]
+    except DeadlineParseError:
+        return None
+    if any(t.due is None for t in times):
+        return None  # "Thường xuyên, 2026": no period
+    start, due = min(_first_day(t) for t in times), max(t.due for t in times if t.due)
+    return Deadline(text=text, kind=DeadlineKind.PERIOD, start=start, due=due)
+
+
 def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -157,6 +208,9 @@ def parse_deadline(text: str) -> Deadline:
         ('open_ended', datetime.date(2025, 1, 1))
         >>> parse_deadline("Sau khi Bộ Nội vụ ban hành Đề án").trigger
         'Bộ Nội vụ ban hành Đề án'
+        >>> listed = parse_deadline("Quý I, II/2026")
+        >>> listed.kind.value, listed.start, listed.due
+        ('period', datetime.date(2026, 1, 1), datetime.date(2026, 6, 30))
     """
     if not isinstance(text, str) or not text.strip():
         raise DeadlineParseError(
@@ -231,6 +285,9 @@ def parse_deadline(text: str) -> Deadline:
                 raise DeadlineParseError(f"deadline {text!r}: {first} is after {last}")
             return Deadline(text=text, kind=kind, start=date(first, 1, 1), due=date(last, 12, 31))
         return Deadline(text=text, kind=kind, due=date(int(groups[0]), 12, 31))
+    listed = _listed(text, folded)
+    if listed is not None:
+        return listed
     raise DeadlineParseError(
         f"cannot read deadline {text!r}: expected 'Thường xuyên', 'Quý II/2025', '12/2025', "
         "'Năm 2030', '2025 - 2026', 'Năm 2025 và các năm tiếp theo' or 'Sau khi …'"
