@@ -171,3 +171,31 @@ def test_a_currency_in_brackets_against_the_unit_cell_is_still_listed(tmp_path: 
     ]
     imported = import_tables(write_csv(tmp_path / "pl.csv", rows, ";"))
     assert any("the name ends with the unit 'USD'" in p for p in _said(imported.problems))
+
+
+@pytest.mark.parametrize(
+    "sub",
+    [
+        "Tích lũy đến năm 2030",
+        "Toàn giai đoạn (đến năm 2030)",
+        "Tổng đến năm 2030",
+        "Cộng 5 năm (đến 2030)",
+        "Ước TH 2025",
+        "Kịch bản 1 (năm 2030)",
+    ],
+)
+def test_a_sub_heading_that_is_no_year_alone_stays_a_column_of_the_span(
+    tmp_path: Path, sub: str
+) -> None:
+    # round 163: a running total or an estimate worded otherwise was read as the year's level
+    title = _TITLE.replace("10/3/2026", "10/3/2025")
+    rows: list[list[object]] = [
+        [title],
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch giai đoạn 2026-2030", "", "Cơ quan chủ trì"],
+        ["", "", "", "Năm 2026", sub, ""],
+        ["1", "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", 90000, 500000, "Sở Tài chính"],
+    ]
+    merges = [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 1, 4), (1, 5, 2, 5)]
+    imported = import_tables(write_xlsx(tmp_path / "pl.xlsx", [("PL I", rows, merges)]))
+    assert [t.horizon for t in imported.plan.targets] == [2026]
+    assert any("500000" in p for p in _said(imported.problems))

@@ -112,7 +112,7 @@ def test_a_column_of_a_span_of_what_is_added_is_listed(
     rows = [
         [_TITLE],
         ["STT", "Chỉ tiêu", "Đơn vị tính", "Giai đoạn 2026-2030"],
-        ["1", name, unit, "150.000"],
+        ["1", name, unit, "1,5" if unit == "%" else "150.000"],  # 150.000 % is listed apart
     ]
     imported = import_tables(write_csv(tmp_path / "pl.csv", rows))
     said = _said(imported.problems)

@@ -21,8 +21,17 @@ _ADDED = re.compile(
 )
 #: A span of years written in a heading ("2026-2030", "2026 - 2030", "2026 đến 2030").
 _SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-–—]|đến|tới)\s*(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+#: The sub-heading of one year under a period ("2027", "Năm 2027", "KH 2027", "Kế hoạch năm
+#: 2027", "Mục tiêu 2027"): that year's column of the group.
+_YEAR_ALONE = re.compile(
+    r"\s*(?:(?:năm|kh|kế\s+hoạch(?:\s+năm)?|mục\s+tiêu(?:\s+năm)?|chỉ\s+tiêu(?:\s+năm)?)\s+)?"
+    r"((?:19|20)\d\d)\s*",
+    re.IGNORECASE,
+)
 #: Words of a running total in a group's heading ("Lũy kế giai đoạn 2026-2030" over its years).
-_RUNNING = re.compile(r"\b(?:luy ke|cong don|tong cong|tong so|ca giai doan)\b")
+_RUNNING = re.compile(
+    r"\b(?:luy ke|cong don|tich luy|tong cong|tong so|ca giai doan|toan giai doan)\b"
+)
 
 
 def span_total(heading: str, unit: Unit | None, name: str) -> str | None:
@@ -41,13 +50,12 @@ def span_total(heading: str, unit: Unit | None, name: str) -> str | None:
         'a column of the span 2'
     """
     years = years_in(heading)
-    tail = _SPAN.split(heading)[-1]
-    if (
-        len(_SPAN.findall(heading)) == 1
-        and years_in(tail)
-        and not _RUNNING.search(heading_key(heading))
-    ):
-        return None  # "Kế hoạch giai đoạn 2026-2030" over "2027": the year's column of a group
+    alone = _YEAR_ALONE.fullmatch(_SPAN.split(heading)[-1])
+    spans = [years_in(found) for found in _SPAN.findall(heading)]
+    year = int(alone.group(1)) if alone is not None and len(spans) == 1 else 0
+    if spans and spans[0][0] <= year <= spans[0][-1] and not _RUNNING.search(heading_key(heading)):
+        return None  # "Kế hoạch giai đoạn 2026-2030" over "2027": the year's column
+    years = spans[0] if spans else years  # the span's own: "2026-2030 (… năm 2025)"
     if unit is None or len(years) < 2 or "/" in unit.text or unit.dimension == "dimensionless":
         return None
     if "currency" not in unit.dimension and not _ADDED.search(heading_key(name)):

@@ -1,14 +1,17 @@
 """Words that hold a level down, read where they are a verb and not where they name the subject.
 
-* ``Kiểm soát lạm phát ở mức 4%``, ``Lạm phát được kiểm soát ở mức 4%``: to keep a figure in
+* ``Kiểm soát lạm phát ở mức 4%``, ``Lạm phát được kiểm soát ở mức 4%``: to keep a rate in
   check *at* a level is to keep it at that level or under, as ``Khống chế tốc độ tăng dân số ở
   mức 1%`` is (read as a bare number, it was at least 4 % on a row better higher, or with no
   direction: always met by a rate of 9 %).  ``Kiểm soát`` alone is no phrase of the grammar: it
-  names a subject as often (``Tỷ lệ cơ sở được kiểm soát ô nhiễm``), so only the phrase ``ở
-  mức`` right before the number, in the same clause, makes it a cap; a band keeps its reading.
+  names subjects as often (``Tỷ lệ người bệnh được kiểm soát huyết áp ở mức 60%`` is a share to
+  reach), so only a rate a plan caps (inflation, prices, the growth of the population, bad
+  debts, a deficit) right after it, or before ``được kiểm soát``, with ``ở mức`` and the number
+  ending the text, makes the cap; a band keeps its reading.
 * ``Khống chế 100% ổ dịch``, ``Kiềm chế 90% điểm nóng``: the number counts what is contained (at
   least 100 % of the outbreaks), it is no cap on the row's figure (read as at most 100 %: always
-  met).  Refused, asking for the share to reach.
+  met).  Refused, asking for the share to reach; a per cent of a whole (``Khống chế dưới 3%
+  tổng dư nợ``) or a count (``Khống chế 50 vụ cháy``) keeps its cap.
 * ``Tỷ lệ che phủ rừng tự nhiên còn lại 30%`` on a row better higher: ``còn lại`` after the
   subject's words says what *remains* (the natural forest left), or that the share falls to
   30 %?  Read by the phrase, it was at most 30 %: met by every fall of the forest.  Refused where
@@ -26,17 +29,27 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["read_held_levels"]
 
-#: "kiểm soát …  ở mức N" in one clause (no mark that ends one between), the number right after
-#: "ở mức" (or "khoảng", "trên dưới": an approximate level held down).
+#: A figure held in check: the rate a plan caps (inflation, prices, growth of the population,
+#: bad debts, a deficit), right after "kiểm soát", or before "được kiểm soát".
+_CAPPED = (
+    r"(?:lạm\s+phát|chỉ\s+số\s+giá(?:\s+tiêu\s+dùng)?|cpi|giá\s+cả|mặt\s+bằng\s+giá|"
+    r"(?:tốc\s+độ|tỷ\s+lệ|tỉ\s+lệ|mức)\s+(?:tăng|gia\s+tăng)\s+(?:giá|dân\s+số|cpi)[^,;:.\n]*?|"
+    r"tỷ\s+lệ\s+nợ\s+xấu|nợ\s+xấu|nợ\s+công|bội\s+chi(?:\s+ngân\s+sách)?|tỷ\s+lệ\s+sinh\s+con\s+thứ\s+ba)"
+)
+#: "Kiểm soát lạm phát ở mức 4%", "Lạm phát được kiểm soát ở mức 4%": the number right after
+#: "ở mức" (or "khoảng", "trên dưới": an approximate level held down), nothing after it but
+#: its unit.
 _CHECKED_AT = re.compile(
-    r"(?<!\w)kiểm\s+soát(?!\w)[^,;:.\n]*?(?<!\w)ở\s+mức\s+(?:(?:khoảng|trên\s+dưới)\s+)?"
-    r"(?=[\d.,]*\d)",
+    rf"^\W*(?:(?:đến|tới|vào)\s+(?:cuối\s+|hết\s+)?năm\s+\d{{4}}\s*,?\s*|phấn\s+đấu\s+)?"
+    rf"(?:kiểm\s+soát(?:\s+(?:chặt\s+chẽ\s+|tốt\s+)?{_CAPPED})?|{_CAPPED}\s+được\s+kiểm\s+soát)"
+    r"\s+ở\s+mức\s+(?:(?:khoảng|trên\s+dưới)\s+)?\d[\d.,]*\s*%?\s*$",
     re.IGNORECASE,
 )
-#: "khống chế", "kiềm chế" right before the number (or its bound), with nothing between.
+#: "khống chế", "kiềm chế" right before a per cent of what is contained ("100% ổ dịch").
 _HELD_NUMBER = re.compile(
-    r"(?<!\w)(?:khống|kiềm)\s+chế\s+(?:ở\s+mức\s+|mức\s+)?"
-    r"(?:(?:dưới|tối\s+đa|không\s+quá|<|≤)\s*)?\d[\d.,]*\s*%?",
+    r"(?<!\w)(?:khống|kiềm)\s+chế\s+\d[\d.,]*\s*%\s*(?=(?:các\s+|số\s+)?(?:ổ\s+dịch|"
+    r"điểm\s+(?:nóng|ô\s+nhiễm|sạt\s+lở)|dịch\s+bệnh|ca\s+bệnh|đám\s+cháy|vụ\s+cháy|nguồn\s+lây)"
+    r"(?!\w))",
     re.IGNORECASE,
 )
 #: The reason a verbless "còn lại" gives its level.
@@ -55,12 +68,12 @@ def read_held_levels(
     lower = unicodedata.normalize("NFC", text).casefold()
     note = (getattr(spec, "note", None) or "").casefold().strip()
     held = _HELD_NUMBER.search(lower)
-    if held is not None and note and note in lower[held.end() :] and spec.change is None:
+    if held is not None and spec.change is None:
         raise TargetParseError(
             text,
             held.start(),
             "the share to reach ('100% ổ dịch được khống chế', 'đạt 100%')",
-            reason=f"{text[held.start() : held.end()]!r} and {note!r} after the number: a cap on "
+            reason=f"{text[held.start() : held.end()].strip()!r} and what follows it: a cap on "
             "the row's figure, or a share of what is contained?",
         )
     stated_higher = Direction(stated or "band") is Direction.HIGHER_IS_BETTER
@@ -72,7 +85,7 @@ def read_held_levels(
             reason=f"{note!r} 'còn lại' on a row better higher: what remains, or a fall "
             "to that level?",
         )
-    if reason is None and spec.change is None and _CHECKED_AT.search(lower):
+    if reason is None and spec.change is None and _CHECKED_AT.match(lower):
         if stated is not None and Direction(stated) is Direction.BAND:
             return spec, reason
         said = "a level: 'kiểm soát … ở mức' holds the level at it or under"

@@ -138,12 +138,13 @@ def refuse_rank_words(text: str, matches: list[Match]) -> None:
         )
 
 
-#: Words between the number and a "trở lên" that make it their own: a place or a grade of
-#: what is counted ("2% ở các xã khu vực II trở lên", "1% (cấp huyện trở lên)", "85% trường
-#: đạt chuẩn mức độ 1 trở lên": the communes of area II and above, not at least 2 %).
+#: A grade of what is counted right before a "trở lên" after the number, which makes it the
+#: grade's: "2% ở các xã khu vực II trở lên", "1% (cấp huyện trở lên)", "85% trường đạt
+#: chuẩn mức độ 1 trở lên" (the communes of area II and above, not at least 2 %); a source or
+#: a base between (``1,5% (theo chuẩn nghèo đa chiều) trở xuống``) leaves it the number's.
 _QUALIFIED = re.compile(
-    r"\(\s*[^\W\d_]"  # "(cấp huyện trở lên)"; "(trở lên)" is the number's
-    r"|(?<!\w)(?:ở|tại|trong|đối với|cấp|loại|hạng|bậc|mức độ|khu vực|trình độ|nhóm)(?!\w)",
+    r"(?<!\w)(?:cấp|loại|hạng|bậc|mức\s+độ|cấp\s+độ|khu\s+vực|trình\s+độ|nhóm)"
+    r"(?:\s+[^\W_]+){1,3}\s*$",
     re.IGNORECASE,
 )
 

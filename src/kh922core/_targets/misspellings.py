@@ -14,7 +14,8 @@ the words after it (``5% tro xuong``), since only there would its meaning be los
   any other tone (``thẩp hơn``: the other syllables tell the phrase);
 * the syllables of a phrase **parted by a mark** (``tối ◦ đa``, ``xấp - xỉ``);
 * a phrase of several syllables **glued to the word after it** (``không ít hơnbình quân``),
-  anywhere in the subject: read as a word, its meaning would be lost.
+  anywhere in the subject: read as a word, its meaning would be lost (letters without a vowel
+  after it end a longer syllable: ``tối thiểu làm việc``).
 
 One syllable with another tone or another vowel is another word (``giám sát``, ``bảo tàng``,
 ``tầng``), and so is a spelling that is a word of its own (:data:`_WORDS`: ``vốn đầu tư``,
@@ -129,10 +130,18 @@ def _glued() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})(?=[^\W\d_])", re.IGNORECASE)
 
 
+def _a_syllable(glued: re.Match[str]) -> bool:
+    """Whether the letters glued after a phrase hold a vowel: a syllable of their own
+    (``hơnbình``), not the end of a longer one (``tối thiểu là`` + ``m``: ``làm``)."""
+    run = re.match(r"[^\W\d_]+", glued.string[glued.end() :])
+    letters = unicodedata.normalize("NFD", run.group(0).casefold()) if run else ""
+    return any(ch in "aeiouy" for ch in letters)
+
+
 def refuse_misspelt(text: str, blanked: str, start: int, end: int, words_end: int) -> None:
     """Refuse the subject ``blanked[start:end]`` where a phrase misspelt or parted by a mark
     ends it (reading on to ``words_end``, where the words before the number end)."""
-    glued = _glued().search(blanked, start, end)
+    glued = next((m for m in _glued().finditer(blanked, start, end) if _a_syllable(m)), None)
     if glued is not None:
         raise TargetParseError(
             text,

@@ -64,10 +64,23 @@ _OTHER_HOLDER = re.compile(
     re.IGNORECASE,
 )
 #: A figure per a number of inhabitants or per hectare: "trên 1 vạn dân", "trên 10.000 dân",
-#: "/vạn dân", "trên 1 ha", "/ha" (in a subject, a unit or a name).
+#: "/vạn dân", "trên 1 ha", "/ha" (in a subject, a unit or a name); "có trên 1 vạn dân" is more.
 _PER_MANY = re.compile(
-    r"(?:(?<!\w)(?:trên|mỗi)|/)\s*(?:(?P<digits>1(?:[.,\u00a0 ]?0){0,6})\s*)?(?P<scale>vạn|nghìn|"
-    r"ngàn|triệu)?\s*(?P<what>(?:người\s+)?dân|ha|hecta|héc-ta)(?!\w)",
+    r"(?:(?<!\w)(?<!có\s)(?:trên|mỗi)|/)\s*(?:(?P<digits>0?1(?:[.,\u00a0 ]?0){0,6}|một)\s*)?"
+    r"(?P<scale>vạn|nghìn|ngàn|triệu)?\s*(?P<what>(?:người\s+)?dân|ha|hecta|héc-ta)(?!\w)",
+    re.IGNORECASE,
+)
+#: Per person: "/người", "đầu người", "mỗi người dân", "trên mỗi người dân" (not "người lao
+#: động": a worker).
+_PER_ONE = re.compile(
+    r"(?:(?<!\w)(?:trên\s+mỗi|trên|mỗi|đầu|bình\s+quân)\s+người|/\s*người)(?:\s+dân)?"
+    r"(?!\s+lao)(?!\w)",
+    re.IGNORECASE,
+)
+#: The words that say a figure is per person, whoever holds it ("đầu người của hộ nghèo",
+#: "nhân khẩu của hộ", "… triệu đồng/người/năm của hộ gia đình").
+_SAID_PER_PERSON = re.compile(
+    r"(?<!\w)(?:đầu\s+người|nhân\s+khẩu|mỗi\s+người(?!\s+lao))(?!\w)|/\s*người(?!\w)",
     re.IGNORECASE,
 )
 _SCALES = {"vạn": 10_000, "nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000}
@@ -109,8 +122,13 @@ def _refuse_other_holder(text: str, unit: Unit | None, name: str | None) -> None
     if unit is None or not _PER_PERSON.search(unit.text):
         return
     found = _OTHER_HOLDER.search(text)
-    if found is None or re.search(rf"(?<!\w){found.group('noun')}(?!\w)", name or "", re.I):
-        return
+    if found is None or _SAID_PER_PERSON.search(text):
+        return  # none, or the text says per person ("đầu người của hộ nghèo")
+    head = "hộ" if found.group("noun").startswith("hộ") else "lao động"
+    if re.search(rf"(?<!\w){head}(?!\w)", name or "", re.IGNORECASE):
+        return  # the row's own holder ("Thu nhập bình quân của lao động nông thôn")
+    if head == "lao động" and not re.search(r"đầu\s+người|\bdân\b", name or "", re.IGNORECASE):
+        return  # a worker is a person, unless the row is per inhabitant
     raise TargetParseError(
         text,
         found.start(),
@@ -122,11 +140,21 @@ def _refuse_other_holder(text: str, unit: Unit | None, name: str | None) -> None
 
 def _per_many(text: str, subject: bool = False) -> tuple[str, int] | None:
     """What a figure is per (``dân``, ``ha``) and how many of them, as ``text`` writes it; in
-    a ``subject``, only before the target's number (``Dân số trên 1 triệu dân`` is the level)."""
+    a ``subject``, only with its number, before the target's (``Dân số trên 1 triệu dân`` is
+    the level, ``trên dân số`` no figure per)."""
+    if not subject and re.search(
+        r"(?:trên|/)\s*(?:1\s+|một\s+)?đơn\s+vị\s+diện\s+tích", text, re.I
+    ):
+        return "ha", 1  # "Giá trị sản phẩm trên đơn vị diện tích đất canh tác"
     found = _PER_MANY.search(text)
+    person = None if subject else _PER_ONE.search(text)  # a subject's person names no per
+    if person is not None and (found is None or person.start() < found.start()):
+        return "dân", 1  # "mỗi người dân", "/người", "đầu người"
     if found is None or (subject and not re.search(r"\d", text[found.end() :])):
         return None
-    digits = re.sub(r"\D", "", found.group("digits") or "1")
+    if subject and not (found.group("digits") or found.group("scale")):
+        return None
+    digits = re.sub(r"\D", "", found.group("digits") or "1") or "1"  # "một"
     scale = _SCALES.get((found.group("scale") or "").lower(), 1)
     what = "ha" if found.group("what").lower() in ("ha", "hecta", "héc-ta") else "dân"
     return what, int(digits) * scale
@@ -142,12 +170,15 @@ def _refuse_other_denominator(
     if said is None or unit is None or _per_many(written) is not None:
         return  # none said, no row to judge by, or the per is the written unit's (converted)
     own = _per_many(unit.text) or _per_many(name or "")
+    productivity = re.match(r"\W*năng\s+suất", name or "", re.IGNORECASE) is not None
     if own == said or unit.text.strip() in ("‰", "%") or (own is None and name is None):
         return  # the row's own per; or no name: the text names the measure ("triệu đồng")
+    if productivity and own is None:
+        return  # "Năng suất rừng trồng" in "m³": a yield, per hectare by its name
     per = f"{said[1]:,} {said[0]}".replace(",", ".")
     raise TargetParseError(
         text,
-        max(_PER_MANY.search(text).start(), 0),  # type: ignore[union-attr]
+        next((m.start() for m in _PER_MANY.finditer(text)), 0),
         f"the figure in the row's unit ({unit.text!r}), or the unit per {per}",
         reason=f"a figure per {per}, in a row "
         + (f"per {own[1]:,} {own[0]}".replace(",", ".") if own else "that counts no figure per")

@@ -2,9 +2,9 @@
 
 ``Mạng 4G, 5G phủ sóng trên 100% địa bàn``, ``Triển khai trên 100% xã, phường``: ``trên`` is
 *on*, *across* (every commune), and read as *more than* it made a target no share can meet
-(``> 100%``).  A ``trên 100%`` with what it counts after it is refused, asking for the share
-alone; one of a plan or an estimate, which a level may pass (``Thu ngân sách đạt trên 100% dự
-toán``, ``… kế hoạch``, ``… so với cùng kỳ``), keeps its meaning.
+(``> 100%``).  A ``trên 100%`` before the places, units or people it covers is refused, asking
+for the share alone; before a whole a level may pass (``trên 100% dự toán``, ``… GRDP``, ``…
+nhu cầu``, ``… vốn được giao``) it keeps its meaning.
 """
 
 from __future__ import annotations
@@ -17,10 +17,15 @@ from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_more_than_all"]
 
-#: "trên 100%" and a word after it that is no whole a level may pass.
+#: "trên 100%" before the places, units or people it covers ("địa bàn", "xã, phường", "thôn",
+#: "hộ", "cơ quan", "trường", "tuyến đường", "diện tích"): never a whole a level may pass
+#: ("GRDP", "nhu cầu", "dự toán", "kế hoạch", "vốn được giao", "công suất").
 _ON_ALL = re.compile(
-    r"(?<!\w)trên\s+100\s*%\s+(?!(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|so\s+với|"
-    r"cùng\s+kỳ|năm|trở|kh|nhiệm\s+vụ|mức)(?!\w))(?P<noun>[^\W\d_][\w\s,]*)",
+    r"(?<!\w)trên\s+100\s*%\s+(?P<noun>(?:(?:tổng\s+)?số\s+|các\s+)?(?:địa\s+bàn|xã|phường|"
+    r"thị\s+trấn|thôn|ấp|bản|buôn|làng|khu\s+phố|tổ\s+dân\s+phố|huyện|đơn\s+vị|cơ\s+quan|"
+    r"trường|cơ\s+sở|hộ|người\s+dân|dân\s+cư|doanh\s+nghiệp|hợp\s+tác\s+xã|tuyến|đường|"
+    r"diện\s+tích|điểm|trạm|bệnh\s+viện|thủ\s+tục|hồ\s+sơ|học\s+sinh|giáo\s+viên|cán\s+bộ)"
+    r"(?!\w)(?![^\d;]*(?:kế\s+hoạch|dự\s+toán|được\s+giao|giao))[^\d;]*)",
     re.IGNORECASE,
 )
 
