@@ -111,6 +111,10 @@ def _figures_rows(name: str, unit: str, figures: list[str]) -> list[list[str]]:
         ("Kim ngạch xuất khẩu sản phẩm số", "tỷ USD", ["1,2", "1,5", "2.500"], "2.500"),
         ("Số bác sĩ trên vạn dân", "bác sĩ/vạn dân", ["10,5", "11", "12.500"], "12.500"),
         ("Chỉ số phát triển con người", "chỉ số", ["0,7", "0,72", "1.250"], "1.250"),
+        # round 163: with a comparison in the cell, or a percentage written in words
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", ["92,5", "94", "≥ 95.125"], "95.125"),
+        ("Tỷ lệ che phủ rừng", "%", ["45", "46", "Tối thiểu 46.500"], "46.500"),
+        ("Tỷ lệ che phủ rừng", "phần trăm", ["45", "46", "46.500"], "46.500"),
     ],
 )
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])

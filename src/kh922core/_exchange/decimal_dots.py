@@ -6,7 +6,8 @@ Vietnamese reading (``12.500`` is twelve thousand five hundred).  Such a cell of
 baselines is listed with both readings, never read as one of them in silence.
 
 In a table that writes its decimals with a comma, such a target is listed where its thousands
-cannot be meant: in a row of a percentage (``95.125``: 95125 %), and beside the row's other
+cannot be meant: in a row of a percentage (``95.125``, ``≥ 95.125``, ``Tối thiểu 75.250``, in
+``%`` or ``phần trăm``: 95125 %), and beside the row's other
 figures, all under a thousand and one of them with a decimal comma, when it is a hundred times
 the largest of them and more (``1,2`` → ``1,5`` → ``2.500`` tỷ USD: 2,5 typed with a dot).
 """
@@ -45,13 +46,17 @@ def doubtful_dot(text: str, unit: Unit | None, figures: Sequence[str]) -> str | 
         >>> doubtful_dot("2.500", parse_unit("tỷ đồng"), ["1.800", "2.100"]) is None
         True
     """
+    percent = unit is not None and (
+        unit.text.strip().startswith("%") or "percent" in unit.expression
+    )
     found = _ONE_GROUP_CELL.match(text.strip())
-    if found is None:
+    inside = _ONE_GROUP.search(text) if percent else None  # "≥ 95.125", "Tối thiểu 75.250"
+    if found is None and inside is None:
         return None
-    number = found.group("number")
+    number = found.group("number") if found is not None else inside.group(0)  # type: ignore[union-attr]
     comma = number.replace(".", ",")
     both = f"{comma} or {number.replace('.', '')}?"
-    if unit is not None and unit.text.strip().startswith("%"):
+    if percent:
         return (
             f"{number!r} in a row of a percentage: {both} A dot before three digits separates "
             f"thousands; write a decimal with a comma ({comma})"

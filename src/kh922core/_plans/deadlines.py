@@ -26,6 +26,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 from enum import StrEnum
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -160,7 +161,12 @@ def _first_day(deadline: Deadline) -> date:
 def _listed(text: str, folded: str) -> Deadline | None:
     """Several times of a cell as one period, from the first one's start to the last one's end
     (``Năm 2025, 2026``, ``Quý I, II/2026``, ``12/2025 - 6/2026``), or a year narrowed in
-    brackets (``Năm 2026 (Quý II)``: the quarter); ``None`` where the pieces are no times."""
+    brackets (``Năm 2026 (Quý II)``: the quarter); ``None`` where the pieces are no times.
+
+    Raises:
+        DeadlineParseError: Times listed apart (``Năm 2026, 2028``: two milestones, or the
+            years between too?).
+    """
     narrowed = _NARROWED.fullmatch(folded)
     if narrowed is not None:
         return parse_deadline(f"{narrowed.group(2)}/{narrowed.group(1)}").model_copy(
@@ -179,8 +185,14 @@ def _listed(text: str, folded: str) -> Deadline | None:
         return None
     if any(t.due is None for t in times):
         return None  # "Thường xuyên, 2026": no period
-    start, due = min(_first_day(t) for t in times), max(t.due for t in times if t.due)
-    return Deadline(text=text, kind=DeadlineKind.PERIOD, start=start, due=due)
+    spans = sorted((_first_day(t), t.due) for t in times if t.due is not None)
+    ranged = len(pieces) == 2 and re.search(r"\s(?:[-–]|đến|tới)\s", folded, re.IGNORECASE)
+    if not ranged and any(b[0] > a[1] + timedelta(days=1) for a, b in pairwise(spans)):
+        raise DeadlineParseError(  # "Năm 2026, 2028": two milestones, or the years between?
+            f"deadline {text!r}: times listed apart, no one period: write the task once for "
+            "each time, or the period ('2026 - 2028')"
+        )
+    return Deadline(text=text, kind=DeadlineKind.PERIOD, start=spans[0][0], due=spans[-1][1])
 
 
 def _end_of_month(year: int, month: int) -> date:
