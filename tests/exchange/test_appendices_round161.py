@@ -115,6 +115,7 @@ def _figures_rows(name: str, unit: str, figures: list[str]) -> list[list[str]]:
         ("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", ["92,5", "94", "≥ 95.125"], "95.125"),
         ("Tỷ lệ che phủ rừng", "%", ["45", "46", "Tối thiểu 46.500"], "46.500"),
         ("Tỷ lệ che phủ rừng", "phần trăm", ["45", "46", "46.500"], "46.500"),
+        ("Tỷ lệ che phủ rừng", "Tỷ lệ (%)", ["45", "46", "46.500"], "46.500"),  # a known unit now
     ],
 )
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])

@@ -4,11 +4,12 @@ plans (a Hypothesis property)."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import kh922core
@@ -19,6 +20,13 @@ pytest.importorskip("docx")
 pytest.importorskip("openpyxl")
 
 FORMATS = (".docx", ".xlsx", ".csv")
+#: A number with one dot before three digits (``1.000``).
+_DOTTED = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])")
+
+
+def _percent(target: kh922core.Target) -> bool:
+    unit = target.indicator_unit or target.unit
+    return unit is not None and "percent" in unit.expression
 
 
 def _targets(plan: Plan) -> dict[tuple[int, str], tuple[str, object]]:
@@ -91,6 +99,9 @@ def _plans_with_tasks(draw: st.DrawFn) -> Plan:
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=_plans_with_tasks(), suffix=st.sampled_from(FORMATS))
 def test_a_generated_plan_comes_back_whole(plan: Plan, suffix: str) -> None:
+    # A percentage written with one thousands dot ("≥ 1.000" %) is listed by the importer, as a
+    # decimal typed with a dot may be meant (95.125: 95125 %?); no real plan's share has one.
+    assume(not any(_DOTTED.search(t.text) and _percent(t) for t in plan.targets))
     with tempfile.TemporaryDirectory() as folder:
         path = export_tables(plan, Path(folder) / f"phu-luc{suffix}")
         back, problems = import_tables(path, agencies=plan.registry)
