@@ -46,8 +46,12 @@ _CPI = "Chỉ số giá tiêu dùng (CPI) bình quân"
         ("Kiểm soát lạm phát ở mức 4%", "≤ 4%"),
         ("Kiểm soát chặt chẽ lạm phát ở mức 4%", "≤ 4%"),
         ("Lạm phát được kiểm soát ở mức 4%", "≤ 4%"),
-        ("Kiểm soát ở mức 4%", "≤ 4%"),
         ("Kiểm soát tốc độ tăng giá tiêu dùng ở mức khoảng 4%", "khoảng 4%"),
+        # round 164
+        ("Lạm phát được kiểm soát tốt ở mức 4%", "≤ 4%"),
+        ("Kiểm soát được lạm phát ở mức 4%", "≤ 4%"),
+        ("Kiểm soát chỉ số CPI ở mức 4%", "≤ 4%"),
+        ("Duy trì kiểm soát lạm phát ở mức 4%", "≤ 4%"),
     ],
 )
 def test_held_in_check_at_a_level_is_a_cap(text: str, reading: str, direction: str | None) -> None:
@@ -243,6 +247,10 @@ def test_a_grade_in_brackets_after_a_range_reads() -> None:
         ("Số giường bệnh trên 10.000 dân đạt 32", "giường bệnh/nghìn dân", None),
         ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng", "Giá trị sản xuất"),
         ("Dân số trên 1 triệu dân", "người", "Quy mô dân số"),
+        # round 164: a count per none with no name; more than so many inhabitants
+        ("Số bác sĩ trên 10.000 dân đạt 15", "bác sĩ", None),
+        ("Số doanh nghiệp trên 1.000 dân đạt 10", "doanh nghiệp", None),
+        ("Số xã có trên 10.000 dân đạt 20", "xã", "Số xã"),
     ],
 )
 def test_a_figure_per_another_number_of_inhabitants_is_refused(
@@ -260,7 +268,6 @@ def test_a_figure_per_another_number_of_inhabitants_is_refused(
         ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ", "Số bác sĩ trên 1 vạn dân", 15),
         ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng/ha", None, 150),
         ("Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng", "triệu đồng", "… trên 1 ha", 150),
-        ("Số bác sĩ trên 1 vạn dân đạt 15", "bác sĩ", None, 15),  # the text names the measure
         ("Tỷ suất chết trẻ em dưới 1 tuổi 8‰", "‰", None, 8),
         ("Tỷ suất tử vong trẻ em dưới 5 tuổi 18‰", "‰", None, 18),
         ("1 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân", None, 1),
@@ -319,6 +326,7 @@ def test_a_longer_syllable_after_a_phrase_is_no_glue(text: str, unit: str) -> No
             94,
         ),
         ("Kiểm soát dịch bệnh ở mức 95% dân số", "%", None, "higher_is_better", 96, 94),
+        ("Kiểm soát ở mức 60%", "%", "Tỷ lệ người bệnh được kiểm soát", "higher_is_better", 61, 59),
         # a cap "khống chế" of a whole's share or of a count
         (
             "Khống chế dưới 1,5% (theo chuẩn nghèo đa chiều)",

@@ -32,16 +32,18 @@ __all__ = ["read_held_levels"]
 #: A figure held in check: the rate a plan caps (inflation, prices, growth of the population,
 #: bad debts, a deficit), right after "kiểm soát", or before "được kiểm soát".
 _CAPPED = (
-    r"(?:lạm\s+phát|chỉ\s+số\s+giá(?:\s+tiêu\s+dùng)?|cpi|giá\s+cả|mặt\s+bằng\s+giá|"
-    r"(?:tốc\s+độ|tỷ\s+lệ|tỉ\s+lệ|mức)\s+(?:tăng|gia\s+tăng)\s+(?:giá|dân\s+số|cpi)[^,;:.\n]*?|"
-    r"tỷ\s+lệ\s+nợ\s+xấu|nợ\s+xấu|nợ\s+công|bội\s+chi(?:\s+ngân\s+sách)?|tỷ\s+lệ\s+sinh\s+con\s+thứ\s+ba)"
+    r"(?:(?:tỷ\s+lệ|tỉ\s+lệ)\s+)?(?:lạm\s+phát|(?:chỉ\s+số\s+)?cpi|chỉ\s+số\s+giá(?:\s+tiêu\s+dùng)?|"
+    r"giá\s+cả|mặt\s+bằng\s+giá|(?:tốc\s+độ|tỷ\s+lệ|tỉ\s+lệ|mức)\s+(?:tăng|gia\s+tăng)\s+"
+    r"(?:giá|dân\s+số|cpi)[^,;:.\n]*?|tỷ\s+lệ\s+nợ\s+xấu|nợ\s+xấu|nợ\s+công|bội\s+chi"
+    r"(?:\s+ngân\s+sách)?|tỷ\s+lệ\s+sinh\s+con\s+thứ\s+ba|tỷ\s+lệ\s+nhiễm\s+hiv)"
 )
 #: "Kiểm soát lạm phát ở mức 4%", "Lạm phát được kiểm soát ở mức 4%": the number right after
 #: "ở mức" (or "khoảng", "trên dưới": an approximate level held down), nothing after it but
 #: its unit.
 _CHECKED_AT = re.compile(
     rf"^\W*(?:(?:đến|tới|vào)\s+(?:cuối\s+|hết\s+)?năm\s+\d{{4}}\s*,?\s*|phấn\s+đấu\s+)?"
-    rf"(?:kiểm\s+soát(?:\s+(?:chặt\s+chẽ\s+|tốt\s+)?{_CAPPED})?|{_CAPPED}\s+được\s+kiểm\s+soát)"
+    rf"(?:(?:duy\s+trì\s+)?kiểm\s+soát\s+(?:(?:được|chặt\s+chẽ|tốt)\s+)*{_CAPPED}"
+    rf"|{_CAPPED}\s+được\s+kiểm\s+soát(?:\s+(?:tốt|chặt\s+chẽ))?)"
     r"\s+ở\s+mức\s+(?:(?:khoảng|trên\s+dưới)\s+)?\d[\d.,]*\s*%?\s*$",
     re.IGNORECASE,
 )
@@ -85,11 +87,13 @@ def read_held_levels(
             reason=f"{note!r} 'còn lại' on a row better higher: what remains, or a fall "
             "to that level?",
         )
+    kept = re.match(r"\W*duy\s+trì\s", lower) is not None  # "Duy trì kiểm soát lạm phát ở mức 4%"
     if reason is None and spec.change is None and _CHECKED_AT.match(lower):
         if stated is not None and Direction(stated) is Direction.BAND:
             return spec, reason
         said = "a level: 'kiểm soát … ở mức' holds the level at it or under"
-        if isinstance(spec, Comparison) and spec.operator is Operator.TARGET:
+        bare = (Operator.TARGET, Operator.GE) if kept else (Operator.TARGET,)
+        if isinstance(spec, Comparison) and spec.operator in bare:
             return spec.model_copy(update={"operator": Operator.LE}), said
         if isinstance(spec, (Approximate, Range)):
             return spec.model_copy(update={"direction": Direction.LOWER_IS_BETTER}), said

@@ -19,8 +19,8 @@ A figure per so many inhabitants or per hectare named in the subject (``Số bá
 dân đạt 15``, ``… trên 10.000 dân``, ``Giá trị sản phẩm trên 1 ha đạt 150 triệu đồng``) is
 refused where the row counts per another number of them (``bác sĩ/nghìn dân``: 15 a ten
 thousand read as 15 a thousand) or where neither the row's unit nor its name says it counts
-per any (``Số bác sĩ`` in ``bác sĩ``: 15 doctors in the province); with no name given, the
-text names the measure.
+per any (``Số bác sĩ`` in ``bác sĩ``: 15 doctors in the province); a yield per hectare with no
+name given reads, the text naming the measure (``triệu đồng``).
 """
 
 from __future__ import annotations
@@ -171,8 +171,9 @@ def _refuse_other_denominator(
         return  # none said, no row to judge by, or the per is the written unit's (converted)
     own = _per_many(unit.text) or _per_many(name or "")
     productivity = re.match(r"\W*năng\s+suất", name or "", re.IGNORECASE) is not None
-    if own == said or unit.text.strip() in ("‰", "%") or (own is None and name is None):
-        return  # the row's own per; or no name: the text names the measure ("triệu đồng")
+    unnamed_area = own is None and name is None and said[0] == "ha"
+    if own == said or unit.text.strip() in ("‰", "%") or unnamed_area:
+        return  # the row's own per; or a yield per hectare, no name to judge by ("triệu đồng")
     if productivity and own is None:
         return  # "Năng suất rừng trồng" in "m³": a yield, per hectare by its name
     per = f"{said[1]:,} {said[0]}".replace(",", ".")

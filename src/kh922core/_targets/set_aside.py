@@ -47,7 +47,7 @@ NOT_TARGET_NUMBERS = re.compile(
     r"|(?i:(?<!ở\s)(?<!đạt\s)\bmức\s+\d\b(?=\s+(?:đạt|có|được|là|và)\b|\s*,(?!\d)))"
     # per one unit of area or population, before the target's number ("trên 1 ha … đạt 150")
     r"|(?i:\btrên\s+0?1\s+(?:ha|hecta|héc-ta|(?:vạn|nghìn|ngàn)\s+dân)\b(?=\D*\d))"
-    r"|(?i:(?<=[^\W\d_]\s)\btrên\s+1(?:[.,\u00a0 ]?0){2,5}\s+(?:người\s+)?dân\b(?=\D*\d))"
+    r"|(?i:(?<=[^\W\d_]\s)(?<!có\s)\btrên\s+1(?:[.,\u00a0 ]?0){2,5}\s+(?:người\s+)?dân\b(?=\D*\d))"
     # the "1" of a per population after the number ("15 bác sĩ trên 1 vạn dân")
     r"|(?i:(?<=trên\s)0?1(?=\s+(?:vạn|nghìn|ngàn)\s+dân\b))"
     r"|(?i:\b(?:(?:tiêu\s+chí|chỉ\s+tiêu|nghị\s+quyết|quyết\s+định|nghị\s+định|thông\s+tư|"
