@@ -422,3 +422,19 @@ def test_near_misses_of_this_rounds_rules_keep_their_readings(
     spec = parse_target(text, unit=unit, indicator=indicator, direction=direction)
     assert spec.is_met(met)
     assert not spec.is_met(unmet)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "capped"),
+    [
+        ("Chỉ số giá tiêu dùng (CPI)", True),
+        ("Tỷ lệ nợ xấu", True),
+        ("Tốc độ tăng dân số tự nhiên", True),
+        ("Tốc độ tăng trưởng GRDP", False),
+        ("Tỷ lệ người bệnh tăng huyết áp được kiểm soát", False),
+    ],
+)
+def test_held_in_check_alone_is_a_cap_in_a_capped_rates_row(indicator: str, capped: bool) -> None:
+    spec = parse_target("Kiểm soát ở mức 4%", unit="%", indicator=indicator)
+    assert spec.is_met(3.5) is True
+    assert spec.is_met(4.5) is not capped

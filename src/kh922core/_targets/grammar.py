@@ -218,7 +218,7 @@ def _parse_target(
         if spec.kind == "qualitative":  # every number blanked: they were the target's own
             raise first from None
         spec = with_qualifiers(spec, unicodedata.normalize("NFC", text))
-    spec, reason = read_held_levels(text, spec, reason, stated)
+    spec, reason = read_held_levels(text, spec, reason, stated, _named(indicator))
     refuse_more_than_all(text, spec)  # "phủ sóng trên 100% địa bàn": on every place
     refuse_read_shapes(unicodedata.normalize("NFC", text), spec, _as_unit(unit))
     refuse_period_average(text, spec, _as_unit(unit), _named(indicator))

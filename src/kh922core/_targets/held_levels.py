@@ -47,6 +47,11 @@ _CHECKED_AT = re.compile(
     r"\s+ở\s+mức\s+(?:(?:khoảng|trên\s+dưới)\s+)?\d[\d.,]*\s*%?\s*$",
     re.IGNORECASE,
 )
+#: "Kiểm soát ở mức 4%" alone: a cap only in the row of a rate a plan caps (its name says so).
+_CHECKED_ALONE = re.compile(
+    r"^\W*kiểm\s+soát\s+ở\s+mức\s+(?:(?:khoảng|trên\s+dưới)\s+)?\d[\d.,]*\s*%?\s*$", re.IGNORECASE
+)
+_CAPPED_NAME = re.compile(_CAPPED, re.IGNORECASE)
 #: "khống chế", "kiềm chế" right before a per cent of what is contained ("100% ổ dịch").
 _HELD_NUMBER = re.compile(
     r"(?<!\w)(?:khống|kiềm)\s+chế\s+\d[\d.,]*\s*%\s*(?=(?:các\s+|số\s+)?(?:ổ\s+dịch|"
@@ -59,7 +64,11 @@ _REMAINING = "a level: 'còn lại' names the level to reach"
 
 
 def read_held_levels(
-    text: str, spec: TargetSpec, reason: str | None, stated: Direction | str | None
+    text: str,
+    spec: TargetSpec,
+    reason: str | None,
+    stated: Direction | str | None,
+    indicator: str | None = None,
 ) -> tuple[TargetSpec, str | None]:
     """``spec`` and its reason, read again where a word holds the level down (see the module).
 
@@ -88,7 +97,8 @@ def read_held_levels(
             "to that level?",
         )
     kept = re.match(r"\W*duy\s+trì\s", lower) is not None  # "Duy trì kiểm soát lạm phát ở mức 4%"
-    if reason is None and spec.change is None and _CHECKED_AT.match(lower):
+    alone = _CHECKED_ALONE.match(lower) and _CAPPED_NAME.search(indicator or "")
+    if reason is None and spec.change is None and (_CHECKED_AT.match(lower) or alone):
         if stated is not None and Direction(stated) is Direction.BAND:
             return spec, reason
         said = "a level: 'kiểm soát … ở mức' holds the level at it or under"

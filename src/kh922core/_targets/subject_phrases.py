@@ -48,8 +48,14 @@ def has_meaning(
     """Whether ``words`` hold a phrase that means something for a comparison (a role other
     than the ``harmless`` ones), or words of a change after a number (``mỗi năm``, ``lần``)."""
     lower = words.lower()
-    # "(tối thiểu": the bracket, then a word
-    if any(f.role not in {*harmless, "noun"} for f in _phrases(lower, 0, len(lower))):
-        return True
+    # "(tối thiểu": the bracket, then a word; a noun's "trở lên" ("khá giả trở lên") is its own,
+    # but a verb inside a noun ("mức nâng") still says the words are no plain name
+    covered = {(f.start, f.end) for f in _phrases(lower, 0, len(lower))}
+    for word in re.finditer(r"\w+|[^\w\s]+", lower):
+        found = match_phrase(lower, word.start())
+        if found is None or found.role in {*harmless, "noun"}:
+            continue
+        if found.role not in ("after_ge", "after_le") or (found.start, found.end) in covered:
+            return True
     cues = read_after(" " + words, 0)
     return cues.per_year or cues.points or cues.times
