@@ -240,8 +240,10 @@ def _write_xlsx(
         guide = book.add_worksheet(said("guide_sheet"))
         guide.set_column(0, 0, 110)
         guide.write_string(0, 0, title[0], bold)
+        reporting = reporting_of(plan)  # the office that consolidates: the plan's, not Bến Tre's
+        office = plan.agency(reporting.via or reporting.recipient).name
         for index in range(1, 5):
-            guide.write_string(index + 1, 0, said(f"guide_{index}"))
+            guide.write_string(index + 1, 0, said(f"guide_{index}", office=office))
         hidden = book.add_worksheet(META_SHEET)
         for index, (key, value) in enumerate(meta.items()):
             hidden.write_string(index, 0, key)

@@ -132,7 +132,7 @@ def _target_frame(plan: Plan, as_of: date) -> pl.DataFrame:
                 "unit": u.text if (u := plan.indicator(t.indicator).unit or t.unit) else None,
                 "target": t.text,
                 "lead_agencies": list(leads.target(t.id).lead_agencies),
-                "groups": groups.get(t.id, [f"section-{t.section}"]),
+                "groups": groups.get(t.id, [f"section-{t.section or ''}"]),
             }
             for t in plan.targets
         ],

@@ -35,8 +35,9 @@ def _name(report: Report, agency_id: str | None) -> str:
 
 
 def _group(report: Report, key: str) -> str:
-    if key.startswith("section-"):
-        return f"Phụ lục I, mục {key.removeprefix('section-')}"
+    if key.startswith("section-"):  # a target of no section (an imported table): the appendix
+        section = key.removeprefix("section-")
+        return f"Phụ lục I, mục {section}" if section else "Phụ lục I"
     found = [o for o in report.plan.objectives if o.id == key]
     text = found[0].text if found else key
     return text if len(text) <= 90 else text[:88].rstrip() + "…"
