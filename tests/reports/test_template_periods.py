@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import polars as pl
 import pytest
 
 import kh922core
@@ -184,3 +185,24 @@ def test_a_csv_half_years_template_reads_back_by_its_headings(
     assert found.observations.select("indicator", "value", "year").rows() == [
         ("e-health-records", 72.0, 2026)
     ]
+
+
+def test_a_later_templates_refused_figure_supersedes_the_earlier_one(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 165: the year's figure refused (listed), the half-year's estimate was read in its
+    # place without a word, and the target judged on it
+    (half,) = kh922core.write_templates(
+        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30, "2030-1": 25})
+    fill(year, {"2030-3": 40000, "2030-1": 25})
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert found.observations.filter(pl.col("indicator") == "tfp-contribution").is_empty()
+    reasons = {(r.file, r.value): r.reason for r in found.rejected}
+    assert "is more than" in reasons[(year.name, "40.000")]
+    assert "gives this row a figure that is not read" in reasons[(half.name, "30")]
+    assert year.name in reasons[(half.name, "30")]

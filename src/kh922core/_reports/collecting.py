@@ -24,7 +24,12 @@ from kh922core._reports.row_checks import (
     possible_values,
     shown,
 )
-from kh922core._reports.template_periods import PERIOD, period_rank, superseded
+from kh922core._reports.template_periods import (
+    PERIOD,
+    period_rank,
+    superseded,
+    superseded_by_refused,
+)
 from kh922core._reports.template_reading import PROVENANCE, FileReading, Rejection, read_filled_file
 from kh922core._reports.unlikely_values import unlikely_values
 from kh922core._targets import parse_unit
@@ -287,10 +292,14 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         for i, r in enumerate(readings)
     ]
     table, strangers = known_indicators(pl.concat(frames), plan)
-    table, misfits = fitting_units(table, plan)
+    checked = table.with_columns(pl.int_range(pl.len()).alias("_checked"))
+    table, misfits = fitting_units(checked, plan)
     table, impossible = possible_values(table, plan)
     table, unlikely = unlikely_values(table, plan)
-    strangers += misfits + impossible + unlikely
+    refused = checked.join(table.select("_checked"), on="_checked", how="anti")
+    table, overruled = superseded_by_refused(table, refused, _KEY, [str(r.path) for r in readings])
+    table = table.drop("_checked")
+    strangers += misfits + impossible + unlikely + overruled
     # the assessment is the figure only where there is no value, or the targets are in words:
     # one value on the 2030 row (Đạt) and on the 2045 row (Không đạt) is one figure
     worded = sorted({t.indicator for t in plan.targets if t.spec.kind == "qualitative"})

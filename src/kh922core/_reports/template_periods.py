@@ -7,7 +7,9 @@ template supersedes its earlier one (the year's its half-year one; this year's l
 which may give the final figure of a year last year's template estimated): the earlier value
 is listed (superseded, naming the file that supersedes it), never a conflict that drops both.
 Values of other agencies, or of files that name no period, are never superseded: they
-conflict as before.
+conflict as before.  A later template whose figure for the row is refused (listed: a unit
+noted otherwise, an impossible value) supersedes the earlier figure too: read silently, the
+half-year estimate would be judged in the place of the figure the agency gave in November.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import polars as pl
 from kh922core._reports.file_readings import Rejection
 from kh922core._reports.row_checks import shown
 
-__all__ = ["PERIOD", "period_rank", "superseded"]
+__all__ = ["PERIOD", "period_rank", "superseded", "superseded_by_refused"]
 
 #: The private column of each collected row's period rank.
 PERIOD = "_period"
@@ -68,3 +70,33 @@ def superseded(
         ).iter_rows()
     ]
     return table.filter(~old), rejected
+
+
+def superseded_by_refused(
+    table: pl.DataFrame, refused: pl.DataFrame, key: Sequence[str], files: Sequence[str]
+) -> tuple[pl.DataFrame, list[Rejection]]:
+    """``table`` without the values of an earlier template whose row the same agency's later
+    template gave a figure for that was ``refused`` (rows of ``table``'s columns, left out by
+    the checks of units and values); each one listed, naming that template's file."""
+    later = refused.filter((pl.col(PERIOD) > 0) & pl.col("agency").is_not_null())
+    later = later.group_by([*key, "agency"]).agg(
+        pl.col(PERIOD).max().alias("_later"), pl.col("_file").first().alias("_by")
+    )
+    marked = table.join(later, on=[*key, "agency"], how="left", nulls_equal=True)
+    old = (pl.col(PERIOD) > 0) & (pl.col(PERIOD) < pl.col("_later")).fill_null(False)
+    dropped = marked.filter(old)
+    rejected = [
+        Rejection(
+            file or "",
+            sheet,
+            row,
+            "value",
+            shown(value, assessment),
+            f"a figure of an earlier template: the same agency's later template ({files[by]}) "
+            "gives this row a figure that is not read (listed): correct it there",
+        )
+        for file, sheet, row, value, assessment, by in dropped.select(
+            "source_file", "source_sheet", "source_row", "value", "assessment", "_by"
+        ).iter_rows()
+    ]
+    return marked.filter(~old).drop("_later", "_by"), rejected
