@@ -191,3 +191,18 @@ def test_the_templates_own_hidden_key_row_is_no_hidden_row(
     found = kh922core.collect([path], plan=plan)
     assert found.clean
     assert found.observations["value"].to_list() == [60.0]
+
+
+def test_an_assessment_alone_of_a_numeric_target_is_listed_and_not_kept(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 165: listed as not used, it was still a row of the observations (and the agency
+    # counted as having reported a figure)
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    _filled(path, {"2030-3": (None, "Đạt")})
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty()
+    (listed,) = found.rejected
+    assert (listed.column, listed.value) == ("assessment", "đạt")
+    assert "an assessment with no value" in listed.reason
+    assert found.sources["n_values"].to_list() == [0]

@@ -319,6 +319,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     )
     given = [str(r.path) for r in readings]
     table, replaced = superseded(table.drop("_unit", "_said", "_order"), _KEY, given)
+    table, assessed = assessed_numbers(table, plan)
     clash = pl.struct(*_KEY).is_duplicated()
     conflicts = table.filter(clash).drop("_file", PERIOD)
     kept = table.filter(~clash)
@@ -340,7 +341,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         schema=SOURCES_SCHEMA,
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
-    rejected += assessed_numbers(table, plan) + _empty_templates(readings) + skipped
+    rejected += assessed + _empty_templates(readings) + skipped
     return Collection(kept.drop("_file", PERIOD), sources, rejected + replaced, conflicts)
 
 

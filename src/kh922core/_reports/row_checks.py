@@ -225,16 +225,18 @@ def _rank_limits(plan: Plan, ranks: list[str]) -> dict[str, float]:
     return {indicator: 2 * most for indicator, most in counted.items()}
 
 
-def assessed_numbers(table: pl.DataFrame, plan: Plan) -> list[Rejection]:
-    """Each assessment (``Đạt``) with no value, of an indicator whose targets are all numbers:
-    the engine judges the number, so the assessment alone says nothing it reads."""
+def assessed_numbers(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
+    """``table`` without each assessment (``Đạt``) with no value, of an indicator whose targets
+    are all numbers, and each one listed: the engine judges the number, so the assessment alone
+    says nothing it reads (kept, it was a figure the agency gave, and counted so)."""
     worded = {t.indicator for t in plan.targets if t.spec.kind == "qualitative"}
-    rows = table.filter(
+    alone = (
         pl.col("value").is_null()
         & pl.col("assessment").is_not_null()
         & ~pl.col("indicator").is_in(sorted(worded))
     )
-    return [
+    rows = table.filter(alone)
+    return table.filter(~alone), [
         Rejection(
             r["source_file"],
             r["source_sheet"],
