@@ -54,21 +54,13 @@ def superseded(
     latest = (
         pl.when(rank == best).then(pl.col("_file")).otherwise(None).drop_nulls().first()
     ).over(key)
-    dropped = table.with_columns(latest.alias("_latest")).filter(old)
-    rejected = [
-        Rejection(
-            file or "",
-            sheet,
-            row,
-            "value",
-            shown(value, assessment),
-            f"a figure of an earlier template, superseded by the same agency's later template "
-            f"({files[newer]}): the later figure is read",
-        )
-        for file, sheet, row, value, assessment, newer in dropped.select(
-            "source_file", "source_sheet", "source_row", "value", "assessment", "_latest"
-        ).iter_rows()
-    ]
+    dropped = table.with_columns(latest.alias("_by")).filter(old)
+    rejected = _listed(
+        dropped,
+        files,
+        "a figure of an earlier template, superseded by the same agency's later template "
+        "({file}): the later figure is read",
+    )
     return table.filter(~old), rejected
 
 
@@ -84,19 +76,28 @@ def superseded_by_refused(
     )
     marked = table.join(later, on=[*key, "agency"], how="left", nulls_equal=True)
     old = (pl.col(PERIOD) > 0) & (pl.col(PERIOD) < pl.col("_later")).fill_null(False)
-    dropped = marked.filter(old)
-    rejected = [
+    rejected = _listed(
+        marked.filter(old),
+        files,
+        "a figure of an earlier template: the same agency's later template ({file}) gives this "
+        "row a figure that is not read (listed): correct it there",
+    )
+    return marked.filter(~old).drop("_later", "_by"), rejected
+
+
+def _listed(dropped: pl.DataFrame, files: Sequence[str], reason: str) -> list[Rejection]:
+    """Each value of ``dropped`` listed, its ``reason`` naming the later template (``_by``, a
+    place in ``files``) as ``{file}``."""
+    return [
         Rejection(
             file or "",
             sheet,
             row,
             "value",
             shown(value, assessment),
-            f"a figure of an earlier template: the same agency's later template ({files[by]}) "
-            "gives this row a figure that is not read (listed): correct it there",
+            reason.format(file=files[by]),
         )
         for file, sheet, row, value, assessment, by in dropped.select(
             "source_file", "source_sheet", "source_row", "value", "assessment", "_by"
         ).iter_rows()
     ]
-    return marked.filter(~old).drop("_later", "_by"), rejected
