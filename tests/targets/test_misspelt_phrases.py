@@ -130,7 +130,7 @@ def test_a_number_glued_after_a_mark_is_refused(text: str) -> None:
     [
         ("Tỷ lệ tiêm vắc xin COVID-19", "qualitative", None),  # used to be the level 19 %
         ("Tỷ lệ tiêm vắc xin COVID-19 đạt 95%", "comparison", 95.0),
-        ("Số ca mắc Covid-19 dưới 100", "comparison", 100.0),
+        ("Tỷ lệ ca mắc Covid-19 tử vong dưới 1%", "comparison", 1.0),
         ("Triển khai 5G", "qualitative", None),
         ("Ứng dụng IPv6", "qualitative", None),
         ("Tỷ lệ nợ xấu tối đa (3%)", "comparison", 3.0),

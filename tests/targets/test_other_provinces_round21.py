@@ -383,7 +383,7 @@ def test_a_count_per_thousand_people_converts(text: str, unit: str, value: float
 
 
 @pytest.mark.parametrize(
-    "text", ["Đạt 3 y sỹ/nghìn dân", "Đạt 2 bác sĩ/trạm", "Đạt 12 nhân viên y tế/vạn dân"]
+    "text", ["Đạt 3 y sỹ/nghìn dân", "Đạt 2 bác sĩ/trạm", "Đạt 12 kỹ thuật viên/vạn dân"]
 )
 def test_an_unknown_per_unit_after_the_number_is_refused(text: str) -> None:
     with pytest.raises(TargetParseError, match="not a unit the grammar knows"):

@@ -145,7 +145,7 @@ def test_the_reading_meets_what_a_reader_means(
         # a word right after a number that counts something other than the indicator's unit
         ("1.200.000 tấn)", "nghìn tấn", HIGHER, "not a unit the grammar knows"),  # no "("
         ("Đạt 4 sao", "%", HIGHER, "not a unit the grammar knows"),
-        ("5%o", "%", HIGHER, "not a unit the grammar knows"),
+        ("5%o", "%", HIGHER, "a per mille written with letters is not converted"),
         ("không quá 1 tháng", "ngày", LOWER, "not a unit the grammar knows"),
         ("đạt 120 tr", "tỷ đồng", HIGHER, "the scale word"),
         ("đạt 120 tr. lượt", "lượt", HIGHER, "the scale word"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.period_levels import names_a_span_total
 from kh922core._targets.population_parts import refuse_a_part
 from kh922core._targets.scanner import YEARS, blank
 from kh922core._targets.subject_kinds import SHARE_WORDS, names_a_growth, names_a_rate
@@ -94,6 +95,9 @@ _ONE_YEAR = re.compile(
     r"(?!\d)(?!\s*[-–])",  # not "đến năm 2030", "giai đoạn 2026-2030"
     re.IGNORECASE,
 )
+#: Of :data:`_ONE_YEAR`, a figure of each year (not of a named one, which in a row named for its
+#: span may be the level of a stock at that year: "Năm 2025 đạt 50 xã").
+_EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)|/\s*năm(?!\w)", re.IGNORECASE)
 #: The target of one group only, before the number ("Riêng huyện nghèo dưới 10%").
 _ONE_GROUP = re.compile(r"^\W*riêng\s+(?!lẻ\b|biệt\b)(?P<group>[^\d]*)", re.IGNORECASE)
 #: Words of a group's phrase that name no group: marks of a target, of a place, of a time.
@@ -269,12 +273,17 @@ def refuse_multiple_of_a_rate(text: str, unit: Unit | None, indicator: str | Non
 
 def _refuse_year_of_a_total(text: str, indicator: str | None, row: str | None) -> None:
     """Refuse a figure of one year (``Bình quân mỗi năm đạt 100 nghìn tỷ đồng``, ``… năm 2030
-    đạt 130 nghìn tỷ``) in the row of a period's total (``Tổng vốn đầu tư toàn xã hội 5 năm``):
-    read as the total, a year's figure would meet it at once.  Not in a row in % (a rate a year)."""
+    đạt 130 nghìn tỷ``) in the row of a period's total (``Tổng vốn đầu tư toàn xã hội 5 năm``),
+    and a figure of each year (``25.000 người/năm``) in a row named for its span (``Số lao động
+    được giải quyết việc làm giai đoạn 2026-2030``): read as the total, a year's figure would
+    meet it at once.  Not in a row in % (a rate a year)."""
     if indicator is None or (row is not None and "%" in row) or "/năm" in (row or ""):
         return
     year = _ONE_YEAR.search(text)
-    if year is not None and _PERIOD_TOTAL.search(indicator):
+    if year is not None and not _PERIOD_TOTAL.search(indicator):
+        # a row named for its span ("… giai đoạn 2026-2030"): a figure "mỗi năm", "/năm"
+        year = _EACH_YEAR.search(text) if names_a_span_total(indicator) else None
+    if year is not None:
         raise TargetParseError(
             text,
             year.start(),

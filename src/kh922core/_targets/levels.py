@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kh922core._targets.headless_per import headless_unit
 from kh922core._targets.kinds import (
     Approximate,
     Comparison,
@@ -149,6 +150,24 @@ _QUALIFIED = re.compile(
 )
 
 
+def _unit_after(
+    text: str, blanked: str, start: int, indicator_unit: Unit | None
+) -> tuple[str | None, str | None, int | None]:
+    """:func:`read_unit` after a number, where a per unit with no head (``12/vạn dân``) takes
+    the row unit's head (:func:`headless_unit`)."""
+    headless = headless_unit(text, blanked[start:], start, indicator_unit)
+    if headless is None:
+        return read_unit(blanked, start, len(blanked))
+    unit_text, end = headless
+    after = start + end
+    rest_unit, note, stray = read_unit(
+        blanked[:start] + " " * end + blanked[after:], start, len(blanked)
+    )
+    if rest_unit is not None:  # "12/vạn dân người": a second unit
+        raise TargetParseError(text, after, "one unit after the number", reason="two units")
+    return unit_text, note, stray
+
+
 def read_single(
     text: str,
     blanked: str,
@@ -184,7 +203,9 @@ def read_single(
             suffix_text[: match.start] + " " * (match.end - match.start) + suffix_text[match.end :]
         )
     shifted = [Match(m.role, m.phrase, m.start + last.end(), m.end + last.end()) for m in after]
-    unit_text, note, stray = read_unit(blanked[: last.end()] + suffix_text, last.end(), len(text))
+    unit_text, note, stray = _unit_after(
+        text, blanked[: last.end()] + suffix_text, last.end(), indicator_unit
+    )
     if stray is not None:
         raise TargetParseError(
             text, stray, "a unit or words after the number", reason="a stray number"
@@ -285,7 +306,7 @@ def read_range(
             text, bad[0].start, "a plain range", reason=f"{bad[0].phrase!r} before a range"
         )
     first_unit, first_note, stray = read_unit(blanked, first.end(), separator.start)
-    unit_text, note, stray2 = read_unit(blanked, second.end(), len(blanked))
+    unit_text, note, stray2 = _unit_after(text, blanked, second.end(), indicator_unit)
     scales = _scaled_bounds(first_note, unit_text) if stray is None and stray2 is None else None
     if scales is not None:  # "1,2 triệu - 1,5 triệu lượt", "800 triệu đến 1 tỷ USD"
         first_note, (first_unit, unit_text, low_factor, high_factor) = None, scales

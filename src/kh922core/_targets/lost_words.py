@@ -7,7 +7,7 @@ without them would be a wrong answer given silently: each is refused with a reas
 
 * a scale word with no unit (``500 triệu`` in a ``tỷ đồng`` row: 500 triệu đồng, or 500 tỷ?);
 * a sign in words (``tăng trưởng âm không quá 2%``);
-* a per unit with no head (``35/vạn dân``);
+* a per unit with no head the row cannot complete (``35/vạn dân`` in a row of ``%``);
 * ``lần`` with no verb and no base on an indicator that is not a ratio (``hơn 2 lần``);
 * a multiple of another level (``gấp 1,5 lần bình quân cả nước``) or per year
   (``gấp đôi mỗi năm``);

@@ -14,7 +14,7 @@ from kh922core._targets.unit_fit import is_rate, is_share
 from kh922core._targets.units import Unit, parse_unit
 from kh922core.errors import TargetParseError
 
-__all__ = ["refuse_new_ones", "refuse_period_average", "refuse_period_total"]
+__all__ = ["names_a_span_total", "refuse_new_ones", "refuse_period_average", "refuse_period_total"]
 
 
 #: An average over a period ("Bình quân giai đoạn 2026-2030", "Trung bình 5 năm"), not per head.
@@ -74,6 +74,37 @@ _DATED_NAME = re.compile(
     r"|đề\s+án|chiến\s+lược)(?:\s+[^\W\d_]+){0,4}\s*$",
     re.IGNORECASE,
 )
+
+
+#: A name that says its figure is a year's, though it names a span ("Số lao động được giải quyết
+#: việc làm bình quân hằng năm giai đoạn 2026-2030", "Tốc độ …", "Tỷ lệ …").
+_YEARLY_NAME = re.compile(
+    r"\b(?:bình\s+quân|trung\s+bình|hằng\s+năm|hàng\s+năm|mỗi\s+năm|năm\s+cuối|cuối\s+giai\s+đoạn"
+    r"|tốc\s+độ|tỷ\s+lệ|tỷ\s+trọng|đến\s+năm|vào\s+năm)\b|/\s*năm\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_span_total(indicator: str) -> bool:
+    """Whether an indicator's name holds a span of years it totals (``Số lao động được giải
+    quyết việc làm giai đoạn 2026-2030``, ``… trong 5 năm``), not the span a standard or a
+    programme dates (``… theo Bộ tiêu chí giai đoạn 2021-2025``) nor a year's figure
+    (``bình quân hằng năm giai đoạn …``).
+
+    Example:
+        >>> names_a_span_total("Số doanh nghiệp thành lập mới giai đoạn 2026-2030")
+        True
+        >>> names_a_span_total("Số xã đạt chuẩn theo Bộ tiêu chí giai đoạn 2021-2025")
+        False
+        >>> names_a_span_total("Vốn đầu tư bình quân hằng năm giai đoạn 2026-2030")
+        False
+    """
+    if _YEARLY_NAME.search(indicator):
+        return False
+    return any(
+        not _DATED_NAME.search(indicator[: found.start()])
+        for found in _PERIOD_TOTAL.finditer(indicator)
+    )
 
 
 #: Verbs that add to a count over time ("thu hút 50 dự án", "đào tạo 10.000 lao động").
@@ -144,11 +175,45 @@ _NAMES_NEW = re.compile(
 _COUNTED_IN = re.compile(r"(?:kể\s+cả|tính\s+cả|không\s+tính|bao\s+gồm|trừ)\s+[^\d;]*$", re.I)
 
 
+#: A name that counts what its period adds ("Số sản phẩm OCOP được công nhận mới", "Số doanh
+#: nghiệp thành lập mới"), not what there is ("… đạt chuẩn nông thôn mới", "đổi mới").
+_COUNTS_ADDED = re.compile(
+    r"\b(?:thành\s+lập|công\s+nhận|cấp|trồng|tạo|tuyển(?:\s+sinh)?|đăng\s+ký|thu\s+hút|kết\s+nạp"
+    r"|phát\s+triển|xây\s+dựng|đầu\s+tư|mở|phát\s+sinh)\s+mới\b|\bmới\s+(?:thành\s+lập|được)\b"
+    r"|\btăng\s+thêm\b|\bthêm\s+mới\b",
+    re.IGNORECASE,
+)
+_MORE = re.compile(r"\bthêm\b", re.IGNORECASE)
+
+
+def _refuse_more_of_new_ones(text: str, spec: TargetSpec, indicator: str | None) -> None:
+    """Refuse ``thêm`` (more) with no base in a row that counts what is added (``Có thêm 50 sản
+    phẩm OCOP`` in ``Số sản phẩm OCOP được công nhận mới``): the new ones are the row's own
+    figure, so 50 more is their level, or a rise of it from the baseline?"""
+    change = spec.change
+    if change is None or indicator is None or change.falling or change.kind != "points":
+        return
+    more = _MORE.search(text)
+    if change.since is not None or change.previous_year or more is None:
+        return
+    if _COUNTS_ADDED.search(indicator):
+        raise TargetParseError(
+            text,
+            more.start(),
+            "the number of new ones as the row's level ('đạt 50 sản phẩm'), or the rise with its "
+            "base ('tăng thêm 50 so với năm 2025')",
+            reason=f"'thêm' (more) in a row that counts what is added ({indicator!r}): the "
+            "level of the new ones, or its rise from the baseline?",
+        )
+
+
 def refuse_new_ones(text: str, spec: TargetSpec, unit: Unit | None, indicator: str | None) -> None:
     """Refuse a level of new things (``Thành lập mới 1.000 doanh nghiệp``, ``Trồng mới 5.000 ha
     rừng``) in a row whose indicator counts them all (``Số doanh nghiệp``, ``Diện tích rừng``):
     how many are added, not how many there are.  An indicator that names them (``Số doanh
-    nghiệp thành lập mới``, ``Diện tích rừng trồng mới``), a share and a rate read."""
+    nghiệp thành lập mới``, ``Diện tích rừng trồng mới``), a share and a rate read.  And the
+    reverse: ``thêm`` with no base in a row that counts the new ones."""
+    _refuse_more_of_new_ones(text, spec, indicator)
     found = next(
         (f for f in _NEW.finditer(text) if not _COUNTED_IN.search(text[: f.start()])), None
     )

@@ -227,6 +227,14 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     written = parse_unit(written_text)
     if written.expression == unit.expression:
         return spec
+    if written.variant_of == "‰":  # "5%o" in a "%" row: 5 ‰, or 5 % and a stray letter?
+        raise TargetParseError(
+            text,
+            max(text.find(written_text), 0),
+            f"the unit of the row ({unit.text!r}), or '‰' written as it is",
+            reason=f"{written_text!r} is read as '‰', but a per mille written with letters is "
+            f"not converted into {unit.text!r}",
+        )
     if _shortened(written, unit):
         _refuse_other_denominator(text, spec, written, unit)
         if written.expression != "percent":
@@ -256,7 +264,10 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     if yearly and base is not None and other_time is None:  # "12.000 tỷ đồng/năm" in a yearly
         # "tỷ đồng" row (a row per month or per day is no yearly row: "/năm" would be lost)
         fitted = fit_unit(text, spec.model_copy(update={"unit": base}), unit)
-        return fitted if fitted.unit != base else spec  # type: ignore[union-attr]
+        if fitted.unit == base:  # type: ignore[union-attr]
+            return spec
+        # "25 nghìn người/năm" in a "người" row: 25.000, and still a year's ("người/năm")
+        return fitted.model_copy(update={"unit": f"{unit.text}/năm"})
     raise IncompatibleUnitError(
         written_text, unit.text, f"the target text {text!r} contradicts the indicator"
     )

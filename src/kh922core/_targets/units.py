@@ -198,17 +198,38 @@ _PER_POPULATION = re.compile(r"\s+trên\s+(?:(?:một|1|01)\s+)?(?=[^\s/]+\s+dâ
 
 def _composed(state: TableState, key: str) -> str | None:
     """The expression of a text whose ``/`` mean "per": the longest listed text before a ``/``,
-    divided by each part after one (a per text or a listed text); ``None`` when it is not."""
+    divided by each part after one (a per text, a listed text, or a power of ten of one);
+    ``None`` when it is not."""
     segments = key.split(PER)
     for cut in range(len(segments) - 1, 0, -1):
         head = state.entries.get(PER.join(segments[:cut]))
-        factors = [head] + [state.per.get(PER + s) or state.entries.get(s) for s in segments[cut:]]
-        expressions = [f.expression for f in factors if f is not None]
-        if len(expressions) == len(factors):
-            if any(f is not None and RANK_DIMENSION in f.dimension for f in factors):
-                return None  # a rank is never combined
-            return " / ".join(f"({expression})" for expression in expressions)
+        parts = [_per_part(state, segment) for segment in segments[cut:]]
+        if head is None or any(part is None for part in parts):
+            continue
+        if RANK_DIMENSION in head.dimension or "" in parts:
+            return None  # a rank is never combined
+        return " / ".join(f"({expression})" for expression in [head.expression, *parts])
     return None
+
+
+#: A denominator's number before a listed text ("/100.000 trẻ đẻ sống", "/100 hộ"): a power of
+#: ten, written in digits (the table's key has no thousands separators).
+_COUNTED = re.compile(r"(1(?:0){1,6}) (\S.*)")
+
+
+def _per_part(state: TableState, segment: str) -> str | None:
+    """The expression of a part after a ``/``: a per text, a listed text, or a power of ten of
+    a listed text (``100000 trẻ đẻ sống``); ``""`` for a rank (never combined), ``None`` for
+    none of them."""
+    entry = state.per.get(PER + segment) or state.entries.get(segment)
+    found = _COUNTED.fullmatch(segment) if entry is None else None
+    if found is not None:
+        entry = state.entries.get(found.group(2))
+    if entry is None:
+        return None
+    if RANK_DIMENSION in entry.dimension:
+        return ""
+    return entry.expression if found is None else f"{found.group(1)} * ({entry.expression})"
 
 
 #: Scale words before a unit ("8,5 triệu lượt", "500 nghìn tỷ đồng"): the unit times the scale.

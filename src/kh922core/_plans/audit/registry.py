@@ -12,6 +12,7 @@ from kh922core._plans.audit.agency_rules import (
     collective_lead,
     lead_cooperates,
 )
+from kh922core._plans.audit.change_rules import fall_past_zero
 from kh922core._plans.audit.claim_rules import (
     claim_horizon,
     missing_from_appendix,
@@ -186,6 +187,14 @@ AUDIT_RULES: tuple[AuditRule, ...] = (
         "A target read as words (met only by an assessment) although its text holds digits.",
         False,
         digits_in_words,
+    ),
+    AuditRule(
+        "KH021",
+        "fall-past-zero",
+        "A share asked to fall by more percentage points than its baseline holds (a fall of "
+        "some per cent of the level, read as points?).",
+        False,
+        fall_past_zero,
     ),
 )
 
