@@ -48,6 +48,38 @@ def test_a_negative_level_of_a_net_or_an_inflation_is_read(tmp_path: Path, name:
     assert found.observations["value"].to_list() == [-5.0]
 
 
+def _renamed(indicator: str, name: str) -> kh922core.Plan:
+    plan = kh922core.load_plan()
+    indicators = tuple(
+        i.model_copy(update={"name": name}) if i.id == indicator else i for i in plan.indicators
+    )
+    return plan.model_copy(update={"indicators": indicators})
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # round 167: "kết quả", "chỉ số", "lãi" in a share's name made -5 % a level to read
+        "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Tỷ lệ doanh nghiệp có lãi",
+        "Tỷ lệ xã có chỉ số chuyển đổi số đạt mức khá",
+    ],
+)
+def test_a_negative_share_named_for_what_it_counts_is_listed(tmp_path: Path, name: str) -> None:
+    plan = _renamed("online-public-service-usage", name)
+    found = _collect(tmp_path, "online-public-service-usage;2026;-5;\n", plan)
+    assert found.observations.is_empty()
+    (refused,) = found.rejected
+    assert "is below 0" in refused.reason
+
+
+@pytest.mark.parametrize("name", ["Tỷ lệ tăng dân số tự nhiên", "Tỷ trọng biến động giá"])
+def test_a_negative_share_of_a_change_is_read(tmp_path: Path, name: str) -> None:
+    plan = _renamed("online-public-service-usage", name)
+    found = _collect(tmp_path, "online-public-service-usage;2026;-0,2;\n", plan)
+    assert found.observations["value"].to_list() == [-0.2]
+
+
 @pytest.mark.parametrize(("typed", "listed"), [("580", True), ("108", False), ("349", False)])
 def test_a_share_with_its_decimal_comma_lost_is_listed(
     tmp_path: Path, typed: str, listed: bool
@@ -114,3 +146,27 @@ def test_a_share_25_times_its_largest_target_is_listed(
         (refused,) = found.rejected
         assert "25 times the largest target (2 % GRDP)" in refused.reason
         assert "typed in a cell formatted as a percentage" in refused.reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"), [("103,5", True), ("96,8", True), ("3,5", False), ("140", False)]
+)
+def test_an_index_as_published_in_a_row_of_its_rise_is_listed(
+    tmp_path: Path, typed: str, listed: bool
+) -> None:
+    # round 167: "103,5" (the CPI as published, the year before = 100) was read as a rise of
+    # 103,5 %, in a row whose targets are a rise of at most 10 %
+    plan = _renamed("patent-commercialisation", "Chỉ số giá tiêu dùng (CPI)")
+    found = _collect(tmp_path, f"patent-commercialisation;2026;{typed};\n", plan)
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "an index as published" in refused.reason
+        rise = kh922core.format_number(round(float(typed.replace(",", ".")) - 100, 6))
+        assert f"write {rise} for {typed}" in refused.reason
+
+
+def test_a_share_near_100_is_no_index(tmp_path: Path) -> None:
+    # the same row under its own name (a share): 96,8 % is a share, whatever its targets
+    found = _collect(tmp_path, "patent-commercialisation;2026;96,8;\n")
+    assert found.observations["value"].to_list() == [96.8]

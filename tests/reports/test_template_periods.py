@@ -206,3 +206,53 @@ def test_a_later_templates_refused_figure_supersedes_the_earlier_one(
     assert "is more than" in reasons[(year.name, "40.000")]
     assert "gives this row a figure that is not read" in reasons[(half.name, "30")]
     assert year.name in reasons[(half.name, "30")]
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("khoảng 40", "gives this row a figure that is not read"),
+        ("x", "gives this row a figure that is not read"),
+        ("-", "gives this row a figure that is not read"),
+        # an assessment alone of a numeric target: read, then left out as listed (round 165)
+        ("Đạt", "superseded by the same agency's later template"),
+    ],
+)
+def test_a_later_templates_unreadable_cell_supersedes_the_earlier_figure(
+    tmp_path: Path, plan: kh922core.Plan, written: str, listed: str
+) -> None:
+    # round 167: only figures refused after reading (a unit, a fraction, a size) superseded the
+    # half-year's; a cell not read as a number at all ("khoảng 40", "x", "-", an assessment of a
+    # numeric target) let the half-year's estimate through as the year's figure, unlisted
+    (half,) = kh922core.write_templates(
+        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30, "2030-1": 25})
+    fill(year, {"2030-3": written, "2030-1": 25})
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert found.observations.filter(pl.col("indicator") == "tfp-contribution").is_empty()
+    by_file = {(r.file, r.value): r.reason for r in found.rejected}
+    assert listed in by_file[(half.name, "30")]
+    assert year.name in by_file[(half.name, "30")]
+    # the figure both give alike is read once, from the year's template
+    read = found.observations.filter(pl.col("indicator") == "pii-rank")
+    assert read.select("value", "source_file").rows() == [(25.0, year.name)]
+
+
+def test_a_later_templates_empty_row_keeps_the_earlier_figure(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    (half,) = kh922core.write_templates(
+        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30, "2030-1": 25})
+    fill(year, {"2030-1": 25})  # nothing written on 2030-3: no later figure to read or refuse
+    found = kh922core.collect([tmp_path], plan=plan)
+    read = found.observations.filter(pl.col("indicator") == "tfp-contribution")
+    assert read.select("value", "source_file").rows() == [(30.0, half.name)]

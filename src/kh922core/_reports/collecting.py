@@ -9,7 +9,7 @@ twice (one indicator with a target for 2030 and one for 2045) counts once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,6 +219,24 @@ def _files(
     return files, skipped
 
 
+def _withheld(readings: Sequence[FileReading], schema: pl.Schema) -> list[pl.DataFrame]:
+    """The rows each template wrote but did not read (``withheld_keys``), as rows of the
+    refused values: they supersede the same agency's earlier figures all the same."""
+    return [
+        r.withheld.select(
+            pl.col("indicator").cast(schema["indicator"]),
+            pl.col("year").cast(schema["year"]),
+            pl.lit(r.agency, schema["agency"]).alias("agency"),
+            pl.lit(period_rank(r.metadata.get("period"), r.metadata.get("year")))
+            .cast(schema[PERIOD])
+            .alias(PERIOD),
+            pl.lit(i).cast(schema["_file"]).alias("_file"),
+        )
+        for i, r in enumerate(readings)
+        if r.kind == "template" and r.withheld is not None and not r.withheld.is_empty()
+    ]
+
+
 def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None) -> Collection:
     """Read filled templates and observation tables and consolidate them.
 
@@ -297,6 +315,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     table, impossible = possible_values(table, plan)
     table, unlikely = unlikely_values(table, plan)
     refused = checked.join(table.select("_checked"), on="_checked", how="anti")
+    refused = pl.concat([refused, *_withheld(readings, refused.schema)], how="diagonal")
     table, overruled = superseded_by_refused(table, refused, _KEY, [str(r.path) for r in readings])
     table = table.drop("_checked")
     strangers += misfits + impossible + unlikely + overruled

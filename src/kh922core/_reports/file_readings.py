@@ -39,7 +39,9 @@ class Rejection:
 @dataclass(slots=True)
 class FileReading:
     """What one file brought: its kind (``template`` or ``observations``), its agency (a
-    template's), its observations with provenance, and the cells refused."""
+    template's), its observations with provenance, the cells refused, and the rows written but
+    not read (``withheld``: their ``indicator`` and ``year``), whose earlier figures they
+    supersede all the same."""
 
     path: Path
     kind: str
@@ -47,3 +49,4 @@ class FileReading:
     observations: pl.DataFrame
     rejected: list[Rejection] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    withheld: pl.DataFrame | None = None

@@ -39,6 +39,7 @@ from kh922core._reports.template_titles import (
     title_identity,
     unkeyed,
 )
+from kh922core._reports.withheld_rows import withheld_keys
 from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
@@ -336,7 +337,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
     if lost:
         agency, year = title_identity(grids, plan)
         meta |= {k: str(v) for k, v in (("agency", agency), ("year", year)) if v is not None}
-    frames, rejected, moved_keys = [], [], []
+    frames, rejected, moved_keys, withheld = [], [], [], []
     for sheet, rows in grids:  # every sheet with the template's columns (a copied one too)
         found = _columns(rows)
         if found is None:
@@ -351,6 +352,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         if swapped := swapped_headings(rows, start, keys, _HEADINGS):  # nothing read: whose?
             frame, refused, merged, disagreeing = frame.clear(), refused.clear(), [], []
             rejected += [Rejection(source.name, sheet or None, *cell) for cell in swapped]
+        withheld.append(withheld_keys(cells, refused, year))
         frames.append(
             frame.with_columns(
                 pl.lit(None, pl.String).alias("entity"),
@@ -384,10 +386,10 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         other = other_plan(grids, meta, plan)
         if other is not None:  # another province's figures, or another plan's
             rejected += unkeyed(frame, source.name, other)
-            frame = frame.clear()
+            frame, withheld = frame.clear(), []
         elif lost and (agency is None or year is None):  # whose values, of which year?
             rejected += unkeyed(frame, source.name)
-            frame = frame.clear()
+            frame, withheld = frame.clear(), []
         elif plan is not None:
             rejected += moved_keys  # rows sorted without column A: their figures left out
             sorted_away = pl.DataFrame(
@@ -409,7 +411,8 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
                 Rejection(source.name, sheet, row, "assessment", said, why)
                 for sheet, row, said, why in contradicted(pl.concat(frames), plan)
             ]
-        return FileReading(source, "template", agency, frame, rejected, meta)
+        kept_back = pl.concat(withheld) if withheld else None
+        return FileReading(source, "template", agency, frame, rejected, meta, kept_back)
     first = next((r for _, rows in grids for r in rows if any(rows) and any(r)), [])
     heads = {fold(c) for c in first if c}
     if {"indicator", "value"} <= heads:

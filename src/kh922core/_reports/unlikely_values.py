@@ -8,7 +8,9 @@ are another figure: listed with their file, sheet and row, and left out until co
 * a share of 10 to 100 % and 25 times its largest target or more (``0,8`` typed for 0,8 % of
   GRDP in a column formatted as a percentage, which shows and holds it as 80 %);
 * a value of money whose note names another unit than the row's (``150.000`` in a row in
-  ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit).
+  ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit);
+* a price or output index as published (``103,5``: the year before is 100) in a row in % of
+  its rise, whose targets are all under 20 (``Kiểm soát lạm phát ở mức 4%``): a rise of 3,5 %?
 """
 
 from __future__ import annotations
@@ -28,8 +30,24 @@ __all__ = ["unlikely_values"]
 #: An indicator whose level may be below 0: a change, a rate, a balance, a difference.
 _SIGNED_NAME = re.compile(
     r"(?<!\w)(?:tăng|giảm|tốc\s+độ|biến\s+động|chênh\s+lệch|thay\s+đổi|cán\s+cân|cân\s+đối"
-    r"|lợi\s+nhuận|lãi|lỗ|kết\s+quả|bội\s+chi|thặng\s+dư|chỉ\s+số|lạm\s+phát|thuần|ròng"
+    r"|lợi\s+nhuận|lãi|lỗ|kết\s+quả\s+(?:kinh\s+doanh|hoạt\s+động|tài\s+chính)|bội\s+chi"
+    r"|thặng\s+dư|chỉ\s+số\s+(?:giá|sản\s+xuất)|lạm\s+phát|thuần|ròng"
     r"|di\s+cư|xuất\s+siêu|nhập\s+siêu)(?!\w)",
+    re.IGNORECASE,
+)
+#: An index published with the year before at 100 ("Chỉ số giá tiêu dùng (CPI)", "IIP"), and
+#: the values it is then typed as (a rise of -20 % to 30 %), where its targets are all under 20.
+_INDEX_NAME = re.compile(
+    r"(?<!\w)(?:chỉ\s+số\s+(?:giá|sản\s+xuất)|CPI|IIP|lạm\s+phát)(?!\w)", re.IGNORECASE
+)
+_INDEX_FORM = (80.0, 130.0)
+_INDEX_TARGETS = 20.0
+#: A share's name ("Tỷ lệ …", "Tỷ trọng …"): below 0 only as a change or a rate of one
+#: ("Tỷ lệ tăng dân số"); a profit or a result it counts is no sign of its own ("Tỷ lệ doanh
+#: nghiệp có lãi", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính").
+_SHARE_NAME = re.compile(r"^\W*t[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
+_MOVING = re.compile(
+    r"(?<!\w)(?:tăng|giảm|tốc\s+độ|biến\s+động|chênh\s+lệch|thay\s+đổi|lạm\s+phát)(?!\w)",
     re.IGNORECASE,
 )
 #: The unit a note names (``đơn vị: triệu đồng``, ``ĐVT: nghìn tỷ đồng``, ``tính bằng triệu
@@ -48,7 +66,8 @@ _SCALED_UP = 25
 def _never_negative(unit: Unit, name: str) -> bool:
     """Whether an indicator's level is never below 0: a share, a count, an area, a mass …,
     unless its name says it moves or balances."""
-    if _SIGNED_NAME.search(name) or unit.is_rank:
+    signed = _MOVING if _SHARE_NAME.search(name) else _SIGNED_NAME
+    if signed.search(name) or unit.is_rank:
         return False
     share = unit.text.strip().startswith("%") and "year" not in unit.expression
     counted = (
@@ -69,6 +88,17 @@ def _largest_targets(plan: Plan) -> dict[str, float]:
         else:
             largest[target.indicator] = max(largest.get(target.indicator, 0.0), number)
     return {i: v for i, v in largest.items() if v != float("inf") and v > 0}
+
+
+def _numbers_of(plan: Plan, indicator: str) -> list[float]:
+    """Every number the targets of ``indicator`` bound (their levels, or their changes)."""
+    found = (
+        getattr(t.spec, f, None)
+        for t in plan.targets
+        if t.indicator == indicator
+        for f in ("value", "low", "high")
+    )
+    return [n for n in found if isinstance(n, float)]
 
 
 def _noted_units(notes: list[tuple[str, str]], units: dict[str, Unit]) -> dict[str, str]:
@@ -115,6 +145,15 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     scale = pl.col("indicator").replace_strict(largest, default=None, return_dtype=pl.Float64)
     comma = own & (value > 100) & (value >= _LOST_COMMA * scale)
     scaled = own & (value >= 10) & (value <= 100) & (value >= _SCALED_UP * scale)
+    indexed = {
+        i: v
+        for i, v in _largest_targets(plan).items()
+        if v < _INDEX_TARGETS
+        and texts[i] == "%"
+        and _INDEX_NAME.search(names.get(i, "")) is not None
+        and all(abs(n) < _INDEX_TARGETS for n in _numbers_of(plan, i))
+    }
+    index = own & pl.col("indicator").is_in(list(indexed)) & value.is_between(*_INDEX_FORM)
     money = [i for i, u in units.items() if "currency" in u.dimension]
     pairs = (
         table.filter(pl.col("indicator").is_in(money) & pl.col("note").is_not_null())
@@ -126,8 +165,9 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     key = pl.concat_str(pl.col("indicator"), pl.col("note"), separator="|")
     said = key.replace_strict(noted, default=None, return_dtype=pl.String)
     other = own & said.is_not_null()
-    wrong = (negative | comma | scaled | other).fill_null(False)
+    wrong = (negative | comma | scaled | other | index).fill_null(False)
     flagged = table.with_columns(
+        index.fill_null(False).alias("_index"),
         negative.fill_null(False).alias("_negative"),
         comma.fill_null(False).alias("_comma"),
         scaled.fill_null(False).alias("_scaled"),
@@ -136,7 +176,13 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     rejected = []
     for row in flagged.iter_rows(named=True):
         indicator = row["indicator"]
-        if row["_negative"]:
+        if row["_index"]:
+            why = (
+                f"is an index as published (the year before = 100)? The row is the rise in %, "
+                f"its targets under {format_number(_INDEX_TARGETS)}: write "
+                f"{format_number(round(row['value'] - 100, 6))} for {format_number(row['value'])}"
+            )
+        elif row["_negative"]:
             why = (
                 f"is below 0, which {names.get(indicator, indicator)!r} never is: a fall typed "
                 "for the level? Write the level"
