@@ -104,3 +104,35 @@ def test_a_name_shortened_beside_its_own_ma_is_read(template: Path) -> None:
     found = kh922core.collect([template])
     assert sorted(found.observations["value"].to_list()) == [49.5, 72.0]  # the Mã agrees
     assert found.clean
+
+
+def _rotate_from_column_c(path: Path, first: str, second: str) -> None:
+    """Swap two rows from the name column on (rows sorted by name with the Mã left behind)."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = target_rows(sheet)
+    _, columns = keys(sheet)
+    a, b = rows[first], rows[second]
+    for column in range(columns["name"], sheet.max_column + 1):
+        one, other = sheet.cell(a, column), sheet.cell(b, column)
+        one.value, other.value = other.value, one.value
+    book.save(path)
+
+
+def test_rows_sorted_from_the_name_column_are_listed_though_their_targets_agree(
+    tmp_path: Path,
+) -> None:
+    # round 167: two rows whose target texts are alike, sorted from column C: the Mã and the
+    # hidden key agree, the names and figures moved; each figure went to the other indicator
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(
+        tmp_path / "t.xlsx", plan, ["van-phong-ubnd-tinh"], as_of="2026-05-20"
+    )
+    fill(path, {"2030-5.3": 78, "2030-5.4": 95, "2030-5.2": 85})
+    texts = {t.id: t.text for t in plan.targets}
+    assert texts["2030-5.3"] == texts["2030-5.4"]  # nothing but the names tells them apart
+    _rotate_from_column_c(path, "2030-5.3", "2030-5.4")
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.select("value").to_series().to_list() == [85.0]
+    listed = sorted(r.value for r in found.rejected if "sorted or moved from column C" in r.reason)
+    assert listed == ["78", "95"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from kh922core._plans import Plan, Target
+from kh922core._reports.heading_periods import heading_text, period_disagreement
 from kh922core._reports.report_words import heading_of
 from kh922core._reports.stray_numbers import STRAY_DTYPE, stray_cells
 from kh922core._text import fold
@@ -34,6 +35,7 @@ class _PlanKeys:
     targets: dict[str, Target]
     texts: dict[str, list[str]]
     names: dict[str, str]
+    own: dict[str, str]
 
     @classmethod
     def of(cls, plan: Plan) -> _PlanKeys:
@@ -41,7 +43,10 @@ class _PlanKeys:
         for target in plan.targets:
             texts.setdefault(fold(target.text), []).append(target.id)
         return cls(
-            {t.id: t for t in plan.targets}, texts, {fold(i.name): i.id for i in plan.indicators}
+            {t.id: t for t in plan.targets},
+            texts,
+            {fold(i.name): i.id for i in plan.indicators},
+            {i.id: fold(i.name) for i in plan.indicators},
         )
 
 
@@ -78,6 +83,25 @@ def _disagreement(record: dict[str, str | None], target: str | None, keys: _Plan
     return None
 
 
+def _renamed(record: dict[str, str | None], keys: _PlanKeys) -> str | None:
+    """Why a row whose ``Mã`` agrees with its hidden id bears another indicator's whole name:
+    a name copied in error (read, when one row of the sheet has it), or rows sorted from
+    column C, the names and figures moved and the keys left (refused, when several have it)."""
+    indicator, target_id, name = record["indicator"], record["target_id"], record["name"]
+    named = keys.names.get(fold(name)) if name else None
+    if (
+        indicator is None
+        or named in (None, indicator)
+        or keys.own.get(indicator) == fold(name or "")
+    ):
+        return None
+    return (
+        f"its name is that of {named!r}, its Mã {target_id!r} and hidden key (column A) name "
+        f"{indicator!r}, as on other rows of the sheet: were rows sorted or moved from column C? "
+        "Sort whole rows, or type the figure on its own row"
+    )
+
+
 def _written(target: Target | None, plan: Plan) -> frozenset[str]:
     """What the template wrote on ``target``'s row: its Mã, name, unit, target and year (a
     renamed column holding them holds no value)."""
@@ -90,12 +114,21 @@ def _written(target: Target | None, plan: Plan) -> frozenset[str]:
 
 
 def template_frame(
-    rows: list[list[str | None]], start: int, keys: dict[int, str], plan: Plan | None
+    rows: list[list[str | None]],
+    start: int,
+    keys: dict[int, str],
+    plan: Plan | None,
+    year: int | None = None,
 ) -> tuple[pl.DataFrame, list[tuple[int, str, str]]]:
     """The data rows under the row of keys ``start`` (their cells by ``keys``), and the rows
-    whose keys disagree: (row, the figure as typed, why), to leave out once the template is
-    known to be the plan's (another plan's is listed whole)."""
-    records, disagreeing = [], []
+    whose keys disagree, or whose heading or note names another period than their year (the
+    template's ``year`` where they give none): (row, the figure as typed, why), to leave out
+    once the template is known to be the plan's (another plan's is listed whole)."""
+    records: list[dict[str, object]] = []
+    disagreeing: list[tuple[int, str, str]] = []
+    suspects: list[tuple[int, str, str]] = []
+    value = next((i for i, key in keys.items() if key == "value"), None)
+    heading = heading_text(rows, start, value)
     known = _PlanKeys.of(plan) if plan is not None else None
     ids = set(known.targets) if known is not None else set()
     column = next((i for i, key in keys.items() if key == "target_id"), None)
@@ -109,9 +142,13 @@ def template_frame(
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
         target = next((row[i] for i, key in keys.items() if key == "target" and i < len(row)), None)
         why = _disagreement(record, target, known) if known is not None else None
+        why = why or period_disagreement(heading, record["note"], record["year"], year)
         said = record["value"] or record["assessment"]
         if why is not None and said:
             disagreeing.append((number, said, why))
+        renamed = _renamed(record, known) if known is not None and why is None else None
+        if renamed is not None and said:
+            suspects.append((number, said, renamed))
         coded = known.targets.get(record["target_id"] or "") if known is not None else None
         if record["indicator"] is None and coded is not None:
             record["indicator"] = coded.indicator
@@ -119,6 +156,8 @@ def template_frame(
         records.append(
             {**record, "stray": stray_cells(rows, start, keys, row, written), "source_row": number}
         )
+    if len(suspects) > 1 or disagreeing:  # one name copied in error is read, several not
+        disagreeing = sorted(disagreeing + suspects)
     schema: dict[str, pl.DataType] = {**dict.fromkeys(_WANTED, pl.String()), "stray": STRAY_DTYPE}
     schema["source_row"] = pl.Int64()
     return pl.DataFrame(records, schema=schema, orient="row"), disagreeing
