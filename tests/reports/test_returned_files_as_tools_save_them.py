@@ -106,3 +106,60 @@ def test_an_escaped_underscore_is_decoded_once(tmp_path: Path, plan: kh922core.P
     values = dict(found.observations.select("indicator", "value").iter_rows())
     assert plan.target("2030-5.1").indicator not in values  # never 95
     assert any(r.value == "_x0039_5" for r in found.rejected)
+
+
+def _footnoted(path: Path, target: str, number: str, mark: str, shared: bool) -> None:
+    """Write ``number`` and a superscript ``mark`` in the value cell of ``target`` (pasted from
+    Word): an inline rich text as openpyxl writes it, or a shared one as Excel does (into the
+    template as written, which holds its texts as shared strings)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    key_row, columns = keys(sheet)
+    row = next(
+        r
+        for r in range(key_row + 1, sheet.max_row + 1)
+        if sheet.cell(r, columns["target_id"]).value == target
+    )
+    if not shared:
+        raised = TextBlock(InlineFont(vertAlign="superscript"), mark)
+        sheet.cell(row, columns["value"]).value = CellRichText([number, raised])
+        book.save(path)
+        return
+    cell = f"{openpyxl.utils.get_column_letter(columns['value'])}{row}"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    strings = parts["xl/sharedStrings.xml"].decode()
+    count = strings.count("<si>")
+    runs = (
+        f'<si><r><t>{number}</t></r><r><rPr><vertAlign val="superscript"/></rPr>'
+        f"<t>{mark}</t></r></si></sst>"
+    )
+    parts["xl/sharedStrings.xml"] = strings.replace("</sst>", runs).encode()
+    sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet_xml = re.sub(
+        rf'<c r="{cell}"([^>]*?)/>', rf'<c r="{cell}"\1 t="s"><v>{count}</v></c>', sheet_xml
+    )
+    assert f'<c r="{cell}"' in sheet_xml
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+@pytest.mark.parametrize(
+    ("number", "mark", "shown"), [("1", "2", "1²"), ("13.650", "1", "13.650¹")]
+)
+def test_a_footnote_mark_raised_beside_a_number_is_not_a_digit_of_it(
+    tmp_path: Path, plan: kh922core.Plan, number: str, mark: str, shown: str, shared: bool
+) -> None:
+    # round 167: "1" and a superscript "2" (a footnote mark pasted from Word) was read as 12
+    (path,) = kh922core.write_templates(tmp_path / "so.xlsx", plan, ["so-khcn"], as_of=AS_OF)
+    _footnoted(path, "2030-4", number, mark, shared)
+    found = kh922core.collect([path], plan=plan)
+    values = dict(found.observations.select("indicator", "value").iter_rows())
+    assert plan.target("2030-4").indicator not in values
+    assert [r.value for r in found.rejected] == [shown]

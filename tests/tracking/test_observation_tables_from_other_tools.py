@@ -304,3 +304,24 @@ def test_a_float32_value_of_parquet_reads_as_written(tmp_path: Path) -> None:
     assert table["value"].to_list() == [0.7]
     result = kh922core.evaluate(kh922core.load_plan(), table)
     assert set(result["status"].to_list()) == {"met"}  # ≥ 70 %: 0.7 is 70 %, not 69.999999
+
+
+@pytest.mark.parametrize(("align", "shown"), [("superscript", "85¹"), ("subscript", "85₁")])
+def test_a_raised_footnote_mark_in_a_workbook_table_is_no_digit(
+    tmp_path: Path, align: str, shown: str
+) -> None:
+    # round 167: "85" and a superscript "1" (a footnote mark pasted from Word) was read as 851
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "year", "value"])
+    marked = CellRichText(["85", TextBlock(InlineFont(vertAlign=align), "1")])
+    sheet.append(["online-public-service-usage", 2026, marked])
+    path = tmp_path / "so-lieu.xlsx"
+    book.save(path)
+    with pytest.raises(ObservationError) as raised:
+        read_observations(path)
+    assert shown in str(raised.value)

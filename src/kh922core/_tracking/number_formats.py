@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
+from typing import Any
 
 from kh922core._text import INVISIBLE
+from kh922core._tracking.sheet_strings import RAISED
 
 __all__ = ["cell_text", "clean_text", "shown_rounded", "shows_otherwise"]
 
@@ -265,8 +267,24 @@ def cell_text(value: object, number_format: object = None, *, shown: bool = Fals
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     if isinstance(value, date | time):
         return value.isoformat()
-    text = clean_text(str(value))  # a text, or openpyxl's rich text
+    raw = _rich_text(value) if type(value).__name__ == "CellRichText" else str(value)
+    text = clean_text(raw)  # a text, or openpyxl's rich text
     return _text_section(text, number_format) if shown and isinstance(number_format, str) else text
+
+
+def _rich_text(value: Any) -> str:
+    """openpyxl's rich text as the text it shows: a run raised or lowered keeps its digits
+    raised or lowered (``1`` and a superscript ``2`` pasted from Word is ``1²``, a footnote
+    mark beside 1, not 12; ``m`` and a raised ``2`` is ``m²``)."""
+    parts = []
+    for block in value:
+        if isinstance(block, str):
+            parts.append(block)
+            continue
+        align = getattr(getattr(block, "font", None), "vertAlign", None)
+        table = RAISED.get(str(align), {})
+        parts.append(str(getattr(block, "text", "")).translate(table))
+    return "".join(parts)
 
 
 def shows_otherwise(value: object, number_format: object) -> bool:

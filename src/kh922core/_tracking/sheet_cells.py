@@ -23,6 +23,7 @@ from kh922core._output_formats import format_for, import_optional, open_workbook
 from kh922core._text import decode_csv
 from kh922core._tracking.csv_rows import COMMENT, beyond_the_header
 from kh922core._tracking.number_formats import cell_text
+from kh922core._tracking.sheet_strings import escaped_texts
 from kh922core.errors import Kh922Error, ObservationProblem, UnknownFormatError
 
 __all__ = [
@@ -329,7 +330,14 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str | None]], str]:
         shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]  # not hidden
         chosen = workbook[sheet] if sheet in workbook.sheetnames else [*shown, workbook.active][0]
         chosen.reset_dimensions()  # the size a file records may be wrong: read every row
-        grid = [[cell_text(c.value, c.number_format) for c in row] for row in chosen.iter_rows()]
+        held = escaped_texts(path).get(chosen.title, {})  # escapes, raised runs ("85¹")
+        grid = [
+            [
+                cell_text(held.get((r, c), cell.value), cell.number_format)
+                for c, cell in enumerate(row, 1)
+            ]
+            for r, row in enumerate(chosen.iter_rows(), 1)
+        ]
         return grid, chosen.title
     finally:
         workbook.close()

@@ -6,6 +6,10 @@ underscore of a text that looks like an escape as ``_x005F_`` (``_x005F_x000D_``
 inline strings read as rich text), which leaves ``_x000D_``, read then as a carriage return.
 A workbook whose texts hold ``x005F_`` has its texts read here, from the XML; any other is
 read by openpyxl, as it reads the same.
+
+A run raised or lowered (a footnote mark pasted from Word: ``1`` and a superscript ``2``) is
+read here too, its digits as the characters that show them raised (``1²``, not 12): openpyxl
+reading a workbook read-only gives an inline string's runs as one plain text.
 """
 
 from __future__ import annotations
@@ -17,10 +21,16 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-__all__ = ["escaped_texts"]
+__all__ = ["RAISED", "escaped_texts"]
 
 #: What openpyxl removes from a text.
 _REMOVED = b"x005F_"
+#: Digits and signs raised or lowered (a run's ``vertAlign``), as the characters that show them.
+RAISED = {
+    "superscript": str.maketrans("0123456789+-()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾"),
+    "subscript": str.maketrans("0123456789+-()", "₀₁₂₃₄₅₆₇₈₉₊₋₍₎"),
+}
+_SHOWN_RAISED = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾₀₁₂₃₄₅₆₇₈₉₊₋₍₎]")
 
 
 def _local(tag: str) -> str:
@@ -55,7 +65,18 @@ def _text(element: Any) -> str:
         if _local(child.tag) == "t":
             parts.append(child.text or "")
         elif _local(child.tag) == "r":
-            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+            align = next(
+                (
+                    a.get("val", "")
+                    for p in child
+                    if _local(p.tag) == "rPr"
+                    for a in p
+                    if _local(a.tag) == "vertAlign"
+                ),
+                "",
+            )
+            text = "".join(t.text or "" for t in child if _local(t.tag) == "t")
+            parts.append(text.translate(RAISED.get(align, {})))
     return "".join(parts)
 
 
@@ -98,7 +119,8 @@ def _column(reference: str) -> int:
 
 def escaped_texts(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     """By sheet name, the texts of its cells (by row and column from 1) as the file holds them,
-    escapes and all: for a workbook whose texts hold ``x005F_`` (empty for any other)."""
+    escapes and all, and raised runs shown raised: for a workbook whose texts hold ``x005F_``
+    or a raised or lowered run (empty for any other)."""
     with zipfile.ZipFile(path) as archive:
         book = _related(archive, "").get("officeDocument", "")
         related = _related(archive, book)
@@ -111,7 +133,7 @@ def escaped_texts(path: Path) -> dict[str, dict[tuple[int, int], str]]:
         }
         strings = related.get("sharedStrings", "")
         parts = [p for p in [strings, *sheets.values()] if p in archive.namelist()]
-        if not any(_REMOVED in archive.read(part) for part in parts):
+        if not any(_REMOVED in data or b"vertAlign" in data for data in map(archive.read, parts)):
             return {}
         shared: list[str] = []
         if strings in archive.namelist():
@@ -123,7 +145,11 @@ def escaped_texts(path: Path) -> dict[str, dict[tuple[int, int], str]]:
         texts: dict[str, dict[tuple[int, int], str]] = {}
         for title, part in sheets.items():
             if part in archive.namelist():
-                with archive.open(part) as xml:  # only the texts openpyxl would misread:
-                    cells = _cells(xml, shared)  # the others keep its rich text ("95¹")
-                    texts[title] = {at: text for at, text in cells.items() if _ESCAPE.search(text)}
+                with archive.open(part) as xml:  # only the texts openpyxl would misread
+                    cells = _cells(xml, shared)
+                    texts[title] = {
+                        at: text
+                        for at, text in cells.items()
+                        if _ESCAPE.search(text) or _SHOWN_RAISED.search(text)
+                    }
         return texts
