@@ -163,3 +163,19 @@ def test_a_footnote_mark_raised_beside_a_number_is_not_a_digit_of_it(
     values = dict(found.observations.select("indicator", "value").iter_rows())
     assert plan.target("2030-4").indicator not in values
     assert [r.value for r in found.rejected] == [shown]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("period", ["2025-05-20", "2025-11-01"])
+def test_a_template_in_either_language_reads_back(
+    tmp_path: Path, plan: kh922core.Plan, lang: str, period: str
+) -> None:
+    # round 167: the English template's "Indicator" (the name column) was taken for the hidden
+    # key "indicator" of another column: "headings moved", no cell of the sheet read
+    (path,) = kh922core.write_templates(
+        tmp_path / "so.xlsx", plan, ["so-khcn"], as_of=period, lang=lang
+    )
+    fill(path, VALUES)
+    found = kh922core.collect([path], plan=plan)
+    assert found.clean
+    assert _read(path, plan) == _expected(plan)

@@ -57,8 +57,8 @@ from kh922core.errors import (
 __all__ = ["PROVENANCE", "FileReading", "Rejection", "read_filled_file"]
 
 _FORMATS = [("xlsx", (".xlsx",)), ("csv", (".csv",)), ("parquet", (".parquet", ".pq"))]
-_HEADINGS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
-_HEADINGS.update({c.key: c.key for c in TEMPLATE_COLUMNS})
+_LABELS = {fold(h): c.key for c in TEMPLATE_COLUMNS for h in all_headings(c.label)}
+_HEADINGS = {**_LABELS, **{c.key: c.key for c in TEMPLATE_COLUMNS}}  # "Indicator" is a label
 _STARTS = {
     c.key: tuple(f"{h} " for h, key in _HEADINGS.items() if key == c.key) for c in TEMPLATE_COLUMNS
 }
@@ -349,7 +349,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         rows, unseen = without_hidden_rows(hidden_rows, sheet, rows, start)
         cells, disagreeing = template_frame(rows, start, keys, plan, year)
         frame, refused = _read_cells(cells, year)
-        if swapped := swapped_headings(rows, start, keys, _HEADINGS):  # nothing read: whose?
+        if swapped := swapped_headings(rows, start, keys, _LABELS):  # nothing read: whose?
             frame, refused, merged, disagreeing = frame.clear(), refused.clear(), [], []
             rejected += [Rejection(source.name, sheet or None, *cell) for cell in swapped]
         withheld.append(withheld_keys(cells, refused, year))
