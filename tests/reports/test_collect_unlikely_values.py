@@ -117,6 +117,12 @@ def _plan_with_money() -> kh922core.Plan:
         ("đơn vị: triệu đồng", True),
         ("ĐVT: nghìn tỷ đồng", True),
         ("Tính bằng triệu USD", True),
+        # round 167: spelt short, with a dot, in thousands of đồng, or a scale alone
+        ("Đơn vị: Triệu đ", True),
+        ("ĐVT: Tr.đồng", True),
+        ("ĐVT: 1.000 đồng", True),
+        ("ĐVT: nghìn tỷ", True),
+        ("ĐVT: tỷ", False),  # the row's own scale
         ("đơn vị: tỷ đồng", False),
         ("Đơn vị tính: tỷ VND", False),  # the row's unit, spelt otherwise
         ("Hội đồng thẩm định, ước thực hiện", False),

@@ -102,6 +102,8 @@ def test_last_years_final_figure_under_the_templates_heading_is_read(
         ("Số liệu năm 2025", True),
         ("Năm 2025", True),
         ("Ước 6 tháng đầu năm", True),
+        ("số 6 tháng đầu năm", True),
+        ("Số xã tăng 5", False),
         ("Tăng 5% so với năm 2025", False),  # a year in passing
         ("Theo Quyết định 123/QĐ-UBND ngày 5/3/2025", False),
         ("Số liệu năm 2026", False),

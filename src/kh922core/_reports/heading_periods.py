@@ -26,7 +26,7 @@ _WHOLE = re.compile(r"(?<!\w)(?:cả|toàn|trọn)\s+năm(?!\w)", re.IGNORECASE)
 #: A note that opens with the figure's period ("Số liệu năm 2025", "Ước 6 tháng đầu năm",
 #: "Năm 2025"); a note that mentions a year in passing ("tăng 5% so với năm 2025") says none.
 _NOTE_PERIOD = re.compile(
-    r"^\W*(?:(?:số\s+liệu|ước(?:\s+thực\s+hiện)?|thực\s+hiện|kết\s+quả|tính\s+đến(?:\s+hết)?"
+    r"^\W*(?:(?:số(?:\s+liệu)?|ước(?:\s+thực\s+hiện)?|thực\s+hiện|kết\s+quả|tính\s+đến(?:\s+hết)?"
     r"|đến\s+hết|lũy\s+kế|luỹ\s+kế)\s+)?(?:(?:của\s+)?(?:cả\s+)?năm\s+(?:19|20)\d\d\b"
     r"|(?:\d+|sáu|ba|chín)\s+tháng|quý\s+(?:[IV]+|\d)\b)",
     re.IGNORECASE,

@@ -53,9 +53,12 @@ _MOVING = re.compile(
 #: The unit a note names (``đơn vị: triệu đồng``, ``ĐVT: nghìn tỷ đồng``, ``tính bằng triệu
 #: USD``): to the end of its clause.
 _NOTED_UNIT = re.compile(
-    r"(?<!\w)(?:đơn\s+vị(?:\s+tính)?|đvt|tính\s+(?:bằng|theo))\s*[:：]?\s*(?P<unit>[^;,.()]+)",
+    r"(?<!\w)(?:đơn\s+vị(?:\s+tính)?|đvt|tính\s+(?:bằng|theo))\s*[:：]?\s*"
+    r"(?P<unit>(?:[^;,.()]|\.(?=\S))+)",  # "Tr.đồng", "1.000 đồng": a dot inside the unit
     re.IGNORECASE,
 )
+#: A note's unit of a scale alone ("ĐVT: nghìn tỷ", "Đơn vị: triệu"), of the row's currency.
+_SCALES = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)+$", re.IGNORECASE)
 #: How many times the largest target a share above 100 % must be to be listed.
 _LOST_COMMA = 5
 #: How many times the largest target a share of 10 to 100 % must be to be listed (a fraction
@@ -111,6 +114,9 @@ def _noted_units(notes: list[tuple[str, str]], units: dict[str, Unit]) -> dict[s
         if named is None:
             continue
         text = named.group("unit").strip()
+        if _SCALES.match(text):  # "nghìn tỷ" in a row of "tỷ đồng": nghìn tỷ đồng
+            words = units[indicator].text.split()
+            text = " ".join([text, *(w for w in words if not _SCALES.match(w))])
         try:
             unit = parse_unit(text)
         except Kh922Error:
