@@ -49,6 +49,11 @@ def test_the_same_value_from_several_agencies_is_read_once_and_listed(
     repeated = [r for r in found.rejected if "the same value as" in r.reason]
     assert len(repeated) == len(leads) - 1
     assert not found.clean
+    # each agency reported, though its figure was read once (round 167: the others were
+    # named in the report as agencies that had not reported)
+    assert sorted(found.repeated["agency"].to_list()) == sorted(leads[1:])
+    report = kh922core.build_report(plan, found, as_of=AS_OF)
+    assert not set(leads) & set(report.not_reported)
 
 
 def test_one_agency_sending_its_file_twice_is_no_repeat(
@@ -206,3 +211,9 @@ def test_a_column_beside_one_figure_given_twice_alike_is_no_refusal(
     found = kh922core.collect([path], plan=plan)
     valued = found.observations.filter(pl.col("value").is_not_null())
     assert valued.select("indicator", "value").rows() == [("tfp-contribution", 49.5)]
+
+
+@pytest.mark.parametrize("as_of", [20250520, "20/05/2025"])
+def test_build_report_names_a_day_that_is_no_date(plan: kh922core.Plan, as_of: object) -> None:
+    with pytest.raises(kh922core.errors.Kh922Error, match="as_of"):
+        kh922core.build_report(plan, as_of=as_of)  # type: ignore[arg-type]

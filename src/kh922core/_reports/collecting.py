@@ -57,12 +57,16 @@ class Collection:
         rejected: Every cell not used, with its file, sheet, row and reason.
         conflicts: One row per value in conflict: the key, ``value``, ``assessment`` and where
             it comes from.
+        repeated: One row per value read once though another agency's file gave it too (it is
+            listed in ``rejected``): the key, that ``agency`` (which reported all the same)
+            and its ``source_file``.
     """
 
     observations: pl.DataFrame
     sources: pl.DataFrame
     rejected: list[Rejection] = field(default_factory=list)
     conflicts: pl.DataFrame = field(default_factory=pl.DataFrame)
+    repeated: pl.DataFrame = field(default_factory=pl.DataFrame)
 
     @property
     def clean(self) -> bool:
@@ -129,15 +133,18 @@ def _empty_templates(readings: list[FileReading]) -> list[Rejection]:
     ]
 
 
-def _repeated_by_others(table: pl.DataFrame, same: list[str]) -> list[Rejection]:
+def _repeated_by_others(
+    table: pl.DataFrame, same: list[str]
+) -> tuple[list[Rejection], pl.DataFrame]:
     """Each value that another agency's file gave already (the same indicator, year, entity
     and value): read once, and listed, since both may be parts of a whole (three districts
-    that each built one smart city) rather than one figure sent twice."""
+    that each built one smart city) rather than one figure sent twice; and those rows (the
+    key and the agency that gave it again: it reported all the same)."""
     rows = table.with_row_index("_i")
     first = rows.group_by(same, maintain_order=True).agg(pl.col("_i").min().alias("_first"))
     joined = rows.join(first, on=same, nulls_equal=True).filter(pl.col("_i") != pl.col("_first"))
     if joined.is_empty():
-        return []
+        return [], table.select(*_KEY, "agency", "source_file").clear()
     earlier = rows.select(
         pl.col("_i").alias("_first"),
         pl.col("_file").alias("_first_file"),
@@ -162,7 +169,7 @@ def _repeated_by_others(table: pl.DataFrame, same: list[str]) -> list[Rejection]
             "reports its own part, add the parts up in one file, or give each its entity",
         )
         for r in others.iter_rows(named=True)
-    ]
+    ], others.select(*_KEY, "agency", "source_file")
 
 
 def _unit_key(table: pl.DataFrame, plan: Plan) -> pl.Expr:
@@ -329,7 +336,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         pl.int_range(pl.len()).alias("_order"),
     )
     same = [*_KEY, "value", "_said", "_unit"]
-    repeated = _repeated_by_others(table, same)
+    repeated, again = _repeated_by_others(table, same)
     # one figure given twice is read once, from the year's template rather than the half's
     table = (
         table.sort([PERIOD, "_order"], descending=[True, False])
@@ -361,7 +368,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
     rejected += assessed + _empty_templates(readings) + skipped
-    return Collection(kept.drop("_file", PERIOD), sources, rejected + replaced, conflicts)
+    return Collection(kept.drop("_file", PERIOD), sources, rejected + replaced, conflicts, again)
 
 
 def write_observations(collection: Collection, path: str | os.PathLike[str]) -> Path:

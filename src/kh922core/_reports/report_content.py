@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from kh922core._dates import DateLike, as_date
 from kh922core._engine import evaluate
 from kh922core._plans import Finding, Plan, audit
 from kh922core._reports.change_shortfalls import level_shortfalls
@@ -261,10 +262,10 @@ def other_half(sources: pl.DataFrame, period: Period) -> list[str]:
 
 
 def _reported(data: pl.DataFrame, collection: Collection | None, period: Period) -> set[str]:
-    """The agencies that sent a value of the period's year: kept, or in conflict with
-    another file's (a template sent back empty, one of another year, or one of the other half
-    of the year only, is no report of it)."""
-    frames = [data, *([collection.conflicts] if collection is not None else [])]
+    """The agencies that sent a value of the period's year: kept, in conflict with another
+    file's, or the same as another agency's, read once (a template sent back empty, one of
+    another year, or one of the other half of the year only, is no report of it)."""
+    frames = [data, *([collection.conflicts, collection.repeated] if collection else [])]
     halves: set[str] = set()
     if collection is not None:  # rows name their file by its name: only names of such files
         names = [Path(str(file)).name for file in collection.sources["file"].to_list()]
@@ -284,7 +285,7 @@ def build_report(
     plan: Plan,
     observations: pl.DataFrame | Collection | None = None,
     *,
-    as_of: date,
+    as_of: DateLike,
     completions: pl.DataFrame | None = None,
 ) -> Report:
     """Build the consolidated report of ``plan`` on ``as_of``.
@@ -293,11 +294,17 @@ def build_report(
         plan: The plan.
         observations: A :class:`Collection` (templates and tables collected), observations in
             the engine's input columns, or ``None`` for the shipped published figures.
-        as_of: The date: the period (the next report due), the duties after successions, the
-            tasks' status, the latest year counted.
+        as_of: The date (a date, a datetime or ``"YYYY-MM-DD"``): the period (the next report
+            due), the duties after successions, the tasks' status, the latest year counted.
         completions: Task completions, as for :func:`kh922core.task_status`.
+
+    Raises:
+        InvalidValueError: ``as_of`` is no date (a ``TypeError`` too); a text that is no ISO
+            date is a ``DateFormatError``.
     """
     from kh922core._plans import published_figures
+
+    as_of = as_date(as_of, "as_of")
 
     collection = observations if isinstance(observations, Collection) else None
     data: pl.DataFrame
