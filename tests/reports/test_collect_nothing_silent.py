@@ -217,3 +217,17 @@ def test_a_column_beside_one_figure_given_twice_alike_is_no_refusal(
 def test_build_report_names_a_day_that_is_no_date(plan: kh922core.Plan, as_of: object) -> None:
     with pytest.raises(kh922core.errors.Kh922Error, match="as_of"):
         kh922core.build_report(plan, as_of=as_of)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["1" * 400, "1" + ".000" * 110])
+def test_a_number_too_large_for_a_float_is_listed(
+    tmp_path: Path, plan: kh922core.Plan, typed: str
+) -> None:
+    # round 167: 400 digits overflowed to infinity, and the whole collect stopped with "cannot
+    # write inf as a target number", naming no cell
+    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "value", typed)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty()
+    (rejected,) = found.rejected
+    assert rejected.value == typed
+    assert "is not a number" in rejected.reason

@@ -59,8 +59,9 @@ _WHY = {
 def vietnamese_number(expr: pl.Expr, *, percent: bool = False) -> pl.Expr:
     """A text column read as numbers with the rules of :func:`kh922core.parse_number`.
 
-    Blank text is null; text that is not a number is null too (compare with the input to find
-    it).  With ``percent``, a trailing ``%`` is allowed (``55%`` is 55).
+    Blank text is null; text that is not a number, or a number too large for a float, is
+    null too (compare with the input to find it).  With ``percent``, a trailing ``%`` is
+    allowed (``55%`` is 55).
 
     Examples:
         >>> texts = pl.Series(["12.000", "49,5", "6.388,3", "0.75", "−2", " ", "nhiều"])
@@ -84,7 +85,8 @@ def vietnamese_number(expr: pl.Expr, *, percent: bool = False) -> pl.Expr:
         .when(body.str.contains(_POINT))
         .then(body)
     )
-    magnitude = literal.cast(pl.Float64, strict=False)
+    cast = literal.cast(pl.Float64, strict=False)
+    magnitude = pl.when(cast.is_finite()).then(cast)  # 400 digits overflow: no number, not ∞
     return pl.when(negative).then(-magnitude).otherwise(magnitude)
 
 
