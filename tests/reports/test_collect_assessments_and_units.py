@@ -206,3 +206,22 @@ def test_an_assessment_alone_of_a_numeric_target_is_listed_and_not_kept(
     assert (listed.column, listed.value) == ("assessment", "đạt")
     assert "an assessment with no value" in listed.reason
     assert found.sources["n_values"].to_list() == [0]
+
+
+@pytest.mark.parametrize(("value", "said", "read"), [(85, None, False), (85, "Đạt", True)])
+def test_a_number_alone_for_a_target_in_words_is_listed(
+    tmp_path: Path, plan: kh922core.Plan, value: object, said: str | None, read: bool
+) -> None:
+    # round 167: 85 typed on the row of "Tiên tiến, hiện đại" (2030-15, a target in words) was
+    # read and judged by nothing, with nothing listed
+    # Sở Khoa học và Công nghệ carries it since Sở Thông tin và Truyền thông merged into it
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2025-11-01")
+    _filled(path, {"2030-15": (value, said)})  # type: ignore[dict-item]
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty() is not read
+    if not read:
+        (listed,) = found.rejected
+        assert (listed.column, listed.value) == ("value", "85")
+        assert "a number with no assessment, for an indicator whose targets are in words" in (
+            listed.reason
+        )

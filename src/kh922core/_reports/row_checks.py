@@ -228,23 +228,38 @@ def _rank_limits(plan: Plan, ranks: list[str]) -> dict[str, float]:
 def assessed_numbers(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list[Rejection]]:
     """``table`` without each assessment (``Đạt``) with no value, of an indicator whose targets
     are all numbers, and each one listed: the engine judges the number, so the assessment alone
-    says nothing it reads (kept, it was a figure the agency gave, and counted so)."""
+    says nothing it reads (kept, it was a figure the agency gave, and counted so); and, the
+    other way round, without each number with no assessment of an indicator whose targets are
+    all in words."""
     worded = {t.indicator for t in plan.targets if t.spec.kind == "qualitative"}
+    numbered = {t.indicator for t in plan.targets if t.spec.kind != "qualitative"}
     alone = (
         pl.col("value").is_null()
         & pl.col("assessment").is_not_null()
         & ~pl.col("indicator").is_in(sorted(worded))
     )
-    rows = table.filter(alone)
-    return table.filter(~alone), [
+    # round 167: a number with no assessment, for an indicator whose targets are all in words,
+    # was read and judged by nothing (only an assessment meets a target in words)
+    bare = (
+        pl.col("value").is_not_null()
+        & pl.col("assessment").is_null()
+        & pl.col("indicator").is_in(sorted(worded - numbered))
+    )
+    why = {
+        True: "an assessment with no value, for an indicator whose targets are numbers: write "
+        "the value",
+        False: "a number with no assessment, for an indicator whose targets are in words: write "
+        "the assessment (Đạt or Không đạt)",
+    }
+    rows = table.filter(alone | bare)
+    return table.filter(~(alone | bare)), [
         Rejection(
             r["source_file"],
             r["source_sheet"],
             r["source_row"],
-            "assessment",
-            shown(None, r["assessment"]),
-            "an assessment with no value, for an indicator whose targets are numbers: write "
-            "the value",
+            "assessment" if r["value"] is None else "value",
+            shown(r["value"], r["assessment"]),
+            why[r["value"] is None],
         )
         for r in rows.iter_rows(named=True)
     ]
