@@ -176,3 +176,19 @@ def test_a_share_near_100_is_no_index(tmp_path: Path) -> None:
     # the same row under its own name (a share): 96,8 % is a share, whatever its targets
     found = _collect(tmp_path, "patent-commercialisation;2026;96,8;\n")
     assert found.observations["value"].to_list() == [96.8]
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"), [("72", True), ("30", True), ("0,72", False), ("1", False)]
+)
+def test_an_index_of_0_to_1_typed_in_per_cent_is_listed(
+    tmp_path: Path, typed: str, listed: bool
+) -> None:
+    # round 167: HDI = 30 (its target: > 0,7) was read, and judged met
+    found = _collect(tmp_path, f"hdi;2026;{typed};\n")
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "an index written in per cent" in refused.reason
+        shown = kh922core.format_number(float(typed) / 100)
+        assert f"Write {shown} for {typed}" in refused.reason

@@ -11,6 +11,7 @@ are another figure: listed with their file, sheet and row, and left out until co
   ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit);
 * a price or output index as published (``103,5``: the year before is 100) in a row in % of
   its rise, whose targets are all under 20 (``Kiểm soát lạm phát ở mức 4%``): a rise of 3,5 %?
+* an index of 0 to 1 (``HDI > 0,7``) typed in per cent (``72`` for 0,72, ``30`` for 0,30).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ _INDEX_NAME = re.compile(
 )
 _INDEX_FORM = (80.0, 130.0)
 _INDEX_TARGETS = 20.0
+#: An index of 0 to 1 ("Chỉ số phát triển con người (HDI) > 0,7", "Hệ số Gini"), typed in per
+#: cent (30 for 0,30): its targets are all within 0 and 1, its unit no share and no count.
+_UNIT_INDEX = re.compile(r"(?<!\w)(?:chỉ\s+số|hệ\s+số|HDI|Gini|index)(?!\w)", re.IGNORECASE)
 #: A share's name ("Tỷ lệ …", "Tỷ trọng …"): below 0 only as a change or a rate of one
 #: ("Tỷ lệ tăng dân số"); a profit or a result it counts is no sign of its own ("Tỷ lệ doanh
 #: nghiệp có lãi", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính").
@@ -160,6 +164,18 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         and all(abs(n) < _INDEX_TARGETS for n in _numbers_of(plan, i))
     }
     index = own & pl.col("indicator").is_in(list(indexed)) & value.is_between(*_INDEX_FORM)
+    of_one = [
+        i
+        for i, u in units.items()
+        if _UNIT_INDEX.search(names.get(i, ""))
+        and not u.text.strip().startswith("%")
+        and re.fullmatch(r"\[\w+\]", u.dimension) is not None  # "[hdi]": no count of things
+        and not u.is_rank
+        and (numbers := _numbers_of(plan, i))
+        and all(0 < n <= 1 for n in numbers)
+        and all(t.spec.change is None for t in plan.targets if t.indicator == i)
+    ]
+    percent_of_one = own & pl.col("indicator").is_in(of_one) & value.is_between(1, 100, "right")
     money = [i for i, u in units.items() if "currency" in u.dimension]
     pairs = (
         table.filter(pl.col("indicator").is_in(money) & pl.col("note").is_not_null())
@@ -171,9 +187,10 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     key = pl.concat_str(pl.col("indicator"), pl.col("note"), separator="|")
     said = key.replace_strict(noted, default=None, return_dtype=pl.String)
     other = own & said.is_not_null()
-    wrong = (negative | comma | scaled | other | index).fill_null(False)
+    wrong = (negative | comma | scaled | other | index | percent_of_one).fill_null(False)
     flagged = table.with_columns(
         index.fill_null(False).alias("_index"),
+        percent_of_one.fill_null(False).alias("_of_one"),
         negative.fill_null(False).alias("_negative"),
         comma.fill_null(False).alias("_comma"),
         scaled.fill_null(False).alias("_scaled"),
@@ -182,7 +199,13 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     rejected = []
     for row in flagged.iter_rows(named=True):
         indicator = row["indicator"]
-        if row["_index"]:
+        if row["_of_one"]:
+            why = (
+                f"is above 1, and every target of {names.get(indicator, indicator)!r} is "
+                f"between 0 and 1: an index written in per cent? Write "
+                f"{format_number(row['value'] / 100)} for {format_number(row['value'])}"
+            )
+        elif row["_index"]:
             why = (
                 f"is an index as published (the year before = 100)? The row is the rise in %, "
                 f"its targets under {format_number(_INDEX_TARGETS)}: write "
