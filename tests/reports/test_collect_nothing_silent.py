@@ -231,3 +231,25 @@ def test_a_number_too_large_for_a_float_is_listed(
     (rejected,) = found.rejected
     assert rejected.value == typed
     assert "is not a number" in rejected.reason
+
+
+@pytest.mark.parametrize(
+    ("heading", "listed"), [("STT", False), ("Số TT", False), ("Cột thêm", True)]
+)
+def test_a_column_that_numbers_the_rows_is_no_value(
+    tmp_path: Path, plan: kh922core.Plan, heading: str, listed: bool
+) -> None:
+    # round 167: a sheet retyped with an "STT" column listed each of its numbers as "a number
+    # in a column the template does not have" (21 lines for a clean return, exit 1)
+    path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "49,5"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.insert_cols(1)
+    key_row, _ = keys(sheet)
+    sheet.cell(key_row - 1, 1, heading)
+    for number, row in enumerate(range(key_row + 1, sheet.max_row + 1), start=1):
+        sheet.cell(row, 1, number)
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations["value"].to_list() == [49.5]
+    assert bool(found.rejected) is listed

@@ -64,7 +64,21 @@ def stray_cells(
         if c
         and (i not in keys or keys[i] == "note" or (keys[i] == "last" and not _LAST.match(c)))
         and re.search(r"\d", _NO_VALUE.sub("", c))
+        and not (i not in keys and _ORDINAL.fullmatch(c.strip()) and _numbering(rows, start, i))
     ]
+
+
+#: A row's number in a column of numbering ("1", "2.1", "II", "a)").
+_ORDINAL = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]?", re.IGNORECASE)
+#: The heading of a column that numbers the rows ("STT", "TT", "Số TT", "Số thứ tự", "No.").
+_NUMBERING = re.compile(r"(?:s[ốo]\s+)?(?:tt|stt|thứ\s+tự)|no\.?|#", re.IGNORECASE)
+
+
+def _numbering(rows: list[list[str | None]], start: int, index: int) -> bool:
+    """Whether column ``index`` numbers the rows: its heading is ``STT``, ``TT`` … (a retyped
+    sheet numbers its rows as the plan's tables do; that number is no value typed there)."""
+    heading = _heading(rows, start, index).partition("(")[2].rstrip(")")
+    return _NUMBERING.fullmatch(heading.strip()) is not None
 
 
 def _heading(rows: list[list[str | None]], start: int, index: int) -> str:
