@@ -187,18 +187,25 @@ def test_a_csv_half_years_template_reads_back_by_its_headings(
     ]
 
 
+def _half_and_year(folder: Path, plan: kh922core.Plan) -> tuple[Path, Path]:
+    """Sở KH&CN's half-year template of 2025 (filled: 30 on 2030-3, 25 on 2030-1) and its
+    year's template (empty)."""
+    (half,) = kh922core.write_templates(
+        folder / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
+    )
+    (year,) = kh922core.write_templates(
+        folder / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
+    )
+    fill(half, {"2030-3": 30, "2030-1": 25})
+    return half, year
+
+
 def test_a_later_templates_refused_figure_supersedes_the_earlier_one(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
     # round 165: the year's figure refused (listed), the half-year's estimate was read in its
     # place without a word, and the target judged on it
-    (half,) = kh922core.write_templates(
-        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
-    )
-    (year,) = kh922core.write_templates(
-        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
-    )
-    fill(half, {"2030-3": 30, "2030-1": 25})
+    half, year = _half_and_year(tmp_path, plan)
     fill(year, {"2030-3": 40000, "2030-1": 25})
     found = kh922core.collect([tmp_path], plan=plan)
     assert found.observations.filter(pl.col("indicator") == "tfp-contribution").is_empty()
@@ -224,13 +231,7 @@ def test_a_later_templates_unreadable_cell_supersedes_the_earlier_figure(
     # round 167: only figures refused after reading (a unit, a fraction, a size) superseded the
     # half-year's; a cell not read as a number at all ("khoảng 40", "x", "-", an assessment of a
     # numeric target) let the half-year's estimate through as the year's figure, unlisted
-    (half,) = kh922core.write_templates(
-        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
-    )
-    (year,) = kh922core.write_templates(
-        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
-    )
-    fill(half, {"2030-3": 30, "2030-1": 25})
+    half, year = _half_and_year(tmp_path, plan)
     fill(year, {"2030-3": written, "2030-1": 25})
     found = kh922core.collect([tmp_path], plan=plan)
     assert found.observations.filter(pl.col("indicator") == "tfp-contribution").is_empty()
@@ -245,13 +246,7 @@ def test_a_later_templates_unreadable_cell_supersedes_the_earlier_figure(
 def test_a_later_templates_empty_row_keeps_the_earlier_figure(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
-    (half,) = kh922core.write_templates(
-        tmp_path / "khcn-6-thang.xlsx", plan, ["so-khcn"], as_of="2025-05-20"
-    )
-    (year,) = kh922core.write_templates(
-        tmp_path / "khcn-ca-nam.xlsx", plan, ["so-khcn"], as_of="2025-11-01"
-    )
-    fill(half, {"2030-3": 30, "2030-1": 25})
+    half, year = _half_and_year(tmp_path, plan)
     fill(year, {"2030-1": 25})  # nothing written on 2030-3: no later figure to read or refuse
     found = kh922core.collect([tmp_path], plan=plan)
     read = found.observations.filter(pl.col("indicator") == "tfp-contribution")
