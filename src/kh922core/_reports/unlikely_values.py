@@ -11,7 +11,9 @@ are another figure: listed with their file, sheet and row, and left out until co
   ``tỷ đồng``, noted ``đơn vị: triệu đồng``: the figure is in the note's unit);
 * a price or output index as published (``103,5``: the year before is 100) in a row in % of
   its rise, whose targets are all under 20 (``Kiểm soát lạm phát ở mức 4%``): a rise of 3,5 %?
-* an index of 0 to 1 (``HDI > 0,7``) typed in per cent (``72`` for 0,72, ``30`` for 0,30).
+* an index of 0 to 1 (``HDI > 0,7``) typed in per cent (``72`` for 0,72, ``30`` for 0,30);
+* a count of things in its own unit that is no whole number (``1.1802`` doanh nghiệp, read
+  1,1802: a decimal point, or a footnote mark typed after 1.180).
 """
 
 from __future__ import annotations
@@ -46,6 +48,20 @@ _INDEX_TARGETS = 20.0
 #: An index of 0 to 1 ("Chỉ số phát triển con người (HDI) > 0,7", "Hệ số Gini"), typed in per
 #: cent (30 for 0,30): its targets are all within 0 and 1, its unit no share and no count.
 _UNIT_INDEX = re.compile(r"(?<!\w)(?:chỉ\s+số|hệ\s+số|HDI|Gini|index)(?!\w)", re.IGNORECASE)
+#: Dimensions of whole units that are no counts of things, and names of an average of counts.
+_NOT_COUNTED = (
+    "[year_of_age",
+    "[rank",
+    "[index",
+    "[currency",
+    "[mass",
+    "[time",
+    "[energy",
+    "[length",
+    "[volume",
+    "[power",
+)
+_AVERAGED = re.compile(r"(?<!\w)(?:bình\s+quân|trung\s+bình|mỗi|/)(?!\w)", re.IGNORECASE)
 #: A share's name ("Tỷ lệ …", "Tỷ trọng …"): below 0 only as a change or a rate of one
 #: ("Tỷ lệ tăng dân số"); a profit or a result it counts is no sign of its own ("Tỷ lệ doanh
 #: nghiệp có lãi", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính").
@@ -176,6 +192,15 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         and all(t.spec.change is None for t in plan.targets if t.indicator == i)
     ]
     percent_of_one = own & pl.col("indicator").is_in(of_one) & value.is_between(1, 100, "right")
+    whole = [  # a count of things in its own unit: never a part of one ("1,1802 doanh nghiệp")
+        i
+        for i, u in units.items()
+        if re.fullmatch(r"[a-z_]+", u.expression)
+        and re.fullmatch(r"\[\w+\]", u.dimension)
+        and not u.dimension.startswith(_NOT_COUNTED)
+        and not _AVERAGED.search(names.get(i, ""))
+    ]
+    part = own & pl.col("indicator").is_in(whole) & (value % 1 != 0)
     money = [i for i, u in units.items() if "currency" in u.dimension]
     pairs = (
         table.filter(pl.col("indicator").is_in(money) & pl.col("note").is_not_null())
@@ -187,8 +212,9 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     key = pl.concat_str(pl.col("indicator"), pl.col("note"), separator="|")
     said = key.replace_strict(noted, default=None, return_dtype=pl.String)
     other = own & said.is_not_null()
-    wrong = (negative | comma | scaled | other | index | percent_of_one).fill_null(False)
+    wrong = (negative | comma | scaled | other | index | percent_of_one | part).fill_null(False)
     flagged = table.with_columns(
+        part.fill_null(False).alias("_part"),
         index.fill_null(False).alias("_index"),
         percent_of_one.fill_null(False).alias("_of_one"),
         negative.fill_null(False).alias("_negative"),
@@ -199,7 +225,13 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     rejected = []
     for row in flagged.iter_rows(named=True):
         indicator = row["indicator"]
-        if row["_of_one"]:
+        if row["_part"]:
+            why = (
+                f"is not a whole number, and {names.get(indicator, indicator)!r} counts "
+                f"{texts[indicator]!r}: a decimal point typed for a thousands dot, or a "
+                "footnote mark typed after it? Write the count"
+            )
+        elif row["_of_one"]:
             why = (
                 f"is above 1, and every target of {names.get(indicator, indicator)!r} is "
                 f"between 0 and 1: an index written in per cent? Write "

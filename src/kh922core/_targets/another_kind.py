@@ -95,6 +95,10 @@ _ONE_YEAR = re.compile(
     r"(?!\d)(?!\s*[-–])",  # not "đến năm 2030", "giai đoạn 2026-2030"
     re.IGNORECASE,
 )
+#: A verb of change: "Mỗi năm giảm 500 hộ", "tăng bình quân 5%/năm" bound a change a year.
+_CHANGING = re.compile(
+    r"(?<!\w)(?:tăng|giảm|thêm|nâng|hạ|rút\s+ngắn|cắt\s+giảm|gấp)(?!\w)", re.IGNORECASE
+)
 #: Of :data:`_ONE_YEAR`, a figure of each year (not of a named one, which in a row named for its
 #: span may be the level of a stock at that year: "Năm 2025 đạt 50 xã").
 _EACH_YEAR = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)|/\s*năm(?!\w)", re.IGNORECASE)
@@ -143,7 +147,8 @@ def refuse_numbers_of_another_kind(
         )
     _refuse_other_whole(text, indicator, row)
     _refuse_growth_rate(text, spec, indicator)
-    _refuse_year_of_a_total(text, indicator, row)
+    _refuse_year_of_a_total(text, indicator, row, spec)
+    _refuse_count_as_share(text, spec, unit)
     first = re.search(r"\d", text)
     certified = _CERTIFIED.search(text[: first.start()] if first else text)
     trained = indicator is not None and re.search(r"đào\s+tạo", indicator, re.IGNORECASE)
@@ -271,24 +276,52 @@ def refuse_multiple_of_a_rate(text: str, unit: Unit | None, indicator: str | Non
         )
 
 
-def _refuse_year_of_a_total(text: str, indicator: str | None, row: str | None) -> None:
+def _refuse_year_of_a_total(
+    text: str, indicator: str | None, row: str | None, spec: TargetSpec
+) -> None:
     """Refuse a figure of one year (``Bình quân mỗi năm đạt 100 nghìn tỷ đồng``, ``… năm 2030
     đạt 130 nghìn tỷ``) in the row of a period's total (``Tổng vốn đầu tư toàn xã hội 5 năm``),
     and a figure of each year (``25.000 người/năm``) in a row named for its span (``Số lao động
     được giải quyết việc làm giai đoạn 2026-2030``): read as the total, a year's figure would
-    meet it at once.  Not in a row in % (a rate a year)."""
+    meet it at once.  Not in a row in % (a rate a year); in a row named for its span, only a
+    level (with no verb of change: ``Mỗi năm giảm 500 hộ`` bounds a change a year), of no
+    ratio or rate (``USD/người``, ``triệu đồng/ha``, ``%/năm``: a level per head, per hectare,
+    a rate a year)."""
     if indicator is None or (row is not None and "%" in row) or "/năm" in (row or ""):
         return
     year = _ONE_YEAR.search(text)
     if year is not None and not _PERIOD_TOTAL.search(indicator):
-        # a row named for its span ("… giai đoạn 2026-2030"): a figure "mỗi năm", "/năm"
-        year = _EACH_YEAR.search(text) if names_a_span_total(indicator) else None
+        # a row named for its span ("… giai đoạn 2026-2030"): a level "mỗi năm", "/năm"
+        written = str(getattr(spec, "unit", None) or "").removesuffix("/năm")
+        level = not _CHANGING.search(text) and not {"/", "%"} & set((row or "") + written)
+        year = _EACH_YEAR.search(text) if level and names_a_span_total(indicator) else None
     if year is not None:
         raise TargetParseError(
             text,
             year.start(),
             "the period's total, or a row of its own for the figure of a year",
             reason=f"{year.group(0)!r}: a figure of a year, in the row of a period's total",
+        )
+
+
+#: A subject that counts ("Số doanh nghiệp", "Tổng số ca mắc"), not a share ("Số hóa …" is
+#: digitising; "Số liệu …" data).
+_COUNT_SUBJECT = re.compile(r"^\W*(?:tổng\s+)?số\s+(?!hóa\b|hoá\b|liệu\b)\w", re.IGNORECASE)
+
+
+def _refuse_count_as_share(text: str, spec: TargetSpec, unit: Unit | None) -> None:
+    """Refuse a bare number after a subject that counts (``Số doanh nghiệp đạt 100``, ``Số ca
+    mắc dưới 100``) in a row of a share (``%``): read as 100 %, the count would be a share."""
+    note = str(getattr(spec, "note", None) or "")
+    if unit is None or unit.expression != "percent" or getattr(spec, "unit", None) is not None:
+        return
+    changing = _CHANGING.search(text) is not None or re.search(r"\blần\b", text) is not None
+    if not changing and _COUNT_SUBJECT.match(note) and not SHARE_WORDS.search(text):
+        raise TargetParseError(
+            text,
+            0,
+            "the share with its '%' ('đạt 95%'), or the count in a row of its own unit",
+            reason=f"a number after {note!r}, a count, in a row in %: so many, or a share?",
         )
 
 

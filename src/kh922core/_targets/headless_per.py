@@ -4,9 +4,10 @@ Plans that give a rate per so many inhabitants often leave out what is counted, 
 says it: ``Số bác sĩ/vạn dân`` with the unit ``bác sĩ/vạn dân`` and the target ``đạt 12/vạn
 dân``.  The number is then read in the row's head over the written denominator
 (``bác sĩ/vạn dân``; ``12/1.000 dân`` is ``bác sĩ/1.000 dân``, 120 a vạn), only where that unit
-converts into the row's.  With no row unit, or a row unit with no head (``‰``, ``%``), or a
-denominator of another kind (``/100 hộ`` in a row per inhabitant), the text is refused by name:
-a per unit with no head says per what, not of what.
+converts into the row's.  With a row unit with no head (``‰``, ``%``), or a denominator of
+another kind (``/100 hộ`` in a row per inhabitant), the text is refused by name: a per unit with
+no head says per what, not of what; with no row unit, the grammar reads on as before (a note
+that opens with ``/vạn dân`` is refused).
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def headless_unit(
         row_unit: The row's unit, if known.
 
     Returns:
-        ``None`` when ``suffix`` does not open with ``/`` and a per unit (``/vạn dân``); else the
-        row unit's head over the written denominator, and the end of the denominator.
+        ``None`` when ``suffix`` does not open with ``/`` and a per unit (``/vạn dân``), or no
+        row unit is given (the grammar reads on, and refuses a note that opens with ``/``);
+        else the row unit's head over the written denominator, and the end of the denominator.
 
     Raises:
         TargetParseError: The per unit has no head the row can give.
@@ -85,9 +87,11 @@ def headless_unit(
     written, end = per
     head = row_unit.text.split("/", 1)[0].strip() if row_unit and "/" in row_unit.text else ""
     unit = _unit_or_none(f"{head}/{written}") if head else None
-    if row_unit is not None and unit is not None and is_compatible(unit, row_unit):
+    if row_unit is None:  # no row to complete it: the note keeps "/vạn dân" (refused if alone)
+        return None
+    if unit is not None and is_compatible(unit, row_unit):
         return unit.text, end
-    given = f" (the row's unit {row_unit.text!r} has none of its kind)" if row_unit else ""
+    given = f" (the row's unit {row_unit.text!r} has none of its kind)"
     raise TargetParseError(
         text,
         offset + slash.start(),

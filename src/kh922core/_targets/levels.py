@@ -150,6 +150,16 @@ _QUALIFIED = re.compile(
 )
 
 
+def _is_unit(text: str) -> bool:
+    """Whether ``text`` is a unit whole (its grade word is the unit's: ``2030 đơn vị hành chính
+    cấp xã trở lên`` is at least 2030 of them)."""
+    try:
+        parse_unit(text.strip())
+    except Kh922Error:
+        return False
+    return True
+
+
 def _unit_after(
     text: str, blanked: str, start: int, indicator_unit: Unit | None
 ) -> tuple[str | None, str | None, int | None]:
@@ -194,7 +204,8 @@ def read_single(
             covered = match.end if match is not None else covered
             continue
         found = Match(match.role, match.phrase, match.start, match.end)
-        if not _QUALIFIED.search(text[last.end() : last.end() + position]):
+        between = text[last.end() : last.end() + position]
+        if not _QUALIFIED.search(between) or _is_unit(between):  # "đơn vị hành chính cấp xã"
             after.append(found)
         elif not _QUALIFIED.search(lower[:position]):  # "mức độ 1 trở lên": both set aside
             hidden.append(found)

@@ -71,7 +71,7 @@ _TOTAL_SAID = re.compile(
 #: 2026-2030", "chuẩn nghèo giai đoạn 2026-2030").
 _DATED_NAME = re.compile(
     r"(?:tiêu\s+chí|chuẩn(?:\s+nghèo)?(?:\s+đa\s+chiều)?|chương\s+trình|kế\s+hoạch|quy\s+hoạch"
-    r"|đề\s+án|chiến\s+lược)(?:\s+[^\W\d_]+){0,4}\s*$",
+    r"|đề\s+án|chiến\s+lược)(?:\s+[^\W\d_]+){0,10}\s*$",
     re.IGNORECASE,
 )
 
@@ -184,6 +184,13 @@ _COUNTS_ADDED = re.compile(
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\bthêm\b", re.IGNORECASE)
+#: A name of a share, or of a stock that the new ones are part of ("… (lũy kế)", "Tổng số …
+#: bao gồm công nhận mới", "… đang hoạt động (kể cả thành lập mới)").
+_NOT_ADDED = re.compile(
+    r"^\W*t[ỷỉ]\s+(?:lệ|trọng)\b|\bl[ũu]ỹ?\s+kế\b|\blũy\s+kế\b|\btổng\s+số\b|\bbao\s+gồm\b"
+    r"|\bkể\s+cả\b|\bđang\s+hoạt\s+động\b",
+    re.IGNORECASE,
+)
 
 
 def _refuse_more_of_new_ones(text: str, spec: TargetSpec, indicator: str | None) -> None:
@@ -194,9 +201,9 @@ def _refuse_more_of_new_ones(text: str, spec: TargetSpec, indicator: str | None)
     if change is None or indicator is None or change.falling or change.kind != "points":
         return
     more = _MORE.search(text)
-    if change.since is not None or change.previous_year or more is None:
+    if change.since is not None or change.previous_year or more is None or "%" in text:
         return
-    if _COUNTS_ADDED.search(indicator):
+    if _COUNTS_ADDED.search(indicator) and not _NOT_ADDED.search(indicator):
         raise TargetParseError(
             text,
             more.start(),

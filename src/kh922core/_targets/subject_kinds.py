@@ -64,13 +64,13 @@ _NO_THING = re.compile(
     re.IGNORECASE,
 )
 #: The head of a subject that names a level that is no share: a value, an income, a count of
-#: things ("Số doanh nghiệp"), a population, a cost or a time ("Thời gian giải quyết …"), a
-#: sector's output ("Khu vực dịch vụ", "Công nghiệp"); not a share written short ("Lao động qua
-#: đào tạo", "Hộ sử dụng nước sạch") nor a part of the whole ("Khu vực nông thôn", "Vùng đồng
-#: bào …", "Các xã miền núi").
+#: things ("Số doanh nghiệp"), a population, a cost or the time a process takes ("Thời gian
+#: giải quyết …"), a sector's output ("Khu vực dịch vụ", "Công nghiệp"); not a share written
+#: short ("Lao động qua đào tạo", "Hộ sử dụng nước sạch") nor a part of the whole ("Khu vực
+#: nông thôn", "Vùng đồng bào …", "Các xã miền núi").
 _LEVEL_HEAD = re.compile(
     r"^(?:tổng\s+)?(?:giá\s+trị|thu\s+nhập|doanh\s+(?:thu|số)|số\s+lượng|số(?!\s+hóa)|lượng|"
-    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số(?!\s+(?:tham|được|có|sử|biết|đạt))|quy\s+mô|chi\s+phí|thời\s+gian|cường\s+độ|thu\s+ngân\s+sách|"
+    r"kim\s+ngạch|vốn|sản\s+lượng|dân\s+số(?!\s+(?:tham|được|có|sử|biết|đạt))|quy\s+mô|chi\s+phí|thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|thông\s+quan|chờ|thực\s+hiện|cấp|trả|khám|làm|tiếp\s+nhận|phê\s+duyệt|thẩm\s+định|hoàn\s+thành|đi\s+lại|vận\s+chuyển)|cường\s+độ|thu\s+ngân\s+sách|"
     r"sản\s+phẩm|(?:(?:ngành|khu\s+vực|lĩnh\s+vực)\s+)?(?:công\s+nghiệp|dịch\s+vụ|nông\s+nghiệp|"
     r"nông,?\s+lâm|thương\s+mại|du\s+lịch|xây\s+dựng|thủy\s+sản|xuất\s+khẩu|nhập\s+khẩu)|"
     r"khu\s+vực\s+I{1,3}\b|lượt|khách|thu\s+(?:nội\s+địa|thuế)|dư\s+nợ|mức\s+bán\s+lẻ|phát\s+thải|"

@@ -227,13 +227,13 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
     written = parse_unit(written_text)
     if written.expression == unit.expression:
         return spec
-    if written.variant_of == "‰":  # "5%o" in a "%" row: 5 ‰, or 5 % and a stray letter?
-        raise TargetParseError(
+    if "‰" in (written.variant_of, unit.variant_of):  # "5%o" in a "%" row, "95%" in "%o"
+        raise TargetParseError(  # 5 ‰, or 5 % and a stray letter?
             text,
             max(text.find(written_text), 0),
             f"the unit of the row ({unit.text!r}), or '‰' written as it is",
-            reason=f"{written_text!r} is read as '‰', but a per mille written with letters is "
-            f"not converted into {unit.text!r}",
+            reason=f"{written_text!r} in a row of {unit.text!r}: a per mille written with "
+            "letters is not converted into another unit, nor another unit into it",
         )
     if _shortened(written, unit):
         _refuse_other_denominator(text, spec, written, unit)
