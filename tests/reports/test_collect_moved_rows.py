@@ -136,3 +136,23 @@ def test_rows_sorted_from_the_name_column_are_listed_though_their_targets_agree(
     assert found.observations.select("value").to_series().to_list() == [85.0]
     listed = sorted(r.value for r in found.rejected if "sorted or moved from column C" in r.reason)
     assert listed == ["78", "95"]
+
+
+def test_names_of_indicators_not_on_the_sheet_are_no_sort(tmp_path: Path) -> None:
+    # round 169: two names shortened to another indicator's whole name, neither on the sheet:
+    # no sort brings those names there, and both figures are read
+    plan = kh922core.load_plan()
+    (path,) = kh922core.write_templates(tmp_path / "t.xlsx", plan, ["so-khcn"], as_of="2026-05-20")
+    fill(path, {"2030-3": "49,5", "2030-21": "72"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = target_rows(sheet)
+    _, columns = keys(sheet)
+    on_sheet = {sheet.cell(r, columns["indicator"]).value for r in rows.values()}
+    others = [i.name for i in plan.indicators if i.id not in on_sheet][:2]
+    for target, name in zip(("2030-3", "2030-21"), others, strict=True):
+        sheet.cell(rows[target], columns["name"], name)
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert sorted(found.observations["value"].to_list()) == [49.5, 72.0]
+    assert found.clean

@@ -253,3 +253,20 @@ def test_a_column_that_numbers_the_rows_is_no_value(
     found = kh922core.collect([path], plan=plan)
     assert found.observations["value"].to_list() == [49.5]
     assert bool(found.rejected) is listed
+
+
+def test_a_figure_in_the_column_that_numbers_the_rows_is_listed(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 169: 60 typed in the STT column of a row with no value (a sheet of a few rows) was
+    # taken for the row's number, and lost with nothing listed
+    path = _template(tmp_path, plan, "so-khcn")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.insert_cols(1)
+    key_row, _ = keys(sheet)
+    sheet.cell(key_row - 1, 1, "STT")
+    sheet.cell(key_row + 1, 1, 60)
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    assert [(r.value, r.row) for r in found.rejected] == [("60", key_row + 1)]

@@ -192,3 +192,41 @@ def test_an_index_of_0_to_1_typed_in_per_cent_is_listed(
         assert "an index written in per cent" in refused.reason
         shown = kh922core.format_number(float(typed) / 100)
         assert f"Write {shown} for {typed}" in refused.reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "listed"), [("1,1802", True), ("2,5", True), ("1.180", False), ("12", False)]
+)
+def test_a_count_that_is_no_whole_number_is_listed(
+    tmp_path: Path, typed: str, listed: bool
+) -> None:
+    # round 167: "1.1802" enterprises (a decimal point, or a footnote mark after 1.180) was
+    # read as 1,1802 enterprises
+    found = _collect(tmp_path, f"digital-tech-enterprise-count;2026;{typed};\n")
+    assert found.observations.is_empty() is listed
+    if listed:
+        (refused,) = found.rejected
+        assert "is not a whole number" in refused.reason
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # round 169: a share of a profit, a net flow or a deficit may be below 0
+        "Tỷ suất lợi nhuận trên vốn chủ sở hữu",
+        "Tỷ trọng xuất khẩu ròng trong GRDP",
+        "Tỷ lệ di cư thuần",
+        "Tỷ lệ bội chi ngân sách so với GRDP",
+    ],
+)
+def test_a_negative_share_of_a_signed_flow_is_read(tmp_path: Path, name: str) -> None:
+    plan = _renamed("online-public-service-usage", name)
+    found = _collect(tmp_path, "online-public-service-usage;2026;-1,2;\n", plan)
+    assert found.observations["value"].to_list() == [-1.2]
+
+
+def test_a_count_named_for_an_index_is_no_index_of_0_to_1(tmp_path: Path) -> None:
+    # round 169: "Số đô thị đạt Bộ chỉ số …" (targets ≥ 1) counts towns: 3 is 3, not 0,03
+    plan = _renamed("smart-cities", "Số đô thị đạt Bộ chỉ số đô thị thông minh")
+    found = _collect(tmp_path, "smart-cities;2026;3;\n", plan)
+    assert found.observations["value"].to_list() == [3.0]

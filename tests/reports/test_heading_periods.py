@@ -66,6 +66,8 @@ def test_a_heading_of_another_period_is_listed(
         "Giá trị thực hiện (ước cả năm 2026)",  # the template's own
         "Giá trị thực hiện năm 2026",
         "Ước thực hiện cả năm 2026",
+        "Ước thực hiện 12 tháng năm 2026",  # round 169: twelve months are the whole year
+        "Thực hiện 12 tháng năm 2026",
     ],
 )
 def test_a_heading_of_the_templates_year_is_read(
@@ -108,6 +110,12 @@ def test_last_years_final_figure_under_the_templates_heading_is_read(
         ("Theo Quyết định 123/QĐ-UBND ngày 5/3/2025", False),
         ("Số liệu năm 2026", False),
         ("Ước cả năm 2026", False),
+        # round 169: a note that gives the row's own year too, or tells of a schedule or cause
+        ("6 tháng đầu năm đạt 40, ước năm 2026 đạt 49,5", False),
+        ("Số liệu 12 tháng năm 2026", False),
+        ("Quý IV/2026 hoàn thành, đưa vào vận hành", False),
+        ("6 tháng cuối năm tăng do mở rộng", False),
+        ("Năm 2025 đã phủ sóng 70%", False),
     ],
 )
 def test_a_note_that_opens_with_another_period_is_listed(

@@ -179,3 +179,26 @@ def test_a_template_in_either_language_reads_back(
     found = kh922core.collect([path], plan=plan)
     assert found.clean
     assert _read(path, plan) == _expected(plan)
+
+
+def test_a_number_raised_whole_is_read(tmp_path: Path, plan: kh922core.Plan) -> None:
+    # round 169: a value typed in a cell formatted superscript whole ("92,3" raised) was read
+    # as "⁹²,³", no number
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    (path,) = kh922core.write_templates(tmp_path / "so.xlsx", plan, ["so-khcn"], as_of=AS_OF)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    key_row, columns = keys(sheet)
+    row = next(
+        r
+        for r in range(key_row + 1, sheet.max_row + 1)
+        if sheet.cell(r, columns["target_id"]).value == "2030-4"
+    )
+    raised = TextBlock(InlineFont(vertAlign="superscript"), "20")
+    sheet.cell(row, columns["value"]).value = CellRichText([raised])
+    book.save(path)
+    found = kh922core.collect([path], plan=plan)
+    values = dict(found.observations.select("indicator", "value").iter_rows())
+    assert values[plan.target("2030-4").indicator] == 20.0

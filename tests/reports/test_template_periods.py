@@ -251,3 +251,55 @@ def test_a_later_templates_empty_row_keeps_the_earlier_figure(
     found = kh922core.collect([tmp_path], plan=plan)
     read = found.observations.filter(pl.col("indicator") == "tfp-contribution")
     assert read.select("value", "source_file").rows() == [(30.0, half.name)]
+
+
+def test_a_later_template_of_another_period_supersedes_the_earlier_figures(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 169: the year's template whose heading was retyped "Thực hiện 9 tháng" has every
+    # row listed; the half-year's estimates were then read as the year's figures, unlisted
+    half, year = _half_and_year(tmp_path, plan)
+    fill(year, {"2030-3": 45, "2030-1": 20})
+    book = openpyxl.load_workbook(year)
+    sheet = book.worksheets[0]
+    row0, columns = keys(sheet)
+    sheet.cell(row0 - 1, columns["value"], "Thực hiện 9 tháng năm 2025")
+    book.save(year)
+    found = kh922core.collect([tmp_path], plan=plan)
+    assert found.observations.is_empty()
+    by_file = {(r.file, r.value): r.reason for r in found.rejected}
+    assert "part of the year" in by_file[(year.name, "45")]
+    assert "gives this row a figure that is not read" in by_file[(half.name, "30")]
+
+
+def test_a_mark_of_nothing_beside_an_empty_row_keeps_the_earlier_figure(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 169: "-" on the 2045 row of the PII rank, its 2030 row left empty, dropped the
+    # half-year's figure of the rank
+    half, year = _half_and_year(tmp_path, plan)
+    fill(year, {"2045-2": "-"})
+    found = kh922core.collect([tmp_path], plan=plan)
+    read = found.observations.filter(pl.col("indicator") == "pii-rank")
+    assert read.select("value", "source_file").rows() == [(25.0, half.name)]
+
+
+def test_a_later_row_of_another_year_withholds_that_years_figure_only(
+    tmp_path: Path, plan: kh922core.Plan
+) -> None:
+    # round 169: a row of 2024 added to the year's template, holding "khoảng 40", dropped the
+    # half-year's figure of 2025 (the template's year was taken for the row's)
+    half, year = _half_and_year(tmp_path, plan)
+    book = openpyxl.load_workbook(year)
+    sheet = book.worksheets[0]
+    _, columns = keys(sheet)
+    source = target_rows(sheet)["2030-3"]
+    extra = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(extra, column, sheet.cell(source, column).value)
+    sheet.cell(extra, columns["year"], 2024)
+    sheet.cell(extra, columns["value"], "khoảng 40")
+    book.save(year)
+    found = kh922core.collect([tmp_path], plan=plan)
+    read = found.observations.filter(pl.col("indicator") == "tfp-contribution")
+    assert read.select("year", "value", "source_file").rows() == [(2025, 30.0, half.name)]

@@ -18,8 +18,8 @@ __all__ = ["heading_text", "period_disagreement"]
 _YEAR = re.compile(r"(?<![\d/.,\-–])(?:19|20)\d\d(?![\d/.,]|\s*[-–]\s*\d)")
 #: Part of a year: its first half, a quarter, some months (not "ước cả năm", the whole year).
 _PART = re.compile(
-    r"(?<!\w)(?:\d+|sáu|ba|chín)\s+tháng(?:\s+đầu\s+năm)?(?!\w)|(?<!\w)quý\s+(?:[IV]+|\d)(?!\w)"
-    r"|(?<!\w)(?:lũy\s+kế|luỹ\s+kế)\s+đến\s+tháng(?!\w)",
+    r"(?<!\w)(?:(?:[1-9]|1[01])|sáu|ba|chín)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?!\w)"  # not 12
+    r"|(?<!\w)quý\s+(?:[IV]+|\d)(?!\w)|(?<!\w)(?:lũy\s+kế|luỹ\s+kế)\s+đến\s+tháng(?!\w)",
     re.IGNORECASE,
 )
 _WHOLE = re.compile(r"(?<!\w)(?:cả|toàn|trọn)\s+năm(?!\w)", re.IGNORECASE)
@@ -27,8 +27,9 @@ _WHOLE = re.compile(r"(?<!\w)(?:cả|toàn|trọn)\s+năm(?!\w)", re.IGNORECASE)
 #: "Năm 2025"); a note that mentions a year in passing ("tăng 5% so với năm 2025") says none.
 _NOTE_PERIOD = re.compile(
     r"^\W*(?:(?:số(?:\s+liệu)?|ước(?:\s+thực\s+hiện)?|thực\s+hiện|kết\s+quả|tính\s+đến(?:\s+hết)?"
-    r"|đến\s+hết|lũy\s+kế|luỹ\s+kế)\s+)?(?:(?:của\s+)?(?:cả\s+)?năm\s+(?:19|20)\d\d\b"
-    r"|(?:\d+|sáu|ba|chín)\s+tháng|quý\s+(?:[IV]+|\d)\b)",
+    r"|đến\s+hết|lũy\s+kế|luỹ\s+kế)\s+(?:của\s+)?(?:cả\s+)?(?:năm\s+(?:19|20)\d\d\b"
+    r"|(?:\d+|sáu|ba|chín)\s+tháng|quý\s+(?:[IV]+|\d)\b)"
+    r"|năm\s+(?:19|20)\d\d\W*$)",  # "Năm 2025" alone: "Năm 2025 đã phủ sóng 70%" tells of it
     re.IGNORECASE,
 )
 
@@ -48,6 +49,13 @@ def _named(text: str) -> tuple[set[int], bool]:
     return years, _PART.search(text) is not None and _WHOLE.search(text) is None
 
 
+def _own_year(note: str, own: int | None) -> bool:
+    """Whether a note also gives the figure of the row's own year, or the whole year (``6 tháng
+    đầu năm đạt 88, ước năm 2026 đạt 92,3``): the row's figure is that one."""
+    years, _ = _named(note)
+    return (own is not None and own in years) or _WHOLE.search(note) is not None
+
+
 def _retyped(heading: str, default: int | None) -> bool:
     """Whether a value heading says another period than the template's own (which names the
     template's year, or none): the template's heading is the same for every row, whatever the
@@ -65,7 +73,7 @@ def period_disagreement(
     typed = re.fullmatch(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*", year or "", re.IGNORECASE)
     own = int(typed.group(1)) if typed else default
     said = [("the heading of the value column", heading)] if _retyped(heading, default) else []
-    if note and _NOTE_PERIOD.match(note):
+    if note and _NOTE_PERIOD.match(note) and not _own_year(note, own):
         said.append(("its note", note))
     for where, text in said:
         years, part = _named(text)

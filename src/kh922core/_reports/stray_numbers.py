@@ -64,7 +64,7 @@ def stray_cells(
         if c
         and (i not in keys or keys[i] == "note" or (keys[i] == "last" and not _LAST.match(c)))
         and re.search(r"\d", _NO_VALUE.sub("", c))
-        and not (i not in keys and _ORDINAL.fullmatch(c.strip()) and _numbering(rows, start, i))
+        and not (i not in keys and _ordinal(c, len(rows) - start) and _numbering(rows, start, i))
     ]
 
 
@@ -72,6 +72,17 @@ def stray_cells(
 _ORDINAL = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]?", re.IGNORECASE)
 #: The heading of a column that numbers the rows ("STT", "TT", "Số TT", "Số thứ tự", "No.").
 _NUMBERING = re.compile(r"(?:s[ốo]\s+)?(?:tt|stt|thứ\s+tự)|no\.?|#", re.IGNORECASE)
+
+
+def _ordinal(text: str, count: int) -> bool:
+    """Whether ``text`` numbers a row of a sheet of ``count`` rows: a number no larger than
+    that (``60`` on a sheet of 21 rows is a figure typed in the wrong column), a Roman
+    numeral, a letter, ``2.1``."""
+    found = _ORDINAL.fullmatch(text.strip())
+    if found is None:
+        return False
+    first = re.match(r"\d+", text.strip())
+    return first is None or int(first.group(0)) <= count
 
 
 def _numbering(rows: list[list[str | None]], start: int, index: int) -> bool:

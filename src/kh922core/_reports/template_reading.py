@@ -352,7 +352,7 @@ def read_filled_file(path: str | Path, plan: Plan | None = None) -> FileReading:
         if swapped := swapped_headings(rows, start, keys, _LABELS):  # nothing read: whose?
             frame, refused, merged, disagreeing = frame.clear(), refused.clear(), [], []
             rejected += [Rejection(source.name, sheet or None, *cell) for cell in swapped]
-        withheld.append(withheld_keys(cells, refused, year))
+        withheld.append(withheld_keys(cells, refused, disagreeing, year))
         frames.append(
             frame.with_columns(
                 pl.lit(None, pl.String).alias("entity"),

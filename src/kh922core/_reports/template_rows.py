@@ -83,10 +83,11 @@ def _disagreement(record: dict[str, str | None], target: str | None, keys: _Plan
     return None
 
 
-def _renamed(record: dict[str, str | None], keys: _PlanKeys) -> str | None:
+def _renamed(record: dict[str, str | None], keys: _PlanKeys) -> tuple[str, str] | None:
     """Why a row whose ``Mã`` agrees with its hidden id bears another indicator's whole name:
     a name copied in error (read, when one row of the sheet has it), or rows sorted from
-    column C, the names and figures moved and the keys left (refused, when several have it)."""
+    column C, the names and figures moved and the keys left (refused, when several have it,
+    each the name of a row of the sheet); and the indicator it names."""
     indicator, target_id, name = record["indicator"], record["target_id"], record["name"]
     named = keys.names.get(fold(name)) if name else None
     if (
@@ -98,7 +99,8 @@ def _renamed(record: dict[str, str | None], keys: _PlanKeys) -> str | None:
     return (
         f"its name is that of {named!r}, its Mã {target_id!r} and hidden key (column A) name "
         f"{indicator!r}, as on other rows of the sheet: were rows sorted or moved from column C? "
-        "Sort whole rows, or type the figure on its own row"
+        "Sort whole rows, or type the figure on its own row",
+        str(named),
     )
 
 
@@ -126,7 +128,8 @@ def template_frame(
     once the template is known to be the plan's (another plan's is listed whole)."""
     records: list[dict[str, object]] = []
     disagreeing: list[tuple[int, str, str]] = []
-    suspects: list[tuple[int, str, str]] = []
+    suspects: list[tuple[int, str, str, str]] = []  # row, figure, why, the indicator named
+    sorted_rows = False  # a row whose keys disagree: the sheet was sorted
     value = next((i for i, key in keys.items() if key == "value"), None)
     heading = heading_text(rows, start, value)
     known = _PlanKeys.of(plan) if plan is not None else None
@@ -142,13 +145,14 @@ def template_frame(
                 record[key] = row[index].strip() or None  # type: ignore[union-attr]
         target = next((row[i] for i, key in keys.items() if key == "target" and i < len(row)), None)
         why = _disagreement(record, target, known) if known is not None else None
+        sorted_rows = sorted_rows or (why is not None and bool(record["value"]))
         why = why or period_disagreement(heading, record["note"], record["year"], year)
         said = record["value"] or record["assessment"]
         if why is not None and said:
             disagreeing.append((number, said, why))
         renamed = _renamed(record, known) if known is not None and why is None else None
         if renamed is not None and said:
-            suspects.append((number, said, renamed))
+            suspects.append((number, said, *renamed))
         coded = known.targets.get(record["target_id"] or "") if known is not None else None
         if record["indicator"] is None and coded is not None:
             record["indicator"] = coded.indicator
@@ -156,8 +160,11 @@ def template_frame(
         records.append(
             {**record, "stray": stray_cells(rows, start, keys, row, written), "source_row": number}
         )
-    if len(suspects) > 1 or disagreeing:  # one name copied in error is read, several not
-        disagreeing = sorted(disagreeing + suspects)
+    # names moved by a sort are names of the sheet's own rows; one copied in error is read
+    on_sheet = {str(r["indicator"]) for r in records}
+    moved = [(row, said, why) for row, said, why, named in suspects if named in on_sheet]
+    if len(moved) > 1 or (moved and sorted_rows):
+        disagreeing = sorted(disagreeing + moved)
     schema: dict[str, pl.DataType] = {**dict.fromkeys(_WANTED, pl.String()), "stray": STRAY_DTYPE}
     schema["source_row"] = pl.Int64()
     return pl.DataFrame(records, schema=schema, orient="row"), disagreeing

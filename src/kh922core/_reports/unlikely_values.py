@@ -33,7 +33,8 @@ __all__ = ["unlikely_values"]
 #: An indicator whose level may be below 0: a change, a rate, a balance, a difference.
 _SIGNED_NAME = re.compile(
     r"(?<!\w)(?:tăng|giảm|tốc\s+độ|biến\s+động|chênh\s+lệch|thay\s+đổi|cán\s+cân|cân\s+đối"
-    r"|lợi\s+nhuận|lãi|lỗ|kết\s+quả\s+(?:kinh\s+doanh|hoạt\s+động|tài\s+chính)|bội\s+chi"
+    r"|(?<!có\s)(?:lợi\s+nhuận|lãi)|lỗ|kết\s+quả\s+(?:kinh\s+doanh|hoạt\s+động|tài\s+chính)"
+    r"|bội\s+chi"
     r"|thặng\s+dư|chỉ\s+số\s+(?:giá|sản\s+xuất)|lạm\s+phát|thuần|ròng"
     r"|di\s+cư|xuất\s+siêu|nhập\s+siêu)(?!\w)",
     re.IGNORECASE,
@@ -62,14 +63,6 @@ _NOT_COUNTED = (
     "[power",
 )
 _AVERAGED = re.compile(r"(?<!\w)(?:bình\s+quân|trung\s+bình|mỗi|/)(?!\w)", re.IGNORECASE)
-#: A share's name ("Tỷ lệ …", "Tỷ trọng …"): below 0 only as a change or a rate of one
-#: ("Tỷ lệ tăng dân số"); a profit or a result it counts is no sign of its own ("Tỷ lệ doanh
-#: nghiệp có lãi", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính").
-_SHARE_NAME = re.compile(r"^\W*t[ỷỉ]\s+(?:lệ|trọng)\b", re.IGNORECASE)
-_MOVING = re.compile(
-    r"(?<!\w)(?:tăng|giảm|tốc\s+độ|biến\s+động|chênh\s+lệch|thay\s+đổi|lạm\s+phát)(?!\w)",
-    re.IGNORECASE,
-)
 #: The unit a note names (``đơn vị: triệu đồng``, ``ĐVT: nghìn tỷ đồng``, ``tính bằng triệu
 #: USD``): to the end of its clause.
 _NOTED_UNIT = re.compile(
@@ -89,8 +82,7 @@ _SCALED_UP = 25
 def _never_negative(unit: Unit, name: str) -> bool:
     """Whether an indicator's level is never below 0: a share, a count, an area, a mass …,
     unless its name says it moves or balances."""
-    signed = _MOVING if _SHARE_NAME.search(name) else _SIGNED_NAME
-    if signed.search(name) or unit.is_rank:
+    if _SIGNED_NAME.search(name) or unit.is_rank:
         return False
     share = unit.text.strip().startswith("%") and "year" not in unit.expression
     counted = (
@@ -187,8 +179,10 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         and not u.text.strip().startswith("%")
         and re.fullmatch(r"\[\w+\]", u.dimension) is not None  # "[hdi]": no count of things
         and not u.is_rank
+        and not re.match(r"\W*số\b", names.get(i, ""), re.IGNORECASE)  # "Số đô thị …": a count
         and (numbers := _numbers_of(plan, i))
         and all(0 < n <= 1 for n in numbers)
+        and min(numbers) < 1
         and all(t.spec.change is None for t in plan.targets if t.indicator == i)
     ]
     percent_of_one = own & pl.col("indicator").is_in(of_one) & value.is_between(1, 100, "right")
@@ -196,8 +190,10 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
         i
         for i, u in units.items()
         if re.fullmatch(r"[a-z_]+", u.expression)
+        and not u.expression.startswith(("percent", "permille"))
         and re.fullmatch(r"\[\w+\]", u.dimension)
         and not u.dimension.startswith(_NOT_COUNTED)
+        and not re.search(r"share|growth|index|score|hdi|rate", u.dimension)
         and not _AVERAGED.search(names.get(i, ""))
     ]
     part = own & pl.col("indicator").is_in(whole) & (value % 1 != 0)
@@ -225,7 +221,7 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     rejected = []
     for row in flagged.iter_rows(named=True):
         indicator = row["indicator"]
-        if row["_part"]:
+        if row["_part"] and not row["_negative"]:
             why = (
                 f"is not a whole number, and {names.get(indicator, indicator)!r} counts "
                 f"{texts[indicator]!r}: a decimal point typed for a thousands dot, or a "

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from kh922core._text import INVISIBLE
-from kh922core._tracking.sheet_strings import RAISED
+from kh922core._tracking.sheet_strings import raised_text
 
 __all__ = ["cell_text", "clean_text", "shown_rounded", "shows_otherwise"]
 
@@ -276,15 +276,13 @@ def _rich_text(value: Any) -> str:
     """openpyxl's rich text as the text it shows: a run raised or lowered keeps its digits
     raised or lowered (``1`` and a superscript ``2`` pasted from Word is ``1²``, a footnote
     mark beside 1, not 12; ``m`` and a raised ``2`` is ``m²``)."""
-    parts = []
-    for block in value:
-        if isinstance(block, str):
-            parts.append(block)
-            continue
-        align = getattr(getattr(block, "font", None), "vertAlign", None)
-        table = RAISED.get(str(align), {})
-        parts.append(str(getattr(block, "text", "")).translate(table))
-    return "".join(parts)
+    parts = [
+        (block, "")
+        if isinstance(block, str)
+        else (str(getattr(block, "text", "")), str(getattr(block.font, "vertAlign", "") or ""))
+        for block in value
+    ]
+    return raised_text(parts)
 
 
 def shows_otherwise(value: object, number_format: object) -> bool:

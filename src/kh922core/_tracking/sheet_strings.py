@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-__all__ = ["RAISED", "escaped_texts"]
+__all__ = ["RAISED", "escaped_texts", "raised_text"]
 
 #: What openpyxl removes from a text.
 _REMOVED = b"x005F_"
@@ -59,11 +59,11 @@ _ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 def _text(element: Any) -> str:
     """The text of a shared string or an inline string: its ``t``, or its runs' (not the
-    phonetic runs, which Excel does not show)."""
-    parts: list[str] = []
+    phonetic runs, which Excel does not show), a raised run beside others shown raised."""
+    parts: list[tuple[str, str]] = []
     for child in element:
         if _local(child.tag) == "t":
-            parts.append(child.text or "")
+            parts.append((child.text or "", ""))
         elif _local(child.tag) == "r":
             align = next(
                 (
@@ -75,9 +75,16 @@ def _text(element: Any) -> str:
                 ),
                 "",
             )
-            text = "".join(t.text or "" for t in child if _local(t.tag) == "t")
-            parts.append(text.translate(RAISED.get(align, {})))
-    return "".join(parts)
+            parts.append(("".join(t.text or "" for t in child if _local(t.tag) == "t"), align))
+    return raised_text(parts)
+
+
+def raised_text(parts: list[tuple[str, str]]) -> str:
+    """Runs of text and their alignment as the cell shows them: a run raised or lowered beside
+    others keeps its digits raised (``1²``); a cell raised whole is read as its text."""
+    if all(align in RAISED for _, align in parts):
+        return "".join(text for text, _ in parts)
+    return "".join(text.translate(RAISED.get(align, {})) for text, align in parts)
 
 
 def _cells(xml: Any, shared: list[str]) -> dict[tuple[int, int], str]:
