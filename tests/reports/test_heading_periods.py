@@ -126,3 +126,19 @@ def test_a_note_that_opens_with_another_period_is_listed(
     values = found.observations.filter(pl.col("indicator") == "tfp-contribution")["value"]
     assert values.is_empty() is listed
     assert any("its note" in r.reason for r in found.rejected) is listed
+
+
+@pytest.mark.parametrize(
+    ("heading", "listed"),
+    [("Value (first half of 2026)", True), ("Value Q2 2026", True), ("Value (2026)", False)],
+)
+def test_an_english_heading_of_part_of_the_year_is_listed(
+    tmp_path: Path, plan: kh922core.Plan, heading: str, listed: bool
+) -> None:
+    (path,) = kh922core.write_templates(
+        tmp_path / "khcn.xlsx", plan, ["so-khcn"], as_of="2026-05-20", lang="en"
+    )
+    fill(path, {"2030-3": "49,5"})
+    _set(path, heading)
+    found = kh922core.collect([path], plan=plan)
+    assert found.observations.is_empty() is listed

@@ -19,10 +19,15 @@ _YEAR = re.compile(r"(?<![\d/.,\-–])(?:19|20)\d\d(?![\d/.,]|\s*[-–]\s*\d)")
 #: Part of a year: its first half, a quarter, some months (not "ước cả năm", the whole year).
 _PART = re.compile(
     r"(?<!\w)(?:(?:[1-9]|1[01])|sáu|ba|chín)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?!\w)"  # not 12
-    r"|(?<!\w)quý\s+(?:[IV]+|\d)(?!\w)|(?<!\w)(?:lũy\s+kế|luỹ\s+kế)\s+đến\s+tháng(?!\w)",
+    r"|(?<!\w)quý\s+(?:[IV]+|\d)(?!\w)|(?<!\w)(?:lũy\s+kế|luỹ\s+kế)\s+đến\s+tháng(?!\w)"
+    r"|(?<!\w)(?:first|second)\s+half|half[-\s]year|(?<!\w)Q[1-4](?!\w)|(?<!\w)quarter"
+    r"|(?<!\w)(?:[1-9]|1[01])\s+months(?!\w)",  # the English template's headings
     re.IGNORECASE,
 )
-_WHOLE = re.compile(r"(?<!\w)(?:cả|toàn|trọn)\s+năm(?!\w)", re.IGNORECASE)
+_WHOLE = re.compile(
+    r"(?<!\w)(?:cả|toàn|trọn)\s+năm(?!\w)|(?<!\w)(?:whole|full)\s+(?:of\s+)?(?:the\s+)?year",
+    re.IGNORECASE,
+)
 #: A note that opens with the figure's period ("Số liệu năm 2025", "Ước 6 tháng đầu năm",
 #: "Năm 2025"); a note that mentions a year in passing ("tăng 5% so với năm 2025") says none.
 _NOTE_PERIOD = re.compile(
