@@ -321,6 +321,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     table, misfits = fitting_units(checked, plan)
     table, impossible = possible_values(table, plan)
     table, unlikely = unlikely_values(table, plan)
+    table, assessed = assessed_numbers(table, plan)  # refused: a later one supersedes all the same
     refused = checked.join(table.select("_checked"), on="_checked", how="anti")
     refused = pl.concat([refused, *_withheld(readings, refused.schema)], how="diagonal")
     table, overruled = superseded_by_refused(table, refused, _KEY, [str(r.path) for r in readings])
@@ -345,7 +346,6 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
     )
     given = [str(r.path) for r in readings]
     table, replaced = superseded(table.drop("_unit", "_said", "_order"), _KEY, given)
-    table, assessed = assessed_numbers(table, plan)
     clash = pl.struct(*_KEY).is_duplicated()
     conflicts = table.filter(clash).drop("_file", PERIOD)
     kept = table.filter(~clash)
