@@ -427,3 +427,19 @@ def test_a_grade_word_inside_the_unit_leaves_or_above_to_the_number() -> None:
     assert spec.operator is Operator.GE  # type: ignore[union-attr]
     assert spec.is_met(5)
     assert not spec.is_met(4)
+
+
+@pytest.mark.parametrize(
+    ("text", "met", "unmet"),
+    [("Giảm 0,2%o", 9.8, 9.9), ("Giảm 0,2 %o so với năm 2025", 9.7, 9.85)],
+)
+def test_a_change_in_per_mille_written_with_letters_is_in_points_of_per_mille(
+    text: str, met: float, unmet: float
+) -> None:
+    # round 168: "%o" (‰) was taken for "%" in a row in ‰, and refused as "ten times off"
+    spec = parse_target(text, unit="‰", indicator="Tỷ suất sinh thô", direction="lower_is_better")
+    assert spec.change is not None
+    assert spec.is_met(met, baseline=10)
+    assert not spec.is_met(unmet, baseline=10)
+    with pytest.raises(TargetParseError, match="ten times off"):
+        parse_target("Giảm 0,2%", unit="‰", direction="lower_is_better")

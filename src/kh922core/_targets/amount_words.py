@@ -28,7 +28,7 @@ from functools import lru_cache
 from kh922core._targets.kinds import TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import YEARS, blank, phrases_of
-from kh922core._targets.units import Unit
+from kh922core._targets.units import Unit, parse_unit
 from kh922core._targets.wording import on_change
 from kh922core.errors import TargetParseError
 
@@ -240,6 +240,8 @@ def refuse_permille_change(text: str, spec: TargetSpec, unit: Unit | None) -> No
     change = spec.change
     own = getattr(spec, "unit", None) or ""
     if change is None or unit is None or unit.expression != "permille" or "%" not in own:
+        return
+    if parse_unit(own).expression == "permille":  # "%o", a per mille written with letters
         return
     raise TargetParseError(
         text,
