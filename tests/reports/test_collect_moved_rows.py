@@ -25,13 +25,15 @@ def template(tmp_path: Path) -> Path:
     return fill(path, {"2030-3": "49,5", "2030-21": "72"})
 
 
-def _swap_from_column_b(path: Path, first: str, second: str) -> None:
+def _swap_from_column_b(path: Path, first: str, second: str, key: str = "target_id") -> None:
+    """Swap two rows from the column of ``key`` on (column B, the ``Mã``: rows sorted with
+    the hidden ids left behind; ``name``: from column C, the ``Mã`` left behind too)."""
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     rows = target_rows(sheet)
     _, columns = keys(sheet)
     a, b = rows[first], rows[second]
-    for column in range(columns["indicator"] + 1, sheet.max_column + 1):
+    for column in range(columns[key], sheet.max_column + 1):
         one, other = sheet.cell(a, column), sheet.cell(b, column)
         one.value, other.value = other.value, one.value
     book.save(path)
@@ -106,19 +108,6 @@ def test_a_name_shortened_beside_its_own_ma_is_read(template: Path) -> None:
     assert found.clean
 
 
-def _rotate_from_column_c(path: Path, first: str, second: str) -> None:
-    """Swap two rows from the name column on (rows sorted by name with the Mã left behind)."""
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    rows = target_rows(sheet)
-    _, columns = keys(sheet)
-    a, b = rows[first], rows[second]
-    for column in range(columns["name"], sheet.max_column + 1):
-        one, other = sheet.cell(a, column), sheet.cell(b, column)
-        one.value, other.value = other.value, one.value
-    book.save(path)
-
-
 def test_rows_sorted_from_the_name_column_are_listed_though_their_targets_agree(
     tmp_path: Path,
 ) -> None:
@@ -131,7 +120,7 @@ def test_rows_sorted_from_the_name_column_are_listed_though_their_targets_agree(
     fill(path, {"2030-5.3": 78, "2030-5.4": 95, "2030-5.2": 85})
     texts = {t.id: t.text for t in plan.targets}
     assert texts["2030-5.3"] == texts["2030-5.4"]  # nothing but the names tells them apart
-    _rotate_from_column_c(path, "2030-5.3", "2030-5.4")
+    _swap_from_column_b(path, "2030-5.3", "2030-5.4", key="name")
     found = kh922core.collect([path], plan=plan)
     assert found.observations.select("value").to_series().to_list() == [85.0]
     listed = sorted(r.value for r in found.rejected if "sorted or moved from column C" in r.reason)
