@@ -116,6 +116,52 @@ def _numbers_of(plan: Plan, indicator: str) -> list[float]:
     return [n for n in found if isinstance(n, float)]
 
 
+def _published_indexes(plan: Plan, names: dict[str, str], texts: dict[str, str]) -> list[str]:
+    """The indicators of a price or output index's rise in % (``Chỉ số giá tiêu dùng``), whose
+    level targets are all under :data:`_INDEX_TARGETS`: a value of 80 to 130 is the index as
+    published."""
+    return [
+        i
+        for i, v in _largest_targets(plan).items()
+        if v < _INDEX_TARGETS
+        and texts[i] == "%"
+        and _INDEX_NAME.search(names.get(i, "")) is not None
+        and all(abs(n) < _INDEX_TARGETS for n in _numbers_of(plan, i))
+    ]
+
+
+def _indexes_of_one(plan: Plan, units: dict[str, Unit], names: dict[str, str]) -> list[str]:
+    """The indicators of an index of 0 to 1 (``HDI > 0,7``): named an index, in a unit of its
+    own (no share, no rank, no count named ``Số …``), every target a level within 0 and 1."""
+    found = []
+    for i, u in units.items():
+        name = names.get(i, "")
+        if not _UNIT_INDEX.search(name) or u.text.strip().startswith("%") or u.is_rank:
+            continue
+        if re.fullmatch(r"\[\w+\]", u.dimension) is None or re.match(r"\W*số\b", name, re.I):
+            continue
+        numbers = _numbers_of(plan, i)
+        levels = all(t.spec.change is None for t in plan.targets if t.indicator == i)
+        if numbers and levels and all(0 < n <= 1 for n in numbers) and min(numbers) < 1:
+            found.append(i)
+    return found
+
+
+def _whole_counts(units: dict[str, Unit], names: dict[str, str]) -> list[str]:
+    """The indicators that count things in their own unit (``doanh nghiệp``, ``đô thị``), no
+    average of them: never a part of one."""
+    return [
+        i
+        for i, u in units.items()
+        if re.fullmatch(r"[a-z_]+", u.expression)
+        and not u.expression.startswith(("percent", "permille"))
+        and re.fullmatch(r"\[\w+\]", u.dimension)
+        and not u.dimension.startswith(_NOT_COUNTED)
+        and not re.search(r"share|growth|index|score|hdi|rate", u.dimension)
+        and not _AVERAGED.search(names.get(i, ""))
+    ]
+
+
 def _noted_units(notes: list[tuple[str, str]], units: dict[str, Unit]) -> dict[str, str]:
     """For each distinct (indicator, note), the unit the note names where it reads and is not
     the indicator's (``triệu đồng`` in a row in ``tỷ đồng``; ``tỷ VND`` is ``tỷ VNĐ``), keyed
@@ -163,39 +209,11 @@ def unlikely_values(table: pl.DataFrame, plan: Plan) -> tuple[pl.DataFrame, list
     scale = pl.col("indicator").replace_strict(largest, default=None, return_dtype=pl.Float64)
     comma = own & (value > 100) & (value >= _LOST_COMMA * scale)
     scaled = own & (value >= 10) & (value <= 100) & (value >= _SCALED_UP * scale)
-    indexed = {
-        i: v
-        for i, v in _largest_targets(plan).items()
-        if v < _INDEX_TARGETS
-        and texts[i] == "%"
-        and _INDEX_NAME.search(names.get(i, "")) is not None
-        and all(abs(n) < _INDEX_TARGETS for n in _numbers_of(plan, i))
-    }
-    index = own & pl.col("indicator").is_in(list(indexed)) & value.is_between(*_INDEX_FORM)
-    of_one = [
-        i
-        for i, u in units.items()
-        if _UNIT_INDEX.search(names.get(i, ""))
-        and not u.text.strip().startswith("%")
-        and re.fullmatch(r"\[\w+\]", u.dimension) is not None  # "[hdi]": no count of things
-        and not u.is_rank
-        and not re.match(r"\W*số\b", names.get(i, ""), re.IGNORECASE)  # "Số đô thị …": a count
-        and (numbers := _numbers_of(plan, i))
-        and all(0 < n <= 1 for n in numbers)
-        and min(numbers) < 1
-        and all(t.spec.change is None for t in plan.targets if t.indicator == i)
-    ]
-    percent_of_one = own & pl.col("indicator").is_in(of_one) & value.is_between(1, 100, "right")
-    whole = [  # a count of things in its own unit: never a part of one ("1,1802 doanh nghiệp")
-        i
-        for i, u in units.items()
-        if re.fullmatch(r"[a-z_]+", u.expression)
-        and not u.expression.startswith(("percent", "permille"))
-        and re.fullmatch(r"\[\w+\]", u.dimension)
-        and not u.dimension.startswith(_NOT_COUNTED)
-        and not re.search(r"share|growth|index|score|hdi|rate", u.dimension)
-        and not _AVERAGED.search(names.get(i, ""))
-    ]
+    indexed = _published_indexes(plan, names, texts)
+    index = own & pl.col("indicator").is_in(indexed) & value.is_between(*_INDEX_FORM)
+    of_one = own & pl.col("indicator").is_in(_indexes_of_one(plan, units, names))
+    percent_of_one = of_one & value.is_between(1, 100, "right")
+    whole = _whole_counts(units, names)
     part = own & pl.col("indicator").is_in(whole) & (value % 1 != 0)
     money = [i for i, u in units.items() if "currency" in u.dimension]
     pairs = (
