@@ -3,7 +3,8 @@
 The grammar reads a comparator right before its number (``dưới 15%``, ``tối đa 15%``).  Words of
 a bound with others between them and the number (``dưới mức trần 15%``, ``tối đa phải đạt
 15%``, ``tối thiểu phải đạt 95%``, ``chỉ ở mức 3%``), or a bound the grammar has no phrase
-for (``trong giới hạn 15%``, ``mức trần 15%``, ``ít ra 95%``, ``đưa về 15%``), would go to the
+for (``trong giới hạn 15%``, ``trong ngưỡng 4%``, ``mức trần 15%``, ``ít ra 95%``, ``đưa về 15%``),
+would go to the
 note, and the number be read bare, in the indicator's direction: a cap read as a floor where
 the indicator is better higher.  Such a text is refused, naming the words.
 """
@@ -19,7 +20,10 @@ from kh922core.errors import TargetParseError
 __all__ = ["refuse_bound_apart"]
 
 #: Words that may stand between a bound and its number ("ở mức", "phải đạt", "cho phép").
-_BETWEEN = r"(?:\s+(?:ở|mức|là|phải|đạt|được|cho\s+phép|trần|sàn|khoảng|chỉ|còn|bằng|tối\s+đa))"
+_BETWEEN = (
+    r"(?:\s+(?:ở|mức|ngưỡng|mốc|là|phải|đạt|được|cho\s+phép|trần|sàn|khoảng|chỉ|còn|bằng|"
+    r"tối\s+đa))"
+)
 #: A comparator the grammar reads, with words between it and the number.
 _SPACED = re.compile(
     r"(?<![\w])(?<!cấp\s)(?<!tuyến\s)(?P<word>dưới|trên|tối\s+đa|tối\s+thiểu|ít\s+nhất|nhiều\s+nhất|"
@@ -30,8 +34,9 @@ _SPACED = re.compile(
 #: A bound the grammar has no phrase for, right before the number or with only "ở mức", "là"
 #: between ("trong giới hạn cho phép đạt 95%" names the subject: within the limits).
 _UNREAD = re.compile(
-    r"(?<![\w])(?P<word>mức\s+trần|trần|mức\s+sàn|giới\s+hạn|đưa\s+về|hạn\s+chế(?=\s+ở)|ít\s+ra)"
-    r"(?:\s+(?:ở|mức|là|khoảng|bằng))*\s*$",
+    r"(?<![\w])(?P<word>mức\s+trần|trần|mức\s+sàn|giới\s+hạn|đưa\s+về|hạn\s+chế(?=\s+ở)|ít\s+ra|"
+    r"trong(?=\s+(?:ngưỡng|mức|mốc)(?![\w])))"  # "… trong ngưỡng 4%": a cap, or a band?
+    r"(?:\s+(?:ở|mức|ngưỡng|mốc|là|khoảng|bằng))*\s*$",
     re.IGNORECASE,
 )
 

@@ -1,11 +1,11 @@
 """A cell as the grammar reads it: tidied in place, its footnote marks set aside.
 
 :func:`tidied` keeps the text's length (so that an error still points at the right place): a
-full-width ``％`` as ``%``, an Icelandic ``Ð`` as the Vietnamese ``Đ`` (old encodings' converters
-write one for the other), every decimal digit as its ASCII digit (``９５`` as ``95``: the
-patterns read both, the numbers only one), no footnote mark (:func:`without_marks`), no bullet
-before the first word, no parentheses or quotation marks around the whole target (``(≥ 95%)``,
-``“Không còn hộ nghèo”``).
+full-width ``％`` (and the Arabic ``٪``, the small ``﹪``) as ``%``, an Icelandic ``Ð`` as the
+Vietnamese ``Đ`` (old encodings' converters write one for the other), every decimal digit as
+its ASCII digit (``９５`` as ``95``: the patterns read both, the numbers only one), no footnote
+mark (:func:`without_marks`), no bullet before the first word, no parentheses or quotation
+marks around the whole target (``(≥ 95%)``, ``“Không còn hộ nghèo”``).
 
 Footnote marks after a target are never read as its number.  A plan's table marks a cell for
 a footnote under it (``95%(*)``, ``≥ 95%*``, ``95%¹``, ``35.000 tỷ đồng(1)``, ``Đạt 100% (1)``);
@@ -40,6 +40,9 @@ _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _FULL_WIDTH = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     | {"\u3000": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-"}  # hyphens, figure dash
+    # the other per cent signs: Arabic "٪", the small "﹪" (read as words, the row's unit took
+    # the number: "Tăng 10٪" of an amount was a rise of 10 of its unit)
+    | {"\u066a": "%", "\ufe6a": "%"}
 )
 _BULLET = re.compile(r"^\s*[-+•*▪◦○●■□➢➤►✓✔–](?:\s+|(?=[^\W\d_]))")  # "•Nâng lên 60%" too
 #: Marks that may enclose the whole target: parentheses, quotation marks.

@@ -1,8 +1,10 @@
 """An indicator that is itself the size of a cut: ``giảm X%`` is its level.
 
 ``Tỷ lệ cắt giảm thời gian giải quyết thủ tục hành chính``, ``Tỷ lệ thủ tục hành chính được cắt
-giảm``, ``Tỷ lệ giảm phát thải khí nhà kính``, ``Mức giảm tỷ lệ hộ nghèo``, ``Tốc độ giảm …``, ``Tỷ
-lệ rút ngắn …``, ``Tỷ lệ giảm nghèo``: the figure of such a row is how much was cut.  ``Cắt giảm ít
+giảm``, ``Số thủ tục hành chính được cắt giảm``, ``Tỷ lệ giảm phát thải khí nhà kính``, ``Mức
+giảm tỷ lệ hộ nghèo``, ``Tốc độ giảm …``, ``Tỷ lệ rút ngắn …``, ``Tỷ lệ giảm nghèo``: the figure
+of such a row is how much was cut (a count of what is cut reads a cut in its own unit, and
+refuses one in %).  ``Cắt giảm ít
 nhất 30%`` in it says that figure reaches 30 % (a level, at least 30), never that the cut rate
 itself falls by 30 points; ``Giảm 1,5%/năm`` of ``Tỷ lệ giảm nghèo`` is a cut of 1,5 a year, its
 level.  A bare number is at least that much cut (``Giảm 30%``: ≥ 30 %, whatever the direction
@@ -30,8 +32,9 @@ _CUT_NAME = re.compile(
     r"^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|mức|tốc\s+độ)\s+"
     r"(?:cắt\s+giảm|kéo\s+giảm|rút\s+ngắn|giảm(?!\s+(?:thị\s+lực|thính\s+lực|mật\s+độ|trí\s+nhớ|"
     r"cân|chức\s+năng|miễn\s+dịch|sức\s+(?:nghe|nhìn)|dân\s+số)\b))\b"
-    # "Tỷ lệ thủ tục hành chính được cắt giảm", "Tỷ lệ thời gian giải quyết được rút ngắn"
-    r"|^\s*(?:[\dIVXivx]+[.)]\s*)*t[ỷỉ]\s+lệ\s+(?:[^\W\d_]+\s+){1,8}?được\s+"
+    # "Tỷ lệ thủ tục hành chính được cắt giảm", "Tỷ lệ thời gian giải quyết được rút ngắn",
+    # "Số thủ tục hành chính được cắt giảm" (a count of what is cut)
+    r"|^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|số(?:\s+lượng)?)\s+(?:[^\W\d_]+\s+){1,8}?được\s+"
     r"(?:cắt\s+giảm|rút\s+ngắn|tinh\s+giản)\s*(?:[(,;]|so\s+với\b|$)",
     re.IGNORECASE,
 )
@@ -49,6 +52,8 @@ def names_a_cut(name: str | None) -> bool:
         >>> names_a_cut("3. Mức giảm tỷ lệ hộ nghèo"), names_a_cut("Giảm tỷ lệ hộ nghèo")
         (True, False)
         >>> names_a_cut("Tỷ lệ thủ tục hành chính được cắt giảm")
+        True
+        >>> names_a_cut("Số thủ tục hành chính được cắt giảm, đơn giản hóa")
         True
     """
     return bool(name) and _CUT_NAME.match(name or "") is not None
@@ -74,9 +79,17 @@ def cut_level(
         return None
     row_percent = None if unit is None else unit.expression in _PERCENT
     text_percent = None if written is None else written.expression in _PERCENT
-    if None not in (row_percent, text_percent) and row_percent != text_percent:
-        return None  # "giảm 10%" of a cut in tấn: of what? The reading of a change decides
     expected = "the cut to reach as a level ('Cắt giảm ít nhất 30%', 'Giảm 5-10%')"
+    if None not in (row_percent, text_percent) and row_percent != text_percent:
+        if row_percent:  # "Giảm 500 hộ" of "Tỷ lệ giảm nghèo": the reading of a change decides
+            return None
+        raise TargetParseError(  # "Cắt giảm 30% số TTHC" of "Số TTHC được cắt giảm"
+            text,
+            0,
+            f"the cut in the row's unit ({unit.text if unit else ''!r})",
+            reason=f"a cut in % of an indicator that counts what is cut ({indicator!r}): "
+            "of which total, and how many is that?",
+        )
     if base.named:
         raise TargetParseError(
             text,

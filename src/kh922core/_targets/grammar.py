@@ -21,6 +21,7 @@ from kh922core._targets.another_kind import refuse_negative_change
 from kh922core._targets.cell_tidying import tidied
 from kh922core._targets.cells import numbered_parts
 from kh922core._targets.change_words import AfterCues, read_after, read_base
+from kh922core._targets.counted_opposites import refuse_counted_opposite
 from kh922core._targets.denominators import without_denominators
 from kh922core._targets.held_levels import read_held_levels
 from kh922core._targets.kinds import Change, ChangeKind, Direction, TargetSpec
@@ -228,6 +229,7 @@ def _parse_target(
     if reason is not None and reason.startswith(NONE_AT_ALL):
         spec = none_at_all(text, spec, stated)
     spec = bare_zero(text, spec, stated)  # "Tỷ lệ hồ sơ trễ hạn 0%", "0 sự cố": none at all
+    refuse_counted_opposite(text, spec, _as_unit(unit), _named(indicator), stated)
     return _stated(text, spec, change, reason)
 
 

@@ -23,6 +23,7 @@ from itertools import pairwise
 from kh922core._targets.denominators import DENOMINATOR_DIGITS, PER_WRITTEN
 from kh922core._targets.name_noun_context import named_noun_at
 from kh922core._targets.numbers import parse_number
+from kh922core._targets.tone_placement import other_placement
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
 from kh922core.errors import NumberFormatError, TargetParseError, UnknownUnitError, WordingError
@@ -45,8 +46,10 @@ __all__ = [
 _ROLES = frozenset(
     {"ge", "gt", "le", "lt", "eq", "approx", "rank", "from", "maintain", "filler", "noun"}
     | {"after_ge", "after_le", "range"}
-    | {"rise", "fall", "multiple", "per_year", "to_level", "zero", "manner"}
+    | {"rise", "fall", "multiple", "per_year", "to_level", "zero", "manner", "action"}
 )
+#: What may stand before a verb of doing (``action``) that opens the text, where it is a filler.
+_OPENING_ROLES = frozenset({"filler", "per_year"})
 #: Verbs of change that also name a change, which no word of manner extends (``Tỷ lệ doanh
 #: nghiệp tăng trưởng nhanh 10%``: the share of fast-growing firms).
 _NAMING_VERBS = frozenset({"tăng trưởng", "mức tăng trưởng"})
@@ -121,33 +124,6 @@ def _check_layers(layers: tuple[Layer, ...]) -> int:
     return len({(role, phrase) for role, phrase in added if phrase not in known})
 
 
-#: An open syllable ending in ``oa``, ``oe`` or ``uy`` (not after ``q``), decomposed: its tone
-#: may stand on either vowel (``xóa`` and ``xoá``, ``hòa`` and ``hoà`` are both written).
-_TWO_PLACEMENTS = re.compile(
-    r"(?<![^\W\d_])([^\W\d_]*?)(?<!q)([ou])([\u0300-\u036f]*)([aey])([\u0300-\u036f]*)"
-    r"(?![^\W\d_]|[\u0300-\u036f])"
-)
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _other_placement(phrase: str) -> str:
-    """``phrase`` with the tone of its open syllables in ``oa``, ``oe``, ``uy`` on the other
-    vowel."""
-
-    def moved(found: re.Match[str]) -> str:
-        head, first, marks, last, after = found.groups()
-        tone = [c for c in marks + after if c in _TONE_MARKS]
-        if len(tone) != 1:
-            return found.group(0)
-        marks, after = marks.replace(tone[0], ""), after.replace(tone[0], "")
-        if tone[0] in found.group(3):
-            return head + first + marks + last + after + tone[0]
-        return head + first + marks + tone[0] + last + after
-
-    decomposed = unicodedata.normalize("NFD", phrase)
-    return unicodedata.normalize("NFC", _TWO_PLACEMENTS.sub(moved, decomposed))
-
-
 @lru_cache(maxsize=1)
 def _table() -> tuple[_Phrase, ...]:
     """The phrase table (shipped, then added layers), longest phrase first; a phrase with an
@@ -156,7 +132,7 @@ def _table() -> tuple[_Phrase, ...]:
     table += [
         _Phrase(p.role, other, p.wordlike)
         for p in table
-        if (other := _other_placement(p.phrase)) != p.phrase
+        if (other := other_placement(p.phrase)) != p.phrase
     ]
     table.sort(key=lambda p: -len(p.phrase))
     return tuple(table)
@@ -253,7 +229,8 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
 
 def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Match | None:
     for entry in _phrases():
-        if roles is not None and entry.role not in roles:
+        role = "filler" if entry.role == "action" else entry.role
+        if roles is not None and role not in roles:
             continue
         end = position + len(entry.phrase)
         if not lower.startswith(entry.phrase, position):
@@ -266,11 +243,28 @@ def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Mat
             end = spaced.end()
         if entry.wordlike and end < len(lower) and lower[end].isalnum():
             continue
+        if entry.role == "action" and not _opens_text(lower, position):
+            continue  # "Xây dựng 5 mô hình"; not "công nghiệp - xây dựng chiếm 35%"
         if entry.role in ("rise", "fall") and entry.phrase not in _NAMING_VERBS:
             manner = _manner_at(lower, end + 1) if lower[end : end + 1].isspace() else None
             end = manner if manner is not None else end  # "giảm bền vững": the verb's words
-        return Match(entry.role, entry.phrase, position, end)
+        return Match(role, entry.phrase, position, end)
     return None
+
+
+def _opens_text(lower: str, position: int) -> bool:
+    """Whether only marks, fillers (``Phấn đấu``, another verb of doing) and ``Hằng năm`` stand
+    before ``position``: where a verb of doing is read as a filler."""
+    at = 0
+    while True:
+        while at < position and not lower[at].isalnum():
+            at += 1
+        if at >= position:
+            return True
+        found = _match_table(lower, at, _OPENING_ROLES)
+        if found is None or found.end > position:
+            return False
+        at = found.end
 
 
 #: What may stand between phrases, or before one glued to its first word (``"Không dưới 90%"``,

@@ -78,7 +78,8 @@ GROUP_BOUND = (
     r"trở\s+(?:lên|xuống)\b(?=[^\d%]*\d[\d.,]*\s*%)"
 )
 #: Numbers that qualify a subject (``trẻ em dưới 5 tuổi``, ``3 sao trở lên``, ``con thứ 3``,
-#: ``5 năm``, a :data:`GROUP_BOUND`): set aside when the target cannot be read with them.
+#: ``5 năm``, a :data:`GROUP_BOUND`), or restate the target in brackets (``(tương đương 45
+#: xã)``): set aside when the target cannot be read with them.
 QUALIFIER_NUMBERS = re.compile(
     GROUP_BOUND + r"|(?:\b(?:dưới|trên|từ|đủ)\s+)?(?<![\w.,\-–—~/→‐‑‒])(?<![\-–—~/→‐‑‒]\s)"
     r"(?<!năm\s)(?<!hoặc\s)\d{1,3}\s*(?:tuổi|sao)\b"
@@ -90,7 +91,10 @@ QUALIFIER_NUMBERS = re.compile(
     r"|\b(?:(?:trong\s+)?độ\s+tuổi\s+)?(?:từ\s+)?\d{1,2}\s*(?:[-–]|đến)\s*\d{1,2}\s*tuổi\b"
     r"|\b(?:trong\s+)?độ\s+tuổi\s+(?:từ\s+)?\d{1,2}\s*(?:[-–]|đến)\s*\d{1,2}\b(?![\d.,%])"
     r"|\b(?:từ\s+)?lớp\s+\d{1,2}\b(?![\d.,%])(?:\s*trở\s+(?:lên|xuống)\b)?|\b\d{1,2}/\d{1,2}\s+tiêu\s+chí\b"
-    r"|(?<![\d.,])\d\s*[-–]\s*\d\s*sao\b|(?<![\d.,])\d\s+buổi\s*/\s*ngày\b",
+    r"|(?<![\d.,])\d\s*[-–]\s*\d\s*sao\b|(?<![\d.,])\d\s+buổi\s*/\s*ngày\b"
+    # the target again in other words, in brackets ("Đạt 50% (tương đương 45 xã)", "12.000 tỷ
+    # đồng (tương đương khoảng 480 triệu USD)"): the number before it is the target
+    r"|\(\s*tương\s+đương\s+(?:(?:với|khoảng|gần|xấp\s+xỉ)\s+)*\d[^()]*\)",
     re.IGNORECASE,
 )
 #: In a text whose target is a percentage, a count that says which things the share counts

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from kh922core._targets.kinds import TargetSpec
+from kh922core._targets.kinds import Comparison, Operator, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.units import (
     Unit,
@@ -268,9 +268,19 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
             return spec
         # "25 nghìn người/năm" in a "người" row: 25.000, and still a year's ("người/năm")
         return fitted.model_copy(update={"unit": f"{unit.text}/năm"})
+    if unit.expression == "percent" and _none_of_a_count(spec, written):
+        # "Không còn hộ nghèo" in "Tỷ lệ hộ nghèo" (%): none of them is 0 % of them
+        note = " ".join(part for part in (written_text, getattr(spec, "note", None)) if part)
+        return spec.model_copy(update={"unit": "%", "note": note})
     raise IncompatibleUnitError(
         written_text, unit.text, f"the target text {text!r} contradicts the indicator"
     )
+
+
+def _none_of_a_count(spec: TargetSpec, written: Unit) -> bool:
+    """Whether ``spec`` is none at all (``≤ 0``) of a count (``hộ``, ``xã``: not an amount)."""
+    none = isinstance(spec, Comparison) and spec.operator is Operator.LE and spec.value == 0
+    return none and spec.change is None and counts_things(written)
 
 
 #: Words after a number that name what it counts though the table lists them only after "/"
