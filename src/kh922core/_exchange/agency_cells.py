@@ -7,7 +7,8 @@ spaces, line breaks as separators) and read against the registry's names and ali
 known with ``UBND`` for ``Ủy ban nhân dân`` and back.  A collective lead (``Các sở, ban, ngành
 tỉnh``, ``UBND các xã, phường``) is one agency, commas and all.  What the registry does not
 know becomes a draft agency (level guessed from its name), which the plan file's reviewer
-completes; every draft is listed.
+completes; every draft is listed.  So does a body whose name holds a comma of its own (``Báo và
+Phát thanh, Truyền hình Đồng Tháp``), whole.
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ _COLLECTIVE = re.compile(
     re.IGNORECASE,
 )
 _UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
+#: A body's name with a comma of its own ("Báo và Phát thanh, Truyền hình Đồng Tháp", "Trung
+#: tâm Văn hóa, Thể thao …"): one body, not two, where the registry lacks it.
+_COMMA_NAME = re.compile(
+    r"[^,;]*?\b(?:Phát\s+thanh\s*,\s*Truyền\s+hình|Văn\s+hóa\s*,\s*Thể\s+thao|"
+    r"Lao\s+động\s*,\s*Thương\s+binh|Khoa\s+học\s*,\s*Công\s+nghệ)[^,;]*",
+    re.IGNORECASE,
+)
 #: The first word of a body's name that is no name of a department ("Công an tỉnh", "UBND
 #: các huyện"): after a shared head ("các Sở: …"), such a name is not the head's.
 _AGENCY_WORD = re.compile(
@@ -151,11 +159,14 @@ class AgencyReader:
         aliases: Spellings found in cells that the registry writes otherwise, by agency id
             (added to the agency file so that it reads the cells as printed).
         province: The plan's province: ``Sở Y tế tỉnh <province>`` is its ``Sở Y tế``.
+        kind: ``"tỉnh"``, or ``"thành phố"`` for a city that is a province of its own: its
+            ``Sở Y tế thành phố`` and ``Công an thành phố`` are the registry's ``… tỉnh``.
     """
 
     agencies: list[Agency]
     source: str
     province: str | None = None
+    kind: str = "tỉnh"
     drafts: list[str] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     _reader: AgencyRegistry | None = None
@@ -237,7 +248,7 @@ class AgencyReader:
         normal = self._spelled_out(self._placed(normalise_name(kept)))
         reading = self._registry().read_cell(normal)
         if reading.unknown:  # a collective's commas are not separators: draft it whole
-            for found in _COLLECTIVE.finditer(normal):
+            for found in (*_COLLECTIVE.finditer(normal), *_COMMA_NAME.finditer(normal)):
                 phrase = found.group(0).strip(" ,")
                 if any(fold(piece) in fold(phrase) for piece in reading.unknown):
                     self.draft(phrase)
@@ -266,13 +277,31 @@ class AgencyReader:
             piece = pieces[number].strip()
             if not piece or self._known(piece) is not None:
                 continue
-            body = self._without_place(piece)
+            body = self._city_body(piece) or self._without_place(piece)
             if body is None and re.search(r"\svà\s", piece):
                 sides = re.split(r"(\s+và\s+)", piece)
                 sides = [s if n % 2 else self._without_place(s) or s for n, s in enumerate(sides)]
                 body = "".join(sides)
             pieces[number] = body or pieces[number]
         return "".join(pieces)
+
+    def _city_body(self, piece: str) -> str | None:
+        """In a city's plan, the registry's body that ``piece`` names with ``thành phố`` where
+        the registry writes ``tỉnh`` (``Công an thành phố``, ``Sở Y tế thành phố Cần Thơ``)."""
+        if self.kind != "thành phố":
+            return None
+        own = re.escape(self.province or "")
+        provincial = re.sub(rf"\bthành\s+phố(?:\s+{own})?$", "tỉnh", piece, flags=re.IGNORECASE)
+        if provincial == piece:
+            return None
+        known = self._known(provincial)
+        body = None if known is not None else self._without_place(provincial)
+        found = known if known is not None else (self._known(body) if body else None)
+        if found is None or found in self.drafts:
+            return None
+        self._alias(found, piece)
+        self._reader = None
+        return provincial if known is not None else body
 
     def _without_place(self, piece: str) -> str | None:
         """``piece`` without the place after a known body's name (see :meth:`_placed`); ``None``

@@ -54,9 +54,11 @@ class Appendix:
 
 def _issued(plan: Plan) -> str:
     day = plan.date
+    issuer = next((a.name for a in plan.agencies if a.id == plan.issuer), None)
+    committee = issuer or f"Ủy ban nhân dân tỉnh {plan.province.name}"  # "… thành phố Cần Thơ"
     return (
         f"(Kèm theo Kế hoạch số {plan.number} ngày {day.day} tháng {day.month} năm {day.year} "
-        f"của Ủy ban nhân dân tỉnh {plan.province.name})"
+        f"của {committee})"
     )
 
 

@@ -41,6 +41,7 @@ from kh922core._exchange.sheet_grids import FORMULA, NO_TEXT, SHOWN_OTHERWISE
 from kh922core._exchange.table_walk import Table, continuation, find_tables
 from kh922core._exchange.task_rows import TaskBuilder
 from kh922core._plans import AgencyRegistry, Plan, load_agencies, load_plan
+from kh922core._text import fold
 from kh922core.errors import TableImportError
 
 __all__ = ["ImportResult", "import_tables"]
@@ -50,7 +51,13 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/)(\d{1,2})\s*(?:năm\s+|/)(\d{4})", re.I)
 _PROVINCE = re.compile(
-    r"\b(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)[^\S\n]+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*[^\S\n]*){1,4})"
+    r"\b(?P<kind>tỉnh|thành phố|TỈNH|THÀNH PHỐ)[^\S\n]+"
+    r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*[^\S\n]*){1,4})"
+)
+#: The cities that are provinces of their own (thành phố trực thuộc trung ương): their people's
+#: committee is "Ủy ban nhân dân thành phố …", never "… tỉnh …".
+_CITIES = frozenset(
+    fold(name) for name in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 )
 #: A line that cites another document ("Căn cứ Kế hoạch số …"), and the lines of the document's
 #: own number and date ("Số: 45/KH-UBND", "Hòa Mỹ, ngày 10 tháng 3 năm 2025").
@@ -113,8 +120,12 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
     number = _NUMBER.search(text)
     day = _DATE.search(text)
     named = _PROVINCE.search(text)
-    found = named.group(1).strip() if named else None
+    found = named.group(2).strip() if named else None
     found_province = province or (found.title() if found and found.isupper() else found)
+    bare = re.sub(r"^(?i:thành phố|tp\.?)\s*", "", found_province or "")
+    city = fold(bare) in _CITIES or (
+        named is not None and province is None and fold(named["kind"]) == "thành phố"
+    )
     if number is None:
         sink.note("plan", "number", "the plan's number was not found above the tables: write it")
     if day is None:
@@ -143,7 +154,15 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
         "number": " ".join(number.group(1).split()).replace(" ", "") if number else "…/KH-UBND",
         "date": when,
         "province": found_province or UNNAMED_PROVINCE,
+        "kind": "thành phố" if city else "tỉnh",
     }
+
+
+def _city_names(kind: str) -> tuple[str, ...]:
+    """The generic names of a city's people's committee, where the plan is a city's."""
+    if kind != "thành phố":
+        return ()
+    return ("UBND thành phố", "Ủy ban nhân dân thành phố", "UBND TP")
 
 
 def _own_date(lines: list[str], found: str) -> bool:
@@ -326,10 +345,10 @@ def import_tables(
     meta = _metadata(titles, province, sink)
     own = load_plan().province.name if agencies is None else None  # the shipped registry's
     known, generic = registry_for(_registry(agencies), own, meta["province"], sink)
-    reader = AgencyReader(known, source=path.name, province=meta["province"])
-    issuer_name = f"Ủy ban nhân dân tỉnh {meta['province']}"
+    reader = AgencyReader(known, source=path.name, province=meta["province"], kind=meta["kind"])
+    issuer_name = f"Ủy ban nhân dân {meta['kind']} {meta['province']}"
     issuer = reader.draft(issuer_name)
-    reader.add_aliases(issuer, generic)
+    reader.add_aliases(issuer, generic + _city_names(meta["kind"]))
     reader.agencies = repointed(reader.agencies, own, meta["province"], issuer)  # not Vĩnh Long
     indicators = IndicatorBuilder(sink, reader, load_plan())
     indicators.plan_year = meta["date"].year if meta["dated"] else None
@@ -351,7 +370,7 @@ def import_tables(
     data: dict[str, Any] = {
         "id": slug(f"{meta['province']} {digits.group(0) if digits else 'moi'} {year}"),
         "number": meta["number"],
-        "title": f"Kế hoạch số {meta['number']} của Ủy ban nhân dân tỉnh {meta['province']}",
+        "title": f"Kế hoạch số {meta['number']} của {issuer_name}",
         "date": meta["date"].isoformat(),
         "province": {"name": meta["province"], "code": "00"},
         "issuer": issuer,

@@ -24,13 +24,15 @@ _NOTE_LINE = re.compile(
 
 def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | None:
     """Why a row of an indicator table is no row of the plan (``None``: it is one): a row of
-    totals (``Tổng cộng``, with no number), a note under the table (``Ghi chú: …``, a line of
-    text with no row below it), the signature block under the table."""
+    totals (``Tổng cộng``, with no number, or in the number column with no name), a note under
+    the table (``Ghi chú: …``, a line of text with no row below it), the signature block under
+    the table."""
     if line.unread is not None:
         return line.unread
     name = line.cells[name_column] if name_column is not None else ""
-    if not line.group and not line.number and _TOTALS.match(name):
-        return "a row of totals, no indicator: not in the plan"
+    totalled = not line.number and _TOTALS.match(name)
+    if not line.group and (totalled or (_TOTALS.match(line.number) and not name.strip())):
+        return "a row of totals, no indicator: not in the plan"  # "Tổng cộng" in the STT too
     trailing = line.group_id is None and not years_in(line.title) and all(o.group for o in rest)
     note = "a line under the table (a note): a plan file has no place for it; copy it by hand"
     if line.group and (_NOTE_LINE.match(line.title) or trailing):

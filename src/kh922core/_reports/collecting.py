@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from kh922core._plans import Plan
+from kh922core._reports.file_names import renamed, shown_names
 from kh922core._reports.file_readings import SOURCES_SCHEMA
 from kh922core._reports.row_checks import (
     assessed_numbers,
@@ -117,11 +118,11 @@ def _schema(cohorts: bool = False) -> dict[str, pl.DataType]:
     return types
 
 
-def _empty_templates(readings: list[FileReading]) -> list[Rejection]:
+def _empty_templates(readings: list[FileReading], names: dict[Path, str]) -> list[Rejection]:
     """Each template that came back with nothing filled in (not a report of the period)."""
     return [
         Rejection(
-            r.path.name,
+            names.get(r.path, r.path.name),
             None,
             None,
             "value",
@@ -279,19 +280,20 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
 
         plan = load_plan()
     files, skipped = _files(paths)
+    names = shown_names([path for path, _ in files])  # "T5/so-khcn.xlsx" where names are shared
     readings, unread = [], []
     for path, in_folder in files:
         try:
-            readings.append(read_filled_file(path, plan))
+            readings.append(renamed(read_filled_file(path, plan), names[path]))
         except UnknownFormatError as error:  # a broken file in a folder: listed, the rest read
             if not in_folder:
                 raise
-            skipped.append(Rejection(path.name, None, None, "file", "", f"not read: {error}"))
+            skipped.append(Rejection(names[path], None, None, "file", "", f"not read: {error}"))
         except ObservationError as error:  # a cell of a table that is no number, no year …
             unread.append(error)
             skipped += [  # listed by its place; the other files read
                 Rejection(
-                    path.name,
+                    names[path],
                     None,
                     None,
                     problem.column,
@@ -367,7 +369,7 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         schema=SOURCES_SCHEMA,
     )
     rejected = [r for reading in readings for r in reading.rejected] + strangers + repeated
-    rejected += assessed + _empty_templates(readings) + skipped
+    rejected += assessed + _empty_templates(readings, names) + skipped
     return Collection(kept.drop("_file", PERIOD), sources, rejected + replaced, conflicts, again)
 
 

@@ -2,7 +2,8 @@
 
 An agency that inserts a column ("Ước thực hiện năm 2026"), writes a figure in the note of a
 row it leaves empty ("đạt 18,5%") or over the last result the template gives ("Kết quả kỳ
-trước": ``87 (2025)``, typed over with ``20``) may have given its value there.  Such a
+trước": ``87 (2025)``, typed over with ``20``, or filled where the template left it empty) may
+have given its value there, or an earlier year's.  Such a
 number is never read as the value, and never dropped in silence: it is listed with its cell.
 A note's dates,
 years and document numbers (``ngày 15 tháng 6 năm 2027``, ``9/2027``, ``15/BC-SKHCN``) are no
@@ -36,8 +37,15 @@ _NO_VALUE = re.compile(
 #: The last result as the template writes it: "87 (2025)".
 _LAST = re.compile(r"\s*-?[\d.,]+ \((?:19|20)\d{2}\)\s*$")
 _UNREAD = "not read; if it is the value, write it in the value column (Giá trị thực hiện)"
+_LAST_TYPED = (
+    "a number typed over the last result (Kết quả kỳ trước), beside the row's value: not "
+    "read; a figure of an earlier year goes in a table of observations, or in the template of "
+    "that year"
+)
 #: The column of a record that holds its numbers outside the value column.
-STRAY_DTYPE = pl.List(pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean}))
+STRAY_DTYPE = pl.List(
+    pl.Struct({"column": pl.String, "text": pl.String, "inserted": pl.Boolean, "last": pl.Boolean})
+)
 
 
 def stray_cells(
@@ -59,6 +67,7 @@ def stray_cells(
             "column": _heading(rows, start, i),
             "text": c.strip(),
             "inserted": i not in keys and c.strip() not in written and not _LAST.match(c),
+            "last": keys.get(i) == "last",  # typed over the last result: another year's figure?
         }
         for i, c in enumerate(row)
         if c
@@ -111,13 +120,19 @@ def stray_rejections(frame: pl.DataFrame, empty: pl.Expr) -> pl.DataFrame:
         frame.select("source_row", empty.alias("empty"), "stray")
         .explode("stray")
         .unnest("stray")
-        .filter(pl.col("inserted") | (pl.col("empty") & pl.col("text").is_not_null()))
+        .filter(
+            pl.col("inserted")
+            | pl.col("last").fill_null(False)
+            | (pl.col("empty") & pl.col("text").is_not_null())
+        )
         .select(
             "source_row",
             "column",
             "text",
             pl.when(pl.col("empty"))
             .then(pl.lit(f"a number outside the value column, on a row with no value: {_UNREAD}"))
+            .when(pl.col("last"))
+            .then(pl.lit(_LAST_TYPED))
             .otherwise(pl.lit(f"a number in a column the template does not have: {_UNREAD}"))
             .alias("reason"),
         )

@@ -207,9 +207,9 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     in_unit = misplaced_numbers(frame, empty)  # "85,5" typed in the unit or year column
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
-        pl.col("year")  # "2026", or "Năm 2026" as a person types it
+        pl.col("year")  # "2026", "Năm 2026" as a person types it, "2026 (ước)": its estimate
         .str.strip_chars()
-        .str.replace(r"(?i)^(?:năm|nam)\s+(\d{4})$", "$1")
+        .str.replace(r"(?i)^(?:(?:năm|nam)\s+)?(\d{4})\s*(?:\(\s*(?:ước|sơ\s+bộ)\s*\))?$", "$1")
         .cast(pl.Int64, strict=False)
         .alias("_year"),
         assessment_flag(pl.col("assessment")).alias("_flag"),

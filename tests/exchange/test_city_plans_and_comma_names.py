@@ -1,0 +1,109 @@
+"""A city's plan, a totals row, a body named with a comma (round 171 of the attacks).
+
+* A plan of a city that is a province of its own (``ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ``) was
+  titled and issued by "Ủy ban nhân dân tỉnh Cần Thơ", a name that went on to every template
+  and report; its ``Sở … thành phố`` and ``Công an thành phố`` were drafted as bodies apart from
+  the registry's departments.  The issuer is now the city's committee, and those are the
+  registry's bodies (their spelling kept as an alias).
+* ``Tổng cộng`` in the number column of an empty row made an indicator (``… (Chỉ tiêu dòng
+  7.1)``); it is a row of totals, listed.
+* ``Báo và Phát thanh, Truyền hình Đồng Tháp`` (one body since 2025) was two draft agencies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kh922core import import_tables
+
+from .office_builders import write_docx
+
+pytest.importorskip("docx")
+
+HEADER = ["STT", "Tên chỉ tiêu", "ĐVT", "Hiện trạng năm 2024", "Đến năm 2030", "Đơn vị chủ trì"]
+
+
+def _plan(tmp_path: Path, committee: str, rows: list[list[str]], **options: str) -> object:
+    title = [
+        committee,
+        "PHỤ LỤC I",
+        "(Kèm theo Kế hoạch số 88/KH-UBND ngày 15 tháng 4 năm 2025 của " + committee.title() + ")",
+    ]
+    path = write_docx(tmp_path / "pl.docx", [(title, [HEADER, *rows], [])])
+    return import_tables(path, **options)
+
+
+ROWS = [
+    ["1", "Tỷ lệ hộ có băng rộng", "%", "78", "100", "Sở Khoa học và Công nghệ thành phố"],
+    ["2", "Số vụ phạm tội về công nghệ cao", "vụ", "40", "dưới 20", "Công an thành phố"],
+]
+
+
+def test_a_city_plan_is_issued_by_the_citys_committee(tmp_path: Path) -> None:
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", ROWS)
+    plan = result.plan  # type: ignore[attr-defined]
+    issuer = next(a for a in plan.agencies if a.id == plan.issuer)
+    assert issuer.name == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert "thành phố Cần Thơ" in plan.title
+    assert "tỉnh" not in plan.title
+    leads = {t.row: t.lead_agencies for t in plan.targets}
+    assert leads["1"] == ("so-khcn",)
+    assert leads["2"] == ("cong-an-tinh",)
+    drafts = [d for d in result.drafts if d != plan.issuer]  # type: ignore[attr-defined]
+    assert not any("thanh-pho" in draft for draft in drafts)
+
+
+def test_a_city_named_on_the_command_line_is_a_city(tmp_path: Path) -> None:
+    rows = [["1", "Tỷ lệ hộ có băng rộng", "%", "78", "100", "Sở Khoa học và Công nghệ"]]
+    path = write_docx(tmp_path / "pl.docx", [([], [HEADER, *rows], [])])
+    plan = import_tables(path, province="Cần Thơ").plan
+    assert next(a for a in plan.agencies if a.id == plan.issuer).name == (
+        "Ủy ban nhân dân thành phố Cần Thơ"
+    )
+
+
+def test_a_province_stays_a_province(tmp_path: Path) -> None:
+    rows = [["1", "Tỷ lệ hộ có băng rộng", "%", "78", "100", "Công an thành phố Cao Lãnh"]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    assert next(a for a in plan.agencies if a.id == plan.issuer).name == (
+        "Ủy ban nhân dân tỉnh Đồng Tháp"
+    )
+    # a city below the province: a body of its own, drafted
+    assert plan.targets[0].lead_agencies != ("cong-an-tinh",)
+
+
+def test_totals_in_the_number_column_make_no_indicator(tmp_path: Path) -> None:
+    rows = [*ROWS, ["Tổng cộng", "", "", "", "", ""]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    assert len(plan.indicators) == 2
+    assert not any("dòng" in i.name for i in plan.indicators)
+    (problem,) = result.problems  # type: ignore[attr-defined]
+    assert problem.text == "Tổng cộng"
+    assert "totals" in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("cell", "drafts"),
+    [
+        ("Báo và Phát thanh, Truyền hình Đồng Tháp", ["Báo và Phát thanh, Truyền hình Đồng Tháp"]),
+        (
+            "Sở Tài chính, Báo và Phát thanh, Truyền hình Đồng Tháp",
+            ["Báo và Phát thanh, Truyền hình Đồng Tháp"],
+        ),
+        # two bodies with no head word of an agency: still two
+        ("Bưu điện tỉnh, Viễn thông Đồng Tháp", ["Bưu điện tỉnh", "Viễn thông Đồng Tháp"]),
+    ],
+)
+def test_a_body_named_with_a_comma_is_one_body(
+    tmp_path: Path, cell: str, drafts: list[str]
+) -> None:
+    rows = [["1", "Tỷ lệ hộ có băng rộng", "%", "78", "100", cell]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    names = {a.id: a.name for a in plan.agencies}
+    drafted = [names[d] for d in result.drafts if d != plan.issuer]  # type: ignore[attr-defined]
+    assert drafted == drafts
