@@ -70,3 +70,23 @@ def test_a_closed_pipe_ends_quietly() -> None:
     code, _, stderr = done.stdout.partition("\n")
     assert code == "0"
     assert "Traceback" not in stderr
+
+
+def test_explain_reads_a_cell_of_labelled_parts_part_by_part(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # round 171: it pointed an official at split_targets, a Python function
+    assert main(["explain", "90% cấp tỉnh, 80% cấp xã", "--unit", "%"]) == 0
+    out = capsys.readouterr().out
+    assert "2 targets, one per part:" in out
+    assert "[1] cấp tỉnh" in out
+    assert "met when:   value ≥ 90" in out
+    assert "[2] cấp xã" in out
+    assert "met when:   value ≥ 80" in out
+
+
+def test_explain_a_cell_of_parts_without_labels_still_exits_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["explain", "Tối thiểu 80%, phấn đấu 85%", "--unit", "%"]) == 2
+    assert "the cell holds 2 targets" in capsys.readouterr().err

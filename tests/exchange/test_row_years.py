@@ -68,3 +68,22 @@ def test_a_year_beside_target_columns_of_their_own_years_is_listed(tmp_path: Pat
     targets, problems = _import(tmp_path, rows)
     assert targets == {"2025-1": "80", "2030-1": "100"}
     assert [p.split(":")[0] for p in problems] == ["2028"]
+
+
+def test_the_year_s_last_day_as_a_date_is_the_year(tmp_path: Path) -> None:
+    """Round 171: a date typed in the year column (an Excel date cell, shown ``31/12/2028``)
+    left the row's target without a horizon, and named the cell "agencies or a deadline"."""
+    import datetime
+
+    rows: list[list[object]] = [
+        *TITLE,
+        ["TT", "Chỉ tiêu", "ĐVT", "Giá trị mục tiêu", "Năm đạt"],
+        ["1", "Tỷ lệ xã có trạm 5G", "%", "100", datetime.datetime(2028, 12, 31)],
+        ["2", "Tỷ lệ hộ dùng cáp quang", "%", "90", "12/2029"],
+        ["3", "Tỷ lệ hồ sơ số hóa", "%", "95", "30/6/2027"],
+    ]
+    path = write_xlsx(tmp_path / "pl1.xlsx", [("PL1", rows, [])], {("PL1", 4, 4): "dd/mm/yyyy"})
+    plan, problems = import_tables(path)
+    assert {t.id: t.text for t in plan.targets} == {"2028-1": "100", "2029-2": "90"}
+    # a day within a year is no year's figure: listed
+    assert [p.text for p in problems][:1] == ["30/6/2027"]

@@ -39,9 +39,24 @@ def _user_mistakes() -> tuple[type[BaseException], ...]:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from kh922core._targets import explain
+    """How a target text is read; a cell of several targets that ``split_targets`` labels is
+    explained part by part (each read as the plan reads it)."""
+    from kh922core._targets import explain, split_targets
+    from kh922core.errors import TargetParseError
 
-    echo(explain(args.text, direction=args.direction, unit=args.unit, indicator=args.indicator))
+    given = {"direction": args.direction, "unit": args.unit, "indicator": args.indicator}
+    try:
+        echo(explain(args.text, **given))
+    except TargetParseError as error:
+        if not error.parts:
+            raise
+        try:
+            parts = split_targets(args.text, **given)
+        except Kh922Error:
+            raise error from None
+        echo(f"text:       {args.text}\n{len(parts)} targets, one per part:")
+        for number, part in enumerate(parts, start=1):
+            echo(f"\n[{number}] {part.label}\n{explain(part.text, **given)}")
     return 0
 
 
