@@ -54,8 +54,10 @@ class Deadline(BaseModel):
     Attributes:
         text: The deadline as printed.
         kind: Its form.
-        start: First day of the period it covers (``period``, ``open_ended``), else ``None``.
-        due: The day it falls due, or ``None`` (recurring, open-ended, conditional).
+        start: First day of the period it covers (``period``, ``open_ended``, a ``recurring``
+            duty over years: ``2025-2030 (hằng năm)``), else ``None``.
+        due: The day it falls due (the last day of a recurring duty's years), or ``None``
+            (recurring, open-ended, conditional).
         trigger: For a conditional deadline, the event it waits on (verbatim).
         action: For a conditional deadline, what is to be done once it happens, when the text
             says (``Trình UBND tỉnh phê duyệt``), else ``None``.
@@ -199,6 +201,44 @@ def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: A duty that comes back each year, quarter or month, or always.
+_EVERY = re.compile(
+    r"(?<!\w)(?:thường\s+xuyên|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng))(?!\w)",
+    re.IGNORECASE,
+)
+#: What may stand beside it: the years it runs over ("2025-2030", "giai đoạn 2025 - 2030"), or
+#: the day of each year it falls due by ("trước ngày 15/11", "trước 15 tháng 11").
+_EVERY_SPAN = re.compile(
+    r"(?:giai\s+đoạn\s+|từ\s+(?:năm\s+)?)?" + _YEAR + r"\s*(?:[-–]|đến|tới)\s*(?:năm\s+)?" + _YEAR,
+    re.IGNORECASE,
+)
+_EVERY_DAY = re.compile(
+    r"(?:(?:trước|chậm\s+nhất|vào|đến)\s+)?(?:ngày\s+)?\d{1,2}\s*(?:[/.-]|tháng)\s*\d{1,2}",
+    re.IGNORECASE,
+)
+
+
+def _recurring(text: str, folded: str) -> Deadline | None:
+    """A recurring deadline with what it says beside the recurrence: the years it runs over
+    (their first and last day), or each year's day it falls due by (kept in the text)."""
+    every = _EVERY.search(folded)
+    if every is None:
+        return None
+    rest = (folded[: every.start()] + " " + folded[every.end() :]).strip(" ,;.()")
+    rest = " ".join(re.sub(r"[(),;]", " ", rest).split())
+    if not rest or _EVERY_DAY.fullmatch(rest) or _EVERY.fullmatch(rest):
+        return Deadline(text=text, kind=DeadlineKind.RECURRING)
+    span = _EVERY_SPAN.fullmatch(rest)
+    if span is None:
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+    if first > last:
+        raise DeadlineParseError(f"deadline {text!r}: {first} is after {last}")
+    return Deadline(
+        text=text, kind=DeadlineKind.RECURRING, start=date(first, 1, 1), due=date(last, 12, 31)
+    )
+
+
 def parse_deadline(text: str) -> Deadline:
     """Parse a deadline text of Phụ lục II.
 
@@ -220,6 +260,9 @@ def parse_deadline(text: str) -> Deadline:
         ('open_ended', datetime.date(2025, 1, 1))
         >>> parse_deadline("Sau khi Bộ Nội vụ ban hành Đề án").trigger
         'Bộ Nội vụ ban hành Đề án'
+        >>> every = parse_deadline("2025-2030 (hằng năm)")
+        >>> every.kind.value, every.start, every.due
+        ('recurring', datetime.date(2025, 1, 1), datetime.date(2030, 12, 31))
         >>> listed = parse_deadline("Quý I, II/2026")
         >>> listed.kind.value, listed.start, listed.due
         ('period', datetime.date(2026, 1, 1), datetime.date(2026, 6, 30))
@@ -242,6 +285,9 @@ def parse_deadline(text: str) -> Deadline:
             )
         action = folded[: condition.start()].strip(" ,.;") or None
         return Deadline(text=text, kind=DeadlineKind.CONDITIONAL, trigger=trigger, action=action)
+    recurring = _recurring(text, folded)  # "2025-2030 (hằng năm)", "Trước 15/11 hằng năm"
+    if recurring is not None:
+        return recurring
     folded = _DONE.sub("", folded)  # "Hoàn thành trong Quý III/2025": the quarter
     folded = re.sub(r"\bqúy\b", "quý", folded, flags=re.IGNORECASE)  # "Qúy IV": the mark misplaced
     iso = _ISO_DATE.fullmatch(folded)
