@@ -281,7 +281,7 @@ def test_a_cut_in_a_row_that_counts_what_is_cut_is_its_level() -> None:
     ("text", "indicator"),
     [
         ("Không còn hộ nghèo", "Tỷ lệ hộ nghèo"),
-        ("Không có hồ sơ trễ hạn", "Tỷ lệ hồ sơ giải quyết trễ hạn"),
+        ("Không có hồ sơ trễ hạn", "Tỷ lệ hồ sơ trễ hạn"),
     ],
 )
 def test_none_of_a_count_in_a_row_in_per_cent(text: str, indicator: str) -> None:
@@ -341,3 +341,97 @@ def test_a_share_of_the_local_budgets_spending_is_one_of_the_budgets() -> None:
     spec = parse_target("Chiếm 40 - 45% tổng chi ngân sách", unit="% tổng chi NSĐP")
     assert spec.is_met(42.0)
     assert not spec.is_met(30.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [  # round 172: none of another count than the row's is no share of it
+        ("Không còn huyện nghèo", "Tỷ lệ hộ nghèo"),
+        ("Không còn hộ đói", "Tỷ lệ hộ nghèo"),
+        ("Không còn hộ nghèo", "Tỷ lệ hộ cận nghèo"),
+    ],
+)
+def test_none_of_another_count_in_a_row_in_per_cent_is_refused(text: str, indicator: str) -> None:
+    with pytest.raises(IncompatibleUnitError):
+        parse_target(text, unit="%", indicator=indicator, direction="lower_is_better")
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "direction"),
+    [  # round 172: the share of what is done, of another whole than the row's
+        ("Hỗ trợ 70% mệnh giá thẻ BHYT", "Tỷ lệ người cận nghèo tham gia BHYT", None),
+        ("Tạo việc làm cho 95% lao động", "Tỷ lệ thất nghiệp", "lower_is_better"),
+        ("Hỗ trợ 100% hộ nghèo tham gia BHYT", "Tỷ lệ hộ nghèo", None),
+        ("Đào tạo 30% lao động", "Tỷ lệ lao động chưa qua đào tạo", "lower_is_better"),
+    ],
+)
+def test_a_verb_of_doing_in_a_row_of_another_share_is_refused(
+    text: str, indicator: str, direction: str | None
+) -> None:
+    with pytest.raises(TargetParseError, match="of what is done"):
+        parse_target(text, unit="%", indicator=indicator, direction=direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "note"),
+    [
+        ("Số hóa 100% hồ sơ", "%", "Tỷ lệ hồ sơ được số hóa", None),
+        ("Kết nối 100% trường học", "%", "Tỷ lệ trường học được kết nối Internet", None),
+        ("Bố trí 2% chi ngân sách", "% tổng chi NSĐP", "Chi ngân sách cho KHCN", None),
+        # a verb before words of its own is a noun of the subject
+        ("Đầu tư công chiếm 20%", "%", "Tỷ trọng đầu tư công trong tổng vốn", "Đầu tư công"),
+        ("Xây dựng Đảng đạt 90%", "%", "Tỷ lệ tổ chức đảng hoàn thành tốt", "Xây dựng Đảng"),
+    ],
+)
+def test_a_verb_of_doing_the_row_names_reads(
+    text: str, unit: str, indicator: str, note: str | None
+) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator)
+    assert spec.change is None
+    if note is not None:
+        assert note in (spec.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "met", "unmet"),
+    [("Kiểm soát lạm phát trong ngưỡng 4%", 3.5, 4.5), ("Trong mức 4%", 4.0, 4.1)],
+)
+def test_a_cap_within_a_threshold_of_a_row_better_lower_reads(
+    text: str, met: float, unmet: float
+) -> None:
+    spec = parse_target(
+        text, unit="%", indicator="Tốc độ tăng chỉ số giá tiêu dùng", direction="lower_is_better"
+    )
+    assert spec.is_met(met)
+    assert not spec.is_met(unmet)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "direction", "met", "unmet"),
+    [  # round 172: a ratio or an occupancy may pass 100 %; a remark is no complement
+        ("Không quá 104%", "Chỉ số giá tiêu dùng so với năm trước", "lower_is_better", 103, 105),
+        ("Không vượt quá 100%", "Công suất sử dụng giường bệnh", "lower_is_better", 95, 101),
+        ("100% (không để trễ hạn)", "Tỷ lệ hồ sơ giải quyết đúng hạn", None, 100, 99),
+        ("Trên 97%, giảm thất nghiệp", "Tỷ lệ lao động có việc làm", None, 98, 96),
+        ("Dưới 5% (không tái phạm)", "Tỷ lệ người tái phạm", "lower_is_better", 4, 6),
+    ],
+)
+def test_bounds_and_remarks_of_a_row_read(
+    text: str, indicator: str, direction: str | None, met: float, unmet: float
+) -> None:
+    spec = parse_target(text, unit="%", indicator=indicator, direction=direction)
+    assert spec.is_met(met)
+    assert not spec.is_met(unmet)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [  # round 172: a row better higher that counts the removal in other words
+        ("Xóa 10 điểm đen", "điểm", "Số điểm đen giao thông được xử lý"),
+        ("Xóa 200 hộ đói", "hộ", "Số hộ thoát nghèo"),
+    ],
+)
+def test_a_count_removed_in_a_row_better_higher_reads(text: str, unit: str, indicator: str) -> None:
+    spec = parse_target(text, unit=unit, indicator=indicator, direction="higher_is_better")
+    assert spec.is_met(spec.value)  # type: ignore[union-attr]
+    assert not spec.is_met(spec.value - 1)  # type: ignore[union-attr]

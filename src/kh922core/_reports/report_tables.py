@@ -268,4 +268,19 @@ def sections(report: Report, said: Words) -> list[Section]:
             ],
             provenance,
         ),
+        Section(
+            "unread",
+            said("unread"),
+            [said("col_place"), said("col_column"), said("col_written"), said("col_reason")],
+            [
+                [
+                    ":".join(str(p) for p in (r.file, r.sheet, r.row) if p is not None),
+                    r.column,
+                    r.value,
+                    r.reason,
+                ]
+                for r in report.rejected
+            ],
+            said("unread_note") if report.rejected else said("no_unread"),
+        ),
     ]

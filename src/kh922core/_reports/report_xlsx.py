@@ -62,7 +62,7 @@ def write_xlsx(report: Report, path: Path, said: Words) -> None:
         for name, keys, widths in (
             ("sheet_targets", ("targets",), (10, 50, 12, 24, 8, 14, 14, 12, 18, 18)),
             ("sheet_tasks", ("tasks",), (10, 60, 40, 12, 10, 16)),
-            ("sheet_sources", ("sources", "provenance"), (40, 30, 14, 14, 20, 40)),
+            ("sheet_sources", ("sources", "provenance", "unread"), (40, 30, 14, 14, 20, 40)),
         ):
             sheet = book.add_worksheet(said(name))
             for col, width in enumerate(widths):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kh922core._targets.kinds import Comparison, Operator, TargetSpec
+from kh922core._targets.kinds import Comparison, Direction, Operator, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core.errors import TargetParseError
 
@@ -60,6 +60,9 @@ def refuse_bound_apart(text: str, spec: TargetSpec) -> None:
         before = text[: number.start()]
         found = _SPACED.search(before) or _UNREAD.search(before)
         note = (spec.note or "").casefold()
+        within = found is not None and found.group("word").casefold() == "trong"
+        if within and spec.direction is Direction.LOWER_IS_BETTER:
+            continue  # "Kiểm soát lạm phát trong ngưỡng 4%" of a row better lower: its cap
         if found is not None and " ".join(found.group("word").casefold().split()) in note:
             raise TargetParseError(
                 text,

@@ -1,17 +1,26 @@
-"""A cell that counts the opposite of what its row counts, or nothing the row can miss.
+"""A cell that counts the opposite of what its row counts, another whole, or nothing the row
+can miss.
 
 Read bare in the row's direction, each of these made a target that says nothing of the row's
 figure, or the opposite of it:
 
-* a share of all on a row of a share better lower (``100% hồ sơ đúng hạn`` in ``Tỷ lệ hồ sơ
-  giải quyết trễ hạn``, a bare ``100%`` there): read as ``≤ 100 %``, every share meets it;
-* a cell that names the row's own words negated, or the row's negation left out (``100% cơ sở
-  không vi phạm`` in ``Tỷ lệ cơ sở vi phạm …``; ``100% hộ có nước sạch`` in ``Tỷ lệ hộ chưa có
-  nước sạch``), or their opposite (``đúng hạn`` of ``trễ hạn``, ``có việc làm`` of ``thất
-  nghiệp``): the complement of the row's share, read as the share itself;
-* ``Xóa N …`` (remove N) on a row that counts what is left (``Xóa 1.500 nhà tạm`` in ``Số hộ
-  còn ở nhà tạm``): read as at most 1.500 left, met without removing any; on a row that counts
-  what is removed (``Số nhà tạm được xóa``) it is the level.
+* a share of all on a row named for a share better lower (``100%``, ``Tối đa 100%`` in ``Tỷ lệ
+  hộ nghèo``): read as ``≤ 100 %``, every share meets it (a row of a ratio, an occupancy, an
+  index may pass 100: ``Không quá 104%`` of ``Chỉ số giá …``);
+* what the number counts, right after it, named as the row's own words negated, or with the
+  row's negation left out (``100% cơ sở không vi phạm`` in ``Tỷ lệ cơ sở vi phạm …``; ``100% hộ
+  có nước sạch`` in ``Tỷ lệ hộ chưa có nước sạch``), or as their opposite (``đúng hạn`` of
+  ``trễ hạn``, ``có việc làm`` of ``thất nghiệp``): the complement of the row's share, read as
+  the share itself (a remark in brackets or after a comma, ``100% (không để trễ hạn)``, is
+  none);
+* ``Xóa N …`` (remove N) on a row better lower that counts what is left (``Xóa 1.500 nhà tạm``
+  in ``Số hộ còn ở nhà tạm``): read as at most 1.500 left, met without removing any; on a row
+  of no stated direction, unless its name says it counts what is removed;
+* a verb of doing that opens a cell of a row in % (``Hỗ trợ 70% mệnh giá thẻ BHYT`` in ``Tỷ lệ
+  người cận nghèo tham gia BHYT``; ``Tạo việc làm cho 95% lao động`` in ``Tỷ lệ thất nghiệp``):
+  the share of what is done, of another whole than the row's, unless the row names what the
+  number counts (``Số hóa 100% hồ sơ`` in ``Tỷ lệ hồ sơ được số hóa``); on a row better lower,
+  never its cap.
 
 Each is refused, naming what the cell counts.
 """
@@ -21,7 +30,10 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import Comparison, Direction, Operator, TargetSpec
+from kh922core._targets.numbers import NUMBER_PATTERN
+from kh922core._targets.scanner import match_phrase, phrases_of
 from kh922core._targets.units import Unit
+from kh922core._text import fold
 from kh922core.errors import TargetParseError
 
 __all__ = ["refuse_counted_opposite"]
@@ -40,27 +52,89 @@ _OPPOSITES = (
 _REMOVED = re.compile(r"(?<!\w)(?:xóa|xoá)\s+\d", re.IGNORECASE)
 #: A row that counts what is removed ("Số nhà tạm được xóa", "Số điểm … bị xóa bỏ").
 _NAMES_REMOVAL = re.compile(r"(?<!\w)(?:xóa|xoá|loại\s+bỏ)(?!\w)", re.IGNORECASE)
+#: A row named for a share (not a ratio to another level, an occupancy, an index).
+_SHARE_NAME = re.compile(
+    r"^\W*t[ỷỉ]\s+lệ\b(?!.*(?:\bso\s+với\b|/|\btrên\b|công\s+suất|lấp\s+đầy))", re.IGNORECASE
+)
+#: What the number counts: the words right after it and its unit, to a bracket or a comma.
+_COUNTED = re.compile(r"\s*%?\s*(?P<words>[^(),;:]*)")
+#: Verbs of funding, whose share is of money ("Hỗ trợ 70% chi phí", "Bố trí 10% vốn"): only a
+#: row that names the verb counts it.
+_FUNDING = frozenset({"bố trí", "đầu tư", "hỗ trợ"})
+#: Words of a stock, not of what is done ("Lũy kế 100% xã"): no whole of their own.
+_STOCK_WORDS = frozenset({"lũy kế", "cộng dồn"})
 
 
 def _level(spec: TargetSpec) -> bool:
     return spec.change is None and spec.kind in ("comparison", "range", "approximate")
 
 
-def _negated_apart(name: str, note: str) -> str | None:
-    """The words of ``name`` that ``note`` negates, or ``name`` negates and ``note`` names
-    bare; ``None`` when neither."""
-    for negated, plain in ((note, name), (name, note)):
+def _counted(text: str) -> str:
+    """The words right after the cell's first number (``hồ sơ đúng hạn`` of ``Đạt 99% hồ sơ
+    đúng hạn``), lower case; ``""`` where a bracket or a comma follows it."""
+    number = NUMBER_PATTERN.search(text)
+    if number is None:
+        return ""
+    found = _COUNTED.match(text, number.end())
+    return " ".join(found.group("words").lower().split()) if found else ""
+
+
+def _negated_apart(name: str, counted: str) -> str | None:
+    """The words of ``name`` that ``counted`` negates, or ``name`` negates and ``counted``
+    names bare, or their opposite; ``None`` when none."""
+    for negated, plain in ((counted, name), (name, counted)):
         for found in _NEGATION.finditer(negated):
             words = found.group("words")
+            if negated is name:  # the row's whole negated phrase, at the end of what is counted
+                words = re.split(r"[,(;]", name[found.start("words") :])[0].strip()
             for bare in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", plain):
+                after = plain[bare.end() :].strip()
+                if negated is name and after:
+                    continue  # "giấy tờ điện tử" of "… không giấy tờ": more than the words
                 if not re.search(r"(?:không|chưa)\s+$", plain[: bare.start()]):
-                    return f"{found.group(0)}"
+                    return found.group(0)
     for row, cell in _OPPOSITES:
         for first, second in ((row, cell), (cell, row)):
-            other = second.search(note)
-            if first.search(name) and other is not None and not first.search(note):
+            other = second.search(counted)
+            if first.search(name) and other is not None and not first.search(counted):
                 return other.group(0)
     return None
+
+
+def _opening_verb(text: str) -> str | None:
+    """The verb of doing that opens ``text`` and leads to its number (read as a filler)."""
+    lower = text.lower()
+    number = re.search(r"\d", lower)
+    verbs = set(phrases_of("action"))
+    for word in re.finditer(r"\w+", lower[: number.start() if number else len(lower)]):
+        found = match_phrase(lower, word.start(), frozenset({"filler"}))
+        if found is not None and found.phrase in verbs:
+            return found.phrase
+    return None
+
+
+def _refuse_doing_apart(text: str, unit: Unit | None, name: str, lower: bool) -> None:
+    """Refuse a verb of doing that opens a cell of a row in %, where the row's name lacks a word
+    of what the number counts (``hồ sơ`` of ``Số hóa 100% hồ sơ``; ``hộ nghèo tham gia BHYT``
+    is no share of ``Tỷ lệ hộ nghèo``) or, where it counts nothing named, the verb; or is
+    better lower (see the module docstring)."""
+    verb = _opening_verb(text)
+    if verb is None or verb in _STOCK_WORDS or unit is None or unit.expression != "percent":
+        return
+    counted = re.findall(r"[^\W\d_]+", fold(_counted(text)))  # "hồ sơ" of "100% hồ sơ"
+    own = set(re.findall(r"[^\W\d_]+", fold(name)))
+    named = set(counted) <= own if counted else fold(verb) in fold(name)  # the row's, or verb
+    if verb in _FUNDING:  # "Bố trí 10% vốn đầu tư công": of the money, whatever the row counts
+        named = named and fold(verb) in fold(name)
+    if lower or (name and not named):
+        raise TargetParseError(
+            text,
+            max(text.lower().find(verb), 0),
+            "the share the row counts, as its name says it ('Đạt 100%', or the verb in the "
+            "row's name: 'Tỷ lệ … được hỗ trợ')",
+            reason=f"{verb!r} X%: the share of what is done, of a whole the row does not name"
+            + (" (on a row better lower, no cap of it)" if lower else ""),
+        )
 
 
 def refuse_counted_opposite(
@@ -70,8 +144,8 @@ def refuse_counted_opposite(
     indicator: str | None,
     stated: Direction | str | None,
 ) -> None:
-    """Refuse a cell that counts the opposite of its row, or a share no level misses (see the
-    module docstring).
+    """Refuse a cell that counts the opposite of its row, another whole, or a share no level
+    misses (see the module docstring).
 
     Examples:
         >>> from kh922core._targets.kinds import Comparison, Operator
@@ -84,19 +158,20 @@ def refuse_counted_opposite(
     if not _level(spec):
         return
     lower = stated is not None and Direction(stated) is Direction.LOWER_IS_BETTER
+    name = " ".join((indicator or "").lower().split())
     share = unit is not None and unit.expression == "percent"
-    at_most = isinstance(spec, Comparison) and spec.operator in (Operator.TARGET, Operator.LE)
-    bound = spec.value if isinstance(spec, Comparison) else 0.0
-    if at_most and lower and share and bound >= 100:
+    bare = isinstance(spec, Comparison) and spec.operator is Operator.TARGET
+    capped = isinstance(spec, Comparison) and spec.operator is Operator.LE and bool(name)
+    named_share = not name or _SHARE_NAME.match(name) is not None
+    if (bare or capped) and lower and share and named_share and getattr(spec, "value", 0) >= 100:
         raise TargetParseError(
             text,
             0,
             "the share to reach below 100 %, or an indicator of the share named (better higher)",
-            reason=f"at most {bound:g} % on a share better lower: every share meets it",
+            reason="100 % on a share better lower: every share meets it",
         )
-    name = " ".join((indicator or "").lower().split())
-    note = " ".join((getattr(spec, "note", None) or "").lower().split())
-    opposite = _negated_apart(name, note) if name and note else None
+    counted = _counted(text)
+    opposite = _negated_apart(name, counted) if name and counted else None
     if opposite is not None:
         raise TargetParseError(
             text,
@@ -106,7 +181,8 @@ def refuse_counted_opposite(
             "the row's share, it would bound the opposite",
         )
     removed = _REMOVED.search(text)
-    if removed is not None and not _NAMES_REMOVAL.search(name) and (name or lower):
+    unsaid = stated is None and bool(name)  # a row named for what is left, or for the removed?
+    if removed is not None and (lower or unsaid) and not _NAMES_REMOVAL.search(name):
         raise TargetParseError(
             text,
             removed.start(),
@@ -115,3 +191,4 @@ def refuse_counted_opposite(
             reason=f"{removed.group(0)[:-1].strip()!r} N: N removed, not N left; read as the "
             "level, a row of what is left would meet it without removing any",
         )
+    _refuse_doing_apart(text, unit, name, lower)

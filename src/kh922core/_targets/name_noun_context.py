@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
-__all__ = ["NOUNS", "named_noun_at"]
+__all__ = ["NAME", "NOUNS", "named_noun_at"]
 
 #: The nouns of the row being parsed, longest first.
 NOUNS: ContextVar[tuple[str, ...]] = ContextVar("kh922core_name_nouns", default=())
+#: The name of the row being parsed, as given (``None``: none given).
+NAME: ContextVar[str | None] = ContextVar("kh922core_row_name", default=None)
 
 
 def named_noun_at(lower: str, position: int) -> tuple[str, int] | None:

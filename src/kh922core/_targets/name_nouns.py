@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from kh922core._targets.name_noun_context import NOUNS
+from kh922core._targets.name_noun_context import NAME, NOUNS
 from kh922core._targets.scanner import match_phrase, phrases_of
 
 __all__ = ["ends_in_a_noun", "nouns_of"]
@@ -77,9 +77,11 @@ def nouns_of(
     if str(getattr(unit, "text", unit) or "").strip().startswith("%"):
         nouns = (*nouns, *_ON_TIME)
     token = NOUNS.set(tuple(sorted(nouns, key=len, reverse=True)))
+    named = NAME.set(indicator if isinstance(indicator, str) else None)
     try:
         yield
     finally:
+        NAME.reset(named)
         NOUNS.reset(token)
 
 

@@ -23,6 +23,7 @@ from itertools import pairwise
 from kh922core._targets.denominators import DENOMINATOR_DIGITS, PER_WRITTEN
 from kh922core._targets.name_noun_context import named_noun_at
 from kh922core._targets.numbers import parse_number
+from kh922core._targets.opening_verbs import leads_to_number, opens_text
 from kh922core._targets.tone_placement import other_placement
 from kh922core._targets.units import parse_unit
 from kh922core._targets.wording import Layer, on_change, phrase_layers, register_check
@@ -48,8 +49,6 @@ _ROLES = frozenset(
     | {"after_ge", "after_le", "range"}
     | {"rise", "fall", "multiple", "per_year", "to_level", "zero", "manner", "action"}
 )
-#: What may stand before a verb of doing (``action``) that opens the text, where it is a filler.
-_OPENING_ROLES = frozenset({"filler", "per_year"})
 #: Verbs of change that also name a change, which no word of manner extends (``Tỷ lệ doanh
 #: nghiệp tăng trưởng nhanh 10%``: the share of fast-growing firms).
 _NAMING_VERBS = frozenset({"tăng trưởng", "mức tăng trưởng"})
@@ -227,7 +226,11 @@ def match_phrase(lower: str, position: int, roles: frozenset[str] | None = None)
     return Match("noun", named[0], position, named[1])  # "sống tối thiểu": the row's name
 
 
-def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Match | None:
+def _match_table(
+    lower: str, position: int, roles: frozenset[str] | None, checked: bool = True
+) -> Match | None:
+    """The longest phrase at ``position`` (of ``roles``); a verb of doing only where it opens
+    the text and leads to the number (``checked``; unchecked: wherever it stands)."""
     for entry in _phrases():
         role = "filler" if entry.role == "action" else entry.role
         if roles is not None and role not in roles:
@@ -243,7 +246,7 @@ def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Mat
             end = spaced.end()
         if entry.wordlike and end < len(lower) and lower[end].isalnum():
             continue
-        if entry.role == "action" and not _opens_text(lower, position):
+        if entry.role == "action" and checked and not _opening(lower, position, end):
             continue  # "Xây dựng 5 mô hình"; not "công nghiệp - xây dựng chiếm 35%"
         if entry.role in ("rise", "fall") and entry.phrase not in _NAMING_VERBS:
             manner = _manner_at(lower, end + 1) if lower[end : end + 1].isspace() else None
@@ -252,19 +255,14 @@ def _match_table(lower: str, position: int, roles: frozenset[str] | None) -> Mat
     return None
 
 
-def _opens_text(lower: str, position: int) -> bool:
-    """Whether only marks, fillers (``Phấn đấu``, another verb of doing) and ``Hằng năm`` stand
-    before ``position``: where a verb of doing is read as a filler."""
-    at = 0
-    while True:
-        while at < position and not lower[at].isalnum():
-            at += 1
-        if at >= position:
-            return True
-        found = _match_table(lower, at, _OPENING_ROLES)
-        if found is None or found.end > position:
-            return False
-        at = found.end
+def _opening(lower: str, position: int, end: int) -> bool:
+    """Whether a verb of doing from ``position`` to ``end`` opens the text and leads to the
+    number (:mod:`kh922core._targets.opening_verbs`)."""
+
+    def unchecked(text: str, at: int) -> Match | None:
+        return _match_table(text, at, None, checked=False)
+
+    return opens_text(lower, position, unchecked) and leads_to_number(lower, end, unchecked)
 
 
 #: What may stand between phrases, or before one glued to its first word (``"Không dưới 90%"``,

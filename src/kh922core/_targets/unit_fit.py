@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from kh922core._targets.kinds import Comparison, Operator, TargetSpec
+from kh922core._targets.name_noun_context import NAME
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.units import (
     Unit,
@@ -43,6 +44,7 @@ from kh922core._targets.units import (
     normalize_unit_text,
     parse_unit,
 )
+from kh922core._text import fold
 from kh922core.errors import IncompatibleUnitError, TargetParseError, UnknownUnitError
 
 __all__ = [
@@ -278,9 +280,16 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
 
 
 def _none_of_a_count(spec: TargetSpec, written: Unit) -> bool:
-    """Whether ``spec`` is none at all (``≤ 0``) of a count (``hộ``, ``xã``: not an amount)."""
+    """Whether ``spec`` is none at all (``≤ 0``) of a count (``hộ``, ``xã``: not an amount) that
+    the row's name, where one is given, counts (``hộ nghèo`` of ``Tỷ lệ hộ nghèo``; not of
+    ``Tỷ lệ hộ cận nghèo``, nor ``huyện nghèo``: none of them is no share of the row)."""
     none = isinstance(spec, Comparison) and spec.operator is Operator.LE and spec.value == 0
-    return none and spec.change is None and counts_things(written)
+    if not (none and spec.change is None and counts_things(written)):
+        return False
+    name = NAME.get()
+    counted = " ".join(p for p in (written.text, getattr(spec, "note", None)) if p)
+    head = " ".join(re.split(r"[,(;]|\btheo\b", counted)[0].split())  # "hộ nghèo (trừ …)"
+    return name is None or fold(head) in fold(" ".join(name.split()))
 
 
 #: Words after a number that name what it counts though the table lists them only after "/"
