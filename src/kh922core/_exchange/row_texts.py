@@ -366,7 +366,6 @@ def twice_in_cell(found: list[dict[str, Any]], horizon: int | None, row: str) ->
     return f"a second target for {horizon} in the cell (the first: {first['text']!r}): which is it?"
 
 
-#: (the year's end as a date, "31/12/2028" or "12/2028", as Excel shows a date cell, is the year)
 _ROW_YEAR = re.compile(
     r"(?:(?:đến|tới|trước)\s+)?(?:năm\s+|(?:(?:ngày\s+)?31\s*[/.-]\s*)?12\s*[/.-]\s*)?"
     r"((?:19|20|21)\d{2})(?:\.0)?",
@@ -375,9 +374,8 @@ _ROW_YEAR = re.compile(
 
 
 def row_year(text: str, header: Header) -> int | None:
-    """The year a row's own time cell names (``2028``, ``Năm 2028``, ``Đến năm 2028``, the
-    year's last day ``31/12/2028``), in a table of indicators whose target columns have no
-    year: the horizon of the row's targets."""
+    """The year a row's own time cell names (``Năm 2028``, the year's last day ``31/12/2028``,
+    ``12/2028``) in a table whose target columns have no year: its targets' horizon."""
     found = _ROW_YEAR.fullmatch(" ".join(text.split()))
     if found is None or not any(column.year is None for column in header.of("target")):
         return None
