@@ -107,3 +107,60 @@ def test_a_body_named_with_a_comma_is_one_body(
     names = {a.id: a.name for a in plan.agencies}
     drafted = [names[d] for d in result.drafts if d != plan.issuer]  # type: ignore[attr-defined]
     assert drafted == drafts
+
+
+# Round 173: the first version over-reached
+
+
+def test_another_citys_committee_is_no_issuer(tmp_path: Path) -> None:
+    rows = [
+        ["1", "Tỷ lệ hộ có băng rộng", "%", "78", "100", "UBND thành phố Hồ Chí Minh"],
+        ["2", "Số vụ phạm tội", "vụ", "40", "dưới 20", "UBND TP. Cần Thơ"],
+    ]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    leads = {t.row: t.lead_agencies for t in plan.targets}
+    assert leads["2"] == (plan.issuer,)  # the city's own committee, written short
+    assert leads["1"] != (plan.issuer,)
+    names = {a.id: a.name for a in plan.agencies}
+    assert names[leads["1"][0]] == "UBND thành phố Hồ Chí Minh"
+
+
+def test_a_city_within_a_province_keeps_its_bodies_apart(tmp_path: Path) -> None:
+    rows = [["1", "Số vụ phạm tội", "vụ", "40", "dưới 20", "Công an thành phố"]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN THÀNH PHỐ SA ĐÉC", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    assert next(a for a in plan.agencies if a.id == plan.issuer).name == (
+        "Ủy ban nhân dân thành phố Sa Đéc"
+    )
+    assert plan.targets[0].lead_agencies != ("cong-an-tinh",)  # the city's police: drafted
+
+
+@pytest.mark.parametrize("given", ["TP. Cần Thơ", "Thành phố Cần Thơ"])
+def test_a_city_named_with_its_title(tmp_path: Path, given: str) -> None:
+    rows = [["1", "Số vụ phạm tội", "vụ", "40", "dưới 20", "Công an TP. Cần Thơ"]]
+    path = write_docx(tmp_path / "pl.docx", [([], [HEADER, *rows], [])])
+    plan = import_tables(path, province=given).plan
+    assert plan.province.name == "Cần Thơ"
+    assert next(a for a in plan.agencies if a.id == plan.issuer).name == (
+        "Ủy ban nhân dân thành phố Cần Thơ"
+    )
+    assert plan.targets[0].lead_agencies == ("cong-an-tinh",)
+
+
+def test_a_comma_name_after_a_known_body(tmp_path: Path) -> None:
+    rows = [["1", "Tỷ lệ A", "%", "78", "100", "Sở Y tế và Đài Phát thanh, Truyền hình tỉnh"]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    lead = plan.targets[0].lead_agencies
+    assert lead[0] == "so-y-te"
+    names = {a.id: a.name for a in plan.agencies}
+    assert [names[i] for i in lead[1:]] == ["Đài Phát thanh, Truyền hình tỉnh"]
+
+
+def test_a_total_of_groups_in_the_number_column(tmp_path: Path) -> None:
+    rows = [*ROWS, ["Tổng cộng (I+II)", "", "", "", "5950", ""]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    assert len(plan.targets) == 2
+    assert any("totals" in p.reason for p in result.problems)  # type: ignore[attr-defined]

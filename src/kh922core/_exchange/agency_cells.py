@@ -51,8 +51,9 @@ _UBND = re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE)
 #: A body's name with a comma of its own ("Báo và Phát thanh, Truyền hình Đồng Tháp", "Trung
 #: tâm Văn hóa, Thể thao …"): one body, not two, where the registry lacks it.
 _COMMA_NAME = re.compile(
-    r"[^,;]*?\b(?:Phát\s+thanh\s*,\s*Truyền\s+hình|Văn\s+hóa\s*,\s*Thể\s+thao|"
-    r"Lao\s+động\s*,\s*Thương\s+binh|Khoa\s+học\s*,\s*Công\s+nghệ)[^,;]*",
+    r"[^,;()]*?\b(?:Phát\s+thanh\s*,\s*Truyền\s+hình|Văn\s+hóa\s*,\s*(?:Thể\s+thao|Thông\s+tin)|"
+    r"Lao\s+động\s*,\s*Thương\s+binh|Khoa\s+học\s*,\s*Công\s+nghệ|Đầu\s+tư\s*,\s*Thương\s+mại)"
+    r"[^,;()]*",
     re.IGNORECASE,
 )
 #: The first word of a body's name that is no name of a department ("Công an tỉnh", "UBND
@@ -248,8 +249,8 @@ class AgencyReader:
         normal = self._spelled_out(self._placed(normalise_name(kept)))
         reading = self._registry().read_cell(normal)
         if reading.unknown:  # a collective's commas are not separators: draft it whole
-            for found in (*_COLLECTIVE.finditer(normal), *_COMMA_NAME.finditer(normal)):
-                phrase = found.group(0).strip(" ,")
+            collectives = [found.group(0).strip(" ,") for found in _COLLECTIVE.finditer(normal)]
+            for phrase in (*collectives, *self._comma_names(normal)):
                 if any(fold(piece) in fold(phrase) for piece in reading.unknown):
                     self.draft(phrase)
             reading = self._registry().read_cell(normal)
@@ -264,6 +265,23 @@ class AgencyReader:
             if agency_id not in self.drafts:
                 self._spelled(agency_id, kept)
         return tuple(dict.fromkeys((*reading.ids, *drafted))), kept
+
+    def _comma_names(self, normal: str) -> list[str]:
+        """The names with a comma of their own in ``normal`` (:data:`_COMMA_NAME`), outside
+        brackets, each without a body the registry knows before a ``và`` (``Sở Y tế và Đài
+        Phát thanh, Truyền hình tỉnh``: the second body)."""
+        names = []
+        for found in _COMMA_NAME.finditer(normal):
+            if normal[: found.start()].count("(") > normal[: found.start()].count(")"):
+                continue  # "Sở Nội vụ (lĩnh vực Lao động, Thương binh và Xã hội)": a remark
+            phrase = found.group(0).strip(" ,")
+            while " và " in phrase:
+                left, right = phrase.split(" và ", 1)
+                if self._known(left.strip()) is None:
+                    break
+                phrase = right.strip()
+            names.append(phrase)
+        return names
 
     def _placed(self, normal: str) -> str:
         """A cell without the place after a body's name (``Sở Y tế tỉnh``, ``Công an tỉnh
@@ -291,7 +309,8 @@ class AgencyReader:
         if self.kind != "thành phố":
             return None
         own = re.escape(self.province or "")
-        provincial = re.sub(rf"\bthành\s+phố(?:\s+{own})?$", "tỉnh", piece, flags=re.IGNORECASE)
+        city = rf"(?:\bthành\s+phố|\bTP\b\.?)(?:\s*{own})?$"  # "Công an TP. Cần Thơ"
+        provincial = re.sub(city, "tỉnh", piece, flags=re.IGNORECASE)
         if provincial == piece:
             return None
         known = self._known(provincial)

@@ -54,6 +54,8 @@ _PROVINCE = re.compile(
     r"\b(?P<kind>tỉnh|thành phố|TỈNH|THÀNH PHỐ)[^\S\n]+"
     r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w’']*[^\S\n]*){1,4})"
 )
+#: A city's name as it is shortened ("TP HCM", "TP.HCM", "TPHCM").
+_SHORT_CITIES = {"hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh", "hồ chí minh": "Hồ Chí Minh"}
 #: The cities that are provinces of their own (thành phố trực thuộc trung ương): their people's
 #: committee is "Ủy ban nhân dân thành phố …", never "… tỉnh …".
 _CITIES = frozenset(
@@ -122,10 +124,11 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
     named = _PROVINCE.search(text)
     found = named.group(2).strip() if named else None
     found_province = province or (found.title() if found and found.isupper() else found)
-    bare = re.sub(r"^(?i:thành phố|tp\.?)\s*", "", found_province or "")
-    city = fold(bare) in _CITIES or (
-        named is not None and province is None and fold(named["kind"]) == "thành phố"
-    )
+    # "TP. Cần Thơ", "Thành phố Cần Thơ" given: the city's name is "Cần Thơ"
+    found_province = re.sub(r"^(?i:thành\s+phố|tp\.?)\s*(?=\w)", "", found_province or "") or None
+    found_province = _SHORT_CITIES.get(fold(found_province or ""), found_province)  # "HCM"
+    city = fold(found_province or "") in _CITIES  # a city that is a province of its own
+    titled = named is not None and province is None and fold(named["kind"]) == "thành phố"
     if number is None:
         sink.note("plan", "number", "the plan's number was not found above the tables: write it")
     if day is None:
@@ -154,15 +157,16 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
         "number": " ".join(number.group(1).split()).replace(" ", "") if number else "…/KH-UBND",
         "date": when,
         "province": found_province or UNNAMED_PROVINCE,
-        "kind": "thành phố" if city else "tỉnh",
+        "kind": "thành phố" if city or titled else "tỉnh",  # the committee's: "… thành phố Sa Đéc"
+        "city": city,
     }
 
 
-def _city_names(kind: str) -> tuple[str, ...]:
-    """The generic names of a city's people's committee, where the plan is a city's."""
+def _city_names(kind: str, place: str) -> tuple[str, ...]:
+    """A city's people's committee as cells also write it (``UBND TP. Cần Thơ``)."""
     if kind != "thành phố":
         return ()
-    return ("UBND thành phố", "Ủy ban nhân dân thành phố", "UBND TP")
+    return tuple(f"{head} {place}" for head in ("UBND TP.", "UBND TP", "Ủy ban nhân dân TP."))
 
 
 def _own_date(lines: list[str], found: str) -> bool:
@@ -345,10 +349,11 @@ def import_tables(
     meta = _metadata(titles, province, sink)
     own = load_plan().province.name if agencies is None else None  # the shipped registry's
     known, generic = registry_for(_registry(agencies), own, meta["province"], sink)
-    reader = AgencyReader(known, source=path.name, province=meta["province"], kind=meta["kind"])
+    kind = "thành phố" if meta["city"] else "tỉnh"  # "Công an thành phố" of a city's own plan
+    reader = AgencyReader(known, source=path.name, province=meta["province"], kind=kind)
     issuer_name = f"Ủy ban nhân dân {meta['kind']} {meta['province']}"
     issuer = reader.draft(issuer_name)
-    reader.add_aliases(issuer, generic + _city_names(meta["kind"]))
+    reader.add_aliases(issuer, generic + _city_names(meta["kind"], meta["province"]))
     reader.agencies = repointed(reader.agencies, own, meta["province"], issuer)  # not Vĩnh Long
     indicators = IndicatorBuilder(sink, reader, load_plan())
     indicators.plan_year = meta["date"].year if meta["dated"] else None

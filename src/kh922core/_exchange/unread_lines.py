@@ -13,7 +13,12 @@ from kh922core._exchange.table_walk import Line
 __all__ = ["unread_line"]
 
 #: The name of a row that adds up the rows above it: no indicator.
-_TOTALS = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh)\s*[:.]?\s*$", re.I)
+_TOTALS = re.compile(
+    r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+tỉnh|toàn\s+thành\s+phố)\s*[:.]?\s*$", re.I
+)
+#: A total in the row-number column ("Tổng cộng", "Tổng cộng (I+II)"; not "Toàn tỉnh", which
+#: may number the province's own row over its districts').
+_SUMMED = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:\([^()]*\))?\s*[:.]?\s*$", re.I)
 #: A line under a table that notes something of it: a note, a source, a footnote mark.
 _NOTE_LINE = re.compile(
     r"^\s*(?:ghi\s+chú|lưu\s+ý|nguồn(?=\s*:|\s+số\s+liệu)|chú\s+thích|chú\s+giải|\(\*+\)|\*"
@@ -31,7 +36,7 @@ def unread_line(line: Line, rest: list[Line], name_column: int | None) -> str | 
         return line.unread
     name = line.cells[name_column] if name_column is not None else ""
     totalled = not line.number and _TOTALS.match(name)
-    if not line.group and (totalled or (_TOTALS.match(line.number) and not name.strip())):
+    if not line.group and (totalled or (_SUMMED.match(line.number) and not name.strip())):
         return "a row of totals, no indicator: not in the plan"  # "Tổng cộng" in the STT too
     trailing = line.group_id is None and not years_in(line.title) and all(o.group for o in rest)
     note = "a line under the table (a note): a plan file has no place for it; copy it by hand"

@@ -203,12 +203,12 @@ _NOT_READ = {
 
 def _files(
     paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[tuple[Path, bool]], list[Rejection]]:
+) -> tuple[list[tuple[Path, bool]], list[tuple[Path, str]]]:
     """The files to read (and whether each is a folder's): each path, a folder's files in
     name order; and those left out, listed: Excel's lock file of a workbook open
     (``~$so-y-te.xlsx``), and in a folder a file that is neither a template nor a table."""
     files: list[tuple[Path, bool]] = []
-    skipped: list[Rejection] = []
+    skipped: list[tuple[Path, str]] = []
     for given in map(Path, paths):
         inside = sorted(p for p in given.iterdir() if p.is_file()) if given.is_dir() else [given]
         for path in inside:
@@ -217,11 +217,10 @@ def _files(
                     f"Excel's lock file: '{path.name[2:]}' is open in Excel (close it and save, "
                     "then collect again); not read"
                 )
-                skipped.append(Rejection(path.name, None, None, "file", "", why))
+                skipped.append((path, why))
             elif given.is_dir() and path.suffix.lower() not in _READ_IN_FOLDERS:
                 if not path.name.startswith("."):
-                    why = _NOT_READ.get(path.suffix.lower(), _NOT_READ[""])
-                    skipped.append(Rejection(path.name, None, None, "file", "", why))
+                    skipped.append((path, _NOT_READ.get(path.suffix.lower(), _NOT_READ[""])))
             else:
                 files.append((path, given.is_dir()))
     return files, skipped
@@ -279,8 +278,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], *, plan: Plan | None = None
         from kh922core._plans import load_plan
 
         plan = load_plan()
-    files, skipped = _files(paths)
-    names = shown_names([path for path, _ in files])  # "T5/so-khcn.xlsx" where names are shared
+    files, left = _files(paths)
+    names = shown_names([path for path, _ in (*files, *left)])  # "T5/so-khcn.xlsx", if shared
+    skipped = [Rejection(names[path], None, None, "file", "", why) for path, why in left]
     readings, unread = [], []
     for path, in_folder in files:
         try:

@@ -30,6 +30,7 @@ __all__ = [
 
 #: What a cell writes with digits that is no value: dates, years, months, document numbers.
 _NO_VALUE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|"  # a date cell, as a text
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{4}"
     r"|tháng\s+\d{1,2}|\d+/[A-ZĐ][\w-]*|(?<!\d)(?:19|20)\d{2}(?!\d)",
     re.IGNORECASE,

@@ -40,6 +40,7 @@ from kh922core._reports.template_titles import (
     unkeyed,
 )
 from kh922core._reports.withheld_rows import withheld_keys
+from kh922core._reports.year_cells import estimate_mark, year_typed
 from kh922core._text import decode_csv, fold
 from kh922core._tracking import (
     cell_text,
@@ -207,11 +208,7 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
     in_unit = misplaced_numbers(frame, empty)  # "85,5" typed in the unit or year column
     read = frame.with_columns(
         vietnamese_number(text, percent=True).alias("_value"),
-        pl.col("year")  # "2026", "Năm 2026" as a person types it, "2026 (ước)": its estimate
-        .str.strip_chars()
-        .str.replace(r"(?i)^(?:(?:năm|nam)\s+)?(\d{4})\s*(?:\(\s*(?:ước|sơ\s+bộ)\s*\))?$", "$1")
-        .cast(pl.Int64, strict=False)
-        .alias("_year"),
+        year_typed("year").alias("_year"),  # "Năm 2026", "2026 (ước)" as a person types it
         assessment_flag(pl.col("assessment")).alias("_flag"),
     ).filter(~empty)
     formula = text.str.starts_with("=")
@@ -289,7 +286,9 @@ def _read_cells(frame: pl.DataFrame, year: int | None) -> tuple[pl.DataFrame, pl
         "unit",
         pl.col("_year").fill_null(pl.lit(year, dtype=pl.Int64)).alias("year"),
         pl.col("_flag").alias("assessment"),
-        "note",
+        pl.concat_str([estimate_mark("year"), "note"], separator="; ", ignore_nulls=True)
+        .replace("", None)
+        .alias("note"),  # "2026 (ước)": the estimate kept with its figure
         "source_row",
     )
     missing_year = kept.filter(pl.col("year").is_null()).select(
