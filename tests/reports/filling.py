@@ -60,3 +60,14 @@ def fill(
     target_path = out or path
     book.save(target_path)
     return target_path
+
+
+def set_cell(path: Path, target: str, column: str, value: object) -> Path:
+    """Type ``value`` in the ``column`` (a hidden key: ``unit``, ``year``, ``last`` …) of the row
+    of ``target`` of a template's first sheet, as an official does over what is there."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    _, columns = keys(sheet)
+    sheet.cell(target_rows(sheet)[target], columns[column], value)
+    book.save(path)
+    return path

@@ -13,7 +13,7 @@ import pytest
 
 import kh922core
 from kh922core._cli import main
-from tests.reports.filling import fill, keys, target_rows
+from tests.reports.filling import fill, keys, set_cell
 
 AS_OF = "2025-05-20"
 
@@ -25,15 +25,6 @@ def plan() -> kh922core.Plan:
 
 def _template(tmp_path: Path, plan: kh922core.Plan, agency: str) -> Path:
     (path,) = kh922core.write_templates(tmp_path / f"{agency}.xlsx", plan, [agency], as_of=AS_OF)
-    return path
-
-
-def _set(path: Path, target: str, column: str, value: object) -> Path:
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    _, columns = keys(sheet)
-    sheet.cell(target_rows(sheet)[target], columns[column], value)
-    book.save(path)
     return path
 
 
@@ -68,7 +59,7 @@ def test_one_agency_sending_its_file_twice_is_no_repeat(
 
 
 def test_a_value_typed_in_the_unit_column_is_listed(tmp_path: Path, plan: kh922core.Plan) -> None:
-    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "unit", "49,5")
+    path = set_cell(_template(tmp_path, plan, "so-khcn"), "2030-3", "unit", "49,5")
     found = kh922core.collect([path], plan=plan)
     assert found.observations.is_empty()
     (rejected,) = found.rejected
@@ -79,7 +70,7 @@ def test_a_value_typed_in_the_unit_column_is_listed(tmp_path: Path, plan: kh922c
 def test_an_assessment_alone_on_a_target_of_numbers_is_listed(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
-    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "assessment", "Đạt")
+    path = set_cell(_template(tmp_path, plan, "so-khcn"), "2030-3", "assessment", "Đạt")
     found = kh922core.collect([path], plan=plan)
     assert any(
         r.column == "assessment" and "targets are numbers" in r.reason for r in found.rejected
@@ -97,7 +88,7 @@ def test_a_unit_that_does_not_fit_is_listed_and_the_rest_is_reported(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
     path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "49,5", "2030-1": 25})
-    _set(path, "2030-3", "unit", "người")
+    set_cell(path, "2030-3", "unit", "người")
     found = kh922core.collect([path], plan=plan)
     assert found.observations["indicator"].to_list() == [plan.target("2030-1").indicator]
     assert any(
@@ -133,7 +124,7 @@ def test_evaluate_and_progress_read_a_filled_agency_template(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = fill(_template(tmp_path, plan, "so-khcn"), {"2030-3": "56,5"})
-    _set(path, "2030-1", "value", "khoảng 20")
+    set_cell(path, "2030-1", "value", "khoảng 20")
     assert main([command, "--observations", str(path), "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     rows = [line for line in out.splitlines() if "2030-3," in line]
@@ -225,7 +216,7 @@ def test_a_number_too_large_for_a_float_is_listed(
 ) -> None:
     # round 167: 400 digits overflowed to infinity, and the whole collect stopped with "cannot
     # write inf as a target number", naming no cell
-    path = _set(_template(tmp_path, plan, "so-khcn"), "2030-3", "value", typed)
+    path = set_cell(_template(tmp_path, plan, "so-khcn"), "2030-3", "value", typed)
     found = kh922core.collect([path], plan=plan)
     assert found.observations.is_empty()
     (rejected,) = found.rejected

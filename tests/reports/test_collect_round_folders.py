@@ -16,12 +16,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import openpyxl
 import polars as pl
 import pytest
 
 import kh922core
-from tests.reports.filling import fill, keys, target_rows
+from tests.reports.filling import fill, set_cell
 
 AS_OF = "2025-05-20"
 
@@ -34,15 +33,6 @@ def plan() -> kh922core.Plan:
 def _template(folder: Path, plan: kh922core.Plan, agency: str) -> Path:
     folder.mkdir(exist_ok=True)
     (path,) = kh922core.write_templates(folder / f"{agency}.xlsx", plan, [agency], as_of=AS_OF)
-    return path
-
-
-def _set(path: Path, target: str, column: str, value: object) -> Path:
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    _, columns = keys(sheet)
-    sheet.cell(target_rows(sheet)[target], columns[column], value)
-    book.save(path)
     return path
 
 
@@ -69,7 +59,7 @@ def test_a_figure_typed_over_the_last_result_is_listed(
     tmp_path: Path, plan: kh922core.Plan
 ) -> None:
     path = fill(_template(tmp_path / "r", plan, "so-khcn"), {"2030-3": "49,5"})
-    _set(path, "2030-3", "last", "47")
+    set_cell(path, "2030-3", "last", "47")
     found = kh922core.collect([path], plan=plan)
     assert found.observations["value"].to_list() == [49.5]  # the row's value still read
     (listed,) = found.rejected
@@ -95,7 +85,7 @@ def test_a_year_marked_as_an_estimate_is_the_year(
     tmp_path: Path, plan: kh922core.Plan, year: str
 ) -> None:
     path = fill(_template(tmp_path / "e", plan, "so-khcn"), {"2030-3": "49,5"})
-    _set(path, "2030-3", "year", year)
+    set_cell(path, "2030-3", "year", year)
     found = kh922core.collect([path], plan=plan)
     assert found.clean
     assert found.observations.select("year", "value").rows() == [(2025, 49.5)]
@@ -106,7 +96,7 @@ def test_a_year_marked_as_an_estimate_is_the_year(
 
 def test_a_year_planned_is_no_year(tmp_path: Path, plan: kh922core.Plan) -> None:
     path = fill(_template(tmp_path / "p", plan, "so-khcn"), {"2030-3": "49,5"})
-    _set(path, "2030-3", "year", "2025 (dự kiến)")
+    set_cell(path, "2030-3", "year", "2025 (dự kiến)")
     found = kh922core.collect([path], plan=plan)
     assert found.observations.filter(pl.col("value") == 49.5).is_empty()
     assert any(r.column == "year" for r in found.rejected)
@@ -129,6 +119,6 @@ def test_a_date_typed_over_the_last_result_is_no_figure(
     import datetime
 
     path = fill(_template(tmp_path / "d", plan, "so-khcn"), {"2030-3": "49,5"})
-    _set(path, "2030-3", "last", datetime.datetime(2025, 10, 31))
+    set_cell(path, "2030-3", "last", datetime.datetime(2025, 10, 31))
     found = kh922core.collect([path], plan=plan)
     assert found.clean
