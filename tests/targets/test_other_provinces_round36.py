@@ -377,7 +377,9 @@ def test_a_verb_of_doing_in_a_row_of_another_share_is_refused(
     [
         ("Số hóa 100% hồ sơ", "%", "Tỷ lệ hồ sơ được số hóa", None),
         ("Kết nối 100% trường học", "%", "Tỷ lệ trường học được kết nối Internet", None),
-        ("Bố trí 2% chi ngân sách", "% tổng chi NSĐP", "Chi ngân sách cho KHCN", None),
+        ("Bố trí 2% chi ngân sách", "% tổng chi NSĐP", "Chi ngân sách bố trí cho KHCN", None),
+        ("Đào tạo 500 người", "người", "Số người được đào tạo", None),
+        ("Hỗ trợ 50 doanh nghiệp", "doanh nghiệp", "Số doanh nghiệp được hỗ trợ", None),
         # a verb before words of its own is a noun of the subject
         ("Đầu tư công chiếm 20%", "%", "Tỷ trọng đầu tư công trong tổng vốn", "Đầu tư công"),
         ("Xây dựng Đảng đạt 90%", "%", "Tỷ lệ tổ chức đảng hoàn thành tốt", "Xây dựng Đảng"),
@@ -435,3 +437,73 @@ def test_a_count_removed_in_a_row_better_higher_reads(text: str, unit: str, indi
     spec = parse_target(text, unit=unit, indicator=indicator, direction="higher_is_better")
     assert spec.is_met(spec.value)  # type: ignore[union-attr]
     assert not spec.is_met(spec.value - 1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator"),
+    [  # round 174: the count or share of what is done, which the row does not count
+        ("Hỗ trợ 500 hộ nghèo", "hộ", "Số hộ nghèo"),
+        ("Đào tạo 80% lao động", "%", "Tỷ lệ lao động có việc làm"),
+        ("Bồi dưỡng 100% giáo viên", "%", "Tỷ lệ giáo viên đạt chuẩn"),
+        ("Hỗ trợ 50% học phí", "%", "Tỷ lệ học sinh được hỗ trợ học phí"),
+        ("Số hóa 100% hồ sơ", "%", "Tỷ lệ hồ sơ chưa được số hóa"),
+        ("Trang bị 1 máy tính/học sinh", "%", "Tỷ lệ học sinh có máy tính"),
+        ("Bố trí 3% chi thường xuyên", "% tổng chi NSĐP", "Chi ngân sách cho KHCN"),
+    ],
+)
+def test_a_verb_of_doing_the_row_does_not_say_is_refused(
+    text: str, unit: str, indicator: str
+) -> None:
+    with pytest.raises(TargetParseError, match="what is done"):
+        parse_target(text, unit=unit, indicator=indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "indicator", "direction"),
+    [  # round 174
+        ("45 (tương đương 50%)", "%", None, None),  # which number is the target?
+        ("Không còn hộ nghèo", "%", "Tỷ lệ hộ nghèo và cận nghèo", "lower_is_better"),
+        ("Không còn hộ nghèo", "%", "Tỷ lệ giảm hộ nghèo", None),
+        ("Xóa trên 1.500 nhà tạm", "hộ", "Số hộ còn ở nhà tạm", "lower_is_better"),
+        ("Ở ngưỡng 4%", "%", "Chỉ số giá tiêu dùng", None),
+    ],
+)
+def test_more_misreads_refused(
+    text: str, unit: str, indicator: str | None, direction: str | None
+) -> None:
+    with pytest.raises((TargetParseError, IncompatibleUnitError)):
+        parse_target(text, unit=unit, indicator=indicator, direction=direction)
+
+
+def test_a_cut_of_the_ones_not_cut_is_a_change() -> None:
+    # round 174: "chưa được cắt giảm" names no cut; the first version read a level of it
+    spec = parse_target(
+        "Cắt giảm 50 thủ tục", unit="thủ tục", indicator="Số thủ tục hành chính chưa được cắt giảm"
+    )
+    assert spec.change is not None
+    assert spec.change.falling
+    cut = parse_target("Cắt giảm 50 thủ tục", unit="thủ tục", indicator="Số thủ tục cắt giảm")
+    assert cut.change is None
+
+
+def test_none_of_the_rows_whole_subject_with_a_qualifier_in_brackets() -> None:
+    spec = parse_target(
+        "Không còn hộ nghèo", unit="%", indicator="Tỷ lệ hộ nghèo (theo chuẩn đa chiều)"
+    )
+    assert spec.is_met(0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bố trí tối thiểu 3% tổng chi ngân sách cho KHCN", "Bố trí 3% chi ngân sách cho KHCN"],
+)
+def test_a_verb_of_doing_with_the_rows_own_whole_reads(text: str) -> None:
+    spec = parse_target(text, unit="% tổng chi NSĐP", indicator="Tỷ lệ chi NSĐP cho KHCN")
+    assert spec.is_met(3.0)
+    assert not spec.is_met(2.5)
+    with pytest.raises(TargetParseError):  # another whole: the recurrent spending's
+        parse_target(
+            "Bố trí 3% chi thường xuyên",
+            unit="% tổng chi NSĐP",
+            indicator="Tỷ lệ chi NSĐP cho KHCN",
+        )

@@ -35,7 +35,7 @@ _SPACED = re.compile(
 #: between ("trong giới hạn cho phép đạt 95%" names the subject: within the limits).
 _UNREAD = re.compile(
     r"(?<![\w])(?P<word>mức\s+trần|trần|mức\s+sàn|giới\s+hạn|đưa\s+về|hạn\s+chế(?=\s+ở)|ít\s+ra|"
-    r"trong(?=\s+(?:ngưỡng|mức|mốc)(?![\w])))"  # "… trong ngưỡng 4%": a cap, or a band?
+    r"trong(?=\s+(?:ngưỡng|mức|mốc)(?![\w]))|ở(?=\s+ngưỡng(?![\w])))"  # a cap, or a band?
     r"(?:\s+(?:ở|mức|ngưỡng|mốc|là|khoảng|bằng))*\s*$",
     re.IGNORECASE,
 )
@@ -60,7 +60,7 @@ def refuse_bound_apart(text: str, spec: TargetSpec) -> None:
         before = text[: number.start()]
         found = _SPACED.search(before) or _UNREAD.search(before)
         note = (spec.note or "").casefold()
-        within = found is not None and found.group("word").casefold() == "trong"
+        within = found is not None and found.group("word").casefold() in ("trong", "ở")
         if within and spec.direction is Direction.LOWER_IS_BETTER:
             continue  # "Kiểm soát lạm phát trong ngưỡng 4%" of a row better lower: its cap
         if found is not None and " ".join(found.group("word").casefold().split()) in note:

@@ -16,11 +16,12 @@ figure, or the opposite of it:
 * ``Xóa N …`` (remove N) on a row better lower that counts what is left (``Xóa 1.500 nhà tạm``
   in ``Số hộ còn ở nhà tạm``): read as at most 1.500 left, met without removing any; on a row
   of no stated direction, unless its name says it counts what is removed;
-* a verb of doing that opens a cell of a row in % (``Hỗ trợ 70% mệnh giá thẻ BHYT`` in ``Tỷ lệ
-  người cận nghèo tham gia BHYT``; ``Tạo việc làm cho 95% lao động`` in ``Tỷ lệ thất nghiệp``):
-  the share of what is done, of another whole than the row's, unless the row names what the
-  number counts (``Số hóa 100% hồ sơ`` in ``Tỷ lệ hồ sơ được số hóa``); on a row better lower,
-  never its cap.
+* a verb of doing that opens the cell of a row whose name does not say it (``Hỗ trợ 500 hộ
+  nghèo`` in ``Số hộ nghèo``; ``Tạo việc làm cho 95% lao động`` in ``Tỷ lệ thất nghiệp``), or
+  says it negated (``… chưa được số hóa``), or, in a row in %, counts another thing than the row
+  before the verb (``Hỗ trợ 50% học phí`` in ``Tỷ lệ học sinh được hỗ trợ học phí``): the count
+  or share of what is done, not the row's (``Số hóa 100% hồ sơ`` in ``Tỷ lệ hồ sơ được số hóa``
+  reads); on a row better lower, never its cap.
 
 Each is refused, naming what the cell counts.
 """
@@ -32,9 +33,9 @@ import re
 from kh922core._targets.kinds import Comparison, Direction, Operator, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
 from kh922core._targets.scanner import match_phrase, phrases_of
-from kh922core._targets.units import Unit
+from kh922core._targets.units import Unit, parse_unit
 from kh922core._text import fold
-from kh922core.errors import TargetParseError
+from kh922core.errors import Kh922Error, TargetParseError
 
 __all__ = ["refuse_counted_opposite"]
 
@@ -49,18 +50,21 @@ _OPPOSITES = (
     (re.compile(r"(?<!\w)thất\s+nghiệp(?!\w)"), re.compile(r"(?<!\w)có\s+việc\s+làm(?!\w)")),
 )
 #: "Xóa" right before the number: a count removed ("Xóa 1.500 nhà tạm").
-_REMOVED = re.compile(r"(?<!\w)(?:xóa|xoá)\s+\d", re.IGNORECASE)
+_REMOVED = re.compile(
+    r"(?<!\w)(?:xóa|xoá)\s+(?:được\s+)?(?:(?:trên|hơn|ít\s+nhất|tối\s+thiểu|khoảng)\s+)?\d",
+    re.IGNORECASE,
+)
 #: A row that counts what is removed ("Số nhà tạm được xóa", "Số điểm … bị xóa bỏ").
-_NAMES_REMOVAL = re.compile(r"(?<!\w)(?:xóa|xoá|loại\s+bỏ)(?!\w)", re.IGNORECASE)
+_NAMES_REMOVAL = re.compile(
+    r"(?<!chưa\sđược\s)(?<!còn\sphải\s)(?<!chưa\s)(?<!\w)(?:xóa|xoá|loại\s+bỏ)(?!\w)",
+    re.IGNORECASE,
+)
 #: A row named for a share (not a ratio to another level, an occupancy, an index).
 _SHARE_NAME = re.compile(
     r"^\W*t[ỷỉ]\s+lệ\b(?!.*(?:\bso\s+với\b|/|\btrên\b|công\s+suất|lấp\s+đầy))", re.IGNORECASE
 )
 #: What the number counts: the words right after it and its unit, to a bracket or a comma.
 _COUNTED = re.compile(r"\s*%?\s*(?P<words>[^(),;:]*)")
-#: Verbs of funding, whose share is of money ("Hỗ trợ 70% chi phí", "Bố trí 10% vốn"): only a
-#: row that names the verb counts it.
-_FUNDING = frozenset({"bố trí", "đầu tư", "hỗ trợ"})
 #: Words of a stock, not of what is done ("Lũy kế 100% xã"): no whole of their own.
 _STOCK_WORDS = frozenset({"lũy kế", "cộng dồn"})
 
@@ -113,27 +117,48 @@ def _opening_verb(text: str) -> str | None:
     return None
 
 
+def _named_at(verb: str, name: str) -> int | None:
+    """Where the row's ``name`` says the verb, not negated (``được số hóa``; not ``chưa được
+    số hóa``); ``None`` where it does not."""
+    for found in re.finditer(rf"(?<!\w){re.escape(fold(verb))}(?!\w)", fold(name)):
+        if not re.search(r"(?:chưa|không)(?:\s+(?:được|bị|có))?\s+$", fold(name)[: found.start()]):
+            return found.start()
+    return None
+
+
+def _in_the_rows_whole(spec: TargetSpec, unit: Unit | None) -> bool:
+    """Whether ``spec`` writes the share of the named whole its row is in (``3% tổng chi ngân
+    sách`` in a row of ``% tổng chi NSĐP``; not ``3% chi thường xuyên``, a plain %)."""
+    written = getattr(spec, "unit", None)
+    if unit is None or not unit.expression.startswith("percent_") or not written:
+        return False
+    try:
+        return parse_unit(written).expression == unit.expression
+    except Kh922Error:
+        return False
+
+
 def _refuse_doing_apart(text: str, unit: Unit | None, name: str, lower: bool) -> None:
-    """Refuse a verb of doing that opens a cell of a row in %, where the row's name lacks a word
-    of what the number counts (``hồ sơ`` of ``Số hóa 100% hồ sơ``; ``hộ nghèo tham gia BHYT``
-    is no share of ``Tỷ lệ hộ nghèo``) or, where it counts nothing named, the verb; or is
-    better lower (see the module docstring)."""
+    """Refuse a verb of doing that opens a cell of a named row that does not say it (``Hỗ trợ
+    500 hộ nghèo`` in ``Số hộ nghèo``), or says it negated; in a row in %, one whose name does
+    not count what the number counts before the verb (``hồ sơ`` of ``Số hóa 100% hồ sơ`` in
+    ``Tỷ lệ hồ sơ được số hóa``; not ``học phí`` in ``Tỷ lệ học sinh được hỗ trợ học phí``);
+    on a row better lower, any (see the module docstring)."""
     verb = _opening_verb(text)
-    if verb is None or verb in _STOCK_WORDS or unit is None or unit.expression != "percent":
+    if verb is None or verb in _STOCK_WORDS or not name:
         return
-    counted = re.findall(r"[^\W\d_]+", fold(_counted(text)))  # "hồ sơ" of "100% hồ sơ"
-    own = set(re.findall(r"[^\W\d_]+", fold(name)))
-    named = set(counted) <= own if counted else fold(verb) in fold(name)  # the row's, or verb
-    if verb in _FUNDING:  # "Bố trí 10% vốn đầu tư công": of the money, whatever the row counts
-        named = named and fold(verb) in fold(name)
-    if lower or (name and not named):
+    at = _named_at(verb, name)
+    head = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", _counted(text))
+    share = unit is not None and unit.expression == "percent"
+    counted = at is not None and (not (share and head) or fold(head.group(0)) in fold(name)[:at])
+    if lower or not counted:
         raise TargetParseError(
             text,
             max(text.lower().find(verb), 0),
-            "the share the row counts, as its name says it ('Đạt 100%', or the verb in the "
-            "row's name: 'Tỷ lệ … được hỗ trợ')",
-            reason=f"{verb!r} X%: the share of what is done, of a whole the row does not name"
-            + (" (on a row better lower, no cap of it)" if lower else ""),
+            "the level the row counts, as its name says it ('Đạt 100%', or the verb in the "
+            "row's name: 'Số doanh nghiệp được hỗ trợ', 'Tỷ lệ hồ sơ được số hóa')",
+            reason=f"{verb!r} before the number: the count or share of what is done, which "
+            "the row does not name" + (" (on a row better lower, no cap of it)" if lower else ""),
         )
 
 
@@ -191,4 +216,5 @@ def refuse_counted_opposite(
             reason=f"{removed.group(0)[:-1].strip()!r} N: N removed, not N left; read as the "
             "level, a row of what is left would meet it without removing any",
         )
-    _refuse_doing_apart(text, unit, name, lower)
+    if not _in_the_rows_whole(spec, unit):  # "Bố trí tối thiểu 3% tổng chi ngân sách cho KHCN"
+        _refuse_doing_apart(text, unit, name, lower)

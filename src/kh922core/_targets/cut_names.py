@@ -34,7 +34,8 @@ _CUT_NAME = re.compile(
     r"cân|chức\s+năng|miễn\s+dịch|sức\s+(?:nghe|nhìn)|dân\s+số)\b))\b"
     # "Tỷ lệ thủ tục hành chính được cắt giảm", "Tỷ lệ thời gian giải quyết được rút ngắn",
     # "Số thủ tục hành chính được cắt giảm" (a count of what is cut)
-    r"|^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|số(?:\s+lượng)?)\s+(?:[^\W\d_]+\s+){1,8}?được\s+"
+    r"|^\s*(?:[\dIVXivx]+[.)]\s*)*(?:t[ỷỉ]\s+lệ|số(?:\s+lượng)?)\s+"
+    r"(?:(?!chưa\b|không\b)[^\W\d_]+\s+){1,8}?(?:được\s+)?"
     r"(?:cắt\s+giảm|rút\s+ngắn|tinh\s+giản)\s*(?:[(,;]|so\s+với\b|$)",
     re.IGNORECASE,
 )

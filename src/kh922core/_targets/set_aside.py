@@ -93,8 +93,9 @@ QUALIFIER_NUMBERS = re.compile(
     r"|\b(?:từ\s+)?lớp\s+\d{1,2}\b(?![\d.,%])(?:\s*trở\s+(?:lên|xuống)\b)?|\b\d{1,2}/\d{1,2}\s+tiêu\s+chí\b"
     r"|(?<![\d.,])\d\s*[-–]\s*\d\s*sao\b|(?<![\d.,])\d\s+buổi\s*/\s*ngày\b"
     # the target again in other words, in brackets ("Đạt 50% (tương đương 45 xã)", "12.000 tỷ
-    # đồng (tương đương khoảng 480 triệu USD)"): the number before it is the target
-    r"|\(\s*tương\s+đương\s+(?:(?:với|khoảng|gần|xấp\s+xỉ)\s+)*\d[^()]*\)",
+    # đồng (tương đương khoảng 480 triệu USD)"): the number before it, with its unit, is the
+    # target (after a bare number, "45 (tương đương 50%)", which is it?)
+    r"|(?<=[^\d\s(])\s*\(\s*tương\s+đương\s+(?:(?:với|khoảng|gần|xấp\s+xỉ)\s+)*\d[^()]*\)",
     re.IGNORECASE,
 )
 #: In a text whose target is a percentage, a count that says which things the share counts

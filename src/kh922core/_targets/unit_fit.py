@@ -281,15 +281,17 @@ def fit_unit(text: str, spec: TargetSpec, unit: Unit | None) -> TargetSpec:
 
 def _none_of_a_count(spec: TargetSpec, written: Unit) -> bool:
     """Whether ``spec`` is none at all (``≤ 0``) of a count (``hộ``, ``xã``: not an amount) that
-    the row's name, where one is given, counts (``hộ nghèo`` of ``Tỷ lệ hộ nghèo``; not of
-    ``Tỷ lệ hộ cận nghèo``, nor ``huyện nghèo``: none of them is no share of the row)."""
+    the row's name, where one is given, has as its whole subject (``hộ nghèo`` of ``Tỷ lệ hộ
+    nghèo (…)``; not of ``Tỷ lệ hộ cận nghèo``, ``Tỷ lệ hộ nghèo và cận nghèo``, ``Tỷ lệ giảm hộ
+    nghèo``, nor ``huyện nghèo``: none of them is no share of the row)."""
     none = isinstance(spec, Comparison) and spec.operator is Operator.LE and spec.value == 0
     if not (none and spec.change is None and counts_things(written)):
         return False
     name = NAME.get()
     counted = " ".join(p for p in (written.text, getattr(spec, "note", None)) if p)
     head = " ".join(re.split(r"[,(;]|\btheo\b", counted)[0].split())  # "hộ nghèo (trừ …)"
-    return name is None or fold(head) in fold(" ".join(name.split()))
+    subject = re.sub(r"^\W*t[ỷỉ]\s+lệ\s+|\([^()]*\)", " ", fold(name or ""))  # "Tỷ lệ hộ nghèo"
+    return name is None or fold(head) == " ".join(subject.split())
 
 
 #: Words after a number that name what it counts though the table lists them only after "/"
