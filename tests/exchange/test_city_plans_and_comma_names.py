@@ -164,3 +164,11 @@ def test_a_total_of_groups_in_the_number_column(tmp_path: Path) -> None:
     plan = result.plan  # type: ignore[attr-defined]
     assert len(plan.targets) == 2
     assert any("totals" in p.reason for p in result.problems)  # type: ignore[attr-defined]
+
+
+def test_the_committees_of_a_citys_districts_are_one_collective(tmp_path: Path) -> None:
+    rows = [["1", "Tỷ lệ A", "%", "78", "100", "UBND các quận, huyện"]]
+    result = _plan(tmp_path, "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", rows)
+    plan = result.plan  # type: ignore[attr-defined]
+    (lead,) = plan.targets[0].lead_agencies
+    assert next(a for a in plan.agencies if a.id == lead).level == "collective"

@@ -37,7 +37,7 @@ _TONES = {
 }
 _TONE = re.compile("(?:" + "|".join(sorted(_TONES, key=len, reverse=True)) + r")(?![^\W\d_])")
 _COLLECTIVE_WORDS = (
-    r"sở|ban|ngành|địa phương|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu|cơ quan|"
+    r"sở|ban|ngành|địa phương|quận|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu|cơ quan|"
     r"đơn vị|tổ chức|hội|đoàn thể|doanh nghiệp|trường(?: đại học)?|đại học|cao đẳng|"
     r"trung cấp|viện|trung tâm|cơ sở|tỉnh"
 )
