@@ -122,3 +122,27 @@ def test_a_date_typed_over_the_last_result_is_no_figure(
     set_cell(path, "2030-3", "last", datetime.datetime(2025, 10, 31))
     found = kh922core.collect([path], plan=plan)
     assert found.clean
+
+
+def test_the_report_lists_the_cells_not_read(tmp_path: Path, plan: kh922core.Plan) -> None:
+    """Round 171: the report sent up said '9 ô không đọc được (xem kh922 collect)', a command
+    an official does not run, and listed none of them."""
+    from kh922core._reports.report_tables import sections
+    from kh922core._reports.report_words import words
+
+    path = fill(_template(tmp_path / "r", plan, "so-khcn"), {"2030-3": "49,5", "2030-1": "x"})
+    found = kh922core.collect([path], plan=plan)
+    (refused,) = found.rejected
+    report = kh922core.build_report(plan, found, as_of=AS_OF)
+    said = words("vi")
+    parts = {s.key: s for s in sections(report, said)}
+    unread = parts["unread"]
+    assert [row[2] for row in unread.rows] == [refused.value]
+    assert unread.rows[0][0] == f"{refused.file}:{refused.sheet}:{refused.row}"
+    assert "kh922 collect" not in parts["sources"].note
+    out = kh922core.write_report(report, tmp_path / "bao-cao.xlsx")
+    import openpyxl
+
+    book = openpyxl.load_workbook(out)
+    texts = {str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    assert said("unread") in texts
