@@ -507,3 +507,23 @@ def test_a_verb_of_doing_with_the_rows_own_whole_reads(text: str) -> None:
             unit="% tổng chi NSĐP",
             indicator="Tỷ lệ chi NSĐP cho KHCN",
         )
+
+
+@pytest.mark.parametrize(
+    "text", ["Tăng 10% (BQ)", "Tăng 10% (bình quân)", "Tăng 10% so với năm 2020 (bình quân)"]
+)
+def test_an_average_after_a_change_is_refused(text: str) -> None:
+    # round 174: read as a change of 10 % in all, the note's "BQ" (a year) set aside
+    with pytest.raises(TargetParseError, match="a yearly average, or the change"):
+        parse_target(text, unit="tỷ đồng")
+
+
+@pytest.mark.parametrize("text", ["Tăng b/q 9%/năm", "Tăng 10% bình quân"])
+def test_an_average_with_the_verb_is_a_growth_a_year(text: str) -> None:
+    spec = parse_target(text, unit="tỷ đồng")
+    assert spec.change is not None
+    assert spec.change.kind is ChangeKind.GROWTH_PER_YEAR
+    assert (
+        parse_target("Thu nhập bình quân đầu người tăng 10%", unit="triệu đồng").change.kind
+        is ChangeKind.RELATIVE
+    )  # type: ignore[union-attr]

@@ -107,6 +107,11 @@ _TRAILING_VERB = re.compile(
 #: "/năm" after a noun, as a yearly change writes it ("giảm 500 hộ nghèo/năm").
 _PER_YEAR_NOTE = re.compile(r"/\s*năm(?![\w])", re.IGNORECASE)
 
+#: A word of an average in brackets after a change's number ("Tăng 10% (BQ)", "(bình quân)").
+_AVERAGE_AFTER = re.compile(
+    r"(?<=\()\s*(?:bình\s+quân|trung\s+bình|bq)(?:\s+(?:năm|hằng\s+năm|mỗi\s+năm))?\s*(?=\))",
+    re.IGNORECASE,
+)
 #: "hơn 2 lần …" read with no verb: "lần" is the first word after the number.
 _TIMES_NOTE = re.compile(r"lần\b", re.IGNORECASE)
 #: "lần" right after the target's number (not a frequency: "2 lần/năm").
@@ -186,6 +191,15 @@ def refuse_lost_words(
         if numbers and (bare := _BARE_YEAR_AFTER.match(text, numbers[-1].end())):
             why = "'năm' right after the change, with no year: per year, or a year not named?"
             raise TargetParseError(text, bare.end() - 3, "'tăng 10%/năm'", reason=why)
+    averaged = _AVERAGE_AFTER.search(text, numbers[-1].end()) if numbers else None
+    if verb.changes and not (verb.per_year or after.per_year) and averaged is not None:
+        raise TargetParseError(  # "Tăng 10% (BQ)": 10 % a year, or in all?
+            text,
+            averaged.start(),
+            "the average a year written with the verb ('tăng bình quân 10%/năm')",
+            reason=f"{averaged.group(0)!r} after the change: a yearly average, or the change "
+            "in all?",
+        )
     _refuse_negated(text)
     refuse_unread_verb(text)
     _refuse_rank_group(text, spec, unit)
