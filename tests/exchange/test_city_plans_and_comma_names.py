@@ -172,3 +172,28 @@ def test_the_committees_of_a_citys_districts_are_one_collective(tmp_path: Path) 
     plan = result.plan  # type: ignore[attr-defined]
     (lead,) = plan.targets[0].lead_agencies
     assert next(a for a in plan.agencies if a.id == lead).level == "collective"
+
+
+def test_a_citys_committee_named_alone_is_its_own_and_validates(tmp_path: Path) -> None:
+    from kh922core import check_plan_file
+    from kh922core._cli.command import main
+
+    rows = [
+        ["1", "Tỷ lệ A", "%", "78", "100", "UBND thành phố"],
+        ["2", "Tỷ lệ B", "%", "78", "100", "UBND thành phố Hồ Chí Minh"],
+    ]
+    title = [
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+        "PHỤ LỤC I",
+        "(Kèm theo Kế hoạch số 88/KH-UBND ngày 15 tháng 4 năm 2025 của UBND thành phố Cần Thơ)",
+    ]
+    path = write_docx(tmp_path / "pl.docx", [(title, [HEADER, *rows], [])])
+    out = tmp_path / "ct.yaml"
+    assert main(["import", str(path), "-o", str(out)]) in (0, 1)
+    plan, problems = check_plan_file(out)
+    assert plan is not None
+    assert problems == []
+    leads = {t.row: t.lead_agencies for t in plan.targets}
+    assert leads["1"] == (plan.issuer,)
+    assert leads["2"] != (plan.issuer,)
+    assert main(["validate", str(out)]) == 0

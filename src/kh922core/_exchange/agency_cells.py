@@ -308,6 +308,9 @@ class AgencyReader:
         the registry writes ``tỉnh`` (``Công an thành phố``, ``Sở Y tế thành phố Cần Thơ``)."""
         if self.kind != "thành phố":
             return None
+        if re.fullmatch(r"(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:thành\s+phố|tp\.?)", fold(piece)):
+            committee = f"Ủy ban nhân dân thành phố {self.province}"  # "UBND thành phố": its own
+            return committee if self._known(committee) is not None else None
         own = re.escape(self.province or "")
         city = rf"(?:\bthành\s+phố|\bTP\b\.?)(?:\s*{own})?$"  # "Công an TP. Cần Thơ"
         provincial = re.sub(city, "tỉnh", piece, flags=re.IGNORECASE)

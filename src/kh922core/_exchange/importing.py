@@ -162,6 +162,10 @@ def _metadata(lines: list[str], province: str | None, sink: Sink) -> dict[str, A
     }
 
 
+#: A city's people's committee named alone, in its own plan.
+_GENERIC_CITY = ("UBND thành phố", "Ủy ban nhân dân thành phố", "UBND TP")
+
+
 def _city_names(kind: str, place: str) -> tuple[str, ...]:
     """A city's people's committee as cells also write it (``UBND TP. Cần Thơ``)."""
     if kind != "thành phố":
@@ -365,6 +369,8 @@ def import_tables(
             indicators.table(table, _title_horizon(table.title), carry=not table.title)
         else:
             tasks.table(table)
+    if meta["city"]:  # "UBND thành phố" alone: the city's own (known once every cell is read,
+        reader.add_aliases(issuer, _GENERIC_CITY)  # so that no other city's is read as it)
     if tables and not indicators.targets and not tasks.tasks and not sink.problems:
         first = tables[0]  # a header and nothing under it: no plan to write, and no cell listed
         why = "the table has a header and no row of an indicator or a task under it: nothing read"
