@@ -212,6 +212,7 @@ def test_within_about_a_level_is_about_it() -> None:
         ("97% lao động có việc làm", "Tỷ lệ thất nghiệp"),
         ("95% cơ sở không vi phạm", "Tỷ lệ cơ sở vi phạm an toàn thực phẩm"),
         ("98% hộ có nước sạch", "Tỷ lệ hộ chưa có nước sạch"),
+        ("Đến năm 2030, 99% hồ sơ đúng hạn", "Tỷ lệ hồ sơ giải quyết trễ hạn"),
     ],
 )
 def test_the_complement_of_a_share_better_lower_is_refused(text: str, indicator: str) -> None:

@@ -32,7 +32,7 @@ import re
 
 from kh922core._targets.kinds import Comparison, Direction, Operator, TargetSpec
 from kh922core._targets.numbers import NUMBER_PATTERN
-from kh922core._targets.scanner import match_phrase, phrases_of
+from kh922core._targets.scanner import YEARS, blank, match_phrase, phrases_of
 from kh922core._targets.units import Unit, parse_unit
 from kh922core._text import fold
 from kh922core.errors import Kh922Error, TargetParseError
@@ -76,6 +76,7 @@ def _level(spec: TargetSpec) -> bool:
 def _counted(text: str) -> str:
     """The words right after the cell's first number (``hồ sơ đúng hạn`` of ``Đạt 99% hồ sơ
     đúng hạn``), lower case; ``""`` where a bracket or a comma follows it."""
+    text = blank(text, YEARS)  # "Đến năm 2030, 100% hồ sơ đúng hạn": the year counts nothing
     number = NUMBER_PATTERN.search(text)
     if number is None:
         return ""
