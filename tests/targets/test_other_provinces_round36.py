@@ -444,6 +444,7 @@ def test_a_count_removed_in_a_row_better_higher_reads(text: str, unit: str, indi
     ("text", "unit", "indicator"),
     [  # round 174: the count or share of what is done, which the row does not count
         ("Hỗ trợ 500 hộ nghèo", "hộ", "Số hộ nghèo"),
+        ("Đến năm 2030, hỗ trợ 500 hộ nghèo", "hộ", "Số hộ nghèo"),
         ("Đào tạo 80% lao động", "%", "Tỷ lệ lao động có việc làm"),
         ("Bồi dưỡng 100% giáo viên", "%", "Tỷ lệ giáo viên đạt chuẩn"),
         ("Hỗ trợ 50% học phí", "%", "Tỷ lệ học sinh được hỗ trợ học phí"),

@@ -87,14 +87,14 @@ def _counted(text: str) -> str:
 def _negated_apart(name: str, counted: str) -> str | None:
     """The words of ``name`` that ``counted`` negates, or ``name`` negates and ``counted``
     names bare, or their opposite; ``None`` when none."""
-    for negated, plain in ((counted, name), (name, counted)):
+    for by_row, (negated, plain) in enumerate(((counted, name), (name, counted))):
         for found in _NEGATION.finditer(negated):
             words = found.group("words")
-            if negated is name:  # the row's whole negated phrase, at the end of what is counted
+            if by_row:  # the row's whole negated phrase, at the end of what is counted
                 words = re.split(r"[,(;]", name[found.start("words") :])[0].strip()
             for bare in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", plain):
                 after = plain[bare.end() :].strip()
-                if negated is name and after:
+                if by_row and after:
                     continue  # "giấy tờ điện tử" of "… không giấy tờ": more than the words
                 if not re.search(r"(?:không|chưa)\s+$", plain[: bare.start()]):
                     return found.group(0)
@@ -108,7 +108,7 @@ def _negated_apart(name: str, counted: str) -> str | None:
 
 def _opening_verb(text: str) -> str | None:
     """The verb of doing that opens ``text`` and leads to its number (read as a filler)."""
-    lower = text.lower()
+    lower = blank(text, YEARS).lower()  # "Đến năm 2030, hỗ trợ 500 hộ": the year dates it
     number = re.search(r"\d", lower)
     verbs = set(phrases_of("action"))
     for word in re.finditer(r"\w+", lower[: number.start() if number else len(lower)]):
